@@ -1,0 +1,55 @@
+/**
+ * The one entry point both hosts call: checks the method exists, validates the
+ * payload with the contract's schema, runs the handler, and turns any failure
+ * into a plain `{ code, message, field }` result.
+ */
+import { z } from 'zod';
+import { contract } from '../../shared/api';
+import { AppError, type ApiError, type ApiResult } from '../../shared/api/contract';
+import type { ApiContext, Handlers } from './context';
+import { handlers } from './handlers';
+
+const has = (o: object, k: string) => Object.prototype.hasOwnProperty.call(o, k);
+
+export function isMethod(name: unknown): name is keyof Handlers {
+  return typeof name === 'string' && has(contract, name) && has(handlers, name);
+}
+
+export function zodToApiError(err: z.ZodError): ApiError {
+  const issues = err.issues.map((i) => ({ field: i.path.join('.'), message: i.message }));
+  const first = issues[0];
+  return {
+    code: 'invalid_input',
+    message: first ? (first.field ? `${first.field}: ${first.message}` : first.message) : 'Invalid input',
+    field: first?.field || undefined,
+    issues,
+  };
+}
+
+export function toApiError(e: unknown): ApiError {
+  if (e instanceof AppError) return { code: e.code, message: e.message, ...(e.field ? { field: e.field } : {}) };
+  if (e instanceof z.ZodError) return zodToApiError(e);
+  const err = e as { code?: string; message?: string };
+  if (typeof err?.code === 'string' && err.code.startsWith('SQLITE_CONSTRAINT')) {
+    return { code: 'conflict', message: 'This change conflicts with existing data (a duplicate or a missing reference).' };
+  }
+  if (err?.code === 'SQLITE_BUSY') return { code: 'unavailable', message: 'The workspace is busy; try again in a moment.' };
+  console.error('[api] internal error:', e);
+  return { code: 'internal', message: `Something went wrong: ${err?.message ?? String(e)}` };
+}
+
+export async function dispatch(method: unknown, input: unknown, ctx: ApiContext): Promise<ApiResult<unknown>> {
+  if (!isMethod(method)) {
+    return { ok: false, error: { code: 'unknown_method', message: `Unknown API method "${String(method).slice(0, 100)}".` } };
+  }
+  const schema = contract[method].input as z.ZodType;
+  const parsed = schema.safeParse(input ?? {});
+  if (!parsed.success) return { ok: false, error: zodToApiError(parsed.error) };
+  try {
+    const handler = handlers[method] as (i: unknown, c: ApiContext) => unknown;
+    const value = await handler(parsed.data, ctx);
+    return { ok: true, value: value === undefined ? null : value };
+  } catch (e) {
+    return { ok: false, error: toApiError(e) };
+  }
+}

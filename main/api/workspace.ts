@@ -1,0 +1,54 @@
+import type { sessionMethods } from '../../shared/api/session';
+import type { workspaceMethods } from '../../shared/api/workspace';
+import { AppError } from '../../shared/api/contract';
+import { getPerson } from '../services/people';
+import type { HandlersFor } from './context';
+
+export const workspaceHandlers: HandlersFor<typeof workspaceMethods> = {
+  'workspace.info': (_, { ws }) => ws.info(),
+  'workspace.problem': (_, { ws }) => ws.problem(),
+  'workspace.list': (_, { ws }) => ws.list(),
+  'workspace.createEmpty': ({ name }, { ws }) => ws.createEmpty(name),
+  'workspace.open': ({ path }, { ws }) => ws.open(path),
+  'workspace.openDialog': async (_, { ws, host }) => {
+    if (!host.showOpenDialog) throw new AppError('unavailable', 'The file dialog exists only in the desktop app; enter the file path instead.');
+    const [file] = await host.showOpenDialog({ multiple: false, filters: [{ name: 'Sales Workbench workspace', extensions: ['sqlite', 'db'] }] });
+    return file ? ws.open(file) : null;
+  },
+  'workspace.openDemo': ({ reset }, { ws }) => ws.openDemo(reset),
+  'workspace.backup': (_, { ws }) => ws.backup(),
+  'workspace.listBackups': (_, { ws }) => ws.listBackups(),
+  'workspace.restore': ({ path }, { ws }) => ws.restore(path),
+};
+
+export const sessionHandlers: HandlersFor<typeof sessionMethods> = {
+  'session.get': (_, ctx) => {
+    const raw = ctx.ws.getMeta('session');
+    const s = raw ? (JSON.parse(raw) as { personId: number | null; role: 'rep' | 'manager' | 'trainer' | 'admin' }) : { personId: null, role: 'manager' as const };
+    let person = null;
+    try {
+      person = s.personId ? getPerson(ctx.db, s.personId) : null;
+    } catch {
+      person = null;
+    }
+    return { person, role: s.role };
+  },
+  'session.set': ({ personId, role }, ctx) => {
+    const person = personId ? getPerson(ctx.db, personId) : null;
+    if (person && !person.roles.includes(role) && !person.roles.includes('admin')) {
+      throw new AppError('invalid_input', `${person.name} does not have the ${role} role.`, 'role');
+    }
+    ctx.ws.setMeta('session', JSON.stringify({ personId, role }));
+    return { person, role };
+  },
+  'files.pick': async ({ multiple, filters }, { host, staging }) => {
+    if (!host.showOpenDialog) throw new AppError('unavailable', 'The file dialog exists only in the desktop app; use upload instead.');
+    const paths = await host.showOpenDialog({ multiple, filters });
+    const refs = [];
+    for (const p of paths) {
+      const f = await staging.fromPath(p);
+      refs.push({ id: f.id, name: f.name, size: f.size });
+    }
+    return refs;
+  },
+};

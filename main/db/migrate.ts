@@ -1,0 +1,44 @@
+import fs from 'node:fs';
+import type { Database } from 'better-sqlite3';
+import { AppError } from '../../shared/api/contract';
+import { migrations as allMigrations } from './migrations';
+import type { Migration } from './migrations/types';
+
+export interface MigrateResult {
+  from: number;
+  to: number;
+  /** Where the pre-migration copy was written (only when an existing, non-empty workspace was migrated). */
+  copyPath: string | null;
+}
+
+/**
+ * Brings the schema to the latest version. Before touching a workspace that
+ * already holds data, a consistent copy is written beside it (VACUUM INTO),
+ * so a failed or unwanted upgrade can be undone by hand.
+ */
+export function migrate(db: Database, file: string | null, migrations: Migration[] = allMigrations): MigrateResult {
+  const from = db.pragma('user_version', { simple: true }) as number;
+  const latest = migrations.length ? migrations[migrations.length - 1].version : 0;
+  if (from > latest) {
+    throw new AppError(
+      'workspace',
+      `This workspace was saved by a newer version of Sales Workbench (schema ${from}, this app knows ${latest}). Update the app to open it.`,
+    );
+  }
+  const pending = migrations.filter((m) => m.version > from);
+  if (!pending.length) return { from, to: from, copyPath: null };
+
+  let copyPath: string | null = null;
+  if (from > 0 && file && file !== ':memory:') {
+    copyPath = `${file}.before-v${latest}-${new Date().toISOString().replace(/[:.]/g, '-')}.sqlite`;
+    if (fs.existsSync(copyPath)) fs.rmSync(copyPath);
+    db.prepare('VACUUM INTO ?').run(copyPath);
+  }
+  for (const m of pending) {
+    db.transaction(() => {
+      m.up(db);
+      db.pragma(`user_version = ${m.version}`);
+    })();
+  }
+  return { from, to: latest, copyPath };
+}

@@ -1,0 +1,202 @@
+/**
+ * Electron main process: one window (contextIsolation, sandbox, no
+ * nodeIntegration, strict CSP), the app:// protocol serving the built renderer
+ * and stored files, IPC to the shared handler table, single-instance lock,
+ * remembered window size, menu and dialogs. Only this folder imports electron.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import { Readable } from 'node:stream';
+import { app, BrowserWindow, dialog, ipcMain, Menu, protocol, session, shell } from 'electron';
+import { createApp } from '../app';
+import { dispatch } from '../api/dispatch';
+import type { ApiContext } from '../api/context';
+import { blobPath, SHA256 } from '../files/store';
+import { CSP } from '../server/server';
+import { isAppUrl, isSafeExternalUrl } from './security';
+import { buildMenu } from './menu';
+
+protocol.registerSchemesAsPrivileged([{ scheme: 'app', privileges: { standard: true, secure: true, supportFetchAPI: true, stream: true } }]);
+
+const root = path.join(__dirname, '..', '..');
+const rendererDir = path.join(__dirname, '..', 'renderer');
+let ctx: ApiContext;
+let mainWindow: BrowserWindow | null = null;
+let liveWindow: BrowserWindow | null = null;
+
+/** Development runs use a better-sqlite3 build for Electron's ABI kept apart from the Node one (see README). */
+function nativeBinding(): string | undefined {
+  if (app.isPackaged) return undefined;
+  const p = path.join(root, '.electron-native', 'better_sqlite3.node');
+  return fs.existsSync(p) ? p : undefined;
+}
+
+const boundsFile = () => path.join(app.getPath('userData'), 'window.json');
+function loadBounds(): Electron.Rectangle | undefined {
+  try {
+    return JSON.parse(fs.readFileSync(boundsFile(), 'utf8'));
+  } catch {
+    return undefined;
+  }
+}
+
+function secureWebPreferences(): Electron.WebPreferences {
+  return {
+    preload: path.join(__dirname, 'preload.cjs'),
+    contextIsolation: true,
+    sandbox: true,
+    nodeIntegration: false,
+    webSecurity: true,
+    spellcheck: true,
+  };
+}
+
+function guard(win: BrowserWindow) {
+  win.webContents.on('will-navigate', (e, url) => {
+    if (!isAppUrl(url)) e.preventDefault();
+  });
+  win.webContents.setWindowOpenHandler(({ url }) => {
+    if (isSafeExternalUrl(url)) void shell.openExternal(url);
+    return { action: 'deny' };
+  });
+}
+
+function createMainWindow() {
+  const bounds = loadBounds();
+  mainWindow = new BrowserWindow({
+    width: bounds?.width ?? 1360,
+    height: bounds?.height ?? 860,
+    x: bounds?.x,
+    y: bounds?.y,
+    minWidth: 960,
+    minHeight: 600,
+    title: 'Sales Workbench',
+    show: false,
+    webPreferences: secureWebPreferences(),
+  });
+  guard(mainWindow);
+  mainWindow.once('ready-to-show', () => mainWindow?.show());
+  mainWindow.on('close', () => {
+    if (mainWindow) fs.writeFileSync(boundsFile(), JSON.stringify(mainWindow.getBounds()));
+  });
+  mainWindow.on('closed', () => (mainWindow = null));
+  void mainWindow.loadURL('app://workbench/index.html');
+}
+
+/** The compact always-on-top live-call window a rep keeps beside the softphone. */
+function openLiveCallWindow() {
+  if (liveWindow) {
+    liveWindow.focus();
+    return;
+  }
+  liveWindow = new BrowserWindow({ width: 460, height: 720, alwaysOnTop: true, title: 'Live call', webPreferences: secureWebPreferences() });
+  guard(liveWindow);
+  liveWindow.on('closed', () => (liveWindow = null));
+  void liveWindow.loadURL('app://workbench/index.html#/live?compact=1');
+}
+
+async function showOpenDialog(opts: { multiple: boolean; filters: { name: string; extensions: string[] }[]; title?: string }) {
+  const win = BrowserWindow.getFocusedWindow() ?? mainWindow;
+  const props: ('openFile' | 'multiSelections')[] = opts.multiple ? ['openFile', 'multiSelections'] : ['openFile'];
+  const r = win ? await dialog.showOpenDialog(win, { properties: props, filters: opts.filters, title: opts.title }) : await dialog.showOpenDialog({ properties: props, filters: opts.filters });
+  return r.canceled ? [] : r.filePaths;
+}
+
+const MIME: Record<string, string> = { '.html': 'text/html', '.js': 'text/javascript', '.css': 'text/css', '.svg': 'image/svg+xml', '.png': 'image/png', '.json': 'application/json', '.woff2': 'font/woff2', '.wasm': 'application/wasm', '.mjs': 'text/javascript' };
+
+/** Serves a stored blob (with Range, so audio can seek) read straight from disk: no file:// fetches. */
+function blobResponse(req: Request, file: string, type: string): Response {
+  if (!fs.existsSync(file)) return new Response('Not found', { status: 404 });
+  const size = fs.statSync(file).size;
+  const headers: Record<string, string> = {
+    'Content-Type': type,
+    'Accept-Ranges': 'bytes',
+    'X-Content-Type-Options': 'nosniff',
+    'Content-Security-Policy': "default-src 'none'; media-src 'self'; img-src 'self'; sandbox",
+  };
+  const m = /^bytes=(\d*)-(\d*)$/.exec(req.headers.get('range') ?? '');
+  let start = 0;
+  let end = size - 1;
+  let status = 200;
+  if (m && (m[1] || m[2])) {
+    start = m[1] ? Number(m[1]) : size - Number(m[2]);
+    end = m[1] && m[2] ? Math.min(size - 1, Number(m[2])) : size - 1;
+    status = 206;
+    headers['Content-Range'] = `bytes ${start}-${end}/${size}`;
+  }
+  headers['Content-Length'] = String(end - start + 1);
+  const stream = Readable.toWeb(fs.createReadStream(file, { start, end })) as unknown as ReadableStream;
+  return new Response(stream, { status, headers });
+}
+
+function registerProtocol() {
+  protocol.handle('app', async (req) => {
+    const url = new URL(req.url);
+    if (url.hostname !== 'workbench') return new Response('Not found', { status: 404 });
+    if (url.pathname.startsWith('/files/')) {
+      const sha = url.pathname.slice(7);
+      if (!SHA256.test(sha)) return new Response('Not found', { status: 404 });
+      const type = url.searchParams.get('type') ?? '';
+      const safe = /^(audio|video|image)\/[a-z0-9.+-]+$|^application\/pdf$|^text\/plain$/.test(type);
+      return blobResponse(req, blobPath(ctx.ws.filesDir, sha), safe ? type : 'application/octet-stream');
+    }
+    const rel = decodeURIComponent(url.pathname === '/' ? '/index.html' : url.pathname);
+    const file = path.resolve(rendererDir, '.' + rel);
+    if (!file.startsWith(rendererDir + path.sep) || !fs.existsSync(file)) return new Response('Not found', { status: 404 });
+    return new Response(fs.readFileSync(file), {
+      headers: { 'Content-Type': MIME[path.extname(file)] ?? 'application/octet-stream', 'Content-Security-Policy': CSP, 'X-Content-Type-Options': 'nosniff' },
+    });
+  });
+}
+
+if (!app.requestSingleInstanceLock()) {
+  app.quit();
+} else {
+  app.on('second-instance', () => {
+    if (mainWindow) {
+      if (mainWindow.isMinimized()) mainWindow.restore();
+      mainWindow.focus();
+    }
+  });
+
+  app.whenReady().then(() => {
+    session.defaultSession.setPermissionRequestHandler((_wc, _perm, cb) => cb(false));
+    // No remote content: every request must be for our own app:// origin.
+    session.defaultSession.webRequest.onBeforeRequest((details, cb) => {
+      const u = details.url;
+      cb({ cancel: !(u.startsWith('app://') || u.startsWith('devtools://') || u.startsWith('blob:') || u.startsWith('data:')) });
+    });
+    const dataDir = process.env.SALES_WORKBENCH_DATA ?? app.getPath('userData');
+    ctx = createApp({
+      dataDir,
+      demo: !process.argv.includes('--no-demo'),
+      host: { kind: 'electron', showOpenDialog, openLiveCallWindow },
+      nativeBinding: nativeBinding(),
+    });
+    ipcMain.handle('workbench:invoke', async (event, method: unknown, input: unknown) => {
+      // Under test drivers the sender frame can be missing; otherwise it must be our page.
+      const senderUrl = event.senderFrame?.url;
+      if (senderUrl !== undefined && senderUrl !== '' && !isAppUrl(senderUrl)) {
+        return { ok: false, error: { code: 'forbidden', message: 'Calls are accepted only from the app itself.' } };
+      }
+      return dispatch(method, input, ctx);
+    });
+    registerProtocol();
+    Menu.setApplicationMenu(buildMenu({ openLiveCallWindow, getWindow: () => mainWindow }));
+    createMainWindow();
+    app.on('activate', () => {
+      if (BrowserWindow.getAllWindows().length === 0) createMainWindow();
+    });
+  });
+
+  app.on('window-all-closed', () => {
+    if (process.platform !== 'darwin') app.quit();
+  });
+  app.on('before-quit', () => {
+    ctx?.staging.clear();
+    ctx?.ws.close();
+  });
+  app.on('web-contents-created', (_e, contents) => {
+    contents.on('will-attach-webview', (e) => e.preventDefault());
+  });
+}

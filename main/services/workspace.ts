@@ -1,0 +1,252 @@
+/**
+ * The open workspace: one SQLite file (+ a `.files` folder beside it) inside the
+ * data folder. Knows the demo workspace, switching, backups and restore, and
+ * keeps a readable "problem" instead of crashing when a file is damaged.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import { AppError } from '../../shared/api/contract';
+import type { BackupFile, WorkspaceFile, WorkspaceInfo, WorkspaceProblem } from '../../shared/api/workspace';
+import { backupTo } from '../db/backup';
+import { openWorkspaceDb, type DB, type OpenOptions } from '../db/open';
+import { generateDemo } from './demo';
+
+export interface WorkspaceOptions {
+  dataDir: string;
+  /** Create the demo workspace on first start (the default); `--no-demo` starts with an empty one. */
+  demo: boolean;
+  host: 'electron' | 'browser';
+  nativeBinding?: OpenOptions['nativeBinding'];
+}
+
+interface Config {
+  current?: string;
+}
+
+const stamp = () => new Date().toISOString().replace(/[:.]/g, '-').replace('Z', '');
+const slug = (name: string) =>
+  name
+    .normalize('NFKC')
+    .replace(/[^\p{L}\p{N}]+/gu, '-')
+    .replace(/^-+|-+$/g, '')
+    .slice(0, 60) || 'workspace';
+
+export class WorkspaceManager {
+  private current: { db: DB; path: string } | null = null;
+  private problemState: { path: string; message: string } | null = null;
+  /** Listeners run after a workspace is opened (e.g. orphan sweeps, cache resets). */
+  readonly onOpen: ((db: DB, filesDir: string) => void)[] = [];
+
+  constructor(readonly opts: WorkspaceOptions) {
+    fs.mkdirSync(this.workspacesDir, { recursive: true });
+  }
+
+  get workspacesDir() {
+    return path.join(this.opts.dataDir, 'workspaces');
+  }
+  get backupsDir() {
+    return path.join(this.opts.dataDir, 'backups');
+  }
+  get demoPath() {
+    return path.join(this.workspacesDir, 'demo.sqlite');
+  }
+  get tmpDir() {
+    return path.join(this.opts.dataDir, 'tmp');
+  }
+  private get configPath() {
+    return path.join(this.opts.dataDir, 'config.json');
+  }
+
+  private readConfig(): Config {
+    try {
+      return JSON.parse(fs.readFileSync(this.configPath, 'utf8')) as Config;
+    } catch {
+      return {};
+    }
+  }
+  private writeConfig(c: Config) {
+    const tmp = this.configPath + '.tmp';
+    fs.writeFileSync(tmp, JSON.stringify(c, null, 2));
+    fs.renameSync(tmp, this.configPath);
+  }
+
+  /** Opens the last workspace, or creates the first one (the demo unless disabled). */
+  init() {
+    const last = this.readConfig().current;
+    if (last && fs.existsSync(last)) {
+      this.tryOpen(last);
+      return;
+    }
+    if (this.opts.demo) this.openDemo(false);
+    else this.createEmpty('Workspace');
+  }
+
+  private tryOpen(file: string) {
+    try {
+      this.openFile(file);
+    } catch (e) {
+      if (!(e instanceof AppError)) throw e;
+      this.problemState = { path: file, message: e.message };
+    }
+  }
+
+  private openFile(file: string, create = false): WorkspaceInfo {
+    const { db } = openWorkspaceDb(file, { create, nativeBinding: this.opts.nativeBinding });
+    this.close();
+    this.current = { db, path: file };
+    this.problemState = null;
+    this.writeConfig({ ...this.readConfig(), current: file });
+    for (const fn of this.onOpen) fn(db, this.filesDir);
+    return this.info();
+  }
+
+  close() {
+    if (this.current) {
+      try {
+        this.current.db.pragma('wal_checkpoint(TRUNCATE)');
+      } catch {
+        /* closing anyway */
+      }
+      this.current.db.close();
+    }
+    this.current = null;
+  }
+
+  get db(): DB {
+    if (!this.current) {
+      throw new AppError('workspace', this.problemState?.message ?? 'No workspace is open.');
+    }
+    return this.current.db;
+  }
+
+  get path(): string {
+    return this.current?.path ?? this.problemState?.path ?? '';
+  }
+
+  get filesDir(): string {
+    return this.path.replace(/\.sqlite$/, '') + '.files';
+  }
+
+  getMeta(key: string): string | null {
+    const r = this.db.prepare('SELECT value FROM meta WHERE key = ?').get(key) as { value: string } | undefined;
+    return r?.value ?? null;
+  }
+  setMeta(key: string, value: string) {
+    this.db.prepare('INSERT INTO meta(key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value').run(key, value);
+  }
+
+  info(): WorkspaceInfo {
+    const db = this.db;
+    return {
+      path: this.path,
+      name: this.getMeta('name') ?? path.basename(this.path, '.sqlite'),
+      isDemo: this.getMeta('is_demo') === '1',
+      schemaVersion: db.pragma('user_version', { simple: true }) as number,
+      host: this.opts.host,
+      dataDir: this.opts.dataDir,
+      createdAt: this.getMeta('created_at'),
+    };
+  }
+
+  problem(): WorkspaceProblem | null {
+    if (!this.problemState) return null;
+    return { ...this.problemState, backups: this.listBackups() };
+  }
+
+  list(): WorkspaceFile[] {
+    return fs
+      .readdirSync(this.workspacesDir)
+      .filter((f) => f.endsWith('.sqlite'))
+      .map((f) => {
+        const p = path.join(this.workspacesDir, f);
+        const st = fs.statSync(p);
+        return { path: p, name: path.basename(f, '.sqlite'), sizeBytes: st.size, modifiedAt: st.mtime.toISOString(), isDemo: p === this.demoPath, current: p === this.path };
+      })
+      .sort((a, b) => a.name.localeCompare(b.name));
+  }
+
+  createEmpty(name: string): WorkspaceInfo {
+    let file = path.join(this.workspacesDir, `${slug(name)}.sqlite`);
+    for (let i = 2; fs.existsSync(file); i++) file = path.join(this.workspacesDir, `${slug(name)}-${i}.sqlite`);
+    this.openFile(file, true);
+    this.db.transaction(() => {
+      this.setMeta('name', name);
+      this.setMeta('is_demo', '0');
+      this.setMeta('created_at', new Date().toISOString());
+    })();
+    return this.info();
+  }
+
+  open(file: string): WorkspaceInfo {
+    const abs = path.resolve(file);
+    if (!fs.existsSync(abs)) throw new AppError('not_found', `There is no file at "${abs}".`, 'path');
+    // Validate first on a separate handle so a bad file never replaces the open workspace.
+    const probe = openWorkspaceDb(abs, { nativeBinding: this.opts.nativeBinding });
+    probe.db.close();
+    return this.openFile(abs);
+  }
+
+  /** Opens the demo workspace, generating it when missing (or when reset is asked). */
+  openDemo(reset: boolean): WorkspaceInfo {
+    const file = this.demoPath;
+    if (reset || !fs.existsSync(file)) {
+      if (this.current?.path === file) this.close();
+      for (const f of [file, `${file}-wal`, `${file}-shm`]) fs.rmSync(f, { force: true });
+      fs.rmSync(file.replace(/\.sqlite$/, '.files'), { recursive: true, force: true });
+      const tmp = path.join(this.workspacesDir, `.demo-${process.pid}.sqlite`);
+      for (const f of [tmp, `${tmp}-wal`, `${tmp}-shm`]) fs.rmSync(f, { force: true });
+      // Generated under a temp name and renamed, so an interrupted generation never leaves half a demo.
+      const { db } = openWorkspaceDb(tmp, { create: true, nativeBinding: this.opts.nativeBinding });
+      try {
+        generateDemo(db, { filesDir: file.replace(/\.sqlite$/, '.files') });
+        db.pragma('wal_checkpoint(TRUNCATE)');
+      } finally {
+        db.close();
+      }
+      fs.renameSync(tmp, file);
+      for (const f of [`${tmp}-wal`, `${tmp}-shm`]) fs.rmSync(f, { force: true });
+    }
+    return this.openFile(file);
+  }
+
+  async backup(label = ''): Promise<BackupFile> {
+    const name = `${slug(this.info().name)}${label ? '-' + label : ''}-${stamp()}.sqlite`;
+    const dest = path.join(this.backupsDir, name);
+    const size = await backupTo(this.db, dest);
+    return { path: dest, name, sizeBytes: size, createdAt: new Date().toISOString() };
+  }
+
+  listBackups(): BackupFile[] {
+    if (!fs.existsSync(this.backupsDir)) return [];
+    return fs
+      .readdirSync(this.backupsDir)
+      .filter((f) => f.endsWith('.sqlite'))
+      .map((f) => {
+        const p = path.join(this.backupsDir, f);
+        const st = fs.statSync(p);
+        return { path: p, name: f, sizeBytes: st.size, createdAt: st.mtime.toISOString() };
+      })
+      .sort((a, b) => b.createdAt.localeCompare(a.createdAt));
+  }
+
+  /**
+   * Replaces the current workspace's contents with a backup. The backup is
+   * validated first, and the current state is itself backed up before it is
+   * replaced, so a restore can always be undone.
+   */
+  async restore(backupPath: string): Promise<WorkspaceInfo> {
+    const src = path.resolve(backupPath);
+    if (!fs.existsSync(src)) throw new AppError('not_found', `There is no backup at "${src}".`, 'path');
+    const probe = openWorkspaceDb(src, { nativeBinding: this.opts.nativeBinding });
+    probe.db.close();
+    const target = this.path;
+    if (!target) throw new AppError('workspace', 'No workspace to restore into.');
+    if (this.current) await this.backup('before-restore');
+    this.close();
+    const tmp = `${target}.restore-tmp`;
+    fs.copyFileSync(src, tmp);
+    for (const f of [`${target}-wal`, `${target}-shm`]) fs.rmSync(f, { force: true });
+    fs.renameSync(tmp, target);
+    return this.openFile(target);
+  }
+}

@@ -1,0 +1,66 @@
+import { Alert, Center, Loader, MantineProvider, createTheme } from '@mantine/core';
+import { ModalsProvider } from '@mantine/modals';
+import { Notifications } from '@mantine/notifications';
+import { useTranslation } from 'react-i18next';
+import { HashRouter, Route, Routes } from 'react-router';
+import { CommandPalette } from './CommandPalette';
+import { SECTIONS } from './sections';
+import { SessionProvider, useSession } from './session';
+import { Shell } from './Shell';
+import { WorkspaceProblemScreen } from './WorkspaceProblem';
+
+const theme = createTheme({
+  primaryColor: 'indigo',
+  defaultRadius: 'sm',
+  fontFamily: 'system-ui, -apple-system, "Segoe UI", Roboto, "Noto Sans", "PingFang SC", "Microsoft YaHei", sans-serif',
+});
+
+function Body() {
+  const { t } = useTranslation();
+  const { workspace, problem, loadError, generation } = useSession();
+  if (loadError) {
+    return (
+      <Center h="100vh" p="xl">
+        <Alert color="red" title={t('errors.title')} maw={560} data-testid="load-error">
+          {loadError === 'unauthorized' ? t('errors.unauthorized') : loadError}
+        </Alert>
+      </Center>
+    );
+  }
+  if (problem) return <WorkspaceProblemScreen problem={problem} />;
+  if (!workspace) {
+    return (
+      <Center h="100vh">
+        <Loader />
+      </Center>
+    );
+  }
+  return (
+    <>
+      <CommandPalette />
+      <Shell>
+        {/* Keyed by generation: switching workspace remounts every screen with fresh data. */}
+        <Routes key={generation}>
+          {SECTIONS.map((s) => (
+            <Route key={s.id} path={s.path} element={s.element} />
+          ))}
+        </Routes>
+      </Shell>
+    </>
+  );
+}
+
+export function App() {
+  return (
+    <MantineProvider theme={theme} defaultColorScheme="light">
+      <Notifications position="bottom-right" />
+      <ModalsProvider>
+        <HashRouter>
+          <SessionProvider>
+            <Body />
+          </SessionProvider>
+        </HashRouter>
+      </ModalsProvider>
+    </MantineProvider>
+  );
+}

@@ -1,0 +1,11 @@
+import type { ComponentType } from 'react';
+
+/** Extra panels on a person's profile page (competence, calls, training…); features add theirs here. */
+export interface PersonPanel {
+  id: string;
+  labelKey: string;
+  order: number;
+  element: ComponentType<{ personId: number }>;
+}
+
+export const PERSON_PANELS: PersonPanel[] = [];

@@ -1,0 +1,23 @@
+/** Turns API errors and zod messages into text in the UI language. */
+import type { TFunction } from 'i18next';
+import type { ApiError } from '../../shared/api/contract';
+import { ApiCallError } from './api';
+
+/** Maps the contract's English validation messages to translation keys. */
+export function translateValidation(t: TFunction, message: string | undefined): string | undefined {
+  if (!message) return message;
+  if (message === 'Required') return t('validation.required');
+  const max = /^Must be at most (\d+) characters$/.exec(message);
+  if (max) return t('validation.tooLong', { max: max[1] });
+  if (message === 'Enter a valid e-mail address') return t('validation.email');
+  if (message === 'Use the date format YYYY-MM-DD') return t('validation.date');
+  if (message === 'Choose at least one role') return t('validation.roles');
+  return message;
+}
+
+export function errorText(t: TFunction, e: unknown): string {
+  const err: ApiError | null = e instanceof ApiCallError ? e.error : ((e as { code?: string; message?: string })?.code ? (e as ApiError) : null);
+  if (err?.code === 'unauthorized') return t('errors.unauthorized');
+  if (err) return translateValidation(t, err.message) ?? err.message;
+  return (e as Error)?.message ?? String(e);
+}

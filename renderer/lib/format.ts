@@ -1,0 +1,28 @@
+/** Locale-aware formatting with Intl, following the UI language. */
+import i18n from 'i18next';
+
+const locale = () => ({ en: 'en-GB', ru: 'ru-RU', zh: 'zh-CN' })[i18n.language as 'en' | 'ru' | 'zh'] ?? 'en-GB';
+
+export const fmtDate = (iso: string | null | undefined) => (iso ? new Intl.DateTimeFormat(locale(), { dateStyle: 'medium' }).format(new Date(iso)) : '—');
+export const fmtDateTime = (iso: string | null | undefined) =>
+  iso ? new Intl.DateTimeFormat(locale(), { dateStyle: 'medium', timeStyle: 'short' }).format(new Date(iso)) : '—';
+export const fmtNumber = (n: number, digits = 0) => new Intl.NumberFormat(locale(), { maximumFractionDigits: digits, minimumFractionDigits: digits }).format(n);
+export const fmtPercent = (fraction: number, digits = 0) => new Intl.NumberFormat(locale(), { style: 'percent', maximumFractionDigits: digits, minimumFractionDigits: digits }).format(fraction);
+export const fmtBytes = (n: number) => {
+  const units = ['B', 'KB', 'MB', 'GB'];
+  let i = 0;
+  while (n >= 1024 && i < units.length - 1) {
+    n /= 1024;
+    i++;
+  }
+  return `${fmtNumber(n, i ? 1 : 0)} ${units[i]}`;
+};
+/** Collator for sorting names in the UI language (Cyrillic and Chinese sort correctly). */
+export const collator = () => new Intl.Collator(locale(), { sensitivity: 'base', numeric: true });
+/** A person's name in the UI language when the roster has that spelling. */
+export function personName(p: { name: string; nameRu?: string; nameZh?: string } | null | undefined): string {
+  if (!p) return '—';
+  if (i18n.language === 'ru' && p.nameRu) return p.nameRu;
+  if (i18n.language === 'zh' && p.nameZh) return p.nameZh;
+  return p.name;
+}

@@ -1,0 +1,79 @@
+/**
+ * The API contract primitives. Every method is declared once as
+ * `name -> { input: zod schema, result type }`; the main side validates every
+ * payload with the schema and the renderer gets the result type for free.
+ */
+import { z } from 'zod';
+
+export interface MethodDef<I extends z.ZodType = z.ZodType, O = unknown> {
+  input: I;
+  /** Phantom field carrying the result type; never set at runtime. */
+  readonly __result?: O;
+}
+
+/** `method(schema).returns<Result>()` declares one API method. */
+export function method<I extends z.ZodType>(input: I) {
+  return { returns: <O>(): MethodDef<I, O> => ({ input }) };
+}
+
+export type ContractShape = Record<string, MethodDef>;
+export type InputOf<D> = D extends MethodDef<infer I, unknown> ? z.input<I> : never;
+export type ParsedInputOf<D> = D extends MethodDef<infer I, unknown> ? z.output<I> : never;
+export type ResultOf<D> = D extends MethodDef<z.ZodType, infer O> ? O : never;
+
+/** Errors cross every boundary as plain data, never as thrown Error instances. */
+export interface ApiError {
+  code: ErrorCode;
+  message: string;
+  /** Dotted path of the offending input field, for inline form errors. */
+  field?: string;
+  /** All field problems when validation failed. */
+  issues?: { field: string; message: string }[];
+}
+
+export type ErrorCode =
+  | 'invalid_input'
+  | 'unknown_method'
+  | 'not_found'
+  | 'conflict'
+  | 'forbidden'
+  | 'unauthorized'
+  | 'too_large'
+  | 'bad_file'
+  | 'workspace'
+  | 'unavailable'
+  | 'internal';
+
+export type ApiResult<O> = { ok: true; value: O } | { ok: false; error: ApiError };
+
+/** Thrown inside services; the dispatcher turns it into an ApiError result. */
+export class AppError extends Error {
+  constructor(
+    public code: ErrorCode,
+    message: string,
+    public field?: string,
+  ) {
+    super(message);
+    this.name = 'AppError';
+  }
+}
+
+/** A page of rows; lists are always paged so the renderer never loads a whole table. */
+export interface Page<T> {
+  rows: T[];
+  total: number;
+  offset: number;
+  limit: number;
+}
+
+export const pageInput = {
+  offset: z.number().int().min(0).max(10_000_000).default(0),
+  limit: z.number().int().min(1).max(500).default(50),
+};
+
+/** Common field limits: user text is bounded so a pasted megabyte is refused clearly. */
+export const text = (max = 200) => z.string().trim().max(max, { message: `Must be at most ${max} characters` });
+export const requiredText = (max = 200) =>
+  z.string().trim().min(1, { message: 'Required' }).max(max, { message: `Must be at most ${max} characters` });
+export const id = z.number().int().positive();
+export const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, { message: 'Use the date format YYYY-MM-DD' });

@@ -1,0 +1,18 @@
+/**
+ * The one API contract: every method the renderer can call, merged from each
+ * feature's file. Adding a method = add it to the feature's contract file,
+ * implement it in the service, add one line to the handler table.
+ */
+import { peopleMethods } from './people';
+import { sessionMethods } from './session';
+import { workspaceMethods } from './workspace';
+
+export const contract = {
+  ...workspaceMethods,
+  ...sessionMethods,
+  ...peopleMethods,
+};
+
+export type Contract = typeof contract;
+export type MethodName = keyof Contract;
+export * from './contract';

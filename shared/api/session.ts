@@ -1,0 +1,24 @@
+import { z } from 'zod';
+import { id, method } from './contract';
+import { ROLES, type Person, type Role } from './people';
+
+export interface SessionInfo {
+  person: Person | null;
+  role: Role;
+}
+
+export interface UploadRef {
+  id: string;
+  name: string;
+  size: number;
+}
+
+export const sessionMethods = {
+  /** Who is using the app now (chosen in the header) and in which role. */
+  'session.get': method(z.object({})).returns<SessionInfo>(),
+  'session.set': method(z.object({ personId: id.nullable(), role: z.enum(ROLES) })).returns<SessionInfo>(),
+  /** Electron only: native file picker; the chosen files are staged and returned as upload refs. */
+  'files.pick': method(
+    z.object({ multiple: z.boolean().default(true), filters: z.array(z.object({ name: z.string().max(80), extensions: z.array(z.string().max(10)).max(40) })).max(10).default([]) }),
+  ).returns<UploadRef[]>(),
+};

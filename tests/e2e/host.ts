@@ -1,0 +1,81 @@
+/**
+ * Starts the real browser host (dist/main/serve.cjs) on a free port with a
+ * temporary data folder, for one test file. `npm test` builds before running.
+ */
+import { test as base, expect, type Page } from '@playwright/test';
+import { spawn, type ChildProcess } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+
+export interface Host {
+  url: string;
+  port: number;
+  token: string;
+  dataDir: string;
+  api<T = unknown>(method: string, input?: unknown): Promise<T>;
+  stop(): Promise<void>;
+}
+
+export const ROOT = path.resolve(__dirname, '..', '..');
+export const SHOTS = path.join(ROOT, 'test-results', 'screenshots');
+
+export async function startHost(opts: { demo?: boolean; dataDir?: string } = {}): Promise<Host> {
+  const dataDir = opts.dataDir ?? fs.mkdtempSync(path.join(os.tmpdir(), 'swb-e2e-'));
+  const token = 'e2e-' + Math.random().toString(36).slice(2);
+  const args = [path.join(ROOT, 'dist/main/serve.cjs'), '--port', '0', '--data', dataDir, '--token', token];
+  if (opts.demo === false) args.push('--no-demo');
+  const child: ChildProcess = spawn(process.execPath, args, { stdio: ['ignore', 'pipe', 'pipe'] });
+  let out = '';
+  const port = await new Promise<number>((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`host did not start:\n${out}`)), 60_000);
+    const onData = (d: Buffer) => {
+      out += d.toString();
+      const m = /READY port=(\d+)/.exec(out);
+      if (m) {
+        clearTimeout(timer);
+        resolve(Number(m[1]));
+      }
+    };
+    child.stdout!.on('data', onData);
+    child.stderr!.on('data', onData);
+    child.on('exit', (code) => reject(new Error(`host exited with ${code}:\n${out}`)));
+  });
+  const base = `http://127.0.0.1:${port}`;
+  return {
+    url: `${base}/?token=${token}`,
+    port,
+    token,
+    dataDir,
+    async api<T>(method: string, input: unknown = {}) {
+      const res = await fetch(`${base}/api/${method}`, { method: 'POST', headers: { Authorization: `Bearer ${token}`, 'Content-Type': 'application/json' }, body: JSON.stringify(input) });
+      const body = (await res.json()) as { ok: boolean; value?: T; error?: { message: string } };
+      if (!body.ok) throw new Error(body.error?.message);
+      return body.value as T;
+    },
+    async stop() {
+      child.kill('SIGTERM');
+      await new Promise((r) => setTimeout(r, 300));
+      fs.rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+}
+
+/** A screenshot kept under test-results/screenshots for people to look at. */
+export async function shot(page: Page, name: string) {
+  fs.mkdirSync(SHOTS, { recursive: true });
+  await page.screenshot({ path: path.join(SHOTS, `${name}.png`), fullPage: false });
+}
+
+/** One host per test file (worker-scoped), with a fresh demo workspace. */
+export const test = base.extend<object, { host: Host }>({
+  host: [
+    async ({}, use) => {
+      const h = await startHost();
+      await use(h);
+      await h.stop();
+    },
+    { scope: 'worker' },
+  ],
+});
+export { expect };
