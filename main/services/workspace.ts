@@ -10,6 +10,7 @@ import type { BackupFile, WorkspaceFile, WorkspaceInfo, WorkspaceProblem } from 
 import { backupTo } from '../db/backup';
 import { openWorkspaceDb, type DB, type OpenOptions } from '../db/open';
 import { generateDemo } from './demo';
+import { seedDefaultCompetencies } from './competencies';
 
 export interface WorkspaceOptions {
   dataDir: string;
@@ -173,6 +174,7 @@ export class WorkspaceManager {
       this.setMeta('name', name);
       this.setMeta('is_demo', '0');
       this.setMeta('created_at', new Date().toISOString());
+      seedDefaultCompetencies(this.db);
     })();
     return this.info();
   }

@@ -2,7 +2,7 @@ import type { Migration } from './types';
 
 export const m001: Migration = {
   version: 1,
-  name: 'foundation: workspace meta, teams, people, roles, audit log',
+  name: 'foundation: workspace meta, teams, people, roles, competencies, audit log',
   up(db) {
     db.exec(`
       CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
@@ -39,6 +39,21 @@ export const m001: Migration = {
         PRIMARY KEY (person_id, role)
       ) WITHOUT ROWID;
       CREATE INDEX person_roles_role ON person_roles(role, person_id);
+
+      -- The competency model's core (the training feature adds level descriptors, role targets, assessments).
+      -- Scorecard criteria and courses point here; names are kept per UI language.
+      CREATE TABLE competencies (
+        id INTEGER PRIMARY KEY,
+        key TEXT NOT NULL UNIQUE,
+        name_en TEXT NOT NULL,
+        name_ru TEXT NOT NULL DEFAULT '',
+        name_zh TEXT NOT NULL DEFAULT '',
+        description_en TEXT NOT NULL DEFAULT '',
+        description_ru TEXT NOT NULL DEFAULT '',
+        description_zh TEXT NOT NULL DEFAULT '',
+        sort INTEGER NOT NULL DEFAULT 0,
+        archived INTEGER NOT NULL DEFAULT 0
+      );
 
       CREATE TABLE audit_log (
         id INTEGER PRIMARY KEY,

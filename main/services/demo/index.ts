@@ -6,8 +6,13 @@ import { createRng } from '../../../shared/domain/random';
 import type { DB } from '../../db/open';
 import type { DemoContext, DemoSeeder } from './context';
 import { seedPeople } from './people';
+import { seedDefaultCompetencies } from '../competencies';
 
-const SEEDERS: DemoSeeder[] = [{ name: 'people', run: seedPeople }];
+/** In dependency order: people, competencies, then each feature's seeder. */
+const SEEDERS: DemoSeeder[] = [
+  { name: 'people', run: seedPeople },
+  { name: 'competencies', run: (ctx) => seedDefaultCompetencies(ctx.db) },
+];
 
 export interface DemoOptions {
   filesDir: string;
