@@ -4,7 +4,7 @@ import { Notifications } from '@mantine/notifications';
 import { useTranslation } from 'react-i18next';
 import { HashRouter, Route, Routes } from 'react-router';
 import { CommandPalette } from './CommandPalette';
-import { SECTIONS } from './sections';
+import { APP_OVERLAYS, SECTIONS } from './sections';
 import { SessionProvider, useSession } from './session';
 import { Shell } from './Shell';
 import { WorkspaceProblemScreen } from './WorkspaceProblem';
@@ -38,6 +38,9 @@ function Body() {
   return (
     <>
       <CommandPalette />
+      {APP_OVERLAYS.map((o) => (
+        <o.element key={o.id} />
+      ))}
       <Shell>
         {/* Keyed by generation: switching workspace remounts every screen with fresh data. */}
         <Routes key={generation}>

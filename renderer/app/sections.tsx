@@ -37,5 +37,8 @@ export const SECTIONS: Section[] = [
   { id: 'settings', path: '/settings', href: '/settings', labelKey: 'nav.settings', icon: IconSettings, element: <SettingsPage /> },
 ];
 
+/** Always-mounted components (global hotkeys such as Ctrl+L for live-call mode, overlays). */
+export const APP_OVERLAYS: { id: string; element: ComponentType }[] = [];
+
 /** Widgets features put on the role home pages. */
 export const HOME_WIDGETS: HomeWidget[] = [];
