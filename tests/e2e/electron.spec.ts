@@ -38,7 +38,10 @@ test('desktop window opens the demo workspace with a locked-down renderer', asyn
     const win = await app.firstWindow();
     await expect(win.getByTestId('demo-badge')).toBeVisible({ timeout: 30_000 });
     // The page sees exactly one bridge object and no Node.
-    const exposed = await win.evaluate(() => ({ keys: Object.keys(window.workbench ?? {}), node: typeof (window as unknown as { require?: unknown }).require }));
+    const exposed = await win.evaluate(() => {
+      const w = window as unknown as { workbench?: object; require?: unknown };
+      return { keys: Object.keys(w.workbench ?? {}), node: typeof w.require };
+    });
     expect(exposed.keys.sort()).toEqual(['host', 'invoke']);
     expect(exposed.node).toBe('undefined');
     const prefs = await app.evaluate(({ BrowserWindow }) => {
