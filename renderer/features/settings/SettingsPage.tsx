@@ -172,6 +172,13 @@ export function SettingsPage() {
             {t('settings.backupNow')}
           </Button>
         </Group>
+        {workspace.host === 'electron' && (
+          <Group justify="flex-end" mt={4}>
+            <Button size="xs" variant="subtle" onClick={run('backupAs', () => api('workspace.backupAs', {}), (b) => (b ? t('settings.backedUp', { name: (b as { name: string }).name }) : ''))}>
+              {t('settings.backupAs')}
+            </Button>
+          </Group>
+        )}
         <Text size="sm" c="dimmed" mb="sm">
           {t('settings.backupsHelp')}
         </Text>
