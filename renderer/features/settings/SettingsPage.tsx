@@ -23,7 +23,8 @@ export function SettingsPage() {
     setBusy(key);
     try {
       const v = await fn();
-      if (ok) notifications.show({ color: 'green', message: ok(v) });
+      const message = ok?.(v);
+      if (message) notifications.show({ color: 'green', message });
       await refresh();
     } catch (e) {
       setError(errorText(t, e));
