@@ -115,7 +115,8 @@ export const m002: Migration = {
       ) WITHOUT ROWID;
     `);
     // rowid = script_published_steps.step_id / objection_cards.id
-    createFtsTable(db, 'script_steps_fts', ['title', 'body']);
-    createFtsTable(db, 'objection_cards_fts', ['objection', 'responses', 'tags']);
+    // Prefix indexes up to 6 characters: query words are matched by a prefix (or stem) of 1-6+ letters.
+    createFtsTable(db, 'script_steps_fts', ['title', 'body'], { prefix: [1, 2, 3, 4, 5, 6] });
+    createFtsTable(db, 'objection_cards_fts', ['objection', 'responses', 'tags'], { prefix: [1, 2, 3, 4, 5, 6] });
   },
 };

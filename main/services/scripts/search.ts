@@ -3,12 +3,10 @@
  * on every keystroke. Built on the shared search module (main/db/fts.ts +
  * shared/search/text.ts). Long queries are ranked by FTS5 bm25 (title/objection
  * weighted above body); very short queries (1 letter, 2 letters, 1 CJK char)
- * can match most of the corpus, so they take the newest bounded set of
- * candidates and rank those by where the term hits (title, word start) — the
- * rep keeps typing anyway, and latency stays flat.
+ * can match most of the corpus, so bm25 runs over a bounded candidate set.
  */
 import type { ScriptLanguage, SearchHit } from '../../../shared/api/scripts';
-import { fold, highlight, snippet, type ParsedQuery } from '../../../shared/search/text';
+import { highlight, snippet, type ParsedQuery } from '../../../shared/search/text';
 import { parseQuery } from '../../db/fts';
 import type { DB } from '../../db/open';
 
@@ -19,8 +17,12 @@ export interface SearchInput {
   limit: number;
 }
 
-/** Candidate cap for short queries. */
-const SHORT_CANDIDATES = 200;
+/**
+ * bm25 is computed only for the newest CANDIDATES matches (the inner ORDER BY rowid DESC
+ * LIMIT streams from the index), so ranking is exact whenever a query matches fewer
+ * rows than that, and cost stays bounded when a 1-2 letter query matches half the corpus.
+ */
+const CANDIDATES = 300;
 
 export function isShortQuery(q: ParsedQuery) {
   return q.terms.every((t) => (t.cjk ? [...t.text].length < 2 : t.text.length < 3));
@@ -34,70 +36,37 @@ const plain = (md: string) =>
     .replace(/^\s*[-+]\s+/gm, '')
     .replace(/<[^>]*>/g, '');
 
-/** Score for the short-query path: title hits and whole-word hits first. */
-function shortScore(title: string, terms: ParsedQuery['terms']) {
-  const f = fold(title);
-  let s = 0;
-  for (const t of terms) {
-    const at = f.indexOf(t.text);
-    if (at < 0) continue;
-    s += 2;
-    if (at === 0) s += 2;
-    else if (t.cjk || /[^\p{L}\p{N}]/u.test(f[at - 1])) s += 1;
-  }
-  return s;
-}
-
-interface StepCand {
+interface Cand {
   id: number;
-  score: number;
+  rank: number;
 }
 
-function stepCandidates(db: DB, q: ParsedQuery, language: ScriptLanguage | null, limit: number): StepCand[] {
-  const lang = language ? 'AND s.language = ?' : '';
+function stepCandidates(db: DB, q: ParsedQuery, language: ScriptLanguage | null, limit: number): Cand[] {
   const args: unknown[] = [q.match];
   if (language) args.push(language);
-  if (isShortQuery(q)) {
-    const rows = db
-      .prepare(
-        `SELECT f.rowid AS id, ps.title FROM script_steps_fts f JOIN script_published_steps ps ON ps.step_id = f.rowid
-         ${language ? 'JOIN scripts s ON s.id = ps.script_id' : ''}
-         WHERE script_steps_fts MATCH ? ${lang} ORDER BY f.rowid DESC LIMIT ${SHORT_CANDIDATES}`,
-      )
-      .all(...args) as { id: number; title: string }[];
-    return rows.map((r) => ({ id: r.id, score: shortScore(r.title, q.terms) + 1 })).sort((a, b) => b.score - a.score).slice(0, limit);
-  }
-  const rows = db
+  return db
     .prepare(
-      `SELECT f.rowid AS id, bm25(script_steps_fts, 4.0, 1.0) AS rank FROM script_steps_fts f
-       ${language ? 'JOIN script_published_steps ps ON ps.step_id = f.rowid JOIN scripts s ON s.id = ps.script_id' : ''}
-       WHERE script_steps_fts MATCH ? ${lang} ORDER BY rank LIMIT ?`,
+      `SELECT id, rank FROM (
+         SELECT f.rowid AS id, bm25(script_steps_fts, 4.0, 1.0) AS rank FROM script_steps_fts f
+         ${language ? 'JOIN script_published_steps ps ON ps.step_id = f.rowid JOIN scripts s ON s.id = ps.script_id' : ''}
+         WHERE script_steps_fts MATCH ? ${language ? 'AND s.language = ?' : ''} ORDER BY f.rowid DESC LIMIT ${CANDIDATES}
+       ) ORDER BY rank LIMIT ?`,
     )
-    .all(...args, limit) as { id: number; rank: number }[];
-  return rows.map((r) => ({ id: r.id, score: -r.rank }));
+    .all(...args, limit) as Cand[];
 }
 
-function objectionCandidates(db: DB, q: ParsedQuery, language: ScriptLanguage | null, limit: number): StepCand[] {
-  const lang = language ? 'AND o.language = ?' : '';
+function objectionCandidates(db: DB, q: ParsedQuery, language: ScriptLanguage | null, limit: number): Cand[] {
   const args: unknown[] = [q.match];
   if (language) args.push(language);
-  if (isShortQuery(q)) {
-    const rows = db
-      .prepare(
-        `SELECT f.rowid AS id, o.objection AS title FROM objection_cards_fts f JOIN objection_cards o ON o.id = f.rowid
-         WHERE objection_cards_fts MATCH ? ${lang} ORDER BY f.rowid DESC LIMIT ${SHORT_CANDIDATES}`,
-      )
-      .all(...args) as { id: number; title: string }[];
-    return rows.map((r) => ({ id: r.id, score: (shortScore(r.title, q.terms) + 1) })).sort((a, b) => b.score - a.score).slice(0, limit);
-  }
-  const rows = db
+  return db
     .prepare(
-      `SELECT f.rowid AS id, bm25(objection_cards_fts, 4.0, 1.0, 2.0) AS rank FROM objection_cards_fts f
-       ${language ? 'JOIN objection_cards o ON o.id = f.rowid' : ''}
-       WHERE objection_cards_fts MATCH ? ${lang} ORDER BY rank LIMIT ?`,
+      `SELECT id, rank FROM (
+         SELECT f.rowid AS id, bm25(objection_cards_fts, 4.0, 1.0, 2.0) AS rank FROM objection_cards_fts f
+         ${language ? 'JOIN objection_cards o ON o.id = f.rowid' : ''}
+         WHERE objection_cards_fts MATCH ? ${language ? 'AND o.language = ?' : ''} ORDER BY f.rowid DESC LIMIT ${CANDIDATES}
+       ) ORDER BY rank LIMIT ?`,
     )
-    .all(...args, limit) as { id: number; rank: number }[];
-  return rows.map((r) => ({ id: r.id, score: -r.rank }));
+    .all(...args, limit) as Cand[];
 }
 
 export function searchScripts(db: DB, input: SearchInput): SearchHit[] {
@@ -158,11 +127,19 @@ export function searchScripts(db: DB, input: SearchInput): SearchHit[] {
   return hits.sort((a, b) => b.score - a.score).slice(0, input.limit);
 }
 
-/** The bare FTS5 queries (no joins, no snippets), for the bench baseline. */
-export function rawFtsSearch(db: DB, query: string, limit = 20): number {
+/**
+ * The bare FTS5 statements the service runs (bm25 over the newest candidates), without
+ * joins, merge or snippets: the bench baseline. `ranked` = classic full `ORDER BY rank`.
+ */
+export function rawFtsSearch(db: DB, query: string, limit = 20, ranked = false): number {
   const q = parseQuery(query);
   if (!q.match) return 0;
-  const a = db.prepare('SELECT rowid FROM script_steps_fts WHERE script_steps_fts MATCH ? ORDER BY rank LIMIT ?').all(q.match, limit).length;
-  const b = db.prepare('SELECT rowid FROM objection_cards_fts WHERE objection_cards_fts MATCH ? ORDER BY rank LIMIT ?').all(q.match, limit).length;
-  return a + b;
+  let n = 0;
+  for (const t of ['script_steps_fts', 'objection_cards_fts']) {
+    const sql = ranked
+      ? `SELECT rowid FROM ${t} WHERE ${t} MATCH ? ORDER BY rank LIMIT ${limit}`
+      : `SELECT id FROM (SELECT rowid AS id, rank FROM ${t} WHERE ${t} MATCH ? ORDER BY rowid DESC LIMIT ${CANDIDATES}) ORDER BY rank LIMIT ${limit}`;
+    n += db.prepare(sql).all(q.match).length;
+  }
+  return n;
 }
