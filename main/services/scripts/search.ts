@@ -73,7 +73,7 @@ export function searchScripts(db: DB, input: SearchInput): SearchHit[] {
   const q = parseQuery(input.query);
   if (!q.match) return [];
   const getStep = db.prepare(
-    `SELECT ps.step_id, ps.script_id, ps.key, ps.title, ps.talking_points_md, ps.say_it, ps.listen_for, s.title AS script_title, s.language
+    `SELECT ps.step_id, ps.script_id, ps.key, ps.title, ps.talking_points_md, ps.say_it, ps.listen_for, ps.choices, s.title AS script_title, s.language
      FROM script_published_steps ps JOIN scripts s ON s.id = ps.script_id WHERE ps.step_id = ?`,
   );
   const getCard = db.prepare('SELECT id, objection, responses, tags, language FROM objection_cards WHERE id = ?');
@@ -106,7 +106,7 @@ export function searchScripts(db: DB, input: SearchInput): SearchHit[] {
     const cands = stepCandidates(db, q, input.language, input.limit);
     cands.forEach((c, i) => {
       const r = getStep.get(c.id) as
-        | { step_id: number; script_id: number; key: string; title: string; talking_points_md: string; say_it: string; listen_for: string; script_title: string; language: ScriptLanguage }
+        | { step_id: number; script_id: number; key: string; title: string; talking_points_md: string; say_it: string; listen_for: string; choices: string; script_title: string; language: ScriptLanguage }
         | undefined;
       if (!r) return;
       const title = highlight(r.title, q.terms);
@@ -117,7 +117,7 @@ export function searchScripts(db: DB, input: SearchInput): SearchHit[] {
         scriptTitle: r.script_title,
         stepKey: r.key,
         title,
-        snippet: snippet([plain(r.talking_points_md), r.say_it, r.listen_for].filter(Boolean).join(' · '), q.terms, 70),
+        snippet: snippet([plain(r.talking_points_md), r.say_it, r.listen_for, ...(JSON.parse(r.choices) as { label: string }[]).map((c) => `«${c.label}»`)].filter(Boolean).join(' · '), q.terms, 70),
         responses: [],
         language: r.language,
         score: (title.some((x) => x.hit) ? 10 : 0) + place(i, cands.length),

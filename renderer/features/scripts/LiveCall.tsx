@@ -7,7 +7,7 @@
  */
 import { ActionIcon, Badge, Box, Button, Checkbox, Group, Kbd, Modal, Paper, Portal, ScrollArea, Stack, Text, TextInput, Title, Tooltip, UnstyledButton } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
-import { IconCopy, IconExternalLink, IconPin, IconPinFilled, IconSearch, IconX } from '@tabler/icons-react';
+import { IconArrowsExchange, IconCopy, IconEar, IconExternalLink, IconPin, IconPinFilled, IconSearch, IconX } from '@tabler/icons-react';
 import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate, useSearchParams } from 'react-router';
@@ -318,8 +318,8 @@ function LiveCall({ compact, initialScript, initialStep }: { compact: boolean; i
   const header = (
     <Group justify="space-between" wrap="nowrap">
       <Group gap="xs" wrap="nowrap" style={{ minWidth: 0 }}>
-        <Badge color="red" variant="dot" size="lg">
-          {t('scripts.live.title')}
+        <Badge color="red" variant="dot" size="lg" style={{ flexShrink: 0 }}>
+          {compact ? '' : t('scripts.live.title')}
         </Badge>
         {script && (
           <Title order={compact ? 5 : 3} lineClamp={1} data-testid="live-script-title">
@@ -340,9 +340,17 @@ function LiveCall({ compact, initialScript, initialStep }: { compact: boolean; i
                 {script.pinned ? <IconPinFilled size={18} /> : <IconPin size={18} />}
               </ActionIcon>
             </Tooltip>
-            <Button size="compact-sm" variant="default" onClick={() => (setScriptId(null), setScript(null))} rightSection={<Kbd size="xs">S</Kbd>}>
-              {t('scripts.live.change')}
-            </Button>
+            {compact ? (
+              <Tooltip label={`${t('scripts.live.change')} (S)`}>
+                <ActionIcon variant="default" aria-label={t('scripts.live.change')} onClick={() => (setScriptId(null), setScript(null))}>
+                  <IconArrowsExchange size={16} />
+                </ActionIcon>
+              </Tooltip>
+            ) : (
+              <Button size="compact-sm" variant="default" onClick={() => (setScriptId(null), setScript(null))} rightSection={<Kbd size="xs">S</Kbd>}>
+                {t('scripts.live.change')}
+              </Button>
+            )}
           </>
         )}
         {workspace?.host === 'electron' && !compact && (
@@ -398,18 +406,29 @@ function LiveCall({ compact, initialScript, initialStep }: { compact: boolean; i
           <Paper withBorder p="xs" w={240} style={{ flexShrink: 0 }}>
             <ScrollArea.Autosize mah="calc(100vh - 180px)">
               <Stack gap={2} data-testid="live-outline">
+                {/* Plain buttons: a 60-step outline must stay cheap to render. */}
                 {(script?.steps ?? []).map((s, i) => (
-                  <UnstyledButton
+                  <button
                     key={s.key}
+                    type="button"
                     onClick={() => goTo(s.key)}
-                    p={4}
-                    style={{ borderRadius: 4, background: s.key === currentKey ? 'var(--mantine-color-indigo-1)' : undefined }}
                     data-testid={`live-outline-${i}`}
+                    style={{
+                      all: 'unset',
+                      cursor: 'pointer',
+                      padding: 4,
+                      borderRadius: 4,
+                      fontSize: 12,
+                      whiteSpace: 'nowrap',
+                      overflow: 'hidden',
+                      textOverflow: 'ellipsis',
+                      fontWeight: s.key === currentKey ? 700 : 400,
+                      background: s.key === currentKey ? 'var(--mantine-color-indigo-1)' : undefined,
+                      color: history.includes(s.key) && s.key !== currentKey ? 'var(--mantine-color-dimmed)' : undefined,
+                    }}
                   >
-                    <Text size="xs" fw={s.key === currentKey ? 700 : 400} c={history.includes(s.key) && s.key !== currentKey ? 'dimmed' : undefined} lineClamp={1}>
-                      {i + 1}. {s.title}
-                    </Text>
-                  </UnstyledButton>
+                    {i + 1}. {s.title}
+                  </button>
                 ))}
               </Stack>
             </ScrollArea.Autosize>
@@ -480,8 +499,9 @@ function StepPanel(props: {
         {step.talkingPointsMd && <Markdown text={step.talkingPointsMd} size={compact ? '1rem' : '1.2rem'} testId="live-points" />}
         {step.listenFor && (
           <Text size="sm">
+            <IconEar size={16} style={{ verticalAlign: 'text-bottom' }} />{' '}
             <Text span fw={700}>
-              👂 {t('scripts.live.listenFor')}:
+              {t('scripts.live.listenFor')}:
             </Text>{' '}
             {step.listenFor}
           </Text>

@@ -30,7 +30,7 @@ import {
 } from '@mantine/core';
 import { modals } from '@mantine/modals';
 import { notifications } from '@mantine/notifications';
-import { IconArrowDown, IconArrowUp, IconCornerDownRight, IconDownload, IconHistory, IconPlayerPlay, IconPlus, IconTrash } from '@tabler/icons-react';
+import { IconAlertTriangle, IconArrowDown, IconCircleX, IconArrowUp, IconCornerDownRight, IconDownload, IconHistory, IconPlayerPlay, IconPlus, IconTrash } from '@tabler/icons-react';
 import { useEffect, useMemo, useState } from 'react';
 import { Controller, useFieldArray, useForm, useWatch, type Control, type UseFormRegister, type FieldErrors, type UseFormSetValue } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
@@ -296,10 +296,12 @@ function EditorForm({ detail: initial }: { detail: ScriptDetail | null }) {
                     <Alert color={blocking.length ? 'red' : 'yellow'} p="xs" data-testid="flow-issues">
                       <Stack gap={2}>
                         {issues.map((iss, k) => (
-                          <Text key={k} size="xs" c={iss.severity === 'error' ? 'red.8' : 'yellow.9'}>
-                            {iss.severity === 'error' ? '⛔ ' : '⚠ '}
-                            {flowIssueText(t, iss, watched ?? [])}
-                          </Text>
+                          <Group key={k} gap={4} wrap="nowrap" align="flex-start">
+                            {iss.severity === 'error' ? <IconCircleX size={14} color="var(--mantine-color-red-7)" style={{ flexShrink: 0 }} /> : <IconAlertTriangle size={14} color="var(--mantine-color-yellow-8)" style={{ flexShrink: 0 }} />}
+                            <Text size="xs" c={iss.severity === 'error' ? 'red.8' : 'yellow.9'}>
+                              {flowIssueText(t, iss, watched ?? [])}
+                            </Text>
+                          </Group>
                         ))}
                       </Stack>
                     </Alert>
