@@ -48,8 +48,15 @@ export function listPublishedScripts(db: DB): { id: number; title: string; langu
 
 /** The published version of one script, or null when it does not exist or is not published. */
 export function getPublishedScript(db: DB, id: number): PublishedScript | null {
-  const head = listPublishedScripts(db).find((s) => s.id === id);
-  if (!head) return null;
+  const row = db
+    .prepare(
+      `SELECT s.id, r.snapshot FROM scripts s JOIN script_revisions r ON r.script_id = s.id AND r.rev = s.published_revision
+       WHERE s.id = ? AND s.published_revision IS NOT NULL`,
+    )
+    .get(id) as { id: number; snapshot: string } | undefined;
+  if (!row) return null;
+  const snap = JSON.parse(row.snapshot) as { title: string; language: string };
+  const head = { id: row.id, title: snap.title, language: snap.language };
   const steps = (
     db.prepare('SELECT step_id, position, stage, title, talking_points_md, say_it, listen_for, must_say FROM script_published_steps WHERE script_id = ? ORDER BY position').all(id) as {
       step_id: number;
