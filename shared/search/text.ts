@@ -40,16 +40,19 @@ function foldSlow(text: string): string {
 export function fold(text: string): string {
   if (ASCII.test(text)) return text.toLowerCase();
   if (SURROGATE.test(text)) return foldSlow(text);
-  const codes = new Uint16Array(text.length);
+  // Copy unchanged runs as slices; only characters whose fold differs are rebuilt.
+  let out = '';
+  let last = 0;
   for (let i = 0; i < text.length; i++) {
     const c = text.charCodeAt(i);
     let f = FOLDED[c];
     if (f === 0) f = FOLDED[c] = foldChar(text[i]).charCodeAt(0);
-    codes[i] = f;
+    if (f !== c) {
+      out += text.slice(last, i) + String.fromCharCode(f);
+      last = i + 1;
+    }
   }
-  let out = '';
-  for (let i = 0; i < codes.length; i += 8192) out += String.fromCharCode(...codes.subarray(i, i + 8192));
-  return out;
+  return last === 0 ? text : out + text.slice(last);
 }
 
 type Token = { text: string; start: number; cjk: boolean };
