@@ -23,6 +23,9 @@ export interface SearchInput {
  * rows than that, and cost stays bounded when a 1-2 letter query matches half the corpus.
  */
 const CANDIDATES = 300;
+/** 1-2 letters (or one CJK character) match a large share of everything: rank fewer, newest first. */
+const SHORT_CANDIDATES = 100;
+const candidatesFor = (q: ParsedQuery) => (isShortQuery(q) ? SHORT_CANDIDATES : CANDIDATES);
 
 export function isShortQuery(q: ParsedQuery) {
   return q.terms.every((t) => (t.cjk ? [...t.text].length < 2 : t.text.length < 3));
@@ -49,7 +52,7 @@ function stepCandidates(db: DB, q: ParsedQuery, language: ScriptLanguage | null,
       `SELECT id, rank FROM (
          SELECT f.rowid AS id, bm25(script_steps_fts, 4.0, 1.0) AS rank FROM script_steps_fts f
          ${language ? 'JOIN script_published_steps ps ON ps.step_id = f.rowid JOIN scripts s ON s.id = ps.script_id' : ''}
-         WHERE script_steps_fts MATCH ? ${language ? 'AND s.language = ?' : ''} ORDER BY f.rowid DESC LIMIT ${CANDIDATES}
+         WHERE script_steps_fts MATCH ? ${language ? 'AND s.language = ?' : ''} ORDER BY f.rowid DESC LIMIT ${candidatesFor(q)}
        ) ORDER BY rank LIMIT ?`,
     )
     .all(...args, limit) as Cand[];
@@ -63,7 +66,7 @@ function objectionCandidates(db: DB, q: ParsedQuery, language: ScriptLanguage | 
       `SELECT id, rank FROM (
          SELECT f.rowid AS id, bm25(objection_cards_fts, 4.0, 1.0, 2.0) AS rank FROM objection_cards_fts f
          ${language ? 'JOIN objection_cards o ON o.id = f.rowid' : ''}
-         WHERE objection_cards_fts MATCH ? ${language ? 'AND o.language = ?' : ''} ORDER BY f.rowid DESC LIMIT ${CANDIDATES}
+         WHERE objection_cards_fts MATCH ? ${language ? 'AND o.language = ?' : ''} ORDER BY f.rowid DESC LIMIT ${candidatesFor(q)}
        ) ORDER BY rank LIMIT ?`,
     )
     .all(...args, limit) as Cand[];
@@ -138,7 +141,7 @@ export function rawFtsSearch(db: DB, query: string, limit = 20, ranked = false):
   for (const t of ['script_steps_fts', 'objection_cards_fts']) {
     const sql = ranked
       ? `SELECT rowid FROM ${t} WHERE ${t} MATCH ? ORDER BY rank LIMIT ${limit}`
-      : `SELECT id FROM (SELECT rowid AS id, rank FROM ${t} WHERE ${t} MATCH ? ORDER BY rowid DESC LIMIT ${CANDIDATES}) ORDER BY rank LIMIT ${limit}`;
+      : `SELECT id FROM (SELECT rowid AS id, rank FROM ${t} WHERE ${t} MATCH ? ORDER BY rowid DESC LIMIT ${candidatesFor(q)}) ORDER BY rank LIMIT ${limit}`;
     n += db.prepare(sql).all(q.match).length;
   }
   return n;
