@@ -177,6 +177,25 @@ test('live-call screenshots in English, Russian and Chinese, compact layout, XSS
   expect(await page.evaluate(() => (window as unknown as { __xss?: number }).__xss)).toBeUndefined();
 });
 
+test('import: a Markdown export comes back as a new script; a foreign file gets a clear message', async ({ page, host }) => {
+  await host.api('session.set', { personId: null, role: 'manager' });
+  const list = await host.api<{ rows: { id: number; title: string }[] }>('scripts.list', { query: 'Renewal call', limit: 5 });
+  const md = await host.api<{ fileName: string; text: string }>('scripts.exportMarkdown', { id: list.rows[0].id });
+  await page.goto(host.url);
+  await setLang(page, 'en');
+  await page.goto(`${host.url}#/scripts`);
+  await expect(page.getByTestId('scripts-table')).toBeVisible();
+  await page.locator('input[type=file]').setInputFiles({ name: md.fileName, mimeType: 'text/markdown', buffer: Buffer.from(md.text) });
+  await expect(page.getByText('Imported 1 script(s)')).toBeVisible();
+  await page.locator('input[type=file]').setInputFiles({ name: 'roster.csv', mimeType: 'text/csv', buffer: Buffer.from('name,email\nAnna,a@x.ru\n') });
+  await expect(page.getByText('not a Sales Workbench scripts export')).toBeVisible();
+  await page.locator('input[type=file]').setInputFiles({ name: 'future.json', mimeType: 'application/json', buffer: Buffer.from('{"format":"sales-workbench/scripts","version":9,"scripts":[],"objections":[]}') });
+  await expect(page.getByText(/newer version of Sales Workbench \(format 9\)/)).toBeVisible();
+  await shot(page, 'scripts-import-errors');
+  const after = await host.api<{ total: number }>('scripts.list', { query: 'Renewal call', limit: 5 });
+  expect(after.total).toBe(2);
+});
+
 test('opening live-call mode with a 60-step script renders in ≤ 100 ms', async ({ page, host }) => {
   await host.api('session.set', { personId: null, role: 'manager' });
   const steps = Array.from({ length: 60 }, (_, i) => ({

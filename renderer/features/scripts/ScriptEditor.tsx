@@ -28,6 +28,7 @@ import {
   Title,
   Tooltip,
 } from '@mantine/core';
+import { useHotkeys } from '@mantine/hooks';
 import { modals } from '@mantine/modals';
 import { notifications } from '@mantine/notifications';
 import { IconAlertTriangle, IconArrowDown, IconCircleX, IconArrowUp, IconCornerDownRight, IconDownload, IconHistory, IconPlayerPlay, IconPlus, IconTrash } from '@tabler/icons-react';
@@ -121,6 +122,8 @@ function EditorForm({ detail: initial }: { detail: ScriptDetail | null }) {
     }
   };
   const onInvalid = () => setFormError(t('scripts.editor.fixErrors'));
+  // Ctrl+S saves the draft from any field.
+  useHotkeys([['mod+S', () => void handleSubmit((d) => save(d, false), onInvalid)()]], []);
 
   const action = async (fn: () => Promise<ScriptDetail>, message: string) => {
     try {
