@@ -76,8 +76,9 @@ export function searchScripts(db: DB, input: SearchInput): SearchHit[] {
   const q = parseQuery(input.query);
   if (!q.match) return [];
   const getStep = db.prepare(
-    `SELECT ps.step_id, ps.script_id, ps.key, ps.title, ps.talking_points_md, ps.say_it, ps.listen_for, ps.choices, s.title AS script_title, s.language
-     FROM script_published_steps ps JOIN scripts s ON s.id = ps.script_id WHERE ps.step_id = ?`,
+    `SELECT ps.step_id, ps.script_id, ps.key, ps.title, ps.talking_points_md, ps.say_it, ps.listen_for, ps.choices, json_extract(r.snapshot, '$.title') AS script_title, s.language
+     FROM script_published_steps ps JOIN scripts s ON s.id = ps.script_id
+     JOIN script_revisions r ON r.script_id = s.id AND r.rev = s.published_revision WHERE ps.step_id = ?`,
   );
   const getCard = db.prepare('SELECT id, objection, responses, tags, language FROM objection_cards WHERE id = ?');
   const hits: SearchHit[] = [];
