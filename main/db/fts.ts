@@ -7,9 +7,14 @@
 import type { DB } from './open';
 import { indexText, parseQuery, type ParsedQuery } from '../../shared/search/text';
 
-export function createFtsTable(db: DB, table: string, columns: string[]) {
+/**
+ * `prefix` adds FTS5 prefix indexes (e.g. [1, 2, 3]): a short prefix query then reads one
+ * doclist instead of merging every token that starts with it (what keeps live search flat).
+ */
+export function createFtsTable(db: DB, table: string, columns: string[], opts: { prefix?: number[] } = {}) {
+  const prefix = opts.prefix?.length ? `, prefix='${opts.prefix.map((n) => Math.trunc(n)).join(' ')}'` : '';
   db.exec(
-    `CREATE VIRTUAL TABLE ${table} USING fts5(${columns.join(', ')}, content='', contentless_delete=1, tokenize='unicode61 remove_diacritics 2')`,
+    `CREATE VIRTUAL TABLE ${table} USING fts5(${columns.join(', ')}, content='', contentless_delete=1, tokenize='unicode61 remove_diacritics 2'${prefix})`,
   );
 }
 

@@ -4,11 +4,15 @@
  * per role.
  */
 import type { ComponentType, ReactNode } from 'react';
-import { IconHome, IconSettings, IconUsers } from '@tabler/icons-react';
+import { IconHome, IconMessages, IconPhoneCall, IconSettings, IconUsers } from '@tabler/icons-react';
 import type { Role } from '../../shared/api/people';
 import { PeoplePage } from '../features/people/PeoplePage';
 import { SettingsPage } from '../features/settings/SettingsPage';
 import { HomePage } from '../features/home/HomePage';
+import { ScriptsPage } from '../features/scripts/ScriptsPage';
+import { LiveCallPage } from '../features/scripts/LiveCall';
+import { LiveCallHotkey } from '../features/scripts/LiveHotkey';
+import { RepScriptsWidget } from '../features/scripts/HomeWidget';
 
 export interface Section {
   id: string;
@@ -33,12 +37,14 @@ export interface HomeWidget {
 
 export const SECTIONS: Section[] = [
   { id: 'home', path: '/', href: '/', labelKey: 'nav.home', icon: IconHome, element: <HomePage /> },
+  { id: 'scripts', path: '/scripts/*', href: '/scripts', labelKey: 'nav.scripts', icon: IconMessages, element: <ScriptsPage /> },
+  { id: 'live', path: '/live', href: '/live', labelKey: 'nav.live', icon: IconPhoneCall, element: <LiveCallPage />, hidden: true },
   { id: 'people', path: '/people/*', href: '/people', labelKey: 'nav.people', icon: IconUsers, element: <PeoplePage /> },
   { id: 'settings', path: '/settings', href: '/settings', labelKey: 'nav.settings', icon: IconSettings, element: <SettingsPage /> },
 ];
 
 /** Always-mounted components (global hotkeys such as Ctrl+L for live-call mode, overlays). */
-export const APP_OVERLAYS: { id: string; element: ComponentType }[] = [];
+export const APP_OVERLAYS: { id: string; element: ComponentType }[] = [{ id: 'live-call-hotkey', element: LiveCallHotkey }];
 
 /** Widgets features put on the role home pages. */
-export const HOME_WIDGETS: HomeWidget[] = [];
+export const HOME_WIDGETS: HomeWidget[] = [{ id: 'rep-scripts', roles: ['rep'], order: 10, element: RepScriptsWidget }];

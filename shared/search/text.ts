@@ -22,10 +22,37 @@ export function foldChar(ch: string): string {
   return c === 'ё' ? 'е' : c;
 }
 
-export function fold(text: string): string {
+/**
+ * Fold results per UTF-16 code unit, filled lazily: normalize() per character dominated
+ * search time (highlights and snippets fold every result's text on each keystroke).
+ */
+const FOLDED = new Uint16Array(65536);
+/** Printable ASCII and whitespace fold by plain lower-casing. */
+const ASCII = /^[ -~\t\n\r]*$/;
+const SURROGATE = /[\ud800-\udfff]/;
+
+function foldSlow(text: string): string {
   let out = '';
   for (const ch of text) out += foldChar(ch);
   return out;
+}
+
+export function fold(text: string): string {
+  if (ASCII.test(text)) return text.toLowerCase();
+  if (SURROGATE.test(text)) return foldSlow(text);
+  // Copy unchanged runs as slices; only characters whose fold differs are rebuilt.
+  let out = '';
+  let last = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    let f = FOLDED[c];
+    if (f === 0) f = FOLDED[c] = foldChar(text[i]).charCodeAt(0);
+    if (f !== c) {
+      out += text.slice(last, i) + String.fromCharCode(f);
+      last = i + 1;
+    }
+  }
+  return last === 0 ? text : out + text.slice(last);
 }
 
 type Token = { text: string; start: number; cjk: boolean };
@@ -161,18 +188,29 @@ export function highlight(text: string, terms: ParsedQuery['terms']): Segment[] 
   return out;
 }
 
-/** A short passage around the first hit (for result lists), with its highlight segments. */
-export function snippet(text: string, terms: ParsedQuery['terms'], radius = 80): Segment[] {
-  const segs = highlight(text, terms);
-  let offset = 0;
+/** Offset of the first place a term matches (same rules as highlight), or -1. */
+function firstHit(folded: string, terms: ParsedQuery['terms']): number {
   let first = -1;
-  for (const s of segs) {
-    if (s.hit) {
-      first = offset;
+  for (const term of terms) {
+    if (!term.text) continue;
+    let from = 0;
+    for (;;) {
+      const at = folded.indexOf(term.text, from);
+      if (at < 0 || (first >= 0 && at >= first)) break;
+      from = at + 1;
+      const before = at > 0 ? folded[at - 1] : ' ';
+      if (!term.cjk && WORD_CHAR.test(before) && !isCjk(before)) continue;
+      first = at;
       break;
     }
-    offset += s.text.length;
   }
+  return first;
+}
+
+/** A short passage around the first hit (for result lists), with its highlight segments. */
+export function snippet(text: string, terms: ParsedQuery['terms'], radius = 80): Segment[] {
+  // Only the cut passage is highlighted: result lists call this for every hit on every keystroke.
+  const first = terms.length && text ? firstHit(fold(text), terms) : -1;
   if (first < 0) return highlight(text.length > radius * 2 ? text.slice(0, radius * 2) + '…' : text, []);
   const start = Math.max(0, first - radius);
   const end = Math.min(text.length, first + radius);

@@ -1,0 +1,681 @@
+/**
+ * Live-call mode: the rep's screen during a call. Keyboard first:
+ *   type in the search box (focused by "/" or Ctrl+F), ↑/↓ pick, Enter open, Ctrl+Enter copy;
+ *   →/← next/previous step, 1–9 the customer's answer, Esc close / clear, S change script.
+ * Alt+1..9 and L are left free for the linked-content slot (library).
+ * `?compact=1` renders the narrow layout used by the always-on-top Electron window.
+ */
+import { ActionIcon, Badge, Box, Button, Checkbox, Group, Kbd, Modal, Paper, Portal, ScrollArea, Stack, Text, TextInput, Title, Tooltip, UnstyledButton } from '@mantine/core';
+import { notifications } from '@mantine/notifications';
+import { IconArrowsExchange, IconCopy, IconEar, IconExternalLink, IconPin, IconPinFilled, IconSearch, IconX } from '@tabler/icons-react';
+import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useNavigate, useSearchParams } from 'react-router';
+import type { ObjectionCard, ScriptDetail, SearchHit, StepView } from '../../../shared/api/scripts';
+import type { Segment } from '../../../shared/search/text';
+import { api, useApi } from '../../lib/api';
+import { errorText } from '../../lib/errors';
+import { Attachments } from '../../app/slots';
+import { useSession } from '../../app/session';
+import { Markdown } from './Markdown';
+import { copyText, isTyping } from './util';
+
+declare global {
+  interface Window {
+    /** Last live-call render timings (ms), read by the e2e test and the bench. */
+    __liveRender?: { render: number; open: number; steps: number };
+  }
+}
+
+const sessionKey = () => `live-${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 8)}`;
+
+export function Highlighted({ segments }: { segments: Segment[] }) {
+  return (
+    <>
+      {segments.map((s, i) =>
+        s.hit ? (
+          <mark key={i} style={{ background: 'var(--mantine-color-yellow-2)', padding: 0 }}>
+            {s.text}
+          </mark>
+        ) : (
+          <span key={i}>{s.text}</span>
+        ),
+      )}
+    </>
+  );
+}
+
+export function LiveCallPage() {
+  const [params] = useSearchParams();
+  const compact = params.get('compact') === '1';
+  const body = <LiveCall compact={compact} initialScript={params.get('script') ? Number(params.get('script')) : null} initialStep={params.get('step')} />;
+  // Compact: above the app shell, full window (the always-on-top window is narrow).
+  return compact ? (
+    <Portal>
+      <Box pos="fixed" inset={0} bg="var(--mantine-color-body)" style={{ zIndex: 250, overflow: 'auto' }} p="xs" data-testid="live-compact">
+        {body}
+      </Box>
+    </Portal>
+  ) : (
+    body
+  );
+}
+
+function LiveCall({ compact, initialScript, initialStep }: { compact: boolean; initialScript: number | null; initialStep: string | null }) {
+  const { t } = useTranslation();
+  const { workspace } = useSession();
+  const navigate = useNavigate();
+  const [call] = useState(sessionKey);
+  const [scriptId, setScriptId] = useState<number | null>(initialScript);
+  const [script, setScript] = useState<ScriptDetail | null>(null);
+  const [loadError, setLoadError] = useState<string | null>(null);
+  const [history, setHistory] = useState<string[]>([]);
+  const [checked, setChecked] = useState<Record<string, boolean>>({});
+  const [ended, setEnded] = useState(false);
+  const [query, setQuery] = useState('');
+  const [sel, setSel] = useState(0);
+  const [card, setCard] = useState<ObjectionCard | null>(null);
+  const [pickQuery, setPickQuery] = useState('');
+  const searchRef = useRef<HTMLInputElement>(null);
+  const pickRef = useRef<HTMLInputElement>(null);
+  const timing = useRef<{ selected: number; loaded: number } | null>(null);
+
+  const log = useCallback(
+    (action: 'start' | 'open_step' | 'open_card' | 'copy_response' | 'choose', e: { scriptId?: number | null; stepId?: number | null; objectionId?: number | null } = {}) => {
+      void api('scripts.logUsage', { sessionKey: call, action, scriptId: e.scriptId ?? null, stepId: e.stepId ?? null, objectionId: e.objectionId ?? null }).catch(() => undefined);
+    },
+    [call],
+  );
+
+  // Load the published script.
+  useEffect(() => {
+    if (scriptId == null) {
+      setScript(null);
+      return;
+    }
+    let live = true;
+    timing.current = { selected: performance.now(), loaded: 0 };
+    performance.mark('live-open');
+    setLoadError(null);
+    api('scripts.get', { id: scriptId, view: 'published' })
+      .then((s) => {
+        if (!live) return;
+        if (timing.current) timing.current.loaded = performance.now();
+        performance.mark('live-loaded');
+        setScript(s);
+        const start = initialStep && s.steps.some((x) => x.key === initialStep) ? initialStep : s.steps[0]?.key;
+        setHistory(start ? [start] : []);
+        setChecked({});
+        setEnded(false);
+        log('start', { scriptId: s.id });
+      })
+      .catch((e) => live && setLoadError(errorText(t, e)));
+    return () => {
+      live = false;
+    };
+    // initialStep only applies to the first load
+  }, [scriptId]);
+
+  // Render timing: from data arrival to the committed DOM, then to the next frame (painted).
+  useLayoutEffect(() => {
+    if (!script || !timing.current?.loaded) return;
+    const tm = timing.current;
+    timing.current = null;
+    requestAnimationFrame(() => {
+      const now = performance.now();
+      performance.mark('live-rendered');
+      window.__liveRender = { render: now - tm.loaded, open: now - tm.selected, steps: script.steps.length };
+    });
+  }, [script]);
+
+  const byKey = useMemo(() => new Map((script?.steps ?? []).map((s, i) => [s.key, { step: s, index: i }])), [script]);
+  const currentKey = history[history.length - 1] ?? null;
+  const current = currentKey ? (byKey.get(currentKey) ?? null) : null;
+
+  useEffect(() => {
+    if (current && script) log('open_step', { scriptId: script.id, stepId: current.step.id });
+  }, [current, script, log]);
+
+  const goTo = useCallback(
+    (key: string) => {
+      setEnded(false);
+      setHistory((h) => (h[h.length - 1] === key ? h : [...h, key]));
+    },
+    [],
+  );
+  const openCard = useCallback(
+    async (id: number) => {
+      try {
+        const c = await api('scripts.objections.get', { id });
+        setCard(c);
+        log('open_card', { scriptId: script?.id ?? null, stepId: current?.step.id ?? null, objectionId: id });
+      } catch (e) {
+        notifications.show({ color: 'red', message: errorText(t, e) });
+      }
+    },
+    [log, script, current, t],
+  );
+  const copy = useCallback(
+    async (text: string, objectionId: number | null) => {
+      const ok = await copyText(text);
+      notifications.show({ color: ok ? 'green' : 'red', message: ok ? t('scripts.live.copied') : t('scripts.live.copyFailed'), autoClose: 1500 });
+      if (ok) log('copy_response', { scriptId: script?.id ?? null, stepId: current?.step.id ?? null, objectionId });
+    },
+    [log, script, current, t],
+  );
+  const choose = useCallback(
+    (n: number) => {
+      if (!current) return;
+      const c = current.step.choices[n];
+      if (!c) return;
+      log('choose', { scriptId: script?.id ?? null, stepId: current.step.id, objectionId: c.toObjectionId });
+      if (c.toStepKey) goTo(c.toStepKey);
+      else if (c.toObjectionId != null) void openCard(c.toObjectionId);
+      else setEnded(true);
+    },
+    [current, goTo, openCard, log, script],
+  );
+  const next = useCallback(() => {
+    if (!current || !script) return;
+    const following = script.steps[current.index + 1];
+    const only = current.step.choices.length === 1 ? current.step.choices[0] : null;
+    if (only?.toStepKey) goTo(only.toStepKey);
+    else if (following) goTo(following.key);
+    else setEnded(true);
+  }, [current, script, goTo]);
+  const back = useCallback(() => {
+    setEnded(false);
+    setHistory((h) => (h.length > 1 ? h.slice(0, -1) : h));
+  }, []);
+
+  // Global keys in live-call mode.
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent) => {
+      if (card) return; // the card modal handles its own keys
+      if ((e.key === '/' && !isTyping(e)) || (e.ctrlKey && (e.key === 'f' || e.key === 'F'))) {
+        e.preventDefault();
+        searchRef.current?.focus();
+        return;
+      }
+      if (isTyping(e) || e.altKey || e.ctrlKey || e.metaKey) return;
+      if (e.key === 'ArrowRight') {
+        e.preventDefault();
+        next();
+      } else if (e.key === 'ArrowLeft') {
+        e.preventDefault();
+        back();
+      } else if (/^[1-9]$/.test(e.key)) {
+        e.preventDefault();
+        choose(Number(e.key) - 1);
+      } else if (e.key === 's' || e.key === 'S' || e.key === 'ы' || e.key === 'Ы') {
+        if (script) {
+          e.preventDefault();
+          setScriptId(null);
+          setScript(null);
+          setTimeout(() => pickRef.current?.focus(), 0);
+        }
+      }
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, [card, next, back, choose, script]);
+
+  // Search on every keystroke (useApi drops out-of-order answers).
+  const search = useApi('scripts.search', query.trim() ? { query, language: null, kinds: ['step', 'objection'], limit: 20 } : null);
+  const hits = query.trim() ? (search.data ?? []) : [];
+  useEffect(() => setSel(0), [query]);
+  const openHit = (h: SearchHit) => {
+    if (h.kind === 'objection') void openCard(h.id);
+    else if (h.scriptId === script?.id && h.stepKey) goTo(h.stepKey);
+    else if (h.scriptId) {
+      navigate(`/live?script=${h.scriptId}&step=${h.stepKey ?? ''}${compact ? '&compact=1' : ''}`, { replace: true });
+      setScriptId(h.scriptId);
+    }
+    setQuery('');
+    searchRef.current?.blur();
+  };
+  const onSearchKey = (e: React.KeyboardEvent<HTMLInputElement>) => {
+    if (e.key === 'ArrowDown') {
+      e.preventDefault();
+      setSel((s) => Math.min(s + 1, Math.max(0, hits.length - 1)));
+    } else if (e.key === 'ArrowUp') {
+      e.preventDefault();
+      setSel((s) => Math.max(0, s - 1));
+    } else if (e.key === 'Enter' && hits[sel]) {
+      e.preventDefault();
+      const h = hits[sel];
+      if (e.ctrlKey || e.metaKey) {
+        if (h.kind === 'objection' && h.responses[0]) void copy(h.responses[0], h.id);
+      } else openHit(h);
+    } else if (e.key === 'Escape') {
+      setQuery('');
+      e.currentTarget.blur();
+    }
+  };
+
+  const searchBox = (
+    <Stack gap={6}>
+      <TextInput
+        ref={searchRef}
+        size={compact ? 'sm' : 'md'}
+        leftSection={<IconSearch size={18} />}
+        rightSection={query ? <ActionIcon variant="subtle" aria-label={t('scripts.live.clear')} onClick={() => setQuery('')}><IconX size={14} /></ActionIcon> : <Kbd size="xs">/</Kbd>}
+        placeholder={t('scripts.live.searchPh')}
+        value={query}
+        onChange={(e) => setQuery(e.currentTarget.value)}
+        onKeyDown={onSearchKey}
+        aria-label={t('scripts.live.searchPh')}
+        data-testid="live-search"
+      />
+      {query.trim() && (
+        <Paper withBorder p={4} data-testid="live-results">
+          <ScrollArea.Autosize mah={compact ? 260 : 420}>
+            {hits.length === 0 && !search.loading && (
+              <Text size="sm" c="dimmed" p="xs">
+                {t('scripts.live.noResults')}
+              </Text>
+            )}
+            {hits.map((h, i) => (
+              <UnstyledButton
+                key={`${h.kind}-${h.id}`}
+                onClick={() => openHit(h)}
+                onMouseEnter={() => setSel(i)}
+                p={6}
+                w="100%"
+                style={{ borderRadius: 4, background: i === sel ? 'var(--mantine-color-indigo-0)' : undefined, outline: i === sel ? '1px solid var(--mantine-color-indigo-3)' : undefined }}
+                data-testid={`live-hit-${i}`}
+                data-kind={h.kind}
+              >
+                <Group gap={6} wrap="nowrap" align="flex-start">
+                  <Badge size="xs" variant="light" color={h.kind === 'objection' ? 'orange' : 'indigo'} style={{ flexShrink: 0 }}>
+                    {h.kind === 'objection' ? t('scripts.live.objection') : t('scripts.live.step')}
+                  </Badge>
+                  <div style={{ minWidth: 0 }}>
+                    <Text size="sm" fw={600}>
+                      <Highlighted segments={h.title} />
+                    </Text>
+                    {h.scriptTitle && (
+                      <Text size="xs" c="dimmed">
+                        {h.scriptTitle}
+                      </Text>
+                    )}
+                    <Text size="xs" lineClamp={2}>
+                      <Highlighted segments={h.snippet} />
+                    </Text>
+                  </div>
+                </Group>
+              </UnstyledButton>
+            ))}
+          </ScrollArea.Autosize>
+          <Text size="xs" c="dimmed" px={6} pt={4}>
+            {t('scripts.live.searchKeys')}
+          </Text>
+        </Paper>
+      )}
+    </Stack>
+  );
+
+  const header = (
+    <Group justify="space-between" wrap="nowrap">
+      <Group gap="xs" wrap="nowrap" style={{ minWidth: 0 }}>
+        <Badge color="red" variant="dot" size="lg" style={{ flexShrink: 0 }}>
+          {compact ? '' : t('scripts.live.title')}
+        </Badge>
+        {script && (
+          <Title order={compact ? 5 : 3} lineClamp={1} data-testid="live-script-title">
+            {script.title}
+          </Title>
+        )}
+      </Group>
+      <Group gap="xs" wrap="nowrap">
+        {script && (
+          <>
+            <Tooltip label={script.pinned ? t('scripts.unpin') : t('scripts.pin')}>
+              <ActionIcon
+                variant="subtle"
+                aria-label={script.pinned ? t('scripts.unpin') : t('scripts.pin')}
+                onClick={() => void api('scripts.pin', { id: script.id, pinned: !script.pinned }).then((r) => setScript({ ...script, pinned: r.pinned }))}
+                data-testid="live-pin"
+              >
+                {script.pinned ? <IconPinFilled size={18} /> : <IconPin size={18} />}
+              </ActionIcon>
+            </Tooltip>
+            {compact ? (
+              <Tooltip label={`${t('scripts.live.change')} (S)`}>
+                <ActionIcon variant="default" aria-label={t('scripts.live.change')} onClick={() => (setScriptId(null), setScript(null))}>
+                  <IconArrowsExchange size={16} />
+                </ActionIcon>
+              </Tooltip>
+            ) : (
+              <Button size="compact-sm" variant="default" onClick={() => (setScriptId(null), setScript(null))} rightSection={<Kbd size="xs">S</Kbd>}>
+                {t('scripts.live.change')}
+              </Button>
+            )}
+          </>
+        )}
+        {workspace?.host === 'electron' && !compact && (
+          <Button
+            size="compact-sm"
+            variant="light"
+            leftSection={<IconExternalLink size={14} />}
+            onClick={() => void api('scripts.openLiveWindow', {}).catch((e) => notifications.show({ color: 'red', message: errorText(t, e) }))}
+            data-testid="live-open-window"
+          >
+            {t('scripts.live.compactWindow')}
+          </Button>
+        )}
+      </Group>
+    </Group>
+  );
+
+  if (scriptId == null || (!script && !loadError)) {
+    return (
+      <Stack gap="md" maw={compact ? undefined : 900} data-testid="live-call">
+        {header}
+        {scriptId == null ? <ScriptPicker inputRef={pickRef} query={pickQuery} setQuery={setPickQuery} onPick={(id) => setScriptId(id)} compact={compact} /> : <Text c="dimmed">{t('scripts.live.loading')}</Text>}
+        {searchBox}
+      </Stack>
+    );
+  }
+
+  const stepView = current && (
+    <StepPanel
+      step={current.step}
+      index={current.index}
+      total={script?.steps.length ?? 0}
+      compact={compact}
+      checked={checked}
+      onCheck={(k, v) => setChecked((c) => ({ ...c, [k]: v }))}
+      onChoose={choose}
+      objections={script?.objections ?? []}
+      stepTitle={(key) => byKey.get(key)?.step.title ?? '?'}
+    />
+  );
+
+  return (
+    <Stack gap="sm" data-testid="live-call" data-compact={compact ? '1' : '0'}>
+      {header}
+      {loadError && <Text c="red">{loadError}</Text>}
+      {compact ? (
+        <>
+          {searchBox}
+          {ended ? <Ended onRestart={() => script && setHistory([script.steps[0].key])} /> : stepView}
+        </>
+      ) : (
+        <Group align="flex-start" wrap="nowrap" gap="md">
+          <Paper withBorder p="xs" w={240} style={{ flexShrink: 0 }}>
+            <ScrollArea.Autosize mah="calc(100vh - 180px)">
+              <Stack gap={2} data-testid="live-outline">
+                {/* Plain buttons: a 60-step outline must stay cheap to render. */}
+                {(script?.steps ?? []).map((s, i) => (
+                  <button
+                    key={s.key}
+                    type="button"
+                    onClick={() => goTo(s.key)}
+                    data-testid={`live-outline-${i}`}
+                    style={{
+                      all: 'unset',
+                      cursor: 'pointer',
+                      padding: 4,
+                      borderRadius: 4,
+                      fontSize: 12,
+                      whiteSpace: 'nowrap',
+                      overflow: 'hidden',
+                      textOverflow: 'ellipsis',
+                      fontWeight: s.key === currentKey ? 700 : 400,
+                      background: s.key === currentKey ? 'var(--mantine-color-indigo-1)' : undefined,
+                      color: history.includes(s.key) && s.key !== currentKey ? 'var(--mantine-color-dimmed)' : undefined,
+                    }}
+                  >
+                    {i + 1}. {s.title}
+                  </button>
+                ))}
+              </Stack>
+            </ScrollArea.Autosize>
+          </Paper>
+          <Box style={{ flex: 1, minWidth: 0 }}>{ended ? <Ended onRestart={() => script && setHistory([script.steps[0].key])} /> : stepView}</Box>
+          <Box w={360} style={{ flexShrink: 0 }}>
+            {searchBox}
+            <Text size="xs" c="dimmed" mt="sm">
+              {t('scripts.live.keys')}
+            </Text>
+          </Box>
+        </Group>
+      )}
+      <CardModal card={card} onClose={() => setCard(null)} onCopy={(text) => card && void copy(text, card.id)} />
+    </Stack>
+  );
+}
+
+function Ended({ onRestart }: { onRestart: () => void }) {
+  const { t } = useTranslation();
+  return (
+    <Paper withBorder p="lg" data-testid="live-ended">
+      <Title order={4}>{t('scripts.live.ended')}</Title>
+      <Text c="dimmed" size="sm" mb="sm">
+        {t('scripts.live.endedHint')}
+      </Text>
+      <Button variant="light" onClick={onRestart}>
+        {t('scripts.live.restart')}
+      </Button>
+    </Paper>
+  );
+}
+
+function StepPanel(props: {
+  step: StepView;
+  index: number;
+  total: number;
+  compact: boolean;
+  checked: Record<string, boolean>;
+  onCheck: (key: string, v: boolean) => void;
+  onChoose: (n: number) => void;
+  objections: { id: number; objection: string }[];
+  stepTitle: (key: string) => string;
+}) {
+  const { t } = useTranslation();
+  const { step, compact } = props;
+  return (
+    <Paper withBorder p={compact ? 'sm' : 'lg'} data-testid="live-step" data-step-key={step.key}>
+      <Stack gap="sm">
+        <Group justify="space-between">
+          <Text size="sm" c="dimmed">
+            {t('scripts.live.stepOf', { n: props.index + 1, total: props.total })} · {t(`scripts.stage.${step.stage}`)}
+          </Text>
+        </Group>
+        <Title order={compact ? 3 : 2} data-testid="live-step-title">
+          {step.title}
+        </Title>
+        {step.sayIt && (
+          <Paper bg="indigo.0" p="sm" radius="sm">
+            <Text size="xs" fw={700} c="indigo.8" tt="uppercase">
+              {t('scripts.live.sayIt')}
+            </Text>
+            <Text size={compact ? 'md' : 'xl'} fw={500}>
+              {step.sayIt}
+            </Text>
+          </Paper>
+        )}
+        {step.talkingPointsMd && <Markdown text={step.talkingPointsMd} size={compact ? '1rem' : '1.2rem'} testId="live-points" />}
+        {step.listenFor && (
+          <Text size="sm">
+            <IconEar size={16} style={{ verticalAlign: 'text-bottom' }} />{' '}
+            <Text span fw={700}>
+              {t('scripts.live.listenFor')}:
+            </Text>{' '}
+            {step.listenFor}
+          </Text>
+        )}
+        {step.mustSay.length > 0 && (
+          <Stack gap={4} data-testid="live-checklist">
+            <Text size="xs" fw={700} tt="uppercase" c="dimmed">
+              {t('scripts.live.mustSay')}
+            </Text>
+            {step.mustSay.map((m, i) => {
+              const k = `${step.key}:${i}`;
+              return <Checkbox key={k} label={m} checked={!!props.checked[k]} onChange={(e) => props.onCheck(k, e.currentTarget.checked)} size="md" />;
+            })}
+          </Stack>
+        )}
+        {step.choices.length > 0 && (
+          <Stack gap={6} data-testid="live-choices">
+            <Text size="xs" fw={700} tt="uppercase" c="dimmed">
+              {t('scripts.live.customerSays')}
+            </Text>
+            {step.choices.map((c, i) => (
+              <Button
+                key={i}
+                variant={c.toObjectionId != null ? 'light' : 'default'}
+                color={c.toObjectionId != null ? 'orange' : undefined}
+                justify="flex-start"
+                size={compact ? 'sm' : 'md'}
+                leftSection={<Kbd>{i + 1}</Kbd>}
+                onClick={() => props.onChoose(i)}
+                data-testid={`live-choice-${i}`}
+                styles={{ label: { whiteSpace: 'normal', textAlign: 'left' } }}
+              >
+                {c.label}
+                <Text span size="xs" c="dimmed" ml={8}>
+                  →{' '}
+                  {c.toStepKey
+                    ? props.stepTitle(c.toStepKey)
+                    : c.toObjectionId != null
+                      ? (props.objections.find((o) => o.id === c.toObjectionId)?.objection ?? t('scripts.live.objection'))
+                      : t('scripts.editor.endCall')}
+                </Text>
+              </Button>
+            ))}
+          </Stack>
+        )}
+        <Attachments targetKind="script_step" targetId={step.id} mode="live" context="call" />
+        <Text size="xs" c="dimmed">
+          {t('scripts.live.stepKeys')}
+        </Text>
+      </Stack>
+    </Paper>
+  );
+}
+
+function CardModal({ card, onClose, onCopy }: { card: ObjectionCard | null; onClose: () => void; onCopy: (text: string) => void }) {
+  const { t } = useTranslation();
+  const [sel, setSel] = useState(0);
+  useEffect(() => setSel(0), [card]);
+  useEffect(() => {
+    if (!card) return;
+    const onKey = (e: KeyboardEvent) => {
+      if (e.altKey || e.metaKey) return;
+      if (e.key === 'ArrowDown') setSel((s) => Math.min(s + 1, card.responses.length - 1));
+      else if (e.key === 'ArrowUp') setSel((s) => Math.max(0, s - 1));
+      else if (/^[1-3]$/.test(e.key) && card.responses[Number(e.key) - 1]) onCopy(card.responses[Number(e.key) - 1]);
+      else if (e.key === 'c' || e.key === 'C' || e.key === 'с' || e.key === 'С' || (e.key === 'Enter' && (e.ctrlKey || e.metaKey))) onCopy(card.responses[sel]);
+      else return;
+      e.preventDefault();
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, [card, sel, onCopy]);
+  return (
+    <Modal opened={!!card} onClose={onClose} size="lg" title={<Text fw={700}>{t('scripts.live.objection')}</Text>} data-testid="live-card">
+      {card && (
+        <Stack gap="sm" data-testid="live-card-body">
+          <Title order={3}>«{card.objection}»</Title>
+          {card.responses.map((r, i) => (
+            <Paper key={i} withBorder p="sm" style={{ borderColor: i === sel ? 'var(--mantine-color-indigo-5)' : undefined, borderWidth: i === sel ? 2 : 1 }} data-testid={`live-card-response-${i}`}>
+              <Group justify="space-between" wrap="nowrap" align="flex-start">
+                <Text size="lg">{r}</Text>
+                <Tooltip label={t('scripts.live.copyKey', { n: i + 1 })}>
+                  <ActionIcon variant="light" onClick={() => onCopy(r)} aria-label={t('scripts.live.copy')} data-testid={`live-card-copy-${i}`}>
+                    <IconCopy size={16} />
+                  </ActionIcon>
+                </Tooltip>
+              </Group>
+            </Paper>
+          ))}
+          <Group gap={4}>
+            {card.tags.map((tg) => (
+              <Badge key={tg} size="xs" variant="light" color="gray">
+                {tg}
+              </Badge>
+            ))}
+          </Group>
+          <Attachments targetKind="objection" targetId={card.id} mode="live" context="call" />
+          <Text size="xs" c="dimmed">
+            {t('scripts.live.cardKeys')}
+          </Text>
+        </Stack>
+      )}
+    </Modal>
+  );
+}
+
+function ScriptPicker({ query, setQuery, onPick, compact, inputRef }: { query: string; setQuery: (q: string) => void; onPick: (id: number) => void; compact: boolean; inputRef: React.RefObject<HTMLInputElement | null> }) {
+  const { t } = useTranslation();
+  const list = useApi('scripts.list', { query, language: null, status: 'published', offset: 0, limit: 12 });
+  const usage = useApi('scripts.usage', {});
+  const [sel, setSel] = useState(0);
+  const rows = list.data?.rows ?? [];
+  useEffect(() => setSel(0), [query]);
+  useEffect(() => inputRef.current?.focus(), [inputRef]);
+  const recent = new Set((usage.data?.recent ?? []).map((r) => r.id));
+  return (
+    <Paper withBorder p={compact ? 'xs' : 'md'} data-testid="live-picker">
+      <Stack gap="xs">
+        <TextInput
+          ref={inputRef}
+          size="md"
+          autoFocus
+          placeholder={t('scripts.live.pickPh')}
+          value={query}
+          onChange={(e) => setQuery(e.currentTarget.value)}
+          onKeyDown={(e) => {
+            if (e.key === 'ArrowDown') {
+              e.preventDefault();
+              setSel((s) => Math.min(s + 1, rows.length - 1));
+            } else if (e.key === 'ArrowUp') {
+              e.preventDefault();
+              setSel((s) => Math.max(0, s - 1));
+            } else if (e.key === 'Enter' && rows[sel]) {
+              e.preventDefault();
+              onPick(rows[sel].id);
+            }
+          }}
+          aria-label={t('scripts.live.pickPh')}
+          data-testid="live-pick-input"
+        />
+        {rows.map((s, i) => (
+          <UnstyledButton
+            key={s.id}
+            onClick={() => onPick(s.id)}
+            p={6}
+            style={{ borderRadius: 4, background: i === sel ? 'var(--mantine-color-indigo-0)' : undefined }}
+            data-testid={`live-pick-${i}`}
+          >
+            <Group justify="space-between" wrap="nowrap">
+              <Text fw={i === sel ? 700 : 500}>
+                {s.pinned && '📌 '}
+                {s.title}
+              </Text>
+              <Group gap={4} wrap="nowrap">
+                {recent.has(s.id) && (
+                  <Badge size="xs" variant="light" color="teal">
+                    {t('scripts.live.recent')}
+                  </Badge>
+                )}
+                <Badge size="xs" variant="light">
+                  {t(`scripts.lang.${s.language}`)}
+                </Badge>
+                <Text size="xs" c="dimmed">
+                  {t('scripts.live.steps', { count: s.stepCount })}
+                </Text>
+              </Group>
+            </Group>
+          </UnstyledButton>
+        ))}
+        {list.data && !rows.length && <Text c="dimmed">{t('scripts.live.noScripts')}</Text>}
+        <Text size="xs" c="dimmed">
+          {t('scripts.live.pickKeys')}
+        </Text>
+      </Stack>
+    </Paper>
+  );
+}

@@ -1,0 +1,232 @@
+/** The shared objection bank: search (same index as live-call mode), edit cards in a drawer. */
+import { zodResolver } from '@hookform/resolvers/zod';
+import { ActionIcon, Alert, Badge, Button, Card, Drawer, Group, Pagination, Select, SimpleGrid, Stack, TagsInput, Text, TextInput, Textarea } from '@mantine/core';
+import { useDebouncedValue } from '@mantine/hooks';
+import { modals } from '@mantine/modals';
+import { notifications } from '@mantine/notifications';
+import { IconPlus, IconSearch, IconTrash } from '@tabler/icons-react';
+import { useState } from 'react';
+import { Controller, useForm } from 'react-hook-form';
+import { useTranslation } from 'react-i18next';
+import type { z } from 'zod';
+import { objectionInput, SCRIPT_LANGUAGES, type ObjectionCard, type ScriptLanguage } from '../../../shared/api/scripts';
+import { ApiCallError, api, useApi } from '../../lib/api';
+import { errorText, translateValidation } from '../../lib/errors';
+import { Attachments } from '../../app/slots';
+import { useIsRep } from './ScriptsPage';
+
+const PAGE = 30;
+
+export function ObjectionBank() {
+  const { t } = useTranslation();
+  const rep = useIsRep();
+  const [query, setQuery] = useState('');
+  const [q] = useDebouncedValue(query, 120);
+  const [language, setLanguage] = useState<ScriptLanguage | null>(null);
+  const [page, setPage] = useState(1);
+  const [editing, setEditing] = useState<ObjectionCard | 'new' | null>(null);
+  const list = useApi('scripts.objections.list', { query: q, language, offset: (page - 1) * PAGE, limit: PAGE });
+  const total = list.data?.total ?? 0;
+  return (
+    <Stack gap="sm">
+      <Group justify="space-between">
+        <Group>
+          <TextInput
+            leftSection={<IconSearch size={16} />}
+            placeholder={t('scripts.objections.search')}
+            value={query}
+            onChange={(e) => {
+              setQuery(e.currentTarget.value);
+              setPage(1);
+            }}
+            w={320}
+            data-testid="objections-search"
+          />
+          <Select
+            placeholder={t('scripts.allLanguages')}
+            clearable
+            w={150}
+            data={SCRIPT_LANGUAGES.map((l) => ({ value: l, label: t(`scripts.lang.${l}`) }))}
+            value={language}
+            onChange={(v) => setLanguage(v as ScriptLanguage | null)}
+            aria-label={t('scripts.language')}
+          />
+          <Text size="sm" c="dimmed">
+            {t('scripts.objections.count', { count: total })}
+          </Text>
+        </Group>
+        {!rep && (
+          <Button leftSection={<IconPlus size={16} />} onClick={() => setEditing('new')} data-testid="objection-new">
+            {t('scripts.objections.new')}
+          </Button>
+        )}
+      </Group>
+      <SimpleGrid cols={{ base: 1, md: 2, xl: 3 }}>
+        {(list.data?.rows ?? []).map((c) => (
+          <Card key={c.id} withBorder padding="sm" data-testid={`objection-card-${c.id}`} style={{ cursor: rep ? undefined : 'pointer' }} onClick={() => !rep && setEditing(c)}>
+            <Group justify="space-between" wrap="nowrap" align="flex-start">
+              <Text fw={600}>«{c.objection}»</Text>
+              <Badge size="xs" variant="light">
+                {t(`scripts.lang.${c.language}`)}
+              </Badge>
+            </Group>
+            <Stack gap={4} mt={6}>
+              {c.responses.map((r, i) => (
+                <Text key={i} size="sm" lineClamp={3}>
+                  {i + 1}. {r}
+                </Text>
+              ))}
+            </Stack>
+            <Group gap={4} mt={8}>
+              {c.tags.map((tg) => (
+                <Badge key={tg} size="xs" color="gray" variant="light">
+                  {tg}
+                </Badge>
+              ))}
+              {c.usedInScripts > 0 && (
+                <Text size="xs" c="dimmed">
+                  {t('scripts.objections.usedIn', { count: c.usedInScripts })}
+                </Text>
+              )}
+            </Group>
+            <div onClick={(e) => e.stopPropagation()}>
+              <Attachments targetKind="objection" targetId={c.id} mode="view" context="script" />
+            </div>
+          </Card>
+        ))}
+      </SimpleGrid>
+      {list.data && !list.data.rows.length && <Text c="dimmed">{t('scripts.objections.empty')}</Text>}
+      {total > PAGE && <Pagination value={page} onChange={setPage} total={Math.ceil(total / PAGE)} />}
+      <Drawer opened={editing !== null} onClose={() => setEditing(null)} position="right" size="lg" title={editing === 'new' ? t('scripts.objections.new') : t('scripts.objections.edit')}>
+        {editing !== null && (
+          <ObjectionForm
+            card={editing === 'new' ? null : editing}
+            onDone={() => {
+              setEditing(null);
+              list.reload();
+            }}
+          />
+        )}
+      </Drawer>
+    </Stack>
+  );
+}
+
+type FormIn = z.input<typeof objectionInput>;
+type FormOut = z.output<typeof objectionInput>;
+
+export function ObjectionForm({ card, onDone, defaultLanguage = 'en' }: { card: ObjectionCard | null; onDone: (c: ObjectionCard | null) => void; defaultLanguage?: ScriptLanguage }) {
+  const { t } = useTranslation();
+  const [formError, setFormError] = useState<string | null>(null);
+  const {
+    register,
+    control,
+    handleSubmit,
+    formState: { errors, isSubmitting },
+  } = useForm<FormIn, unknown, FormOut>({
+    resolver: zodResolver(objectionInput),
+    defaultValues: card ? { objection: card.objection, responses: card.responses, tags: card.tags, language: card.language } : { objection: '', responses: [''], tags: [], language: defaultLanguage },
+  });
+  const err = (m?: string) => translateValidation(t, m);
+  const submit = handleSubmit(async (data) => {
+    setFormError(null);
+    try {
+      const saved = card ? await api('scripts.objections.update', { id: card.id, data }) : await api('scripts.objections.create', data);
+      notifications.show({ color: 'green', message: t('scripts.objections.saved') });
+      onDone(saved);
+    } catch (e) {
+      setFormError(errorText(t, e));
+    }
+  });
+  const remove = () =>
+    card &&
+    modals.openConfirmModal({
+      title: t('scripts.objections.deleteTitle'),
+      children: <Text size="sm">{t('scripts.objections.deleteText', { text: card.objection })}</Text>,
+      labels: { confirm: t('scripts.delete'), cancel: t('scripts.cancel') },
+      confirmProps: { color: 'red' },
+      onConfirm: async () => {
+        try {
+          await api('scripts.objections.remove', { id: card.id });
+          onDone(null);
+        } catch (e) {
+          notifications.show({ color: 'red', message: e instanceof ApiCallError ? errorText(t, e) : String(e), autoClose: false });
+        }
+      },
+    });
+  return (
+    <form onSubmit={submit} noValidate data-testid="objection-form">
+      <Stack>
+        {formError && <Alert color="red">{formError}</Alert>}
+        <Textarea label={t('scripts.objections.objection')} description={t('scripts.objections.objectionHint')} autosize minRows={2} required {...register('objection')} error={err(errors.objection?.message)} data-testid="objection-text" />
+        <Controller
+          control={control}
+          name="responses"
+          render={({ field }) => {
+            const value = field.value ?? [];
+            return (
+              <Stack gap={6}>
+                <Text size="sm" fw={500}>
+                  {t('scripts.objections.responses')}
+                </Text>
+                {value.map((r, i) => (
+                  <Group key={i} align="flex-start" wrap="nowrap">
+                    <Textarea
+                      style={{ flex: 1 }}
+                      autosize
+                      minRows={2}
+                      aria-label={t('scripts.objections.response', { n: i + 1 })}
+                      placeholder={t('scripts.objections.response', { n: i + 1 })}
+                      value={r}
+                      onChange={(e) => field.onChange(value.map((x, j) => (j === i ? e.currentTarget.value : x)))}
+                      error={err((errors.responses as unknown as { message?: string }[] | undefined)?.[i]?.message)}
+                      data-testid={`objection-response-${i}`}
+                    />
+                    <ActionIcon variant="subtle" color="red" aria-label={t('scripts.remove')} disabled={value.length <= 1} onClick={() => field.onChange(value.filter((_, j) => j !== i))}>
+                      <IconTrash size={16} />
+                    </ActionIcon>
+                  </Group>
+                ))}
+                {errors.responses?.message && (
+                  <Text c="red" size="xs">
+                    {err(errors.responses.message)}
+                  </Text>
+                )}
+                {value.length < 3 && (
+                  <Button variant="subtle" size="xs" w="fit-content" leftSection={<IconPlus size={14} />} onClick={() => field.onChange([...value, ''])} data-testid="objection-add-response">
+                    {t('scripts.objections.addResponse')}
+                  </Button>
+                )}
+              </Stack>
+            );
+          }}
+        />
+        <Controller
+          control={control}
+          name="tags"
+          render={({ field }) => <TagsInput label={t('scripts.objections.tags')} value={field.value ?? []} onChange={field.onChange} maxTags={15} data-testid="objection-tags" />}
+        />
+        <Controller
+          control={control}
+          name="language"
+          render={({ field }) => (
+            <Select label={t('scripts.language')} allowDeselect={false} data={SCRIPT_LANGUAGES.map((l) => ({ value: l, label: t(`scripts.lang.${l}`) }))} value={field.value} onChange={(v) => v && field.onChange(v)} />
+          )}
+        />
+        {card && <Attachments targetKind="objection" targetId={card.id} mode="edit" context="script" />}
+        <Group justify="space-between">
+          {card ? (
+            <Button variant="subtle" color="red" onClick={remove}>
+              {t('scripts.delete')}
+            </Button>
+          ) : (
+            <span />
+          )}
+          <Button type="submit" loading={isSubmitting} data-testid="objection-save">
+            {t('scripts.save')}
+          </Button>
+        </Group>
+      </Stack>
+    </form>
+  );
+}
