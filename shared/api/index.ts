@@ -6,11 +6,13 @@
 import { peopleMethods } from './people';
 import { sessionMethods } from './session';
 import { workspaceMethods } from './workspace';
+import { trainingMethods } from './training';
 
 export const contract = {
   ...workspaceMethods,
   ...sessionMethods,
   ...peopleMethods,
+  ...trainingMethods,
 };
 
 export type Contract = typeof contract;
