@@ -2,10 +2,10 @@
  * Assignment status: not started / in progress / completed / overdue, with
  * optional recurrence (e.g. yearly compliance). Pure and tested.
  *
- * Cycles: cycle 0 runs from the assignment until the first due date; cycle k
- * (k ≥ 1) runs from due + (k-1)·R months to due + k·R months. A completion counts
- * for the cycle it falls in; the assignment is then "completed" until the next
- * cycle starts, when a new due date applies.
+ * Recurrence (R months): a completion is valid for R months; the next due date
+ * is completion + R months. The assignment shows "completed" until it reopens
+ * (a month before that date, or R·15 days for short cycles), then "not started" /
+ * "in progress" again, and "overdue" after the new due date.
  */
 
 export const ASSIGNMENT_STATUSES = ['not_started', 'in_progress', 'completed', 'overdue'] as const;
@@ -46,26 +46,24 @@ const day = (s: string) => s.slice(0, 10);
 export function assignmentStatus(i: StatusInput): StatusResult {
   const assigned = day(i.assignedAt);
   const done = i.completedAt ? day(i.completedAt) : null;
-  if (!i.recurrenceMonths || !i.dueDate) {
-    const cycleStart = assigned;
-    if (done) return { status: 'completed', dueDate: i.dueDate, cycleStart };
-    if (i.dueDate && i.today > i.dueDate) return { status: 'overdue', dueDate: i.dueDate, cycleStart };
-    return { status: i.lastActivityAt ? 'in_progress' : 'not_started', dueDate: i.dueDate, cycleStart };
+  if (!done) {
+    if (i.dueDate && i.today > i.dueDate) return { status: 'overdue', dueDate: i.dueDate, cycleStart: assigned };
+    return { status: i.lastActivityAt ? 'in_progress' : 'not_started', dueDate: i.dueDate, cycleStart: assigned };
   }
-  const R = i.recurrenceMonths;
-  const cycleBounds = (k: number) => ({ start: k === 0 ? assigned : addMonths(i.dueDate!, (k - 1) * R), due: addMonths(i.dueDate!, k * R) });
-  // The cycle the latest completion fell in; the next cycle is the one to do.
-  let k = 0;
-  if (done) {
-    let c = 0;
-    while (c < 1000 && done > cycleBounds(c).due) c++;
-    k = c + 1;
-  }
-  const { start, due } = cycleBounds(k);
-  if (done && i.today < start) return { status: 'completed', dueDate: cycleBounds(k - 1).due, cycleStart: cycleBounds(k - 1).start };
-  if (i.today > due) return { status: 'overdue', dueDate: due, cycleStart: start };
-  const active = i.lastActivityAt != null && day(i.lastActivityAt) >= start;
-  return { status: active ? 'in_progress' : 'not_started', dueDate: due, cycleStart: start };
+  if (!i.recurrenceMonths) return { status: 'completed', dueDate: i.dueDate, cycleStart: assigned };
+  const nextDue = addMonths(done, i.recurrenceMonths);
+  const reopen = addDays(nextDue, -reopenLeadDays(i.recurrenceMonths));
+  if (i.today < reopen) return { status: 'completed', dueDate: nextDue, cycleStart: assigned };
+  if (i.today > nextDue) return { status: 'overdue', dueDate: nextDue, cycleStart: reopen };
+  const active = i.lastActivityAt != null && day(i.lastActivityAt) >= reopen;
+  return { status: active ? 'in_progress' : 'not_started', dueDate: nextDue, cycleStart: reopen };
+}
+
+/** A recurring course reopens this many days before its next due date (a month, or half a month per month of recurrence). */
+export const reopenLeadDays = (recurrenceMonths: number) => Math.min(30, recurrenceMonths * 15);
+
+export function addDays(date: string, days: number): string {
+  return new Date(Date.parse(date.slice(0, 10) + 'T00:00:00Z') + days * 86_400_000).toISOString().slice(0, 10);
 }
 
 /** Whether a due date is in the past (the UI warns on creation, it does not refuse). */

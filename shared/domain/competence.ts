@@ -87,14 +87,16 @@ export function blendCompetence(evidence: Evidence[], asOf: string): CompetenceR
 
 /** The blend plus each piece's decay and share, for the UI's "why this number". */
 export function explainCompetence(evidence: Evidence[], asOf: string): { result: CompetenceResult; items: ExplainedEvidence[] } {
-  const asOfMs = toMs(asOf.length === 10 ? asOf : asOf) + (asOf.length === 10 ? 12 * 3600_000 : 0);
+  // A date-only asOf includes that whole day; ages are counted from its noon (date-only evidence is dated noon too).
+  const asOfMs = toMs(asOf);
+  const cutoff = asOf.length === 10 ? Date.parse(asOf + 'T23:59:59.999Z') : asOfMs;
   const acc = new Map<EvidenceSource, { n: number; sum: number; eff: number }>();
   const used: { e: Evidence; ageDays: number; decay: number }[] = [];
   for (const e of evidence) {
     const t = toMs(e.at);
-    if (!Number.isFinite(t) || t > asOfMs) continue;
+    if (!Number.isFinite(t) || t > cutoff) continue;
     const value = Math.min(100, Math.max(0, e.value));
-    const ageDays = (asOfMs - t) / DAY;
+    const ageDays = Math.max(0, asOfMs - t) / DAY;
     const decay = decayFactor(ageDays);
     let a = acc.get(e.source);
     if (!a) acc.set(e.source, (a = { n: 0, sum: 0, eff: 0 }));
