@@ -4,11 +4,13 @@
  * per role.
  */
 import type { ComponentType, ReactNode } from 'react';
-import { IconHome, IconSettings, IconUsers } from '@tabler/icons-react';
+import { IconHome, IconSchool, IconSettings, IconUsers } from '@tabler/icons-react';
 import type { Role } from '../../shared/api/people';
 import { PeoplePage } from '../features/people/PeoplePage';
 import { SettingsPage } from '../features/settings/SettingsPage';
 import { HomePage } from '../features/home/HomePage';
+import { TrainingPage } from '../features/training/TrainingPage';
+import { MyTrainingWidget, TrainerWidget } from '../features/training/MyTraining';
 
 export interface Section {
   id: string;
@@ -34,6 +36,7 @@ export interface HomeWidget {
 export const SECTIONS: Section[] = [
   { id: 'home', path: '/', href: '/', labelKey: 'nav.home', icon: IconHome, element: <HomePage /> },
   { id: 'people', path: '/people/*', href: '/people', labelKey: 'nav.people', icon: IconUsers, element: <PeoplePage /> },
+  { id: 'training', path: '/training/*', href: '/training', labelKey: 'nav.training', icon: IconSchool, element: <TrainingPage /> },
   { id: 'settings', path: '/settings', href: '/settings', labelKey: 'nav.settings', icon: IconSettings, element: <SettingsPage /> },
 ];
 
@@ -41,4 +44,7 @@ export const SECTIONS: Section[] = [
 export const APP_OVERLAYS: { id: string; element: ComponentType }[] = [];
 
 /** Widgets features put on the role home pages. */
-export const HOME_WIDGETS: HomeWidget[] = [];
+export const HOME_WIDGETS: HomeWidget[] = [
+  { id: 'training-my', roles: ['rep'], order: 20, element: MyTrainingWidget },
+  { id: 'training-dashboard', roles: ['trainer', 'manager'], order: 30, element: TrainerWidget },
+];
