@@ -27,6 +27,7 @@ export function Dashboard() {
           data={(teams.data ?? []).map((tm) => ({ value: String(tm.id), label: tm.name }))}
           value={teamId ? String(teamId) : null}
           onChange={(v) => setTeamId(v ? Number(v) : null)}
+          data-testid="dash-team"
         />
         <Text size="sm" c="dimmed">
           {t('training.dash.assignments', { count: total })}
