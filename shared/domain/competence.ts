@@ -80,9 +80,47 @@ function toMs(at: string): number {
   return Date.parse(at.length === 10 ? at + 'T12:00:00Z' : at);
 }
 
-/** The blend (steps 1–5 above). */
+const SOURCE_INDEX: Record<EvidenceSource, number> = { call: 0, assessment: 1, quiz: 2, drill: 3 };
+
+/** The blend (steps 1–5 above): a tight loop, used for every rep × competency (explainCompetence gives the same numbers with detail). */
 export function blendCompetence(evidence: Evidence[], asOf: string): CompetenceResult {
-  return explainCompetence(evidence, asOf).result;
+  const asOfMs = toMs(asOf);
+  const cutoff = asOf.length === 10 ? asOfMs + 12 * 3600_000 - 1 : asOfMs;
+  const n = [0, 0, 0, 0];
+  const sum = [0, 0, 0, 0];
+  const eff = [0, 0, 0, 0];
+  const k = Math.LN2 / HALF_LIFE_DAYS / DAY;
+  for (let i = 0; i < evidence.length; i++) {
+    const e = evidence[i];
+    const t = toMs(e.at);
+    if (!(t <= cutoff)) continue;
+    const d = Math.exp(-k * Math.max(0, asOfMs - t));
+    const s = SOURCE_INDEX[e.source];
+    n[s]++;
+    sum[s] += d * Math.min(100, Math.max(0, e.value));
+    eff[s] += d;
+  }
+  const sources: SourceSummary[] = [];
+  let num = 0;
+  let den = 0;
+  let total = 0;
+  let effective = 0;
+  for (const src of EVIDENCE_SOURCES) {
+    const s = SOURCE_INDEX[src];
+    if (eff[s] <= 0) continue;
+    const score = sum[s] / eff[s];
+    const confidence = Math.min(1, eff[s] / SOURCE_SATURATION);
+    const w = SOURCE_WEIGHTS[src] * confidence;
+    num += w * score;
+    den += w;
+    total += n[s];
+    effective += eff[s];
+    sources.push({ source: src, n: n[s], score, effective: eff[s], weight: SOURCE_WEIGHTS[src], confidence, share: 0 });
+  }
+  for (const s of sources) s.share = den > 0 ? (s.weight * s.confidence) / den : 0;
+  const rawScore = den > 0 ? num / den : null;
+  const sufficient = rawScore != null && effective >= MIN_EFFECTIVE_EVIDENCE && total >= MIN_EVIDENCE_COUNT;
+  return { score: sufficient ? rawScore : null, rawScore, n: total, effective, sufficient, sources };
 }
 
 /** The blend plus each piece's decay and share, for the UI's "why this number". */

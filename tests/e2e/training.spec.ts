@@ -101,7 +101,7 @@ test('trainer builds a course with a quiz and assigns it; a rep fails, then pass
   await shot(page, 'training-06-rep-home');
   await page.getByTestId('widget-my-training').getByRole('link', { name: COURSE }).click();
   await expect(page.getByTestId('lesson-view')).toContainText('Four steps');
-  expect(await page.evaluate(() => (window as unknown as { __pwned?: number }).__pwned)).toBeUndefined();
+  expect(await page.evaluate(() => (globalThis as unknown as { __pwned?: number }).__pwned)).toBeUndefined();
   await expect(page.getByTestId('lesson-body-view').locator('script')).toHaveCount(0);
   await page.getByTestId('lesson-done').click();
   await page.getByTestId('quiz-start').click();

@@ -231,6 +231,26 @@ export const m005: Migration = {
         reviewed_at TEXT NOT NULL
       );
       CREATE INDEX drill_reviews_person ON drill_reviews(person_id, reviewed_at);
+      -- Daily drill recall per rep × competency (one piece of competence evidence per day), kept on each review.
+      CREATE TABLE drill_daily (
+        person_id INTEGER NOT NULL,
+        competency_id INTEGER NOT NULL,
+        day TEXT NOT NULL,
+        reviews INTEGER NOT NULL,
+        value_sum REAL NOT NULL,
+        PRIMARY KEY (person_id, competency_id, day)
+      ) WITHOUT ROWID;
+
+      -- Per person × course progress (items done, last activity, latest completion), kept on each lesson/quiz event,
+      -- so assignment status for thousands of assignments is one join.
+      CREATE TABLE course_progress (
+        person_id INTEGER NOT NULL,
+        course_id INTEGER NOT NULL,
+        done_items INTEGER NOT NULL DEFAULT 0,
+        last_activity TEXT,
+        completed_at TEXT,
+        PRIMARY KEY (person_id, course_id)
+      ) WITHOUT ROWID;
     `);
     createFtsTable(db, 'courses_fts', ['title', 'body']);
   },

@@ -9,7 +9,7 @@
  * recomputes just that rep. Scores as of another date are computed on the fly.
  */
 import type { DB } from '../../db/open';
-import { DRILL_RATING_VALUE, blendCompetence, explainCompetence, levelToScore, overallCompetence, type Evidence } from '../../../shared/domain/competence';
+import { blendCompetence, explainCompetence, levelToScore, overallCompetence, type Evidence } from '../../../shared/domain/competence';
 import { listCriterionEvidence } from '../scorecards/evidence';
 import { todayIso } from './clock';
 
@@ -71,15 +71,9 @@ export function loadEvidence(db: DB, asOf: string, repIds?: number[]): EvidenceM
 
   // One drill session (a rep's reviews of one competency on one day) is one piece of evidence: its mean recall.
   const drills = db
-    .prepare(
-      `SELECT person_id, competency_id, substr(reviewed_at, 1, 10) AS d,
-              avg(CASE rating WHEN 1 THEN ${DRILL_RATING_VALUE[1]} WHEN 2 THEN ${DRILL_RATING_VALUE[2]} WHEN 3 THEN ${DRILL_RATING_VALUE[3]} ELSE ${DRILL_RATING_VALUE[4]} END) AS v,
-              count(*) AS k
-       FROM drill_reviews WHERE competency_id IS NOT NULL AND reviewed_at >= ? AND reviewed_at <= ?${inReps}
-       GROUP BY person_id, competency_id, d`,
-    )
+    .prepare(`SELECT person_id, competency_id, day, value_sum / reviews, reviews FROM drill_daily WHERE day >= ? AND day <= ?${inReps}`)
     .raw()
-    .all(since, until, ...args) as [number, number, string, number, number][];
+    .all(since, asOf.slice(0, 10), ...args) as [number, number, string, number, number][];
   for (const [rep, comp, d, v, k] of drills) if (!want || want.has(rep)) push(map, rep, comp, { source: 'drill', value: v, at: d, label: String(k) });
   return map;
 }

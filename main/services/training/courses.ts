@@ -6,6 +6,7 @@ import { validateQuiz, type QuizQuestion } from '../../../shared/domain/quiz';
 import type { DB } from '../../db/open';
 import { ftsWriter, parseQuery } from '../../db/fts';
 import { audit } from '../audit';
+import { refreshCourseProgress } from './learn';
 
 type CourseData = z.output<typeof courseInput>;
 type ItemData = z.output<typeof itemInput> & { id?: number };
@@ -284,6 +285,7 @@ export function removeItem(db: DB, itemId: number, actorId: number | null): Cour
     const it = db.prepare('SELECT course_id FROM course_items WHERE id = ?').get(itemId) as { course_id: number } | undefined;
     if (!it) throw new AppError('not_found', 'This lesson or quiz does not exist.');
     db.prepare('UPDATE course_items SET removed = 1 WHERE id = ?').run(itemId);
+    refreshCourseProgress(db, it.course_id);
     touch(db, it.course_id);
     indexCourse(db, it.course_id);
     audit(db, actorId, 'course_item', itemId, 'remove', {});

@@ -7,6 +7,7 @@ import { AppError } from '../../../shared/api/contract';
 import type { DrillCard, DrillSession } from '../../../shared/api/training';
 import { DEFAULT_RETENTION, clampRetention, newCardState, previewIntervals, scheduleReview, type DrillRating, type StoredCardState } from '../../../shared/domain/drills';
 import type { DB } from '../../db/open';
+import { DRILL_RATING_VALUE } from '../../../shared/domain/competence';
 import { listObjectionCards } from '../scripts/published';
 import { invalidateCompetence } from './competence';
 import { clock } from './clock';
@@ -145,6 +146,11 @@ export function reviewCard(db: DB, personId: number, cardId: number, rating: Dri
       typed,
       at.toISOString(),
     );
+    if (card.competency_id != null)
+      db.prepare(
+        `INSERT INTO drill_daily(person_id, competency_id, day, reviews, value_sum) VALUES (?, ?, ?, 1, ?)
+         ON CONFLICT(person_id, competency_id, day) DO UPDATE SET reviews = reviews + 1, value_sum = value_sum + excluded.value_sum`,
+      ).run(personId, card.competency_id, at.toISOString().slice(0, 10), DRILL_RATING_VALUE[rating]);
     invalidateCompetence(db, personId);
     return { nextDue: next.due };
   })();

@@ -97,17 +97,39 @@ function itemOf(db: DB, itemId: number): ItemRow {
   return it;
 }
 
+const totalItems = (db: DB, courseId: number) => (db.prepare('SELECT count(*) AS n FROM course_items WHERE course_id = ? AND removed = 0').get(courseId) as { n: number }).n;
+
+/** Keeps course_progress (items done, last activity) current after a lesson is done or a quiz first passed. */
+function bumpProgress(db: DB, personId: number, courseId: number, at: string, doneDelta: number) {
+  db.prepare(
+    `INSERT INTO course_progress(person_id, course_id, done_items, last_activity) VALUES (?, ?, ?, ?)
+     ON CONFLICT(person_id, course_id) DO UPDATE SET done_items = done_items + excluded.done_items, last_activity = max(coalesce(last_activity, ''), excluded.last_activity)`,
+  ).run(personId, courseId, doneDelta, at);
+}
+
+/** Recounts progress for a course after its items change (an item removed must not count as done). */
+export function refreshCourseProgress(db: DB, courseId: number) {
+  db.prepare(
+    `UPDATE course_progress SET done_items =
+       (SELECT count(*) FROM lesson_progress l JOIN course_items i ON i.id = l.item_id AND i.removed = 0 WHERE l.person_id = course_progress.person_id AND l.course_id = course_progress.course_id)
+     + (SELECT count(*) FROM quiz_person q JOIN course_items i ON i.id = q.item_id AND i.removed = 0 WHERE q.person_id = course_progress.person_id AND q.course_id = course_progress.course_id AND q.passed = 1)
+     WHERE course_id = ?`,
+  ).run(courseId);
+}
+
 /** Issues a completion (and certificate) when every lesson is done and every quiz passed; one per 30 days at most. */
 function maybeComplete(db: DB, personId: number, courseId: number, at: string): number | null {
-  const c = learnerCourse(db, courseId, personId);
-  if (c.progress < 1) return null;
+  const done = (db.prepare('SELECT done_items FROM course_progress WHERE person_id = ? AND course_id = ?').get(personId, courseId) as { done_items: number } | undefined)?.done_items ?? 0;
+  const total = totalItems(db, courseId);
+  if (!total || done < total) return null;
   const recent = db
     .prepare('SELECT id FROM course_completions WHERE person_id = ? AND course_id = ? AND completed_at >= ? ORDER BY completed_at DESC LIMIT 1')
     .get(personId, courseId, new Date(Date.parse(at) - 30 * 86_400_000).toISOString()) as { id: number } | undefined;
   if (recent) return null;
   const score = (db.prepare('SELECT avg(best_score) AS s FROM quiz_person WHERE person_id = ? AND course_id = ?').get(personId, courseId) as { s: number | null }).s;
-  const seq = (db.prepare('SELECT count(*) + 1 AS n FROM course_completions').get() as { n: number }).n;
+  const seq = (db.prepare('SELECT coalesce(max(id), 0) + 1 AS n FROM course_completions').get() as { n: number }).n;
   const number = `SWB-${at.slice(0, 4)}-${String(courseId).padStart(3, '0')}-${String(seq).padStart(5, '0')}`;
+  db.prepare('UPDATE course_progress SET completed_at = ? WHERE person_id = ? AND course_id = ?').run(at, personId, courseId);
   return Number(
     db.prepare('INSERT INTO course_completions(person_id, course_id, completed_at, score, certificate_no) VALUES (?, ?, ?, ?, ?)').run(personId, courseId, at, score, number).lastInsertRowid,
   );
@@ -118,8 +140,11 @@ export function completeLesson(db: DB, itemId: number, personId: number): Learne
     const it = itemOf(db, itemId);
     if (it.kind !== 'lesson') throw new AppError('invalid_input', 'A quiz is completed by passing it.', 'itemId');
     const at = nowIso();
-    db.prepare('INSERT OR IGNORE INTO lesson_progress(person_id, item_id, course_id, completed_at) VALUES (?, ?, ?, ?)').run(personId, itemId, it.course_id, at);
-    maybeComplete(db, personId, it.course_id, at);
+    const r = db.prepare('INSERT OR IGNORE INTO lesson_progress(person_id, item_id, course_id, completed_at) VALUES (?, ?, ?, ?)').run(personId, itemId, it.course_id, at);
+    if (r.changes) {
+      bumpProgress(db, personId, it.course_id, at, 1);
+      maybeComplete(db, personId, it.course_id, at);
+    }
     return learnerCourse(db, it.course_id, personId);
   })();
 }
@@ -174,6 +199,9 @@ export function submitQuiz(db: DB, itemId: number, answers: Record<string, strin
     );
     recordAttemptSummary(db, personId, itemId, it.course_id, g.score, g.passed, at, attemptId, g.perQuestion as { id: number; correct: boolean }[]);
     const certificateId = g.passed ? maybeComplete(db, personId, it.course_id, at) : null;
+    const latest = db.prepare('SELECT id FROM course_completions WHERE person_id = ? AND course_id = ? ORDER BY completed_at DESC LIMIT 1').get(personId, it.course_id) as
+      | { id: number }
+      | undefined;
     const attemptsLeft = it.attempts_allowed > 0 ? Math.max(0, it.attempts_allowed - attemptNo) : null;
     return {
       attemptId,
@@ -181,7 +209,7 @@ export function submitQuiz(db: DB, itemId: number, answers: Record<string, strin
       passed: g.passed,
       correctCount: g.correctCount,
       total: g.total,
-      attemptsLeft: g.passed ? attemptsLeft : attemptsLeft,
+      attemptsLeft,
       questions: qs.map((q, i) => ({
         id: q.id,
         prompt: q.prompt,
@@ -191,8 +219,8 @@ export function submitQuiz(db: DB, itemId: number, answers: Record<string, strin
         options: q.options,
         explanation: q.explanation,
       })),
-      courseCompleted: certificateId != null || learnerCourse(db, it.course_id, personId).completedAt != null,
-      certificateId: certificateId ?? (learnerCourse(db, it.course_id, personId).certificateId ?? null),
+      courseCompleted: latest != null,
+      certificateId: certificateId ?? latest?.id ?? null,
     };
   })();
 }
@@ -209,6 +237,8 @@ export function recordAttemptSummary(
   attemptId: number,
   perQuestion: { id: number; correct: boolean }[],
 ) {
+  const before = db.prepare('SELECT passed FROM quiz_person WHERE person_id = ? AND item_id = ?').get(personId, itemId) as { passed: number } | undefined;
+  bumpProgress(db, personId, courseId, at, passed && !before?.passed ? 1 : 0);
   db.prepare(
     `INSERT INTO quiz_person(person_id, item_id, course_id, attempts, best_score, passed, last_at) VALUES (?, ?, ?, 1, ?, ?, ?)
      ON CONFLICT(person_id, item_id) DO UPDATE SET attempts = attempts + 1, best_score = max(best_score, excluded.best_score),

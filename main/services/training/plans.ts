@@ -157,6 +157,9 @@ interface ARow {
   due_date: string | null;
   recurrence_months: number | null;
   assigned_at: string;
+  done_items: number | null;
+  last_activity: string | null;
+  completed_at: string | null;
 }
 
 export interface AssignmentState extends AssignmentRow {
@@ -166,9 +169,8 @@ export interface AssignmentState extends AssignmentRow {
 const DAY = 86_400_000;
 
 /**
- * Every live assignment matching the filter with its computed status and progress.
- * Reads the per-person summaries (quiz_person, lesson_progress, completions) grouped
- * by person × course in three aggregate queries.
+ * Every live assignment matching the filter with its computed status and progress,
+ * in one join with the per person × course summary (course_progress).
  */
 export function assignmentStates(db: DB, f: { personId?: number; teamId?: number | null; courseId?: number | null } = {}, today = todayIso()): AssignmentState[] {
   const where = ['a.retired_at IS NULL', 'p.active = 1', "c.status <> 'archived'"];
@@ -188,50 +190,23 @@ export function assignmentStates(db: DB, f: { personId?: number; teamId?: number
   const rows = db
     .prepare(
       `SELECT a.id, a.person_id, p.name, p.name_ru, p.name_zh, p.team_id, t.name AS team_name, a.course_id, c.title, pl.name AS plan_name,
-              a.due_date, a.recurrence_months, a.assigned_at
+              a.due_date, a.recurrence_months, a.assigned_at, cp.done_items, cp.last_activity, cp.completed_at
        FROM assignments a JOIN people p ON p.id = a.person_id JOIN courses c ON c.id = a.course_id
        JOIN training_plans pl ON pl.id = a.plan_id LEFT JOIN teams t ON t.id = p.team_id
+       LEFT JOIN course_progress cp ON cp.person_id = a.person_id AND cp.course_id = a.course_id
        WHERE ${where.join(' AND ')}`,
     )
     .all(...params) as ARow[];
   if (!rows.length) return [];
-  const pf = f.personId != null ? ' WHERE person_id = ?' : '';
-  const pp = f.personId != null ? [f.personId] : [];
-  const key = (p: number, c: number) => p * 1_000_003 + c;
   const totals = new Map(
-    (db.prepare("SELECT course_id, count(*) FROM course_items WHERE removed = 0 GROUP BY course_id").raw().all() as [number, number][]).map(([c, n]) => [c, n]),
+    (db.prepare('SELECT course_id, count(*) FROM course_items WHERE removed = 0 GROUP BY course_id').raw().all() as [number, number][]).map(([c, n]) => [c, n]),
   );
-  const done = new Map<number, { n: number; last: string | null }>();
-  for (const [p, c, n, last] of db.prepare(`SELECT person_id, course_id, count(*), max(completed_at) FROM lesson_progress${pf} GROUP BY person_id, course_id`).raw().all(...pp) as [
-    number,
-    number,
-    number,
-    string,
-  ][])
-    done.set(key(p, c), { n, last });
-  for (const [p, c, n, last] of db
-    .prepare(`SELECT person_id, course_id, sum(passed), max(last_at) FROM quiz_person${pf} GROUP BY person_id, course_id`)
-    .raw()
-    .all(...pp) as [number, number, number, string][]) {
-    const k = key(p, c);
-    const d = done.get(k);
-    done.set(k, { n: (d?.n ?? 0) + n, last: d?.last && d.last > last ? d.last : last });
-  }
-  const completions = new Map<number, string>();
-  for (const [p, c, at] of db.prepare(`SELECT person_id, course_id, max(completed_at) FROM course_completions${pf} GROUP BY person_id, course_id`).raw().all(...pp) as [
-    number,
-    number,
-    string,
-  ][])
-    completions.set(key(p, c), at);
   const todayMs = Date.parse(today + 'T00:00:00Z');
   return rows.map((r) => {
-    const k = key(r.person_id, r.course_id);
-    const d = done.get(k);
-    const completedAt = completions.get(k) ?? null;
-    const s = assignmentStatus({ dueDate: r.due_date, assignedAt: r.assigned_at, recurrenceMonths: r.recurrence_months, completedAt, lastActivityAt: d?.last ?? null, today });
+    const completedAt = r.completed_at;
+    const s = assignmentStatus({ dueDate: r.due_date, assignedAt: r.assigned_at, recurrenceMonths: r.recurrence_months, completedAt, lastActivityAt: r.last_activity, today });
     const total = totals.get(r.course_id) ?? 0;
-    const progress = s.status === 'completed' ? 1 : total ? Math.min(1, (d?.n ?? 0) / total) : 0;
+    const progress = s.status === 'completed' ? 1 : total ? Math.min(1, (r.done_items ?? 0) / total) : 0;
     return {
       id: r.id,
       personId: r.person_id,

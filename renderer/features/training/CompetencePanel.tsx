@@ -69,8 +69,8 @@ export function CompetencePanel({ personId }: { personId: number }) {
                 <YAxis type="category" dataKey="name" width={170} tick={{ fontSize: 11 }} />
                 <Tooltip />
                 <Legend />
-                <Bar dataKey="score" name={t('training.comp.score')} fill="#1c7ed6" onClick={(x) => setExplain(d.rows.find((r) => r.competencyId === (x.payload as { cid?: number } | undefined)?.cid) ?? null)} cursor="pointer" />
-                <Bar dataKey="target" name={t('training.comp.target')} fill="#ced4da" />
+                <Bar isAnimationActive={false} dataKey="score" name={t('training.comp.score')} fill="#1c7ed6" onClick={(x) => setExplain(d.rows.find((r) => r.competencyId === (x.payload as { cid?: number } | undefined)?.cid) ?? null)} cursor="pointer" />
+                <Bar isAnimationActive={false} dataKey="target" name={t('training.comp.target')} fill="#ced4da" />
               </BarChart>
             </ResponsiveContainer>
           </div>
@@ -88,7 +88,7 @@ export function CompetencePanel({ personId }: { personId: number }) {
                 <Tooltip />
                 <Legend wrapperStyle={{ fontSize: 11 }} />
                 {d.rows.map((r, i) => (
-                  <Line key={r.competencyId} dataKey={l3(r.name)} stroke={COLORS[i % COLORS.length]} dot={false} connectNulls={false} />
+                  <Line key={r.competencyId} dataKey={l3(r.name)} stroke={COLORS[i % COLORS.length]} dot={{ r: 2 }} isAnimationActive={false} connectNulls={false} />
                 ))}
               </LineChart>
             </ResponsiveContainer>

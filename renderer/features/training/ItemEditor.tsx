@@ -2,7 +2,7 @@
 import { ActionIcon, Alert, Button, Card, Checkbox, Group, NumberInput, Radio, SegmentedControl, Select, SimpleGrid, Stack, Switch, Text, TextInput, Textarea } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { IconArrowDown, IconArrowUp, IconPlus, IconTrash } from '@tabler/icons-react';
-import { useMemo, useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CourseDetail, CourseItem, QuestionData } from '../../../shared/api/training';
 import { QUESTION_KINDS, validateQuiz, type QuestionKind } from '../../../shared/domain/quiz';
@@ -34,6 +34,8 @@ export function ItemEditor({ moduleId, item, kind, onSaved }: { moduleId: number
     () => (kind === 'quiz' ? validateQuiz({ passMark: Number(passMark), attemptsAllowed: Number(attempts), questions: questions.map((q, i) => ({ ...q, id: q.id ?? i })) }) : []),
     [kind, passMark, attempts, questions],
   );
+  // A server error describes the quiz as it was sent; editing makes it stale.
+  useEffect(() => setServerError(null), [questions, passMark, attempts, title]);
   const problemText = (p: (typeof problems)[number]) => t(`training.quizProblem.${p.code}`, { n: p.question + 1 });
 
   const setQ = (i: number, patch: Partial<QuestionData>) => setQuestions((qs) => qs.map((q, j) => (j === i ? { ...q, ...patch } : q)));
