@@ -170,3 +170,24 @@ describe('FSRS drills', () => {
     expect(Date.parse(high.due)).toBeLessThan(Date.parse(low.due));
   });
 });
+
+describe('blend fast path = explanation', () => {
+  it('gives the same numbers as explainCompetence on varied evidence', () => {
+    const sources = ['call', 'quiz', 'assessment', 'drill'] as const;
+    let seed = 7;
+    const rnd = () => ((seed = (seed * 16807) % 2147483647) / 2147483647);
+    for (let k = 0; k < 50; k++) {
+      const ev: Evidence[] = Array.from({ length: Math.floor(rnd() * 12) }, () => ({
+        source: sources[Math.floor(rnd() * 4)],
+        value: rnd() * 110 - 5,
+        at: new Date(Date.parse('2026-06-30T12:00:00Z') - rnd() * 400 * 86_400_000 + rnd() * 20 * 86_400_000).toISOString(),
+      }));
+      const a = blendCompetence(ev, '2026-06-30');
+      const b = explainCompetence(ev, '2026-06-30').result;
+      expect(a.n).toBe(b.n);
+      expect(a.sufficient).toBe(b.sufficient);
+      if (b.rawScore == null) expect(a.rawScore).toBeNull();
+      else expect(a.rawScore).toBeCloseTo(b.rawScore, 8);
+    }
+  });
+});

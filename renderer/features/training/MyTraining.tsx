@@ -43,7 +43,7 @@ export function MyTraining({ compact = false }: { compact?: boolean }) {
             <Table.Td w={140}>
               <Progress value={r.progress * 100} color={r.status === 'completed' ? 'green' : r.status === 'overdue' ? 'red' : 'blue'} />
             </Table.Td>
-            <Table.Td w={120}>
+            <Table.Td w={150}>
               <StatusBadge status={r.status} />
             </Table.Td>
             <Table.Td w={110} ta="right">

@@ -29,7 +29,7 @@ const STATUS_COLOR: Record<AssignmentStatus, string> = { not_started: 'gray', in
 export function StatusBadge({ status }: { status: AssignmentStatus }) {
   const { t } = useTranslation();
   return (
-    <Badge color={STATUS_COLOR[status]} variant="light" data-testid={`status-${status}`}>
+    <Badge color={STATUS_COLOR[status]} variant="light" style={{ overflow: 'visible' }} miw="fit-content" data-testid={`status-${status}`}>
       {t(`training.status.${status}`)}
     </Badge>
   );
