@@ -186,4 +186,13 @@ test('bad input: inactive person, deleting a course with attempts archives it', 
   await expect(page.getByText(/archived instead of deleted/).first()).toBeVisible();
   const after = await host.api<{ status: string }>('training.courses.get', { id: list.rows[0].id });
   expect(after.status).toBe('archived');
+
+  // The same screens in Russian.
+  await page.evaluate(() => localStorage.setItem('workbench.lang', 'ru'));
+  await go(page, host, '/training?tab=dashboard');
+  await expect(page.getByTestId('training-dashboard')).toContainText('Выполнение по курсам');
+  await shot(page, 'training-14-dashboard-ru');
+  await go(page, host, '/training?tab=model');
+  await expect(page.getByTestId('competency-model')).toContainText('Работа с возражениями');
+  await shot(page, 'training-15-model-ru');
 });

@@ -28,12 +28,12 @@ export function seedTraining(ctx: DemoContext) {
     const comps = new Map((db.prepare('SELECT id, key FROM competencies').all() as { id: number; key: string }[]).map((r) => [r.key, r.id]));
     const trainer = ctx.trainers[0]?.id ?? null;
 
-    // Job roles by tenure: under 18 months junior, over 5 years senior.
+    // Job roles by tenure: under 3 years junior, over 5 years senior.
     const roles = new Map((db.prepare('SELECT id, key FROM job_roles').all() as { id: number; key: string }[]).map((r) => [r.key, r.id]));
     const setRole = db.prepare('INSERT OR REPLACE INTO job_role_members(person_id, job_role_id) VALUES (?, ?)');
     for (const r of ctx.reps) {
       const months = r.hiredAt ? (now.getTime() - Date.parse(r.hiredAt)) / (30.4 * DAY) : 24;
-      setRole.run(r.id, roles.get(months < 18 ? 'junior_rep' : months > 60 ? 'senior_rep' : 'rep'));
+      setRole.run(r.id, roles.get(months < 36 ? 'junior_rep' : months > 60 ? 'senior_rep' : 'rep'));
     }
 
     // Per rep × competency skill = overall skill + a stable offset (some reps are better closers than listeners).

@@ -12,6 +12,7 @@ import { errorText } from '../../lib/errors';
 import { CourseForm } from './CourseForm';
 import { ItemEditor } from './ItemEditor';
 import { PlanForm } from './PlanForm';
+import { l3 } from './util';
 
 export function CourseEditor() {
   const { t } = useTranslation();
@@ -23,6 +24,7 @@ export function CourseEditor() {
   const [details, setDetails] = useState(false);
   const [assigning, setAssigning] = useState(false);
   const [newModule, setNewModule] = useState('');
+  const model = useApi('competencies.model', { includeArchived: true });
   const c = course && course.id === id ? course : q.data;
   if (q.error) return <Alert color="red">{errorText(t, q.error)}</Alert>;
   if (!c) return null;
@@ -66,6 +68,16 @@ export function CourseEditor() {
           <Text c="dimmed" size="sm" maw={720}>
             {c.description}
           </Text>
+          <Group gap={4} mt={4}>
+            <Badge size="xs" variant="default">
+              {c.language.toUpperCase()}
+            </Badge>
+            {c.competencyIds.map((cid) => (
+              <Badge key={cid} size="xs" variant="outline" data-testid="course-competency">
+                {l3(model.data?.competencies.find((x) => x.id === cid)?.name)}
+              </Badge>
+            ))}
+          </Group>
         </div>
         <Group>
           <Button variant="default" onClick={() => setDetails(true)}>
