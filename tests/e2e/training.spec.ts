@@ -143,6 +143,13 @@ test('trainer builds a course with a quiz and assigns it; a rep fails, then pass
   await expect(row).toContainText(/1\/\d+/);
   await shot(page, 'training-10-dashboard-completion');
 
+  // --- item analysis from the course editor: question 1 right in 1 of 2 attempts
+  await row.getByRole('link', { name: COURSE }).click();
+  await page.getByTestId('course-editor').getByRole('button', { name: 'Item analysis' }).click();
+  await expect(page.getByTestId('item-analysis')).toContainText('50 %');
+  await shot(page, 'training-10b-item-analysis');
+  await page.keyboard.press('Escape');
+
   // --- competence explanation lists the quiz as evidence
   await go(page, host, `/people/${anna.id}`);
   await page.getByRole('tab', { name: 'Competence' }).click();

@@ -14,6 +14,7 @@ import { MIN_EFFECTIVE_EVIDENCE, SOURCE_WEIGHTS } from '../../../shared/domain/c
 import { api, useApi } from '../../lib/api';
 import { errorText } from '../../lib/errors';
 import { fmtDate, fmtNumber, fmtPercent } from '../../lib/format';
+import { PlanForm } from './PlanForm';
 import { l3 } from './util';
 
 const COLORS = ['#1c7ed6', '#e8590c', '#2f9e44', '#9c36b5', '#c2255c', '#0c8599', '#5c940d', '#f08c00'];
@@ -23,6 +24,7 @@ export function CompetencePanel({ personId }: { personId: number }) {
   const p = useApi('training.competence.profile', { personId });
   const model = useApi('competencies.model', { includeArchived: false });
   const [explain, setExplain] = useState<CompetenceRow | null>(null);
+  const [assign, setAssign] = useState<{ courseId: number; title: string } | null>(null);
   if (p.error) return <Alert color="red">{errorText(t, p.error)}</Alert>;
   if (!p.data) return null;
   const d = p.data;
@@ -156,10 +158,14 @@ export function CompetencePanel({ personId }: { personId: number }) {
                   <Badge size="xs" variant="outline">
                     {l3(d.rows.find((r) => r.competencyId === s.competencyId)?.name)}
                   </Badge>
-                  {s.assigned && (
+                  {s.assigned ? (
                     <Badge size="xs" color="blue">
                       {t('training.comp.assigned')}
                     </Badge>
+                  ) : (
+                    <Button size="compact-xs" variant="light" onClick={() => setAssign({ courseId: s.courseId, title: s.title })} data-testid={`assign-suggested-${s.courseId}`}>
+                      {t('training.editor.assign')}
+                    </Button>
                   )}
                 </Group>
               </Group>
@@ -169,6 +175,16 @@ export function CompetencePanel({ personId }: { personId: number }) {
         <AssessmentCard personId={personId} onSaved={p.reload} />
       </SimpleGrid>
       <ExplainModal personId={personId} row={explain} onClose={() => setExplain(null)} />
+      {assign && (
+        <PlanForm
+          opened
+          onClose={() => setAssign(null)}
+          initialCourseIds={[assign.courseId]}
+          initialPersonIds={[personId]}
+          initialName={t('training.comp.gapPlan', { title: assign.title })}
+          onSaved={() => p.reload()}
+        />
+      )}
     </Stack>
   );
 }

@@ -11,6 +11,7 @@ import { api, useApi } from '../../lib/api';
 import { errorText } from '../../lib/errors';
 import { CourseForm } from './CourseForm';
 import { ItemEditor } from './ItemEditor';
+import { ItemAnalysisModal } from './ItemAnalysis';
 import { PlanForm } from './PlanForm';
 import { l3 } from './util';
 
@@ -25,6 +26,7 @@ export function CourseEditor() {
   const [assigning, setAssigning] = useState(false);
   const [newModule, setNewModule] = useState('');
   const model = useApi('competencies.model', { includeArchived: true });
+  const [analysis, setAnalysis] = useState<number | null>(null);
   const c = course && course.id === id ? course : q.data;
   if (q.error) return <Alert color="red">{errorText(t, q.error)}</Alert>;
   if (!c) return null;
@@ -142,6 +144,11 @@ export function CourseEditor() {
                   )}
                 </Group>
                 <Group gap={4}>
+                  {it.kind === 'quiz' && (
+                    <Button size="compact-xs" variant="subtle" color="gray" onClick={() => setAnalysis(it.id)} data-testid={`analysis-${it.id}`}>
+                      {t('training.editor.analysis')}
+                    </Button>
+                  )}
                   <Button size="compact-xs" variant="subtle" onClick={() => setEditing({ moduleId: m.id, item: it, kind: it.kind })}>
                     {t('actions.edit')}
                   </Button>
@@ -189,6 +196,7 @@ export function CourseEditor() {
           />
         )}
       </Drawer>
+      <ItemAnalysisModal itemId={analysis} onClose={() => setAnalysis(null)} />
       <PlanForm opened={assigning} onClose={() => setAssigning(false)} initialCourseIds={[c.id]} />
     </Stack>
   );

@@ -12,12 +12,29 @@ import { personName } from '../../lib/format';
 
 const today = () => new Date().toISOString().slice(0, 10);
 
-export function PlanForm({ opened, onClose, plan, initialCourseIds = [], onSaved }: { opened: boolean; onClose: () => void; plan?: Plan; initialCourseIds?: number[]; onSaved?: (r: PlanSaveResult) => void }) {
+export function PlanForm({
+  opened,
+  onClose,
+  plan,
+  initialCourseIds = [],
+  initialPersonIds,
+  initialName = '',
+  onSaved,
+}: {
+  opened: boolean;
+  onClose: () => void;
+  plan?: Plan;
+  initialCourseIds?: number[];
+  /** Pre-selects people (e.g. assigning a suggested course from a profile). */
+  initialPersonIds?: number[];
+  initialName?: string;
+  onSaved?: (r: PlanSaveResult) => void;
+}) {
   const { t } = useTranslation();
-  const [name, setName] = useState(plan?.name ?? '');
+  const [name, setName] = useState(plan?.name ?? initialName);
   const [courseIds, setCourseIds] = useState<string[]>((plan?.courseIds ?? initialCourseIds).map(String));
-  const [kind, setKind] = useState<'people' | 'team' | 'role'>(plan?.target.kind ?? 'team');
-  const [personIds, setPersonIds] = useState<string[]>((plan?.target.personIds ?? []).map(String));
+  const [kind, setKind] = useState<'people' | 'team' | 'role'>(plan?.target.kind ?? (initialPersonIds ? 'people' : 'team'));
+  const [personIds, setPersonIds] = useState<string[]>((plan?.target.personIds ?? initialPersonIds ?? []).map(String));
   const [teamIds, setTeamIds] = useState<string[]>((plan?.target.teamIds ?? []).map(String));
   const [roles, setRoles] = useState<string[]>(plan?.target.roles ?? ['rep']);
   const [dueDate, setDueDate] = useState(plan?.dueDate ?? '');

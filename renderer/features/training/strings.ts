@@ -51,6 +51,7 @@ const en = {
     previewTab: 'Preview',
     markdownHint: 'Markdown: # headings, **bold**, lists, tables, links. HTML and scripts are removed when shown.',
     nothingYet: '*Nothing written yet.*',
+    analysis: 'Item analysis',
   },
   quiz: {
     passMark: 'Pass mark',
@@ -252,6 +253,7 @@ const en = {
     assess: 'Record an assessment',
     note: 'Note (what you observed)',
     saveAssessment: 'Save assessment',
+    gapPlan: 'Closing a gap: {{title}}',
   },
 };
 
@@ -309,6 +311,7 @@ const ru: typeof en = {
     previewTab: 'Просмотр',
     markdownHint: 'Markdown: # заголовки, **жирный**, списки, таблицы, ссылки. HTML и скрипты при показе удаляются.',
     nothingYet: '*Пока ничего не написано.*',
+    analysis: 'Анализ вопросов',
   },
   quiz: {
     passMark: 'Проходной балл',
@@ -510,6 +513,7 @@ const ru: typeof en = {
     assess: 'Записать оценку',
     note: 'Комментарий (что вы наблюдали)',
     saveAssessment: 'Сохранить оценку',
+    gapPlan: 'Закрыть разрыв: {{title}}',
   },
 };
 
@@ -565,6 +569,7 @@ const zh: typeof en = {
     previewTab: '预览',
     markdownHint: 'Markdown：# 标题、**粗体**、列表、表格、链接。显示时会移除 HTML 和脚本。',
     nothingYet: '*尚未填写内容。*',
+    analysis: '题目分析',
   },
   quiz: {
     passMark: '及格分',
@@ -765,6 +770,7 @@ const zh: typeof en = {
     assess: '记录评估',
     note: '备注（观察到的情况）',
     saveAssessment: '保存评估',
+    gapPlan: '弥补差距：{{title}}',
   },
 };
 
