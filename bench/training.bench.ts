@@ -11,7 +11,7 @@ import { seedDefaultCompetencies } from '../main/services/competencies';
 import { createPerson, createTeam } from '../main/services/people';
 import { ensureCompetencyModel } from '../main/services/training/model';
 import { assignmentStates, dashboard, myTraining } from '../main/services/training/plans';
-import { competenceScores, loadEvidence } from '../main/services/training/competence';
+import { competenceScores, competenceSeries, loadEvidence } from '../main/services/training/competence';
 import { blendCompetence } from '../shared/domain/competence';
 import { submitQuiz } from '../main/services/training/learn';
 import { DEMO_COURSES } from '../main/services/demo/training-content';
@@ -206,6 +206,8 @@ const bareEvidence = timeEach([0, 1, 2, 3, 4], () =>
     .all(),
 );
 rows.push({ metric: 'baseline: bare quiz-evidence SELECT (all reps) p50', value: bareEvidence.p50, unit: 'ms', target: null, better: 'lower' });
+const months = Array.from({ length: 12 }, (_, i) => new Date(now - (11 - i) * 30 * DAY).toISOString().slice(0, 10));
+rows.push({ metric: 'competence series: all reps × 12 monthly points', value: timeOnce(() => competenceSeries(db, { dates: months })), unit: 'ms', target: null, better: 'lower' });
 const cached = timeEach(runs, () => competenceScores(db));
 rows.push({ metric: 'competence read all (cache warm) p50', value: cached.p50, unit: 'ms', target: null, better: 'lower' });
 

@@ -180,6 +180,7 @@ test('bad input: inactive person, deleting a course with attempts archives it', 
   await openMulti(page, 'plan-people');
   await page.getByRole('option', { name: /Sergey Popov/ }).click();
   await page.keyboard.press('Escape');
+  await expect(page.getByTestId('inactive-warning')).toContainText('Sergey Popov');
   await page.getByTestId('plan-save').click();
   await expect(page.getByTestId('plan-error')).toContainText('Sergey Popov is inactive');
   await shot(page, 'training-13-inactive');
@@ -195,7 +196,7 @@ test('bad input: inactive person, deleting a course with attempts archives it', 
   expect(after.status).toBe('archived');
 
   // The same screens in Russian.
-  await page.evaluate(() => localStorage.setItem('workbench.lang', 'ru'));
+  await page.evaluate(() => (globalThis as unknown as { localStorage: { setItem(k: string, v: string): void } }).localStorage.setItem('workbench.lang', 'ru'));
   await go(page, host, '/training?tab=dashboard');
   await expect(page.getByTestId('training-dashboard')).toContainText('Выполнение по курсам');
   await shot(page, 'training-14-dashboard-ru');

@@ -10,7 +10,7 @@ import { clock } from '../../main/services/training/clock';
 import { createCourse, getCourse, removeCourse, saveItem, setCourseStatus } from '../../main/services/training/courses';
 import { completeLesson, learnerCourse, startQuiz, submitQuiz } from '../../main/services/training/learn';
 import { assignmentStates, dashboard, itemAnalysis, myTraining, savePlan } from '../../main/services/training/plans';
-import { competenceScores } from '../../main/services/training/competence';
+import { competenceScores, competenceSeries } from '../../main/services/training/competence';
 import { competenceExplanation, competenceProfile } from '../../main/services/training/profile';
 import { assess, getModel, setTarget, updateCompetency } from '../../main/services/training/model';
 import { drillSession, reviewCard, setDesiredRetention } from '../../main/services/training/drills';
@@ -228,6 +228,32 @@ describe('demo workspace', () => {
     const r = cov / Math.sqrt(xs.reduce((a, x) => a + (x - mx) ** 2, 0) * ys.reduce((a, y) => a + (y - my) ** 2, 0));
     expect(r).toBeGreaterThan(0.5);
     expect(r).toBeLessThan(0.99);
+    // A series read once equals per-date reads.
+    const dates = ['2026-05-31', '2026-08-31', '2026-11-20'];
+    const series = competenceSeries(db, { dates, repIds: ctx.reps.slice(0, 5).map((r) => r.id) });
+    for (const d of dates.slice(0, 2)) {
+      const one = competenceScores(db, { asOf: d, repIds: ctx.reps.slice(0, 5).map((r) => r.id) });
+      expect(series.filter((s) => s.asOf === d)).toEqual(one);
+    }
     console.log(`demo seed ${ms.toFixed(0)} ms, competence~skill r=${r.toFixed(2)}`);
+  });
+});
+
+describe('drills robustness', () => {
+  it('accepts a review stamped before the previous one (clock skew) without breaking FSRS', () => {
+    const { rep, course, team, trainer } = setup();
+    savePlan(db, undefined, { name: 'P', courseIds: [course.id], target: { kind: 'team', teamIds: [team.id], personIds: [], roles: [] }, dueDate: null, recurrenceMonths: null }, trainer.id);
+    const card = drillSession(db, rep.id, 5).cards[0];
+    reviewCard(db, rep.id, card.id, 3, '', new Date('2026-05-02T10:00:00Z'));
+    expect(() => reviewCard(db, rep.id, card.id, 3, '', new Date('2026-05-01T09:00:00Z'))).not.toThrow();
+  });
+  it('seeds the demo for any "now" (times of day around midnight)', () => {
+    for (const now of ['2026-03-01T00:30:00Z', '2026-03-01T23:40:00Z']) {
+      const d = fs.mkdtempSync(path.join(os.tmpdir(), 'swb-demo-'));
+      const w = openWorkspaceDb(path.join(d, 'w.sqlite'), { create: true }).db;
+      expect(() => generateDemo(w, { filesDir: path.join(d, 'files'), now: new Date(now) })).not.toThrow();
+      w.close();
+      fs.rmSync(d, { recursive: true, force: true });
+    }
   });
 });

@@ -187,7 +187,7 @@ export function seedTraining(ctx: DemoContext) {
     const keyOf = new Map([...comps].map(([k, id]) => [id, k]));
     for (const r of ctx.reps) {
       const cards = (deck.all(r.id) as { id: number; competency_id: number | null }[]).slice(0, 14);
-      const sessions = Array.from({ length: rng.int(2, 9) }, () => rng.int(1, 90)).sort((a, b) => b - a);
+      const sessions = [...new Set(Array.from({ length: rng.int(2, 9) }, () => rng.int(1, 90)))].sort((a, b) => b - a);
       for (const ago of sessions) {
         const when = daysAgo(ago, rng.int(8, 18));
         for (const c of cards.slice(0, rng.int(4, cards.length || 4))) {

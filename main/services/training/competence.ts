@@ -195,3 +195,26 @@ export function competenceTrend(db: DB, repId: number, competencyIds: number[], 
   }
   return points;
 }
+
+/**
+ * Scores for several dates at once (e.g. monthly points for the insights charts):
+ * evidence is read once, up to the latest date, and blended per date.
+ * Same rows as competenceScores(db, { asOf }) for each date.
+ */
+export function competenceSeries(db: DB, opts: { dates: string[]; repIds?: number[] }): CompetenceScore[] {
+  if (!opts.dates.length) return [];
+  const dates = [...new Set(opts.dates.map((d) => d.slice(0, 10)))].sort();
+  const reps = opts.repIds ?? allRepIds(db);
+  const comps = activeCompetencyIds(db);
+  const ev = loadEvidence(db, dates[dates.length - 1], reps);
+  const out: CompetenceScore[] = [];
+  for (const asOf of dates)
+    for (const repId of reps) {
+      const byComp = ev.get(repId);
+      const per = comps.map((competencyId) => ({ competencyId, ...blendCompetence(byComp?.get(competencyId) ?? [], asOf) }));
+      for (const p of per) out.push({ repId, competencyId: p.competencyId, score: p.score, n: p.n, sufficient: p.sufficient, asOf });
+      const o = overallCompetence(per);
+      out.push({ repId, competencyId: null, score: o.score, n: o.n, sufficient: o.sufficient, asOf });
+    }
+  return out;
+}

@@ -133,6 +133,8 @@ export function reviewCard(db: DB, personId: number, cardId: number, rating: Dri
     if (!card) throw new AppError('not_found', 'This drill card does not exist.');
     const s = db.prepare('SELECT state_json FROM drill_state WHERE person_id = ? AND card_id = ?').get(personId, cardId) as { state_json: string } | undefined;
     const prev: StoredCardState = s ? (JSON.parse(s.state_json) as StoredCardState) : newCardState(at);
+    // A review can't precede the previous one (clock changes, two devices): FSRS needs time to move forward.
+    if (prev.lastReview && at.getTime() < Date.parse(prev.lastReview)) at = new Date(prev.lastReview);
     const next = scheduleReview(prev, rating, at, desiredRetention(db));
     db.prepare(
       `INSERT INTO drill_state(person_id, card_id, due, state_json, reps, lapses) VALUES (?, ?, ?, ?, ?, ?)

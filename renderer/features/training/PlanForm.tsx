@@ -45,6 +45,7 @@ export function PlanForm({
   const teams = useApi('teams.list', opened ? { includeEmpty: false } : null);
   const people = useApi('people.list', opened && kind === 'people' ? { query: '', teamId: null, role: null, includeInactive: true, sort: 'name', offset: 0, limit: 500 } : null);
   const pastDue = isPastDue(dueDate || null, today());
+  const inactiveChosen = kind === 'people' ? (people.data?.rows ?? []).filter((p) => !p.active && personIds.includes(String(p.id))) : [];
 
   const save = async () => {
     setSaving(true);
@@ -131,6 +132,11 @@ export function PlanForm({
         {pastDue && (
           <Alert color="yellow" data-testid="past-due-warning">
             {t('training.plans.pastDue')}
+          </Alert>
+        )}
+        {inactiveChosen.length > 0 && (
+          <Alert color="yellow" data-testid="inactive-warning">
+            {t('training.plans.inactiveChosen', { names: inactiveChosen.map((p) => personName(p)).join(', ') })}
           </Alert>
         )}
         {plan && (
