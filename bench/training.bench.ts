@@ -187,7 +187,11 @@ if (process.env.PROFILE) {
   console.log('loadEvidence all', timeOnce(() => loadEvidence(db, today)).toFixed(1));
   const ev = loadEvidence(db, today);
   console.log('blend all', timeOnce(() => { for (const [, m] of ev) for (const [, list] of m) blendCompetence(list, today); }).toFixed(1));
-  console.log('dashboard', timeOnce(() => dashboard(db, null)).toFixed(1), 'states', timeOnce(() => assignmentStates(db, {})).toFixed(1));
+  for (let i = 0; i < 3; i++) console.log('dashboard', timeOnce(() => dashboard(db, null)).toFixed(1), 'states', timeOnce(() => assignmentStates(db, {})).toFixed(1));
+  console.log('stuck', timeOnce(() => db.prepare(`SELECT q.item_id, count(*) AS n FROM quiz_person q JOIN course_items i ON i.id = q.item_id AND i.removed = 0 JOIN courses c ON c.id = i.course_id AND c.status = 'published' WHERE q.passed = 0 GROUP BY q.item_id ORDER BY n DESC LIMIT 8`).all()).toFixed(1));
+  console.log('avg', timeOnce(() => db.prepare('SELECT course_id, avg(best_score) FROM quiz_person GROUP BY course_id').raw().all()).toFixed(1));
+  const r0 = reps[300];
+  for (let i = 0; i < 3; i++) console.log('one-rep', timeOnce(() => { db.prepare('DELETE FROM competence_cache WHERE rep_id = ?').run(r0); competenceScores(db, { repIds: [r0] }); }).toFixed(2), 'load', timeOnce(() => loadEvidence(db, today, [r0])).toFixed(2));
 }
 const full = timeEach(
   [0, 1, 2, 3, 4],
