@@ -39,6 +39,7 @@ export const trainingHandlers: HandlersFor<typeof trainingMethods> = {
   'training.assignments.list': (i, { db }) => plans.listAssignments(db, i),
   'training.dashboard': ({ teamId }, { db }) => plans.dashboard(db, teamId),
   'training.itemAnalysis': ({ itemId }, { db }) => plans.itemAnalysis(db, itemId),
+  'training.attempts.grant': ({ itemId, personId }, ctx) => plans.grantAttempt(ctx.db, itemId, personId, ctx.actorId()),
   'training.certificates.list': ({ personId }, { db }) => plans.listCertificates(db, personId),
   'training.certificates.get': ({ id }, { db }) => plans.getCertificate(db, id),
 

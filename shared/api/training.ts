@@ -249,6 +249,8 @@ export interface ItemAnalysis {
   attempts: number;
   passRate: number | null;
   questions: { id: number; prompt: string; answered: number; pctCorrect: number | null }[];
+  /** Who tried and has not passed yet (most attempts first). */
+  stuck: { personId: number; name: string; nameRu: string; nameZh: string; attempts: number; bestScore: number; outOfAttempts: boolean; lastAt: string }[];
 }
 
 export interface Certificate {
@@ -367,6 +369,8 @@ export const trainingMethods = {
   ).returns<Page<AssignmentRow>>(),
   'training.dashboard': method(z.object({ teamId: id.nullable().default(null) })).returns<Dashboard>(),
   'training.itemAnalysis': method(z.object({ itemId: id })).returns<ItemAnalysis>(),
+  /** A trainer allows one more attempt to someone who used them all. */
+  'training.attempts.grant': method(z.object({ itemId: id, personId: id })).returns<ItemAnalysis>(),
   'training.certificates.list': method(z.object({ personId: id })).returns<Certificate[]>(),
   'training.certificates.get': method(z.object({ id })).returns<Certificate>(),
 

@@ -9,7 +9,7 @@ import { seedDefaultCompetencies } from '../../main/services/competencies';
 import { clock } from '../../main/services/training/clock';
 import { createCourse, getCourse, removeCourse, saveItem, setCourseStatus } from '../../main/services/training/courses';
 import { completeLesson, learnerCourse, startQuiz, submitQuiz } from '../../main/services/training/learn';
-import { assignmentStates, dashboard, itemAnalysis, myTraining, savePlan } from '../../main/services/training/plans';
+import { assignmentStates, dashboard, grantAttempt, itemAnalysis, myTraining, savePlan } from '../../main/services/training/plans';
 import { competenceScores, competenceSeries } from '../../main/services/training/competence';
 import { competenceExplanation, competenceProfile } from '../../main/services/training/profile';
 import { assess, getModel, setTarget, updateCompetency } from '../../main/services/training/model';
@@ -117,6 +117,11 @@ describe('courses and quizzes', () => {
     const { rep, quiz } = setup();
     for (let i = 0; i < 3; i++) submitQuiz(db, quiz.id, {}, rep.id);
     expect(() => startQuiz(db, quiz.id, rep.id)).toThrow(/used all 3 attempts/);
+    const ia = grantAttempt(db, quiz.id, rep.id, null);
+    expect(ia.stuck[0]).toMatchObject({ personId: rep.id, attempts: 3, outOfAttempts: false });
+    expect(startQuiz(db, quiz.id, rep.id).attemptsLeft).toBe(1);
+    submitQuiz(db, quiz.id, {}, rep.id);
+    expect(itemAnalysis(db, quiz.id).stuck[0].outOfAttempts).toBe(true);
   });
 });
 

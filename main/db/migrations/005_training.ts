@@ -131,6 +131,8 @@ export const m005: Migration = {
         best_score REAL NOT NULL,
         passed INTEGER NOT NULL,
         last_at TEXT NOT NULL,
+        -- extra attempts a trainer allowed beyond the quiz's limit
+        granted INTEGER NOT NULL DEFAULT 0,
         PRIMARY KEY (person_id, item_id)
       ) WITHOUT ROWID;
       CREATE INDEX quiz_person_course ON quiz_person(course_id, person_id, passed);

@@ -33,11 +33,12 @@ export function learnerCourse(db: DB, courseId: number, personId: number): Learn
   const items = db.prepare('SELECT * FROM course_items WHERE course_id = ? AND removed = 0 ORDER BY position, id').all(courseId) as ItemRow[];
   const done = new Set((db.prepare('SELECT item_id FROM lesson_progress WHERE person_id = ? AND course_id = ?').all(personId, courseId) as { item_id: number }[]).map((r) => r.item_id));
   const qp = new Map(
-    (db.prepare('SELECT item_id, attempts, best_score, passed FROM quiz_person WHERE person_id = ? AND course_id = ?').all(personId, courseId) as {
+    (db.prepare('SELECT item_id, attempts, best_score, passed, granted FROM quiz_person WHERE person_id = ? AND course_id = ?').all(personId, courseId) as {
       item_id: number;
       attempts: number;
       best_score: number;
       passed: number;
+      granted: number;
     }[]).map((r) => [r.item_id, r]),
   );
   const qCount = new Map(
@@ -65,7 +66,7 @@ export function learnerCourse(db: DB, courseId: number, personId: number): Learn
           bodyMd: i.kind === 'lesson' ? i.body_md : i.body_md,
           done: isDone,
           passMark: i.pass_mark,
-          attemptsAllowed: i.attempts_allowed,
+          attemptsAllowed: i.attempts_allowed > 0 ? i.attempts_allowed + (q?.granted ?? 0) : 0,
           attemptsUsed: q?.attempts ?? 0,
           bestScore: q?.best_score ?? null,
           passed: q?.passed === 1,
@@ -149,18 +150,19 @@ export function completeLesson(db: DB, itemId: number, personId: number): Learne
   })();
 }
 
+/** Attempts used, whether passed, and extra attempts a trainer granted. */
 const attemptsUsed = (db: DB, personId: number, itemId: number) =>
-  (db.prepare('SELECT attempts, passed FROM quiz_person WHERE person_id = ? AND item_id = ?').get(personId, itemId) as { attempts: number; passed: number } | undefined) ?? {
-    attempts: 0,
-    passed: 0,
-  };
+  (db.prepare('SELECT attempts, passed, granted FROM quiz_person WHERE person_id = ? AND item_id = ?').get(personId, itemId) as
+    | { attempts: number; passed: number; granted: number }
+    | undefined) ?? { attempts: 0, passed: 0, granted: 0 };
 
 export function startQuiz(db: DB, itemId: number, personId: number): QuizStart {
   const it = itemOf(db, itemId);
   if (it.kind !== 'quiz') throw new AppError('invalid_input', 'This item is a lesson, not a quiz.', 'itemId');
   const used = attemptsUsed(db, personId, itemId);
-  if (it.attempts_allowed > 0 && used.attempts >= it.attempts_allowed && !used.passed)
-    throw new AppError('conflict', `You have used all ${it.attempts_allowed} attempts for this quiz. Ask your trainer to allow another attempt.`);
+  const allowed = it.attempts_allowed > 0 ? it.attempts_allowed + used.granted : 0;
+  if (allowed > 0 && used.attempts >= allowed && !used.passed)
+    throw new AppError('conflict', `You have used all ${allowed} attempts for this quiz. Ask your trainer to allow another attempt.`);
   const attemptNo = used.attempts + 1;
   const seed = personId * 7919 + itemId * 104729 + attemptNo;
   const qs = questionsOf(db, itemId);
@@ -170,7 +172,7 @@ export function startQuiz(db: DB, itemId: number, personId: number): QuizStart {
     title: it.title,
     passMark: it.pass_mark,
     attemptNo,
-    attemptsLeft: it.attempts_allowed > 0 ? Math.max(0, it.attempts_allowed - used.attempts) : null,
+    attemptsLeft: allowed > 0 ? Math.max(0, allowed - used.attempts) : null,
     questions: ordered.map((q, i) => ({
       id: q.id,
       kind: q.kind,
@@ -186,8 +188,8 @@ export function submitQuiz(db: DB, itemId: number, answers: Record<string, strin
     const it = itemOf(db, itemId);
     if (it.kind !== 'quiz') throw new AppError('invalid_input', 'This item is a lesson, not a quiz.', 'itemId');
     const used = attemptsUsed(db, personId, itemId);
-    if (it.attempts_allowed > 0 && used.attempts >= it.attempts_allowed && !used.passed)
-      throw new AppError('conflict', `You have used all ${it.attempts_allowed} attempts for this quiz.`);
+    const allowed = it.attempts_allowed > 0 ? it.attempts_allowed + used.granted : 0;
+    if (allowed > 0 && used.attempts >= allowed && !used.passed) throw new AppError('conflict', `You have used all ${allowed} attempts for this quiz.`);
     const qs = questionsOf(db, itemId);
     if (!qs.length) throw new AppError('conflict', 'This quiz has no questions yet.');
     const g = gradeQuiz(qs, answers, it.pass_mark);
@@ -202,7 +204,7 @@ export function submitQuiz(db: DB, itemId: number, answers: Record<string, strin
     const latest = db.prepare('SELECT id FROM course_completions WHERE person_id = ? AND course_id = ? ORDER BY completed_at DESC LIMIT 1').get(personId, it.course_id) as
       | { id: number }
       | undefined;
-    const attemptsLeft = it.attempts_allowed > 0 ? Math.max(0, it.attempts_allowed - attemptNo) : null;
+    const attemptsLeft = allowed > 0 ? Math.max(0, allowed - attemptNo) : null;
     return {
       attemptId,
       score: g.score,

@@ -326,7 +326,26 @@ export function itemAnalysis(db: DB, itemId: number): ItemAnalysis {
       )
       .all(itemId) as { id: number; prompt: string; answered: number; correct: number | null }[]
   ).map((q) => ({ id: q.id, prompt: q.prompt, answered: q.answered, pctCorrect: q.answered ? (q.correct ?? 0) / q.answered : null }));
-  return { itemId, title: it.title, attempts: agg.a ?? 0, passRate: agg.p, questions };
+  const stuck = (
+    db
+      .prepare(
+        `SELECT q.person_id AS personId, p.name, p.name_ru AS nameRu, p.name_zh AS nameZh, q.attempts, q.best_score AS bestScore, q.last_at AS lastAt,
+                (i.attempts_allowed > 0 AND q.attempts >= i.attempts_allowed + q.granted) AS out
+         FROM quiz_person q JOIN people p ON p.id = q.person_id AND p.active = 1 JOIN course_items i ON i.id = q.item_id
+         WHERE q.item_id = ? AND q.passed = 0 ORDER BY out DESC, q.attempts DESC, q.last_at DESC LIMIT 100`,
+      )
+      .all(itemId) as (Omit<ItemAnalysis['stuck'][number], 'outOfAttempts'> & { out: number })[]
+  ).map(({ out, ...r }) => ({ ...r, outOfAttempts: out === 1 }));
+  return { itemId, title: it.title, attempts: agg.a ?? 0, passRate: agg.p, questions, stuck };
+}
+
+export function grantAttempt(db: DB, itemId: number, personId: number, actorId: number | null): ItemAnalysis {
+  db.transaction(() => {
+    const r = db.prepare('UPDATE quiz_person SET granted = granted + 1 WHERE item_id = ? AND person_id = ? AND passed = 0').run(itemId, personId);
+    if (!r.changes) throw new AppError('not_found', 'This person has no unpassed attempts on this quiz.');
+    audit(db, actorId, 'quiz_attempts', itemId, 'grant', { personId });
+  })();
+  return itemAnalysis(db, itemId);
 }
 
 const CERT_SELECT = `SELECT cc.id, cc.certificate_no AS number, cc.person_id AS personId, p.name AS personName, p.name_ru AS personNameRu, p.name_zh AS personNameZh,

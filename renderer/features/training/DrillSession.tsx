@@ -1,6 +1,7 @@
 /** Spaced-repetition drill: see the objection or question, answer in your head or type, reveal, rate recall (FSRS schedules the next time). */
 import { Alert, Badge, Button, Card, Group, NumberInput, Progress, SimpleGrid, Stack, Text, Textarea, Title } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
+import { useHotkeys } from '@mantine/hooks';
 import { useEffect, useState } from 'react';
 import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
@@ -49,10 +50,19 @@ export function DrillSession() {
   useEffect(() => {
     if (who?.person) void load();
   }, [who?.person?.id]);
+  const card = s?.cards[idx];
+  // Keyboard: Space reveals, 1–4 rate (Again, Hard, Good, Easy) once revealed.
+  useHotkeys(
+    [
+      ['space', () => card && !revealed && setRevealed(true)],
+      ...([1, 2, 3, 4] as const).map((r) => [String(r), () => card && revealed && void rate(r)] as [string, () => void]),
+    ],
+    ['INPUT', 'TEXTAREA'],
+  );
   if (!who?.person) return <Text c="dimmed">{t('training.my.choosePerson')}</Text>;
   if (!s) return null;
-  const card = s.cards[idx];
-  const rate = async (rating: 1 | 2 | 3 | 4) => {
+  async function rate(rating: 1 | 2 | 3 | 4) {
+    if (!s || !card) return;
     try {
       await api('training.drills.review', { cardId: card.id, rating, typed });
       setDone((d) => d + 1);
@@ -63,7 +73,7 @@ export function DrillSession() {
     } catch (e) {
       notifications.show({ color: 'red', message: errorText(t, e) });
     }
-  };
+  }
   return (
     <Stack maw={820} data-testid="drill-session">
       <SimpleGrid cols={4}>
@@ -108,7 +118,7 @@ export function DrillSession() {
                 </Text>
               </Card>
               <Text size="sm" mt="md" mb={4}>
-                {t('training.drill.howWell')}
+                {t('training.drill.howWell')} <Text span size="xs" c="dimmed">{t('training.drill.keys')}</Text>
               </Text>
               <SimpleGrid cols={4}>
                 {RATINGS.map((x) => (

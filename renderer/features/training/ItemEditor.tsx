@@ -61,6 +61,11 @@ export function ItemEditor({ moduleId, item, kind, onSaved }: { moduleId: number
     ]);
 
   const save = async () => {
+    // The server refuses the same problems; checking here first gives the message in the UI language.
+    if (problems.length) {
+      setServerError({ message: problemText(problems[0]) });
+      return;
+    }
     setSaving(true);
     setServerError(null);
     try {
