@@ -35,6 +35,12 @@ test('trainer builds a course with a quiz and assigns it; a rep fails, then pass
   await expect(page.getByTestId('count-overdue')).not.toHaveText('0');
   await expect(page.getByTestId('stuck-list').locator('tr').first()).toBeVisible();
   await shot(page, 'training-01-dashboard');
+  // who is stuck: the hardest quiz's people
+  await page.getByTestId('stuck-list').locator('tr').first().click();
+  await expect(page.getByTestId('stuck-people').locator('tr').first()).toBeVisible();
+  await page.waitForTimeout(400);
+  await shot(page, 'training-01b-stuck-people');
+  await page.keyboard.press('Escape');
 
   // --- trainer: new course
   await page.getByTestId('training-tab-courses').click();
@@ -147,6 +153,7 @@ test('trainer builds a course with a quiz and assigns it; a rep fails, then pass
   await row.getByRole('link', { name: COURSE }).click();
   await page.getByTestId('course-editor').getByRole('button', { name: 'Item analysis' }).click();
   await expect(page.getByTestId('item-analysis')).toContainText('50 %');
+  await page.waitForTimeout(400);
   await shot(page, 'training-10b-item-analysis');
   await page.keyboard.press('Escape');
 
