@@ -2,6 +2,7 @@
 import type { Handlers } from './context';
 import { peopleHandlers } from './people';
 import { scriptsHandlers } from './scripts';
+import { trainingHandlers } from './training';
 import { sessionHandlers, workspaceHandlers } from './workspace';
 
 export const handlers: Handlers = {
@@ -9,4 +10,5 @@ export const handlers: Handlers = {
   ...sessionHandlers,
   ...peopleHandlers,
   ...scriptsHandlers,
+  ...trainingHandlers,
 };

@@ -5,6 +5,7 @@
  */
 import type { ComponentType, ReactNode } from 'react';
 import { IconHome, IconMessages, IconPhoneCall, IconSettings, IconUsers } from '@tabler/icons-react';
+import { IconHome, IconSchool, IconSettings, IconUsers } from '@tabler/icons-react';
 import type { Role } from '../../shared/api/people';
 import { PeoplePage } from '../features/people/PeoplePage';
 import { SettingsPage } from '../features/settings/SettingsPage';
@@ -13,6 +14,8 @@ import { ScriptsPage } from '../features/scripts/ScriptsPage';
 import { LiveCallPage } from '../features/scripts/LiveCall';
 import { LiveCallHotkey } from '../features/scripts/LiveHotkey';
 import { RepScriptsWidget } from '../features/scripts/HomeWidget';
+import { TrainingPage } from '../features/training/TrainingPage';
+import { MyTrainingWidget, TrainerWidget } from '../features/training/MyTraining';
 
 export interface Section {
   id: string;
@@ -40,6 +43,7 @@ export const SECTIONS: Section[] = [
   { id: 'scripts', path: '/scripts/*', href: '/scripts', labelKey: 'nav.scripts', icon: IconMessages, element: <ScriptsPage /> },
   { id: 'live', path: '/live', href: '/live', labelKey: 'nav.live', icon: IconPhoneCall, element: <LiveCallPage />, hidden: true },
   { id: 'people', path: '/people/*', href: '/people', labelKey: 'nav.people', icon: IconUsers, element: <PeoplePage /> },
+  { id: 'training', path: '/training/*', href: '/training', labelKey: 'nav.training', icon: IconSchool, element: <TrainingPage /> },
   { id: 'settings', path: '/settings', href: '/settings', labelKey: 'nav.settings', icon: IconSettings, element: <SettingsPage /> },
 ];
 
@@ -48,3 +52,7 @@ export const APP_OVERLAYS: { id: string; element: ComponentType }[] = [{ id: 'li
 
 /** Widgets features put on the role home pages. */
 export const HOME_WIDGETS: HomeWidget[] = [{ id: 'rep-scripts', roles: ['rep'], order: 10, element: RepScriptsWidget }];
+export const HOME_WIDGETS: HomeWidget[] = [
+  { id: 'training-my', roles: ['rep'], order: 20, element: MyTrainingWidget },
+  { id: 'training-dashboard', roles: ['trainer', 'manager'], order: 30, element: TrainerWidget },
+];

@@ -7,12 +7,14 @@ import { peopleMethods } from './people';
 import { scriptsMethods } from './scripts';
 import { sessionMethods } from './session';
 import { workspaceMethods } from './workspace';
+import { trainingMethods } from './training';
 
 export const contract = {
   ...workspaceMethods,
   ...sessionMethods,
   ...peopleMethods,
   ...scriptsMethods,
+  ...trainingMethods,
 };
 
 export type Contract = typeof contract;

@@ -8,5 +8,8 @@ import { m001 } from './001_foundation';
 import { m002 } from './002_scripts';
 
 export const migrations: Migration[] = [m001, m002];
+import { m005 } from './005_training';
+
+export const migrations: Migration[] = [m001, m005];
 
 export const LATEST_VERSION = migrations[migrations.length - 1].version;

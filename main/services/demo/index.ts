@@ -8,12 +8,14 @@ import type { DemoContext, DemoSeeder } from './context';
 import { seedPeople } from './people';
 import { seedDefaultCompetencies } from '../competencies';
 import { seedScripts } from './scripts';
+import { seedTraining } from './training';
 
 /** In dependency order: people, competencies, then each feature's seeder. */
 const SEEDERS: DemoSeeder[] = [
   { name: 'people', run: seedPeople },
   { name: 'competencies', run: (ctx) => seedDefaultCompetencies(ctx.db) },
   { name: 'scripts', run: seedScripts },
+  { name: 'training', run: seedTraining },
 ];
 
 export interface DemoOptions {

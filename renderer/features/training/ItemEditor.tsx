@@ -1,0 +1,253 @@
+/** Edits one lesson (Markdown with live preview, linked library content) or quiz (questions, options, correct answers, explanations). */
+import { ActionIcon, Alert, Button, Card, Checkbox, Group, NumberInput, Radio, SegmentedControl, Select, SimpleGrid, Stack, Switch, Text, TextInput, Textarea } from '@mantine/core';
+import { notifications } from '@mantine/notifications';
+import { IconArrowDown, IconArrowUp, IconPlus, IconTrash } from '@tabler/icons-react';
+import { useEffect, useMemo, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { CourseDetail, CourseItem, QuestionData } from '../../../shared/api/training';
+import { QUESTION_KINDS, validateQuiz, type QuestionKind } from '../../../shared/domain/quiz';
+import { Attachments } from '../../app/slots';
+import { api, ApiCallError } from '../../lib/api';
+import { errorText } from '../../lib/errors';
+import { Markdown } from './util';
+
+const newId = (opts: { id: string }[]) => {
+  for (let i = 0; ; i++) {
+    const id = String.fromCharCode(97 + (i % 26)) + (i >= 26 ? String(i) : '');
+    if (!opts.some((o) => o.id === id)) return id;
+  }
+};
+
+export function ItemEditor({ moduleId, item, kind, onSaved }: { moduleId: number; item: CourseItem | null; kind: 'lesson' | 'quiz'; onSaved: (c: CourseDetail) => void }) {
+  const { t } = useTranslation();
+  const [title, setTitle] = useState(item?.title ?? '');
+  const [bodyMd, setBody] = useState(item?.bodyMd ?? '');
+  const [passMark, setPassMark] = useState<number | string>(item?.passMark ?? 80);
+  const [attempts, setAttempts] = useState<number | string>(item?.attemptsAllowed ?? 3);
+  const [shuffle, setShuffle] = useState(item?.shuffle ?? true);
+  const [questions, setQuestions] = useState<QuestionData[]>(item?.questions ?? []);
+  const [serverError, setServerError] = useState<{ message: string; field?: string } | null>(null);
+  const [saving, setSaving] = useState(false);
+  const [tab, setTab] = useState<'write' | 'preview'>('write');
+
+  const problems = useMemo(
+    () => (kind === 'quiz' ? validateQuiz({ passMark: Number(passMark), attemptsAllowed: Number(attempts), questions: questions.map((q, i) => ({ ...q, id: q.id ?? i })) }) : []),
+    [kind, passMark, attempts, questions],
+  );
+  // A server error describes the quiz as it was sent; editing makes it stale.
+  useEffect(() => setServerError(null), [questions, passMark, attempts, title]);
+  const problemText = (p: (typeof problems)[number]) => t(`training.quizProblem.${p.code}`, { n: p.question + 1 });
+
+  const setQ = (i: number, patch: Partial<QuestionData>) => setQuestions((qs) => qs.map((q, j) => (j === i ? { ...q, ...patch } : q)));
+  const addQuestion = (k: QuestionKind) =>
+    setQuestions((qs) => [
+      ...qs,
+      {
+        kind: k,
+        prompt: '',
+        options:
+          k === 'truefalse'
+            ? [
+                { id: 't', text: t('training.quiz.true') },
+                { id: 'f', text: t('training.quiz.false') },
+              ]
+            : [
+                { id: 'a', text: '' },
+                { id: 'b', text: '' },
+              ],
+        correct: k === 'ordering' ? ['a', 'b'] : [],
+        explanation: '',
+      },
+    ]);
+
+  const save = async () => {
+    // The server refuses the same problems; checking here first gives the message in the UI language.
+    if (problems.length) {
+      setServerError({ message: problemText(problems[0]) });
+      return;
+    }
+    setSaving(true);
+    setServerError(null);
+    try {
+      const saved = await api('training.items.save', {
+        id: item?.id,
+        moduleId,
+        kind,
+        title,
+        bodyMd,
+        passMark: Number(passMark),
+        attemptsAllowed: Number(attempts),
+        shuffle,
+        questions: questions.map((q) => ({ ...q, correct: q.kind === 'ordering' ? q.options.map((o) => o.id) : q.correct })),
+      });
+      notifications.show({ message: t('training.saved') });
+      onSaved(saved);
+    } catch (e) {
+      setServerError({ message: errorText(t, e), field: e instanceof ApiCallError ? e.error.field : undefined });
+    } finally {
+      setSaving(false);
+    }
+  };
+
+  return (
+    <Stack data-testid="item-editor">
+      <TextInput label={t('training.form.title')} value={title} onChange={(e) => setTitle(e.currentTarget.value)} data-testid="item-title" required />
+      {kind === 'lesson' && (
+        <>
+          <SegmentedControl
+            w={240}
+            size="xs"
+            value={tab}
+            onChange={(v) => setTab(v as 'write')}
+            data={[
+              { value: 'write', label: t('training.editor.write') },
+              { value: 'preview', label: t('training.editor.previewTab') },
+            ]}
+          />
+          {tab === 'write' ? (
+            <Textarea
+              autosize
+              minRows={12}
+              maxRows={30}
+              value={bodyMd}
+              onChange={(e) => setBody(e.currentTarget.value)}
+              description={t('training.editor.markdownHint')}
+              styles={{ input: { fontFamily: 'monospace' } }}
+              data-testid="lesson-body"
+            />
+          ) : (
+            <Card withBorder>
+              <Markdown source={bodyMd || t('training.editor.nothingYet')} />
+            </Card>
+          )}
+          {item && <Attachments targetKind="lesson" targetId={item.id} mode="edit" context="course" />}
+        </>
+      )}
+      {kind === 'quiz' && (
+        <>
+          <SimpleGrid cols={3}>
+            <NumberInput label={t('training.quiz.passMark')} suffix=" %" value={passMark} onChange={setPassMark} data-testid="pass-mark" error={problems.find((p) => p.field === 'passMark') ? t('training.quizProblem.pass_mark_range') : undefined} />
+            <NumberInput label={t('training.quiz.attempts')} description={t('training.quiz.attemptsHint')} min={0} max={100} value={attempts} onChange={setAttempts} data-testid="attempts" />
+            <Switch mt="lg" label={t('training.quiz.shuffle')} checked={shuffle} onChange={(e) => setShuffle(e.currentTarget.checked)} />
+          </SimpleGrid>
+          {questions.map((q, i) => {
+            const qProblems = problems.filter((p) => p.question === i);
+            return (
+              <Card withBorder key={i} data-testid={`question-${i}`}>
+                <Stack gap="xs">
+                  <Group justify="space-between">
+                    <Text fw={600} size="sm">
+                      {t('training.quiz.questionN', { n: i + 1 })}
+                    </Text>
+                    <Group gap={4}>
+                      <Select
+                        size="xs"
+                        w={170}
+                        allowDeselect={false}
+                        value={q.kind}
+                        data={QUESTION_KINDS.map((k) => ({ value: k, label: t(`training.kind.${k}`) }))}
+                        onChange={(v) => v && setQ(i, { kind: v as QuestionKind, correct: v === 'ordering' ? q.options.map((o) => o.id) : q.correct.slice(0, v === 'multiple' ? 12 : 1) })}
+                      />
+                      <ActionIcon variant="subtle" color="red" onClick={() => setQuestions((qs) => qs.filter((_, j) => j !== i))} aria-label={t('training.editor.remove')}>
+                        <IconTrash size={16} />
+                      </ActionIcon>
+                    </Group>
+                  </Group>
+                  <Textarea autosize minRows={1} placeholder={t('training.quiz.prompt')} value={q.prompt} onChange={(e) => setQ(i, { prompt: e.currentTarget.value })} data-testid={`q${i}-prompt`} />
+                  {q.kind === 'ordering' && (
+                    <Text size="xs" c="dimmed">
+                      {t('training.quiz.orderingHint')}
+                    </Text>
+                  )}
+                  <Radio.Group value={q.kind === 'single' || q.kind === 'truefalse' ? (q.correct[0] ?? null) : null} onChange={(v) => setQ(i, { correct: [v] })}>
+                    <Stack gap={4}>
+                      {q.options.map((o, oi) => (
+                        <Group key={o.id} gap="xs" wrap="nowrap">
+                          {(q.kind === 'single' || q.kind === 'truefalse') && <Radio value={o.id} aria-label={t('training.quiz.markCorrect')} data-testid={`q${i}-correct-${oi}`} />}
+                          {q.kind === 'multiple' && (
+                            <Checkbox
+                              checked={q.correct.includes(o.id)}
+                              aria-label={t('training.quiz.markCorrect')}
+                              data-testid={`q${i}-correct-${oi}`}
+                              onChange={(e) => setQ(i, { correct: e.currentTarget.checked ? [...q.correct, o.id] : q.correct.filter((c) => c !== o.id) })}
+                            />
+                          )}
+                          {q.kind === 'ordering' && <Text w={18}>{oi + 1}.</Text>}
+                          <TextInput
+                            style={{ flex: 1 }}
+                            size="xs"
+                            value={o.text}
+                            placeholder={t('training.quiz.option', { n: oi + 1 })}
+                            onChange={(e) => {
+                              const text = e.currentTarget.value;
+                              setQ(i, { options: q.options.map((x) => (x.id === o.id ? { ...x, text } : x)) });
+                            }}
+                            data-testid={`q${i}-option-${oi}`}
+                          />
+                          {q.kind === 'ordering' && (
+                            <>
+                              <ActionIcon size="sm" variant="subtle" disabled={oi === 0} onClick={() => setQ(i, { options: swap(q.options, oi, oi - 1) })} aria-label="up">
+                                <IconArrowUp size={14} />
+                              </ActionIcon>
+                              <ActionIcon size="sm" variant="subtle" disabled={oi === q.options.length - 1} onClick={() => setQ(i, { options: swap(q.options, oi, oi + 1) })} aria-label="down">
+                                <IconArrowDown size={14} />
+                              </ActionIcon>
+                            </>
+                          )}
+                          {q.kind !== 'truefalse' && q.options.length > 2 && (
+                            <ActionIcon size="sm" variant="subtle" color="gray" onClick={() => setQ(i, { options: q.options.filter((x) => x.id !== o.id), correct: q.correct.filter((c) => c !== o.id) })} aria-label={t('training.editor.remove')}>
+                              <IconTrash size={14} />
+                            </ActionIcon>
+                          )}
+                        </Group>
+                      ))}
+                    </Stack>
+                  </Radio.Group>
+                  {q.kind !== 'truefalse' && q.options.length < 12 && (
+                    <Button size="compact-xs" variant="subtle" w="fit-content" leftSection={<IconPlus size={12} />} onClick={() => setQ(i, { options: [...q.options, { id: newId(q.options), text: '' }] })} data-testid={`q${i}-add-option`}>
+                      {t('training.quiz.addOption')}
+                    </Button>
+                  )}
+                  <Textarea autosize minRows={1} placeholder={t('training.quiz.explanation')} value={q.explanation} onChange={(e) => setQ(i, { explanation: e.currentTarget.value })} data-testid={`q${i}-explanation`} />
+                  {qProblems.map((p) => (
+                    <Text key={p.code} size="xs" c="red" data-testid="quiz-problem">
+                      {problemText(p)}
+                    </Text>
+                  ))}
+                </Stack>
+              </Card>
+            );
+          })}
+          <Group gap="xs">
+            {QUESTION_KINDS.map((k) => (
+              <Button key={k} size="xs" variant="light" leftSection={<IconPlus size={12} />} onClick={() => addQuestion(k)} data-testid={`add-question-${k}`}>
+                {t(`training.kind.${k}`)}
+              </Button>
+            ))}
+          </Group>
+        </>
+      )}
+      {serverError && (
+        <Alert color="red" data-testid="item-error">
+          {serverError.message}
+        </Alert>
+      )}
+      <Group justify="flex-end">
+        {kind === 'quiz' && problems.length > 0 && (
+          <Text size="xs" c="red">
+            {t('training.quiz.problems', { count: problems.length })}
+          </Text>
+        )}
+        <Button onClick={() => void save()} loading={saving} disabled={!title.trim()} data-testid="item-save">
+          {t('actions.save')}
+        </Button>
+      </Group>
+    </Stack>
+  );
+}
+
+function swap<T>(arr: T[], a: number, b: number): T[] {
+  const out = [...arr];
+  [out[a], out[b]] = [out[b], out[a]];
+  return out;
+}

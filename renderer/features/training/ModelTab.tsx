@@ -1,0 +1,187 @@
+/** The competency model: competencies with five level descriptors (en/ru/zh) and role targets, all editable. */
+import { Badge, Button, Card, Drawer, Group, Select, SimpleGrid, Stack, Switch, Table, Text, TextInput, Textarea, Title } from '@mantine/core';
+import { notifications } from '@mantine/notifications';
+import { IconPlus } from '@tabler/icons-react';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { Competency, Lang3 } from '../../../shared/api/training';
+import { api, useApi } from '../../lib/api';
+import { errorText } from '../../lib/errors';
+import { l3 } from './util';
+
+export function ModelTab() {
+  const { t } = useTranslation();
+  const [showArchived, setShowArchived] = useState(false);
+  const m = useApi('competencies.model', { includeArchived: showArchived });
+  const [editing, setEditing] = useState<Competency | 'new' | null>(null);
+  const setTarget = async (jobRoleId: number, competencyId: number, v: string | null) => {
+    try {
+      await api('competencies.setTarget', { jobRoleId, competencyId, level: v ? Number(v) : null });
+      m.reload();
+    } catch (e) {
+      notifications.show({ color: 'red', message: errorText(t, e) });
+    }
+  };
+  const data = m.data;
+  return (
+    <Stack data-testid="competency-model">
+      <Group justify="space-between">
+        <Text size="sm" c="dimmed" maw={760}>
+          {t('training.model.intro')}
+        </Text>
+        <Group>
+          <Switch label={t('training.model.showArchived')} checked={showArchived} onChange={(e) => setShowArchived(e.currentTarget.checked)} />
+          <Button leftSection={<IconPlus size={16} />} onClick={() => setEditing('new')}>
+            {t('training.model.add')}
+          </Button>
+        </Group>
+      </Group>
+      <Table withTableBorder>
+        <Table.Thead>
+          <Table.Tr>
+            <Table.Th>{t('training.model.competency')}</Table.Th>
+            {(data?.jobRoles ?? []).map((r) => (
+              <Table.Th key={r.id} w={150}>
+                {l3(r.name)}
+                <Text size="xs" c="dimmed">
+                  {t('training.model.people', { count: r.memberCount })}
+                </Text>
+              </Table.Th>
+            ))}
+            <Table.Th w={90} />
+          </Table.Tr>
+        </Table.Thead>
+        <Table.Tbody>
+          {(data?.competencies ?? []).map((c) => (
+            <Table.Tr key={c.id} data-testid={`competency-${c.key}`}>
+              <Table.Td>
+                <Group gap="xs">
+                  <Text fw={500} size="sm">
+                    {l3(c.name)}
+                  </Text>
+                  {c.archived && <Badge color="gray">{t('training.courseStatus.archived')}</Badge>}
+                </Group>
+                <Text size="xs" c="dimmed">
+                  {l3(c.description)}
+                </Text>
+              </Table.Td>
+              {(data?.jobRoles ?? []).map((r) => (
+                <Table.Td key={r.id}>
+                  <Select
+                    size="xs"
+                    clearable
+                    placeholder="—"
+                    data={[1, 2, 3, 4, 5].map((l) => ({ value: String(l), label: t('training.model.level', { n: l }) }))}
+                    value={data?.targets[`${r.id}:${c.id}`] ? String(data.targets[`${r.id}:${c.id}`]) : null}
+                    onChange={(v) => void setTarget(r.id, c.id, v)}
+                    aria-label={`${l3(c.name)} · ${l3(r.name)}`}
+                  />
+                </Table.Td>
+              ))}
+              <Table.Td>
+                <Button size="compact-xs" variant="subtle" onClick={() => setEditing(c)} data-testid={`edit-competency-${c.key}`}>
+                  {t('actions.edit')}
+                </Button>
+              </Table.Td>
+            </Table.Tr>
+          ))}
+        </Table.Tbody>
+      </Table>
+      <Drawer opened={!!editing} onClose={() => setEditing(null)} position="right" size="xl" title={editing === 'new' ? t('training.model.add') : editing ? l3(editing.name) : ''}>
+        {editing && (
+          <CompetencyForm
+            competency={editing === 'new' ? null : editing}
+            onSaved={() => {
+              setEditing(null);
+              m.reload();
+            }}
+          />
+        )}
+      </Drawer>
+    </Stack>
+  );
+}
+
+const empty = (): Lang3 => ({ en: '', ru: '', zh: '' });
+
+function CompetencyForm({ competency, onSaved }: { competency: Competency | null; onSaved: () => void }) {
+  const { t } = useTranslation();
+  const [name, setName] = useState<Lang3>(competency?.name ?? empty());
+  const [description, setDescription] = useState<Lang3>(competency?.description ?? empty());
+  const [levels, setLevels] = useState<Lang3[]>(competency?.levels ?? Array.from({ length: 5 }, empty));
+  const [busy, setBusy] = useState(false);
+  const save = async () => {
+    setBusy(true);
+    try {
+      const data = { name, description, levels };
+      if (competency) await api('competencies.update', { id: competency.id, data });
+      else await api('competencies.create', data);
+      notifications.show({ message: t('training.saved') });
+      onSaved();
+    } catch (e) {
+      notifications.show({ color: 'red', message: errorText(t, e) });
+    } finally {
+      setBusy(false);
+    }
+  };
+  const langs = ['en', 'ru', 'zh'] as const;
+  return (
+    <Stack data-testid="competency-form">
+      <SimpleGrid cols={3}>
+        {langs.map((l) => (
+          <TextInput key={l} label={`${t('training.model.name')} (${l.toUpperCase()})`} value={name[l]} onChange={(e) => setName({ ...name, [l]: e.currentTarget.value })} required={l === 'en'} />
+        ))}
+      </SimpleGrid>
+      <SimpleGrid cols={3}>
+        {langs.map((l) => (
+          <Textarea key={l} autosize minRows={2} label={`${t('training.form.description')} (${l.toUpperCase()})`} value={description[l]} onChange={(e) => setDescription({ ...description, [l]: e.currentTarget.value })} />
+        ))}
+      </SimpleGrid>
+      <Title order={5}>{t('training.model.levels')}</Title>
+      {levels.map((lv, i) => (
+        <Card withBorder key={i} padding="xs">
+          <Text size="sm" fw={600} mb={4}>
+            {t('training.model.level', { n: i + 1 })}
+          </Text>
+          <SimpleGrid cols={3}>
+            {langs.map((l) => (
+              <Textarea
+                key={l}
+                autosize
+                minRows={2}
+                size="xs"
+                placeholder={l.toUpperCase()}
+                value={lv[l]}
+                onChange={(e) => {
+                  const v = e.currentTarget.value;
+                  setLevels(levels.map((x, j) => (j === i ? { ...x, [l]: v } : x)));
+                }}
+                data-testid={`level-${i + 1}-${l}`}
+              />
+            ))}
+          </SimpleGrid>
+        </Card>
+      ))}
+      <Group justify="space-between">
+        {competency ? (
+          <Button
+            variant="subtle"
+            color={competency.archived ? 'green' : 'gray'}
+            onClick={() =>
+              void api('competencies.setArchived', { id: competency.id, archived: !competency.archived })
+                .then(onSaved)
+                .catch((e: unknown) => notifications.show({ color: 'red', message: errorText(t, e) }))
+            }
+          >
+            {competency.archived ? t('training.model.restore') : t('training.model.archive')}
+          </Button>
+        ) : (
+          <span />
+        )}
+        <Button onClick={() => void save()} loading={busy} disabled={!name.en.trim()} data-testid="competency-save">
+          {t('actions.save')}
+        </Button>
+      </Group>
+    </Stack>
+  );
+}

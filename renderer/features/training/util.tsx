@@ -1,0 +1,38 @@
+/** Small shared pieces of the training UI: safe Markdown, language picks, status badges. */
+import { Badge, Typography } from '@mantine/core';
+import DOMPurify from 'dompurify';
+import i18n from 'i18next';
+import { marked } from 'marked';
+import { useMemo } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { Lang3 } from '../../../shared/api/training';
+import type { AssignmentStatus } from '../../../shared/domain/assignment';
+
+/** Markdown -> sanitised HTML (user text: scripts, handlers and javascript: URLs are stripped). */
+export function Markdown({ source, testId }: { source: string; testId?: string }) {
+  const html = useMemo(() => DOMPurify.sanitize(marked.parse(source, { async: false, gfm: true, breaks: false })), [source]);
+  return (
+    <Typography>
+      <div data-testid={testId} dangerouslySetInnerHTML={{ __html: html }} />
+    </Typography>
+  );
+}
+
+/** The text in the UI language, falling back to English. */
+export const l3 = (v: Lang3 | undefined | null) => {
+  if (!v) return '';
+  const lang = i18n.language as keyof Lang3;
+  return v[lang] || v.en;
+};
+
+const STATUS_COLOR: Record<AssignmentStatus, string> = { not_started: 'gray', in_progress: 'blue', completed: 'green', overdue: 'red' };
+export function StatusBadge({ status }: { status: AssignmentStatus }) {
+  const { t } = useTranslation();
+  return (
+    <Badge color={STATUS_COLOR[status]} variant="light" style={{ overflow: 'visible' }} miw="fit-content" data-testid={`status-${status}`}>
+      {t(`training.status.${status}`)}
+    </Badge>
+  );
+}
+
+export const pct = (x: number | null | undefined) => (x == null ? '—' : `${Math.round(x * 100)} %`);

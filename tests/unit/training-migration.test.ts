@@ -1,0 +1,42 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import Database from 'better-sqlite3';
+import { describe, expect, it } from 'vitest';
+import { migrate } from '../../main/db/migrate';
+import { migrations } from '../../main/db/migrations';
+import { seedDefaultCompetencies } from '../../main/services/competencies';
+import { getModel } from '../../main/services/training/model';
+import { trainingStrings } from '../../renderer/features/training/strings';
+
+const keys = (o: object, prefix = ''): string[] =>
+  Object.entries(o).flatMap(([k, v]) => (typeof v === 'object' ? keys(v as object, `${prefix}${k}.`) : [`${prefix}${k}`]));
+
+describe('training migration', () => {
+  it('upgrades a foundation (v1) workspace with data to v5 and fills the model defaults', () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'swb-tmig-'));
+    const file = path.join(dir, 'w.sqlite');
+    const db = new Database(file);
+    migrate(db, file, migrations.filter((m) => m.version === 1));
+    seedDefaultCompetencies(db);
+    db.prepare("INSERT INTO people(name, email) VALUES ('A', 'a@example.com')").run();
+    const r = migrate(db, file);
+    expect(r).toMatchObject({ from: 1, to: migrations[migrations.length - 1].version });
+    expect(r.copyPath && fs.existsSync(r.copyPath)).toBeTruthy();
+    const m = getModel(db);
+    expect(m.competencies).toHaveLength(6);
+    expect(m.competencies.every((c) => c.levels.every((l) => l.en && l.ru && l.zh))).toBe(true);
+    expect(Object.keys(m.targets).length).toBe(18);
+    db.close();
+    fs.rmSync(dir, { recursive: true, force: true });
+  });
+});
+
+describe('training strings', () => {
+  it('en, ru and zh have the same keys and no empty values', () => {
+    const en = keys(trainingStrings.en).sort();
+    expect(keys(trainingStrings.ru).sort()).toEqual(en);
+    expect(keys(trainingStrings.zh).sort()).toEqual(en);
+    expect(en.length).toBeGreaterThan(200);
+  });
+});
