@@ -4,11 +4,14 @@
  * per role.
  */
 import type { ComponentType, ReactNode } from 'react';
-import { IconHome, IconSettings, IconUsers } from '@tabler/icons-react';
+import { IconHeadset, IconHome, IconSettings, IconUsers } from '@tabler/icons-react';
 import type { Role } from '../../shared/api/people';
 import { PeoplePage } from '../features/people/PeoplePage';
 import { SettingsPage } from '../features/settings/SettingsPage';
 import { HomePage } from '../features/home/HomePage';
+import { CallsPage } from '../features/scorecards/CallsPage';
+import { QueueWidget } from '../features/scorecards/Queue';
+import { DisputesWidget, RepHomeWidget } from '../features/scorecards/RepPanels';
 
 export interface Section {
   id: string;
@@ -33,6 +36,7 @@ export interface HomeWidget {
 
 export const SECTIONS: Section[] = [
   { id: 'home', path: '/', href: '/', labelKey: 'nav.home', icon: IconHome, element: <HomePage /> },
+  { id: 'calls', path: '/calls/*', href: '/calls', labelKey: 'nav.calls', icon: IconHeadset, element: <CallsPage /> },
   { id: 'people', path: '/people/*', href: '/people', labelKey: 'nav.people', icon: IconUsers, element: <PeoplePage /> },
   { id: 'settings', path: '/settings', href: '/settings', labelKey: 'nav.settings', icon: IconSettings, element: <SettingsPage /> },
 ];
@@ -41,4 +45,8 @@ export const SECTIONS: Section[] = [
 export const APP_OVERLAYS: { id: string; element: ComponentType }[] = [];
 
 /** Widgets features put on the role home pages. */
-export const HOME_WIDGETS: HomeWidget[] = [];
+export const HOME_WIDGETS: HomeWidget[] = [
+  { id: 'scorecards-rep', roles: ['rep'], order: 20, element: RepHomeWidget },
+  { id: 'scorecards-queue', roles: ['manager'], order: 20, element: QueueWidget },
+  { id: 'scorecards-disputes', roles: ['manager'], order: 21, element: DisputesWidget },
+];

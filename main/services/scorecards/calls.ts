@@ -73,18 +73,36 @@ export interface ListCallsInput {
 export function listCalls(db: DB, i: ListCallsInput): Page<CallRow> {
   const where: string[] = [];
   const params: unknown[] = [];
-  if (i.repId) where.push('c.rep_id = ?'), params.push(i.repId);
-  if (i.teamId) where.push('c.rep_id IN (SELECT id FROM people WHERE team_id = ?)'), params.push(i.teamId);
-  if (i.from) where.push('c.at >= ?'), params.push(i.from);
-  if (i.to) where.push('c.at < ?'), params.push(nextDay(i.to));
-  if (i.channel) where.push('c.channel = ?'), params.push(i.channel);
+  if (i.repId) {
+    where.push('c.rep_id = ?');
+    params.push(i.repId);
+  }
+  if (i.teamId) {
+    where.push('c.rep_id IN (SELECT id FROM people WHERE team_id = ?)');
+    params.push(i.teamId);
+  }
+  if (i.from) {
+    where.push('c.at >= ?');
+    params.push(i.from);
+  }
+  if (i.to) {
+    where.push('c.at < ?');
+    params.push(nextDay(i.to));
+  }
+  if (i.channel) {
+    where.push('c.channel = ?');
+    params.push(i.channel);
+  }
   if (i.scored === 'scored') where.push('c.score IS NOT NULL');
   if (i.scored === 'unscored') where.push('c.score IS NULL');
   if (i.band === 'low') where.push('c.score < 60');
   if (i.band === 'mid') where.push('c.score >= 60 AND c.score < 80');
   if (i.band === 'high') where.push('c.score >= 80');
   const q = fold(i.query.trim());
-  if (q) where.push("c.search_text LIKE ? ESCAPE '\\'"), params.push(`%${likeEscape(q)}%`);
+  if (q) {
+    where.push("c.search_text LIKE ? ESCAPE '\\'");
+    params.push(`%${likeEscape(q)}%`);
+  }
   const w = where.length ? `WHERE ${where.join(' AND ')}` : '';
   const total = (cached(db, stmts, `SELECT count(*) AS n FROM calls c ${w}`).get(...params) as { n: number }).n;
   const rows = cached(db, stmts, `SELECT ${ROW_COLS} FROM calls c JOIN people p ON p.id = c.rep_id LEFT JOIN teams t ON t.id = p.team_id ${w} ORDER BY c.at DESC, c.id DESC LIMIT ? OFFSET ?`).all(

@@ -63,10 +63,22 @@ export function listEvaluations(
 ): Page<EvaluationRow> {
   const where: string[] = [];
   const p: unknown[] = [];
-  if (i.repId) where.push('e.rep_id = ?'), p.push(i.repId);
-  if (i.graderId) where.push('e.grader_id = ?'), p.push(i.graderId);
-  if (i.callId) where.push('e.call_id = ?'), p.push(i.callId);
-  if (i.status) where.push('e.status = ?'), p.push(i.status);
+  if (i.repId) {
+    where.push('e.rep_id = ?');
+    p.push(i.repId);
+  }
+  if (i.graderId) {
+    where.push('e.grader_id = ?');
+    p.push(i.graderId);
+  }
+  if (i.callId) {
+    where.push('e.call_id = ?');
+    p.push(i.callId);
+  }
+  if (i.status) {
+    where.push('e.status = ?');
+    p.push(i.status);
+  }
   if (!i.includeCalibration) where.push('e.calibration_id IS NULL');
   const w = where.length ? `WHERE ${where.join(' AND ')}` : '';
   const total = (cached(db, stmts, `SELECT count(*) AS n FROM evaluations e ${w}`).get(...p) as { n: number }).n;
@@ -352,7 +364,10 @@ export function listFeedback(db: DB, i: { status: 'open' | 'all'; repId: number 
   const where: string[] = ["f.kind = 'dispute'"];
   const p: unknown[] = [];
   if (i.status === 'open') where.push("f.status = 'open'");
-  if (i.repId) where.push('f.rep_id = ?'), p.push(i.repId);
+  if (i.repId) {
+    where.push('f.rep_id = ?');
+    p.push(i.repId);
+  }
   const w = `WHERE ${where.join(' AND ')}`;
   const total = (db.prepare(`SELECT count(*) AS n FROM evaluation_feedback f ${w}`).get(...p) as { n: number }).n;
   const refs = personRefs(db);

@@ -31,9 +31,18 @@ export interface CallScore {
 function filters(opts: { repId?: number; since?: string; until?: string }) {
   const where = ["e.status = 'submitted'", 'e.calibration_id IS NULL'];
   const params: unknown[] = [];
-  if (opts.repId !== undefined) where.push('e.rep_id = ?'), params.push(opts.repId);
-  if (opts.since) where.push('e.call_at >= ?'), params.push(opts.since);
-  if (opts.until) where.push('e.call_at < ?'), params.push(opts.until);
+  if (opts.repId !== undefined) {
+    where.push('e.rep_id = ?');
+    params.push(opts.repId);
+  }
+  if (opts.since) {
+    where.push('e.call_at >= ?');
+    params.push(opts.since);
+  }
+  if (opts.until) {
+    where.push('e.call_at < ?');
+    params.push(opts.until);
+  }
   return { where: where.join(' AND '), params };
 }
 

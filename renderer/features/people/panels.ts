@@ -1,4 +1,5 @@
 import type { ComponentType } from 'react';
+import { RepScorecardPanel } from '../scorecards/RepPanels';
 
 /** Extra panels on a person's profile page (competence, calls, training…); features add theirs here. */
 export interface PersonPanel {
@@ -8,4 +9,4 @@ export interface PersonPanel {
   element: ComponentType<{ personId: number }>;
 }
 
-export const PERSON_PANELS: PersonPanel[] = [];
+export const PERSON_PANELS: PersonPanel[] = [{ id: 'scorecards', labelKey: 'scorecards.rep.panel', order: 20, element: RepScorecardPanel }];
