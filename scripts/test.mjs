@@ -9,6 +9,7 @@ const steps = [
   ['typecheck: shared', [bin('typescript/bin/tsc'), '-p', 'tsconfig.shared.json']],
   ['typecheck: main', [bin('typescript/bin/tsc'), '-p', 'tsconfig.main.json']],
   ['typecheck: renderer', [bin('typescript/bin/tsc'), '-p', 'tsconfig.renderer.json']],
+  ['typecheck: e2e tests', [bin('typescript/bin/tsc'), '-p', 'tsconfig.e2e.json']],
   ['lint', [bin('eslint/bin/eslint.js'), '.', '--max-warnings', '0']],
   ['unit tests', [bin('vitest/vitest.mjs'), 'run']],
   ['build', [path.join(root, 'scripts/build.mjs')]],

@@ -5,21 +5,14 @@
  */
 import i18n from 'i18next';
 import { initReactI18next } from 'react-i18next';
-import { common } from './locales/common';
-import { peopleStrings } from '../features/people/strings';
-import { settingsStrings } from '../features/settings/strings';
-import { scorecardsStrings } from '../features/scorecards/strings';
+import { STRING_SOURCES, type Lang, type Tree } from './strings';
 
 export const LANGUAGES = [
   { code: 'en', label: 'English' },
   { code: 'ru', label: 'Русский' },
   { code: 'zh', label: '中文' },
 ] as const;
-export type Lang = (typeof LANGUAGES)[number]['code'];
-
-type Tree = { [k: string]: string | Tree };
-/** Every feature's strings: add one line per feature. */
-export const STRING_SOURCES: Record<Lang, Tree>[] = [common, peopleStrings, settingsStrings, scorecardsStrings];
+export type { Lang };
 
 function merge(into: Tree, from: Tree): Tree {
   for (const [k, v] of Object.entries(from)) {
