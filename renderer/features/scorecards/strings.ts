@@ -35,7 +35,7 @@ const en = {
     title: 'Script coverage', chooseScript: 'Choose the script used', noScripts: 'No published scripts yet: coverage appears once a script is published and linked to the call.',
     hint: 'What the rep said from the script (fuzzy match on the transcript). Suggestions are hints only; your score is what counts.',
     suggested: 'Suggested: {{value}}', because: 'From script coverage: {{steps}}',
-    reason: { no_script: 'Link a script to this call to see coverage.', script_missing: 'The linked script is not published any more.', no_transcript: 'Upload a transcript to see coverage.', ok: '' },
+    reason: { no_script: 'Link a script to this call to see coverage.', script_missing: 'The linked script is not published any more.', no_transcript: 'Upload a transcript to see coverage.' },
   },
   criterion: { critical: 'Critical', na: 'N/A', comment: 'Comment (optional)', markEvidence: 'Mark evidence' },
   score: {
@@ -131,7 +131,7 @@ const ru: typeof en = {
     title: 'Выполнение скрипта', chooseScript: 'Выберите скрипт', noScripts: 'Опубликованных скриптов пока нет: покрытие появится, когда скрипт будет опубликован и привязан к звонку.',
     hint: 'Что из скрипта продавец сказал (нечёткое сравнение с расшифровкой). Подсказки — только ориентир, решает ваша оценка.',
     suggested: 'Подсказка: {{value}}', because: 'По выполнению скрипта: {{steps}}',
-    reason: { no_script: 'Привяжите скрипт к звонку, чтобы увидеть покрытие.', script_missing: 'Привязанный скрипт больше не опубликован.', no_transcript: 'Загрузите расшифровку, чтобы увидеть покрытие.', ok: '' },
+    reason: { no_script: 'Привяжите скрипт к звонку, чтобы увидеть покрытие.', script_missing: 'Привязанный скрипт больше не опубликован.', no_transcript: 'Загрузите расшифровку, чтобы увидеть покрытие.' },
   },
   criterion: { critical: 'Критичный', na: 'Н/П', comment: 'Комментарий (необязательно)', markEvidence: 'Отметить момент' },
   score: {
@@ -225,7 +225,7 @@ const zh: typeof en = {
     title: '话术覆盖', chooseScript: '选择所用话术', noScripts: '还没有已发布的话术：话术发布并关联到通话后即可查看覆盖情况。',
     hint: '销售说到了话术中的哪些内容（与转写模糊匹配）。建议仅供参考，以您的评分为准。',
     suggested: '建议：{{value}}', because: '依据话术覆盖：{{steps}}',
-    reason: { no_script: '将话术关联到此通话即可查看覆盖情况。', script_missing: '关联的话术已不再发布。', no_transcript: '上传转写即可查看覆盖情况。', ok: '' },
+    reason: { no_script: '将话术关联到此通话即可查看覆盖情况。', script_missing: '关联的话术已不再发布。', no_transcript: '上传转写即可查看覆盖情况。' },
   },
   criterion: { critical: '关键项', na: '不适用', comment: '评论（可选）', markEvidence: '标记证据' },
   score: {
