@@ -226,6 +226,8 @@ export function CallView() {
           </Stack>
         </Grid.Col>
         <Grid.Col span={{ base: 12, lg: 5 }}>
+          {/* The scorecard scrolls on its own so the player and transcript stay in view while grading. */}
+          <ScrollArea.Autosize mah="calc(100vh - 190px)" offsetScrollbars type="auto" style={{ position: 'sticky', top: 0 }}>
           <Stack gap="sm">
             {error && <Alert color="red">{error}</Alert>}
             {evaluation && evaluation.evaluation.grader.id === me ? (
@@ -275,6 +277,7 @@ export function CallView() {
               </Card>
             )}
           </Stack>
+          </ScrollArea.Autosize>
         </Grid.Col>
       </Grid>
     </Stack>

@@ -7,7 +7,7 @@ import { Controller, useForm, useWatch } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import type { AnswerData, EvaluationDetail } from '../../../shared/api/scorecards';
 import type { Suggestion } from '../../../shared/domain/coverage';
-import { allCriteria, isFailing, scaleRange, scoreEvaluation } from '../../../shared/domain/scoring';
+import { allCriteria, isFailing, needsEvidence, scaleRange, scoreEvaluation } from '../../../shared/domain/scoring';
 import { fmtClock } from '../../../shared/domain/transcript';
 import { api } from '../../lib/api';
 import { errorText } from '../../lib/errors';
@@ -53,8 +53,19 @@ export function ScoreForm(props: { detail: EvaluationDetail; timeMs: number; onS
   }, [answers, detail.evaluation.id, getValues, locked, t]);
 
   const submit = async () => {
-    setBusy(true);
     setError(null);
+    // The same checks as the server, first here so the message is in the UI language and points at the criterion.
+    const current = Object.fromEntries(Object.entries(getValues().answers).map(([k, a]) => [Number(k), a]));
+    const missing = scoreEvaluation(def, current).missing;
+    const noEvidence = needsEvidence(def, current);
+    const bad = missing[0] ?? noEvidence[0];
+    if (bad !== undefined) {
+      const label = loc(allCriteria(def).find((c) => c.id === bad)?.prompt);
+      setError({ message: missing.length ? t('scorecards.score.missing', { n: missing.length, criterion: label }) : t('scorecards.score.needEvidence', { criterion: label }), criterion: bad });
+      document.querySelector(`[data-criterion="${bad}"]`)?.scrollIntoView({ block: 'center' });
+      return;
+    }
+    setBusy(true);
     try {
       const d = await api(locked ? 'scorecards.evaluations.save' : 'scorecards.evaluations.submit', { id: detail.evaluation.id, ...getValues() });
       notifications.show({ color: 'green', message: t('scorecards.score.submitted', { score: fmtScore(d.evaluation.score) }) });
