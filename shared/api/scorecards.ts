@@ -171,7 +171,7 @@ export interface TrendPoint {
 }
 export interface RepTrend {
   totals: TrendPoint[];
-  criteria: { criterionId: number; label: { en: string; ru: string; zh: string }; points: TrendPoint[]; avg: number | null; n: number }[];
+  criteria: { criterionId: number; label: { en: string; ru: string; zh: string }; bonus: boolean; points: TrendPoint[]; avg: number | null; n: number }[];
 }
 
 export interface CoachingNote {

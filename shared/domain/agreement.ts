@@ -45,7 +45,8 @@ export function krippendorffAlpha(data: ReliabilityData, metric: Metric = 'ordin
   }
   const nc = o.map((row) => row.reduce((s, x) => s + x, 0));
   const n = nc.reduce((s, x) => s + x, 0);
-  if (n <= 1 || V === 0) return { alpha: null, n: Math.round(n), units: unitsVals.length };
+  // One unit says nothing about reliability (alpha would be 0 by construction): report it as not computable.
+  if (n <= 1 || V === 0 || unitsVals.length < 2) return { alpha: null, n: Math.round(n), units: unitsVals.length };
   const delta = (c: number, k: number): number => {
     if (c === k) return 0;
     if (metric === 'nominal') return 1;

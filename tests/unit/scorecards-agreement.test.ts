@@ -27,6 +27,7 @@ describe("Krippendorff's alpha", () => {
     expect(krippendorffAlpha([[1, 2, 3], [1, 2, 3]], 'ordinal').alpha).toBe(1);
     expect(krippendorffAlpha([[2, 2], [2, 2]], 'ordinal').alpha).toBeNull();
     expect(krippendorffAlpha([[1, 2, 3, 5], [1, 2, 3, _]], 'ordinal').units).toBe(3);
+    expect(krippendorffAlpha([[60], [90]], 'interval')).toEqual({ alpha: null, n: 2, units: 1 });
   });
 });
 

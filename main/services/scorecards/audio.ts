@@ -36,8 +36,9 @@ export async function probeAudio(file: string, name: string, size: number): Prom
   let meta;
   try {
     meta = await parseFile(file, { duration: true, skipCovers: true });
-  } catch (e) {
-    throw new AudioError(`"${name}" cannot be read as audio (${(e as Error).message}). The file may be damaged.`);
+  } catch {
+    // The parser's message names the temp file; say what matters instead.
+    throw new AudioError(`"${name}" is not an audio recording or is damaged: its format could not be recognised.`);
   }
   const f = meta.format;
   if (!f.container || !f.duration || !Number.isFinite(f.duration) || f.duration <= 0) {

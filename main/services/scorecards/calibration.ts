@@ -7,7 +7,7 @@
 import { AppError } from '../../../shared/api/contract';
 import type { CalibrationDetail, CalibrationReport, CalibrationSummary } from '../../../shared/api/scorecards';
 import { ambiguity, graderBias, krippendorffAlpha, percentWithin, spread } from '../../../shared/domain/agreement';
-import { allCriteria } from '../../../shared/domain/scoring';
+import { allCriteria, criterionPercent } from '../../../shared/domain/scoring';
 import type { DB } from '../../db/open';
 import { audit } from '../audit';
 import { personRefs, refOf } from './common';
@@ -135,13 +135,15 @@ export function calibrationReport(db: DB, id: number, actorId: number | null, ch
     if (!m) perCrit.set(a.criterion_id, (m = matrix()));
     m[gi.get(a.grader_id)!][ci.get(a.call_id)!] = a.value;
   }
-  // Pooled alpha over every criterion x call unit (ordinal within one scale family is the usual QA choice).
+  // Pooled alpha over every criterion x call unit; values as 0..100 (points rule) so yes/no and 1-5 criteria rank on one ordinal scale.
   const pooled: (number | null)[][] = graders.map(() => []);
+  const pooledRaw: (number | null)[][] = graders.map(() => []);
   const criteria = allCriteria(def)
     .filter((c) => c.sectionKind !== 'bonus')
     .map((c) => {
       const m = perCrit.get(c.id) ?? matrix();
-      m.forEach((row, g) => pooled[g].push(...row));
+      m.forEach((row, g) => pooledRaw[g].push(...row));
+      m.forEach((row, g) => pooled[g].push(...row.map((v) => (v === null ? null : criterionPercent(v, c.scale)))));
       const flat = m.flat();
       return {
         criterionId: c.id,
@@ -161,7 +163,7 @@ export function calibrationReport(db: DB, id: number, actorId: number | null, ch
     criteria,
     alpha: krippendorffAlpha(pooled, 'ordinal'),
     alphaTotals: krippendorffAlpha(totals, 'interval'),
-    within1: percentWithin(pooled, 1),
+    within1: percentWithin(pooledRaw, 1),
     bias: graderBias(totals, { reference: refIdx, threshold: 5 }).map((b) => ({ ...b, person: refOf(refs, graders[b.grader])! })),
     reference: refOf(refs, s.reference_grader_id),
   };

@@ -285,6 +285,7 @@ export function repTrend(db: DB, repId: number, months: number, now = new Date()
      GROUP BY a.criterion_id, month`,
   ).all(repId, since) as { cid: number; month: string; avg: number; n: number }[];
   const labels = criterionLabels(db);
+  const bonus = bonusCriteria(db);
   const byCrit = new Map<number, typeof crit>();
   for (const r of crit) byCrit.set(r.cid, [...(byCrit.get(r.cid) ?? []), r]);
   const fill = (rows: { month: string; avg: number; n: number }[]) => monthsList.map((m) => rows.find((r) => r.month === m) ?? { month: m, avg: null, n: 0 });
@@ -292,9 +293,18 @@ export function repTrend(db: DB, repId: number, months: number, now = new Date()
     totals: fill(totals),
     criteria: [...byCrit.entries()].map(([cid, rows]) => {
       const n = rows.reduce((s, r) => s + r.n, 0);
-      return { criterionId: cid, label: labels.get(cid) ?? { en: `#${cid}`, ru: '', zh: '' }, points: fill(rows), avg: n ? rows.reduce((s, r) => s + r.avg * r.n, 0) / n : null, n };
+      return { criterionId: cid, label: labels.get(cid) ?? { en: `#${cid}`, ru: '', zh: '' }, bonus: bonus.has(cid), points: fill(rows), avg: n ? rows.reduce((s, r) => s + r.avg * r.n, 0) / n : null, n };
     }),
   };
+}
+
+/** Criteria that sit in a bonus section (in their latest version). */
+export function bonusCriteria(db: DB): Set<number> {
+  const out = new Map<number, boolean>();
+  for (const v of db.prepare('SELECT definition FROM scorecard_versions ORDER BY version').all() as { definition: string }[]) {
+    for (const c of allCriteria(JSON.parse(v.definition) as TemplateDef)) out.set(c.id, c.sectionKind === 'bonus');
+  }
+  return new Set([...out].filter(([, b]) => b).map(([id]) => id));
 }
 
 /** Latest label of every criterion id (a criterion keeps its id through versions). */

@@ -160,13 +160,13 @@ export function ImportCalls({ opened, onClose, onDone }: { opened: boolean; onCl
                       </Text>
                     </Table.Td>
                     <Table.Td>
-                      <Select size="xs" w={170} data={repData} value={r.repId} onChange={(v) => patch(i, { repId: v })} searchable aria-label={t('scorecards.col.rep')} data-testid="import-rep" />
+                      <Select size="xs" w={160} data={repData} value={r.repId} onChange={(v) => patch(i, { repId: v })} searchable aria-label={t('scorecards.col.rep')} data-testid="import-rep" />
                     </Table.Td>
                     <Table.Td>
                       <TextInput size="xs" type="datetime-local" value={r.at} onChange={(e) => patch(i, { at: e.currentTarget.value })} aria-label={t('scorecards.col.date')} />
                     </Table.Td>
                     <Table.Td>
-                      <TextInput size="xs" value={r.customer} onChange={(e) => patch(i, { customer: e.currentTarget.value })} maxLength={200} aria-label={t('scorecards.col.customer')} data-testid="import-customer" />
+                      <TextInput size="xs" w={170} value={r.customer} onChange={(e) => patch(i, { customer: e.currentTarget.value })} maxLength={200} aria-label={t('scorecards.col.customer')} data-testid="import-customer" />
                     </Table.Td>
                     <Table.Td>
                       <Select size="xs" w={100} data={CHANNELS.map((c) => ({ value: c, label: t(`scorecards.channel.${c}`) }))} value={r.channel} onChange={(v) => v && patch(i, { channel: v })} allowDeselect={false} />
@@ -174,7 +174,7 @@ export function ImportCalls({ opened, onClose, onDone }: { opened: boolean; onCl
                     <Table.Td>
                       <Select size="xs" w={110} data={DIRECTIONS.map((c) => ({ value: c, label: t(`scorecards.direction.${c}`) }))} value={r.direction} onChange={(v) => v && patch(i, { direction: v })} allowDeselect={false} />
                     </Table.Td>
-                    <Table.Td>
+                    <Table.Td miw={220} maw={320}>
                       <Text size="xs" c={r.status === 'error' ? 'red' : r.status === 'done' ? 'green' : 'dimmed'} data-testid="import-status">
                         {r.status === 'uploading' ? t('scorecards.import.uploading') : r.message || t('scorecards.import.ready')}
                       </Text>

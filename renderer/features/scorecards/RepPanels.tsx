@@ -23,7 +23,9 @@ export function RepScorecardPanel({ personId }: { personId: number }) {
   const [coaching, setCoaching] = useState(false);
   const monthLabel = (m: string) => new Intl.DateTimeFormat(undefined, { month: 'short', year: '2-digit' }).format(new Date(`${m}-01T00:00:00Z`));
   const crit = trend.data?.criteria ?? [];
-  const visible = shown.length ? crit.filter((c) => shown.includes(String(c.criterionId))) : crit.slice().sort((a, b) => (a.avg ?? 0) - (b.avg ?? 0)).slice(0, 3);
+  // Bonus items are rarely earned by design, so they never count as "weakest".
+  const ranked = crit.filter((c) => !c.bonus).sort((a, b) => (a.avg ?? 0) - (b.avg ?? 0));
+  const visible = shown.length ? crit.filter((c) => shown.includes(String(c.criterionId))) : ranked.slice(0, 3);
   const data = (trend.data?.totals ?? []).map((p, i) => ({
     month: monthLabel(p.month),
     total: p.avg === null ? null : Math.round(p.avg * 10) / 10,
@@ -60,9 +62,9 @@ export function RepScorecardPanel({ personId }: { personId: number }) {
               <YAxis domain={[0, 100]} fontSize={11} />
               <Tooltip />
               <Legend />
-              <Line dataKey="total" name={t('scorecards.rep.total')} stroke="#000" strokeWidth={2} connectNulls />
+              <Line dataKey="total" name={t('scorecards.rep.total')} stroke="#000" strokeWidth={2} connectNulls isAnimationActive={false} />
               {visible.map((c, i) => (
-                <Line key={c.criterionId} dataKey={String(c.criterionId)} name={loc(c.label)} stroke={COLORS[i % COLORS.length]} connectNulls dot={false} />
+                <Line key={c.criterionId} dataKey={String(c.criterionId)} name={loc(c.label)} stroke={COLORS[i % COLORS.length]} connectNulls dot={false} isAnimationActive={false} />
               ))}
             </LineChart>
           </ResponsiveContainer>
@@ -72,13 +74,15 @@ export function RepScorecardPanel({ personId }: { personId: number }) {
         </Text>
       </Card>
       <SimpleGrid cols={{ base: 2, md: 4 }}>
-        {crit
-          .slice()
-          .sort((a, b) => (a.avg ?? 0) - (b.avg ?? 0))
-          .map((c) => (
+        {[...ranked, ...crit.filter((c) => c.bonus)].map((c) => (
             <Card key={c.criterionId} withBorder padding="xs">
               <Text size="xs" lineClamp={2}>
                 {loc(c.label)}
+                {c.bonus && (
+                  <Badge size="xs" color="grape" ml={4}>
+                    {t('scorecards.kind.bonus')}
+                  </Badge>
+                )}
               </Text>
               <Text fw={700} c={scoreColor(c.avg)}>
                 {c.avg === null ? '—' : `${fmtNumber(c.avg, 0)}%`}
