@@ -100,6 +100,20 @@ describe('import', () => {
     expect(getCall(db, call.id).comments[0]).toMatchObject({ atMs: 12_000, body: 'Good opener <b>here</b>' });
     expect(callCoverage(db, call.id, null).reason).toBe('no_script');
   });
+  it('searches calls by customer in Russian and Chinese and filters by team and score band', () => {
+    const base = { repId: null, teamId: null, from: null, to: null, channel: null, scored: 'all' as const, band: null, query: '', offset: 0, limit: 50 };
+    const ru = listCalls(db, { ...base, query: 'вектора' });
+    expect(ru.total).toBeGreaterThan(0);
+    expect(ru.rows.every((r) => /Вектор/.test(r.customer))).toBe(true);
+    const zh = listCalls(db, { ...base, query: '华信' });
+    expect(zh.total).toBeGreaterThan(0);
+    expect(zh.rows.every((r) => r.customer.includes('华信'))).toBe(true);
+    const low = listCalls(db, { ...base, band: 'low' });
+    expect(low.rows.every((r) => r.score !== null && r.score < 60)).toBe(true);
+    const team = db.prepare('SELECT team_id FROM people WHERE id = ?').get(repId) as { team_id: number };
+    expect(listCalls(db, { ...base, teamId: team.team_id }).rows.every((r) => r.teamName === 'North')).toBe(true);
+  });
+
   it('reads a CSV manifest with row errors', () => {
     const csv = 'file;rep;date;customer;direction\ncall-en-northwind.mp3;maria.ivanova@example.com;2026-03-05 14:30;Northwind;входящий\nx.mp3;nobody@example.com;2026-03-05;A;out\n';
     const m = readManifest(db, Buffer.from(csv));

@@ -1,4 +1,5 @@
 import type { Migration } from './types';
+import { createFtsTable } from '../fts';
 
 /**
  * Calls, scorecard templates (versioned), evaluations with per-criterion answers,
@@ -14,6 +15,8 @@ export const m004: Migration = {
       CREATE TABLE calls (
         id INTEGER PRIMARY KEY,
         rep_id INTEGER NOT NULL REFERENCES people(id),
+        -- the rep's team when the call happened (team filters follow history, and stay index-only)
+        team_id INTEGER,
         at TEXT NOT NULL,
         customer TEXT NOT NULL DEFAULT '',
         channel TEXT NOT NULL DEFAULT 'phone',
@@ -38,6 +41,8 @@ export const m004: Migration = {
       );
       CREATE INDEX calls_at ON calls(at DESC, id DESC);
       CREATE INDEX calls_rep_at ON calls(rep_id, at DESC);
+      CREATE INDEX calls_team_at ON calls(team_id, at DESC);
+      CREATE INDEX calls_score_at ON calls(score, at DESC);
       CREATE INDEX calls_audio ON calls(audio_sha) WHERE audio_sha IS NOT NULL;
 
       CREATE TABLE call_peaks (
@@ -98,7 +103,7 @@ export const m004: Migration = {
       CREATE INDEX evaluations_rep ON evaluations(rep_id, status, call_at);
       CREATE INDEX evaluations_call ON evaluations(call_id);
       CREATE INDEX evaluations_grader ON evaluations(grader_id, status);
-      CREATE INDEX evaluations_calibration ON evaluations(calibration_id) WHERE calibration_id IS NOT NULL;
+      CREATE INDEX evaluations_calibration ON evaluations(calibration_id);
       CREATE UNIQUE INDEX evaluations_one_per_grader ON evaluations(call_id, grader_id, IFNULL(calibration_id, 0));
 
       CREATE TABLE evaluation_answers (
@@ -176,5 +181,7 @@ export const m004: Migration = {
         PRIMARY KEY (session_id, grader_id)
       ) WITHOUT ROWID;
     `);
+    // Customer / outcome search through the shared FTS module (CJK bigrams, ru/en stemming).
+    createFtsTable(db, 'calls_fts', ['body']);
   },
 };

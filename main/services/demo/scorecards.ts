@@ -13,6 +13,7 @@ import { allCriteria, scaleRange, scoreEvaluation, type TemplateDef } from '../.
 import { parseTranscript } from '../../../shared/domain/transcript';
 import type { AnswerData as _A } from '../../../shared/api/scorecards';
 import { putBlob } from '../../files/store';
+import { ftsWriter } from '../../db/fts';
 import { callSearchText } from '../scorecards/calls';
 import { DEFAULT_TEMPLATE_NAME, defaultDefinition } from '../scorecards/defaultTemplate';
 import { createTemplate, publishVersion } from '../scorecards/templates';
@@ -73,9 +74,10 @@ export function seedScorecards(ctx: DemoContext) {
   const leniency = new Map<number, number>(ctx.managers.map((m, i) => [m.id, [0.06, -0.07, 0.0][i % 3]]));
 
   const insCall = db.prepare(
-    `INSERT INTO calls(rep_id, at, customer, channel, direction, duration_ms, outcome, language, audio_sha, audio_type, audio_name, audio_size, audio_codec, transcript, transcript_format, search_text)
-     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+    `INSERT INTO calls(rep_id, team_id, at, customer, channel, direction, duration_ms, outcome, language, audio_sha, audio_type, audio_name, audio_size, audio_codec, transcript, transcript_format, search_text)
+     VALUES (?, (SELECT team_id FROM people WHERE id = ?), ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
   );
+  const fts = ftsWriter(db, 'calls_fts', ['body']);
   const insEval = db.prepare(
     `INSERT INTO evaluations(call_id, version_id, grader_id, rep_id, call_at, status, score, auto_failed, fail_reason, calibration_id, created_at, updated_at, submitted_at)
      VALUES (?, ?, ?, ?, ?, 'submitted', ?, ?, ?, ?, ?, ?, ?)`,
@@ -146,8 +148,9 @@ export function seedScorecards(ctx: DemoContext) {
       }
     }
     const id = Number(
-      insCall.run(rep.id, at, s.customer, 'phone', 'outbound', durationMs, 'proposal', s.lang, ...audio, transcript, transcript ? 'vtt' : null, callSearchText(s.customer, 'proposal')).lastInsertRowid,
+      insCall.run(rep.id, rep.id, at, s.customer, 'phone', 'outbound', durationMs, 'proposal', s.lang, ...audio, transcript, transcript ? 'vtt' : null, callSearchText(s.customer, 'proposal')).lastInsertRowid,
     );
+    fts.put(id, [`${s.customer} proposal`]);
     sampleCallIds.push(id);
   }
 
@@ -170,9 +173,10 @@ export function seedScorecards(ctx: DemoContext) {
       const dur = Math.round(Math.max(40, rng.normal(360, 180))) * 1000;
       const outcome = rng.pick(OUTCOMES);
       const id = Number(
-        insCall.run(rep.id, at, customer, rng.chance(0.85) ? 'phone' : 'video', rng.chance(0.6) ? 'outbound' : 'inbound', dur, outcome, lang, null, '', '', null, '', null, null, callSearchText(customer, outcome))
+        insCall.run(rep.id, rep.id, at, customer, rng.chance(0.85) ? 'phone' : 'video', rng.chance(0.6) ? 'outbound' : 'inbound', dur, outcome, lang, null, '', '', null, '', null, null, callSearchText(customer, outcome))
           .lastInsertRowid,
       );
+      fts.put(id, [`${customer} ${outcome.replace(/_/g, ' ')}`]);
       list.push({ id, at, dur, scored: false });
     }
     callsByRep.set(rep.id, list);
