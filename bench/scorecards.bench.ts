@@ -123,6 +123,7 @@ const bareTrend = db.prepare(
 );
 const bareT = timeEach(repsSample, (r) => bareTrend.all(r, since));
 rows.push({ metric: 'rep trend query p95 (12 months, 12 criteria)', value: trend.p95, unit: 'ms', target: 50, better: 'lower' });
+rows.push({ metric: '  rep trend query p50', value: trend.p50, unit: 'ms', target: null, better: 'lower' });
 rows.push({ metric: 'baseline: bare indexed SELECT of the same answers p95', value: bareT.p95, unit: 'ms', target: null, better: 'lower' });
 
 gc();
@@ -141,6 +142,7 @@ const variants = [
 ];
 const listAll = timeEach(Array.from({ length: 180 }, (_, i) => variants[i % variants.length]), (v) => listCalls(db, v));
 rows.push({ metric: 'calls list page p95 (9 filter mixes, with total)', value: listAll.p95, unit: 'ms', target: 20, better: 'lower' });
+rows.push({ metric: '  calls list page p50', value: listAll.p50, unit: 'ms', target: null, better: 'lower' });
 for (const [name, v] of [
   ['no filter', base],
   ['team', variants[2]],
@@ -175,6 +177,7 @@ gc();
 const cal = timeEach(Array.from({ length: 50 }), () => calibrationReport(db, session.id, null), 5);
 const bareCal = db.prepare("SELECT e.call_id, e.grader_id, a.criterion_id, a.value FROM evaluation_answers a JOIN evaluations e ON e.id = a.evaluation_id WHERE e.calibration_id = ? AND e.status = 'submitted'");
 rows.push({ metric: 'calibration report p95 (10 graders × 20 calls)', value: cal.p95, unit: 'ms', target: 50, better: 'lower' });
+rows.push({ metric: '  calibration report p50', value: cal.p50, unit: 'ms', target: null, better: 'lower' });
 rows.push({ metric: 'baseline: bare SELECT of the session answers p95', value: timeEach(Array.from({ length: 50 }), () => bareCal.all(session.id), 5).p95, unit: 'ms', target: null, better: 'lower' });
 
 // 4. A 60-minute recording's waveform. First open: the renderer decodes at 8 kHz (WebAudio, not available

@@ -157,6 +157,8 @@ export interface FeedbackItem {
 
 export interface EvaluationDetail {
   evaluation: EvaluationRow;
+  /** The grader's overall comment. */
+  summary: string;
   version: TemplateVersion;
   answers: Record<number, AnswerData>;
   result: ScoreResult;

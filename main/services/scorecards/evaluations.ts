@@ -112,14 +112,14 @@ export function criterionLabel(def: TemplateDef, criterionId: number): Localized
 
 export function getEvaluation(db: DB, id: number): EvaluationDetail {
   const evaluation = evalRow(db, id);
-  const vid = (db.prepare('SELECT version_id FROM evaluations WHERE id = ?').get(id) as { version_id: number }).version_id;
+  const { version_id: vid, summary } = db.prepare('SELECT version_id, summary FROM evaluations WHERE id = ?').get(id) as { version_id: number; summary: string };
   const version = getVersion(db, vid);
   const answers = loadAnswers(db, id);
   const refs = personRefs(db);
   const log = (db.prepare('SELECT at, action, actor_id, detail FROM evaluation_log WHERE evaluation_id = ? ORDER BY id').all(id) as { at: string; action: string; actor_id: number | null; detail: string }[]).map(
     (l) => ({ at: l.at, action: l.action, actor: refOf(refs, l.actor_id), detail: l.detail }),
   );
-  return { evaluation, version, answers, result: scoreEvaluation(version.definition, answers), feedback: listFeedbackFor(db, [id], version.definition), log };
+  return { evaluation, summary, version, answers, result: scoreEvaluation(version.definition, answers), feedback: listFeedbackFor(db, [id], version.definition), log };
 }
 
 /** Opens the current person's evaluation of a call (creating a draft on the published template). */

@@ -44,6 +44,11 @@ export function EvaluationView(props: { detail: EvaluationDetail; canRespond: bo
           </div>
           {detail.evaluation.autoFailed && <Badge color="red">{t('scorecards.score.autoFailed')}</Badge>}
         </Group>
+        {detail.summary && (
+          <Text size="sm" mt="xs" style={{ whiteSpace: 'pre-wrap' }}>
+            {detail.summary}
+          </Text>
+        )}
         {detail.result.autoFailed && <Alert color="red" mt="xs" p="xs">{t('scorecards.score.zeroBecause', { what: detail.result.failedBy.map((f) => loc(f.prompt)).join('; ') })}</Alert>}
       </Card>
       {error && <Alert color="red">{error}</Alert>}

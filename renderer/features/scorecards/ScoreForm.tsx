@@ -29,10 +29,11 @@ export function ScoreForm(props: { detail: EvaluationDetail; timeMs: number; onS
   const initial = useMemo(() => {
     const answers: Record<string, AnswerData> = {};
     for (const c of allCriteria(def)) answers[String(c.id)] = detail.answers[c.id] ?? { value: null, na: false, comment: '', evidenceMs: null };
-    return { answers, summary: '' };
-  }, [def, detail.answers]);
+    return { answers, summary: detail.summary };
+  }, [def, detail.answers, detail.summary]);
   const { control, getValues, setValue } = useForm<FormValues>({ defaultValues: initial });
   const answers = useWatch({ control, name: 'answers' });
+  const summary = useWatch({ control, name: 'summary' });
   const live = scoreEvaluation(def, Object.fromEntries(Object.entries(answers).map(([k, a]) => [Number(k), a])));
   const suggestion = new Map(props.suggestions.map((s) => [s.criterionId, s]));
 
@@ -50,7 +51,7 @@ export function ScoreForm(props: { detail: EvaluationDetail; timeMs: number; onS
         .catch((e) => setError({ message: errorText(t, e), criterion: null }));
     }, 800);
     return () => clearTimeout(h);
-  }, [answers, detail.evaluation.id, getValues, locked, t]);
+  }, [answers, summary, detail.evaluation.id, getValues, locked, t]);
 
   const submit = async () => {
     setError(null);
@@ -107,12 +108,12 @@ export function ScoreForm(props: { detail: EvaluationDetail; timeMs: number; onS
             </Text>
           </Stack>
         </Group>
-        {live.autoFailed && (
-          <Alert color="red" mt="xs" p="xs" data-testid="autofail">
-            {t('scorecards.score.zeroBecause', { what: live.failedBy.map((f) => loc(f.prompt)).join('; ') })}
-          </Alert>
-        )}
       </Paper>
+      {live.autoFailed && (
+        <Alert color="red" p="xs" data-testid="autofail">
+          {t('scorecards.score.zeroBecause', { what: live.failedBy.map((f) => loc(f.prompt)).join('; ') })}
+        </Alert>
+      )}
       {error && (
         <Alert color="red" data-testid="score-error">
           {error.message}
@@ -214,6 +215,11 @@ export function ScoreForm(props: { detail: EvaluationDetail; timeMs: number; onS
           </Stack>
         </Card>
       ))}
+      <Controller
+        control={control}
+        name="summary"
+        render={({ field }) => <Textarea label={t('scorecards.score.summary')} autosize minRows={2} maxRows={8} maxLength={4000} {...field} data-testid="summary" />}
+      />
     </Stack>
   );
 }
