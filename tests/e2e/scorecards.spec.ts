@@ -205,8 +205,9 @@ test('rep home shows coaching; a call without audio says so; the demo calibratio
   await expect(page.getByTestId('no-audio')).toBeVisible();
   await shot(page, 'scorecards-call-no-audio');
   await page.goto(host.url + '#/calls?tab=calibration');
-  await page.getByTestId('calibration-row').first().click();
+  await page.getByTestId('calibration-row').filter({ hasText: 'Q3 calibration' }).click();
   await expect(page.getByTestId('calibration-report')).toBeVisible();
+  await expect(page.getByTestId('per-call').locator('tbody tr')).toHaveCount(5);
   await shot(page, 'scorecards-demo-calibration');
   await page.goto(host.url + `#/people/${rep.id}`);
   await page.getByRole('tab', { name: 'Call scores' }).click();
