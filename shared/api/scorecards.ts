@@ -251,6 +251,8 @@ export const callImportItem = z.object({
   fileName: text(260).default(''),
   ...callMeta,
   transcript: z.string().max(2_000_000, { message: 'The transcript is larger than 2 MB' }).nullable().default(null),
+  /** A staged transcript file (Electron's native picker), read on the main side instead of `transcript`. */
+  transcriptUploadId: z.string().max(64).nullable().default(null),
   scriptId: id.nullable().default(null),
 });
 export type CallImportItem = z.input<typeof callImportItem>;

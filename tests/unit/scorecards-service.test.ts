@@ -114,6 +114,21 @@ describe('import', () => {
     expect(listCalls(db, { ...base, teamId: team.team_id }).rows.every((r) => r.teamName === 'North')).toBe(true);
   });
 
+  it('reads a transcript staged by the native picker (Electron) and refuses a broken one without importing', async () => {
+    const ok = await importCalls(
+      db,
+      staging,
+      filesDir,
+      [{ uploadId: (await stage('call-ru-vektor.mp3')).id, fileName: 'call-ru-vektor.mp3', repId, at: '2026-11-19T09:00', customer: 'Вектор (staged)', transcriptUploadId: (await stage('call-ru-vektor.vtt')).id }],
+      managerId,
+    );
+    expect(getCall(db, ok.imported[0].call.id).transcript![0].speaker).toBe('rep');
+    const before = listCalls(db, { repId, teamId: null, from: null, to: null, channel: null, scored: 'all', band: null, query: '', offset: 0, limit: 1 }).total;
+    const bad = await importCalls(db, staging, filesDir, [{ uploadId: (await stage('call-en-northwind.mp3')).id, fileName: 'x.mp3', repId, at: '2026-11-19T10:00', transcript: 'WEBVTT\n\n00:00:xx --> 00:00:02.000\n<v Rep>hi' }], managerId);
+    expect(bad.errors[0]).toMatchObject({ field: 'transcript' });
+    expect(listCalls(db, { repId, teamId: null, from: null, to: null, channel: null, scored: 'all', band: null, query: '', offset: 0, limit: 1 }).total).toBe(before);
+  });
+
   it('reads a CSV manifest with row errors', () => {
     const csv = 'file;rep;date;customer;direction\ncall-en-northwind.mp3;maria.ivanova@example.com;2026-03-05 14:30;Northwind;входящий\nx.mp3;nobody@example.com;2026-03-05;A;out\n';
     const m = readManifest(db, Buffer.from(csv));

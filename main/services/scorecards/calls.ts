@@ -1,4 +1,5 @@
 /** Recorded calls: import (audio + metadata + transcript), list with filters, detail, comments, peaks, coverage. */
+import fs from 'node:fs';
 import { AppError, type Page } from '../../../shared/api/contract';
 import type { CallComment, CallDetail, CallImportItem, CallRow, PersonRef } from '../../../shared/api/scorecards';
 import { CHANNELS, DIRECTIONS, OUTCOMES, callImportItem } from '../../../shared/api/scorecards';
@@ -234,6 +235,12 @@ export async function importCalls(db: DB, staging: Staging, filesDir: string, it
     const it = callImportItem.parse(items[index]);
     const fileName = it.fileName;
     try {
+      if (it.transcriptUploadId) {
+        const t = staging.get(it.transcriptUploadId);
+        if (t.size > 2_000_000) throw new AppError('too_large', `Transcript "${t.name}" is larger than 2 MB.`, 'transcript');
+        it.transcript = decodeText(fs.readFileSync(t.path)).text;
+        staging.release(it.transcriptUploadId);
+      }
       let audio = null;
       if (it.uploadId) {
         const staged = staging.get(it.uploadId);

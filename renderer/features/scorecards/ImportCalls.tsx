@@ -6,13 +6,18 @@ import { IconUpload } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { AUDIO_EXTENSIONS, CHANNELS, DIRECTIONS } from '../../../shared/api/scorecards';
-import { api, fileToBase64, uploadFile, useApi } from '../../lib/api';
+import type { UploadRef } from '../../../shared/api/session';
+import { api, fileToBase64, isElectron, uploadFile, useApi } from '../../lib/api';
 import { errorText } from '../../lib/errors';
 import { personName } from '../../lib/format';
 
+/** A file from the dropzone (browser host: uploaded over HTTP) or one staged by Electron's native picker. */
+type Source = { kind: 'file'; file: File; name: string } | { kind: 'staged'; ref: UploadRef; name: string };
+const fromFile = (file: File): Source => ({ kind: 'file', file, name: file.name });
+
 interface Row {
-  file: File;
-  transcript: File | null;
+  file: Source;
+  transcript: Source | null;
   repId: string | null;
   at: string;
   customer: string;
@@ -34,10 +39,11 @@ export function ImportCalls({ opened, onClose, onDone }: { opened: boolean; onCl
   const [note, setNote] = useState<string | null>(null);
   const repData = (reps.data?.rows ?? []).map((p) => ({ value: String(p.id), label: personName(p) }));
 
-  const add = async (files: File[]) => {
+  const add = async (files: Source[]) => {
     const audio = files.filter((f) => !/\.(vtt|srt|txt|csv)$/i.test(f.name));
     const texts = files.filter((f) => /\.(vtt|srt|txt)$/i.test(f.name));
-    const manifest = files.find((f) => /\.csv$/i.test(f.name));
+    const manifestSrc = files.find((f) => /\.csv$/i.test(f.name));
+    const manifest = manifestSrc?.kind === 'file' ? manifestSrc.file : null;
     let meta: Awaited<ReturnType<typeof readManifest>> | null = null;
     async function readManifest(f: File) {
       return api('scorecards.calls.manifest', { contentBase64: await fileToBase64(f) });
@@ -76,6 +82,15 @@ export function ImportCalls({ opened, onClose, onDone }: { opened: boolean; onCl
   };
   const patch = (i: number, p: Partial<Row>) => setRows((rs) => rs.map((r, j) => (j === i ? { ...r, ...p } : r)));
 
+  const pick = async () => {
+    try {
+      const refs = await api('files.pick', { multiple: true, filters: [{ name: t('scorecards.import.filter'), extensions: [...AUDIO_EXTENSIONS, 'vtt', 'srt', 'txt'] }] });
+      await add(refs.map((ref) => ({ kind: 'staged', ref, name: ref.name })));
+    } catch (e) {
+      setNote(errorText(t, e));
+    }
+  };
+
   const run = async () => {
     setBusy(true);
     let ok = 0;
@@ -88,7 +103,8 @@ export function ImportCalls({ opened, onClose, onDone }: { opened: boolean; onCl
       }
       patch(i, { status: 'uploading', message: '' });
       try {
-        const ref = await uploadFile(r.file);
+        const ref = r.file.kind === 'staged' ? r.file.ref : await uploadFile(r.file.file);
+        const tr = r.transcript;
         const res = await api('scorecards.calls.import', {
           items: [
             {
@@ -99,7 +115,8 @@ export function ImportCalls({ opened, onClose, onDone }: { opened: boolean; onCl
               customer: r.customer,
               channel: r.channel as (typeof CHANNELS)[number],
               direction: r.direction as (typeof DIRECTIONS)[number],
-              transcript: r.transcript ? await r.transcript.text() : null,
+              transcript: tr?.kind === 'file' ? await tr.file.text() : null,
+              transcriptUploadId: tr?.kind === 'staged' ? tr.ref.id : null,
             },
           ],
         });
@@ -125,7 +142,12 @@ export function ImportCalls({ opened, onClose, onDone }: { opened: boolean; onCl
         <Text size="sm" c="dimmed">
           {t('scorecards.import.help')}
         </Text>
-        <Dropzone onDrop={(f) => void add(f)} multiple data-testid="calls-dropzone">
+        {isElectron() && (
+          <Button variant="light" onClick={() => void pick()} data-testid="calls-pick">
+            {t('scorecards.import.pick')}
+          </Button>
+        )}
+        <Dropzone onDrop={(f) => void add(f.map(fromFile))} multiple data-testid="calls-dropzone">
           <Group justify="center" gap="sm" mih={70}>
             <IconUpload size={28} />
             <Text>{t('scorecards.import.drop')}</Text>

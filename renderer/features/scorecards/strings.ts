@@ -21,7 +21,9 @@ const en = {
     help: 'Drop recordings (MP3, WAV, OGG/Opus, M4A/AAC, WebM). Add transcripts (.vtt, .srt, .txt) with the same file name, and optionally a CSV manifest with columns file, rep, date, customer, channel, direction, outcome.',
     drop: 'Drop recordings, transcripts and a manifest here, or click to choose', file: 'File', withTranscript: 'Transcript: {{name}}', noTranscript: 'No transcript',
     ready: 'Ready', uploading: 'Uploading…', done: 'Imported', run: 'Import', chooseRep: 'Choose the rep', notAudio: 'Not a recording file',
-    imported: '{{n}} call(s) imported', manifestOk: 'Manifest read: {{n}} row(s).', manifestError: 'Manifest row {{row}}, {{field}} "{{value}}": {{message}}',
+    imported: '{{n}} call(s) imported',
+    pick: 'Choose recordings and transcripts…',
+    filter: 'Recordings and transcripts', manifestOk: 'Manifest read: {{n}} row(s).', manifestError: 'Manifest row {{row}}, {{field}} "{{value}}": {{message}}',
   },
   player: {
     noAudio: 'This call has no recording: only its details and scores were logged.', noWave: 'The waveform could not be drawn; playback still works.', waveform: 'Waveform: click to jump',
@@ -120,7 +122,9 @@ const ru: typeof en = {
     help: 'Перетащите записи (MP3, WAV, OGG/Opus, M4A/AAC, WebM). Расшифровки (.vtt, .srt, .txt) — с тем же именем файла; можно добавить CSV-манифест с колонками file, rep, date, customer, channel, direction, outcome.',
     drop: 'Перетащите сюда записи, расшифровки и манифест или нажмите, чтобы выбрать', file: 'Файл', withTranscript: 'Расшифровка: {{name}}', noTranscript: 'Без расшифровки',
     ready: 'Готов', uploading: 'Загрузка…', done: 'Импортирован', run: 'Импортировать', chooseRep: 'Выберите продавца', notAudio: 'Это не файл записи',
-    imported: 'Импортировано звонков: {{n}}', manifestOk: 'Манифест прочитан: строк {{n}}.', manifestError: 'Манифест, строка {{row}}, {{field}} «{{value}}»: {{message}}',
+    imported: 'Импортировано звонков: {{n}}',
+    pick: 'Выбрать записи и расшифровки…',
+    filter: 'Записи и расшифровки', manifestOk: 'Манифест прочитан: строк {{n}}.', manifestError: 'Манифест, строка {{row}}, {{field}} «{{value}}»: {{message}}',
   },
   player: {
     noAudio: 'У этого звонка нет записи: сохранены только данные и оценки.', noWave: 'Не удалось построить волну; воспроизведение работает.', waveform: 'Волна: нажмите, чтобы перейти',
@@ -217,7 +221,9 @@ const zh: typeof en = {
     help: '拖入录音（MP3、WAV、OGG/Opus、M4A/AAC、WebM）。转写文件（.vtt、.srt、.txt）需与录音同名；可附带 CSV 清单，列为 file、rep、date、customer、channel、direction、outcome。',
     drop: '将录音、转写和清单拖到这里，或点击选择', file: '文件', withTranscript: '转写：{{name}}', noTranscript: '无转写',
     ready: '就绪', uploading: '上传中…', done: '已导入', run: '导入', chooseRep: '请选择销售', notAudio: '不是录音文件',
-    imported: '已导入 {{n}} 个通话', manifestOk: '已读取清单：{{n}} 行。', manifestError: '清单第 {{row}} 行，{{field}}“{{value}}”：{{message}}',
+    imported: '已导入 {{n}} 个通话',
+    pick: '选择录音和转写…',
+    filter: '录音和转写', manifestOk: '已读取清单：{{n}} 行。', manifestError: '清单第 {{row}} 行，{{field}}“{{value}}”：{{message}}',
   },
   player: {
     noAudio: '此通话没有录音：只记录了通话信息和评分。', noWave: '无法绘制波形，但仍可播放。', waveform: '波形：点击跳转',
