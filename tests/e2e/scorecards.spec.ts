@@ -214,4 +214,17 @@ test('rep home shows coaching; a call without audio says so; the demo calibratio
   await expect(page.getByTestId('rep-scorecards')).toBeVisible();
   await expect(page.locator('.recharts-line').first()).toBeVisible();
   await shot(page, 'scorecards-rep-profile');
+
+  // Scorecard builder: a new version from the published one, what-if, publish.
+  await page.goto(host.url + '#/calls?tab=templates');
+  await page.getByTestId('new-version').click();
+  await expect(page.getByTestId('builder')).toBeVisible();
+  await page.getByLabel('Weight').first().fill('3');
+  await shot(page, 'scorecards-builder');
+  await page.getByTestId('builder-save').click();
+  await page.getByTestId('what-if').click();
+  await expect(page.getByTestId('what-if-result')).toContainText('Re-scored the last');
+  await shot(page, 'scorecards-what-if');
+  await page.getByTestId('publish').click();
+  await expect(page.getByTestId('templates')).toContainText('Archived');
 });
