@@ -6,6 +6,8 @@
  * calibration report and a 60-minute recording's waveform (cached load and
  * first-time peak reduction), each beside a baseline from the same run.
  */
+import fs from 'node:fs';
+import { createRequire } from 'node:module';
 import path from 'node:path';
 import { ftsWriter } from '../main/db/fts';
 import { openWorkspaceDb } from '../main/db/open';
@@ -203,4 +205,50 @@ rows.push({ metric: '60-min call open with cached waveform p95 (detail + peaks)'
 rows.push({ metric: 'baseline: bare SELECT of the peaks blob p95', value: timeEach(Array.from({ length: 50 }), () => db.prepare('SELECT peaks FROM call_peaks WHERE call_id = ?').get(longCall)).p95, unit: 'ms', target: null, better: 'lower' });
 
 db.close();
-report('scorecards', rows);
+
+// 5. First open in a real browser: a 60-minute MP3 (the 61 s sample concatenated 59 times, ~21 MB) decoded with
+// WebAudio at 8 kHz and reduced to peaks in Chromium — what the renderer does once per recording.
+async function browserDecode() {
+  // Loaded at run time (not bundled by the bench runner).
+  const { chromium } = createRequire(path.join(process.cwd(), 'package.json'))('@playwright/test') as typeof import('@playwright/test');
+  const one = fs.readFileSync(path.join(__dirname, '..', 'tests', 'fixtures', 'calls', 'call-en-northwind.mp3'));
+  const mp3 = Buffer.concat(Array.from({ length: 59 }, () => one));
+  const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: ['--no-sandbox', '--disable-gpu', '--autoplay-policy=no-user-gesture-required'] });
+  try {
+    const page = await browser.newPage();
+    await page.route('http://bench.local/**', (route) =>
+      route.request().url().endsWith('.mp3') ? route.fulfill({ body: mp3, contentType: 'audio/mpeg' }) : route.fulfill({ body: '<html></html>', contentType: 'text/html' }),
+    );
+    await page.goto('http://bench.local/');
+    const size = mp3.length;
+    const r = await page.evaluate(async () => {
+      const t0 = performance.now();
+      const buf = await (await fetch('http://bench.local/a.mp3')).arrayBuffer();
+      const t1 = performance.now();
+      type Ctx = new (ch: number, len: number, rate: number) => { decodeAudioData(b: ArrayBuffer): Promise<{ duration: number; getChannelData(i: number): Float32Array }> };
+      const audio = await new (globalThis as unknown as { OfflineAudioContext: Ctx }).OfflineAudioContext(1, 1, 8000).decodeAudioData(buf);
+      const t2 = performance.now();
+      const ch = audio.getChannelData(0);
+      const n = 1200;
+      const size = ch.length / n;
+      const peaks = new Array(n).fill(0);
+      for (let b = 0; b < n; b++) {
+        let m = 0;
+        for (let i = Math.floor(b * size); i < Math.floor((b + 1) * size); i++) m = Math.max(m, Math.abs(ch[i]));
+        peaks[b] = m;
+      }
+      const t3 = performance.now();
+      return { fetch: t1 - t0, decode: t2 - t1, reduce: t3 - t2, seconds: audio.duration };
+    });
+    return { ...r, bytes: size };
+  } finally {
+    await browser.close();
+  }
+}
+void browserDecode()
+  .then((r) => {
+    rows.push({ metric: `60-min MP3 first open in Chromium: decode at 8 kHz (${Math.round(r.seconds / 60)} min, ${Math.round(r.bytes / 1048576)} MB)`, value: r.decode, unit: 'ms', target: null, better: 'lower' });
+    rows.push({ metric: '60-min MP3 first open in Chromium: fetch (Playwright route) + decode + peaks', value: r.fetch + r.decode + r.reduce, unit: 'ms', target: null, better: 'lower' });
+  })
+  .catch((e: Error) => console.warn(`Chromium decode skipped: ${e.message}`))
+  .finally(() => report('scorecards', rows));
