@@ -222,23 +222,32 @@ async function browserDecode() {
     await page.goto('http://bench.local/');
     const size = mp3.length;
     const r = await page.evaluate(async () => {
+      type Ctx = new (ch: number, len: number, rate: number) => { decodeAudioData(b: ArrayBuffer): Promise<{ duration: number; getChannelData(i: number): Float32Array }> };
+      const decode = (b: ArrayBuffer) => new (globalThis as unknown as { OfflineAudioContext: Ctx }).OfflineAudioContext(1, 1, 8000).decodeAudioData(b);
+      const peaksOf = (ch: Float32Array, n: number) => {
+        const size = ch.length / n;
+        const out = new Array<number>(n).fill(0);
+        for (let b = 0; b < n; b++) for (let i = Math.floor(b * size); i < Math.floor((b + 1) * size); i++) out[b] = Math.max(out[b], Math.abs(ch[i]));
+        return out;
+      };
       const t0 = performance.now();
       const buf = await (await fetch('http://bench.local/a.mp3')).arrayBuffer();
       const t1 = performance.now();
-      type Ctx = new (ch: number, len: number, rate: number) => { decodeAudioData(b: ArrayBuffer): Promise<{ duration: number; getChannelData(i: number): Float32Array }> };
-      const audio = await new (globalThis as unknown as { OfflineAudioContext: Ctx }).OfflineAudioContext(1, 1, 8000).decodeAudioData(buf);
+      // Whole-file decode (how a non-MP3 recording is handled).
+      const whole = await decode(buf.slice(0)); // decodeAudioData detaches its buffer
+      peaksOf(whole.getChannelData(0), 1200);
       const t2 = performance.now();
-      const ch = audio.getChannelData(0);
-      const n = 1200;
-      const size = ch.length / n;
-      const peaks = new Array(n).fill(0);
-      for (let b = 0; b < n; b++) {
-        let m = 0;
-        for (let i = Math.floor(b * size); i < Math.floor((b + 1) * size); i++) m = Math.max(m, Math.abs(ch[i]));
-        peaks[b] = m;
+      // The renderer's MP3 path: 2 MB slices; the waveform shows after the first one and fills in.
+      const CHUNK = 2 * 1024 * 1024;
+      const slices = Math.ceil(buf.byteLength / CHUNK);
+      let first = 0;
+      for (let i = 0; i < slices; i++) {
+        const a = await decode(buf.slice(i * CHUNK, Math.min(buf.byteLength, (i + 1) * CHUNK)));
+        peaksOf(a.getChannelData(0), 100);
+        if (i === 0) first = performance.now() - t2;
       }
       const t3 = performance.now();
-      return { fetch: t1 - t0, decode: t2 - t1, reduce: t3 - t2, seconds: audio.duration };
+      return { fetch: t1 - t0, whole: t2 - t1, first, sliced: t3 - t2, seconds: whole.duration };
     });
     return { ...r, bytes: size };
   } finally {
@@ -247,8 +256,11 @@ async function browserDecode() {
 }
 void browserDecode()
   .then((r) => {
-    rows.push({ metric: `60-min MP3 first open in Chromium: decode at 8 kHz (${Math.round(r.seconds / 60)} min, ${Math.round(r.bytes / 1048576)} MB)`, value: r.decode, unit: 'ms', target: null, better: 'lower' });
-    rows.push({ metric: '60-min MP3 first open in Chromium: fetch (Playwright route) + decode + peaks', value: r.fetch + r.decode + r.reduce, unit: 'ms', target: null, better: 'lower' });
+    const mb = Math.round(r.bytes / 1048576);
+    rows.push({ metric: `60-min MP3 (${Math.round(r.seconds / 60)} min, ${mb} MB) first open in Chromium: fetch`, value: r.fetch, unit: 'ms', target: null, better: 'lower' });
+    rows.push({ metric: '  first open: waveform visible (first 2 MB slice decoded + peaks)', value: r.first, unit: 'ms', target: 2000, better: 'lower' });
+    rows.push({ metric: '  first open: waveform complete (all slices)', value: r.sliced, unit: 'ms', target: null, better: 'lower' });
+    rows.push({ metric: '  baseline: whole-file decode at 8 kHz + peaks', value: r.whole, unit: 'ms', target: null, better: 'lower' });
   })
   .catch((e: Error) => console.warn(`Chromium decode skipped: ${e.message}`))
   .finally(() => report('scorecards', rows));

@@ -19,12 +19,44 @@ export interface Marker {
   label: string;
 }
 
-async function decodePeaks(url: string): Promise<number[]> {
+const BUCKETS = 1200;
+const CHUNK = 2 * 1024 * 1024;
+
+/**
+ * Decodes a recording at 8 kHz (plenty for a waveform, and a 60-minute call is ~115 MB of samples instead of
+ * ~600 MB) and reduces it to peaks. MP3 frames decode independently, so a long MP3 is decoded in 2 MB slices
+ * and the waveform fills in as each slice is done (`onPartial`); other formats are decoded whole.
+ */
+async function decodePeaks(url: string, type: string, onPartial: (peaks: number[]) => void): Promise<number[]> {
   const buf = await (await fetch(url)).arrayBuffer();
-  // 8 kHz is plenty for a waveform and keeps a 60-minute call at ~115 MB of samples instead of ~600 MB.
-  const ctx = new OfflineAudioContext(1, 1, 8000);
-  const audio = await ctx.decodeAudioData(buf);
-  return computePeaks(audio.getChannelData(0), 1200);
+  const decode = (b: ArrayBuffer) => new OfflineAudioContext(1, 1, 8000).decodeAudioData(b);
+  if (type !== 'audio/mpeg' || buf.byteLength <= CHUNK * 1.5) return computePeaks((await decode(buf)).getChannelData(0), BUCKETS);
+  const slices = Math.ceil(buf.byteLength / CHUNK);
+  const parts: (Float32Array | null)[] = new Array<Float32Array | null>(slices).fill(null);
+  for (let i = 0; i < slices; i++) {
+    try {
+      parts[i] = (await decode(buf.slice(i * CHUNK, Math.min(buf.byteLength, (i + 1) * CHUNK)))).getChannelData(0);
+    } catch {
+      parts[i] = new Float32Array(0); // a slice without a whole frame: leave a gap rather than fail
+    }
+    // Until every slice is decoded, place each by its byte share (exact for constant bit rate).
+    const partial = new Array<number>(BUCKETS).fill(0);
+    parts.forEach((p, j) => {
+      if (!p) return;
+      const from = Math.floor((j / slices) * BUCKETS);
+      const to = Math.floor(((j + 1) / slices) * BUCKETS);
+      computePeaks(p, Math.max(1, to - from)).forEach((v, k) => (partial[from + k] = v));
+    });
+    if (i < slices - 1) onPartial(partial);
+  }
+  const total = parts.reduce((n, p) => n + (p?.length ?? 0), 0);
+  const all = new Float32Array(total);
+  let at = 0;
+  for (const p of parts) {
+    all.set(p!, at);
+    at += p!.length;
+  }
+  return computePeaks(all, BUCKETS);
 }
 
 export function Player(props: {
@@ -54,7 +86,11 @@ export function Player(props: {
     (async () => {
       let p = props.hasPeaks ? await api('scorecards.calls.peaks', { callId: props.callId }) : null;
       if (!p) {
-        p = await decodePeaks(src);
+        p = await decodePeaks(src, props.audio.type, (partial) => {
+          if (!live) return;
+          setPeaks(partial);
+          setPeakState('ready');
+        });
         void api('scorecards.calls.savePeaks', { callId: props.callId, peaks: p }).catch(() => undefined);
       }
       if (live) {
@@ -65,7 +101,7 @@ export function Player(props: {
     return () => {
       live = false;
     };
-  }, [props.callId, props.hasPeaks, src]);
+  }, [props.callId, props.hasPeaks, props.audio.type, src]);
 
   useEffect(() => {
     const c = canvas.current;
