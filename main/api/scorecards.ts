@@ -33,7 +33,10 @@ export const scorecardsHandlers: HandlersFor<typeof scorecardsMethods> = {
   'scorecards.queue': (i, { db }) => scoringQueue(db, i),
 
   'scorecards.evaluations.start': ({ callId, calibrationId, versionId }, ctx) => ev.startEvaluation(ctx.db, callId, ctx.actorId(), calibrationId, versionId),
-  'scorecards.evaluations.get': ({ id }, { db }) => ev.getEvaluation(db, id),
+  'scorecards.evaluations.get': ({ id }, ctx) => {
+    cal.assertCanSeeEvaluation(ctx.db, id, ctx.actorId());
+    return ev.getEvaluation(ctx.db, id);
+  },
   'scorecards.evaluations.save': ({ id, answers, summary }, ctx) => ev.saveEvaluation(ctx.db, id, answers, summary, ctx.actorId()),
   'scorecards.evaluations.submit': ({ id, answers, summary }, ctx) => ev.submitEvaluation(ctx.db, id, answers, summary, ctx.actorId()),
   'scorecards.evaluations.list': (i, { db }) => ev.listEvaluations(db, i),

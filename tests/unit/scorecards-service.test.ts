@@ -8,7 +8,7 @@ import { generateDemo } from '../../main/services/demo';
 import { importCalls, getCall, listCalls, readManifest, getPeaks, savePeaks, addComment, callCoverage } from '../../main/services/scorecards/calls';
 import { startEvaluation, saveEvaluation, submitEvaluation, getEvaluation, addFeedback, resolveFeedback, repTrend, listFeedback, addCoaching, listCoaching } from '../../main/services/scorecards/evaluations';
 import { currentVersion, saveDraft, publishVersion, whatIf, getVersion, listTemplates } from '../../main/services/scorecards/templates';
-import { createCalibration, calibrationReport, getCalibration } from '../../main/services/scorecards/calibration';
+import { assertCanSeeEvaluation, createCalibration, calibrationReport, getCalibration } from '../../main/services/scorecards/calibration';
 import { scoringQueue } from '../../main/services/scorecards/queue';
 import { listCallScores, listCriterionEvidence } from '../../main/services/scorecards/evidence';
 import { allCriteria, scaleRange } from '../../shared/domain/scoring';
@@ -252,6 +252,11 @@ describe('evaluation lifecycle', () => {
       }
     }
     expect(getCalibration(db, s.id, managerId).canSeeReport).toBe(true);
+    // while the second grader has not submitted, the first grader's scores stay hidden from them (but not the other way)
+    const other = createCalibration(db, { title: 'Blind', versionId: null, callIds: callIds.slice(0, 1), graderIds: [managerId, manager2], deadline: null, referenceGraderId: null }, managerId);
+    const first = startEvaluation(db, callIds[0], managerId, other.id, null);
+    expect(() => assertCanSeeEvaluation(db, first.evaluation.id, manager2)).toThrow(/blind/);
+    expect(() => assertCanSeeEvaluation(db, first.evaluation.id, managerId)).not.toThrow();
     const rep = calibrationReport(db, s.id, managerId);
     expect(rep.n).toMatchObject({ graders: 2, calls: 2, scores: 4 });
     expect(rep.bias.find((b) => b.person.id === managerId)!.label).toBe('lenient');

@@ -168,3 +168,15 @@ export function calibrationReport(db: DB, id: number, actorId: number | null, ch
     reference: refOf(refs, s.reference_grader_id),
   };
 }
+
+/** Blind calibration: a grader may open someone else's session evaluation only after submitting all of their own. */
+export function assertCanSeeEvaluation(db: DB, evaluationId: number, actorId: number | null) {
+  const e = db.prepare('SELECT calibration_id, grader_id FROM evaluations WHERE id = ?').get(evaluationId) as { calibration_id: number | null; grader_id: number } | undefined;
+  if (!e || e.calibration_id === null || actorId === null || e.grader_id === actorId) return;
+  const s = db.prepare('SELECT status FROM calibration_sessions WHERE id = ?').get(e.calibration_id) as { status: string };
+  if (s.status === 'closed') return;
+  if (!db.prepare('SELECT 1 FROM calibration_graders WHERE session_id = ? AND grader_id = ?').get(e.calibration_id, actorId)) return;
+  const calls = (db.prepare('SELECT count(*) AS n FROM calibration_calls WHERE session_id = ?').get(e.calibration_id) as { n: number }).n;
+  const mine = (db.prepare("SELECT count(*) AS n FROM evaluations WHERE calibration_id = ? AND grader_id = ? AND status = 'submitted'").get(e.calibration_id, actorId) as { n: number }).n;
+  if (mine < calls) throw new AppError('forbidden', 'Submit your own scores for every call first: calibration is blind until then.');
+}
