@@ -3,6 +3,7 @@ import type { Handlers } from './context';
 import { peopleHandlers } from './people';
 import { scriptsHandlers } from './scripts';
 import { trainingHandlers } from './training';
+import { scorecardsHandlers } from './scorecards';
 import { sessionHandlers, workspaceHandlers } from './workspace';
 
 export const handlers: Handlers = {
@@ -11,4 +12,5 @@ export const handlers: Handlers = {
   ...peopleHandlers,
   ...scriptsHandlers,
   ...trainingHandlers,
+  ...scorecardsHandlers,
 };

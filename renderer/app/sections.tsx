@@ -6,6 +6,7 @@
 import type { ComponentType, ReactNode } from 'react';
 import { IconHome, IconMessages, IconPhoneCall, IconSettings, IconUsers } from '@tabler/icons-react';
 import { IconHome, IconSchool, IconSettings, IconUsers } from '@tabler/icons-react';
+import { IconHeadset, IconHome, IconSettings, IconUsers } from '@tabler/icons-react';
 import type { Role } from '../../shared/api/people';
 import { PeoplePage } from '../features/people/PeoplePage';
 import { SettingsPage } from '../features/settings/SettingsPage';
@@ -16,6 +17,9 @@ import { LiveCallHotkey } from '../features/scripts/LiveHotkey';
 import { RepScriptsWidget } from '../features/scripts/HomeWidget';
 import { TrainingPage } from '../features/training/TrainingPage';
 import { MyTrainingWidget, TrainerWidget } from '../features/training/MyTraining';
+import { CallsPage } from '../features/scorecards/CallsPage';
+import { QueueWidget } from '../features/scorecards/Queue';
+import { DisputesWidget, RepHomeWidget } from '../features/scorecards/RepPanels';
 
 export interface Section {
   id: string;
@@ -42,6 +46,7 @@ export const SECTIONS: Section[] = [
   { id: 'home', path: '/', href: '/', labelKey: 'nav.home', icon: IconHome, element: <HomePage /> },
   { id: 'scripts', path: '/scripts/*', href: '/scripts', labelKey: 'nav.scripts', icon: IconMessages, element: <ScriptsPage /> },
   { id: 'live', path: '/live', href: '/live', labelKey: 'nav.live', icon: IconPhoneCall, element: <LiveCallPage />, hidden: true },
+  { id: 'calls', path: '/calls/*', href: '/calls', labelKey: 'nav.calls', icon: IconHeadset, element: <CallsPage /> },
   { id: 'people', path: '/people/*', href: '/people', labelKey: 'nav.people', icon: IconUsers, element: <PeoplePage /> },
   { id: 'training', path: '/training/*', href: '/training', labelKey: 'nav.training', icon: IconSchool, element: <TrainingPage /> },
   { id: 'settings', path: '/settings', href: '/settings', labelKey: 'nav.settings', icon: IconSettings, element: <SettingsPage /> },
@@ -55,4 +60,8 @@ export const HOME_WIDGETS: HomeWidget[] = [{ id: 'rep-scripts', roles: ['rep'], 
 export const HOME_WIDGETS: HomeWidget[] = [
   { id: 'training-my', roles: ['rep'], order: 20, element: MyTrainingWidget },
   { id: 'training-dashboard', roles: ['trainer', 'manager'], order: 30, element: TrainerWidget },
+export const HOME_WIDGETS: HomeWidget[] = [
+  { id: 'scorecards-rep', roles: ['rep'], order: 20, element: RepHomeWidget },
+  { id: 'scorecards-queue', roles: ['manager'], order: 20, element: QueueWidget },
+  { id: 'scorecards-disputes', roles: ['manager'], order: 21, element: DisputesWidget },
 ];

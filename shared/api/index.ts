@@ -5,6 +5,7 @@
  */
 import { peopleMethods } from './people';
 import { scriptsMethods } from './scripts';
+import { scorecardsMethods } from './scorecards';
 import { sessionMethods } from './session';
 import { workspaceMethods } from './workspace';
 import { trainingMethods } from './training';
@@ -15,6 +16,7 @@ export const contract = {
   ...peopleMethods,
   ...scriptsMethods,
   ...trainingMethods,
+  ...scorecardsMethods,
 };
 
 export type Contract = typeof contract;

@@ -11,5 +11,8 @@ export const migrations: Migration[] = [m001, m002];
 import { m005 } from './005_training';
 
 export const migrations: Migration[] = [m001, m005];
+import { m004 } from './004_scorecards';
+
+export const migrations: Migration[] = [m001, m004];
 
 export const LATEST_VERSION = migrations[migrations.length - 1].version;

@@ -9,6 +9,7 @@ import { seedPeople } from './people';
 import { seedDefaultCompetencies } from '../competencies';
 import { seedScripts } from './scripts';
 import { seedTraining } from './training';
+import { seedScorecards } from './scorecards';
 
 /** In dependency order: people, competencies, then each feature's seeder. */
 const SEEDERS: DemoSeeder[] = [
@@ -16,6 +17,7 @@ const SEEDERS: DemoSeeder[] = [
   { name: 'competencies', run: (ctx) => seedDefaultCompetencies(ctx.db) },
   { name: 'scripts', run: seedScripts },
   { name: 'training', run: seedTraining },
+  { name: 'scorecards', run: seedScorecards },
 ];
 
 export interface DemoOptions {

@@ -1,5 +1,6 @@
 import type { ComponentType } from 'react';
 import { CompetencePanel } from '../training/CompetencePanel';
+import { RepScorecardPanel } from '../scorecards/RepPanels';
 
 /** Extra panels on a person's profile page (competence, calls, training…); features add theirs here. */
 export interface PersonPanel {
@@ -12,3 +13,4 @@ export interface PersonPanel {
 export const PERSON_PANELS: PersonPanel[] = [
   { id: 'competence', labelKey: 'training.comp.tab', order: 20, element: CompetencePanel },
 ];
+export const PERSON_PANELS: PersonPanel[] = [{ id: 'scorecards', labelKey: 'scorecards.rep.panel', order: 20, element: RepScorecardPanel }];

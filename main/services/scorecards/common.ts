@@ -1,0 +1,36 @@
+/** Small helpers shared by the scorecards services. */
+import type { PersonRef } from '../../../shared/api/scorecards';
+import type { Statement } from 'better-sqlite3';
+import type { DB } from '../../db/open';
+
+export type Stmt = Statement<unknown[]>;
+
+const refStmt = new WeakMap<DB, Stmt>();
+
+/** All people as refs (a few hundred rows at most): cheaper than joining people three times per query. */
+export function personRefs(db: DB): Map<number, PersonRef> {
+  let st = refStmt.get(db);
+  if (!st) {
+    st = db.prepare<unknown[]>('SELECT id, name, name_ru AS nameRu, name_zh AS nameZh FROM people');
+    refStmt.set(db, st);
+  }
+  return new Map((st.all() as PersonRef[]).map((p) => [p.id, p]));
+}
+
+export const unknownPerson = (id: number): PersonRef => ({ id, name: `#${id}`, nameRu: '', nameZh: '' });
+
+export function refOf(refs: Map<number, PersonRef>, id: number | null): PersonRef | null {
+  if (id === null) return null;
+  return refs.get(id) ?? unknownPerson(id);
+}
+
+/** Prepared statements cached per database handle (the handle changes when the workspace switches). */
+export function cached(db: DB, cache: WeakMap<DB, Map<string, Stmt>>, sql: string) {
+  let m = cache.get(db);
+  if (!m) cache.set(db, (m = new Map()));
+  let st = m.get(sql);
+  if (!st) m.set(sql, (st = db.prepare<unknown[]>(sql)));
+  return st;
+}
+
+export const nowIso = () => new Date().toISOString();
