@@ -4,9 +4,7 @@
  * per role.
  */
 import type { ComponentType, ReactNode } from 'react';
-import { IconHome, IconMessages, IconPhoneCall, IconSettings, IconUsers } from '@tabler/icons-react';
-import { IconHome, IconSchool, IconSettings, IconUsers } from '@tabler/icons-react';
-import { IconHeadset, IconHome, IconSettings, IconUsers } from '@tabler/icons-react';
+import { IconHeadset, IconHome, IconMessages, IconPhoneCall, IconSchool, IconSettings, IconUsers } from '@tabler/icons-react';
 import type { Role } from '../../shared/api/people';
 import { PeoplePage } from '../features/people/PeoplePage';
 import { SettingsPage } from '../features/settings/SettingsPage';
@@ -47,20 +45,21 @@ export const SECTIONS: Section[] = [
   { id: 'scripts', path: '/scripts/*', href: '/scripts', labelKey: 'nav.scripts', icon: IconMessages, element: <ScriptsPage /> },
   { id: 'live', path: '/live', href: '/live', labelKey: 'nav.live', icon: IconPhoneCall, element: <LiveCallPage />, hidden: true },
   { id: 'calls', path: '/calls/*', href: '/calls', labelKey: 'nav.calls', icon: IconHeadset, element: <CallsPage /> },
-  { id: 'people', path: '/people/*', href: '/people', labelKey: 'nav.people', icon: IconUsers, element: <PeoplePage /> },
   { id: 'training', path: '/training/*', href: '/training', labelKey: 'nav.training', icon: IconSchool, element: <TrainingPage /> },
+  { id: 'people', path: '/people/*', href: '/people', labelKey: 'nav.people', icon: IconUsers, element: <PeoplePage /> },
   { id: 'settings', path: '/settings', href: '/settings', labelKey: 'nav.settings', icon: IconSettings, element: <SettingsPage /> },
 ];
 
 /** Always-mounted components (global hotkeys such as Ctrl+L for live-call mode, overlays). */
-export const APP_OVERLAYS: { id: string; element: ComponentType }[] = [{ id: 'live-call-hotkey', element: LiveCallHotkey }];
+export const APP_OVERLAYS: { id: string; element: ComponentType }[] = [
+  { id: 'live-call-hotkey', element: LiveCallHotkey },
+];
 
 /** Widgets features put on the role home pages. */
-export const HOME_WIDGETS: HomeWidget[] = [{ id: 'rep-scripts', roles: ['rep'], order: 10, element: RepScriptsWidget }];
 export const HOME_WIDGETS: HomeWidget[] = [
+  { id: 'rep-scripts', roles: ['rep'], order: 10, element: RepScriptsWidget },
   { id: 'training-my', roles: ['rep'], order: 20, element: MyTrainingWidget },
   { id: 'training-dashboard', roles: ['trainer', 'manager'], order: 30, element: TrainerWidget },
-export const HOME_WIDGETS: HomeWidget[] = [
   { id: 'scorecards-rep', roles: ['rep'], order: 20, element: RepHomeWidget },
   { id: 'scorecards-queue', roles: ['manager'], order: 20, element: QueueWidget },
   { id: 'scorecards-disputes', roles: ['manager'], order: 21, element: DisputesWidget },

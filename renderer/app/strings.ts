@@ -7,9 +7,16 @@ import { peopleStrings } from '../features/people/strings';
 import { settingsStrings } from '../features/settings/strings';
 import { scriptsStrings } from '../features/scripts/strings';
 import { scorecardsStrings } from '../features/scorecards/strings';
+import { trainingStrings } from '../features/training/strings';
 
 export type Lang = 'en' | 'ru' | 'zh';
 export type Tree = { [k: string]: string | Tree };
 
-export const STRING_SOURCES: Record<Lang, Tree>[] = [common, peopleStrings, settingsStrings, scriptsStrings];
-export const STRING_SOURCES: Record<Lang, Tree>[] = [common, peopleStrings, settingsStrings, scorecardsStrings];
+export const STRING_SOURCES: Record<Lang, Tree>[] = [
+  common,
+  peopleStrings,
+  settingsStrings,
+  scriptsStrings,
+  scorecardsStrings,
+  trainingStrings,
+];

@@ -6,13 +6,9 @@
 import type { Migration } from './types';
 import { m001 } from './001_foundation';
 import { m002 } from './002_scripts';
-
-export const migrations: Migration[] = [m001, m002];
+import { m004 } from './004_scorecards';
 import { m005 } from './005_training';
 
-export const migrations: Migration[] = [m001, m005];
-import { m004 } from './004_scorecards';
-
-export const migrations: Migration[] = [m001, m004];
+export const migrations: Migration[] = [m001, m002, m004, m005];
 
 export const LATEST_VERSION = migrations[migrations.length - 1].version;

@@ -12,5 +12,5 @@ export interface PersonPanel {
 
 export const PERSON_PANELS: PersonPanel[] = [
   { id: 'competence', labelKey: 'training.comp.tab', order: 20, element: CompetencePanel },
+  { id: 'scorecards', labelKey: 'scorecards.rep.panel', order: 20, element: RepScorecardPanel },
 ];
-export const PERSON_PANELS: PersonPanel[] = [{ id: 'scorecards', labelKey: 'scorecards.rep.panel', order: 20, element: RepScorecardPanel }];
