@@ -1,10 +1,12 @@
 /** The handler table: one entry per contract method (a missing or mistyped one is a compile error). */
 import type { Handlers } from './context';
 import { peopleHandlers } from './people';
+import { libraryHandlers } from './library';
 import { sessionHandlers, workspaceHandlers } from './workspace';
 
 export const handlers: Handlers = {
   ...workspaceHandlers,
   ...sessionHandlers,
   ...peopleHandlers,
+  ...libraryHandlers,
 };

@@ -4,6 +4,7 @@
  * implement it in the service, add one line to the handler table.
  */
 import { peopleMethods } from './people';
+import { libraryMethods } from './library';
 import { sessionMethods } from './session';
 import { workspaceMethods } from './workspace';
 
@@ -11,6 +12,7 @@ export const contract = {
   ...workspaceMethods,
   ...sessionMethods,
   ...peopleMethods,
+  ...libraryMethods,
 };
 
 export type Contract = typeof contract;
