@@ -6,12 +6,14 @@ import { createRng } from '../../../shared/domain/random';
 import type { DB } from '../../db/open';
 import type { DemoContext, DemoSeeder } from './context';
 import { seedPeople } from './people';
+import { seedLibrary } from './library';
 import { seedDefaultCompetencies } from '../competencies';
 
 /** In dependency order: people, competencies, then each feature's seeder. */
 const SEEDERS: DemoSeeder[] = [
   { name: 'people', run: seedPeople },
   { name: 'competencies', run: (ctx) => seedDefaultCompetencies(ctx.db) },
+  { name: 'library', run: seedLibrary },
 ];
 
 export interface DemoOptions {

@@ -30,6 +30,9 @@ const clean = (s: string) =>
     // eslint-disable-next-line no-control-regex -- stray control characters from PDFs and Office XML
     .replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f]/g, ' ')
     .replace(/[ \t]+/g, ' ')
+    // Line wraps inside Chinese text or after a hyphen are layout, not word breaks.
+    .replace(/(\p{Script=Han})\n(?=\p{Script=Han})/gu, '$1')
+    .replace(/(\p{L})-\n(?=\p{L})/gu, '$1-')
     .replace(/\n{3,}/g, '\n\n')
     .trim();
 
