@@ -3,6 +3,7 @@
 //   resources/demo/library/*  + manifest.json (metadata and text extracted by the app's own extractor)
 //   tests/fixtures/library/*
 // Run: node scripts/make-demo-library.mjs   (needs DejaVu fonts from Debian's fonts-dejavu-core)
+import { Buffer } from 'node:buffer';
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';

@@ -116,7 +116,7 @@ export const itemMetaInput = z.object({
 });
 export type ItemMetaInput = z.input<typeof itemMetaInput>;
 
-const safeUrl = z
+export const safeUrl = z
   .string()
   .trim()
   .max(2000)
