@@ -116,6 +116,21 @@ export const itemMetaInput = z.object({
 });
 export type ItemMetaInput = z.input<typeof itemMetaInput>;
 
+/** Optional metadata given with an upload: whatever is missing is derived (title from the name, language from the text). */
+export const fileMetaInput = z.object({
+  title: text(200).optional(),
+  description: text(2000).optional(),
+  tags: z.array(text(40).min(1)).max(30).optional(),
+  stage: z.enum(FUNNEL_STAGES).nullable().optional(),
+  channel: text(80).optional(),
+  product: text(80).optional(),
+  audience: text(80).optional(),
+  language: z.enum(CONTENT_LANGS).optional(),
+  ownerId: id.nullable().optional(),
+  validUntil: isoDate.nullable().optional(),
+  verifyEveryDays: z.number().int().min(1).max(3650).nullable().optional(),
+});
+
 export const safeUrl = z
   .string()
   .trim()
@@ -249,7 +264,7 @@ export const libraryMethods = {
   'library.facets': method(z.object({})).returns<Facets>(),
   /** Takes a staged upload into the store, extracts its text (in a worker) and creates an item. */
   'library.addFile': method(
-    z.object({ uploadId: z.string().regex(/^[0-9a-f]{32}$/), allowDuplicate: z.boolean().default(false), meta: itemMetaInput.partial().default({}) }),
+    z.object({ uploadId: z.string().regex(/^[0-9a-f]{32}$/), allowDuplicate: z.boolean().default(false), meta: fileMetaInput.default({}) }),
   ).returns<AddResult>(),
   'library.addLink': method(itemMetaInput.extend({ url: safeUrl })).returns<LibraryItem>(),
   'library.addNote': method(itemMetaInput.extend({ bodyMd: z.string().max(200_000, { message: 'Must be at most 200000 characters' }) })).returns<LibraryItem>(),

@@ -17,7 +17,7 @@ export interface Host {
   stop(): Promise<void>;
 }
 
-export const ROOT = path.resolve(__dirname, '..', '..');
+export const ROOT = path.resolve(import.meta.dirname, '..', '..');
 export const SHOTS = path.join(ROOT, 'test-results', 'screenshots');
 
 export async function startHost(opts: { demo?: boolean; dataDir?: string } = {}): Promise<Host> {

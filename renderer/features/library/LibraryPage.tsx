@@ -175,7 +175,7 @@ function ContentList({ generation }: { generation: number }) {
           {active ? t('library.emptyFiltered') : isRep ? t('library.emptyRep') : t('library.empty')}
         </Text>
       )}
-      <div ref={parent} style={{ height: 'calc(100vh - 330px)', minHeight: 320, overflow: 'auto', border: '1px solid var(--mantine-color-gray-3)', borderRadius: 6 }} data-testid="library-list">
+      <div ref={parent} style={{ display: list.total === 0 ? 'none' : undefined, height: 'calc(100vh - 330px)', minHeight: 320, overflow: 'auto', border: '1px solid var(--mantine-color-gray-3)', borderRadius: 6 }} data-testid="library-list">
         <div style={{ height: virtualizer.getTotalSize(), position: 'relative' }}>
           {items.map((v) => {
             const r = list.rowAt(v.index);
