@@ -16,7 +16,7 @@ test.describe.configure({ mode: 'serial' });
 /** In-app navigation (the app uses a hash router). */
 async function go(page: import('@playwright/test').Page, to: string) {
   await page.evaluate((url) => {
-    window.location.hash = '#' + url;
+    (globalThis as unknown as { location: { hash: string } }).location.hash = '#' + url;
   }, to);
 }
 

@@ -52,12 +52,13 @@ export const m003: Migration = {
         size INTEGER NOT NULL DEFAULT 0,
         file_kind TEXT,
         page_count INTEGER,
-        text TEXT NOT NULL DEFAULT '',
         extract_status TEXT NOT NULL DEFAULT 'none' CHECK (extract_status IN ('ok','empty','failed','none')),
         extract_note TEXT NOT NULL DEFAULT '',
         change_note TEXT NOT NULL DEFAULT '',
         created_by INTEGER,
         created_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ','now')),
+        -- last, so reading the other columns never walks the text's overflow pages
+        text TEXT NOT NULL DEFAULT '',
         UNIQUE (item_id, version)
       );
       CREATE INDEX library_versions_sha ON library_versions(sha256);

@@ -10,7 +10,8 @@ import { Worker } from 'node:worker_threads';
 import type { FileKind } from '../../../shared/api/library';
 import { inspectAndExtract, type Inspection } from './extract';
 
-const WORKER_FILE = path.join(__dirname, 'extract-worker.cjs');
+/** The bundled worker beside the main bundle; SWB_EXTRACT_WORKER points elsewhere (bench). */
+const workerFile = () => process.env.SWB_EXTRACT_WORKER ?? path.join(__dirname, 'extract-worker.cjs');
 export const EXTRACT_TIMEOUT_MS = 120_000;
 
 interface Pending {
@@ -32,7 +33,7 @@ function failAll(note: string) {
 
 function getWorker(): Worker {
   if (worker) return worker;
-  const w = new Worker(WORKER_FILE, { resourceLimits: { maxOldGenerationSizeMb: 1024 } });
+  const w = new Worker(workerFile(), { resourceLimits: { maxOldGenerationSizeMb: 1024 } });
   w.unref();
   w.on('message', (m: { id: number; result: Inspection }) => {
     const p = pending.get(m.id);
@@ -53,7 +54,7 @@ function getWorker(): Worker {
   return w;
 }
 
-export const workerAvailable = () => fs.existsSync(WORKER_FILE);
+export const workerAvailable = () => fs.existsSync(workerFile());
 
 /** Inspects and extracts a stored file off the main thread where possible. */
 export function runExtraction(filePath: string, kind: FileKind, name: string): Promise<Inspection> {

@@ -6,7 +6,7 @@
 import type { z } from 'zod';
 import { AppError } from '../../../shared/api/contract';
 import type { itemMetaInput, LibraryItem, LibraryPage, LibraryVersion, ListInput, listInput, Facets } from '../../../shared/api/library';
-import { fold, parseQuery, snippet, highlight, type ParsedQuery, type Segment } from '../../../shared/search/text';
+import { fold, parseQuery, highlight, type ParsedQuery, type Segment } from '../../../shared/search/text';
 import { ftsWriter } from '../../db/fts';
 import type { DB } from '../../db/open';
 import { audit } from '../audit';
@@ -345,23 +345,45 @@ const SORTS: Record<Exclude<ListParams['sort'], 'relevance'>, string> = {
   validUntil: 'i.valid_until IS NULL, i.valid_until, i.id',
 };
 
+/** Cheap case folding for locating hits (fold() is exact but normalises per character). */
+const quickFold = (s: string) => s.toLowerCase().replace(/ё/g, 'е');
+
 /**
- * The first passage of `text` that contains a query term, highlighted. Scans in
- * windows so a 2 MB document costs no more than the part before its first hit.
+ * The first passage of `text` that contains a query term, highlighted. Finds
+ * the hit with a cheap fold, then highlights only a window around it, so a
+ * 2 MB document costs little more than a short one.
  */
 export function passage(text: string, terms: ParsedQuery['terms'], radius = 90): Segment[] | null {
   if (!text || !terms.length) return null;
-  const W = 20_000;
+  const W = 50_000;
   for (let at = 0; at < text.length; at += W - 200) {
     const win = text.slice(at, at + W);
-    const folded = fold(win);
-    if (terms.some((t) => t.text && folded.includes(t.text))) {
-      const segs = snippet(win, terms, radius);
-      if (segs.some((s) => s.hit)) {
-        if (at > 0 && segs.length && !segs[0].text.startsWith('…')) segs[0] = { ...segs[0], text: '…' + segs[0].text };
-        return segs;
+    const low = quickFold(win);
+    // toLowerCase can change lengths for a few characters; then fall back to the exact fold.
+    const folded = low.length === win.length ? low : fold(win);
+    let first = -1;
+    for (const t of terms) {
+      if (!t.text) continue;
+      let from = 0;
+      for (;;) {
+        const i = folded.indexOf(t.text, from);
+        if (i < 0) break;
+        // Word terms must start a word; CJK terms match anywhere.
+        if (t.cjk || i === 0 || !/[\p{L}\p{N}]/u.test(folded[i - 1])) {
+          if (first < 0 || i < first) first = i;
+          break;
+        }
+        from = i + 1;
       }
     }
+    if (first < 0) continue;
+    const start = Math.max(0, first - radius);
+    const end = Math.min(win.length, first + radius * 2);
+    const segs = highlight(win.slice(start, end).replace(/\s+/g, ' '), terms);
+    if (!segs.some((s) => s.hit)) continue;
+    if (at + start > 0) segs.unshift({ text: '…', hit: false });
+    if (at + end < text.length) segs.push({ text: '…', hit: false });
+    return segs;
   }
   return null;
 }
@@ -404,19 +426,24 @@ export function listItems(db: DB, input: ListParams, opts: { role?: string; toda
   }
 
   params.match = q.match;
-  const hits = `hits AS (SELECT rowid AS id, bm25(library_fts, 10.0, 3.0, 6.0, 1.0) AS score FROM library_fts WHERE library_fts MATCH :match ORDER BY score LIMIT ${SEARCH_RANK_LIMIT + 1})`;
-  const joined = `FROM hits JOIN library_items i ON i.id = hits.id ${whereSql}`;
-  const total = (db.prepare(`WITH ${hits} SELECT count(*) AS n ${joined}`).get(params) as { n: number }).n;
+  // Ranked once (materialised), filtered and counted in the same pass (count(*) OVER ()).
+  const hits = `hits AS MATERIALIZED (SELECT rowid AS id, bm25(library_fts, 10.0, 3.0, 6.0, 1.0) AS score FROM library_fts WHERE library_fts MATCH :match ORDER BY score LIMIT ${SEARCH_RANK_LIMIT + 1})`;
   const order = input.sort === 'relevance' ? 'hits.score, i.id' : SORTS[input.sort];
-  const rows = db
-    .prepare(
-      `WITH ${hits} SELECT i.id, i.kind, i.title, i.description, i.tags, i.stage, i.channel, i.product, i.audience, i.language, i.owner_id,
-         p.name AS owner_name, i.valid_until, i.verify_every_days, i.verified_at, i.url, i.body_md, i.current_version_id,
-         i.file_kind, i.sha256, v.file_name, v.mime, v.size, v.extract_status, i.created_at, i.updated_at
-       ${joined.replace('JOIN library_items i ON i.id = hits.id', 'JOIN library_items i ON i.id = hits.id LEFT JOIN library_versions v ON v.id = i.current_version_id LEFT JOIN people p ON p.id = i.owner_id')}
-       ORDER BY ${order} LIMIT :limit OFFSET :offset`,
-    )
-    .all({ ...params, limit: input.limit, offset: input.offset }) as ItemRow[];
+  // Phase 1 touches only the small item rows: filter, count and page the ranked hits.
+  const page = db
+    .prepare(`WITH ${hits} SELECT i.id, count(*) OVER () AS total FROM hits JOIN library_items i ON i.id = hits.id ${whereSql} ORDER BY ${order} LIMIT :limit OFFSET :offset`)
+    .all({ ...params, limit: input.limit, offset: input.offset }) as { id: number; total: number }[];
+  let total = page[0]?.total ?? 0;
+  if (!page.length && input.offset > 0) {
+    total = (db.prepare(`WITH ${hits} SELECT count(*) AS n FROM hits JOIN library_items i ON i.id = hits.id ${whereSql}`).get(params) as { n: number }).n;
+  }
+  // Phase 2 reads the full rows (version, owner) for this page only.
+  const byId = new Map(
+    page.length
+      ? (db.prepare(`${ITEM_SELECT} WHERE i.id IN (${page.map(() => '?').join(',')})`).all(...page.map((p) => p.id)) as ItemRow[]).map((r) => [r.id, r])
+      : [],
+  );
+  const rows = page.map((p) => byId.get(p.id)).filter((r): r is ItemRow => !!r);
   const textOf = db.prepare('SELECT text FROM library_versions WHERE id = ?');
   const out = rows.map((r) => {
     const lr = toListRow(r, today);
