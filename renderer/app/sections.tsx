@@ -10,6 +10,7 @@ import { PeoplePage } from '../features/people/PeoplePage';
 import { SettingsPage } from '../features/settings/SettingsPage';
 import { HomePage } from '../features/home/HomePage';
 import { LibraryPage } from '../features/library/LibraryPage';
+import { LibraryHealthWidget, PopularContentWidget } from '../features/library/HomeWidgets';
 
 export interface Section {
   id: string;
@@ -43,4 +44,7 @@ export const SECTIONS: Section[] = [
 export const APP_OVERLAYS: { id: string; element: ComponentType }[] = [];
 
 /** Widgets features put on the role home pages. */
-export const HOME_WIDGETS: HomeWidget[] = [];
+export const HOME_WIDGETS: HomeWidget[] = [
+  { id: 'library-popular', roles: ['rep'], order: 40, element: PopularContentWidget },
+  { id: 'library-health', roles: ['manager', 'trainer', 'admin'], order: 60, element: LibraryHealthWidget },
+];

@@ -18,6 +18,8 @@ type ListParams = z.output<typeof listInput>;
 const FTS_COLUMNS = ['title', 'description', 'tags', 'body'];
 /** Search ranks at most this many matches (bm25), then filters and pages them: bounded cost for common words. */
 export const SEARCH_RANK_LIMIT = 2000;
+/** How many of the newest matching documents are ranked by bm25 (plus all title matches). */
+export const RANK_WINDOW = 5000;
 
 export function normTags(tags: string[]): string[] {
   const seen = new Map<string, string>();
@@ -426,8 +428,17 @@ export function listItems(db: DB, input: ListParams, opts: { role?: string; toda
   }
 
   params.match = q.match;
-  // Ranked once (materialised), filtered and counted in the same pass (count(*) OVER ()).
-  const hits = `hits AS MATERIALIZED (SELECT rowid AS id, bm25(library_fts, 10.0, 3.0, 6.0, 1.0) AS score FROM library_fts WHERE library_fts MATCH :match ORDER BY score LIMIT ${SEARCH_RANK_LIMIT + 1})`;
+  params.titleMatch = `{title} : (${q.match})`;
+  // Ranking cost is bounded: bm25 runs over the newest RANK_WINDOW body matches plus every title match,
+  // so a word found in 30,000 documents costs no more than one found in 5,000 (older body-only matches
+  // of such a word are reachable by adding words or filters; the page says so via \`capped\`).
+  const bm = 'bm25(library_fts, 10.0, 3.0, 6.0, 1.0)';
+  const hits = `hits AS MATERIALIZED (
+    SELECT id, min(score) AS score FROM (
+      SELECT * FROM (SELECT rowid AS id, ${bm} AS score FROM library_fts WHERE library_fts MATCH :match ORDER BY rowid DESC LIMIT ${RANK_WINDOW})
+      UNION ALL
+      SELECT * FROM (SELECT rowid AS id, ${bm} AS score FROM library_fts WHERE library_fts MATCH :titleMatch ORDER BY rowid DESC LIMIT ${RANK_WINDOW})
+    ) GROUP BY id ORDER BY score LIMIT ${SEARCH_RANK_LIMIT + 1})`;
   const order = input.sort === 'relevance' ? 'hits.score, i.id' : SORTS[input.sort];
   // Phase 1 touches only the small item rows: filter, count and page the ranked hits.
   const page = db

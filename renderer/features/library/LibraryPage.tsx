@@ -235,7 +235,7 @@ function Row({ r, isRep, selected, onToggle, onOpen }: { r: LibraryListRow; isRe
         {r.snippet ? (
           <Group gap={4} wrap="nowrap" data-testid="row-snippet">
             {r.snippetFrom === 'text' && (
-              <Badge size="xs" variant="default">
+              <Badge size="xs" variant="default" style={{ flexShrink: 0 }}>
                 {t('library.inFile')}
               </Badge>
             )}

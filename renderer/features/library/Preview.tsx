@@ -19,6 +19,7 @@ function PdfPreview({ url, pages }: { url: string; pages: number | null }) {
   const [doc, setDoc] = useState<pdfjs.PDFDocumentProxy | null>(null);
   const [page, setPage] = useState(1);
   const [error, setError] = useState<string | null>(null);
+  const [rendered, setRendered] = useState(false);
   useEffect(() => {
     let cancelled = false;
     const task = pdfjs.getDocument({ url, isEvalSupported: false });
@@ -34,6 +35,7 @@ function PdfPreview({ url, pages }: { url: string; pages: number | null }) {
   useEffect(() => {
     if (!doc || !canvas.current) return;
     let task: pdfjs.RenderTask | null = null;
+    setRendered(false);
     void doc.getPage(page).then((p) => {
       const el = canvas.current;
       if (!el) return;
@@ -44,7 +46,7 @@ function PdfPreview({ url, pages }: { url: string; pages: number | null }) {
       el.height = vp.height;
       el.style.width = `${vp.width / (window.devicePixelRatio || 1)}px`;
       task = p.render({ canvas: el, viewport: vp });
-      task.promise.catch(() => undefined);
+      task.promise.then(() => setRendered(true), () => undefined);
     });
     return () => task?.cancel();
   }, [doc, page]);
@@ -52,7 +54,7 @@ function PdfPreview({ url, pages }: { url: string; pages: number | null }) {
   if (!doc) return <Loader size="sm" />;
   const n = doc.numPages || pages || 1;
   return (
-    <Stack gap={6} data-testid="pdf-preview">
+    <Stack gap={6} data-testid="pdf-preview" data-rendered={rendered ? '1' : '0'}>
       <Group gap="xs">
         <Button size="compact-sm" variant="default" disabled={page <= 1} onClick={() => setPage(page - 1)} aria-label={t('library.preview.prev')}>
           <IconChevronLeft size={14} />

@@ -5,7 +5,7 @@ const en = {
     subtitle: 'Collateral reps send and use on calls: search inside files, keep versions, retire what is stale.',
     subtitleRep: 'Find the right deck, price list or case study in seconds. Search looks inside the files too.',
     searchPlaceholder: 'Search titles, descriptions, tags and the text inside files…',
-    count: '{{n}} items',
+    count: 'Items: {{n}}',
     countCapped: 'More than {{n}} matches — add words or filters to narrow down',
     empty: 'The library is empty. Add files, links or notes with "Add content".',
     emptyRep: 'No content is available yet. Ask your manager or enablement team.',
@@ -160,6 +160,7 @@ const en = {
       lastEver: 'last used {{date}}',
       neverEver: 'never used',
     },
+    widget: { popular: 'Most used content this month', openLibrary: 'Open the library', uses: '{{n}} uses', health: 'Library health', review: 'Review' },
     linked: {
       title: 'Supporting content',
       liveHint: 'opens · add Shift to copy',
@@ -336,6 +337,7 @@ const ru: typeof en = {
       lastEver: 'последний раз {{date}}',
       neverEver: 'не использовался никогда',
     },
+    widget: { popular: 'Самые востребованные материалы за месяц', openLibrary: 'Открыть библиотеку', uses: 'использований: {{n}}', health: 'Состояние библиотеки', review: 'Разобрать' },
     linked: {
       title: 'Материалы к шагу',
       liveHint: 'открыть · с Shift — скопировать',
@@ -510,6 +512,7 @@ const zh: typeof en = {
       lastEver: '最近使用于 {{date}}',
       neverEver: '从未使用',
     },
+    widget: { popular: '本月最常用的内容', openLibrary: '打开内容库', uses: '使用 {{n}} 次', health: '内容库状态', review: '查看' },
     linked: {
       title: '辅助资料',
       liveHint: '打开 · 加 Shift 复制',
