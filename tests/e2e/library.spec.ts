@@ -66,6 +66,7 @@ test('library: upload, search inside files, versions, links, live-call, expiry a
   await page.getByTestId('version-save').click();
   await expect(page.getByTestId('version-row')).toHaveCount(2);
   await expect(page.getByTestId('versions-table')).toContainText('Chinese edition');
+  await expect(page.getByRole('dialog')).toHaveCount(0);
   await shot(page, 'library-versions');
 
   // Link it to a script step (search as you type), then open it from live-call mode with Alt+1.

@@ -9,6 +9,7 @@ import JSZip from 'jszip';
 import mammoth from 'mammoth';
 import * as pdfjs from 'pdfjs-dist/legacy/build/pdf.mjs';
 import * as pdfWorker from 'pdfjs-dist/legacy/build/pdf.worker.mjs';
+import './pdf-env-end';
 import type { FileKind } from '../../../shared/api/library';
 import { decodeText } from '../import/decode';
 import { assertSafeZip } from './filetype';

@@ -35,3 +35,13 @@ if (!g.DOMMatrix) {
 }
 if (!g.Path2D) g.Path2D = class Path2D {};
 if (!g.ImageData) g.ImageData = class ImageData {};
+
+// pdf.js logs two harmless load-time warnings under Node (no `require` in a bundle, no canvas
+// polyfills); they are filtered until pdf-env-end.ts restores console.log right after it loads.
+const original = console.log;
+g.__swbConsoleLog = original;
+console.log = (...args: unknown[]) => {
+  if (typeof args[0] === 'string' && /^Warning: Cannot (access the `require` function|polyfill)/.test(args[0])) return;
+  original(...args);
+};
+export {};

@@ -63,8 +63,8 @@ export function Analytics() {
                   <XAxis type="number" allowDecimals={false} />
                   <YAxis type="category" dataKey="name" width={220} tick={{ fontSize: 11 }} />
                   <Tooltip />
-                  <Bar dataKey="uses" name={t('library.analytics.uses')} fill="#1c7ed6" />
-                  <Bar dataKey="calls" name={t('library.analytics.callUses')} fill="#40c057" />
+                  <Bar dataKey="uses" name={t('library.analytics.uses')} fill="#1c7ed6" isAnimationActive={false} />
+                  <Bar dataKey="calls" name={t('library.analytics.callUses')} fill="#40c057" isAnimationActive={false} />
                 </BarChart>
               </ResponsiveContainer>
             </div>
