@@ -41,6 +41,7 @@ export const m003: Migration = {
       CREATE INDEX library_items_sha ON library_items(sha256);
       CREATE INDEX library_items_title_key ON library_items(title_key);
       CREATE INDEX library_items_stage ON library_items(stage);
+      CREATE INDEX library_items_lang_title ON library_items(language, title COLLATE NOCASE, id);
 
       CREATE TABLE library_versions (
         id INTEGER PRIMARY KEY,
