@@ -131,21 +131,13 @@ export const fileMetaInput = z.object({
   verifyEveryDays: z.number().int().min(1).max(3650).nullable().optional(),
 });
 
+/** http(s) only, a host name (any script), optional port and path; no user:password@ part. */
+const WEB_URL = /^https?:\/\/[\p{L}\p{N}.-]+(?::\d{1,5})?(?:[/?#]\S*)?$/iu;
 export const safeUrl = z
   .string()
   .trim()
   .max(2000)
-  .refine(
-    (u) => {
-      try {
-        const p = new URL(u);
-        return (p.protocol === 'https:' || p.protocol === 'http:') && !p.username && !p.password;
-      } catch {
-        return false;
-      }
-    },
-    { message: 'Enter a web address starting with https://' },
-  );
+  .refine((u) => WEB_URL.test(u), { message: 'Enter a web address starting with https://' });
 
 export const listInput = z.object({
   query: text(200).default(''),

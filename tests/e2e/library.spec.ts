@@ -91,6 +91,7 @@ test('library: upload, search inside files, versions, links, live-call, expiry a
   await expect(page.getByTestId('expired-alert')).toBeVisible();
   await page.getByRole('link', { name: 'Library' }).click();
   await page.getByTestId('library-search').fill('kp-ru');
+  await expect(page.getByTestId('library-row')).toHaveCount(1);
   await expect(page.locator('[data-testid=library-row][data-status=expired]')).toHaveCount(1);
   await shot(page, 'library-expired-manager');
   const reps = await host.api<{ rows: { id: number }[] }>('people.list', { role: 'rep', limit: 1 });

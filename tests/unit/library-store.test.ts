@@ -239,3 +239,19 @@ describe('governance, usage and links', () => {
     expect(listLinks(db, 'script_step', 42)).toHaveLength(0);
   });
 });
+
+describe('library input safety', () => {
+  it('accepts only plain http(s) links without credentials', async () => {
+    const { safeUrl } = await import('../../shared/api/library');
+    expect(safeUrl.safeParse('https://vc.ru/marketing/case?id=1').success).toBe(true);
+    expect(safeUrl.safeParse('https://кириллица.рф/путь').success).toBe(true);
+    expect(safeUrl.safeParse('javascript:alert(1)').success).toBe(false);
+    expect(safeUrl.safeParse('https://user:secret@example.com').success).toBe(false);
+    expect(safeUrl.safeParse('file:///etc/passwd').success).toBe(false);
+  });
+  it('stores HTML typed into a note as text (rendering sanitises it)', () => {
+    const id = insertItem(db, 'note', meta({ title: '<img src=x onerror=alert(1)>' }), { bodyMd: '<script>alert(1)</script>' }, owner);
+    expect(getItem(db, id).title).toBe('<img src=x onerror=alert(1)>');
+    expect(list({ query: 'img' }).rows[0].titleSegments?.map((s) => s.text).join('')).toBe('<img src=x onerror=alert(1)>');
+  });
+});

@@ -446,11 +446,11 @@ export function listItems(db: DB, input: ListParams, opts: { role?: string; toda
   const order = input.sort === 'relevance' ? 'hits.score, i.id' : SORTS[input.sort];
   // Phase 1 touches only the small item rows: filter, count and page the ranked hits.
   const page = db
-    .prepare(`WITH ${hits} SELECT i.id, count(*) OVER () AS total, (SELECT count(*) FROM win) AS windowSize FROM hits JOIN library_items i ON i.id = hits.id ${whereSql} ORDER BY ${order} LIMIT :limit OFFSET :offset`)
+    .prepare(`WITH ${hits} SELECT i.id, count(*) OVER () AS total, (SELECT count(*) FROM win) AS windowSize FROM hits CROSS JOIN library_items i ON i.id = hits.id ${whereSql} ORDER BY ${order} LIMIT :limit OFFSET :offset`)
     .all({ ...params, limit: input.limit, offset: input.offset }) as { id: number; total: number; windowSize: number }[];
   let total = page[0]?.total ?? 0;
   if (!page.length && input.offset > 0) {
-    total = (db.prepare(`WITH ${hits} SELECT count(*) AS n FROM hits JOIN library_items i ON i.id = hits.id ${whereSql}`).get(params) as { n: number }).n;
+    total = (db.prepare(`WITH ${hits} SELECT count(*) AS n FROM hits CROSS JOIN library_items i ON i.id = hits.id ${whereSql}`).get(params) as { n: number }).n;
   }
   // Phase 2 reads the full rows (version, owner) for this page only.
   const rows = rowsByIds(db, page.map((p) => p.id));
