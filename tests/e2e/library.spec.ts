@@ -119,4 +119,15 @@ test('library: upload, search inside files, versions, links, live-call, expiry a
   await page.getByTestId('tab-analytics').click();
   await expect(page.getByTestId('analytics-top').locator('tbody tr').first()).toBeVisible();
   await shot(page, 'library-analytics');
+
+  // Home shows the library's health to managers; the library reads in Russian too.
+  await go(page, '/');
+  await expect(page.getByTestId('widget-library-health')).toBeVisible();
+  await page.evaluate(() => (globalThis as unknown as { localStorage: { setItem(k: string, v: string): void } }).localStorage.setItem('workbench.lang', 'ru'));
+  await page.reload();
+  await go(page, '/library');
+  await page.getByTestId('library-search').fill('возражения');
+  await expect(page.getByTestId('row-snippet').first()).toBeVisible();
+  await expect(page.getByTestId('library-count')).toContainText('Материалов');
+  await shot(page, 'library-search-ru-ui');
 });

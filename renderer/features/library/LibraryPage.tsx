@@ -259,7 +259,7 @@ function Row({ r, isRep, selected, onToggle, onOpen }: { r: LibraryListRow; isRe
         <Text size="xs" c="dimmed" w={130} truncate>
           {r.ownerName ?? '—'}
         </Text>
-        <Text size="xs" c="dimmed" w={90}>
+        <Text size="xs" c="dimmed" w={120} style={{ whiteSpace: 'nowrap' }}>
           {fmtDate(r.updatedAt)}
         </Text>
       </Group>
