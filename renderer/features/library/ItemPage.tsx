@@ -9,7 +9,7 @@ import { useTranslation } from 'react-i18next';
 import { useNavigate, useParams } from 'react-router';
 import type { LibraryItem } from '../../../shared/api/library';
 import { useSession } from '../../app/session';
-import { api, uploadFile, useApi } from '../../lib/api';
+import { api, isElectron, uploadFile, useApi } from '../../lib/api';
 import { errorText } from '../../lib/errors';
 import { fmtBytes, fmtDate, fmtDateTime, fmtNumber } from '../../lib/format';
 import { copyText, copyToClipboard, downloadFile, KindIcon, recordUse, StatusBadge } from './common';
@@ -232,11 +232,13 @@ function NewVersion({ item, opened, onClose, onDone }: { item: LibraryItem; open
   const [progress, setProgress] = useState<number | null>(null);
   const [error, setError] = useState<string | null>(null);
   const save = async () => {
-    if (!file) return;
+    if (!file && !isElectron()) return;
     setError(null);
     try {
       setProgress(0);
-      const ref = await uploadFile(file, setProgress);
+      // Electron has no upload endpoint: the native picker stages the file instead.
+      const ref = isElectron() ? (await api('files.pick', { multiple: false, filters: [] }))[0] : await uploadFile(file!, setProgress);
+      if (!ref) return;
       setProgress(1);
       await api('library.addVersion', { id: item.id, uploadId: ref.id, changeNote: note });
       notifications.show({ color: 'green', message: t('library.versions.added') });
@@ -254,15 +256,17 @@ function NewVersion({ item, opened, onClose, onDone }: { item: LibraryItem; open
     <Modal opened={opened} onClose={onClose} title={t('library.versions.uploadTitle', { title: item.title })} size="lg">
       <Stack>
         {error && <Alert color="red">{error}</Alert>}
-        <Dropzone onDrop={(f) => f[0] && setFile(f[0])} multiple={false} data-testid="version-dropzone">
-          <Text ta="center" py="md" size="sm">
-            {file ? `${file.name} · ${fmtBytes(file.size)}` : t('library.versions.drop')}
-          </Text>
-        </Dropzone>
+        {!isElectron() && (
+          <Dropzone onDrop={(f) => f[0] && setFile(f[0])} multiple={false} data-testid="version-dropzone">
+            <Text ta="center" py="md" size="sm">
+              {file ? `${file.name} · ${fmtBytes(file.size)}` : t('library.versions.drop')}
+            </Text>
+          </Dropzone>
+        )}
         <Textarea label={t('library.versions.changeNote')} value={note} onChange={(e) => setNote(e.currentTarget.value)} maxLength={500} data-testid="version-note" />
         {progress != null && <Text size="xs" c="dimmed">{progress < 1 ? t('library.add.state.uploading') : t('library.add.state.processing')} {Math.round(progress * 100)}%</Text>}
         <Group justify="flex-end">
-          <Button onClick={() => void save()} disabled={!file} loading={progress != null} data-testid="version-save">
+          <Button onClick={() => void save()} disabled={!file && !isElectron()} loading={progress != null} data-testid="version-save">
             {t('library.versions.save')}
           </Button>
         </Group>
