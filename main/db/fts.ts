@@ -7,9 +7,11 @@
 import type { DB } from './open';
 import { indexText, parseQuery, type ParsedQuery } from '../../shared/search/text';
 
-export function createFtsTable(db: DB, table: string, columns: string[]) {
+export function createFtsTable(db: DB, table: string, columns: string[], opts: { prefix?: number[] } = {}) {
+  // Optional prefix indexes make "word"* queries of those lengths cheap on large tables (stems are 4+ letters).
+  const prefix = opts.prefix?.length ? `, prefix='${opts.prefix.filter((n) => Number.isInteger(n) && n > 0 && n < 20).join(' ')}'` : '';
   db.exec(
-    `CREATE VIRTUAL TABLE ${table} USING fts5(${columns.join(', ')}, content='', contentless_delete=1, tokenize='unicode61 remove_diacritics 2')`,
+    `CREATE VIRTUAL TABLE ${table} USING fts5(${columns.join(', ')}, content='', contentless_delete=1, tokenize='unicode61 remove_diacritics 2'${prefix})`,
   );
 }
 

@@ -100,6 +100,6 @@ export const m003: Migration = {
       CREATE INDEX content_links_item ON content_links(item_id);
     `);
     // rowid = library_items.id; body = the current version's extracted text (or the note's Markdown).
-    createFtsTable(db, 'library_fts', ['title', 'description', 'tags', 'body']);
+    createFtsTable(db, 'library_fts', ['title', 'description', 'tags', 'body'], { prefix: [4, 5, 6] });
   },
 };
