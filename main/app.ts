@@ -4,6 +4,7 @@ import path from 'node:path';
 import { createContext, type ApiContext, type HostAbilities } from './api/context';
 import { Staging } from './files/staging';
 import { WorkspaceManager } from './services/workspace';
+import { sweepLibrary } from './services/library/maintenance';
 
 export interface AppOptions {
   dataDir: string;
@@ -22,6 +23,7 @@ export function defaultDataDir(): string {
 export function createApp(opts: AppOptions): ApiContext {
   const ws = new WorkspaceManager({ dataDir: opts.dataDir, demo: opts.demo, host: opts.host.kind, nativeBinding: opts.nativeBinding });
   const staging = new Staging(path.join(opts.dataDir, 'tmp', 'uploads'));
+  ws.onOpen.push(sweepLibrary);
   ws.init();
   return createContext(ws, staging, opts.host);
 }

@@ -13,6 +13,7 @@ export const MAIN_ENTRIES = [
   ['main/server/cli.ts', 'serve'],
   ['main/electron/main.ts', 'electron'],
   ['main/electron/preload.ts', 'preload'],
+  ['main/services/library/extract-worker.ts', 'extract-worker'],
 ];
 
 if (only !== 'renderer') {

@@ -4,6 +4,7 @@ import { peopleHandlers } from './people';
 import { scriptsHandlers } from './scripts';
 import { trainingHandlers } from './training';
 import { scorecardsHandlers } from './scorecards';
+import { libraryHandlers } from './library';
 import { sessionHandlers, workspaceHandlers } from './workspace';
 
 export const handlers: Handlers = {
@@ -13,4 +14,5 @@ export const handlers: Handlers = {
   ...scriptsHandlers,
   ...trainingHandlers,
   ...scorecardsHandlers,
+  ...libraryHandlers,
 };

@@ -5,6 +5,7 @@
  */
 import type { ComponentType, ReactNode } from 'react';
 import { IconHeadset, IconHome, IconMessages, IconPhoneCall, IconSchool, IconSettings, IconUsers } from '@tabler/icons-react';
+import { IconBooks, IconHome, IconSettings, IconUsers } from '@tabler/icons-react';
 import type { Role } from '../../shared/api/people';
 import { PeoplePage } from '../features/people/PeoplePage';
 import { SettingsPage } from '../features/settings/SettingsPage';
@@ -18,6 +19,8 @@ import { MyTrainingWidget, TrainerWidget } from '../features/training/MyTraining
 import { CallsPage } from '../features/scorecards/CallsPage';
 import { QueueWidget } from '../features/scorecards/Queue';
 import { DisputesWidget, RepHomeWidget } from '../features/scorecards/RepPanels';
+import { LibraryPage } from '../features/library/LibraryPage';
+import { LibraryHealthWidget, PopularContentWidget } from '../features/library/HomeWidgets';
 
 export interface Section {
   id: string;
@@ -47,6 +50,7 @@ export const SECTIONS: Section[] = [
   { id: 'calls', path: '/calls/*', href: '/calls', labelKey: 'nav.calls', icon: IconHeadset, element: <CallsPage /> },
   { id: 'training', path: '/training/*', href: '/training', labelKey: 'nav.training', icon: IconSchool, element: <TrainingPage /> },
   { id: 'people', path: '/people/*', href: '/people', labelKey: 'nav.people', icon: IconUsers, element: <PeoplePage /> },
+  { id: 'library', path: '/library/*', href: '/library', labelKey: 'nav.library', icon: IconBooks, element: <LibraryPage /> },
   { id: 'settings', path: '/settings', href: '/settings', labelKey: 'nav.settings', icon: IconSettings, element: <SettingsPage /> },
 ];
 
@@ -63,4 +67,6 @@ export const HOME_WIDGETS: HomeWidget[] = [
   { id: 'scorecards-rep', roles: ['rep'], order: 20, element: RepHomeWidget },
   { id: 'scorecards-queue', roles: ['manager'], order: 20, element: QueueWidget },
   { id: 'scorecards-disputes', roles: ['manager'], order: 21, element: DisputesWidget },
+  { id: 'library-popular', roles: ['rep'], order: 40, element: PopularContentWidget },
+  { id: 'library-health', roles: ['manager', 'trainer', 'admin'], order: 60, element: LibraryHealthWidget },
 ];

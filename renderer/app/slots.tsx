@@ -5,6 +5,7 @@
  * (lessons) render whatever is registered.
  */
 import type { ComponentType } from 'react';
+import { LinkedContent } from '../features/library/LinkedContent';
 
 export type AttachmentTarget = 'script_step' | 'objection' | 'lesson' | 'course';
 
@@ -17,7 +18,7 @@ export interface AttachmentSlotProps {
   context?: 'call' | 'script' | 'course';
 }
 
-export const ATTACHMENT_SLOTS: { id: string; element: ComponentType<AttachmentSlotProps> }[] = [];
+export const ATTACHMENT_SLOTS: { id: string; element: ComponentType<AttachmentSlotProps> }[] = [{ id: 'library', element: LinkedContent }];
 
 export function Attachments(props: AttachmentSlotProps) {
   return (

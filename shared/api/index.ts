@@ -6,6 +6,7 @@
 import { peopleMethods } from './people';
 import { scriptsMethods } from './scripts';
 import { scorecardsMethods } from './scorecards';
+import { libraryMethods } from './library';
 import { sessionMethods } from './session';
 import { workspaceMethods } from './workspace';
 import { trainingMethods } from './training';
@@ -17,6 +18,7 @@ export const contract = {
   ...scriptsMethods,
   ...trainingMethods,
   ...scorecardsMethods,
+  ...libraryMethods,
 };
 
 export type Contract = typeof contract;

@@ -10,5 +10,8 @@ import { m004 } from './004_scorecards';
 import { m005 } from './005_training';
 
 export const migrations: Migration[] = [m001, m002, m004, m005];
+import { m003 } from './003_library';
+
+export const migrations: Migration[] = [m001, m003];
 
 export const LATEST_VERSION = migrations[migrations.length - 1].version;

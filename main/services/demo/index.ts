@@ -6,6 +6,7 @@ import { createRng } from '../../../shared/domain/random';
 import type { DB } from '../../db/open';
 import type { DemoContext, DemoSeeder } from './context';
 import { seedPeople } from './people';
+import { seedLibrary } from './library';
 import { seedDefaultCompetencies } from '../competencies';
 import { seedScripts } from './scripts';
 import { seedTraining } from './training';
@@ -18,6 +19,7 @@ const SEEDERS: DemoSeeder[] = [
   { name: 'scripts', run: seedScripts },
   { name: 'training', run: seedTraining },
   { name: 'scorecards', run: seedScorecards },
+  { name: 'library', run: seedLibrary },
 ];
 
 export interface DemoOptions {

@@ -1,0 +1,91 @@
+import fs from 'node:fs';
+import { AppError } from '../../shared/api/contract';
+import type { libraryMethods } from '../../shared/api/library';
+import { blobPath } from '../files/store';
+import type { DB } from '../db/open';
+import { governance } from '../services/library/governance';
+import { addFile, addVersion } from '../services/library/import';
+import * as items from '../services/library/items';
+import { link, listLinks, unlink } from '../services/library/links';
+import { getSettings, saveSettings } from '../services/library/maintenance';
+import { analytics, itemUsage, recordUsage } from '../services/library/usage';
+import type { ApiContext, HandlersFor } from './context';
+
+/** The role chosen in the header: reps only read and use content. */
+function role(ctx: ApiContext): string {
+  try {
+    const s = ctx.ws.getMeta('session');
+    return s ? ((JSON.parse(s) as { role?: string }).role ?? 'manager') : 'manager';
+  } catch {
+    return 'manager';
+  }
+}
+
+function editor(ctx: ApiContext): DB {
+  if (role(ctx) === 'rep') throw new AppError('forbidden', 'Reps can use library content but not change it; ask the content owner or a manager.');
+  return ctx.db;
+}
+
+const importOpts = (ctx: ApiContext) => ({ filesDir: ctx.ws.filesDir, limitBytes: getSettings(ctx.db).uploadLimitMb * 1048576, actorId: ctx.actorId() });
+
+export const libraryHandlers: HandlersFor<typeof libraryMethods> = {
+  'library.list': (i, ctx) => items.listItems(ctx.db, i, { role: role(ctx) }),
+  'library.get': ({ id }, ctx) => {
+    const item = items.getItem(ctx.db, id);
+    if (role(ctx) === 'rep' && item.status === 'expired') throw new AppError('forbidden', 'This item has expired and is no longer available to reps.');
+    return item;
+  },
+  'library.facets': (_, { db }) => items.facets(db),
+  'library.addFile': async ({ uploadId, allowDuplicate, meta }, ctx) => {
+    const db = editor(ctx);
+    const staged = ctx.staging.get(uploadId);
+    try {
+      const r = await addFile(db, staged, { ...importOpts(ctx), allowDuplicate, meta });
+      // A duplicate keeps its staged bytes so "add anyway" can follow without a second upload.
+      if (r.status === 'added') ctx.staging.release(uploadId);
+      return r;
+    } catch (e) {
+      ctx.staging.release(uploadId);
+      throw e;
+    }
+  },
+  'library.addLink': ({ url, ...meta }, ctx) => items.getItem(ctx.db, items.insertItem(editor(ctx), 'link', meta, { url }, ctx.actorId())),
+  'library.addNote': ({ bodyMd, ...meta }, ctx) => items.getItem(ctx.db, items.insertItem(editor(ctx), 'note', meta, { bodyMd }, ctx.actorId())),
+  'library.update': ({ id, meta, url, bodyMd }, ctx) => items.updateItem(editor(ctx), id, meta, { url, bodyMd }, ctx.actorId()),
+  'library.bulkUpdate': ({ ids, addTags, removeTags, ownerId }, ctx) => items.bulkUpdate(editor(ctx), ids, { addTags, removeTags, ownerId }, ctx.actorId()),
+  'library.remove': ({ id }, ctx) => {
+    const gone = items.removeItem(editor(ctx), id, ctx.actorId());
+    for (const sha of gone) fs.rmSync(blobPath(ctx.ws.filesDir, sha), { force: true });
+    return { removed: true };
+  },
+  'library.addVersion': async ({ id, uploadId, changeNote }, ctx) => {
+    const db = editor(ctx);
+    const staged = ctx.staging.get(uploadId);
+    try {
+      return await addVersion(db, id, staged, changeNote, importOpts(ctx));
+    } finally {
+      ctx.staging.release(uploadId);
+    }
+  },
+  'library.versions': ({ id }, { db }) => items.listVersions(db, id),
+  'library.restoreVersion': ({ id, versionId }, ctx) => items.restoreVersion(editor(ctx), id, versionId, ctx.actorId()),
+  'library.text': ({ versionId, maxChars }, { db }) => items.versionText(db, versionId, maxChars),
+  'library.verify': ({ id }, ctx) => items.setVerified(editor(ctx), id, ctx.actorId()),
+  'library.markExpired': ({ id, validUntil }, ctx) => items.setValidUntil(editor(ctx), id, validUntil, ctx.actorId()),
+  'library.governance': ({ staleDays }, { db }) => governance(db, { staleDays: staleDays ?? getSettings(db).staleDays }),
+  'library.recordUsage': ({ id, action, context, targetKind, targetId }, ctx) =>
+    recordUsage(ctx.db, { itemId: id, action, context, targetKind, targetId, personId: ctx.actorId() }),
+  'library.usage': ({ id }, { db }) => itemUsage(db, id),
+  'library.analytics': ({ from, to, limit }, { db }) => analytics(db, from, to, limit),
+  'library.links': ({ targetKind, targetId }, ctx) => listLinks(ctx.db, targetKind, targetId, { role: role(ctx) }),
+  'library.link': ({ targetKind, targetId, itemId }, ctx) => {
+    link(editor(ctx), targetKind, targetId, itemId, ctx.actorId());
+    return listLinks(ctx.db, targetKind, targetId, { role: role(ctx) });
+  },
+  'library.unlink': ({ targetKind, targetId, itemId }, ctx) => {
+    unlink(editor(ctx), targetKind, targetId, itemId, ctx.actorId());
+    return listLinks(ctx.db, targetKind, targetId, { role: role(ctx) });
+  },
+  'library.settings': (_, { db }) => getSettings(db),
+  'library.saveSettings': (s, ctx) => saveSettings(editor(ctx), s),
+};
