@@ -6,10 +6,6 @@
 import i18n from 'i18next';
 import { initReactI18next } from 'react-i18next';
 import { STRING_SOURCES, type Lang, type Tree } from './strings';
-import { common } from './locales/common';
-import { peopleStrings } from '../features/people/strings';
-import { settingsStrings } from '../features/settings/strings';
-import { libraryStrings } from '../features/library/strings';
 
 export const LANGUAGES = [
   { code: 'en', label: 'English' },
@@ -18,9 +14,6 @@ export const LANGUAGES = [
 ] as const;
 export type { Lang };
 
-type Tree = { [k: string]: string | Tree };
-/** Every feature's strings: add one line per feature. */
-export const STRING_SOURCES: Record<Lang, Tree>[] = [common, peopleStrings, settingsStrings, libraryStrings];
 
 function merge(into: Tree, from: Tree): Tree {
   for (const [k, v] of Object.entries(from)) {

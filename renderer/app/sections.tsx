@@ -4,8 +4,7 @@
  * per role.
  */
 import type { ComponentType, ReactNode } from 'react';
-import { IconHeadset, IconHome, IconMessages, IconPhoneCall, IconSchool, IconSettings, IconUsers } from '@tabler/icons-react';
-import { IconBooks, IconHome, IconSettings, IconUsers } from '@tabler/icons-react';
+import { IconBooks, IconHeadset, IconHome, IconMessages, IconPhoneCall, IconSchool, IconSettings, IconUsers } from '@tabler/icons-react';
 import type { Role } from '../../shared/api/people';
 import { PeoplePage } from '../features/people/PeoplePage';
 import { SettingsPage } from '../features/settings/SettingsPage';
@@ -47,10 +46,10 @@ export const SECTIONS: Section[] = [
   { id: 'home', path: '/', href: '/', labelKey: 'nav.home', icon: IconHome, element: <HomePage /> },
   { id: 'scripts', path: '/scripts/*', href: '/scripts', labelKey: 'nav.scripts', icon: IconMessages, element: <ScriptsPage /> },
   { id: 'live', path: '/live', href: '/live', labelKey: 'nav.live', icon: IconPhoneCall, element: <LiveCallPage />, hidden: true },
+  { id: 'library', path: '/library/*', href: '/library', labelKey: 'nav.library', icon: IconBooks, element: <LibraryPage /> },
   { id: 'calls', path: '/calls/*', href: '/calls', labelKey: 'nav.calls', icon: IconHeadset, element: <CallsPage /> },
   { id: 'training', path: '/training/*', href: '/training', labelKey: 'nav.training', icon: IconSchool, element: <TrainingPage /> },
   { id: 'people', path: '/people/*', href: '/people', labelKey: 'nav.people', icon: IconUsers, element: <PeoplePage /> },
-  { id: 'library', path: '/library/*', href: '/library', labelKey: 'nav.library', icon: IconBooks, element: <LibraryPage /> },
   { id: 'settings', path: '/settings', href: '/settings', labelKey: 'nav.settings', icon: IconSettings, element: <SettingsPage /> },
 ];
 

@@ -6,6 +6,7 @@ import { common } from './locales/common';
 import { peopleStrings } from '../features/people/strings';
 import { settingsStrings } from '../features/settings/strings';
 import { scriptsStrings } from '../features/scripts/strings';
+import { libraryStrings } from '../features/library/strings';
 import { scorecardsStrings } from '../features/scorecards/strings';
 import { trainingStrings } from '../features/training/strings';
 
@@ -17,6 +18,7 @@ export const STRING_SOURCES: Record<Lang, Tree>[] = [
   peopleStrings,
   settingsStrings,
   scriptsStrings,
+  libraryStrings,
   scorecardsStrings,
   trainingStrings,
 ];

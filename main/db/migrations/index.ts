@@ -6,12 +6,10 @@
 import type { Migration } from './types';
 import { m001 } from './001_foundation';
 import { m002 } from './002_scripts';
+import { m003 } from './003_library';
 import { m004 } from './004_scorecards';
 import { m005 } from './005_training';
 
-export const migrations: Migration[] = [m001, m002, m004, m005];
-import { m003 } from './003_library';
-
-export const migrations: Migration[] = [m001, m003];
+export const migrations: Migration[] = [m001, m002, m003, m004, m005];
 
 export const LATEST_VERSION = migrations[migrations.length - 1].version;
