@@ -5,6 +5,7 @@
  * The score is always computed by shared/domain/scoring.ts.
  */
 import { AppError, type Page } from '../../../shared/api/contract';
+import { invalidateCompetence } from '../training/competence';
 import type { AnswerData, CoachingNote, EvaluationDetail, EvaluationRow, FeedbackItem, RepTrend } from '../../../shared/api/scorecards';
 import { allCriteria, needsEvidence, scaleRange, scoreEvaluation, type Answer, type Localized, type TemplateDef } from '../../../shared/domain/scoring';
 import type { DB } from '../../db/open';
@@ -182,6 +183,9 @@ export function refreshCallScore(db: DB, callId: number) {
        evaluations = (SELECT count(*) FROM evaluations WHERE call_id = @id AND status = 'submitted' AND calibration_id IS NULL)
      WHERE id = @id`,
   ).run({ id: callId });
+  // The rep's competence score rests on call scores: drop just that rep's cached scores.
+  const rep = db.prepare('SELECT rep_id FROM calls WHERE id = ?').get(callId) as { rep_id: number | null } | undefined;
+  if (rep?.rep_id) invalidateCompetence(db, rep.rep_id);
 }
 
 function assertGrader(db: DB, id: number, actorId: number | null) {
