@@ -5,7 +5,8 @@
  */
 import type { Migration } from './types';
 import { m001 } from './001_foundation';
+import { m006 } from './006_insights';
 
-export const migrations: Migration[] = [m001];
+export const migrations: Migration[] = [m001, m006];
 
 export const LATEST_VERSION = migrations[migrations.length - 1].version;
