@@ -39,7 +39,7 @@ export type StageRule = z.infer<typeof stageRule>;
 
 export const mappingSchema = z.object({
   /** deal field -> column header in the file */
-  fields: z.record(z.enum(DEAL_FIELDS), text(200)),
+  fields: z.partialRecord(z.enum(DEAL_FIELDS), text(200)),
   dateFormat: z.enum(DATE_FORMATS),
   numberFormat: z.enum(NUMBER_FORMATS),
   /** raw stage value -> status and funnel position (1..5) */

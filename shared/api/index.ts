@@ -4,6 +4,8 @@
  * implement it in the service, add one line to the handler table.
  */
 import { peopleMethods } from './people';
+import { crmMethods } from './crm';
+import { insightsMethods } from './insights';
 import { sessionMethods } from './session';
 import { workspaceMethods } from './workspace';
 
@@ -11,6 +13,8 @@ export const contract = {
   ...workspaceMethods,
   ...sessionMethods,
   ...peopleMethods,
+  ...crmMethods,
+  ...insightsMethods,
 };
 
 export type Contract = typeof contract;

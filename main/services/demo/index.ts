@@ -7,11 +7,13 @@ import type { DB } from '../../db/open';
 import type { DemoContext, DemoSeeder } from './context';
 import { seedPeople } from './people';
 import { seedDefaultCompetencies } from '../competencies';
+import { seedInsights } from './insights';
 
 /** In dependency order: people, competencies, then each feature's seeder. */
 const SEEDERS: DemoSeeder[] = [
   { name: 'people', run: seedPeople },
   { name: 'competencies', run: (ctx) => seedDefaultCompetencies(ctx.db) },
+  { name: 'insights', run: seedInsights },
 ];
 
 export interface DemoOptions {

@@ -4,6 +4,8 @@
  * blend in shared/; until then it returns nothing.
  */
 import type { DB } from '../../db/open';
+// INTERIM (insights branch only; the integrator takes the training feature's version of this file).
+import { interimCompetenceScores } from '../insights/interimCompetence';
 
 export interface CompetenceScore {
   repId: number;
@@ -17,6 +19,6 @@ export interface CompetenceScore {
   asOf: string;
 }
 
-export function competenceScores(_db: DB, _opts: { asOf?: string; repIds?: number[] } = {}): CompetenceScore[] {
-  return [];
+export function competenceScores(db: DB, opts: { asOf?: string; repIds?: number[] } = {}): CompetenceScore[] {
+  return interimCompetenceScores(db, opts); // INTERIM: replaced by the training feature's documented blend
 }
