@@ -8,6 +8,7 @@ import { initReactI18next } from 'react-i18next';
 import { common } from './locales/common';
 import { peopleStrings } from '../features/people/strings';
 import { settingsStrings } from '../features/settings/strings';
+import { insightsStrings } from '../features/insights/strings';
 
 export const LANGUAGES = [
   { code: 'en', label: 'English' },
@@ -18,7 +19,7 @@ export type Lang = (typeof LANGUAGES)[number]['code'];
 
 type Tree = { [k: string]: string | Tree };
 /** Every feature's strings: add one line per feature. */
-export const STRING_SOURCES: Record<Lang, Tree>[] = [common, peopleStrings, settingsStrings];
+export const STRING_SOURCES: Record<Lang, Tree>[] = [common, peopleStrings, settingsStrings, insightsStrings];
 
 function merge(into: Tree, from: Tree): Tree {
   for (const [k, v] of Object.entries(from)) {

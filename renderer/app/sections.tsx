@@ -4,11 +4,12 @@
  * per role.
  */
 import type { ComponentType, ReactNode } from 'react';
-import { IconHome, IconSettings, IconUsers } from '@tabler/icons-react';
+import { IconChartDots, IconHome, IconSettings, IconUsers } from '@tabler/icons-react';
 import type { Role } from '../../shared/api/people';
 import { PeoplePage } from '../features/people/PeoplePage';
 import { SettingsPage } from '../features/settings/SettingsPage';
 import { HomePage } from '../features/home/HomePage';
+import { InsightsPage } from '../features/insights/InsightsPage';
 
 export interface Section {
   id: string;
@@ -34,6 +35,7 @@ export interface HomeWidget {
 export const SECTIONS: Section[] = [
   { id: 'home', path: '/', href: '/', labelKey: 'nav.home', icon: IconHome, element: <HomePage /> },
   { id: 'people', path: '/people/*', href: '/people', labelKey: 'nav.people', icon: IconUsers, element: <PeoplePage /> },
+  { id: 'insights', path: '/insights/*', href: '/insights', labelKey: 'nav.insights', icon: IconChartDots, element: <InsightsPage /> },
   { id: 'settings', path: '/settings', href: '/settings', labelKey: 'nav.settings', icon: IconSettings, element: <SettingsPage /> },
 ];
 

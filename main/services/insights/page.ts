@@ -345,11 +345,17 @@ export function insightsPage(db: DB, f: Filters): InsightsPage {
   });
 
   // --- leaderboard: the last month of the period; most improved = last 3 months vs the 3 before ---
-  const last = M - 1;
+  // the last complete month of the period (the current month is still running)
+  const monthEnd = addMonths(months[M - 1], 1) - 1;
+  const last = to >= monthEnd || M === 1 ? M - 1 : M - 2;
   const monthRate = (id: number, ks: number[]) => {
     let w = 0,
       l = 0;
-    for (const k of ks) if (k >= 0) (w += mWon[id * M + k]), (l += mLost[id * M + k]);
+    for (const k of ks) {
+      if (k < 0) continue;
+      w += mWon[id * M + k];
+      l += mLost[id * M + k];
+    }
     return { w, l, rate: closeRate(w, l) };
   };
   const closeBoard = repIds
@@ -359,7 +365,7 @@ export function insightsPage(db: DB, f: Filters): InsightsPage {
     .sort((a, b) => b.value - a.value || b.closed - a.closed);
   const revMonth = new Float64Array(repCap + 1);
   for (let i = 0; i < ds.n; i++) {
-    if (keep[i] && ds.status[i] === STATUS.won && ds.closed[i] >= months[last] && ds.closed[i] <= to) revMonth[ds.rep[i]] += ds.amount[i];
+    if (keep[i] && ds.status[i] === STATUS.won && ds.closed[i] >= months[last] && ds.closed[i] < (last + 1 < M ? months[last + 1] : to + 1)) revMonth[ds.rep[i]] += ds.amount[i];
   }
   const revenueBoard = repIds.map((id) => ({ repId: id, value: revMonth[id] })).filter((x) => x.value > 0).sort((a, b) => b.value - a.value);
   const improved = repIds
@@ -421,7 +427,11 @@ export function trainingEffect(db: DB, ds: Dataset, keep: Uint8Array, windowDays
   const count = (rep: number, a: number, b: number): Proportion => {
     let s = 0,
       t = 0;
-    for (const d of byRep.get(rep) ?? []) if (d.day >= a && d.day < b) (t++, (s += d.won));
+    for (const d of byRep.get(rep) ?? []) {
+      if (d.day < a || d.day >= b) continue;
+      t++;
+      s += d.won;
+    }
     return { successes: s, trials: t };
   };
   const courses = new Map<string, { title: string; done: Map<number, number> }>();
