@@ -62,6 +62,11 @@ function send(res: http.ServerResponse, status: number, body: unknown) {
 }
 
 function fail(res: http.ServerResponse, status: number, code: string, message: string) {
+  if (status === 413) {
+    // Stop receiving the rest of an oversized body: answer, then close the connection.
+    res.setHeader('Connection', 'close');
+    res.on('finish', () => res.req.destroy());
+  }
   send(res, status, { ok: false, error: { code, message } } satisfies ApiResult<never> | object);
 }
 
@@ -91,8 +96,9 @@ function readBody(req: http.IncomingMessage, limit: number): Promise<Buffer> {
     req.on('data', (c: Buffer) => {
       size += c.length;
       if (size > limit) {
+        req.removeAllListeners('data');
+        req.pause();
         reject(new AppError('too_large', `The request is larger than the ${Math.round(limit / 1048576)} MB limit.`));
-        req.destroy();
         return;
       }
       chunks.push(c);

@@ -9,10 +9,12 @@ import { SessionProvider, useSession } from './session';
 import { Shell } from './Shell';
 import { WorkspaceProblemScreen } from './WorkspaceProblem';
 
+const FONTS = 'system-ui, -apple-system, "Segoe UI", Roboto, "Noto Sans", "PingFang SC", "Microsoft YaHei", "Noto Sans SC", sans-serif';
 const theme = createTheme({
   primaryColor: 'indigo',
   defaultRadius: 'sm',
-  fontFamily: 'system-ui, -apple-system, "Segoe UI", Roboto, "Noto Sans", "PingFang SC", "Microsoft YaHei", sans-serif',
+  fontFamily: FONTS,
+  headings: { fontFamily: FONTS },
 });
 
 function Body() {

@@ -40,6 +40,8 @@ export function CommandPalette() {
       query={query}
       onQueryChange={setQuery}
       shortcut={['mod + K']}
+      // Ctrl+K works from anywhere, including while typing in a field.
+      tagsToIgnore={[]}
       nothingFound={t('palette.nothing')}
       searchProps={{ leftSection: <IconSearch size={18} />, placeholder: t('palette.placeholder') }}
       highlightQuery

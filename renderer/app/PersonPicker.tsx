@@ -15,15 +15,20 @@ interface Props extends Omit<SelectProps, 'data' | 'value' | 'onChange'> {
   current?: Person | null;
 }
 
+const label = (p: Person) => personName(p) + (p.teamName ? ` · ${p.teamName}` : '');
+
 export function PersonPicker({ value, onChange, roleFilter = null, teamId = null, current, ...rest }: Props) {
   const [search, setSearch] = useState('');
-  const [q] = useDebouncedValue(search, 150);
+  const [debounced] = useDebouncedValue(search, 150);
+  // The input shows the chosen person's label; only text the user typed is a search.
+  const selectedLabel = current && current.id === value ? label(current) : null;
+  const q = debounced === selectedLabel ? '' : debounced;
   const { data } = useApi('people.list', { query: q, role: roleFilter, teamId, limit: 30, offset: 0, includeInactive: false, sort: 'name' });
   const people = useMemo(() => {
     const rows = data?.rows ?? [];
     return current && !rows.some((p) => p.id === current.id) ? [current, ...rows] : rows;
   }, [data, current]);
-  const options = people.map((p) => ({ value: String(p.id), label: personName(p) + (p.teamName ? ` · ${p.teamName}` : '') }));
+  const options = people.map((p) => ({ value: String(p.id), label: label(p) }));
   return (
     <Select
       searchable

@@ -7,6 +7,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 
 export interface Host {
   url: string;
@@ -17,7 +18,7 @@ export interface Host {
   stop(): Promise<void>;
 }
 
-export const ROOT = path.resolve(__dirname, '..', '..');
+export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
 export const SHOTS = path.join(ROOT, 'test-results', 'screenshots');
 
 export async function startHost(opts: { demo?: boolean; dataDir?: string } = {}): Promise<Host> {
@@ -64,6 +65,10 @@ export async function startHost(opts: { demo?: boolean; dataDir?: string } = {})
 /** A screenshot kept under test-results/screenshots for people to look at. */
 export async function shot(page: Page, name: string) {
   fs.mkdirSync(SHOTS, { recursive: true });
+  // Fonts (the bundled CJK subsets) load lazily: wait so screenshots show real glyphs.
+  await page.evaluate(() => document.fonts.ready);
+  await page.waitForTimeout(400);
+  await page.evaluate(() => document.fonts.ready);
   await page.screenshot({ path: path.join(SHOTS, `${name}.png`), fullPage: false });
 }
 

@@ -60,7 +60,8 @@ export interface ParsedCsv {
 
 /** Parses CSV text with delimiter detection (`,` `;` tab `|`); the first non-empty row is the header. */
 export function parseCsv(text: string): ParsedCsv {
-  const res = Papa.parse<string[]>(text, { delimitersToGuess: [',', ';', '\t', '|'], skipEmptyLines: 'greedy' });
+  // Normalise line endings first: files edited on several systems mix CRLF and LF.
+  const res = Papa.parse<string[]>(text.replace(/\r\n?/g, '\n'), { delimitersToGuess: [',', ';', '\t', '|'], skipEmptyLines: 'greedy', newline: '\n' });
   const all = res.data.filter((r) => r.some((c) => c.trim() !== ''));
   const header = (all[0] ?? []).map((h) => h.trim());
   return { header, rows: all.slice(1), delimiter: res.meta.delimiter };

@@ -1,0 +1,109 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import Database from 'better-sqlite3';
+import { afterEach, describe, expect, it } from 'vitest';
+import { APPLICATION_ID, openWorkspaceDb } from '../../main/db/open';
+import { migrate } from '../../main/db/migrate';
+import { LATEST_VERSION, migrations } from '../../main/db/migrations';
+import { backupTo } from '../../main/db/backup';
+import { tempDir } from './helpers/db';
+
+const dirs: string[] = [];
+const dir = () => {
+  const d = tempDir();
+  dirs.push(d);
+  return d;
+};
+afterEach(() => {
+  while (dirs.length) fs.rmSync(dirs.pop()!, { recursive: true, force: true });
+});
+
+describe('workspace database', () => {
+  it('opens a fresh workspace with WAL, foreign keys and the latest schema', () => {
+    const file = path.join(dir(), 'w.sqlite');
+    const { db, migration } = openWorkspaceDb(file, { create: true });
+    expect(db.pragma('journal_mode', { simple: true })).toBe('wal');
+    expect(db.pragma('foreign_keys', { simple: true })).toBe(1);
+    expect(db.pragma('busy_timeout', { simple: true })).toBe(5000);
+    expect(db.pragma('user_version', { simple: true })).toBe(LATEST_VERSION);
+    expect(db.pragma('application_id', { simple: true })).toBe(APPLICATION_ID);
+    expect(migration).toMatchObject({ from: 0, to: LATEST_VERSION, copyPath: null });
+    db.close();
+  });
+
+  it('migration versions are contiguous and start at 1', () => {
+    expect(migrations.map((m) => m.version)).toEqual(migrations.map((_, i) => i + 1));
+  });
+
+  // From every earlier version: build the schema up to version k, put a row in, then open with the app.
+  for (let k = 1; k < LATEST_VERSION; k++) {
+    it(`migrates a workspace from version ${k} to ${LATEST_VERSION} and copies the file aside first`, () => {
+      const file = path.join(dir(), 'old.sqlite');
+      const db = new Database(file);
+      db.pragma(`application_id = ${APPLICATION_ID}`);
+      migrate(db, null, migrations.slice(0, k));
+      db.prepare("INSERT INTO people(name, email) VALUES ('Old Timer', 'old@example.com')").run();
+      db.close();
+      const opened = openWorkspaceDb(file);
+      expect(opened.migration.from).toBe(k);
+      expect(opened.migration.to).toBe(LATEST_VERSION);
+      expect(opened.migration.copyPath && fs.existsSync(opened.migration.copyPath)).toBe(true);
+      expect(opened.db.prepare('SELECT name FROM people').get()).toEqual({ name: 'Old Timer' });
+      opened.db.close();
+      const copy = new Database(opened.migration.copyPath!, { readonly: true });
+      expect(copy.pragma('user_version', { simple: true })).toBe(k);
+      copy.close();
+    });
+  }
+
+  it('refuses a file that is not SQLite with a readable message', () => {
+    const file = path.join(dir(), 'notes.sqlite');
+    fs.writeFileSync(file, 'these are my meeting notes, not a database');
+    expect(() => openWorkspaceDb(file)).toThrow(/not a Sales Workbench workspace: it is not an SQLite database/);
+    expect(fs.readFileSync(file, 'utf8')).toContain('meeting notes');
+  });
+
+  it('refuses an SQLite database of another application', () => {
+    const file = path.join(dir(), 'other.sqlite');
+    const db = new Database(file);
+    db.exec('CREATE TABLE invoices(id INTEGER PRIMARY KEY)');
+    db.close();
+    expect(() => openWorkspaceDb(file)).toThrow(/SQLite database, but not a Sales Workbench workspace/);
+  });
+
+  it('refuses a workspace from a newer app version', () => {
+    const file = path.join(dir(), 'w.sqlite');
+    const { db } = openWorkspaceDb(file, { create: true });
+    db.pragma(`user_version = ${LATEST_VERSION + 5}`);
+    db.close();
+    expect(() => openWorkspaceDb(file)).toThrow(/newer version of Sales Workbench/);
+  });
+
+  it('reports a damaged file instead of crashing', () => {
+    const file = path.join(dir(), 'w.sqlite');
+    const { db } = openWorkspaceDb(file, { create: true });
+    const ins = db.prepare("INSERT INTO people(name, email) VALUES (?, ?)");
+    db.transaction(() => {
+      for (let i = 0; i < 3000; i++) ins.run('Person ' + i, `p${i}@example.com`);
+    })();
+    db.pragma('wal_checkpoint(TRUNCATE)');
+    db.close();
+    // Overwrite a stretch of pages in the middle with garbage.
+    const fd = fs.openSync(file, 'r+');
+    fs.writeSync(fd, Buffer.alloc(8192, 0x5a), 0, 8192, 4096 * 3);
+    fs.closeSync(fd);
+    expect(() => openWorkspaceDb(file)).toThrow(/damaged|not a workspace/);
+  });
+
+  it('backs up a live workspace through the online backup API', async () => {
+    const d = dir();
+    const { db } = openWorkspaceDb(path.join(d, 'w.sqlite'), { create: true });
+    db.prepare("INSERT INTO people(name, email) VALUES ('Anna', 'anna@example.com')").run();
+    const size = await backupTo(db, path.join(d, 'b', 'copy.sqlite'));
+    expect(size).toBeGreaterThan(0);
+    db.close();
+    const copy = openWorkspaceDb(path.join(d, 'b', 'copy.sqlite'));
+    expect(copy.db.prepare('SELECT email FROM people').pluck().all()).toEqual(['anna@example.com']);
+    copy.db.close();
+  });
+});
