@@ -145,12 +145,12 @@ export function StatsLine({ s }: { s: Correlation }) {
   return (
     <Stack gap={4}>
       <Group gap={6} data-testid="stats-line">
-        <Badge variant="light">{t('insights.stats.n', { n: s.n })}</Badge>
-        <Badge variant="light" color="indigo">
+        <Badge variant="light" tt="none">{t('insights.stats.n', { n: s.n })}</Badge>
+        <Badge variant="light" color="indigo" tt="none">
           {t('insights.stats.r', { r: num2(s.pearson) })}
         </Badge>
-        {s.ci && <Badge variant="outline">{t('insights.stats.ci', { lo: num2(s.ci[0]), hi: num2(s.ci[1]) })}</Badge>}
-        <Badge variant="light" color="grape">
+        {s.ci && <Badge variant="outline" tt="none">{t('insights.stats.ci', { lo: num2(s.ci[0]), hi: num2(s.ci[1]) })}</Badge>}
+        <Badge variant="light" color="grape" tt="none">
           {t('insights.stats.rho', { rho: num2(s.spearman) })}
         </Badge>
       </Group>
@@ -358,10 +358,10 @@ function Channels({ d, money, reload }: { d: InsightsPage; money: (v: number) =>
         </Button>
       }
     >
-      <ResponsiveContainer width="100%" height={220}>
+      <ResponsiveContainer width="100%" height={270}>
         <BarChart data={d.channels.map((c) => ({ ...c, label: c.value }))} margin={{ right: 16 }}>
           <CartesianGrid strokeDasharray="3 3" />
-          <XAxis dataKey="label" tick={{ fontSize: 11 }} interval={0} />
+          <XAxis dataKey="label" tick={{ fontSize: 11 }} interval={0} angle={-35} textAnchor="end" height={70} />
           <YAxis tickFormatter={(v: number) => pct(v)} domain={[0, 1]} />
           <Tooltip formatter={(v, name) => (name === t('insights.cols.closeRate') ? pct(Number(v), 1) : fmtNumber(Number(v)))} />
           <Bar dataKey="closeRate" name={t('insights.cols.closeRate')}>
@@ -410,7 +410,8 @@ function Leaderboard({ d, rname, money }: { d: InsightsPage; rname: (id: number)
         ? lb.revenue.map((r) => ({ repId: r.repId, value: money(r.value) }))
         : lb.improved.map((r) => ({ repId: r.repId, value: `${r.value >= 0 ? '+' : ''}${fmtNumber(r.value * 100, 1)} pp`, extra: `${pct(r.before)} → ${pct(r.after)}` }));
   const [y, m] = lb.month.split('-').map(Number);
-  const monthLabel = y ? new Intl.DateTimeFormat(undefined, { year: 'numeric', month: 'long' }).format(new Date(Date.UTC(y, m - 1, 15))) : lb.month;
+  const { i18n } = useTranslation();
+  const monthLabel = y ? new Intl.DateTimeFormat({ en: 'en-GB', ru: 'ru-RU', zh: 'zh-CN' }[i18n.language as 'en'] ?? 'en-GB', { year: 'numeric', month: 'long' }).format(new Date(Date.UTC(y, m - 1, 15))) : lb.month;
   return (
     <ChartCard
       id="leaderboard"
@@ -422,7 +423,7 @@ function Leaderboard({ d, rname, money }: { d: InsightsPage; rname: (id: number)
       {lb.champion !== null && (
         <Group gap={6} mb="xs" data-testid="champion">
           <IconTrophy size={18} color="#f08c00" />
-          <Text fw={600}>{t('insights.charts.leaderboard.champion', { name: rname(lb.champion) })}</Text>
+          <Text fw={700}>{t('insights.charts.leaderboard.champion', { name: rname(lb.champion) })}</Text>
         </Group>
       )}
       <SegmentedControl
@@ -446,7 +447,7 @@ function Leaderboard({ d, rname, money }: { d: InsightsPage; rname: (id: number)
               <Table.Tr key={r.repId} style={{ cursor: 'pointer' }} onClick={() => navigate(`/people/${r.repId}`)}>
                 <Table.Td w={30}>{i + 1}</Table.Td>
                 <Table.Td>{rname(r.repId)}</Table.Td>
-                <Table.Td ta="right" fw={600}>
+                <Table.Td ta="right" fw={700}>
                   {r.value}
                 </Table.Td>
                 <Table.Td c="dimmed">{r.extra}</Table.Td>
@@ -515,7 +516,7 @@ function Training({ d, f, set }: { d: InsightsPage; f: InsightsFilters; set: (p:
                   </Table.Td>
                   <Table.Td>{pct(c.treatedPre, 1)}</Table.Td>
                   <Table.Td>{pct(c.treatedPost, 1)}</Table.Td>
-                  <Table.Td rowSpan={2} fw={600}>
+                  <Table.Td rowSpan={2} fw={700}>
                     {c.estimate === null ? '—' : `${c.estimate >= 0 ? '+' : ''}${fmtNumber(c.estimate * 100, 1)} pp`}
                     {c.ci && (
                       <Text size="xs" c="dimmed">
@@ -566,7 +567,7 @@ function RepsTable({ d, money }: { d: InsightsPage; money: (v: number) => string
                 <Table.Td>{fmtNumber(r.won)}</Table.Td>
                 <Table.Td>{fmtNumber(r.lost)}</Table.Td>
                 <Table.Td>{fmtNumber(r.open)}</Table.Td>
-                <Table.Td fw={600}>{pct(r.closeRate, 1)}</Table.Td>
+                <Table.Td fw={700}>{pct(r.closeRate, 1)}</Table.Td>
                 <Table.Td>{money(r.revenue)}</Table.Td>
                 <Table.Td>
                   {pct(r.retention.rate, 0)} <Text span size="xs" c="dimmed">({r.retention.retained}/{r.retention.base})</Text>
