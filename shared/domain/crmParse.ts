@@ -52,6 +52,9 @@ export function parseCrmDate(raw: string, format: DateFormat): { value: string }
 
 /** Parses "1 234,50", "1,234.50", "1234.5", "$1,234", "12 345 ₽" according to the decimal convention. */
 export function parseCrmNumber(raw: string, format: NumberFormat): { value: number } | { error: string } {
+  // fast path for plain numbers (most cells of a large export)
+  if (/^\d+$/.test(raw)) return { value: Number(raw) };
+  if (format === 'dot' ? /^\d+\.\d+$/.test(raw) : /^\d+,\d+$/.test(raw)) return { value: Number(format === 'dot' ? raw : raw.replace(',', '.')) };
   let s = raw.trim().replace(/[\s\u00a0\u202f']/g, '');
   s = s.replace(/^[$€£¥₽]|(?:[$€£¥₽]|руб\.?|RUB|USD|EUR|CNY|元)$/giu, '');
   if (!s) return { error: 'empty' };

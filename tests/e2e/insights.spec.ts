@@ -15,7 +15,7 @@ function bitrixWithUnknownOwner(): string {
 }
 
 async function setLang(page: Page, lang: 'en' | 'ru' | 'zh') {
-  await page.evaluate((l) => localStorage.setItem('workbench.lang', l), lang);
+  await page.evaluate(`localStorage.setItem('workbench.lang', '${lang}')`);
   await page.reload();
 }
 

@@ -283,7 +283,6 @@ export async function runImport(db: DB, file: StagedInput, source: string, mappi
   const expectedRows = dryRunRows.get(file.path) ?? 0;
   const counts = emptyCounts();
   const errors: CrmRowError[] = [];
-  const seen = new Set<string>();
   const channels = new Set<string>();
   const customers = new Map<string, number>();
   db.exec('BEGIN IMMEDIATE');
@@ -293,9 +292,10 @@ export async function runImport(db: DB, file: StagedInput, source: string, mappi
       db.prepare('INSERT INTO crm_import_batches(source, file_name, file_sha256, mapping, created_by) VALUES (?, ?, ?, ?, ?)').run(source, file.name, sha, JSON.stringify(mapping), actorId).lastInsertRowid,
     );
     const find = db.prepare('SELECT * FROM crm_deals WHERE source = ? AND external_id = ?');
+    // ON CONFLICT DO NOTHING: a second row with the same ID in this file is reported, not imported
     const ins = db.prepare(
       `INSERT INTO crm_deals(source, external_id, name, customer_id, rep_id, amount, currency, stage, stage_pos, status, created_at, closed_at, channel, product, is_repeat, csat, nps, batch_id)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT(source, external_id) DO NOTHING`,
     );
     const upd = db.prepare(
       `UPDATE crm_deals SET name = ?, customer_id = ?, rep_id = ?, amount = ?, currency = ?, stage = ?, stage_pos = ?, status = ?, created_at = ?, closed_at = ?, channel = ?, product = ?, is_repeat = ?, csat = ?, nps = ?, batch_id = ? WHERE id = ?`,
@@ -304,16 +304,23 @@ export async function runImport(db: DB, file: StagedInput, source: string, mappi
     const findCust = db.prepare('SELECT id FROM crm_customers WHERE source = ? AND key = ?').pluck();
     const insCust = db.prepare('INSERT INTO crm_customers(source, key, name, batch_id) VALUES (?, ?, ?, ?)');
     const churn = db.prepare('UPDATE crm_customers SET churned_at = ? WHERE id = ?');
+    const byRaw = new Map<string, number>();
+    const sourceHasCustomers = !!db.prepare('SELECT 1 FROM crm_customers WHERE source = ? LIMIT 1').get(source);
     const customerId = (name: string): number | null => {
       if (!name) return null;
+      const hit = byRaw.get(name);
+      if (hit !== undefined) return hit;
       const key = valueKey(name);
       let id = customers.get(key);
       if (id === undefined) {
-        id = (findCust.get(source, key) as number | undefined) ?? Number(insCust.run(source, key, name, batchId).lastInsertRowid);
+        id = (sourceHasCustomers ? (findCust.get(source, key) as number | undefined) : undefined) ?? Number(insCust.run(source, key, name, batchId).lastInsertRowid);
         customers.set(key, id);
       }
+      byRaw.set(name, id);
       return id;
     };
+    // a first import of a source has nothing to update: skip the per-row lookup
+    const sourceHasDeals = !!db.prepare('SELECT 1 FROM crm_deals WHERE source = ? LIMIT 1').get(source);
     await walk(
       file,
       mapping,
@@ -329,27 +336,27 @@ export async function runImport(db: DB, file: StagedInput, source: string, mappi
           return;
         }
         const d = r.deal;
-        if (seen.has(d.externalId)) {
+        const duplicate = () => {
           counts.invalid++;
           if (errors.length < 500) errors.push({ row, column: mapping.fields.externalId ?? 'externalId', value: d.externalId, message: 'duplicate ID in the file; only the first is imported' });
-          return;
-        }
-        seen.add(d.externalId);
+        };
         const cust = customerId(d.customer);
-        if (cust && d.churnedAt) churn.run(d.churnedAt, cust);
-        if (d.channel) channels.add(d.channel);
-        counts.valid++;
-        counts[d.status]++;
-        const prev = find.get(source, d.externalId) as { id: number } | undefined;
         const vals = [d.name, cust, d.repId, d.amount, d.currency, d.stage, d.position, d.status, d.createdAt, d.closedAt, d.channel, d.product, d.isRepeat ? 1 : 0, d.csat, d.nps, batchId] as const;
+        // a deal already carrying this batch's id was written by an earlier row of the same file
+        const prev = sourceHasDeals ? (find.get(source, d.externalId) as { id: number; batch_id: number | null } | undefined) : undefined;
         if (prev) {
+          if (prev.batch_id === batchId) return duplicate();
           counts.update++;
           hist.run(batchId, prev.id, JSON.stringify(prev));
           upd.run(...vals, prev.id);
         } else {
+          if (ins.run(source, d.externalId, ...vals).changes === 0) return duplicate();
           counts.create++;
-          ins.run(source, d.externalId, ...vals);
         }
+        if (cust && d.churnedAt) churn.run(d.churnedAt, cust);
+        if (d.channel) channels.add(d.channel);
+        counts.valid++;
+        counts[d.status]++;
       },
       (bytes, rows) => {
         job.rows = rows;

@@ -52,6 +52,26 @@ export function makeNormalizer(header: string[], mapping: CrmMapping, owners: Ow
   const repeat = new Set(mapping.repeatValues.map(valueKey));
   const explicitSkip = new Set(Object.entries(mapping.owners).filter(([, v]) => v === 0).map(([k]) => nameKey(k)));
   const col = (f: DealField) => mapping.fields[f] ?? f;
+  // per-value caches: an export repeats the same few owners and stages a million times
+  const skipCache = new Map<string, boolean>();
+  const isSkipped = (v: string) => {
+    let r = skipCache.get(v);
+    if (r === undefined) skipCache.set(v, (r = explicitSkip.size > 0 && explicitSkip.has(nameKey(v))));
+    return r;
+  };
+  const stageCache = new Map<string, StageRule | undefined>();
+  const stageRule = (v: string) => {
+    if (stageCache.has(v)) return stageCache.get(v);
+    const r = stages.get(valueKey(v));
+    stageCache.set(v, r);
+    return r;
+  };
+  const repeatCache = new Map<string, boolean>();
+  const isRepeat = (v: string) => {
+    let r = repeatCache.get(v);
+    if (r === undefined) repeatCache.set(v, (r = repeat.has(valueKey(v))));
+    return r;
+  };
   const get = (cells: string[], f: DealField) => {
     const i = idx[f];
     return i === undefined ? '' : (cells[i] ?? '').trim();
@@ -67,7 +87,7 @@ export function makeNormalizer(header: string[], mapping: CrmMapping, owners: Ow
     const ownerValue = get(cells, 'owner');
     let repId = 0;
     let ownerUnknown: string | undefined;
-    if (explicitSkip.has(nameKey(ownerValue))) return { ok: false, errors: [], skipped: true };
+    if (isSkipped(ownerValue)) return { ok: false, errors: [], skipped: true };
     const owner = ownerValue ? owners.resolve(ownerValue, get(cells, 'ownerEmail')) : null;
     if (!ownerValue) err('owner', '', 'the deal has no owner');
     else if (!owner) {
@@ -76,7 +96,7 @@ export function makeNormalizer(header: string[], mapping: CrmMapping, owners: Ow
     } else repId = owner.personId;
 
     const stage = get(cells, 'stage');
-    let rule = stages.get(valueKey(stage));
+    let rule = stageRule(stage);
     let stageUnmapped: string | undefined;
     if (idx.won !== undefined && idx.closed !== undefined) {
       const closed = TRUE.has(valueKey(get(cells, 'closed')));
@@ -155,7 +175,7 @@ export function makeNormalizer(header: string[], mapping: CrmMapping, owners: Ow
         closedAt,
         channel: get(cells, 'channel').slice(0, 120),
         product: get(cells, 'product').slice(0, 120),
-        isRepeat: typeValue ? repeat.has(valueKey(typeValue)) : false,
+        isRepeat: typeValue ? isRepeat(typeValue) : false,
         csat,
         nps,
         churnedAt,

@@ -11,6 +11,10 @@ export const DAY_MS = 86_400_000;
 export function dayOf(iso: string): number {
   return Math.floor(Date.UTC(Number(iso.slice(0, 4)), Number(iso.slice(5, 7)) - 1, Number(iso.slice(8, 10))) / DAY_MS);
 }
+export const monthOfDay = (day: number) => {
+  const d = new Date(day * DAY_MS);
+  return d.getUTCFullYear() * 12 + d.getUTCMonth();
+};
 export const isoOfDay = (day: number) => new Date(day * DAY_MS).toISOString().slice(0, 10);
 
 export const STATUS = { open: 0, won: 1, lost: 2 } as const;
@@ -24,6 +28,8 @@ export interface Dataset {
   created: Int32Array;
   /** -1 = not closed */
   closed: Int32Array;
+  /** month of the close as year*12 + month0, -1 = not closed */
+  closedMonth: Int32Array;
   channel: Uint16Array;
   product: Uint16Array;
   repeat: Uint8Array;
@@ -70,6 +76,7 @@ export function dataset(db: DB): Dataset {
     pos: new Uint8Array(n),
     created: new Int32Array(n),
     closed: new Int32Array(n),
+    closedMonth: new Int32Array(n),
     channel: new Uint16Array(n),
     product: new Uint16Array(n),
     repeat: new Uint8Array(n),
@@ -111,6 +118,7 @@ export function dataset(db: DB): Dataset {
     ds.created[i] = dayOf(r[3]);
     const c = r[4] ? dayOf(r[4]) : -1;
     ds.closed[i] = c;
+    ds.closedMonth[i] = r[4] ? Number(r[4].slice(0, 4)) * 12 + Number(r[4].slice(5, 7)) - 1 : -1;
     ds.channel[i] = dict(chanIdx, ds.channels, r[5]);
     ds.product[i] = dict(prodIdx, ds.products, r[6]);
     ds.repeat[i] = r[7];

@@ -14,7 +14,7 @@ import type { DB } from '../../db/open';
 import { listCompetencyRefs } from '../competencies';
 import { competenceScores } from '../training/competence';
 import { listCourseCompletions } from './completions';
-import { dataset, dayOf, isoOfDay, STATUS, type Dataset } from './dataset';
+import { dataset, dayOf, isoOfDay, monthOfDay, STATUS, type Dataset } from './dataset';
 
 export type Filters = ParsedInputOf<(typeof insightsMethods)['insights.page']>;
 
@@ -102,6 +102,41 @@ function retention(ds: Dataset, keep: Uint8Array, from: number, to: number, repC
   return { base, kept, total: { base: tb, kept: tk } };
 }
 
+/**
+ * Retention over a trailing quarter ending each month, in one pass over the deals:
+ * per customer the first won day and a flag per month with a won deal.
+ */
+function retentionTrend(ds: Dataset, keep: Uint8Array, months: number[], to: number): (number | null)[] {
+  const M = months.length;
+  const E = M + 2;
+  const extStart = monthOfDay(months[0]) - 2;
+  const first = new Int32Array(ds.customers).fill(0x7fffffff);
+  const bought = new Uint8Array(ds.customers * E);
+  for (let i = 0; i < ds.n; i++) {
+    if (!keep[i] || ds.status[i] !== STATUS.won) continue;
+    const c = ds.customer[i];
+    if (c < 0) continue;
+    const d = ds.closed[i];
+    if (d < first[c]) first[c] = d;
+    const mi = ds.closedMonth[i] - extStart;
+    if (mi >= 0 && mi < E) bought[c * E + mi] = 1;
+  }
+  const relevant: number[] = [];
+  for (let c = 0; c < ds.customers; c++) if (first[c] <= to) relevant.push(c);
+  return months.map((m, k) => {
+    const start = addMonths(m, -2);
+    const end = k + 1 < M ? months[k + 1] - 1 : to;
+    let base = 0,
+      kept = 0;
+    for (const c of relevant) {
+      if (first[c] >= start) continue;
+      base++;
+      if (ds.hasChurn ? !(ds.churn[c] >= 0 && ds.churn[c] <= end) : bought[c * E + k] | bought[c * E + k + 1] | bought[c * E + k + 2]) kept++;
+    }
+    return base ? kept / base : null;
+  });
+}
+
 function toCorrelation(xs: number[], ys: number[], closed: number[], competenceMissing: boolean): Correlation {
   const s = correlate(xs, ys);
   const warnings: Correlation['warnings'] = [];
@@ -132,17 +167,7 @@ export function insightsPage(db: DB, f: Filters): InsightsPage {
   const months: number[] = [];
   for (let m = m0; m <= to; m = addMonths(m, 1)) months.push(m);
   const M = months.length;
-  const monthOf = (day: number) => {
-    // months are few: binary search
-    let lo = 0,
-      hi = M - 1;
-    while (lo < hi) {
-      const mid = (lo + hi + 1) >> 1;
-      if (months[mid] <= day) lo = mid;
-      else hi = mid - 1;
-    }
-    return lo;
-  };
+  const m0Abs = monthOfDay(months[0]);
 
   const won = new Int32Array(repCap + 1);
   const lost = new Int32Array(repCap + 1);
@@ -153,6 +178,7 @@ export function insightsPage(db: DB, f: Filters): InsightsPage {
   const npsByRep = new Map<number, number[]>();
   const mWon = new Int32Array((repCap + 1) * M);
   const mLost = new Int32Array((repCap + 1) * M);
+  const mRev = new Float64Array((repCap + 1) * M);
   const funnelRep = new Int32Array((repCap + 1) * 5);
   const chWon = new Int32Array(ds.channels.length);
   const chLost = new Int32Array(ds.channels.length);
@@ -175,11 +201,12 @@ export function insightsPage(db: DB, f: Filters): InsightsPage {
     }
     if (st !== STATUS.open && cd >= from && cd <= to) {
       seenRep[r] = 1;
-      const mi = monthOf(cd);
+      const mi = ds.closedMonth[i] - m0Abs;
       if (st === STATUS.won) {
         won[r]++;
         revenue[r] += ds.amount[i];
         mWon[r * M + mi]++;
+        mRev[r * M + mi] += ds.amount[i];
         chWon[ds.channel[i]]++;
         chRev[ds.channel[i]] += ds.amount[i];
       } else {
@@ -307,11 +334,9 @@ export function insightsPage(db: DB, f: Filters): InsightsPage {
       return { month: monthKey(m), closeRate: closeRate(w, l), won: w, lost: l, retention: null, competence: null };
     });
   const teamTrend = trendFor(repIds);
-  // retention over a trailing quarter ending each month
-  months.forEach((m, k) => {
-    const end = k + 1 < M ? months[k + 1] - 1 : to;
-    const r = retention(ds, keep, addMonths(m, -2), end, repCap);
-    teamTrend[k].retention = r.total.base ? r.total.kept / r.total.base : null;
+  const retTrend = retentionTrend(ds, keep, months, to);
+  months.forEach((_m, k) => {
+    teamTrend[k].retention = retTrend[k];
     teamTrend[k].competence = monthComp[k];
   });
   const byTeam = teams
@@ -363,11 +388,7 @@ export function insightsPage(db: DB, f: Filters): InsightsPage {
     .filter((x) => x.w + x.l >= LEADERBOARD_MIN_DEALS)
     .map((x) => ({ repId: x.repId, value: x.rate!, closed: x.w + x.l }))
     .sort((a, b) => b.value - a.value || b.closed - a.closed);
-  const revMonth = new Float64Array(repCap + 1);
-  for (let i = 0; i < ds.n; i++) {
-    if (keep[i] && ds.status[i] === STATUS.won && ds.closed[i] >= months[last] && ds.closed[i] < (last + 1 < M ? months[last + 1] : to + 1)) revMonth[ds.rep[i]] += ds.amount[i];
-  }
-  const revenueBoard = repIds.map((id) => ({ repId: id, value: revMonth[id] })).filter((x) => x.value > 0).sort((a, b) => b.value - a.value);
+  const revenueBoard = repIds.map((id) => ({ repId: id, value: mRev[id * M + last] })).filter((x) => x.value > 0).sort((a, b) => b.value - a.value);
   const improved = repIds
     .map((id) => {
       const after = monthRate(id, [last, last - 1, last - 2]);
