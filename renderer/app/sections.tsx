@@ -10,6 +10,7 @@ import { PeoplePage } from '../features/people/PeoplePage';
 import { SettingsPage } from '../features/settings/SettingsPage';
 import { HomePage } from '../features/home/HomePage';
 import { InsightsPage } from '../features/insights/InsightsPage';
+import { TeamInsightsWidget } from '../features/insights/TeamInsightsWidget';
 
 export interface Section {
   id: string;
@@ -43,4 +44,4 @@ export const SECTIONS: Section[] = [
 export const APP_OVERLAYS: { id: string; element: ComponentType }[] = [];
 
 /** Widgets features put on the role home pages. */
-export const HOME_WIDGETS: HomeWidget[] = [];
+export const HOME_WIDGETS: HomeWidget[] = [{ id: 'team-insights', roles: ['manager', 'admin'], order: 50, element: TeamInsightsWidget }];

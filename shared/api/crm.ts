@@ -123,7 +123,7 @@ export interface CrmDryRun {
   errorsTotal: number;
   preview: CrmPreviewRow[];
   unknownOwners: OwnerMatch[];
-  unmappedStages: { value: string; rows: number }[];
+  unmappedStages: { value: string; rows: number; suggested: StageRule }[];
 }
 
 export interface CrmJob {

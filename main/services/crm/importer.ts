@@ -229,7 +229,7 @@ export async function dryRun(db: DB, file: StagedInput, source: string, mapping:
     errorsTotal,
     preview,
     unknownOwners: [...unknown].map(([value, rows]) => ({ value, rows, personId: null, personName: null, how: null })),
-    unmappedStages: [...unmapped].map(([value, rows]) => ({ value, rows })),
+    unmappedStages: [...unmapped].map(([value, rows]) => ({ value, rows, suggested: suggestStage(value) })),
   };
 }
 

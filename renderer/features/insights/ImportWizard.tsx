@@ -69,7 +69,10 @@ function ImportWizard({ onImported }: { onImported: () => void }) {
     setBusy(true);
     setError(null);
     try {
-      setDry(await api('crm.dryRun', { uploadId: sniff.uploadId, source, mapping, fileName: sniff.fileName }));
+      const r = await api('crm.dryRun', { uploadId: sniff.uploadId, source, mapping, fileName: sniff.fileName });
+      setDry(r);
+      // stages first seen past the sniffed head: pre-fill the suggestion so the user only reviews it
+      if (r.unmappedStages.length) setMapping((m) => (m ? { ...m, stages: { ...m.stages, ...Object.fromEntries(r.unmappedStages.filter((x) => x.value).map((x) => [x.value, x.suggested])) } } : m));
       setStep(2);
     } catch (e) {
       setError(errorText(t, e));
@@ -299,7 +302,7 @@ function StagesTable({ values, mapping, upd }: { values: { value: string; rows: 
             return (
               <Table.Tr key={value}>
                 <Table.Td>
-                  {value} <Text span c="dimmed">({t('insights.import.rows', { count: rows })})</Text>
+                  {value} <Text span size="xs" c="dimmed">({t('insights.import.rows', { count: rows })})</Text>
                 </Table.Td>
                 <Table.Td>
                   <Select size="xs" w={140} data={DEAL_STATUSES.map((s) => ({ value: s, label: t(`insights.import.status.${s}`) }))} value={r.status} onChange={(v) => v && set(value, v as DealStatus, r.position)} />
@@ -333,7 +336,7 @@ function OwnersTable({ owners, mapping, peopleOptions, setOwner }: { owners: Crm
           return (
             <Table.Tr key={o.value} data-testid={`owner-row-${o.value}`}>
               <Table.Td>
-                {o.value} <Text span c="dimmed">({t('insights.import.rows', { count: o.rows })})</Text>
+                {o.value} <Text span size="xs" c="dimmed">({t('insights.import.rows', { count: o.rows })})</Text>
               </Table.Td>
               <Table.Td>
                 {matched && o.how !== 'saved' ? (

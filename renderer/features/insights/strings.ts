@@ -4,6 +4,7 @@ export const insightsStrings = {
     insights: {
       title: 'Insights',
       subtitle: 'Does competence move close rate and retention here, for this team? Measured on your CRM outcomes, with the uncertainty shown.',
+      widget: { title: 'Team outcomes (last 12 months)', closeRate: 'Close rate: {{value}}', retention: 'Retention: {{value}}', open: 'Open Insights' },
       tabs: { charts: 'Charts', import: 'CRM import' },
       empty: 'No CRM deals yet. Import an export from your CRM on the "CRM import" tab.',
       period: 'Period {{from}} – {{to}} · {{deals}} deals in the workspace',
@@ -98,6 +99,7 @@ export const insightsStrings = {
     insights: {
       title: 'Аналитика',
       subtitle: 'Влияет ли компетентность на конверсию и удержание здесь, в этой команде? Измеряем по итогам сделок из CRM и показываем неопределённость.',
+      widget: { title: 'Результаты команды (12 месяцев)', closeRate: 'Конверсия: {{value}}', retention: 'Удержание: {{value}}', open: 'Открыть аналитику' },
       tabs: { charts: 'Графики', import: 'Импорт из CRM' },
       empty: 'Сделок из CRM пока нет. Импортируйте выгрузку из CRM на вкладке «Импорт из CRM».',
       period: 'Период {{from}} – {{to}} · сделок в пространстве: {{deals}}',
@@ -192,6 +194,7 @@ export const insightsStrings = {
     insights: {
       title: '洞察',
       subtitle: '在这个团队里，能力是否真的提升了成交率和客户留存？基于 CRM 的成交结果衡量，并展示不确定性。',
+      widget: { title: '团队成果（近 12 个月）', closeRate: '成交率：{{value}}', retention: '留存率：{{value}}', open: '打开洞察' },
       tabs: { charts: '图表', import: 'CRM 导入' },
       empty: '还没有 CRM 商机。请在“CRM 导入”页导入 CRM 导出文件。',
       period: '期间 {{from}} – {{to}} · 工作区共 {{deals}} 个商机',
