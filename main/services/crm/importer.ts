@@ -284,7 +284,9 @@ export async function runImport(db: DB, file: StagedInput, source: string, mappi
   const counts = emptyCounts();
   const errors: CrmRowError[] = [];
   const channels = new Set<string>();
-  const customers = new Map<string, number>();
+  // A bigger page cache while the one large transaction runs keeps index pages in memory; restored after.
+  const cacheSize = db.pragma('cache_size', { simple: true }) as number;
+  db.pragma('cache_size = -65536');
   db.exec('BEGIN IMMEDIATE');
   let open = true;
   try {
@@ -304,17 +306,18 @@ export async function runImport(db: DB, file: StagedInput, source: string, mappi
     const findCust = db.prepare('SELECT id FROM crm_customers WHERE source = ? AND key = ?').pluck();
     const insCust = db.prepare('INSERT INTO crm_customers(source, key, name, batch_id) VALUES (?, ?, ?, ?)');
     const churn = db.prepare('UPDATE crm_customers SET churned_at = ? WHERE id = ?');
+    // Customer ids by raw name: a bounded cache (memory stays flat on a million rows); misses go to the index.
     const byRaw = new Map<string, number>();
-    const sourceHasCustomers = !!db.prepare('SELECT 1 FROM crm_customers WHERE source = ? LIMIT 1').get(source);
+    let sourceHasCustomers = !!db.prepare('SELECT 1 FROM crm_customers WHERE source = ? LIMIT 1').get(source);
     const customerId = (name: string): number | null => {
       if (!name) return null;
       const hit = byRaw.get(name);
       if (hit !== undefined) return hit;
       const key = valueKey(name);
-      let id = customers.get(key);
-      if (id === undefined) {
-        id = (sourceHasCustomers ? (findCust.get(source, key) as number | undefined) : undefined) ?? Number(insCust.run(source, key, name, batchId).lastInsertRowid);
-        customers.set(key, id);
+      const id = (sourceHasCustomers ? (findCust.get(source, key) as number | undefined) : undefined) ?? Number(insCust.run(source, key, name, batchId).lastInsertRowid);
+      if (byRaw.size >= 50_000) {
+        byRaw.clear();
+        sourceHasCustomers = true;
       }
       byRaw.set(name, id);
       return id;
@@ -367,6 +370,7 @@ export async function runImport(db: DB, file: StagedInput, source: string, mappi
     if (job.cancel) {
       db.exec('ROLLBACK');
       open = false;
+      db.pragma(`cache_size = ${cacheSize}`);
       job.state = 'cancelled';
       job.fraction = 0;
       return publicJob(job);
@@ -384,6 +388,7 @@ export async function runImport(db: DB, file: StagedInput, source: string, mappi
     bumpCrmVersion(db);
     db.exec('COMMIT');
     open = false;
+    db.pragma(`cache_size = ${cacheSize}`);
     try {
       db.pragma('wal_checkpoint(PASSIVE)');
     } catch {
@@ -394,6 +399,7 @@ export async function runImport(db: DB, file: StagedInput, source: string, mappi
   } catch (e) {
     if (open) db.exec('ROLLBACK');
     job.state = 'failed';
+    db.pragma(`cache_size = ${cacheSize}`);
     job.error = (e as Error).message;
     throw e;
   }

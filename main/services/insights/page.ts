@@ -40,12 +40,12 @@ function addMonths(day: number, k: number) {
   return Math.floor(Date.UTC(d.getUTCFullYear(), d.getUTCMonth() + k, d.getUTCDate()) / 86_400_000);
 }
 
-/** Which deals pass the team/channel/product/business filters (period is handled per chart). */
+/** Which deals pass the team/channel/product/business filters (period is handled per chart), as lookup arrays. */
 function makeFilter(db: DB, ds: Dataset, f: Filters, people: Person[]) {
   const maxRep = Math.max(0, ...people.map((p) => p.id));
   const repOk = new Uint8Array(maxRep + 1);
   for (const p of people) if (f.teamId === null || p.team_id === f.teamId) repOk[p.id] = 1;
-  const chanOk = new Uint8Array(ds.channels.length).fill(1);
+  const chanOk = new Uint8Array(Math.max(1, ds.channels.length)).fill(1);
   if (f.channel) {
     const groups = new Map((db.prepare('SELECT value_key, kind, mode FROM crm_channels').all() as { value_key: string; kind: string; mode: string }[]).map((c) => [c.value_key, c]));
     ds.channels.forEach((c, i) => {
@@ -54,87 +54,90 @@ function makeFilter(db: DB, ds: Dataset, f: Filters, people: Person[]) {
     });
   }
   const prod = f.product ? ds.products.indexOf(f.product) : -1;
-  const wantRepeat = f.business === 'all' ? -1 : f.business === 'repeat' ? 1 : 0;
-  const noProduct = !!f.product && prod < 0;
-  return (i: number) => {
-    const r = ds.rep[i];
-    if (r > maxRep || !repOk[r] || !chanOk[ds.channel[i]]) return false;
-    if (noProduct || (prod >= 0 && ds.product[i] !== prod)) return false;
-    return wantRepeat < 0 || ds.repeat[i] === wantRepeat;
-  };
-}
-
-/** Retention per rep (brief's definition) over [from, to]; also the totals. */
-function retention(ds: Dataset, keep: Uint8Array, from: number, to: number, repCap: number) {
-  const baseRep = new Int32Array(ds.customers).fill(-1);
-  const extra = new Map<number, Set<number>>();
-  const bought = new Uint8Array(ds.customers);
-  for (let i = 0; i < ds.n; i++) {
-    if (!keep[i] || ds.status[i] !== STATUS.won) continue;
-    const c = ds.customer[i];
-    if (c < 0) continue;
-    const d = ds.closed[i];
-    if (d < from) {
-      const r = ds.rep[i];
-      if (baseRep[c] === -1) baseRep[c] = r;
-      else if (baseRep[c] !== r) {
-        let s = extra.get(c);
-        if (!s) extra.set(c, (s = new Set()));
-        s.add(r);
-      }
-    } else if (d <= to) bought[c] = 1;
-  }
-  const base = new Int32Array(repCap + 1);
-  const kept = new Int32Array(repCap + 1);
-  let tb = 0,
-    tk = 0;
-  for (let c = 0; c < ds.customers; c++) {
-    if (baseRep[c] < 0) continue;
-    const ok = ds.hasChurn ? !(ds.churn[c] >= 0 && ds.churn[c] <= to) : bought[c] === 1;
-    const reps = [baseRep[c], ...(extra.get(c) ?? [])];
-    for (const r of reps) {
-      base[r]++;
-      if (ok) kept[r]++;
-    }
-    tb++;
-    if (ok) tk++;
-  }
-  return { base, kept, total: { base: tb, kept: tk } };
+  return { maxRep, repOk, chanOk, prod, noProduct: !!f.product && prod < 0, wantRepeat: f.business === 'all' ? -1 : f.business === 'repeat' ? 1 : 0 };
 }
 
 /**
- * Retention over a trailing quarter ending each month, in one pass over the deals:
- * per customer the first won day and a flag per month with a won deal.
+ * Retention, fed the kept won deals one by one: per rep over [from, to] (brief's
+ * definition) and over a trailing quarter ending each month (trend).
  */
-function retentionTrend(ds: Dataset, keep: Uint8Array, months: number[], to: number): (number | null)[] {
-  const M = months.length;
-  const E = M + 2;
-  const extStart = monthOfDay(months[0]) - 2;
-  const first = new Int32Array(ds.customers).fill(0x7fffffff);
-  const bought = new Uint8Array(ds.customers * E);
-  for (let i = 0; i < ds.n; i++) {
-    if (!keep[i] || ds.status[i] !== STATUS.won) continue;
-    const c = ds.customer[i];
-    if (c < 0) continue;
-    const d = ds.closed[i];
-    if (d < first[c]) first[c] = d;
-    const mi = ds.closedMonth[i] - extStart;
-    if (mi >= 0 && mi < E) bought[c * E + mi] = 1;
+class RetentionAcc {
+  private baseRep: Int32Array;
+  private extra = new Map<number, Set<number>>();
+  private boughtIn: Uint8Array;
+  private first: Int32Array;
+  private bought: Uint8Array;
+  private E: number;
+  private extStart: number;
+  constructor(
+    private ds: Dataset,
+    private from: number,
+    private to: number,
+    private months: number[],
+  ) {
+    this.baseRep = new Int32Array(ds.customers).fill(-1);
+    this.boughtIn = new Uint8Array(ds.customers);
+    this.first = new Int32Array(ds.customers).fill(0x7fffffff);
+    this.E = months.length + 2;
+    this.extStart = monthOfDay(months[0]) - 2;
+    this.bought = new Uint8Array(ds.customers * this.E);
   }
-  const relevant: number[] = [];
-  for (let c = 0; c < ds.customers; c++) if (first[c] <= to) relevant.push(c);
-  return months.map((m, k) => {
-    const start = addMonths(m, -2);
-    const end = k + 1 < M ? months[k + 1] - 1 : to;
-    let base = 0,
-      kept = 0;
-    for (const c of relevant) {
-      if (first[c] >= start) continue;
-      base++;
-      if (ds.hasChurn ? !(ds.churn[c] >= 0 && ds.churn[c] <= end) : bought[c * E + k] | bought[c * E + k + 1] | bought[c * E + k + 2]) kept++;
+  add(i: number) {
+    const ds = this.ds;
+    const c = ds.customer[i];
+    if (c < 0) return;
+    const d = ds.closed[i];
+    if (d < this.first[c]) this.first[c] = d;
+    const mi = ds.closedMonth[i] - this.extStart;
+    if (mi >= 0 && mi < this.E) this.bought[c * this.E + mi] = 1;
+    if (d < this.from) {
+      const r = ds.rep[i];
+      const b = this.baseRep[c];
+      if (b === -1) this.baseRep[c] = r;
+      else if (b !== r) {
+        let s = this.extra.get(c);
+        if (!s) this.extra.set(c, (s = new Set()));
+        s.add(r);
+      }
+    } else if (d <= this.to) this.boughtIn[c] = 1;
+  }
+  perRep(repCap: number) {
+    const { ds, to } = this;
+    const base = new Int32Array(repCap + 1);
+    const kept = new Int32Array(repCap + 1);
+    for (let c = 0; c < ds.customers; c++) {
+      const r = this.baseRep[c];
+      if (r < 0) continue;
+      const ok = ds.hasChurn ? !(ds.churn[c] >= 0 && ds.churn[c] <= to) : this.boughtIn[c] === 1;
+      base[r]++;
+      if (ok) kept[r]++;
+      const more = this.extra.get(c);
+      if (more)
+        for (const x of more) {
+          base[x]++;
+          if (ok) kept[x]++;
+        }
     }
-    return base ? kept / base : null;
-  });
+    return { base, kept };
+  }
+  trend(): (number | null)[] {
+    const { ds, months, to, E, first, bought } = this;
+    const M = months.length;
+    const relevant: number[] = [];
+    for (let c = 0; c < ds.customers; c++) if (first[c] <= to) relevant.push(c);
+    return months.map((m, k) => {
+      const start = addMonths(m, -2);
+      const end = k + 1 < M ? months[k + 1] - 1 : to;
+      let base = 0,
+        kept = 0;
+      for (const c of relevant) {
+        if (first[c] >= start) continue;
+        base++;
+        if (ds.hasChurn ? !(ds.churn[c] >= 0 && ds.churn[c] <= end) : bought[c * E + k] | bought[c * E + k + 1] | bought[c * E + k + 2]) kept++;
+      }
+      return base ? kept / base : null;
+    });
+  }
 }
 
 function toCorrelation(xs: number[], ys: number[], closed: number[], competenceMissing: boolean): Correlation {
@@ -156,9 +159,8 @@ export function insightsPage(db: DB, f: Filters): InsightsPage {
     .all() as Person[];
   const teams = db.prepare('SELECT id, name FROM teams ORDER BY name').all() as { id: number; name: string }[];
   const repCap = Math.max(0, ...people.map((p) => p.id));
-  const passes = makeFilter(db, ds, f, people);
+  const flt = makeFilter(db, ds, f, people);
   const keep = new Uint8Array(ds.n);
-  for (let i = 0; i < ds.n; i++) keep[i] = passes(i) ? 1 : 0;
 
   const hasData = ds.n > 0;
   const to = f.to ? dayOf(f.to) : hasData ? ds.maxDay : Math.floor(Date.now() / 86_400_000);
@@ -186,10 +188,14 @@ export function insightsPage(db: DB, f: Filters): InsightsPage {
   const chRev = new Float64Array(ds.channels.length);
   const seenRep = new Uint8Array(repCap + 1);
 
+  const acc = new RetentionAcc(ds, from, to, months);
+  const { maxRep, repOk, chanOk, prod, noProduct, wantRepeat } = flt;
   for (let i = 0; i < ds.n; i++) {
-    if (!keep[i]) continue;
     const r = ds.rep[i];
+    if (r > maxRep || !repOk[r] || !chanOk[ds.channel[i]] || noProduct || (prod >= 0 && ds.product[i] !== prod) || (wantRepeat >= 0 && ds.repeat[i] !== wantRepeat)) continue;
+    keep[i] = 1;
     const st = ds.status[i];
+    if (st === STATUS.won) acc.add(i);
     const cd = ds.closed[i];
     const created = ds.created[i];
     if (created >= from && created <= to) {
@@ -226,7 +232,7 @@ export function insightsPage(db: DB, f: Filters): InsightsPage {
     }
   }
 
-  const ret = retention(ds, keep, from, to, repCap);
+  const ret = acc.perRep(repCap);
   const inTeam = (p: Person) => f.teamId === null || p.team_id === f.teamId;
   const repPeople = people.filter((p) => inTeam(p) && (p.is_rep || seenRep[p.id]));
   const overall = new Map(
@@ -334,7 +340,7 @@ export function insightsPage(db: DB, f: Filters): InsightsPage {
       return { month: monthKey(m), closeRate: closeRate(w, l), won: w, lost: l, retention: null, competence: null };
     });
   const teamTrend = trendFor(repIds);
-  const retTrend = retentionTrend(ds, keep, months, to);
+  const retTrend = acc.trend();
   months.forEach((_m, k) => {
     teamTrend[k].retention = retTrend[k];
     teamTrend[k].competence = monthComp[k];
