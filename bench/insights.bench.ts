@@ -15,6 +15,7 @@ import { openWorkspaceDb } from '../main/db/open';
 import { createPerson, createTeam } from '../main/services/people';
 import { dryRun, runImport, sniff } from '../main/services/crm/importer';
 import { suggestStage } from '../main/services/crm/presets';
+import type { CrmMapping } from '../shared/api/crm';
 import { insightsPage, type Filters } from '../main/services/insights/page';
 import { percentile, report, rssMb, timeOnce, tmpDir, type Row } from './lib';
 
@@ -146,29 +147,32 @@ function db2errors(f: string) {
 }
 
 /** Child: import the file into the prepared workspace, report time and peak RSS. */
-async function child(dbFile: string, csv: string) {
+async function child(dbFile: string, csv: string, mappingFile: string) {
   const { db } = openWorkspaceDb(dbFile);
   const file = { id: 'b'.repeat(32), path: csv, name: path.basename(csv), size: fs.statSync(csv).size };
   let peak = rssMb();
-  const timer = setInterval(() => (peak = Math.max(peak, rssMb())), 25);
-  const s = await sniff(db, file);
-  // as a user would: the dry run lists stages first seen after the sniffed head; map them as suggested
-  const dr = await dryRun(db, file, s.source, s.mapping);
-  for (const st of dr.unmappedStages) s.mapping.stages[st.value] = suggestStage(st.value);
-  (globalThis as { gc?: () => void }).gc?.();
-  peak = rssMb(); // the target is memory during the import itself
+  let heapAtPeak = 0;
+  const timer = setInterval(() => {
+    const m = process.memoryUsage();
+    if (m.rss / 1048576 > peak) {
+      peak = m.rss / 1048576;
+      heapAtPeak = m.heapUsed / 1048576;
+    }
+  }, 25);
+  const mapping = JSON.parse(fs.readFileSync(mappingFile, 'utf8')) as CrmMapping;
   const t0 = performance.now();
-  const job = await runImport(db, file, s.source, s.mapping, null);
+  const job = await runImport(db, file, 'bitrix24', mapping, null);
   const ms = performance.now() - t0;
   clearInterval(timer);
   peak = Math.max(peak, rssMb());
   db.close();
   const errs = db2errors(dbFile);
-  process.send!({ ms, peak, counts: job.counts, preset: s.preset, encoding: s.encoding, errs });
+  if (process.env.INSIGHTS_MEM) console.log('heap at peak', heapAtPeak, process.memoryUsage());
+  process.send!({ ms, peak, counts: job.counts, preset: 'bitrix24', encoding: 'Windows-1251', errs });
 }
 
 async function main() {
-  if (process.argv[2] === 'child') return child(process.argv[3], process.argv[4]);
+  if (process.argv[2] === 'child') return child(process.argv[3], process.argv[4], process.argv[5]);
   const dir = tmpDir('insights');
   const csv = path.join(dir, 'bitrix24_deals_1m.csv');
   const dbFile = path.join(dir, 'w.sqlite');
@@ -177,9 +181,22 @@ async function main() {
   const size = fs.statSync(csv).size;
   console.log(`generated ${DEALS} deals, ${(size / 1048576).toFixed(0)} MB in ${(tGen / 1000).toFixed(1)} s`);
   const repIds = seedPeople(dbFile);
+  // the wizard's steps, as a user would take them: sniff, dry run (stages first seen later in the file get the suggested mapping)
+  const mappingFile = path.join(dir, 'mapping.json');
+  {
+    const { db } = openWorkspaceDb(dbFile);
+    const file = { id: 'b'.repeat(32), path: csv, name: path.basename(csv), size };
+    const s = await sniff(db, file);
+    const tDry = performance.now();
+    const dr = await dryRun(db, file, s.source, s.mapping);
+    rows.push({ metric: 'dry run: seconds (whole file, counts + errors)', value: (performance.now() - tDry) / 1000, unit: 's', target: null, better: 'lower' });
+    for (const st of dr.unmappedStages) s.mapping.stages[st.value] = suggestStage(st.value);
+    fs.writeFileSync(mappingFile, JSON.stringify(s.mapping));
+    db.close();
+  }
 
   const result = await new Promise<{ ms: number; peak: number; counts: { valid: number; invalid: number }; preset: string; encoding: string }>((resolve, reject) => {
-    const c = fork(process.argv[1], ['child', dbFile, csv], { execArgv: ['--expose-gc', ...(process.env.INSIGHTS_PROFILE ? ['--cpu-prof', '--cpu-prof-dir=/tmp/insprof'] : [])] });
+    const c = fork(process.argv[1], ['child', dbFile, csv, mappingFile], { execArgv: ['--expose-gc', ...(process.env.INSIGHTS_PROFILE ? ['--cpu-prof', '--cpu-prof-dir=/tmp/insprof'] : [])] });
     c.on('message', (m) => resolve(m as never));
     c.on('exit', (code) => code && reject(new Error(`import child exited with ${code}`)));
   });

@@ -286,7 +286,7 @@ export async function runImport(db: DB, file: StagedInput, source: string, mappi
   const channels = new Set<string>();
   // A bigger page cache while the one large transaction runs keeps index pages in memory; restored after.
   const cacheSize = db.pragma('cache_size', { simple: true }) as number;
-  db.pragma('cache_size = -65536');
+  db.pragma('cache_size = -16384');
   db.exec('BEGIN IMMEDIATE');
   let open = true;
   try {

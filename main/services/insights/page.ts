@@ -235,11 +235,8 @@ export function insightsPage(db: DB, f: Filters): InsightsPage {
   const ret = acc.perRep(repCap);
   const inTeam = (p: Person) => f.teamId === null || p.team_id === f.teamId;
   const repPeople = people.filter((p) => inTeam(p) && (p.is_rep || seenRep[p.id]));
-  const overall = new Map(
-    competenceScores(db, { asOf: isoOfDay(to), repIds: repPeople.map((p) => p.id) })
-      .filter((s) => s.competencyId === null)
-      .map((s) => [s.repId, s]),
-  );
+  const scoresAtTo = competenceScores(db, { asOf: isoOfDay(to), repIds: repPeople.map((p) => p.id) });
+  const overall = new Map(scoresAtTo.filter((s) => s.competencyId === null).map((s) => [s.repId, s]));
   const competenceSource: InsightsPage['competenceSource'] = overall.size === 0 ? 'none' : trainingTablesExist(db) ? 'training' : 'interim';
 
   const reps: RepRow[] = repPeople.map((p) => {
@@ -288,7 +285,7 @@ export function insightsPage(db: DB, f: Filters): InsightsPage {
   const lagScores = f.lag ? competenceScores(db, { asOf: isoOfDay(asOfDay), repIds: repPeople.map((p) => p.id) }) : null;
   const scoreMap = new Map<string, number | null>();
   const evidence = new Map<number, number>();
-  for (const s of lagScores ?? [...overall.values(), ...competenceScores(db, { asOf: isoOfDay(to), repIds: repPeople.map((p) => p.id) }).filter((x) => x.competencyId !== null)]) {
+  for (const s of lagScores ?? scoresAtTo) {
     scoreMap.set(`${s.repId}:${s.competencyId ?? 'all'}`, s.score);
     if (s.competencyId === null) evidence.set(s.repId, s.n);
   }
