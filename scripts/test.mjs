@@ -1,6 +1,7 @@
 // `npm test`: typecheck (shared, main, renderer), lint, unit tests (Vitest),
 // build, then end-to-end tests (Playwright against the browser host).
 import { execFileSync } from 'node:child_process';
+import fs from 'node:fs';
 import path from 'node:path';
 
 const root = path.resolve(import.meta.dirname, '..');
@@ -9,8 +10,9 @@ const steps = [
   ['typecheck: shared', [bin('typescript/bin/tsc'), '-p', 'tsconfig.shared.json']],
   ['typecheck: main', [bin('typescript/bin/tsc'), '-p', 'tsconfig.main.json']],
   ['typecheck: renderer', [bin('typescript/bin/tsc'), '-p', 'tsconfig.renderer.json']],
+  ['typecheck: e2e tests', [bin('typescript/bin/tsc'), '-p', 'tsconfig.e2e.json']],
   ['lint', [bin('eslint/bin/eslint.js'), '.', '--max-warnings', '0']],
-  ['unit tests', [bin('vitest/vitest.mjs'), 'run']],
+  ['unit tests', [bin('vitest/vitest.mjs'), 'run', '--reporter=default', '--reporter=json', '--outputFile.json=test-results/unit.json']],
   ['build', [path.join(root, 'scripts/build.mjs')]],
   ['e2e tests', [bin('@playwright/test/cli.js'), 'test']],
 ];
@@ -26,4 +28,22 @@ for (const [name, args] of steps) {
     process.exit(1);
   }
   console.log(`--- ${name}: ok (${((Date.now() - t0) / 1000).toFixed(1)} s)`);
+}
+
+// One closing line that any CI reader understands: "N passed, N failed, N skipped".
+const read = (f) => {
+  try {
+    return JSON.parse(fs.readFileSync(path.join(root, 'test-results', f), 'utf8'));
+  } catch {
+    return null;
+  }
+};
+const unit = read('unit.json');
+const e2e = read('e2e.json');
+const passed = (unit?.numPassedTests ?? 0) + (e2e?.stats?.expected ?? 0) + (e2e?.stats?.flaky ?? 0);
+const failed = (unit?.numFailedTests ?? 0) + (e2e?.stats?.unexpected ?? 0);
+const skipped = (unit?.numPendingTests ?? 0) + (unit?.numTodoTests ?? 0) + (e2e?.stats?.skipped ?? 0);
+if (!only) {
+  console.log(`\nunit: ${unit?.numPassedTests ?? 0} passed; e2e: ${e2e?.stats?.expected ?? 0} passed, ${e2e?.stats?.skipped ?? 0} skipped`);
+  console.log(`${passed} passed, ${failed} failed, ${skipped} skipped`);
 }

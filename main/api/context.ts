@@ -8,6 +8,7 @@ import type { WorkspaceManager } from '../services/workspace';
 export interface HostAbilities {
   kind: 'electron' | 'browser';
   showOpenDialog?: (opts: { multiple: boolean; filters: { name: string; extensions: string[] }[]; title?: string }) => Promise<string[]>;
+  showSaveDialog?: (opts: { defaultName: string; filters: { name: string; extensions: string[] }[]; title?: string }) => Promise<string | null>;
   /** Electron: opens the compact always-on-top live-call window. */
   openLiveCallWindow?: () => void;
 }

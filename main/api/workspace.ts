@@ -17,6 +17,11 @@ export const workspaceHandlers: HandlersFor<typeof workspaceMethods> = {
   },
   'workspace.openDemo': ({ reset }, { ws }) => ws.openDemo(reset),
   'workspace.backup': (_, { ws }) => ws.backup(),
+  'workspace.backupAs': async (_, { ws, host }) => {
+    if (!host.showSaveDialog) throw new AppError('unavailable', 'Saving to a chosen file exists only in the desktop app; backups are kept in the data folder.');
+    const dest = await host.showSaveDialog({ defaultName: `${ws.info().name}-backup.sqlite`, filters: [{ name: 'Sales Workbench workspace', extensions: ['sqlite'] }] });
+    return dest ? ws.backupToFile(dest) : null;
+  },
   'workspace.listBackups': (_, { ws }) => ws.listBackups(),
   'workspace.restore': ({ path }, { ws }) => ws.restore(path),
 };

@@ -129,6 +129,13 @@ function blobResponse(req: Request, file: string, type: string): Response {
   return new Response(stream, { status, headers });
 }
 
+async function showSaveDialog(opts: { defaultName: string; filters: { name: string; extensions: string[] }[]; title?: string }) {
+  const win = BrowserWindow.getFocusedWindow() ?? mainWindow;
+  const o = { defaultPath: opts.defaultName, filters: opts.filters, title: opts.title };
+  const r = win ? await dialog.showSaveDialog(win, o) : await dialog.showSaveDialog(o);
+  return r.canceled || !r.filePath ? null : r.filePath;
+}
+
 function registerProtocol() {
   protocol.handle('app', async (req) => {
     const url = new URL(req.url);
@@ -170,7 +177,7 @@ if (!app.requestSingleInstanceLock()) {
     ctx = createApp({
       dataDir,
       demo: !process.argv.includes('--no-demo'),
-      host: { kind: 'electron', showOpenDialog, openLiveCallWindow },
+      host: { kind: 'electron', showOpenDialog, showSaveDialog, openLiveCallWindow },
       nativeBinding: nativeBinding(),
     });
     ipcMain.handle('workbench:invoke', async (event, method: unknown, input: unknown) => {

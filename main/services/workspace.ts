@@ -218,6 +218,12 @@ export class WorkspaceManager {
     return { path: dest, name, sizeBytes: size, createdAt: new Date().toISOString() };
   }
 
+  /** A backup at a path the user chose (desktop save dialog). */
+  async backupToFile(dest: string): Promise<BackupFile> {
+    const size = await backupTo(this.db, dest);
+    return { path: dest, name: path.basename(dest), sizeBytes: size, createdAt: new Date().toISOString() };
+  }
+
   listBackups(): BackupFile[] {
     if (!fs.existsSync(this.backupsDir)) return [];
     return fs

@@ -9,6 +9,7 @@ import { common } from './locales/common';
 import { peopleStrings } from '../features/people/strings';
 import { settingsStrings } from '../features/settings/strings';
 import { insightsStrings } from '../features/insights/strings';
+import { STRING_SOURCES, type Lang, type Tree } from './strings';
 
 export const LANGUAGES = [
   { code: 'en', label: 'English' },
@@ -20,6 +21,7 @@ export type Lang = (typeof LANGUAGES)[number]['code'];
 type Tree = { [k: string]: string | Tree };
 /** Every feature's strings: add one line per feature. */
 export const STRING_SOURCES: Record<Lang, Tree>[] = [common, peopleStrings, settingsStrings, insightsStrings];
+export type { Lang };
 
 function merge(into: Tree, from: Tree): Tree {
   for (const [k, v] of Object.entries(from)) {

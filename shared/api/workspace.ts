@@ -44,6 +44,8 @@ export const workspaceMethods = {
   'workspace.openDialog': method(z.object({})).returns<WorkspaceInfo | null>(),
   'workspace.openDemo': method(z.object({ reset: z.boolean().default(false) })).returns<WorkspaceInfo>(),
   'workspace.backup': method(z.object({})).returns<BackupFile>(),
+  /** Electron only: back up to a file the user picks in a save dialog (null when cancelled). */
+  'workspace.backupAs': method(z.object({})).returns<BackupFile | null>(),
   'workspace.listBackups': method(z.object({})).returns<BackupFile[]>(),
   'workspace.restore': method(z.object({ path: z.string().min(1).max(4096) })).returns<WorkspaceInfo>(),
 };

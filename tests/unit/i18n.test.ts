@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { STRING_SOURCES } from '../../renderer/app/i18n';
+import { STRING_SOURCES } from '../../renderer/app/strings';
 
 type Tree = { [k: string]: string | Tree };
 function keys(t: Tree, prefix = ''): string[] {

@@ -23,7 +23,8 @@ export function SettingsPage() {
     setBusy(key);
     try {
       const v = await fn();
-      if (ok) notifications.show({ color: 'green', message: ok(v) });
+      const message = ok?.(v);
+      if (message) notifications.show({ color: 'green', message });
       await refresh();
     } catch (e) {
       setError(errorText(t, e));
@@ -172,6 +173,13 @@ export function SettingsPage() {
             {t('settings.backupNow')}
           </Button>
         </Group>
+        {workspace.host === 'electron' && (
+          <Group justify="flex-end" mt={4}>
+            <Button size="xs" variant="subtle" onClick={run('backupAs', () => api('workspace.backupAs', {}), (b) => (b ? t('settings.backedUp', { name: (b as { name: string }).name }) : ''))}>
+              {t('settings.backupAs')}
+            </Button>
+          </Group>
+        )}
         <Text size="sm" c="dimmed" mb="sm">
           {t('settings.backupsHelp')}
         </Text>

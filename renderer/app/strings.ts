@@ -1,0 +1,12 @@
+/**
+ * Every UI string source (DOM-free, so unit tests can check completeness):
+ * the app's common strings and each feature's own file. Add one line per feature.
+ */
+import { common } from './locales/common';
+import { peopleStrings } from '../features/people/strings';
+import { settingsStrings } from '../features/settings/strings';
+
+export type Lang = 'en' | 'ru' | 'zh';
+export type Tree = { [k: string]: string | Tree };
+
+export const STRING_SOURCES: Record<Lang, Tree>[] = [common, peopleStrings, settingsStrings];
