@@ -5,10 +5,6 @@
  */
 import i18n from 'i18next';
 import { initReactI18next } from 'react-i18next';
-import { common } from './locales/common';
-import { peopleStrings } from '../features/people/strings';
-import { settingsStrings } from '../features/settings/strings';
-import { insightsStrings } from '../features/insights/strings';
 import { STRING_SOURCES, type Lang, type Tree } from './strings';
 
 export const LANGUAGES = [
@@ -16,11 +12,6 @@ export const LANGUAGES = [
   { code: 'ru', label: 'Русский' },
   { code: 'zh', label: '中文' },
 ] as const;
-export type Lang = (typeof LANGUAGES)[number]['code'];
-
-type Tree = { [k: string]: string | Tree };
-/** Every feature's strings: add one line per feature. */
-export const STRING_SOURCES: Record<Lang, Tree>[] = [common, peopleStrings, settingsStrings, insightsStrings];
 export type { Lang };
 
 function merge(into: Tree, from: Tree): Tree {

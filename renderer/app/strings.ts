@@ -5,8 +5,9 @@
 import { common } from './locales/common';
 import { peopleStrings } from '../features/people/strings';
 import { settingsStrings } from '../features/settings/strings';
+import { insightsStrings } from '../features/insights/strings';
 
 export type Lang = 'en' | 'ru' | 'zh';
 export type Tree = { [k: string]: string | Tree };
 
-export const STRING_SOURCES: Record<Lang, Tree>[] = [common, peopleStrings, settingsStrings];
+export const STRING_SOURCES: Record<Lang, Tree>[] = [common, peopleStrings, settingsStrings, insightsStrings];
