@@ -22,16 +22,31 @@ function noise(...xs: number[]) {
   return (s - 2) / 0.577;
 }
 
+let memo: { raw: string; comps: string; byAsOf: Map<string, CompetenceScore[]> } | null = null;
+
 export function interimCompetenceScores(db: DB, opts: { asOf?: string; repIds?: number[] } = {}): CompetenceScore[] {
   const raw = (db.prepare("SELECT value FROM meta WHERE key = 'demo_skill'").pluck().get() as string | undefined) ?? null;
   if (!raw) return [];
+  const compsKey = (db.prepare('SELECT group_concat(id) FROM competencies WHERE archived = 0').pluck().get() as string | null) ?? '';
+  if (!memo || memo.raw !== raw || memo.comps !== compsKey) memo = { raw, comps: compsKey, byAsOf: new Map() };
+  const asOfKey = opts.asOf ?? new Date().toISOString().slice(0, 10);
+  let all = memo.byAsOf.get(asOfKey);
+  if (!all) {
+    all = compute(db, raw, asOfKey);
+    if (memo.byAsOf.size > 200) memo.byAsOf.clear();
+    memo.byAsOf.set(asOfKey, all);
+  }
+  if (!opts.repIds) return all;
+  const want = new Set(opts.repIds);
+  return all.filter((s) => want.has(s.repId));
+}
+
+function compute(db: DB, raw: string, asOf: string): CompetenceScore[] {
   const skills = new Map(JSON.parse(raw) as [number, number][]);
   const comps = db.prepare('SELECT id FROM competencies WHERE archived = 0 ORDER BY sort, id').pluck().all() as number[];
-  const asOf = opts.asOf ?? new Date().toISOString().slice(0, 10);
   const quarter = Number(asOf.slice(0, 4)) * 4 + Math.floor((Number(asOf.slice(5, 7)) - 1) / 3);
   const out: CompetenceScore[] = [];
   for (const [repId, skill] of skills) {
-    if (opts.repIds && !opts.repIds.includes(repId)) continue;
     // skill grows slowly with time for everyone; evidence accumulates
     const base = skill + 0.01 * (quarter - 8100) / 4 + 0.06 * noise(repId, quarter);
     const per = comps.map((c) => {

@@ -140,6 +140,81 @@ class RetentionAcc {
   }
 }
 
+/** The one hot pass over the deals: applies the filters (marking `keep`) and fills every per-rep, per-month and per-channel counter. */
+function scan(ds: Dataset, flt: ReturnType<typeof makeFilter>, keep: Uint8Array, acc: RetentionAcc, repCap: number, from: number, to: number, m0Abs: number, M: number) {
+  const won = new Int32Array(repCap + 1);
+  const lost = new Int32Array(repCap + 1);
+  const open = new Int32Array(repCap + 1);
+  const revenue = new Float64Array(repCap + 1);
+  const csatSum = new Float64Array(repCap + 1);
+  const csatN = new Int32Array(repCap + 1);
+  const npsByRep = new Map<number, number[]>();
+  const mWon = new Int32Array((repCap + 1) * M);
+  const mLost = new Int32Array((repCap + 1) * M);
+  const mRev = new Float64Array((repCap + 1) * M);
+  const funnelRep = new Int32Array((repCap + 1) * 5);
+  const nch = Math.max(1, ds.channels.length);
+  const chWon = new Int32Array(nch);
+  const chLost = new Int32Array(nch);
+  const chDeals = new Int32Array(nch);
+  const chRev = new Float64Array(nch);
+  const seenRep = new Uint8Array(repCap + 1);
+  const { maxRep, repOk, chanOk, prod, noProduct, wantRepeat } = flt;
+  if (noProduct) return { won, lost, open, revenue, csatSum, csatN, npsByRep, mWon, mLost, mRev, funnelRep, chWon, chLost, chDeals, chRev, seenRep };
+  const { rep, status, channel, product, repeat, created, closed, closedMonth, pos, amount, csat, nps } = ds;
+  const WON = STATUS.won,
+    OPEN = STATUS.open;
+  for (let i = 0, n = ds.n; i < n; i++) {
+    const r = rep[i];
+    const ch = channel[i];
+    if (r > maxRep || repOk[r] === 0 || chanOk[ch] === 0) continue;
+    if (prod >= 0 && product[i] !== prod) continue;
+    if (wantRepeat >= 0 && repeat[i] !== wantRepeat) continue;
+    keep[i] = 1;
+    const st = status[i];
+    if (st === WON) acc.add(i);
+    const c0 = created[i];
+    if (c0 >= from && c0 <= to) {
+      seenRep[r] = 1;
+      const p = pos[i];
+      const base = r * 5;
+      for (let k = 0; k < p; k++) funnelRep[base + k]++;
+      if (st === OPEN) open[r]++;
+      chDeals[ch]++;
+    }
+    const cd = closed[i];
+    if (st !== OPEN && cd >= from && cd <= to) {
+      seenRep[r] = 1;
+      const cell = r * M + closedMonth[i] - m0Abs;
+      if (st === WON) {
+        const a = amount[i];
+        won[r]++;
+        revenue[r] += a;
+        mWon[cell]++;
+        mRev[cell] += a;
+        chWon[ch]++;
+        chRev[ch] += a;
+      } else {
+        lost[r]++;
+        mLost[cell]++;
+        chLost[ch]++;
+      }
+      const cs = csat[i];
+      if (cs) {
+        csatSum[r] += cs;
+        csatN[r]++;
+      }
+      const np = nps[i];
+      if (np !== 255) {
+        let arr = npsByRep.get(r);
+        if (!arr) npsByRep.set(r, (arr = []));
+        arr.push(np);
+      }
+    }
+  }
+  return { won, lost, open, revenue, csatSum, csatN, npsByRep, mWon, mLost, mRev, funnelRep, chWon, chLost, chDeals, chRev, seenRep };
+}
+
 function toCorrelation(xs: number[], ys: number[], closed: number[], competenceMissing: boolean): Correlation {
   const s = correlate(xs, ys);
   const warnings: Correlation['warnings'] = [];
@@ -171,66 +246,8 @@ export function insightsPage(db: DB, f: Filters): InsightsPage {
   const M = months.length;
   const m0Abs = monthOfDay(months[0]);
 
-  const won = new Int32Array(repCap + 1);
-  const lost = new Int32Array(repCap + 1);
-  const open = new Int32Array(repCap + 1);
-  const revenue = new Float64Array(repCap + 1);
-  const csatSum = new Float64Array(repCap + 1);
-  const csatN = new Int32Array(repCap + 1);
-  const npsByRep = new Map<number, number[]>();
-  const mWon = new Int32Array((repCap + 1) * M);
-  const mLost = new Int32Array((repCap + 1) * M);
-  const mRev = new Float64Array((repCap + 1) * M);
-  const funnelRep = new Int32Array((repCap + 1) * 5);
-  const chWon = new Int32Array(ds.channels.length);
-  const chLost = new Int32Array(ds.channels.length);
-  const chDeals = new Int32Array(ds.channels.length);
-  const chRev = new Float64Array(ds.channels.length);
-  const seenRep = new Uint8Array(repCap + 1);
-
   const acc = new RetentionAcc(ds, from, to, months);
-  const { maxRep, repOk, chanOk, prod, noProduct, wantRepeat } = flt;
-  for (let i = 0; i < ds.n; i++) {
-    const r = ds.rep[i];
-    if (r > maxRep || !repOk[r] || !chanOk[ds.channel[i]] || noProduct || (prod >= 0 && ds.product[i] !== prod) || (wantRepeat >= 0 && ds.repeat[i] !== wantRepeat)) continue;
-    keep[i] = 1;
-    const st = ds.status[i];
-    if (st === STATUS.won) acc.add(i);
-    const cd = ds.closed[i];
-    const created = ds.created[i];
-    if (created >= from && created <= to) {
-      seenRep[r] = 1;
-      const p = ds.pos[i];
-      for (let k = 0; k < p; k++) funnelRep[r * 5 + k]++;
-      if (st === STATUS.open) open[r]++;
-      chDeals[ds.channel[i]]++;
-    }
-    if (st !== STATUS.open && cd >= from && cd <= to) {
-      seenRep[r] = 1;
-      const mi = ds.closedMonth[i] - m0Abs;
-      if (st === STATUS.won) {
-        won[r]++;
-        revenue[r] += ds.amount[i];
-        mWon[r * M + mi]++;
-        mRev[r * M + mi] += ds.amount[i];
-        chWon[ds.channel[i]]++;
-        chRev[ds.channel[i]] += ds.amount[i];
-      } else {
-        lost[r]++;
-        mLost[r * M + mi]++;
-        chLost[ds.channel[i]]++;
-      }
-      if (ds.csat[i]) {
-        csatSum[r] += ds.csat[i];
-        csatN[r]++;
-      }
-      if (ds.nps[i] !== 255) {
-        let a = npsByRep.get(r);
-        if (!a) npsByRep.set(r, (a = []));
-        a.push(ds.nps[i]);
-      }
-    }
-  }
+  const { won, lost, open, revenue, csatSum, csatN, npsByRep, mWon, mLost, mRev, funnelRep, chWon, chLost, chDeals, chRev, seenRep } = scan(ds, flt, keep, acc, repCap, from, to, m0Abs, M);
 
   const ret = acc.perRep(repCap);
   const inTeam = (p: Person) => f.teamId === null || p.team_id === f.teamId;
