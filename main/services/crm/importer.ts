@@ -284,9 +284,9 @@ export async function runImport(db: DB, file: StagedInput, source: string, mappi
   const counts = emptyCounts();
   const errors: CrmRowError[] = [];
   const channels = new Set<string>();
-  // A bigger page cache (48 MB) while the one large transaction runs keeps the customer and deal index pages in memory; restored after.
+  // A bigger page cache (16 MB) while the one large transaction runs keeps the customer and deal index pages in memory; restored after.
   const cacheSize = db.pragma('cache_size', { simple: true }) as number;
-  db.pragma('cache_size = -49152');
+  db.pragma('cache_size = -16384');
   db.exec('BEGIN IMMEDIATE');
   let open = true;
   try {
