@@ -284,9 +284,9 @@ export async function runImport(db: DB, file: StagedInput, source: string, mappi
   const counts = emptyCounts();
   const errors: CrmRowError[] = [];
   const channels = new Set<string>();
-  // A bigger page cache (16 MB) while the one large transaction runs keeps the customer and deal index pages in memory; restored after.
+  // A bigger page cache (48 MB) while the one large transaction runs keeps the customer and deal index pages in memory; restored after.
   const cacheSize = db.pragma('cache_size', { simple: true }) as number;
-  db.pragma('cache_size = -16384');
+  db.pragma('cache_size = -49152');
   db.exec('BEGIN IMMEDIATE');
   let open = true;
   try {
@@ -306,20 +306,21 @@ export async function runImport(db: DB, file: StagedInput, source: string, mappi
     const findCust = db.prepare('SELECT id FROM crm_customers WHERE source = ? AND key = ?').pluck();
     const insCust = db.prepare('INSERT INTO crm_customers(source, key, name, batch_id) VALUES (?, ?, ?, ?)');
     const churn = db.prepare('UPDATE crm_customers SET churned_at = ? WHERE id = ?');
-    // Customer ids by raw name: a bounded cache (memory stays flat on a million rows); misses go to the index.
+    // Customer ids by folded name: a bounded cache (memory stays flat on a million rows); misses go to the index.
     const byRaw = new Map<string, number>();
     let sourceHasCustomers = !!db.prepare('SELECT 1 FROM crm_customers WHERE source = ? LIMIT 1').get(source);
     const customerId = (name: string): number | null => {
       if (!name) return null;
-      const hit = byRaw.get(name);
-      if (hit !== undefined) return hit;
+      // keyed by the folded name: a fresh string (a raw cell is a slice that would keep its whole parse chunk alive)
       const key = valueKey(name);
+      const hit = byRaw.get(key);
+      if (hit !== undefined) return hit;
       const id = (sourceHasCustomers ? (findCust.get(source, key) as number | undefined) : undefined) ?? Number(insCust.run(source, key, name, batchId).lastInsertRowid);
       if (byRaw.size >= 50_000) {
         byRaw.clear();
         sourceHasCustomers = true;
       }
-      byRaw.set(name, id);
+      byRaw.set(key, id);
       return id;
     };
     // a first import of a source has nothing to update: skip the per-row lookup

@@ -79,7 +79,8 @@ export function makeNormalizer(header: string[], mapping: CrmMapping, owners: Ow
 
   return (cells: string[], row: number): NormalResult => {
     const errors: CrmRowError[] = [];
-    const err = (f: DealField, value: string, message: string) => errors.push({ row, column: col(f), value: value.slice(0, 120), message });
+    // copied: a slice of the cell would keep its whole parse chunk alive while errors are collected
+    const err = (f: DealField, value: string, message: string) => errors.push({ row, column: col(f), value: Buffer.from(value.slice(0, 120)).toString(), message });
     const externalId = get(cells, 'externalId');
     if (!externalId) err('externalId', '', 'the deal has no ID');
     else if (externalId.length > 120) err('externalId', externalId, 'the ID is longer than 120 characters');

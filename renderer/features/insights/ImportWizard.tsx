@@ -7,7 +7,8 @@ import { IconFileSpreadsheet } from '@tabler/icons-react';
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { DATE_FORMATS, DEAL_FIELDS, DEAL_STATUSES, NUMBER_FORMATS, REQUIRED_FIELDS, type CrmDryRun, type CrmJob, type CrmMapping, type CrmSniff, type DealField, type DealStatus } from '../../../shared/api/crm';
-import { api, uploadFile, useApi } from '../../lib/api';
+import { api, isElectron, uploadFile, useApi } from '../../lib/api';
+import type { UploadRef } from '../../../shared/api/session';
 import { errorText } from '../../lib/errors';
 import { fmtDateTime, fmtNumber, fmtPercent, personName } from '../../lib/format';
 
@@ -44,13 +45,20 @@ function ImportWizard({ onImported }: { onImported: () => void }) {
     setError(null);
   };
 
-  const choose = async (file: File) => {
+  const choose = async (file: File | null) => {
     reset();
     setBusy(true);
     try {
-      setUploadPct(0);
-      const ref = await uploadFile(file, (f) => setUploadPct(f));
-      setUploadPct(null);
+      let ref: UploadRef | undefined;
+      if (file) {
+        setUploadPct(0);
+        ref = await uploadFile(file, (f) => setUploadPct(f));
+        setUploadPct(null);
+      } else {
+        // Electron: the native picker stages the file by path (no upload)
+        ref = (await api('files.pick', { multiple: false, filters: [{ name: 'CSV / XLSX', extensions: ['csv', 'txt', 'xlsx'] }] }))[0];
+        if (!ref) return;
+      }
       const s = await api('crm.sniff', { uploadId: ref.id, source: '' });
       setSniff(s);
       setMapping(s.mapping);
@@ -127,7 +135,15 @@ function ImportWizard({ onImported }: { onImported: () => void }) {
         </Alert>
       )}
       {step === 0 && (
-        <Dropzone onDrop={(files) => files[0] && void choose(files[0])} maxFiles={1} multiple={false} loading={busy} data-testid="crm-dropzone">
+        <Dropzone
+          onDrop={(files) => files[0] && void choose(files[0])}
+          maxFiles={1}
+          multiple={false}
+          loading={busy}
+          data-testid="crm-dropzone"
+          activateOnClick={!isElectron()}
+          onClick={() => isElectron() && void choose(null)}
+        >
           <Group justify="center" py="lg" style={{ pointerEvents: 'none' }}>
             <IconFileSpreadsheet size={36} stroke={1.5} />
             <Text>{uploadPct !== null ? t('insights.import.uploading', { pct: fmtPercent(uploadPct) }) : t('insights.import.drop')}</Text>
