@@ -93,10 +93,14 @@ test('the Insights page in English, Russian and Chinese', async ({ host, page })
     await openInsights(page);
     await expect(page.getByTestId('chart-close').getByTestId('stats-line')).toBeVisible({ timeout: 20_000 });
     await expect(page.getByTestId('chart-training').getByTestId('training-table')).toBeVisible();
+    // CJK bold subsets load lazily per glyph range: give them a moment before the screenshot
+    await page.waitForTimeout(1200);
     await shot(page, `insights-${lang}-top`);
     await page.getByTestId('chart-funnel').scrollIntoViewIfNeeded();
+    await page.waitForTimeout(800);
     await shot(page, `insights-${lang}-funnel`);
     await page.getByTestId('chart-leaderboard').scrollIntoViewIfNeeded();
+    await page.waitForTimeout(800);
     await shot(page, `insights-${lang}-leaderboard`);
   }
 });
