@@ -5,6 +5,7 @@ import { scriptsHandlers } from './scripts';
 import { trainingHandlers } from './training';
 import { scorecardsHandlers } from './scorecards';
 import { libraryHandlers } from './library';
+import { crmHandlers, insightsHandlers } from './insights';
 import { sessionHandlers, workspaceHandlers } from './workspace';
 
 export const handlers: Handlers = {
@@ -15,4 +16,6 @@ export const handlers: Handlers = {
   ...trainingHandlers,
   ...scorecardsHandlers,
   ...libraryHandlers,
+  ...crmHandlers,
+  ...insightsHandlers,
 };

@@ -5,6 +5,7 @@
  */
 import type { ComponentType, ReactNode } from 'react';
 import { IconBooks, IconHeadset, IconHome, IconMessages, IconPhoneCall, IconSchool, IconSettings, IconUsers } from '@tabler/icons-react';
+import { IconChartDots, IconHome, IconSettings, IconUsers } from '@tabler/icons-react';
 import type { Role } from '../../shared/api/people';
 import { PeoplePage } from '../features/people/PeoplePage';
 import { SettingsPage } from '../features/settings/SettingsPage';
@@ -20,6 +21,8 @@ import { QueueWidget } from '../features/scorecards/Queue';
 import { DisputesWidget, RepHomeWidget } from '../features/scorecards/RepPanels';
 import { LibraryPage } from '../features/library/LibraryPage';
 import { LibraryHealthWidget, PopularContentWidget } from '../features/library/HomeWidgets';
+import { InsightsPage } from '../features/insights/InsightsPage';
+import { TeamInsightsWidget } from '../features/insights/TeamInsightsWidget';
 
 export interface Section {
   id: string;
@@ -50,6 +53,7 @@ export const SECTIONS: Section[] = [
   { id: 'calls', path: '/calls/*', href: '/calls', labelKey: 'nav.calls', icon: IconHeadset, element: <CallsPage /> },
   { id: 'training', path: '/training/*', href: '/training', labelKey: 'nav.training', icon: IconSchool, element: <TrainingPage /> },
   { id: 'people', path: '/people/*', href: '/people', labelKey: 'nav.people', icon: IconUsers, element: <PeoplePage /> },
+  { id: 'insights', path: '/insights/*', href: '/insights', labelKey: 'nav.insights', icon: IconChartDots, element: <InsightsPage /> },
   { id: 'settings', path: '/settings', href: '/settings', labelKey: 'nav.settings', icon: IconSettings, element: <SettingsPage /> },
 ];
 
@@ -69,3 +73,4 @@ export const HOME_WIDGETS: HomeWidget[] = [
   { id: 'library-popular', roles: ['rep'], order: 40, element: PopularContentWidget },
   { id: 'library-health', roles: ['manager', 'trainer', 'admin'], order: 60, element: LibraryHealthWidget },
 ];
+export const HOME_WIDGETS: HomeWidget[] = [{ id: 'team-insights', roles: ['manager', 'admin'], order: 50, element: TeamInsightsWidget }];

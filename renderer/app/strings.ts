@@ -9,6 +9,7 @@ import { scriptsStrings } from '../features/scripts/strings';
 import { libraryStrings } from '../features/library/strings';
 import { scorecardsStrings } from '../features/scorecards/strings';
 import { trainingStrings } from '../features/training/strings';
+import { insightsStrings } from '../features/insights/strings';
 
 export type Lang = 'en' | 'ru' | 'zh';
 export type Tree = { [k: string]: string | Tree };
@@ -22,3 +23,4 @@ export const STRING_SOURCES: Record<Lang, Tree>[] = [
   scorecardsStrings,
   trainingStrings,
 ];
+export const STRING_SOURCES: Record<Lang, Tree>[] = [common, peopleStrings, settingsStrings, insightsStrings];

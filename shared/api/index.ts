@@ -7,6 +7,8 @@ import { peopleMethods } from './people';
 import { scriptsMethods } from './scripts';
 import { scorecardsMethods } from './scorecards';
 import { libraryMethods } from './library';
+import { crmMethods } from './crm';
+import { insightsMethods } from './insights';
 import { sessionMethods } from './session';
 import { workspaceMethods } from './workspace';
 import { trainingMethods } from './training';
@@ -19,6 +21,8 @@ export const contract = {
   ...trainingMethods,
   ...scorecardsMethods,
   ...libraryMethods,
+  ...crmMethods,
+  ...insightsMethods,
 };
 
 export type Contract = typeof contract;

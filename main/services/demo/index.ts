@@ -11,6 +11,7 @@ import { seedDefaultCompetencies } from '../competencies';
 import { seedScripts } from './scripts';
 import { seedTraining } from './training';
 import { seedScorecards } from './scorecards';
+import { seedInsights } from './insights';
 
 /** In dependency order: people, competencies, then each feature's seeder. */
 const SEEDERS: DemoSeeder[] = [
@@ -20,6 +21,7 @@ const SEEDERS: DemoSeeder[] = [
   { name: 'training', run: seedTraining },
   { name: 'scorecards', run: seedScorecards },
   { name: 'library', run: seedLibrary },
+  { name: 'insights', run: seedInsights },
 ];
 
 export interface DemoOptions {

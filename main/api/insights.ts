@@ -1,0 +1,26 @@
+import type { crmMethods } from '../../shared/api/crm';
+import type { insightsMethods } from '../../shared/api/insights';
+import * as crm from '../services/crm/importer';
+import { insightsPage } from '../services/insights/page';
+import type { ApiContext, HandlersFor } from './context';
+
+const staged = (ctx: ApiContext, id: string) => {
+  const f = ctx.staging.get(id);
+  return { id: f.id, path: f.path, name: f.name, size: f.size, sha256: f.sha256 };
+};
+
+export const crmHandlers: HandlersFor<typeof crmMethods> = {
+  'crm.sniff': ({ uploadId, source }, ctx) => crm.sniff(ctx.db, staged(ctx, uploadId), source),
+  'crm.dryRun': ({ uploadId, source, mapping }, ctx) => crm.dryRun(ctx.db, staged(ctx, uploadId), source, mapping),
+  'crm.startImport': ({ uploadId, source, mapping }, ctx) => crm.startImport(ctx.db, staged(ctx, uploadId), source, mapping, ctx.actorId()),
+  'crm.job': ({ jobId }) => crm.getJob(jobId),
+  'crm.cancelImport': ({ jobId }) => crm.cancelJob(jobId),
+  'crm.batches': (_i, { db }) => crm.listBatches(db),
+  'crm.undoBatch': ({ id }, ctx) => crm.undoBatch(ctx.db, id, ctx.actorId()),
+  'crm.channels': (_i, { db }) => crm.listChannels(db),
+  'crm.setChannel': ({ value, kind, mode }, { db }) => crm.setChannel(db, value, kind, mode),
+};
+
+export const insightsHandlers: HandlersFor<typeof insightsMethods> = {
+  'insights.page': (f, { db }) => insightsPage(db, f),
+};

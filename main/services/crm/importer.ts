@@ -1,0 +1,473 @@
+/**
+ * CRM outcomes import: sniff (head of the file only), dry run (streams the whole
+ * file, keeps counts and the first errors), and the import job (one transaction,
+ * streaming, progress, cancel = rollback), batches with undo, channel groups.
+ */
+import crypto from 'node:crypto';
+import fs from 'node:fs';
+import { AppError } from '../../../shared/api/contract';
+import type { ChannelRule, CrmBatch, CrmCounts, CrmDryRun, CrmJob, CrmMapping, CrmPreviewRow, CrmRowError, CrmSniff, DealField, OwnerMatch } from '../../../shared/api/crm';
+import { detectDateFormat, detectNumberFormat, valueKey } from '../../../shared/domain/crmParse';
+import type { DB } from '../../db/open';
+import { audit } from '../audit';
+import { makeNormalizer, type NormalDeal } from './normalize';
+import { ownerIndex, saveAliases } from './owners';
+import { defaultChannelGroup, detectPreset, isKnownStage, isRepeatValue, suggestFields, suggestStage, PRESET_FIELDS } from './presets';
+import { detectFile, streamRows, type FileInfo } from './reader';
+
+export interface StagedInput {
+  path: string;
+  name: string;
+  size: number;
+  sha256?: string;
+}
+
+const SNIFF_ROWS = 5000;
+const MAX_ERRORS = 200;
+
+const isBlank = (cells: string[]) => cells.every((c) => !c || !String(c).trim());
+
+/** The header is the first of the first 20 rows naming ≥ 2 known columns, else the first non-empty row. */
+function findHeader(rows: string[][]): number {
+  const known = new Set<string>();
+  for (const f of Object.values(PRESET_FIELDS)) for (const c of Object.values(f)) known.add(valueKey(c));
+  for (const s of ['id', 'name', 'owner', 'amount', 'stage', 'created', 'customer']) known.add(s);
+  let firstNonEmpty = -1;
+  for (let i = 0; i < Math.min(rows.length, 20); i++) {
+    if (isBlank(rows[i])) continue;
+    if (firstNonEmpty < 0) firstNonEmpty = i;
+    if (rows[i].filter((c) => known.has(valueKey(c))).length >= 2) return i;
+  }
+  return firstNonEmpty;
+}
+
+interface Head {
+  info: FileInfo;
+  headerIndex: number;
+  header: string[];
+  dataRows: string[][];
+  complete: boolean;
+}
+
+async function readHead(file: StagedInput, maxRows = SNIFF_ROWS): Promise<Head> {
+  const info = detectFile(file.path);
+  const rows: string[][] = [];
+  let complete = true;
+  await streamRows(file.path, info, (chunk) => {
+    for (const r of chunk) rows.push(r);
+    if (rows.length > maxRows + 20) {
+      complete = false;
+      return 'stop';
+    }
+  });
+  const headerIndex = findHeader(rows);
+  if (headerIndex < 0) throw new AppError('bad_file', 'The file has no rows: export the deals from your CRM again.');
+  const header = rows[headerIndex].map((h) => String(h).trim());
+  const dataRows = rows.slice(headerIndex + 1).filter((r) => !isBlank(r));
+  if (!dataRows.length) throw new AppError('bad_file', 'The file has a header row but no deals.');
+  return { info, headerIndex, header, dataRows, complete };
+}
+
+function savedMapping(db: DB, source: string): CrmMapping | null {
+  const r = db.prepare('SELECT mapping FROM crm_mappings WHERE source = ?').get(source) as { mapping: string } | undefined;
+  return r ? (JSON.parse(r.mapping) as CrmMapping) : null;
+}
+
+export async function sniff(db: DB, file: StagedInput & { id: string }, sourceIn = ''): Promise<CrmSniff> {
+  const head = await readHead(file);
+  const { header, dataRows } = head;
+  const values: CrmSniff['values'] = {};
+  header.forEach((h, i) => {
+    const counts = new Map<string, number>();
+    for (const r of dataRows) {
+      const v = String(r[i] ?? '').trim();
+      if (!v) continue;
+      counts.set(v, (counts.get(v) ?? 0) + 1);
+      if (counts.size > 200) break;
+    }
+    if (counts.size <= 200) values[h] = [...counts].map(([value, rows]) => ({ value, rows })).sort((a, b) => b.rows - a.rows);
+  });
+  const preset = detectPreset(header);
+  const source = sourceIn || (preset === 'generic' ? 'file' : preset);
+  const colOf = (f: DealField, fields: Partial<Record<DealField, string>>) => {
+    const c = fields[f];
+    return c ? header.indexOf(c) : -1;
+  };
+  const saved = savedMapping(db, source);
+  const savedOk = !!saved && Object.values(saved.fields).every((c) => header.includes(c));
+  const fields = savedOk ? saved.fields : suggestFields(header, preset);
+  const sampleOf = (f: DealField) => {
+    const i = colOf(f, fields);
+    return i < 0 ? [] : dataRows.slice(0, 500).map((r) => String(r[i] ?? ''));
+  };
+  const dateFormat = detectDateFormat([...sampleOf('createdAt'), ...sampleOf('closedAt')]) ?? 'iso';
+  const numberFormat = detectNumberFormat(sampleOf('amount'));
+  const stageValues = fields.stage ? (values[fields.stage] ?? []) : [];
+  const stages: CrmMapping['stages'] = { ...(savedOk ? saved.stages : {}) };
+  for (const { value } of stageValues) if (!stages[value]) stages[value] = suggestStage(value);
+  const typeValues = fields.type ? (values[fields.type] ?? []) : [];
+  const repeatValues = savedOk ? saved.repeatValues : typeValues.filter((v) => isRepeatValue(v.value)).map((v) => v.value);
+  const mapping: CrmMapping = { fields, dateFormat: savedOk ? saved.dateFormat : dateFormat, numberFormat: savedOk ? saved.numberFormat : numberFormat, stages, repeatValues, owners: savedOk ? saved.owners : {} };
+  const idx = ownerIndex(db, mapping.owners);
+  const ownerValues = fields.owner ? (values[fields.owner] ?? []) : [];
+  const owners: OwnerMatch[] = ownerValues.map(({ value, rows }) => {
+    const m = idx.resolve(value);
+    return { value, rows, personId: m?.personId ?? null, personName: m ? idx.name(m.personId) : null, how: m?.how ?? null };
+  });
+  return {
+    uploadId: file.id,
+    fileName: file.name,
+    size: file.size,
+    kind: head.info.kind,
+    encoding: head.info.encoding,
+    delimiter: head.info.delimiter,
+    headerRow: head.headerIndex + 1,
+    columns: header,
+    sample: dataRows.slice(0, 20),
+    preset,
+    source,
+    savedMapping: savedOk,
+    mapping,
+    values,
+    owners,
+    scannedRows: dataRows.length,
+    complete: head.complete,
+  };
+}
+
+/** Walks every data row of the file through the normalizer, in chunks. */
+async function walk(file: StagedInput, mapping: CrmMapping, db: DB, onDeal: (r: ReturnType<ReturnType<typeof makeNormalizer>>, row: number) => void, onProgress?: (bytes: number, rows: number) => boolean) {
+  const info = detectFile(file.path);
+  let headerIndex = -1;
+  let pending: string[][] = [];
+  let normalize: ReturnType<typeof makeNormalizer> | null = null;
+  let rowNo = 0;
+  let rows = 0;
+  const owners = ownerIndex(db, mapping.owners);
+  await streamRows(file.path, info, (chunk, bytes) => {
+    let start = 0;
+    if (!normalize) {
+      pending.push(...chunk);
+      if (pending.length < 20 && bytes >= 0 && bytes < info.size) return;
+      headerIndex = findHeader(pending);
+      if (headerIndex < 0) return;
+      normalize = makeNormalizer(pending[headerIndex].map((h) => String(h).trim()), mapping, owners);
+      chunk = pending;
+      pending = [];
+      start = headerIndex + 1;
+      rowNo = headerIndex + 1;
+    }
+    for (let i = start; i < chunk.length; i++) {
+      rowNo++;
+      const cells = chunk[i];
+      if (isBlank(cells)) continue;
+      rows++;
+      onDeal(normalize(cells, rowNo), rowNo);
+    }
+    if (onProgress && !onProgress(bytes, rows)) return 'stop';
+  });
+  if (!normalize) {
+    if (headerIndex < 0) throw new AppError('bad_file', 'The file has no rows: export the deals from your CRM again.');
+    throw new AppError('bad_file', 'The file has a header row but no deals.');
+  }
+  if (!rows) throw new AppError('bad_file', 'The file has a header row but no deals.');
+  return { info, rows };
+}
+
+const emptyCounts = (): CrmCounts => ({ rows: 0, valid: 0, invalid: 0, create: 0, update: 0, skipped: 0, won: 0, lost: 0, open: 0 });
+
+function previewRow(d: NormalDeal, row: number, ownerName: string, action: 'create' | 'update'): CrmPreviewRow {
+  return { row, externalId: d.externalId, name: d.name, customer: d.customer, ownerName, amount: d.amount, currency: d.currency, stage: d.stage, status: d.status, position: d.position, createdAt: d.createdAt, closedAt: d.closedAt, channel: d.channel, isRepeat: d.isRepeat, action };
+}
+
+const dryRunRows = new Map<string, number>();
+
+export async function dryRun(db: DB, file: StagedInput, source: string, mapping: CrmMapping): Promise<CrmDryRun> {
+  const counts = emptyCounts();
+  const errors: CrmRowError[] = [];
+  let errorsTotal = 0;
+  const preview: CrmPreviewRow[] = [];
+  const unknown = new Map<string, number>();
+  const unmapped = new Map<string, number>();
+  const seen = new Map<string, number>();
+  const exists = db.prepare('SELECT 1 FROM crm_deals WHERE source = ? AND external_id = ?').pluck();
+  const names = ownerIndex(db);
+  const peopleNames = new Map((db.prepare('SELECT id, name FROM people').all() as { id: number; name: string }[]).map((p) => [p.id, p.name]));
+  await walk(file, mapping, db, (r, row) => {
+    counts.rows++;
+    if (!r.ok) {
+      if (r.skipped) {
+        counts.skipped++;
+        return;
+      }
+      counts.invalid++;
+      errorsTotal += r.errors.length;
+      for (const e of r.errors) if (errors.length < MAX_ERRORS) errors.push(e);
+      if (r.ownerUnknown) unknown.set(r.ownerUnknown, (unknown.get(r.ownerUnknown) ?? 0) + 1);
+      if (r.stageUnmapped !== undefined) unmapped.set(r.stageUnmapped, (unmapped.get(r.stageUnmapped) ?? 0) + 1);
+      return;
+    }
+    const d = r.deal;
+    const first = seen.get(d.externalId);
+    if (first !== undefined) {
+      counts.invalid++;
+      errorsTotal++;
+      if (errors.length < MAX_ERRORS) errors.push({ row, column: mapping.fields.externalId ?? 'externalId', value: d.externalId, message: `duplicate ID: row ${first} has the same ID; only the first is imported` });
+      return;
+    }
+    seen.set(d.externalId, row);
+    counts.valid++;
+    counts[d.status]++;
+    const action = exists.get(source, d.externalId) ? 'update' : 'create';
+    counts[action]++;
+    if (preview.length < 20) preview.push(previewRow(d, row, peopleNames.get(d.repId) ?? names.name(d.repId) ?? '', action));
+  });
+  dryRunRows.set(file.path, counts.rows);
+  return {
+    counts,
+    errors,
+    errorsTotal,
+    preview,
+    unknownOwners: [...unknown].map(([value, rows]) => ({ value, rows, personId: null, personName: null, how: null })),
+    unmappedStages: [...unmapped].map(([value, rows]) => ({ value, rows, suggested: suggestStage(value) })),
+  };
+}
+
+// ---- the import job ----
+
+interface JobState extends CrmJob {
+  cancel: boolean;
+}
+const jobs = new Map<string, JobState>();
+
+function publicJob(j: JobState): CrmJob {
+  const { cancel: _c, ...rest } = j;
+  return rest;
+}
+
+export function getJob(jobId: string): CrmJob {
+  const j = jobs.get(jobId);
+  if (!j) throw new AppError('not_found', 'This import is no longer running.');
+  return publicJob(j);
+}
+
+export function cancelJob(jobId: string): CrmJob {
+  const j = jobs.get(jobId);
+  if (!j) throw new AppError('not_found', 'This import is no longer running.');
+  if (j.state === 'running') j.cancel = true;
+  return publicJob(j);
+}
+
+function fileSha(path: string): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const h = crypto.createHash('sha256');
+    fs.createReadStream(path)
+      .on('data', (d) => h.update(d))
+      .on('end', () => resolve(h.digest('hex')))
+      .on('error', reject);
+  });
+}
+
+export function bumpCrmVersion(db: DB) {
+  db.prepare("INSERT INTO meta(key, value) VALUES ('crm_version', ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value").run(`${Date.now()}-${Math.random()}`);
+}
+
+/**
+ * Runs the import in one transaction while the file streams in; resolves when done.
+ * `startImport` returns at once with a job id; `runImport` is the awaited body (tests and bench call it directly).
+ */
+export async function runImport(db: DB, file: StagedInput, source: string, mapping: CrmMapping, actorId: number | null, job: JobState = newJob()): Promise<CrmJob> {
+  if ([...jobs.values()].some((j) => j.state === 'running' && j !== job)) throw new AppError('conflict', 'Another import is running: wait for it or cancel it.');
+  jobs.set(job.jobId, job);
+  const sha = file.sha256 ?? (await fileSha(file.path));
+  const expectedRows = dryRunRows.get(file.path) ?? 0;
+  const counts = emptyCounts();
+  const errors: CrmRowError[] = [];
+  const channels = new Set<string>();
+  // A bigger page cache (48 MB) while the one large transaction runs keeps the customer and deal index pages in memory; restored after.
+  const cacheSize = db.pragma('cache_size', { simple: true }) as number;
+  db.pragma('cache_size = -49152');
+  db.exec('BEGIN IMMEDIATE');
+  let open = true;
+  try {
+    const batchId = Number(
+      db.prepare('INSERT INTO crm_import_batches(source, file_name, file_sha256, mapping, created_by) VALUES (?, ?, ?, ?, ?)').run(source, file.name, sha, JSON.stringify(mapping), actorId).lastInsertRowid,
+    );
+    const find = db.prepare('SELECT * FROM crm_deals WHERE source = ? AND external_id = ?');
+    // ON CONFLICT DO NOTHING: a second row with the same ID in this file is reported, not imported
+    const ins = db.prepare(
+      `INSERT INTO crm_deals(source, external_id, name, customer_id, rep_id, amount, currency, stage, stage_pos, status, created_at, closed_at, channel, product, is_repeat, csat, nps, batch_id)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT(source, external_id) DO NOTHING`,
+    );
+    const upd = db.prepare(
+      `UPDATE crm_deals SET name = ?, customer_id = ?, rep_id = ?, amount = ?, currency = ?, stage = ?, stage_pos = ?, status = ?, created_at = ?, closed_at = ?, channel = ?, product = ?, is_repeat = ?, csat = ?, nps = ?, batch_id = ? WHERE id = ?`,
+    );
+    const hist = db.prepare('INSERT OR IGNORE INTO crm_deal_history(batch_id, deal_id, prev) VALUES (?, ?, ?)');
+    const findCust = db.prepare('SELECT id FROM crm_customers WHERE source = ? AND key = ?').pluck();
+    const insCust = db.prepare('INSERT INTO crm_customers(source, key, name, batch_id) VALUES (?, ?, ?, ?)');
+    const churn = db.prepare('UPDATE crm_customers SET churned_at = ? WHERE id = ?');
+    // Customer ids by folded name: a bounded cache (memory stays flat on a million rows); misses go to the index.
+    const byRaw = new Map<string, number>();
+    let sourceHasCustomers = !!db.prepare('SELECT 1 FROM crm_customers WHERE source = ? LIMIT 1').get(source);
+    const customerId = (name: string): number | null => {
+      if (!name) return null;
+      // keyed by the folded name: a fresh string (a raw cell is a slice that would keep its whole parse chunk alive)
+      const key = valueKey(name);
+      const hit = byRaw.get(key);
+      if (hit !== undefined) return hit;
+      const id = (sourceHasCustomers ? (findCust.get(source, key) as number | undefined) : undefined) ?? Number(insCust.run(source, key, name, batchId).lastInsertRowid);
+      if (byRaw.size >= 50_000) {
+        byRaw.clear();
+        sourceHasCustomers = true;
+      }
+      byRaw.set(key, id);
+      return id;
+    };
+    // a first import of a source has nothing to update: skip the per-row lookup
+    const sourceHasDeals = !!db.prepare('SELECT 1 FROM crm_deals WHERE source = ? LIMIT 1').get(source);
+    await walk(
+      file,
+      mapping,
+      db,
+      (r, row) => {
+        counts.rows++;
+        if (!r.ok) {
+          if (r.skipped) counts.skipped++;
+          else {
+            counts.invalid++;
+            for (const e of r.errors) if (errors.length < 500) errors.push(e);
+          }
+          return;
+        }
+        const d = r.deal;
+        const duplicate = () => {
+          counts.invalid++;
+          if (errors.length < 500) errors.push({ row, column: mapping.fields.externalId ?? 'externalId', value: d.externalId, message: 'duplicate ID in the file; only the first is imported' });
+        };
+        const cust = customerId(d.customer);
+        const vals = [d.name, cust, d.repId, d.amount, d.currency, d.stage, d.position, d.status, d.createdAt, d.closedAt, d.channel, d.product, d.isRepeat ? 1 : 0, d.csat, d.nps, batchId] as const;
+        // a deal already carrying this batch's id was written by an earlier row of the same file
+        const prev = sourceHasDeals ? (find.get(source, d.externalId) as { id: number; batch_id: number | null } | undefined) : undefined;
+        if (prev) {
+          if (prev.batch_id === batchId) return duplicate();
+          counts.update++;
+          hist.run(batchId, prev.id, JSON.stringify(prev));
+          upd.run(...vals, prev.id);
+        } else {
+          if (ins.run(source, d.externalId, ...vals).changes === 0) return duplicate();
+          counts.create++;
+        }
+        if (cust && d.churnedAt) churn.run(d.churnedAt, cust);
+        if (d.channel) channels.add(d.channel);
+        counts.valid++;
+        counts[d.status]++;
+      },
+      (bytes, rows) => {
+        job.rows = rows;
+        job.fraction = bytes >= 0 ? Math.min(0.99, bytes / Math.max(1, file.size)) : expectedRows ? Math.min(0.99, rows / expectedRows) : 0.5;
+        return !job.cancel;
+      },
+    );
+    if (job.cancel) {
+      db.exec('ROLLBACK');
+      open = false;
+      db.pragma(`cache_size = ${cacheSize}`);
+      job.state = 'cancelled';
+      job.fraction = 0;
+      return publicJob(job);
+    }
+    if (counts.valid === 0) throw new AppError('invalid_input', 'No row could be imported: fix the errors shown in the dry run.');
+    const chan = db.prepare('INSERT OR IGNORE INTO crm_channels(value_key, value, kind, mode) VALUES (?, ?, ?, ?)');
+    for (const c of channels) {
+      const g = defaultChannelGroup(c);
+      chan.run(valueKey(c), c, g.kind, g.mode);
+    }
+    db.prepare('UPDATE crm_import_batches SET counts = ?, errors = ? WHERE id = ?').run(JSON.stringify(counts), JSON.stringify(errors), batchId);
+    db.prepare('INSERT INTO crm_mappings(source, mapping) VALUES (?, ?) ON CONFLICT(source) DO UPDATE SET mapping = excluded.mapping, updated_at = excluded.updated_at').run(source, JSON.stringify(mapping));
+    saveAliases(db, mapping.owners);
+    audit(db, actorId, 'crm_import', batchId, 'import', { source, file: file.name, counts });
+    bumpCrmVersion(db);
+    db.exec('COMMIT');
+    open = false;
+    db.pragma(`cache_size = ${cacheSize}`);
+    try {
+      db.pragma('wal_checkpoint(PASSIVE)');
+    } catch {
+      /* a checkpoint is an optimisation */
+    }
+    Object.assign(job, { state: 'done', fraction: 1, batchId, counts });
+    return publicJob(job);
+  } catch (e) {
+    if (open) db.exec('ROLLBACK');
+    job.state = 'failed';
+    db.pragma(`cache_size = ${cacheSize}`);
+    job.error = (e as Error).message;
+    throw e;
+  }
+}
+
+function newJob(): JobState {
+  return { jobId: crypto.randomBytes(8).toString('hex'), state: 'running', fraction: 0, rows: 0, batchId: null, counts: null, error: null, cancel: false };
+}
+
+/** Starts the import in the background and returns its job; poll with getJob. */
+export function startImport(db: DB, file: StagedInput, source: string, mapping: CrmMapping, actorId: number | null): CrmJob {
+  if ([...jobs.values()].some((j) => j.state === 'running')) throw new AppError('conflict', 'Another import is running: wait for it or cancel it.');
+  const job = newJob();
+  jobs.set(job.jobId, job);
+  runImport(db, file, source, mapping, actorId, job).catch(() => {
+    /* the state and message are on the job */
+  });
+  return publicJob(job);
+}
+
+export function listBatches(db: DB): CrmBatch[] {
+  const rows = db
+    .prepare(
+      `SELECT b.*, p.name AS by_name,
+        (b.undone_at IS NULL AND b.id = (SELECT MAX(id) FROM crm_import_batches x WHERE x.source = b.source AND x.undone_at IS NULL)) AS can_undo
+       FROM crm_import_batches b LEFT JOIN people p ON p.id = b.created_by ORDER BY b.id DESC LIMIT 100`,
+    )
+    .all() as { id: number; source: string; file_name: string; file_sha256: string; counts: string; created_at: string; by_name: string | null; undone_at: string | null; can_undo: number }[];
+  return rows.map((r) => ({ id: r.id, source: r.source, fileName: r.file_name, fileSha256: r.file_sha256, counts: JSON.parse(r.counts) as CrmCounts, createdAt: r.created_at, createdBy: r.by_name, undoneAt: r.undone_at, canUndo: !!r.can_undo }));
+}
+
+/** Undoes the latest batch of a source: deals it created are removed, deals it updated get their previous values back. */
+export function undoBatch(db: DB, id: number, actorId: number | null): { removed: number; restored: number } {
+  return db.transaction(() => {
+    const b = listBatches(db).find((x) => x.id === id);
+    if (!b) throw new AppError('not_found', 'No such import batch.');
+    if (b.undoneAt) throw new AppError('conflict', 'This import was already undone.');
+    if (!b.canUndo) throw new AppError('conflict', 'Undo the later imports from the same CRM first.');
+    const hist = db.prepare('SELECT deal_id, prev FROM crm_deal_history WHERE batch_id = ?').all(id) as { deal_id: number; prev: string }[];
+    const restore = db.prepare(
+      `UPDATE crm_deals SET name = @name, customer_id = @customer_id, rep_id = @rep_id, amount = @amount, currency = @currency, stage = @stage, stage_pos = @stage_pos, status = @status,
+        created_at = @created_at, closed_at = @closed_at, channel = @channel, product = @product, is_repeat = @is_repeat, csat = @csat, nps = @nps, batch_id = @batch_id WHERE id = @id`,
+    );
+    for (const h of hist) restore.run(JSON.parse(h.prev));
+    const removed = db.prepare('DELETE FROM crm_deals WHERE batch_id = ?').run(id).changes;
+    db.prepare('DELETE FROM crm_customers WHERE batch_id = ? AND NOT EXISTS (SELECT 1 FROM crm_deals d WHERE d.customer_id = crm_customers.id)').run(id);
+    db.prepare('DELETE FROM crm_deal_history WHERE batch_id = ?').run(id);
+    db.prepare("UPDATE crm_import_batches SET undone_at = strftime('%Y-%m-%dT%H:%M:%fZ','now') WHERE id = ?").run(id);
+    audit(db, actorId, 'crm_import', id, 'undo', { removed, restored: hist.length });
+    bumpCrmVersion(db);
+    return { removed, restored: hist.length };
+  })();
+}
+
+export function listChannels(db: DB): ChannelRule[] {
+  const rows = db
+    .prepare(
+      `SELECT c.value, c.kind, c.mode, (SELECT COUNT(*) FROM crm_deals d WHERE d.channel = c.value) AS deals FROM crm_channels c ORDER BY deals DESC, c.value`,
+    )
+    .all() as ChannelRule[];
+  return rows;
+}
+
+export function setChannel(db: DB, value: string, kind: 'direct' | 'indirect', mode: 'online' | 'offline'): ChannelRule[] {
+  db.prepare('INSERT INTO crm_channels(value_key, value, kind, mode) VALUES (?, ?, ?, ?) ON CONFLICT(value_key) DO UPDATE SET kind = excluded.kind, mode = excluded.mode').run(valueKey(value), value, kind, mode);
+  bumpCrmVersion(db);
+  return listChannels(db);
+}
+
+export { isKnownStage };

@@ -1,0 +1,518 @@
+/**
+ * Every Insights chart from one pass (plus a few small ones) over the in-memory
+ * deal columns: per-rep close rate, retention, competence scatter with Pearson r,
+ * Fisher-z CI and Spearman rho, per-competency correlations (optionally lagged a
+ * quarter), monthly trends, the 5-stage funnel, channels, leaderboard and the
+ * training effect (difference-in-differences).
+ */
+import type { Correlation, DidResult, InsightsPage, RepRow, ScatterPoint, TrendPoint } from '../../../shared/api/insights';
+import type { ParsedInputOf } from '../../../shared/api/contract';
+import type { insightsMethods } from '../../../shared/api/insights';
+import { closeRate, correlate, didProportions, npsScore, strength, type Proportion } from '../../../shared/domain/stats';
+import { valueKey } from '../../../shared/domain/crmParse';
+import type { DB } from '../../db/open';
+import { listCompetencyRefs } from '../competencies';
+import { competenceScores } from '../training/competence';
+import { listCourseCompletions } from './completions';
+import { dataset, dayOf, isoOfDay, monthOfDay, STATUS, type Dataset } from './dataset';
+
+export type Filters = ParsedInputOf<(typeof insightsMethods)['insights.page']>;
+
+export const MIN_CLOSED_FOR_RATE = 20;
+export const LEADERBOARD_MIN_DEALS = 5;
+
+interface Person {
+  id: number;
+  name: string;
+  name_ru: string;
+  name_zh: string;
+  team_id: number | null;
+  is_rep: number;
+}
+
+const monthKey = (day: number) => isoOfDay(day).slice(0, 7);
+function monthStart(day: number) {
+  const d = new Date(day * 86_400_000);
+  return Math.floor(Date.UTC(d.getUTCFullYear(), d.getUTCMonth(), 1) / 86_400_000);
+}
+function addMonths(day: number, k: number) {
+  const d = new Date(day * 86_400_000);
+  return Math.floor(Date.UTC(d.getUTCFullYear(), d.getUTCMonth() + k, d.getUTCDate()) / 86_400_000);
+}
+
+/** Which deals pass the team/channel/product/business filters (period is handled per chart), as lookup arrays. */
+function makeFilter(db: DB, ds: Dataset, f: Filters, people: Person[]) {
+  const maxRep = Math.max(0, ...people.map((p) => p.id));
+  const repOk = new Uint8Array(maxRep + 1);
+  for (const p of people) if (f.teamId === null || p.team_id === f.teamId) repOk[p.id] = 1;
+  const chanOk = new Uint8Array(Math.max(1, ds.channels.length)).fill(1);
+  if (f.channel) {
+    const groups = new Map((db.prepare('SELECT value_key, kind, mode FROM crm_channels').all() as { value_key: string; kind: string; mode: string }[]).map((c) => [c.value_key, c]));
+    ds.channels.forEach((c, i) => {
+      const g = groups.get(valueKey(c));
+      chanOk[i] = ['direct', 'indirect', 'online', 'offline'].includes(f.channel!) ? Number(g?.kind === f.channel || g?.mode === f.channel) : Number(c === f.channel);
+    });
+  }
+  const prod = f.product ? ds.products.indexOf(f.product) : -1;
+  return { maxRep, repOk, chanOk, prod, noProduct: !!f.product && prod < 0, wantRepeat: f.business === 'all' ? -1 : f.business === 'repeat' ? 1 : 0 };
+}
+
+/**
+ * Retention, fed the kept won deals one by one: per rep over [from, to] (brief's
+ * definition) and over a trailing quarter ending each month (trend).
+ */
+class RetentionAcc {
+  private baseRep: Int32Array;
+  private extra = new Map<number, Set<number>>();
+  private boughtIn: Uint8Array;
+  private first: Int32Array;
+  private bought: Uint8Array;
+  private E: number;
+  private extStart: number;
+  constructor(
+    private ds: Dataset,
+    private from: number,
+    private to: number,
+    private months: number[],
+  ) {
+    this.baseRep = new Int32Array(ds.customers).fill(-1);
+    this.boughtIn = new Uint8Array(ds.customers);
+    this.first = new Int32Array(ds.customers).fill(0x7fffffff);
+    this.E = months.length + 2;
+    this.extStart = monthOfDay(months[0]) - 2;
+    this.bought = new Uint8Array(ds.customers * this.E);
+  }
+  add(i: number) {
+    const ds = this.ds;
+    const c = ds.customer[i];
+    if (c < 0) return;
+    const d = ds.closed[i];
+    if (d < this.first[c]) this.first[c] = d;
+    const mi = ds.closedMonth[i] - this.extStart;
+    if (mi >= 0 && mi < this.E) this.bought[c * this.E + mi] = 1;
+    if (d < this.from) {
+      const r = ds.rep[i];
+      const b = this.baseRep[c];
+      if (b === -1) this.baseRep[c] = r;
+      else if (b !== r) {
+        let s = this.extra.get(c);
+        if (!s) this.extra.set(c, (s = new Set()));
+        s.add(r);
+      }
+    } else if (d <= this.to) this.boughtIn[c] = 1;
+  }
+  perRep(repCap: number) {
+    const { ds, to } = this;
+    const base = new Int32Array(repCap + 1);
+    const kept = new Int32Array(repCap + 1);
+    for (let c = 0; c < ds.customers; c++) {
+      const r = this.baseRep[c];
+      if (r < 0) continue;
+      const ok = ds.hasChurn ? !(ds.churn[c] >= 0 && ds.churn[c] <= to) : this.boughtIn[c] === 1;
+      base[r]++;
+      if (ok) kept[r]++;
+      const more = this.extra.get(c);
+      if (more)
+        for (const x of more) {
+          base[x]++;
+          if (ok) kept[x]++;
+        }
+    }
+    return { base, kept };
+  }
+  trend(): (number | null)[] {
+    const { ds, months, to, E, first, bought } = this;
+    const M = months.length;
+    const relevant: number[] = [];
+    for (let c = 0; c < ds.customers; c++) if (first[c] <= to) relevant.push(c);
+    return months.map((m, k) => {
+      const start = addMonths(m, -2);
+      const end = k + 1 < M ? months[k + 1] - 1 : to;
+      let base = 0,
+        kept = 0;
+      for (const c of relevant) {
+        if (first[c] >= start) continue;
+        base++;
+        if (ds.hasChurn ? !(ds.churn[c] >= 0 && ds.churn[c] <= end) : bought[c * E + k] | bought[c * E + k + 1] | bought[c * E + k + 2]) kept++;
+      }
+      return base ? kept / base : null;
+    });
+  }
+}
+
+/** The one hot pass over the deals: applies the filters (marking `keep`) and fills every per-rep, per-month and per-channel counter. */
+function scan(ds: Dataset, flt: ReturnType<typeof makeFilter>, keep: Uint8Array, acc: RetentionAcc, repCap: number, from: number, to: number, m0Abs: number, M: number) {
+  const won = new Int32Array(repCap + 1);
+  const lost = new Int32Array(repCap + 1);
+  const open = new Int32Array(repCap + 1);
+  const revenue = new Float64Array(repCap + 1);
+  const csatSum = new Float64Array(repCap + 1);
+  const csatN = new Int32Array(repCap + 1);
+  const npsByRep = new Map<number, number[]>();
+  const mWon = new Int32Array((repCap + 1) * M);
+  const mLost = new Int32Array((repCap + 1) * M);
+  const mRev = new Float64Array((repCap + 1) * M);
+  const funnelRep = new Int32Array((repCap + 1) * 5);
+  const nch = Math.max(1, ds.channels.length);
+  const chWon = new Int32Array(nch);
+  const chLost = new Int32Array(nch);
+  const chDeals = new Int32Array(nch);
+  const chRev = new Float64Array(nch);
+  const seenRep = new Uint8Array(repCap + 1);
+  const { maxRep, repOk, chanOk, prod, noProduct, wantRepeat } = flt;
+  if (noProduct) return { won, lost, open, revenue, csatSum, csatN, npsByRep, mWon, mLost, mRev, funnelRep, chWon, chLost, chDeals, chRev, seenRep };
+  const { rep, status, channel, product, repeat, created, closed, closedMonth, pos, amount, csat, nps } = ds;
+  const WON = STATUS.won,
+    OPEN = STATUS.open;
+  for (let i = 0, n = ds.n; i < n; i++) {
+    const r = rep[i];
+    const ch = channel[i];
+    if (r > maxRep || repOk[r] === 0 || chanOk[ch] === 0) continue;
+    if (prod >= 0 && product[i] !== prod) continue;
+    if (wantRepeat >= 0 && repeat[i] !== wantRepeat) continue;
+    keep[i] = 1;
+    const st = status[i];
+    if (st === WON) acc.add(i);
+    const c0 = created[i];
+    if (c0 >= from && c0 <= to) {
+      seenRep[r] = 1;
+      const p = pos[i];
+      const base = r * 5;
+      for (let k = 0; k < p; k++) funnelRep[base + k]++;
+      if (st === OPEN) open[r]++;
+      chDeals[ch]++;
+    }
+    const cd = closed[i];
+    if (st !== OPEN && cd >= from && cd <= to) {
+      seenRep[r] = 1;
+      const cell = r * M + closedMonth[i] - m0Abs;
+      if (st === WON) {
+        const a = amount[i];
+        won[r]++;
+        revenue[r] += a;
+        mWon[cell]++;
+        mRev[cell] += a;
+        chWon[ch]++;
+        chRev[ch] += a;
+      } else {
+        lost[r]++;
+        mLost[cell]++;
+        chLost[ch]++;
+      }
+      const cs = csat[i];
+      if (cs) {
+        csatSum[r] += cs;
+        csatN[r]++;
+      }
+      const np = nps[i];
+      if (np !== 255) {
+        let arr = npsByRep.get(r);
+        if (!arr) npsByRep.set(r, (arr = []));
+        arr.push(np);
+      }
+    }
+  }
+  return { won, lost, open, revenue, csatSum, csatN, npsByRep, mWon, mLost, mRev, funnelRep, chWon, chLost, chDeals, chRev, seenRep };
+}
+
+function toCorrelation(xs: number[], ys: number[], closed: number[], competenceMissing: boolean): Correlation {
+  const s = correlate(xs, ys);
+  const warnings: Correlation['warnings'] = [];
+  if (competenceMissing) warnings.push('noCompetence');
+  if (s.n < 10) warnings.push('smallN');
+  const few = closed.filter((c) => c < MIN_CLOSED_FOR_RATE).length;
+  if (few) warnings.push('fewClosed');
+  return { ...s, strength: strength(s.pearson), direction: s.pearson === null ? null : s.pearson >= 0 ? 'positive' : 'negative', warnings, fewClosedReps: few };
+}
+
+export function insightsPage(db: DB, f: Filters): InsightsPage {
+  const ds = dataset(db);
+  const people = db
+    .prepare(
+      `SELECT p.id, p.name, p.name_ru, p.name_zh, p.team_id, EXISTS (SELECT 1 FROM person_roles r WHERE r.person_id = p.id AND r.role = 'rep') AS is_rep FROM people p`,
+    )
+    .all() as Person[];
+  const teams = db.prepare('SELECT id, name FROM teams ORDER BY name').all() as { id: number; name: string }[];
+  const repCap = Math.max(0, ...people.map((p) => p.id));
+  const flt = makeFilter(db, ds, f, people);
+  const keep = new Uint8Array(ds.n);
+
+  const hasData = ds.n > 0;
+  const to = f.to ? dayOf(f.to) : hasData ? ds.maxDay : Math.floor(Date.now() / 86_400_000);
+  const from = f.from ? dayOf(f.from) : addMonths(to, -12) + 1;
+  const m0 = monthStart(from);
+  const months: number[] = [];
+  for (let m = m0; m <= to; m = addMonths(m, 1)) months.push(m);
+  const M = months.length;
+  const m0Abs = monthOfDay(months[0]);
+
+  const acc = new RetentionAcc(ds, from, to, months);
+  const { won, lost, open, revenue, csatSum, csatN, npsByRep, mWon, mLost, mRev, funnelRep, chWon, chLost, chDeals, chRev, seenRep } = scan(ds, flt, keep, acc, repCap, from, to, m0Abs, M);
+
+  const ret = acc.perRep(repCap);
+  const inTeam = (p: Person) => f.teamId === null || p.team_id === f.teamId;
+  const repPeople = people.filter((p) => inTeam(p) && (p.is_rep || seenRep[p.id]));
+  const scoresAtTo = competenceScores(db, { asOf: isoOfDay(to), repIds: repPeople.map((p) => p.id) });
+  const overall = new Map(scoresAtTo.filter((s) => s.competencyId === null).map((s) => [s.repId, s]));
+  const competenceSource: InsightsPage['competenceSource'] = overall.size === 0 ? 'none' : trainingTablesExist(db) ? 'training' : 'interim';
+
+  const reps: RepRow[] = repPeople.map((p) => {
+    const c = overall.get(p.id);
+    const nps = npsScore(npsByRep.get(p.id) ?? []);
+    return {
+      repId: p.id,
+      name: p.name,
+      nameRu: p.name_ru,
+      nameZh: p.name_zh,
+      teamId: p.team_id,
+      won: won[p.id],
+      lost: lost[p.id],
+      open: open[p.id],
+      closeRate: closeRate(won[p.id], lost[p.id]),
+      revenue: revenue[p.id],
+      retention: { base: ret.base[p.id], retained: ret.kept[p.id], rate: ret.base[p.id] ? ret.kept[p.id] / ret.base[p.id] : null },
+      competence: c ? { score: c.score, n: c.n, sufficient: c.sufficient } : null,
+      csat: csatN[p.id] ? { mean: csatSum[p.id] / csatN[p.id], n: csatN[p.id] } : null,
+      nps: nps === null ? null : { score: nps, n: npsByRep.get(p.id)!.length },
+    };
+  });
+
+  // --- competence vs outcomes (optionally lagged: competence at the end of Q, outcomes in Q+1) ---
+  let outWon = won,
+    outLost = lost,
+    asOfDay = to;
+  if (f.lag) {
+    const d = new Date(to * 86_400_000);
+    const qStartMonth = Math.floor(d.getUTCMonth() / 3) * 3;
+    let qStart = Math.floor(Date.UTC(d.getUTCFullYear(), qStartMonth, 1) / 86_400_000);
+    const qEnd = addMonths(qStart, 3) - 1;
+    if (qEnd > to) qStart = addMonths(qStart, -3); // the last complete quarter
+    const qe = addMonths(qStart, 3) - 1;
+    asOfDay = qStart - 1;
+    outWon = new Int32Array(repCap + 1);
+    outLost = new Int32Array(repCap + 1);
+    for (let i = 0; i < ds.n; i++) {
+      if (!keep[i] || ds.status[i] === STATUS.open) continue;
+      const cd = ds.closed[i];
+      if (cd < qStart || cd > qe) continue;
+      if (ds.status[i] === STATUS.won) outWon[ds.rep[i]]++;
+      else outLost[ds.rep[i]]++;
+    }
+  }
+  const lagScores = f.lag ? competenceScores(db, { asOf: isoOfDay(asOfDay), repIds: repPeople.map((p) => p.id) }) : null;
+  const scoreMap = new Map<string, number | null>();
+  const evidence = new Map<number, number>();
+  for (const s of lagScores ?? scoresAtTo) {
+    scoreMap.set(`${s.repId}:${s.competencyId ?? 'all'}`, s.score);
+    if (s.competencyId === null) evidence.set(s.repId, s.n);
+  }
+  const competenceMissing = competenceSource === 'none';
+  const closePoints: ScatterPoint[] = [];
+  for (const p of repPeople) {
+    const x = scoreMap.get(`${p.id}:all`);
+    const cr = closeRate(outWon[p.id], outLost[p.id]);
+    if (x == null || cr === null) continue;
+    closePoints.push({ repId: p.id, x, y: cr, deals: outWon[p.id] + outLost[p.id], evidence: evidence.get(p.id) ?? 0 });
+  }
+  const retPoints: ScatterPoint[] = [];
+  for (const r of reps) {
+    const x = scoreMap.get(`${r.repId}:all`);
+    if (x == null || r.retention.rate === null) continue;
+    retPoints.push({ repId: r.repId, x, y: r.retention.rate, deals: r.retention.base, evidence: evidence.get(r.repId) ?? 0 });
+  }
+  const perCompetency = listCompetencyRefs(db).map((c) => {
+    const xs: number[] = [],
+      ys: number[] = [],
+      closed: number[] = [];
+    for (const p of repPeople) {
+      const x = scoreMap.get(`${p.id}:${c.id}`);
+      const cr = closeRate(outWon[p.id], outLost[p.id]);
+      if (x == null || cr === null) continue;
+      xs.push(x);
+      ys.push(cr);
+      closed.push(outWon[p.id] + outLost[p.id]);
+    }
+    return { competencyId: c.id, key: c.key, name: c.name, stats: toCorrelation(xs, ys, closed, competenceMissing) };
+  });
+  perCompetency.sort((a, b) => Math.abs(b.stats.pearson ?? 0) - Math.abs(a.stats.pearson ?? 0));
+
+  // --- trends ---
+  const repIds = repPeople.map((p) => p.id);
+  const monthComp = months.map((m, k) => {
+    const end = k + 1 < M ? months[k + 1] - 1 : to;
+    const s = competenceScores(db, { asOf: isoOfDay(end), repIds }).filter((x) => x.competencyId === null && x.score !== null);
+    return s.length ? s.reduce((a, x) => a + x.score!, 0) / s.length : null;
+  });
+  const trendFor = (ids: number[]): TrendPoint[] =>
+    months.map((m, k) => {
+      let w = 0,
+        l = 0;
+      for (const id of ids) {
+        w += mWon[id * M + k];
+        l += mLost[id * M + k];
+      }
+      return { month: monthKey(m), closeRate: closeRate(w, l), won: w, lost: l, retention: null, competence: null };
+    });
+  const teamTrend = trendFor(repIds);
+  const retTrend = acc.trend();
+  months.forEach((_m, k) => {
+    teamTrend[k].retention = retTrend[k];
+    teamTrend[k].competence = monthComp[k];
+  });
+  const byTeam = teams
+    .filter((t) => f.teamId === null || t.id === f.teamId)
+    .map((t) => ({ teamId: t.id, name: t.name, points: trendFor(repPeople.filter((p) => p.team_id === t.id).map((p) => p.id)) }))
+    .filter((t) => t.points.some((p) => p.won + p.lost > 0));
+
+  // --- funnel ---
+  const sumFunnel = (ids: number[]) => [0, 1, 2, 3, 4].map((k) => ids.reduce((a, id) => a + funnelRep[id * 5 + k], 0));
+  const funnel = {
+    stages: ['1', '2', '3', '4', '5'],
+    total: sumFunnel(repIds),
+    byTeam: teams.filter((t) => f.teamId === null || t.id === f.teamId).map((t) => ({ teamId: t.id, name: t.name, counts: sumFunnel(repPeople.filter((p) => p.team_id === t.id).map((p) => p.id)) })).filter((t) => t.counts[0] > 0),
+    byRep: repIds.map((id) => ({ repId: id, counts: sumFunnel([id]) })).filter((r) => r.counts[0] > 0),
+  };
+
+  // --- channels ---
+  const groups = new Map((db.prepare('SELECT value_key, kind, mode FROM crm_channels').all() as { value_key: string; kind: 'direct' | 'indirect'; mode: 'online' | 'offline' }[]).map((c) => [c.value_key, c]));
+  const channels = ds.channels
+    .map((value, i) => {
+      const g = groups.get(valueKey(value));
+      return { value, kind: g?.kind ?? 'direct', mode: g?.mode ?? 'offline', deals: chDeals[i], won: chWon[i], lost: chLost[i], closeRate: closeRate(chWon[i], chLost[i]), revenue: chRev[i] };
+    })
+    .filter((c) => c.value && c.deals + c.won + c.lost > 0)
+    .sort((a, b) => b.won + b.lost - (a.won + a.lost));
+  const channelGroups = (['direct', 'indirect', 'online', 'offline'] as const).map((group) => {
+    const sel = channels.filter((c) => c.kind === group || c.mode === group);
+    const w = sel.reduce((a, c) => a + c.won, 0);
+    const l = sel.reduce((a, c) => a + c.lost, 0);
+    return { group, won: w, lost: l, closeRate: closeRate(w, l), revenue: sel.reduce((a, c) => a + c.revenue, 0) };
+  });
+
+  // --- leaderboard: the last month of the period; most improved = last 3 months vs the 3 before ---
+  // the last complete month of the period (the current month is still running)
+  const monthEnd = addMonths(months[M - 1], 1) - 1;
+  const last = to >= monthEnd || M === 1 ? M - 1 : M - 2;
+  const monthRate = (id: number, ks: number[]) => {
+    let w = 0,
+      l = 0;
+    for (const k of ks) {
+      if (k < 0) continue;
+      w += mWon[id * M + k];
+      l += mLost[id * M + k];
+    }
+    return { w, l, rate: closeRate(w, l) };
+  };
+  const closeBoard = repIds
+    .map((id) => ({ repId: id, ...monthRate(id, [last]) }))
+    .filter((x) => x.w + x.l >= LEADERBOARD_MIN_DEALS)
+    .map((x) => ({ repId: x.repId, value: x.rate!, closed: x.w + x.l }))
+    .sort((a, b) => b.value - a.value || b.closed - a.closed);
+  const revenueBoard = repIds.map((id) => ({ repId: id, value: mRev[id * M + last] })).filter((x) => x.value > 0).sort((a, b) => b.value - a.value);
+  const improved = repIds
+    .map((id) => {
+      const after = monthRate(id, [last, last - 1, last - 2]);
+      const before = monthRate(id, [last - 3, last - 4, last - 5]);
+      return { repId: id, after, before };
+    })
+    .filter((x) => x.after.w + x.after.l >= LEADERBOARD_MIN_DEALS && x.before.w + x.before.l >= LEADERBOARD_MIN_DEALS)
+    .map((x) => ({ repId: x.repId, value: x.after.rate! - x.before.rate!, before: x.before.rate!, after: x.after.rate! }))
+    .sort((a, b) => b.value - a.value);
+
+  return {
+    period: { from: isoOfDay(from), to: isoOfDay(to) },
+    dealsTotal: ds.n,
+    currency: ds.currency,
+    competenceSource,
+    reps,
+    closeScatter: { points: closePoints, stats: toCorrelation(closePoints.map((p) => p.x), closePoints.map((p) => p.y), closePoints.map((p) => p.deals), competenceMissing) },
+    retentionScatter: { points: retPoints, stats: toCorrelation(retPoints.map((p) => p.x), retPoints.map((p) => p.y), retPoints.map((p) => outWon[p.repId] + outLost[p.repId]), competenceMissing) },
+    perCompetency,
+    trends: { team: teamTrend, byTeam },
+    funnel,
+    channels,
+    channelGroups,
+    leaderboard: { minDeals: LEADERBOARD_MIN_DEALS, month: monthKey(months[last]), champion: closeBoard[0]?.repId ?? null, closeRate: closeBoard.slice(0, 10), revenue: revenueBoard.slice(0, 10), improved: improved.slice(0, 10) },
+    training: trainingEffect(db, ds, keep, f.windowDays, repPeople.map((p) => p.id)),
+    options: {
+      teams,
+      channels: ds.channels.filter(Boolean),
+      products: ds.products.filter(Boolean),
+      minDate: hasData ? isoOfDay(ds.minDay) : null,
+      maxDate: hasData ? isoOfDay(ds.maxDay) : null,
+    },
+  };
+}
+
+function trainingTablesExist(db: DB) {
+  return (db.prepare("SELECT COUNT(*) FROM sqlite_schema WHERE type = 'table' AND (name LIKE '%course%' OR name LIKE '%assessment%')").pluck().get() as number) > 0;
+}
+
+/**
+ * For each course: reps who completed it (treated) vs reps who had not completed it by
+ * the end of the post window (controls), close rates in the N days before vs after each
+ * completion; controls' deals are averaged over the completions so none counts twice.
+ */
+export function trainingEffect(db: DB, ds: Dataset, keep: Uint8Array, windowDays: number, repIds: number[]): InsightsPage['training'] {
+  const completions = listCourseCompletions(db).filter((c) => repIds.includes(c.repId));
+  if (!completions.length) return { available: false, courses: [] };
+  const repSet = new Set(repIds);
+  // closed deals per rep, sorted by day, for window counting
+  const byRep = new Map<number, { day: number; won: number }[]>();
+  for (let i = 0; i < ds.n; i++) {
+    if (!keep[i] || ds.status[i] === STATUS.open || !repSet.has(ds.rep[i])) continue;
+    let a = byRep.get(ds.rep[i]);
+    if (!a) byRep.set(ds.rep[i], (a = []));
+    a.push({ day: ds.closed[i], won: ds.status[i] === STATUS.won ? 1 : 0 });
+  }
+  const count = (rep: number, a: number, b: number): Proportion => {
+    let s = 0,
+      t = 0;
+    for (const d of byRep.get(rep) ?? []) {
+      if (d.day < a || d.day >= b) continue;
+      t++;
+      s += d.won;
+    }
+    return { successes: s, trials: t };
+  };
+  const courses = new Map<string, { title: string; done: Map<number, number> }>();
+  for (const c of completions) {
+    let e = courses.get(c.courseId);
+    if (!e) courses.set(c.courseId, (e = { title: c.courseTitle, done: new Map() }));
+    const d = dayOf(c.completedAt);
+    if (!e.done.has(c.repId) || e.done.get(c.repId)! > d) e.done.set(c.repId, d);
+  }
+  const out: DidResult[] = [];
+  for (const [courseId, { title, done }] of courses) {
+    const tPre = { successes: 0, trials: 0 },
+      tPost = { successes: 0, trials: 0 },
+      cPre = { successes: 0, trials: 0 },
+      cPost = { successes: 0, trials: 0 };
+    const controlsUsed = new Set<number>();
+    let events = 0;
+    for (const [rep, t] of done) {
+      const pre = count(rep, t - windowDays, t);
+      const post = count(rep, t, t + windowDays);
+      if (!pre.trials || !post.trials) continue;
+      events++;
+      add(tPre, pre);
+      add(tPost, post);
+      for (const other of repIds) {
+        const od = done.get(other);
+        if (other === rep || (od !== undefined && od < t + windowDays)) continue;
+        controlsUsed.add(other);
+        add(cPre, count(other, t - windowDays, t));
+        add(cPost, count(other, t, t + windowDays));
+      }
+    }
+    const scale = (p: Proportion): Proportion => (events ? { successes: p.successes / events, trials: p.trials / events } : p);
+    const est = didProportions(tPre, tPost, scale(cPre), scale(cPost));
+    out.push({ courseId, courseTitle: title, treated: events, controls: controlsUsed.size, ...est, dealsTreated: tPre.trials + tPost.trials, dealsControl: Math.round((cPre.trials + cPost.trials) / Math.max(1, events)) });
+  }
+  return { available: true, courses: out.sort((a, b) => b.treated - a.treated) };
+}
+
+function add(into: Proportion, p: Proportion) {
+  into.successes += p.successes;
+  into.trials += p.trials;
+}

@@ -1,0 +1,171 @@
+/** CRM outcomes import: sniff a staged file, map its columns, dry run, import with progress, undo a batch. */
+import { z } from 'zod';
+import { id, method, text } from './contract';
+
+export const DEAL_FIELDS = [
+  'externalId',
+  'name',
+  'customer',
+  'owner',
+  'ownerEmail',
+  'amount',
+  'currency',
+  'stage',
+  'won',
+  'closed',
+  'createdAt',
+  'closedAt',
+  'channel',
+  'type',
+  'product',
+  'csat',
+  'nps',
+  'churnedAt',
+] as const;
+export type DealField = (typeof DEAL_FIELDS)[number];
+export const REQUIRED_FIELDS: DealField[] = ['externalId', 'owner', 'stage', 'createdAt'];
+
+export const CRM_PRESETS = ['zoho', 'salesforce', 'hubspot', 'amocrm', 'bitrix24', 'fxiaoke', 'generic'] as const;
+export type CrmPreset = (typeof CRM_PRESETS)[number];
+export const DATE_FORMATS = ['iso', 'dmy', 'mdy'] as const;
+export type DateFormat = (typeof DATE_FORMATS)[number];
+export const NUMBER_FORMATS = ['dot', 'comma'] as const;
+export type NumberFormat = (typeof NUMBER_FORMATS)[number];
+export const DEAL_STATUSES = ['open', 'won', 'lost'] as const;
+export type DealStatus = (typeof DEAL_STATUSES)[number];
+
+export const stageRule = z.object({ status: z.enum(DEAL_STATUSES), position: z.number().int().min(1).max(5) });
+export type StageRule = z.infer<typeof stageRule>;
+
+export const mappingSchema = z.object({
+  /** deal field -> column header in the file */
+  fields: z.partialRecord(z.enum(DEAL_FIELDS), text(200)),
+  dateFormat: z.enum(DATE_FORMATS),
+  numberFormat: z.enum(NUMBER_FORMATS),
+  /** raw stage value -> status and funnel position (1..5) */
+  stages: z.record(text(200), stageRule),
+  /** values of the "type" column that mean repeat business */
+  repeatValues: z.array(text(200)).max(50).default([]),
+  /** raw owner value -> person id, or 0 = skip those rows */
+  owners: z.record(text(200), z.number().int().min(0)).default({}),
+});
+export type CrmMapping = z.infer<typeof mappingSchema>;
+
+export interface OwnerMatch {
+  value: string;
+  rows: number;
+  personId: number | null;
+  personName: string | null;
+  how: 'name' | 'email' | 'alias' | 'saved' | null;
+}
+
+export interface CrmSniff {
+  uploadId: string;
+  fileName: string;
+  size: number;
+  kind: 'csv' | 'xlsx';
+  encoding: string;
+  delimiter: string;
+  headerRow: number;
+  columns: string[];
+  sample: string[][];
+  preset: CrmPreset;
+  source: string;
+  savedMapping: boolean;
+  mapping: CrmMapping;
+  /** distinct values (up to 200) seen in the scanned part of the file, per column */
+  values: Record<string, { value: string; rows: number }[]>;
+  owners: OwnerMatch[];
+  scannedRows: number;
+  complete: boolean;
+}
+
+export interface CrmRowError {
+  row: number;
+  column: string;
+  value: string;
+  message: string;
+}
+
+export interface CrmPreviewRow {
+  row: number;
+  externalId: string;
+  name: string;
+  customer: string;
+  ownerName: string;
+  amount: number | null;
+  currency: string;
+  stage: string;
+  status: DealStatus;
+  position: number;
+  createdAt: string;
+  closedAt: string | null;
+  channel: string;
+  isRepeat: boolean;
+  action: 'create' | 'update';
+}
+
+export interface CrmCounts {
+  rows: number;
+  valid: number;
+  invalid: number;
+  create: number;
+  update: number;
+  skipped: number;
+  won: number;
+  lost: number;
+  open: number;
+}
+
+export interface CrmDryRun {
+  counts: CrmCounts;
+  errors: CrmRowError[];
+  errorsTotal: number;
+  preview: CrmPreviewRow[];
+  unknownOwners: OwnerMatch[];
+  unmappedStages: { value: string; rows: number; suggested: StageRule }[];
+}
+
+export interface CrmJob {
+  jobId: string;
+  state: 'running' | 'done' | 'cancelled' | 'failed';
+  fraction: number;
+  rows: number;
+  batchId: number | null;
+  counts: CrmCounts | null;
+  error: string | null;
+}
+
+export interface CrmBatch {
+  id: number;
+  source: string;
+  fileName: string;
+  fileSha256: string;
+  counts: CrmCounts;
+  createdAt: string;
+  createdBy: string | null;
+  undoneAt: string | null;
+  canUndo: boolean;
+}
+
+export interface ChannelRule {
+  value: string;
+  deals: number;
+  kind: 'direct' | 'indirect';
+  mode: 'online' | 'offline';
+}
+
+const upload = z.object({ uploadId: z.string().regex(/^[0-9a-f]{32}$/, { message: 'Upload the file again' }) });
+const runInput = upload.extend({ source: text(80).min(1), mapping: mappingSchema, fileName: text(260).default('') });
+
+export const crmMethods = {
+  'crm.sniff': method(upload.extend({ source: text(80).default('') })).returns<CrmSniff>(),
+  'crm.dryRun': method(runInput).returns<CrmDryRun>(),
+  'crm.startImport': method(runInput).returns<CrmJob>(),
+  'crm.job': method(z.object({ jobId: z.string().max(64) })).returns<CrmJob>(),
+  'crm.cancelImport': method(z.object({ jobId: z.string().max(64) })).returns<CrmJob>(),
+  'crm.batches': method(z.object({})).returns<CrmBatch[]>(),
+  'crm.undoBatch': method(z.object({ id })).returns<{ removed: number; restored: number }>(),
+  'crm.channels': method(z.object({})).returns<ChannelRule[]>(),
+  'crm.setChannel': method(z.object({ value: text(200).min(1), kind: z.enum(['direct', 'indirect']), mode: z.enum(['online', 'offline']) })).returns<ChannelRule[]>(),
+};

@@ -1,0 +1,111 @@
+/** Insights: competence vs close rate and retention, funnel, channels, leaderboard, training effect. */
+import { z } from 'zod';
+import { id, isoDate, method, text } from './contract';
+
+export const insightsFilters = z.object({
+  teamId: id.nullable().default(null),
+  /** Period of closed deals; default = the 12 months up to the latest deal. */
+  from: isoDate.nullable().default(null),
+  to: isoDate.nullable().default(null),
+  /** A raw channel value, or a configured group: direct / indirect / online / offline. */
+  channel: text(200).nullable().default(null),
+  product: text(200).nullable().default(null),
+  business: z.enum(['all', 'new', 'repeat']).default('all'),
+  /** Competence in quarter Q against outcomes in quarter Q+1. */
+  lag: z.boolean().default(false),
+  /** Days before/after a course completion compared by the training-effect chart. */
+  windowDays: z.number().int().min(14).max(365).default(90),
+});
+export type InsightsFilters = z.input<typeof insightsFilters>;
+
+export interface Correlation {
+  n: number;
+  pearson: number | null;
+  ci: [number, number] | null;
+  spearman: number | null;
+  slope: number | null;
+  intercept: number | null;
+  /** none / weak / moderate / strong, and the sign */
+  strength: 'none' | 'weak' | 'moderate' | 'strong' | null;
+  direction: 'positive' | 'negative' | null;
+  warnings: ('smallN' | 'fewClosed' | 'noCompetence')[];
+  fewClosedReps: number;
+}
+
+export interface ScatterPoint {
+  repId: number;
+  x: number;
+  y: number;
+  deals: number;
+  evidence: number;
+}
+
+export interface RepRow {
+  repId: number;
+  name: string;
+  nameRu: string;
+  nameZh: string;
+  teamId: number | null;
+  won: number;
+  lost: number;
+  open: number;
+  closeRate: number | null;
+  revenue: number;
+  retention: { base: number; retained: number; rate: number | null };
+  competence: { score: number | null; n: number; sufficient: boolean } | null;
+  csat: { mean: number; n: number } | null;
+  nps: { score: number; n: number } | null;
+}
+
+export interface TrendPoint {
+  month: string;
+  closeRate: number | null;
+  won: number;
+  lost: number;
+  retention: number | null;
+  competence: number | null;
+}
+
+export interface DidResult {
+  courseId: string;
+  courseTitle: string;
+  treated: number;
+  controls: number;
+  treatedPre: number | null;
+  treatedPost: number | null;
+  controlPre: number | null;
+  controlPost: number | null;
+  estimate: number | null;
+  ci: [number, number] | null;
+  dealsTreated: number;
+  dealsControl: number;
+}
+
+export interface InsightsPage {
+  period: { from: string; to: string };
+  dealsTotal: number;
+  currency: string;
+  competenceSource: 'training' | 'interim' | 'none';
+  reps: RepRow[];
+  closeScatter: { points: ScatterPoint[]; stats: Correlation };
+  retentionScatter: { points: ScatterPoint[]; stats: Correlation };
+  perCompetency: { competencyId: number; key: string; name: { en: string; ru: string; zh: string }; stats: Correlation }[];
+  trends: { team: TrendPoint[]; byTeam: { teamId: number; name: string; points: TrendPoint[] }[] };
+  funnel: { stages: string[]; total: number[]; byTeam: { teamId: number; name: string; counts: number[] }[]; byRep: { repId: number; counts: number[] }[] };
+  channels: { value: string; kind: 'direct' | 'indirect'; mode: 'online' | 'offline'; deals: number; won: number; lost: number; closeRate: number | null; revenue: number }[];
+  channelGroups: { group: 'direct' | 'indirect' | 'online' | 'offline'; won: number; lost: number; closeRate: number | null; revenue: number }[];
+  leaderboard: {
+    minDeals: number;
+    month: string;
+    champion: number | null;
+    closeRate: { repId: number; value: number; closed: number }[];
+    revenue: { repId: number; value: number }[];
+    improved: { repId: number; value: number; before: number; after: number }[];
+  };
+  training: { available: boolean; courses: DidResult[] };
+  options: { teams: { id: number; name: string }[]; channels: string[]; products: string[]; minDate: string | null; maxDate: string | null };
+}
+
+export const insightsMethods = {
+  'insights.page': method(insightsFilters).returns<InsightsPage>(),
+};

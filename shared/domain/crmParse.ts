@@ -1,0 +1,120 @@
+/**
+ * Parsing of CRM export values: dates in the formats real exports use, numbers
+ * with either decimal convention, and owner-name keys that match any spelling
+ * or word order. Pure functions shared by the import and its tests.
+ */
+import type { DateFormat, NumberFormat } from '../api/crm';
+
+const pad = (n: number) => String(n).padStart(2, '0');
+
+function validDate(y: number, m: number, d: number) {
+  if (y < 1970 || y > 2100 || m < 1 || m > 12 || d < 1) return false;
+  const dim = new Date(Date.UTC(y, m, 0)).getUTCDate();
+  return d <= dim;
+}
+
+/**
+ * Parses a date (with optional time) into "YYYY-MM-DDTHH:MM:SS" (no zone: CRM
+ * exports state local time). Returns an error text for impossible dates such as 31.02.
+ */
+export function parseCrmDate(raw: string, format: DateFormat): { value: string } | { error: string } {
+  const s = raw.trim();
+  let y: number, m: number, d: number;
+  let rest = '';
+  let mt: RegExpExecArray | null;
+  if ((mt = /^(\d{4})-(\d{1,2})-(\d{1,2})(?:[T ](.*))?$/.exec(s))) {
+    [y, m, d] = [Number(mt[1]), Number(mt[2]), Number(mt[3])];
+    rest = mt[4] ?? '';
+  } else if ((mt = /^(\d{1,2})[./-](\d{1,2})[./-](\d{4})(?:,?\s+(.*))?$/.exec(s))) {
+    const a = Number(mt[1]);
+    const b = Number(mt[2]);
+    y = Number(mt[3]);
+    rest = mt[4] ?? '';
+    // The mapping's format decides; a slash with format "iso" falls back to M/D, a dot to D.M.
+    const dmy = format === 'dmy' || (format === 'iso' && !s.includes('/'));
+    [d, m] = dmy ? [a, b] : [b, a];
+  } else return { error: `not a date (expected ${format === 'dmy' ? 'DD.MM.YYYY' : format === 'mdy' ? 'M/D/YYYY' : 'YYYY-MM-DD'})` };
+  if (!validDate(y, m, d)) return { error: `the date ${s} does not exist` };
+  let hh = 0,
+    mi = 0,
+    ss = 0;
+  if (rest) {
+    const t = /^(\d{1,2}):(\d{2})(?::(\d{2}))?(?:\.\d+)?\s*(AM|PM|am|pm)?(?:Z|[+-]\d{2}:?\d{2})?$/.exec(rest.trim());
+    if (!t) return { error: `the time "${rest}" is not readable` };
+    hh = Number(t[1]);
+    mi = Number(t[2]);
+    ss = Number(t[3] ?? 0);
+    if (t[4]) hh = (hh % 12) + (/pm/i.test(t[4]) ? 12 : 0);
+    if (hh > 23 || mi > 59 || ss > 59) return { error: `the time "${rest}" does not exist` };
+  }
+  return { value: `${y}-${pad(m)}-${pad(d)}T${pad(hh)}:${pad(mi)}:${pad(ss)}` };
+}
+
+/** Parses "1 234,50", "1,234.50", "1234.5", "$1,234", "12 345 ₽" according to the decimal convention. */
+export function parseCrmNumber(raw: string, format: NumberFormat): { value: number } | { error: string } {
+  // fast path for plain numbers (most cells of a large export)
+  if (/^\d+$/.test(raw)) return { value: Number(raw) };
+  if (format === 'dot' ? /^\d+\.\d+$/.test(raw) : /^\d+,\d+$/.test(raw)) return { value: Number(format === 'dot' ? raw : raw.replace(',', '.')) };
+  let s = raw.trim().replace(/[\s\u00a0\u202f']/g, '');
+  s = s.replace(/^[$€£¥₽]|(?:[$€£¥₽]|руб\.?|RUB|USD|EUR|CNY|元)$/giu, '');
+  if (!s) return { error: 'empty' };
+  if (format === 'comma') s = s.replace(/\./g, '').replace(',', '.');
+  else s = s.replace(/,/g, '');
+  if (!/^-?\d+(\.\d+)?$/.test(s)) return { error: `"${raw.trim()}" is not a number` };
+  return { value: Number(s) };
+}
+
+/** Which date format a column's sample values are in (null = no dates seen). */
+export function detectDateFormat(values: string[]): DateFormat | null {
+  let iso = 0,
+    dot = 0,
+    slash = 0,
+    firstOver12 = 0,
+    secondOver12 = 0;
+  for (const v of values) {
+    const s = v.trim();
+    if (/^\d{4}-\d{1,2}-\d{1,2}/.test(s)) iso++;
+    const m = /^(\d{1,2})([./-])(\d{1,2})[./-]\d{4}/.exec(s);
+    if (m) {
+      if (m[2] === '/') slash++;
+      else dot++;
+      if (Number(m[1]) > 12) firstOver12++;
+      if (Number(m[3]) > 12) secondOver12++;
+    }
+  }
+  if (!iso && !dot && !slash) return null;
+  if (iso >= dot + slash) return 'iso';
+  if (firstOver12 && !secondOver12) return 'dmy';
+  if (secondOver12 && !firstOver12) return 'mdy';
+  return dot >= slash ? 'dmy' : 'mdy';
+}
+
+/** Which decimal convention a numeric column uses. */
+export function detectNumberFormat(values: string[]): NumberFormat {
+  let comma = 0,
+    dot = 0;
+  for (const v of values) {
+    const s = v.trim();
+    if (/,\d{1,2}$/.test(s) || /^\d{1,3}([ .\u00a0]\d{3})+(,\d+)?$/.test(s)) comma++;
+    else if (/\.\d{1,2}$/.test(s) || /^\d{1,3}(,\d{3})+(\.\d+)?$/.test(s)) dot++;
+  }
+  return comma > dot ? 'comma' : 'dot';
+}
+
+/** Case-, accent- and word-order-insensitive key of a person's name ("Petrova Anna" = "anna  PETROVA"; ё = е). */
+export function nameKey(name: string): string {
+  return name
+    .normalize('NFKD')
+    .replace(/\p{M}/gu, '')
+    .toLowerCase()
+    .replace(/ё/g, 'е')
+    .replace(/[^\p{L}\p{N}]+/gu, ' ')
+    .trim()
+    .split(' ')
+    .filter(Boolean)
+    .sort()
+    .join(' ');
+}
+
+/** Key of a raw value (stage, channel, type): trimmed and case-folded. */
+export const valueKey = (v: string) => v.trim().toLowerCase().replace(/ё/g, 'е').replace(/\s+/g, ' ');

@@ -1,0 +1,106 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import iconv from 'iconv-lite';
+import { expect, type Page } from '@playwright/test';
+import { ROOT, shot, test } from './host';
+
+/** A copy of the Bitrix24 sample where Pavel Morozov's deals carry a spelling the roster does not know. */
+function bitrixWithUnknownOwner(): string {
+  const src = path.join(ROOT, 'tests/fixtures/crm/bitrix24_deals.csv');
+  const text = iconv.decode(fs.readFileSync(src), 'win1251').replace(/"Павел Морозов"/g, '"Морозов П. А."');
+  const out = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'swb-crm-')), 'bitrix24_deals.csv');
+  fs.writeFileSync(out, iconv.encode(text, 'win1251'));
+  return out;
+}
+
+async function setLang(page: Page, lang: 'en' | 'ru' | 'zh') {
+  await page.evaluate(`localStorage.setItem('workbench.lang', '${lang}')`);
+  await page.reload();
+}
+
+async function openInsights(page: Page, tab: 'charts' | 'import' = 'charts') {
+  await page.locator('a[href="#/insights"]').first().click();
+  if (tab === 'import') await page.getByTestId('tab-import').click();
+}
+
+test('import Bitrix24 through the wizard, see competence vs close rate, filter, export PNG', async ({ host, page }) => {
+  await page.goto(host.url);
+  await setLang(page, 'en');
+  await openInsights(page, 'import');
+  await expect(page.getByTestId('crm-dropzone')).toBeVisible();
+
+  await page.locator('input[type=file]').setInputFiles(bitrixWithUnknownOwner());
+  const mapping = page.getByTestId('mapping-step');
+  await expect(mapping).toBeVisible({ timeout: 20_000 });
+  await expect(page.getByTestId('sniff-detected')).toContainText('Windows-1251');
+  await expect(page.getByTestId('sniff-detected')).toContainText('Bitrix24');
+  await expect(page.getByTestId('map-owner')).toHaveValue('Ответственный');
+  // the unknown owner is flagged; known owners matched by their Russian spelling
+  await expect(page.getByTestId('owner-row-Ольга Смирнова')).toContainText('Olga Smirnova');
+  await page.getByTestId('owner-select-Морозов П. А.').click();
+  await page.getByTestId('owner-select-Морозов П. А.').fill('Pavel');
+  await page.getByRole('option', { name: /Pavel Morozov/ }).click();
+  await shot(page, 'insights-import-mapping');
+
+  await page.getByTestId('run-dry').click();
+  await expect(page.getByTestId('dry-counts')).toContainText('2000 rows: 2000 valid (2000 new, 0 updates), 0 with errors');
+  await expect(page.getByTestId('dry-counts')).toContainText('won 852, lost 1040, open 108');
+  await expect(page.getByTestId('dry-preview')).toContainText('Zhang Min');
+  await shot(page, 'insights-import-dryrun');
+  await page.getByTestId('run-import').click();
+  await expect(page.getByTestId('import-done')).toContainText('2000 new', { timeout: 30_000 });
+  await expect(page.getByTestId('batches')).toContainText('bitrix24_deals.csv');
+
+  // the charts
+  await page.getByTestId('tab-charts').click();
+  const close = page.getByTestId('chart-close');
+  await expect(close.getByTestId('stats-line')).toContainText('Pearson r =');
+  await expect(close.getByTestId('stats-line')).toContainText('95% CI');
+  await expect(close.getByTestId('stats-reading')).toContainText('correlation, not proof of cause');
+  await expect(page.getByTestId('def-close')).toContainText('deals won / (won + lost)');
+  await expect(page.getByTestId('competence-notice')).toBeVisible();
+  await expect(close.locator('.recharts-scatter-symbol').first()).toBeVisible();
+  await shot(page, 'insights-en');
+  const nAll = await close.getByTestId('stats-line').innerText();
+
+  // filter to one team: fewer reps in the scatter, every row in the reps table from that team
+  await page.getByTestId('filter-team').click();
+  await page.getByRole('option', { name: 'North' }).click();
+  await expect(close.getByTestId('stats-line')).not.toHaveText(nAll);
+  const teams = await page.getByTestId('reps-table').locator('tbody tr td:nth-child(2)').allInnerTexts();
+  expect(teams.length).toBeGreaterThan(3);
+  expect(new Set(teams)).toEqual(new Set(['North']));
+
+  // export the scatter as PNG
+  const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('png-close').click()]);
+  expect(download.suggestedFilename()).toBe('Competence vs close rate.png');
+  const file = await download.path();
+  const head = fs.readFileSync(file!).subarray(0, 8);
+  expect(head.equals(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]))).toBe(true);
+  expect(fs.statSync(file!).size).toBeGreaterThan(5000);
+
+  // clicking a dot opens the rep's profile
+  await close.locator('.recharts-scatter-symbol').first().click();
+  await expect(page).toHaveURL(/\/people\/\d+/);
+  await expect(page.getByTestId('profile-name')).toBeVisible();
+});
+
+test('the Insights page in English, Russian and Chinese', async ({ host, page }) => {
+  await page.goto(host.url);
+  for (const lang of ['en', 'ru', 'zh'] as const) {
+    await setLang(page, lang);
+    await openInsights(page);
+    await expect(page.getByTestId('chart-close').getByTestId('stats-line')).toBeVisible({ timeout: 20_000 });
+    await expect(page.getByTestId('chart-training').getByTestId('training-table')).toBeVisible();
+    // CJK bold subsets load lazily per glyph range: give them a moment before the screenshot
+    await page.waitForTimeout(1200);
+    await shot(page, `insights-${lang}-top`);
+    await page.getByTestId('chart-funnel').scrollIntoViewIfNeeded();
+    await page.waitForTimeout(800);
+    await shot(page, `insights-${lang}-funnel`);
+    await page.getByTestId('chart-leaderboard').scrollIntoViewIfNeeded();
+    await page.waitForTimeout(800);
+    await shot(page, `insights-${lang}-leaderboard`);
+  }
+});

@@ -1,0 +1,109 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { openWorkspaceDb, type DB } from '../../main/db/open';
+import { generateDemo } from '../../main/services/demo';
+import { insightsPage, trainingEffect, type Filters } from '../../main/services/insights/page';
+import { dataset } from '../../main/services/insights/dataset';
+import { bumpCrmVersion } from '../../main/services/crm/importer';
+import { createPerson, createTeam } from '../../main/services/people';
+
+let dir: string;
+let db: DB;
+beforeEach(() => {
+  dir = fs.mkdtempSync(path.join(os.tmpdir(), 'ins-'));
+  db = openWorkspaceDb(path.join(dir, 'w.sqlite'), { create: true }).db;
+});
+afterEach(() => {
+  db.close();
+  fs.rmSync(dir, { recursive: true, force: true });
+});
+
+const F = (f: Partial<Filters> = {}): Filters => ({ teamId: null, from: null, to: null, channel: null, product: null, business: 'all', lag: false, windowDays: 90, ...f });
+
+describe('insights on the demo workspace', () => {
+  it('seeds 18 months of deals fast and shows a real, imperfect competence/close-rate relationship', () => {
+    const t0 = performance.now();
+    generateDemo(db, { filesDir: dir, now: new Date('2026-06-30T12:00:00Z') });
+    expect(performance.now() - t0).toBeLessThan(3000);
+    const n = db.prepare('SELECT COUNT(*) FROM crm_deals').pluck().get() as number;
+    expect(n).toBeGreaterThan(2500);
+    expect(n).toBeLessThan(5500);
+    const p = insightsPage(db, F());
+    expect(p.competenceSource).toBe('interim');
+    expect(p.closeScatter.stats.n).toBeGreaterThanOrEqual(20);
+    expect(p.closeScatter.stats.pearson!).toBeGreaterThan(0.3);
+    expect(p.closeScatter.stats.pearson!).toBeLessThan(0.98);
+    const [lo, hi] = p.closeScatter.stats.ci!;
+    expect(lo).toBeLessThan(p.closeScatter.stats.pearson!);
+    expect(hi).toBeGreaterThan(p.closeScatter.stats.pearson!);
+    expect(p.retentionScatter.points.length).toBeGreaterThan(10);
+    expect(p.funnel.total[0]).toBeGreaterThanOrEqual(p.funnel.total[4]);
+    expect(p.channels.length).toBe(6);
+    expect(p.training.available).toBe(true);
+    expect(p.training.courses.length).toBe(2);
+    expect(p.reps.some((r) => r.csat)).toBe(true);
+    expect(p.leaderboard.closeRate.length).toBeGreaterThan(0);
+    expect(p.perCompetency.length).toBeGreaterThan(3);
+    // filters: one team; lag
+    const team = p.options.teams[0];
+    const t = insightsPage(db, F({ teamId: team.id, lag: true }));
+    expect(t.reps.every((r) => r.teamId === team.id)).toBe(true);
+    expect(t.closeScatter.points.length).toBeLessThan(p.closeScatter.points.length);
+    const online = insightsPage(db, F({ channel: 'online' }));
+    expect(online.channels.every((c) => c.mode === 'online')).toBe(true);
+    const rep = insightsPage(db, F({ business: 'repeat' }));
+    expect(rep.reps.reduce((a, r) => a + r.won + r.lost, 0)).toBeLessThan(p.reps.reduce((a, r) => a + r.won + r.lost, 0));
+  });
+});
+
+describe('metric definitions on a hand-made dataset', () => {
+  it('close rate, retention (repeat purchase and churn), funnel, DiD with synthetic completions', () => {
+    const team = createTeam(db, { name: 'T', description: '', managerId: null });
+    const a = createPerson(db, { name: 'A Rep', email: 'a@x.io', roles: ['rep'], teamId: team.id, nameRu: '', nameZh: '', hiredAt: null });
+    const b = createPerson(db, { name: 'B Rep', email: 'b@x.io', roles: ['rep'], teamId: team.id, nameRu: '', nameZh: '', hiredAt: null });
+    const cust = db.prepare("INSERT INTO crm_customers(source, key, name) VALUES ('t', ?, ?)");
+    const c1 = Number(cust.run('c1', 'C1').lastInsertRowid);
+    const c2 = Number(cust.run('c2', 'C2').lastInsertRowid);
+    const ins = db.prepare("INSERT INTO crm_deals(source, external_id, customer_id, rep_id, status, stage_pos, created_at, closed_at) VALUES ('t', ?, ?, ?, ?, ?, ?, ?)");
+    let k = 0;
+    const deal = (rep: number, status: string, pos: number, created: string, closed: string | null, c: number | null = null) => ins.run(String(++k), c, rep, status, pos, created, closed);
+    // before the period: A wins C1 and C2
+    deal(a.id, 'won', 5, '2025-01-01', '2025-01-10', c1);
+    deal(a.id, 'won', 5, '2025-01-01', '2025-01-12', c2);
+    // in the period (2025-02-01..2025-12-31): C1 buys again; A: 2 won, 2 lost -> 50%
+    deal(a.id, 'won', 5, '2025-03-01', '2025-03-20', c1);
+    deal(a.id, 'won', 5, '2025-03-01', '2025-04-20');
+    deal(a.id, 'lost', 2, '2025-03-01', '2025-04-21');
+    deal(a.id, 'lost', 3, '2025-03-01', '2025-04-22');
+    deal(a.id, 'open', 4, '2025-05-01', null);
+    deal(b.id, 'lost', 1, '2025-03-01', '2025-03-05');
+    bumpCrmVersion(db);
+    const p = insightsPage(db, F({ from: '2025-02-01', to: '2025-12-31' }));
+    const ra = p.reps.find((r) => r.repId === a.id)!;
+    expect([ra.won, ra.lost, ra.open, ra.closeRate]).toEqual([2, 2, 1, 0.5]);
+    expect(ra.retention).toEqual({ base: 2, retained: 1, rate: 0.5 });
+    expect(p.reps.find((r) => r.repId === b.id)!.closeRate).toBe(0);
+    // funnel of deals created in the period: positions 5,5,2,3,4,1 -> reached k
+    expect(p.funnel.total).toEqual([6, 5, 4, 3, 2]);
+    // churn dates replace repeat purchases when present: C2 churned after the period -> retained
+    db.prepare('UPDATE crm_customers SET churned_at = ? WHERE id = ?').run('2026-03-01', c2);
+    db.prepare('UPDATE crm_customers SET churned_at = ? WHERE id = ?').run('2025-06-01', c1);
+    bumpCrmVersion(db);
+    const q = insightsPage(db, F({ from: '2025-02-01', to: '2025-12-31' }));
+    expect(q.reps.find((r) => r.repId === a.id)!.retention).toEqual({ base: 2, retained: 1, rate: 0.5 });
+
+    // training effect with synthetic completions: A completes on 2025-04-01
+    db.prepare("INSERT INTO meta(key, value) VALUES ('demo_course_completions', ?)").run(JSON.stringify([{ repId: a.id, courseId: 'c', courseTitle: 'Course', completedAt: '2025-04-01' }]));
+    const ds = dataset(db);
+    const tr = trainingEffect(db, ds, new Uint8Array(ds.n).fill(1), 90, [a.id, b.id]);
+    expect(tr.available).toBe(true);
+    const c = tr.courses[0];
+    // A: before 1/1 won (C1 on 03-20), after 1 won of 3 -> -2/3; B (control): before 0/1, after none -> no estimate
+    expect(c.treatedPre).toBe(1);
+    expect(c.treatedPost).toBeCloseTo(1 / 3, 10);
+    expect(c.controlPost).toBeNull();
+    expect(c.estimate).toBeNull();
+  });
+});
