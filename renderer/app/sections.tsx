@@ -4,8 +4,7 @@
  * per role.
  */
 import type { ComponentType, ReactNode } from 'react';
-import { IconBooks, IconHeadset, IconHome, IconMessages, IconPhoneCall, IconSchool, IconSettings, IconUsers } from '@tabler/icons-react';
-import { IconChartDots, IconHome, IconSettings, IconUsers } from '@tabler/icons-react';
+import { IconBooks, IconChartDots, IconHeadset, IconHome, IconMessages, IconPhoneCall, IconSchool, IconSettings, IconUsers } from '@tabler/icons-react';
 import type { Role } from '../../shared/api/people';
 import { PeoplePage } from '../features/people/PeoplePage';
 import { SettingsPage } from '../features/settings/SettingsPage';
@@ -52,8 +51,8 @@ export const SECTIONS: Section[] = [
   { id: 'library', path: '/library/*', href: '/library', labelKey: 'nav.library', icon: IconBooks, element: <LibraryPage /> },
   { id: 'calls', path: '/calls/*', href: '/calls', labelKey: 'nav.calls', icon: IconHeadset, element: <CallsPage /> },
   { id: 'training', path: '/training/*', href: '/training', labelKey: 'nav.training', icon: IconSchool, element: <TrainingPage /> },
-  { id: 'people', path: '/people/*', href: '/people', labelKey: 'nav.people', icon: IconUsers, element: <PeoplePage /> },
   { id: 'insights', path: '/insights/*', href: '/insights', labelKey: 'nav.insights', icon: IconChartDots, element: <InsightsPage /> },
+  { id: 'people', path: '/people/*', href: '/people', labelKey: 'nav.people', icon: IconUsers, element: <PeoplePage /> },
   { id: 'settings', path: '/settings', href: '/settings', labelKey: 'nav.settings', icon: IconSettings, element: <SettingsPage /> },
 ];
 
@@ -72,5 +71,5 @@ export const HOME_WIDGETS: HomeWidget[] = [
   { id: 'scorecards-disputes', roles: ['manager'], order: 21, element: DisputesWidget },
   { id: 'library-popular', roles: ['rep'], order: 40, element: PopularContentWidget },
   { id: 'library-health', roles: ['manager', 'trainer', 'admin'], order: 60, element: LibraryHealthWidget },
+  { id: 'team-insights', roles: ['manager', 'admin'], order: 50, element: TeamInsightsWidget },
 ];
-export const HOME_WIDGETS: HomeWidget[] = [{ id: 'team-insights', roles: ['manager', 'admin'], order: 50, element: TeamInsightsWidget }];

@@ -22,5 +22,5 @@ export const STRING_SOURCES: Record<Lang, Tree>[] = [
   libraryStrings,
   scorecardsStrings,
   trainingStrings,
+  insightsStrings,
 ];
-export const STRING_SOURCES: Record<Lang, Tree>[] = [common, peopleStrings, settingsStrings, insightsStrings];

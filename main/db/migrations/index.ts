@@ -9,10 +9,8 @@ import { m002 } from './002_scripts';
 import { m003 } from './003_library';
 import { m004 } from './004_scorecards';
 import { m005 } from './005_training';
-
-export const migrations: Migration[] = [m001, m002, m003, m004, m005];
 import { m006 } from './006_insights';
 
-export const migrations: Migration[] = [m001, m006];
+export const migrations: Migration[] = [m001, m002, m003, m004, m005, m006];
 
 export const LATEST_VERSION = migrations[migrations.length - 1].version;

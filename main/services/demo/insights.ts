@@ -1,8 +1,8 @@
 /**
  * Demo CRM outcomes: 18 months of deals for the demo reps, derived from each rep's
  * hidden skill with noise (close probability, repeat business, customer ratings),
- * plus course completions (INTERIM, meta `demo_course_completions`) that lift the
- * close rate a little afterwards, so the training-effect chart has something honest to show.
+ * and a small lift in close rate after each course the rep completed in the training
+ * demo (capped), so the training-effect chart has a real but modest effect to find.
  */
 import { valueKey } from '../../../shared/domain/crmParse';
 import { bumpCrmVersion } from '../crm/importer';
@@ -18,10 +18,6 @@ const CHANNELS = ['Website', 'Phone', 'Exhibition', 'Referral', 'Partner', 'Mark
 const CHANNEL_WEIGHT = [0.24, 0.22, 0.1, 0.16, 0.16, 0.12];
 const PRODUCTS = ['CRM Cloud', 'Analytics Add-on', 'Onboarding Services', 'Hardware Bundle'];
 const OPEN_STAGES = ['Qualification', 'Needs Analysis', 'Proposal/Price Quote', 'Negotiation/Review'];
-const COURSES = [
-  { courseId: 'demo-objections', courseTitle: 'Objection handling essentials' },
-  { courseId: 'demo-listening', courseTitle: 'Listening and needs discovery' },
-];
 const DAY = 86_400_000;
 const iso = (ms: number) => new Date(ms).toISOString().slice(0, 19);
 
@@ -38,7 +34,8 @@ export function seedInsights(ctx: DemoContext) {
     `INSERT INTO crm_deals(source, external_id, name, customer_id, rep_id, amount, currency, stage, stage_pos, status, created_at, closed_at, channel, product, is_repeat, csat, nps, batch_id)
      VALUES ('demo', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
   );
-  const completions: { repId: number; courseId: string; courseTitle: string; completedAt: string }[] = [];
+  // The training seeder runs first: its course completions drive the (small) post-training lift.
+  const completionsOf = db.prepare('SELECT MIN(completed_at) AS completedAt FROM course_completions WHERE person_id = ? GROUP BY course_id');
   const counts = { rows: 0, valid: 0, invalid: 0, create: 0, update: 0, skipped: 0, won: 0, lost: 0, open: 0 };
   let seq = 1000;
   let custSeq = 0;
@@ -49,9 +46,7 @@ export function seedInsights(ctx: DemoContext) {
     const currency = 'USD';
     const fx = 1;
     const repOffset = rng.normal(0, 0.06);
-    // about half the reps completed each course at some point in months 4..14
-    const done = COURSES.filter(() => rng.chance(0.5)).map((c) => ({ ...c, at: start + (120 + rng.int(0, 300)) * DAY }));
-    for (const d of done) completions.push({ repId: rep.id, courseId: d.courseId, courseTitle: d.courseTitle, completedAt: new Date(d.at).toISOString().slice(0, 10) });
+    const done = (completionsOf.all(rep.id) as { completedAt: string }[]).map((c) => ({ at: Date.parse(c.completedAt) }));
     const won: number[] = [];
     const pool = CUSTOMERS[team] ?? CUSTOMERS.West;
     const perMonth = 6 + Math.round(rng.next() * 6);
@@ -69,7 +64,7 @@ export function seedInsights(ctx: DemoContext) {
         }
         const cycle = rng.int(7, 70);
         const closedMs = created + cycle * DAY;
-        const lift = done.filter((d) => closedMs > d.at).length * 0.05;
+        const lift = Math.min(0.08, done.filter((d) => closedMs > d.at).length * 0.025);
         const p = Math.min(0.9, Math.max(0.05, 0.12 + 0.5 * skill + repOffset + lift + (repeat ? 0.12 : 0) + rng.normal(0, 0.03)));
         const channel = CHANNELS[pickWeighted(rng.next(), CHANNEL_WEIGHT)];
         const product = rng.pick(PRODUCTS);
@@ -107,7 +102,6 @@ export function seedInsights(ctx: DemoContext) {
     chan.run(valueKey(c), c, g.kind, g.mode);
   }
   db.prepare('UPDATE crm_import_batches SET counts = ? WHERE id = ?').run(JSON.stringify(counts), batchId);
-  db.prepare("INSERT INTO meta(key, value) VALUES ('demo_course_completions', ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value").run(JSON.stringify(completions));
   bumpCrmVersion(db);
 }
 

@@ -254,7 +254,7 @@ export function insightsPage(db: DB, f: Filters): InsightsPage {
   const repPeople = people.filter((p) => inTeam(p) && (p.is_rep || seenRep[p.id]));
   const scoresAtTo = competenceScores(db, { asOf: isoOfDay(to), repIds: repPeople.map((p) => p.id) });
   const overall = new Map(scoresAtTo.filter((s) => s.competencyId === null).map((s) => [s.repId, s]));
-  const competenceSource: InsightsPage['competenceSource'] = overall.size === 0 ? 'none' : trainingTablesExist(db) ? 'training' : 'interim';
+  const competenceSource: InsightsPage['competenceSource'] = overall.size === 0 ? 'none' : 'training';
 
   const reps: RepRow[] = repPeople.map((p) => {
     const c = overall.get(p.id);
@@ -444,9 +444,6 @@ export function insightsPage(db: DB, f: Filters): InsightsPage {
   };
 }
 
-function trainingTablesExist(db: DB) {
-  return (db.prepare("SELECT COUNT(*) FROM sqlite_schema WHERE type = 'table' AND (name LIKE '%course%' OR name LIKE '%assessment%')").pluck().get() as number) > 0;
-}
 
 /**
  * For each course: reps who completed it (treated) vs reps who had not completed it by
