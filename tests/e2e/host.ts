@@ -72,15 +72,28 @@ export async function shot(page: Page, name: string) {
   await page.screenshot({ path: path.join(SHOTS, `${name}.png`), fullPage: false });
 }
 
-/** One host per test file (worker-scoped), with a fresh demo workspace. */
-export const test = base.extend<object, { host: Host }>({
-  host: [
+/**
+ * One host per test FILE, with a fresh demo workspace: tests in a file share it
+ * (a file is one user story), files never see each other's changes. Playwright
+ * keeps workers across files, so the host is swapped when the file changes.
+ */
+let current: { file: string; host: Host } | null = null;
+
+export const test = base.extend<{ host: Host }, { hostCleanup: void }>({
+  hostCleanup: [
     async ({}, use) => {
-      const h = await startHost();
-      await use(h);
-      await h.stop();
+      await use();
+      if (current) await current.host.stop();
+      current = null;
     },
-    { scope: 'worker' },
+    { scope: 'worker', auto: true },
   ],
+  host: async ({}, use, testInfo) => {
+    if (!current || current.file !== testInfo.file) {
+      if (current) await current.host.stop();
+      current = { file: testInfo.file, host: await startHost() };
+    }
+    await use(current.host);
+  },
 });
 export { expect };

@@ -59,7 +59,8 @@ test('import Bitrix24 through the wizard, see competence vs close rate, filter, 
   await expect(close.getByTestId('stats-line')).toContainText('95% CI');
   await expect(close.getByTestId('stats-reading')).toContainText('correlation, not proof of cause');
   await expect(page.getByTestId('def-close')).toContainText('deals won / (won + lost)');
-  await expect(page.getByTestId('competence-notice')).toBeVisible();
+  // Competence now comes from the training feature's scores: no interim notice.
+  await expect(page.getByTestId('competence-notice')).toHaveCount(0);
   await expect(close.locator('.recharts-scatter-symbol').first()).toBeVisible();
   await shot(page, 'insights-en');
   const nAll = await close.getByTestId('stats-line').innerText();
