@@ -75,8 +75,14 @@ test('library: upload, search inside files, versions, links, live-call, expiry a
   await page.getByTestId('link-option').first().click();
   await expect(page.getByTestId('linked-item')).toHaveCount(1);
   await shot(page, 'library-link-edit');
-  await page.getByTestId('linked-mode').getByText('Live call').click();
+  // Step 1 is "Greeting" of the demo script "Inbound price request": open it in the real live-call mode.
+  await page.keyboard.press('Control+l');
+  await expect(page.getByTestId('live-pick-input')).toBeFocused();
+  await page.keyboard.type('Inbound price');
+  await page.keyboard.press('Enter');
+  await expect(page.getByTestId('live-step-title')).toHaveText('Greeting');
   await expect(page.getByTestId('linked-content-live')).toBeVisible();
+  await shot(page, 'library-live-call-step');
   await page.keyboard.press('Alt+1');
   await expect(page.getByRole('dialog')).toBeVisible();
   await expect(page.getByTestId('pdf-preview')).toHaveAttribute('data-rendered', '1');

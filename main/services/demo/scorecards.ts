@@ -123,9 +123,11 @@ export function seedScorecards(ctx: DemoContext) {
   // 1. The two sample recordings with transcripts.
   const res = resourcesDir();
   const samples = [
-    { file: 'call-en-northwind', rep: 'anna.petrova@example.com', customer: 'Northwind Supplies', lang: 'en', daysAgo: 2 },
-    { file: 'call-ru-vektor', rep: 'ivan.sokolov@example.com', customer: 'ООО «Вектор»', lang: 'ru', daysAgo: 3 },
+    { file: 'call-en-northwind', rep: 'anna.petrova@example.com', customer: 'Northwind Supplies', lang: 'en', daysAgo: 2, script: 'Inbound price request' },
+    { file: 'call-ru-vektor', rep: 'ivan.sokolov@example.com', customer: 'ООО «Вектор»', lang: 'ru', daysAgo: 3, script: 'Входящий звонок: запрос цены' },
   ];
+  // The sample calls follow the demo's price-request scripts, so script coverage has something to show.
+  const scriptId = (title: string) => (db.prepare('SELECT id FROM scripts WHERE title = ?').get(title) as { id: number } | undefined)?.id ?? null;
   const sampleCallIds: number[] = [];
   for (const s of samples) {
     const rep = ctx.reps.find((r) => r.email === s.rep) ?? ctx.reps[0];
@@ -151,6 +153,7 @@ export function seedScorecards(ctx: DemoContext) {
       insCall.run(rep.id, rep.id, at, s.customer, 'phone', 'outbound', durationMs, 'proposal', s.lang, ...audio, transcript, transcript ? 'vtt' : null, callSearchText(s.customer, 'proposal')).lastInsertRowid,
     );
     fts.put(id, [`${s.customer} proposal`]);
+    db.prepare('UPDATE calls SET script_id = ? WHERE id = ?').run(scriptId(s.script), id);
     sampleCallIds.push(id);
   }
 
