@@ -79,6 +79,8 @@ test('library: upload, search inside files, versions, links, live-call, expiry a
   await page.keyboard.press('Control+l');
   await expect(page.getByTestId('live-pick-input')).toBeFocused();
   await page.keyboard.type('Inbound price');
+  // Results load as you type: wait for the script to be first before Enter.
+  await expect(page.getByTestId('live-pick-0')).toContainText('Inbound price');
   await page.keyboard.press('Enter');
   await expect(page.getByTestId('live-step-title')).toHaveText('Greeting');
   await expect(page.getByTestId('linked-content-live')).toBeVisible();

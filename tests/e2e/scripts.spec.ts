@@ -103,6 +103,8 @@ test('a rep runs live-call mode with the keyboard only, follows a branch, search
   await page.keyboard.press('Control+l');
   await expect(page.getByTestId('live-pick-input')).toBeFocused();
   await page.keyboard.type('Inbound price');
+  // Results load as you type: wait for the script to be first before Enter.
+  await expect(page.getByTestId('live-pick-0')).toContainText('Inbound price');
   await page.keyboard.press('Enter');
   await expect(page.getByTestId('live-step-title')).toHaveText('Greeting');
   await page.keyboard.press('ArrowRight');

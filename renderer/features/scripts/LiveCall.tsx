@@ -616,6 +616,14 @@ function ScriptPicker({ query, setQuery, onPick, compact, inputRef }: { query: s
   const rows = list.data?.rows ?? [];
   useEffect(() => setSel(0), [query]);
   useEffect(() => inputRef.current?.focus(), [inputRef]);
+  // A rep who types and presses Enter before the results arrive gets the first match when they do.
+  const pendingEnter = useRef(false);
+  useEffect(() => {
+    if (pendingEnter.current && !list.loading && rows[0]) {
+      pendingEnter.current = false;
+      onPick(rows[0].id);
+    }
+  }, [rows, list.loading, onPick]);
   const recent = new Set((usage.data?.recent ?? []).map((r) => r.id));
   return (
     <Paper withBorder p={compact ? 'xs' : 'md'} data-testid="live-picker">
@@ -634,9 +642,10 @@ function ScriptPicker({ query, setQuery, onPick, compact, inputRef }: { query: s
             } else if (e.key === 'ArrowUp') {
               e.preventDefault();
               setSel((s) => Math.max(0, s - 1));
-            } else if (e.key === 'Enter' && rows[sel]) {
+            } else if (e.key === 'Enter') {
               e.preventDefault();
-              onPick(rows[sel].id);
+              if (list.loading || !rows[sel]) pendingEnter.current = true;
+              else onPick(rows[sel].id);
             }
           }}
           aria-label={t('scripts.live.pickPh')}
