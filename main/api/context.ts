@@ -9,6 +9,8 @@ export interface HostAbilities {
   kind: 'electron' | 'browser';
   showOpenDialog?: (opts: { multiple: boolean; filters: { name: string; extensions: string[] }[]; title?: string }) => Promise<string[]>;
   showSaveDialog?: (opts: { defaultName: string; filters: { name: string; extensions: string[] }[]; title?: string }) => Promise<string | null>;
+  /** Electron: opens a file with the system's default app; resolves to an error text ('' when opened). */
+  openPath?: (filePath: string) => Promise<string>;
   /** Electron: opens the compact always-on-top live-call window. */
   openLiveCallWindow?: () => void;
 }

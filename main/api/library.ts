@@ -1,7 +1,10 @@
 import fs from 'node:fs';
+import path from 'node:path';
 import { AppError } from '../../shared/api/contract';
 import type { libraryMethods } from '../../shared/api/library';
 import { blobPath } from '../files/store';
+import { safeDisplayName } from '../files/staging';
+import { BLOCKED_EXT, extOf } from '../services/library/filetype';
 import type { DB } from '../db/open';
 import { governance } from '../services/library/governance';
 import { addFile, addVersion } from '../services/library/import';
@@ -73,6 +76,24 @@ export const libraryHandlers: HandlersFor<typeof libraryMethods> = {
   'library.verify': ({ id }, ctx) => items.setVerified(editor(ctx), id, ctx.actorId()),
   'library.markExpired': ({ id, validUntil }, ctx) => items.setValidUntil(editor(ctx), id, validUntil, ctx.actorId()),
   'library.governance': ({ staleDays }, { db }) => governance(db, { staleDays: staleDays ?? getSettings(db).staleDays }),
+  'library.openExternal': async ({ id }, ctx) => {
+    if (!ctx.host.openPath) throw new AppError('unavailable', 'Opening with another program exists only in the desktop app; use "Save a copy".');
+    const item = items.getItem(ctx.db, id);
+    if (role(ctx) === 'rep' && item.status === 'expired') throw new AppError('forbidden', 'This item has expired and is no longer available to reps.');
+    const v = item.current;
+    if (!v?.sha256) throw new AppError('not_found', 'This item has no file to open.');
+    const name = safeDisplayName(v.fileName);
+    // Stored inert files are never handed to the system to run.
+    if (BLOCKED_EXT.has(extOf(name))) throw new AppError('forbidden', `"${name}" could run code, so the app does not open it.`);
+    const dir = path.join(ctx.ws.opts.dataDir, 'tmp', 'open', v.sha256);
+    fs.mkdirSync(dir, { recursive: true });
+    const copy = path.join(dir, name);
+    if (!fs.existsSync(copy)) fs.copyFileSync(blobPath(ctx.ws.filesDir, v.sha256), copy);
+    const err = await ctx.host.openPath(copy);
+    if (err) throw new AppError('unavailable', `The system could not open "${name}": ${err}`);
+    recordUsage(ctx.db, { itemId: id, action: 'open', context: 'library', targetKind: null, targetId: null, personId: ctx.actorId() });
+    return { opened: true as const };
+  },
   'library.recordUsage': ({ id, action, context, targetKind, targetId }, ctx) =>
     recordUsage(ctx.db, { itemId: id, action, context, targetKind, targetId, personId: ctx.actorId() }),
   'library.usage': ({ id }, { db }) => itemUsage(db, id),

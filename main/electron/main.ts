@@ -177,7 +177,7 @@ if (!app.requestSingleInstanceLock()) {
     ctx = createApp({
       dataDir,
       demo: !process.argv.includes('--no-demo'),
-      host: { kind: 'electron', showOpenDialog, showSaveDialog, openLiveCallWindow },
+      host: { kind: 'electron', showOpenDialog, showSaveDialog, openLiveCallWindow, openPath: (p: string) => shell.openPath(p) },
       nativeBinding: nativeBinding(),
     });
     ipcMain.handle('workbench:invoke', async (event, method: unknown, input: unknown) => {

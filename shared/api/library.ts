@@ -253,6 +253,8 @@ const targetInput = { targetKind: z.enum(LINK_TARGETS), targetId: id };
 export const libraryMethods = {
   'library.list': method(listInput).returns<LibraryPage>(),
   'library.get': method(z.object({ id })).returns<LibraryItem>(),
+  /** Electron only: opens the current version with the system's default app (e.g. PowerPoint for a deck). */
+  'library.openExternal': method(z.object({ id })).returns<{ opened: true }>(),
   'library.facets': method(z.object({})).returns<Facets>(),
   /** Takes a staged upload into the store, extracts its text (in a worker) and creates an item. */
   'library.addFile': method(

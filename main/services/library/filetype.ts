@@ -10,7 +10,7 @@ import { AppError } from '../../../shared/api/contract';
 import type { FileKind } from '../../../shared/api/library';
 
 /** Extensions that run code when opened (programs, scripts, active web pages, installers, shortcuts). */
-const BLOCKED_EXT = new Set(
+export const BLOCKED_EXT = new Set(
   'exe dll com bat cmd msi msp scr pif cpl sys drv ocx vbs vbe js jse mjs cjs ts wsf wsh ps1 psm1 psd1 sh bash zsh csh ksh fish command run bin elf app dmg pkg deb rpm apk ipa jar class py pyc pyw pl rb php cgi lnk url reg inf hta html htm xhtml shtml mht mhtml xml xsl svg svgz jsp asp aspx chm gadget appx msix iso img vhd vhdx'.split(
     ' ',
   ),

@@ -3,7 +3,7 @@ import { Alert, Anchor, Badge, Button, Group, Loader, Modal, Paper, SimpleGrid, 
 import { Dropzone } from '@mantine/dropzone';
 import { modals } from '@mantine/modals';
 import { notifications } from '@mantine/notifications';
-import { IconArrowLeft, IconCalendarOff, IconCircleCheck, IconCopy, IconDownload, IconHistory, IconTrash, IconUpload } from '@tabler/icons-react';
+import { IconArrowLeft, IconCalendarOff, IconCircleCheck, IconCopy, IconDownload, IconExternalLink, IconHistory, IconTrash, IconUpload } from '@tabler/icons-react';
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate, useParams } from 'react-router';
@@ -21,7 +21,7 @@ export function ItemPage() {
   const { id } = useParams();
   const itemId = Number(id);
   const navigate = useNavigate();
-  const { session } = useSession();
+  const { session, workspace } = useSession();
   const isRep = session?.role === 'rep';
   const q = useApi('library.get', { id: itemId });
   const [tab, setTab] = useState<string | null>('preview');
@@ -102,6 +102,15 @@ export function ItemPage() {
           <Button variant="default" leftSection={<IconCopy size={16} />} onClick={() => void copy()} data-testid="copy-link">
             {t('library.actions.copy')}
           </Button>
+          {item.current?.sha256 && workspace?.host === 'electron' && (
+            <Button
+              variant="default"
+              leftSection={<IconExternalLink size={16} />}
+              onClick={() => api('library.openExternal', { id: item.id }).catch((e) => notifications.show({ color: 'red', message: errorText(t, e) }))}
+            >
+              {t('library.actions.openExternal')}
+            </Button>
+          )}
           {item.current?.sha256 && (
             <Button variant="default" leftSection={<IconDownload size={16} />} onClick={download} data-testid="download">
               {t('library.actions.saveCopy')}
