@@ -85,7 +85,7 @@ export interface InsightsPage {
   period: { from: string; to: string };
   dealsTotal: number;
   currency: string;
-  competenceSource: 'training' | 'interim' | 'none';
+  competenceSource: 'training' | 'none';
   reps: RepRow[];
   closeScatter: { points: ScatterPoint[]; stats: Correlation };
   retentionScatter: { points: ScatterPoint[]; stats: Correlation };

@@ -113,9 +113,9 @@ function Charts({ d, f, set, reload }: { d: InsightsPage; f: InsightsFilters; se
   const money = (v: number) => `${fmtNumber(v)}${d.currency ? ' ' + d.currency : ''}`;
   return (
     <Stack gap="md">
-      {d.competenceSource !== 'training' && (
-        <Alert color={d.competenceSource === 'none' ? 'yellow' : 'blue'} icon={<IconAlertTriangle size={18} />} data-testid="competence-notice">
-          {t(d.competenceSource === 'none' ? 'insights.competence.none' : 'insights.competence.interim')}
+      {d.competenceSource === 'none' && (
+        <Alert color="yellow" icon={<IconAlertTriangle size={18} />} data-testid="competence-notice">
+          {t('insights.competence.none')}
         </Alert>
       )}
       <SimpleGrid cols={{ base: 1, lg: 2 }}>
@@ -478,11 +478,6 @@ function Training({ d, f, set }: { d: InsightsPage; f: InsightsFilters; set: (p:
         </Text>
       ) : (
         <>
-          {d.competenceSource !== 'training' && (
-            <Text size="xs" c="blue.8" mb={4}>
-              {t('insights.charts.training.interim')}
-            </Text>
-          )}
           <ResponsiveContainer width="100%" height={Math.max(110, data.length * 46 + 40)}>
             <BarChart data={data} layout="vertical" margin={{ left: 8, right: 24 }}>
               <CartesianGrid strokeDasharray="3 3" />

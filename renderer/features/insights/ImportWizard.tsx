@@ -10,6 +10,7 @@ import { DATE_FORMATS, DEAL_FIELDS, DEAL_STATUSES, NUMBER_FORMATS, REQUIRED_FIEL
 import { api, isElectron, uploadFile, useApi } from '../../lib/api';
 import type { UploadRef } from '../../../shared/api/session';
 import { errorText } from '../../lib/errors';
+import { RowErrorsTable } from '../../app/RowErrorsTable';
 import { fmtDateTime, fmtNumber, fmtPercent, personName } from '../../lib/format';
 
 export function ImportTab() {
@@ -400,28 +401,12 @@ function DryRunStep({ dry, mapping, peopleOptions, setOwner, setMapping }: { dry
           <Text fw={500} size="sm">
             {t('insights.import.errorsTitle', { count: dry.counts.invalid })}
           </Text>
-          <ScrollArea.Autosize mah={220}>
-            <Table fz="xs" withTableBorder data-testid="dry-errors">
-              <Table.Thead>
-                <Table.Tr>
-                  <Table.Th>{t('insights.import.row')}</Table.Th>
-                  <Table.Th>{t('insights.import.column')}</Table.Th>
-                  <Table.Th>{t('insights.import.value')}</Table.Th>
-                  <Table.Th>{t('insights.import.problem')}</Table.Th>
-                </Table.Tr>
-              </Table.Thead>
-              <Table.Tbody>
-                {dry.errors.map((e, i) => (
-                  <Table.Tr key={i}>
-                    <Table.Td>{e.row}</Table.Td>
-                    <Table.Td>{e.column}</Table.Td>
-                    <Table.Td>{e.value}</Table.Td>
-                    <Table.Td>{e.message}</Table.Td>
-                  </Table.Tr>
-                ))}
-              </Table.Tbody>
-            </Table>
-          </ScrollArea.Autosize>
+          <RowErrorsTable
+            errors={dry.errors}
+            maxHeight={220}
+            testId="dry-errors"
+            labels={{ row: t('insights.import.row'), column: t('insights.import.column'), value: t('insights.import.value'), problem: t('insights.import.problem') }}
+          />
         </>
       )}
       <Text fw={500} size="sm">

@@ -8,6 +8,7 @@ import { useTranslation } from 'react-i18next';
 import type { RosterPreview } from '../../../shared/api/people';
 import { api, fileToBase64 } from '../../lib/api';
 import { errorText } from '../../lib/errors';
+import { RowErrorsTable } from '../../app/RowErrorsTable';
 
 export function RosterImport({ opened, onClose, onDone }: { opened: boolean; onClose: () => void; onDone: () => void }) {
   const { t } = useTranslation();
@@ -83,28 +84,12 @@ export function RosterImport({ opened, onClose, onDone }: { opened: boolean; onC
                 <Text fw={500} size="sm">
                   {t('people.roster.errorsTitle')}
                 </Text>
-                <ScrollArea.Autosize mah={180}>
-                  <Table withTableBorder data-testid="roster-errors">
-                    <Table.Thead>
-                      <Table.Tr>
-                        <Table.Th>{t('people.roster.row')}</Table.Th>
-                        <Table.Th>{t('people.roster.field')}</Table.Th>
-                        <Table.Th>{t('people.roster.value')}</Table.Th>
-                        <Table.Th>{t('people.roster.problem')}</Table.Th>
-                      </Table.Tr>
-                    </Table.Thead>
-                    <Table.Tbody>
-                      {preview.errors.map((e, i) => (
-                        <Table.Tr key={i}>
-                          <Table.Td>{e.row}</Table.Td>
-                          <Table.Td>{e.field}</Table.Td>
-                          <Table.Td>{e.value}</Table.Td>
-                          <Table.Td>{e.message}</Table.Td>
-                        </Table.Tr>
-                      ))}
-                    </Table.Tbody>
-                  </Table>
-                </ScrollArea.Autosize>
+                <RowErrorsTable
+                  errors={preview.errors.map((e) => ({ ...e, column: e.field }))}
+                  maxHeight={180}
+                  testId="roster-errors"
+                  labels={{ row: t('people.roster.row'), column: t('people.roster.field'), value: t('people.roster.value'), problem: t('people.roster.problem') }}
+                />
               </>
             )}
             <ScrollArea.Autosize mah={260}>

@@ -9,10 +9,12 @@ import { useState } from 'react';
 import { Controller, useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import type { z } from 'zod';
-import { objectionInput, SCRIPT_LANGUAGES, type ObjectionCard, type ScriptLanguage } from '../../../shared/api/scripts';
+import { objectionInput, type ObjectionCard, type ScriptLanguage } from '../../../shared/api/scripts';
 import { ApiCallError, api, useApi } from '../../lib/api';
 import { errorText, translateValidation } from '../../lib/errors';
 import { Attachments } from '../../app/slots';
+import { LanguageFilter } from './LanguageFilter';
+import { languageOptions } from './util';
 import { useIsRep } from './ScriptsPage';
 
 const PAGE = 30;
@@ -42,15 +44,7 @@ export function ObjectionBank() {
             w={320}
             data-testid="objections-search"
           />
-          <Select
-            placeholder={t('scripts.allLanguages')}
-            clearable
-            w={150}
-            data={SCRIPT_LANGUAGES.map((l) => ({ value: l, label: t(`scripts.lang.${l}`) }))}
-            value={language}
-            onChange={(v) => setLanguage(v as ScriptLanguage | null)}
-            aria-label={t('scripts.language')}
-          />
+          <LanguageFilter value={language} onChange={setLanguage} />
           <Text size="sm" c="dimmed">
             {t('scripts.objections.count', { count: total })}
           </Text>
@@ -210,7 +204,7 @@ export function ObjectionForm({ card, onDone, defaultLanguage = 'en' }: { card: 
           control={control}
           name="language"
           render={({ field }) => (
-            <Select label={t('scripts.language')} allowDeselect={false} data={SCRIPT_LANGUAGES.map((l) => ({ value: l, label: t(`scripts.lang.${l}`) }))} value={field.value} onChange={(v) => v && field.onChange(v)} />
+            <Select label={t('scripts.language')} allowDeselect={false} data={languageOptions(t)} value={field.value} onChange={(v) => v && field.onChange(v)} />
           )}
         />
         {card && <Attachments targetKind="objection" targetId={card.id} mode="edit" context="script" />}

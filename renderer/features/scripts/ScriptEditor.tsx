@@ -46,7 +46,7 @@ import { Markdown } from './Markdown';
 import { ObjectionForm } from './ObjectionBank';
 import { RevisionsPanel } from './RevisionsPanel';
 import { statusColor } from './ScriptsPage';
-import { downloadText, flowIssueText, newStepKey } from './util';
+import { downloadText, flowIssueText, languageOptions, newStepKey } from './util';
 
 type FormIn = z.input<typeof scriptInput>;
 type FormOut = z.output<typeof scriptInput>;
@@ -228,7 +228,7 @@ function EditorForm({ detail: initial }: { detail: ScriptDetail | null }) {
                       control={control}
                       name="language"
                       render={({ field }) => (
-                        <Select label={t('scripts.language')} allowDeselect={false} data={SCRIPT_LANGUAGES.map((l) => ({ value: l, label: t(`scripts.lang.${l}`) }))} value={field.value} onChange={(v) => v && field.onChange(v)} data-testid="script-language" />
+                        <Select label={t('scripts.language')} allowDeselect={false} data={languageOptions(t)} value={field.value} onChange={(v) => v && field.onChange(v)} data-testid="script-language" />
                       )}
                     />
                     <Controller control={control} name="tags.products" render={({ field }) => <TagsInput label={t('scripts.editor.products')} value={field.value ?? []} onChange={field.onChange} />} />

@@ -1,12 +1,12 @@
 /** Scripts: the list (managers: all, with drafts; reps: published), the objection bank, the editor. */
-import { ActionIcon, Badge, Button, FileButton, Group, Pagination, SegmentedControl, Select, Stack, Table, Tabs, Text, TextInput, Title, Tooltip } from '@mantine/core';
+import { ActionIcon, Badge, Button, FileButton, Group, Pagination, SegmentedControl, Stack, Table, Tabs, Text, TextInput, Title, Tooltip } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
 import { notifications } from '@mantine/notifications';
 import { IconDownload, IconFileImport, IconPin, IconPinFilled, IconPlayerPlay, IconPlus, IconSearch } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Route, Routes, useNavigate, useSearchParams } from 'react-router';
-import { SCRIPT_LANGUAGES, type ScriptLanguage } from '../../../shared/api/scripts';
+import type { ScriptLanguage } from '../../../shared/api/scripts';
 import { api, useApi } from '../../lib/api';
 import { errorText } from '../../lib/errors';
 import { fmtDateTime, fmtNumber } from '../../lib/format';
@@ -14,6 +14,7 @@ import { useSession } from '../../app/session';
 import { ObjectionBank } from './ObjectionBank';
 import { ScriptEditor } from './ScriptEditor';
 import { downloadText } from './util';
+import { LanguageFilter } from './LanguageFilter';
 
 const PAGE = 50;
 
@@ -117,15 +118,7 @@ function ScriptList() {
             w={280}
             data-testid="scripts-search"
           />
-          <Select
-            placeholder={t('scripts.allLanguages')}
-            clearable
-            w={150}
-            data={SCRIPT_LANGUAGES.map((l) => ({ value: l, label: t(`scripts.lang.${l}`) }))}
-            value={language}
-            onChange={(v) => setLanguage(v as ScriptLanguage | null)}
-            aria-label={t('scripts.language')}
-          />
+          <LanguageFilter value={language} onChange={setLanguage} />
           {!rep && (
             <SegmentedControl
               size="xs"

@@ -1,5 +1,6 @@
 import type { TFunction } from 'i18next';
 import type { FlowIssue } from '../../../shared/domain/scriptFlow';
+import { SCRIPT_LANGUAGES } from '../../../shared/api/scripts';
 
 /** Saves text as a file in either host (the browser download; Electron handles it as a download too). */
 export function downloadText(fileName: string, text: string, type = 'text/plain') {
@@ -49,3 +50,6 @@ export function isTyping(e: KeyboardEvent) {
   if (!el) return false;
   return el.tagName === 'INPUT' || el.tagName === 'TEXTAREA' || el.tagName === 'SELECT' || el.isContentEditable;
 }
+
+/** The script languages as Select options, labelled in the UI language. */
+export const languageOptions = (t: TFunction) => SCRIPT_LANGUAGES.map((l) => ({ value: l, label: t(`scripts.lang.${l}`) }));
