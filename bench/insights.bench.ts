@@ -5,7 +5,7 @@
  *   beside a bare better-sqlite3 prepared-insert loop of the same rows into the same table;
  * - the full Insights page (every chart, default filters) and filter changes.
  */
-import { fork } from 'node:child_process';
+import { execFileSync, fork } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import iconv from 'iconv-lite';
@@ -19,6 +19,7 @@ import type { CrmMapping } from '../shared/api/crm';
 import { insightsPage, type Filters } from '../main/services/insights/page';
 import { percentile, report, rssMb, timeOnce, tmpDir, type Row } from './lib';
 
+const ROOT = path.resolve(__dirname, '..');
 const DEALS = Number(process.env.INSIGHTS_DEALS ?? 1_000_000);
 const REPS = 500;
 const END = Date.UTC(2026, 5, 30);
@@ -173,13 +174,22 @@ async function child(dbFile: string, csv: string, mappingFile: string) {
 
 async function main() {
   if (process.argv[2] === 'child') return child(process.argv[3], process.argv[4], process.argv[5]);
-  const dir = tmpDir('insights');
-  const csv = path.join(dir, 'bitrix24_deals_1m.csv');
+  // the import parses on the app's worker thread: build the main bundle so it is current (the child inherits the path)
+  execFileSync(process.execPath, [path.join(ROOT, 'scripts/build.mjs'), '--main-only'], { stdio: 'inherit' });
+  process.env.SWB_CRM_WORKER = path.join(ROOT, 'dist/main/crm-parse-worker.cjs');
+  // INSIGHTS_DIR keeps the generated file between runs (for profiling); the workspace is always fresh
+  const keep = process.env.INSIGHTS_DIR;
+  const dir = keep ?? tmpDir('insights');
+  if (keep) fs.mkdirSync(dir, { recursive: true });
+  const csv = path.join(dir, `bitrix24_deals_${DEALS}.csv`);
   const dbFile = path.join(dir, 'w.sqlite');
+  for (const f of [dbFile, `${dbFile}-wal`, `${dbFile}-shm`, path.join(dir, 'baseline.sqlite'), path.join(dir, 'baseline.sqlite-wal'), path.join(dir, 'baseline.sqlite-shm')]) fs.rmSync(f, { force: true });
   const rows: Row[] = [];
-  const tGen = timeOnce(() => writeCsv(csv));
+  if (!keep || !fs.existsSync(csv)) {
+    const tGen = timeOnce(() => writeCsv(csv));
+    console.log(`generated ${DEALS} deals in ${(tGen / 1000).toFixed(1)} s`);
+  }
   const size = fs.statSync(csv).size;
-  console.log(`generated ${DEALS} deals, ${(size / 1048576).toFixed(0)} MB in ${(tGen / 1000).toFixed(1)} s`);
   const repIds = seedPeople(dbFile);
   // the wizard's steps, as a user would take them: sniff, dry run (stages first seen later in the file get the suggested mapping)
   const mappingFile = path.join(dir, 'mapping.json');
@@ -190,6 +200,7 @@ async function main() {
     const tDry = performance.now();
     const dr = await dryRun(db, file, s.source, s.mapping);
     rows.push({ metric: 'dry run: seconds (whole file, counts + errors)', value: (performance.now() - tDry) / 1000, unit: 's', target: null, better: 'lower' });
+    if (process.env.INSIGHTS_STOP === 'dry') process.exit(0);
     for (const st of dr.unmappedStages) s.mapping.stages[st.value] = suggestStage(st.value);
     fs.writeFileSync(mappingFile, JSON.stringify(s.mapping));
     db.close();
@@ -203,7 +214,7 @@ async function main() {
   console.log(`import: ${result.preset} ${result.encoding}, ${result.counts.valid} valid, ${result.counts.invalid} invalid`, JSON.stringify((result as unknown as { errs: unknown }).errs));
   const importRate = result.counts.valid / (result.ms / 1000);
 
-  // Baseline: the same rows, already parsed, into the same table with a bare prepared INSERT in one transaction.
+  // Baseline: the same rows, already parsed, into the same table (same indexes) with a bare prepared INSERT, 100,000 rows per transaction.
   const base = new Database(path.join(dir, 'baseline.sqlite'));
   base.pragma('journal_mode = WAL');
   const ddl = (new Database(dbFile, { readonly: true }).prepare("SELECT sql FROM sqlite_schema WHERE name = 'crm_deals'").pluck().get() as string).replace(/REFERENCES \w+\(id\)( ON DELETE SET NULL)?/g, '');
@@ -224,8 +235,12 @@ async function main() {
     insertMs += performance.now() - t0;
     chunk = [];
   };
+  // customer ids as the import assigns them: in order of first appearance of the company
+  const customerIds = new Map<string, number>();
   for (const d of deals()) {
-    chunk.push([String(d.id), d.name, (d.id % 500_000) + 1, repIds[d.rep], d.amount, d.stage, d.pos, d.status, iso(d.created), d.closed ? iso(d.closed) : null, d.source, d.product, d.repeat ? 1 : 0]);
+    let cust = customerIds.get(d.company);
+    if (cust === undefined) customerIds.set(d.company, (cust = customerIds.size + 1));
+    chunk.push([String(d.id), d.name, cust, repIds[d.rep], d.amount, d.stage, d.pos, d.status, iso(d.created), d.closed ? iso(d.closed) : null, d.source, d.product, d.repeat ? 1 : 0]);
     if (chunk.length === 100_000) flush();
   }
   flush();
@@ -277,7 +292,7 @@ async function main() {
   rows.push({ metric: 'page: filter change (p95 of 15 variants)', value: percentile(changes, 95), unit: 'ms', target: 150, better: 'lower' });
   rows.push({ metric: 'baseline: one SQL GROUP BY close rate per rep (p50)', value: percentile(sqlTimes, 50), unit: 'ms', target: null, better: 'lower' });
   report('insights', rows);
-  fs.rmSync(dir, { recursive: true, force: true });
+  if (!keep) fs.rmSync(dir, { recursive: true, force: true });
 }
 
 void main().catch((e) => {

@@ -14,6 +14,7 @@ export const MAIN_ENTRIES = [
   ['main/electron/main.ts', 'electron'],
   ['main/electron/preload.ts', 'preload'],
   ['main/services/library/extract-worker.ts', 'extract-worker'],
+  ['main/services/crm/parse-worker.ts', 'crm-parse-worker'],
 ];
 
 if (only !== 'renderer') {

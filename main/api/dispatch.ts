@@ -8,6 +8,7 @@ import { contract } from '../../shared/api';
 import { AppError, type ApiError, type ApiResult } from '../../shared/api/contract';
 import type { ApiContext, Handlers } from './context';
 import { handlers } from './handlers';
+import { importRunning } from '../services/crm/importer';
 
 const has = (o: object, k: string) => Object.prototype.hasOwnProperty.call(o, k);
 
@@ -33,7 +34,11 @@ export function toApiError(e: unknown): ApiError {
   if (typeof err?.code === 'string' && err.code.startsWith('SQLITE_CONSTRAINT')) {
     return { code: 'conflict', message: 'This change conflicts with existing data (a duplicate or a missing reference).' };
   }
-  if (err?.code === 'SQLITE_BUSY') return { code: 'unavailable', message: 'The workspace is busy; try again in a moment.' };
+  if (err?.code === 'SQLITE_BUSY') {
+    // a CRM import holds the write lock for its one transaction; reads still work meanwhile
+    if (importRunning()) return { code: 'unavailable', message: 'A CRM import is being written to this workspace: save again when it finishes (Insights → Import shows its progress).' };
+    return { code: 'unavailable', message: 'The workspace is busy; try again in a moment.' };
+  }
   console.error('[api] internal error:', e);
   return { code: 'internal', message: `Something went wrong: ${err?.message ?? String(e)}` };
 }

@@ -48,6 +48,7 @@ export function openWorkspaceDb(file: string, opts: OpenOptions = {}): OpenedWor
   let db: DB;
   try {
     db = new Database(file, opts.nativeBinding ? { nativeBinding: opts.nativeBinding } : {});
+    bindings.set(db, opts.nativeBinding);
   } catch (e) {
     throw new AppError('workspace', `The workspace file "${file}" cannot be opened: ${(e as Error).message}`);
   }
@@ -80,6 +81,23 @@ export function openWorkspaceDb(file: string, opts: OpenOptions = {}): OpenedWor
     }
     throw e;
   }
+}
+
+const bindings = new WeakMap<DB, string | undefined>();
+
+/**
+ * A second connection to an open workspace, for one long write (a CRM import) that must
+ * not take in the main connection's writes: its transaction is its own, so a cancel
+ * never rolls back what someone saved meanwhile. Same pragmas as the main connection.
+ */
+export function openSideConnection(db: DB): DB {
+  if (db.memory) throw new AppError('workspace', 'An in-memory workspace has no second connection.');
+  const binding = bindings.get(db);
+  const side = new Database(db.name, binding ? { nativeBinding: binding } : {});
+  side.pragma('foreign_keys = ON');
+  side.pragma('busy_timeout = 5000');
+  side.pragma('synchronous = NORMAL');
+  return side;
 }
 
 /** Full integrity check, for the Settings "check workspace" action (slow on big files). */

@@ -7,10 +7,49 @@ import type { DateFormat, NumberFormat } from '../api/crm';
 
 const pad = (n: number) => String(n).padStart(2, '0');
 
+const DAYS_IN_MONTH = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+const isLeap = (y: number) => (y % 4 === 0 && y % 100 !== 0) || y % 400 === 0;
+
 function validDate(y: number, m: number, d: number) {
   if (y < 1970 || y > 2100 || m < 1 || m > 12 || d < 1) return false;
-  const dim = new Date(Date.UTC(y, m, 0)).getUTCDate();
-  return d <= dim;
+  return d <= (m === 2 && isLeap(y) ? 29 : DAYS_IN_MONTH[m - 1]);
+}
+
+/** Digits of s[i..j) as a number, or -1 when any is not a digit. */
+function digits(s: string, i: number, j: number): number {
+  let n = 0;
+  for (; i < j; i++) {
+    const c = s.charCodeAt(i) - 48;
+    if (c < 0 || c > 9) return -1;
+    n = n * 10 + c;
+  }
+  return n;
+}
+
+/**
+ * The two shapes that make up almost every cell of a large export, read without
+ * regular expressions: "DD.MM.YYYY HH:MM:SS" (dmy) and "YYYY-MM-DD[T ]HH:MM:SS" (any format).
+ * Anything else (or an impossible date) returns null and takes the general path.
+ */
+function fastDate(s: string, format: DateFormat): string | null {
+  if (s.length !== 19 || s.charCodeAt(13) !== 58 || s.charCodeAt(16) !== 58) return null;
+  let y: number, m: number, d: number;
+  const c10 = s.charCodeAt(10);
+  if (c10 !== 32 && c10 !== 84) return null; // ' ' or 'T'
+  if (s.charCodeAt(4) === 45 && s.charCodeAt(7) === 45) {
+    y = digits(s, 0, 4);
+    m = digits(s, 5, 7);
+    d = digits(s, 8, 10);
+  } else if (format === 'dmy' && c10 === 32 && s.charCodeAt(2) === 46 && s.charCodeAt(5) === 46) {
+    d = digits(s, 0, 2);
+    m = digits(s, 3, 5);
+    y = digits(s, 6, 10);
+  } else return null;
+  const hh = digits(s, 11, 13);
+  const mi = digits(s, 14, 16);
+  const ss = digits(s, 17, 19);
+  if (y < 0 || m < 0 || d < 0 || hh < 0 || mi < 0 || ss < 0 || hh > 23 || mi > 59 || ss > 59 || !validDate(y, m, d)) return null;
+  return s.charCodeAt(4) === 45 ? (c10 === 84 ? s : `${s.slice(0, 10)}T${s.slice(11)}`) : `${s.slice(6, 10)}-${s.slice(3, 5)}-${s.slice(0, 2)}T${s.slice(11)}`;
 }
 
 /**
@@ -19,6 +58,8 @@ function validDate(y: number, m: number, d: number) {
  */
 export function parseCrmDate(raw: string, format: DateFormat): { value: string } | { error: string } {
   const s = raw.trim();
+  const fast = fastDate(s, format);
+  if (fast !== null) return { value: fast };
   let y: number, m: number, d: number;
   let rest = '';
   let mt: RegExpExecArray | null;

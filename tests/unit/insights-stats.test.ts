@@ -66,6 +66,28 @@ describe('CRM value parsing', () => {
     expect('error' in parseCrmDate('2025-01-01 25:00', 'iso')).toBe(true);
   });
 
+  it('full date-times (the fast path of large exports) match the general parser and refuse what does not exist', () => {
+    expect(parseCrmDate('29.02.2024 23:59:59', 'dmy')).toEqual({ value: '2024-02-29T23:59:59' });
+    expect(parseCrmDate('2024-02-29 08:05:09', 'iso')).toEqual({ value: '2024-02-29T08:05:09' });
+    expect(parseCrmDate('2024-02-29T08:05:09', 'dmy')).toEqual({ value: '2024-02-29T08:05:09' });
+    expect(parseCrmDate('29.02.2025 10:00:00', 'dmy')).toEqual({ error: 'the date 29.02.2025 10:00:00 does not exist' });
+    expect(parseCrmDate('29.02.1900 10:00:00', 'dmy')).toEqual({ error: 'the date 29.02.1900 10:00:00 does not exist' });
+    expect(parseCrmDate('31.04.2025 10:00:00', 'dmy')).toEqual({ error: 'the date 31.04.2025 10:00:00 does not exist' });
+    expect('error' in parseCrmDate('15.03.2025 24:00:00', 'dmy')).toBe(true);
+    expect('error' in parseCrmDate('15.03.2025 10:60:00', 'dmy')).toBe(true);
+    expect('error' in parseCrmDate('1a.03.2025 10:00:00', 'dmy')).toBe(true);
+    // a dotted date read as M.D when the mapping says so (not the D.M fast path)
+    expect(parseCrmDate('03.15.2025 10:00:00', 'mdy')).toEqual({ value: '2025-03-15T10:00:00' });
+    // every day of a leap and a common year, against Date's own calendar
+    for (const y of [2024, 2025]) {
+      for (let t = Date.UTC(y, 0, 1); t < Date.UTC(y + 1, 0, 1); t += 86_400_000) {
+        const iso = new Date(t).toISOString().slice(0, 10);
+        const dmy = `${iso.slice(8, 10)}.${iso.slice(5, 7)}.${iso.slice(0, 4)} 12:34:56`;
+        expect(parseCrmDate(dmy, 'dmy')).toEqual({ value: `${iso}T12:34:56` });
+      }
+    }
+  });
+
   it('numbers in both conventions; letters refused', () => {
     expect(parseCrmNumber('1 234,50', 'comma')).toEqual({ value: 1234.5 });
     expect(parseCrmNumber('1\u00a0234,50', 'comma')).toEqual({ value: 1234.5 });

@@ -55,8 +55,9 @@ export function makeNormalizer(header: string[], mapping: CrmMapping, owners: Ow
   // per-value caches: an export repeats the same few owners and stages a million times
   const skipCache = new Map<string, boolean>();
   const isSkipped = (v: string) => {
+    if (explicitSkip.size === 0) return false;
     let r = skipCache.get(v);
-    if (r === undefined) skipCache.set(v, (r = explicitSkip.size > 0 && explicitSkip.has(nameKey(v))));
+    if (r === undefined) skipCache.set(v, (r = explicitSkip.has(nameKey(v))));
     return r;
   };
   const stageCache = new Map<string, StageRule | undefined>();

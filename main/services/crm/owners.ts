@@ -8,8 +8,24 @@ export interface OwnerIndex {
   name(personId: number): string | null;
 }
 
-export function ownerIndex(db: DB, explicit: Record<string, number> = {}): OwnerIndex {
-  const people = db.prepare('SELECT id, name, name_ru, name_zh, email FROM people').all() as { id: number; name: string; name_ru: string; name_zh: string; email: string }[];
+/** What owner matching needs from the workspace, as plain data (a parse worker gets a copy). */
+export interface OwnerData {
+  people: { id: number; name: string; name_ru: string; name_zh: string; email: string }[];
+  aliases: [string, number][];
+  explicit: Record<string, number>;
+}
+
+export function ownerData(db: DB, explicit: Record<string, number> = {}): OwnerData {
+  return {
+    people: db.prepare('SELECT id, name, name_ru, name_zh, email FROM people').all() as OwnerData['people'],
+    aliases: (db.prepare('SELECT alias_key, person_id FROM crm_owner_aliases').all() as { alias_key: string; person_id: number }[]).map((a) => [a.alias_key, a.person_id]),
+    explicit,
+  };
+}
+
+export const ownerIndex = (db: DB, explicit: Record<string, number> = {}): OwnerIndex => ownerIndexOf(ownerData(db, explicit));
+
+export function ownerIndexOf({ people, aliases: aliasList, explicit }: OwnerData): OwnerIndex {
   const byName = new Map<string, number>();
   const byEmail = new Map<string, number>();
   const names = new Map<number, string>();
@@ -18,7 +34,7 @@ export function ownerIndex(db: DB, explicit: Record<string, number> = {}): Owner
     for (const n of [p.name, p.name_ru, p.name_zh]) if (n) byName.set(nameKey(n), p.id);
     byEmail.set(p.email.toLowerCase(), p.id);
   }
-  const aliases = new Map((db.prepare('SELECT alias_key, person_id FROM crm_owner_aliases').all() as { alias_key: string; person_id: number }[]).map((a) => [a.alias_key, a.person_id]));
+  const aliases = new Map(aliasList);
   const explicitMap = new Map(Object.entries(explicit).map(([k, v]) => [nameKey(k), v]));
   const cache = new Map<string, { personId: number; how: OwnerMatch['how'] } | null>();
   return {

@@ -1,0 +1,55 @@
+/**
+ * Runs the parse side of an import in a worker thread (crm-parse-worker.cjs beside the
+ * main bundle; SWB_CRM_WORKER points elsewhere), so decoding and normalizing the file
+ * overlaps with the SQLite writes on this thread. Same callbacks as walk(); unit tests
+ * (TypeScript sources, no bundle) use walk() in-process.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import { Worker } from 'node:worker_threads';
+import { AppError } from '../../../shared/api/contract';
+import type { CrmMapping } from '../../../shared/api/crm';
+import { unpack } from './dealPack';
+import type { OwnerData } from './owners';
+import type { ParseJob, ParseMessage } from './parse-worker';
+import type { OnDeal, OnProgress } from './walk';
+
+/** Chunks (of ~2,000 rows) parsed ahead of the writer. */
+const CREDITS = 3;
+
+export const crmWorkerFile = () => process.env.SWB_CRM_WORKER ?? path.join(__dirname, 'crm-parse-worker.cjs');
+export const crmWorkerAvailable = () => fs.existsSync(crmWorkerFile());
+
+export function walkInWorker(file: string, mapping: CrmMapping, owners: OwnerData, onDeal: OnDeal, onProgress: OnProgress): Promise<{ rows: number }> {
+  const credits = new SharedArrayBuffer(4);
+  const counter = new Int32Array(credits);
+  Atomics.store(counter, 0, CREDITS);
+  const job: ParseJob = { path: file, mapping, owners, credits };
+  const worker = new Worker(crmWorkerFile(), { workerData: job, resourceLimits: { maxOldGenerationSizeMb: 512, maxYoungGenerationSizeMb: 16 } });
+  return new Promise((resolve, reject) => {
+    let settled = false;
+    const finish = (e: Error | null, rows = 0) => {
+      if (settled) return;
+      settled = true;
+      void worker.terminate();
+      if (e) reject(e);
+      else resolve({ rows });
+    };
+    worker.on('message', (m: ParseMessage) => {
+      if (settled) return;
+      try {
+        if (m.type === 'chunk') {
+          unpack(m.chunk, onDeal);
+          Atomics.add(counter, 0, 1);
+          Atomics.notify(counter, 0);
+          if (!onProgress(m.chunk.bytes, m.chunk.rowsSoFar)) finish(null, m.chunk.rowsSoFar);
+        } else if (m.type === 'done') finish(null, m.rows);
+        else finish(new AppError(m.code as never, m.message, m.field));
+      } catch (e) {
+        finish(e as Error);
+      }
+    });
+    worker.on('error', (e) => finish(new AppError('bad_file', `The file cannot be read: ${e.message}`)));
+    worker.on('exit', (code) => finish(new AppError('internal', `The import's file reader stopped unexpectedly (exit code ${code}).`)));
+  });
+}

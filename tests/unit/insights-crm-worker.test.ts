@@ -1,0 +1,164 @@
+/**
+ * The import as the app runs it: the file parsed on the bundled worker thread while the
+ * importer writes through its own connection. Same outcomes as the in-process path, cancel
+ * leaves nothing, and the main connection keeps reading (and refuses writes at once) meanwhile.
+ */
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { build } from 'esbuild';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { openWorkspaceDb, type DB } from '../../main/db/open';
+import { importRoster } from '../../main/services/roster';
+import { dryRun, getJob, runImport, sniff, startImport } from '../../main/services/crm/importer';
+import { crmWorkerAvailable } from '../../main/services/crm/parseInWorker';
+import { DealPacker, unpack } from '../../main/services/crm/dealPack';
+import type { NormalResult } from '../../main/services/crm/normalize';
+
+const FIX = path.join(__dirname, '..', 'fixtures', 'crm');
+let workerDir: string;
+let dir: string;
+let db: DB;
+
+beforeAll(async () => {
+  workerDir = fs.mkdtempSync(path.join(os.tmpdir(), 'crm-worker-'));
+  await build({
+    entryPoints: [path.join(__dirname, '../../main/services/crm/parse-worker.ts')],
+    outfile: path.join(workerDir, 'crm-parse-worker.cjs'),
+    bundle: true,
+    platform: 'node',
+    format: 'cjs',
+    target: 'node20',
+    external: ['better-sqlite3', 'electron'],
+    logLevel: 'warning',
+  });
+});
+afterAll(() => fs.rmSync(workerDir, { recursive: true, force: true }));
+beforeEach(() => {
+  dir = fs.mkdtempSync(path.join(os.tmpdir(), 'crm-'));
+  db = openWorkspaceDb(path.join(dir, 'w.sqlite'), { create: true }).db;
+  importRoster(db, fs.readFileSync(path.join(FIX, 'people.csv')), null);
+});
+afterEach(() => {
+  delete process.env.SWB_CRM_WORKER;
+  db.close();
+  fs.rmSync(dir, { recursive: true, force: true });
+});
+const useWorker = (on: boolean) => {
+  if (on) process.env.SWB_CRM_WORKER = path.join(workerDir, 'crm-parse-worker.cjs');
+  else delete process.env.SWB_CRM_WORKER;
+  expect(crmWorkerAvailable()).toBe(on ? true : fs.existsSync(path.join(__dirname, 'crm-parse-worker.cjs')));
+};
+
+const staged = (p: string) => ({ id: 'a'.repeat(32), path: p, name: path.basename(p), size: fs.statSync(p).size });
+const copy = (file: string) => {
+  const p = path.join(dir, file);
+  fs.copyFileSync(path.join(FIX, file), p);
+  return staged(p);
+};
+const snapshot = () => ({
+  deals: db.prepare('SELECT external_id, rep_id, status, stage_pos, amount, created_at, closed_at, channel, is_repeat, customer_id IS NOT NULL AS has_customer FROM crm_deals ORDER BY external_id').all(),
+  customers: db.prepare('SELECT COUNT(*) FROM crm_customers').pluck().get(),
+});
+
+async function importWith(worker: boolean, file: string) {
+  useWorker(worker);
+  const f = copy(file);
+  const s = await sniff(db, f);
+  await dryRun(db, f, s.source, s.mapping);
+  const job = await runImport(db, f, s.source, s.mapping, null);
+  return { job, snap: snapshot() };
+}
+
+/** A Zoho export of `copies` × the 2,000 sample deals (new IDs per copy). */
+function bigZoho(copies: number) {
+  const [header, ...rows] = fs.readFileSync(path.join(FIX, 'zoho_deals.csv'), 'utf8').trim().split(/\r?\n/);
+  const out = [header];
+  for (let c = 0; c < copies; c++) for (const r of rows) out.push(r.replace(/^(\d+)/, (id) => `${id}${c}`));
+  const p = path.join(dir, 'zoho_big.csv');
+  fs.writeFileSync(p, out.join('\r\n') + '\r\n');
+  return staged(p);
+}
+
+describe('CRM import through the parse worker', () => {
+  for (const file of ['bitrix24_deals.csv', 'fxiaoke_opportunities.csv', 'amocrm_leads.xlsx']) {
+    it(`${file}: the same deals as the in-process path`, async () => {
+      const inProcess = await importWith(false, file);
+      db.exec('DELETE FROM crm_deals; DELETE FROM crm_customers; DELETE FROM crm_deal_history; DELETE FROM crm_import_batches;');
+      const viaWorker = await importWith(true, file);
+      expect(viaWorker.job.state).toBe('done');
+      expect(viaWorker.job.counts).toEqual(inProcess.job.counts);
+      expect(viaWorker.snap.deals).toHaveLength(2000);
+      expect(viaWorker.snap).toEqual(inProcess.snap);
+      expect(db.pragma('foreign_key_check')).toEqual([]);
+    });
+  }
+
+  it('row errors arrive with their row, column and value', async () => {
+    useWorker(true);
+    const f = copy('zoho_deals.csv');
+    const s = await sniff(db, f);
+    const text = fs.readFileSync(f.path, 'utf8').split('\r\n');
+    text[1] = text[1].replace('14678.53', '14k678'); // row 2 of the file
+    fs.writeFileSync(f.path, text.join('\r\n'));
+    const job = await runImport(db, { ...f, size: fs.statSync(f.path).size }, s.source, s.mapping, null);
+    expect(job.counts).toMatchObject({ valid: 1999, invalid: 1 });
+    const errors = JSON.parse(db.prepare('SELECT errors FROM crm_import_batches').pluck().get() as string);
+    expect(errors).toEqual([expect.objectContaining({ row: 2, column: 'Amount', value: '14k678' })]);
+  });
+
+  it('cancel stops the worker and leaves nothing', async () => {
+    useWorker(true);
+    const f = bigZoho(10);
+    const s = await sniff(db, f);
+    const job = { jobId: 'w1', state: 'running' as const, fraction: 0, rows: 0, batchId: null, counts: null, error: null, cancel: true };
+    expect((await runImport(db, f, s.source, s.mapping, null, job)).state).toBe('cancelled');
+    expect(db.prepare('SELECT COUNT(*) FROM crm_deals').pluck().get()).toBe(0);
+    expect(db.prepare('SELECT COUNT(*) FROM crm_import_batches').pluck().get()).toBe(0);
+  });
+
+  it('while it runs, the app reads the old state and its writes fail at once instead of joining the import', async () => {
+    useWorker(true);
+    const f = bigZoho(40);
+    const s = await sniff(db, f);
+    const started = startImport(db, f, s.source, s.mapping, null);
+    // the first written chunk (each worker message is its own task, so this sees the state between two)
+    while (getJob(started.jobId).rows === 0 && getJob(started.jobId).state === 'running') await new Promise((r) => setImmediate(r));
+    expect(getJob(started.jobId).state).toBe('running');
+    // reads see the workspace as before the import
+    expect(db.prepare('SELECT COUNT(*) FROM crm_deals').pluck().get()).toBe(0);
+    const t0 = performance.now();
+    expect(() => db.prepare("UPDATE people SET name = name WHERE id = 1").run()).toThrow(expect.objectContaining({ code: 'SQLITE_BUSY' }));
+    expect(performance.now() - t0).toBeLessThan(1000); // no busy wait
+    while (getJob(started.jobId).state === 'running') await new Promise((r) => setTimeout(r, 5));
+    expect(getJob(started.jobId)).toMatchObject({ state: 'done', counts: expect.objectContaining({ valid: 80000 }) });
+    expect(db.prepare('SELECT COUNT(*) FROM crm_deals').pluck().get()).toBe(80000);
+    expect(db.pragma('busy_timeout', { simple: true })).toBe(5000);
+    db.prepare("UPDATE people SET name = name WHERE id = 1").run();
+  });
+});
+
+describe('deal packing between threads', () => {
+  it('round-trips accepted and rejected rows in file order, nulls included', () => {
+    const deal = (i: number): NormalResult => ({
+      ok: true,
+      deal: { externalId: `D-${i}`, name: `Сделка 合同 ${i}\u0001x`, customer: i % 2 ? 'ООО «Вектор»' : '', ownerValue: 'Анна', repId: 7, amount: i % 3 ? 1234.5 : null, currency: 'RUB', stage: 'Won', status: 'won', position: 5, createdAt: '2025-01-02T00:00:00', closedAt: i % 2 ? '2025-02-02T00:00:00' : null, channel: '', product: 'Аналитика', isRepeat: i % 2 === 1, csat: i % 2 ? 4 : null, nps: i % 4 ? null : 0, churnedAt: null },
+    });
+    const bad: NormalResult = { ok: false, errors: [{ row: 3, column: 'Amount', value: '12k', message: 'not a number' }] };
+    const input: [NormalResult, number][] = [
+      [deal(0), 2],
+      [bad, 3],
+      [deal(1), 4],
+      [deal(2), 5],
+      [{ ok: false, errors: [], skipped: true }, 6],
+    ];
+    const p = new DealPacker();
+    for (const [r, row] of input) p.add(r, row);
+    const chunk = structuredClone(p.take(100, 5));
+    const out: [NormalResult, number][] = [];
+    unpack(chunk, (r, row) => out.push([r, row]));
+    const expected = input.map(([r, row]) => [r.ok ? { ok: true, deal: { ...r.deal, name: r.deal.name.replace('\u0001', ' ') } } : r, row]);
+    expect(out).toEqual(expected);
+    expect(p.size).toBe(0);
+  });
+});
