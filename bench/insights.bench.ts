@@ -17,6 +17,8 @@ import { dryRun, runImport, sniff } from '../main/services/crm/importer';
 import { suggestStage } from '../main/services/crm/presets';
 import type { CrmMapping } from '../shared/api/crm';
 import { insightsPage, type Filters } from '../main/services/insights/page';
+import { readDataset } from '../main/services/insights/dataset';
+import { datasetAsync } from '../main/services/insights/datasetAsync';
 import { percentile, report, rssMb, timeOnce, tmpDir, type Row } from './lib';
 
 const ROOT = path.resolve(__dirname, '..');
@@ -257,9 +259,24 @@ async function main() {
   // The Insights page over the imported million deals.
   const { db } = openWorkspaceDb(dbFile);
   const F = (f: Partial<Filters> = {}): Filters => ({ teamId: null, from: null, to: null, channel: null, product: null, business: 'all', lag: false, windowDays: 90, ...f });
-  const cold = timeOnce(() => insightsPage(db, F()));
+  // First load after the import, as the app does it: the deal columns are read on a worker
+  // thread while the API thread stays free (its longest stall is measured), then the page.
+  process.env.SWB_DATASET_WORKER = path.join(ROOT, 'dist/main/insights-dataset-worker.cjs');
+  let maxStall = 0;
+  let tick = performance.now();
+  const stallTimer = setInterval(() => {
+    const now = performance.now();
+    maxStall = Math.max(maxStall, now - tick - 5);
+    tick = now;
+  }, 5);
+  const tRead = performance.now();
+  await datasetAsync(db);
+  const readMs = performance.now() - tRead;
+  clearInterval(stallTimer);
+  const cold = readMs + timeOnce(() => insightsPage(db, F()));
+  const inThread = timeOnce(() => db.transaction(() => readDataset(db))());
   const warm: number[] = [];
-  for (let i = 0; i < 15; i++) warm.push(timeOnce(() => insightsPage(db, F())));
+  for (let i = 0; i < 30; i++) warm.push(timeOnce(() => insightsPage(db, F())));
   warm.sort((a, b) => a - b);
   const teams = db.prepare('SELECT id FROM teams').pluck().all() as number[];
   const variants: Partial<Filters>[] = [
@@ -286,9 +303,11 @@ async function main() {
     );
   sqlTimes.sort((a, b) => a - b);
   db.close();
-  rows.push({ metric: 'page: first load incl. building the column cache', value: cold, unit: 'ms', target: null, better: 'lower' });
-  rows.push({ metric: 'page: all charts, default filters (p95)', value: percentile(warm, 95), unit: 'ms', target: 150, better: 'lower' });
-  rows.push({ metric: 'page: all charts, default filters (p50)', value: percentile(warm, 50), unit: 'ms', target: null, better: 'lower' });
+  rows.push({ metric: 'page: first load after the import (columns read on a worker + page)', value: cold, unit: 'ms', target: null, better: 'lower' });
+  rows.push({ metric: 'API thread: longest stall while the worker reads the columns', value: maxStall, unit: 'ms', target: null, better: 'lower' });
+  rows.push({ metric: 'baseline: reading the columns on the API thread', value: inThread, unit: 'ms', target: null, better: 'lower' });
+  rows.push({ metric: 'page: all charts, default filters (p95 of 30)', value: percentile(warm, 95), unit: 'ms', target: 150, better: 'lower' });
+  rows.push({ metric: 'page: all charts, default filters (p50 of 30)', value: percentile(warm, 50), unit: 'ms', target: null, better: 'lower' });
   rows.push({ metric: 'page: filter change (p95 of 15 variants)', value: percentile(changes, 95), unit: 'ms', target: 150, better: 'lower' });
   rows.push({ metric: 'baseline: one SQL GROUP BY close rate per rep (p50)', value: percentile(sqlTimes, 50), unit: 'ms', target: null, better: 'lower' });
   report('insights', rows);

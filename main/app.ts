@@ -5,6 +5,7 @@ import { createContext, type ApiContext, type HostAbilities } from './api/contex
 import { Staging } from './files/staging';
 import { WorkspaceManager } from './services/workspace';
 import { sweepLibrary } from './services/library/maintenance';
+import { prewarmDataset } from './services/insights/datasetAsync';
 
 export interface AppOptions {
   dataDir: string;
@@ -24,6 +25,7 @@ export function createApp(opts: AppOptions): ApiContext {
   const ws = new WorkspaceManager({ dataDir: opts.dataDir, demo: opts.demo, host: opts.host.kind, nativeBinding: opts.nativeBinding });
   const staging = new Staging(path.join(opts.dataDir, 'tmp', 'uploads'));
   ws.onOpen.push(sweepLibrary);
+  ws.onOpen.push((db) => prewarmDataset(db));
   ws.init();
   return createContext(ws, staging, opts.host);
 }

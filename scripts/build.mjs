@@ -15,6 +15,7 @@ export const MAIN_ENTRIES = [
   ['main/electron/preload.ts', 'preload'],
   ['main/services/library/extract-worker.ts', 'extract-worker'],
   ['main/services/crm/parse-worker.ts', 'crm-parse-worker'],
+  ['main/services/insights/dataset-worker.ts', 'insights-dataset-worker'],
 ];
 
 if (only !== 'renderer') {

@@ -1,7 +1,8 @@
 import type { crmMethods } from '../../shared/api/crm';
 import type { insightsMethods } from '../../shared/api/insights';
 import * as crm from '../services/crm/importer';
-import { insightsPage } from '../services/insights/page';
+import { datasetAsync } from '../services/insights/datasetAsync';
+import { insightsPage, repTrend } from '../services/insights/page';
 import type { ApiContext, HandlersFor } from './context';
 
 const staged = (ctx: ApiContext, id: string) => {
@@ -22,5 +23,13 @@ export const crmHandlers: HandlersFor<typeof crmMethods> = {
 };
 
 export const insightsHandlers: HandlersFor<typeof insightsMethods> = {
-  'insights.page': (f, { db }) => insightsPage(db, f),
+  'insights.page': async (f, { db }) => {
+    // the deal columns are read on a worker thread when the data changed; the charts are computed here
+    await datasetAsync(db);
+    return insightsPage(db, f);
+  },
+  'insights.repTrend': async ({ repId, ...f }, { db }) => {
+    await datasetAsync(db);
+    return repTrend(db, f, repId);
+  },
 };

@@ -84,6 +84,8 @@ export function openWorkspaceDb(file: string, opts: OpenOptions = {}): OpenedWor
 }
 
 const bindings = new WeakMap<DB, string | undefined>();
+/** The native binding a connection was opened with (a worker opening the same file needs it). */
+export const nativeBindingOf = (db: DB) => bindings.get(db);
 
 /**
  * A second connection to an open workspace, for one long write (a CRM import) that must

@@ -108,4 +108,6 @@ export interface InsightsPage {
 
 export const insightsMethods = {
   'insights.page': method(insightsFilters).returns<InsightsPage>(),
+  /** One rep's monthly trend under the same filters (the Trends chart's "whose" picker). */
+  'insights.repTrend': method(insightsFilters.extend({ repId: id })).returns<TrendPoint[]>(),
 };

@@ -14,6 +14,8 @@ import { dryRun, getJob, runImport, sniff, startImport } from '../../main/servic
 import { crmWorkerAvailable } from '../../main/services/crm/parseInWorker';
 import { DealPacker, unpack } from '../../main/services/crm/dealPack';
 import type { NormalResult } from '../../main/services/crm/normalize';
+import { dataset, readDataset } from '../../main/services/insights/dataset';
+import { datasetAsync } from '../../main/services/insights/datasetAsync';
 
 const FIX = path.join(__dirname, '..', 'fixtures', 'crm');
 let workerDir: string;
@@ -23,8 +25,9 @@ let db: DB;
 beforeAll(async () => {
   workerDir = fs.mkdtempSync(path.join(os.tmpdir(), 'crm-worker-'));
   await build({
-    entryPoints: [path.join(__dirname, '../../main/services/crm/parse-worker.ts')],
-    outfile: path.join(workerDir, 'crm-parse-worker.cjs'),
+    entryPoints: { 'crm-parse-worker': path.join(__dirname, '../../main/services/crm/parse-worker.ts'), 'insights-dataset-worker': path.join(__dirname, '../../main/services/insights/dataset-worker.ts') },
+    outdir: workerDir,
+    outExtension: { '.js': '.cjs' },
     bundle: true,
     platform: 'node',
     format: 'cjs',
@@ -41,6 +44,7 @@ beforeEach(() => {
 });
 afterEach(() => {
   delete process.env.SWB_CRM_WORKER;
+  delete process.env.SWB_DATASET_WORKER;
   db.close();
   fs.rmSync(dir, { recursive: true, force: true });
 });
@@ -135,6 +139,24 @@ describe('CRM import through the parse worker', () => {
     expect(db.prepare('SELECT COUNT(*) FROM crm_deals').pluck().get()).toBe(80000);
     expect(db.pragma('busy_timeout', { simple: true })).toBe(5000);
     db.prepare("UPDATE people SET name = name WHERE id = 1").run();
+  });
+});
+
+describe('Insights columns read on a worker', () => {
+  it('equal the in-process read, are adopted as the cache, and follow a new import', async () => {
+    await importWith(false, 'bitrix24_deals.csv');
+    const local = db.transaction(() => readDataset(db))();
+    process.env.SWB_DATASET_WORKER = path.join(workerDir, 'insights-dataset-worker.cjs');
+    const remote = await datasetAsync(db);
+    expect(remote.n).toBe(2000);
+    expect(remote).toEqual(local);
+    expect(dataset(db)).toBe(remote); // the page uses the worker's arrays, no second read
+    // a second import of a newer export bumps the version: the next read reflects it
+    const before = remote.version;
+    await importWith(false, 'zoho_deals.csv');
+    const again = await datasetAsync(db);
+    expect(again.version).not.toBe(before);
+    expect(again.n).toBe(4000);
   });
 });
 

@@ -4,7 +4,7 @@ import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { openWorkspaceDb, type DB } from '../../main/db/open';
 import { generateDemo } from '../../main/services/demo';
-import { insightsPage, trainingEffect, type Filters } from '../../main/services/insights/page';
+import { insightsPage, repTrend, trainingEffect, type Filters } from '../../main/services/insights/page';
 import { dataset } from '../../main/services/insights/dataset';
 import { bumpCrmVersion } from '../../main/services/crm/importer';
 import { createPerson, createTeam } from '../../main/services/people';
@@ -55,6 +55,29 @@ describe('insights on the demo workspace', () => {
     expect(online.channels.every((c) => c.mode === 'online')).toBe(true);
     const rep = insightsPage(db, F({ business: 'repeat' }));
     expect(rep.reps.reduce((a, r) => a + r.won + r.lost, 0)).toBeLessThan(p.reps.reduce((a, r) => a + r.won + r.lost, 0));
+  });
+
+  it('per-rep trends add up to the team trend and carry the rep’s own competence', () => {
+    generateDemo(db, { filesDir: dir, now: new Date('2026-06-30T12:00:00Z') });
+    const team = insightsPage(db, F()).options.teams[1];
+    const page = insightsPage(db, F({ teamId: team.id }));
+    const reps = page.reps.filter((r) => r.won + r.lost > 0);
+    expect(reps.length).toBeGreaterThan(3);
+    const perRep = reps.map((r) => repTrend(db, F({ teamId: team.id }), r.repId));
+    page.trends.team.forEach((point, k) => {
+      expect(perRep.reduce((a, t) => a + t[k].won, 0)).toBe(point.won);
+      expect(perRep.reduce((a, t) => a + t[k].lost, 0)).toBe(point.lost);
+      expect(perRep.every((t) => t[k].month === point.month)).toBe(true);
+    });
+    // one rep's close rate for the last month is their own won / (won + lost)
+    const last = page.trends.team.length - 1;
+    const r0 = perRep.find((t) => t[last].won + t[last].lost > 0)!;
+    expect(r0[last].closeRate).toBeCloseTo(r0[last].won / (r0[last].won + r0[last].lost), 10);
+    // competence at month end is the rep's score, not the team mean: reps differ
+    const comps = new Set(perRep.map((t) => t[last].competence).filter((c) => c !== null));
+    expect(comps.size).toBeGreaterThan(1);
+    // retention over the rep's own customers
+    expect(perRep.some((t) => t.some((p) => p.retention !== null))).toBe(true);
   });
 });
 

@@ -9,6 +9,7 @@ import { AppError } from '../../../shared/api/contract';
 import type { ChannelRule, CrmBatch, CrmCounts, CrmDryRun, CrmJob, CrmMapping, CrmPreviewRow, CrmRowError, CrmSniff, DealField, OwnerMatch } from '../../../shared/api/crm';
 import { detectDateFormat, detectNumberFormat, valueKey } from '../../../shared/domain/crmParse';
 import { openSideConnection, type DB } from '../../db/open';
+import { prewarmDataset } from '../insights/datasetAsync';
 import { audit } from '../audit';
 import { KeyIds } from './keyIds';
 import type { NormalDeal } from './normalize';
@@ -239,7 +240,10 @@ export async function runImport(mainDb: DB, file: StagedInput, source: string, m
   const mainBusy = mainDb.pragma('busy_timeout', { simple: true }) as number;
   mainDb.pragma('busy_timeout = 0');
   try {
-    return await importInto(db, file, source, mapping, actorId, job);
+    const done = await importInto(db, file, source, mapping, actorId, job);
+    // read the new deals into the Insights columns now, off this thread, before anyone opens the page
+    if (done.state === 'done') prewarmDataset(mainDb);
+    return done;
   } catch (e) {
     job.state = 'failed';
     job.error = (e as Error).message;
@@ -396,6 +400,12 @@ export function listBatches(db: DB): CrmBatch[] {
 
 /** Undoes the latest batch of a source: deals it created are removed, deals it updated get their previous values back. */
 export function undoBatch(db: DB, id: number, actorId: number | null): { removed: number; restored: number } {
+  const result = undoInTransaction(db, id, actorId);
+  prewarmDataset(db);
+  return result;
+}
+
+function undoInTransaction(db: DB, id: number, actorId: number | null): { removed: number; restored: number } {
   return db.transaction(() => {
     const b = listBatches(db).find((x) => x.id === id);
     if (!b) throw new AppError('not_found', 'No such import batch.');
@@ -427,8 +437,8 @@ export function listChannels(db: DB): ChannelRule[] {
 }
 
 export function setChannel(db: DB, value: string, kind: 'direct' | 'indirect', mode: 'online' | 'offline'): ChannelRule[] {
+  // groups are looked up when the page is computed: the deal columns stay valid (no version bump, no re-read)
   db.prepare('INSERT INTO crm_channels(value_key, value, kind, mode) VALUES (?, ?, ?, ?) ON CONFLICT(value_key) DO UPDATE SET kind = excluded.kind, mode = excluded.mode').run(valueKey(value), value, kind, mode);
-  bumpCrmVersion(db);
   return listChannels(db);
 }
 

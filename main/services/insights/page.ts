@@ -41,10 +41,10 @@ function addMonths(day: number, k: number) {
 }
 
 /** Which deals pass the team/channel/product/business filters (period is handled per chart), as lookup arrays. */
-function makeFilter(db: DB, ds: Dataset, f: Filters, people: Person[]) {
+function makeFilter(db: DB, ds: Dataset, f: Filters, people: Person[], onlyRep: number | null) {
   const maxRep = Math.max(0, ...people.map((p) => p.id));
   const repOk = new Uint8Array(maxRep + 1);
-  for (const p of people) if (f.teamId === null || p.team_id === f.teamId) repOk[p.id] = 1;
+  for (const p of people) if ((f.teamId === null || p.team_id === f.teamId) && (onlyRep === null || p.id === onlyRep)) repOk[p.id] = 1;
   const chanOk = new Uint8Array(Math.max(1, ds.channels.length)).fill(1);
   if (f.channel) {
     const groups = new Map((db.prepare('SELECT value_key, kind, mode FROM crm_channels').all() as { value_key: string; kind: string; mode: string }[]).map((c) => [c.value_key, c]));
@@ -225,7 +225,13 @@ function toCorrelation(xs: number[], ys: number[], closed: number[], competenceM
   return { ...s, strength: strength(s.pearson), direction: s.pearson === null ? null : s.pearson >= 0 ? 'positive' : 'negative', warnings, fewClosedReps: few };
 }
 
-export function insightsPage(db: DB, f: Filters): InsightsPage {
+/** One rep's monthly trend (close rate, retention of their customers, competence) under the page's filters. */
+export function repTrend(db: DB, f: Filters, repId: number): TrendPoint[] {
+  return insightsPage(db, f, repId).trends.team;
+}
+
+/** Every chart of the page; `onlyRep` narrows the deals and reps to one person (repTrend). */
+export function insightsPage(db: DB, f: Filters, onlyRep: number | null = null): InsightsPage {
   const ds = dataset(db);
   const people = db
     .prepare(
@@ -234,7 +240,7 @@ export function insightsPage(db: DB, f: Filters): InsightsPage {
     .all() as Person[];
   const teams = db.prepare('SELECT id, name FROM teams ORDER BY name').all() as { id: number; name: string }[];
   const repCap = Math.max(0, ...people.map((p) => p.id));
-  const flt = makeFilter(db, ds, f, people);
+  const flt = makeFilter(db, ds, f, people, onlyRep);
   const keep = new Uint8Array(ds.n);
 
   const hasData = ds.n > 0;
@@ -250,7 +256,7 @@ export function insightsPage(db: DB, f: Filters): InsightsPage {
   const { won, lost, open, revenue, csatSum, csatN, npsByRep, mWon, mLost, mRev, funnelRep, chWon, chLost, chDeals, chRev, seenRep } = scan(ds, flt, keep, acc, repCap, from, to, m0Abs, M);
 
   const ret = acc.perRep(repCap);
-  const inTeam = (p: Person) => f.teamId === null || p.team_id === f.teamId;
+  const inTeam = (p: Person) => (f.teamId === null || p.team_id === f.teamId) && (onlyRep === null || p.id === onlyRep);
   const repPeople = people.filter((p) => inTeam(p) && (p.is_rep || seenRep[p.id]));
   const scoresAtTo = competenceScores(db, { asOf: isoOfDay(to), repIds: repPeople.map((p) => p.id) });
   const overall = new Map(scoresAtTo.filter((s) => s.competencyId === null).map((s) => [s.repId, s]));

@@ -8,7 +8,7 @@ import { Bar, BarChart, CartesianGrid, Cell, ErrorBar, Legend, Line, LineChart, 
 import type { Correlation, InsightsFilters, InsightsPage, RepRow, ScatterPoint } from '../../../shared/api/insights';
 import { useApi } from '../../lib/api';
 import { errorText } from '../../lib/errors';
-import { fmtDate, fmtNumber, fmtPercent, personName } from '../../lib/format';
+import { collator, fmtDate, fmtNumber, fmtPercent, personName } from '../../lib/format';
 import { ChartCard } from './ChartCard';
 import { ChannelGroups } from './ChannelGroups';
 
@@ -124,7 +124,7 @@ function Charts({ d, f, set, reload }: { d: InsightsPage; f: InsightsFilters; se
       </SimpleGrid>
       <SimpleGrid cols={{ base: 1, lg: 2 }}>
         <PerCompetency d={d} lang={lang} lag={!!f.lag} />
-        <Trends d={d} />
+        <Trends d={d} f={f} rname={rname} />
       </SimpleGrid>
       <SimpleGrid cols={{ base: 1, lg: 2 }}>
         <Funnel d={d} rname={rname} />
@@ -253,12 +253,41 @@ function PerCompetency({ d, lang, lag }: { d: InsightsPage; lang: 'en' | 'ru' | 
   );
 }
 
-function Trends({ d }: { d: InsightsPage }) {
+function Trends({ d, f, rname }: { d: InsightsPage; f: InsightsFilters; rname: (id: number) => string }) {
   const { t } = useTranslation();
-  const data = d.trends.team.map((p) => ({ month: p.month, closeRate: p.closeRate, retention: p.retention, competence: p.competence === null ? null : p.competence / 100 }));
+  // whose trend: everyone the filters select, or one rep (fetched under the same filters)
+  const [who, setWho] = useState<string>('all');
+  const repId = who === 'all' ? null : Number(who);
+  const rep = useApi('insights.repTrend', repId === null ? null : { ...f, repId });
+  const points = repId === null ? d.trends.team : (rep.data ?? []);
+  const data = points.map((p) => ({ month: p.month, closeRate: p.closeRate, retention: p.retention, competence: p.competence === null ? null : p.competence / 100 }));
   const teamData = d.trends.team.map((p, k) => Object.fromEntries([['month', p.month], ...d.trends.byTeam.map((tm) => [tm.name, tm.points[k]?.closeRate ?? null])]));
+  const repOptions = d.reps.filter((r) => r.won + r.lost + r.open > 0).map((r) => ({ value: String(r.repId), label: rname(r.repId) })).sort((a, b) => collator().compare(a.label, b.label));
   return (
-    <ChartCard id="trends" title={t('insights.charts.trends.title')} definition={t('insights.charts.trends.def')} csv={() => d.trends.team.map((p) => ({ ...p }))}>
+    <ChartCard
+      id="trends"
+      title={repId === null ? t('insights.charts.trends.title') : `${t('insights.charts.trends.title')}: ${rname(repId)}`}
+      definition={t('insights.charts.trends.def')}
+      csv={() => points.map((p) => ({ who: repId === null ? 'all' : rname(repId), ...p }))}
+      extra={
+        <Select
+          size="xs"
+          w={200}
+          searchable
+          aria-label={t('insights.charts.trends.who')}
+          value={who}
+          onChange={(v) => setWho(v ?? 'all')}
+          data={[{ value: 'all', label: t('insights.charts.trends.whoAll') }, ...repOptions]}
+          data-testid="trend-who"
+        />
+      }
+    >
+      {rep.error && repId !== null && <Alert color="red">{errorText(t, rep.error)}</Alert>}
+      {repId !== null && rep.loading && !rep.data && (
+        <Text size="xs" c="dimmed">
+          {t('insights.charts.trends.repLoading')}
+        </Text>
+      )}
       <ResponsiveContainer width="100%" height={200}>
         <LineChart data={data} margin={{ right: 16 }}>
           <CartesianGrid strokeDasharray="3 3" />
@@ -271,7 +300,7 @@ function Trends({ d }: { d: InsightsPage }) {
           <Line dataKey="competence" name={t('insights.charts.trends.competence')} stroke={COLORS[3]} strokeDasharray="4 3" dot={false} connectNulls />
         </LineChart>
       </ResponsiveContainer>
-      {d.trends.byTeam.length > 1 && (
+      {repId === null && d.trends.byTeam.length > 1 && (
         <>
           <Text size="xs" fw={500} mt="xs">
             {t('insights.charts.trends.byTeam')}
