@@ -146,6 +146,8 @@ export interface CrmBatch {
   createdBy: string | null;
   undoneAt: string | null;
   canUndo: boolean;
+  /** The later live import that changed this batch's deals (undo that one first), if any. */
+  blockedBy: { id: number; fileName: string; createdAt: string } | null;
 }
 
 export interface ChannelRule {

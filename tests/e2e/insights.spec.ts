@@ -73,6 +73,20 @@ test('import Bitrix24 through the wizard, see competence vs close rate, filter, 
   expect(teams.length).toBeGreaterThan(3);
   expect(new Set(teams)).toEqual(new Set(['North']));
 
+  // one rep's monthly trend under the same filters
+  const trends = page.getByTestId('chart-trends');
+  const firstRep = (await page.getByTestId('reps-table').locator('tbody tr td:nth-child(1)').first().innerText()).trim();
+  await trends.scrollIntoViewIfNeeded();
+  await page.getByTestId('trend-who').click();
+  await page.getByRole('option', { name: firstRep, exact: true }).click();
+  await expect(trends).toContainText(`Trends by month: ${firstRep}`);
+  await expect(trends.locator('.recharts-line-curve').first()).toBeVisible();
+  await shot(page, 'insights-trend-rep');
+  await page.getByTestId('trend-who').click();
+  await page.getByRole('option', { name: 'All reps in the filter' }).click();
+  await expect(trends).not.toContainText(`: ${firstRep}`);
+  await close.scrollIntoViewIfNeeded();
+
   // export the scatter as PNG
   const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('png-close').click()]);
   expect(download.suggestedFilename()).toBe('Competence vs close rate.png');

@@ -101,13 +101,30 @@ describe('CRM import: every sample dialect gives the same per-rep outcomes', () 
     const batches = listBatches(db);
     expect(batches).toHaveLength(2);
     expect(batches[1].canUndo).toBe(false);
-    expect(() => undoBatch(db, batches[1].id, null)).toThrow(/later imports/);
+    expect(batches[1].blockedBy).toMatchObject({ id: batches[0].id, fileName: 'newer.csv' });
+    expect(() => undoBatch(db, batches[1].id, null)).toThrow(/later import \(newer\.csv, .*\) changed 2000 deals of this one/);
     expect(undoBatch(db, batches[0].id, null)).toEqual({ removed: 0, restored: 2000 });
     expect(perRep()).toEqual(before);
     const first = listBatches(db)[1];
     expect(undoBatch(db, first.id, null).removed).toBe(2000);
     expect(db.prepare('SELECT COUNT(*) FROM crm_deals').pluck().get()).toBe(0);
     expect(db.prepare('SELECT COUNT(*) FROM crm_customers').pluck().get()).toBe(0);
+  });
+
+  it('an older import can be undone when no later import changed its deals', async () => {
+    await importFile('bitrix24_deals.csv');
+    await importFile('zoho_deals.csv'); // another CRM: its own deals
+    const [zoho, bitrix] = listBatches(db);
+    expect(zoho.source).toBe('zoho');
+    expect(bitrix.canUndo).toBe(true);
+    expect(bitrix.blockedBy).toBeNull();
+    expect(undoBatch(db, bitrix.id, null)).toEqual({ removed: 2000, restored: 0 });
+    expect(db.prepare("SELECT COUNT(*) FROM crm_deals WHERE source = 'zoho'").pluck().get()).toBe(2000);
+    expect(db.prepare("SELECT COUNT(*) FROM crm_deals WHERE source = 'bitrix24'").pluck().get()).toBe(0);
+    // undoing the later import that blocked nothing leaves the workspace empty and consistent
+    expect(undoBatch(db, zoho.id, null).removed).toBe(2000);
+    expect(db.pragma('foreign_key_check')).toEqual([]);
+    expect(() => undoBatch(db, zoho.id, null)).toThrow(/already undone/);
   });
 
   it('reports bad rows at row/column level and imports nothing on cancel', async () => {

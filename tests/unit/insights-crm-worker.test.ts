@@ -111,6 +111,25 @@ describe('CRM import through the parse worker', () => {
     expect(errors).toEqual([expect.objectContaining({ row: 2, column: 'Amount', value: '14k678' })]);
   });
 
+  it('the dry run gives the same counts, errors, preview and unknown owners as in-process', async () => {
+    const f = copy('zoho_deals.csv');
+    const lines = fs.readFileSync(f.path, 'utf8').split('\r\n');
+    lines[1] = lines[1].replace('14678.53', '14k678');
+    lines[3] = lines[3].replace('Olga Smirnova', 'Oleg Unknown');
+    lines[5] = lines[4]; // a duplicate ID
+    fs.writeFileSync(f.path, lines.join('\r\n'));
+    const file = { ...f, size: fs.statSync(f.path).size };
+    useWorker(false);
+    const s = await sniff(db, file);
+    const local = await dryRun(db, file, s.source, s.mapping);
+    useWorker(true);
+    const remote = await dryRun(db, file, s.source, s.mapping);
+    expect(remote).toEqual(local);
+    expect(remote.counts).toMatchObject({ rows: 2000, invalid: 3 });
+    expect(remote.unknownOwners.map((o) => o.value)).toEqual(['Oleg Unknown']);
+    expect(remote.preview).toHaveLength(20);
+  });
+
   it('cancel stops the worker and leaves nothing', async () => {
     useWorker(true);
     const f = bigZoho(10);

@@ -10,7 +10,8 @@ import { m003 } from './003_library';
 import { m004 } from './004_scorecards';
 import { m005 } from './005_training';
 import { m006 } from './006_insights';
+import { m007 } from './007_crm_batch_touched';
 
-export const migrations: Migration[] = [m001, m002, m003, m004, m005, m006];
+export const migrations: Migration[] = [m001, m002, m003, m004, m005, m006, m007];
 
 export const LATEST_VERSION = migrations[migrations.length - 1].version;

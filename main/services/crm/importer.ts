@@ -142,7 +142,7 @@ export async function dryRun(db: DB, file: StagedInput, source: string, mapping:
   const exists = db.prepare('SELECT 1 FROM crm_deals WHERE source = ? AND external_id = ?').pluck();
   const names = ownerIndex(db);
   const peopleNames = new Map((db.prepare('SELECT id, name FROM people').all() as { id: number; name: string }[]).map((p) => [p.id, p.name]));
-  await walk(file.path, mapping, ownerIndex(db, mapping.owners), (r, row) => {
+  const onDeal: OnDeal = (r, row) => {
     counts.rows++;
     if (!r.ok) {
       if (r.skipped) {
@@ -170,7 +170,10 @@ export async function dryRun(db: DB, file: StagedInput, source: string, mapping:
     const action = exists.get(source, d.externalId) ? 'update' : 'create';
     counts[action]++;
     if (preview.length < 20) preview.push(previewRow(d, row, peopleNames.get(d.repId) ?? names.name(d.repId) ?? '', action));
-  });
+  };
+  // parsed on the worker thread when the bundle has it: a million-row dry run never holds up the API
+  if (crmWorkerAvailable()) await walkInWorker(file.path, mapping, ownerData(db, mapping.owners), onDeal, () => true);
+  else await walk(file.path, mapping, ownerIndex(db, mapping.owners), onDeal);
   dryRunRows.set(file.path, counts.rows);
   return {
     counts,
@@ -299,6 +302,8 @@ async function importInto(db: DB, file: StagedInput, source: string, mapping: Cr
     };
     // a first import of a source has nothing to update: skip the per-row lookup
     const sourceHasDeals = !!db.prepare('SELECT 1 FROM crm_deals WHERE source = ? LIMIT 1').get(source);
+    // earlier batches whose deals this one updates: they cannot be undone while this one stands
+    const touched = new Set<number>();
     const onDeal: OnDeal = (r, row) => {
         counts.rows++;
         if (!r.ok) {
@@ -320,6 +325,7 @@ async function importInto(db: DB, file: StagedInput, source: string, mapping: Cr
         const prev = sourceHasDeals ? (find.get(source, d.externalId) as { id: number; batch_id: number | null } | undefined) : undefined;
         if (prev) {
           if (prev.batch_id === batchId) return duplicate();
+          if (prev.batch_id !== null) touched.add(prev.batch_id);
           counts.update++;
           hist.run(batchId, prev.id, JSON.stringify(prev));
           upd.run(...vals, prev.id);
@@ -353,7 +359,7 @@ async function importInto(db: DB, file: StagedInput, source: string, mapping: Cr
       const g = defaultChannelGroup(c);
       chan.run(valueKey(c), c, g.kind, g.mode);
     }
-    db.prepare('UPDATE crm_import_batches SET counts = ?, errors = ? WHERE id = ?').run(JSON.stringify(counts), JSON.stringify(errors), batchId);
+    db.prepare('UPDATE crm_import_batches SET counts = ?, errors = ?, touched = ? WHERE id = ?').run(JSON.stringify(counts), JSON.stringify(errors), JSON.stringify([...touched]), batchId);
     db.prepare('INSERT INTO crm_mappings(source, mapping) VALUES (?, ?) ON CONFLICT(source) DO UPDATE SET mapping = excluded.mapping, updated_at = excluded.updated_at').run(source, JSON.stringify(mapping));
     saveAliases(db, mapping.owners);
     audit(db, actorId, 'crm_import', batchId, 'import', { source, file: file.name, counts });
@@ -389,16 +395,24 @@ export function startImport(db: DB, file: StagedInput, source: string, mapping: 
 
 export function listBatches(db: DB): CrmBatch[] {
   const rows = db
-    .prepare(
-      `SELECT b.*, p.name AS by_name,
-        (b.undone_at IS NULL AND b.id = (SELECT MAX(id) FROM crm_import_batches x WHERE x.source = b.source AND x.undone_at IS NULL)) AS can_undo
-       FROM crm_import_batches b LEFT JOIN people p ON p.id = b.created_by ORDER BY b.id DESC LIMIT 100`,
-    )
-    .all() as { id: number; source: string; file_name: string; file_sha256: string; counts: string; created_at: string; by_name: string | null; undone_at: string | null; can_undo: number }[];
-  return rows.map((r) => ({ id: r.id, source: r.source, fileName: r.file_name, fileSha256: r.file_sha256, counts: JSON.parse(r.counts) as CrmCounts, createdAt: r.created_at, createdBy: r.by_name, undoneAt: r.undone_at, canUndo: !!r.can_undo }));
+    .prepare(`SELECT b.*, p.name AS by_name FROM crm_import_batches b LEFT JOIN people p ON p.id = b.created_by ORDER BY b.id DESC`)
+    .all() as { id: number; source: string; file_name: string; file_sha256: string; counts: string; created_at: string; by_name: string | null; undone_at: string | null; touched: string }[];
+  // newest first: a batch is blocked by the newest live batch that changed its deals
+  const blocker = new Map<number, { id: number; fileName: string; createdAt: string }>();
+  for (const r of [...rows].reverse()) {
+    if (r.undone_at) continue;
+    for (const earlier of JSON.parse(r.touched) as number[]) blocker.set(earlier, { id: r.id, fileName: r.file_name, createdAt: r.created_at });
+  }
+  return rows.slice(0, 100).map((r) => {
+    const blockedBy = r.undone_at ? null : (blocker.get(r.id) ?? null);
+    return { id: r.id, source: r.source, fileName: r.file_name, fileSha256: r.file_sha256, counts: JSON.parse(r.counts) as CrmCounts, createdAt: r.created_at, createdBy: r.by_name, undoneAt: r.undone_at, canUndo: !r.undone_at && !blockedBy, blockedBy };
+  });
 }
 
-/** Undoes the latest batch of a source: deals it created are removed, deals it updated get their previous values back. */
+/**
+ * Undoes one import batch: deals it created are removed, deals it updated get their
+ * previous values back. Refused while a later live import changed its deals (undo that first).
+ */
 export function undoBatch(db: DB, id: number, actorId: number | null): { removed: number; restored: number } {
   const result = undoInTransaction(db, id, actorId);
   prewarmDataset(db);
@@ -407,10 +421,17 @@ export function undoBatch(db: DB, id: number, actorId: number | null): { removed
 
 function undoInTransaction(db: DB, id: number, actorId: number | null): { removed: number; restored: number } {
   return db.transaction(() => {
-    const b = listBatches(db).find((x) => x.id === id);
+    const b = db.prepare('SELECT id, undone_at FROM crm_import_batches WHERE id = ?').get(id) as { id: number; undone_at: string | null } | undefined;
     if (!b) throw new AppError('not_found', 'No such import batch.');
-    if (b.undoneAt) throw new AppError('conflict', 'This import was already undone.');
-    if (!b.canUndo) throw new AppError('conflict', 'Undo the later imports from the same CRM first.');
+    if (b.undone_at) throw new AppError('conflict', 'This import was already undone.');
+    // authoritative check on the undo data itself (later batches' previous values naming this batch)
+    const later = db
+      .prepare(
+        `SELECT c.file_name AS file, c.created_at AS at, COUNT(*) AS n FROM crm_import_batches c JOIN crm_deal_history h ON h.batch_id = c.id
+         WHERE c.id > ? AND c.undone_at IS NULL AND json_extract(h.prev, '$.batch_id') = ? GROUP BY c.id ORDER BY c.id DESC LIMIT 1`,
+      )
+      .get(id, id) as { file: string; at: string; n: number } | undefined;
+    if (later) throw new AppError('conflict', `A later import (${later.file}, ${later.at.slice(0, 16).replace('T', ' ')}) changed ${later.n} deals of this one: undo that import first.`);
     const hist = db.prepare('SELECT deal_id, prev FROM crm_deal_history WHERE batch_id = ?').all(id) as { deal_id: number; prev: string }[];
     const restore = db.prepare(
       `UPDATE crm_deals SET name = @name, customer_id = @customer_id, rep_id = @rep_id, amount = @amount, currency = @currency, stage = @stage, stage_pos = @stage_pos, status = @status,

@@ -297,7 +297,7 @@ function Trends({ d, f, rname }: { d: InsightsPage; f: InsightsFilters; rname: (
           <Legend />
           <Line dataKey="closeRate" name={t('insights.charts.trends.closeRate')} stroke={COLORS[0]} dot={false} connectNulls />
           <Line dataKey="retention" name={t('insights.charts.trends.retention')} stroke={COLORS[2]} dot={false} connectNulls />
-          <Line dataKey="competence" name={t('insights.charts.trends.competence')} stroke={COLORS[3]} strokeDasharray="4 3" dot={false} connectNulls />
+          <Line dataKey="competence" name={repId === null ? t('insights.charts.trends.competence') : t('insights.charts.trends.competenceRep')} stroke={COLORS[3]} strokeDasharray="4 3" dot={false} connectNulls />
         </LineChart>
       </ResponsiveContainer>
       {repId === null && d.trends.byTeam.length > 1 && (

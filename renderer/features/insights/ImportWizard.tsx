@@ -516,11 +516,18 @@ function Batches() {
                   {b.undoneAt ? (
                     <Badge color="gray">{t('insights.import.undone')}</Badge>
                   ) : (
-                    b.canUndo && (
-                      <Button size="compact-xs" variant="light" color="red" onClick={() => undo(b.id)} data-testid={`undo-${b.id}`}>
-                        {t('insights.import.undo')}
-                      </Button>
-                    )
+                    <>
+                      {b.canUndo && (
+                        <Button size="compact-xs" variant="light" color="red" onClick={() => undo(b.id)} data-testid={`undo-${b.id}`}>
+                          {t('insights.import.undo')}
+                        </Button>
+                      )}
+                      {b.blockedBy && (
+                        <Text size="xs" c="dimmed" maw={220} data-testid={`undo-blocked-${b.id}`}>
+                          {t('insights.import.blockedBy', { file: b.blockedBy.fileName })}
+                        </Text>
+                      )}
+                    </>
                   )}
                 </Table.Td>
               </Table.Tr>
