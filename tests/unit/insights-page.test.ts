@@ -5,7 +5,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { openWorkspaceDb, type DB } from '../../main/db/open';
 import { generateDemo } from '../../main/services/demo';
 import { insightsPage, repTrend, trainingEffect, type Filters } from '../../main/services/insights/page';
-import { dataset } from '../../main/services/insights/dataset';
+import { dataset, monthIndexOfDay } from '../../main/services/insights/dataset';
 import { bumpCrmVersion } from '../../main/services/crm/importer';
 import { createPerson, createTeam } from '../../main/services/people';
 
@@ -78,6 +78,44 @@ describe('insights on the demo workspace', () => {
     expect(comps.size).toBeGreaterThan(1);
     // retention over the rep's own customers
     expect(perRep.some((t) => t.some((p) => p.retention !== null))).toBe(true);
+  });
+});
+
+describe('the deal columns', () => {
+  it('hold exactly what the rows say (checked row by row on the demo deals)', () => {
+    generateDemo(db, { filesDir: dir, now: new Date('2026-06-30T12:00:00Z') });
+    db.prepare("UPDATE crm_deals SET csat = 4, nps = 9 WHERE id % 7 = 0").run();
+    db.prepare("UPDATE crm_customers SET churned_at = '2026-02-03T10:00:00' WHERE id % 5 = 0").run();
+    bumpCrmVersion(db);
+    const ds = dataset(db);
+    const rows = db.prepare('SELECT * FROM crm_deals ORDER BY id').all() as { rep_id: number; status: string; stage_pos: number; created_at: string; closed_at: string | null; channel: string; product: string; is_repeat: number; amount: number | null; customer_id: number | null; csat: number | null; nps: number | null }[];
+    const customers = db.prepare('SELECT id, churned_at FROM crm_customers ORDER BY id').all() as { id: number; churned_at: string | null }[];
+    expect(ds.n).toBe(rows.length);
+    expect(ds.customers).toBe(customers.length);
+    const day = (iso: string) => Math.floor(Date.parse(iso.slice(0, 10) + 'T00:00:00Z') / 86_400_000);
+    rows.forEach((r, i) => {
+      expect([ds.rep[i], ds.status[i], ds.pos[i], ds.created[i], ds.channels[ds.channel[i]], ds.products[ds.product[i]], ds.repeat[i], ds.csat[i], ds.nps[i]]).toEqual([
+        r.rep_id, { open: 0, won: 1, lost: 2 }[r.status], r.stage_pos, day(r.created_at), r.channel, r.product, r.is_repeat, r.csat ?? 0, r.nps ?? 255,
+      ]);
+      expect(ds.amount[i]).toBeCloseTo(r.amount ?? 0, 6);
+      expect(ds.closed[i]).toBe(r.closed_at ? day(r.closed_at) : -1);
+      expect(ds.closedMonth[i]).toBe(r.closed_at ? Number(r.closed_at.slice(0, 4)) * 12 + Number(r.closed_at.slice(5, 7)) - 1 : -1);
+      const c = r.customer_id === null ? -1 : customers.findIndex((x) => x.id === r.customer_id);
+      expect(ds.customer[i]).toBe(c);
+    });
+    customers.forEach((c, k) => expect(ds.churn[k]).toBe(c.churned_at ? day(c.churned_at) : -1));
+    expect(ds.hasChurn).toBe(true);
+    db.prepare("UPDATE crm_deals SET currency = 'EUR' WHERE id % 3 = 0").run();
+    db.prepare("UPDATE crm_deals SET currency = '' WHERE id % 3 = 1").run();
+    bumpCrmVersion(db);
+    expect(dataset(db).currency).toBe('EUR'); // the most frequent non-empty currency
+  });
+
+  it('month index of a day matches the calendar over 130 years', () => {
+    for (let d = -3650; d < 44000; d += 13) {
+      const dt = new Date(d * 86_400_000);
+      expect(monthIndexOfDay(d)).toBe(dt.getUTCFullYear() * 12 + dt.getUTCMonth());
+    }
   });
 });
 

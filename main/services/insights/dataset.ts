@@ -79,81 +79,128 @@ export const cachedDataset = (db: DB): Dataset | null => {
   return hit && db.open && hit.version === version(db) ? hit : null;
 };
 
-/** Reads every deal into columns (call inside a read transaction for one consistent snapshot). */
+/** y*12 + month0 of a day number (civil-from-days, no Date objects for a million rows). */
+export function monthIndexOfDay(day: number): number {
+  const z = day + 719468;
+  const era = Math.floor(z / 146097);
+  const doe = z - era * 146097;
+  const yoe = Math.floor((doe - Math.floor(doe / 1460) + Math.floor(doe / 36524) - Math.floor(doe / 146096)) / 365);
+  const doy = doe - (365 * yoe + Math.floor(yoe / 4) - Math.floor(yoe / 100));
+  const mp = Math.floor((5 * doy + 2) / 153);
+  const m = mp < 10 ? mp + 3 : mp - 9;
+  const y = yoe + era * 400 + (m <= 2 ? 1 : 0);
+  return y * 12 + m - 1;
+}
+
+const SEP = String.fromCharCode(1);
+/** A column SQLite joined with commas, as numbers (JSON.parse is native and fast). */
+const numbers = (s: string | null): number[] => (s ? (JSON.parse(`[${s}]`) as number[]) : []);
+
+/**
+ * Dictionary codes of the n values in `joined` (separated by SEP). A few dozen distinct
+ * values (channels, products) are matched in place, with no string per row.
+ */
+function codesOf(joined: string, n: number, out: Uint16Array, list: string[]) {
+  const index = new Map<string, number>();
+  let pos = 0;
+  for (let i = 0; i < n; i++) {
+    let end = joined.indexOf(SEP, pos);
+    if (end < 0) end = joined.length;
+    const len = end - pos;
+    let k = -1;
+    if (list.length <= 64) {
+      for (let j = 0; j < list.length; j++) {
+        const v = list[j];
+        if (v.length === len && joined.startsWith(v, pos)) {
+          k = j;
+          break;
+        }
+      }
+    }
+    if (k < 0) {
+      const v = joined.slice(pos, end);
+      k = index.get(v) ?? -1;
+      if (k < 0) {
+        k = list.length;
+        list.push(v);
+        index.set(v, k);
+      }
+    }
+    out[i] = k;
+    pos = end + 1;
+  }
+}
+
+/**
+ * Reads every deal into columns (call inside a read transaction for one consistent snapshot).
+ * One scan: SQLite joins each column into one string (dates already as day numbers) and
+ * JSON.parse turns it into numbers, twice as fast as a million row objects.
+ */
 export function readDataset(db: DB): Dataset {
   const v = version(db);
-  const n = db.prepare('SELECT COUNT(*) FROM crm_deals').pluck().get() as number;
-  const custIdx = new Map<number, number>();
-  const churnList: number[] = [];
-  for (const [id, churned] of db.prepare('SELECT id, churned_at FROM crm_customers').raw().iterate() as IterableIterator<[number, string | null]>) {
-    custIdx.set(id, churnList.length);
-    churnList.push(churned ? dayOf(churned) : -1);
-  }
+  const cust = db
+    .prepare("SELECT COUNT(*), IFNULL(MAX(id), 0), group_concat(id), group_concat(IFNULL(unixepoch(churned_at) / 86400, -1)) FROM crm_customers")
+    .raw()
+    .get() as [number, number, string | null, string | null];
+  const custIdx = new Int32Array(cust[1] + 1).fill(-1);
+  const churnDays = numbers(cust[3]);
+  numbers(cust[2]).forEach((id, k) => (custIdx[id] = k));
+  const row = db
+    .prepare(
+      `SELECT COUNT(*), group_concat(rep_id), group_concat(CASE status WHEN 'won' THEN 1 WHEN 'lost' THEN 2 ELSE 0 END), group_concat(stage_pos),
+        group_concat(IFNULL(unixepoch(created_at) / 86400, 0)), group_concat(IFNULL(unixepoch(closed_at) / 86400, -1)),
+        group_concat(channel, char(1)), group_concat(product, char(1)), group_concat(is_repeat),
+        group_concat(CASE WHEN abs(amount) < 1e300 THEN amount ELSE 0 END), group_concat(IFNULL(customer_id, 0)), group_concat(IFNULL(csat, 0)), group_concat(IFNULL(nps, 255)), group_concat(currency, char(1))
+       FROM crm_deals`,
+    )
+    .raw()
+    .get() as [number, ...(string | null)[]];
+  const n = row[0];
+  // the currency most deals are in (the page labels money with it)
+  const currencies: string[] = [];
+  const currencyCode = new Uint16Array(n);
+  codesOf(row[13] ?? '', n, currencyCode, currencies);
+  const perCurrency = new Int32Array(currencies.length);
+  for (let i = 0; i < n; i++) perCurrency[currencyCode[i]]++;
+  const currency = currencies.map((c, k) => [c, perCurrency[k]] as const).filter(([c]) => c !== '').sort((a, b) => b[1] - a[1])[0]?.[0] ?? '';
   const ds: Dataset = {
     version: v,
     n,
-    rep: new Int32Array(n),
-    status: new Uint8Array(n),
-    pos: new Uint8Array(n),
-    created: new Int32Array(n),
-    closed: new Int32Array(n),
+    rep: Int32Array.from(numbers(row[1])),
+    status: Uint8Array.from(numbers(row[2])),
+    pos: Uint8Array.from(numbers(row[3])),
+    created: Int32Array.from(numbers(row[4])),
+    closed: Int32Array.from(numbers(row[5])),
     closedMonth: new Int32Array(n),
     channel: new Uint16Array(n),
     product: new Uint16Array(n),
-    repeat: new Uint8Array(n),
-    amount: new Float64Array(n),
+    repeat: Uint8Array.from(numbers(row[8])),
+    amount: Float64Array.from(numbers(row[9])),
     customer: new Int32Array(n),
-    csat: new Uint8Array(n),
-    nps: new Uint8Array(n),
+    csat: Uint8Array.from(numbers(row[11])),
+    nps: Uint8Array.from(numbers(row[12])),
     channels: [],
     products: [],
-    currency: '',
-    churn: Int32Array.from(churnList),
-    hasChurn: churnList.some((d) => d >= 0),
-    customers: churnList.length,
+    currency,
+    churn: Int32Array.from(churnDays),
+    hasChurn: churnDays.some((d) => d >= 0),
+    customers: churnDays.length,
     minDay: Infinity,
     maxDay: -Infinity,
   };
-  const chanIdx = new Map<string, number>();
-  const prodIdx = new Map<string, number>();
-  const currencies = new Map<string, number>();
-  const dict = (m: Map<string, number>, list: string[], v: string) => {
-    let i = m.get(v);
-    if (i === undefined) {
-      i = list.length;
-      list.push(v);
-      m.set(v, i);
-    }
-    return i;
-  };
-  let i = 0;
-  const rows = db
-    .prepare('SELECT rep_id, status, stage_pos, created_at, closed_at, channel, product, is_repeat, amount, customer_id, csat, nps, currency FROM crm_deals')
-    .raw()
-    .iterate() as IterableIterator<[number, string, number, string, string | null, string, string, number, number | null, number | null, number | null, number | null, string]>;
-  for (const r of rows) {
-    if (i >= n) break;
-    ds.rep[i] = r[0];
-    ds.status[i] = STATUS[r[1] as keyof typeof STATUS];
-    ds.pos[i] = r[2];
-    ds.created[i] = dayOf(r[3]);
-    const c = r[4] ? dayOf(r[4]) : -1;
-    ds.closed[i] = c;
-    ds.closedMonth[i] = r[4] ? Number(r[4].slice(0, 4)) * 12 + Number(r[4].slice(5, 7)) - 1 : -1;
-    ds.channel[i] = dict(chanIdx, ds.channels, r[5]);
-    ds.product[i] = dict(prodIdx, ds.products, r[6]);
-    ds.repeat[i] = r[7];
-    ds.amount[i] = r[8] ?? 0;
-    ds.customer[i] = r[9] === null ? -1 : (custIdx.get(r[9]) ?? -1);
-    ds.csat[i] = r[10] ?? 0;
-    ds.nps[i] = r[11] ?? 255;
-    if (r[12]) currencies.set(r[12], (currencies.get(r[12]) ?? 0) + 1);
-    const last = c >= 0 ? c : ds.created[i];
+  for (const col of [ds.rep, ds.status, ds.pos, ds.created, ds.closed, ds.repeat, ds.amount, ds.csat, ds.nps])
+    if (col.length !== n) throw new Error(`Insights: a deal column has ${col.length} values for ${n} deals`);
+  codesOf(row[6] ?? '', n, ds.channel, ds.channels);
+  codesOf(row[7] ?? '', n, ds.product, ds.products);
+  const customerIds = numbers(row[10]);
+  for (let i = 0; i < n; i++) {
+    const c = customerIds[i];
+    ds.customer[i] = c > 0 && c < custIdx.length ? custIdx[c] : -1;
+    const closed = ds.closed[i];
+    ds.closedMonth[i] = closed >= 0 ? monthIndexOfDay(closed) : -1;
+    const last = closed >= 0 ? closed : ds.created[i];
     if (ds.created[i] < ds.minDay) ds.minDay = ds.created[i];
     if (last > ds.maxDay) ds.maxDay = last;
-    i++;
   }
-  ds.n = i;
-  ds.currency = [...currencies].sort((a, b) => b[1] - a[1])[0]?.[0] ?? '';
   return ds;
 }
