@@ -5,7 +5,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { openWorkspaceDb, type DB } from '../../main/db/open';
 import { generateDemo } from '../../main/services/demo';
 import { insightsPage, repTrend, trainingEffect, type Filters } from '../../main/services/insights/page';
-import { dataset, monthIndexOfDay } from '../../main/services/insights/dataset';
+import { dataset, monthIndexOfDay, readDataset } from '../../main/services/insights/dataset';
 import { bumpCrmVersion } from '../../main/services/crm/importer';
 import { createPerson, createTeam } from '../../main/services/people';
 
@@ -104,6 +104,13 @@ describe('the deal columns', () => {
       expect(ds.customer[i]).toBe(c);
     });
     customers.forEach((c, k) => expect(ds.churn[k]).toBe(c.churned_at ? day(c.churned_at) : -1));
+    // read in many small chunks of ids (with gaps from deleted deals): the same columns
+    db.prepare('DELETE FROM crm_deals WHERE id % 11 = 0').run();
+    bumpCrmVersion(db);
+    const whole = db.transaction(() => readDataset(db))();
+    const chunked = db.transaction(() => readDataset(db, 97))();
+    expect(chunked).toEqual(whole);
+    expect(whole.n).toBe(db.prepare('SELECT COUNT(*) FROM crm_deals').pluck().get());
     expect(ds.hasChurn).toBe(true);
     // half without a currency, a third EUR, the rest USD: the empty value is not a currency
     db.prepare("UPDATE crm_deals SET currency = CASE WHEN id % 2 = 0 THEN '' WHEN id % 3 <> 0 THEN 'EUR' ELSE 'USD' END").run();
