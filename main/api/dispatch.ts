@@ -28,7 +28,7 @@ export function zodToApiError(err: z.ZodError): ApiError {
 }
 
 export function toApiError(e: unknown): ApiError {
-  if (e instanceof AppError) return { code: e.code, message: e.message, ...(e.field ? { field: e.field } : {}) };
+  if (e instanceof AppError) return { code: e.code, message: e.message, ...(e.field ? { field: e.field } : {}), ...(e.localized ? { key: e.localized.key, params: e.localized.params ?? {} } : {}) };
   if (e instanceof z.ZodError) return zodToApiError(e);
   const err = e as { code?: string; message?: string };
   if (typeof err?.code === 'string' && err.code.startsWith('SQLITE_CONSTRAINT')) {
@@ -36,7 +36,7 @@ export function toApiError(e: unknown): ApiError {
   }
   if (err?.code === 'SQLITE_BUSY') {
     // a CRM import holds the write lock for its one transaction; reads still work meanwhile
-    if (importRunning()) return { code: 'unavailable', message: 'A CRM import is being written to this workspace: save again when it finishes (Insights → Import shows its progress).' };
+    if (importRunning()) return { code: 'unavailable', message: 'A CRM import is being written to this workspace: save again when it finishes (Insights → Import shows its progress).', key: 'importRunning' };
     return { code: 'unavailable', message: 'The workspace is busy; try again in a moment.' };
   }
   console.error('[api] internal error:', e);

@@ -59,7 +59,7 @@ function analyse(db: DB, bytes: Buffer): Analysed {
   if (looksLikeZip(bytes)) throw new AppError('bad_file', 'This file is a spreadsheet (XLSX), not CSV. Save it as CSV and import again.');
   const { text, encoding } = decodeText(bytes);
   const { header, rows, delimiter } = parseCsv(text);
-  if (!header.length) throw new AppError('bad_file', 'The roster file has no header row.');
+  if (!header.length) throw new AppError('bad_file', 'The roster file has no header row.', undefined, { key: 'rosterNoHeader' });
   const col: Record<string, number> = {};
   header.forEach((h, i) => {
     const key = Object.keys(HEADERS).find((k) => HEADERS[k].includes(fold(h)));
@@ -67,10 +67,10 @@ function analyse(db: DB, bytes: Buffer): Analysed {
   });
   for (const need of ['email', 'name']) {
     if (col[need] === undefined) {
-      throw new AppError(
-        'bad_file',
-        `The roster has no "${need}" column. Columns found: ${header.join(', ')} (encoding ${encoding}, delimiter "${delimiter}").`,
-      );
+      throw new AppError('bad_file', `The roster has no "${need}" column. Columns found: ${header.join(', ')} (encoding ${encoding}, delimiter "${delimiter}").`, undefined, {
+        key: 'rosterNoColumn',
+        params: { column: need, found: header.join(', '), encoding, delimiter },
+      });
     }
   }
   const get = (r: string[], k: string) => (col[k] === undefined ? '' : (r[col[k]] ?? '').trim());
@@ -87,10 +87,10 @@ function analyse(db: DB, bytes: Buffer): Analysed {
     const roles = parseRoles(get(r, 'role'));
     const hiredRaw = get(r, 'hiredAt');
     const hiredAt = hiredRaw ? parseRosterDate(hiredRaw) : null;
-    if (!email) rowErrors.push({ row: rowNo, field: 'email', value: '', message: 'E-mail is missing' });
-    else if (seen.has(email)) rowErrors.push({ row: rowNo, field: 'email', value: email, message: `Duplicate of row ${seen.get(email)}` });
-    if (!roles) rowErrors.push({ row: rowNo, field: 'role', value: get(r, 'role'), message: 'Unknown role (use rep, manager, trainer or admin)' });
-    if (hiredRaw && !hiredAt) rowErrors.push({ row: rowNo, field: 'hired_at', value: hiredRaw, message: 'Not a valid date (use YYYY-MM-DD)' });
+    if (!email) rowErrors.push({ row: rowNo, field: 'email', value: '', message: 'E-mail is missing', key: 'emailMissing' });
+    else if (seen.has(email)) rowErrors.push({ row: rowNo, field: 'email', value: email, message: `Duplicate of row ${seen.get(email)}`, key: 'duplicateOf', params: { row: seen.get(email)! } });
+    if (!roles) rowErrors.push({ row: rowNo, field: 'role', value: get(r, 'role'), message: 'Unknown role (use rep, manager, trainer or admin)', key: 'unknownRole' });
+    if (hiredRaw && !hiredAt) rowErrors.push({ row: rowNo, field: 'hired_at', value: hiredRaw, message: 'Not a valid date (use YYYY-MM-DD)', key: 'rosterDate' });
     const parsed = personInput.safeParse({
       name,
       nameRu: get(r, 'nameRu'),

@@ -18,6 +18,14 @@ export function translateValidation(t: TFunction, message: string | undefined): 
 export function errorText(t: TFunction, e: unknown): string {
   const err: ApiError | null = e instanceof ApiCallError ? e.error : ((e as { code?: string; message?: string })?.code ? (e as ApiError) : null);
   if (err?.code === 'unauthorized') return t('errors.unauthorized');
+  // a localized server message: its key in the UI language, the English text if the key is unknown
+  if (err?.key) return t(`errors.${err.key}`, { ...err.params, defaultValue: err.message });
   if (err) return translateValidation(t, err.message) ?? err.message;
   return (e as Error)?.message ?? String(e);
+}
+
+/** A row-level import problem in the UI language (English text when it has no key). */
+export function rowErrorText(t: TFunction, e: { message: string; key?: string; params?: Record<string, string | number> }): string {
+  if (e.key) return t(`rowErrors.${e.key}`, { ...e.params, defaultValue: e.message });
+  return translateValidation(t, e.message) ?? e.message;
 }

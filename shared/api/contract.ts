@@ -29,6 +29,17 @@ export interface ApiError {
   field?: string;
   /** All field problems when validation failed. */
   issues?: { field: string; message: string }[];
+  /** A translation key under `errors.` (with its values) for the UI language; `message` is the English text. */
+  key?: string;
+  params?: MessageParams;
+}
+
+export type MessageParams = Record<string, string | number>;
+
+/** A message the UI can show in its language: key under `errors.` or `rowErrors.`, values, English text. */
+export interface Localized {
+  key: string;
+  params?: MessageParams;
 }
 
 export type ErrorCode =
@@ -52,6 +63,8 @@ export class AppError extends Error {
     public code: ErrorCode,
     message: string,
     public field?: string,
+    /** translation key under `errors.` and its values; the English `message` is the fallback */
+    public localized?: Localized,
   ) {
     super(message);
     this.name = 'AppError';

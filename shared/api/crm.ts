@@ -84,7 +84,10 @@ export interface CrmRowError {
   row: number;
   column: string;
   value: string;
+  /** English text; `key` (under `rowErrors.`) and `params` give it in the UI language */
   message: string;
+  key?: string;
+  params?: Record<string, string | number>;
 }
 
 export interface CrmPreviewRow {
@@ -134,6 +137,9 @@ export interface CrmJob {
   batchId: number | null;
   counts: CrmCounts | null;
   error: string | null;
+  /** the error's translation key under `errors.` and its values */
+  errorKey?: string;
+  errorParams?: Record<string, string | number>;
 }
 
 export interface CrmBatch {

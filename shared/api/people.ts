@@ -47,7 +47,10 @@ export interface RosterRowError {
   row: number;
   field: string;
   value: string;
+  /** English text; `key` (under `rowErrors.`) and `params` give it in the UI language */
   message: string;
+  key?: string;
+  params?: Record<string, string | number>;
 }
 
 export interface RosterPreviewRow {

@@ -56,7 +56,14 @@ function fastDate(s: string, format: DateFormat): string | null {
  * Parses a date (with optional time) into "YYYY-MM-DDTHH:MM:SS" (no zone: CRM
  * exports state local time). Returns an error text for impossible dates such as 31.02.
  */
-export function parseCrmDate(raw: string, format: DateFormat): { value: string } | { error: string } {
+/** A parse failure: English text, and its translation key (under `rowErrors.`) with values. */
+export interface ParseError {
+  error: string;
+  key: string;
+  params?: Record<string, string | number>;
+}
+
+export function parseCrmDate(raw: string, format: DateFormat): { value: string } | ParseError {
   const s = raw.trim();
   const fast = fastDate(s, format);
   if (fast !== null) return { value: fast };
@@ -74,34 +81,37 @@ export function parseCrmDate(raw: string, format: DateFormat): { value: string }
     // The mapping's format decides; a slash with format "iso" falls back to M/D, a dot to D.M.
     const dmy = format === 'dmy' || (format === 'iso' && !s.includes('/'));
     [d, m] = dmy ? [a, b] : [b, a];
-  } else return { error: `not a date (expected ${format === 'dmy' ? 'DD.MM.YYYY' : format === 'mdy' ? 'M/D/YYYY' : 'YYYY-MM-DD'})` };
-  if (!validDate(y, m, d)) return { error: `the date ${s} does not exist` };
+  } else {
+    const expected = format === 'dmy' ? 'DD.MM.YYYY' : format === 'mdy' ? 'M/D/YYYY' : 'YYYY-MM-DD';
+    return { error: `not a date (expected ${expected})`, key: 'notDate', params: { expected } };
+  }
+  if (!validDate(y, m, d)) return { error: `the date ${s} does not exist`, key: 'dateNotExist', params: { value: s } };
   let hh = 0,
     mi = 0,
     ss = 0;
   if (rest) {
     const t = /^(\d{1,2}):(\d{2})(?::(\d{2}))?(?:\.\d+)?\s*(AM|PM|am|pm)?(?:Z|[+-]\d{2}:?\d{2})?$/.exec(rest.trim());
-    if (!t) return { error: `the time "${rest}" is not readable` };
+    if (!t) return { error: `the time "${rest}" is not readable`, key: 'timeUnreadable', params: { value: rest } };
     hh = Number(t[1]);
     mi = Number(t[2]);
     ss = Number(t[3] ?? 0);
     if (t[4]) hh = (hh % 12) + (/pm/i.test(t[4]) ? 12 : 0);
-    if (hh > 23 || mi > 59 || ss > 59) return { error: `the time "${rest}" does not exist` };
+    if (hh > 23 || mi > 59 || ss > 59) return { error: `the time "${rest}" does not exist`, key: 'timeNotExist', params: { value: rest } };
   }
   return { value: `${y}-${pad(m)}-${pad(d)}T${pad(hh)}:${pad(mi)}:${pad(ss)}` };
 }
 
 /** Parses "1 234,50", "1,234.50", "1234.5", "$1,234", "12 345 ₽" according to the decimal convention. */
-export function parseCrmNumber(raw: string, format: NumberFormat): { value: number } | { error: string } {
+export function parseCrmNumber(raw: string, format: NumberFormat): { value: number } | ParseError {
   // fast path for plain numbers (most cells of a large export)
   if (/^\d+$/.test(raw)) return { value: Number(raw) };
   if (format === 'dot' ? /^\d+\.\d+$/.test(raw) : /^\d+,\d+$/.test(raw)) return { value: Number(format === 'dot' ? raw : raw.replace(',', '.')) };
   let s = raw.trim().replace(/[\s\u00a0\u202f']/g, '');
   s = s.replace(/^[$€£¥₽]|(?:[$€£¥₽]|руб\.?|RUB|USD|EUR|CNY|元)$/giu, '');
-  if (!s) return { error: 'empty' };
+  if (!s) return { error: 'empty', key: 'empty' };
   if (format === 'comma') s = s.replace(/\./g, '').replace(',', '.');
   else s = s.replace(/,/g, '');
-  if (!/^-?\d+(\.\d+)?$/.test(s)) return { error: `"${raw.trim()}" is not a number` };
+  if (!/^-?\d+(\.\d+)?$/.test(s)) return { error: `"${raw.trim()}" is not a number`, key: 'notNumber', params: { value: raw.trim() } };
   return { value: Number(s) };
 }
 

@@ -119,3 +119,32 @@ test('the Insights page in English, Russian and Chinese', async ({ host, page })
     await shot(page, `insights-${lang}-leaderboard`);
   }
 });
+
+test('a Russian manager sees the import problems in Russian: row errors and a bad file', async ({ page, host }) => {
+  await page.goto(host.url);
+  await setLang(page, 'ru');
+  await openInsights(page, 'import');
+  // a Bitrix24 export with a date that does not exist and an amount with letters
+  const src = path.join(ROOT, 'tests/fixtures/crm/bitrix24_deals.csv');
+  const text = iconv
+    .decode(fs.readFileSync(src), 'win1251')
+    .replace('"02.01.2025 11:39:02"', '"31.02.2025 11:39:02"')
+    .replace('"59227,05"', '"59к227"');
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'swb-crm-'));
+  fs.writeFileSync(path.join(dir, 'bitrix24_deals.csv'), iconv.encode(text, 'win1251'));
+  await page.locator('input[type=file]').setInputFiles(path.join(dir, 'bitrix24_deals.csv'));
+  await expect(page.getByTestId('mapping-step')).toBeVisible();
+  await page.getByTestId('run-dry').click();
+  const errors = page.getByTestId('dry-errors');
+  await expect(errors).toContainText('даты 31.02.2025 11:39:02 не существует');
+  await expect(errors).toContainText('«59к227» — не число');
+  await expect(errors).not.toContainText('does not exist');
+  await errors.scrollIntoViewIfNeeded();
+  await shot(page, 'insights-import-errors-ru');
+  // an empty file: the message in Russian, nothing imported
+  fs.writeFileSync(path.join(dir, 'empty.csv'), '');
+  await page.goto(host.url);
+  await openInsights(page, 'import');
+  await page.locator('input[type=file]').setInputFiles(path.join(dir, 'empty.csv'));
+  await expect(page.getByTestId('import-error')).toContainText('Файл пуст: выгрузите сделки из CRM ещё раз.');
+});

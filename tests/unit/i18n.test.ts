@@ -1,3 +1,5 @@
+import fs from 'node:fs';
+import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { STRING_SOURCES } from '../../renderer/app/strings';
 
@@ -35,6 +37,34 @@ describe('translations', () => {
       // Product names and a few technical terms may stay in English.
       expect(same('ru').length / en.length).toBeLessThan(0.1);
       expect(same('zh').length / en.length).toBeLessThan(0.1);
+    }
+  });
+});
+
+describe('server messages the UI translates', () => {
+  const root = path.join(__dirname, '..', '..');
+  const files = ['main/services/crm/importer.ts', 'main/services/crm/normalize.ts', 'main/services/crm/reader.ts', 'main/services/crm/walk.ts', 'main/services/crm/parseInWorker.ts', 'main/services/roster.ts', 'main/api/dispatch.ts', 'shared/domain/crmParse.ts'];
+  const common = STRING_SOURCES[0] as unknown as Record<'en' | 'ru' | 'zh', Tree>;
+  // every `key: '…'` a service sends, with the values it sends beside it
+  const sent = files.flatMap((f) =>
+    [...fs.readFileSync(path.join(root, f), 'utf8').matchAll(/key: '(\w+)'(?:,\s*params: \{ ([^}]*) \})?/g)].map((m) => ({
+      file: f,
+      key: m[1],
+      params: (m[2] ?? '').replace(/'[^']*'/g, "''").split(',').map((p) => p.trim().split(':')[0].trim()).filter(Boolean).sort(),
+    })),
+  );
+
+  it('finds the keys the import and roster services send', () => {
+    expect(sent.length).toBeGreaterThan(35);
+  });
+
+  it.each(['en', 'ru', 'zh'] as const)('every key has a %s text under errors or rowErrors, with the same {{values}}', (lang) => {
+    for (const s of sent) {
+      const tree = (common[lang].errors as Tree)[s.key] !== undefined ? (common[lang].errors as Tree) : (common[lang].rowErrors as Tree);
+      const text = tree[s.key];
+      expect(typeof text, `${s.file}: ${s.key}`).toBe('string');
+      const used = ((text as string).match(/\{\{(\w+)\}\}/g) ?? []).map((p) => p.slice(2, -2)).sort();
+      expect(used, `${s.file}: ${s.key}`).toEqual([...new Set(s.params)]);
     }
   });
 });

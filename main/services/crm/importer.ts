@@ -49,10 +49,10 @@ async function readHead(file: StagedInput, maxRows = SNIFF_ROWS): Promise<Head> 
     }
   });
   const headerIndex = findHeader(rows);
-  if (headerIndex < 0) throw new AppError('bad_file', 'The file has no rows: export the deals from your CRM again.');
+  if (headerIndex < 0) throw new AppError('bad_file', 'The file has no rows: export the deals from your CRM again.', undefined, { key: 'noRows' });
   const header = rows[headerIndex].map((h) => String(h).trim());
   const dataRows = rows.slice(headerIndex + 1).filter((r) => !isBlank(r));
-  if (!dataRows.length) throw new AppError('bad_file', 'The file has a header row but no deals.');
+  if (!dataRows.length) throw new AppError('bad_file', 'The file has a header row but no deals.', undefined, { key: 'headerOnly' });
   return { info, headerIndex, header, dataRows, complete };
 }
 
@@ -161,7 +161,7 @@ export async function dryRun(db: DB, file: StagedInput, source: string, mapping:
     if (first !== undefined) {
       counts.invalid++;
       errorsTotal++;
-      if (errors.length < MAX_ERRORS) errors.push({ row, column: mapping.fields.externalId ?? 'externalId', value: d.externalId, message: `duplicate ID: row ${first} has the same ID; only the first is imported` });
+      if (errors.length < MAX_ERRORS) errors.push({ row, column: mapping.fields.externalId ?? 'externalId', value: d.externalId, message: `duplicate ID: row ${first} has the same ID; only the first is imported`, key: 'duplicateId', params: { first } });
       return;
     }
     seen.set(d.externalId, row);
@@ -199,13 +199,13 @@ function publicJob(j: JobState): CrmJob {
 
 export function getJob(jobId: string): CrmJob {
   const j = jobs.get(jobId);
-  if (!j) throw new AppError('not_found', 'This import is no longer running.');
+  if (!j) throw new AppError('not_found', 'This import is no longer running.', undefined, { key: 'importGone' });
   return publicJob(j);
 }
 
 export function cancelJob(jobId: string): CrmJob {
   const j = jobs.get(jobId);
-  if (!j) throw new AppError('not_found', 'This import is no longer running.');
+  if (!j) throw new AppError('not_found', 'This import is no longer running.', undefined, { key: 'importGone' });
   if (j.state === 'running') j.cancel = true;
   return publicJob(j);
 }
@@ -237,7 +237,7 @@ export const importRunning = () => [...jobs.values()].some((j) => j.state === 'r
  * app for the busy timeout; reads see the workspace as it was until the commit.
  */
 export async function runImport(mainDb: DB, file: StagedInput, source: string, mapping: CrmMapping, actorId: number | null, job: JobState = newJob()): Promise<CrmJob> {
-  if ([...jobs.values()].some((j) => j.state === 'running' && j !== job)) throw new AppError('conflict', 'Another import is running: wait for it or cancel it.');
+  if ([...jobs.values()].some((j) => j.state === 'running' && j !== job)) throw new AppError('conflict', 'Another import is running: wait for it or cancel it.', undefined, { key: 'anotherImport' });
   jobs.set(job.jobId, job);
   const db = openSideConnection(mainDb);
   const mainBusy = mainDb.pragma('busy_timeout', { simple: true }) as number;
@@ -250,6 +250,7 @@ export async function runImport(mainDb: DB, file: StagedInput, source: string, m
   } catch (e) {
     job.state = 'failed';
     job.error = (e as Error).message;
+    if (e instanceof AppError && e.localized) Object.assign(job, { errorKey: e.localized.key, errorParams: e.localized.params ?? {} });
     throw e;
   } finally {
     db.close();
@@ -317,7 +318,7 @@ async function importInto(db: DB, file: StagedInput, source: string, mapping: Cr
         const d = r.deal;
         const duplicate = () => {
           counts.invalid++;
-          if (errors.length < 500) errors.push({ row, column: mapping.fields.externalId ?? 'externalId', value: d.externalId, message: 'duplicate ID in the file; only the first is imported' });
+          if (errors.length < 500) errors.push({ row, column: mapping.fields.externalId ?? 'externalId', value: d.externalId, message: 'duplicate ID in the file; only the first is imported', key: 'duplicateInFile' });
         };
         const cust = customerId(d.customer);
         const vals = [d.name, cust, d.repId, d.amount, d.currency, d.stage, d.position, d.status, d.createdAt, d.closedAt, d.channel, d.product, d.isRepeat ? 1 : 0, d.csat, d.nps, batchId] as const;
@@ -353,7 +354,7 @@ async function importInto(db: DB, file: StagedInput, source: string, mapping: Cr
       job.fraction = 0;
       return publicJob(job);
     }
-    if (counts.valid === 0) throw new AppError('invalid_input', 'No row could be imported: fix the errors shown in the dry run.');
+    if (counts.valid === 0) throw new AppError('invalid_input', 'No row could be imported: fix the errors shown in the dry run.', undefined, { key: 'noValidRows' });
     const chan = db.prepare('INSERT OR IGNORE INTO crm_channels(value_key, value, kind, mode) VALUES (?, ?, ?, ?)');
     for (const c of channels) {
       const g = defaultChannelGroup(c);
@@ -384,7 +385,7 @@ function newJob(): JobState {
 
 /** Starts the import in the background and returns its job; poll with getJob. */
 export function startImport(db: DB, file: StagedInput, source: string, mapping: CrmMapping, actorId: number | null): CrmJob {
-  if ([...jobs.values()].some((j) => j.state === 'running')) throw new AppError('conflict', 'Another import is running: wait for it or cancel it.');
+  if ([...jobs.values()].some((j) => j.state === 'running')) throw new AppError('conflict', 'Another import is running: wait for it or cancel it.', undefined, { key: 'anotherImport' });
   const job = newJob();
   jobs.set(job.jobId, job);
   runImport(db, file, source, mapping, actorId, job).catch(() => {
@@ -422,8 +423,8 @@ export function undoBatch(db: DB, id: number, actorId: number | null): { removed
 function undoInTransaction(db: DB, id: number, actorId: number | null): { removed: number; restored: number } {
   return db.transaction(() => {
     const b = db.prepare('SELECT id, undone_at FROM crm_import_batches WHERE id = ?').get(id) as { id: number; undone_at: string | null } | undefined;
-    if (!b) throw new AppError('not_found', 'No such import batch.');
-    if (b.undone_at) throw new AppError('conflict', 'This import was already undone.');
+    if (!b) throw new AppError('not_found', 'No such import batch.', undefined, { key: 'noBatch' });
+    if (b.undone_at) throw new AppError('conflict', 'This import was already undone.', undefined, { key: 'alreadyUndone' });
     // authoritative check on the undo data itself (later batches' previous values naming this batch)
     const later = db
       .prepare(
@@ -431,7 +432,10 @@ function undoInTransaction(db: DB, id: number, actorId: number | null): { remove
          WHERE c.id > ? AND c.undone_at IS NULL AND json_extract(h.prev, '$.batch_id') = ? GROUP BY c.id ORDER BY c.id DESC LIMIT 1`,
       )
       .get(id, id) as { file: string; at: string; n: number } | undefined;
-    if (later) throw new AppError('conflict', `A later import (${later.file}, ${later.at.slice(0, 16).replace('T', ' ')}) changed ${later.n} deals of this one: undo that import first.`);
+    if (later) {
+      const at = later.at.slice(0, 16).replace('T', ' ');
+      throw new AppError('conflict', `A later import (${later.file}, ${at}) changed ${later.n} deals of this one: undo that import first.`, undefined, { key: 'undoLaterFirst', params: { file: later.file, at, n: later.n } });
+    }
     const hist = db.prepare('SELECT deal_id, prev FROM crm_deal_history WHERE batch_id = ?').all(id) as { deal_id: number; prev: string }[];
     const restore = db.prepare(
       `UPDATE crm_deals SET name = @name, customer_id = @customer_id, rep_id = @rep_id, amount = @amount, currency = @currency, stage = @stage, stage_pos = @stage_pos, status = @status,

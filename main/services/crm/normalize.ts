@@ -1,7 +1,7 @@
 /** Turns one exported row into a deal as it will be stored, or row-level errors (row, column, value, why). */
 import { AppError } from '../../../shared/api/contract';
 import { REQUIRED_FIELDS, type CrmMapping, type CrmRowError, type DealField, type DealStatus, type StageRule } from '../../../shared/api/crm';
-import { nameKey, parseCrmDate, parseCrmNumber, valueKey } from '../../../shared/domain/crmParse';
+import { nameKey, parseCrmDate, parseCrmNumber, valueKey, type ParseError } from '../../../shared/domain/crmParse';
 import type { OwnerIndex } from './owners';
 
 export interface NormalDeal {
@@ -36,13 +36,13 @@ export function columnIndex(header: string[], mapping: CrmMapping): Partial<Reco
   for (const [field, col] of Object.entries(mapping.fields) as [DealField, string][]) {
     if (!col) continue;
     const i = header.findIndex((h) => h.trim() === col.trim());
-    if (i < 0) throw new AppError('invalid_input', `The column "${col}" mapped to ${field} is not in the file.`, `mapping.fields.${field}`);
+    if (i < 0) throw new AppError('invalid_input', `The column "${col}" mapped to ${field} is not in the file.`, `mapping.fields.${field}`, { key: 'columnMissing', params: { column: col, field } });
     const other = seen.get(col);
-    if (other) throw new AppError('invalid_input', `The column "${col}" is mapped twice (${other} and ${field}); map each column to one field.`, `mapping.fields.${field}`);
+    if (other) throw new AppError('invalid_input', `The column "${col}" is mapped twice (${other} and ${field}); map each column to one field.`, `mapping.fields.${field}`, { key: 'mappedTwice', params: { column: col, a: other, b: field } });
     seen.set(col, field);
     idx[field] = i;
   }
-  for (const f of REQUIRED_FIELDS) if (idx[f] === undefined) throw new AppError('invalid_input', `Map a column to the required field ${f}.`, `mapping.fields.${f}`);
+  for (const f of REQUIRED_FIELDS) if (idx[f] === undefined) throw new AppError('invalid_input', `Map a column to the required field ${f}.`, `mapping.fields.${f}`, { key: 'fieldRequired', params: { field: f } });
   return idx;
 }
 
@@ -81,20 +81,22 @@ export function makeNormalizer(header: string[], mapping: CrmMapping, owners: Ow
   return (cells: string[], row: number): NormalResult => {
     const errors: CrmRowError[] = [];
     // copied: a slice of the cell would keep its whole parse chunk alive while errors are collected
-    const err = (f: DealField, value: string, message: string) => errors.push({ row, column: col(f), value: Buffer.from(value.slice(0, 120)).toString(), message });
+    const err = (f: DealField, value: string, message: string, key: string, params?: Record<string, string | number>) =>
+      errors.push({ row, column: col(f), value: Buffer.from(value.slice(0, 120)).toString(), message, key, ...(params ? { params } : {}) });
+    const parseErr = (f: DealField, value: string, e: ParseError) => err(f, value, e.error, e.key, e.params);
     const externalId = get(cells, 'externalId');
-    if (!externalId) err('externalId', '', 'the deal has no ID');
-    else if (externalId.length > 120) err('externalId', externalId, 'the ID is longer than 120 characters');
+    if (!externalId) err('externalId', '', 'the deal has no ID', 'noId');
+    else if (externalId.length > 120) err('externalId', externalId, 'the ID is longer than 120 characters', 'idTooLong', { max: 120 });
 
     const ownerValue = get(cells, 'owner');
     let repId = 0;
     let ownerUnknown: string | undefined;
     if (isSkipped(ownerValue)) return { ok: false, errors: [], skipped: true };
     const owner = ownerValue ? owners.resolve(ownerValue, get(cells, 'ownerEmail')) : null;
-    if (!ownerValue) err('owner', '', 'the deal has no owner');
+    if (!ownerValue) err('owner', '', 'the deal has no owner', 'noOwner');
     else if (!owner) {
       ownerUnknown = ownerValue;
-      err('owner', ownerValue, 'the owner is not in the roster: match them to a person or skip their deals');
+      err('owner', ownerValue, 'the owner is not in the roster: match them to a person or skip their deals', 'ownerUnknown');
     } else repId = owner.personId;
 
     const stage = get(cells, 'stage');
@@ -107,24 +109,25 @@ export function makeNormalizer(header: string[], mapping: CrmMapping, owners: Ow
       rule = { status, position: status === 'won' ? 5 : (rule?.position ?? 1) };
     } else if (!rule) {
       stageUnmapped = stage;
-      err('stage', stage, stage ? 'this stage is not mapped to open/won/lost' : 'the deal has no stage');
+      if (stage) err('stage', stage, 'this stage is not mapped to open/won/lost', 'stageUnmapped');
+      else err('stage', '', 'the deal has no stage', 'noStage');
     }
 
     const created = get(cells, 'createdAt');
     let createdAt = '';
-    if (!created) err('createdAt', '', 'the deal has no creation date');
+    if (!created) err('createdAt', '', 'the deal has no creation date', 'noCreated');
     else {
       const d = parseCrmDate(created, mapping.dateFormat);
-      if ('error' in d) err('createdAt', created, d.error);
+      if ('error' in d) parseErr('createdAt', created, d);
       else createdAt = d.value;
     }
     let closedAt: string | null = null;
     const closedRaw = get(cells, 'closedAt');
     if (rule && rule.status !== 'open') {
-      if (!closedRaw) err('closedAt', '', 'a won or lost deal needs a close date');
+      if (!closedRaw) err('closedAt', '', 'a won or lost deal needs a close date', 'needsClose');
       else {
         const d = parseCrmDate(closedRaw, mapping.dateFormat);
-        if ('error' in d) err('closedAt', closedRaw, d.error);
+        if ('error' in d) parseErr('closedAt', closedRaw, d);
         else closedAt = d.value;
       }
     }
@@ -133,8 +136,8 @@ export function makeNormalizer(header: string[], mapping: CrmMapping, owners: Ow
     const amountRaw = get(cells, 'amount');
     if (amountRaw) {
       const a = parseCrmNumber(amountRaw, mapping.numberFormat);
-      if ('error' in a) err('amount', amountRaw, a.error);
-      else if (a.value < 0) err('amount', amountRaw, 'the amount is negative');
+      if ('error' in a) parseErr('amount', amountRaw, a);
+      else if (a.value < 0) err('amount', amountRaw, 'the amount is negative', 'negative');
       else amount = a.value;
     }
 
@@ -143,7 +146,7 @@ export function makeNormalizer(header: string[], mapping: CrmMapping, owners: Ow
       if (!raw) return null;
       const n = Number(raw.replace(',', '.'));
       if (!Number.isInteger(n) || n < min || n > max) {
-        err(f, raw, `expected a whole number from ${min} to ${max}`);
+        err(f, raw, `expected a whole number from ${min} to ${max}`, 'wholeNumber', { min, max });
         return null;
       }
       return n;
@@ -154,7 +157,7 @@ export function makeNormalizer(header: string[], mapping: CrmMapping, owners: Ow
     const churnRaw = get(cells, 'churnedAt');
     if (churnRaw) {
       const d = parseCrmDate(churnRaw, mapping.dateFormat);
-      if ('error' in d) err('churnedAt', churnRaw, d.error);
+      if ('error' in d) parseErr('churnedAt', churnRaw, d);
       else churnedAt = d.value;
     }
 

@@ -5,7 +5,7 @@
  * importer has written one, so a 2 GB file never piles up in memory.
  */
 import { parentPort, workerData } from 'node:worker_threads';
-import { AppError } from '../../../shared/api/contract';
+import { AppError, type Localized } from '../../../shared/api/contract';
 import type { CrmMapping } from '../../../shared/api/crm';
 import { DealPacker } from './dealPack';
 import { ownerIndexOf, type OwnerData } from './owners';
@@ -22,7 +22,7 @@ export interface ParseJob {
 export type ParseMessage =
   | { type: 'chunk'; chunk: import('./dealPack').PackedChunk }
   | { type: 'done'; rows: number }
-  | { type: 'error'; code: string; message: string; field?: string };
+  | { type: 'error'; code: string; message: string; field?: string; localized?: Localized };
 
 const job = workerData as ParseJob;
 const credits = new Int32Array(job.credits);
@@ -46,5 +46,5 @@ walk(job.path, job.mapping, ownerIndexOf(job.owners), (r, row) => packer.add(r, 
   })
   .catch((e: unknown) => {
     const err = e as AppError;
-    post({ type: 'error', code: e instanceof AppError ? err.code : 'bad_file', message: (e as Error).message, ...(err.field ? { field: err.field } : {}) });
+    post({ type: 'error', code: e instanceof AppError ? err.code : 'bad_file', message: (e as Error).message, ...(err.field ? { field: err.field } : {}), ...(err.localized ? { localized: err.localized } : {}) });
   });

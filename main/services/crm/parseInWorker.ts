@@ -44,12 +44,12 @@ export function walkInWorker(file: string, mapping: CrmMapping, owners: OwnerDat
           Atomics.notify(counter, 0);
           if (!onProgress(m.chunk.bytes, m.chunk.rowsSoFar)) finish(null, m.chunk.rowsSoFar);
         } else if (m.type === 'done') finish(null, m.rows);
-        else finish(new AppError(m.code as never, m.message, m.field));
+        else finish(new AppError(m.code as never, m.message, m.field, m.localized));
       } catch (e) {
         finish(e as Error);
       }
     });
-    worker.on('error', (e) => finish(new AppError('bad_file', `The file cannot be read: ${e.message}`)));
+    worker.on('error', (e) => finish(new AppError('bad_file', `The file cannot be read: ${e.message}`, undefined, { key: 'unreadable', params: { detail: e.message } })));
     worker.on('exit', (code) => finish(new AppError('internal', `The import's file reader stopped unexpectedly (exit code ${code}).`)));
   });
 }

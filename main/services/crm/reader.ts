@@ -40,16 +40,16 @@ const iconvName = (encoding: string) =>
 
 export function detectFile(path: string): FileInfo {
   const size = fs.statSync(path).size;
-  if (size === 0) throw new AppError('bad_file', 'The file is empty: export the deals from your CRM again.');
+  if (size === 0) throw new AppError('bad_file', 'The file is empty: export the deals from your CRM again.', undefined, { key: 'emptyFile' });
   const head = readHead(path);
   if (looksLikeZip(head)) return { kind: 'xlsx', encoding: 'XLSX', delimiter: '', size };
   if (head.subarray(0, 8).equals(Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1])))
-    throw new AppError('bad_file', 'This is an old Excel 97–2003 (.xls) file: save it as .xlsx or CSV and try again.');
-  if (head.subarray(0, 4).toString('latin1') === '%PDF') throw new AppError('bad_file', 'This is a PDF, not a CSV or XLSX export.');
+    throw new AppError('bad_file', 'This is an old Excel 97–2003 (.xls) file: save it as .xlsx or CSV and try again.', undefined, { key: 'oldXls' });
+  if (head.subarray(0, 4).toString('latin1') === '%PDF') throw new AppError('bad_file', 'This is a PDF, not a CSV or XLSX export.', undefined, { key: 'pdfFile' });
   const sample = head.length === size ? head : head.subarray(0, Math.max(head.lastIndexOf(0x0a), 1));
   const zeros = sample.subarray(0, 4096).filter((b) => b === 0).length;
   const utf16 = (sample[0] === 0xff && sample[1] === 0xfe) || (sample[0] === 0xfe && sample[1] === 0xff);
-  if (zeros > 16 && !utf16) throw new AppError('bad_file', 'This file is not a CSV or XLSX export (it contains binary data).');
+  if (zeros > 16 && !utf16) throw new AppError('bad_file', 'This file is not a CSV or XLSX export (it contains binary data).', undefined, { key: 'binaryFile' });
   const { text, encoding } = decodeText(sample);
   const { delimiter } = parseCsv(text.slice(0, 32 * 1024));
   return { kind: 'csv', encoding, delimiter: delimiter || ',', size };
@@ -104,7 +104,7 @@ export async function streamRows(path: string, info: FileInfo, onRows: RowsCallb
     try {
       reader = new ExcelJS.stream.xlsx.WorkbookReader(path, { sharedStrings: 'cache', styles: 'ignore', hyperlinks: 'ignore', worksheets: 'emit' });
     } catch {
-      throw new AppError('bad_file', 'The XLSX file cannot be opened.');
+      throw new AppError('bad_file', 'The XLSX file cannot be opened.', undefined, { key: 'xlsxUnreadable' });
     }
     let buf: string[][] = [];
     let approx = 0;
@@ -127,7 +127,7 @@ export async function streamRows(path: string, info: FileInfo, onRows: RowsCallb
       }
     } catch (e) {
       if (e instanceof AppError) throw e;
-      throw new AppError('bad_file', `The XLSX file is damaged or not a spreadsheet (${(e as Error).message}).`);
+      throw new AppError('bad_file', `The XLSX file is damaged or not a spreadsheet (${(e as Error).message}).`, undefined, { key: 'xlsxDamaged', params: { detail: (e as Error).message } });
     }
     if (buf.length) onRows(buf, info.size);
     return;
@@ -141,7 +141,7 @@ export async function streamRows(path: string, info: FileInfo, onRows: RowsCallb
       if (stopped) return;
       stopped = true;
       file.destroy();
-      reject(e instanceof AppError ? e : new AppError('bad_file', `The file cannot be read: ${(e as Error).message}`));
+      reject(e instanceof AppError ? e : new AppError('bad_file', `The file cannot be read: ${(e as Error).message}`, undefined, { key: 'unreadable', params: { detail: (e as Error).message } }));
     };
     file.on('error', fail);
     Papa.parse(text as unknown as File, {

@@ -62,10 +62,10 @@ export async function walk(path: string, mapping: CrmMapping, owners: OwnerIndex
     if (onProgress && !onProgress(bytes, rows)) return 'stop';
   });
   if (!normalize) {
-    if (headerIndex < 0) throw new AppError('bad_file', 'The file has no rows: export the deals from your CRM again.');
-    throw new AppError('bad_file', 'The file has a header row but no deals.');
+    if (headerIndex < 0) throw new AppError('bad_file', 'The file has no rows: export the deals from your CRM again.', undefined, { key: 'noRows' });
+    throw new AppError('bad_file', 'The file has a header row but no deals.', undefined, { key: 'headerOnly' });
   }
-  if (!rows) throw new AppError('bad_file', 'The file has a header row but no deals.');
+  if (!rows) throw new AppError('bad_file', 'The file has a header row but no deals.', undefined, { key: 'headerOnly' });
   return { info, rows };
 }
 

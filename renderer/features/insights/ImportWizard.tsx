@@ -169,7 +169,7 @@ function ImportWizard({ onImported }: { onImported: () => void }) {
             </>
           )}
           {job.state === 'cancelled' && <Alert color="yellow">{t('insights.import.cancelled')}</Alert>}
-          {job.state === 'failed' && <Alert color="red">{job.error}</Alert>}
+          {job.state === 'failed' && <Alert color="red">{errorText(t, { code: 'bad_file', message: job.error ?? '', key: job.errorKey, params: job.errorParams })}</Alert>}
           {job.state === 'done' && job.counts && (
             <Alert color="green" data-testid="import-done">
               {t('insights.import.done', { ...job.counts })}
