@@ -60,7 +60,7 @@ describe('CRM value parsing', () => {
     expect(parseCrmDate('3/15/2025', 'mdy')).toEqual({ value: '2025-03-15T00:00:00' });
     expect(parseCrmDate('1/2/2025', 'mdy')).toEqual({ value: '2025-01-02T00:00:00' });
     expect(parseCrmDate('1/2/2025 3:05 PM', 'mdy')).toEqual({ value: '2025-01-02T15:05:00' });
-    expect(parseCrmDate('31.02.2025', 'dmy')).toEqual({ error: 'the date 31.02.2025 does not exist' });
+    expect(parseCrmDate('31.02.2025', 'dmy')).toEqual({ error: 'the date 31.02.2025 does not exist', key: 'dateNotExist', params: { value: '31.02.2025' } });
     expect(parseCrmDate('29.02.2024', 'dmy')).toEqual({ value: '2024-02-29T00:00:00' });
     expect('error' in parseCrmDate('yesterday', 'iso')).toBe(true);
     expect('error' in parseCrmDate('2025-01-01 25:00', 'iso')).toBe(true);
@@ -70,9 +70,9 @@ describe('CRM value parsing', () => {
     expect(parseCrmDate('29.02.2024 23:59:59', 'dmy')).toEqual({ value: '2024-02-29T23:59:59' });
     expect(parseCrmDate('2024-02-29 08:05:09', 'iso')).toEqual({ value: '2024-02-29T08:05:09' });
     expect(parseCrmDate('2024-02-29T08:05:09', 'dmy')).toEqual({ value: '2024-02-29T08:05:09' });
-    expect(parseCrmDate('29.02.2025 10:00:00', 'dmy')).toEqual({ error: 'the date 29.02.2025 10:00:00 does not exist' });
-    expect(parseCrmDate('29.02.1900 10:00:00', 'dmy')).toEqual({ error: 'the date 29.02.1900 10:00:00 does not exist' });
-    expect(parseCrmDate('31.04.2025 10:00:00', 'dmy')).toEqual({ error: 'the date 31.04.2025 10:00:00 does not exist' });
+    expect(parseCrmDate('29.02.2025 10:00:00', 'dmy')).toEqual({ error: 'the date 29.02.2025 10:00:00 does not exist', key: 'dateNotExist', params: { value: '29.02.2025 10:00:00' } });
+    expect(parseCrmDate('29.02.1900 10:00:00', 'dmy')).toEqual({ error: 'the date 29.02.1900 10:00:00 does not exist', key: 'dateNotExist', params: { value: '29.02.1900 10:00:00' } });
+    expect(parseCrmDate('31.04.2025 10:00:00', 'dmy')).toEqual({ error: 'the date 31.04.2025 10:00:00 does not exist', key: 'dateNotExist', params: { value: '31.04.2025 10:00:00' } });
     expect('error' in parseCrmDate('15.03.2025 24:00:00', 'dmy')).toBe(true);
     expect('error' in parseCrmDate('15.03.2025 10:60:00', 'dmy')).toBe(true);
     expect('error' in parseCrmDate('1a.03.2025 10:00:00', 'dmy')).toBe(true);
@@ -94,7 +94,7 @@ describe('CRM value parsing', () => {
     expect(parseCrmNumber('1,234.50', 'dot')).toEqual({ value: 1234.5 });
     expect(parseCrmNumber('$1,234', 'dot')).toEqual({ value: 1234 });
     expect(parseCrmNumber('14678,53', 'comma')).toEqual({ value: 14678.53 });
-    expect(parseCrmNumber('12k', 'dot')).toEqual({ error: '"12k" is not a number' });
+    expect(parseCrmNumber('12k', 'dot')).toEqual({ error: '"12k" is not a number', key: 'notNumber', params: { value: '12k' } });
   });
 
   it('detects formats from samples', () => {
