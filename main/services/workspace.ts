@@ -11,6 +11,7 @@ import { backupTo } from '../db/backup';
 import { openWorkspaceDb, type DB, type OpenOptions } from '../db/open';
 import { generateDemo } from './demo';
 import { seedDefaultCompetencies } from './competencies';
+import { assertNoLongWrite } from './longWrites';
 
 export interface WorkspaceOptions {
   dataDir: string;
@@ -167,6 +168,7 @@ export class WorkspaceManager {
   }
 
   createEmpty(name: string): WorkspaceInfo {
+    assertNoLongWrite();
     let file = path.join(this.workspacesDir, `${slug(name)}.sqlite`);
     for (let i = 2; fs.existsSync(file); i++) file = path.join(this.workspacesDir, `${slug(name)}-${i}.sqlite`);
     this.openFile(file, true);
@@ -180,6 +182,7 @@ export class WorkspaceManager {
   }
 
   open(file: string): WorkspaceInfo {
+    assertNoLongWrite();
     const abs = path.resolve(file);
     if (!fs.existsSync(abs)) throw new AppError('not_found', `There is no file at "${abs}".`, 'path');
     // Validate first on a separate handle so a bad file never replaces the open workspace.
@@ -190,6 +193,7 @@ export class WorkspaceManager {
 
   /** Opens the demo workspace, generating it when missing (or when reset is asked). */
   openDemo(reset: boolean): WorkspaceInfo {
+    assertNoLongWrite();
     const file = this.demoPath;
     if (reset || !fs.existsSync(file)) {
       if (this.current?.path === file) this.close();
@@ -243,6 +247,7 @@ export class WorkspaceManager {
    * replaced, so a restore can always be undone.
    */
   async restore(backupPath: string): Promise<WorkspaceInfo> {
+    assertNoLongWrite();
     const src = path.resolve(backupPath);
     if (!fs.existsSync(src)) throw new AppError('not_found', `There is no backup at "${src}".`, 'path');
     const probe = openWorkspaceDb(src, { nativeBinding: this.opts.nativeBinding });

@@ -13,6 +13,7 @@ import { importRoster } from '../../main/services/roster';
 import { dryRun, getJob, runImport, sniff, startImport } from '../../main/services/crm/importer';
 import { crmWorkerAvailable } from '../../main/services/crm/parseInWorker';
 import { DealPacker, unpack } from '../../main/services/crm/dealPack';
+import { assertNoLongWrite } from '../../main/services/longWrites';
 import type { NormalResult } from '../../main/services/crm/normalize';
 import { dataset, readDataset } from '../../main/services/insights/dataset';
 import { datasetAsync } from '../../main/services/insights/datasetAsync';
@@ -145,7 +146,7 @@ describe('CRM import through the parse worker', () => {
     const f = bigZoho(10);
     const s = await sniff(db, f);
     // checked from inside the import's first progress report: its transaction is open then
-    const seen: { deals?: unknown; busy?: unknown; ms?: number } = {};
+    const seen: { deals?: unknown; busy?: unknown; ms?: number; switchRefused?: boolean } = {};
     let rows = 0;
     const job = {
       jobId: 'w2',
@@ -170,11 +171,20 @@ describe('CRM import through the parse worker', () => {
             seen.busy = (e as { code?: string }).code;
           }
           seen.ms = performance.now() - t0;
+          seen.switchRefused = (() => {
+            try {
+              assertNoLongWrite();
+              return false;
+            } catch (e) {
+              return /CRM import/.test((e as Error).message);
+            }
+          })();
         }
       },
     };
     const done = await runImport(db, f, s.source, s.mapping, null, job);
-    expect(seen).toMatchObject({ deals: 0, busy: 'SQLITE_BUSY' });
+    expect(seen).toMatchObject({ deals: 0, busy: 'SQLITE_BUSY', switchRefused: true });
+    expect(() => assertNoLongWrite()).not.toThrow(); // allowed again once the import is done
     expect(seen.ms).toBeLessThan(1000); // no busy wait
     expect(done).toMatchObject({ state: 'done', counts: expect.objectContaining({ valid: 20000 }) });
     expect(db.prepare('SELECT COUNT(*) FROM crm_deals').pluck().get()).toBe(20000);

@@ -10,6 +10,7 @@ import type { ChannelRule, CrmBatch, CrmCounts, CrmDryRun, CrmJob, CrmMapping, C
 import { detectDateFormat, detectNumberFormat, valueKey } from '../../../shared/domain/crmParse';
 import { openSideConnection, type DB } from '../../db/open';
 import { prewarmDataset } from '../insights/datasetAsync';
+import { longWrites } from '../longWrites';
 import { audit } from '../audit';
 import { KeyIds } from './keyIds';
 import type { NormalDeal } from './normalize';
@@ -225,7 +226,7 @@ export function bumpCrmVersion(db: DB) {
 }
 
 /** True while an import holds the workspace's write lock (writes elsewhere get a clear "try again" message). */
-export const importRunning = () => [...jobs.values()].some((j) => j.state === 'running');
+export const importRunning = () => longWrites.active();
 
 /**
  * Runs the import in one transaction while the file streams in; resolves when done.
@@ -239,7 +240,14 @@ export const importRunning = () => [...jobs.values()].some((j) => j.state === 'r
 export async function runImport(mainDb: DB, file: StagedInput, source: string, mapping: CrmMapping, actorId: number | null, job: JobState = newJob()): Promise<CrmJob> {
   if ([...jobs.values()].some((j) => j.state === 'running' && j !== job)) throw new AppError('conflict', 'Another import is running: wait for it or cancel it.', undefined, { key: 'anotherImport' });
   jobs.set(job.jobId, job);
-  const db = openSideConnection(mainDb);
+  longWrites.begin(job.jobId);
+  let db: DB;
+  try {
+    db = openSideConnection(mainDb);
+  } catch (e) {
+    longWrites.end(job.jobId);
+    throw e;
+  }
   const mainBusy = mainDb.pragma('busy_timeout', { simple: true }) as number;
   mainDb.pragma('busy_timeout = 0');
   try {
@@ -255,6 +263,7 @@ export async function runImport(mainDb: DB, file: StagedInput, source: string, m
   } finally {
     db.close();
     if (mainDb.open) mainDb.pragma(`busy_timeout = ${mainBusy}`);
+    longWrites.end(job.jobId);
   }
 }
 
