@@ -99,6 +99,12 @@ test('import Bitrix24 through the wizard, see competence vs close rate, filter, 
   await close.locator('.recharts-scatter-symbol').first().click();
   await expect(page).toHaveURL(/\/people\/\d+/);
   await expect(page.getByTestId('profile-name')).toBeVisible();
+  // the rep's sales outcomes on their profile: 12 months of deals beside their competence
+  await page.getByRole('tab', { name: 'Sales outcomes' }).click();
+  await expect(page.getByTestId('outcomes-close-rate')).toHaveText(/^\d+(\.\d)?%$/);
+  await expect(page.getByTestId('outcomes-closed')).toContainText('won');
+  await expect(page.getByTestId('outcomes-panel').locator('.recharts-line-curve').first()).toBeVisible();
+  await shot(page, 'insights-profile-outcomes');
 });
 
 test('the Insights page in English, Russian and Chinese', async ({ host, page }) => {

@@ -11,6 +11,7 @@ import { errorText } from '../../lib/errors';
 import { collator, fmtDate, fmtNumber, fmtPercent, personName } from '../../lib/format';
 import { ChartCard } from './ChartCard';
 import { ChannelGroups } from './ChannelGroups';
+import { TrendChart } from './TrendChart';
 
 const DEFAULT: InsightsFilters = { teamId: null, from: null, to: null, channel: null, product: null, business: 'all', lag: false, windowDays: 90 };
 const COLORS = ['#1c7ed6', '#e8590c', '#2f9e44', '#ae3ec9', '#f08c00', '#0c8599', '#c2255c'];
@@ -260,7 +261,6 @@ function Trends({ d, f, rname }: { d: InsightsPage; f: InsightsFilters; rname: (
   const repId = who === 'all' ? null : Number(who);
   const rep = useApi('insights.repTrend', repId === null ? null : { ...f, repId });
   const points = repId === null ? d.trends.team : (rep.data ?? []);
-  const data = points.map((p) => ({ month: p.month, closeRate: p.closeRate, retention: p.retention, competence: p.competence === null ? null : p.competence / 100 }));
   const teamData = d.trends.team.map((p, k) => Object.fromEntries([['month', p.month], ...d.trends.byTeam.map((tm) => [tm.name, tm.points[k]?.closeRate ?? null])]));
   const repOptions = d.reps.filter((r) => r.won + r.lost + r.open > 0).map((r) => ({ value: String(r.repId), label: rname(r.repId) })).sort((a, b) => collator().compare(a.label, b.label));
   return (
@@ -288,18 +288,7 @@ function Trends({ d, f, rname }: { d: InsightsPage; f: InsightsFilters; rname: (
           {t('insights.charts.trends.repLoading')}
         </Text>
       )}
-      <ResponsiveContainer width="100%" height={200}>
-        <LineChart data={data} margin={{ right: 16 }}>
-          <CartesianGrid strokeDasharray="3 3" />
-          <XAxis dataKey="month" tick={{ fontSize: 11 }} />
-          <YAxis tickFormatter={(v: number) => pct(v)} domain={[0, 1]} />
-          <Tooltip formatter={(v) => pct(Number(v), 1)} />
-          <Legend />
-          <Line dataKey="closeRate" name={t('insights.charts.trends.closeRate')} stroke={COLORS[0]} dot={false} connectNulls />
-          <Line dataKey="retention" name={t('insights.charts.trends.retention')} stroke={COLORS[2]} dot={false} connectNulls />
-          <Line dataKey="competence" name={repId === null ? t('insights.charts.trends.competence') : t('insights.charts.trends.competenceRep')} stroke={COLORS[3]} strokeDasharray="4 3" dot={false} connectNulls />
-        </LineChart>
-      </ResponsiveContainer>
+      <TrendChart points={points} oneRep={repId !== null} />
       {repId === null && d.trends.byTeam.length > 1 && (
         <>
           <Text size="xs" fw={500} mt="xs">

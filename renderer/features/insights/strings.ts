@@ -13,6 +13,7 @@ export const insightsStrings = {
         none: 'No competence evidence yet: score calls, run quizzes or record manager assessments. Close rate, retention, funnel and channels below do not need it.',
       },
       actions: { png: 'PNG', csv: 'CSV', print: 'Print / PDF', openRep: 'Open profile' },
+      profile: { tab: 'Sales outcomes', intro: 'Deals from the CRM closed {{from}} – {{to}}, month by month (the Insights page’s default period).', closed: 'Closed deals', wonLost: '{{won}} won · {{lost}} lost', few: 'Only {{n}} closed deals: the close rate is not yet reliable (20 or more are needed).', none: 'No CRM deals for this person in the last 12 months. Import an export in Insights → Import.', open: 'Open Insights' },
       charts: {
         close: { title: 'Competence vs close rate', def: 'Close rate (rep, period) = deals won / (won + lost) among deals closed in the period. Competence score = a blend of call scores, quiz results and manager assessments, recent evidence weighted more. One dot per rep; dot size = closed deals.', x: 'Competence score (0–100)', y: 'Close rate' },
         retention: { title: 'Competence vs retention rate', def: 'Retention rate (rep, period) = of the customers the rep won before the period, the share that bought again or renewed within the period (or, when the CRM export has churn dates, that had not churned). Dot size = customers won before the period.', y: 'Retention rate' },
@@ -108,6 +109,7 @@ export const insightsStrings = {
         none: 'Данных о компетентности пока нет: оцените звонки, проведите тесты или внесите оценки руководителей. Конверсии, удержанию, воронке и каналам ниже они не нужны.',
       },
       actions: { png: 'PNG', csv: 'CSV', print: 'Печать / PDF', openRep: 'Открыть профиль' },
+      profile: { tab: 'Результаты продаж', intro: 'Сделки из CRM, закрытые с {{from}} по {{to}}, по месяцам (период по умолчанию на странице аналитики).', closed: 'Закрытые сделки', wonLost: 'выиграно {{won}} · проиграно {{lost}}', few: 'Всего {{n}} закрытых сделок: конверсия пока ненадёжна (нужно 20 и больше).', none: 'За последние 12 месяцев у этого сотрудника нет сделок из CRM. Загрузите выгрузку в «Аналитика → Импорт».', open: 'Открыть аналитику' },
       charts: {
         close: { title: 'Компетентность и конверсия', def: 'Конверсия (продавец, период) = выигранные сделки / (выигранные + проигранные) среди сделок, закрытых в периоде. Оценка компетентности = сочетание оценок звонков, результатов тестов и оценок руководителя; свежие данные весят больше. Точка — продавец; размер точки — число закрытых сделок.', x: 'Оценка компетентности (0–100)', y: 'Конверсия' },
         retention: { title: 'Компетентность и удержание клиентов', def: 'Удержание (продавец, период) = доля клиентов, привлечённых продавцом до периода, которые купили снова или продлили договор в периоде (или, если в выгрузке есть даты ухода, не ушли). Размер точки — число клиентов, привлечённых до периода.', y: 'Удержание' },
@@ -203,6 +205,7 @@ export const insightsStrings = {
         none: '还没有能力证据：请为通话评分、进行测验或记录经理评估。下方的成交率、留存、漏斗和渠道不依赖它。',
       },
       actions: { png: 'PNG', csv: 'CSV', print: '打印 / PDF', openRep: '打开档案' },
+      profile: { tab: '销售结果', intro: '{{from}} 至 {{to}} 关闭的 CRM 商机，按月统计（洞察页的默认期间）。', closed: '已关闭商机', wonLost: '赢单 {{won}} · 输单 {{lost}}', few: '只有 {{n}} 个已关闭商机：成交率尚不可靠（需要 20 个或以上）。', none: '此人最近 12 个月没有 CRM 商机。请在“洞察 → 导入”中导入导出文件。', open: '打开洞察' },
       charts: {
         close: { title: '能力与成交率', def: '成交率（销售、期间）= 期间内关闭的商机中 赢单 /（赢单 + 输单）。能力分数 = 通话评分、测验结果和经理评估的加权组合，近期证据权重更高。每个点代表一名销售；点的大小 = 已关闭商机数。', x: '能力分数（0–100）', y: '成交率' },
         retention: { title: '能力与客户留存率', def: '留存率（销售、期间）= 该销售在期间之前赢得的客户中，在期间内再次购买或续约的比例（若 CRM 导出含流失日期，则为未流失的比例）。点的大小 = 期间前赢得的客户数。', y: '留存率' },

@@ -1,6 +1,7 @@
 import type { ComponentType } from 'react';
 import { CompetencePanel } from '../training/CompetencePanel';
 import { RepScorecardPanel } from '../scorecards/RepPanels';
+import { RepOutcomesPanel } from '../insights/RepOutcomesPanel';
 
 /** Extra panels on a person's profile page (competence, calls, training…); features add theirs here. */
 export interface PersonPanel {
@@ -13,4 +14,5 @@ export interface PersonPanel {
 export const PERSON_PANELS: PersonPanel[] = [
   { id: 'competence', labelKey: 'training.comp.tab', order: 20, element: CompetencePanel },
   { id: 'scorecards', labelKey: 'scorecards.rep.panel', order: 20, element: RepScorecardPanel },
+  { id: 'outcomes', labelKey: 'insights.profile.tab', order: 30, element: RepOutcomesPanel },
 ];
