@@ -37,7 +37,7 @@ export class Staging {
     const meter = new Transform({
       transform(chunk: Buffer, _enc, cb) {
         size += chunk.length;
-        if (size > maxBytes) return cb(new AppError('too_large', `"${name}" is larger than the ${Math.round(maxBytes / 1048576)} MB limit.`));
+        if (size > maxBytes) return cb(new AppError('too_large', `"${name}" is larger than the ${Math.round(maxBytes / 1048576)} MB limit.`, undefined, { key: 'tooLarge', params: { name, mb: Math.round(maxBytes / 1048576) } }));
         hash.update(chunk);
         cb(null, chunk);
       },
@@ -56,7 +56,7 @@ export class Staging {
   async fromPath(src: string, maxBytes = DEFAULT_UPLOAD_LIMIT): Promise<StagedFile> {
     const st = fs.statSync(src);
     if (!st.isFile()) throw new AppError('bad_file', `"${path.basename(src)}" is not a file.`);
-    if (st.size > maxBytes) throw new AppError('too_large', `"${path.basename(src)}" is larger than the ${Math.round(maxBytes / 1048576)} MB limit.`);
+    if (st.size > maxBytes) throw new AppError('too_large', `"${path.basename(src)}" is larger than the ${Math.round(maxBytes / 1048576)} MB limit.`, undefined, { key: 'tooLarge', params: { name: path.basename(src), mb: Math.round(maxBytes / 1048576) } });
     return this.fromStream(fs.createReadStream(src), path.basename(src), maxBytes);
   }
 

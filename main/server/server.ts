@@ -9,7 +9,7 @@ import fs from 'node:fs';
 import http from 'node:http';
 import path from 'node:path';
 import type { AddressInfo } from 'node:net';
-import { AppError, type ApiResult } from '../../shared/api/contract';
+import { AppError, type ApiResult, type Localized } from '../../shared/api/contract';
 import type { ApiContext } from '../api/context';
 import { dispatch, toApiError } from '../api/dispatch';
 import { blobPath, SHA256 } from '../files/store';
@@ -61,13 +61,13 @@ function send(res: http.ServerResponse, status: number, body: unknown) {
   res.end(data);
 }
 
-function fail(res: http.ServerResponse, status: number, code: string, message: string) {
+function fail(res: http.ServerResponse, status: number, code: string, message: string, localized?: Localized) {
   if (status === 413) {
     // Stop receiving the rest of an oversized body: answer, then close the connection.
     res.setHeader('Connection', 'close');
     res.on('finish', () => res.req.destroy());
   }
-  send(res, status, { ok: false, error: { code, message } } satisfies ApiResult<never> | object);
+  send(res, status, { ok: false, error: { code, message, ...(localized ? { key: localized.key, params: localized.params ?? {} } : {}) } } satisfies ApiResult<never> | object);
 }
 
 function tokenMatches(given: string | null | undefined, token: string) {
@@ -179,14 +179,15 @@ export function createServer(opts: ServerOptions) {
         const limit = opts.uploadLimit;
         if (limit && declared > limit) {
           req.resume();
-          return fail(res, 413, 'too_large', `"${name}" is larger than the ${Math.round(limit / 1048576)} MB limit.`);
+          const mb = Math.round(limit / 1048576);
+          return fail(res, 413, 'too_large', `"${name}" is larger than the ${mb} MB limit.`, { key: 'tooLarge', params: { name, mb } });
         }
         try {
           const f = await opts.ctx.staging.fromStream(req, name, limit);
           return send(res, 200, { ok: true, value: { id: f.id, name: f.name, size: f.size } });
         } catch (e) {
           const err = toApiError(e);
-          return fail(res, err.code === 'too_large' ? 413 : 400, err.code, err.message);
+          return fail(res, err.code === 'too_large' ? 413 : 400, err.code, err.message, err.key ? { key: err.key, params: err.params } : undefined);
         }
       }
 

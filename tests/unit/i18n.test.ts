@@ -43,7 +43,7 @@ describe('translations', () => {
 
 describe('server messages the UI translates', () => {
   const root = path.join(__dirname, '..', '..');
-  const files = ['main/services/crm/importer.ts', 'main/services/crm/normalize.ts', 'main/services/crm/reader.ts', 'main/services/crm/walk.ts', 'main/services/crm/parseInWorker.ts', 'main/services/roster.ts', 'main/api/dispatch.ts', 'shared/domain/crmParse.ts', 'main/services/longWrites.ts'];
+  const files = ['main/services/crm/importer.ts', 'main/services/crm/normalize.ts', 'main/services/crm/reader.ts', 'main/services/crm/walk.ts', 'main/services/crm/parseInWorker.ts', 'main/services/roster.ts', 'main/api/dispatch.ts', 'shared/domain/crmParse.ts', 'main/services/longWrites.ts', 'main/files/staging.ts', 'main/server/server.ts'];
   const common = STRING_SOURCES[0] as unknown as Record<'en' | 'ru' | 'zh', Tree>;
   // every `key: '…'` a service sends, with the values it sends beside it
   const sent = files.flatMap((f) =>
