@@ -57,6 +57,24 @@ describe('workspace database', () => {
     });
   }
 
+  it('migration 7 records, for existing import batches, which earlier batches they changed', () => {
+    const file = path.join(dir(), 'v6.sqlite');
+    const db = new Database(file);
+    db.pragma(`application_id = ${APPLICATION_ID}`);
+    migrate(db, null, migrations.filter((m) => m.version <= 6));
+    db.exec(`INSERT INTO crm_import_batches(id, source) VALUES (1, 'zoho'), (2, 'zoho'), (3, 'hubspot');
+      INSERT INTO crm_deal_history(batch_id, deal_id, prev) VALUES (2, 10, '{"id":10,"batch_id":1}'), (2, 11, '{"id":11,"batch_id":1}'), (2, 12, '{"id":12,"batch_id":null}');`);
+    db.close();
+    const opened = openWorkspaceDb(file);
+    const touched = opened.db.prepare('SELECT id, touched FROM crm_import_batches ORDER BY id').all();
+    expect(touched).toEqual([
+      { id: 1, touched: '[]' },
+      { id: 2, touched: '[1]' },
+      { id: 3, touched: '[]' },
+    ]);
+    opened.db.close();
+  });
+
   it('refuses a file that is not SQLite with a readable message', () => {
     const file = path.join(dir(), 'notes.sqlite');
     fs.writeFileSync(file, 'these are my meeting notes, not a database');
