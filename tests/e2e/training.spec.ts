@@ -14,10 +14,14 @@ async function openMulti(page: import('@playwright/test').Page, testId: string) 
   await page.locator('.mantine-MultiSelect-input', { has: page.getByTestId(testId) }).click();
 }
 
-/** Opens a route (hash router) with a full reload, so a session changed through the API is picked up. */
-async function go(page: import('@playwright/test').Page, host: { port: number }, route: string) {
-  await page.goto(`http://127.0.0.1:${host.port}/#${route}`);
-  await page.reload();
+/**
+ * Opens a route (hash router) with a full load, so a session changed through the API is picked up.
+ * Through the address with the token: the app keeps it from its first address, and leaving a page
+ * before its first API call (where it stores the token) would lose it.
+ */
+async function go(page: import('@playwright/test').Page, host: { url: string }, route: string) {
+  await page.goto('about:blank'); // so the next address is always a full load, never a same-page hash change
+  await page.goto(`${host.url}#${route}`);
 }
 
 test('trainer builds a course with a quiz and assigns it; a rep fails, then passes; dashboard, competence and drills', async ({ page, host }) => {
