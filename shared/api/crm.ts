@@ -169,6 +169,8 @@ const runInput = upload.extend({ source: text(80).min(1), mapping: mappingSchema
 export const crmMethods = {
   'crm.sniff': method(upload.extend({ source: text(80).default('') })).returns<CrmSniff>(),
   'crm.dryRun': method(runInput).returns<CrmDryRun>(),
+  /** How far a running dry run of this upload is (null when none runs), for its progress bar. */
+  'crm.dryRunProgress': method(upload).returns<{ fraction: number; rows: number } | null>(),
   'crm.startImport': method(runInput).returns<CrmJob>(),
   'crm.job': method(z.object({ jobId: z.string().max(64) })).returns<CrmJob>(),
   'crm.cancelImport': method(z.object({ jobId: z.string().max(64) })).returns<CrmJob>(),

@@ -10,7 +10,7 @@ import { build } from 'esbuild';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { openWorkspaceDb, type DB } from '../../main/db/open';
 import { importRoster } from '../../main/services/roster';
-import { dryRun, getJob, runImport, sniff, startImport } from '../../main/services/crm/importer';
+import { dryRun, dryRunProgress, getJob, runImport, sniff, startImport } from '../../main/services/crm/importer';
 import { crmWorkerAvailable } from '../../main/services/crm/parseInWorker';
 import { DealPacker, unpack } from '../../main/services/crm/dealPack';
 import { assertNoLongWrite } from '../../main/services/longWrites';
@@ -129,6 +129,24 @@ describe('CRM import through the parse worker', () => {
     expect(remote.counts).toMatchObject({ rows: 2000, invalid: 3 });
     expect(remote.unknownOwners.map((o) => o.value)).toEqual(['Oleg Unknown']);
     expect(remote.preview).toHaveLength(20);
+  });
+
+  it('a running dry run reports how far it is, and nothing once done', async () => {
+    useWorker(true);
+    const f = bigZoho(10);
+    const s = await sniff(db, f);
+    const seen: { fraction: number; rows: number }[] = [];
+    let done = false;
+    const run = dryRun(db, f, s.source, s.mapping).finally(() => (done = true));
+    while (!done) {
+      const p = dryRunProgress(f.path);
+      if (p) seen.push(p);
+      await new Promise((r) => setImmediate(r));
+    }
+    expect((await run).counts.rows).toBe(20000);
+    expect(seen.some((p) => p.rows > 0 && p.rows < 20000 && p.fraction > 0 && p.fraction < 1)).toBe(true);
+    expect(seen.map((p) => p.rows)).toEqual([...seen.map((p) => p.rows)].sort((a, b) => a - b)); // only grows
+    expect(dryRunProgress(f.path)).toBeNull();
   });
 
   it('cancel stops the worker and leaves nothing', async () => {

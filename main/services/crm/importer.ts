@@ -131,6 +131,9 @@ function previewRow(d: NormalDeal, row: number, ownerName: string, action: 'crea
 }
 
 const dryRunRows = new Map<string, number>();
+/** Running dry runs by file path: how far each is (the wizard polls it for a progress bar). */
+const dryRunsRunning = new Map<string, { fraction: number; rows: number }>();
+export const dryRunProgress = (path: string) => dryRunsRunning.get(path) ?? null;
 
 export async function dryRun(db: DB, file: StagedInput, source: string, mapping: CrmMapping): Promise<CrmDryRun> {
   const counts = emptyCounts();
@@ -172,9 +175,18 @@ export async function dryRun(db: DB, file: StagedInput, source: string, mapping:
     counts[action]++;
     if (preview.length < 20) preview.push(previewRow(d, row, peopleNames.get(d.repId) ?? names.name(d.repId) ?? '', action));
   };
-  // parsed on the worker thread when the bundle has it: a million-row dry run never holds up the API
-  if (crmWorkerAvailable()) await walkInWorker(file.path, mapping, ownerData(db, mapping.owners), onDeal, () => true);
-  else await walk(file.path, mapping, ownerIndex(db, mapping.owners), onDeal);
+  const onProgress: OnProgress = (bytes, rows) => {
+    dryRunsRunning.set(file.path, { fraction: bytes >= 0 ? Math.min(0.99, bytes / Math.max(1, file.size)) : 0.5, rows });
+    return true;
+  };
+  dryRunsRunning.set(file.path, { fraction: 0, rows: 0 });
+  try {
+    // parsed on the worker thread when the bundle has it: a million-row dry run never holds up the API
+    if (crmWorkerAvailable()) await walkInWorker(file.path, mapping, ownerData(db, mapping.owners), onDeal, onProgress);
+    else await walk(file.path, mapping, ownerIndex(db, mapping.owners), onDeal, onProgress);
+  } finally {
+    dryRunsRunning.delete(file.path);
+  }
   dryRunRows.set(file.path, counts.rows);
   return {
     counts,

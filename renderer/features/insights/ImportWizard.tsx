@@ -7,7 +7,7 @@ import { IconFileSpreadsheet } from '@tabler/icons-react';
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { DATE_FORMATS, DEAL_FIELDS, DEAL_STATUSES, NUMBER_FORMATS, REQUIRED_FIELDS, type CrmDryRun, type CrmJob, type CrmMapping, type CrmSniff, type DealField, type DealStatus } from '../../../shared/api/crm';
-import { api, isElectron, uploadFile, useApi } from '../../lib/api';
+import { api, invoke, isElectron, uploadFile, useApi } from '../../lib/api';
 import type { UploadRef } from '../../../shared/api/session';
 import { errorText } from '../../lib/errors';
 import { RowErrorsTable } from '../../app/RowErrorsTable';
@@ -28,6 +28,7 @@ function ImportWizard({ onImported }: { onImported: () => void }) {
   const [step, setStep] = useState(0);
   const [busy, setBusy] = useState(false);
   const [uploadPct, setUploadPct] = useState<number | null>(null);
+  const [dryProgress, setDryProgress] = useState<{ fraction: number; rows: number } | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [sniff, setSniff] = useState<CrmSniff | null>(null);
   const [mapping, setMapping] = useState<CrmMapping | null>(null);
@@ -77,6 +78,10 @@ function ImportWizard({ onImported }: { onImported: () => void }) {
     if (!sniff || !mapping) return;
     setBusy(true);
     setError(null);
+    // a big file takes seconds to check: show how far the check is
+    const poll = setInterval(() => {
+      void invoke('crm.dryRunProgress', { uploadId: sniff.uploadId }).then((r) => r.ok && r.value && setDryProgress(r.value));
+    }, 400);
     try {
       const r = await api('crm.dryRun', { uploadId: sniff.uploadId, source, mapping, fileName: sniff.fileName });
       setDry(r);
@@ -86,6 +91,8 @@ function ImportWizard({ onImported }: { onImported: () => void }) {
     } catch (e) {
       setError(errorText(t, e));
     } finally {
+      clearInterval(poll);
+      setDryProgress(null);
       setBusy(false);
     }
   };
@@ -153,6 +160,12 @@ function ImportWizard({ onImported }: { onImported: () => void }) {
       )}
       {step === 1 && sniff && mapping && (
         <MappingStep sniff={sniff} mapping={mapping} setMapping={setMapping} source={source} setSource={setSource} peopleOptions={peopleOptions} setOwner={setOwner} />
+      )}
+      {busy && dryProgress && (
+        <Stack gap={4} mb="sm" data-testid="dry-progress">
+          <Text size="sm">{t('insights.import.checking', { rows: fmtNumber(dryProgress.rows) })}</Text>
+          <Progress value={dryProgress.fraction * 100} animated />
+        </Stack>
       )}
       {step === 2 && dry && mapping && <DryRunStep dry={dry} mapping={mapping} peopleOptions={peopleOptions} setOwner={setOwner} setMapping={setMapping} />}
       {step === 3 && job && (
