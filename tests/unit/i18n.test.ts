@@ -43,25 +43,35 @@ describe('translations', () => {
 
 describe('server messages the UI translates', () => {
   const root = path.join(__dirname, '..', '..');
-  const files = ['main/services/crm/importer.ts', 'main/services/crm/normalize.ts', 'main/services/crm/reader.ts', 'main/services/crm/walk.ts', 'main/services/crm/parseInWorker.ts', 'main/services/roster.ts', 'main/api/dispatch.ts', 'shared/domain/crmParse.ts', 'main/services/longWrites.ts', 'main/files/staging.ts', 'main/server/server.ts'];
-  const common = STRING_SOURCES[0] as unknown as Record<'en' | 'ru' | 'zh', Tree>;
+  const sourceFiles = (dir: string): string[] =>
+    fs.readdirSync(path.join(root, dir), { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? sourceFiles(path.join(dir, e.name)) : e.name.endsWith('.ts') ? [path.join(dir, e.name)] : []));
+  const files = [...sourceFiles('main'), 'shared/domain/crmParse.ts'];
+  const merge = (into: Tree, from: Tree): Tree => {
+    for (const [k, v] of Object.entries(from)) {
+      if (typeof v === 'object' && typeof into[k] === 'object') merge(into[k] as Tree, v);
+      else into[k] = typeof v === 'object' ? merge({}, v) : v;
+    }
+    return into;
+  };
+  const merged = (lang: 'en' | 'ru' | 'zh') => STRING_SOURCES.reduce<Tree>((acc, src) => merge(acc, src[lang] as Tree), {});
+  const lookup = (tree: Tree, key: string) => key.split('.').reduce<Tree | string | undefined>((o, k) => (typeof o === 'object' ? o[k] : undefined), tree);
   // every `key: '…'` a service sends, with the values it sends beside it
   const sent = files.flatMap((f) =>
-    [...fs.readFileSync(path.join(root, f), 'utf8').matchAll(/key: '(\w+)'(?:,\s*params: \{ ([^}]*) \})?/g)].map((m) => ({
+    [...fs.readFileSync(path.join(root, f), 'utf8').matchAll(/key: '([\w.]+)'(?:,\s*params: \{ ([^}]*) \})?/g)].map((m) => ({
       file: f,
       key: m[1],
       params: (m[2] ?? '').replace(/'[^']*'/g, "''").split(',').map((p) => p.trim().split(':')[0].trim()).filter(Boolean).sort(),
     })),
   );
 
-  it('finds the keys the import and roster services send', () => {
+  it('finds the keys the services send', () => {
     expect(sent.length).toBeGreaterThan(35);
   });
 
   it.each(['en', 'ru', 'zh'] as const)('every key has a %s text under errors or rowErrors, with the same {{values}}', (lang) => {
+    const tree = merged(lang);
     for (const s of sent) {
-      const tree = (common[lang].errors as Tree)[s.key] !== undefined ? (common[lang].errors as Tree) : (common[lang].rowErrors as Tree);
-      const text = tree[s.key];
+      const text = lookup(tree, `errors.${s.key}`) ?? lookup(tree, `rowErrors.${s.key}`);
       expect(typeof text, `${s.file}: ${s.key}`).toBe('string');
       const used = ((text as string).match(/\{\{(\w+)\}\}/g) ?? []).map((p) => p.slice(2, -2)).sort();
       expect(used, `${s.file}: ${s.key}`).toEqual([...new Set(s.params)]);
