@@ -56,13 +56,17 @@ describe('server messages the UI translates', () => {
   const merged = (lang: 'en' | 'ru' | 'zh') => STRING_SOURCES.reduce<Tree>((acc, src) => merge(acc, src[lang] as Tree), {});
   const lookup = (tree: Tree, key: string) => key.split('.').reduce<Tree | string | undefined>((o, k) => (typeof o === 'object' ? o[k] : undefined), tree);
   // every `key: '…'` a service sends, with the values it sends beside it
-  const sent = files.flatMap((f) =>
-    [...fs.readFileSync(path.join(root, f), 'utf8').matchAll(/key: '([\w.]+)'(?:,\s*params: \{ ([^}]*) \})?/g)].map((m) => ({
+  // (only where it belongs to an error: an AppError or a row error's message just before it)
+  const sent = files.flatMap((f) => {
+    const text = fs.readFileSync(path.join(root, f), 'utf8');
+    return [...text.matchAll(/key: '([\w.]+)'(?:,\s*params: \{ ([^}]*) \})?/g)]
+      .filter((m) => /AppError\(|message[:,]/.test(text.slice(Math.max(0, m.index - 400), m.index)))
+      .map((m) => ({
       file: f,
       key: m[1],
-      params: (m[2] ?? '').replace(/'[^']*'/g, "''").split(',').map((p) => p.trim().split(':')[0].trim()).filter(Boolean).sort(),
-    })),
-  );
+        params: (m[2] ?? '').replace(/'[^']*'/g, "''").split(',').map((p) => p.trim().split(':')[0].trim()).filter(Boolean).sort(),
+      }));
+  });
 
   it('finds the keys the services send', () => {
     expect(sent.length).toBeGreaterThan(35);
