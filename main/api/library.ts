@@ -25,7 +25,7 @@ function role(ctx: ApiContext): string {
 }
 
 function editor(ctx: ApiContext): DB {
-  if (role(ctx) === 'rep') throw new AppError('forbidden', 'Reps can use library content but not change it; ask the content owner or a manager.');
+  if (role(ctx) === 'rep') throw new AppError('forbidden', 'Reps can use library content but not change it; ask the content owner or a manager.', undefined, { key: 'library.repsCannotEdit' });
   return ctx.db;
 }
 
@@ -35,7 +35,7 @@ export const libraryHandlers: HandlersFor<typeof libraryMethods> = {
   'library.list': (i, ctx) => items.listItems(ctx.db, i, { role: role(ctx) }),
   'library.get': ({ id }, ctx) => {
     const item = items.getItem(ctx.db, id);
-    if (role(ctx) === 'rep' && item.status === 'expired') throw new AppError('forbidden', 'This item has expired and is no longer available to reps.');
+    if (role(ctx) === 'rep' && item.status === 'expired') throw new AppError('forbidden', 'This item has expired and is no longer available to reps.', undefined, { key: 'library.expiredForReps' });
     return item;
   },
   'library.facets': (_, { db }) => items.facets(db),
@@ -77,20 +77,20 @@ export const libraryHandlers: HandlersFor<typeof libraryMethods> = {
   'library.markExpired': ({ id, validUntil }, ctx) => items.setValidUntil(editor(ctx), id, validUntil, ctx.actorId()),
   'library.governance': ({ staleDays }, { db }) => governance(db, { staleDays: staleDays ?? getSettings(db).staleDays }),
   'library.openExternal': async ({ id }, ctx) => {
-    if (!ctx.host.openPath) throw new AppError('unavailable', 'Opening with another program exists only in the desktop app; use "Save a copy".');
+    if (!ctx.host.openPath) throw new AppError('unavailable', 'Opening with another program exists only in the desktop app; use "Save a copy".', undefined, { key: 'library.openDesktopOnly' });
     const item = items.getItem(ctx.db, id);
-    if (role(ctx) === 'rep' && item.status === 'expired') throw new AppError('forbidden', 'This item has expired and is no longer available to reps.');
+    if (role(ctx) === 'rep' && item.status === 'expired') throw new AppError('forbidden', 'This item has expired and is no longer available to reps.', undefined, { key: 'library.expiredForReps' });
     const v = item.current;
-    if (!v?.sha256) throw new AppError('not_found', 'This item has no file to open.');
+    if (!v?.sha256) throw new AppError('not_found', 'This item has no file to open.', undefined, { key: 'library.noFileToOpen' });
     const name = safeDisplayName(v.fileName);
     // Stored inert files are never handed to the system to run.
-    if (BLOCKED_EXT.has(extOf(name))) throw new AppError('forbidden', `"${name}" could run code, so the app does not open it.`);
+    if (BLOCKED_EXT.has(extOf(name))) throw new AppError('forbidden', `"${name}" could run code, so the app does not open it.`, undefined, { key: 'library.openBlocked', params: { name } });
     const dir = path.join(ctx.ws.opts.dataDir, 'tmp', 'open', v.sha256);
     fs.mkdirSync(dir, { recursive: true });
     const copy = path.join(dir, name);
     if (!fs.existsSync(copy)) fs.copyFileSync(blobPath(ctx.ws.filesDir, v.sha256), copy);
     const err = await ctx.host.openPath(copy);
-    if (err) throw new AppError('unavailable', `The system could not open "${name}": ${err}`);
+    if (err) throw new AppError('unavailable', `The system could not open "${name}": ${err}`, undefined, { key: 'library.openFailed', params: { name, reason: err } });
     recordUsage(ctx.db, { itemId: id, action: 'open', context: 'library', targetKind: null, targetId: null, personId: ctx.actorId() });
     return { opened: true as const };
   },

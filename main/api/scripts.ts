@@ -18,7 +18,7 @@ function role(ctx: ApiContext): string | null {
 }
 const isRep = (ctx: ApiContext) => role(ctx) === 'rep';
 function assertEditor(ctx: ApiContext) {
-  if (isRep(ctx)) throw new AppError('forbidden', 'Reps use published scripts; writing and publishing scripts is for managers and trainers.');
+  if (isRep(ctx)) throw new AppError('forbidden', 'Reps use published scripts; writing and publishing scripts is for managers and trainers.', undefined, { key: 'scripts.repsCannotEdit' });
 }
 
 export const scriptsHandlers: HandlersFor<typeof scriptsMethods> = {
@@ -41,7 +41,9 @@ export const scriptsHandlers: HandlersFor<typeof scriptsMethods> = {
   'scripts.logUsage': (e, ctx) => logUsage(ctx.db, ctx.actorId(), e),
   'scripts.openLiveWindow': (_i, ctx) => {
     if (!ctx.host.openLiveCallWindow) {
-      throw new AppError('unavailable', 'The compact always-on-top window exists only in the desktop app. In the browser, keep this tab beside your softphone.');
+      throw new AppError('unavailable', 'The compact always-on-top window exists only in the desktop app. In the browser, keep this tab beside your softphone.', undefined, {
+        key: 'scripts.liveWindowDesktopOnly',
+      });
     }
     ctx.host.openLiveCallWindow();
     return { opened: true };

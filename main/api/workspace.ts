@@ -11,14 +11,16 @@ export const workspaceHandlers: HandlersFor<typeof workspaceMethods> = {
   'workspace.createEmpty': ({ name }, { ws }) => ws.createEmpty(name),
   'workspace.open': ({ path }, { ws }) => ws.open(path),
   'workspace.openDialog': async (_, { ws, host }) => {
-    if (!host.showOpenDialog) throw new AppError('unavailable', 'The file dialog exists only in the desktop app; enter the file path instead.');
+    if (!host.showOpenDialog) throw new AppError('unavailable', 'The file dialog exists only in the desktop app; enter the file path instead.', undefined, { key: 'workspace.dialogDesktopOnly' });
     const [file] = await host.showOpenDialog({ multiple: false, filters: [{ name: 'Sales Workbench workspace', extensions: ['sqlite', 'db'] }] });
     return file ? ws.open(file) : null;
   },
   'workspace.openDemo': ({ reset }, { ws }) => ws.openDemo(reset),
   'workspace.backup': (_, { ws }) => ws.backup(),
   'workspace.backupAs': async (_, { ws, host }) => {
-    if (!host.showSaveDialog) throw new AppError('unavailable', 'Saving to a chosen file exists only in the desktop app; backups are kept in the data folder.');
+    if (!host.showSaveDialog) throw new AppError('unavailable', 'Saving to a chosen file exists only in the desktop app; backups are kept in the data folder.', undefined, {
+        key: 'workspace.saveDialogDesktopOnly',
+      });
     const dest = await host.showSaveDialog({ defaultName: `${ws.info().name}-backup.sqlite`, filters: [{ name: 'Sales Workbench workspace', extensions: ['sqlite'] }] });
     return dest ? ws.backupToFile(dest) : null;
   },
@@ -41,13 +43,13 @@ export const sessionHandlers: HandlersFor<typeof sessionMethods> = {
   'session.set': ({ personId, role }, ctx) => {
     const person = personId ? getPerson(ctx.db, personId) : null;
     if (person && !person.roles.includes(role) && !person.roles.includes('admin')) {
-      throw new AppError('invalid_input', `${person.name} does not have the ${role} role.`, 'role');
+      throw new AppError('invalid_input', `${person.name} does not have the ${role} role.`, 'role', { key: 'workspace.missingRole', params: { name: person.name, role } });
     }
     ctx.ws.setMeta('session', JSON.stringify({ personId, role }));
     return { person, role };
   },
   'files.pick': async ({ multiple, filters }, { host, staging }) => {
-    if (!host.showOpenDialog) throw new AppError('unavailable', 'The file dialog exists only in the desktop app; use upload instead.');
+    if (!host.showOpenDialog) throw new AppError('unavailable', 'The file dialog exists only in the desktop app; use upload instead.', undefined, { key: 'workspace.pickDesktopOnly' });
     const paths = await host.showOpenDialog({ multiple, filters });
     const refs = [];
     for (const p of paths) {

@@ -95,7 +95,7 @@ export function listPeople(db: DB, input: ListPeopleInput): Page<Person> {
 
 export function getPerson(db: DB, id: number): Person {
   const row = db.prepare(`${PERSON_SELECT} WHERE p.id = ?`).get(id) as PersonRow | undefined;
-  if (!row) throw new AppError('not_found', `Person #${id} does not exist.`);
+  if (!row) throw new AppError('not_found', `Person #${id} does not exist.`, undefined, { key: 'people.personNotFound', params: { id } });
   return toPerson(row);
 }
 
@@ -106,14 +106,14 @@ export function findPersonByEmail(db: DB, email: string): Person | null {
 
 function assertTeam(db: DB, teamId: number | null) {
   if (teamId != null && !db.prepare('SELECT 1 FROM teams WHERE id = ?').get(teamId)) {
-    throw new AppError('invalid_input', 'This team does not exist.', 'teamId');
+    throw new AppError('invalid_input', 'This team does not exist.', 'teamId', { key: 'people.teamMissing' });
   }
 }
 
 function assertEmailFree(db: DB, email: string, exceptId: number | null) {
   const other = db.prepare('SELECT id, name FROM people WHERE email = ?').get(email) as { id: number; name: string } | undefined;
   if (other && other.id !== exceptId) {
-    throw new AppError('conflict', `${other.name} already uses this e-mail address.`, 'email');
+    throw new AppError('conflict', `${other.name} already uses this e-mail address.`, 'email', { key: 'people.emailTaken', params: { name: other.name } });
   }
 }
 
@@ -180,13 +180,13 @@ export function listTeams(db: DB, includeEmpty = true): Team[] {
 
 export function getTeam(db: DB, id: number): Team {
   const t = listTeams(db).find((x) => x.id === id);
-  if (!t) throw new AppError('not_found', `Team #${id} does not exist.`);
+  if (!t) throw new AppError('not_found', `Team #${id} does not exist.`, undefined, { key: 'people.teamNotFound', params: { id } });
   return t;
 }
 
 function assertTeamNameFree(db: DB, name: string, exceptId: number | null) {
   const other = db.prepare('SELECT id FROM teams WHERE name_key = ?').get(teamKey(name)) as { id: number } | undefined;
-  if (other && other.id !== exceptId) throw new AppError('conflict', `A team named "${name}" already exists.`, 'name');
+  if (other && other.id !== exceptId) throw new AppError('conflict', `A team named "${name}" already exists.`, 'name', { key: 'people.teamNameTaken', params: { name } });
 }
 
 export function createTeam(db: DB, data: TeamData, actorId: number | null = null): Team {
@@ -221,7 +221,10 @@ export function removeTeam(db: DB, id: number, actorId: number | null = null): {
   return db.transaction(() => {
     const t = getTeam(db, id);
     const members = (db.prepare('SELECT count(*) AS n FROM people WHERE team_id = ?').get(id) as { n: number }).n;
-    if (members > 0) throw new AppError('conflict', `Team "${t.name}" still has ${members} member(s). Move them to another team first.`);
+    if (members > 0) throw new AppError('conflict', `Team "${t.name}" still has ${members} member(s). Move them to another team first.`, undefined, {
+        key: 'people.teamHasMembers',
+        params: { team: t.name, count: members },
+      });
     db.prepare('DELETE FROM teams WHERE id = ?').run(id);
     audit(db, actorId, 'team', id, 'remove', { name: t.name });
     return { removed: true };

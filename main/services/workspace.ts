@@ -116,7 +116,8 @@ export class WorkspaceManager {
 
   get db(): DB {
     if (!this.current) {
-      throw new AppError('workspace', this.problemState?.message ?? 'No workspace is open.');
+      if (this.problemState) throw new AppError('workspace', this.problemState.message);
+      throw new AppError('workspace', 'No workspace is open.', undefined, { key: 'workspace.noneOpen' });
     }
     return this.current.db;
   }
@@ -184,7 +185,7 @@ export class WorkspaceManager {
   open(file: string): WorkspaceInfo {
     assertNoLongWrite();
     const abs = path.resolve(file);
-    if (!fs.existsSync(abs)) throw new AppError('not_found', `There is no file at "${abs}".`, 'path');
+    if (!fs.existsSync(abs)) throw new AppError('not_found', `There is no file at "${abs}".`, 'path', { key: 'workspace.fileNotFound', params: { path: abs } });
     // Validate first on a separate handle so a bad file never replaces the open workspace.
     const probe = openWorkspaceDb(abs, { nativeBinding: this.opts.nativeBinding });
     probe.db.close();
@@ -249,11 +250,11 @@ export class WorkspaceManager {
   async restore(backupPath: string): Promise<WorkspaceInfo> {
     assertNoLongWrite();
     const src = path.resolve(backupPath);
-    if (!fs.existsSync(src)) throw new AppError('not_found', `There is no backup at "${src}".`, 'path');
+    if (!fs.existsSync(src)) throw new AppError('not_found', `There is no backup at "${src}".`, 'path', { key: 'workspace.backupNotFound', params: { path: src } });
     const probe = openWorkspaceDb(src, { nativeBinding: this.opts.nativeBinding });
     probe.db.close();
     const target = this.path;
-    if (!target) throw new AppError('workspace', 'No workspace to restore into.');
+    if (!target) throw new AppError('workspace', 'No workspace to restore into.', undefined, { key: 'workspace.noRestoreTarget' });
     if (this.current) await this.backup('before-restore');
     this.close();
     const tmp = `${target}.restore-tmp`;

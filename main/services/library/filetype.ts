@@ -42,15 +42,34 @@ const KIND_BY_EXT: Record<string, { kind: FileKind; mime: string }> = {
 
 export const extOf = (name: string) => (/\.([A-Za-z0-9]{1,10})$/.exec(name)?.[1] ?? '').toLowerCase();
 
+type ExecutableKind = 'windows' | 'linux' | 'macos' | 'script' | 'web';
+
 /** Signatures of native programs and scripts, whatever the file is called. */
-function executableSignature(head: Buffer): string | null {
-  if (head.length >= 2 && head[0] === 0x4d && head[1] === 0x5a) return 'a Windows program (MZ header)';
-  if (head.length >= 4 && head.readUInt32BE(0) === 0x7f454c46) return 'a Linux program (ELF header)';
-  if (head.length >= 4 && [0xfeedface, 0xfeedfacf, 0xcefaedfe, 0xcffaedfe].includes(head.readUInt32BE(0))) return 'a macOS program (Mach-O header)';
-  if (head.length >= 2 && head[0] === 0x23 && head[1] === 0x21) return 'a script (starts with #!)';
+function executableSignature(head: Buffer): ExecutableKind | null {
+  if (head.length >= 2 && head[0] === 0x4d && head[1] === 0x5a) return 'windows';
+  if (head.length >= 4 && head.readUInt32BE(0) === 0x7f454c46) return 'linux';
+  if (head.length >= 4 && [0xfeedface, 0xfeedfacf, 0xcefaedfe, 0xcffaedfe].includes(head.readUInt32BE(0))) return 'macos';
+  if (head.length >= 2 && head[0] === 0x23 && head[1] === 0x21) return 'script';
   const start = head.subarray(0, 512).toString('latin1').replace(/^\uFEFF|^\xEF\xBB\xBF/, '').trimStart().toLowerCase();
-  if (/^(<!doctype html|<html|<script|<svg|<\?xml[^>]*>\s*<svg|<\?php)/.test(start)) return 'a web page or script';
+  if (/^(<!doctype html|<html|<script|<svg|<\?xml[^>]*>\s*<svg|<\?php)/.test(start)) return 'web';
   return null;
+}
+
+/** The refusal of a file whose bytes are a program or script; one translation key per kind, so the UI can name it in any language. */
+function executableRefusal(name: string, kind: ExecutableKind): AppError {
+  const says = (what: string) => `"${name}" was refused: its contents are ${what}, whatever its name says. Programs and scripts are not stored in the library.`;
+  switch (kind) {
+    case 'windows':
+      return new AppError('bad_file', says('a Windows program (MZ header)'), undefined, { key: 'library.executableWindows', params: { name } });
+    case 'linux':
+      return new AppError('bad_file', says('a Linux program (ELF header)'), undefined, { key: 'library.executableLinux', params: { name } });
+    case 'macos':
+      return new AppError('bad_file', says('a macOS program (Mach-O header)'), undefined, { key: 'library.executableMac', params: { name } });
+    case 'script':
+      return new AppError('bad_file', says('a script (starts with #!)'), undefined, { key: 'library.executableScript', params: { name } });
+    case 'web':
+      return new AppError('bad_file', says('a web page or script'), undefined, { key: 'library.executableWebPage', params: { name } });
+  }
 }
 
 function signatureKind(head: Buffer): FileKind | 'zip' | null {
@@ -79,7 +98,7 @@ export interface FileType {
 export function classifyFile(filePath: string, name: string): FileType {
   const ext = extOf(name);
   if (BLOCKED_EXT.has(ext)) {
-    throw new AppError('bad_file', `"${name}" was refused: .${ext} files can run code (programs, scripts, web pages) and are not stored in the library.`);
+    throw new AppError('bad_file', `"${name}" was refused: .${ext} files can run code (programs, scripts, web pages) and are not stored in the library.`, undefined, { key: 'library.blockedExtension', params: { name, ext } });
   }
   const fd = fs.openSync(filePath, 'r');
   const head = Buffer.alloc(4096);
@@ -91,7 +110,7 @@ export function classifyFile(filePath: string, name: string): FileType {
   }
   const bytes = head.subarray(0, n);
   const exe = executableSignature(bytes);
-  if (exe) throw new AppError('bad_file', `"${name}" was refused: its contents are ${exe}, whatever its name says. Programs and scripts are not stored in the library.`);
+  if (exe) throw executableRefusal(name, exe);
   const byExt = KIND_BY_EXT[ext];
   const sig = signatureKind(bytes);
   if (byExt) {
@@ -117,10 +136,10 @@ export async function assertSafeZip(buf: Buffer, name: string, limits = ZIP_LIMI
   try {
     zip = await JSZip.loadAsync(buf, { checkCRC32: false });
   } catch (e) {
-    throw new AppError('bad_file', `"${name}" is damaged: its ZIP structure cannot be read (${(e as Error).message}).`);
+    throw new AppError('bad_file', `"${name}" is damaged: its ZIP structure cannot be read (${(e as Error).message}).`, undefined, { key: 'library.damagedZip', params: { name, detail: (e as Error).message } });
   }
   const names = Object.keys(zip.files);
-  if (names.length > limits.maxEntries) throw new AppError('bad_file', `"${name}" was refused: it holds ${names.length} packed parts, more than any real document.`);
+  if (names.length > limits.maxEntries) throw new AppError('bad_file', `"${name}" was refused: it holds ${names.length} packed parts, more than any real document.`, undefined, { key: 'library.tooManyParts', params: { name, count: names.length } });
   let total = 0;
   for (const n of names) {
     // jszip keeps the central directory's declared sizes on the private _data field.
@@ -129,11 +148,11 @@ export async function assertSafeZip(buf: Buffer, name: string, limits = ZIP_LIMI
     const c = data?.compressedSize ?? 0;
     total += u;
     if (u > 1024 * 1024 && c > 0 && u / c > limits.maxRatio) {
-      throw new AppError('bad_file', `"${name}" was refused: it looks like a zip bomb (part "${n}" would unpack ${Math.round(u / c)} times larger than it is stored).`);
+      throw new AppError('bad_file', `"${name}" was refused: it looks like a zip bomb (part "${n}" would unpack ${Math.round(u / c)} times larger than it is stored).`, undefined, { key: 'library.zipBombPart', params: { name, part: n, ratio: Math.round(u / c) } });
     }
   }
   if (total > limits.maxTotalBytes) {
-    throw new AppError('bad_file', `"${name}" was refused: it looks like a zip bomb (it would unpack to ${Math.round(total / 1048576)} MB).`);
+    throw new AppError('bad_file', `"${name}" was refused: it looks like a zip bomb (it would unpack to ${Math.round(total / 1048576)} MB).`, undefined, { key: 'library.zipBombSize', params: { name, size: Math.round(total / 1048576) } });
   }
   return names;
 }

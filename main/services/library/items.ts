@@ -52,13 +52,13 @@ export function reindex(db: DB, itemId: number) {
 
 function row(db: DB, id: number): ItemRow {
   const r = db.prepare(`${ITEM_SELECT} WHERE i.id = ?`).get(id) as ItemRow | undefined;
-  if (!r) throw new AppError('not_found', 'This library item no longer exists.');
+  if (!r) throw new AppError('not_found', 'This library item no longer exists.', undefined, { key: 'library.itemGone' });
   return r;
 }
 
 export function assertOwner(db: DB, ownerId: number | null) {
   if (ownerId == null) return;
-  if (!db.prepare('SELECT 1 FROM people WHERE id = ?').get(ownerId)) throw new AppError('invalid_input', 'The chosen owner is not in the workspace.', 'ownerId');
+  if (!db.prepare('SELECT 1 FROM people WHERE id = ?').get(ownerId)) throw new AppError('invalid_input', 'The chosen owner is not in the workspace.', 'ownerId', { key: 'library.ownerNotInWorkspace' });
 }
 
 interface VersionRow {
@@ -206,7 +206,7 @@ export function insertVersion(db: DB, itemId: number, v: NewVersion, actorId: nu
 export function addVersionRow(db: DB, itemId: number, v: NewVersion, actorId: number | null): void {
   db.transaction(() => {
     const r = row(db, itemId);
-    if (r.kind !== 'file') throw new AppError('invalid_input', 'Only file items have versions; edit links and notes directly.');
+    if (r.kind !== 'file') throw new AppError('invalid_input', 'Only file items have versions; edit links and notes directly.', undefined, { key: 'library.onlyFilesHaveVersions' });
     const vid = insertVersion(db, itemId, v, actorId);
     reindex(db, itemId);
     audit(db, actorId, 'library_item', itemId, 'version', { versionId: vid, fileName: v.fileName });
@@ -219,7 +219,7 @@ export function restoreVersion(db: DB, itemId: number, versionId: number, actorI
     const old = db.prepare('SELECT * FROM library_versions WHERE id = ? AND item_id = ?').get(versionId, itemId) as
       | { version: number; sha256: string | null; file_name: string; mime: string; size: number; file_kind: LibraryVersion['fileKind']; page_count: number | null; text: string; extract_status: LibraryVersion['extractStatus']; extract_note: string }
       | undefined;
-    if (!old) throw new AppError('not_found', 'That version does not belong to this item.');
+    if (!old) throw new AppError('not_found', 'That version does not belong to this item.', undefined, { key: 'library.versionNotOfItem' });
     insertVersion(
       db,
       itemId,
@@ -337,7 +337,7 @@ export function findBySha(db: DB, sha256: string): number | null {
 
 export function versionText(db: DB, versionId: number, maxChars: number) {
   const r = db.prepare('SELECT substr(text, 1, ?) AS text, length(text) AS n FROM library_versions WHERE id = ?').get(maxChars, versionId) as { text: string; n: number } | undefined;
-  if (!r) throw new AppError('not_found', 'That version no longer exists.');
+  if (!r) throw new AppError('not_found', 'That version no longer exists.', undefined, { key: 'library.versionGone' });
   return { text: r.text, truncated: r.n > maxChars };
 }
 

@@ -18,7 +18,7 @@ export function listLinks(db: DB, targetKind: LinkTarget, targetId: number, opts
 
 export function link(db: DB, targetKind: LinkTarget, targetId: number, itemId: number, actorId: number | null) {
   db.transaction(() => {
-    if (!db.prepare('SELECT 1 FROM library_items WHERE id = ?').get(itemId)) throw new AppError('not_found', 'This library item no longer exists.');
+    if (!db.prepare('SELECT 1 FROM library_items WHERE id = ?').get(itemId)) throw new AppError('not_found', 'This library item no longer exists.', undefined, { key: 'library.itemGone' });
     const pos = (db.prepare('SELECT coalesce(max(position), 0) + 1 AS n FROM content_links WHERE target_kind = ? AND target_id = ?').get(targetKind, targetId) as { n: number }).n;
     const r = db.prepare('INSERT OR IGNORE INTO content_links(item_id, target_kind, target_id, position, created_by) VALUES (?, ?, ?, ?, ?)').run(itemId, targetKind, targetId, pos, actorId);
     if (r.changes) audit(db, actorId, 'content_link', itemId, 'link', { targetKind, targetId });

@@ -10,7 +10,7 @@ export function recordUsage(
   const item = db.prepare('SELECT i.current_version_id AS vid, v.version FROM library_items i LEFT JOIN library_versions v ON v.id = i.current_version_id WHERE i.id = ?').get(e.itemId) as
     | { vid: number | null; version: number | null }
     | undefined;
-  if (!item) throw new AppError('not_found', 'This library item no longer exists.');
+  if (!item) throw new AppError('not_found', 'This library item no longer exists.', undefined, { key: 'library.itemGone' });
   db.prepare(
     `INSERT INTO library_usage(item_id, version_id, version, person_id, action, context, target_kind, target_id, at)
      VALUES (?, ?, ?, ?, ?, ?, ?, ?, coalesce(?, strftime('%Y-%m-%dT%H:%M:%fZ','now')))`,
@@ -43,7 +43,7 @@ const toEvent = (r: EventRow): UsageEvent => ({
 });
 
 export function itemUsage(db: DB, itemId: number): ItemUsage {
-  if (!db.prepare('SELECT 1 FROM library_items WHERE id = ?').get(itemId)) throw new AppError('not_found', 'This library item no longer exists.');
+  if (!db.prepare('SELECT 1 FROM library_items WHERE id = ?').get(itemId)) throw new AppError('not_found', 'This library item no longer exists.', undefined, { key: 'library.itemGone' });
   const t = db
     .prepare(
       `SELECT sum(action='open') AS opens, sum(action='copy') AS copies, sum(action='download') AS downloads, sum(context='call') AS calls, max(at) AS last

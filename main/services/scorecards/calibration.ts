@@ -35,11 +35,11 @@ export function createCalibration(
 ): CalibrationDetail {
   return db.transaction(() => {
     const vid = i.versionId ?? currentVersion(db, null)?.id;
-    if (!vid) throw new AppError('conflict', 'Publish a scorecard first.');
+    if (!vid) throw new AppError('conflict', 'Publish a scorecard first.', undefined, { key: 'scorecards.publishFirst' });
     getVersion(db, vid);
     const graders = [...new Set(i.graderIds)];
-    if (graders.length < 2) throw new AppError('invalid_input', 'Choose at least two graders.', 'graderIds');
-    if (i.referenceGraderId && !graders.includes(i.referenceGraderId)) throw new AppError('invalid_input', 'The reference grader must be one of the graders.', 'referenceGraderId');
+    if (graders.length < 2) throw new AppError('invalid_input', 'Choose at least two graders.', 'graderIds', { key: 'scorecards.twoGraders' });
+    if (i.referenceGraderId && !graders.includes(i.referenceGraderId)) throw new AppError('invalid_input', 'The reference grader must be one of the graders.', 'referenceGraderId', { key: 'scorecards.referenceNotGrader' });
     for (const c of i.callIds) getCallRow(db, c);
     const id = Number(
       db
@@ -57,7 +57,7 @@ export function createCalibration(
 
 export function getCalibration(db: DB, id: number, actorId: number | null): CalibrationDetail {
   const s = listCalibrations(db).find((x) => x.id === id);
-  if (!s) throw new AppError('not_found', 'This calibration session does not exist.');
+  if (!s) throw new AppError('not_found', 'This calibration session does not exist.', undefined, { key: 'scorecards.calibrationNotFound' });
   const row = db.prepare('SELECT version_id, reference_grader_id, created_by FROM calibration_sessions WHERE id = ?').get(id) as {
     version_id: number;
     reference_grader_id: number | null;
@@ -104,7 +104,7 @@ export function calibrationReport(db: DB, id: number, actorId: number | null, ch
   const s = db.prepare('SELECT version_id, reference_grader_id, status FROM calibration_sessions WHERE id = ?').get(id) as
     | { version_id: number; reference_grader_id: number | null; status: string }
     | undefined;
-  if (!s) throw new AppError('not_found', 'This calibration session does not exist.');
+  if (!s) throw new AppError('not_found', 'This calibration session does not exist.', undefined, { key: 'scorecards.calibrationNotFound' });
   const graders = (db.prepare('SELECT grader_id FROM calibration_graders WHERE session_id = ? ORDER BY grader_id').all(id) as { grader_id: number }[]).map((r) => r.grader_id);
   const calls = (db.prepare('SELECT cc.call_id, c.customer FROM calibration_calls cc JOIN calls c ON c.id = cc.call_id WHERE cc.session_id = ? ORDER BY cc.call_id').all(id) as {
     call_id: number;
@@ -112,7 +112,7 @@ export function calibrationReport(db: DB, id: number, actorId: number | null, ch
   }[]);
   if (checkBlind && s.status !== 'closed' && actorId !== null && graders.includes(actorId)) {
     const mine = (db.prepare("SELECT count(*) AS n FROM evaluations WHERE calibration_id = ? AND grader_id = ? AND status = 'submitted'").get(id, actorId) as { n: number }).n;
-    if (mine < calls.length) throw new AppError('forbidden', 'Submit your own scores for every call first: calibration is blind until then.');
+    if (mine < calls.length) throw new AppError('forbidden', 'Submit your own scores for every call first: calibration is blind until then.', undefined, { key: 'scorecards.calibrationBlind' });
   }
   const def = getVersion(db, s.version_id).definition;
   const evals = db
@@ -178,5 +178,5 @@ export function assertCanSeeEvaluation(db: DB, evaluationId: number, actorId: nu
   if (!db.prepare('SELECT 1 FROM calibration_graders WHERE session_id = ? AND grader_id = ?').get(e.calibration_id, actorId)) return;
   const calls = (db.prepare('SELECT count(*) AS n FROM calibration_calls WHERE session_id = ?').get(e.calibration_id) as { n: number }).n;
   const mine = (db.prepare("SELECT count(*) AS n FROM evaluations WHERE calibration_id = ? AND grader_id = ? AND status = 'submitted'").get(e.calibration_id, actorId) as { n: number }).n;
-  if (mine < calls) throw new AppError('forbidden', 'Submit your own scores for every call first: calibration is blind until then.');
+  if (mine < calls) throw new AppError('forbidden', 'Submit your own scores for every call first: calibration is blind until then.', undefined, { key: 'scorecards.calibrationBlind' });
 }

@@ -130,7 +130,7 @@ function nextDay(d: string) {
 
 export function getCallRow(db: DB, id: number): CallRow {
   const r = db.prepare(`SELECT ${ROW_COLS} FROM calls c JOIN people p ON p.id = c.rep_id LEFT JOIN teams t ON t.id = p.team_id WHERE c.id = ?`).get(id) as CallDbRow | undefined;
-  if (!r) throw new AppError('not_found', 'This call does not exist.');
+  if (!r) throw new AppError('not_found', 'This call does not exist.', undefined, { key: 'scorecards.callNotFound' });
   return toRow(r, personRefs(db));
 }
 
@@ -185,7 +185,7 @@ type ImportItem = ReturnType<typeof callImportItem.parse>;
 
 function insertCall(db: DB, it: ImportItem, audio: { sha: string; type: string; name: string; size: number; codec: string; durationMs: number } | null, actorId: number | null) {
   if (!db.prepare("SELECT 1 FROM person_roles WHERE person_id = ? AND role = 'rep'").get(it.repId)) {
-    throw new AppError('invalid_input', 'Choose a sales rep for this call.', 'repId');
+    throw new AppError('invalid_input', 'Choose a sales rep for this call.', 'repId', { key: 'scorecards.callRepRequired' });
   }
   let transcript: string | null = null;
   let format: string | null = null;
@@ -237,7 +237,7 @@ export async function importCalls(db: DB, staging: Staging, filesDir: string, it
     try {
       if (it.transcriptUploadId) {
         const t = staging.get(it.transcriptUploadId);
-        if (t.size > 2_000_000) throw new AppError('too_large', `Transcript "${t.name}" is larger than 2 MB.`, 'transcript');
+        if (t.size > 2_000_000) throw new AppError('too_large', `Transcript "${t.name}" is larger than 2 MB.`, 'transcript', { key: 'scorecards.transcriptTooLarge', params: { name: t.name } });
         it.transcript = decodeText(fs.readFileSync(t.path)).text;
         staging.release(it.transcriptUploadId);
       }
@@ -384,7 +384,7 @@ export function addComment(db: DB, callId: number, atMs: number, body: string, a
 export function removeComment(db: DB, id: number, actorId: number | null) {
   const c = db.prepare('SELECT author_id FROM call_comments WHERE id = ?').get(id) as { author_id: number | null } | undefined;
   if (!c) return { removed: false };
-  if (c.author_id !== null && actorId !== null && c.author_id !== actorId) throw new AppError('forbidden', 'Only the author can delete this comment.');
+  if (c.author_id !== null && actorId !== null && c.author_id !== actorId) throw new AppError('forbidden', 'Only the author can delete this comment.', undefined, { key: 'scorecards.commentAuthorOnly' });
   db.prepare('DELETE FROM call_comments WHERE id = ?').run(id);
   return { removed: true };
 }

@@ -90,7 +90,7 @@ export function listEvaluations(
 
 function evalRow(db: DB, id: number): EvaluationRow {
   const r = db.prepare(`${EVAL_SQL} WHERE e.id = ?`).get(id) as EvalDbRow | undefined;
-  if (!r) throw new AppError('not_found', 'This evaluation does not exist.');
+  if (!r) throw new AppError('not_found', 'This evaluation does not exist.', undefined, { key: 'scorecards.evaluationNotFound' });
   return toRow(r, personRefs(db));
 }
 
@@ -125,18 +125,18 @@ export function getEvaluation(db: DB, id: number): EvaluationDetail {
 
 /** Opens the current person's evaluation of a call (creating a draft on the published template). */
 export function startEvaluation(db: DB, callId: number, graderId: number | null, calibrationId: number | null, versionId: number | null): EvaluationDetail {
-  if (!graderId) throw new AppError('forbidden', 'Choose who you are in the header before scoring a call.');
+  if (!graderId) throw new AppError('forbidden', 'Choose who you are in the header before scoring a call.', undefined, { key: 'scorecards.chooseGrader' });
   return db.transaction(() => {
     const existing = db.prepare('SELECT id FROM evaluations WHERE call_id = ? AND grader_id = ? AND IFNULL(calibration_id, 0) = ?').get(callId, graderId, calibrationId ?? 0) as
       | { id: number }
       | undefined;
     if (existing) return getEvaluation(db, existing.id);
     const call = db.prepare('SELECT rep_id, at FROM calls WHERE id = ?').get(callId) as { rep_id: number; at: string } | undefined;
-    if (!call) throw new AppError('not_found', 'This call does not exist.');
+    if (!call) throw new AppError('not_found', 'This call does not exist.', undefined, { key: 'scorecards.callNotFound' });
     let vid = versionId;
     if (calibrationId) vid = (db.prepare('SELECT version_id FROM calibration_sessions WHERE id = ?').get(calibrationId) as { version_id: number } | undefined)?.version_id ?? null;
     if (!vid) vid = currentVersion(db, null)?.id ?? null;
-    if (!vid) throw new AppError('conflict', 'Publish a scorecard first: there is no published scorecard to score with.');
+    if (!vid) throw new AppError('conflict', 'Publish a scorecard first: there is no published scorecard to score with.', undefined, { key: 'scorecards.noPublishedScorecard' });
     const id = Number(
       db
         .prepare("INSERT INTO evaluations(call_id, version_id, grader_id, rep_id, call_at, status, calibration_id) VALUES (?, ?, ?, ?, ?, 'draft', ?)")
@@ -154,8 +154,8 @@ function cleanAnswers(def: TemplateDef, input: AnswersIn): Record<number, Answer
     const a = input[String(c.id)];
     if (!a) continue;
     const { values } = scaleRange(c.scale);
-    if (a.na && !c.naAllowed) throw new AppError('invalid_input', `"${c.prompt.en || c.prompt.ru || c.prompt.zh}" cannot be N/A.`, `answers.${c.id}.na`);
-    if (!a.na && a.value !== null && !values.includes(a.value)) throw new AppError('invalid_input', `${a.value} is not on this criterion's scale.`, `answers.${c.id}.value`);
+    if (a.na && !c.naAllowed) throw new AppError('invalid_input', `"${c.prompt.en || c.prompt.ru || c.prompt.zh}" cannot be N/A.`, `answers.${c.id}.na`, { key: 'scorecards.cannotBeNa', params: { criterion: c.prompt.en || c.prompt.ru || c.prompt.zh } });
+    if (!a.na && a.value !== null && !values.includes(a.value)) throw new AppError('invalid_input', `${a.value} is not on this criterion's scale.`, `answers.${c.id}.value`, { key: 'scorecards.valueNotOnScale', params: { value: a.value } });
     out[c.id] = { value: a.na ? null : a.value, na: a.na, comment: a.comment, evidenceMs: a.evidenceMs };
   }
   return out;
@@ -192,8 +192,8 @@ function assertGrader(db: DB, id: number, actorId: number | null) {
   const e = db.prepare('SELECT grader_id, status, version_id, call_id FROM evaluations WHERE id = ?').get(id) as
     | { grader_id: number; status: 'draft' | 'submitted'; version_id: number; call_id: number }
     | undefined;
-  if (!e) throw new AppError('not_found', 'This evaluation does not exist.');
-  if (actorId !== null && e.grader_id !== actorId) throw new AppError('forbidden', 'Only the grader who started this evaluation can change it.');
+  if (!e) throw new AppError('not_found', 'This evaluation does not exist.', undefined, { key: 'scorecards.evaluationNotFound' });
+  if (actorId !== null && e.grader_id !== actorId) throw new AppError('forbidden', 'Only the grader who started this evaluation can change it.', undefined, { key: 'scorecards.graderOnly' });
   return e;
 }
 
@@ -233,14 +233,16 @@ export function saveEvaluation(db: DB, id: number, input: AnswersIn, summary: st
 function validateSubmit(def: TemplateDef, answers: Record<number, AnswerData>) {
   const r = scoreEvaluation(def, answers);
   if (r.missing.length) {
-    throw new AppError('invalid_input', `Answer every criterion before submitting (${r.missing.length} left).`, `answers.${r.missing[0]}.value`);
+    throw new AppError('invalid_input', `Answer every criterion before submitting (${r.missing.length} left).`, `answers.${r.missing[0]}.value`, { key: 'scorecards.answerEvery', params: { count: r.missing.length } });
   }
   const noEvidence = needsEvidence(def, answers);
   if (noEvidence.length) {
+    const criterion = criterionLabel(def, noEvidence[0]).en;
     throw new AppError(
       'invalid_input',
-      `A failed critical or auto-fail item needs an evidence timestamp: "${criterionLabel(def, noEvidence[0]).en}". Play to the moment and press "Mark evidence".`,
+      `A failed critical or auto-fail item needs an evidence timestamp: "${criterion}". Play to the moment and press "Mark evidence".`,
       `answers.${noEvidence[0]}.evidenceMs`,
+      { key: 'scorecards.evidenceRequired', params: { criterion } },
     );
   }
   return r;
@@ -394,13 +396,13 @@ export function addFeedback(db: DB, evaluationId: number, criterionId: number, k
     const e = db.prepare('SELECT rep_id, status, calibration_id FROM evaluations WHERE id = ?').get(evaluationId) as
       | { rep_id: number; status: string; calibration_id: number | null }
       | undefined;
-    if (!e || e.status !== 'submitted' || e.calibration_id) throw new AppError('not_found', 'Only a submitted evaluation can be acknowledged or disputed.');
-    if (actorId !== null && actorId !== e.rep_id) throw new AppError('forbidden', 'Only the rep whose call was scored can acknowledge or dispute it.');
-    if (kind === 'dispute' && !reason.trim()) throw new AppError('invalid_input', 'Say why you disagree, so your manager can review it.', 'reason');
+    if (!e || e.status !== 'submitted' || e.calibration_id) throw new AppError('not_found', 'Only a submitted evaluation can be acknowledged or disputed.', undefined, { key: 'scorecards.notSubmitted' });
+    if (actorId !== null && actorId !== e.rep_id) throw new AppError('forbidden', 'Only the rep whose call was scored can acknowledge or dispute it.', undefined, { key: 'scorecards.repOnly' });
+    if (kind === 'dispute' && !reason.trim()) throw new AppError('invalid_input', 'Say why you disagree, so your manager can review it.', 'reason', { key: 'scorecards.disputeReason' });
     const a = db.prepare('SELECT value FROM evaluation_answers WHERE evaluation_id = ? AND criterion_id = ?').get(evaluationId, criterionId) as { value: number | null } | undefined;
-    if (!a) throw new AppError('not_found', 'This criterion is not part of the evaluation.');
+    if (!a) throw new AppError('not_found', 'This criterion is not part of the evaluation.', undefined, { key: 'scorecards.criterionNotInEvaluation' });
     if (db.prepare("SELECT 1 FROM evaluation_feedback WHERE evaluation_id = ? AND criterion_id = ? AND status = 'open'").get(evaluationId, criterionId)) {
-      throw new AppError('conflict', 'This criterion already has an open dispute.');
+      throw new AppError('conflict', 'This criterion already has an open dispute.', undefined, { key: 'scorecards.disputeOpen' });
     }
     const id = Number(
       db
@@ -416,15 +418,15 @@ export function addFeedback(db: DB, evaluationId: number, criterionId: number, k
 export function resolveFeedback(db: DB, id: number, decision: 'accepted' | 'partly' | 'rejected', note: string, newValue: number | null, actorId: number | null): FeedbackItem {
   return db.transaction(() => {
     const f = db.prepare('SELECT * FROM evaluation_feedback WHERE id = ?').get(id) as { evaluation_id: number; criterion_id: number; status: string; rep_id: number } | undefined;
-    if (!f) throw new AppError('not_found', 'This dispute does not exist.');
-    if (f.status !== 'open') throw new AppError('conflict', 'This dispute is already resolved.');
-    if (actorId !== null && actorId === f.rep_id) throw new AppError('forbidden', 'A rep cannot resolve their own dispute.');
-    if (decision !== 'rejected' && newValue === null) throw new AppError('invalid_input', 'Choose the corrected score.', 'newValue');
+    if (!f) throw new AppError('not_found', 'This dispute does not exist.', undefined, { key: 'scorecards.disputeNotFound' });
+    if (f.status !== 'open') throw new AppError('conflict', 'This dispute is already resolved.', undefined, { key: 'scorecards.disputeResolved' });
+    if (actorId !== null && actorId === f.rep_id) throw new AppError('forbidden', 'A rep cannot resolve their own dispute.', undefined, { key: 'scorecards.ownDispute' });
+    if (decision !== 'rejected' && newValue === null) throw new AppError('invalid_input', 'Choose the corrected score.', 'newValue', { key: 'scorecards.correctedScore' });
     const e = db.prepare('SELECT version_id, call_id FROM evaluations WHERE id = ?').get(f.evaluation_id) as { version_id: number; call_id: number };
     const def = getVersion(db, e.version_id).definition;
     if (decision !== 'rejected') {
       const c = allCriteria(def).find((x) => x.id === f.criterion_id)!;
-      if (!scaleRange(c.scale).values.includes(newValue!)) throw new AppError('invalid_input', `${newValue} is not on this criterion's scale.`, 'newValue');
+      if (!scaleRange(c.scale).values.includes(newValue!)) throw new AppError('invalid_input', `${newValue} is not on this criterion's scale.`, 'newValue', { key: 'scorecards.valueNotOnScale', params: { value: newValue! } });
       db.prepare('UPDATE evaluation_answers SET value = ?, na = 0 WHERE evaluation_id = ? AND criterion_id = ?').run(newValue, f.evaluation_id, f.criterion_id);
       const answers = loadAnswers(db, f.evaluation_id);
       const r = scoreEvaluation(def, answers as Record<number, Answer>);
@@ -496,7 +498,7 @@ export function addCoaching(
   actorId: number | null,
 ): CoachingNote {
   return db.transaction(() => {
-    if (!db.prepare("SELECT 1 FROM person_roles WHERE person_id = ? AND role = 'rep'").get(i.repId)) throw new AppError('invalid_input', 'Choose a sales rep.', 'repId');
+    if (!db.prepare("SELECT 1 FROM person_roles WHERE person_id = ? AND role = 'rep'").get(i.repId)) throw new AppError('invalid_input', 'Choose a sales rep.', 'repId', { key: 'scorecards.repRequired' });
     const id = Number(
       db
         .prepare('INSERT INTO coaching_notes(rep_id, author_id, evaluation_id, criterion_ids, body, action, due) VALUES (?, ?, ?, ?, ?, ?, ?)')
@@ -509,7 +511,7 @@ export function addCoaching(
 
 export function setCoachingDone(db: DB, id: number, done: boolean): CoachingNote {
   const r = db.prepare('SELECT rep_id FROM coaching_notes WHERE id = ?').get(id) as { rep_id: number } | undefined;
-  if (!r) throw new AppError('not_found', 'This coaching note does not exist.');
+  if (!r) throw new AppError('not_found', 'This coaching note does not exist.', undefined, { key: 'scorecards.coachingNotFound' });
   db.prepare('UPDATE coaching_notes SET done = ? WHERE id = ?').run(done ? 1 : 0, id);
   return listCoaching(db, r.rep_id, true).find((n) => n.id === id)!;
 }

@@ -48,7 +48,7 @@ function normalize(db: DB, templateId: number, input: DefinitionData): TemplateD
           if (cid === null) cid = Number(alloc.run(templateId).lastInsertRowid);
           seen.add(cid);
           if (s.kind === 'auto_fail' && c.scale !== 'yes_no') {
-            throw new AppError('invalid_input', 'Auto-fail items are yes/no questions.', `sections.${si}.criteria.${ci}.scale`);
+            throw new AppError('invalid_input', 'Auto-fail items are yes/no questions.', `sections.${si}.criteria.${ci}.scale`, { key: 'scorecards.autoFailYesNo' });
           }
           return { ...c, id: cid, weight: c.weight };
         }),
@@ -65,7 +65,7 @@ const VERSION_SQL = 'SELECT v.id, v.template_id, v.version, v.status, v.definiti
 
 export function getVersion(db: DB, id: number): TemplateVersion {
   const r = db.prepare(`${VERSION_SQL} WHERE v.id = ?`).get(id) as VersionRow | undefined;
-  if (!r) throw new AppError('not_found', 'This scorecard version does not exist.');
+  if (!r) throw new AppError('not_found', 'This scorecard version does not exist.', undefined, { key: 'scorecards.versionNotFound' });
   return toVersion(r);
 }
 
@@ -126,7 +126,7 @@ export function createTemplate(db: DB, input: { name: string; description: strin
 
 export function saveDraft(db: DB, templateId: number, name: string, input: DefinitionData, actorId: number | null): TemplateVersion {
   return db.transaction(() => {
-    if (!db.prepare('SELECT 1 FROM scorecard_templates WHERE id = ?').get(templateId)) throw new AppError('not_found', 'This scorecard does not exist.');
+    if (!db.prepare('SELECT 1 FROM scorecard_templates WHERE id = ?').get(templateId)) throw new AppError('not_found', 'This scorecard does not exist.', undefined, { key: 'scorecards.scorecardNotFound' });
     db.prepare('UPDATE scorecard_templates SET name = ? WHERE id = ?').run(name, templateId);
     const def = JSON.stringify(normalize(db, templateId, input));
     const draft = db.prepare("SELECT id FROM scorecard_versions WHERE template_id = ? AND status = 'draft'").get(templateId) as { id: number } | undefined;
@@ -149,7 +149,7 @@ export function saveDraft(db: DB, templateId: number, name: string, input: Defin
 export function publishVersion(db: DB, id: number, actorId: number | null): TemplateVersion {
   return db.transaction(() => {
     const v = getVersion(db, id);
-    if (v.status !== 'draft') throw new AppError('conflict', 'Only a draft can be published.');
+    if (v.status !== 'draft') throw new AppError('conflict', 'Only a draft can be published.', undefined, { key: 'scorecards.draftOnly' });
     db.prepare("UPDATE scorecard_versions SET status = 'archived' WHERE template_id = ? AND status = 'published'").run(v.templateId);
     db.prepare("UPDATE scorecard_versions SET status = 'published', published_at = strftime('%Y-%m-%dT%H:%M:%fZ','now') WHERE id = ?").run(id);
     audit(db, actorId, 'scorecard_version', id, 'publish', { version: v.version });

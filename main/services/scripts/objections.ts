@@ -34,7 +34,7 @@ export const objectionFts = (db: DB) => ftsWriter(db, 'objection_cards_fts', ['o
 
 export function getObjection(db: DB, id: number): ObjectionCard {
   const r = db.prepare(`${SELECT} WHERE o.id = ?`).get(id) as CardRow | undefined;
-  if (!r) throw new AppError('not_found', `Objection card #${id} does not exist (it may have been deleted).`);
+  if (!r) throw new AppError('not_found', `Objection card #${id} does not exist (it may have been deleted).`, undefined, { key: 'scripts.objectionNotFound', params: { id } });
   return toCard(r);
 }
 
@@ -72,7 +72,10 @@ export function removeObjection(db: DB, id: number, actorId: number | null = nul
   return db.transaction(() => {
     const card = getObjection(db, id);
     if (card.usedInScripts > 0) {
-      throw new AppError('conflict', `"${card.objection}" is used by ${card.usedInScripts} script(s). Remove those answers first, then delete the card.`);
+      throw new AppError('conflict', `"${card.objection}" is used by ${card.usedInScripts} script(s). Remove those answers first, then delete the card.`, undefined, {
+        key: 'scripts.objectionInUse',
+        params: { objection: card.objection, count: card.usedInScripts },
+      });
     }
     objectionFts(db).remove(id);
     db.prepare('DELETE FROM objection_cards WHERE id = ?').run(id);

@@ -54,7 +54,7 @@ export function statusOf(revision: number, published: number | null): ScriptStat
 
 function scriptRow(db: DB, id: number): ScriptRow {
   const row = db.prepare('SELECT * FROM scripts WHERE id = ?').get(id) as ScriptRow | undefined;
-  if (!row) throw new AppError('not_found', `Script #${id} does not exist (it may have been deleted).`);
+  if (!row) throw new AppError('not_found', `Script #${id} does not exist (it may have been deleted).`, undefined, { key: 'scripts.scriptNotFound', params: { id } });
   return row;
 }
 
@@ -120,7 +120,7 @@ export function getScript(db: DB, id: number, view: 'draft' | 'published', actor
 /** What reps see: the published copy (title etc. from the published revision's snapshot). */
 export function getPublishedDetail(db: DB, id: number, actorId: number | null = null): ScriptDetail {
   const row = scriptRow(db, id);
-  if (row.published_revision == null) throw new AppError('not_found', `"${row.title}" is not published yet.`);
+  if (row.published_revision == null) throw new AppError('not_found', `"${row.title}" is not published yet.`, undefined, { key: 'scripts.notPublished', params: { title: row.title } });
   const snap = revisionData(db, id, row.published_revision);
   const steps = (db.prepare('SELECT * FROM script_published_steps WHERE script_id = ? ORDER BY position').all(id) as (StepRow & { step_id: number; choices: string })[]).map(
     (s): StepView => ({
@@ -221,7 +221,10 @@ export function saveScript(db: DB, id: number, input: ScriptData, expectedRevisi
   return db.transaction(() => {
     const row = scriptRow(db, id);
     if (expectedRevision != null && expectedRevision !== row.revision) {
-      throw new AppError('conflict', `Someone saved this script after you opened it (now revision ${row.revision}, you edited ${expectedRevision}). Reload to see their changes; copy your text first.`);
+      throw new AppError('conflict', `Someone saved this script after you opened it (now revision ${row.revision}, you edited ${expectedRevision}). Reload to see their changes; copy your text first.`, undefined, {
+        key: 'scripts.editConflict',
+        params: { revision: row.revision, expected: expectedRevision },
+      });
     }
     assertValidFlow(db, data);
     const before = readDraft(db, id).data;
@@ -245,7 +248,7 @@ function clearPublished(db: DB, id: number) {
 export function publishScript(db: DB, id: number, actorId: number | null = null): ScriptDetail {
   return db.transaction(() => {
     const { row, data, steps } = readDraft(db, id);
-    if (!steps.length) throw new AppError('invalid_input', 'An empty script cannot be published: add at least one step.', 'steps');
+    if (!steps.length) throw new AppError('invalid_input', 'An empty script cannot be published: add at least one step.', 'steps', { key: 'scripts.emptyPublish' });
     assertValidFlow(db, data);
     clearPublished(db, id);
     const fts = ftsWriter(db, 'script_steps_fts', ['title', 'body']);
@@ -355,7 +358,7 @@ export function listRevisions(db: DB, id: number): RevisionSummary[] {
 
 export function revisionData(db: DB, id: number, rev: number): ScriptData {
   const r = db.prepare('SELECT snapshot FROM script_revisions WHERE script_id = ? AND rev = ?').get(id, rev) as { snapshot: string } | undefined;
-  if (!r) throw new AppError('not_found', `Revision ${rev} of script #${id} does not exist.`, 'rev');
+  if (!r) throw new AppError('not_found', `Revision ${rev} of script #${id} does not exist.`, 'rev', { key: 'scripts.revisionNotFound', params: { rev, id } });
   return JSON.parse(r.snapshot) as ScriptData;
 }
 

@@ -65,7 +65,7 @@ export function parseImport(text: string) {
     if (e instanceof TransferError) throw new AppError('bad_file', e.message);
     throw e;
   }
-  throw new AppError('bad_file', 'This file is not a Sales Workbench scripts export: expected a .json library export or a .md script export.');
+  throw new AppError('bad_file', 'This file is not a Sales Workbench scripts export: expected a .json library export or a .md script export.', undefined, { key: 'scripts.notExport' });
 }
 
 /** Imports scripts (as new scripts, published if they were) and their objection cards (reusing identical cards). */
@@ -97,7 +97,10 @@ export function importScripts(db: DB, text: string, actorId: number | null = nul
           ...st,
           choices: st.choices.map((c) => {
             if (c.toObjection && !byRef.has(c.toObjection)) {
-              throw new AppError('bad_file', `Script ${n + 1} "${s.title}", step "${st.title}": answer "${c.label}" points to objection ${c.toObjection}, which is not in the file.`);
+              throw new AppError('bad_file', `Script ${n + 1} "${s.title}", step "${st.title}": answer "${c.label}" points to objection ${c.toObjection}, which is not in the file.`, undefined, {
+                key: 'scripts.importMissingObjection',
+                params: { n: n + 1, script: s.title, step: st.title, answer: c.label, objection: c.toObjection },
+              });
             }
             return { label: c.label, toStepKey: c.toStepKey, toObjectionId: c.toObjection ? byRef.get(c.toObjection)! : null };
           }),

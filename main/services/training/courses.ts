@@ -87,7 +87,7 @@ export function questionsOf(db: DB, itemId: number) {
 
 export function getCourse(db: DB, id: number): CourseDetail {
   const row = db.prepare(`${SUMMARY} WHERE c.id = ?`).get(id) as SummaryRow | undefined;
-  if (!row) throw new AppError('not_found', `Course #${id} does not exist.`);
+  if (!row) throw new AppError('not_found', `Course #${id} does not exist.`, undefined, { key: 'training.courseNotFound', params: { id } });
   const modules: CourseModule[] = (db.prepare('SELECT id, title FROM course_modules WHERE course_id = ? ORDER BY position, id').all(id) as { id: number; title: string }[]).map(
     (m) => ({ ...m, items: [] as CourseItem[] }),
   );
@@ -110,7 +110,7 @@ export function getCourse(db: DB, id: number): CourseDetail {
 }
 
 function assertCompetencies(db: DB, ids: number[]) {
-  for (const c of ids) if (!db.prepare('SELECT 1 FROM competencies WHERE id = ?').get(c)) throw new AppError('invalid_input', `Competency #${c} does not exist.`, 'competencyIds');
+  for (const c of ids) if (!db.prepare('SELECT 1 FROM competencies WHERE id = ?').get(c)) throw new AppError('invalid_input', `Competency #${c} does not exist.`, 'competencyIds', { key: 'training.competencyNotFound', params: { id: c } });
 }
 
 function writeCompetencies(db: DB, courseId: number, ids: number[]) {
@@ -157,7 +157,7 @@ export function setCourseStatus(db: DB, id: number, status: 'draft' | 'published
     const c = getCourse(db, id);
     if (status === 'published') {
       const items = c.modules.flatMap((m) => m.items);
-      if (!items.length) throw new AppError('invalid_input', 'Add at least one lesson or quiz before publishing.', 'status');
+      if (!items.length) throw new AppError('invalid_input', 'Add at least one lesson or quiz before publishing.', 'status', { key: 'training.publishNeedsItems' });
       for (const it of items.filter((x) => x.kind === 'quiz')) {
         const problems = validateQuiz({ passMark: it.passMark, attemptsAllowed: it.attemptsAllowed, questions: it.questions });
         if (problems.length) throw new AppError('invalid_input', `Quiz "${it.title}": ${problems[0].message}`, 'status');
@@ -195,7 +195,7 @@ export function saveModule(db: DB, courseId: number, moduleId: number | undefine
     getCourse(db, courseId);
     if (moduleId) {
       const r = db.prepare('UPDATE course_modules SET title = ? WHERE id = ? AND course_id = ?').run(title, moduleId, courseId);
-      if (!r.changes) throw new AppError('not_found', 'This module does not exist.');
+      if (!r.changes) throw new AppError('not_found', 'This module does not exist.', undefined, { key: 'training.moduleNotFound' });
     } else {
       const pos = (db.prepare('SELECT coalesce(max(position), -1) + 1 AS p FROM course_modules WHERE course_id = ?').get(courseId) as { p: number }).p;
       db.prepare('INSERT INTO course_modules(course_id, position, title) VALUES (?, ?, ?)').run(courseId, pos, title);
@@ -209,12 +209,12 @@ export function saveModule(db: DB, courseId: number, moduleId: number | undefine
 export function removeModule(db: DB, moduleId: number, actorId: number | null): CourseDetail {
   return db.transaction(() => {
     const m = db.prepare('SELECT course_id FROM course_modules WHERE id = ?').get(moduleId) as { course_id: number } | undefined;
-    if (!m) throw new AppError('not_found', 'This module does not exist.');
+    if (!m) throw new AppError('not_found', 'This module does not exist.', undefined, { key: 'training.moduleNotFound' });
     const live = (db.prepare('SELECT count(*) AS n FROM course_items WHERE module_id = ? AND removed = 0').get(moduleId) as { n: number }).n;
-    if (live > 0) throw new AppError('conflict', 'Remove or move the lessons and quizzes of this module first.');
+    if (live > 0) throw new AppError('conflict', 'Remove or move the lessons and quizzes of this module first.', undefined, { key: 'training.moduleNotEmpty' });
     const used = db.prepare('SELECT 1 FROM course_items WHERE module_id = ? LIMIT 1').get(moduleId);
     if (!used) db.prepare('DELETE FROM course_modules WHERE id = ?').run(moduleId);
-    else throw new AppError('conflict', 'This module holds history (removed items with attempts); it is kept.');
+    else throw new AppError('conflict', 'This module holds history (removed items with attempts); it is kept.', undefined, { key: 'training.moduleHasHistory' });
     audit(db, actorId, 'course', m.course_id, 'module_remove', { moduleId });
     return getCourse(db, m.course_id);
   })();
@@ -231,11 +231,11 @@ export function saveItem(db: DB, data: ItemData, actorId: number | null): Course
   }
   return db.transaction(() => {
     const mod = db.prepare('SELECT course_id FROM course_modules WHERE id = ?').get(data.moduleId) as { course_id: number } | undefined;
-    if (!mod) throw new AppError('invalid_input', 'This module does not exist.', 'moduleId');
+    if (!mod) throw new AppError('invalid_input', 'This module does not exist.', 'moduleId', { key: 'training.moduleNotFound' });
     let id = data.id;
     if (id) {
       const ex = db.prepare('SELECT course_id FROM course_items WHERE id = ? AND removed = 0').get(id) as { course_id: number } | undefined;
-      if (!ex || ex.course_id !== mod.course_id) throw new AppError('not_found', 'This lesson or quiz does not exist.');
+      if (!ex || ex.course_id !== mod.course_id) throw new AppError('not_found', 'This lesson or quiz does not exist.', undefined, { key: 'training.itemNotFound' });
       db.prepare('UPDATE course_items SET module_id = ?, kind = ?, title = ?, body_md = ?, pass_mark = ?, attempts_allowed = ?, shuffle = ? WHERE id = ?').run(
         data.moduleId,
         data.kind,
@@ -283,7 +283,7 @@ function writeQuestions(db: DB, itemId: number, questions: ItemData['questions']
 export function removeItem(db: DB, itemId: number, actorId: number | null): CourseDetail {
   return db.transaction(() => {
     const it = db.prepare('SELECT course_id FROM course_items WHERE id = ?').get(itemId) as { course_id: number } | undefined;
-    if (!it) throw new AppError('not_found', 'This lesson or quiz does not exist.');
+    if (!it) throw new AppError('not_found', 'This lesson or quiz does not exist.', undefined, { key: 'training.itemNotFound' });
     db.prepare('UPDATE course_items SET removed = 1 WHERE id = ?').run(itemId);
     refreshCourseProgress(db, it.course_id);
     touch(db, it.course_id);

@@ -130,7 +130,7 @@ export function drillSession(db: DB, personId: number, limit: number): DrillSess
 export function reviewCard(db: DB, personId: number, cardId: number, rating: DrillRating, typed: string, at = clock.now()) {
   return db.transaction(() => {
     const card = db.prepare('SELECT id, competency_id FROM drill_cards WHERE id = ?').get(cardId) as { id: number; competency_id: number | null } | undefined;
-    if (!card) throw new AppError('not_found', 'This drill card does not exist.');
+    if (!card) throw new AppError('not_found', 'This drill card does not exist.', undefined, { key: 'training.drillCardNotFound' });
     const s = db.prepare('SELECT state_json FROM drill_state WHERE person_id = ? AND card_id = ?').get(personId, cardId) as { state_json: string } | undefined;
     const prev: StoredCardState = s ? (JSON.parse(s.state_json) as StoredCardState) : newCardState(at);
     // A review can't precede the previous one (clock changes, two devices): FSRS needs time to move forward.

@@ -8,7 +8,7 @@ import { invalidateCompetence } from './competence';
 import { nowIso } from './clock';
 
 export function requireLearner(actorId: number | null): number {
-  if (actorId == null) throw new AppError('forbidden', 'Choose who you are in the header first: progress is saved per person.');
+  if (actorId == null) throw new AppError('forbidden', 'Choose who you are in the header first: progress is saved per person.', undefined, { key: 'training.chooseYourself' });
   return actorId;
 }
 
@@ -28,7 +28,7 @@ export function learnerCourse(db: DB, courseId: number, personId: number): Learn
   const c = db.prepare('SELECT id, title, description, language, status FROM courses WHERE id = ?').get(courseId) as
     | { id: number; title: string; description: string; language: string; status: string }
     | undefined;
-  if (!c) throw new AppError('not_found', `Course #${courseId} does not exist.`);
+  if (!c) throw new AppError('not_found', `Course #${courseId} does not exist.`, undefined, { key: 'training.courseNotFound', params: { id: courseId } });
   const modules = db.prepare('SELECT id, title FROM course_modules WHERE course_id = ? ORDER BY position, id').all(courseId) as { id: number; title: string }[];
   const items = db.prepare('SELECT * FROM course_items WHERE course_id = ? AND removed = 0 ORDER BY position, id').all(courseId) as ItemRow[];
   const done = new Set((db.prepare('SELECT item_id FROM lesson_progress WHERE person_id = ? AND course_id = ?').all(personId, courseId) as { item_id: number }[]).map((r) => r.item_id));
@@ -92,9 +92,9 @@ export function learnerCourse(db: DB, courseId: number, personId: number): Learn
 
 function itemOf(db: DB, itemId: number): ItemRow {
   const it = db.prepare('SELECT * FROM course_items WHERE id = ? AND removed = 0').get(itemId) as ItemRow | undefined;
-  if (!it) throw new AppError('not_found', 'This lesson or quiz does not exist (it may have been removed from the course).');
+  if (!it) throw new AppError('not_found', 'This lesson or quiz does not exist (it may have been removed from the course).', undefined, { key: 'training.itemRemoved' });
   const status = (db.prepare('SELECT status FROM courses WHERE id = ?').get(it.course_id) as { status: string }).status;
-  if (status === 'archived') throw new AppError('conflict', 'This course is archived; it can no longer be taken.');
+  if (status === 'archived') throw new AppError('conflict', 'This course is archived; it can no longer be taken.', undefined, { key: 'training.courseArchived' });
   return it;
 }
 
@@ -139,7 +139,7 @@ function maybeComplete(db: DB, personId: number, courseId: number, at: string): 
 export function completeLesson(db: DB, itemId: number, personId: number): LearnerCourse {
   return db.transaction(() => {
     const it = itemOf(db, itemId);
-    if (it.kind !== 'lesson') throw new AppError('invalid_input', 'A quiz is completed by passing it.', 'itemId');
+    if (it.kind !== 'lesson') throw new AppError('invalid_input', 'A quiz is completed by passing it.', 'itemId', { key: 'training.quizCompletedByPassing' });
     const at = nowIso();
     const r = db.prepare('INSERT OR IGNORE INTO lesson_progress(person_id, item_id, course_id, completed_at) VALUES (?, ?, ?, ?)').run(personId, itemId, it.course_id, at);
     if (r.changes) {
@@ -158,11 +158,11 @@ const attemptsUsed = (db: DB, personId: number, itemId: number) =>
 
 export function startQuiz(db: DB, itemId: number, personId: number): QuizStart {
   const it = itemOf(db, itemId);
-  if (it.kind !== 'quiz') throw new AppError('invalid_input', 'This item is a lesson, not a quiz.', 'itemId');
+  if (it.kind !== 'quiz') throw new AppError('invalid_input', 'This item is a lesson, not a quiz.', 'itemId', { key: 'training.notAQuiz' });
   const used = attemptsUsed(db, personId, itemId);
   const allowed = it.attempts_allowed > 0 ? it.attempts_allowed + used.granted : 0;
   if (allowed > 0 && used.attempts >= allowed && !used.passed)
-    throw new AppError('conflict', `You have used all ${allowed} attempts for this quiz. Ask your trainer to allow another attempt.`);
+    throw new AppError('conflict', `You have used all ${allowed} attempts for this quiz. Ask your trainer to allow another attempt.`, undefined, { key: 'training.attemptsUsedAskTrainer', params: { allowed } });
   const attemptNo = used.attempts + 1;
   const seed = personId * 7919 + itemId * 104729 + attemptNo;
   const qs = questionsOf(db, itemId);
@@ -186,12 +186,12 @@ export function startQuiz(db: DB, itemId: number, personId: number): QuizStart {
 export function submitQuiz(db: DB, itemId: number, answers: Record<string, string[]>, personId: number, at = nowIso()): QuizResult {
   return db.transaction(() => {
     const it = itemOf(db, itemId);
-    if (it.kind !== 'quiz') throw new AppError('invalid_input', 'This item is a lesson, not a quiz.', 'itemId');
+    if (it.kind !== 'quiz') throw new AppError('invalid_input', 'This item is a lesson, not a quiz.', 'itemId', { key: 'training.notAQuiz' });
     const used = attemptsUsed(db, personId, itemId);
     const allowed = it.attempts_allowed > 0 ? it.attempts_allowed + used.granted : 0;
-    if (allowed > 0 && used.attempts >= allowed && !used.passed) throw new AppError('conflict', `You have used all ${allowed} attempts for this quiz.`);
+    if (allowed > 0 && used.attempts >= allowed && !used.passed) throw new AppError('conflict', `You have used all ${allowed} attempts for this quiz.`, undefined, { key: 'training.attemptsUsed', params: { allowed } });
     const qs = questionsOf(db, itemId);
-    if (!qs.length) throw new AppError('conflict', 'This quiz has no questions yet.');
+    if (!qs.length) throw new AppError('conflict', 'This quiz has no questions yet.', undefined, { key: 'training.quizNoQuestions' });
     const g = gradeQuiz(qs, answers, it.pass_mark);
     const attemptNo = used.attempts + 1;
     const attemptId = Number(

@@ -96,7 +96,7 @@ export function getModel(db: DB, includeArchived = false): CompetencyModel {
 
 export function getCompetency(db: DB, id: number): Competency {
   const r = db.prepare('SELECT * FROM competencies WHERE id = ?').get(id) as CompRow | undefined;
-  if (!r) throw new AppError('not_found', `Competency #${id} does not exist.`);
+  if (!r) throw new AppError('not_found', `Competency #${id} does not exist.`, undefined, { key: 'training.competencyNotFound', params: { id } });
   return toCompetency(r, levelsOf(db));
 }
 
@@ -110,7 +110,7 @@ function writeLevels(db: DB, id: number, data: CompetencyData) {
 function assertNameFree(db: DB, name: string, exceptId: number | null) {
   const rows = db.prepare('SELECT id, name_en FROM competencies').all() as { id: number; name_en: string }[];
   const clash = rows.find((r) => r.id !== exceptId && fold(r.name_en) === fold(name));
-  if (clash) throw new AppError('conflict', `A competency named "${name}" already exists.`, 'name.en');
+  if (clash) throw new AppError('conflict', `A competency named "${name}" already exists.`, 'name.en', { key: 'training.competencyNameTaken', params: { name } });
 }
 
 export function createCompetency(db: DB, data: CompetencyData, actorId: number | null): Competency {
@@ -159,7 +159,7 @@ export function setCompetencyArchived(db: DB, id: number, archived: boolean, act
 
 export function setTarget(db: DB, jobRoleId: number, competencyId: number, level: number | null, actorId: number | null): CompetencyModel {
   db.transaction(() => {
-    if (!db.prepare('SELECT 1 FROM job_roles WHERE id = ?').get(jobRoleId)) throw new AppError('not_found', 'This job role does not exist.', 'jobRoleId');
+    if (!db.prepare('SELECT 1 FROM job_roles WHERE id = ?').get(jobRoleId)) throw new AppError('not_found', 'This job role does not exist.', 'jobRoleId', { key: 'training.jobRoleNotFound' });
     getCompetency(db, competencyId);
     if (level == null) db.prepare('DELETE FROM role_targets WHERE job_role_id = ? AND competency_id = ?').run(jobRoleId, competencyId);
     else
@@ -192,10 +192,10 @@ const ASSESS_SELECT = `SELECT a.id, a.rep_id AS repId, a.competency_id AS compet
 export function assess(db: DB, input: { repId: number; competencyId: number; level: number; note: string; date: string }, actorId: number | null): Assessment {
   return db.transaction(() => {
     const rep = db.prepare('SELECT active FROM people WHERE id = ?').get(input.repId) as { active: number } | undefined;
-    if (!rep) throw new AppError('not_found', `Person #${input.repId} does not exist.`, 'repId');
+    if (!rep) throw new AppError('not_found', `Person #${input.repId} does not exist.`, 'repId', { key: 'training.personNotFound', params: { id: input.repId } });
     getCompetency(db, input.competencyId);
     if (input.date > new Date(Date.now() + 86_400_000).toISOString().slice(0, 10))
-      throw new AppError('invalid_input', 'An assessment cannot be dated in the future.', 'date');
+      throw new AppError('invalid_input', 'An assessment cannot be dated in the future.', 'date', { key: 'training.assessmentInFuture' });
     const id = Number(
       db
         .prepare('INSERT INTO competency_assessments(rep_id, competency_id, level, note, assessed_at, assessor_id) VALUES (?, ?, ?, ?, ?, ?)')

@@ -48,9 +48,9 @@ function resolveTarget(db: DB, t: PlanData['target']) {
     rows = q('SELECT id, name, active FROM people WHERE id IN (?*)', t.personIds);
     const found = new Set(rows.map((r) => r.id));
     const missing = t.personIds.find((id) => !found.has(id));
-    if (missing) throw new AppError('invalid_input', `Person #${missing} does not exist.`, 'target.personIds');
+    if (missing) throw new AppError('invalid_input', `Person #${missing} does not exist.`, 'target.personIds', { key: 'training.personNotFound', params: { id: missing } });
   } else if (t.kind === 'team') {
-    for (const tid of t.teamIds) if (!db.prepare('SELECT 1 FROM teams WHERE id = ?').get(tid)) throw new AppError('invalid_input', `Team #${tid} does not exist.`, 'target.teamIds');
+    for (const tid of t.teamIds) if (!db.prepare('SELECT 1 FROM teams WHERE id = ?').get(tid)) throw new AppError('invalid_input', `Team #${tid} does not exist.`, 'target.teamIds', { key: 'training.teamNotFound', params: { id: tid } });
     rows = q('SELECT id, name, active FROM people WHERE team_id IN (?*) AND active = 1', t.teamIds);
   } else {
     rows = q('SELECT DISTINCT p.id, p.name, p.active FROM people p JOIN person_roles r ON r.person_id = p.id WHERE r.role IN (?*) AND p.active = 1', t.roles);
@@ -68,25 +68,25 @@ export function savePlan(db: DB, planId: number | undefined, data: PlanData, act
     const warnings: string[] = [];
     for (const cid of data.courseIds) {
       const c = db.prepare('SELECT title, status FROM courses WHERE id = ?').get(cid) as { title: string; status: string } | undefined;
-      if (!c) throw new AppError('invalid_input', `Course #${cid} does not exist.`, 'courseIds');
-      if (c.status === 'archived') throw new AppError('invalid_input', `"${c.title}" is archived and cannot be assigned.`, 'courseIds');
-      if (c.status === 'draft') throw new AppError('invalid_input', `"${c.title}" is a draft. Publish it before assigning it.`, 'courseIds');
+      if (!c) throw new AppError('invalid_input', `Course #${cid} does not exist.`, 'courseIds', { key: 'training.courseNotFound', params: { id: cid } });
+      if (c.status === 'archived') throw new AppError('invalid_input', `"${c.title}" is archived and cannot be assigned.`, 'courseIds', { key: 'training.courseArchivedCannotAssign', params: { title: c.title } });
+      if (c.status === 'draft') throw new AppError('invalid_input', `"${c.title}" is a draft. Publish it before assigning it.`, 'courseIds', { key: 'training.courseDraftCannotAssign', params: { title: c.title } });
     }
     const today = todayIso();
     if (isPastDue(data.dueDate, today)) warnings.push(`The due date ${data.dueDate} is in the past: these assignments are overdue at once.`);
     const { active, inactive } = resolveTarget(db, data.target);
     if (inactive.length) warnings.push(`Not assigned to inactive people: ${inactive.map((p) => p.name).join(', ')}. Reactivate them first to assign training.`);
-    if (!active.length)
-      throw new AppError(
-        'invalid_input',
-        inactive.length ? `${inactive.map((p) => p.name).join(', ')} ${inactive.length > 1 ? 'are' : 'is'} inactive; nobody active to assign to.` : 'Nobody matches this target: choose people, a team or a role with active members.',
-        'target',
-      );
+    if (!active.length) {
+      if (!inactive.length) throw new AppError('invalid_input', 'Nobody matches this target: choose people, a team or a role with active members.', 'target', { key: 'training.targetNobody' });
+      const names = inactive.map((p) => p.name).join(', ');
+      if (inactive.length > 1) throw new AppError('invalid_input', `${names} are inactive; nobody active to assign to.`, 'target', { key: 'training.targetInactiveMany', params: { names } });
+      throw new AppError('invalid_input', `${names} is inactive; nobody active to assign to.`, 'target', { key: 'training.targetInactiveOne', params: { names } });
+    }
     let id = planId;
     let version = 1;
     if (id) {
       const p = db.prepare('SELECT current_version FROM training_plans WHERE id = ?').get(id) as { current_version: number } | undefined;
-      if (!p) throw new AppError('not_found', `Plan #${id} does not exist.`);
+      if (!p) throw new AppError('not_found', `Plan #${id} does not exist.`, undefined, { key: 'training.planNotFound', params: { id } });
       version = p.current_version + 1;
       db.prepare("UPDATE training_plans SET name = ?, current_version = ?, updated_at = strftime('%Y-%m-%dT%H:%M:%fZ','now') WHERE id = ?").run(data.name, version, id);
     } else {
@@ -320,7 +320,7 @@ export function dashboard(db: DB, teamId: number | null, today = todayIso()): Da
 
 export function itemAnalysis(db: DB, itemId: number): ItemAnalysis {
   const it = db.prepare("SELECT id, title FROM course_items WHERE id = ? AND kind = 'quiz'").get(itemId) as { id: number; title: string } | undefined;
-  if (!it) throw new AppError('not_found', 'This quiz does not exist.');
+  if (!it) throw new AppError('not_found', 'This quiz does not exist.', undefined, { key: 'training.quizNotFound' });
   const agg = db.prepare('SELECT sum(attempts) AS a, avg(passed) AS p FROM quiz_person WHERE item_id = ?').get(itemId) as { a: number | null; p: number | null };
   const questions = (
     db
@@ -345,7 +345,7 @@ export function itemAnalysis(db: DB, itemId: number): ItemAnalysis {
 export function grantAttempt(db: DB, itemId: number, personId: number, actorId: number | null): ItemAnalysis {
   db.transaction(() => {
     const r = db.prepare('UPDATE quiz_person SET granted = granted + 1 WHERE item_id = ? AND person_id = ? AND passed = 0').run(itemId, personId);
-    if (!r.changes) throw new AppError('not_found', 'This person has no unpassed attempts on this quiz.');
+    if (!r.changes) throw new AppError('not_found', 'This person has no unpassed attempts on this quiz.', undefined, { key: 'training.noAttemptsToGrant' });
     audit(db, actorId, 'quiz_attempts', itemId, 'grant', { personId });
   })();
   return itemAnalysis(db, itemId);
@@ -360,6 +360,6 @@ export function listCertificates(db: DB, personId: number): Certificate[] {
 }
 export function getCertificate(db: DB, id: number): Certificate {
   const c = db.prepare(`${CERT_SELECT} WHERE cc.id = ?`).get(id) as Certificate | undefined;
-  if (!c) throw new AppError('not_found', `Certificate #${id} does not exist.`);
+  if (!c) throw new AppError('not_found', `Certificate #${id} does not exist.`, undefined, { key: 'training.certificateNotFound', params: { id } });
   return c;
 }

@@ -54,7 +54,7 @@ export function MetaForm({ kind, item, onSubmit, onCancel, submitLabel }: { kind
     try {
       await onSubmit(v);
     } catch (e) {
-      if (e instanceof ApiCallError && e.error.field) setError(e.error.field as keyof FormIn, { message: e.error.message });
+      if (e instanceof ApiCallError && e.error.field) setError(e.error.field as keyof FormIn, { message: errorText(t, e) });
       else setFormError(errorText(t, e));
     }
   });

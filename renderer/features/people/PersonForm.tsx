@@ -39,7 +39,7 @@ export function PersonForm({ person, onSaved, onCancel }: { person: Person | nul
       onSaved(saved);
     } catch (e) {
       if (e instanceof ApiCallError && e.error.field && ['name', 'email', 'teamId', 'roles', 'hiredAt', 'nameRu', 'nameZh'].includes(e.error.field)) {
-        setError(e.error.field as keyof FormIn, { message: e.error.message });
+        setError(e.error.field as keyof FormIn, { message: errorText(t, e) });
       } else setFormError(errorText(t, e));
     }
   });

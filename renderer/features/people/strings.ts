@@ -1,5 +1,15 @@
 export const peopleStrings = {
   en: {
+    errors: {
+      people: {
+        personNotFound: 'Person #{{id}} does not exist.',
+        teamMissing: 'This team does not exist.',
+        emailTaken: '{{name}} already uses this e-mail address.',
+        teamNotFound: 'Team #{{id}} does not exist.',
+        teamNameTaken: 'A team named "{{name}}" already exists.',
+        teamHasMembers: 'Team "{{team}}" still has {{count}} member(s). Move them to another team first.',
+      },
+    },
     people: {
       title: 'People',
       subtitle: 'Everyone in the workspace: reps, managers, trainers. People with history are deactivated, never deleted.',
@@ -70,6 +80,16 @@ export const peopleStrings = {
     },
   },
   ru: {
+    errors: {
+      people: {
+        personNotFound: 'Сотрудника №{{id}} нет.',
+        teamMissing: 'Такой команды нет.',
+        emailTaken: 'Этот адрес e-mail уже использует {{name}}.',
+        teamNotFound: 'Команды №{{id}} нет.',
+        teamNameTaken: 'Команда «{{name}}» уже существует.',
+        teamHasMembers: 'В команде «{{team}}» ещё есть сотрудники: {{count}}. Сначала переведите их в другую команду.',
+      },
+    },
     people: {
       title: 'Сотрудники',
       subtitle: 'Все в рабочем пространстве: продавцы, руководители, тренеры. Сотрудники с историей деактивируются, а не удаляются.',
@@ -140,6 +160,16 @@ export const peopleStrings = {
     },
   },
   zh: {
+    errors: {
+      people: {
+        personNotFound: '人员 #{{id}} 不存在。',
+        teamMissing: '该团队不存在。',
+        emailTaken: '{{name}} 已在使用此电子邮件地址。',
+        teamNotFound: '团队 #{{id}} 不存在。',
+        teamNameTaken: '名为“{{name}}”的团队已存在。',
+        teamHasMembers: '团队“{{team}}”仍有 {{count}} 名成员。请先将他们移到其他团队。',
+      },
+    },
     people: {
       title: '人员',
       subtitle: '工作区中的所有人：销售代表、经理、培训师。有历史记录的人员只会被停用，不会被删除。',

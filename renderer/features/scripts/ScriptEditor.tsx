@@ -114,7 +114,7 @@ function EditorForm({ detail: initial }: { detail: ScriptDetail | null }) {
       if (!detail) navigate(`/scripts/${saved.id}`, { replace: true });
     } catch (e) {
       if (e instanceof ApiCallError && e.error.field?.startsWith('steps.')) {
-        setError(e.error.field as never, { message: e.error.message });
+        setError(e.error.field as never, { message: errorText(t, e) });
       }
       setFormError(errorText(t, e));
     } finally {

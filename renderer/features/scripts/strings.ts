@@ -1,6 +1,23 @@
 /** Scripts & live-call strings (en/ru/zh must have exactly the same keys; tests/unit/scripts-strings.test.ts checks). */
 export const scriptsStrings = {
   en: {
+    errors: {
+      scripts: {
+        objectionNotFound: 'Objection card #{{id}} does not exist (it may have been deleted).',
+        objectionInUse: '"{{objection}}" is used by {{count}} script(s). Remove those answers first, then delete the card.',
+        scriptNotFound: 'Script #{{id}} does not exist (it may have been deleted).',
+        notPublished: '"{{title}}" is not published yet.',
+        editConflict: 'Someone saved this script after you opened it (now revision {{revision}}, you edited {{expected}}). Reload to see their changes; copy your text first.',
+        emptyPublish: 'An empty script cannot be published: add at least one step.',
+        revisionNotFound: 'Revision {{rev}} of script #{{id}} does not exist.',
+        notExport: 'This file is not a Sales Workbench scripts export: expected a .json library export or a .md script export.',
+        importMissingObjection: 'Script {{n}} "{{script}}", step "{{step}}": answer "{{answer}}" points to objection {{objection}}, which is not in the file.',
+        pinNoPerson: 'Choose who you are in the header before pinning scripts.',
+        scriptMissing: 'Script #{{id}} does not exist.',
+        repsCannotEdit: 'Reps use published scripts; writing and publishing scripts is for managers and trainers.',
+        liveWindowDesktopOnly: 'The compact always-on-top window exists only in the desktop app. In the browser, keep this tab beside your softphone.',
+      },
+    },
     nav: { live: 'Live call' },
     scripts: {
       title: 'Scripts',
@@ -176,6 +193,23 @@ export const scriptsStrings = {
     },
   },
   ru: {
+    errors: {
+      scripts: {
+        objectionNotFound: 'Карточки возражения №{{id}} нет (возможно, её удалили).',
+        objectionInUse: 'Возражение «{{objection}}» используется в скриптах: {{count}}. Сначала уберите эти ответы, затем удалите карточку.',
+        scriptNotFound: 'Скрипта №{{id}} нет (возможно, его удалили).',
+        notPublished: 'Скрипт «{{title}}» ещё не опубликован.',
+        editConflict: 'Кто-то сохранил этот скрипт после того, как вы его открыли (сейчас версия {{revision}}, вы редактировали версию {{expected}}). Перезагрузите страницу, чтобы увидеть чужие изменения, но сначала скопируйте свой текст.',
+        emptyPublish: 'Пустой скрипт нельзя опубликовать: добавьте хотя бы один шаг.',
+        revisionNotFound: 'У скрипта №{{id}} нет версии {{rev}}.',
+        notExport: 'Этот файл не является выгрузкой скриптов Sales Workbench: нужна выгрузка библиотеки в формате .json или выгрузка скрипта в формате .md.',
+        importMissingObjection: 'Скрипт {{n}} «{{script}}», шаг «{{step}}»: ответ «{{answer}}» ведёт на возражение {{objection}}, которого нет в файле.',
+        pinNoPerson: 'Чтобы закреплять скрипты, сначала выберите себя в шапке.',
+        scriptMissing: 'Скрипта №{{id}} нет.',
+        repsCannotEdit: 'Продавцы работают с опубликованными скриптами; писать и публиковать скрипты могут руководители и тренеры.',
+        liveWindowDesktopOnly: 'Компактное окно поверх всех окон есть только в настольном приложении. В браузере держите эту вкладку рядом с софтфоном.',
+      },
+    },
     nav: { live: 'Звонок' },
     scripts: {
       title: 'Скрипты',
@@ -351,6 +385,23 @@ export const scriptsStrings = {
     },
   },
   zh: {
+    errors: {
+      scripts: {
+        objectionNotFound: '异议卡片 #{{id}} 不存在（可能已被删除）。',
+        objectionInUse: '异议“{{objection}}”正被 {{count}} 个话术使用。请先删除这些回答，再删除该卡片。',
+        scriptNotFound: '话术 #{{id}} 不存在（可能已被删除）。',
+        notPublished: '话术“{{title}}”尚未发布。',
+        editConflict: '在您打开此话术后，有人保存了它（当前为版本 {{revision}}，您编辑的是版本 {{expected}}）。请先复制您的文本，再重新加载以查看对方的更改。',
+        emptyPublish: '空话术无法发布：请至少添加一个步骤。',
+        revisionNotFound: '话术 #{{id}} 的版本 {{rev}} 不存在。',
+        notExport: '此文件不是 Sales Workbench 话术导出文件：应为 .json 话术库导出文件或 .md 单个话术导出文件。',
+        importMissingObjection: '第 {{n}} 个话术“{{script}}”，步骤“{{step}}”：回答“{{answer}}”指向异议 {{objection}}，但文件中没有该异议。',
+        pinNoPerson: '置顶话术前，请先在页头选择您的身份。',
+        scriptMissing: '话术 #{{id}} 不存在。',
+        repsCannotEdit: '销售代表使用已发布的话术；编写和发布话术由经理和培训师负责。',
+        liveWindowDesktopOnly: '始终置顶的精简窗口仅在桌面应用中提供。在浏览器中，请把此标签页放在软电话旁边。',
+      },
+    },
     nav: { live: '通话模式' },
     scripts: {
       title: '话术',

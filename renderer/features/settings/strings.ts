@@ -1,5 +1,17 @@
 export const settingsStrings = {
   en: {
+    errors: {
+      workspace: {
+        noneOpen: 'No workspace is open.',
+        fileNotFound: 'There is no file at "{{path}}".',
+        backupNotFound: 'There is no backup at "{{path}}".',
+        noRestoreTarget: 'No workspace to restore into.',
+        dialogDesktopOnly: 'The file dialog exists only in the desktop app; enter the file path instead.',
+        saveDialogDesktopOnly: 'Saving to a chosen file exists only in the desktop app; backups are kept in the data folder.',
+        missingRole: '{{name}} does not have the {{role}} role.',
+        pickDesktopOnly: 'The file dialog exists only in the desktop app; use upload instead.',
+      },
+    },
     settings: {
       title: 'Settings',
       demoName: 'Demo workspace',
@@ -38,6 +50,18 @@ export const settingsStrings = {
     },
   },
   ru: {
+    errors: {
+      workspace: {
+        noneOpen: 'Рабочее пространство не открыто.',
+        fileNotFound: 'Файла «{{path}}» не существует.',
+        backupNotFound: 'Резервной копии «{{path}}» не существует.',
+        noRestoreTarget: 'Нет рабочего пространства, в которое можно восстановить копию.',
+        dialogDesktopOnly: 'Окно выбора файла есть только в настольном приложении; введите путь к файлу вручную.',
+        saveDialogDesktopOnly: 'Сохранение в выбранный файл доступно только в настольном приложении; резервные копии хранятся в папке данных.',
+        missingRole: 'У сотрудника {{name}} нет роли «{{role}}».',
+        pickDesktopOnly: 'Окно выбора файла есть только в настольном приложении; воспользуйтесь загрузкой.',
+      },
+    },
     settings: {
       title: 'Настройки',
       demoName: 'Демо-пространство',
@@ -76,6 +100,18 @@ export const settingsStrings = {
     },
   },
   zh: {
+    errors: {
+      workspace: {
+        noneOpen: '当前没有打开的工作区。',
+        fileNotFound: '“{{path}}”处没有文件。',
+        backupNotFound: '“{{path}}”处没有备份。',
+        noRestoreTarget: '没有可恢复到的工作区。',
+        dialogDesktopOnly: '文件对话框仅在桌面应用中提供；请直接输入文件路径。',
+        saveDialogDesktopOnly: '保存到指定文件仅在桌面应用中提供；备份保存在数据文件夹中。',
+        missingRole: '{{name}} 没有“{{role}}”角色。',
+        pickDesktopOnly: '文件对话框仅在桌面应用中提供；请改用上传。',
+      },
+    },
     settings: {
       title: '设置',
       demoName: '演示工作区',
