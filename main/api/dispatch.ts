@@ -8,7 +8,7 @@ import { contract } from '../../shared/api';
 import { AppError, type ApiError, type ApiResult } from '../../shared/api/contract';
 import type { ApiContext, Handlers } from './context';
 import { handlers } from './handlers';
-import { importRunning } from '../services/crm/importer';
+import { longWrites } from '../services/longWrites';
 
 const has = (o: object, k: string) => Object.prototype.hasOwnProperty.call(o, k);
 
@@ -36,7 +36,7 @@ export function toApiError(e: unknown): ApiError {
   }
   if (err?.code === 'SQLITE_BUSY') {
     // a CRM import holds the write lock for its one transaction; reads still work meanwhile
-    if (importRunning()) return { code: 'unavailable', message: 'A CRM import is being written to this workspace: save again when it finishes (Insights → Import shows its progress).', key: 'importRunning' };
+    if (longWrites.active()) return { code: 'unavailable', message: 'A CRM import is being written to this workspace: save again when it finishes (Insights → Import shows its progress).', key: 'importRunning' };
     return { code: 'unavailable', message: 'The workspace is busy; try again in a moment.' };
   }
   console.error('[api] internal error:', e);

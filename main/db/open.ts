@@ -37,6 +37,14 @@ function assertSqliteFile(file: string) {
   }
 }
 
+/** Per-connection settings every workspace connection gets (WAL is a property of the file). */
+function connectionPragmas(db: DB): DB {
+  db.pragma('foreign_keys = ON');
+  db.pragma('busy_timeout = 5000');
+  db.pragma('synchronous = NORMAL');
+  return db;
+}
+
 /** Opens (and migrates) a workspace database: WAL, foreign keys, busy timeout, integrity check. */
 export function openWorkspaceDb(file: string, opts: OpenOptions = {}): OpenedWorkspace {
   const exists = file !== ':memory:' && fs.existsSync(file);
@@ -54,9 +62,7 @@ export function openWorkspaceDb(file: string, opts: OpenOptions = {}): OpenedWor
   }
   try {
     db.pragma('journal_mode = WAL');
-    db.pragma('foreign_keys = ON');
-    db.pragma('busy_timeout = 5000');
-    db.pragma('synchronous = NORMAL');
+    connectionPragmas(db);
     if (exists) {
       const check = db.pragma('quick_check', { simple: true }) as string;
       if (check !== 'ok') {
@@ -95,11 +101,7 @@ export const nativeBindingOf = (db: DB) => bindings.get(db);
 export function openSideConnection(db: DB): DB {
   if (db.memory) throw new AppError('workspace', 'An in-memory workspace has no second connection.');
   const binding = bindings.get(db);
-  const side = new Database(db.name, binding ? { nativeBinding: binding } : {});
-  side.pragma('foreign_keys = ON');
-  side.pragma('busy_timeout = 5000');
-  side.pragma('synchronous = NORMAL');
-  return side;
+  return connectionPragmas(new Database(db.name, binding ? { nativeBinding: binding } : {}));
 }
 
 /** Full integrity check, for the Settings "check workspace" action (slow on big files). */

@@ -5,7 +5,7 @@
  */
 import i18n from 'i18next';
 import { initReactI18next } from 'react-i18next';
-import { STRING_SOURCES, type Lang, type Tree } from './strings';
+import { resourcesFor, type Lang } from './strings';
 
 export const LANGUAGES = [
   { code: 'en', label: 'English' },
@@ -13,19 +13,7 @@ export const LANGUAGES = [
   { code: 'zh', label: '中文' },
 ] as const;
 export type { Lang };
-
-
-function merge(into: Tree, from: Tree): Tree {
-  for (const [k, v] of Object.entries(from)) {
-    if (typeof v === 'object' && typeof into[k] === 'object') merge(into[k] as Tree, v);
-    else into[k] = v;
-  }
-  return into;
-}
-
-export function resourcesFor(lang: Lang): Tree {
-  return STRING_SOURCES.reduce<Tree>((acc, src) => merge(acc, structuredClone(src[lang])), {});
-}
+export { resourcesFor };
 
 const LANG_KEY = 'workbench.lang';
 export function initialLanguage(): Lang {

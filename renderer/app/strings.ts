@@ -24,3 +24,16 @@ export const STRING_SOURCES: Record<Lang, Tree>[] = [
   trainingStrings,
   insightsStrings,
 ];
+
+function merge(into: Tree, from: Tree): Tree {
+  for (const [k, v] of Object.entries(from)) {
+    if (typeof v === 'object' && typeof into[k] === 'object') merge(into[k] as Tree, v);
+    else into[k] = v;
+  }
+  return into;
+}
+
+/** One language's resource tree: every source deep-merged (features may add to shared subtrees such as `errors`). */
+export function resourcesFor(lang: Lang): Tree {
+  return STRING_SOURCES.reduce<Tree>((acc, src) => merge(acc, structuredClone(src[lang])), {});
+}

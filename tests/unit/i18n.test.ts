@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { STRING_SOURCES } from '../../renderer/app/strings';
+import { resourcesFor, STRING_SOURCES } from '../../renderer/app/strings';
 
 type Tree = { [k: string]: string | Tree };
 function keys(t: Tree, prefix = ''): string[] {
@@ -46,14 +46,6 @@ describe('server messages the UI translates', () => {
   const sourceFiles = (dir: string): string[] =>
     fs.readdirSync(path.join(root, dir), { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? sourceFiles(path.join(dir, e.name)) : e.name.endsWith('.ts') ? [path.join(dir, e.name)] : []));
   const files = [...sourceFiles('main'), 'shared/domain/crmParse.ts'];
-  const merge = (into: Tree, from: Tree): Tree => {
-    for (const [k, v] of Object.entries(from)) {
-      if (typeof v === 'object' && typeof into[k] === 'object') merge(into[k] as Tree, v);
-      else into[k] = typeof v === 'object' ? merge({}, v) : v;
-    }
-    return into;
-  };
-  const merged = (lang: 'en' | 'ru' | 'zh') => STRING_SOURCES.reduce<Tree>((acc, src) => merge(acc, src[lang] as Tree), {});
   const lookup = (tree: Tree, key: string) => key.split('.').reduce<Tree | string | undefined>((o, k) => (typeof o === 'object' ? o[k] : undefined), tree);
   // every `key: '…'` a service sends, with the values it sends beside it
   // (only where it belongs to an error: an AppError or a row error's message just before it)
@@ -73,7 +65,7 @@ describe('server messages the UI translates', () => {
   });
 
   it.each(['en', 'ru', 'zh'] as const)('every key has a %s text under errors or rowErrors, with the same {{values}}', (lang) => {
-    const tree = merged(lang);
+    const tree = resourcesFor(lang) as Tree;
     for (const s of sent) {
       const text = lookup(tree, `errors.${s.key}`) ?? lookup(tree, `rowErrors.${s.key}`);
       expect(typeof text, `${s.file}: ${s.key}`).toBe('string');

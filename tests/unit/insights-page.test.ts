@@ -5,7 +5,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { openWorkspaceDb, type DB } from '../../main/db/open';
 import { generateDemo } from '../../main/services/demo';
 import { insightsPage, repTrend, trainingEffect, type Filters } from '../../main/services/insights/page';
-import { dataset, monthIndexOfDay, readDataset } from '../../main/services/insights/dataset';
+import { dataset, monthOfDay, readDataset } from '../../main/services/insights/dataset';
 import { bumpCrmVersion } from '../../main/services/crm/importer';
 import { createPerson, createTeam } from '../../main/services/people';
 
@@ -121,7 +121,7 @@ describe('the deal columns', () => {
   it('month index of a day matches the calendar over 130 years', () => {
     for (let d = -3650; d < 44000; d += 13) {
       const dt = new Date(d * 86_400_000);
-      expect(monthIndexOfDay(d)).toBe(dt.getUTCFullYear() * 12 + dt.getUTCMonth());
+      expect(monthOfDay(d)).toBe(dt.getUTCFullYear() * 12 + dt.getUTCMonth());
     }
   });
 });

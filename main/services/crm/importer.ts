@@ -237,8 +237,7 @@ export function bumpCrmVersion(db: DB) {
   db.prepare("INSERT INTO meta(key, value) VALUES ('crm_version', ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value").run(`${Date.now()}-${Math.random()}`);
 }
 
-/** True while an import holds the workspace's write lock (writes elsewhere get a clear "try again" message). */
-export const importRunning = () => longWrites.active();
+const anotherImport = () => new AppError('conflict', 'Another import is running: wait for it or cancel it.', undefined, { key: 'anotherImport' });
 
 /**
  * Runs the import in one transaction while the file streams in; resolves when done.
@@ -250,19 +249,14 @@ export const importRunning = () => longWrites.active();
  * app for the busy timeout; reads see the workspace as it was until the commit.
  */
 export async function runImport(mainDb: DB, file: StagedInput, source: string, mapping: CrmMapping, actorId: number | null, job: JobState = newJob()): Promise<CrmJob> {
-  if ([...jobs.values()].some((j) => j.state === 'running' && j !== job)) throw new AppError('conflict', 'Another import is running: wait for it or cancel it.', undefined, { key: 'anotherImport' });
+  if (longWrites.active()) throw anotherImport();
   jobs.set(job.jobId, job);
   longWrites.begin(job.jobId);
-  let db: DB;
-  try {
-    db = openSideConnection(mainDb);
-  } catch (e) {
-    longWrites.end(job.jobId);
-    throw e;
-  }
   const mainBusy = mainDb.pragma('busy_timeout', { simple: true }) as number;
   mainDb.pragma('busy_timeout = 0');
+  let db: DB | null = null;
   try {
+    db = openSideConnection(mainDb);
     const done = await importInto(db, file, source, mapping, actorId, job);
     // read the new deals into the Insights columns now, off this thread, before anyone opens the page
     if (done.state === 'done') prewarmDataset(mainDb);
@@ -273,7 +267,7 @@ export async function runImport(mainDb: DB, file: StagedInput, source: string, m
     if (e instanceof AppError && e.localized) Object.assign(job, { errorKey: e.localized.key, errorParams: e.localized.params ?? {} });
     throw e;
   } finally {
-    db.close();
+    db?.close();
     if (mainDb.open) mainDb.pragma(`busy_timeout = ${mainBusy}`);
     longWrites.end(job.jobId);
   }
@@ -406,9 +400,9 @@ function newJob(): JobState {
 
 /** Starts the import in the background and returns its job; poll with getJob. */
 export function startImport(db: DB, file: StagedInput, source: string, mapping: CrmMapping, actorId: number | null): CrmJob {
-  if ([...jobs.values()].some((j) => j.state === 'running')) throw new AppError('conflict', 'Another import is running: wait for it or cancel it.', undefined, { key: 'anotherImport' });
+  if (longWrites.active()) throw anotherImport(); // as an API error, not a failed job
   const job = newJob();
-  jobs.set(job.jobId, job);
+  // registers the job and takes the write slot before its first await
   runImport(db, file, source, mapping, actorId, job).catch(() => {
     /* the state and message are on the job */
   });

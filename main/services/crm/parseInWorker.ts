@@ -4,10 +4,9 @@
  * overlaps with the SQLite writes on this thread. Same callbacks as walk(); unit tests
  * (TypeScript sources, no bundle) use walk() in-process.
  */
-import fs from 'node:fs';
-import path from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { AppError } from '../../../shared/api/contract';
+import { bundledWorker } from '../bundledWorker';
 import type { CrmMapping } from '../../../shared/api/crm';
 import { unpack } from './dealPack';
 import type { OwnerData } from './owners';
@@ -17,15 +16,15 @@ import type { OnDeal, OnProgress } from './walk';
 /** Chunks (of ~2,000 rows) parsed ahead of the writer. */
 const CREDITS = 3;
 
-export const crmWorkerFile = () => process.env.SWB_CRM_WORKER ?? path.join(__dirname, 'crm-parse-worker.cjs');
-export const crmWorkerAvailable = () => fs.existsSync(crmWorkerFile());
+const parseWorker = bundledWorker('crm-parse-worker', 'SWB_CRM_WORKER');
+export const crmWorkerAvailable = parseWorker.available;
 
 export function walkInWorker(file: string, mapping: CrmMapping, owners: OwnerData, onDeal: OnDeal, onProgress: OnProgress): Promise<{ rows: number }> {
   const credits = new SharedArrayBuffer(4);
   const counter = new Int32Array(credits);
   Atomics.store(counter, 0, CREDITS);
   const job: ParseJob = { path: file, mapping, owners, credits };
-  const worker = new Worker(crmWorkerFile(), { workerData: job, resourceLimits: { maxOldGenerationSizeMb: 512, maxYoungGenerationSizeMb: 16 } });
+  const worker = new Worker(parseWorker.file(), { workerData: job, resourceLimits: { maxOldGenerationSizeMb: 512, maxYoungGenerationSizeMb: 16 } });
   return new Promise((resolve, reject) => {
     let settled = false;
     const finish = (e: Error | null, rows = 0) => {

@@ -13,10 +13,6 @@ export const DAY_MS = 86_400_000;
 export function dayOf(iso: string): number {
   return Math.floor(Date.UTC(Number(iso.slice(0, 4)), Number(iso.slice(5, 7)) - 1, Number(iso.slice(8, 10))) / DAY_MS);
 }
-export const monthOfDay = (day: number) => {
-  const d = new Date(day * DAY_MS);
-  return d.getUTCFullYear() * 12 + d.getUTCMonth();
-};
 export const isoOfDay = (day: number) => new Date(day * DAY_MS).toISOString().slice(0, 10);
 
 export const STATUS = { open: 0, won: 1, lost: 2 } as const;
@@ -55,13 +51,14 @@ export interface Dataset {
 
 const cache = new WeakMap<DB, Dataset>();
 
-function version(db: DB): string {
+/** meta `crm_version`: changes whenever the deals change (import, undo, seed). */
+export function crmVersion(db: DB): string {
   return (db.prepare("SELECT value FROM meta WHERE key = 'crm_version'").pluck().get() as string | undefined) ?? '0';
 }
 
 /** The columns for the current data: the cached build, or a build on this thread. */
 export function dataset(db: DB): Dataset {
-  const v = version(db);
+  const v = crmVersion(db);
   const hit = cache.get(db);
   if (hit && hit.version === v) return hit;
   const ds = db.transaction(() => readDataset(db))();
@@ -71,16 +68,16 @@ export function dataset(db: DB): Dataset {
 
 /** Keeps a dataset built elsewhere (the worker) if it is still current. */
 export function adoptDataset(db: DB, ds: Dataset) {
-  if (db.open && ds.version === version(db)) cache.set(db, ds);
+  if (db.open && ds.version === crmVersion(db)) cache.set(db, ds);
 }
 
 export const cachedDataset = (db: DB): Dataset | null => {
   const hit = cache.get(db);
-  return hit && db.open && hit.version === version(db) ? hit : null;
+  return hit && db.open && hit.version === crmVersion(db) ? hit : null;
 };
 
 /** y*12 + month0 of a day number (civil-from-days, no Date objects for a million rows). */
-export function monthIndexOfDay(day: number): number {
+export function monthOfDay(day: number): number {
   const z = day + 719468;
   const era = Math.floor(z / 146097);
   const doe = z - era * 146097;
@@ -147,7 +144,7 @@ const CHUNK_IDS = 65_536;
  * numbers) and JSON.parse turns it into numbers: about twice as fast as a row object per deal.
  */
 export function readDataset(db: DB, chunkIds = CHUNK_IDS): Dataset {
-  const v = version(db);
+  const v = crmVersion(db);
   const cust = db
     .prepare("SELECT COUNT(*), IFNULL(MAX(id), 0), group_concat(id), group_concat(IFNULL(unixepoch(churned_at) / 86400, -1)) FROM crm_customers")
     .raw()
@@ -229,7 +226,7 @@ export function readDataset(db: DB, chunkIds = CHUNK_IDS): Dataset {
     const c = customerIds[i];
     ds.customer[i] = c > 0 && c < custIdx.length ? custIdx[c] : -1;
     const closed = ds.closed[i];
-    ds.closedMonth[i] = closed >= 0 ? monthIndexOfDay(closed) : -1;
+    ds.closedMonth[i] = closed >= 0 ? monthOfDay(closed) : -1;
     const last = closed >= 0 ? closed : ds.created[i];
     if (ds.created[i] < ds.minDay) ds.minDay = ds.created[i];
     if (last > ds.maxDay) ds.maxDay = last;

@@ -3,21 +3,18 @@
  * exists (the app), in-process otherwise (unit tests). One build per data version at a
  * time; callers of the same version share it.
  */
-import fs from 'node:fs';
-import path from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { nativeBindingOf, type DB } from '../../db/open';
-import { adoptDataset, cachedDataset, dataset, type Dataset } from './dataset';
+import { bundledWorker } from '../bundledWorker';
+import { adoptDataset, cachedDataset, crmVersion, dataset, type Dataset } from './dataset';
 
-export const datasetWorkerFile = () => process.env.SWB_DATASET_WORKER ?? path.join(__dirname, 'insights-dataset-worker.cjs');
+const datasetWorker = bundledWorker('insights-dataset-worker', 'SWB_DATASET_WORKER');
 
 const building = new WeakMap<DB, { version: string; promise: Promise<Dataset> }>();
 
-const versionOf = (db: DB) => (db.prepare("SELECT value FROM meta WHERE key = 'crm_version'").pluck().get() as string | undefined) ?? '0';
-
 function buildInWorker(db: DB): Promise<Dataset> {
   return new Promise((resolve, reject) => {
-    const w = new Worker(datasetWorkerFile(), { workerData: { file: db.name, nativeBinding: nativeBindingOf(db) } });
+    const w = new Worker(datasetWorker.file(), { workerData: { file: db.name, nativeBinding: nativeBindingOf(db) } });
     w.once('message', (m: { ok: true; ds: Dataset } | { ok: false; message: string }) => {
       void w.terminate();
       if (m.ok) resolve(m.ds);
@@ -32,15 +29,15 @@ function buildInWorker(db: DB): Promise<Dataset> {
 export function datasetAsync(db: DB): Promise<Dataset> {
   const hit = cachedDataset(db);
   if (hit) return Promise.resolve(hit);
-  const version = versionOf(db);
+  const version = crmVersion(db);
   const running = building.get(db);
   if (running && running.version === version) return running.promise;
-  const useWorker = !db.memory && fs.existsSync(datasetWorkerFile());
+  const useWorker = !db.memory && datasetWorker.available();
   const promise = (useWorker ? buildInWorker(db) : Promise.resolve().then(() => dataset(db)))
     .then((ds) => {
       adoptDataset(db, ds);
       // the data changed during the build (an import committed): read again
-      return ds.version === versionOf(db) ? ds : datasetAsync(db);
+      return ds.version === crmVersion(db) ? ds : datasetAsync(db);
     })
     .catch(() => dataset(db)) // a worker failure falls back to a build on this thread
     .finally(() => {
@@ -53,7 +50,7 @@ export function datasetAsync(db: DB): Promise<Dataset> {
 /** Starts a build in the background (after an import, when a workspace opens). */
 export function prewarmDataset(db: DB) {
   // without the worker a build would block this thread now instead of when the page asks: no gain
-  if (!db.open || db.memory || !fs.existsSync(datasetWorkerFile())) return;
+  if (!db.open || db.memory || !datasetWorker.available()) return;
   const hasDeals = !!db.prepare('SELECT 1 FROM crm_deals LIMIT 1').get();
   if (hasDeals) datasetAsync(db).catch(() => undefined);
 }

@@ -5,13 +5,12 @@
  * kills the worker and yields a note instead of text.
  */
 import fs from 'node:fs';
-import path from 'node:path';
 import { Worker } from 'node:worker_threads';
 import type { FileKind } from '../../../shared/api/library';
+import { bundledWorker } from '../bundledWorker';
 import { inspectAndExtract, type Inspection } from './extract';
 
-/** The bundled worker beside the main bundle; SWB_EXTRACT_WORKER points elsewhere (bench). */
-const workerFile = () => process.env.SWB_EXTRACT_WORKER ?? path.join(__dirname, 'extract-worker.cjs');
+const extractWorker = bundledWorker('extract-worker', 'SWB_EXTRACT_WORKER');
 export const EXTRACT_TIMEOUT_MS = 120_000;
 
 interface Pending {
@@ -33,7 +32,7 @@ function failAll(note: string) {
 
 function getWorker(): Worker {
   if (worker) return worker;
-  const w = new Worker(workerFile(), { resourceLimits: { maxOldGenerationSizeMb: 1024 } });
+  const w = new Worker(extractWorker.file(), { resourceLimits: { maxOldGenerationSizeMb: 1024 } });
   w.unref();
   w.on('message', (m: { id: number; result: Inspection }) => {
     const p = pending.get(m.id);
@@ -54,7 +53,7 @@ function getWorker(): Worker {
   return w;
 }
 
-export const workerAvailable = () => fs.existsSync(workerFile());
+export const workerAvailable = extractWorker.available;
 
 /** Inspects and extracts a stored file off the main thread where possible. */
 export function runExtraction(filePath: string, kind: FileKind, name: string): Promise<Inspection> {

@@ -8,15 +8,13 @@ import { Bar, BarChart, CartesianGrid, Cell, ErrorBar, Legend, Line, LineChart, 
 import type { Correlation, InsightsFilters, InsightsPage, RepRow, ScatterPoint } from '../../../shared/api/insights';
 import { useApi } from '../../lib/api';
 import { errorText } from '../../lib/errors';
-import { collator, fmtDate, fmtNumber, fmtPercent, personName } from '../../lib/format';
+import { collator, fmtDate, fmtNumber, personName } from '../../lib/format';
 import { ChartCard } from './ChartCard';
 import { ChannelGroups } from './ChannelGroups';
+import { DEFAULT_FILTERS, num2, pct } from './format';
 import { TrendChart } from './TrendChart';
 
-const DEFAULT: InsightsFilters = { teamId: null, from: null, to: null, channel: null, product: null, business: 'all', lag: false, windowDays: 90 };
 const COLORS = ['#1c7ed6', '#e8590c', '#2f9e44', '#ae3ec9', '#f08c00', '#0c8599', '#c2255c'];
-const pct = (v: number | null | undefined, d = 0) => (v === null || v === undefined ? '—' : fmtPercent(v, d));
-const num2 = (v: number | null | undefined) => (v === null || v === undefined ? '—' : fmtNumber(v, 2));
 
 /** recharts passes the clicked point in different shapes across versions */
 function repIdOf(d: unknown): number | null {
@@ -26,7 +24,7 @@ function repIdOf(d: unknown): number | null {
 
 export function Dashboard() {
   const { t } = useTranslation();
-  const [f, setF] = useState<InsightsFilters>(DEFAULT);
+  const [f, setF] = useState<InsightsFilters>(DEFAULT_FILTERS);
   const q = useApi('insights.page', f);
   const set = (p: Partial<InsightsFilters>) => setF((x) => ({ ...x, ...p }));
   const d = q.data;
@@ -34,7 +32,7 @@ export function Dashboard() {
   return (
     <Stack gap="md">
       <style>{PRINT_CSS}</style>
-      <Filters f={f} set={set} reset={() => setF(DEFAULT)} data={d} loading={q.loading} />
+      <Filters f={f} set={set} reset={() => setF(DEFAULT_FILTERS)} data={d} loading={q.loading} />
       {q.error && <Alert color="red">{errorText(t, q.error)}</Alert>}
       {!d && q.loading && <Loader />}
       {d && d.dealsTotal === 0 && (

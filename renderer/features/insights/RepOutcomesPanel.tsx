@@ -8,9 +8,8 @@ import { Link } from 'react-router';
 import { useApi } from '../../lib/api';
 import { errorText } from '../../lib/errors';
 import { fmtNumber, fmtPercent } from '../../lib/format';
+import { DEFAULT_FILTERS } from './format';
 import { TrendChart } from './TrendChart';
-
-const DEFAULT_FILTERS = { teamId: null, from: null, to: null, channel: null, product: null, business: 'all', lag: false, windowDays: 90 } as const;
 
 function Stat({ label, value, testId }: { label: string; value: string; testId: string }) {
   return (

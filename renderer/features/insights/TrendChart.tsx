@@ -2,9 +2,7 @@
 import { useTranslation } from 'react-i18next';
 import { CartesianGrid, Legend, Line, LineChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import type { TrendPoint } from '../../../shared/api/insights';
-import { fmtPercent } from '../../lib/format';
-
-const pct = (v: number | null | undefined, d = 0) => (v === null || v === undefined || Number.isNaN(v) ? '—' : fmtPercent(v, d));
+import { pct } from './format';
 
 export function TrendChart({ points, oneRep, height = 200 }: { points: TrendPoint[]; oneRep: boolean; height?: number }) {
   const { t } = useTranslation();
