@@ -3,6 +3,7 @@ import type { MethodDef, ParsedInputOf, ResultOf } from '../../shared/api/contra
 import type { DB } from '../db/open';
 import type { Staging } from '../files/staging';
 import type { WorkspaceManager } from '../services/workspace';
+import { SOLO_OWNER, type Actor } from '../../shared/api/access';
 
 /** Host-specific abilities (native dialogs exist only in Electron). */
 export interface HostAbilities {
@@ -20,8 +21,12 @@ export interface ApiContext {
   ws: WorkspaceManager;
   /** The open workspace's database (throws a readable workspace error when none is open). */
   readonly db: DB;
-  /** The person chosen in the header, for audit trails and "who did it". */
+  /** Who is asking (per request on a team server; the local owner in solo mode). */
+  readonly actor: Actor;
+  /** The acting person's id for "who did it": the signed-in person, or in solo mode the person chosen in the header. */
   actorId(): number | null;
+  /** The same context for another actor (hosts call it once per request). */
+  withActor(actor: Actor): ApiContext;
   staging: Staging;
   host: HostAbilities;
 }
@@ -30,13 +35,16 @@ export type Handler<D extends MethodDef> = (input: ParsedInputOf<D>, ctx: ApiCon
 export type HandlersFor<C extends Record<string, MethodDef>> = { [K in keyof C]: Handler<C[K]> };
 export type Handlers = HandlersFor<Contract>;
 
-export function createContext(ws: WorkspaceManager, staging: Staging, host: HostAbilities): ApiContext {
+export function createContext(ws: WorkspaceManager, staging: Staging, host: HostAbilities, actor: Actor = SOLO_OWNER): ApiContext {
   return {
     ws,
     get db() {
       return ws.db;
     },
+    actor,
+    withActor: (a) => createContext(ws, staging, host, a),
     actorId() {
+      if (!actor.owner) return actor.personId;
       try {
         const s = ws.getMeta('session');
         return s ? ((JSON.parse(s) as { personId: number | null }).personId ?? null) : null;

@@ -4,6 +4,7 @@ import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { scriptsHandlers } from '../../main/api/scripts';
 import type { ApiContext } from '../../main/api/context';
+import { SOLO_OWNER } from '../../shared/api/access';
 import { openWorkspaceDb, type DB } from '../../main/db/open';
 import { scriptInput } from '../../shared/api/scripts';
 import { createScript, publishScript, saveScript } from '../../main/services/scripts/store';
@@ -20,13 +21,16 @@ afterEach(() => {
 });
 
 function ctx(role: string, host: ApiContext['host'] = { kind: 'browser' }): ApiContext {
-  return {
+  const c: ApiContext = {
     ws: { getMeta: (k: string) => (k === 'session' ? JSON.stringify({ personId: null, role }) : null) } as unknown as ApiContext['ws'],
     db,
+    actor: SOLO_OWNER,
     actorId: () => null,
+    withActor: () => c,
     staging: {} as ApiContext['staging'],
     host,
   };
+  return c;
 }
 
 const data = (title: string) =>

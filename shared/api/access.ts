@@ -1,0 +1,26 @@
+/**
+ * Who is asking. Every API call runs for one actor: in solo mode the local
+ * owner (every role), on a team server the person behind the session. The
+ * dispatcher checks each method's access policy against it; services scope
+ * rows by it and never take "me" from the input.
+ */
+import type { Role } from './people';
+
+export interface Actor {
+  /** The signed-in person; null only for the solo owner before any person exists. */
+  personId: number | null;
+  /** Roles held (a person with several roles gets the union of their rights). */
+  roles: Role[];
+  /** Teams this person manages (managers see those teams' people, calls and insights). */
+  managedTeamIds: number[];
+  /** The person's own team, if any. */
+  teamId: number | null;
+  /** Solo desktop/loopback owner: every role, no sign-in. */
+  owner: boolean;
+  /** Opaque session id (hash) on a team server, for sign-out and audit. */
+  sessionId?: string;
+}
+
+export const SOLO_OWNER: Actor = { personId: null, roles: ['rep', 'manager', 'trainer', 'admin'], managedTeamIds: [], teamId: null, owner: true };
+
+export const hasRole = (a: Actor, ...roles: Role[]) => a.owner || roles.some((r) => a.roles.includes(r));
