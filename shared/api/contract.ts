@@ -4,16 +4,27 @@
  * payload with the schema and the renderer gets the result type for free.
  */
 import { z } from 'zod';
+import type { Role } from './people';
+
+/**
+ * Who may call a method, declared beside its schema and enforced by `dispatch`
+ * before the handler runs: `public` needs no session (sign-in itself),
+ * `signedIn` any active person, a role list any person holding one of them.
+ * Row scoping (own calls, managed teams) is the service's job on top of this.
+ */
+export type Access = 'public' | 'signedIn' | readonly Role[];
 
 export interface MethodDef<I extends z.ZodType = z.ZodType, O = unknown> {
   input: I;
+  /** Who may call it; a method without a policy is refused on a team server (and fails the permission-matrix test). */
+  access?: Access;
   /** Phantom field carrying the result type; never set at runtime. */
   readonly __result?: O;
 }
 
-/** `method(schema).returns<Result>()` declares one API method. */
-export function method<I extends z.ZodType>(input: I) {
-  return { returns: <O>(): MethodDef<I, O> => ({ input }) };
+/** `method(schema, access).returns<Result>()` declares one API method. */
+export function method<I extends z.ZodType>(input: I, access?: Access) {
+  return { returns: <O>(): MethodDef<I, O> => (access === undefined ? { input } : { input, access }) };
 }
 
 export type ContractShape = Record<string, MethodDef>;
