@@ -24,7 +24,7 @@ export function defaultDataDir(): string {
 export function createApp(opts: AppOptions): ApiContext {
   const ws = new WorkspaceManager({ dataDir: opts.dataDir, demo: opts.demo, host: opts.host.kind, nativeBinding: opts.nativeBinding });
   const staging = new Staging(path.join(opts.dataDir, 'tmp', 'uploads'));
-  ws.onOpen.push(sweepLibrary);
+  ws.onOpen.push((db, filesDir, backupsDir) => sweepLibrary(db, filesDir, backupsDir));
   ws.onOpen.push((db) => prewarmDataset(db));
   ws.init();
   return createContext(ws, staging, opts.host);

@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { AppError } from '../../shared/api/contract';
 import type { libraryMethods } from '../../shared/api/library';
-import { blobPath } from '../files/store';
+import { blobPath, trashBlob } from '../files/store';
 import { safeDisplayName } from '../files/staging';
 import { BLOCKED_EXT, extOf } from '../services/library/filetype';
 import type { DB } from '../db/open';
@@ -58,7 +58,8 @@ export const libraryHandlers: HandlersFor<typeof libraryMethods> = {
   'library.bulkUpdate': ({ ids, addTags, removeTags, ownerId }, ctx) => items.bulkUpdate(editor(ctx), ids, { addTags, removeTags, ownerId }, ctx.actorId()),
   'library.remove': ({ id }, ctx) => {
     const gone = items.removeItem(editor(ctx), id, ctx.actorId());
-    for (const sha of gone) fs.rmSync(blobPath(ctx.ws.filesDir, sha), { force: true });
+    // to the trash, not deleted: a backup may still refer to the file
+    for (const sha of gone) trashBlob(ctx.ws.filesDir, sha);
     return { removed: true };
   },
   'library.addVersion': async ({ id, uploadId, changeNote }, ctx) => {

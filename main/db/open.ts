@@ -104,6 +104,12 @@ export function openSideConnection(db: DB): DB {
   return connectionPragmas(new Database(db.name, binding ? { nativeBinding: binding } : {}));
 }
 
+/** A read-only look at another SQLite file (a backup) with the same native binding as `like`; changes nothing on disk. */
+export function openReadonlyDb(file: string, like: DB): DB {
+  const binding = bindings.get(like);
+  return new Database(file, { readonly: true, fileMustExist: true, ...(binding ? { nativeBinding: binding } : {}) });
+}
+
 /** Full integrity check, for the Settings "check workspace" action (slow on big files). */
 export function integrityCheck(db: DB): string[] {
   return (db.pragma('integrity_check') as { integrity_check: string }[]).map((r) => r.integrity_check);

@@ -37,7 +37,7 @@ export class WorkspaceManager {
   private current: { db: DB; path: string } | null = null;
   private problemState: { path: string; message: string } | null = null;
   /** Listeners run after a workspace is opened (e.g. orphan sweeps, cache resets). */
-  readonly onOpen: ((db: DB, filesDir: string) => void)[] = [];
+  readonly onOpen: ((db: DB, filesDir: string, backupsDir: string) => void)[] = [];
 
   constructor(readonly opts: WorkspaceOptions) {
     fs.mkdirSync(this.workspacesDir, { recursive: true });
@@ -98,7 +98,7 @@ export class WorkspaceManager {
     this.current = { db, path: file };
     this.problemState = null;
     this.writeConfig({ ...this.readConfig(), current: file });
-    for (const fn of this.onOpen) fn(db, this.filesDir);
+    for (const fn of this.onOpen) fn(db, this.filesDir, this.backupsDir);
     return this.info();
   }
 

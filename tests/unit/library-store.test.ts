@@ -96,15 +96,16 @@ describe('library storage', () => {
     expect(list({ query: 'скидка' }).rows[0].id).toBe(id);
   });
 
-  it('orphan sweep removes files no row refers to and keeps referenced ones', async () => {
+  it('orphan sweep trashes files no row refers to, keeps referenced ones and removes half copies', async () => {
     const r = await addFile(db, await stage('kp-ru.pdf'), { ...opts(), allowDuplicate: false, meta: {} });
     const orphan = blobPath(filesDir, 'a'.repeat(64));
     fs.mkdirSync(path.dirname(orphan), { recursive: true });
     fs.writeFileSync(orphan, 'left over');
     fs.writeFileSync(blobPath(filesDir, r.item.current!.sha256!) + '.tmp-1-2', 'half copy');
     const res = sweepLibrary(db, filesDir);
-    expect(res.removed).toBe(2);
+    expect(res).toMatchObject({ trashed: 1, tempRemoved: 1, purged: 0 });
     expect(fs.existsSync(orphan)).toBe(false);
+    expect(fs.existsSync(path.join(filesDir, '.trash', 'a'.repeat(64)))).toBe(true);
     expect(fs.existsSync(blobPath(filesDir, r.item.current!.sha256!))).toBe(true);
   });
 

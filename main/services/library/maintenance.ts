@@ -2,7 +2,9 @@
 import fs from 'node:fs';
 import type { LibrarySettings } from '../../../shared/api/library';
 import type { DB } from '../../db/open';
-import { blobPath, sweepOrphans } from '../../files/store';
+import path from 'node:path';
+import { blobPath, sweepOrphans, type SweepOptions, type SweepResult } from '../../files/store';
+import { openReadonlyDb } from '../../db/open';
 import { DEFAULT_UPLOAD_LIMIT } from '../../files/staging';
 
 /**
@@ -22,16 +24,40 @@ export function referencedBlobs(db: DB): Set<string> {
   return refs;
 }
 
-/** At workspace open: removes blobs no row refers to, and counts library versions whose file is missing. */
-export function sweepLibrary(db: DB, filesDir: string): { removed: number; missing: number } {
+/** Every content hash the backups in `backupsDir` refer to (unreadable files are skipped, never fatal). */
+export function blobsKeptByBackups(backupsDir: string, like: DB): Set<string> {
+  const refs = new Set<string>();
+  if (!fs.existsSync(backupsDir)) return refs;
+  for (const f of fs.readdirSync(backupsDir)) {
+    if (!f.endsWith('.sqlite')) continue;
+    let b: DB | null = null;
+    try {
+      b = openReadonlyDb(path.join(backupsDir, f), like);
+      for (const s of referencedBlobs(b)) refs.add(s);
+    } catch (e) {
+      console.warn(`[library] could not read backup ${f} for its file references: ${(e as Error).message}`);
+    } finally {
+      b?.close();
+    }
+  }
+  return refs;
+}
+
+/**
+ * At workspace open: moves unreferenced blobs to the trash, brings back trashed
+ * blobs the database refers to again, and counts library versions whose file is missing.
+ */
+export function sweepLibrary(db: DB, filesDir: string, backupsDir?: string, opts: Omit<SweepOptions, 'keptByBackups'> = {}): SweepResult & { missing: number } {
   const refs = referencedBlobs(db);
-  const removed = sweepOrphans(filesDir, refs);
+  const res = sweepOrphans(filesDir, refs, { ...opts, keptByBackups: backupsDir ? () => blobsKeptByBackups(backupsDir, db) : undefined });
   let missing = 0;
   for (const r of db.prepare('SELECT DISTINCT sha256 FROM library_versions WHERE sha256 IS NOT NULL').iterate() as Iterable<{ sha256: string }>) {
     if (!fs.existsSync(blobPath(filesDir, r.sha256))) missing++;
   }
-  if (removed || missing) console.warn(`[library] orphan sweep: removed ${removed} unreferenced file(s); ${missing} version file(s) missing`);
-  return { removed, missing };
+  if (res.trashed || res.recovered || res.purged || missing) {
+    console.warn(`[library] file sweep: ${res.trashed} to trash, ${res.recovered} recovered, ${res.purged} purged after retention; ${missing} version file(s) missing`);
+  }
+  return { ...res, missing };
 }
 
 const num = (db: DB, key: string, dflt: number) => {
