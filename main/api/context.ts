@@ -4,6 +4,7 @@ import type { DB } from '../db/open';
 import type { Staging } from '../files/staging';
 import type { WorkspaceManager } from '../services/workspace';
 import { SOLO_OWNER, type Actor } from '../../shared/api/access';
+import type { UpdateState } from '../../shared/api/app';
 
 /** Host-specific abilities (native dialogs exist only in Electron). */
 export interface HostAbilities {
@@ -14,6 +15,22 @@ export interface HostAbilities {
   openPath?: (filePath: string) => Promise<string>;
   /** Electron: opens the compact always-on-top live-call window. */
   openLiveCallWindow?: () => void;
+  /** The app's version (package.json), shown in Settings. */
+  version?: string;
+  /** Electron: where the main process logs, and a way to show that folder. */
+  logDir?: string;
+  openLogFolder?: () => Promise<string>;
+  /** Electron: the self-updater (absent in the browser host). */
+  updates?: UpdatesControl;
+}
+
+export interface UpdatesControl {
+  state(): UpdateState;
+  /** Whether the package carries its own feed (electron-builder's app-update.yml). */
+  hasBuildFeed(): boolean;
+  /** Re-reads the feed choice (after Settings changed it). */
+  applyFeed(): void;
+  check(): Promise<void>;
 }
 
 /** What every handler receives besides its validated input. */

@@ -15,6 +15,12 @@ import { blobPath, SHA256 } from '../files/store';
 import { CSP } from '../server/server';
 import { isAppUrl, isSafeExternalUrl } from './security';
 import { buildMenu } from './menu';
+import { setUpLogging } from './log';
+import { createUpdater } from './updater';
+import { CrashPolicy, startFailureMessage } from './crashPolicy';
+
+const logging = setUpLogging();
+const crashes = new CrashPolicy();
 
 protocol.registerSchemesAsPrivileged([{ scheme: 'app', privileges: { standard: true, secure: true, supportFetchAPI: true, stream: true } }]);
 
@@ -80,7 +86,32 @@ function createMainWindow() {
     if (mainWindow) fs.writeFileSync(boundsFile(), JSON.stringify(mainWindow.getBounds()));
   });
   mainWindow.on('closed', () => (mainWindow = null));
+  watchCrashes(mainWindow);
   void mainWindow.loadURL('app://workbench/index.html');
+}
+
+/** A dead renderer reloads with a message; the third crash within a minute asks the user instead of looping. */
+function watchCrashes(win: BrowserWindow) {
+  win.webContents.on('render-process-gone', (_e, details) => {
+    console.error(`[crash] renderer gone: ${details.reason} (exit ${details.exitCode})`);
+    const what = crashes.decide(details.reason);
+    if (what === 'ignore' || win.isDestroyed()) return;
+    if (what === 'reload') {
+      win.webContents.reload();
+      void dialog.showMessageBox(win, { type: 'warning', message: 'The window stopped unexpectedly and was reloaded.', detail: 'Unsaved typing in the last few seconds may be lost; drafts are kept. Details are in the log.' });
+      return;
+    }
+    const choice = dialog.showMessageBoxSync(win, {
+      type: 'error',
+      message: 'The window keeps stopping unexpectedly.',
+      detail: `Details are in the log: ${logging.logFile}`,
+      buttons: ['Reload', 'Open log folder', 'Quit'],
+      defaultId: 0,
+    });
+    if (choice === 0) win.webContents.reload();
+    else if (choice === 1) void shell.openPath(logging.logDir);
+    else app.quit();
+  });
 }
 
 /** The compact always-on-top live-call window a rep keeps beside the softphone. */
@@ -177,7 +208,17 @@ if (!app.requestSingleInstanceLock()) {
     ctx = createApp({
       dataDir,
       demo: !process.argv.includes('--no-demo'),
-      host: { kind: 'electron', showOpenDialog, showSaveDialog, openLiveCallWindow, openPath: (p: string) => shell.openPath(p) },
+      host: {
+        kind: 'electron',
+        showOpenDialog,
+        showSaveDialog,
+        openLiveCallWindow,
+        openPath: (p: string) => shell.openPath(p),
+        version: app.getVersion(),
+        logDir: logging.logDir,
+        openLogFolder: () => shell.openPath(logging.logDir),
+        updates: createUpdater(dataDir),
+      },
       nativeBinding: nativeBinding(),
     });
     ipcMain.handle('workbench:invoke', async (event, method: unknown, input: unknown) => {
@@ -194,6 +235,15 @@ if (!app.requestSingleInstanceLock()) {
     app.on('activate', () => {
       if (BrowserWindow.getAllWindows().length === 0) createMainWindow();
     });
+    app.on('child-process-gone', (_e, details) => {
+      // GPU, utility and helper processes: Electron restarts them; record why for support
+      if (details.reason !== 'clean-exit') console.error(`[crash] ${details.type} process gone: ${details.reason} (exit ${details.exitCode})`);
+    });
+  }).catch((e: unknown) => {
+    // A failed start must not leave a windowless process holding the single-instance lock.
+    console.error('[start] failed:', e);
+    dialog.showErrorBox('Sales Workbench', startFailureMessage(e, logging.logFile));
+    app.exit(1);
   });
 
   app.on('window-all-closed', () => {

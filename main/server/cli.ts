@@ -14,6 +14,15 @@ function arg(name: string): string | undefined {
   return eq?.slice(name.length + 3);
 }
 
+/** The version in package.json (dist/main/serve.cjs sits two folders below it). */
+function packageVersion(): string | undefined {
+  try {
+    return (JSON.parse(fs.readFileSync(path.join(__dirname, '..', '..', 'package.json'), 'utf8')) as { version?: string }).version;
+  } catch {
+    return undefined;
+  }
+}
+
 async function main() {
   const t0 = performance.now();
   const dataDir = path.resolve(arg('data') ?? defaultDataDir());
@@ -24,7 +33,7 @@ async function main() {
     console.error(`The built interface is missing (${staticDir}). Run "npm run build" first.`);
     process.exit(1);
   }
-  const ctx = createApp({ dataDir, demo, host: { kind: 'browser' } });
+  const ctx = createApp({ dataDir, demo, host: { kind: 'browser', version: packageVersion() } });
   const srv = createServer({ ctx, port: arg('port') ? Number(arg('port')) : 0, token: arg('token') ?? process.env.WORKBENCH_TOKEN, staticDir });
   const { url, port } = await srv.listen();
   console.log(`Sales Workbench browser host is running. Open this address in your browser:\n\n  ${url}\n`);

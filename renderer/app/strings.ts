@@ -5,6 +5,7 @@
 import { common } from './locales/common';
 import { peopleStrings } from '../features/people/strings';
 import { settingsStrings } from '../features/settings/strings';
+import { aboutStrings } from '../features/settings/aboutStrings';
 import { scriptsStrings } from '../features/scripts/strings';
 import { libraryStrings } from '../features/library/strings';
 import { scorecardsStrings } from '../features/scorecards/strings';
@@ -18,6 +19,7 @@ export const STRING_SOURCES: Record<Lang, Tree>[] = [
   common,
   peopleStrings,
   settingsStrings,
+  aboutStrings,
   scriptsStrings,
   libraryStrings,
   scorecardsStrings,

@@ -12,6 +12,7 @@ export function translateValidation(t: TFunction, message: string | undefined): 
   if (message === 'Enter a valid e-mail address') return t('validation.email');
   if (message === 'Use the date format YYYY-MM-DD') return t('validation.date');
   if (message === 'Choose at least one role') return t('validation.roles');
+  if (message === 'Use an https:// address') return t('validation.https');
   return message;
 }
 

@@ -1,0 +1,48 @@
+import { z } from 'zod';
+import { method } from './contract';
+
+/** Where the desktop app's self-update stands (electron-updater; off when no feed is set). */
+export type UpdateState =
+  | { state: 'off' }
+  | { state: 'idle'; checkedAt: string | null }
+  | { state: 'checking' }
+  | { state: 'available'; version: string }
+  | { state: 'downloaded'; version: string }
+  | { state: 'error'; message: string };
+
+export interface AppAbout {
+  version: string;
+  host: 'electron' | 'browser';
+  /** The folder the main process logs to (desktop app only). */
+  logDir: string | null;
+  /** The update feed set in Settings, or null (then the build's own feed, if any, applies). */
+  updateFeed: string | null;
+  /** Where the feed in use comes from. */
+  feedSource: 'settings' | 'environment' | 'build' | 'none';
+  updates: UpdateState;
+}
+
+/** An update feed is an https address (http only on this machine, for testing a local feed). */
+export const updateFeedUrl = z
+  .string()
+  .trim()
+  .max(500)
+  .refine(
+    (s) => {
+      try {
+        const u = new URL(s);
+        if (u.username || u.password) return false;
+        return u.protocol === 'https:' || (u.protocol === 'http:' && ['127.0.0.1', 'localhost', '[::1]'].includes(u.hostname));
+      } catch {
+        return false;
+      }
+    },
+    { message: 'Use an https:// address' },
+  );
+
+export const appMethods = {
+  'app.about': method(z.object({}), 'signedIn').returns<AppAbout>(),
+  'app.setUpdateFeed': method(z.object({ url: updateFeedUrl.nullable() }), ['admin']).returns<AppAbout>(),
+  'app.checkForUpdates': method(z.object({}), ['admin']).returns<AppAbout>(),
+  'app.openLogFolder': method(z.object({}), ['admin']).returns<{ opened: true }>(),
+};
