@@ -27,7 +27,8 @@ const demoFile = path.join(dir, 'demo.sqlite');
 const demoDb = openWorkspaceDb(demoFile, { create: true }).db;
 const demoMs = timeOnce(() => generateDemo(demoDb, { filesDir: path.join(dir, 'demo.files') }));
 demoDb.close();
-rows.push({ metric: 'demo workspace generation', value: demoMs, unit: 'ms', target: null, better: 'lower' });
+// the demo must be ready within a first start's patience (moved here from the unit tests' old 3 s limits)
+rows.push({ metric: 'demo workspace generation', value: demoMs, unit: 'ms', target: 3000, better: 'lower' });
 
 // 3. People list at 10,000 people with realistic en/ru/zh names.
 const FIRST_EN = ['Anna', 'Ivan', 'Maria', 'James', 'Emily', 'Michael', 'Sophie', 'Daniel', 'Olivia', 'Thomas', 'Laura', 'Peter', 'Kate', 'Robert', 'Helen', 'David'];

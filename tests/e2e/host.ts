@@ -55,8 +55,12 @@ export async function startHost(opts: { demo?: boolean; dataDir?: string } = {})
       return body.value as T;
     },
     async stop() {
-      child.kill('SIGTERM');
-      await new Promise((r) => setTimeout(r, 300));
+      // wait for the host to close its workspace (checkpoint, file handles) before its folder goes
+      if (child.exitCode === null && child.signalCode === null) {
+        const exited = new Promise<void>((r) => child.once('exit', () => r()));
+        child.kill('SIGTERM');
+        await exited;
+      }
       fs.rmSync(dataDir, { recursive: true, force: true });
     },
   };

