@@ -20,10 +20,21 @@ export default tseslint.config(
     rules: { 'react-hooks/rules-of-hooks': 'error' },
   },
   {
-    // Only main/electron may import electron (services stay plain Node, testable without it).
-    files: ['main/**/*.ts', 'shared/**/*.ts', 'renderer/**/*.{ts,tsx}'],
+    // Layering by where code runs (as VS Code does): shared/ is pure (no Node, no DOM, no other layer);
+    // the renderer never reaches into main/, and main/ never into the renderer.
+    files: ['shared/**/*.ts'],
+    rules: {
+      'no-restricted-imports': ['error', { patterns: [{ group: ['node:*', 'fs', 'path', 'os', 'crypto', 'electron'], message: 'shared/ runs on both sides: no Node modules.' }, { group: ['**/main/**', '**/renderer/**'], message: 'shared/ imports only shared/.' }] }],
+    },
+  },
+  {
+    files: ['renderer/**/*.{ts,tsx}'],
+    rules: { 'no-restricted-imports': ['error', { paths: [{ name: 'electron', message: 'Only main/electron/ may import electron.' }], patterns: [{ group: ['node:*'], message: 'The renderer has no Node.' }, { group: ['**/main/**'], message: 'The renderer talks to main/ only through the API (renderer/lib/api.ts).' }] }] },
+  },
+  {
+    files: ['main/**/*.ts'],
     ignores: ['main/electron/**'],
-    rules: { 'no-restricted-imports': ['error', { paths: [{ name: 'electron', message: 'Only main/electron/ may import electron.' }] }] },
+    rules: { 'no-restricted-imports': ['error', { paths: [{ name: 'electron', message: 'Only main/electron/ may import electron.' }], patterns: [{ group: ['**/renderer/**'], message: 'main/ never imports the renderer.' }] }] },
   },
   {
     files: ['scripts/**/*.mjs', 'bench/**/*.mjs'],
