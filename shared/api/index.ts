@@ -12,6 +12,7 @@ import { insightsMethods } from './insights';
 import { sessionMethods } from './session';
 import { workspaceMethods } from './workspace';
 import { trainingMethods } from './training';
+import { auditMethods } from './audit';
 
 export const contract = {
   ...workspaceMethods,
@@ -23,6 +24,7 @@ export const contract = {
   ...libraryMethods,
   ...crmMethods,
   ...insightsMethods,
+  ...auditMethods,
 };
 
 export type Contract = typeof contract;
