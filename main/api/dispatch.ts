@@ -1,14 +1,19 @@
 /**
- * The one entry point both hosts call: checks the method exists, validates the
- * payload with the contract's schema, runs the handler, and turns any failure
- * into a plain `{ code, message, field }` result.
+ * The one entry point both hosts call: checks the method exists, checks the
+ * caller against the method's access policy, validates the payload with the
+ * contract's schema, runs the handler, audits writes and refusals, and turns
+ * any failure into a plain `{ code, message, field }` result.
  */
 import { z } from 'zod';
 import { contract } from '../../shared/api';
-import { AppError, type ApiError, type ApiResult } from '../../shared/api/contract';
+import { AppError, type ApiError, type ApiResult, type MethodDef } from '../../shared/api/contract';
 import type { ApiContext, Handlers } from './context';
 import { handlers } from './handlers';
 import { longWrites } from '../services/longWrites';
+import { allows } from '../../shared/api/access';
+import { writes } from '../../shared/api/can';
+import { auditRefusal, auditWrite } from '../services/access/trail';
+import { stripErrorPaths } from '../services/access/paths';
 
 const has = (o: object, k: string) => Object.prototype.hasOwnProperty.call(o, k);
 
@@ -43,18 +48,43 @@ export function toApiError(e: unknown): ApiError {
   return { code: 'internal', message: `Something went wrong: ${err?.message ?? String(e)}` };
 }
 
+/** The refusal every host shows in the UI language (HTTP answers it with 403). */
+export const FORBIDDEN: ApiError = { code: 'forbidden', message: "You don't have permission to do this.", key: 'access.forbidden', params: {} };
+
+export const UNAUTHORIZED: ApiError = { code: 'unauthorized', message: 'Sign in to continue.', key: 'access.signInRequired', params: {} };
+
+/** Audit rows are best-effort: a log that cannot be written (no workspace open) never fails the call itself. */
+function record(ctx: ApiContext, write: (db: ApiContext['db'], actorId: number | null) => void) {
+  try {
+    write(ctx.db, ctx.actorId());
+  } catch (e) {
+    if (!(e instanceof AppError)) console.error('[audit] could not write:', e);
+  }
+}
+
 export async function dispatch(method: unknown, input: unknown, ctx: ApiContext): Promise<ApiResult<unknown>> {
   if (!isMethod(method)) {
     return { ok: false, error: { code: 'unknown_method', message: `Unknown API method "${String(method).slice(0, 100)}".` } };
   }
-  const schema = contract[method].input as z.ZodType;
+  const def = contract[method] as MethodDef;
+  // The policy comes before validation: a refused caller learns nothing about valid inputs.
+  if (!allows(def.access, ctx.actor)) {
+    if (ctx.actor.personId === null) return { ok: false, error: UNAUTHORIZED };
+    record(ctx, (db, actorId) => auditRefusal(db, actorId, method, input, def.access === undefined ? 'no access policy' : 'role'));
+    return { ok: false, error: FORBIDDEN };
+  }
+  const schema = def.input as z.ZodType;
   const parsed = schema.safeParse(input ?? {});
   if (!parsed.success) return { ok: false, error: zodToApiError(parsed.error) };
   try {
     const handler = handlers[method] as (i: unknown, c: ApiContext) => unknown;
     const value = await handler(parsed.data, ctx);
+    if (writes(method, parsed.data)) record(ctx, (db, actorId) => auditWrite(db, actorId, method, parsed.data, value));
     return { ok: true, value: value === undefined ? null : value };
   } catch (e) {
-    return { ok: false, error: toApiError(e) };
+    const error = toApiError(e);
+    if (error.code === 'forbidden') record(ctx, (db, actorId) => auditRefusal(db, actorId, method, parsed.data, error.key ?? error.message));
+    // Only the local owner may see paths of this machine's disk.
+    return { ok: false, error: ctx.actor.owner ? error : stripErrorPaths(error) };
   }
 }

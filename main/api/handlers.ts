@@ -8,6 +8,7 @@ import { libraryHandlers } from './library';
 import { crmHandlers, insightsHandlers } from './insights';
 import { sessionHandlers, workspaceHandlers } from './workspace';
 import { appHandlers } from './app';
+import { auditHandlers } from './audit';
 
 export const handlers: Handlers = {
   ...workspaceHandlers,
@@ -20,4 +21,5 @@ export const handlers: Handlers = {
   ...crmHandlers,
   ...insightsHandlers,
   ...appHandlers,
+  ...auditHandlers,
 };

@@ -4,6 +4,33 @@ import * as crm from '../services/crm/importer';
 import { datasetAsync } from '../services/insights/datasetAsync';
 import { insightsPage, repTrend } from '../services/insights/page';
 import type { ApiContext, HandlersFor } from './context';
+import type { InsightsPage } from '../../shared/api/insights';
+import { AppError } from '../../shared/api/contract';
+import * as see from './viewer';
+
+/** A manager's insights cover the teams they manage: the filter names one of them (their first by default). */
+function teamFilter<F extends { teamId: number | null }>(ctx: ApiContext, f: F): F {
+  if (ctx.actor.owner) return f;
+  if (f.teamId === null) {
+    const first = ctx.actor.managedTeamIds[0];
+    if (first === undefined) throw new AppError('forbidden', "You don't have access to this team.", 'teamId', { key: 'access.teamForbidden' });
+    return { ...f, teamId: first };
+  }
+  see.team(ctx, 'calls', f.teamId);
+  return f;
+}
+
+/** Per-team breakdowns keep only the managed teams. */
+function onlyManaged(ctx: ApiContext, p: InsightsPage): InsightsPage {
+  if (ctx.actor.owner) return p;
+  const mine = (id: number) => ctx.actor.managedTeamIds.includes(id);
+  return {
+    ...p,
+    trends: { ...p.trends, byTeam: p.trends.byTeam.filter((t) => mine(t.teamId)) },
+    funnel: { ...p.funnel, byTeam: p.funnel.byTeam.filter((t) => mine(t.teamId)) },
+    options: { ...p.options, teams: p.options.teams.filter((t) => mine(t.id)) },
+  };
+}
 
 const staged = (ctx: ApiContext, id: string) => {
   const f = ctx.staging.get(id);
@@ -24,13 +51,16 @@ export const crmHandlers: HandlersFor<typeof crmMethods> = {
 };
 
 export const insightsHandlers: HandlersFor<typeof insightsMethods> = {
-  'insights.page': async (f, { db }) => {
+  'insights.page': async (f, ctx) => {
     // the deal columns are read on a worker thread when the data changed; the charts are computed here
-    await datasetAsync(db);
-    return insightsPage(db, f);
+    await datasetAsync(ctx.db);
+    return onlyManaged(ctx, insightsPage(ctx.db, teamFilter(ctx, f)));
   },
-  'insights.repTrend': async ({ repId, ...f }, { db }) => {
-    await datasetAsync(db);
-    return repTrend(db, f, repId);
+  'insights.repTrend': async ({ repId, ...f }, ctx) => {
+    see.person(ctx, 'calls', repId);
+    await datasetAsync(ctx.db);
+    // one person's trend: seeing that person is what matters (a rep sees their own CRM outcomes)
+    see.team(ctx, 'calls', f.teamId);
+    return repTrend(ctx.db, f, repId);
   },
 };

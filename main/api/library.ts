@@ -13,16 +13,11 @@ import { link, listLinks, unlink } from '../services/library/links';
 import { getSettings, saveSettings } from '../services/library/maintenance';
 import { analytics, itemUsage, recordUsage } from '../services/library/usage';
 import type { ApiContext, HandlersFor } from './context';
+import { readsOnly } from './viewer';
+import { assertLibraryReadable } from '../services/access/scope';
 
-/** The role chosen in the header: reps only read and use content. */
-function role(ctx: ApiContext): string {
-  try {
-    const s = ctx.ws.getMeta('session');
-    return s ? ((JSON.parse(s) as { role?: string }).role ?? 'manager') : 'manager';
-  } catch {
-    return 'manager';
-  }
-}
+/** Readers (reps: the header's rep view, or a signed-in person who may not edit content) only read and use content. */
+const role = (ctx: ApiContext): string => (readsOnly(ctx, 'library.update') ? 'rep' : 'manager');
 
 function editor(ctx: ApiContext): DB {
   if (role(ctx) === 'rep') throw new AppError('forbidden', 'Reps can use library content but not change it; ask the content owner or a manager.', undefined, { key: 'library.repsCannotEdit' });
@@ -71,9 +66,9 @@ export const libraryHandlers: HandlersFor<typeof libraryMethods> = {
       ctx.staging.release(uploadId);
     }
   },
-  'library.versions': ({ id }, { db }) => items.listVersions(db, id),
+  'library.versions': ({ id }, ctx) => (role(ctx) === 'rep' && assertLibraryReadable(ctx.db, { itemId: id }), items.listVersions(ctx.db, id)),
   'library.restoreVersion': ({ id, versionId }, ctx) => items.restoreVersion(editor(ctx), id, versionId, ctx.actorId()),
-  'library.text': ({ versionId, maxChars }, { db }) => items.versionText(db, versionId, maxChars),
+  'library.text': ({ versionId, maxChars }, ctx) => (role(ctx) === 'rep' && assertLibraryReadable(ctx.db, { versionId }), items.versionText(ctx.db, versionId, maxChars)),
   'library.verify': ({ id }, ctx) => items.setVerified(editor(ctx), id, ctx.actorId()),
   'library.markExpired': ({ id, validUntil }, ctx) => items.setValidUntil(editor(ctx), id, validUntil, ctx.actorId()),
   'library.governance': ({ staleDays }, { db }) => governance(db, { staleDays: staleDays ?? getSettings(db).staleDays }),

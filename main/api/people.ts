@@ -2,12 +2,13 @@ import type { peopleMethods } from '../../shared/api/people';
 import * as people from '../services/people';
 import { importRoster, previewRoster } from '../services/roster';
 import type { HandlersFor } from './context';
+import * as see from './viewer';
 
 const bytes = (b64: string) => Buffer.from(b64, 'base64');
 
 export const peopleHandlers: HandlersFor<typeof peopleMethods> = {
-  'people.list': (i, { db }) => people.listPeople(db, i),
-  'people.get': ({ id }, { db }) => people.getPerson(db, id),
+  'people.list': (i, ctx) => people.listPeople(ctx.db, i, see.personScope(ctx, 'people', 'p.id')),
+  'people.get': ({ id }, ctx) => (see.person(ctx, 'people', id), people.getPerson(ctx.db, id)),
   'people.create': (data, ctx) => people.createPerson(ctx.db, data, ctx.actorId()),
   'people.update': ({ id, data }, ctx) => people.updatePerson(ctx.db, id, data, ctx.actorId()),
   'people.setActive': ({ id, active }, ctx) => people.setPersonActive(ctx.db, id, active, ctx.actorId()),

@@ -6,17 +6,10 @@ import * as store from '../services/scripts/store';
 import { exportLibrary, exportMarkdown, importScripts } from '../services/scripts/transfer';
 import { logUsage, setPinned, usageSummary } from '../services/scripts/usage';
 import type { ApiContext, HandlersFor } from './context';
+import { readsOnly } from './viewer';
 
-/** The role chosen in the header: reps read published scripts only and cannot edit. */
-function role(ctx: ApiContext): string | null {
-  try {
-    const s = ctx.ws.getMeta('session');
-    return s ? ((JSON.parse(s) as { role?: string }).role ?? null) : null;
-  } catch {
-    return null;
-  }
-}
-const isRep = (ctx: ApiContext) => role(ctx) === 'rep';
+/** Reps (the header's rep view, or a signed-in person who may not author scripts) read published scripts only and cannot edit. */
+const isRep = (ctx: ApiContext) => readsOnly(ctx, 'scripts.save');
 function assertEditor(ctx: ApiContext) {
   if (isRep(ctx)) throw new AppError('forbidden', 'Reps use published scripts; writing and publishing scripts is for managers and trainers.', undefined, { key: 'scripts.repsCannotEdit' });
 }
@@ -32,7 +25,7 @@ export const scriptsHandlers: HandlersFor<typeof scriptsMethods> = {
   'scripts.revisions': ({ id }, ctx) => (assertEditor(ctx), store.listRevisions(ctx.db, id)),
   'scripts.diff': ({ id, fromRev, toRev }, ctx) => (assertEditor(ctx), store.diffRevisions(ctx.db, id, fromRev, toRev)),
   'scripts.restore': ({ id, rev }, ctx) => (assertEditor(ctx), store.restoreRevision(ctx.db, id, rev, ctx.actorId())),
-  'scripts.exportMarkdown': ({ id }, { db }) => exportMarkdown(db, id),
+  'scripts.exportMarkdown': ({ id }, ctx) => (isRep(ctx) && store.getScript(ctx.db, id, 'published', ctx.actorId()), exportMarkdown(ctx.db, id)),
   'scripts.exportLibrary': (_i, { db }) => exportLibrary(db),
   'scripts.import': ({ text }, ctx) => (assertEditor(ctx), importScripts(ctx.db, text, ctx.actorId())),
   'scripts.search': (i, { db }) => searchScripts(db, i),

@@ -2,34 +2,79 @@ import type { sessionMethods } from '../../shared/api/session';
 import type { workspaceMethods } from '../../shared/api/workspace';
 import { AppError } from '../../shared/api/contract';
 import { getPerson } from '../services/people';
-import type { HandlersFor } from './context';
+import type { ApiContext, HandlersFor } from './context';
+import type { BackupFile, WorkspaceFile, WorkspaceInfo } from '../../shared/api/workspace';
+import type { Role } from '../../shared/api/people';
+
+/**
+ * Paths of the server's disk are for the solo owner only: anyone else sees
+ * file names, and names workspaces and backups by them (issue: no server paths
+ * from the network).
+ */
+const teamMode = (ctx: ApiContext) => !ctx.actor.owner;
+const base = (p: string) => p.split(/[\\/]/).pop() ?? '';
+const info = (ctx: ApiContext, i: WorkspaceInfo): WorkspaceInfo => (teamMode(ctx) ? { ...i, path: base(i.path), dataDir: '' } : i);
+const files = <T extends WorkspaceFile | BackupFile>(ctx: ApiContext, l: T[]): T[] => (teamMode(ctx) ? l.map((f) => ({ ...f, path: base(f.path) })) : l);
+function noPaths(ctx: ApiContext) {
+  if (teamMode(ctx)) {
+    throw new AppError('forbidden', 'On a team server workspaces and backups are chosen by name, not by a path.', 'path', { key: 'workspace.pathsOwnerOnly' });
+  }
+}
 
 export const workspaceHandlers: HandlersFor<typeof workspaceMethods> = {
-  'workspace.info': (_, { ws }) => ws.info(),
-  'workspace.problem': (_, { ws }) => ws.problem(),
-  'workspace.list': (_, { ws }) => ws.list(),
-  'workspace.createEmpty': ({ name }, { ws }) => ws.createEmpty(name),
-  'workspace.open': ({ path }, { ws }) => ws.open(path),
-  'workspace.openDialog': async (_, { ws, host }) => {
+  'workspace.info': (_, ctx) => info(ctx, ctx.ws.info()),
+  'workspace.problem': (_, ctx) => {
+    const p = ctx.ws.problem();
+    return p && teamMode(ctx) ? { ...p, path: base(p.path), backups: files(ctx, p.backups) } : p;
+  },
+  'workspace.list': (_, ctx) => files(ctx, ctx.ws.list()),
+  'workspace.createEmpty': ({ name }, ctx) => info(ctx, ctx.ws.createEmpty(name)),
+  'workspace.open': ({ path }, ctx) => (noPaths(ctx), ctx.ws.open(path)),
+  'workspace.openNamed': ({ name }, ctx) => info(ctx, ctx.ws.openNamed(name)),
+  'workspace.restoreNamed': async ({ name }, ctx) => info(ctx, await ctx.ws.restoreNamed(name)),
+  'workspace.openDialog': async (_, ctx) => {
+    noPaths(ctx);
+    const { ws, host } = ctx;
     if (!host.showOpenDialog) throw new AppError('unavailable', 'The file dialog exists only in the desktop app; enter the file path instead.', undefined, { key: 'workspace.dialogDesktopOnly' });
     const [file] = await host.showOpenDialog({ multiple: false, filters: [{ name: 'Sales Workbench workspace', extensions: ['sqlite', 'db'] }] });
     return file ? ws.open(file) : null;
   },
-  'workspace.openDemo': ({ reset }, { ws }) => ws.openDemo(reset),
-  'workspace.backup': (_, { ws }) => ws.backup(),
-  'workspace.backupAs': async (_, { ws, host }) => {
+  'workspace.openDemo': ({ reset }, ctx) => info(ctx, ctx.ws.openDemo(reset)),
+  'workspace.backup': async (_, ctx) => {
+    const b = await ctx.ws.backup();
+    return teamMode(ctx) ? { ...b, path: base(b.path) } : b;
+  },
+  'workspace.backupAs': async (_, ctx) => {
+    noPaths(ctx);
+    const { ws, host } = ctx;
     if (!host.showSaveDialog) throw new AppError('unavailable', 'Saving to a chosen file exists only in the desktop app; backups are kept in the data folder.', undefined, {
         key: 'workspace.saveDialogDesktopOnly',
       });
     const dest = await host.showSaveDialog({ defaultName: `${ws.info().name}-backup.sqlite`, filters: [{ name: 'Sales Workbench workspace', extensions: ['sqlite'] }] });
     return dest ? ws.backupToFile(dest) : null;
   },
-  'workspace.listBackups': (_, { ws }) => ws.listBackups(),
-  'workspace.restore': ({ path }, { ws }) => ws.restore(path),
+  'workspace.listBackups': (_, ctx) => files(ctx, ctx.ws.listBackups()),
+  'workspace.restore': ({ path }, ctx) => (noPaths(ctx), ctx.ws.restore(path)),
 };
+
+/** A signed-in person's session info: themself, the role they chose among their own (home page), and their actor. */
+function teamSession(ctx: ApiContext) {
+  const a = ctx.actor;
+  let person = null;
+  try {
+    person = a.personId ? getPerson(ctx.db, a.personId) : null;
+  } catch {
+    person = null;
+  }
+  const chosen = a.personId ? ctx.ws.getMeta(`session.role.${a.personId}`) : null;
+  const role = (a.roles as string[]).includes(chosen ?? '') ? (chosen as Role) : (a.roles[0] ?? 'rep');
+  return { person, role, actor: a };
+}
 
 export const sessionHandlers: HandlersFor<typeof sessionMethods> = {
   'session.get': (_, ctx) => {
+    // a signed-in person is who the session says; the header's picker is the solo owner's
+    if (!ctx.actor.owner) return teamSession(ctx);
     const raw = ctx.ws.getMeta('session');
     const s = raw ? (JSON.parse(raw) as { personId: number | null; role: 'rep' | 'manager' | 'trainer' | 'admin' }) : { personId: null, role: 'manager' as const };
     let person = null;
@@ -38,15 +83,22 @@ export const sessionHandlers: HandlersFor<typeof sessionMethods> = {
     } catch {
       person = null;
     }
-    return { person, role: s.role };
+    return { person, role: s.role, actor: ctx.actor };
   },
   'session.set': ({ personId, role }, ctx) => {
+    if (!ctx.actor.owner) {
+      if (personId !== ctx.actor.personId || !ctx.actor.roles.includes(role)) {
+        throw new AppError('forbidden', 'You can switch only among your own roles.', 'role', { key: 'access.ownRolesOnly' });
+      }
+      ctx.ws.setMeta(`session.role.${ctx.actor.personId}`, role);
+      return teamSession(ctx);
+    }
     const person = personId ? getPerson(ctx.db, personId) : null;
     if (person && !person.roles.includes(role) && !person.roles.includes('admin')) {
       throw new AppError('invalid_input', `${person.name} does not have the ${role} role.`, 'role', { key: 'workspace.missingRole', params: { name: person.name, role } });
     }
     ctx.ws.setMeta('session', JSON.stringify({ personId, role }));
-    return { person, role };
+    return { person, role, actor: ctx.actor };
   },
   'files.pick': async ({ multiple, filters }, { host, staging }) => {
     if (!host.showOpenDialog) throw new AppError('unavailable', 'The file dialog exists only in the desktop app; use upload instead.', undefined, { key: 'workspace.pickDesktopOnly' });

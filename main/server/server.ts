@@ -13,6 +13,8 @@ import { AppError, type ApiResult, type Localized } from '../../shared/api/contr
 import type { ApiContext } from '../api/context';
 import { dispatch, toApiError } from '../api/dispatch';
 import { blobPath, SHA256 } from '../files/store';
+import { ANONYMOUS, SOLO_OWNER, type Actor } from '../../shared/api/access';
+import { mayReadBlob } from '../services/access/files';
 
 export const API_BODY_LIMIT = 16 * 1024 * 1024;
 
@@ -23,7 +25,12 @@ export interface ServerOptions {
   staticDir: string;
   bodyLimit?: number;
   uploadLimit?: number;
+  /** Who is asking (a team server reads the session); null = nobody signed in. Default: the solo owner. */
+  actorFor?: (req: http.IncomingMessage) => Actor | null;
 }
+
+/** HTTP status of an error result: refusals are 403, a missing sign-in 401. */
+export const statusOf = (code: string) => (code === 'unknown_method' ? 404 : code === 'forbidden' ? 403 : code === 'unauthorized' ? 401 : 200);
 
 export const CSP = [
   "default-src 'self'",
@@ -166,8 +173,9 @@ export function createServer(opts: ServerOptions) {
           if (e instanceof AppError) return fail(res, 413, e.code, e.message);
           return fail(res, 400, 'invalid_input', 'The request body is not valid JSON.');
         }
-        const result = await dispatch(method, input, opts.ctx);
-        const status = result.ok ? 200 : result.error.code === 'unknown_method' ? 404 : 200;
+        const actor = opts.actorFor ? (opts.actorFor(req) ?? ANONYMOUS) : SOLO_OWNER;
+        const result = await dispatch(method, input, actor.owner ? opts.ctx : opts.ctx.withActor(actor));
+        const status = result.ok ? 200 : statusOf(result.error.code);
         return send(res, status, result);
       }
 
@@ -196,6 +204,9 @@ export function createServer(opts: ServerOptions) {
         if (!tokenMatches(url.searchParams.get('token') ?? bearer, token)) return fail(res, 401, 'unauthorized', 'Missing or wrong access token.');
         const sha = url.pathname.slice(7);
         if (!SHA256.test(sha)) return fail(res, 404, 'not_found', 'No such file.');
+        const actor = opts.actorFor ? opts.actorFor(req) : SOLO_OWNER;
+        if (!actor) return fail(res, 401, 'unauthorized', 'Sign in to open stored files.', { key: 'access.signInRequired' });
+        if (!mayReadBlob(opts.ctx.db, actor, sha)) return fail(res, 403, 'forbidden', "You don't have access to this file.", { key: 'access.fileForbidden' });
         const file = blobPath(opts.ctx.ws.filesDir, sha);
         if (!fs.existsSync(file)) return fail(res, 404, 'not_found', 'The file is missing from the workspace.');
         const type = url.searchParams.get('type') ?? '';

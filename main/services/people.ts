@@ -4,6 +4,7 @@ import { AppError, type Page } from '../../shared/api/contract';
 import { ROLES, personInput, teamInput, type Person, type Role, type Team } from '../../shared/api/people';
 import { fold } from '../../shared/search/text';
 import type { DB } from '../db/open';
+import { addScope, type Cond } from './access/scope';
 import { audit } from './audit';
 
 type PersonData = z.output<typeof personInput>;
@@ -69,9 +70,10 @@ const SORTS: Record<ListPeopleInput['sort'], string> = {
   updatedAt: 'p.updated_at DESC, p.id',
 };
 
-export function listPeople(db: DB, input: ListPeopleInput): Page<Person> {
+export function listPeople(db: DB, input: ListPeopleInput, scope?: Cond): Page<Person> {
   const where: string[] = [];
   const params: unknown[] = [];
+  if (scope) addScope(where, params, scope);
   if (!input.includeInactive) where.push('p.active = 1');
   if (input.teamId != null) {
     where.push('p.team_id = ?');

@@ -242,6 +242,27 @@ export class WorkspaceManager {
       .sort((a, b) => b.createdAt.localeCompare(a.createdAt));
   }
 
+  /** A file named inside one of our own folders, or a not-found error that shows only the name. */
+  private named(dir: string, name: string, kind: 'workspace' | 'backup'): string {
+    const file = path.join(dir, path.basename(name));
+    if (path.basename(name) !== name || !name.endsWith('.sqlite') || !fs.existsSync(file)) {
+      throw kind === 'workspace'
+        ? new AppError('not_found', `There is no workspace named "${name}".`, 'name', { key: 'workspace.namedNotFound', params: { name } })
+        : new AppError('not_found', `There is no backup named "${name}".`, 'name', { key: 'workspace.namedBackupNotFound', params: { name } });
+    }
+    return file;
+  }
+
+  /** Team mode: opens a workspace by its file name in the workspaces folder. */
+  openNamed(name: string): WorkspaceInfo {
+    return this.open(this.named(this.workspacesDir, name, 'workspace'));
+  }
+
+  /** Team mode: restores a backup named by its file name in the backups folder. */
+  restoreNamed(name: string): Promise<WorkspaceInfo> {
+    return this.restore(this.named(this.backupsDir, name, 'backup'));
+  }
+
   /**
    * Replaces the current workspace's contents with a backup. The backup is
    * validated first, and the current state is itself backed up before it is

@@ -11,6 +11,7 @@ import { libraryStrings } from '../features/library/strings';
 import { scorecardsStrings } from '../features/scorecards/strings';
 import { trainingStrings } from '../features/training/strings';
 import { insightsStrings } from '../features/insights/strings';
+import { accessStrings } from '../features/access/strings';
 
 export type Lang = 'en' | 'ru' | 'zh';
 export type Tree = { [k: string]: string | Tree };
@@ -25,6 +26,7 @@ export const STRING_SOURCES: Record<Lang, Tree>[] = [
   scorecardsStrings,
   trainingStrings,
   insightsStrings,
+  accessStrings,
 ];
 
 function merge(into: Tree, from: Tree): Tree {

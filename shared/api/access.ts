@@ -4,6 +4,7 @@
  * dispatcher checks each method's access policy against it; services scope
  * rows by it and never take "me" from the input.
  */
+import type { Access } from './contract';
 import type { Role } from './people';
 
 export interface Actor {
@@ -23,4 +24,19 @@ export interface Actor {
 
 export const SOLO_OWNER: Actor = { personId: null, roles: ['rep', 'manager', 'trainer', 'admin'], managedTeamIds: [], teamId: null, owner: true };
 
+/** Nobody signed in (a team server without a valid session): only public methods. */
+export const ANONYMOUS: Actor = { personId: null, roles: [], managedTeamIds: [], teamId: null, owner: false };
+
 export const hasRole = (a: Actor, ...roles: Role[]) => a.owner || roles.some((r) => a.roles.includes(r));
+
+/**
+ * Whether a method's policy lets this actor call it: the solo owner passes
+ * everything; a method without a policy is refused for everyone else.
+ */
+export function allows(access: Access | undefined, actor: Actor): boolean {
+  if (actor.owner) return true;
+  if (access === undefined) return false;
+  if (access === 'public') return true;
+  if (access === 'signedIn') return actor.personId !== null;
+  return access.some((r) => actor.roles.includes(r));
+}

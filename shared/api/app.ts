@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { method } from './contract';
+import { method, WRITES } from './contract';
 
 /** Where the desktop app's self-update stands (electron-updater; off when no feed is set). */
 export type UpdateState =
@@ -35,7 +35,7 @@ export const updateFeedUrl = z
 
 export const appMethods = {
   'app.about': method(z.object({}), 'signedIn').returns<AppAbout>(),
-  'app.setUpdateFeed': method(z.object({ url: updateFeedUrl.nullable() }), ['admin']).returns<AppAbout>(),
+  'app.setUpdateFeed': method(z.object({ url: updateFeedUrl.nullable() }), ['admin'], WRITES).returns<AppAbout>(),
   'app.checkForUpdates': method(z.object({}), ['admin']).returns<AppAbout>(),
   'app.openLogFolder': method(z.object({}), ['admin']).returns<{ opened: true }>(),
 };

@@ -14,18 +14,33 @@ import type { Role } from './people';
  */
 export type Access = 'public' | 'signedIn' | readonly Role[];
 
+/**
+ * Whether a call changes stored data: `dispatch` appends an audit row (who,
+ * which record, a short summary) after every successful write. A function
+ * decides per input (a settings method that reads unless given a value).
+ */
+// (method syntax keeps the predicate assignable to the untyped MethodDef every contract entry widens to)
+export type Writes<I = unknown> = true | { check(input: I): boolean }['check'];
+
 export interface MethodDef<I extends z.ZodType = z.ZodType, O = unknown> {
   input: I;
   /** Who may call it; a method without a policy is refused on a team server (and fails the permission-matrix test). */
   access?: Access;
+  /** Set on methods that change stored data (audited); absent on reads. */
+  writes?: Writes<z.output<I>>;
   /** Phantom field carrying the result type; never set at runtime. */
   readonly __result?: O;
 }
 
-/** `method(schema, access).returns<Result>()` declares one API method. */
-export function method<I extends z.ZodType>(input: I, access?: Access) {
-  return { returns: <O>(): MethodDef<I, O> => (access === undefined ? { input } : { input, access }) };
+/** `method(schema, access, WRITES?).returns<Result>()` declares one API method. */
+export function method<I extends z.ZodType>(input: I, access?: Access, writes?: Writes<z.output<I>>) {
+  return {
+    returns: <O>(): MethodDef<I, O> => ({ input, ...(access === undefined ? {} : { access }), ...(writes === undefined ? {} : { writes }) }),
+  };
 }
+
+/** Marks a method as a write (the third argument of `method`). */
+export const WRITES = true as const;
 
 export type ContractShape = Record<string, MethodDef>;
 export type InputOf<D> = D extends MethodDef<infer I, unknown> ? z.input<I> : never;

@@ -1,6 +1,6 @@
 /** CRM outcomes import: sniff a staged file, map its columns, dry run, import with progress, undo a batch. */
 import { z } from 'zod';
-import { id, method, text } from './contract';
+import { id, method, text, WRITES } from './contract';
 
 export const DEAL_FIELDS = [
   'externalId',
@@ -167,15 +167,15 @@ const upload = z.object({ uploadId: z.string().regex(/^[0-9a-f]{32}$/, { message
 const runInput = upload.extend({ source: text(80).min(1), mapping: mappingSchema, fileName: text(260).default('') });
 
 export const crmMethods = {
-  'crm.sniff': method(upload.extend({ source: text(80).default('') })).returns<CrmSniff>(),
-  'crm.dryRun': method(runInput).returns<CrmDryRun>(),
+  'crm.sniff': method(upload.extend({ source: text(80).default('') }), ['admin']).returns<CrmSniff>(),
+  'crm.dryRun': method(runInput, ['admin']).returns<CrmDryRun>(),
   /** How far a running dry run of this upload is (null when none runs), for its progress bar. */
-  'crm.dryRunProgress': method(upload).returns<{ fraction: number; rows: number } | null>(),
-  'crm.startImport': method(runInput).returns<CrmJob>(),
-  'crm.job': method(z.object({ jobId: z.string().max(64) })).returns<CrmJob>(),
-  'crm.cancelImport': method(z.object({ jobId: z.string().max(64) })).returns<CrmJob>(),
-  'crm.batches': method(z.object({})).returns<CrmBatch[]>(),
-  'crm.undoBatch': method(z.object({ id })).returns<{ removed: number; restored: number }>(),
-  'crm.channels': method(z.object({})).returns<ChannelRule[]>(),
-  'crm.setChannel': method(z.object({ value: text(200).min(1), kind: z.enum(['direct', 'indirect']), mode: z.enum(['online', 'offline']) })).returns<ChannelRule[]>(),
+  'crm.dryRunProgress': method(upload, ['admin']).returns<{ fraction: number; rows: number } | null>(),
+  'crm.startImport': method(runInput, ['admin'], WRITES).returns<CrmJob>(),
+  'crm.job': method(z.object({ jobId: z.string().max(64) }), ['admin']).returns<CrmJob>(),
+  'crm.cancelImport': method(z.object({ jobId: z.string().max(64) }), ['admin'], WRITES).returns<CrmJob>(),
+  'crm.batches': method(z.object({}), ['admin']).returns<CrmBatch[]>(),
+  'crm.undoBatch': method(z.object({ id }), ['admin'], WRITES).returns<{ removed: number; restored: number }>(),
+  'crm.channels': method(z.object({}), ['admin', 'manager']).returns<ChannelRule[]>(),
+  'crm.setChannel': method(z.object({ value: text(200).min(1), kind: z.enum(['direct', 'indirect']), mode: z.enum(['online', 'offline']) }), ['admin'], WRITES).returns<ChannelRule[]>(),
 };

@@ -13,6 +13,7 @@ import { sessionMethods } from './session';
 import { workspaceMethods } from './workspace';
 import { trainingMethods } from './training';
 import { appMethods } from './app';
+import { auditMethods } from './audit';
 
 export const contract = {
   ...workspaceMethods,
@@ -25,6 +26,7 @@ export const contract = {
   ...crmMethods,
   ...insightsMethods,
   ...appMethods,
+  ...auditMethods,
 };
 
 export type Contract = typeof contract;

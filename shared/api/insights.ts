@@ -107,7 +107,7 @@ export interface InsightsPage {
 }
 
 export const insightsMethods = {
-  'insights.page': method(insightsFilters).returns<InsightsPage>(),
+  'insights.page': method(insightsFilters, ['manager']).returns<InsightsPage>(),
   /** One rep's monthly trend under the same filters (the Trends chart's "whose" picker). */
-  'insights.repTrend': method(insightsFilters.extend({ repId: id })).returns<TrendPoint[]>(),
+  'insights.repTrend': method(insightsFilters.extend({ repId: id }), ['rep', 'manager']).returns<TrendPoint[]>(),
 };

@@ -3,7 +3,7 @@
  * versions, metadata, governance, usage events and links from scripts/courses.
  */
 import { z } from 'zod';
-import { id, isoDate, method, pageInput, requiredText, text, type Page } from './contract';
+import { id, isoDate, method, pageInput, requiredText, text, type Page, WRITES } from './contract';
 import type { Segment } from '../search/text';
 
 export const FUNNEL_STAGES = ['prospecting', 'discovery', 'demo', 'proposal', 'negotiation', 'closing', 'onboarding', 'renewal'] as const;
@@ -251,18 +251,19 @@ export interface LibrarySettings {
 const targetInput = { targetKind: z.enum(LINK_TARGETS), targetId: id };
 
 export const libraryMethods = {
-  'library.list': method(listInput).returns<LibraryPage>(),
-  'library.get': method(z.object({ id })).returns<LibraryItem>(),
+  'library.list': method(listInput, 'signedIn').returns<LibraryPage>(),
+  'library.get': method(z.object({ id }), 'signedIn').returns<LibraryItem>(),
   /** Electron only: opens the current version with the system's default app (e.g. PowerPoint for a deck). */
-  'library.openExternal': method(z.object({ id })).returns<{ opened: true }>(),
-  'library.facets': method(z.object({})).returns<Facets>(),
+  'library.openExternal': method(z.object({ id }), 'signedIn').returns<{ opened: true }>(),
+  'library.facets': method(z.object({}), 'signedIn').returns<Facets>(),
   /** Takes a staged upload into the store, extracts its text (in a worker) and creates an item. */
   'library.addFile': method(
     z.object({ uploadId: z.string().regex(/^[0-9a-f]{32}$/), allowDuplicate: z.boolean().default(false), meta: fileMetaInput.default({}) }),
+    ['manager', 'trainer'], WRITES,
   ).returns<AddResult>(),
-  'library.addLink': method(itemMetaInput.extend({ url: safeUrl })).returns<LibraryItem>(),
-  'library.addNote': method(itemMetaInput.extend({ bodyMd: z.string().max(200_000, { message: 'Must be at most 200000 characters' }) })).returns<LibraryItem>(),
-  'library.update': method(z.object({ id, meta: itemMetaInput, url: safeUrl.optional(), bodyMd: z.string().max(200_000).optional() })).returns<LibraryItem>(),
+  'library.addLink': method(itemMetaInput.extend({ url: safeUrl }), ['manager', 'trainer'], WRITES).returns<LibraryItem>(),
+  'library.addNote': method(itemMetaInput.extend({ bodyMd: z.string().max(200_000, { message: 'Must be at most 200000 characters' }) }), ['manager', 'trainer'], WRITES).returns<LibraryItem>(),
+  'library.update': method(z.object({ id, meta: itemMetaInput, url: safeUrl.optional(), bodyMd: z.string().max(200_000).optional() }), ['manager', 'trainer'], WRITES).returns<LibraryItem>(),
   'library.bulkUpdate': method(
     z.object({
       ids: z.array(id).min(1, { message: 'Select at least one item' }).max(1000),
@@ -270,16 +271,17 @@ export const libraryMethods = {
       removeTags: tagList,
       ownerId: id.nullable().optional(),
     }),
+    ['manager', 'trainer'], WRITES,
   ).returns<{ updated: number }>(),
-  'library.remove': method(z.object({ id })).returns<{ removed: boolean }>(),
-  'library.addVersion': method(z.object({ id, uploadId: z.string().regex(/^[0-9a-f]{32}$/), changeNote: text(500).default('') })).returns<LibraryItem>(),
-  'library.versions': method(z.object({ id })).returns<LibraryVersion[]>(),
-  'library.restoreVersion': method(z.object({ id, versionId: id })).returns<LibraryItem>(),
+  'library.remove': method(z.object({ id }), ['manager', 'trainer'], WRITES).returns<{ removed: boolean }>(),
+  'library.addVersion': method(z.object({ id, uploadId: z.string().regex(/^[0-9a-f]{32}$/), changeNote: text(500).default('') }), ['manager', 'trainer'], WRITES).returns<LibraryItem>(),
+  'library.versions': method(z.object({ id }), 'signedIn').returns<LibraryVersion[]>(),
+  'library.restoreVersion': method(z.object({ id, versionId: id }), ['manager', 'trainer'], WRITES).returns<LibraryItem>(),
   /** Extracted text of a version (for the text preview of DOCX/PPTX/XLSX), bounded. */
-  'library.text': method(z.object({ versionId: id, maxChars: z.number().int().min(100).max(500_000).default(100_000) })).returns<{ text: string; truncated: boolean }>(),
-  'library.verify': method(z.object({ id })).returns<LibraryItem>(),
-  'library.markExpired': method(z.object({ id, validUntil: isoDate.nullable() })).returns<LibraryItem>(),
-  'library.governance': method(z.object({ staleDays: z.number().int().min(1).max(3650).optional() })).returns<Governance>(),
+  'library.text': method(z.object({ versionId: id, maxChars: z.number().int().min(100).max(500_000).default(100_000) }), 'signedIn').returns<{ text: string; truncated: boolean }>(),
+  'library.verify': method(z.object({ id }), ['manager', 'trainer'], WRITES).returns<LibraryItem>(),
+  'library.markExpired': method(z.object({ id, validUntil: isoDate.nullable() }), ['manager', 'trainer'], WRITES).returns<LibraryItem>(),
+  'library.governance': method(z.object({ staleDays: z.number().int().min(1).max(3650).optional() }), ['manager', 'trainer']).returns<Governance>(),
   'library.recordUsage': method(
     z.object({
       id,
@@ -288,19 +290,21 @@ export const libraryMethods = {
       targetKind: z.enum(LINK_TARGETS).nullable().default(null),
       targetId: id.nullable().default(null),
     }),
+    'signedIn',
   ).returns<{ recorded: boolean }>(),
-  'library.usage': method(z.object({ id })).returns<ItemUsage>(),
-  'library.analytics': method(z.object({ from: isoDate, to: isoDate, limit: z.number().int().min(1).max(200).default(20) })).returns<{
+  'library.usage': method(z.object({ id }), ['manager', 'trainer']).returns<ItemUsage>(),
+  'library.analytics': method(z.object({ from: isoDate, to: isoDate, limit: z.number().int().min(1).max(200).default(20) }), ['manager', 'trainer']).returns<{
     top: AnalyticsRow[];
     neverUsed: AnalyticsRow[];
     neverUsedTotal: number;
     totals: { opens: number; copies: number; downloads: number; callUses: number; activePeople: number };
   }>(),
-  'library.links': method(z.object(targetInput)).returns<LinkedItem[]>(),
-  'library.link': method(z.object({ ...targetInput, itemId: id })).returns<LinkedItem[]>(),
-  'library.unlink': method(z.object({ ...targetInput, itemId: id })).returns<LinkedItem[]>(),
-  'library.settings': method(z.object({})).returns<LibrarySettings>(),
+  'library.links': method(z.object(targetInput), 'signedIn').returns<LinkedItem[]>(),
+  'library.link': method(z.object({ ...targetInput, itemId: id }), ['manager', 'trainer'], WRITES).returns<LinkedItem[]>(),
+  'library.unlink': method(z.object({ ...targetInput, itemId: id }), ['manager', 'trainer'], WRITES).returns<LinkedItem[]>(),
+  'library.settings': method(z.object({}), 'signedIn').returns<LibrarySettings>(),
   'library.saveSettings': method(
     z.object({ uploadLimitMb: z.number().int().min(1).max(500, { message: "The host accepts uploads up to 500 MB" }), staleDays: z.number().int().min(7).max(3650) }),
+    ['manager', 'trainer', 'admin'], WRITES,
   ).returns<LibrarySettings>(),
 };

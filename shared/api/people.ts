@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { id, isoDate, method, pageInput, requiredText, text, type Page } from './contract';
+import { id, isoDate, method, pageInput, requiredText, text, type Page, WRITES } from './contract';
 
 export const ROLES = ['rep', 'manager', 'trainer', 'admin'] as const;
 export type Role = (typeof ROLES)[number];
@@ -90,15 +90,16 @@ export const peopleMethods = {
       sort: z.enum(['name', 'team', 'hiredAt', 'updatedAt']).default('name'),
       ...pageInput,
     }),
+    'signedIn',
   ).returns<Page<Person>>(),
-  'people.get': method(z.object({ id })).returns<Person>(),
-  'people.create': method(personInput).returns<Person>(),
-  'people.update': method(z.object({ id, data: personInput })).returns<Person>(),
-  'people.setActive': method(z.object({ id, active: z.boolean() })).returns<Person>(),
-  'people.rosterPreview': method(rosterInput).returns<RosterPreview>(),
-  'people.rosterImport': method(rosterInput).returns<{ created: number; updated: number; unchanged: number; skipped: number; teamsCreated: number }>(),
-  'teams.list': method(z.object({ includeEmpty: z.boolean().default(true) })).returns<Team[]>(),
-  'teams.create': method(teamInput).returns<Team>(),
-  'teams.update': method(z.object({ id, data: teamInput })).returns<Team>(),
-  'teams.remove': method(z.object({ id })).returns<{ removed: boolean }>(),
+  'people.get': method(z.object({ id }), 'signedIn').returns<Person>(),
+  'people.create': method(personInput, ['admin'], WRITES).returns<Person>(),
+  'people.update': method(z.object({ id, data: personInput }), ['admin'], WRITES).returns<Person>(),
+  'people.setActive': method(z.object({ id, active: z.boolean() }), ['admin'], WRITES).returns<Person>(),
+  'people.rosterPreview': method(rosterInput, ['admin']).returns<RosterPreview>(),
+  'people.rosterImport': method(rosterInput, ['admin'], WRITES).returns<{ created: number; updated: number; unchanged: number; skipped: number; teamsCreated: number }>(),
+  'teams.list': method(z.object({ includeEmpty: z.boolean().default(true) }), 'signedIn').returns<Team[]>(),
+  'teams.create': method(teamInput, ['admin'], WRITES).returns<Team>(),
+  'teams.update': method(z.object({ id, data: teamInput }), ['admin'], WRITES).returns<Team>(),
+  'teams.remove': method(z.object({ id }), ['admin'], WRITES).returns<{ removed: boolean }>(),
 };

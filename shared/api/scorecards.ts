@@ -3,7 +3,7 @@
  * Scoring math lives in shared/domain/scoring.ts; agreement in shared/domain/agreement.ts.
  */
 import { z } from 'zod';
-import { id, isoDate, method, pageInput, requiredText, text, type Page } from './contract';
+import { id, isoDate, method, pageInput, requiredText, text, type Page, WRITES } from './contract';
 import { SCALES, SECTION_KINDS, type ScoreResult, type TemplateDef } from '../domain/scoring';
 import type { TalkMetrics, TranscriptSegment } from '../domain/transcript';
 import type { StepCoverage, Suggestion } from '../domain/coverage';
@@ -266,16 +266,16 @@ const answerInput = z.object({
 const answersInput = z.record(z.string().regex(/^\d+$/), answerInput);
 
 export const scorecardsMethods = {
-  'scorecards.templates.list': method(z.object({})).returns<TemplateSummary[]>(),
-  'scorecards.templates.create': method(z.object({ name: requiredText(120), description: text(1000).default(''), definition: definitionInput })).returns<TemplateVersion>(),
-  'scorecards.versions.get': method(z.object({ id })).returns<TemplateVersion>(),
+  'scorecards.templates.list': method(z.object({}), 'signedIn').returns<TemplateSummary[]>(),
+  'scorecards.templates.create': method(z.object({ name: requiredText(120), description: text(1000).default(''), definition: definitionInput }), ['manager'], WRITES).returns<TemplateVersion>(),
+  'scorecards.versions.get': method(z.object({ id }), 'signedIn').returns<TemplateVersion>(),
   /** Published version for new evaluations (the first template's when none is given). */
-  'scorecards.versions.current': method(z.object({ templateId: id.nullable().default(null) })).returns<TemplateVersion | null>(),
+  'scorecards.versions.current': method(z.object({ templateId: id.nullable().default(null) }), 'signedIn').returns<TemplateVersion | null>(),
   /** Saves the template's draft; editing a published template creates a new draft version. */
-  'scorecards.versions.saveDraft': method(z.object({ templateId: id, name: requiredText(120), definition: definitionInput })).returns<TemplateVersion>(),
-  'scorecards.versions.publish': method(z.object({ id })).returns<TemplateVersion>(),
-  'scorecards.versions.archive': method(z.object({ id })).returns<TemplateVersion>(),
-  'scorecards.versions.whatIf': method(z.object({ id, lastN: z.number().int().min(1).max(2000).default(200) })).returns<{
+  'scorecards.versions.saveDraft': method(z.object({ templateId: id, name: requiredText(120), definition: definitionInput }), ['manager'], WRITES).returns<TemplateVersion>(),
+  'scorecards.versions.publish': method(z.object({ id }), ['manager'], WRITES).returns<TemplateVersion>(),
+  'scorecards.versions.archive': method(z.object({ id }), ['manager'], WRITES).returns<TemplateVersion>(),
+  'scorecards.versions.whatIf': method(z.object({ id, lastN: z.number().int().min(1).max(2000).default(200) }), ['manager']).returns<{
     n: number;
     before: number | null;
     after: number | null;
@@ -283,8 +283,8 @@ export const scorecardsMethods = {
     changed: number;
     byRep: { rep: PersonRef; n: number; before: number | null; after: number | null }[];
   }>(),
-  'scorecards.competencies': method(z.object({})).returns<{ id: number; key: string; name: { en: string; ru: string; zh: string } }[]>(),
-  'scorecards.scripts': method(z.object({})).returns<{ id: number; title: string; language: string }[]>(),
+  'scorecards.competencies': method(z.object({}), 'signedIn').returns<{ id: number; key: string; name: { en: string; ru: string; zh: string } }[]>(),
+  'scorecards.scripts': method(z.object({}), 'signedIn').returns<{ id: number; title: string; language: string }[]>(),
 
   'scorecards.calls.list': method(
     z.object({
@@ -298,29 +298,30 @@ export const scorecardsMethods = {
       query: text(200).default(''),
       ...pageInput,
     }),
+    ['rep', 'manager'],
   ).returns<Page<CallRow>>(),
-  'scorecards.calls.get': method(z.object({ id })).returns<CallDetail>(),
-  'scorecards.calls.import': method(z.object({ items: z.array(callImportItem).min(1).max(500) })).returns<{
+  'scorecards.calls.get': method(z.object({ id }), ['rep', 'manager']).returns<CallDetail>(),
+  'scorecards.calls.import': method(z.object({ items: z.array(callImportItem).min(1).max(500) }), ['manager'], WRITES).returns<{
     imported: { index: number; call: CallRow }[];
     errors: { index: number; fileName: string; field?: string; message: string }[];
   }>(),
   /** Reads a CSV manifest (file, rep, date, customer, channel, direction, outcome) for a batch import. */
-  'scorecards.calls.manifest': method(z.object({ contentBase64: z.string().max(4_000_000, { message: 'The manifest is larger than 3 MB' }) })).returns<{
+  'scorecards.calls.manifest': method(z.object({ contentBase64: z.string().max(4_000_000, { message: 'The manifest is larger than 3 MB' }) }), ['manager']).returns<{
     rows: { row: number; file: string; repId: number; at: string; customer: string; channel: string; direction: string; outcome: string }[];
     errors: { row: number; field: string; value: string; message: string }[];
   }>(),
-  'scorecards.calls.setTranscript': method(z.object({ callId: id, text: z.string().max(2_000_000, { message: 'The transcript is larger than 2 MB' }) })).returns<CallDetail>(),
-  'scorecards.calls.setScript': method(z.object({ callId: id, scriptId: id.nullable() })).returns<CallDetail>(),
-  'scorecards.calls.peaks': method(z.object({ callId: id })).returns<number[] | null>(),
-  'scorecards.calls.savePeaks': method(z.object({ callId: id, peaks: z.array(z.number().min(0).max(1)).min(1).max(20_000) })).returns<{ saved: boolean }>(),
-  'scorecards.calls.coverage': method(z.object({ callId: id, versionId: id.nullable().default(null) })).returns<{
+  'scorecards.calls.setTranscript': method(z.object({ callId: id, text: z.string().max(2_000_000, { message: 'The transcript is larger than 2 MB' }) }), ['manager'], WRITES).returns<CallDetail>(),
+  'scorecards.calls.setScript': method(z.object({ callId: id, scriptId: id.nullable() }), ['manager'], WRITES).returns<CallDetail>(),
+  'scorecards.calls.peaks': method(z.object({ callId: id }), ['rep', 'manager']).returns<number[] | null>(),
+  'scorecards.calls.savePeaks': method(z.object({ callId: id, peaks: z.array(z.number().min(0).max(1)).min(1).max(20_000) }), ['rep', 'manager']).returns<{ saved: boolean }>(),
+  'scorecards.calls.coverage': method(z.object({ callId: id, versionId: id.nullable().default(null) }), ['rep', 'manager']).returns<{
     script: { id: number; title: string } | null;
     steps: StepCoverage[];
     suggestions: Suggestion[];
     reason: 'ok' | 'no_script' | 'script_missing' | 'no_transcript';
   }>(),
-  'scorecards.comments.add': method(z.object({ callId: id, atMs: z.number().int().min(0).max(86_400_000), body: requiredText(2000) })).returns<CallComment>(),
-  'scorecards.comments.remove': method(z.object({ id })).returns<{ removed: boolean }>(),
+  'scorecards.comments.add': method(z.object({ callId: id, atMs: z.number().int().min(0).max(86_400_000), body: requiredText(2000) }), ['rep', 'manager'], WRITES).returns<CallComment>(),
+  'scorecards.comments.remove': method(z.object({ id }), ['rep', 'manager'], WRITES).returns<{ removed: boolean }>(),
   'scorecards.queue': method(
     z.object({
       month: z.string().regex(/^\d{4}-\d{2}$/, { message: 'Use YYYY-MM' }),
@@ -328,12 +329,13 @@ export const scorecardsMethods = {
       mode: z.enum(['random', 'stratified']).default('stratified'),
       teamId: id.nullable().default(null),
     }),
+    ['manager'],
   ).returns<{ reps: QueueRep[]; month: string }>(),
 
-  'scorecards.evaluations.start': method(z.object({ callId: id, calibrationId: id.nullable().default(null), versionId: id.nullable().default(null) })).returns<EvaluationDetail>(),
-  'scorecards.evaluations.get': method(z.object({ id })).returns<EvaluationDetail>(),
-  'scorecards.evaluations.save': method(z.object({ id, answers: answersInput, summary: text(4000).default('') })).returns<EvaluationDetail>(),
-  'scorecards.evaluations.submit': method(z.object({ id, answers: answersInput, summary: text(4000).default('') })).returns<EvaluationDetail>(),
+  'scorecards.evaluations.start': method(z.object({ callId: id, calibrationId: id.nullable().default(null), versionId: id.nullable().default(null) }), ['manager'], WRITES).returns<EvaluationDetail>(),
+  'scorecards.evaluations.get': method(z.object({ id }), ['rep', 'manager']).returns<EvaluationDetail>(),
+  'scorecards.evaluations.save': method(z.object({ id, answers: answersInput, summary: text(4000).default('') }), ['manager'], WRITES).returns<EvaluationDetail>(),
+  'scorecards.evaluations.submit': method(z.object({ id, answers: answersInput, summary: text(4000).default('') }), ['manager'], WRITES).returns<EvaluationDetail>(),
   'scorecards.evaluations.list': method(
     z.object({
       repId: id.nullable().default(null),
@@ -341,22 +343,25 @@ export const scorecardsMethods = {
       status: z.enum(['draft', 'submitted']).nullable().default(null),
       ...pageInput,
     }),
+    ['rep', 'manager'],
   ).returns<Page<EvaluationRow>>(),
-  'scorecards.evaluations.trend': method(z.object({ repId: id, months: z.number().int().min(1).max(36).default(12) })).returns<RepTrend>(),
+  'scorecards.evaluations.trend': method(z.object({ repId: id, months: z.number().int().min(1).max(36).default(12) }), ['rep', 'manager']).returns<RepTrend>(),
 
-  'scorecards.feedback.add': method(z.object({ evaluationId: id, criterionId: id, kind: z.enum(['acknowledge', 'dispute']), reason: text(2000).default('') })).returns<FeedbackItem>(),
+  'scorecards.feedback.add': method(z.object({ evaluationId: id, criterionId: id, kind: z.enum(['acknowledge', 'dispute']), reason: text(2000).default('') }), ['rep'], WRITES).returns<FeedbackItem>(),
   'scorecards.feedback.resolve': method(
     z.object({ id, decision: z.enum(['accepted', 'partly', 'rejected']), note: text(2000).default(''), newValue: z.number().min(0).max(10).nullable().default(null) }),
+    ['manager'], WRITES,
   ).returns<FeedbackItem>(),
-  'scorecards.feedback.list': method(z.object({ status: z.enum(['open', 'all']).default('open'), repId: id.nullable().default(null), ...pageInput })).returns<Page<FeedbackItem>>(),
+  'scorecards.feedback.list': method(z.object({ status: z.enum(['open', 'all']).default('open'), repId: id.nullable().default(null), ...pageInput }), ['rep', 'manager']).returns<Page<FeedbackItem>>(),
 
   'scorecards.coaching.add': method(
     z.object({ repId: id, evaluationId: id.nullable().default(null), criterionIds: z.array(id).max(30).default([]), body: requiredText(4000), action: text(500).default(''), due: isoDate.nullable().default(null) }),
+    ['manager'], WRITES,
   ).returns<CoachingNote>(),
-  'scorecards.coaching.list': method(z.object({ repId: id, includeDone: z.boolean().default(false) })).returns<CoachingNote[]>(),
-  'scorecards.coaching.setDone': method(z.object({ id, done: z.boolean() })).returns<CoachingNote>(),
+  'scorecards.coaching.list': method(z.object({ repId: id, includeDone: z.boolean().default(false) }), ['rep', 'manager']).returns<CoachingNote[]>(),
+  'scorecards.coaching.setDone': method(z.object({ id, done: z.boolean() }), ['rep', 'manager'], WRITES).returns<CoachingNote>(),
 
-  'scorecards.calibration.list': method(z.object({})).returns<CalibrationSummary[]>(),
+  'scorecards.calibration.list': method(z.object({}), ['manager']).returns<CalibrationSummary[]>(),
   'scorecards.calibration.create': method(
     z.object({
       title: requiredText(200),
@@ -366,8 +371,9 @@ export const scorecardsMethods = {
       deadline: isoDate.nullable().default(null),
       referenceGraderId: id.nullable().default(null),
     }),
+    ['manager'], WRITES,
   ).returns<CalibrationDetail>(),
-  'scorecards.calibration.get': method(z.object({ id })).returns<CalibrationDetail>(),
-  'scorecards.calibration.report': method(z.object({ id })).returns<CalibrationReport>(),
-  'scorecards.calibration.close': method(z.object({ id })).returns<CalibrationDetail>(),
+  'scorecards.calibration.get': method(z.object({ id }), ['manager']).returns<CalibrationDetail>(),
+  'scorecards.calibration.report': method(z.object({ id }), ['manager']).returns<CalibrationReport>(),
+  'scorecards.calibration.close': method(z.object({ id }), ['manager'], WRITES).returns<CalibrationDetail>(),
 };

@@ -3,7 +3,7 @@
  * revisions, import/export, live-call search and usage logging.
  */
 import { z } from 'zod';
-import { id, method, pageInput, requiredText, text, type Page } from './contract';
+import { id, method, pageInput, requiredText, text, type Page, WRITES } from './contract';
 import type { Segment } from '../search/text';
 
 export const STAGES = ['opening', 'discovery', 'presentation', 'objection_handling', 'closing', 'follow_up'] as const;
@@ -174,24 +174,26 @@ export const scriptsMethods = {
       status: z.enum(['all', 'draft', 'published']).default('all'),
       ...pageInput,
     }),
+    'signedIn',
   ).returns<Page<ScriptSummary>>(),
   /** view "published": what reps see (reps always get this). */
-  'scripts.get': method(z.object({ id, view: z.enum(['draft', 'published']).default('draft') })).returns<ScriptDetail>(),
-  'scripts.create': method(scriptInput).returns<ScriptDetail>(),
-  'scripts.save': method(z.object({ id, data: scriptInput, expectedRevision: z.number().int().min(0).nullable().default(null) })).returns<ScriptDetail>(),
-  'scripts.publish': method(z.object({ id })).returns<ScriptDetail>(),
-  'scripts.unpublish': method(z.object({ id })).returns<ScriptDetail>(),
-  'scripts.remove': method(z.object({ id })).returns<{ removed: boolean }>(),
-  'scripts.revisions': method(z.object({ id })).returns<RevisionSummary[]>(),
-  'scripts.diff': method(z.object({ id, fromRev: z.number().int().min(1), toRev: z.number().int().min(1) })).returns<DiffPart[]>(),
-  'scripts.restore': method(z.object({ id, rev: z.number().int().min(1) })).returns<ScriptDetail>(),
-  'scripts.exportMarkdown': method(z.object({ id })).returns<{ fileName: string; text: string }>(),
-  'scripts.exportLibrary': method(z.object({})).returns<{ fileName: string; text: string }>(),
+  'scripts.get': method(z.object({ id, view: z.enum(['draft', 'published']).default('draft') }), 'signedIn').returns<ScriptDetail>(),
+  'scripts.create': method(scriptInput, ['manager', 'trainer'], WRITES).returns<ScriptDetail>(),
+  'scripts.save': method(z.object({ id, data: scriptInput, expectedRevision: z.number().int().min(0).nullable().default(null) }), ['manager', 'trainer'], WRITES).returns<ScriptDetail>(),
+  'scripts.publish': method(z.object({ id }), ['manager', 'trainer'], WRITES).returns<ScriptDetail>(),
+  'scripts.unpublish': method(z.object({ id }), ['manager', 'trainer'], WRITES).returns<ScriptDetail>(),
+  'scripts.remove': method(z.object({ id }), ['manager', 'trainer'], WRITES).returns<{ removed: boolean }>(),
+  'scripts.revisions': method(z.object({ id }), ['manager', 'trainer']).returns<RevisionSummary[]>(),
+  'scripts.diff': method(z.object({ id, fromRev: z.number().int().min(1), toRev: z.number().int().min(1) }), ['manager', 'trainer']).returns<DiffPart[]>(),
+  'scripts.restore': method(z.object({ id, rev: z.number().int().min(1) }), ['manager', 'trainer'], WRITES).returns<ScriptDetail>(),
+  'scripts.exportMarkdown': method(z.object({ id }), 'signedIn').returns<{ fileName: string; text: string }>(),
+  'scripts.exportLibrary': method(z.object({}), ['manager', 'trainer']).returns<{ fileName: string; text: string }>(),
   'scripts.import': method(
     z.object({
       fileName: text(260).default('import'),
       text: z.string().max(10_000_000, { message: 'The import file is larger than 10 MB' }),
     }),
+    ['manager', 'trainer'], WRITES,
   ).returns<ImportResult>(),
   'scripts.search': method(
     z.object({
@@ -200,14 +202,15 @@ export const scriptsMethods = {
       kinds: z.array(z.enum(['step', 'objection'])).min(1).default(['step', 'objection']),
       limit: z.number().int().min(1).max(50).default(20),
     }),
+    'signedIn',
   ).returns<SearchHit[]>(),
-  'scripts.pin': method(z.object({ id, pinned: z.boolean() })).returns<{ pinned: boolean }>(),
-  'scripts.usage': method(z.object({})).returns<UsageSummary>(),
-  'scripts.logUsage': method(usageInput).returns<{ logged: boolean }>(),
-  'scripts.openLiveWindow': method(z.object({})).returns<{ opened: boolean }>(),
-  'scripts.objections.list': method(z.object({ query: text(200).default(''), language: languageFilter, ...pageInput })).returns<Page<ObjectionCard>>(),
-  'scripts.objections.get': method(z.object({ id })).returns<ObjectionCard>(),
-  'scripts.objections.create': method(objectionInput).returns<ObjectionCard>(),
-  'scripts.objections.update': method(z.object({ id, data: objectionInput })).returns<ObjectionCard>(),
-  'scripts.objections.remove': method(z.object({ id })).returns<{ removed: boolean }>(),
+  'scripts.pin': method(z.object({ id, pinned: z.boolean() }), 'signedIn', WRITES).returns<{ pinned: boolean }>(),
+  'scripts.usage': method(z.object({}), 'signedIn').returns<UsageSummary>(),
+  'scripts.logUsage': method(usageInput, 'signedIn').returns<{ logged: boolean }>(),
+  'scripts.openLiveWindow': method(z.object({}), 'signedIn').returns<{ opened: boolean }>(),
+  'scripts.objections.list': method(z.object({ query: text(200).default(''), language: languageFilter, ...pageInput }), 'signedIn').returns<Page<ObjectionCard>>(),
+  'scripts.objections.get': method(z.object({ id }), 'signedIn').returns<ObjectionCard>(),
+  'scripts.objections.create': method(objectionInput, ['manager', 'trainer'], WRITES).returns<ObjectionCard>(),
+  'scripts.objections.update': method(z.object({ id, data: objectionInput }), ['manager', 'trainer'], WRITES).returns<ObjectionCard>(),
+  'scripts.objections.remove': method(z.object({ id }), ['manager', 'trainer'], WRITES).returns<{ removed: boolean }>(),
 };

@@ -1,10 +1,13 @@
 import { z } from 'zod';
 import { id, method } from './contract';
 import { ROLES, type Person, type Role } from './people';
+import type { Actor } from './access';
 
 export interface SessionInfo {
   person: Person | null;
   role: Role;
+  /** Who is asking: roles and managed teams (the UI hides what they may not do; the server refuses anyway). */
+  actor: Actor;
 }
 
 export interface UploadRef {
@@ -15,10 +18,11 @@ export interface UploadRef {
 
 export const sessionMethods = {
   /** Who is using the app now (chosen in the header) and in which role. */
-  'session.get': method(z.object({})).returns<SessionInfo>(),
-  'session.set': method(z.object({ personId: id.nullable(), role: z.enum(ROLES) })).returns<SessionInfo>(),
+  'session.get': method(z.object({}), 'signedIn').returns<SessionInfo>(),
+  'session.set': method(z.object({ personId: id.nullable(), role: z.enum(ROLES) }), 'signedIn').returns<SessionInfo>(),
   /** Electron only: native file picker; the chosen files are staged and returned as upload refs. */
   'files.pick': method(
     z.object({ multiple: z.boolean().default(true), filters: z.array(z.object({ name: z.string().max(80), extensions: z.array(z.string().max(10)).max(40) })).max(10).default([]) }),
+    'signedIn',
   ).returns<UploadRef[]>(),
 };

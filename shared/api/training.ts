@@ -1,6 +1,6 @@
 /** Training: competency model, courses and quizzes, plans and assignments, competence scores, drills. */
 import { z } from 'zod';
-import { id, isoDate, method, pageInput, requiredText, text, type Page } from './contract';
+import { id, isoDate, method, pageInput, requiredText, text, type Page, WRITES } from './contract';
 import { QUESTION_KINDS, type QuestionKind } from '../domain/quiz';
 import type { AssignmentStatus } from '../domain/assignment';
 import type { EvidenceSource, SourceSummary } from '../domain/competence';
@@ -326,39 +326,41 @@ export interface DrillSession {
 }
 
 export const trainingMethods = {
-  'competencies.model': method(z.object({ includeArchived: z.boolean().default(false) })).returns<CompetencyModel>(),
-  'competencies.create': method(competencyInput).returns<Competency>(),
-  'competencies.update': method(z.object({ id, data: competencyInput })).returns<Competency>(),
-  'competencies.setArchived': method(z.object({ id, archived: z.boolean() })).returns<Competency>(),
-  'competencies.setTarget': method(z.object({ jobRoleId: id, competencyId: id, level: z.number().int().min(1).max(5).nullable() })).returns<CompetencyModel>(),
-  'competencies.setJobRole': method(z.object({ personId: id, jobRoleId: id.nullable() })).returns<{ ok: true }>(),
+  'competencies.model': method(z.object({ includeArchived: z.boolean().default(false) }), 'signedIn').returns<CompetencyModel>(),
+  'competencies.create': method(competencyInput, ['trainer'], WRITES).returns<Competency>(),
+  'competencies.update': method(z.object({ id, data: competencyInput }), ['trainer'], WRITES).returns<Competency>(),
+  'competencies.setArchived': method(z.object({ id, archived: z.boolean() }), ['trainer'], WRITES).returns<Competency>(),
+  'competencies.setTarget': method(z.object({ jobRoleId: id, competencyId: id, level: z.number().int().min(1).max(5).nullable() }), ['trainer'], WRITES).returns<CompetencyModel>(),
+  'competencies.setJobRole': method(z.object({ personId: id, jobRoleId: id.nullable() }), ['trainer'], WRITES).returns<{ ok: true }>(),
   'competencies.assess': method(
     z.object({ repId: id, competencyId: id, level: z.number().int().min(1).max(5), note: text(2000).default(''), date: isoDate }),
+    ['manager', 'trainer'], WRITES,
   ).returns<Assessment>(),
-  'competencies.assessments': method(z.object({ repId: id })).returns<Assessment[]>(),
+  'competencies.assessments': method(z.object({ repId: id }), ['rep', 'manager', 'trainer']).returns<Assessment[]>(),
 
   'training.courses.list': method(
     z.object({ query: text(200).default(''), status: z.enum(['draft', 'published', 'archived', 'active']).default('active'), ...pageInput }),
+    'signedIn',
   ).returns<Page<CourseSummary>>(),
-  'training.courses.get': method(z.object({ id })).returns<CourseDetail>(),
-  'training.courses.create': method(courseInput).returns<CourseDetail>(),
-  'training.courses.update': method(z.object({ id, data: courseInput })).returns<CourseDetail>(),
-  'training.courses.setStatus': method(z.object({ id, status: z.enum(['draft', 'published', 'archived']) })).returns<CourseDetail>(),
+  'training.courses.get': method(z.object({ id }), 'signedIn').returns<CourseDetail>(),
+  'training.courses.create': method(courseInput, ['trainer'], WRITES).returns<CourseDetail>(),
+  'training.courses.update': method(z.object({ id, data: courseInput }), ['trainer'], WRITES).returns<CourseDetail>(),
+  'training.courses.setStatus': method(z.object({ id, status: z.enum(['draft', 'published', 'archived']) }), ['trainer'], WRITES).returns<CourseDetail>(),
   /** Deletes a course without attempts; a course with attempts is archived instead (result says which). */
-  'training.courses.remove': method(z.object({ id })).returns<{ removed: boolean; archived: boolean; message: string }>(),
-  'training.modules.save': method(z.object({ courseId: id, id: id.optional(), title: requiredText(200) })).returns<CourseDetail>(),
-  'training.modules.remove': method(z.object({ id })).returns<CourseDetail>(),
-  'training.items.save': method(itemInput.extend({ id: id.optional() })).returns<CourseDetail>(),
-  'training.items.remove': method(z.object({ id })).returns<CourseDetail>(),
+  'training.courses.remove': method(z.object({ id }), ['trainer'], WRITES).returns<{ removed: boolean; archived: boolean; message: string }>(),
+  'training.modules.save': method(z.object({ courseId: id, id: id.optional(), title: requiredText(200) }), ['trainer'], WRITES).returns<CourseDetail>(),
+  'training.modules.remove': method(z.object({ id }), ['trainer'], WRITES).returns<CourseDetail>(),
+  'training.items.save': method(itemInput.extend({ id: id.optional() }), ['trainer'], WRITES).returns<CourseDetail>(),
+  'training.items.remove': method(z.object({ id }), ['trainer'], WRITES).returns<CourseDetail>(),
 
-  'training.learn.course': method(z.object({ courseId: id })).returns<LearnerCourse>(),
-  'training.learn.completeLesson': method(z.object({ itemId: id })).returns<LearnerCourse>(),
-  'training.learn.startQuiz': method(z.object({ itemId: id })).returns<QuizStart>(),
-  'training.learn.submitQuiz': method(z.object({ itemId: id, answers: z.record(z.string().max(20), z.array(z.string().max(20)).max(12)) })).returns<QuizResult>(),
-  'training.my': method(z.object({ personId: id.nullable().default(null) })).returns<MyTrainingItem[]>(),
+  'training.learn.course': method(z.object({ courseId: id }), 'signedIn').returns<LearnerCourse>(),
+  'training.learn.completeLesson': method(z.object({ itemId: id }), 'signedIn', WRITES).returns<LearnerCourse>(),
+  'training.learn.startQuiz': method(z.object({ itemId: id }), 'signedIn', WRITES).returns<QuizStart>(),
+  'training.learn.submitQuiz': method(z.object({ itemId: id, answers: z.record(z.string().max(20), z.array(z.string().max(20)).max(12)) }), 'signedIn', WRITES).returns<QuizResult>(),
+  'training.my': method(z.object({ personId: id.nullable().default(null) }), 'signedIn').returns<MyTrainingItem[]>(),
 
-  'training.plans.list': method(z.object({})).returns<Plan[]>(),
-  'training.plans.save': method(z.object({ id: id.optional(), data: planInput })).returns<PlanSaveResult>(),
+  'training.plans.list': method(z.object({}), ['manager', 'trainer']).returns<Plan[]>(),
+  'training.plans.save': method(z.object({ id: id.optional(), data: planInput }), ['trainer'], WRITES).returns<PlanSaveResult>(),
   'training.assignments.list': method(
     z.object({
       status: z.enum(['not_started', 'in_progress', 'completed', 'overdue']).nullable().default(null),
@@ -366,18 +368,19 @@ export const trainingMethods = {
       courseId: id.nullable().default(null),
       ...pageInput,
     }),
+    ['rep', 'manager', 'trainer'],
   ).returns<Page<AssignmentRow>>(),
-  'training.dashboard': method(z.object({ teamId: id.nullable().default(null) })).returns<Dashboard>(),
-  'training.itemAnalysis': method(z.object({ itemId: id })).returns<ItemAnalysis>(),
+  'training.dashboard': method(z.object({ teamId: id.nullable().default(null) }), ['manager', 'trainer']).returns<Dashboard>(),
+  'training.itemAnalysis': method(z.object({ itemId: id }), ['trainer']).returns<ItemAnalysis>(),
   /** A trainer allows one more attempt to someone who used them all. */
-  'training.attempts.grant': method(z.object({ itemId: id, personId: id })).returns<ItemAnalysis>(),
-  'training.certificates.list': method(z.object({ personId: id })).returns<Certificate[]>(),
-  'training.certificates.get': method(z.object({ id })).returns<Certificate>(),
+  'training.attempts.grant': method(z.object({ itemId: id, personId: id }), ['trainer'], WRITES).returns<ItemAnalysis>(),
+  'training.certificates.list': method(z.object({ personId: id }), 'signedIn').returns<Certificate[]>(),
+  'training.certificates.get': method(z.object({ id }), 'signedIn').returns<Certificate>(),
 
-  'training.competence.profile': method(z.object({ personId: id })).returns<CompetenceProfile>(),
-  'training.competence.explain': method(z.object({ personId: id, competencyId: id, asOf: isoDate.optional() })).returns<CompetenceExplanation>(),
+  'training.competence.profile': method(z.object({ personId: id }), ['rep', 'manager', 'trainer']).returns<CompetenceProfile>(),
+  'training.competence.explain': method(z.object({ personId: id, competencyId: id, asOf: isoDate.optional() }), ['rep', 'manager', 'trainer']).returns<CompetenceExplanation>(),
 
-  'training.drills.session': method(z.object({ limit: z.number().int().min(1).max(100).default(20) })).returns<DrillSession>(),
-  'training.drills.review': method(z.object({ cardId: id, rating: z.union([z.literal(1), z.literal(2), z.literal(3), z.literal(4)]), typed: text(4000).default('') })).returns<{ nextDue: string }>(),
-  'training.drills.settings': method(z.object({ desiredRetention: z.number().min(0.7).max(0.97).optional() })).returns<{ desiredRetention: number }>(),
+  'training.drills.session': method(z.object({ limit: z.number().int().min(1).max(100).default(20) }), 'signedIn').returns<DrillSession>(),
+  'training.drills.review': method(z.object({ cardId: id, rating: z.union([z.literal(1), z.literal(2), z.literal(3), z.literal(4)]), typed: text(4000).default('') }), 'signedIn', WRITES).returns<{ nextDue: string }>(),
+  'training.drills.settings': method(z.object({ desiredRetention: z.number().min(0.7).max(0.97).optional() }), 'signedIn', (i) => i.desiredRetention !== undefined).returns<{ desiredRetention: number }>(),
 };

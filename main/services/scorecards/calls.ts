@@ -8,6 +8,7 @@ import { allCriteria } from '../../../shared/domain/scoring';
 import { parseTranscript, talkMetrics, TranscriptError, type TranscriptSegment } from '../../../shared/domain/transcript';
 import { fold } from '../../../shared/search/text';
 import type { DB } from '../../db/open';
+import { addScope, type Cond } from '../access/scope';
 import { ftsWriter, parseQuery } from '../../db/fts';
 import type { Staging } from '../../files/staging';
 import { putBlob } from '../../files/store';
@@ -71,9 +72,10 @@ export interface ListCallsInput {
   limit: number;
 }
 
-export function listCalls(db: DB, i: ListCallsInput): Page<CallRow> {
+export function listCalls(db: DB, i: ListCallsInput, scope?: Cond): Page<CallRow> {
   const where: string[] = [];
   const params: unknown[] = [];
+  if (scope) addScope(where, params, scope);
   if (i.repId) {
     where.push('c.rep_id = ?');
     params.push(i.repId);

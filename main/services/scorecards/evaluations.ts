@@ -9,6 +9,7 @@ import { invalidateCompetence } from '../training/competence';
 import type { AnswerData, CoachingNote, EvaluationDetail, EvaluationRow, FeedbackItem, RepTrend } from '../../../shared/api/scorecards';
 import { allCriteria, needsEvidence, scaleRange, scoreEvaluation, type Answer, type Localized, type TemplateDef } from '../../../shared/domain/scoring';
 import type { DB } from '../../db/open';
+import { addScope, type Cond } from '../access/scope';
 import { audit } from '../audit';
 import { cached, personRefs, refOf, type Stmt } from './common';
 import { currentVersion, getVersion, versionLoader } from './templates';
@@ -61,9 +62,11 @@ function toRow(r: EvalDbRow, refs: ReturnType<typeof personRefs>): EvaluationRow
 export function listEvaluations(
   db: DB,
   i: { repId?: number | null; graderId?: number | null; callId?: number | null; status?: 'draft' | 'submitted' | null; includeCalibration?: boolean; offset: number; limit: number },
+  scope?: Cond,
 ): Page<EvaluationRow> {
   const where: string[] = [];
   const p: unknown[] = [];
+  if (scope) addScope(where, p, scope);
   if (i.repId) {
     where.push('e.rep_id = ?');
     p.push(i.repId);
@@ -376,9 +379,10 @@ function listFeedbackFor(db: DB, evaluationIds: number[], _def: TemplateDef): Fe
   );
 }
 
-export function listFeedback(db: DB, i: { status: 'open' | 'all'; repId: number | null; offset: number; limit: number }): Page<FeedbackItem> {
+export function listFeedback(db: DB, i: { status: 'open' | 'all'; repId: number | null; offset: number; limit: number }, scope?: Cond): Page<FeedbackItem> {
   const where: string[] = ["f.kind = 'dispute'"];
   const p: unknown[] = [];
+  if (scope) addScope(where, p, scope);
   if (i.status === 'open') where.push("f.status = 'open'");
   if (i.repId) {
     where.push('f.rep_id = ?');

@@ -8,18 +8,20 @@
 import { createRng } from '../../../shared/domain/random';
 import type { QueueRep } from '../../../shared/api/scorecards';
 import type { DB } from '../../db/open';
+import type { Cond } from '../access/scope';
 import { personRefs, refOf } from './common';
 import { getCallRow } from './calls';
 
-export function scoringQueue(db: DB, i: { month: string; perRep: number; mode: 'random' | 'stratified'; teamId: number | null }): { reps: QueueRep[]; month: string } {
+export function scoringQueue(db: DB, i: { month: string; perRep: number; mode: 'random' | 'stratified'; teamId: number | null }, scope?: Cond): { reps: QueueRep[]; month: string } {
+  const s = scope ?? { sql: '1', params: [] };
   const from = `${i.month}-01`;
   const [y, m] = i.month.split('-').map(Number);
   const to = new Date(Date.UTC(y, m, 1)).toISOString().slice(0, 10);
   const reps = db
     .prepare(
-      `SELECT p.id FROM people p JOIN person_roles r ON r.person_id = p.id AND r.role = 'rep' WHERE p.active = 1 ${i.teamId ? 'AND p.team_id = ?' : ''} ORDER BY p.name`,
+      `SELECT p.id FROM people p JOIN person_roles r ON r.person_id = p.id AND r.role = 'rep' WHERE p.active = 1 AND ${s.sql} ${i.teamId ? 'AND p.team_id = ?' : ''} ORDER BY p.name`,
     )
-    .all(...(i.teamId ? [i.teamId] : [])) as { id: number }[];
+    .all(...s.params, ...(i.teamId ? [i.teamId] : [])) as { id: number }[];
   const callsOf = db.prepare('SELECT id, at, score FROM calls WHERE rep_id = ? AND at >= ? AND at < ? ORDER BY at');
   const refs = personRefs(db);
   const out: QueueRep[] = [];

@@ -4,6 +4,7 @@ import { AppError, type Page } from '../../../shared/api/contract';
 import type { AssignmentRow, Certificate, Dashboard, ItemAnalysis, MyTrainingItem, Plan, PlanSaveResult, planInput } from '../../../shared/api/training';
 import { assignmentStatus, isPastDue, type AssignmentStatus } from '../../../shared/domain/assignment';
 import type { DB } from '../../db/open';
+import { addScope, type Cond } from '../access/scope';
 import { audit } from '../audit';
 import { nowIso, todayIso } from './clock';
 
@@ -173,9 +174,10 @@ const DAY = 86_400_000;
  * Every live assignment matching the filter with its computed status and progress,
  * in one join with the per person × course summary (course_progress).
  */
-export function assignmentStates(db: DB, f: { personId?: number; teamId?: number | null; courseId?: number | null } = {}, today = todayIso()): AssignmentState[] {
+export function assignmentStates(db: DB, f: { personId?: number; teamId?: number | null; courseId?: number | null; scope?: Cond } = {}, today = todayIso()): AssignmentState[] {
   const where = ['a.retired_at IS NULL', 'p.active = 1', "c.status <> 'archived'"];
   const params: unknown[] = [];
+  if (f.scope) addScope(where, params, f.scope);
   if (f.personId != null) {
     where.push('a.person_id = ?');
     params.push(f.personId);
@@ -235,8 +237,9 @@ const strip = ({ teamId: _t, ...r }: AssignmentState): AssignmentRow => r;
 export function listAssignments(
   db: DB,
   i: { status: AssignmentStatus | null; teamId: number | null; courseId: number | null; offset: number; limit: number },
+  scope?: Cond,
 ): Page<AssignmentRow> {
-  let rows = assignmentStates(db, { teamId: i.teamId, courseId: i.courseId });
+  let rows = assignmentStates(db, { teamId: i.teamId, courseId: i.courseId, scope });
   if (i.status) rows = rows.filter((r) => r.status === i.status);
   rows.sort((a, b) => b.daysOverdue - a.daysOverdue || (a.dueDate ?? '9999').localeCompare(b.dueDate ?? '9999') || a.personName.localeCompare(b.personName));
   return { rows: rows.slice(i.offset, i.offset + i.limit).map(strip), total: rows.length, offset: i.offset, limit: i.limit };
@@ -266,8 +269,8 @@ export function myTraining(db: DB, personId: number): MyTrainingItem[] {
     }));
 }
 
-export function dashboard(db: DB, teamId: number | null, today = todayIso()): Dashboard {
-  const rows = assignmentStates(db, { teamId }, today);
+export function dashboard(db: DB, teamId: number | null, today = todayIso(), scope?: Cond): Dashboard {
+  const rows = assignmentStates(db, { teamId, scope }, today);
   const counts: Record<AssignmentStatus, number> = { not_started: 0, in_progress: 0, completed: 0, overdue: 0 };
   const byTeam = new Map<number | null, Dashboard['byTeam'][number]>();
   const byCourse = new Map<number, Dashboard['byCourse'][number]>();
