@@ -182,6 +182,8 @@ export interface CoachingNote {
   author: PersonRef | null;
   evaluationId: number | null;
   callId: number | null;
+  /** The moment of the call the note is about (ms), when written from the call page. */
+  atMs: number | null;
   criteria: { id: number; label: { en: string; ru: string; zh: string } }[];
   body: string;
   action: string;
@@ -351,7 +353,17 @@ export const scorecardsMethods = {
   'scorecards.feedback.list': method(z.object({ status: z.enum(['open', 'all']).default('open'), repId: id.nullable().default(null), ...pageInput })).returns<Page<FeedbackItem>>(),
 
   'scorecards.coaching.add': method(
-    z.object({ repId: id, evaluationId: id.nullable().default(null), criterionIds: z.array(id).max(30).default([]), body: requiredText(4000), action: text(500).default(''), due: isoDate.nullable().default(null) }),
+    z.object({
+      repId: id,
+      evaluationId: id.nullable().default(null),
+      criterionIds: z.array(id).max(30).default([]),
+      body: requiredText(4000),
+      action: text(500).default(''),
+      due: isoDate.nullable().default(null),
+      /** Written from a call page: the call and the moment it is about. */
+      callId: id.nullable().default(null),
+      atMs: z.number().int().min(0).max(86_400_000).nullable().default(null),
+    }),
   ).returns<CoachingNote>(),
   'scorecards.coaching.list': method(z.object({ repId: id, includeDone: z.boolean().default(false) })).returns<CoachingNote[]>(),
   'scorecards.coaching.setDone': method(z.object({ id, done: z.boolean() })).returns<CoachingNote>(),

@@ -59,6 +59,21 @@ describe('demo data', () => {
     const cal = calibrationReport(db, 1, null);
     expect(cal.n).toMatchObject({ graders: 3, calls: 5, scores: 15 });
   });
+  it('both sample calls get script coverage from their scripts, and every suggestion carries its transcript evidence', () => {
+    const ids = db.prepare('SELECT id FROM calls WHERE transcript IS NOT NULL AND script_id IS NOT NULL ORDER BY id').all() as { id: number }[];
+    expect(ids.length).toBe(2);
+    for (const { id } of ids) {
+      const cov = callCoverage(db, id, null);
+      expect(cov.reason).toBe('ok');
+      const covered = cov.steps.flatMap((s) => s.items).filter((i) => i.covered);
+      expect(covered.length).toBeGreaterThan(0);
+      expect(cov.steps.some((s) => s.ratio > 0)).toBe(true);
+      for (const sug of cov.suggestions) {
+        expect(sug.evidence.length).toBeGreaterThan(0);
+        for (const e of sug.evidence) expect(getCall(db, id).transcript!.some((seg) => seg.startMs === e.atMs && seg.text.length > 0)).toBe(true);
+      }
+    }
+  });
   it('scores follow the hidden skill (positive, imperfect correlation)', () => {
     const skill = new Map(JSON.parse((db.prepare("SELECT value FROM meta WHERE key = 'demo_skill'").get() as { value: string }).value) as [number, number][]);
     const rows = db.prepare("SELECT rep_id, avg(score) AS s FROM evaluations WHERE status='submitted' AND calibration_id IS NULL GROUP BY rep_id").all() as { rep_id: number; s: number }[];

@@ -1,5 +1,11 @@
 /** Calls and scorecards strings (en/ru/zh: same keys, checked by tests/unit/i18n.test.ts). */
 const en = {
+  keys: {
+    hint: 'Keyboard: ↑ ↓ (or J K) move · digits score · N = N/A · C comment at the playback time · E mark the moment · Esc leaves a comment · Ctrl+Enter submit',
+    current: 'Current criterion: {{criterion}}',
+  },
+  evidence: { said: 'Said at {{time}}', suggestedFrom: 'Suggested {{value}}: the rep said', use: 'Use {{value}}' },
+  callCoaching: { add: 'Coaching note', title: 'Coaching note on this call', moment: 'Moment', criterion: 'Criterion', none: 'Whole call', rep: 'Rep profile' },
   title: 'Calls and scorecards',
   subtitle: 'Recorded calls, scoring, disputes and calibration between managers.',
   tabs: { calls: 'Calls', queue: 'Scoring queue', disputes: 'Disputes', calibration: 'Calibration', templates: 'Scorecards' },
@@ -101,6 +107,12 @@ const en = {
 type Tree = { [k: string]: string | Tree };
 
 const ru: typeof en = {
+  keys: {
+    hint: 'Клавиатура: ↑ ↓ (или J K) — переход · цифры — оценка · N — Н/П · C — комментарий к текущему моменту записи · E — отметить момент · Esc — выйти из комментария · Ctrl+Enter — отправить',
+    current: 'Текущий критерий: {{criterion}}',
+  },
+  evidence: { said: 'Сказано на {{time}}', suggestedFrom: 'Подсказка {{value}}: продавец сказал', use: 'Поставить {{value}}' },
+  callCoaching: { add: 'Заметка для коучинга', title: 'Заметка для коучинга по звонку', moment: 'Момент', criterion: 'Критерий', none: 'Весь звонок', rep: 'Профиль продавца' },
   title: 'Звонки и оценка качества',
   subtitle: 'Записи звонков, оценка, споры и калибровка руководителей.',
   tabs: { calls: 'Звонки', queue: 'Очередь оценки', disputes: 'Споры', calibration: 'Калибровка', templates: 'Анкеты оценки' },
@@ -200,6 +212,12 @@ const ru: typeof en = {
 };
 
 const zh: typeof en = {
+  keys: {
+    hint: '键盘：↑ ↓（或 J K）切换 · 数字键打分 · N 不适用 · C 在当前播放时间添加评论 · E 标记时刻 · Esc 离开评论 · Ctrl+Enter 提交',
+    current: '当前评分项：{{criterion}}',
+  },
+  evidence: { said: '在 {{time}} 说', suggestedFrom: '建议 {{value}}：销售说了', use: '采用 {{value}}' },
+  callCoaching: { add: '辅导记录', title: '针对此通话的辅导记录', moment: '时刻', criterion: '评分项', none: '整个通话', rep: '销售档案' },
   title: '通话与评分表',
   subtitle: '通话录音、评分、申诉以及经理之间的校准。',
   tabs: { calls: '通话', queue: '评分队列', disputes: '申诉', calibration: '校准', templates: '评分表' },
@@ -327,6 +345,7 @@ const enErrors = {
   ownDispute: 'A rep cannot resolve their own dispute.',
   correctedScore: 'Choose the corrected score.',
   repRequired: 'Choose a sales rep.',
+  coachingWrongRep: 'This call belongs to another rep: write the coaching note on their profile or on one of their calls.',
   coachingNotFound: 'This coaching note does not exist.',
   autoFailYesNo: 'Auto-fail items are yes/no questions.',
   versionNotFound: 'This scorecard version does not exist.',
@@ -362,6 +381,7 @@ const ruErrors: typeof enErrors = {
   ownDispute: 'Продавец не может сам решить свой спор.',
   correctedScore: 'Выберите исправленную оценку.',
   repRequired: 'Выберите продавца.',
+  coachingWrongRep: 'Этот звонок другого продавца: напишите заметку в его профиле или к его звонку.',
   coachingNotFound: 'Такой рекомендации нет.',
   autoFailYesNo: 'Пункты с автопровалом должны быть вопросами «да/нет».',
   versionNotFound: 'Такой версии анкеты оценки нет.',
@@ -397,6 +417,7 @@ const zhErrors: typeof enErrors = {
   ownDispute: '销售不能处理自己的申诉。',
   correctedScore: '请选择更正后的分数。',
   repRequired: '请选择销售。',
+  coachingWrongRep: '此通话属于另一位销售：请在其档案或其通话中写辅导记录。',
   coachingNotFound: '该辅导建议不存在。',
   autoFailYesNo: '一票否决项必须是“是/否”问题。',
   versionNotFound: '该评分表版本不存在。',
