@@ -4,6 +4,7 @@ import * as calls from '../services/scorecards/calls';
 import * as cal from '../services/scorecards/calibration';
 import * as ev from '../services/scorecards/evaluations';
 import { scoringQueue } from '../services/scorecards/queue';
+import { resultsExport } from '../services/scorecards/results';
 import * as tpl from '../services/scorecards/templates';
 import type { HandlersFor } from './context';
 
@@ -46,6 +47,7 @@ export const scorecardsHandlers: HandlersFor<typeof scorecardsMethods> = {
   'scorecards.feedback.resolve': (i, ctx) => ev.resolveFeedback(ctx.db, i.id, i.decision, i.note, i.newValue, ctx.actorId()),
   'scorecards.feedback.list': (i, { db }) => ev.listFeedback(db, i),
 
+  'scorecards.results.export': (i, ctx) => resultsExport(ctx.db, i, ctx.actor),
   'scorecards.coaching.add': (i, ctx) => ev.addCoaching(ctx.db, i, ctx.actorId()),
   'scorecards.coaching.list': ({ repId, includeDone }, { db }) => ev.listCoaching(db, repId, includeDone),
   'scorecards.coaching.setDone': ({ id, done }, { db }) => ev.setCoachingDone(db, id, done),

@@ -8,6 +8,12 @@ import { SCALES, SECTION_KINDS, type ScoreResult, type TemplateDef } from '../do
 import type { TalkMetrics, TranscriptSegment } from '../domain/transcript';
 import type { StepCoverage, Suggestion } from '../domain/coverage';
 import type { AlphaResult, GraderBias, Spread } from '../domain/agreement';
+import type { Localized } from '../domain/scoring';
+
+export interface ResultsExport {
+  criteria: { criterionId: number; label: Localized; n: number; avg: number | null }[];
+  reps: { rep: PersonRef; teamName: string | null; n: number; avgScore: number | null; criteria: Record<number, number | null> }[];
+}
 
 export const CHANNELS = ['phone', 'video', 'voip', 'other'] as const;
 export const DIRECTIONS = ['inbound', 'outbound'] as const;
@@ -367,6 +373,9 @@ export const scorecardsMethods = {
   ).returns<CoachingNote>(),
   'scorecards.coaching.list': method(z.object({ repId: id, includeDone: z.boolean().default(false) })).returns<CoachingNote[]>(),
   'scorecards.coaching.setDone': method(z.object({ id, done: z.boolean() })).returns<CoachingNote>(),
+
+  /** Submitted results for export (CSV): per criterion and per rep; managers get their teams' reps. */
+  'scorecards.results.export': method(z.object({ from: isoDate.nullable().default(null), to: isoDate.nullable().default(null) }), ['manager', 'admin']).returns<ResultsExport>(),
 
   'scorecards.calibration.list': method(z.object({})).returns<CalibrationSummary[]>(),
   'scorecards.calibration.create': method(

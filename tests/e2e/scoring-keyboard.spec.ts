@@ -7,6 +7,7 @@
  * opened by its address shows none of this call's evaluation. A coaching note is
  * written from the call, linked to the call, the moment and the criterion.
  */
+import fs from 'node:fs';
 import path from 'node:path';
 import type { Page } from '@playwright/test';
 import { expect, ROOT, shot, test } from './host';
@@ -151,4 +152,38 @@ test('the scoring screen in Russian and Chinese; README screenshot of a real job
   await page.setViewportSize({ width: 1440, height: 900 });
   await page.evaluate(() => document.fonts.ready);
   await page.screenshot({ path: path.join(ROOT, 'docs', 'screenshot.png') });
+});
+
+test('calibration says in plain words how reliable scoring is and exports; results export as CSV', async ({ page, host }) => {
+  await openAs(page, host, 'nina.orlova@example.com', 'manager', 'en');
+  await page.goto(host.url + '#/calls?tab=calibration');
+  await page.getByTestId('calibration-row').filter({ hasText: 'Q3 calibration' }).click();
+  const verdict = page.getByTestId('calibration-verdict');
+  await expect(verdict).toBeVisible();
+  const band = await verdict.getAttribute('data-band');
+  expect(['reliable', 'tentative', 'unreliable']).toContain(band);
+  await expect(verdict).toContainText(/α \d\.\d{2}/);
+  await expect(page.getByTestId('discuss-first')).toBeVisible();
+  const [csv] = await Promise.all([page.waitForEvent('download'), page.getByTestId('report-csv').click()]);
+  const text = fs.readFileSync((await csv.path())!, 'utf8');
+  expect(text.charCodeAt(0)).toBe(0xfeff);
+  expect(text).toContain('Q3 calibration');
+  expect(text).toMatch(/Krippendorff/);
+  await shot(page, 'scorecards-calibration-verdict-en');
+  for (const lang of ['ru', 'zh']) {
+    await page.evaluate((l) => localStorage.setItem('workbench.lang', l), lang);
+    await page.reload();
+    await expect(page.getByTestId('calibration-verdict')).toBeVisible();
+    await shot(page, `scorecards-calibration-verdict-${lang}`);
+  }
+  await page.evaluate(() => localStorage.setItem('workbench.lang', 'en'));
+  await page.goto(host.url + '#/calls');
+  await page.getByTestId('results-export').click();
+  const [dl] = await Promise.all([page.waitForEvent('download'), page.getByTestId('results-csv-reps').click()]);
+  const reps = fs.readFileSync((await dl.path())!, 'utf8').split('\r\n');
+  expect(reps[0]).toMatch(/^\uFEFFRep,Team,n,Score,/);
+  expect(reps.length).toBeGreaterThan(10);
+  await page.getByTestId('results-export').click();
+  const [dl2] = await Promise.all([page.waitForEvent('download'), page.getByTestId('results-csv-criteria').click()]);
+  expect(fs.readFileSync((await dl2.path())!, 'utf8').split('\r\n').filter(Boolean)).toHaveLength(12);
 });
