@@ -4,6 +4,7 @@ import * as calls from '../services/scorecards/calls';
 import * as cal from '../services/scorecards/calibration';
 import * as ev from '../services/scorecards/evaluations';
 import { scoringQueue } from '../services/scorecards/queue';
+import { resultsExport } from '../services/scorecards/results';
 import * as tpl from '../services/scorecards/templates';
 import type { HandlersFor } from './context';
 import * as see from './viewer';
@@ -48,6 +49,7 @@ export const scorecardsHandlers: HandlersFor<typeof scorecardsMethods> = {
   'scorecards.feedback.resolve': (i, ctx) => (see.owned(ctx, 'calls', 'evaluation_feedback', i.id), ev.resolveFeedback(ctx.db, i.id, i.decision, i.note, i.newValue, ctx.actorId())),
   'scorecards.feedback.list': (i, ctx) => ev.listFeedback(ctx.db, i, see.personScope(ctx, 'calls', 'f.rep_id')),
 
+  'scorecards.results.export': (i, ctx) => resultsExport(ctx.db, i, ctx.actor),
   'scorecards.coaching.add': (i, ctx) => (see.person(ctx, 'calls', i.repId), ev.addCoaching(ctx.db, i, ctx.actorId())),
   'scorecards.coaching.list': ({ repId, includeDone }, ctx) => (see.person(ctx, 'calls', repId), ev.listCoaching(ctx.db, repId, includeDone)),
   'scorecards.coaching.setDone': ({ id, done }, ctx) => (see.owned(ctx, 'calls', 'coaching_notes', id), ev.setCoachingDone(ctx.db, id, done)),

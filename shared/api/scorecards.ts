@@ -8,6 +8,12 @@ import { SCALES, SECTION_KINDS, type ScoreResult, type TemplateDef } from '../do
 import type { TalkMetrics, TranscriptSegment } from '../domain/transcript';
 import type { StepCoverage, Suggestion } from '../domain/coverage';
 import type { AlphaResult, GraderBias, Spread } from '../domain/agreement';
+import type { Localized } from '../domain/scoring';
+
+export interface ResultsExport {
+  criteria: { criterionId: number; label: Localized; n: number; avg: number | null }[];
+  reps: { rep: PersonRef; teamName: string | null; n: number; avgScore: number | null; criteria: Record<number, number | null> }[];
+}
 
 export const CHANNELS = ['phone', 'video', 'voip', 'other'] as const;
 export const DIRECTIONS = ['inbound', 'outbound'] as const;
@@ -182,6 +188,8 @@ export interface CoachingNote {
   author: PersonRef | null;
   evaluationId: number | null;
   callId: number | null;
+  /** The moment of the call the note is about (ms), when written from the call page. */
+  atMs: number | null;
   criteria: { id: number; label: { en: string; ru: string; zh: string } }[];
   body: string;
   action: string;
@@ -355,11 +363,24 @@ export const scorecardsMethods = {
   'scorecards.feedback.list': method(z.object({ status: z.enum(['open', 'all']).default('open'), repId: id.nullable().default(null), ...pageInput }), ['rep', 'manager']).returns<Page<FeedbackItem>>(),
 
   'scorecards.coaching.add': method(
-    z.object({ repId: id, evaluationId: id.nullable().default(null), criterionIds: z.array(id).max(30).default([]), body: requiredText(4000), action: text(500).default(''), due: isoDate.nullable().default(null) }),
+    z.object({
+      repId: id,
+      evaluationId: id.nullable().default(null),
+      criterionIds: z.array(id).max(30).default([]),
+      body: requiredText(4000),
+      action: text(500).default(''),
+      due: isoDate.nullable().default(null),
+      /** Written from a call page: the call and the moment it is about. */
+      callId: id.nullable().default(null),
+      atMs: z.number().int().min(0).max(86_400_000).nullable().default(null),
+    }),
     ['manager'], WRITES,
   ).returns<CoachingNote>(),
   'scorecards.coaching.list': method(z.object({ repId: id, includeDone: z.boolean().default(false) }), ['rep', 'manager']).returns<CoachingNote[]>(),
   'scorecards.coaching.setDone': method(z.object({ id, done: z.boolean() }), ['rep', 'manager'], WRITES).returns<CoachingNote>(),
+
+  /** Submitted results for export (CSV): per criterion and per rep; managers get their teams' reps. */
+  'scorecards.results.export': method(z.object({ from: isoDate.nullable().default(null), to: isoDate.nullable().default(null) }), ['manager', 'admin']).returns<ResultsExport>(),
 
   'scorecards.calibration.list': method(z.object({}), ['manager']).returns<CalibrationSummary[]>(),
   'scorecards.calibration.create': method(

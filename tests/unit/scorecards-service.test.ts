@@ -10,6 +10,8 @@ import { startEvaluation, saveEvaluation, submitEvaluation, getEvaluation, addFe
 import { currentVersion, saveDraft, publishVersion, whatIf, getVersion, listTemplates } from '../../main/services/scorecards/templates';
 import { assertCanSeeEvaluation, createCalibration, calibrationReport, getCalibration } from '../../main/services/scorecards/calibration';
 import { scoringQueue } from '../../main/services/scorecards/queue';
+import { resultsExport } from '../../main/services/scorecards/results';
+import { SOLO_OWNER } from '../../shared/api/access';
 import { listCallScores, listCriterionEvidence } from '../../main/services/scorecards/evidence';
 import { allCriteria, scaleRange } from '../../shared/domain/scoring';
 import { definitionInput } from '../../shared/api/scorecards';
@@ -54,6 +56,41 @@ describe('demo data', () => {
     expect(listFeedback(db, { status: 'open', repId: null, offset: 0, limit: 10 }).total).toBe(2);
     const cal = calibrationReport(db, 1, null);
     expect(cal.n).toMatchObject({ graders: 3, calls: 5, scores: 15 });
+  });
+  it('both sample calls get script coverage from their scripts, and every suggestion carries its transcript evidence', () => {
+    const ids = db.prepare('SELECT id FROM calls WHERE transcript IS NOT NULL AND script_id IS NOT NULL ORDER BY id').all() as { id: number }[];
+    expect(ids.length).toBe(2);
+    for (const { id } of ids) {
+      const cov = callCoverage(db, id, null);
+      expect(cov.reason).toBe('ok');
+      const covered = cov.steps.flatMap((s) => s.items).filter((i) => i.covered);
+      expect(covered.length).toBeGreaterThan(0);
+      expect(cov.steps.some((s) => s.ratio > 0)).toBe(true);
+      for (const sug of cov.suggestions) {
+        expect(sug.evidence.length).toBeGreaterThan(0);
+        for (const e of sug.evidence) expect(getCall(db, id).transcript!.some((seg) => seg.startMs === e.atMs && seg.text.length > 0)).toBe(true);
+      }
+    }
+  });
+  it('exports results per criterion and per rep; a manager gets only the teams they manage', () => {
+    const all = resultsExport(db, { from: null, to: null }, SOLO_OWNER);
+    expect(all.criteria.length).toBe(11);
+    for (const c of all.criteria) {
+      expect(c.avg).toBeGreaterThanOrEqual(0);
+      expect(c.avg).toBeLessThanOrEqual(100);
+      expect(c.avg! * 10).toBe(Math.round(c.avg! * 10));
+    }
+    const submitted = (db.prepare("SELECT count(*) AS n FROM evaluations WHERE status = 'submitted' AND calibration_id IS NULL").get() as { n: number }).n;
+    expect(all.reps.reduce((s, r) => s + r.n, 0)).toBe(submitted);
+    const team = (db.prepare('SELECT team_id AS t FROM people WHERE id = ?').get(repId) as { t: number }).t;
+    const mine = resultsExport(db, { from: null, to: null }, { personId: managerId, roles: ['manager'], managedTeamIds: [team], teamId: null, owner: false });
+    expect(mine.reps.length).toBeGreaterThan(0);
+    expect(mine.reps.length).toBeLessThan(all.reps.length);
+    const teamOf = db.prepare('SELECT team_id AS t FROM people WHERE id = ?');
+    for (const r of mine.reps) expect((teamOf.get(r.rep.id) as { t: number }).t).toBe(team);
+    expect(resultsExport(db, { from: null, to: null }, { personId: managerId, roles: ['manager'], managedTeamIds: [], teamId: null, owner: false }).reps).toEqual([]);
+    const lastMonth = resultsExport(db, { from: '2026-10-20', to: '2026-11-20' }, SOLO_OWNER);
+    expect(lastMonth.reps.reduce((s, r) => s + r.n, 0)).toBeLessThan(submitted);
   });
   it('scores follow the hidden skill (positive, imperfect correlation)', () => {
     const skill = new Map(JSON.parse((db.prepare("SELECT value FROM meta WHERE key = 'demo_skill'").get() as { value: string }).value) as [number, number][]);

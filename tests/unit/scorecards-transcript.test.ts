@@ -107,10 +107,29 @@ describe('script coverage', () => {
     expect(cov[2].covered).toBe(false);
     expect(cov[2].ratio).toBe(0);
     const sug = suggestFromCoverage([crit(10, 'opening'), crit(11, 'closing', 'yes_no'), crit(12, 'discovery')], cov);
-    expect(sug.map((s) => [s.criterionId, s.value])).toEqual([
-      [10, 4],
-      [11, 0],
-    ]);
+    // Closing matched nothing: no suggestion at all rather than a confident "No" without evidence.
+    expect(sug.map((s) => [s.criterionId, s.value])).toEqual([[10, 4]]);
+    expect(sug[0].evidence[0]).toMatchObject({ atMs: 0, item: 'Northwind Supplies' });
+    expect(sug[0].evidence[0].snippet).toContain('this is Anna from Northwind Supplies');
+  });
+  it("matches the script's talking points and say-it sentences, not the author's instructions", () => {
+    const { segments } = parseTranscript(fixture('call-en-northwind.vtt'));
+    const step: CoverageStep = {
+      id: 1,
+      stage: 'closing',
+      title: 'Wrap up',
+      talkingPointsMd: 'Repeat what was agreed, confirm the contact details and thank them.\n\n- Call back on Thursday',
+      sayIt: 'To confirm: I send the offer today to your e-mail and call you on Thursday at 10. Thank you!',
+      mustSay: [],
+    };
+    const [cov] = scriptCoverage([step], segments);
+    expect(cov.items.map((i) => i.text)).toEqual(['Call back on Thursday', 'To confirm: I send the offer today to your e-mail and call you on Thursday at 10.', 'Thank you!']);
+    expect(cov.items.map((i) => i.covered)).toEqual([true, true, true]);
+    expect(cov.items[2].snippet).toContain('Thank you for your time');
+    // A placeholder is not a word to find, and one shared word out of several is not coverage.
+    const [greet] = scriptCoverage([{ id: 2, stage: 'opening', title: 'Hi', talkingPointsMd: '', sayIt: 'Good morning, this is {name} from Northflow Pumps.', mustSay: [] }], segments);
+    expect(greet.items[0].covered).toBe(false);
+    expect(greet.items[0].score).toBeGreaterThan(0);
   });
   it('matches Russian word forms by stem (предложение ~ предложения, отправлю ~ отправить)', () => {
     const { segments } = parseTranscript(fixture('call-ru-vektor.vtt'));

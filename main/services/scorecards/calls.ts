@@ -398,7 +398,7 @@ export function callCoverage(db: DB, callId: number, versionId: number | null) {
   if (!script) return { script: null, steps: [], suggestions: [], reason: 'script_missing' as const };
   if (!call.transcript) return { script: { id: script.id, title: script.title }, steps: [], suggestions: [], reason: 'no_transcript' as const };
   const steps = scriptCoverage(
-    script.steps.map((s) => ({ id: s.id, stage: s.stage, title: s.title, talkingPointsMd: s.talkingPointsMd, mustSay: s.mustSay })),
+    script.steps.map((s) => ({ id: s.id, stage: s.stage, title: s.title, talkingPointsMd: s.talkingPointsMd, sayIt: s.sayIt, mustSay: s.mustSay })),
     call.transcript,
   );
   const version = versionId ? getVersion(db, versionId) : currentVersion(db, null);

@@ -464,7 +464,7 @@ export function resolveFeedback(db: DB, id: number, decision: 'accepted' | 'part
 export function listCoaching(db: DB, repId: number, includeDone: boolean): CoachingNote[] {
   const rows = db
     .prepare(
-      `SELECT n.*, e.call_id FROM coaching_notes n LEFT JOIN evaluations e ON e.id = n.evaluation_id WHERE n.rep_id = ? ${includeDone ? '' : 'AND n.done = 0'} ORDER BY n.done, n.created_at DESC LIMIT 100`,
+      `SELECT n.*, COALESCE(n.call_id, e.call_id) AS call_id FROM coaching_notes n LEFT JOIN evaluations e ON e.id = n.evaluation_id WHERE n.rep_id = ? ${includeDone ? '' : 'AND n.done = 0'} ORDER BY n.done, n.created_at DESC LIMIT 100`,
     )
     .all(repId) as {
     id: number;
@@ -472,6 +472,7 @@ export function listCoaching(db: DB, repId: number, includeDone: boolean): Coach
     author_id: number | null;
     evaluation_id: number | null;
     call_id: number | null;
+    at_ms: number | null;
     criterion_ids: string;
     body: string;
     action: string;
@@ -487,6 +488,7 @@ export function listCoaching(db: DB, repId: number, includeDone: boolean): Coach
     author: refOf(refs, r.author_id),
     evaluationId: r.evaluation_id,
     callId: r.call_id,
+    atMs: r.at_ms,
     criteria: (JSON.parse(r.criterion_ids) as number[]).map((id) => ({ id, label: labels.get(id) ?? { en: `#${id}`, ru: '', zh: '' } })),
     body: r.body,
     action: r.action,
@@ -498,15 +500,22 @@ export function listCoaching(db: DB, repId: number, includeDone: boolean): Coach
 
 export function addCoaching(
   db: DB,
-  i: { repId: number; evaluationId: number | null; criterionIds: number[]; body: string; action: string; due: string | null },
+  i: { repId: number; evaluationId: number | null; criterionIds: number[]; body: string; action: string; due: string | null; callId?: number | null; atMs?: number | null },
   actorId: number | null,
 ): CoachingNote {
   return db.transaction(() => {
     if (!db.prepare("SELECT 1 FROM person_roles WHERE person_id = ? AND role = 'rep'").get(i.repId)) throw new AppError('invalid_input', 'Choose a sales rep.', 'repId', { key: 'scorecards.repRequired' });
+    const callId = i.callId ?? null;
+    // A note about a call is about that call's rep: a mismatched pair is refused rather than misfiled.
+    if (callId !== null) {
+      const call = db.prepare('SELECT rep_id FROM calls WHERE id = ?').get(callId) as { rep_id: number } | undefined;
+      if (!call) throw new AppError('not_found', 'This call does not exist.', 'callId', { key: 'scorecards.callNotFound' });
+      if (call.rep_id !== i.repId) throw new AppError('invalid_input', 'This call belongs to another rep.', 'callId', { key: 'scorecards.coachingWrongRep' });
+    }
     const id = Number(
       db
-        .prepare('INSERT INTO coaching_notes(rep_id, author_id, evaluation_id, criterion_ids, body, action, due) VALUES (?, ?, ?, ?, ?, ?, ?)')
-        .run(i.repId, actorId, i.evaluationId, JSON.stringify(i.criterionIds), i.body, i.action, i.due).lastInsertRowid,
+        .prepare('INSERT INTO coaching_notes(rep_id, author_id, evaluation_id, criterion_ids, body, action, due, call_id, at_ms) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)')
+        .run(i.repId, actorId, i.evaluationId, JSON.stringify(i.criterionIds), i.body, i.action, i.due, callId, callId !== null ? (i.atMs ?? null) : null).lastInsertRowid,
     );
     audit(db, actorId, 'coaching_note', id, 'create', {});
     return listCoaching(db, i.repId, true).find((n) => n.id === id)!;

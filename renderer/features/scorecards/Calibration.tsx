@@ -1,7 +1,10 @@
 /** Calibration sessions: create (calls + graders, blind), score each call, then the agreement report. */
 import { Alert, Anchor, Badge, Button, Card, Group, Modal, MultiSelect, SimpleGrid, Stack, Table, Text, TextInput, Title, Tooltip } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
-import { IconArrowLeft, IconPlus } from '@tabler/icons-react';
+import { IconArrowLeft, IconDownload, IconPlus, IconPrinter } from '@tabler/icons-react';
+import { alphaBand, discussFirst, lowAlphaHighAgreement } from '../../../shared/domain/calibrationVerdict';
+import { round, type CsvValue } from '../../../shared/domain/csv';
+import { downloadCsv } from './exporting';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useParams } from 'react-router';
@@ -206,7 +209,7 @@ export function CalibrationView() {
       </SimpleGrid>
       {!d.canSeeReport && <Alert color="violet">{t('scorecards.calibration.blind')}</Alert>}
       {report.error && <Alert color="red">{report.error.message}</Alert>}
-      {report.data && <Report r={report.data} />}
+      {report.data && <Report r={report.data} title={d.title} />}
     </Stack>
   );
 }
@@ -229,12 +232,66 @@ function Stat({ label, value, n, hint }: { label: string; value: string; n: stri
   );
 }
 
-function Report({ r }: { r: CalibrationReport }) {
+const BAND_COLOR = { reliable: 'green', tentative: 'yellow', unreliable: 'red', unknown: 'gray' } as const;
+
+function reportCsv(r: CalibrationReport, title: string, t: (k: string) => string): CsvValue[][] {
+  const rows: CsvValue[][] = [[title], [t('scorecards.report.alpha'), round(r.alpha.alpha, 3), t(`scorecards.verdict.band.${alphaBand(r.alpha.alpha)}`), `n=${r.alpha.n}`]];
+  rows.push([t('scorecards.report.alphaTotals'), round(r.alphaTotals.alpha, 3), t(`scorecards.verdict.band.${alphaBand(r.alphaTotals.alpha)}`), `n=${r.alphaTotals.n}`]);
+  rows.push([t('scorecards.report.within1'), round(r.within1.percent, 0), '%', `n=${r.within1.pairs}`], []);
+  rows.push([t('scorecards.disputes.criterion'), 'alpha', t('scorecards.report.within1') + ' %', 'SD', t('scorecards.report.ambiguous'), 'n']);
+  for (const c of r.criteria) rows.push([loc(c.label), round(c.alpha.alpha, 3), round(c.within1.percent, 0), round(c.spread.sd, 2), c.ambiguous.ambiguous ? 1 : 0, c.alpha.n]);
+  rows.push([], [t('scorecards.report.bias'), 'bias', 'n']);
+  for (const b of r.bias) rows.push([personName(b.person), round(b.bias, 1), b.n]);
+  return rows;
+}
+
+function Report({ r, title }: { r: CalibrationReport; title: string }) {
   const { t } = useTranslation();
   const graders = r.totals[0]?.scores.map((s) => r.bias.find((b) => b.person.id === s.graderId)?.person) ?? [];
+  const band = alphaBand(r.alpha.alpha);
+  const first = discussFirst(r.criteria);
   return (
-    <Stack gap="md" data-testid="calibration-report">
-      <Title order={3}>{t('scorecards.report.title')}</Title>
+    <Stack gap="md" data-testid="calibration-report" className="print-area">
+      <Group justify="space-between">
+        <Title order={3}>{t('scorecards.report.title')}</Title>
+        <Group gap="xs" className="no-print">
+          <Button size="xs" variant="light" leftSection={<IconDownload size={14} />} onClick={() => downloadCsv(reportCsv(r, title, t), title)} data-testid="report-csv">
+            {t('scorecards.verdict.csv')}
+          </Button>
+          <Button size="xs" variant="light" leftSection={<IconPrinter size={14} />} onClick={() => window.print()} data-testid="report-print">
+            {t('scorecards.verdict.print')}
+          </Button>
+        </Group>
+      </Group>
+      <Alert color={BAND_COLOR[band]} title={t(`scorecards.verdict.band.${band}`)} data-testid="calibration-verdict" data-band={band}>
+        {t(`scorecards.verdict.${band}`, { alpha: fmtAlpha(r.alpha.alpha) })}
+      </Alert>
+      <Card withBorder padding="sm" data-testid="discuss-first">
+        <Title order={5} mb="xs">
+          {t('scorecards.verdict.discussFirst')}
+        </Title>
+        {first.length ? (
+          <Stack gap={4}>
+            {first.map((c, i) => (
+              <Group key={c.criterionId} gap="xs" wrap="nowrap">
+                <Text size="sm" fw={600} w={20}>
+                  {i + 1}.
+                </Text>
+                <Text size="sm" style={{ flex: 1 }}>
+                  {loc(c.label)}
+                </Text>
+                <Badge color={BAND_COLOR[alphaBand(c.alpha.alpha)]} variant="light" tt="none">
+                  α {fmtAlpha(c.alpha.alpha)}
+                </Badge>
+              </Group>
+            ))}
+          </Stack>
+        ) : (
+          <Text size="sm" c="dimmed">
+            {t('scorecards.verdict.none')}
+          </Text>
+        )}
+      </Card>
       <SimpleGrid cols={{ base: 2, md: 4 }}>
         <Stat label={t('scorecards.report.alpha')} value={fmtAlpha(r.alpha.alpha)} n={t('scorecards.report.nValues', { n: r.alpha.n, units: r.alpha.units })} hint={t('scorecards.report.alphaHint')} />
         <Stat label={t('scorecards.report.alphaTotals')} value={fmtAlpha(r.alphaTotals.alpha)} n={t('scorecards.report.nValues', { n: r.alphaTotals.n, units: r.alphaTotals.units })} />
@@ -325,10 +382,17 @@ function Report({ r }: { r: CalibrationReport }) {
                   <Text size="sm">{loc(c.label)}</Text>
                 </Table.Td>
                 <Table.Td>
-                  {fmtAlpha(c.alpha.alpha)}{' '}
+                  <Badge variant="light" tt="none" color={BAND_COLOR[alphaBand(c.alpha.alpha)]}>
+                    {fmtAlpha(c.alpha.alpha)}
+                  </Badge>{' '}
                   <Text span size="xs" c="dimmed">
                     (n={c.alpha.n})
                   </Text>
+                  {lowAlphaHighAgreement(c) && (
+                    <Text size="xs" c="dimmed" maw={360} data-testid="alpha-why">
+                      {t('scorecards.verdict.lowAlphaWhy', { within: fmtNumber(c.within1.percent ?? 0, 0) })}
+                    </Text>
+                  )}
                 </Table.Td>
                 <Table.Td>
                   {c.within1.percent === null ? '—' : `${fmtNumber(c.within1.percent, 0)}%`}{' '}

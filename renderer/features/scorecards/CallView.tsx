@@ -14,12 +14,20 @@ import { useSession } from '../../app/session';
 import { EvaluationView } from './EvaluationView';
 import { Player, type Marker } from './Player';
 import { ScoreForm } from './ScoreForm';
+import { CallCoachingModal } from './CallCoaching';
 import { fmtScore, scoreColor } from './util';
 
+/**
+ * Keyed by the call id: moving from one call to another (Back, another person's call, a typed address)
+ * starts from clean state, so one call's evaluation or comment can never show on another.
+ */
 export function CallView() {
-  const { t } = useTranslation();
   const { id } = useParams();
-  const callId = Number(id);
+  return <CallScreen key={id} callId={Number(id)} />;
+}
+
+function CallScreen({ callId }: { callId: number }) {
+  const { t } = useTranslation();
   const [params] = useSearchParams();
   const calibrationId = params.get('calibration') ? Number(params.get('calibration')) : null;
   const { session } = useSession();
@@ -33,7 +41,12 @@ export function CallView() {
   const [commentAt, setCommentAt] = useState<number | null>(null);
   const [comment, setComment] = useState('');
   const [error, setError] = useState<string | null>(null);
-  const c = call.data;
+  const [coachOpen, setCoachOpen] = useState(false);
+  const [curCriterion, setCurCriterion] = useState<number | null>(null);
+  const commentRef = useRef<HTMLInputElement>(null);
+  const transcriptRef = useRef<HTMLDivElement>(null);
+  // Data for this call only (a response for another id is never shown here).
+  const c = call.data && call.data.id === callId ? call.data : undefined;
   const coverage = useApi('scorecards.calls.coverage', c ? { callId, versionId: evaluation?.version.id ?? null } : null);
   const scripts = useApi('scorecards.scripts', {});
   const viewing = useApi('scorecards.evaluations.get', viewId ? { id: viewId } : null);
@@ -48,7 +61,7 @@ export function CallView() {
 
   // Managers in a calibration session go straight to their blind evaluation.
   useEffect(() => {
-    if (calibrationId && me) void api('scorecards.evaluations.start', { callId, calibrationId }).then(setEvaluation, (e) => setError(errorText(t, e)));
+    if (calibrationId && me) void api('scorecards.evaluations.start', { callId, calibrationId }).then((d) => d.evaluation.callId === callId && setEvaluation(d), (e) => setError(errorText(t, e)));
   }, [calibrationId, callId, me, t]);
   // Reps see their latest submitted evaluation.
   useEffect(() => {
@@ -63,14 +76,26 @@ export function CallView() {
     return m;
   }, [c?.comments, evaluation?.answers, viewing.data?.answers]);
 
+  const active = c?.transcript ? segmentAt(c.transcript, timeMs) : -1;
+  // Follow playback inside the transcript box only: scrollIntoView would also scroll the page (and the
+  // scorecard) under the grader's cursor while they type.
+  useEffect(() => {
+    const box = transcriptRef.current;
+    const row = box?.querySelector<HTMLElement>('[data-active="1"]');
+    const viewport = row?.closest<HTMLElement>('.mantine-ScrollArea-viewport');
+    if (!row || !viewport) return;
+    const top = row.offsetTop - viewport.offsetTop;
+    if (top < viewport.scrollTop || top + row.offsetHeight > viewport.scrollTop + viewport.clientHeight) viewport.scrollTop = Math.max(0, top - 40);
+  }, [active]);
+
   if (call.error) return <Alert color="red">{call.error.message}</Alert>;
   if (!c) return <Loader />;
 
-  const active = c.transcript ? segmentAt(c.transcript, timeMs) : -1;
   const startScoring = async () => {
     setError(null);
     try {
-      setEvaluation(await api('scorecards.evaluations.start', { callId }));
+      const d = await api('scorecards.evaluations.start', { callId });
+      if (d.evaluation.callId === callId) setEvaluation(d);
     } catch (e) {
       setError(errorText(t, e));
     }
@@ -96,6 +121,16 @@ export function CallView() {
 
   return (
     <Stack gap="md" data-testid="call-view">
+      {coachOpen && (
+        <CallCoachingModal
+          call={c}
+          atMs={commentAt ?? timeMs}
+          evaluationId={evaluation?.evaluation.id ?? null}
+          version={evaluation?.version ?? null}
+          criterionId={evaluation ? curCriterion : null}
+          onClose={() => setCoachOpen(false)}
+        />
+      )}
       <Group justify="space-between">
         <Group gap="xs">
           <Anchor component={Link} to={calibrationId ? `/calls/calibration/${calibrationId}` : '/calls'} size="sm">
@@ -105,13 +140,23 @@ export function CallView() {
             </Group>
           </Anchor>
         </Group>
-        {calibrationId && <Badge color="violet">{t('scorecards.calibration.blindBadge')}</Badge>}
+        <Group gap="xs">
+          {calibrationId && <Badge color="violet">{t('scorecards.calibration.blindBadge')}</Badge>}
+          {role !== 'rep' && !calibrationId && (
+            <Button size="xs" variant="light" onClick={() => setCoachOpen(true)} data-testid="call-coaching">
+              {t('scorecards.callCoaching.add')} · {fmtClock(commentAt ?? timeMs)}
+            </Button>
+          )}
+        </Group>
       </Group>
       <Group justify="space-between" align="flex-end">
         <div>
           <Title order={2}>{c.customer || t('scorecards.calls.noCustomer')}</Title>
           <Text c="dimmed" size="sm">
-            {personName(c.rep)} · {fmtDateTime(c.at)} · {t(`scorecards.channel.${c.channel}`)} · {t(`scorecards.direction.${c.direction}`)}
+            <Anchor component={Link} to={`/people/${c.rep.id}`} size="sm" data-testid="call-rep">
+              {personName(c.rep)}
+            </Anchor>{' '}
+            · {fmtDateTime(c.at)} · {t(`scorecards.channel.${c.channel}`)} · {t(`scorecards.direction.${c.direction}`)}
             {c.durationMs ? ` · ${fmtClock(c.durationMs)}` : ''}
             {c.outcome ? ` · ${t(`scorecards.outcome.${c.outcome}`)}` : ''}
           </Text>
@@ -135,7 +180,11 @@ export function CallView() {
                   audioRef={audioRef}
                   timeMs={timeMs}
                   onTime={setTimeMs}
-                  onWaveClick={(ms) => setCommentAt(ms)}
+                  onWaveClick={(ms) => {
+                    // Clicking the waveform starts a comment at that moment: the box takes the typing.
+                    setCommentAt(ms);
+                    commentRef.current?.focus();
+                  }}
                   markers={markers}
                 />
               ) : (
@@ -154,7 +203,7 @@ export function CallView() {
                 </Button>
               </Group>
               {c.transcript ? (
-                <ScrollArea h={260} data-testid="transcript">
+                <ScrollArea h={260} data-testid="transcript" ref={transcriptRef}>
                   <Stack gap={2}>
                     {c.transcript.map((s, i) => (
                       <Group
@@ -163,7 +212,9 @@ export function CallView() {
                         wrap="nowrap"
                         align="flex-start"
                         onClick={() => seek(s.startMs)}
-                        ref={i === active ? (el) => el?.scrollIntoView({ block: 'nearest' }) : undefined}
+                        onKeyDown={(e) => (e.key === 'Enter' || e.key === ' ') && (e.preventDefault(), seek(s.startMs))}
+                        role="button"
+                        tabIndex={0}
                         data-active={i === active ? '1' : '0'}
                         style={{ cursor: 'pointer', padding: '2px 6px', borderRadius: 4, background: i === active ? 'var(--mantine-color-blue-light)' : undefined }}
                       >
@@ -191,7 +242,7 @@ export function CallView() {
               <Stack gap={4}>
                 {c.comments.map((x) => (
                   <Group key={x.id} gap="xs" wrap="nowrap" align="flex-start">
-                    <Badge variant="outline" color="yellow" style={{ cursor: 'pointer', flexShrink: 0 }} onClick={() => seek(x.atMs)}>
+                    <Badge variant="outline" color="yellow" component="button" type="button" style={{ cursor: 'pointer', flexShrink: 0 }} onClick={() => seek(x.atMs)}>
                       ▶ {fmtClock(x.atMs)}
                     </Badge>
                     <Text size="sm" style={{ whiteSpace: 'pre-wrap' }} data-testid="comment-body">
@@ -207,12 +258,20 @@ export function CallView() {
                 <Group gap="xs" mt={4} wrap="nowrap">
                   <Badge variant="light">{fmtClock(commentAt ?? timeMs)}</Badge>
                   <TextInput
+                    ref={commentRef}
                     style={{ flex: 1 }}
                     size="xs"
+                    aria-label={t('scorecards.comments.placeholder')}
                     placeholder={t('scorecards.comments.placeholder')}
                     value={comment}
                     onChange={(e) => setComment(e.currentTarget.value)}
-                    onKeyDown={(e) => e.key === 'Enter' && comment.trim() && void addComment()}
+                    onKeyDown={(e) => {
+                      if (e.key === 'Enter' && comment.trim()) void addComment();
+                      if (e.key === 'Escape') {
+                        setCommentAt(null);
+                        e.currentTarget.blur();
+                      }
+                    }}
                     maxLength={2000}
                     data-testid="comment-input"
                   />
@@ -237,6 +296,7 @@ export function CallView() {
                 timeMs={timeMs}
                 onSeek={seek}
                 suggestions={coverage.data?.suggestions ?? []}
+                onCurrent={setCurCriterion}
                 onSaved={(d) => {
                   setEvaluation(d);
                   call.reload();

@@ -1,13 +1,17 @@
 /** Calls: list with filters, scoring queue, disputes, calibration sessions and scorecard templates. */
-import { Badge, Button, Group, Pagination, SegmentedControl, Select, Stack, Table, Tabs, Text, TextInput, Title } from '@mantine/core';
+import { Badge, Button, Group, Menu, Pagination, SegmentedControl, Select, Stack, Table, Tabs, Text, TextInput, Title } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
-import { IconFileImport, IconMicrophone, IconSearch } from '@tabler/icons-react';
+import { notifications } from '@mantine/notifications';
+import { IconDownload, IconFileImport, IconMicrophone, IconSearch } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Route, Routes, useNavigate, useSearchParams } from 'react-router';
 import { CHANNELS, type CallRow } from '../../../shared/api/scorecards';
 import { fmtClock } from '../../../shared/domain/transcript';
-import { useApi } from '../../lib/api';
+import { api, useApi } from '../../lib/api';
+import { errorText } from '../../lib/errors';
+import type { CsvValue } from '../../../shared/domain/csv';
+import { downloadCsv } from './exporting';
 import { fmtDateTime, fmtNumber, personName } from '../../lib/format';
 import { useSession } from '../../app/session';
 import { CalibrationPanel, CalibrationView } from './Calibration';
@@ -16,7 +20,7 @@ import { DisputesPanel } from './Disputes';
 import { ImportCalls } from './ImportCalls';
 import { QueuePanel } from './Queue';
 import { TemplatesPanel } from './Templates';
-import { fmtScore, scoreColor } from './util';
+import { fmtScore, loc, scoreColor } from './util';
 
 const PAGE = 50;
 
@@ -177,6 +181,20 @@ function CallsList() {
     fn(v);
     setPage(1);
   };
+  // Results in the chosen date range, per criterion or per rep (0–100 points, one decimal).
+  const exportResults = async (kind: 'criteria' | 'reps') => {
+    try {
+      const r = await api('scorecards.results.export', { from: /^\d{4}-\d{2}-\d{2}$/.test(from) ? from : null, to: /^\d{4}-\d{2}-\d{2}$/.test(to) ? to : null });
+      const crit = r.criteria.map((c) => ({ id: c.criterionId, label: loc(c.label) }));
+      const rows: CsvValue[][] =
+        kind === 'criteria'
+          ? [[t('scorecards.disputes.criterion'), t('scorecards.col.score'), 'n'], ...r.criteria.map((c) => [loc(c.label), c.avg, c.n])]
+          : [[t('scorecards.col.rep'), t('scorecards.calls.team'), 'n', t('scorecards.col.score'), ...crit.map((c) => c.label)], ...r.reps.map((x) => [personName(x.rep), x.teamName, x.n, x.avgScore, ...crit.map((c) => x.criteria[c.id] ?? null)])];
+      downloadCsv(rows, kind === 'criteria' ? t('scorecards.results.csvCriteria') : t('scorecards.results.csvReps'));
+    } catch (e) {
+      notifications.show({ color: 'red', message: errorText(t, e) });
+    }
+  };
   return (
     <Stack gap="sm">
       <Group gap="sm" wrap="wrap" align="flex-end">
@@ -219,6 +237,23 @@ function CallsList() {
           aria-label={t('scorecards.col.score')}
         />
         <div style={{ flex: 1 }} />
+        {!isRep && (
+          <Menu position="bottom-end">
+            <Menu.Target>
+              <Button variant="default" leftSection={<IconDownload size={16} />} data-testid="results-export">
+                CSV
+              </Button>
+            </Menu.Target>
+            <Menu.Dropdown>
+              <Menu.Item onClick={() => void exportResults('criteria')} data-testid="results-csv-criteria">
+                {t('scorecards.results.csvCriteria')}
+              </Menu.Item>
+              <Menu.Item onClick={() => void exportResults('reps')} data-testid="results-csv-reps">
+                {t('scorecards.results.csvReps')}
+              </Menu.Item>
+            </Menu.Dropdown>
+          </Menu>
+        )}
         {!isRep && (
           <Button leftSection={<IconFileImport size={16} />} onClick={() => setImporting(true)} data-testid="import-calls">
             {t('scorecards.import.open')}

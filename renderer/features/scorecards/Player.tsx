@@ -4,7 +4,6 @@
  * ±5 s, speed, keyboard shortcuts, and markers for comments and evidence.
  */
 import { ActionIcon, Group, Loader, SegmentedControl, Text, Tooltip } from '@mantine/core';
-import { useHotkeys } from '@mantine/hooks';
 import { IconPlayerPauseFilled, IconPlayerPlayFilled, IconRewindBackward5, IconRewindForward5 } from '@tabler/icons-react';
 import { useEffect, useRef, useState, type RefObject } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -145,13 +144,29 @@ export function Player(props: {
     if (audioRef.current) audioRef.current.playbackRate = r;
   };
   const step = (dir: 1 | -1) => setRate(SPEEDS[Math.max(0, Math.min(SPEEDS.length - 1, SPEEDS.indexOf(speed) + dir))]);
-  useHotkeys([
-    ['space', toggle],
-    ['ArrowLeft', () => skip(-5)],
-    ['ArrowRight', () => skip(5)],
-    ['shift+comma', () => step(-1)],
-    ['shift+period', () => step(1)],
-  ]);
+  const keys = useRef({ toggle, skip, step });
+  keys.current = { toggle, skip, step };
+  // Matched on `event.key` (the character typed), so "<" and ">" work on any layout; a hotkey spec like
+  // shift+period never matches ">". Keys typed into a text box, or aimed at a button/radio, stay theirs.
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent) => {
+      if (e.ctrlKey || e.metaKey || e.altKey || e.defaultPrevented) return;
+      const el = e.target as HTMLElement | null;
+      if (el && (el.tagName === 'TEXTAREA' || el.tagName === 'SELECT' || el.isContentEditable || el.tagName === 'INPUT')) return;
+      if (document.querySelector('[role="dialog"]')) return;
+      if (e.key === ' ' && el && el.closest('button, a, [role="button"], [role="radio"], [role="option"]')) return;
+      const k = keys.current;
+      if (e.key === ' ') k.toggle();
+      else if (e.key === 'ArrowLeft') k.skip(-5);
+      else if (e.key === 'ArrowRight') k.skip(5);
+      else if (e.key === '<' || e.key === ',') k.step(-1);
+      else if (e.key === '>' || e.key === '.') k.step(1);
+      else return;
+      e.preventDefault();
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, []);
 
   return (
     <div data-testid="player">
@@ -172,6 +187,13 @@ export function Player(props: {
         )}
         <canvas
           ref={canvas}
+          role="button"
+          tabIndex={0}
+          onKeyDown={(e) => {
+            if (e.key !== 'Enter') return;
+            e.preventDefault();
+            props.onWaveClick?.(timeMs);
+          }}
           data-testid="waveform"
           data-ready={peakState === 'ready' ? '1' : '0'}
           style={{ width: '100%', height: 72, display: peakState === 'ready' ? 'block' : 'none' }}
@@ -204,7 +226,7 @@ export function Player(props: {
             {fmtClock(timeMs)} / {fmtClock(dur)}
           </Text>
         </Group>
-        <SegmentedControl size="xs" value={String(speed)} onChange={(v) => setRate(Number(v))} data={SPEEDS.map((s) => ({ value: String(s), label: `${s}×` }))} aria-label={t('scorecards.player.speed')} />
+        <SegmentedControl size="xs" data-testid="speed" value={String(speed)} onChange={(v) => setRate(Number(v))} data={SPEEDS.map((s) => ({ value: String(s), label: `${s}×` }))} aria-label={t('scorecards.player.speed')} />
       </Group>
       <Text size="xs" c="dimmed" mt={4}>
         {t('scorecards.player.shortcuts')}

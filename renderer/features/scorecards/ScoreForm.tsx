@@ -1,8 +1,15 @@
-/** The grader's scorecard beside the player: live score (shared scoring rules), autosave, evidence timestamps. */
+/**
+ * The grader's scorecard beside the player: live score (shared scoring rules),
+ * autosave, evidence timestamps, and keyboard scoring (↑/↓ or J/K move between
+ * criteria, digits score, N marks N/A, C comments at the playback time, E marks
+ * the moment, Ctrl+Enter submits). Comment and feedback boxes are uncontrolled
+ * inputs registered with react-hook-form, so typing never round-trips through
+ * React state and no keystroke is lost while the rest of the form re-renders.
+ */
 import { Alert, Badge, Button, Card, Group, Paper, SegmentedControl, Stack, Text, Textarea, Title, Tooltip } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { IconClockPin, IconInfoCircle } from '@tabler/icons-react';
-import { useEffect, useMemo, useRef, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { Controller, useForm, useWatch } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import type { AnswerData, EvaluationDetail } from '../../../shared/api/scorecards';
@@ -18,7 +25,7 @@ interface FormValues {
   summary: string;
 }
 
-export function ScoreForm(props: { detail: EvaluationDetail; timeMs: number; onSeek: (ms: number) => void; onSaved: (d: EvaluationDetail) => void; suggestions: Suggestion[] }) {
+export function ScoreForm(props: { detail: EvaluationDetail; timeMs: number; onSeek: (ms: number) => void; onSaved: (d: EvaluationDetail) => void; suggestions: Suggestion[]; onCurrent?: (criterionId: number) => void }) {
   const { t } = useTranslation();
   const { detail } = props;
   const def = detail.version.definition;
@@ -31,27 +38,45 @@ export function ScoreForm(props: { detail: EvaluationDetail; timeMs: number; onS
     for (const c of allCriteria(def)) answers[String(c.id)] = detail.answers[c.id] ?? { value: null, na: false, comment: '', evidenceMs: null };
     return { answers, summary: detail.summary };
   }, [def, detail.answers, detail.summary]);
-  const { control, getValues, setValue } = useForm<FormValues>({ defaultValues: initial });
+  const { control, getValues, setValue, register, watch } = useForm<FormValues>({ defaultValues: initial });
+  // Values and N/A drive the live score; the free text does not, so it is not watched for rendering.
   const answers = useWatch({ control, name: 'answers' });
-  const summary = useWatch({ control, name: 'summary' });
   const live = scoreEvaluation(def, Object.fromEntries(Object.entries(answers).map(([k, a]) => [Number(k), a])));
   const suggestion = new Map(props.suggestions.map((s) => [s.criterionId, s]));
+  const flat = useMemo(() => allCriteria(def), [def]);
+  const [cur, setCur] = useState(0);
+  const rowRefs = useRef(new Map<number, HTMLDivElement>());
+  const timeRef = useRef(props.timeMs);
+  timeRef.current = props.timeMs;
 
-  // Autosave drafts a moment after the last change.
-  const first = useRef(true);
+  // Autosave drafts a moment after the last change (a subscription, not a render dependency).
+  const saveTimer = useRef<ReturnType<typeof setTimeout> | null>(null);
   useEffect(() => {
-    if (first.current || locked) {
-      first.current = false;
-      return;
-    }
-    setSaveState('saving');
-    const h = setTimeout(() => {
-      void api('scorecards.evaluations.save', { id: detail.evaluation.id, ...getValues() })
-        .then(() => setSaveState('saved'))
-        .catch((e) => setError({ message: errorText(t, e), criterion: null }));
-    }, 800);
-    return () => clearTimeout(h);
-  }, [answers, summary, detail.evaluation.id, getValues, locked, t]);
+    if (locked) return;
+    const sub = watch(() => {
+      setSaveState('saving');
+      if (saveTimer.current) clearTimeout(saveTimer.current);
+      saveTimer.current = setTimeout(() => {
+        void api('scorecards.evaluations.save', { id: detail.evaluation.id, ...getValues() })
+          .then(() => setSaveState('saved'))
+          .catch((e) => setError({ message: errorText(t, e), criterion: null }));
+      }, 800);
+    });
+    return () => {
+      sub.unsubscribe();
+      if (saveTimer.current) clearTimeout(saveTimer.current);
+    };
+  }, [watch, detail.evaluation.id, getValues, locked, t]);
+
+  const focusRow = useCallback(
+    (i: number) => {
+      const c = flat[Math.max(0, Math.min(flat.length - 1, i))];
+      if (!c) return;
+      setCur(flat.indexOf(c));
+      rowRefs.current.get(c.id)?.focus();
+    },
+    [flat],
+  );
 
   const submit = async () => {
     setError(null);
@@ -81,9 +106,75 @@ export function ScoreForm(props: { detail: EvaluationDetail; timeMs: number; onS
     }
   };
 
+  const onCurrent = props.onCurrent;
+  useEffect(() => {
+    if (flat[cur]) onCurrent?.(flat[cur].id);
+  }, [cur, flat, onCurrent]);
+  const submitRef = useRef(submit);
+  submitRef.current = submit;
+  const pending = useRef<{ digit: number; at: number } | null>(null);
+  // Keyboard scoring. Keys typed into a text box stay text: only Esc (back to the criterion) is taken there.
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent) => {
+      const el = e.target as HTMLElement | null;
+      const typing = !!el && (el.tagName === 'TEXTAREA' || el.isContentEditable || (el.tagName === 'INPUT' && !['radio', 'checkbox', 'button'].includes((el as HTMLInputElement).type)));
+      if (e.key === 'Enter' && (e.ctrlKey || e.metaKey)) {
+        e.preventDefault();
+        void submitRef.current();
+        return;
+      }
+      if (typing) {
+        if (e.key === 'Escape' && el.closest('[data-testid="score-form"]')) {
+          e.preventDefault();
+          focusRow(cur);
+        }
+        return;
+      }
+      if (e.ctrlKey || e.metaKey || e.altKey || document.querySelector('[role="dialog"]')) return;
+      const c = flat[cur];
+      if (!c) return;
+      const key = String(c.id);
+      const a = getValues(`answers.${key}`);
+      const k = e.key.toLowerCase();
+      if (e.key === 'ArrowDown' || k === 'j') {
+        e.preventDefault();
+        focusRow(cur + 1);
+      } else if (e.key === 'ArrowUp' || k === 'k') {
+        e.preventDefault();
+        focusRow(cur - 1);
+      } else if (/^[0-9]$/.test(e.key)) {
+        e.preventDefault();
+        let v = Number(e.key);
+        const { values } = scaleRange(c.scale);
+        // 0–10 scale: "1" then "0" within a moment is 10.
+        if (c.scale === '0_10' && v === 0 && pending.current && pending.current.digit === 1 && Date.now() - pending.current.at < 900) v = 10;
+        pending.current = { digit: v, at: Date.now() };
+        if (!values.includes(v)) return;
+        setValue(`answers.${key}`, { ...a, value: v, na: false }, { shouldDirty: true });
+        if (c.scale === '0_10' && v === 1) return; // maybe the start of 10: stay
+        focusRow(cur + 1);
+      } else if (k === 'n' && c.naAllowed) {
+        e.preventDefault();
+        setValue(`answers.${key}`, { ...a, value: null, na: true }, { shouldDirty: true });
+        focusRow(cur + 1);
+      } else if (k === 'e') {
+        e.preventDefault();
+        setValue(`answers.${key}`, { ...a, evidenceMs: timeRef.current }, { shouldDirty: true });
+      } else if (k === 'c') {
+        e.preventDefault();
+        // A comment belongs to the moment being heard: mark it, then type.
+        setValue(`answers.${key}`, { ...a, evidenceMs: timeRef.current }, { shouldDirty: true });
+        document.querySelector<HTMLTextAreaElement>(`[data-testid="comment-${c.id}"]`)?.focus();
+      }
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, [cur, flat, focusRow, getValues, setValue]);
+
   return (
     <Stack gap="sm" data-testid="score-form">
-      <Paper withBorder p="sm" style={{ position: 'sticky', top: 0, zIndex: 2, background: 'var(--mantine-color-body)' }}>
+      {/* Above the segmented controls' own stacking (their labels sit at z-index 1–2) so nothing shows through it. */}
+      <Paper withBorder p="sm" style={{ position: 'sticky', top: 0, zIndex: 20, background: 'var(--mantine-color-body)' }} data-testid="score-header">
         <Group justify="space-between">
           <div>
             <Text size="xs" c="dimmed">
@@ -109,6 +200,9 @@ export function ScoreForm(props: { detail: EvaluationDetail; timeMs: number; onS
           </Stack>
         </Group>
       </Paper>
+      <Text size="xs" c="dimmed" data-testid="score-keys">
+        {t('scorecards.keys.hint')}
+      </Text>
       {live.autoFailed && (
         <Alert color="red" p="xs" data-testid="autofail">
           {t('scorecards.score.zeroBecause', { what: live.failedBy.map((f) => loc(f.prompt)).join('; ') })}
@@ -139,8 +233,28 @@ export function ScoreForm(props: { detail: EvaluationDetail; timeMs: number; onS
               const failing = isFailing(c, a, s.kind);
               const sug = suggestion.get(c.id);
               const { values } = scaleRange(c.scale);
+              const index = flat.findIndex((x) => x.id === c.id);
+              const isCur = index === cur;
               return (
-                <div key={c.id} data-criterion={c.id} style={error?.criterion === c.id ? { outline: '2px solid var(--mantine-color-red-5)', borderRadius: 4, padding: 4 } : undefined}>
+                <div
+                  key={c.id}
+                  data-criterion={c.id}
+                  data-current={isCur ? '1' : '0'}
+                  tabIndex={isCur ? 0 : -1}
+                  ref={(el) => {
+                    if (el) rowRefs.current.set(c.id, el);
+                    else rowRefs.current.delete(c.id);
+                  }}
+                  onFocus={() => !isCur && setCur(index)}
+                  aria-label={t('scorecards.keys.current', { criterion: loc(c.prompt) })}
+                  style={{
+                    borderRadius: 4,
+                    padding: 4,
+                    // Scrolled to or focused below the sticky score header, never under it.
+                    scrollMarginTop: 120,
+                    outline: error?.criterion === c.id ? '2px solid var(--mantine-color-red-5)' : isCur ? '2px solid var(--mantine-color-blue-4)' : undefined,
+                  }}
+                >
                   <Group gap={6} wrap="nowrap" align="flex-start">
                     <Text size="sm" fw={500} style={{ flex: 1 }}>
                       {loc(c.prompt)}
@@ -179,19 +293,13 @@ export function ScoreForm(props: { detail: EvaluationDetail; timeMs: number; onS
                         />
                       )}
                     />
-                    {sug && (
-                      <Tooltip label={t('scorecards.coverage.because', { steps: sug.because.map((b) => `${b.title} ${Math.round(b.ratio * 100)}%`).join(', ') })}>
-                        <Button size="compact-xs" variant="light" color="teal" onClick={() => setValue(`answers.${key}`, { ...a, value: sug.value, na: false })} data-testid={`suggest-${c.id}`}>
-                          {t('scorecards.coverage.suggested', { value: c.scale === 'yes_no' ? (sug.value ? t('common.yes') : t('common.no')) : sug.value })}
-                        </Button>
-                      </Tooltip>
-                    )}
+
                     <Button
                       size="compact-xs"
                       variant={a.evidenceMs !== null ? 'light' : failing ? 'filled' : 'subtle'}
                       color={failing && a.evidenceMs === null ? 'red' : 'blue'}
                       leftSection={<IconClockPin size={14} />}
-                      onClick={() => setValue(`answers.${key}`, { ...a, evidenceMs: props.timeMs })}
+                      onClick={() => setValue(`answers.${key}`, { ...a, evidenceMs: props.timeMs }, { shouldDirty: true })}
                       data-testid={`evidence-${c.id}`}
                     >
                       {t('scorecards.criterion.markEvidence')}
@@ -202,24 +310,36 @@ export function ScoreForm(props: { detail: EvaluationDetail; timeMs: number; onS
                       </Badge>
                     )}
                   </Group>
-                  <Controller
-                    control={control}
-                    name={`answers.${key}.comment`}
-                    render={({ field }) => (
-                      <Textarea mt={4} size="xs" autosize minRows={1} maxRows={4} placeholder={t('scorecards.criterion.comment')} {...field} data-testid={`comment-${c.id}`} maxLength={2000} />
-                    )}
-                  />
+                  {sug && sug.evidence.length > 0 && (
+                    <Paper withBorder p={6} mt={4} bg="var(--mantine-color-teal-light)" data-testid={`suggest-${c.id}`}>
+                      <Group gap={6} justify="space-between" wrap="nowrap">
+                        <Text size="xs" fw={500}>
+                          {t('scorecards.evidence.suggestedFrom', { value: c.scale === 'yes_no' ? (sug.value ? t('common.yes') : t('common.no')) : sug.value })}
+                        </Text>
+                        <Button size="compact-xs" variant="light" color="teal" onClick={() => setValue(`answers.${key}`, { ...a, value: sug.value, na: false }, { shouldDirty: true })} data-testid={`suggest-use-${c.id}`}>
+                          {t('scorecards.evidence.use', { value: c.scale === 'yes_no' ? (sug.value ? t('common.yes') : t('common.no')) : sug.value })}
+                        </Button>
+                      </Group>
+                      {sug.evidence.slice(0, 3).map((ev, i) => (
+                        <Group key={i} gap={6} wrap="nowrap" align="flex-start">
+                          <Badge size="xs" variant="outline" component="button" type="button" style={{ cursor: 'pointer', flexShrink: 0 }} onClick={() => props.onSeek(ev.atMs)} aria-label={t('scorecards.evidence.said', { time: fmtClock(ev.atMs) })}>
+                            ▶ {fmtClock(ev.atMs)}
+                          </Badge>
+                          <Text size="xs" data-testid="suggest-snippet">
+                            “{ev.snippet}”
+                          </Text>
+                        </Group>
+                      ))}
+                    </Paper>
+                  )}
+                  <Textarea mt={4} size="xs" autosize minRows={1} maxRows={4} placeholder={t('scorecards.criterion.comment')} {...register(`answers.${key}.comment`)} data-testid={`comment-${c.id}`} maxLength={2000} />
                 </div>
               );
             })}
           </Stack>
         </Card>
       ))}
-      <Controller
-        control={control}
-        name="summary"
-        render={({ field }) => <Textarea label={t('scorecards.score.summary')} autosize minRows={2} maxRows={8} maxLength={4000} {...field} data-testid="summary" />}
-      />
+      <Textarea label={t('scorecards.score.summary')} autosize minRows={2} maxRows={8} maxLength={4000} {...register('summary')} data-testid="summary" />
     </Stack>
   );
 }

@@ -1,5 +1,22 @@
 /** Calls and scorecards strings (en/ru/zh: same keys, checked by tests/unit/i18n.test.ts). */
 const en = {
+  verdict: {
+    reliable: 'Reliable: managers score these calls the same way (α {{alpha}} ≥ 0.800). Scores can be compared across graders.',
+    tentative: 'Tentative: agreement is moderate (α {{alpha}}, between 0.667 and 0.800). Use the scores for tentative conclusions only, and discuss the criteria below.',
+    unreliable: 'Not yet reliable: managers score these calls differently (α {{alpha}} < 0.667). Agree on the criteria below before comparing reps by these scores.',
+    unknown: 'Not enough scores yet to judge agreement.',
+    discussFirst: 'Discuss first (lowest agreement)', none: 'Every criterion with enough scores is in the reliable band.',
+    lowAlphaWhy: 'α is near 0 although {{within}}% of pairs are within one point: nearly everyone gave the same score, so agreement by chance is already high and the one or two different scores weigh a lot. Look at those calls rather than the number.',
+    band: { reliable: 'Reliable', tentative: 'Tentative', unreliable: 'Not yet reliable', unknown: 'Too few scores' },
+    csv: 'Export CSV', print: 'Print / save as PDF',
+  },
+  results: { csvCriteria: 'Results by criterion (CSV)', csvReps: 'Results by rep (CSV)' },
+  keys: {
+    hint: 'Keyboard: ↑ ↓ (or J K) move · digits score · N = N/A · C comment at the playback time · E mark the moment · Esc leaves a comment · Ctrl+Enter submit',
+    current: 'Current criterion: {{criterion}}',
+  },
+  evidence: { said: 'Said at {{time}}', suggestedFrom: 'Suggested {{value}}: the rep said', use: 'Use {{value}}' },
+  callCoaching: { add: 'Coaching note', title: 'Coaching note on this call', moment: 'Moment', criterion: 'Criterion', none: 'Whole call', rep: 'Rep profile' },
   title: 'Calls and scorecards',
   subtitle: 'Recorded calls, scoring, disputes and calibration between managers.',
   tabs: { calls: 'Calls', queue: 'Scoring queue', disputes: 'Disputes', calibration: 'Calibration', templates: 'Scorecards' },
@@ -101,6 +118,23 @@ const en = {
 type Tree = { [k: string]: string | Tree };
 
 const ru: typeof en = {
+  verdict: {
+    reliable: 'Надёжно: менеджеры оценивают эти звонки одинаково (α {{alpha}} ≥ 0,800). Оценки разных проверяющих можно сравнивать.',
+    tentative: 'Предварительно: согласие умеренное (α {{alpha}}, от 0,667 до 0,800). Делайте по оценкам только предварительные выводы и обсудите критерии ниже.',
+    unreliable: 'Пока ненадёжно: менеджеры оценивают эти звонки по-разному (α {{alpha}} < 0,667). Договоритесь о критериях ниже, прежде чем сравнивать продавцов по этим оценкам.',
+    unknown: 'Пока слишком мало оценок, чтобы судить о согласии.',
+    discussFirst: 'Обсудить в первую очередь (самое низкое согласие)', none: 'Все критерии с достаточным числом оценок — в надёжной зоне.',
+    lowAlphaWhy: 'α близка к 0, хотя {{within}}% пар расходятся не больше чем на балл: почти все поставили одну и ту же оценку, поэтому случайное совпадение уже высоко, и одна-две другие оценки сильно влияют. Посмотрите эти звонки, а не на число.',
+    band: { reliable: 'Надёжно', tentative: 'Предварительно', unreliable: 'Пока ненадёжно', unknown: 'Мало оценок' },
+    csv: 'Экспорт CSV', print: 'Печать / PDF',
+  },
+  results: { csvCriteria: 'Результаты по критериям (CSV)', csvReps: 'Результаты по продавцам (CSV)' },
+  keys: {
+    hint: 'Клавиатура: ↑ ↓ (или J K) — переход · цифры — оценка · N — Н/П · C — комментарий к текущему моменту записи · E — отметить момент · Esc — выйти из комментария · Ctrl+Enter — отправить',
+    current: 'Текущий критерий: {{criterion}}',
+  },
+  evidence: { said: 'Сказано на {{time}}', suggestedFrom: 'Подсказка {{value}}: продавец сказал', use: 'Поставить {{value}}' },
+  callCoaching: { add: 'Заметка для коучинга', title: 'Заметка для коучинга по звонку', moment: 'Момент', criterion: 'Критерий', none: 'Весь звонок', rep: 'Профиль продавца' },
   title: 'Звонки и оценка качества',
   subtitle: 'Записи звонков, оценка, споры и калибровка руководителей.',
   tabs: { calls: 'Звонки', queue: 'Очередь оценки', disputes: 'Споры', calibration: 'Калибровка', templates: 'Анкеты оценки' },
@@ -200,6 +234,23 @@ const ru: typeof en = {
 };
 
 const zh: typeof en = {
+  verdict: {
+    reliable: '可靠：经理们对这些通话的评分一致（α {{alpha}} ≥ 0.800）。不同评分人的分数可以相互比较。',
+    tentative: '初步：一致程度中等（α {{alpha}}，介于 0.667 与 0.800 之间）。这些分数只能用于初步结论，请讨论下面的评分项。',
+    unreliable: '尚不可靠：经理们对这些通话的评分不一致（α {{alpha}} < 0.667）。在用这些分数比较销售之前，请先就下面的评分项达成一致。',
+    unknown: '评分还太少，无法判断一致程度。',
+    discussFirst: '优先讨论（一致程度最低）', none: '所有评分充足的评分项都处于可靠区间。',
+    lowAlphaWhy: '虽然 {{within}}% 的评分对相差不超过一分，α 仍接近 0：几乎所有人都给了同一个分数，因此偶然一致的概率本就很高，一两个不同的分数影响很大。请查看这些通话，而不是只看数字。',
+    band: { reliable: '可靠', tentative: '初步', unreliable: '尚不可靠', unknown: '评分太少' },
+    csv: '导出 CSV', print: '打印 / 保存为 PDF',
+  },
+  results: { csvCriteria: '按评分项的结果（CSV）', csvReps: '按销售的结果（CSV）' },
+  keys: {
+    hint: '键盘：↑ ↓（或 J K）切换 · 数字键打分 · N 不适用 · C 在当前播放时间添加评论 · E 标记时刻 · Esc 离开评论 · Ctrl+Enter 提交',
+    current: '当前评分项：{{criterion}}',
+  },
+  evidence: { said: '在 {{time}} 说', suggestedFrom: '建议 {{value}}：销售说了', use: '采用 {{value}}' },
+  callCoaching: { add: '辅导记录', title: '针对此通话的辅导记录', moment: '时刻', criterion: '评分项', none: '整个通话', rep: '销售档案' },
   title: '通话与评分表',
   subtitle: '通话录音、评分、申诉以及经理之间的校准。',
   tabs: { calls: '通话', queue: '评分队列', disputes: '申诉', calibration: '校准', templates: '评分表' },
@@ -327,6 +378,7 @@ const enErrors = {
   ownDispute: 'A rep cannot resolve their own dispute.',
   correctedScore: 'Choose the corrected score.',
   repRequired: 'Choose a sales rep.',
+  coachingWrongRep: 'This call belongs to another rep: write the coaching note on their profile or on one of their calls.',
   coachingNotFound: 'This coaching note does not exist.',
   autoFailYesNo: 'Auto-fail items are yes/no questions.',
   versionNotFound: 'This scorecard version does not exist.',
@@ -362,6 +414,7 @@ const ruErrors: typeof enErrors = {
   ownDispute: 'Продавец не может сам решить свой спор.',
   correctedScore: 'Выберите исправленную оценку.',
   repRequired: 'Выберите продавца.',
+  coachingWrongRep: 'Этот звонок другого продавца: напишите заметку в его профиле или к его звонку.',
   coachingNotFound: 'Такой рекомендации нет.',
   autoFailYesNo: 'Пункты с автопровалом должны быть вопросами «да/нет».',
   versionNotFound: 'Такой версии анкеты оценки нет.',
@@ -397,6 +450,7 @@ const zhErrors: typeof enErrors = {
   ownDispute: '销售不能处理自己的申诉。',
   correctedScore: '请选择更正后的分数。',
   repRequired: '请选择销售。',
+  coachingWrongRep: '此通话属于另一位销售：请在其档案或其通话中写辅导记录。',
   coachingNotFound: '该辅导建议不存在。',
   autoFailYesNo: '一票否决项必须是“是/否”问题。',
   versionNotFound: '该评分表版本不存在。',
