@@ -9,6 +9,7 @@ import type { CallDetail, EvaluationDetail } from '../../../shared/api/scorecard
 import { fmtClock, segmentAt } from '../../../shared/domain/transcript';
 import { api, useApi } from '../../lib/api';
 import { errorText } from '../../lib/errors';
+import { AccessDenied } from '../access/AccessDenied';
 import { fmtDateTime, fmtPercent, personName } from '../../lib/format';
 import { useSession } from '../../app/session';
 import { EvaluationView } from './EvaluationView';
@@ -63,7 +64,8 @@ export function CallView() {
     return m;
   }, [c?.comments, evaluation?.answers, viewing.data?.answers]);
 
-  if (call.error) return <Alert color="red">{call.error.message}</Alert>;
+  if (call.error?.code === 'forbidden') return <AccessDenied error={call.error} onBack={() => window.history.back()} />;
+  if (call.error) return <Alert color="red">{errorText(t, call.error)}</Alert>;
   if (!c) return <Loader />;
 
   const active = c.transcript ? segmentAt(c.transcript, timeMs) : -1;

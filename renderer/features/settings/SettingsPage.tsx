@@ -7,10 +7,13 @@ import { api, useApi } from '../../lib/api';
 import { errorText } from '../../lib/errors';
 import { fmtBytes, fmtDateTime } from '../../lib/format';
 import { useSession } from '../../app/session';
+import { AuditLog } from '../access/AuditLog';
+import { useCan } from '../access/useCan';
 
 export function SettingsPage() {
   const { t } = useTranslation();
   const { workspace, refresh } = useSession();
+  const can = useCan();
   const list = useApi('workspace.list', {});
   const backups = useApi('workspace.listBackups', {});
   const [newName, setNewName] = useState('');
@@ -225,6 +228,7 @@ export function SettingsPage() {
           </Table.Tbody>
         </Table>
       </Card>
+      {can('audit.list') && <AuditLog />}
     </Stack>
   );
 }
