@@ -294,3 +294,63 @@ describe('every method × every role through dispatch', () => {
     }
   });
 });
+
+describe('own and other-team rows', () => {
+  // The issue's row rules: everyone sees rows about themselves; managers the people of the teams they manage;
+  // trainers all competence and training; admins and trainers all people.
+  const SEES_ALL: Record<string, Role[]> = { calls: [], people: ['admin', 'trainer'], competence: ['trainer'], training: ['trainer'] };
+  const teamOf = (id: number) => (ws.db.prepare('SELECT team_id AS t FROM people WHERE id = ?').get(id) as { t: number | null }).t;
+  const sees = (who: string, area: string, target: number) => {
+    const a = actors[who];
+    return a.personId === target || SEES_ALL[area].some((r) => a.roles.includes(r)) || (a.roles.includes('manager') && a.managedTeamIds.includes(teamOf(target) ?? -1));
+  };
+  const callOf = (rep: number) => (ws.db.prepare('SELECT id FROM calls WHERE rep_id = ? ORDER BY id LIMIT 1').get(rep) as { id: number }).id;
+  const evalOf = (rep: number) =>
+    (ws.db.prepare("SELECT id FROM evaluations WHERE rep_id = ? AND status = 'submitted' AND calibration_id IS NULL ORDER BY id LIMIT 1").get(rep) as { id: number }).id;
+  const filters = { teamId: null, from: null, to: null, channel: null, product: null, business: 'all', lag: false, windowDays: 90 };
+
+  /** method, area, input for a target person */
+  const BY_PERSON: [string, string, (p: number) => object][] = [
+    ['people.get', 'people', (p) => ({ id: p })],
+    ['training.competence.profile', 'competence', (p) => ({ personId: p })],
+    ['competencies.assessments', 'competence', (p) => ({ repId: p })],
+    ['training.certificates.list', 'training', (p) => ({ personId: p })],
+    ['training.my', 'training', (p) => ({ personId: p })],
+    ['scorecards.coaching.list', 'calls', (p) => ({ repId: p })],
+    ['scorecards.evaluations.trend', 'calls', (p) => ({ repId: p })],
+    ['insights.repTrend', 'calls', (p) => ({ ...filters, repId: p })],
+    ['scorecards.calls.get', 'calls', (p) => ({ id: callOf(p) })],
+    ['scorecards.calls.peaks', 'calls', (p) => ({ callId: callOf(p) })],
+    ['scorecards.calls.coverage', 'calls', (p) => ({ callId: callOf(p) })],
+    ['scorecards.evaluations.get', 'calls', (p) => ({ id: evalOf(p) })],
+  ];
+  // own row and other-team row for each role (a rep's own; a manager's team; the trainer and admins have no team)
+  const ROWS: Record<string, [string, string]> = {
+    rep: ['anna', 'james'],
+    manager: ['liWei', 'anna'],
+    managerAdmin: ['anna', 'james'],
+    trainer: ['anna', 'james'],
+    admin: ['anna', 'james'],
+  };
+
+  for (const who of Object.keys(ROWS)) {
+    it(`${who}: own/other-team rows are shown or refused as the rules say`, async () => {
+      const wrong: string[] = [];
+      for (const [m, area, input] of BY_PERSON) {
+        for (const [which, target] of [['own', people[ROWS[who][0]]], ['other', people[ROWS[who][1]]]] as const) {
+          const r = await call(who, m, input(target));
+          const byPolicy = allowedFor(POLICY[m], actors[who].roles);
+          const expected = byPolicy && sees(who, area, target);
+          if (r.ok !== expected) wrong.push(`${m} ${which}: ${r.ok ? 'shown' : `${r.error.code} ${r.error.key ?? r.error.message}`}`);
+          if (!r.ok && r.error.code !== 'forbidden') wrong.push(`${m} ${which}: failed with ${r.error.code} (${r.error.message}) instead of a refusal`);
+        }
+      }
+      expect(wrong).toEqual([]);
+    }, 60_000);
+  }
+
+  it('opening another rep\'s call by its address says "You don\'t have access to this call"', async () => {
+    const r = await call('rep', 'scorecards.calls.get', { id: callOf(people.james) });
+    expect(r).toMatchObject({ ok: false, error: { code: 'forbidden', key: 'access.callForbidden', message: "You don't have access to this call." } });
+  });
+});

@@ -10,6 +10,7 @@ import { fmtDate, fmtNumber, personName } from '../../lib/format';
 import { PersonForm } from './PersonForm';
 import { PersonProfile } from './PersonProfile';
 import { RosterImport } from './RosterImport';
+import { useCan } from '../access/useCan';
 import { TeamsPanel } from './TeamsPanel';
 
 const PAGE = 50;
@@ -25,6 +26,7 @@ export function PeoplePage() {
 
 function PeopleList() {
   const { t } = useTranslation();
+  const can = useCan();
   const navigate = useNavigate();
   const [params, setParams] = useSearchParams();
   const tab = params.get('tab') ?? 'people';
@@ -58,12 +60,16 @@ function PeopleList() {
           </Text>
         </div>
         <Group>
-          <Button variant="default" leftSection={<IconFileImport size={16} />} onClick={() => setImporting(true)} data-testid="import-roster">
-            {t('people.importRoster')}
-          </Button>
-          <Button leftSection={<IconPlus size={16} />} onClick={() => setEditing('new')} data-testid="add-person">
-            {t('people.add')}
-          </Button>
+          {can('people.rosterImport') && (
+            <Button variant="default" leftSection={<IconFileImport size={16} />} onClick={() => setImporting(true)} data-testid="import-roster">
+              {t('people.importRoster')}
+            </Button>
+          )}
+          {can('people.create') && (
+            <Button leftSection={<IconPlus size={16} />} onClick={() => setEditing('new')} data-testid="add-person">
+              {t('people.add')}
+            </Button>
+          )}
         </Group>
       </Group>
       <Tabs value={tab} onChange={(v) => setParams(v === 'teams' ? { tab: 'teams' } : {})}>

@@ -10,13 +10,17 @@ import { errorText } from '../../lib/errors';
 import { fmtDate, personName } from '../../lib/format';
 import { PERSON_PANELS } from './panels';
 import { PersonForm } from './PersonForm';
+import { AccessDenied } from '../access/AccessDenied';
+import { useCan } from '../access/useCan';
 
 export function PersonProfile() {
   const { t } = useTranslation();
   const id = Number(useParams().id);
   const person = useApi('people.get', Number.isInteger(id) && id > 0 ? { id } : null);
   const [editing, setEditing] = useState(false);
+  const can = useCan();
   const p = person.data;
+  if (person.error?.code === 'forbidden') return <AccessDenied error={person.error} />;
   if (person.error) return <Alert color="red">{errorText(t, person.error)}</Alert>;
   if (!p) return null;
 
@@ -64,12 +68,16 @@ export function PersonProfile() {
           </Group>
         </div>
         <Group>
-          <Button variant="default" onClick={() => setEditing(true)} data-testid="edit-person">
-            {t('actions.edit')}
-          </Button>
-          <Button variant="light" color={p.active ? 'red' : 'green'} onClick={toggleActive} data-testid="toggle-active">
-            {p.active ? t('people.deactivate') : t('people.reactivate')}
-          </Button>
+          {can('people.update') && (
+            <Button variant="default" onClick={() => setEditing(true)} data-testid="edit-person">
+              {t('actions.edit')}
+            </Button>
+          )}
+          {can('people.setActive') && (
+            <Button variant="light" color={p.active ? 'red' : 'green'} onClick={toggleActive} data-testid="toggle-active">
+              {p.active ? t('people.deactivate') : t('people.reactivate')}
+            </Button>
+          )}
         </Group>
       </Group>
       <Tabs defaultValue="details">

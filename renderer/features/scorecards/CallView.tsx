@@ -9,6 +9,7 @@ import type { CallDetail, EvaluationDetail } from '../../../shared/api/scorecard
 import { fmtClock, segmentAt } from '../../../shared/domain/transcript';
 import { api, useApi } from '../../lib/api';
 import { errorText } from '../../lib/errors';
+import { AccessDenied } from '../access/AccessDenied';
 import { fmtDateTime, fmtPercent, personName } from '../../lib/format';
 import { useSession } from '../../app/session';
 import { EvaluationView } from './EvaluationView';
@@ -88,7 +89,8 @@ function CallScreen({ callId }: { callId: number }) {
     if (top < viewport.scrollTop || top + row.offsetHeight > viewport.scrollTop + viewport.clientHeight) viewport.scrollTop = Math.max(0, top - 40);
   }, [active]);
 
-  if (call.error) return <Alert color="red">{call.error.message}</Alert>;
+  if (call.error?.code === 'forbidden') return <AccessDenied error={call.error} onBack={() => window.history.back()} />;
+  if (call.error) return <Alert color="red">{errorText(t, call.error)}</Alert>;
   if (!c) return <Loader />;
 
   const startScoring = async () => {

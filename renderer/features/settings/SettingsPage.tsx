@@ -8,10 +8,13 @@ import { errorText } from '../../lib/errors';
 import { fmtBytes, fmtDateTime } from '../../lib/format';
 import { useSession } from '../../app/session';
 import { AboutCard } from './AboutCard';
+import { AuditLog } from '../access/AuditLog';
+import { useCan } from '../access/useCan';
 
 export function SettingsPage() {
   const { t } = useTranslation();
   const { workspace, refresh } = useSession();
+  const can = useCan();
   const list = useApi('workspace.list', {});
   const backups = useApi('workspace.listBackups', {});
   const [newName, setNewName] = useState('');
@@ -227,6 +230,7 @@ export function SettingsPage() {
         </Table>
       </Card>
       <AboutCard />
+      {can('audit.list') && <AuditLog />}
     </Stack>
   );
 }

@@ -16,6 +16,8 @@ import { errorText } from '../../lib/errors';
 import { fmtDate, fmtNumber, fmtPercent } from '../../lib/format';
 import { PlanForm } from './PlanForm';
 import { l3 } from './util';
+import { AccessDenied } from '../access/AccessDenied';
+import { useCan } from '../access/useCan';
 
 const COLORS = ['#1c7ed6', '#e8590c', '#2f9e44', '#9c36b5', '#c2255c', '#0c8599', '#5c940d', '#f08c00'];
 
@@ -25,6 +27,8 @@ export function CompetencePanel({ personId }: { personId: number }) {
   const model = useApi('competencies.model', { includeArchived: false });
   const [explain, setExplain] = useState<CompetenceRow | null>(null);
   const [assign, setAssign] = useState<{ courseId: number; title: string } | null>(null);
+  const can = useCan();
+  if (p.error?.code === 'forbidden') return <AccessDenied error={p.error} />;
   if (p.error) return <Alert color="red">{errorText(t, p.error)}</Alert>;
   if (!p.data) return null;
   const d = p.data;
@@ -163,16 +167,18 @@ export function CompetencePanel({ personId }: { personId: number }) {
                       {t('training.comp.assigned')}
                     </Badge>
                   ) : (
+                    can('training.plans.save') && (
                     <Button size="compact-xs" variant="light" onClick={() => setAssign({ courseId: s.courseId, title: s.title })} data-testid={`assign-suggested-${s.courseId}`}>
                       {t('training.editor.assign')}
                     </Button>
+                    )
                   )}
                 </Group>
               </Group>
             ))}
           </Stack>
         </Card>
-        <AssessmentCard personId={personId} onSaved={p.reload} />
+        {can('competencies.assess') && <AssessmentCard personId={personId} onSaved={p.reload} />}
       </SimpleGrid>
       <ExplainModal personId={personId} row={explain} onClose={() => setExplain(null)} />
       {assign && (
