@@ -1,0 +1,24 @@
+/**
+ * Writing CSV the app hands to people: quoting, plus a defence against formula
+ * injection — a text cell that starts with = + - @ (or a tab / carriage return)
+ * would run as a formula in Excel, LibreOffice or Sheets, so it gets a leading
+ * apostrophe, which spreadsheets show as plain text. Numbers stay numbers.
+ */
+
+const FORMULA_START = /^[=+\-@\t\r]/;
+const NEEDS_QUOTES = /[",\n\r;\t]/;
+
+/** One cell: numbers and booleans as they are, text neutralised and quoted when needed. */
+export function csvCell(v: unknown): string {
+  if (v === null || v === undefined) return '';
+  if (typeof v === 'number') return Number.isFinite(v) ? String(v) : '';
+  if (typeof v === 'boolean' || typeof v === 'bigint') return String(v);
+  let s = typeof v === 'string' ? v : JSON.stringify(v) ?? '';
+  if (FORMULA_START.test(s)) s = `'${s}`;
+  return NEEDS_QUOTES.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
+}
+
+/** A whole table: a header row from `columns` (the first row's keys by default), CRLF line ends. */
+export function toCsv(rows: Record<string, unknown>[], columns: string[] = rows.length ? Object.keys(rows[0]) : []): string {
+  return [columns.map(csvCell).join(','), ...rows.map((r) => columns.map((c) => csvCell(r[c])).join(','))].join('\r\n');
+}
