@@ -27,10 +27,34 @@ export function zodToApiError(err: z.ZodError): ApiError {
   };
 }
 
+/** Error codes of a full disk: the OS's, and SQLite's (better-sqlite3 and its backup API). */
+export function isDiskFull(e: unknown): boolean {
+  const err = e as { code?: unknown; message?: unknown } | null;
+  const code = typeof err?.code === 'string' ? err.code : '';
+  if (code === 'ENOSPC' || code === 'EDQUOT' || code === 'SQLITE_FULL' || code.startsWith('SQLITE_IOERR_WRITE')) return true;
+  return typeof err?.message === 'string' && /database or disk is full|ENOSPC|no space left on device/i.test(err.message);
+}
+
+export const DISK_FULL: ApiError = {
+  code: 'unavailable',
+  message: 'The disk is full: nothing was changed. Free some space on the disk that holds the data folder, then try again.',
+  key: 'diskFull',
+  params: {},
+};
+
+/**
+ * Any failure as a result the UI can show. Unexpected errors are logged with
+ * their details, and answered with a plain message: no raw exception text, no
+ * file paths, no stack (those go to the log only).
+ */
 export function toApiError(e: unknown): ApiError {
   if (e instanceof AppError) return { code: e.code, message: e.message, ...(e.field ? { field: e.field } : {}), ...(e.localized ? { key: e.localized.key, params: e.localized.params ?? {} } : {}) };
   if (e instanceof z.ZodError) return zodToApiError(e);
   const err = e as { code?: string; message?: string };
+  if (isDiskFull(e)) {
+    console.error('[api] disk full:', err?.message ?? e);
+    return { ...DISK_FULL };
+  }
   if (typeof err?.code === 'string' && err.code.startsWith('SQLITE_CONSTRAINT')) {
     return { code: 'conflict', message: 'This change conflicts with existing data (a duplicate or a missing reference).' };
   }
@@ -40,7 +64,7 @@ export function toApiError(e: unknown): ApiError {
     return { code: 'unavailable', message: 'The workspace is busy; try again in a moment.' };
   }
   console.error('[api] internal error:', e);
-  return { code: 'internal', message: `Something went wrong: ${err?.message ?? String(e)}` };
+  return { code: 'internal', message: 'Something went wrong. Try again; if it keeps happening, the details are in the app log.', key: 'internalError', params: {} };
 }
 
 export async function dispatch(method: unknown, input: unknown, ctx: ApiContext): Promise<ApiResult<unknown>> {
