@@ -111,7 +111,7 @@ export function Preview({ item, version, onOpenExternal }: { item: Pick<LibraryI
         {t('library.preview.notSearchable')} {version.extractNote}
       </Alert>
     ) : null;
-  const url = fileUrl(version.sha256, version.mime);
+  const url = fileUrl(version.sha256);
   let body: React.ReactNode;
   switch (version.fileKind) {
     case 'pdf':
