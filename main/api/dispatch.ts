@@ -9,6 +9,7 @@ import { AppError, type ApiError, type ApiResult } from '../../shared/api/contra
 import type { ApiContext, Handlers } from './context';
 import { handlers } from './handlers';
 import { longWrites } from '../services/longWrites';
+import { DISK_FULL_MESSAGE, isDiskFull } from '../db/diskFull';
 
 const has = (o: object, k: string) => Object.prototype.hasOwnProperty.call(o, k);
 
@@ -27,17 +28,9 @@ export function zodToApiError(err: z.ZodError): ApiError {
   };
 }
 
-/** Error codes of a full disk: the OS's, and SQLite's (better-sqlite3 and its backup API). */
-export function isDiskFull(e: unknown): boolean {
-  const err = e as { code?: unknown; message?: unknown } | null;
-  const code = typeof err?.code === 'string' ? err.code : '';
-  if (code === 'ENOSPC' || code === 'EDQUOT' || code === 'SQLITE_FULL' || code.startsWith('SQLITE_IOERR_WRITE')) return true;
-  return typeof err?.message === 'string' && /database or disk is full|ENOSPC|no space left on device/i.test(err.message);
-}
-
 export const DISK_FULL: ApiError = {
   code: 'unavailable',
-  message: 'The disk is full: nothing was changed. Free some space on the disk that holds the data folder, then try again.',
+  message: DISK_FULL_MESSAGE,
   key: 'diskFull',
   params: {},
 };

@@ -93,6 +93,8 @@ export class WorkspaceManager {
   }
 
   private openFile(file: string, create = false): WorkspaceInfo {
+    // a restore into this file that was killed mid-copy (workspaces outside the data folder too)
+    fs.rmSync(`${file}.restore-tmp`, { force: true });
     const { db } = openWorkspaceDb(file, { create, nativeBinding: this.opts.nativeBinding });
     this.close();
     this.current = { db, path: file };
@@ -256,9 +258,16 @@ export class WorkspaceManager {
     const target = this.path;
     if (!target) throw new AppError('workspace', 'No workspace to restore into.', undefined, { key: 'workspace.noRestoreTarget' });
     if (this.current) await this.backup('before-restore');
-    this.close();
+    // Copied beside the target before the open workspace is closed: a failed copy (a full disk)
+    // leaves the current workspace open and untouched, and no temp file behind.
     const tmp = `${target}.restore-tmp`;
-    fs.copyFileSync(src, tmp);
+    try {
+      fs.copyFileSync(src, tmp);
+    } catch (e) {
+      fs.rmSync(tmp, { force: true });
+      throw e;
+    }
+    this.close();
     for (const f of [`${target}-wal`, `${target}-shm`]) fs.rmSync(f, { force: true });
     fs.renameSync(tmp, target);
     return this.openFile(target);
