@@ -52,6 +52,9 @@ export function openWorkspaceDb(file: string, opts: OpenOptions = {}): OpenedWor
   if (!exists && file !== ':memory:' && !opts.create) {
     throw new AppError('workspace', `The workspace file "${file}" does not exist.`);
   }
+  if (exists && !fs.statSync(file).isFile()) {
+    throw new AppError('workspace', `"${path.basename(file) || file}" is a folder, not a workspace file.`, undefined, { key: 'workspace.notAFile', params: { name: path.basename(file) || file } });
+  }
   if (exists) assertSqliteFile(file);
 
   let db: DB;

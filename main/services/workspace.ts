@@ -187,7 +187,8 @@ export class WorkspaceManager {
   open(file: string): WorkspaceInfo {
     assertNoLongWrite();
     const abs = path.resolve(file);
-    if (!fs.existsSync(abs)) throw new AppError('not_found', `There is no file at "${abs}".`, 'path', { key: 'workspace.fileNotFound', params: { path: abs } });
+    // the path as the person typed it: a resolved one would reveal the app's working folder
+    if (!fs.existsSync(abs)) throw new AppError('not_found', `There is no file at "${file}".`, 'path', { key: 'workspace.fileNotFound', params: { path: file } });
     // Validate first on a separate handle so a bad file never replaces the open workspace.
     const probe = openWorkspaceDb(abs, { nativeBinding: this.opts.nativeBinding });
     probe.db.close();
@@ -252,7 +253,7 @@ export class WorkspaceManager {
   async restore(backupPath: string): Promise<WorkspaceInfo> {
     assertNoLongWrite();
     const src = path.resolve(backupPath);
-    if (!fs.existsSync(src)) throw new AppError('not_found', `There is no backup at "${src}".`, 'path', { key: 'workspace.backupNotFound', params: { path: src } });
+    if (!fs.existsSync(src)) throw new AppError('not_found', `There is no backup at "${backupPath}".`, 'path', { key: 'workspace.backupNotFound', params: { path: backupPath } });
     const probe = openWorkspaceDb(src, { nativeBinding: this.opts.nativeBinding });
     probe.db.close();
     const target = this.path;
