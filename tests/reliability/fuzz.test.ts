@@ -9,6 +9,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import Database from 'better-sqlite3';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { z } from 'zod';
@@ -93,7 +94,7 @@ describe('contract fuzzing through dispatch', () => {
   it('every workspace file is intact afterwards', () => {
     expect(integrityCheck(ctx.db)).toEqual(['ok']);
     for (const w of ctx.ws.list()) {
-      const probe = new (require('better-sqlite3') as typeof import('better-sqlite3'))(w.path, { readonly: true });
+      const probe = new Database(w.path, { readonly: true });
       try {
         expect((probe.pragma('integrity_check') as { integrity_check: string }[]).map((x) => x.integrity_check), w.name).toEqual(['ok']);
       } finally {
