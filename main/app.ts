@@ -3,6 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { createContext, type ApiContext, type HostAbilities } from './api/context';
 import { Staging } from './files/staging';
+import { removeLeftovers } from './files/leftovers';
 import { WorkspaceManager } from './services/workspace';
 import { sweepLibrary } from './services/library/maintenance';
 import { prewarmDataset } from './services/insights/datasetAsync';
@@ -24,6 +25,9 @@ export function defaultDataDir(): string {
 export function createApp(opts: AppOptions): ApiContext {
   const ws = new WorkspaceManager({ dataDir: opts.dataDir, demo: opts.demo, host: opts.host.kind, nativeBinding: opts.nativeBinding });
   const staging = new Staging(path.join(opts.dataDir, 'tmp', 'uploads'));
+  // A killed backup, restore or upload leaves files behind: clear them before anything opens.
+  const leftovers = removeLeftovers([ws.workspacesDir, ws.backupsDir]).length + staging.start();
+  if (leftovers) console.warn(`[start] removed ${leftovers} leftover file(s) of an interrupted backup, restore or upload`);
   ws.onOpen.push((db, filesDir, backupsDir) => sweepLibrary(db, filesDir, backupsDir));
   ws.onOpen.push((db) => prewarmDataset(db));
   ws.init();

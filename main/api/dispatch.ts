@@ -14,6 +14,7 @@ import { allows } from '../../shared/api/access';
 import { writes } from '../../shared/api/can';
 import { auditRefusal, auditWrite } from '../services/access/trail';
 import { stripErrorPaths } from '../services/access/paths';
+import { DISK_FULL_MESSAGE, isDiskFull } from '../db/diskFull';
 
 const has = (o: object, k: string) => Object.prototype.hasOwnProperty.call(o, k);
 
@@ -32,10 +33,26 @@ export function zodToApiError(err: z.ZodError): ApiError {
   };
 }
 
+export const DISK_FULL: ApiError = {
+  code: 'unavailable',
+  message: DISK_FULL_MESSAGE,
+  key: 'diskFull',
+  params: {},
+};
+
+/**
+ * Any failure as a result the UI can show. Unexpected errors are logged with
+ * their details, and answered with a plain message: no raw exception text, no
+ * file paths, no stack (those go to the log only).
+ */
 export function toApiError(e: unknown): ApiError {
   if (e instanceof AppError) return { code: e.code, message: e.message, ...(e.field ? { field: e.field } : {}), ...(e.localized ? { key: e.localized.key, params: e.localized.params ?? {} } : {}) };
   if (e instanceof z.ZodError) return zodToApiError(e);
   const err = e as { code?: string; message?: string };
+  if (isDiskFull(e)) {
+    console.error('[api] disk full:', err?.message ?? e);
+    return { ...DISK_FULL };
+  }
   if (typeof err?.code === 'string' && err.code.startsWith('SQLITE_CONSTRAINT')) {
     return { code: 'conflict', message: 'This change conflicts with existing data (a duplicate or a missing reference).' };
   }
@@ -45,7 +62,7 @@ export function toApiError(e: unknown): ApiError {
     return { code: 'unavailable', message: 'The workspace is busy; try again in a moment.' };
   }
   console.error('[api] internal error:', e);
-  return { code: 'internal', message: `Something went wrong: ${err?.message ?? String(e)}` };
+  return { code: 'internal', message: 'Something went wrong. Try again; if it keeps happening, the details are in the app log.', key: 'internalError', params: {} };
 }
 
 /** The refusal every host shows in the UI language (HTTP answers it with 403). */

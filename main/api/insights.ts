@@ -41,7 +41,7 @@ export const crmHandlers: HandlersFor<typeof crmMethods> = {
   'crm.sniff': ({ uploadId, source }, ctx) => crm.sniff(ctx.db, staged(ctx, uploadId), source),
   'crm.dryRun': ({ uploadId, source, mapping }, ctx) => crm.dryRun(ctx.db, staged(ctx, uploadId), source, mapping),
   'crm.dryRunProgress': ({ uploadId }, ctx) => crm.dryRunProgress(staged(ctx, uploadId).path),
-  'crm.startImport': ({ uploadId, source, mapping }, ctx) => crm.startImport(ctx.db, staged(ctx, uploadId), source, mapping, ctx.actorId()),
+  'crm.startImport': ({ uploadId, source, mapping }, ctx) => crm.startImport(ctx.db, staged(ctx, uploadId), source, mapping, ctx.actorId(), () => ctx.staging.release(uploadId)),
   'crm.job': ({ jobId }) => crm.getJob(jobId),
   'crm.cancelImport': ({ jobId }) => crm.cancelJob(jobId),
   'crm.batches': (_i, { db }) => crm.listBatches(db),

@@ -4,7 +4,7 @@ import { AppError } from '../../shared/api/contract';
 import type { libraryMethods } from '../../shared/api/library';
 import { blobPath, trashBlob } from '../files/store';
 import { safeDisplayName } from '../files/staging';
-import { BLOCKED_EXT, extOf } from '../services/library/filetype';
+import { assertOpenable } from '../services/library/filetype';
 import type { DB } from '../db/open';
 import { governance } from '../services/library/governance';
 import { addFile, addVersion } from '../services/library/import';
@@ -79,8 +79,8 @@ export const libraryHandlers: HandlersFor<typeof libraryMethods> = {
     const v = item.current;
     if (!v?.sha256) throw new AppError('not_found', 'This item has no file to open.', undefined, { key: 'library.noFileToOpen' });
     const name = safeDisplayName(v.fileName);
-    // Stored inert files are never handed to the system to run.
-    if (BLOCKED_EXT.has(extOf(name))) throw new AppError('forbidden', `"${name}" could run code, so the app does not open it.`, undefined, { key: 'library.openBlocked', params: { name } });
+    // Only known document and media kinds are handed to the system (an allowlist, never a blocklist).
+    await assertOpenable(name, blobPath(ctx.ws.filesDir, v.sha256));
     const dir = path.join(ctx.ws.opts.dataDir, 'tmp', 'open', v.sha256);
     fs.mkdirSync(dir, { recursive: true });
     const copy = path.join(dir, name);

@@ -7,7 +7,13 @@ export async function backupTo(db: DB, dest: string): Promise<number> {
   fs.mkdirSync(path.dirname(dest), { recursive: true });
   const tmp = `${dest}.partial`;
   if (fs.existsSync(tmp)) fs.rmSync(tmp);
-  await db.backup(tmp);
+  try {
+    await db.backup(tmp);
+  } catch (e) {
+    // a full disk or any failure: no half-written copy is left behind
+    fs.rmSync(tmp, { force: true });
+    throw e;
+  }
   fs.renameSync(tmp, dest);
   return fs.statSync(dest).size;
 }

@@ -11,6 +11,21 @@ export interface MigrateResult {
   copyPath: string | null;
 }
 
+const latestVersion = (migrations: Migration[]) => (migrations.length ? migrations[migrations.length - 1].version : 0);
+
+/** Refuses a workspace saved by a newer app (checked before anything is written to the file). */
+export function assertKnownSchema(version: number, migrations: Migration[] = allMigrations) {
+  const latest = latestVersion(migrations);
+  if (version > latest) {
+    throw new AppError(
+      'workspace',
+      `This workspace was saved by a newer version of Sales Workbench (schema ${version}, this app knows ${latest}). Update the app to open it; the file was not changed.`,
+      undefined,
+      { key: 'workspace.newerSchema', params: { version, latest } },
+    );
+  }
+}
+
 /**
  * Brings the schema to the latest version. Before touching a workspace that
  * already holds data, a consistent copy is written beside it (VACUUM INTO),
@@ -18,13 +33,8 @@ export interface MigrateResult {
  */
 export function migrate(db: Database, file: string | null, migrations: Migration[] = allMigrations): MigrateResult {
   const from = db.pragma('user_version', { simple: true }) as number;
-  const latest = migrations.length ? migrations[migrations.length - 1].version : 0;
-  if (from > latest) {
-    throw new AppError(
-      'workspace',
-      `This workspace was saved by a newer version of Sales Workbench (schema ${from}, this app knows ${latest}). Update the app to open it.`,
-    );
-  }
+  const latest = latestVersion(migrations);
+  assertKnownSchema(from, migrations);
   const pending = migrations.filter((m) => m.version > from);
   if (!pending.length) return { from, to: from, copyPath: null };
 

@@ -1,7 +1,8 @@
 import fs from 'node:fs';
+import path from 'node:path';
 import Database from 'better-sqlite3';
 import { AppError } from '../../shared/api/contract';
-import { migrate, type MigrateResult } from './migrate';
+import { assertKnownSchema, migrate, type MigrateResult } from './migrate';
 
 export type DB = Database.Database;
 
@@ -51,6 +52,9 @@ export function openWorkspaceDb(file: string, opts: OpenOptions = {}): OpenedWor
   if (!exists && file !== ':memory:' && !opts.create) {
     throw new AppError('workspace', `The workspace file "${file}" does not exist.`);
   }
+  if (exists && !fs.statSync(file).isFile()) {
+    throw new AppError('workspace', `"${path.basename(file) || file}" is a folder, not a workspace file.`, undefined, { key: 'workspace.notAFile', params: { name: path.basename(file) || file } });
+  }
   if (exists) assertSqliteFile(file);
 
   let db: DB;
@@ -61,9 +65,9 @@ export function openWorkspaceDb(file: string, opts: OpenOptions = {}): OpenedWor
     throw new AppError('workspace', `The workspace file "${file}" cannot be opened: ${(e as Error).message}`);
   }
   try {
-    db.pragma('journal_mode = WAL');
     connectionPragmas(db);
     if (exists) {
+      // Every check reads only: a file that is refused must be left byte-identical (no WAL switch, no header write).
       const check = db.pragma('quick_check', { simple: true }) as string;
       if (check !== 'ok') {
         throw new AppError('workspace', `The workspace file "${file}" is damaged (${check}). Restore it from a backup.`);
@@ -72,9 +76,11 @@ export function openWorkspaceDb(file: string, opts: OpenOptions = {}): OpenedWor
       const version = db.pragma('user_version', { simple: true }) as number;
       const tables = (db.prepare("SELECT count(*) AS n FROM sqlite_schema WHERE type='table'").get() as { n: number }).n;
       if (appId !== APPLICATION_ID && (version > 0 || tables > 0)) {
-        throw new AppError('workspace', `"${file}" is an SQLite database, but not a Sales Workbench workspace.`);
+        throw new AppError('workspace', `"${path.basename(file)}" is an SQLite database, but not a Sales Workbench workspace. The file was not changed.`, undefined, { key: 'workspace.notWorkspace', params: { name: path.basename(file) } });
       }
+      assertKnownSchema(version);
     }
+    db.pragma('journal_mode = WAL');
     db.pragma(`application_id = ${APPLICATION_ID}`);
     const migration = migrate(db, file);
     return { db, migration };

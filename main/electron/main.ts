@@ -13,7 +13,9 @@ import { dispatch } from '../api/dispatch';
 import type { ApiContext } from '../api/context';
 import { blobPath, SHA256 } from '../files/store';
 import { CSP } from '../server/server';
-import { isAppUrl, isSafeExternalUrl } from './security';
+import { blobHeaders, decodePath, parseRange, servedType, staticType } from '../server/http';
+import { detectedType } from '../services/storedFiles';
+import { isAppUrl, isSafeExternalUrl, isTrustedSender } from './security';
 import { buildMenu } from './menu';
 import { setUpLogging } from './log';
 import { createUpdater } from './updater';
@@ -53,6 +55,7 @@ function secureWebPreferences(): Electron.WebPreferences {
     sandbox: true,
     nodeIntegration: false,
     webSecurity: true,
+    devTools: !app.isPackaged,
     spellcheck: true,
   };
 }
@@ -133,30 +136,14 @@ async function showOpenDialog(opts: { multiple: boolean; filters: { name: string
   return r.canceled ? [] : r.filePaths;
 }
 
-const MIME: Record<string, string> = { '.html': 'text/html', '.js': 'text/javascript', '.css': 'text/css', '.svg': 'image/svg+xml', '.png': 'image/png', '.json': 'application/json', '.woff2': 'font/woff2', '.wasm': 'application/wasm', '.mjs': 'text/javascript' };
-
 /** Serves a stored blob (with Range, so audio can seek) read straight from disk: no file:// fetches. */
 function blobResponse(req: Request, file: string, type: string): Response {
   if (!fs.existsSync(file)) return new Response('Not found', { status: 404 });
   const size = fs.statSync(file).size;
-  const headers: Record<string, string> = {
-    'Content-Type': type,
-    'Accept-Ranges': 'bytes',
-    'X-Content-Type-Options': 'nosniff',
-    'Content-Security-Policy': "default-src 'none'; media-src 'self'; img-src 'self'; sandbox",
-  };
-  const m = /^bytes=(\d*)-(\d*)$/.exec(req.headers.get('range') ?? '');
-  let start = 0;
-  let end = size - 1;
-  let status = 200;
-  if (m && (m[1] || m[2])) {
-    start = m[1] ? Number(m[1]) : size - Number(m[2]);
-    end = m[1] && m[2] ? Math.min(size - 1, Number(m[2])) : size - 1;
-    status = 206;
-    headers['Content-Range'] = `bytes ${start}-${end}/${size}`;
-  }
-  headers['Content-Length'] = String(end - start + 1);
-  const stream = Readable.toWeb(fs.createReadStream(file, { start, end })) as unknown as ReadableStream;
+  const range = parseRange(req.headers.get('range'), size);
+  const { status, headers } = blobHeaders(size, type, range);
+  if (range.kind === 'unsatisfiable' || req.method === 'HEAD') return new Response(null, { status, headers });
+  const stream = Readable.toWeb(fs.createReadStream(file, range.kind === 'partial' ? { start: range.start, end: range.end } : {})) as unknown as ReadableStream;
   return new Response(stream, { status, headers });
 }
 
@@ -174,15 +161,15 @@ function registerProtocol() {
     if (url.pathname.startsWith('/files/')) {
       const sha = url.pathname.slice(7);
       if (!SHA256.test(sha)) return new Response('Not found', { status: 404 });
-      const type = url.searchParams.get('type') ?? '';
-      const safe = /^(audio|video|image)\/[a-z0-9.+-]+$|^application\/pdf$|^text\/plain$/.test(type);
-      return blobResponse(req, blobPath(ctx.ws.filesDir, sha), safe ? type : 'application/octet-stream');
+      // Only the type detected at upload, never one the URL asks for.
+      return blobResponse(req, blobPath(ctx.ws.filesDir, sha), servedType(detectedType(ctx.db, sha)));
     }
-    const rel = decodeURIComponent(url.pathname === '/' ? '/index.html' : url.pathname);
+    const rel = decodePath(url.pathname === '/' ? '/index.html' : url.pathname);
+    if (rel === null) return new Response('Bad request', { status: 400 });
     const file = path.resolve(rendererDir, '.' + rel);
     if (!file.startsWith(rendererDir + path.sep) || !fs.existsSync(file)) return new Response('Not found', { status: 404 });
     return new Response(fs.readFileSync(file), {
-      headers: { 'Content-Type': MIME[path.extname(file)] ?? 'application/octet-stream', 'Content-Security-Policy': CSP, 'X-Content-Type-Options': 'nosniff' },
+      headers: { 'Content-Type': staticType(path.extname(file)), 'Content-Security-Policy': CSP, 'X-Content-Type-Options': 'nosniff' },
     });
   });
 }
@@ -222,15 +209,13 @@ if (!app.requestSingleInstanceLock()) {
       nativeBinding: nativeBinding(),
     });
     ipcMain.handle('workbench:invoke', async (event, method: unknown, input: unknown) => {
-      // Under test drivers the sender frame can be missing; otherwise it must be our page.
-      const senderUrl = event.senderFrame?.url;
-      if (senderUrl !== undefined && senderUrl !== '' && !isAppUrl(senderUrl)) {
+      if (!isTrustedSender(event.senderFrame?.url)) {
         return { ok: false, error: { code: 'forbidden', message: 'Calls are accepted only from the app itself.' } };
       }
       return dispatch(method, input, ctx);
     });
     registerProtocol();
-    Menu.setApplicationMenu(buildMenu({ openLiveCallWindow, getWindow: () => mainWindow }));
+    Menu.setApplicationMenu(buildMenu({ openLiveCallWindow, getWindow: () => mainWindow, devTools: !app.isPackaged }));
     createMainWindow();
     app.on('activate', () => {
       if (BrowserWindow.getAllWindows().length === 0) createMainWindow();

@@ -21,3 +21,12 @@ export function isSafeExternalUrl(raw: string): boolean {
     return false;
   }
 }
+
+/**
+ * IPC calls are answered only for a frame of our own page. A missing or blank
+ * sender frame (a destroyed frame, a navigation in flight, an injected caller)
+ * is refused: there is no way to know who is asking.
+ */
+export function isTrustedSender(frameUrl: string | undefined | null): boolean {
+  return isAppUrl(frameUrl);
+}

@@ -13,15 +13,51 @@ import { AppError } from '../../shared/api/contract';
 import type { UploadRef } from '../../shared/api/session';
 
 export const DEFAULT_UPLOAD_LIMIT = 500 * 1024 * 1024;
+/** A staged upload nobody used (a dialog closed, a duplicate not added, a failed import) is released after this. */
+export const STAGED_TTL_MS = 24 * 60 * 60 * 1000;
 
 export interface StagedFile extends UploadRef {
   path: string;
   sha256: string;
+  stagedAt: number;
 }
 
 export class Staging {
   private files = new Map<string, StagedFile>();
-  constructor(private dir: string) {}
+  private timer: NodeJS.Timeout | null = null;
+  constructor(
+    private dir: string,
+    private ttlMs = STAGED_TTL_MS,
+  ) {}
+
+  /**
+   * At start: nothing staged survives a restart (ids live in memory), so every
+   * file left in the folder is a crash leftover. Then expiry checks run hourly.
+   */
+  start(): number {
+    let removed = 0;
+    if (fs.existsSync(this.dir)) {
+      for (const name of fs.readdirSync(this.dir)) {
+        if (this.files.has(name)) continue;
+        fs.rmSync(path.join(this.dir, name), { recursive: true, force: true });
+        removed++;
+      }
+    }
+    this.timer ??= setInterval(() => this.expire(), Math.min(this.ttlMs, 60 * 60 * 1000)).unref();
+    return removed;
+  }
+
+  /** Releases staged files older than the time-to-live; returns how many. */
+  expire(now = Date.now()): number {
+    let n = 0;
+    for (const f of [...this.files.values()]) {
+      if (now - f.stagedAt > this.ttlMs) {
+        this.release(f.id);
+        n++;
+      }
+    }
+    return n;
+  }
 
   private newTarget() {
     fs.mkdirSync(this.dir, { recursive: true });
@@ -31,6 +67,7 @@ export class Staging {
 
   /** Streams bytes to disk while hashing; refuses past maxBytes and leaves nothing behind. */
   async fromStream(stream: Readable, name: string, maxBytes = DEFAULT_UPLOAD_LIMIT): Promise<StagedFile> {
+    this.expire();
     const { id, target } = this.newTarget();
     const hash = crypto.createHash('sha256');
     let size = 0;
@@ -48,7 +85,7 @@ export class Staging {
       fs.rmSync(target, { force: true });
       throw e;
     }
-    const staged: StagedFile = { id, name: safeDisplayName(name), size, path: target, sha256: hash.digest('hex') };
+    const staged: StagedFile = { id, name: safeDisplayName(name), size, path: target, sha256: hash.digest('hex'), stagedAt: Date.now() };
     this.files.set(id, staged);
     return staged;
   }
@@ -74,6 +111,8 @@ export class Staging {
 
   clear() {
     for (const id of [...this.files.keys()]) this.release(id);
+    if (this.timer) clearInterval(this.timer);
+    this.timer = null;
   }
 }
 

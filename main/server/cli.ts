@@ -1,11 +1,13 @@
 /**
  * `npm run serve` entry: the browser host. Flags: --port N, --data <folder>,
- * --no-demo, --token T (tests), --static <dir>.
+ * --no-demo, --token T (tests), --static <dir>, --upload-limit-mb N (default 500).
  */
 import path from 'node:path';
 import fs from 'node:fs';
 import { createApp, defaultDataDir } from '../app';
 import { createServer } from './server';
+import { megabytes } from './http';
+import { DEFAULT_UPLOAD_LIMIT } from '../files/staging';
 
 function arg(name: string): string | undefined {
   const i = process.argv.indexOf(`--${name}`);
@@ -34,7 +36,7 @@ async function main() {
     process.exit(1);
   }
   const ctx = createApp({ dataDir, demo, host: { kind: 'browser', version: packageVersion() } });
-  const srv = createServer({ ctx, port: arg('port') ? Number(arg('port')) : 0, token: arg('token') ?? process.env.WORKBENCH_TOKEN, staticDir });
+  const srv = createServer({ ctx, port: arg('port') ? Number(arg('port')) : 0, token: arg('token') ?? process.env.WORKBENCH_TOKEN, staticDir, uploadLimit: megabytes(arg('upload-limit-mb')) ?? DEFAULT_UPLOAD_LIMIT });
   const { url, port } = await srv.listen();
   console.log(`Sales Workbench browser host is running. Open this address in your browser:\n\n  ${url}\n`);
   console.log(`Data folder: ${dataDir}`);

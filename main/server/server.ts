@@ -15,6 +15,8 @@ import { dispatch, toApiError } from '../api/dispatch';
 import { blobPath, SHA256 } from '../files/store';
 import { ANONYMOUS, SOLO_OWNER, type Actor } from '../../shared/api/access';
 import { mayReadBlob } from '../services/access/files';
+import { detectedType } from '../services/storedFiles';
+import { applyTimeouts, blobHeaders, decodePath, guardBodyStall, parseRange, servedType, staticType } from './http';
 
 export const API_BODY_LIMIT = 16 * 1024 * 1024;
 
@@ -48,19 +50,6 @@ export const CSP = [
   "base-uri 'none'",
   "form-action 'none'",
 ].join('; ');
-
-const MIME: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.mjs': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.svg': 'image/svg+xml',
-  '.png': 'image/png',
-  '.ico': 'image/x-icon',
-  '.json': 'application/json',
-  '.woff2': 'font/woff2',
-  '.wasm': 'application/wasm',
-};
 
 function send(res: http.ServerResponse, status: number, body: unknown) {
   const data = JSON.stringify(body);
@@ -118,34 +107,12 @@ function readBody(req: http.IncomingMessage, limit: number): Promise<Buffer> {
 /** Streams a stored blob, honouring Range so audio and video can seek. */
 function sendBlob(req: http.IncomingMessage, res: http.ServerResponse, file: string, type: string) {
   const size = fs.statSync(file).size;
-  const headers: http.OutgoingHttpHeaders = {
-    'Content-Type': type,
-    'Accept-Ranges': 'bytes',
-    'Cache-Control': 'private, max-age=31536000, immutable',
-    'X-Content-Type-Options': 'nosniff',
-    // Stored user files are shown, never run as pages of this origin.
-    'Content-Security-Policy': "default-src 'none'; media-src 'self'; img-src 'self'; style-src 'unsafe-inline'; sandbox",
-  };
-  const range = /^bytes=(\d*)-(\d*)$/.exec(String(req.headers.range ?? ''));
-  if (range && (range[1] || range[2])) {
-    let start = range[1] ? Number(range[1]) : size - Number(range[2]);
-    let end = range[1] && range[2] ? Number(range[2]) : size - 1;
-    start = Math.max(0, start);
-    end = Math.min(size - 1, end);
-    if (start > end) {
-      res.writeHead(416, { 'Content-Range': `bytes */${size}` });
-      res.end();
-      return;
-    }
-    res.writeHead(206, { ...headers, 'Content-Range': `bytes ${start}-${end}/${size}`, 'Content-Length': end - start + 1 });
-    fs.createReadStream(file, { start, end }).pipe(res);
-    return;
-  }
-  res.writeHead(200, { ...headers, 'Content-Length': size });
-  fs.createReadStream(file).pipe(res);
+  const range = parseRange(req.headers.range, size);
+  const { status, headers } = blobHeaders(size, type, range);
+  res.writeHead(status, headers);
+  if (status === 416 || req.method === 'HEAD') return res.end();
+  fs.createReadStream(file, range.kind === 'partial' ? { start: range.start, end: range.end } : {}).pipe(res);
 }
-
-const SAFE_TYPE = /^(audio|video|image)\/[a-z0-9.+-]+$|^application\/pdf$|^text\/plain$/;
 
 export function createServer(opts: ServerOptions) {
   const token = opts.token ?? crypto.randomBytes(24).toString('base64url');
@@ -164,14 +131,18 @@ export function createServer(opts: ServerOptions) {
       if (url.pathname.startsWith('/api/')) {
         if (req.method !== 'POST') return fail(res, 405, 'invalid_input', 'API calls use POST.');
         if (!tokenMatches(bearer, token)) return fail(res, 401, 'unauthorized', 'Missing or wrong access token. Open the link the server printed at start.');
-        const method = decodeURIComponent(url.pathname.slice(5));
+        const method = decodePath(url.pathname.slice(5));
+        if (method === null) return fail(res, 400, 'invalid_input', 'The address is not valid (bad percent-encoding).');
         let input: unknown;
+        const bodyRead = guardBodyStall(req);
         try {
           const body = await readBody(req, bodyLimit);
           input = body.length ? JSON.parse(body.toString('utf8')) : {};
         } catch (e) {
           if (e instanceof AppError) return fail(res, 413, e.code, e.message);
           return fail(res, 400, 'invalid_input', 'The request body is not valid JSON.');
+        } finally {
+          bodyRead();
         }
         const actor = opts.actorFor ? (opts.actorFor(req) ?? ANONYMOUS) : SOLO_OWNER;
         const result = await dispatch(method, input, actor.owner ? opts.ctx : opts.ctx.withActor(actor));
@@ -190,12 +161,15 @@ export function createServer(opts: ServerOptions) {
           const mb = Math.round(limit / 1048576);
           return fail(res, 413, 'too_large', `"${name}" is larger than the ${mb} MB limit.`, { key: 'tooLarge', params: { name, mb } });
         }
+        const bodyRead = guardBodyStall(req);
         try {
           const f = await opts.ctx.staging.fromStream(req, name, limit);
           return send(res, 200, { ok: true, value: { id: f.id, name: f.name, size: f.size } });
         } catch (e) {
           const err = toApiError(e);
-          return fail(res, err.code === 'too_large' ? 413 : 400, err.code, err.message, err.key ? { key: err.key, params: err.params } : undefined);
+          return fail(res, err.code === 'too_large' ? 413 : err.code === 'internal' ? 500 : 400, err.code, err.message, err.key ? { key: err.key, params: err.params } : undefined);
+        } finally {
+          bodyRead();
         }
       }
 
@@ -209,19 +183,20 @@ export function createServer(opts: ServerOptions) {
         if (!mayReadBlob(opts.ctx.db, actor, sha)) return fail(res, 403, 'forbidden', "You don't have access to this file.", { key: 'access.fileForbidden' });
         const file = blobPath(opts.ctx.ws.filesDir, sha);
         if (!fs.existsSync(file)) return fail(res, 404, 'not_found', 'The file is missing from the workspace.');
-        const type = url.searchParams.get('type') ?? '';
-        return sendBlob(req, res, file, SAFE_TYPE.test(type) ? type : 'application/octet-stream');
+        // Only the type detected at upload, never one the URL asks for.
+        return sendBlob(req, res, file, servedType(detectedType(opts.ctx.db, sha)));
       }
 
       if (req.method !== 'GET' && req.method !== 'HEAD') return fail(res, 405, 'invalid_input', 'Method not allowed.');
-      let rel = decodeURIComponent(url.pathname);
+      let rel = decodePath(url.pathname);
+      if (rel === null) return fail(res, 400, 'invalid_input', 'The address is not valid (bad percent-encoding).');
       if (rel === '/' || !path.extname(rel)) rel = '/index.html';
       const file = path.resolve(staticDir, '.' + rel);
       if (!file.startsWith(staticDir + path.sep) || !fs.existsSync(file) || !fs.statSync(file).isFile()) {
         return fail(res, 404, 'not_found', 'Not found.');
       }
       res.writeHead(200, {
-        'Content-Type': MIME[path.extname(file)] ?? 'application/octet-stream',
+        'Content-Type': staticType(path.extname(file)),
         'Content-Security-Policy': CSP,
         'X-Content-Type-Options': 'nosniff',
         'X-Frame-Options': 'DENY',
@@ -236,6 +211,8 @@ export function createServer(opts: ServerOptions) {
       else res.destroy();
     }
   });
+
+  applyTimeouts(server);
 
   return {
     token,

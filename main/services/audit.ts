@@ -6,6 +6,7 @@
 import type { AuditFilters, AuditRow } from '../../shared/api/audit';
 import type { Page } from '../../shared/api/contract';
 import type { DB } from '../db/open';
+import { csvCell } from '../../shared/domain/csv';
 
 /** Appends to the workspace's audit log (who changed what); callers are already inside a transaction. */
 export function audit(db: DB, actorId: number | null, entity: string, entityId: number | null, action: string, detail: object = {}) {
@@ -85,16 +86,6 @@ export function auditFacets(db: DB) {
     .prepare('SELECT DISTINCT p.id, p.name FROM audit_log a JOIN people p ON p.id = a.actor_id ORDER BY p.name')
     .all() as { id: number; name: string }[];
   return { entities: col('entity'), actions: col('action'), actors };
-}
-
-/**
- * A spreadsheet runs a cell starting with = + - @ (or a tab/CR) as a formula:
- * such cells get a leading apostrophe (OWASP's CSV-injection advice).
- */
-export function csvCell(v: string | number | null): string {
-  let s = v === null ? '' : String(v);
-  if (/^[=+\-@\t\r]/.test(s)) s = `'${s}`;
-  return /[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
 }
 
 export function auditCsv(db: DB, f: Filters): { fileName: string; text: string; rows: number } {

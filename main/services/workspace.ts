@@ -93,6 +93,8 @@ export class WorkspaceManager {
   }
 
   private openFile(file: string, create = false): WorkspaceInfo {
+    // a restore into this file that was killed mid-copy (workspaces outside the data folder too)
+    fs.rmSync(`${file}.restore-tmp`, { force: true });
     const { db } = openWorkspaceDb(file, { create, nativeBinding: this.opts.nativeBinding });
     this.close();
     this.current = { db, path: file };
@@ -185,7 +187,8 @@ export class WorkspaceManager {
   open(file: string): WorkspaceInfo {
     assertNoLongWrite();
     const abs = path.resolve(file);
-    if (!fs.existsSync(abs)) throw new AppError('not_found', `There is no file at "${abs}".`, 'path', { key: 'workspace.fileNotFound', params: { path: abs } });
+    // the path as the person typed it: a resolved one would reveal the app's working folder
+    if (!fs.existsSync(abs)) throw new AppError('not_found', `There is no file at "${file}".`, 'path', { key: 'workspace.fileNotFound', params: { path: file } });
     // Validate first on a separate handle so a bad file never replaces the open workspace.
     const probe = openWorkspaceDb(abs, { nativeBinding: this.opts.nativeBinding });
     probe.db.close();
@@ -271,15 +274,22 @@ export class WorkspaceManager {
   async restore(backupPath: string): Promise<WorkspaceInfo> {
     assertNoLongWrite();
     const src = path.resolve(backupPath);
-    if (!fs.existsSync(src)) throw new AppError('not_found', `There is no backup at "${src}".`, 'path', { key: 'workspace.backupNotFound', params: { path: src } });
+    if (!fs.existsSync(src)) throw new AppError('not_found', `There is no backup at "${backupPath}".`, 'path', { key: 'workspace.backupNotFound', params: { path: backupPath } });
     const probe = openWorkspaceDb(src, { nativeBinding: this.opts.nativeBinding });
     probe.db.close();
     const target = this.path;
     if (!target) throw new AppError('workspace', 'No workspace to restore into.', undefined, { key: 'workspace.noRestoreTarget' });
     if (this.current) await this.backup('before-restore');
-    this.close();
+    // Copied beside the target before the open workspace is closed: a failed copy (a full disk)
+    // leaves the current workspace open and untouched, and no temp file behind.
     const tmp = `${target}.restore-tmp`;
-    fs.copyFileSync(src, tmp);
+    try {
+      fs.copyFileSync(src, tmp);
+    } catch (e) {
+      fs.rmSync(tmp, { force: true });
+      throw e;
+    }
+    this.close();
     for (const f of [`${target}-wal`, `${target}-shm`]) fs.rmSync(f, { force: true });
     fs.renameSync(tmp, target);
     return this.openFile(target);

@@ -116,11 +116,10 @@ export function uploadFile(file: File, onProgress?: (fraction: number) => void, 
   });
 }
 
-/** URL to display or play a stored file (content hash), in either host. */
-export function fileUrl(sha256: string, type = ''): string {
-  const q = type ? `type=${encodeURIComponent(type)}` : '';
-  if (isElectron()) return `app://workbench/files/${sha256}${q ? '?' + q : ''}`;
-  return `/files/${sha256}?token=${encodeURIComponent(token())}${q ? '&' + q : ''}`;
+/** URL to display or play a stored file (content hash), in either host; the host serves it with the type detected at upload. */
+export function fileUrl(sha256: string): string {
+  if (isElectron()) return `app://workbench/files/${sha256}`;
+  return `/files/${sha256}?token=${encodeURIComponent(token())}`;
 }
 
 /** Reads a File as base64 (for small imports such as rosters). */

@@ -11,6 +11,9 @@ export function translateValidation(t: TFunction, message: string | undefined): 
   if (max) return t('validation.tooLong', { max: max[1] });
   if (message === 'Enter a valid e-mail address') return t('validation.email');
   if (message === 'Use the date format YYYY-MM-DD') return t('validation.date');
+  if (/^Enter a real (date|month) between/.test(message)) return t('validation.realDate');
+  if (message.startsWith('Enter a real date and time') || message === 'Use a date and time like 2026-03-05T14:30') return t('validation.realDateTime');
+  if (message === 'Use YYYY-MM') return t('validation.month');
   if (message === 'Choose at least one role') return t('validation.roles');
   if (message === 'Use an https:// address') return t('validation.https');
   return message;

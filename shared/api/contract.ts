@@ -115,4 +115,47 @@ export const text = (max = 200) => z.string().trim().max(max, { message: `Must b
 export const requiredText = (max = 200) =>
   z.string().trim().min(1, { message: 'Required' }).max(max, { message: `Must be at most ${max} characters` });
 export const id = z.number().int().positive();
-export const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, { message: 'Use the date format YYYY-MM-DD' });
+
+/** Years a sales record can plausibly carry; keeps date arithmetic (month walks, ranges) bounded. */
+export const MIN_YEAR = 1900;
+export const MAX_YEAR = 2200;
+
+/** True when `y-m-d` is a day that exists in the calendar (2025-02-30 and 2025-13-45 do not) within the supported years. */
+export function isRealDate(y: number, m: number, d: number): boolean {
+  if (!Number.isInteger(y) || !Number.isInteger(m) || !Number.isInteger(d)) return false;
+  if (y < MIN_YEAR || y > MAX_YEAR || m < 1 || m > 12 || d < 1) return false;
+  const days = [31, (y % 4 === 0 && y % 100 !== 0) || y % 400 === 0 ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31][m - 1];
+  return d <= days;
+}
+
+const ISO_DAY = /^(\d{4})-(\d{2})-(\d{2})$/;
+const ISO_MONTH = /^(\d{4})-(\d{2})$/;
+const ISO_DATE_TIME = /^(\d{4})-(\d{2})-(\d{2})(?:T(\d{2}):(\d{2})(?::(\d{2})(?:\.\d{1,9})?)?Z?)?$/;
+
+/** A calendar day `YYYY-MM-DD` that exists. */
+export const isoDate = z
+  .string()
+  .regex(ISO_DAY, { message: 'Use the date format YYYY-MM-DD' })
+  .refine((s) => {
+    const m = ISO_DAY.exec(s);
+    return !!m && isRealDate(+m[1], +m[2], +m[3]);
+  }, { message: `Enter a real date between ${MIN_YEAR} and ${MAX_YEAR}` });
+
+/** A month `YYYY-MM` within the supported years. */
+export const isoMonth = z
+  .string()
+  .regex(ISO_MONTH, { message: 'Use YYYY-MM' })
+  .refine((s) => {
+    const m = ISO_MONTH.exec(s);
+    return !!m && isRealDate(+m[1], +m[2], 1);
+  }, { message: `Enter a real month between ${MIN_YEAR} and ${MAX_YEAR}` });
+
+/** A day with an optional time (`2026-03-05` or `2026-03-05T14:30[:00[.000]][Z]`) that exists. */
+export const isoDateTime = z
+  .string()
+  .regex(ISO_DATE_TIME, { message: 'Use a date and time like 2026-03-05T14:30' })
+  .refine((s) => {
+    const m = ISO_DATE_TIME.exec(s);
+    if (!m || !isRealDate(+m[1], +m[2], +m[3])) return false;
+    return (m[4] === undefined || +m[4] <= 23) && (m[5] === undefined || +m[5] <= 59) && (m[6] === undefined || +m[6] <= 59);
+  }, { message: 'Enter a real date and time, like 2026-03-05T14:30' });

@@ -3,7 +3,7 @@
  * Scoring math lives in shared/domain/scoring.ts; agreement in shared/domain/agreement.ts.
  */
 import { z } from 'zod';
-import { id, isoDate, method, pageInput, requiredText, text, type Page, WRITES } from './contract';
+import { id, isoDate, isoDateTime, isoMonth, method, pageInput, requiredText, text, type Page, WRITES } from './contract';
 import { SCALES, SECTION_KINDS, type ScoreResult, type TemplateDef } from '../domain/scoring';
 import type { TalkMetrics, TranscriptSegment } from '../domain/transcript';
 import type { StepCoverage, Suggestion } from '../domain/coverage';
@@ -247,7 +247,7 @@ export interface CalibrationReport {
 
 const callMeta = {
   repId: id,
-  at: z.string().regex(/^\d{4}-\d{2}-\d{2}(T\d{2}:\d{2}(:\d{2}(\.\d+)?)?Z?)?$/, { message: 'Use a date and time like 2026-03-05T14:30' }),
+  at: isoDateTime,
   customer: text(200).default(''),
   channel: z.enum(CHANNELS).default('phone'),
   direction: z.enum(DIRECTIONS).default('outbound'),
@@ -332,7 +332,7 @@ export const scorecardsMethods = {
   'scorecards.comments.remove': method(z.object({ id }), ['rep', 'manager'], WRITES).returns<{ removed: boolean }>(),
   'scorecards.queue': method(
     z.object({
-      month: z.string().regex(/^\d{4}-\d{2}$/, { message: 'Use YYYY-MM' }),
+      month: isoMonth,
       perRep: z.number().int().min(1).max(20).default(4),
       mode: z.enum(['random', 'stratified']).default('stratified'),
       teamId: id.nullable().default(null),

@@ -1,22 +1,33 @@
 /**
- * CSV for exports people open in a spreadsheet. A cell that starts with = + - @
- * (or a tab / carriage return) would be run as a formula by Excel or LibreOffice
- * ("CSV injection"), so it is prefixed with an apostrophe; quotes, separators and
- * line breaks are quoted. Numbers are written as numbers (negative ones too).
+ * Writing CSV the app hands to people: quoting, plus a defence against formula
+ * injection — a text cell that starts with = + - @ (or a tab / carriage return)
+ * would run as a formula in Excel, LibreOffice or Sheets, so it gets a leading
+ * apostrophe, which spreadsheets show as plain text. Numbers stay numbers.
  */
-export type CsvValue = string | number | null | undefined;
 
-export function csvCell(v: CsvValue): string {
+const FORMULA_START = /^[=+\-@\t\r]/;
+const NEEDS_QUOTES = /[",\n\r;\t]/;
+
+export type CsvValue = string | number | boolean | null | undefined;
+
+/** One cell: numbers and booleans as they are, text neutralised and quoted when needed. */
+export function csvCell(v: unknown): string {
   if (v === null || v === undefined) return '';
   if (typeof v === 'number') return Number.isFinite(v) ? String(v) : '';
-  let s = v;
-  if (/^[=+\-@\t\r]/.test(s)) s = `'${s}`;
-  return /[",\n\r;]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
+  if (typeof v === 'boolean' || typeof v === 'bigint') return String(v);
+  let s = typeof v === 'string' ? v : (JSON.stringify(v) ?? '');
+  if (FORMULA_START.test(s)) s = `'${s}`;
+  return NEEDS_QUOTES.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
 }
 
-/** Rows to CSV text with a BOM (so Excel reads UTF-8 Cyrillic and Chinese) and CRLF line ends. */
-export function toCsv(rows: CsvValue[][]): string {
-  return '\uFEFF' + rows.map((r) => r.map(csvCell).join(',')).join('\r\n') + '\r\n';
+/** A whole table of records: a header row from `columns` (the first row's keys by default), CRLF line ends. */
+export function toCsv(rows: Record<string, unknown>[], columns: string[] = rows.length ? Object.keys(rows[0]) : []): string {
+  return [columns.map(csvCell).join(','), ...rows.map((r) => columns.map((c) => csvCell(r[c])).join(','))].join('\r\n');
+}
+
+/** Rows of cells (a report with sections) to CSV text, with a BOM so Excel reads UTF-8 Cyrillic and Chinese. */
+export function csvTable(rows: CsvValue[][], bom = true): string {
+  return (bom ? '\uFEFF' : '') + rows.map((r) => r.map(csvCell).join(',')).join('\r\n') + '\r\n';
 }
 
 /** A number rounded for reading, not 15 decimals. */

@@ -15,7 +15,7 @@ import { dispatch } from '../../main/api/dispatch';
 import { actorFor } from '../../main/services/access/actor';
 import { mayReadBlob } from '../../main/services/access/files';
 import { hasAbsolutePath, stripPaths } from '../../main/services/access/paths';
-import { csvCell } from '../../main/services/audit';
+import { csvCell } from '../../shared/domain/csv';
 import { createPerson } from '../../main/services/people';
 import { WorkspaceManager } from '../../main/services/workspace';
 import { Staging } from '../../main/files/staging';

@@ -87,15 +87,38 @@ describe('workspace database', () => {
     const db = new Database(file);
     db.exec('CREATE TABLE invoices(id INTEGER PRIMARY KEY)');
     db.close();
+    const before = fs.readFileSync(file);
     expect(() => openWorkspaceDb(file)).toThrow(/SQLite database, but not a Sales Workbench workspace/);
+    // refused untouched: still in rollback-journal mode, same bytes, no WAL left beside it
+    expect(fs.readFileSync(file).equals(before)).toBe(true);
+    expect(fs.existsSync(file + '-wal')).toBe(false);
+  });
+
+  it('refuses another program\'s database in WAL mode byte-identical too', () => {
+    const file = path.join(dir(), 'wal-other.sqlite');
+    const db = new Database(file);
+    db.pragma('journal_mode = WAL');
+    db.exec('CREATE TABLE notes(id INTEGER PRIMARY KEY, body TEXT)');
+    db.prepare('INSERT INTO notes(body) VALUES (?)').run('keep me');
+    db.pragma('wal_checkpoint(TRUNCATE)');
+    db.close();
+    const before = fs.readFileSync(file);
+    expect(() => openWorkspaceDb(file)).toThrow(/not a Sales Workbench workspace/);
+    expect(fs.readFileSync(file).equals(before)).toBe(true);
   });
 
   it('refuses a workspace from a newer app version', () => {
     const file = path.join(dir(), 'w.sqlite');
     const { db } = openWorkspaceDb(file, { create: true });
     db.pragma(`user_version = ${LATEST_VERSION + 5}`);
+    // as a newer app might leave it: checkpointed, rollback-journal mode
+    db.pragma('wal_checkpoint(TRUNCATE)');
+    db.pragma('journal_mode = DELETE');
     db.close();
+    const before = fs.readFileSync(file);
     expect(() => openWorkspaceDb(file)).toThrow(/newer version of Sales Workbench/);
+    expect(fs.readFileSync(file).equals(before)).toBe(true);
+    expect(fs.existsSync(file + '-wal')).toBe(false);
   });
 
   it('reports a damaged file instead of crashing', () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { csvCell, round, toCsv } from '../../shared/domain/csv';
+import { csvCell, csvTable, round } from '../../shared/domain/csv';
 import { alphaBand, discussFirst, lowAlphaHighAgreement } from '../../shared/domain/calibrationVerdict';
 
 describe('CSV export', () => {
@@ -12,7 +12,7 @@ describe('CSV export', () => {
     expect(csvCell('a, b')).toBe('"a, b"');
     expect(csvCell('Иван "Ваня"')).toBe('"Иван ""Ваня"""');
     expect(csvCell(null)).toBe('');
-    expect(toCsv([['a', 1], ['=b', null]])).toBe("\uFEFFa,1\r\n'=b,\r\n");
+    expect(csvTable([['a', 1], ['=b', null]])).toBe("\uFEFFa,1\r\n'=b,\r\n");
     expect(round(0.1234567890123, 2)).toBe(0.12);
   });
 });

@@ -6,6 +6,7 @@
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import { AppError } from '../../../shared/api/contract';
+import { DISK_FULL_MESSAGE, isDiskFull } from '../../db/diskFull';
 import type { ChannelRule, CrmBatch, CrmCounts, CrmDryRun, CrmJob, CrmMapping, CrmPreviewRow, CrmRowError, CrmSniff, DealField, OwnerMatch } from '../../../shared/api/crm';
 import { detectDateFormat, detectNumberFormat, valueKey } from '../../../shared/domain/crmParse';
 import { openSideConnection, type DB } from '../../db/open';
@@ -263,8 +264,7 @@ export async function runImport(mainDb: DB, file: StagedInput, source: string, m
     return done;
   } catch (e) {
     job.state = 'failed';
-    job.error = (e as Error).message;
-    if (e instanceof AppError && e.localized) Object.assign(job, { errorKey: e.localized.key, errorParams: e.localized.params ?? {} });
+    Object.assign(job, jobFailure(e));
     throw e;
   } finally {
     db?.close();
@@ -390,8 +390,17 @@ async function importInto(db: DB, file: StagedInput, source: string, mapping: Cr
     Object.assign(job, { state: 'done', fraction: 1, batchId, counts });
     return publicJob(job);
   } finally {
-    if (open) db.exec('ROLLBACK');
+    // SQLite may already have rolled back on its own (a full disk, an I/O error): never mask that error
+    if (open && db.inTransaction) db.exec('ROLLBACK');
   }
+}
+
+/** What a failed job shows: the service's message, "the disk is full", or a plain message (details to the log). */
+function jobFailure(e: unknown): Pick<CrmJob, 'error'> & { errorKey?: string; errorParams?: Record<string, string | number> } {
+  if (e instanceof AppError) return { error: e.message, ...(e.localized ? { errorKey: e.localized.key, errorParams: e.localized.params ?? {} } : {}) };
+  console.error('[crm] import failed:', e);
+  if (isDiskFull(e)) return { error: DISK_FULL_MESSAGE, errorKey: 'diskFull', errorParams: {} };
+  return { error: 'The import failed; nothing was imported. Try again; if it keeps happening, the details are in the app log.', errorKey: 'importFailed', errorParams: {} };
 }
 
 function newJob(): JobState {
@@ -399,13 +408,18 @@ function newJob(): JobState {
 }
 
 /** Starts the import in the background and returns its job; poll with getJob. */
-export function startImport(db: DB, file: StagedInput, source: string, mapping: CrmMapping, actorId: number | null): CrmJob {
+export function startImport(db: DB, file: StagedInput, source: string, mapping: CrmMapping, actorId: number | null, onImported?: () => void): CrmJob {
   if (longWrites.active()) throw anotherImport(); // as an API error, not a failed job
   const job = newJob();
   // registers the job and takes the write slot before its first await
-  runImport(db, file, source, mapping, actorId, job).catch(() => {
-    /* the state and message are on the job */
-  });
+  runImport(db, file, source, mapping, actorId, job)
+    .then((done) => {
+      // the upload is used up once imported (a failed or cancelled import keeps it for another try)
+      if (done.state === 'done') onImported?.();
+    })
+    .catch(() => {
+      /* the state and message are on the job */
+    });
   return publicJob(job);
 }
 

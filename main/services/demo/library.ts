@@ -34,6 +34,9 @@ interface Manifest {
 
 /** resources/demo/library, found from the source tree, the bundle (dist/main) or a packaged app. */
 export function demoLibraryDir(): string | null {
+  // Packaged: extraResources puts resources/demo at <resources>/demo.
+  const packaged = (process as { resourcesPath?: string }).resourcesPath;
+  if (packaged && fs.existsSync(path.join(packaged, 'demo', 'library', 'manifest.json'))) return path.join(packaged, 'demo', 'library');
   const starts = [__dirname, process.cwd(), (process as { resourcesPath?: string }).resourcesPath ?? ''].filter(Boolean);
   for (const s of starts) {
     let dir = s;

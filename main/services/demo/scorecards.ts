@@ -24,12 +24,14 @@ import type { DemoContext } from './context';
 /** Where resources/ is, from source (tests), from dist/main (hosts) or from a packaged app. */
 export function resourcesDir(): string | null {
   const here = typeof __dirname === 'string' ? __dirname : process.cwd();
+  // Packaged: electron-builder's extraResources puts resources/demo at <resources>/demo, so <resources> plays the part of resources/.
+  const packaged = (process as { resourcesPath?: string }).resourcesPath ?? '';
   const candidates = [
     process.env.SWB_RESOURCES ?? '',
+    packaged,
     path.join(here, '..', '..', 'resources'),
     path.join(here, '..', '..', '..', 'resources'),
     path.join(process.cwd(), 'resources'),
-    (process as { resourcesPath?: string }).resourcesPath ? path.join((process as { resourcesPath?: string }).resourcesPath!, 'resources') : '',
   ];
   return candidates.find((c) => c && fs.existsSync(path.join(c, 'demo', 'calls'))) ?? null;
 }

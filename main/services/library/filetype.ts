@@ -156,3 +156,45 @@ export async function assertSafeZip(buf: Buffer, name: string, limits = ZIP_LIMI
   }
   return names;
 }
+
+/**
+ * What "Open in its program" hands to the system: an allowlist of document and
+ * media kinds whose usual programs do not run code from them. Everything else
+ * (shortcuts, remote-desktop and web-query files, macro documents, add-ins,
+ * scripts, files without an extension…) is refused; "Save a copy" still works.
+ * Word/Excel/PowerPoint only in their macro-free formats (docm, xlsm, pptm and
+ * the 97–2003 formats can carry macros).
+ */
+export const OPENABLE_EXT = new Set(
+  'pdf docx xlsx pptx png jpg jpeg gif webp bmp tif tiff heic mp3 m4a wav ogg opus flac aac mp4 m4v webm mov txt csv md markdown'.split(' '),
+);
+const OFFICE_ZIP_EXT = new Set(['docx', 'xlsx', 'pptx']);
+
+/** Refuses a stored file "Open in its program" must not hand to the system. */
+export async function assertOpenable(name: string, blob: string): Promise<void> {
+  // The last dot decides what the system runs: "a.library-ms" is ".library-ms", not ".ms".
+  const dot = name.lastIndexOf('.');
+  const ext = dot > 0 ? name.slice(dot + 1).toLowerCase() : '';
+  const refuse = () =>
+    new AppError('forbidden', `"${name}" is not a document or media file the app opens in another program (PDF, Word/Excel/PowerPoint without macros, images, audio, video, text, CSV). Use "Save a copy" if you trust it.`, undefined, {
+      key: 'library.openNotAllowed',
+      params: { name },
+    });
+  if (!OPENABLE_EXT.has(ext)) throw refuse();
+  const fd = fs.openSync(blob, 'r');
+  const head = Buffer.alloc(4096);
+  let n = 0;
+  try {
+    n = fs.readSync(fd, head, 0, head.length, 0);
+  } finally {
+    fs.closeSync(fd);
+  }
+  // Whatever the name says, a program or script inside is never opened.
+  if (executableSignature(head.subarray(0, n))) throw refuse();
+  if (OFFICE_ZIP_EXT.has(ext)) {
+    // Office picks the format from the bytes: a ".docx" must really be a macro-free OOXML package.
+    if (signatureKind(head.subarray(0, n)) !== 'zip') throw refuse();
+    const names = await assertSafeZip(fs.readFileSync(blob), name);
+    if (names.some((p) => /(^|\/)(vbaProject\.bin|vbaData\.xml)$|(^|\/)activeX\//i.test(p))) throw refuse();
+  }
+}

@@ -100,6 +100,6 @@ export async function addVersion(db: DB, itemId: number, staged: StagedFile, cha
 /** Imports a file from disk (demo seeding, bench): stages nothing, same checks. */
 export async function addLocalFile(db: DB, file: string, opts: ImportOptions & { meta: Partial<Meta>; sha256: string }): Promise<AddResult> {
   const st = fs.statSync(file);
-  const staged: StagedFile = { id: 'local', name: path.basename(file), size: st.size, path: file, sha256: opts.sha256 };
+  const staged: StagedFile = { id: 'local', name: path.basename(file), size: st.size, path: file, sha256: opts.sha256, stagedAt: Date.now() };
   return addFile(db, staged, { ...opts, allowDuplicate: true });
 }

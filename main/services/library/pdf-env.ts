@@ -36,12 +36,19 @@ if (!g.DOMMatrix) {
 if (!g.Path2D) g.Path2D = class Path2D {};
 if (!g.ImageData) g.ImageData = class ImageData {};
 
-// pdf.js logs two harmless load-time warnings under Node (no `require` in a bundle, no canvas
-// polyfills); they are filtered until pdf-env-end.ts restores console.log right after it loads.
-const original = console.log;
-g.__swbConsoleLog = original;
+// pdf.js logs harmless load-time warnings under Node (no `require` in a bundle, no canvas package,
+// no canvas polyfills) through console.warn (console.log in older versions); they are filtered
+// until pdf-env-end.ts restores both right after it loads. Nothing else is swallowed.
+const HARMLESS = /^Warning: Cannot (access the `require` function|load "@napi-rs\/canvas"|polyfill)/;
+const originalLog = console.log;
+const originalWarn = console.warn;
+g.__swbConsole = { log: originalLog, warn: originalWarn };
 console.log = (...args: unknown[]) => {
-  if (typeof args[0] === 'string' && /^Warning: Cannot (access the `require` function|polyfill)/.test(args[0])) return;
-  original(...args);
+  if (typeof args[0] === 'string' && HARMLESS.test(args[0])) return;
+  originalLog(...args);
+};
+console.warn = (...args: unknown[]) => {
+  if (typeof args[0] === 'string' && HARMLESS.test(args[0])) return;
+  originalWarn(...args);
 };
 export {};

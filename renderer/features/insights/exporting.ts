@@ -1,4 +1,5 @@
 /** Chart export: the chart's SVG drawn onto a canvas (PNG) and its data as CSV (Excel-friendly BOM). */
+import { toCsv } from '../../../shared/domain/csv';
 
 function download(blob: Blob, fileName: string) {
   const url = URL.createObjectURL(blob);
@@ -54,14 +55,8 @@ export async function exportPng(container: HTMLElement, title: string): Promise<
   }
 }
 
-const cell = (v: unknown) => {
-  const s = v === null || v === undefined ? '' : String(v);
-  return /[",\n\r;]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
-};
-
 export function exportCsv(rows: Record<string, unknown>[], title: string) {
   if (!rows.length) return;
-  const cols = Object.keys(rows[0]);
-  const text = [cols.map(cell).join(','), ...rows.map((r) => cols.map((c) => cell(r[c])).join(','))].join('\r\n');
+  const text = toCsv(rows);
   download(new Blob(['\ufeff' + text], { type: 'text/csv;charset=utf-8' }), `${safeFileName(title)}.csv`);
 }

@@ -1,8 +1,7 @@
 /** Previews of every kind: PDF pages (pdf.js on a canvas), images, audio/video, extracted text, Markdown notes. */
 import { Alert, Anchor, Button, Group, Image, Loader, ScrollArea, Stack, Text } from '@mantine/core';
 import { IconAlertTriangle, IconChevronLeft, IconChevronRight, IconDownload, IconExternalLink } from '@tabler/icons-react';
-import DOMPurify from 'dompurify';
-import { marked } from 'marked';
+import { safeMarkdownHtml } from '../../lib/markdown';
 import * as pdfjs from 'pdfjs-dist';
 import workerUrl from 'pdfjs-dist/build/pdf.worker.min.mjs?url';
 import { useEffect, useMemo, useRef, useState } from 'react';
@@ -88,7 +87,7 @@ function TextPreview({ version }: { version: LibraryVersion }) {
 
 export function Markdown({ md }: { md: string }) {
   // Sanitised: HTML or script typed into a note stays inert.
-  const html = useMemo(() => DOMPurify.sanitize(marked.parse(md, { async: false }) as string), [md]);
+  const html = useMemo(() => safeMarkdownHtml(md), [md]);
   return <div className="markdown" style={{ fontSize: 14, lineHeight: 1.55 }} dangerouslySetInnerHTML={{ __html: html }} />;
 }
 
@@ -111,7 +110,7 @@ export function Preview({ item, version, onOpenExternal }: { item: Pick<LibraryI
         {t('library.preview.notSearchable')} {version.extractNote}
       </Alert>
     ) : null;
-  const url = fileUrl(version.sha256, version.mime);
+  const url = fileUrl(version.sha256);
   let body: React.ReactNode;
   switch (version.fileKind) {
     case 'pdf':

@@ -77,7 +77,7 @@ export function Player(props: {
   const [speed, setSpeed] = useState(1);
   const [dur, setDur] = useState(props.durationMs ?? 0);
   const canvas = useRef<HTMLCanvasElement>(null);
-  const src = fileUrl(props.audio.sha256, props.audio.type);
+  const src = fileUrl(props.audio.sha256);
 
   useEffect(() => {
     let live = true;

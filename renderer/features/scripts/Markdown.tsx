@@ -1,12 +1,10 @@
 /** Markdown for talking points: marked renders, DOMPurify sanitises, so HTML/script in user text stays inert. */
-import DOMPurify from 'dompurify';
-import { marked } from 'marked';
+import { safeMarkdownHtml } from '../../lib/markdown';
 import { useMemo } from 'react';
 import { Typography } from '@mantine/core';
 
 export function renderMarkdown(md: string): string {
-  const html = marked.parse(md, { async: false, gfm: true, breaks: true });
-  return DOMPurify.sanitize(html, { FORBID_TAGS: ['style', 'form', 'input', 'iframe'], FORBID_ATTR: ['style'] });
+  return safeMarkdownHtml(md, { breaks: true });
 }
 
 export function Markdown({ text, size, testId }: { text: string; size?: string; testId?: string }) {

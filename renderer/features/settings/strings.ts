@@ -3,6 +3,9 @@ export const settingsStrings = {
     errors: {
       workspace: {
         noneOpen: 'No workspace is open.',
+        notAFile: '"{{name}}" is a folder, not a workspace file.',
+        newerSchema: 'This workspace was saved by a newer version of Sales Workbench (schema {{version}}, this app knows {{latest}}). Update the app to open it; the file was not changed.',
+        notWorkspace: '"{{name}}" is an SQLite database, but not a Sales Workbench workspace. The file was not changed.',
         fileNotFound: 'There is no file at "{{path}}".',
         backupNotFound: 'There is no backup at "{{path}}".',
         noRestoreTarget: 'No workspace to restore into.',
@@ -53,6 +56,9 @@ export const settingsStrings = {
     errors: {
       workspace: {
         noneOpen: 'Рабочее пространство не открыто.',
+        notAFile: '«{{name}}» — папка, а не файл рабочего пространства.',
+        newerSchema: 'Это рабочее пространство сохранено более новой версией Sales Workbench (схема {{version}}, это приложение знает {{latest}}). Обновите приложение, чтобы открыть его; файл не изменён.',
+        notWorkspace: '«{{name}}» — база данных SQLite, но не рабочее пространство Sales Workbench. Файл не изменён.',
         fileNotFound: 'Файла «{{path}}» не существует.',
         backupNotFound: 'Резервной копии «{{path}}» не существует.',
         noRestoreTarget: 'Нет рабочего пространства, в которое можно восстановить копию.',
@@ -103,6 +109,9 @@ export const settingsStrings = {
     errors: {
       workspace: {
         noneOpen: '当前没有打开的工作区。',
+        notAFile: '“{{name}}”是文件夹，不是工作区文件。',
+        newerSchema: '此工作区由更新版本的 Sales Workbench 保存（架构 {{version}}，本应用支持到 {{latest}}）。请更新应用后再打开；文件未被更改。',
+        notWorkspace: '“{{name}}”是 SQLite 数据库，但不是 Sales Workbench 工作区。文件未被更改。',
         fileNotFound: '“{{path}}”处没有文件。',
         backupNotFound: '“{{path}}”处没有备份。',
         noRestoreTarget: '没有可恢复到的工作区。',

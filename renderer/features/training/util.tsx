@@ -1,8 +1,7 @@
 /** Small shared pieces of the training UI: safe Markdown, language picks, status badges. */
 import { Badge, Typography } from '@mantine/core';
-import DOMPurify from 'dompurify';
 import i18n from 'i18next';
-import { marked } from 'marked';
+import { safeMarkdownHtml } from '../../lib/markdown';
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Lang3 } from '../../../shared/api/training';
@@ -10,7 +9,7 @@ import type { AssignmentStatus } from '../../../shared/domain/assignment';
 
 /** Markdown -> sanitised HTML (user text: scripts, handlers and javascript: URLs are stripped). */
 export function Markdown({ source, testId }: { source: string; testId?: string }) {
-  const html = useMemo(() => DOMPurify.sanitize(marked.parse(source, { async: false, gfm: true, breaks: false })), [source]);
+  const html = useMemo(() => safeMarkdownHtml(source), [source]);
   return (
     <Typography>
       <div data-testid={testId} dangerouslySetInnerHTML={{ __html: html }} />
