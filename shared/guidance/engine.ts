@@ -21,6 +21,8 @@ const BUFFER = 64;
 const WORDS_PER_SECOND = 2.5;
 /** Forbidden phrases are nudged again only after this long. */
 const FORBIDDEN_COOLDOWN_MS = 10_000;
+/** A talk share means something only over enough speech (a lone sentence after silence is 100%). */
+const MIN_SPEECH_MS = 30_000;
 
 interface Span {
   speaker: Speaker;
@@ -150,7 +152,7 @@ export class GuidanceEngine {
       all += d;
       if (s.speaker === 'rep') rep += d;
     }
-    if (all > 0 && rep / all > this.opts.talkShareMax) {
+    if (all >= MIN_SPEECH_MS && rep / all > this.opts.talkShareMax) {
       this.lastTalkNudge = now;
       out.push({ kind: 'nudge', atMs: now, nudge: 'talk_share', value: Math.round((rep / all) * 100) / 100 });
     }
