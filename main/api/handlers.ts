@@ -7,6 +7,7 @@ import { scorecardsHandlers } from './scorecards';
 import { libraryHandlers } from './library';
 import { crmHandlers, insightsHandlers } from './insights';
 import { sessionHandlers, workspaceHandlers } from './workspace';
+import { guidanceHandlers } from './guidance';
 
 export const handlers: Handlers = {
   ...workspaceHandlers,
@@ -18,4 +19,5 @@ export const handlers: Handlers = {
   ...libraryHandlers,
   ...crmHandlers,
   ...insightsHandlers,
+  ...guidanceHandlers,
 };

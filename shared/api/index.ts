@@ -12,6 +12,7 @@ import { insightsMethods } from './insights';
 import { sessionMethods } from './session';
 import { workspaceMethods } from './workspace';
 import { trainingMethods } from './training';
+import { guidanceMethods } from './guidance';
 
 export const contract = {
   ...workspaceMethods,
@@ -23,6 +24,7 @@ export const contract = {
   ...libraryMethods,
   ...crmMethods,
   ...insightsMethods,
+  ...guidanceMethods,
 };
 
 export type Contract = typeof contract;

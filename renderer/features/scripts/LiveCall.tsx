@@ -18,6 +18,8 @@ import { errorText } from '../../lib/errors';
 import { Attachments, ContentPreview } from '../../app/slots';
 import { useSession } from '../../app/session';
 import { Markdown } from './Markdown';
+import { GuidancePanel } from '../guidance/GuidancePanel';
+import type { GuidanceEvent } from '../../../shared/guidance';
 import { copyText, isTyping } from './util';
 
 declare global {
@@ -371,6 +373,15 @@ function LiveCall({ compact, initialScript, initialStep }: { compact: boolean; i
     </Group>
   );
 
+  // Live guidance: cards pop up (Esc closes), must-say items tick themselves.
+  const onGuidanceTick = useCallback((e: Extract<GuidanceEvent, { kind: 'tick' }>) => {
+    if (e.itemKind === 'must_say') setChecked((c) => ({ ...c, [`${e.stepKey}:${e.index}`]: true }));
+  }, []);
+  const onGuidanceCard = useCallback((id: number) => void openCard(id), [openCard]);
+  const guidance = (
+    <GuidancePanel scriptId={script?.id ?? null} stepTitle={(key) => byKey.get(key)?.step.title ?? null} onCard={onGuidanceCard} onTick={onGuidanceTick} compact={compact} />
+  );
+
   const overlays = (
     <>
       <CardModal card={card} onClose={() => setCard(null)} onCopy={(text) => card && void copy(text, card.id)} />
@@ -390,6 +401,7 @@ function LiveCall({ compact, initialScript, initialStep }: { compact: boolean; i
         {header}
         {scriptId == null ? <ScriptPicker inputRef={pickRef} query={pickQuery} setQuery={setPickQuery} onPick={(id) => setScriptId(id)} compact={compact} /> : <Text c="dimmed">{t('scripts.live.loading')}</Text>}
         {searchBox}
+        {guidance}
         {overlays}
       </Stack>
     );
@@ -417,6 +429,7 @@ function LiveCall({ compact, initialScript, initialStep }: { compact: boolean; i
         <>
           {searchBox}
           {ended ? <Ended onRestart={() => script && setHistory([script.steps[0].key])} /> : stepView}
+          {guidance}
         </>
       ) : (
         <Group align="flex-start" wrap="nowrap" gap="md">
@@ -453,6 +466,7 @@ function LiveCall({ compact, initialScript, initialStep }: { compact: boolean; i
           <Box style={{ flex: 1, minWidth: 0 }}>{ended ? <Ended onRestart={() => script && setHistory([script.steps[0].key])} /> : stepView}</Box>
           <Box w={360} style={{ flexShrink: 0 }}>
             {searchBox}
+            <Box mt="sm">{guidance}</Box>
             <Text size="xs" c="dimmed" mt="sm">
               {t('scripts.live.keys')}
             </Text>
