@@ -19,6 +19,8 @@ export interface Tok {
   neg: boolean;
   /** A Chinese sentence break (final particle or punctuation): a phrase never spans one. */
   brk?: boolean;
+  /** Snowball stem (words only), computed once per heard word. */
+  stem: string;
   atMs: number;
 }
 
@@ -66,10 +68,10 @@ export function streamTokens(text: string, atMs: number): Tok[] {
   for (const t of words(text)) {
     if (t.cjk) {
       // punctuation between two Chinese runs of one text is a break too
-      if (lastCjk) out.push({ text: '。', cjk: true, neg: false, brk: true, atMs });
+      if (lastCjk) out.push({ text: '。', cjk: true, neg: false, brk: true, stem: '', atMs });
       const run = stripParticles(t.text);
-      for (const ch of run) if (!CJK_FILLER.has(ch)) out.push({ text: ch, cjk: true, neg: NEG.has(ch), atMs });
-      for (const ch of t.text.slice(run.length)) out.push({ text: ch, cjk: true, neg: false, brk: true, atMs });
+      for (const ch of run) if (!CJK_FILLER.has(ch)) out.push({ text: ch, cjk: true, neg: NEG.has(ch), stem: ch, atMs });
+      for (const ch of t.text.slice(run.length)) out.push({ text: ch, cjk: true, neg: false, brk: true, stem: ch, atMs });
       lastCjk = true;
       continue;
     }
@@ -77,7 +79,7 @@ export function streamTokens(text: string, atMs: number): Tok[] {
     if (FILLER.has(t.text)) continue;
     const neg = NEG.has(t.text);
     if (!neg && STOP.has(t.text)) continue;
-    out.push({ text: t.text, cjk: false, neg, atMs });
+    out.push({ text: t.text, cjk: false, neg, stem: stemWord(t.text), atMs });
   }
   return out;
 }
@@ -90,7 +92,7 @@ export function compilePhrase<R>(text: string, ref: R, need = 1): Phrase<R> | nu
     if (t.brk) continue;
     if (t.neg) hasNeg = true;
     if (t.cjk) cjk = true;
-    const stem = t.cjk ? t.text : stemWord(t.text);
+    const stem = t.stem;
     // the shortest start a form of this word must have: its stem when that is 4+ letters, else the word
     const prefix = t.cjk || stem.length < 4 || !t.text.startsWith(stem) ? t.text : stem;
     units.push({ text: t.text, cjk: t.cjk, prefix, stem });
@@ -110,7 +112,7 @@ export function compilePhrase<R>(text: string, ref: R, need = 1): Phrase<R> | nu
  */
 export function unitMatches(u: Unit, t: Tok): boolean {
   if (u.cjk || t.cjk) return u.cjk === t.cjk && u.text === t.text;
-  return t.text.startsWith(u.prefix) || (t.text.length > 3 && stemWord(t.text) === u.stem);
+  return t.text.startsWith(u.prefix) || (t.text.length > 3 && t.stem === u.stem);
 }
 
 /** Keys a token is looked up by in a phrase index: every prefix that could be a unit's prefix. */
@@ -199,7 +201,8 @@ export class PhraseIndex<R> {
   add(p: Phrase<R>) {
     this.phrases.push(p);
     const keys = new Set<string>();
-    for (const u of p.units) {
+    // A Chinese phrase ends on the character just heard: index it by its last character only.
+    for (const u of p.cjk ? p.units.slice(-1) : p.units) {
       keys.add(u.prefix);
       if (!u.cjk) keys.add('\u0000' + u.stem);
     }
@@ -214,7 +217,7 @@ export class PhraseIndex<R> {
   candidates(t: Tok): Phrase<R>[] {
     const out = new Set<Phrase<R>>();
     for (const k of lookupKeys(t)) for (const p of this.byKey.get(k) ?? []) out.add(p);
-    if (!t.cjk && t.text.length > 3) for (const p of this.byKey.get('\u0000' + stemWord(t.text)) ?? []) out.add(p);
+    if (!t.cjk && t.text.length > 3) for (const p of this.byKey.get('\u0000' + t.stem) ?? []) out.add(p);
     return [...out];
   }
 }

@@ -132,9 +132,21 @@ function stemmer(lang: 'russian' | 'english') {
  */
 const RU_SOFTENING = /(?:ов|ев)ат$/;
 
+/** Stems of recent words: live guidance stems every heard word, and speech repeats itself. */
+const STEMS = new Map<string, string>();
+
 /** The Snowball stem of one folded word (Russian or English), with the softening suffix removed. */
 export function stemWord(word: string): string {
   if (word.length <= 3 || /\d/.test(word)) return word;
+  let s = STEMS.get(word);
+  if (s === undefined) {
+    if (STEMS.size > 50_000) STEMS.clear();
+    STEMS.set(word, (s = stemUncached(word)));
+  }
+  return s;
+}
+
+function stemUncached(word: string): string {
   const ru = CYRILLIC.test(word);
   let stem = stemmer(ru ? 'russian' : 'english').stem(word);
   if (ru && RU_SOFTENING.test(stem) && stem.length - 4 >= 4) stem = stem.slice(0, -4);
