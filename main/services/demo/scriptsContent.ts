@@ -31,7 +31,7 @@ export interface DemoScript {
 /** "What customers say" for the demo cards: customers' own words, which search and live guidance listen for. */
 export const DEMO_TRIGGERS: Record<string, Partial<Triggers>> = {
   'en-price': { en: ['too expensive', 'price is too high', 'your price seemed high', 'costs too much', 'pricey'] },
-  'en-email': { en: ['send me an email', 'email it to me'] },
+  'en-email': { en: ['send me something by email', 'email me the details'] },
   'en-competitor': { en: ['your competitor is cheaper', 'cheaper elsewhere', 'other suppliers are cheaper'] },
   'en-delivery': { en: ['delivery takes too long', 'too slow to deliver'] },
   'en-dm': { en: ['not my decision', 'I do not decide', 'ask my boss'] },

@@ -9,6 +9,7 @@ import { useTranslation } from 'react-i18next';
 import { api, useApi } from '../../lib/api';
 import { errorText } from '../../lib/errors';
 import { useIsRep } from './ScriptsPage';
+import { ForbiddenPhrases } from '../guidance/ForbiddenPhrases';
 
 const SEPARATORS = /[,，、;；]/;
 
@@ -54,6 +55,7 @@ export function SynonymsEditor() {
     }
   };
   return (
+    <Stack gap="md">
     <Paper withBorder p="md" maw={760} data-testid="synonyms">
       <Stack gap="sm">
         <Title order={4}>{t('scripts.synonyms.title')}</Title>
@@ -93,5 +95,7 @@ export function SynonymsEditor() {
         </Group>
       </Stack>
     </Paper>
+    <ForbiddenPhrases readOnly={rep} />
+    </Stack>
   );
 }
