@@ -70,7 +70,7 @@ const pick = (files: string[], re: RegExp) => {
 
 export function checkModel(folder: string, language: ScriptLanguage): ModelFiles {
   if (!folder || !fs.existsSync(folder)) {
-    throw new ModelError({ code: 'no_folder', message: `No speech model folder at "${folder}". Download the ${LANG_NAME[language]} streaming model named in the README and choose its folder in Settings.` });
+    throw new ModelError({ code: 'no_folder', message: `No speech model folder at "${folder}". Download the ${LANG_NAME[language]} streaming model named in the README and unpack it into the models folder.` });
   }
   if (!fs.statSync(folder).isDirectory()) throw new ModelError({ code: 'not_a_folder', message: `"${folder}" is a file, not a folder. Choose the folder the model archive was unpacked into.` });
   const files = listFiles(folder);
