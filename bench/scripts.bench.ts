@@ -38,7 +38,7 @@ const build = timeOnce(() => {
       const responses = [paragraph(rng, lang, 2), paragraph(rng, lang, 2)].slice(0, rng.int(1, 2));
       const tags = [sentence(rng, lang, 1, 1).replace(/[.。]$/, '')];
       const id = Number(ins.run(objection, JSON.stringify(responses), JSON.stringify(tags), lang).lastInsertRowid);
-      fts.put(id, [objection, responses.join('\n'), tags.join(' ')]);
+      fts.put(id, [objection, responses.join('\n'), tags.join(' '), '']);
     }
   })();
   // Scripts through the real create + publish path (revisions, published copy, FTS).

@@ -16,6 +16,7 @@ export const MAIN_ENTRIES = [
   ['main/services/library/extract-worker.ts', 'extract-worker'],
   ['main/services/crm/parse-worker.ts', 'crm-parse-worker'],
   ['main/services/insights/dataset-worker.ts', 'insights-dataset-worker'],
+  ['main/services/guidance/speech/speech-worker.ts', 'speech-worker'],
 ];
 
 if (only !== 'renderer') {
@@ -28,7 +29,7 @@ if (only !== 'renderer') {
     format: 'cjs',
     target: 'node20',
     sourcemap: true,
-    external: ['electron', 'better-sqlite3'],
+    external: ['electron', 'better-sqlite3', 'sherpa-onnx-node'],
     logLevel: 'warning',
   });
 }

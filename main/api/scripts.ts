@@ -5,6 +5,7 @@ import { searchScripts } from '../services/scripts/search';
 import * as store from '../services/scripts/store';
 import { exportLibrary, exportMarkdown, importScripts } from '../services/scripts/transfer';
 import { logUsage, setPinned, usageSummary } from '../services/scripts/usage';
+import { loadSynonyms, saveSynonyms } from '../services/scripts/synonyms';
 import type { ApiContext, HandlersFor } from './context';
 import { readsOnly } from './viewer';
 
@@ -46,4 +47,6 @@ export const scriptsHandlers: HandlersFor<typeof scriptsMethods> = {
   'scripts.objections.create': (d, ctx) => (assertEditor(ctx), objections.createObjection(ctx.db, d, ctx.actorId())),
   'scripts.objections.update': ({ id, data }, ctx) => (assertEditor(ctx), objections.updateObjection(ctx.db, id, data, ctx.actorId())),
   'scripts.objections.remove': ({ id }, ctx) => (assertEditor(ctx), objections.removeObjection(ctx.db, id, ctx.actorId())),
+  'scripts.synonyms.get': (_i, { db }) => loadSynonyms(db),
+  'scripts.synonyms.save': ({ groups }, ctx) => (assertEditor(ctx), saveSynonyms(ctx.db, groups, ctx.actorId())),
 };

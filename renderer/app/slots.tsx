@@ -5,7 +5,7 @@
  * (lessons) render whatever is registered.
  */
 import type { ComponentType } from 'react';
-import { LinkedContent } from '../features/library/LinkedContent';
+import { LinkedContent, OpenedItem } from '../features/library/LinkedContent';
 
 export type AttachmentTarget = 'script_step' | 'objection' | 'lesson' | 'course';
 
@@ -28,4 +28,9 @@ export function Attachments(props: AttachmentSlotProps) {
       ))}
     </>
   );
+}
+
+/** A library item's preview (live-call search opens library hits with it). */
+export function ContentPreview({ id }: { id: number }) {
+  return <OpenedItem id={id} />;
 }

@@ -109,6 +109,12 @@ export interface DiffPart {
   removed: boolean;
 }
 
+/** "What customers say": phrases that bring the card up in search and, live, when the customer says them. */
+const triggerList = z.array(requiredText(200)).max(30, { message: 'At most 30 phrases per language' }).default([]);
+export const triggersInput = z.object({ en: triggerList, ru: triggerList, zh: triggerList });
+export type Triggers = z.output<typeof triggersInput>;
+export const NO_TRIGGERS: Triggers = { en: [], ru: [], zh: [] };
+
 export const objectionInput = z.object({
   objection: requiredText(500),
   responses: z
@@ -117,6 +123,7 @@ export const objectionInput = z.object({
     .max(3, { message: 'An objection card has at most 3 responses' }),
   tags: z.array(requiredText(40)).max(15).default([]),
   language: z.enum(SCRIPT_LANGUAGES),
+  triggers: triggersInput.default({ en: [], ru: [], zh: [] }),
 });
 export type ObjectionInput = z.input<typeof objectionInput>;
 
@@ -126,12 +133,14 @@ export interface ObjectionCard {
   responses: string[];
   tags: string[];
   language: ScriptLanguage;
+  triggers: Triggers;
   usedInScripts: number;
   updatedAt: string;
 }
 
 export interface SearchHit {
-  kind: 'step' | 'objection';
+  /** library: a library item (id = library item id); opens in a preview. */
+  kind: 'step' | 'objection' | 'library';
   id: number;
   scriptId: number | null;
   scriptTitle: string | null;
@@ -163,6 +172,13 @@ export const usageInput = z.object({
   stepId: id.nullable().default(null),
   objectionId: id.nullable().default(null),
 });
+
+export const MAX_SYNONYM_GROUPS = 500;
+export const synonymGroupInput = z
+  .array(requiredText(100))
+  .min(2, { message: 'A synonym group needs at least two entries' })
+  .max(20, { message: 'At most 20 entries in one group' });
+export type SynonymGroup = string[];
 
 const languageFilter = z.enum(SCRIPT_LANGUAGES).nullable().default(null);
 
@@ -199,7 +215,7 @@ export const scriptsMethods = {
     z.object({
       query: text(200),
       language: languageFilter,
-      kinds: z.array(z.enum(['step', 'objection'])).min(1).default(['step', 'objection']),
+      kinds: z.array(z.enum(['step', 'objection', 'library'])).min(1).default(['step', 'objection', 'library']),
       limit: z.number().int().min(1).max(50).default(20),
     }),
     'signedIn',
@@ -213,4 +229,7 @@ export const scriptsMethods = {
   'scripts.objections.create': method(objectionInput, ['manager', 'trainer'], WRITES).returns<ObjectionCard>(),
   'scripts.objections.update': method(z.object({ id, data: objectionInput }), ['manager', 'trainer'], WRITES).returns<ObjectionCard>(),
   'scripts.objections.remove': method(z.object({ id }), ['manager', 'trainer'], WRITES).returns<{ removed: boolean }>(),
+  /** The workspace's search synonyms: groups of equivalent words or phrases, applied to every live search. */
+  'scripts.synonyms.get': method(z.object({}), 'signedIn').returns<SynonymGroup[]>(),
+  'scripts.synonyms.save': method(z.object({ groups: z.array(synonymGroupInput).max(MAX_SYNONYM_GROUPS, { message: `At most ${MAX_SYNONYM_GROUPS} synonym groups` }) }), ['manager', 'trainer', 'admin'], WRITES).returns<SynonymGroup[]>(),
 };

@@ -101,10 +101,23 @@ function bigrams(run: string): string[] {
   return out;
 }
 
-/** The text to store in an FTS5 column (tokenize='unicode61 remove_diacritics 2'). */
+/**
+ * The text to store in an FTS5 column (tokenize='unicode61 remove_diacritics 2').
+ * A Russian word is followed by its stem when that differs, so a query matches by
+ * stem on both sides: "цена" (stem "цен", too short for a prefix) finds "цены".
+ */
 export function indexText(text: string): string {
   const parts: string[] = [];
-  for (const t of tokenize(fold(text))) parts.push(t.cjk ? bigrams(t.text).join(' ') : t.text);
+  for (const t of tokenize(fold(text))) {
+    if (t.cjk) parts.push(bigrams(t.text).join(' '));
+    else {
+      parts.push(t.text);
+      if (CYRILLIC.test(t.text) && t.text.length > 3) {
+        const st = stemWord(t.text);
+        if (st !== t.text && st.length >= 2) parts.push(st);
+      }
+    }
+  }
   return parts.join(' ');
 }
 
@@ -113,15 +126,50 @@ function stemmer(lang: 'russian' | 'english') {
   return (stemmers[lang] ??= snowball.newStemmer(lang));
 }
 
+/**
+ * Russian "-оват-/-еват-" softens an adjective ("дороговато", "тяжеловатый"); Snowball keeps
+ * it, so the stem would never meet the plain word's ("дорого"). Strip it when 4+ letters remain.
+ */
+const RU_SOFTENING = /(?:ов|ев)ат$/;
+
+/** Stems of recent words: live guidance stems every heard word, and speech repeats itself. */
+const STEMS = new Map<string, string>();
+
+/** The Snowball stem of one folded word (Russian or English), with the softening suffix removed. */
+export function stemWord(word: string): string {
+  if (word.length <= 3 || /\d/.test(word)) return word;
+  let s = STEMS.get(word);
+  if (s === undefined) {
+    if (STEMS.size > 50_000) STEMS.clear();
+    STEMS.set(word, (s = stemUncached(word)));
+  }
+  return s;
+}
+
+function stemUncached(word: string): string {
+  const ru = CYRILLIC.test(word);
+  let stem = stemmer(ru ? 'russian' : 'english').stem(word);
+  if (ru && RU_SOFTENING.test(stem) && stem.length - 4 >= 4) stem = stem.slice(0, -4);
+  // Porter turns a final y into i ("delivery" -> "deliveri"): drop it so the prefix still matches "delivery".
+  if (!ru && stem.endsWith('i')) stem = stem.slice(0, -1);
+  return stem;
+}
+
 /** The prefix a query word is matched by: its stem, but never shorter than 4 letters (or the word). */
 export function queryPrefix(word: string): string {
   if (word.length <= 3 || /\d/.test(word)) return word;
-  const ru = CYRILLIC.test(word);
-  let stem = stemmer(ru ? 'russian' : 'english').stem(word);
-  // Porter turns a final y into i ("delivery" -> "deliveri"): drop it so the prefix still matches "delivery".
-  if (!ru && stem.endsWith('i')) stem = stem.slice(0, -1);
+  const stem = stemWord(word);
   if (!word.startsWith(stem)) return word;
   return stem.length >= 4 ? stem : word.slice(0, Math.min(word.length, 4));
+}
+
+/** Sentence-final particles a speaker adds to a Chinese phrase ("太贵了", "太贵了吧"): not part of what they mean. */
+const CJK_PARTICLES = /[了吗嘛呢啊呀吧啦哦哈]+$/u;
+
+/** A CJK run without trailing particles (kept whole when it is nothing but particles). */
+export function stripParticles(run: string): string {
+  const s = run.replace(CJK_PARTICLES, '');
+  return s || run;
 }
 
 export interface ParsedQuery {
@@ -133,20 +181,84 @@ export interface ParsedQuery {
 
 const quote = (s: string) => `"${s.replace(/"/g, '""')}"`;
 
-/** Builds an FTS5 query: every term must match (AND), words by prefix, CJK runs as bigram phrases. */
-export function parseQuery(query: string, maxTerms = 12): ParsedQuery {
+/** One query token's FTS5 clause and highlight term. */
+function termClause(t: { text: string; cjk: boolean }): { clause: string; term: ParsedQuery['terms'][number] } {
+  if (t.cjk) {
+    const chars = [...t.text];
+    const clause = chars.length === 1 ? `${quote(t.text)}*` : quote(bigrams(t.text).slice(0, -1).join(' '));
+    return { clause, term: { text: t.text, cjk: true } };
+  }
+  const p = queryPrefix(t.text);
+  // A Russian stem shorter than the 4-letter prefix still matches exactly (index holds stems).
+  const st = CYRILLIC.test(t.text) ? stemWord(t.text) : p;
+  const clause = st !== p && st.length >= 2 ? `(${quote(p)}* OR ${quote(st)})` : `${quote(p)}*`;
+  return { clause, term: { text: p, cjk: false } };
+}
+
+/** Query tokens: folded words and CJK runs (sentence-final particles dropped). */
+function queryTokens(text: string) {
+  return tokenize(fold(text))
+    .map((t) => (t.cjk ? { text: stripParticles(t.text), cjk: true } : { text: t.text, cjk: false }))
+    .filter((t) => t.text);
+}
+
+/**
+ * Whether a query token is a form of a synonym entry's token: the same rule search applies
+ * to indexed words (the entry's stem prefix starts the token, or their stems are equal).
+ */
+function sameWord(entry: { text: string; cjk: boolean }, token: { text: string; cjk: boolean }) {
+  if (entry.cjk || token.cjk) return entry.cjk === token.cjk && entry.text === token.text;
+  return token.text.startsWith(queryPrefix(entry.text)) || stemWord(token.text) === stemWord(entry.text);
+}
+
+/** Synonym groups: each a list of equivalent words or phrases ("too expensive", "pricey", "costly"). */
+export type SynonymGroups = readonly (readonly string[])[];
+
+interface PreparedGroup {
+  alts: { text: string; cjk: boolean }[][];
+}
+
+function prepareGroups(groups: SynonymGroups): PreparedGroup[] {
+  return groups
+    .map((g) => ({ alts: g.map(queryTokens).filter((a) => a.length > 0) }))
+    .filter((g) => g.alts.length > 1);
+}
+
+/**
+ * Builds an FTS5 query: every term must match (AND), words by prefix, CJK runs as bigram phrases.
+ * With synonym groups, a query word or phrase that belongs to a group matches any of the
+ * group's entries: `(price* AND high*) OR pricey* OR costly*`.
+ */
+export function parseQuery(query: string, maxTerms = 12, synonyms: SynonymGroups = []): ParsedQuery {
   const clauses: string[] = [];
   const terms: ParsedQuery['terms'] = [];
-  for (const t of tokenize(fold(query)).slice(0, maxTerms)) {
-    if (t.cjk) {
-      const chars = [...t.text];
-      if (chars.length === 1) clauses.push(`${quote(t.text)}*`);
-      else clauses.push(quote(bigrams(t.text).slice(0, -1).join(' ')));
-      terms.push({ text: t.text, cjk: true });
+  const tokens = queryTokens(query).slice(0, maxTerms);
+  const groups = synonyms.length ? prepareGroups(synonyms) : [];
+  for (let i = 0; i < tokens.length; ) {
+    let used = 0;
+    let group: PreparedGroup | null = null;
+    for (const g of groups) {
+      for (const alt of g.alts) {
+        if (alt.length <= used || i + alt.length > tokens.length) continue;
+        if (alt.every((a, j) => sameWord(a, tokens[i + j]))) {
+          used = alt.length;
+          group = g;
+        }
+      }
+    }
+    if (group) {
+      const ors = group.alts.map((alt) => {
+        const parts = alt.map(termClause);
+        for (const p of parts) terms.push(p.term);
+        return parts.length === 1 ? parts[0].clause : `(${parts.map((p) => p.clause).join(' AND ')})`;
+      });
+      clauses.push(`(${ors.join(' OR ')})`);
+      i += used;
     } else {
-      const p = queryPrefix(t.text);
-      clauses.push(`${quote(p)}*`);
-      terms.push({ text: p, cjk: false });
+      const { clause, term } = termClause(tokens[i]);
+      clauses.push(clause);
+      terms.push(term);
+      i++;
     }
   }
   return { match: clauses.length ? clauses.join(' AND ') : null, terms };

@@ -9,13 +9,18 @@ import { createObjection } from '../scripts/objections';
 import { createScript, publishScript, saveScript } from '../scripts/store';
 import { setPinned } from '../scripts/usage';
 import type { DemoContext } from './context';
-import { DEMO_OBJECTIONS, DEMO_SCRIPTS } from './scriptsContent';
+import { DEMO_OBJECTIONS, DEMO_SCRIPTS, DEMO_SYNONYMS, DEMO_TRIGGERS } from './scriptsContent';
+import { saveSynonyms } from '../scripts/synonyms';
 
 export function seedScripts(ctx: DemoContext) {
   const { db, rng } = ctx;
   const author = ctx.trainers[0]?.id ?? ctx.managers[0]?.id ?? null;
   const cardIds = new Map<string, number>();
-  for (const o of DEMO_OBJECTIONS) cardIds.set(o.ref, createObjection(db, { objection: o.objection, responses: o.responses, tags: o.tags, language: o.language }, author).id);
+  for (const o of DEMO_OBJECTIONS) {
+    const triggers = { en: [], ru: [], zh: [], ...DEMO_TRIGGERS[o.ref] };
+    cardIds.set(o.ref, createObjection(db, { objection: o.objection, responses: o.responses, tags: o.tags, language: o.language, triggers }, author).id);
+  }
+  saveSynonyms(db, DEMO_SYNONYMS, author);
 
   const scripts: { id: number; language: string; steps: { id: number; choices: { toObjectionId: number | null }[] }[] }[] = [];
   for (const s of DEMO_SCRIPTS) {

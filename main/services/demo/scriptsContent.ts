@@ -4,7 +4,7 @@
  * "send me an e-mail", cheaper competitors, long delivery, bad past support,
  * not the decision maker, renewals, complaints.
  */
-import type { ScriptLanguage, Stage } from '../../../shared/api/scripts';
+import type { ScriptLanguage, Stage, Triggers } from '../../../shared/api/scripts';
 
 export interface DemoObjection {
   ref: string;
@@ -27,6 +27,43 @@ export interface DemoScript {
   segments: ('new' | 'active' | 'long_standing')[];
   steps: DemoStep[];
 }
+
+/** "What customers say" for the demo cards: customers' own words, which search and live guidance listen for. */
+export const DEMO_TRIGGERS: Record<string, Partial<Triggers>> = {
+  'en-price': { en: ['too expensive', 'price is too high', 'your price seemed high', 'costs too much', 'pricey'] },
+  'en-email': { en: ['send me something by email', 'email me the details'] },
+  'en-competitor': { en: ['your competitor is cheaper', 'cheaper elsewhere', 'other suppliers are cheaper'] },
+  'en-delivery': { en: ['delivery takes too long', 'too slow to deliver'] },
+  'en-dm': { en: ['not my decision', 'I do not decide', 'ask my boss'] },
+  'en-supplier': { en: ['we already have a supplier', 'happy with our current supplier'] },
+  'en-time': { en: ['no time right now', 'I am busy', 'call me later'] },
+  'en-budget': { en: ['no budget', 'budget is spent'] },
+  'en-think': { en: ['need to think about it', 'let me think'] },
+  'ru-price': { ru: ['дорого', 'дороговато', 'слишком дорого', 'цена высокая', 'не по карману'] },
+  'ru-email': { ru: ['пришлите на почту', 'скиньте на почту'] },
+  'ru-competitor': { ru: ['у конкурентов дешевле', 'у других дешевле', 'нашли дешевле'] },
+  'ru-delivery': { ru: ['долгая доставка', 'долго везти'] },
+  'ru-dm': { ru: ['не я решаю', 'решение принимает директор'] },
+  'ru-supplier': { ru: ['уже есть поставщик'] },
+  'ru-time': { ru: ['некогда', 'нет времени'] },
+  'ru-think': { ru: ['надо подумать', 'мы подумаем'] },
+  'ru-budget': { ru: ['нет бюджета', 'бюджет исчерпан'] },
+  'zh-price': { zh: ['太贵', '价格太高', '贵了', '价钱太高'] },
+  'zh-email': { zh: ['发邮件', '发个邮件'] },
+  'zh-competitor': { zh: ['别家便宜', '别家更便宜', '比你们便宜'] },
+  'zh-delivery': { zh: ['交货期太长', '交货太慢'] },
+  'zh-dm': { zh: ['说了不算', '我做不了主'] },
+};
+
+/** Demo synonym groups (Scripts → Synonyms), applied to every live search. */
+export const DEMO_SYNONYMS: string[][] = [
+  ['expensive', 'pricey', 'costly', 'overpriced'],
+  ['e-mail', 'email', 'mail'],
+  ['дорого', 'недешево', 'дорогой'],
+  ['почта', 'имейл', 'email'],
+  ['贵', '价格高', '太高'],
+  ['邮件', '电邮'],
+];
 
 export const DEMO_OBJECTIONS: DemoObjection[] = [
   // English

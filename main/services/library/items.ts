@@ -489,3 +489,34 @@ export function facets(db: DB): Facets {
 }
 
 export type { ListInput };
+
+export interface LiveItemHit {
+  id: number;
+  kind: LibraryItem['kind'];
+  title: Segment[];
+  snippet: Segment[];
+  language: string;
+}
+
+/**
+ * Library items for live-call search: titles, descriptions and tags only (a rep on a call wants
+ * "the price sheet", not a paragraph inside it), never expired ones, best bm25 first.
+ */
+export function liveSearchItems(db: DB, q: ParsedQuery, limit: number, today = todayIso()): LiveItemHit[] {
+  if (!q.match) return [];
+  const rows = db
+    .prepare(
+      `SELECT i.id, i.kind, i.title, i.description, i.tags, i.language FROM (
+         SELECT rowid AS id, bm25(library_fts, 10.0, 3.0, 6.0, 0.0) AS score FROM library_fts
+         WHERE library_fts MATCH :match ORDER BY rowid DESC LIMIT ${RANK_WINDOW}
+       ) h JOIN library_items i ON i.id = h.id WHERE NOT ${SQL_EXPIRED} ORDER BY h.score LIMIT :limit`,
+    )
+    .all({ match: `{title description tags} : (${q.match})`, today, limit }) as { id: number; kind: LibraryItem['kind']; title: string; description: string; tags: string; language: string }[];
+  return rows.map((r) => ({
+    id: r.id,
+    kind: r.kind,
+    title: highlight(r.title, q.terms),
+    snippet: passage(r.description, q.terms) ?? passage(parseTags(r.tags).join(' · '), q.terms) ?? highlight(r.description.slice(0, 140), []),
+    language: r.language,
+  }));
+}

@@ -4,6 +4,7 @@ import { AppError, type Page } from '../../../shared/api/contract';
 import type { CallComment, CallDetail, CallImportItem, CallRow, PersonRef } from '../../../shared/api/scorecards';
 import { CHANNELS, DIRECTIONS, OUTCOMES, callImportItem } from '../../../shared/api/scorecards';
 import { scriptCoverage, suggestFromCoverage } from '../../../shared/domain/coverage';
+import { guidanceSegments } from '../guidance/store';
 import { allCriteria } from '../../../shared/domain/scoring';
 import { parseTranscript, talkMetrics, TranscriptError, type TranscriptSegment } from '../../../shared/domain/transcript';
 import { fold } from '../../../shared/search/text';
@@ -396,10 +397,12 @@ export function callCoverage(db: DB, callId: number, versionId: number | null) {
   if (!call.scriptId) return { script: null, steps: [], suggestions: [], reason: 'no_script' as const };
   const script = getPublishedScript(db, call.scriptId);
   if (!script) return { script: null, steps: [], suggestions: [], reason: 'script_missing' as const };
-  if (!call.transcript) return { script: { id: script.id, title: script.title }, steps: [], suggestions: [], reason: 'no_transcript' as const };
+  // A call without a transcript file may have the live transcript kept by guidance during the call.
+  const transcript = call.transcript ?? guidanceSegments(db, callId);
+  if (!transcript) return { script: { id: script.id, title: script.title }, steps: [], suggestions: [], reason: 'no_transcript' as const };
   const steps = scriptCoverage(
     script.steps.map((s) => ({ id: s.id, stage: s.stage, title: s.title, talkingPointsMd: s.talkingPointsMd, sayIt: s.sayIt, mustSay: s.mustSay })),
-    call.transcript,
+    transcript,
   );
   const version = versionId ? getVersion(db, versionId) : currentVersion(db, null);
   const suggestions = version ? suggestFromCoverage(allCriteria(version.definition), steps) : [];

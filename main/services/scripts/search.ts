@@ -9,11 +9,13 @@ import type { ScriptLanguage, SearchHit } from '../../../shared/api/scripts';
 import { highlight, snippet, type ParsedQuery } from '../../../shared/search/text';
 import { parseQuery } from '../../db/fts';
 import type { DB } from '../../db/open';
+import { liveSearchItems } from '../library/items';
+import { loadSynonyms } from './synonyms';
 
 export interface SearchInput {
   query: string;
   language: ScriptLanguage | null;
-  kinds: ('step' | 'objection')[];
+  kinds: ('step' | 'objection' | 'library')[];
   limit: number;
 }
 
@@ -64,7 +66,7 @@ function objectionCandidates(db: DB, q: ParsedQuery, language: ScriptLanguage | 
   return db
     .prepare(
       `SELECT id, rank FROM (
-         SELECT f.rowid AS id, bm25(objection_cards_fts, 4.0, 1.0, 2.0) AS rank FROM objection_cards_fts f
+         SELECT f.rowid AS id, bm25(objection_cards_fts, 4.0, 1.0, 2.0, 4.0) AS rank FROM objection_cards_fts f
          ${language ? 'JOIN objection_cards o ON o.id = f.rowid' : ''}
          WHERE objection_cards_fts MATCH ? ${language ? 'AND o.language = ?' : ''} ORDER BY f.rowid DESC LIMIT ${candidatesFor(q)}
        ) ORDER BY rank LIMIT ?`,
@@ -73,14 +75,14 @@ function objectionCandidates(db: DB, q: ParsedQuery, language: ScriptLanguage | 
 }
 
 export function searchScripts(db: DB, input: SearchInput): SearchHit[] {
-  const q = parseQuery(input.query);
+  const q = parseQuery(input.query, 12, loadSynonyms(db));
   if (!q.match) return [];
   const getStep = db.prepare(
     `SELECT ps.step_id, ps.script_id, ps.key, ps.title, ps.talking_points_md, ps.say_it, ps.listen_for, ps.choices, json_extract(r.snapshot, '$.title') AS script_title, s.language
      FROM script_published_steps ps JOIN scripts s ON s.id = ps.script_id
      JOIN script_revisions r ON r.script_id = s.id AND r.rev = s.published_revision WHERE ps.step_id = ?`,
   );
-  const getCard = db.prepare('SELECT id, objection, responses, tags, language FROM objection_cards WHERE id = ?');
+  const getCard = db.prepare('SELECT id, objection, responses, tags, language, triggers FROM objection_cards WHERE id = ?');
   const hits: SearchHit[] = [];
   // bm25 values of two tables are not comparable, so the merged order is: heading hit first,
   // then objection cards before talking points, then each list's own order.
@@ -88,10 +90,15 @@ export function searchScripts(db: DB, input: SearchInput): SearchHit[] {
   if (input.kinds.includes('objection')) {
     const cands = objectionCandidates(db, q, input.language, input.limit);
     cands.forEach((c, i) => {
-      const r = getCard.get(c.id) as { id: number; objection: string; responses: string; tags: string; language: ScriptLanguage } | undefined;
+      const r = getCard.get(c.id) as { id: number; objection: string; responses: string; tags: string; language: ScriptLanguage; triggers: string } | undefined;
       if (!r) return;
       const responses = JSON.parse(r.responses) as string[];
       const title = highlight(r.objection, q.terms);
+      // A card found by what customers say shows that phrase first ("太贵" → «价格太高»).
+      const said = Object.values(JSON.parse(r.triggers) as Record<string, string[]>)
+        .flat()
+        .map((x) => highlight(`«${x}»`, q.terms))
+        .find((segs) => segs.some((x) => x.hit));
       hits.push({
         kind: 'objection',
         id: r.id,
@@ -99,10 +106,28 @@ export function searchScripts(db: DB, input: SearchInput): SearchHit[] {
         scriptTitle: null,
         stepKey: null,
         title,
-        snippet: snippet([...responses, (JSON.parse(r.tags) as string[]).join(', ')].join(' · '), q.terms, 70),
+        snippet: said ?? snippet([...responses, (JSON.parse(r.tags) as string[]).join(', ')].join(' · '), q.terms, 70),
         responses,
         language: r.language,
-        score: (title.some((x) => x.hit) ? 10 : 0) + 1.5 + place(i, cands.length),
+        score: (title.some((x) => x.hit) || said ? 10 : 0) + 1.5 + place(i, cands.length),
+      });
+    });
+  }
+  if (input.kinds.includes('library')) {
+    // After cards and steps of equal standing: collateral is what a rep sends, not what they say.
+    const items = liveSearchItems(db, q, Math.min(input.limit, 8));
+    items.forEach((it, i) => {
+      hits.push({
+        kind: 'library',
+        id: it.id,
+        scriptId: null,
+        scriptTitle: null,
+        stepKey: null,
+        title: it.title,
+        snippet: it.snippet,
+        responses: [],
+        language: (['en', 'ru', 'zh'].includes(it.language) ? it.language : 'en') as ScriptLanguage,
+        score: (it.title.some((x) => x.hit) ? 10 : 0) - 0.5 + place(i, items.length),
       });
     });
   }

@@ -129,7 +129,8 @@ export function LinkedContent({ targetKind, targetId, mode, context }: Attachmen
   );
 }
 
-function OpenedItem({ id }: { id: number }) {
+/** One item's current version, as the linked-content preview shows it (also used by live-call search via app/slots). */
+export function OpenedItem({ id }: { id: number }) {
   const q = useApi('library.get', { id });
   if (q.error) return <Text c="red">{q.error.message}</Text>;
   if (!q.data) return <Loader size="sm" />;

@@ -15,9 +15,11 @@ import type { ObjectionCard, ScriptDetail, SearchHit, StepView } from '../../../
 import type { Segment } from '../../../shared/search/text';
 import { api, useApi } from '../../lib/api';
 import { errorText } from '../../lib/errors';
-import { Attachments } from '../../app/slots';
+import { Attachments, ContentPreview } from '../../app/slots';
 import { useSession } from '../../app/session';
 import { Markdown } from './Markdown';
+import { GuidancePanel } from '../guidance/GuidancePanel';
+import type { GuidanceEvent } from '../../../shared/guidance';
 import { copyText, isTyping } from './util';
 
 declare global {
@@ -75,6 +77,7 @@ function LiveCall({ compact, initialScript, initialStep }: { compact: boolean; i
   const [query, setQuery] = useState('');
   const [sel, setSel] = useState(0);
   const [card, setCard] = useState<ObjectionCard | null>(null);
+  const [libraryItem, setLibraryItem] = useState<{ id: number; title: string } | null>(null);
   const [pickQuery, setPickQuery] = useState('');
   const searchRef = useRef<HTMLInputElement>(null);
   const pickRef = useRef<HTMLInputElement>(null);
@@ -191,7 +194,7 @@ function LiveCall({ compact, initialScript, initialStep }: { compact: boolean; i
   // Global keys in live-call mode.
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
-      if (card) return; // the card modal handles its own keys
+      if (card || libraryItem) return; // the open card / preview handles its own keys
       if ((e.key === '/' && !isTyping(e)) || (e.ctrlKey && (e.key === 'f' || e.key === 'F'))) {
         e.preventDefault();
         searchRef.current?.focus();
@@ -218,14 +221,16 @@ function LiveCall({ compact, initialScript, initialStep }: { compact: boolean; i
     };
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);
-  }, [card, next, back, choose, script]);
+  }, [card, libraryItem, next, back, choose, script]);
 
   // Search on every keystroke (useApi drops out-of-order answers).
-  const search = useApi('scripts.search', query.trim() ? { query, language: null, kinds: ['step', 'objection'], limit: 20 } : null);
+  const search = useApi('scripts.search', query.trim() ? { query, language: null, kinds: ['step', 'objection', 'library'], limit: 20 } : null);
   const hits = query.trim() ? (search.data ?? []) : [];
   useEffect(() => setSel(0), [query]);
   const openHit = (h: SearchHit) => {
+    // Cards and library items open over whatever is on screen, with or without a script running.
     if (h.kind === 'objection') void openCard(h.id);
+    else if (h.kind === 'library') setLibraryItem({ id: h.id, title: h.title.map((x) => x.text).join('') });
     else if (h.scriptId === script?.id && h.stepKey) goTo(h.stepKey);
     else if (h.scriptId) {
       navigate(`/live?script=${h.scriptId}&step=${h.stepKey ?? ''}${compact ? '&compact=1' : ''}`, { replace: true });
@@ -287,8 +292,8 @@ function LiveCall({ compact, initialScript, initialStep }: { compact: boolean; i
                 data-kind={h.kind}
               >
                 <Group gap={6} wrap="nowrap" align="flex-start">
-                  <Badge size="xs" variant="light" color={h.kind === 'objection' ? 'orange' : 'indigo'} style={{ flexShrink: 0 }}>
-                    {h.kind === 'objection' ? t('scripts.live.objection') : t('scripts.live.step')}
+                  <Badge size="xs" variant="light" color={h.kind === 'objection' ? 'orange' : h.kind === 'library' ? 'teal' : 'indigo'} style={{ flexShrink: 0 }}>
+                    {h.kind === 'objection' ? t('scripts.live.objection') : h.kind === 'library' ? t('scripts.live.library') : t('scripts.live.step')}
                   </Badge>
                   <div style={{ minWidth: 0 }}>
                     <Text size="sm" fw={600}>
@@ -368,12 +373,36 @@ function LiveCall({ compact, initialScript, initialStep }: { compact: boolean; i
     </Group>
   );
 
+  // Live guidance: cards pop up (Esc closes), must-say items tick themselves.
+  const onGuidanceTick = useCallback((e: Extract<GuidanceEvent, { kind: 'tick' }>) => {
+    if (e.itemKind === 'must_say') setChecked((c) => ({ ...c, [`${e.stepKey}:${e.index}`]: true }));
+  }, []);
+  const onGuidanceCard = useCallback((id: number) => void openCard(id), [openCard]);
+  const guidance = (
+    <GuidancePanel scriptId={script?.id ?? null} stepTitle={(key) => byKey.get(key)?.step.title ?? null} onCard={onGuidanceCard} onTick={onGuidanceTick} compact={compact} />
+  );
+
+  const overlays = (
+    <>
+      <CardModal card={card} onClose={() => setCard(null)} onCopy={(text) => card && void copy(text, card.id)} />
+      <Modal opened={!!libraryItem} onClose={() => setLibraryItem(null)} title={libraryItem?.title} size="xl" data-testid="live-library-item">
+        {libraryItem && (
+          <div data-testid="live-library-body">
+            <ContentPreview id={libraryItem.id} />
+          </div>
+        )}
+      </Modal>
+    </>
+  );
+
   if (scriptId == null || (!script && !loadError)) {
     return (
       <Stack gap="md" maw={compact ? undefined : 900} data-testid="live-call">
         {header}
         {scriptId == null ? <ScriptPicker inputRef={pickRef} query={pickQuery} setQuery={setPickQuery} onPick={(id) => setScriptId(id)} compact={compact} /> : <Text c="dimmed">{t('scripts.live.loading')}</Text>}
         {searchBox}
+        {guidance}
+        {overlays}
       </Stack>
     );
   }
@@ -400,6 +429,7 @@ function LiveCall({ compact, initialScript, initialStep }: { compact: boolean; i
         <>
           {searchBox}
           {ended ? <Ended onRestart={() => script && setHistory([script.steps[0].key])} /> : stepView}
+          {guidance}
         </>
       ) : (
         <Group align="flex-start" wrap="nowrap" gap="md">
@@ -436,13 +466,14 @@ function LiveCall({ compact, initialScript, initialStep }: { compact: boolean; i
           <Box style={{ flex: 1, minWidth: 0 }}>{ended ? <Ended onRestart={() => script && setHistory([script.steps[0].key])} /> : stepView}</Box>
           <Box w={360} style={{ flexShrink: 0 }}>
             {searchBox}
+            <Box mt="sm">{guidance}</Box>
             <Text size="xs" c="dimmed" mt="sm">
               {t('scripts.live.keys')}
             </Text>
           </Box>
         </Group>
       )}
-      <CardModal card={card} onClose={() => setCard(null)} onCopy={(text) => card && void copy(text, card.id)} />
+      {overlays}
     </Stack>
   );
 }

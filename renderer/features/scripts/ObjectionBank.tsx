@@ -9,7 +9,7 @@ import { useState } from 'react';
 import { Controller, useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import type { z } from 'zod';
-import { objectionInput, type ObjectionCard, type ScriptLanguage } from '../../../shared/api/scripts';
+import { objectionInput, SCRIPT_LANGUAGES, type ObjectionCard, type ScriptLanguage } from '../../../shared/api/scripts';
 import { ApiCallError, api, useApi } from '../../lib/api';
 import { errorText, translateValidation } from '../../lib/errors';
 import { Attachments } from '../../app/slots';
@@ -71,6 +71,11 @@ export function ObjectionBank() {
                 </Text>
               ))}
             </Stack>
+            {[...c.triggers.en, ...c.triggers.ru, ...c.triggers.zh].length > 0 && (
+              <Text size="xs" c="dimmed" mt={6} lineClamp={2} data-testid="objection-card-triggers">
+                {t('scripts.objections.triggers')}: {[...c.triggers.en, ...c.triggers.ru, ...c.triggers.zh].map((x) => `«${x}»`).join(' ')}
+              </Text>
+            )}
             <Group gap={4} mt={8}>
               {c.tags.map((tg) => (
                 <Badge key={tg} size="xs" color="gray" variant="light">
@@ -119,7 +124,9 @@ export function ObjectionForm({ card, onDone, defaultLanguage = 'en' }: { card: 
     formState: { errors, isSubmitting },
   } = useForm<FormIn, unknown, FormOut>({
     resolver: zodResolver(objectionInput),
-    defaultValues: card ? { objection: card.objection, responses: card.responses, tags: card.tags, language: card.language } : { objection: '', responses: [''], tags: [], language: defaultLanguage },
+    defaultValues: card
+      ? { objection: card.objection, responses: card.responses, tags: card.tags, language: card.language, triggers: card.triggers }
+      : { objection: '', responses: [''], tags: [], language: defaultLanguage, triggers: { en: [], ru: [], zh: [] } },
   });
   const err = (m?: string) => translateValidation(t, m);
   const submit = handleSubmit(async (data) => {
@@ -195,6 +202,33 @@ export function ObjectionForm({ card, onDone, defaultLanguage = 'en' }: { card: 
             );
           }}
         />
+        <Stack gap={4} data-testid="objection-triggers">
+          <Text size="sm" fw={500}>
+            {t('scripts.objections.triggers')}
+          </Text>
+          <Text size="xs" c="dimmed">
+            {t('scripts.objections.triggersHint')}
+          </Text>
+          {SCRIPT_LANGUAGES.map((lang) => (
+            <Controller
+              key={lang}
+              control={control}
+              name={`triggers.${lang}`}
+              render={({ field }) => (
+                <TagsInput
+                  label={t(`scripts.objections.triggersLang.${lang}`)}
+                  size="sm"
+                  value={field.value ?? []}
+                  onChange={field.onChange}
+                  maxTags={30}
+                  splitChars={[',', '，', '、', ';', '；']}
+                  error={err((errors.triggers?.[lang] as { message?: string } | undefined)?.message)}
+                  data-testid={`objection-triggers-${lang}`}
+                />
+              )}
+            />
+          ))}
+        </Stack>
         <Controller
           control={control}
           name="tags"

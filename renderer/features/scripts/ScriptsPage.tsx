@@ -12,6 +12,7 @@ import { errorText } from '../../lib/errors';
 import { fmtDateTime, fmtNumber } from '../../lib/format';
 import { useSession } from '../../app/session';
 import { ObjectionBank } from './ObjectionBank';
+import { SynonymsEditor } from './Synonyms';
 import { ScriptEditor } from './ScriptEditor';
 import { downloadText } from './util';
 import { LanguageFilter } from './LanguageFilter';
@@ -41,7 +42,7 @@ function ScriptsHome() {
           {t('scripts.subtitle')}
         </Text>
       </div>
-      <Tabs value={tab} onChange={(v) => setParams(v === 'objections' ? { tab: 'objections' } : {})} keepMounted={false}>
+      <Tabs value={tab} onChange={(v) => setParams(v === 'objections' || v === 'synonyms' ? { tab: v } : {})} keepMounted={false}>
         <Tabs.List>
           <Tabs.Tab value="scripts" data-testid="tab-scripts">
             {t('scripts.tabs.scripts')}
@@ -49,12 +50,18 @@ function ScriptsHome() {
           <Tabs.Tab value="objections" data-testid="tab-objections">
             {t('scripts.tabs.objections')}
           </Tabs.Tab>
+          <Tabs.Tab value="synonyms" data-testid="tab-synonyms">
+            {t('scripts.tabs.synonyms')}
+          </Tabs.Tab>
         </Tabs.List>
         <Tabs.Panel value="scripts" pt="md">
           <ScriptList />
         </Tabs.Panel>
         <Tabs.Panel value="objections" pt="md">
           <ObjectionBank />
+        </Tabs.Panel>
+        <Tabs.Panel value="synonyms" pt="md">
+          <SynonymsEditor />
         </Tabs.Panel>
       </Tabs>
     </Stack>
