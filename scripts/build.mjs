@@ -16,6 +16,7 @@ export const MAIN_ENTRIES = [
   ['main/services/library/extract-worker.ts', 'extract-worker'],
   ['main/services/crm/parse-worker.ts', 'crm-parse-worker'],
   ['main/services/insights/dataset-worker.ts', 'insights-dataset-worker'],
+  ['main/services/jobs/job-worker.ts', 'jobs-worker'],
 ];
 
 if (only !== 'renderer') {

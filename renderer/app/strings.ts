@@ -12,6 +12,7 @@ import { scorecardsStrings } from '../features/scorecards/strings';
 import { trainingStrings } from '../features/training/strings';
 import { insightsStrings } from '../features/insights/strings';
 import { accessStrings } from '../features/access/strings';
+import { jobsStrings } from '../features/jobs/strings';
 
 export type Lang = 'en' | 'ru' | 'zh';
 export type Tree = { [k: string]: string | Tree };
@@ -27,6 +28,7 @@ export const STRING_SOURCES: Record<Lang, Tree>[] = [
   trainingStrings,
   insightsStrings,
   accessStrings,
+  jobsStrings,
 ];
 
 function merge(into: Tree, from: Tree): Tree {
