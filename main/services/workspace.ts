@@ -289,9 +289,12 @@ export class WorkspaceManager {
           assertNoLongWrite();
           if (this.current?.path === file) this.close();
           for (const f of [file, `${file}-wal`, `${file}-shm`]) fs.rmSync(f, { force: true });
-          fs.rmSync(filesDir, { recursive: true, force: true });
+          // the old demo's files (hundreds of blobs) are moved aside at once and deleted off this thread
+          const old = `${tmpFiles}-old`;
+          if (fs.existsSync(filesDir)) fs.renameSync(filesDir, old);
           fs.renameSync(tmp, file);
           if (fs.existsSync(tmpFiles)) fs.renameSync(tmpFiles, filesDir);
+          void fs.promises.rm(old, { recursive: true, force: true }).catch(() => undefined);
         }
         return this.openFile(file);
       },
