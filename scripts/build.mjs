@@ -17,6 +17,7 @@ export const MAIN_ENTRIES = [
   ['main/services/crm/parse-worker.ts', 'crm-parse-worker'],
   ['main/services/insights/dataset-worker.ts', 'insights-dataset-worker'],
   ['main/services/jobs/job-worker.ts', 'jobs-worker'],
+  ['main/services/insights/page-worker.ts', 'insights-page-worker'],
 ];
 
 if (only !== 'renderer') {

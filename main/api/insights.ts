@@ -1,8 +1,7 @@
 import type { crmMethods } from '../../shared/api/crm';
 import type { insightsMethods } from '../../shared/api/insights';
 import * as crm from '../services/crm/importer';
-import { datasetAsync } from '../services/insights/datasetAsync';
-import { insightsPage, repTrend } from '../services/insights/page';
+import { insightsPageAsync, repTrendAsync } from '../services/insights/pageAsync';
 import type { ApiContext, HandlersFor } from './context';
 import type { InsightsPage } from '../../shared/api/insights';
 import { AppError } from '../../shared/api/contract';
@@ -52,15 +51,13 @@ export const crmHandlers: HandlersFor<typeof crmMethods> = {
 
 export const insightsHandlers: HandlersFor<typeof insightsMethods> = {
   'insights.page': async (f, ctx) => {
-    // the deal columns are read on a worker thread when the data changed; the charts are computed here
-    await datasetAsync(ctx.db);
-    return onlyManaged(ctx, insightsPage(ctx.db, teamFilter(ctx, f)));
+    // every chart is computed on the Insights worker (its own connection and deal columns)
+    return onlyManaged(ctx, await insightsPageAsync(ctx.db, teamFilter(ctx, f)));
   },
   'insights.repTrend': async ({ repId, ...f }, ctx) => {
     see.person(ctx, 'calls', repId);
-    await datasetAsync(ctx.db);
     // one person's trend: seeing that person is what matters (a rep sees their own CRM outcomes)
     see.team(ctx, 'calls', f.teamId);
-    return repTrend(ctx.db, f, repId);
+    return repTrendAsync(ctx.db, f, repId);
   },
 };

@@ -12,6 +12,7 @@ import { generateDemo } from './demo';
 import { seedDefaultCompetencies } from './competencies';
 import { assertNoLongWrite } from './longWrites';
 import type { Job } from '../../shared/api/jobs';
+import { releasePageWorker } from './insights/pageAsync';
 import { jobError, runningJobs, startJob, sweepInterrupted, waitJob } from './jobs/runner';
 
 export interface WorkspaceOptions {
@@ -284,8 +285,9 @@ export class WorkspaceManager {
       noWorkspace: true,
       nativeBinding: this.opts.nativeBinding,
       startedBy,
-      finish: () => {
+      finish: async () => {
         if (!skip) {
+          await releasePageWorker();
           assertNoLongWrite();
           if (this.current?.path === file) this.close();
           for (const f of [file, `${file}-wal`, `${file}-shm`]) fs.rmSync(f, { force: true });
@@ -370,6 +372,7 @@ export class WorkspaceManager {
     // copied beside the target before the workspace closes (off this thread), then swapped in at once
     const tmp = `${target}.restore-tmp`;
     await fs.promises.copyFile(src, tmp);
+    await releasePageWorker();
     assertNoLongWrite();
     this.assertNoReader();
     this.close();

@@ -19,6 +19,9 @@ import { getJob, jobsWorkerAvailable, waitJob } from '../../main/services/jobs/r
 import { openWorkspaceDb } from '../../main/db/open';
 import type { Job } from '../../shared/api/jobs';
 import type { Actor } from '../../shared/api/access';
+import { contract } from '../../shared/api';
+import { insightsPage } from '../../main/services/insights/page';
+import { insightsPageAsync, pageWorkerAvailable, releasePageWorker } from '../../main/services/insights/pageAsync';
 
 const FIX = path.join(__dirname, '..', 'fixtures', 'crm');
 let workerDir: string;
@@ -35,6 +38,7 @@ beforeAll(async () => {
       'jobs-worker': path.join(__dirname, '../../main/services/jobs/job-worker.ts'),
       'crm-parse-worker': path.join(__dirname, '../../main/services/crm/parse-worker.ts'),
       'jobs-import-child': path.join(__dirname, 'helpers/jobsImportChild.ts'),
+      'insights-page-worker': path.join(__dirname, '../../main/services/insights/page-worker.ts'),
     },
     outdir: workerDir,
     outExtension: { '.js': '.cjs' },
@@ -207,6 +211,30 @@ describe('jobs on the worker thread', () => {
       expect(r.ok ? null : r.error.key).toBe('jobs.notFound');
     }
     await poll(b.jobId);
+  });
+});
+
+describe('Insights recomputed on its worker', () => {
+  it('the page from the worker equals the page computed here, and follows a new import', async () => {
+    const f = bigZoho(1);
+    const s = await sniff(ws.db, f);
+    await runImport(ws.db, f, s.source, s.mapping, null);
+    const filters = contract['insights.page'].input.parse({});
+    const here = insightsPage(ws.db, filters);
+    process.env.SWB_INSIGHTS_PAGE_WORKER = path.join(workerDir, 'insights-page-worker.cjs');
+    try {
+      expect(pageWorkerAvailable()).toBe(true);
+      const there = await insightsPageAsync(ws.db, filters);
+      expect(there).toEqual(here);
+      expect(there.leaderboard.revenue.length).toBeGreaterThan(0);
+      // a second import (new IDs): the worker reads the new deals
+      const g = bigZoho(2);
+      await runImport(ws.db, g, s.source, s.mapping, null);
+      expect(await insightsPageAsync(ws.db, filters)).toEqual(insightsPage(ws.db, filters));
+    } finally {
+      await releasePageWorker();
+      delete process.env.SWB_INSIGHTS_PAGE_WORKER;
+    }
   });
 });
 
