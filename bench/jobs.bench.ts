@@ -104,6 +104,7 @@ async function main() {
   process.env.SWB_JOBS_WORKER = path.join(ROOT, 'dist/main/jobs-worker.cjs');
   process.env.SWB_CRM_WORKER = path.join(ROOT, 'dist/main/crm-parse-worker.cjs');
   process.env.SWB_DATASET_WORKER = path.join(ROOT, 'dist/main/insights-dataset-worker.cjs');
+  process.env.SWB_INSIGHTS_PAGE_WORKER = path.join(ROOT, 'dist/main/insights-page-worker.cjs');
   const dir = tmpDir('jobs');
   const csv = path.join(dir, `zoho_deals_${DEALS}.csv`);
   writeZoho(csv);
