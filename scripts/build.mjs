@@ -17,6 +17,8 @@ export const MAIN_ENTRIES = [
   ['main/services/crm/parse-worker.ts', 'crm-parse-worker'],
   ['main/services/insights/dataset-worker.ts', 'insights-dataset-worker'],
   ['main/services/guidance/speech/speech-worker.ts', 'speech-worker'],
+  ['main/services/jobs/job-worker.ts', 'jobs-worker'],
+  ['main/services/insights/page-worker.ts', 'insights-page-worker'],
 ];
 
 if (only !== 'renderer') {

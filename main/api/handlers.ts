@@ -10,6 +10,7 @@ import { sessionHandlers, workspaceHandlers } from './workspace';
 import { appHandlers } from './app';
 import { auditHandlers } from './audit';
 import { guidanceHandlers } from './guidance';
+import { jobsHandlers } from './jobs';
 
 export const handlers: Handlers = {
   ...workspaceHandlers,
@@ -24,4 +25,5 @@ export const handlers: Handlers = {
   ...appHandlers,
   ...auditHandlers,
   ...guidanceHandlers,
+  ...jobsHandlers,
 };

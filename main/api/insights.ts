@@ -1,8 +1,7 @@
 import type { crmMethods } from '../../shared/api/crm';
 import type { insightsMethods } from '../../shared/api/insights';
 import * as crm from '../services/crm/importer';
-import { datasetAsync } from '../services/insights/datasetAsync';
-import { insightsPage, repTrend } from '../services/insights/page';
+import { insightsPageAsync, repTrendAsync } from '../services/insights/pageAsync';
 import type { ApiContext, HandlersFor } from './context';
 import type { InsightsPage } from '../../shared/api/insights';
 import { AppError } from '../../shared/api/contract';
@@ -41,9 +40,9 @@ export const crmHandlers: HandlersFor<typeof crmMethods> = {
   'crm.sniff': ({ uploadId, source }, ctx) => crm.sniff(ctx.db, staged(ctx, uploadId), source),
   'crm.dryRun': ({ uploadId, source, mapping }, ctx) => crm.dryRun(ctx.db, staged(ctx, uploadId), source, mapping),
   'crm.dryRunProgress': ({ uploadId }, ctx) => crm.dryRunProgress(staged(ctx, uploadId).path),
-  'crm.startImport': ({ uploadId, source, mapping }, ctx) => crm.startImport(ctx.db, staged(ctx, uploadId), source, mapping, ctx.actorId(), () => ctx.staging.release(uploadId)),
-  'crm.job': ({ jobId }) => crm.getJob(jobId),
-  'crm.cancelImport': ({ jobId }) => crm.cancelJob(jobId),
+  'crm.startImport': ({ uploadId, source, mapping }, ctx) => crm.startImport(ctx.db, staged(ctx, uploadId), source, mapping, ctx.actorId(), { onImported: () => ctx.staging.release(uploadId) }),
+  'crm.job': ({ jobId }, { db }) => crm.getJob(jobId, db),
+  'crm.cancelImport': ({ jobId }, { db }) => crm.cancelJob(jobId, db),
   'crm.batches': (_i, { db }) => crm.listBatches(db),
   'crm.undoBatch': ({ id }, ctx) => crm.undoBatch(ctx.db, id, ctx.actorId()),
   'crm.channels': (_i, { db }) => crm.listChannels(db),
@@ -52,15 +51,13 @@ export const crmHandlers: HandlersFor<typeof crmMethods> = {
 
 export const insightsHandlers: HandlersFor<typeof insightsMethods> = {
   'insights.page': async (f, ctx) => {
-    // the deal columns are read on a worker thread when the data changed; the charts are computed here
-    await datasetAsync(ctx.db);
-    return onlyManaged(ctx, insightsPage(ctx.db, teamFilter(ctx, f)));
+    // every chart is computed on the Insights worker (its own connection and deal columns)
+    return onlyManaged(ctx, await insightsPageAsync(ctx.db, teamFilter(ctx, f)));
   },
   'insights.repTrend': async ({ repId, ...f }, ctx) => {
     see.person(ctx, 'calls', repId);
-    await datasetAsync(ctx.db);
     // one person's trend: seeing that person is what matters (a rep sees their own CRM outcomes)
     see.team(ctx, 'calls', f.teamId);
-    return repTrend(ctx.db, f, repId);
+    return repTrendAsync(ctx.db, f, repId);
   },
 };

@@ -39,7 +39,7 @@ export const workspaceHandlers: HandlersFor<typeof workspaceMethods> = {
     const [file] = await host.showOpenDialog({ multiple: false, filters: [{ name: 'Sales Workbench workspace', extensions: ['sqlite', 'db'] }] });
     return file ? ws.open(file) : null;
   },
-  'workspace.openDemo': ({ reset }, ctx) => info(ctx, ctx.ws.openDemo(reset)),
+  'workspace.openDemo': async ({ reset }, ctx) => info(ctx, await ctx.ws.openDemoAsync(reset, ctx.actorId())),
   'workspace.backup': async (_, ctx) => {
     const b = await ctx.ws.backup();
     return teamMode(ctx) ? { ...b, path: base(b.path) } : b;

@@ -17,3 +17,22 @@ export async function backupTo(db: DB, dest: string): Promise<number> {
   fs.renameSync(tmp, dest);
   return fs.statSync(dest).size;
 }
+
+/**
+ * A consistent copy written by a connection of its own (a job's worker thread): VACUUM INTO
+ * reads one snapshot, so writes through other connections meanwhile neither restart nor
+ * enter it (the online backup API restarts on every write from another connection).
+ * Written to `<dest>.partial` and renamed: an interrupted backup never looks finished.
+ */
+export function snapshotTo(db: DB, dest: string): number {
+  fs.mkdirSync(path.dirname(dest), { recursive: true });
+  const tmp = `${dest}.partial`;
+  fs.rmSync(tmp, { force: true });
+  try {
+    db.prepare('VACUUM INTO ?').run(tmp);
+    fs.renameSync(tmp, dest);
+  } finally {
+    fs.rmSync(tmp, { force: true });
+  }
+  return fs.statSync(dest).size;
+}

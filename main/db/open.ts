@@ -110,6 +110,16 @@ export function openSideConnection(db: DB): DB {
   return connectionPragmas(new Database(db.name, binding ? { nativeBinding: binding } : {}));
 }
 
+/**
+ * A connection of its own to a workspace file, opened by a job on a worker thread (or
+ * in-process under unit tests): the main connection's pragmas, or read-only.
+ */
+export function openConnection(file: string, opts: { nativeBinding?: string; readonly?: boolean } = {}): DB {
+  const db = new Database(file, { fileMustExist: true, readonly: !!opts.readonly, ...(opts.nativeBinding ? { nativeBinding: opts.nativeBinding } : {}) });
+  bindings.set(db, opts.nativeBinding);
+  return connectionPragmas(db);
+}
+
 /** A read-only look at another SQLite file (a backup) with the same native binding as `like`; changes nothing on disk. */
 export function openReadonlyDb(file: string, like: DB): DB {
   const binding = bindings.get(like);

@@ -7,11 +7,13 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { AppError } from '../../shared/api/contract';
 import type { BackupFile, WorkspaceFile, WorkspaceInfo, WorkspaceProblem } from '../../shared/api/workspace';
-import { backupTo } from '../db/backup';
 import { openWorkspaceDb, type DB, type OpenOptions } from '../db/open';
 import { generateDemo } from './demo';
 import { seedDefaultCompetencies } from './competencies';
 import { assertNoLongWrite } from './longWrites';
+import type { Job } from '../../shared/api/jobs';
+import { releasePageWorker } from './insights/pageAsync';
+import { jobError, runningJobs, startJob, sweepInterrupted, waitJob } from './jobs/runner';
 
 export interface WorkspaceOptions {
   dataDir: string;
@@ -99,6 +101,11 @@ export class WorkspaceManager {
     this.close();
     this.current = { db, path: file };
     this.problemState = null;
+    try {
+      sweepInterrupted(db);
+    } catch (e) {
+      console.error('[jobs] could not mark interrupted jobs:', e);
+    }
     this.writeConfig({ ...this.readConfig(), current: file });
     for (const fn of this.onOpen) fn(db, this.filesDir, this.backupsDir);
     return this.info();
@@ -195,7 +202,7 @@ export class WorkspaceManager {
     return this.openFile(abs);
   }
 
-  /** Opens the demo workspace, generating it when missing (or when reset is asked). */
+  /** Opens the demo workspace, generating it here when missing or reset (first start, before any request; the API uses startDemo). */
   openDemo(reset: boolean): WorkspaceInfo {
     assertNoLongWrite();
     const file = this.demoPath;
@@ -219,17 +226,94 @@ export class WorkspaceManager {
     return this.openFile(file);
   }
 
+  /**
+   * Starts a backup as a job: a worker thread copies one consistent snapshot of the open
+   * workspace into the backups folder (or `dest`) while requests go on.
+   */
+  startBackup(startedBy: number | null, opts: { label?: string; dest?: string } = {}): Job<'workspace.backup'> {
+    const name = opts.dest ? path.basename(opts.dest) : `${slug(this.info().name)}${opts.label ? '-' + opts.label : ''}-${stamp()}.sqlite`;
+    const dest = opts.dest ?? path.join(this.backupsDir, name);
+    return startJob({
+      kind: 'workspace.backup',
+      input: { dest },
+      db: this.db,
+      startedBy,
+      hardCancel: true,
+      finish: ({ sizeBytes }) => ({ path: dest, name, sizeBytes, createdAt: new Date().toISOString() }),
+      always: (j) => {
+        // a stopped copy leaves no file behind (a finished one may have been renamed just before the stop)
+        if (j.state !== 'done') fs.rmSync(`${dest}.partial`, { force: true });
+        if (j.state === 'cancelled') fs.rmSync(dest, { force: true });
+      },
+    });
+  }
+
   async backup(label = ''): Promise<BackupFile> {
-    const name = `${slug(this.info().name)}${label ? '-' + label : ''}-${stamp()}.sqlite`;
-    const dest = path.join(this.backupsDir, name);
-    const size = await backupTo(this.db, dest);
-    return { path: dest, name, sizeBytes: size, createdAt: new Date().toISOString() };
+    return this.settled(this.startBackup(null, { label }));
   }
 
   /** A backup at a path the user chose (desktop save dialog). */
   async backupToFile(dest: string): Promise<BackupFile> {
-    const size = await backupTo(this.db, dest);
-    return { path: dest, name: path.basename(dest), sizeBytes: size, createdAt: new Date().toISOString() };
+    return this.settled(this.startBackup(null, { dest }));
+  }
+
+  /** Waits for a job this manager started; its error is rethrown as it was thrown. */
+  private async settled<T>(job: Job & { result: T | null }): Promise<T> {
+    const done = await waitJob(job.jobId);
+    if (done.state === 'done') return done.result as T;
+    throw jobError(job.jobId) ?? new AppError('conflict', done.error ?? 'The job was cancelled.', undefined, { key: 'jobs.cancelled' });
+  }
+
+  /** The full integrity check (slow on big files) on a read-only connection of a worker thread. */
+  checkIntegrity(startedBy: number | null): Job<'workspace.integrity'> {
+    return startJob({ kind: 'workspace.integrity', input: {}, db: this.db, startedBy, hardCancel: true });
+  }
+
+  /**
+   * Rebuilds the demo on a worker thread (when missing or `reset`), under temporary names,
+   * then swaps it in and opens it here; the open workspace stays usable meanwhile.
+   */
+  startDemo(reset: boolean, startedBy: number | null): Job<'workspace.demo'> {
+    assertNoLongWrite();
+    if (runningJobs('workspace.demo').length) throw new AppError('conflict', 'The demo workspace is being built already.', undefined, { key: 'jobs.demoRunning' });
+    const file = this.demoPath;
+    const filesDir = file.replace(/\.sqlite$/, '.files');
+    const skip = !reset && fs.existsSync(file);
+    const tmp = path.join(this.workspacesDir, `.demo-${process.pid}.sqlite`);
+    const tmpFiles = path.join(this.workspacesDir, `.demo-${process.pid}.files`);
+    return startJob({
+      kind: 'workspace.demo',
+      input: { dbFile: tmp, filesDir: tmpFiles, skip },
+      db: this.current?.db ?? null,
+      noWorkspace: true,
+      nativeBinding: this.opts.nativeBinding,
+      startedBy,
+      finish: async () => {
+        if (!skip) {
+          await releasePageWorker();
+          assertNoLongWrite();
+          if (this.current?.path === file) this.close();
+          for (const f of [file, `${file}-wal`, `${file}-shm`]) fs.rmSync(f, { force: true });
+          // the old demo's files (hundreds of blobs) are moved aside at once and deleted off this thread
+          const old = `${tmpFiles}-old`;
+          if (fs.existsSync(filesDir)) fs.renameSync(filesDir, old);
+          fs.renameSync(tmp, file);
+          if (fs.existsSync(tmpFiles)) fs.renameSync(tmpFiles, filesDir);
+          void fs.promises.rm(old, { recursive: true, force: true }).catch(() => undefined);
+        }
+        return this.openFile(file);
+      },
+      always: (j) => {
+        if (j.state === 'done') return;
+        for (const f of [tmp, `${tmp}-wal`, `${tmp}-shm`]) fs.rmSync(f, { force: true });
+        fs.rmSync(tmpFiles, { recursive: true, force: true });
+      },
+    });
+  }
+
+  /** The demo through a job (the API): resolves when it is open. */
+  openDemoAsync(reset: boolean, startedBy: number | null = null): Promise<WorkspaceInfo> {
+    return this.settled(this.startDemo(reset, startedBy));
   }
 
   listBackups(): BackupFile[] {
@@ -243,6 +327,13 @@ export class WorkspaceManager {
         return { path: p, name: f, sizeBytes: st.size, createdAt: st.mtime.toISOString() };
       })
       .sort((a, b) => b.createdAt.localeCompare(a.createdAt));
+  }
+
+  /** A backup or check reading the file on a worker must finish before the file is replaced. */
+  private assertNoReader() {
+    if (runningJobs('workspace.backup').length || runningJobs('workspace.integrity').length) {
+      throw new AppError('conflict', 'A backup or integrity check is reading this workspace: wait for it to finish.', undefined, { key: 'jobs.workspaceBusy' });
+    }
   }
 
   /** A file named inside one of our own folders, or a not-found error that shows only the name. */
@@ -273,6 +364,7 @@ export class WorkspaceManager {
    */
   async restore(backupPath: string): Promise<WorkspaceInfo> {
     assertNoLongWrite();
+    this.assertNoReader();
     const src = path.resolve(backupPath);
     if (!fs.existsSync(src)) throw new AppError('not_found', `There is no backup at "${backupPath}".`, 'path', { key: 'workspace.backupNotFound', params: { path: backupPath } });
     const probe = openWorkspaceDb(src, { nativeBinding: this.opts.nativeBinding });
@@ -280,15 +372,18 @@ export class WorkspaceManager {
     const target = this.path;
     if (!target) throw new AppError('workspace', 'No workspace to restore into.', undefined, { key: 'workspace.noRestoreTarget' });
     if (this.current) await this.backup('before-restore');
-    // Copied beside the target before the open workspace is closed: a failed copy (a full disk)
-    // leaves the current workspace open and untouched, and no temp file behind.
+    // Copied beside the target (off this thread) before the open workspace is closed: a failed copy
+    // (a full disk) leaves the current workspace open and untouched, and no temp file behind.
     const tmp = `${target}.restore-tmp`;
     try {
-      fs.copyFileSync(src, tmp);
+      await fs.promises.copyFile(src, tmp);
     } catch (e) {
       fs.rmSync(tmp, { force: true });
       throw e;
     }
+    await releasePageWorker();
+    assertNoLongWrite();
+    this.assertNoReader();
     this.close();
     for (const f of [`${target}-wal`, `${target}-shm`]) fs.rmSync(f, { force: true });
     fs.renameSync(tmp, target);

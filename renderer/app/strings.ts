@@ -13,6 +13,7 @@ import { trainingStrings } from '../features/training/strings';
 import { insightsStrings } from '../features/insights/strings';
 import { accessStrings } from '../features/access/strings';
 import { guidanceStrings } from '../features/guidance/strings';
+import { jobsStrings } from '../features/jobs/strings';
 
 export type Lang = 'en' | 'ru' | 'zh';
 export type Tree = { [k: string]: string | Tree };
@@ -29,6 +30,7 @@ export const STRING_SOURCES: Record<Lang, Tree>[] = [
   insightsStrings,
   accessStrings,
   guidanceStrings,
+  jobsStrings,
 ];
 
 function merge(into: Tree, from: Tree): Tree {

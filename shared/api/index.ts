@@ -15,6 +15,7 @@ import { trainingMethods } from './training';
 import { appMethods } from './app';
 import { auditMethods } from './audit';
 import { guidanceMethods } from './guidance';
+import { jobsMethods } from './jobs';
 
 export const contract = {
   ...workspaceMethods,
@@ -29,6 +30,7 @@ export const contract = {
   ...appMethods,
   ...auditMethods,
   ...guidanceMethods,
+  ...jobsMethods,
 };
 
 export type Contract = typeof contract;

@@ -152,8 +152,7 @@ describe('CRM import: every sample dialect gives the same per-rep outcomes', () 
     s.mapping.owners = { 'Oleg Unknown': olga };
     const dr2 = await dryRun(db, f, s.source, s.mapping);
     expect(dr2.unknownOwners).toEqual([]);
-    const job = { jobId: 'j1', state: 'running' as const, fraction: 0, rows: 0, batchId: null, counts: null, error: null, cancel: true };
-    const r = await runImport(db, f, s.source, s.mapping, null, job);
+    const r = await runImport(db, f, s.source, s.mapping, null, { cancel: true });
     expect(r.state).toBe('cancelled');
     expect(db.prepare('SELECT COUNT(*) FROM crm_deals').pluck().get()).toBe(0);
     expect(db.prepare('SELECT COUNT(*) FROM crm_import_batches').pluck().get()).toBe(0);

@@ -153,8 +153,7 @@ describe('CRM import through the parse worker', () => {
     useWorker(true);
     const f = bigZoho(10);
     const s = await sniff(db, f);
-    const job = { jobId: 'w1', state: 'running' as const, fraction: 0, rows: 0, batchId: null, counts: null, error: null, cancel: true };
-    expect((await runImport(db, f, s.source, s.mapping, null, job)).state).toBe('cancelled');
+    expect((await runImport(db, f, s.source, s.mapping, null, { cancel: true })).state).toBe('cancelled');
     expect(db.prepare('SELECT COUNT(*) FROM crm_deals').pluck().get()).toBe(0);
     expect(db.prepare('SELECT COUNT(*) FROM crm_import_batches').pluck().get()).toBe(0);
   });
@@ -165,41 +164,27 @@ describe('CRM import through the parse worker', () => {
     const s = await sniff(db, f);
     // checked from inside the import's first progress report: its transaction is open then
     const seen: { deals?: unknown; busy?: unknown; timeout?: unknown; switchRefused?: boolean } = {};
-    let rows = 0;
-    const job = {
-      jobId: 'w2',
-      state: 'running' as const,
-      fraction: 0,
-      batchId: null,
-      counts: null,
-      error: null,
-      cancel: false,
-      get rows() {
-        return rows;
-      },
-      set rows(v: number) {
-        rows = v;
-        if (v > 0 && seen.deals === undefined) {
-          seen.deals = db.prepare('SELECT COUNT(*) FROM crm_deals').pluck().get();
-          seen.timeout = db.pragma('busy_timeout', { simple: true });
-          try {
-            db.prepare('UPDATE people SET name = name WHERE id = 1').run();
-            seen.busy = 'no error';
-          } catch (e) {
-            seen.busy = (e as { code?: string }).code;
-          }
-          seen.switchRefused = (() => {
-            try {
-              assertNoLongWrite();
-              return false;
-            } catch (e) {
-              return /CRM import/.test((e as Error).message);
-            }
-          })();
+    const onProgress = (p: { rows: number }) => {
+      if (p.rows > 0 && seen.deals === undefined) {
+        seen.deals = db.prepare('SELECT COUNT(*) FROM crm_deals').pluck().get();
+        seen.timeout = db.pragma('busy_timeout', { simple: true });
+        try {
+          db.prepare('UPDATE people SET name = name WHERE id = 1').run();
+          seen.busy = 'no error';
+        } catch (e) {
+          seen.busy = (e as { code?: string }).code;
         }
-      },
+        seen.switchRefused = (() => {
+          try {
+            assertNoLongWrite();
+            return false;
+          } catch (e) {
+            return /CRM import/.test((e as Error).message);
+          }
+        })();
+      }
     };
-    const done = await runImport(db, f, s.source, s.mapping, null, job);
+    const done = await runImport(db, f, s.source, s.mapping, null, { onProgress });
     expect(seen).toMatchObject({ deals: 0, busy: 'SQLITE_BUSY', switchRefused: true });
     expect(() => assertNoLongWrite()).not.toThrow(); // allowed again once the import is done
     expect(seen.timeout).toBe(0); // app writes fail at once, never wait behind the import

@@ -5,6 +5,7 @@ import { Readable } from 'node:stream';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createApp } from '../../main/app';
 import type { ApiContext } from '../../main/api/context';
+import type { ApiResult } from '../../shared/api/contract';
 import { dispatch } from '../../main/api/dispatch';
 import { Staging } from '../../main/files/staging';
 import { importRoster } from '../../main/services/roster';
@@ -137,16 +138,23 @@ describe.skipIf(!canMount)('a full disk (tmpfs; needs root to mount)', () => {
 
     const b = await dispatch('workspace.backup', {}, ctx);
     expect(b).toMatchObject({ ok: false, error: { key: 'diskFull', message: expect.stringMatching(/disk is full/) } });
-    expect(fs.readdirSync(path.join(data, 'backups')).filter((f) => f.endsWith('.partial'))).toEqual([]);
+    const backups = path.join(data, 'backups');
+    expect(fs.existsSync(backups) ? fs.readdirSync(backups).filter((f) => f.endsWith('.partial')) : []).toEqual([]);
 
     await expect(ctx.staging.fromStream(Readable.from([Buffer.alloc(512 * 1024)]), 'big.pdf')).rejects.toMatchObject({ code: 'ENOSPC' });
     expect(fs.readdirSync(path.join(data, 'tmp', 'uploads')).filter((f) => f !== crm.id)).toEqual([]);
 
-    const start = (await dispatch('crm.startImport', { uploadId: crm.id, source: sniff.value.source, mapping: sniff.value.mapping }, ctx)) as { ok: true; value: CrmJob };
-    const job = await waitJob(ctx, start.value.jobId);
-    expect(job.state).toBe('failed');
-    expect(job.error).not.toMatch(/cannot rollback/);
-    expect(job).toMatchObject({ errorKey: 'diskFull' });
+    const start = (await dispatch('crm.startImport', { uploadId: crm.id, source: sniff.value.source, mapping: sniff.value.mapping }, ctx)) as ApiResult<CrmJob>;
+    if (start.ok) {
+      // the import ran out of space while writing
+      const job = await waitJob(ctx, start.value.jobId);
+      expect(job.state).toBe('failed');
+      expect(job.error).not.toMatch(/cannot rollback/);
+      expect(job).toMatchObject({ errorKey: 'diskFull' });
+    } else {
+      // or the job's own record could not be written: refused before anything started
+      expect(start.error).toMatchObject({ key: 'diskFull', message: expect.stringMatching(/disk is full/) });
+    }
     expect(ctx.db.prepare('SELECT count(*) FROM crm_deals').pluck().get()).toBe(before);
     expect(integrityCheck(ctx.db)).toEqual(['ok']);
   });

@@ -1,23 +1,23 @@
 /**
  * CRM outcomes import: sniff (head of the file only), dry run (streams the whole
- * file, keeps counts and the first errors), and the import job (one transaction,
- * streaming, progress, cancel = rollback), batches with undo, channel groups.
+ * file, keeps counts and the first errors), and the import job (a job of the runner:
+ * one transaction on the jobs worker, streaming, progress, cancel = rollback; see
+ * importWrite.ts), batches with undo, channel groups.
  */
-import crypto from 'node:crypto';
-import fs from 'node:fs';
 import { AppError } from '../../../shared/api/contract';
-import { DISK_FULL_MESSAGE, isDiskFull } from '../../db/diskFull';
 import type { ChannelRule, CrmBatch, CrmCounts, CrmDryRun, CrmJob, CrmMapping, CrmPreviewRow, CrmRowError, CrmSniff, DealField, OwnerMatch } from '../../../shared/api/crm';
 import { detectDateFormat, detectNumberFormat, valueKey } from '../../../shared/domain/crmParse';
-import { openSideConnection, type DB } from '../../db/open';
+import type { Job, JobResults } from '../../../shared/api/jobs';
+import { cancelJob as cancelRunnerJob, getJob as getRunnerJob, jobError, startJob as startRunnerJob, waitJob, type Viewer } from '../jobs/runner';
+import { bumpCrmVersion, emptyCounts, type ImportInput } from './importWrite';
+import type { DB } from '../../db/open';
 import { prewarmDataset } from '../insights/datasetAsync';
 import { longWrites } from '../longWrites';
 import { audit } from '../audit';
-import { KeyIds } from './keyIds';
 import type { NormalDeal } from './normalize';
-import { ownerData, ownerIndex, saveAliases } from './owners';
+import { ownerData, ownerIndex } from './owners';
 import { crmWorkerAvailable, walkInWorker } from './parseInWorker';
-import { defaultChannelGroup, detectPreset, isKnownStage, isRepeatValue, suggestFields, suggestStage } from './presets';
+import { detectPreset, isKnownStage, isRepeatValue, suggestFields, suggestStage } from './presets';
 import { detectFile, streamRows, type FileInfo } from './reader';
 import { findHeader, isBlank, walk, type OnDeal, type OnProgress } from './walk';
 
@@ -125,8 +125,6 @@ export async function sniff(db: DB, file: StagedInput & { id: string }, sourceIn
   };
 }
 
-const emptyCounts = (): CrmCounts => ({ rows: 0, valid: 0, invalid: 0, create: 0, update: 0, skipped: 0, won: 0, lost: 0, open: 0 });
-
 function previewRow(d: NormalDeal, row: number, ownerName: string, action: 'create' | 'update'): CrmPreviewRow {
   return { row, externalId: d.externalId, name: d.name, customer: d.customer, ownerName, amount: d.amount, currency: d.currency, stage: d.stage, status: d.status, position: d.position, createdAt: d.createdAt, closedAt: d.closedAt, channel: d.channel, isRepeat: d.isRepeat, action };
 }
@@ -201,226 +199,104 @@ export async function dryRun(db: DB, file: StagedInput, source: string, mapping:
 
 // ---- the import job ----
 
-interface JobState extends CrmJob {
-  cancel: boolean;
-}
-const jobs = new Map<string, JobState>();
-
-function publicJob(j: JobState): CrmJob {
-  const { cancel: _c, ...rest } = j;
-  return rest;
-}
-
-export function getJob(jobId: string): CrmJob {
-  const j = jobs.get(jobId);
-  if (!j) throw new AppError('not_found', 'This import is no longer running.', undefined, { key: 'importGone' });
-  return publicJob(j);
-}
-
-export function cancelJob(jobId: string): CrmJob {
-  const j = jobs.get(jobId);
-  if (!j) throw new AppError('not_found', 'This import is no longer running.', undefined, { key: 'importGone' });
-  if (j.state === 'running') j.cancel = true;
-  return publicJob(j);
+/** The import as a job of the runner (CrmJob is the shape the wizard polls). */
+function crmJob(j: Job): CrmJob {
+  const r = j.result as JobResults['crm.import'] | null;
+  return {
+    jobId: j.jobId,
+    state: j.state,
+    fraction: j.fraction,
+    rows: j.state === 'done' && r ? r.counts.rows : j.rows,
+    batchId: r?.batchId ?? null,
+    counts: r?.counts ?? null,
+    error: j.error,
+    ...(j.errorKey ? { errorKey: j.errorKey, errorParams: j.errorParams ?? {} } : {}),
+  };
 }
 
-function fileSha(path: string): Promise<string> {
-  return new Promise((resolve, reject) => {
-    const h = crypto.createHash('sha256');
-    fs.createReadStream(path)
-      .on('data', (d) => h.update(d))
-      .on('end', () => resolve(h.digest('hex')))
-      .on('error', reject);
-  });
+const importGone = () => new AppError('not_found', 'This import is no longer running.', undefined, { key: 'importGone' });
+
+function importJob(jobId: string, db: DB | null, who?: Viewer): Job {
+  let j: Job;
+  try {
+    j = getRunnerJob(jobId, db, who);
+  } catch {
+    throw importGone();
+  }
+  if (j.kind !== 'crm.import') throw importGone();
+  return j;
 }
 
-export function bumpCrmVersion(db: DB) {
-  db.prepare("INSERT INTO meta(key, value) VALUES ('crm_version', ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value").run(`${Date.now()}-${Math.random()}`);
+/** The import's progress and outcome (from its row after a restart, when given the workspace). */
+export function getJob(jobId: string, db: DB | null = null, who?: Viewer): CrmJob {
+  return crmJob(importJob(jobId, db, who));
 }
+
+export function cancelJob(jobId: string, db: DB | null = null, who?: Viewer): CrmJob {
+  importJob(jobId, db, who);
+  try {
+    return crmJob(cancelRunnerJob(jobId, who));
+  } catch {
+    throw importGone();
+  }
+}
+
+export { bumpCrmVersion };
 
 const anotherImport = () => new AppError('conflict', 'Another import is running: wait for it or cancel it.', undefined, { key: 'anotherImport' });
 
+export interface ImportWatch {
+  /** Progress reports, on this thread (tests look at the workspace from here while the import's transaction is open). */
+  onProgress?: (job: CrmJob) => void;
+  /** Asks for cancel as soon as the import started (tests). */
+  cancel?: boolean;
+  /** After a successful import (the upload is used up then; a failed or cancelled import keeps it for another try). */
+  onImported?: () => void;
+}
+
 /**
- * Runs the import in one transaction while the file streams in; resolves when done.
- * `startImport` returns at once with a job id; `runImport` is the awaited body (tests and bench call it directly).
+ * Starts the import as a job and returns it at once; poll with getJob.
  *
- * The import writes through its own connection: its one long transaction never takes in
- * what other screens save meanwhile (a cancel would roll that back too). While it runs,
+ * The import writes through its own connection on the jobs worker thread (in-process under
+ * unit tests): its one long transaction never takes in what other screens save meanwhile
+ * (a cancel would roll that back too), and the request thread stays free. While it runs,
  * writes through the main connection fail at once with "busy" rather than freezing the
  * app for the busy timeout; reads see the workspace as it was until the commit.
  */
-export async function runImport(mainDb: DB, file: StagedInput, source: string, mapping: CrmMapping, actorId: number | null, job: JobState = newJob()): Promise<CrmJob> {
-  if (longWrites.active()) throw anotherImport();
-  jobs.set(job.jobId, job);
-  longWrites.begin(job.jobId);
-  const mainBusy = mainDb.pragma('busy_timeout', { simple: true }) as number;
-  mainDb.pragma('busy_timeout = 0');
-  let db: DB | null = null;
-  try {
-    db = openSideConnection(mainDb);
-    const done = await importInto(db, file, source, mapping, actorId, job);
-    // read the new deals into the Insights columns now, off this thread, before anyone opens the page
-    if (done.state === 'done') prewarmDataset(mainDb);
-    return done;
-  } catch (e) {
-    job.state = 'failed';
-    Object.assign(job, jobFailure(e));
-    throw e;
-  } finally {
-    db?.close();
-    if (mainDb.open) mainDb.pragma(`busy_timeout = ${mainBusy}`);
-    longWrites.end(job.jobId);
-  }
-}
-
-async function importInto(db: DB, file: StagedInput, source: string, mapping: CrmMapping, actorId: number | null, job: JobState): Promise<CrmJob> {
-  const sha = file.sha256 ?? (await fileSha(file.path));
-  const expectedRows = dryRunRows.get(file.path) ?? 0;
-  const counts = emptyCounts();
-  const errors: CrmRowError[] = [];
-  const channels = new Set<string>();
-  // The import writes only references it has checked itself (reps resolved from the roster,
-  // customers and the batch it inserts), so SQLite's per-row foreign-key lookups (~2 s a million) are off.
-  db.pragma('foreign_keys = OFF');
-  // A bigger page cache (32 MB) for the one large transaction keeps the hot index pages in memory
-  // (16 MB: 10% slower; 48 MB: no faster, 30 MB more peak memory).
-  db.pragma('cache_size = -32768');
-  db.exec('BEGIN IMMEDIATE');
-  let open = true;
-  try {
-    const batchId = Number(
-      db.prepare('INSERT INTO crm_import_batches(source, file_name, file_sha256, mapping, created_by) VALUES (?, ?, ?, ?, ?)').run(source, file.name, sha, JSON.stringify(mapping), actorId).lastInsertRowid,
-    );
-    const find = db.prepare('SELECT * FROM crm_deals WHERE source = ? AND external_id = ?');
-    // ON CONFLICT DO NOTHING: a second row with the same ID in this file is reported, not imported
-    const ins = db.prepare(
-      `INSERT INTO crm_deals(source, external_id, name, customer_id, rep_id, amount, currency, stage, stage_pos, status, created_at, closed_at, channel, product, is_repeat, csat, nps, batch_id)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT(source, external_id) DO NOTHING`,
-    );
-    const upd = db.prepare(
-      `UPDATE crm_deals SET name = ?, customer_id = ?, rep_id = ?, amount = ?, currency = ?, stage = ?, stage_pos = ?, status = ?, created_at = ?, closed_at = ?, channel = ?, product = ?, is_repeat = ?, csat = ?, nps = ?, batch_id = ? WHERE id = ?`,
-    );
-    const hist = db.prepare('INSERT OR IGNORE INTO crm_deal_history(batch_id, deal_id, prev) VALUES (?, ?, ?)');
-    const insCust = db.prepare('INSERT INTO crm_customers(source, key, name, batch_id) VALUES (?, ?, ?, ?)');
-    const churn = db.prepare('UPDATE crm_customers SET churned_at = ? WHERE id = ?');
-    // Every customer of the source by folded name, in a compact hash table: no per-row index lookups.
-    const customers = new KeyIds();
-    for (const [id, key] of db.prepare('SELECT id, key FROM crm_customers WHERE source = ?').raw().iterate(source) as IterableIterator<[number, string]>) customers.set(key, id);
-    const customerId = (name: string): number | null => {
-      if (!name) return null;
-      const key = valueKey(name);
-      let id = customers.get(key);
-      if (id === 0) {
-        id = Number(insCust.run(source, key, name, batchId).lastInsertRowid);
-        customers.set(key, id);
-      }
-      return id;
-    };
-    // a first import of a source has nothing to update: skip the per-row lookup
-    const sourceHasDeals = !!db.prepare('SELECT 1 FROM crm_deals WHERE source = ? LIMIT 1').get(source);
-    // earlier batches whose deals this one updates: they cannot be undone while this one stands
-    const touched = new Set<number>();
-    const onDeal: OnDeal = (r, row) => {
-        counts.rows++;
-        if (!r.ok) {
-          if (r.skipped) counts.skipped++;
-          else {
-            counts.invalid++;
-            for (const e of r.errors) if (errors.length < 500) errors.push(e);
-          }
-          return;
-        }
-        const d = r.deal;
-        const duplicate = () => {
-          counts.invalid++;
-          if (errors.length < 500) errors.push({ row, column: mapping.fields.externalId ?? 'externalId', value: d.externalId, message: 'duplicate ID in the file; only the first is imported', key: 'duplicateInFile' });
-        };
-        const cust = customerId(d.customer);
-        const vals = [d.name, cust, d.repId, d.amount, d.currency, d.stage, d.position, d.status, d.createdAt, d.closedAt, d.channel, d.product, d.isRepeat ? 1 : 0, d.csat, d.nps, batchId] as const;
-        // a deal already carrying this batch's id was written by an earlier row of the same file
-        const prev = sourceHasDeals ? (find.get(source, d.externalId) as { id: number; batch_id: number | null } | undefined) : undefined;
-        if (prev) {
-          if (prev.batch_id === batchId) return duplicate();
-          if (prev.batch_id !== null) touched.add(prev.batch_id);
-          counts.update++;
-          hist.run(batchId, prev.id, JSON.stringify(prev));
-          upd.run(...vals, prev.id);
-        } else {
-          if (ins.run(source, d.externalId, ...vals).changes === 0) return duplicate();
-          counts.create++;
-        }
-        if (cust && d.churnedAt) churn.run(d.churnedAt, cust);
-        if (d.channel) channels.add(d.channel);
-        counts.valid++;
-        counts[d.status]++;
-    };
-    const onProgress: OnProgress = (bytes, rows) => {
-      job.rows = rows;
-      job.fraction = bytes >= 0 ? Math.min(0.99, bytes / Math.max(1, file.size)) : expectedRows ? Math.min(0.99, rows / expectedRows) : 0.5;
-      return !job.cancel;
-    };
-    // the file is parsed on a worker thread while this one writes (in-process without the bundle)
-    if (crmWorkerAvailable()) await walkInWorker(file.path, mapping, ownerData(db, mapping.owners), onDeal, onProgress);
-    else await walk(file.path, mapping, ownerIndex(db, mapping.owners), onDeal, onProgress);
-    if (job.cancel) {
-      db.exec('ROLLBACK');
-      open = false;
-      job.state = 'cancelled';
-      job.fraction = 0;
-      return publicJob(job);
-    }
-    if (counts.valid === 0) throw new AppError('invalid_input', 'No row could be imported: fix the errors shown in the dry run.', undefined, { key: 'noValidRows' });
-    const chan = db.prepare('INSERT OR IGNORE INTO crm_channels(value_key, value, kind, mode) VALUES (?, ?, ?, ?)');
-    for (const c of channels) {
-      const g = defaultChannelGroup(c);
-      chan.run(valueKey(c), c, g.kind, g.mode);
-    }
-    db.prepare('UPDATE crm_import_batches SET counts = ?, errors = ?, touched = ? WHERE id = ?').run(JSON.stringify(counts), JSON.stringify(errors), JSON.stringify([...touched]), batchId);
-    db.prepare('INSERT INTO crm_mappings(source, mapping) VALUES (?, ?) ON CONFLICT(source) DO UPDATE SET mapping = excluded.mapping, updated_at = excluded.updated_at').run(source, JSON.stringify(mapping));
-    saveAliases(db, mapping.owners);
-    audit(db, actorId, 'crm_import', batchId, 'import', { source, file: file.name, counts });
-    bumpCrmVersion(db);
-    db.exec('COMMIT');
-    open = false;
-    try {
-      db.pragma('wal_checkpoint(PASSIVE)');
-    } catch {
-      /* a checkpoint is an optimisation */
-    }
-    Object.assign(job, { state: 'done', fraction: 1, batchId, counts });
-    return publicJob(job);
-  } finally {
-    // SQLite may already have rolled back on its own (a full disk, an I/O error): never mask that error
-    if (open && db.inTransaction) db.exec('ROLLBACK');
-  }
-}
-
-/** What a failed job shows: the service's message, "the disk is full", or a plain message (details to the log). */
-function jobFailure(e: unknown): Pick<CrmJob, 'error'> & { errorKey?: string; errorParams?: Record<string, string | number> } {
-  if (e instanceof AppError) return { error: e.message, ...(e.localized ? { errorKey: e.localized.key, errorParams: e.localized.params ?? {} } : {}) };
-  console.error('[crm] import failed:', e);
-  if (isDiskFull(e)) return { error: DISK_FULL_MESSAGE, errorKey: 'diskFull', errorParams: {} };
-  return { error: 'The import failed; nothing was imported. Try again; if it keeps happening, the details are in the app log.', errorKey: 'importFailed', errorParams: {} };
-}
-
-function newJob(): JobState {
-  return { jobId: crypto.randomBytes(8).toString('hex'), state: 'running', fraction: 0, rows: 0, batchId: null, counts: null, error: null, cancel: false };
-}
-
-/** Starts the import in the background and returns its job; poll with getJob. */
-export function startImport(db: DB, file: StagedInput, source: string, mapping: CrmMapping, actorId: number | null, onImported?: () => void): CrmJob {
+export function startImport(mainDb: DB, file: StagedInput, source: string, mapping: CrmMapping, actorId: number | null, watch: ImportWatch = {}): CrmJob {
   if (longWrites.active()) throw anotherImport(); // as an API error, not a failed job
-  const job = newJob();
-  // registers the job and takes the write slot before its first await
-  runImport(db, file, source, mapping, actorId, job)
-    .then((done) => {
-      // the upload is used up once imported (a failed or cancelled import keeps it for another try)
-      if (done.state === 'done') onImported?.();
-    })
-    .catch(() => {
-      /* the state and message are on the job */
-    });
-  return publicJob(job);
+  const input: ImportInput = { file: { path: file.path, name: file.name, size: file.size, sha256: file.sha256 }, source, mapping, actorId, expectedRows: dryRunRows.get(file.path) ?? 0 };
+  const mainBusy = mainDb.pragma('busy_timeout', { simple: true }) as number;
+  let slot = '';
+  const job = startRunnerJob({
+    kind: 'crm.import',
+    input,
+    db: mainDb,
+    startedBy: actorId,
+    onProgress: watch.onProgress && ((j) => watch.onProgress!(crmJob(j))),
+    always: (j) => {
+      if (mainDb.open) mainDb.pragma(`busy_timeout = ${mainBusy}`);
+      longWrites.end(slot);
+      // read the new deals into the Insights columns now, off this thread, before anyone opens the page
+      if (j.state === 'done') {
+        prewarmDataset(mainDb);
+        watch.onImported?.();
+      }
+    },
+  });
+  slot = job.jobId;
+  longWrites.begin(slot);
+  mainDb.pragma('busy_timeout = 0');
+  if (watch.cancel) cancelRunnerJob(job.jobId);
+  return crmJob(job);
+}
+
+/** Runs the import and resolves when it is done or cancelled; a failed import rejects with its error (tests and bench). */
+export async function runImport(mainDb: DB, file: StagedInput, source: string, mapping: CrmMapping, actorId: number | null, watch: ImportWatch = {}): Promise<CrmJob> {
+  const started = startImport(mainDb, file, source, mapping, actorId, watch);
+  const done = await waitJob(started.jobId);
+  if (done.state === 'failed') throw jobError(done.jobId) ?? new AppError('internal', done.error ?? 'The import failed.');
+  return crmJob(done);
 }
 
 export function listBatches(db: DB): CrmBatch[] {

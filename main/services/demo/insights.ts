@@ -5,7 +5,7 @@
  * demo (capped), so the training-effect chart has a real but modest effect to find.
  */
 import { valueKey } from '../../../shared/domain/crmParse';
-import { bumpCrmVersion } from '../crm/importer';
+import { bumpCrmVersion } from '../crm/importWrite';
 import { defaultChannelGroup } from '../crm/presets';
 import type { DemoContext } from './context';
 

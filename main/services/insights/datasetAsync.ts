@@ -6,6 +6,7 @@
 import { Worker } from 'node:worker_threads';
 import { nativeBindingOf, type DB } from '../../db/open';
 import { bundledWorker } from '../bundledWorker';
+import { warmPageWorker } from './pageAsync';
 import { adoptDataset, cachedDataset, crmVersion, dataset, type Dataset } from './dataset';
 
 const datasetWorker = bundledWorker('insights-dataset-worker', 'SWB_DATASET_WORKER');
@@ -49,6 +50,8 @@ export function datasetAsync(db: DB): Promise<Dataset> {
 
 /** Starts a build in the background (after an import, when a workspace opens). */
 export function prewarmDataset(db: DB) {
+  // the page is computed on its own worker when the bundle has it: that is where the columns are needed
+  if (warmPageWorker(db)) return;
   // without the worker a build would block this thread now instead of when the page asks: no gain
   if (!db.open || db.memory || !datasetWorker.available()) return;
   const hasDeals = !!db.prepare('SELECT 1 FROM crm_deals LIMIT 1').get();

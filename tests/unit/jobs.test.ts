@@ -1,0 +1,280 @@
+/**
+ * The job runner as the app runs it: long work on the bundled jobs worker (its own SQLite
+ * connection), requests that only start and poll it, cancel, failure, a restart in the
+ * middle of an import (kill -9), and reads that answer while a long job runs.
+ */
+import { fork } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { build } from 'esbuild';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { dispatch } from '../../main/api/dispatch';
+import { createContext, type ApiContext } from '../../main/api/context';
+import { Staging } from '../../main/files/staging';
+import { importRoster } from '../../main/services/roster';
+import { WorkspaceManager } from '../../main/services/workspace';
+import { dryRun, getJob as crmGetJob, runImport, sniff, startImport, cancelJob as crmCancel } from '../../main/services/crm/importer';
+import { getJob, jobsWorkerAvailable, waitJob } from '../../main/services/jobs/runner';
+import { openWorkspaceDb } from '../../main/db/open';
+import type { Job } from '../../shared/api/jobs';
+import type { Actor } from '../../shared/api/access';
+import { contract } from '../../shared/api';
+import { insightsPage } from '../../main/services/insights/page';
+import { insightsPageAsync, pageWorkerAvailable, releasePageWorker } from '../../main/services/insights/pageAsync';
+
+const FIX = path.join(__dirname, '..', 'fixtures', 'crm');
+let workerDir: string;
+let dir: string;
+let ws: WorkspaceManager;
+let ctx: ApiContext;
+
+beforeAll(async () => {
+  // inside the checkout (.tmp is ignored by git), so the bundles find better-sqlite3 in node_modules
+  fs.mkdirSync(path.join(__dirname, '../../.tmp'), { recursive: true });
+  workerDir = fs.mkdtempSync(path.join(__dirname, '../../.tmp/jobs-worker-'));
+  await build({
+    entryPoints: {
+      'jobs-worker': path.join(__dirname, '../../main/services/jobs/job-worker.ts'),
+      'crm-parse-worker': path.join(__dirname, '../../main/services/crm/parse-worker.ts'),
+      'jobs-import-child': path.join(__dirname, 'helpers/jobsImportChild.ts'),
+      'insights-page-worker': path.join(__dirname, '../../main/services/insights/page-worker.ts'),
+    },
+    outdir: workerDir,
+    outExtension: { '.js': '.cjs' },
+    bundle: true,
+    platform: 'node',
+    format: 'cjs',
+    target: 'node20',
+    external: ['better-sqlite3', 'electron'],
+    logLevel: 'warning',
+  });
+}, 120_000);
+afterAll(() => fs.rmSync(workerDir, { recursive: true, force: true }));
+
+const useWorkers = (on: boolean) => {
+  if (on) {
+    process.env.SWB_JOBS_WORKER = path.join(workerDir, 'jobs-worker.cjs');
+    process.env.SWB_CRM_WORKER = path.join(workerDir, 'crm-parse-worker.cjs');
+  } else {
+    delete process.env.SWB_JOBS_WORKER;
+    delete process.env.SWB_CRM_WORKER;
+  }
+  expect(jobsWorkerAvailable()).toBe(on);
+};
+
+beforeEach(() => {
+  dir = fs.mkdtempSync(path.join(os.tmpdir(), 'jobs-'));
+  ws = new WorkspaceManager({ dataDir: dir, demo: false, host: 'browser' });
+  ws.init();
+  importRoster(ws.db, fs.readFileSync(path.join(FIX, 'people.csv')), null);
+  ctx = createContext(ws, new Staging(path.join(dir, 'staging')), { kind: 'browser' });
+  useWorkers(true);
+});
+afterEach(() => {
+  useWorkers(false);
+  ws.close();
+  fs.rmSync(dir, { recursive: true, force: true });
+});
+
+/** A Zoho export of `copies` × the 2,000 sample deals (new IDs per copy). */
+function bigZoho(copies: number) {
+  const [header, ...rows] = fs.readFileSync(path.join(FIX, 'zoho_deals.csv'), 'utf8').trim().split(/\r?\n/);
+  const out = [header];
+  for (let c = 0; c < copies; c++) for (const r of rows) out.push(r.replace(/^(\d+)/, (id) => `${id}${c}`));
+  const p = path.join(dir, 'zoho_big.csv');
+  fs.writeFileSync(p, out.join('\r\n') + '\r\n');
+  return { id: 'a'.repeat(32), path: p, name: 'zoho_big.csv', size: fs.statSync(p).size };
+}
+
+const count = (table: string) => ws.db.prepare(`SELECT COUNT(*) FROM ${table}`).pluck().get() as number;
+const row = (id: string) => ws.db.prepare('SELECT state, error_key FROM jobs WHERE id = ?').get(id) as { state: string; error_key: string | null };
+const call = async <T>(method: string, input: unknown = {}, c: ApiContext = ctx): Promise<T> => {
+  const r = await dispatch(method, input, c);
+  if (!r.ok) throw new Error(`${method}: ${r.error.message}`);
+  return r.value as T;
+};
+async function poll(jobId: string): Promise<Job> {
+  for (;;) {
+    const j = await call<Job>('jobs.get', { jobId });
+    if (j.state !== 'running') return j;
+    await new Promise((r) => setTimeout(r, 10));
+  }
+}
+
+describe('jobs on the worker thread', () => {
+  it('an import starts at once, reports growing progress, and ends done with its row settled', async () => {
+    const f = bigZoho(5);
+    const s = await sniff(ws.db, f);
+    const seen: number[] = [];
+    const started = startImport(ws.db, f, s.source, s.mapping, null, { onProgress: (p) => seen.push(p.rows) });
+    expect(started).toMatchObject({ state: 'running', fraction: 0, counts: null });
+    expect(row(started.jobId).state).toBe('running');
+    const done = await poll(started.jobId);
+    expect(done).toMatchObject({ kind: 'crm.import', state: 'done', fraction: 1, result: { counts: expect.objectContaining({ valid: 10000, create: 10000 }) } });
+    expect(seen.length).toBeGreaterThan(0);
+    expect(seen).toEqual([...seen].sort((a, b) => a - b));
+    expect(crmGetJob(started.jobId)).toMatchObject({ state: 'done', counts: expect.objectContaining({ valid: 10000 }) });
+    expect(count('crm_deals')).toBe(10000);
+    expect(row(started.jobId)).toEqual({ state: 'done', error_key: null });
+    expect(ws.db.pragma('busy_timeout', { simple: true })).toBe(5000);
+  });
+
+  it('a cancelled import leaves no deals, no customers and no batch, and reads cancelled', async () => {
+    const f = bigZoho(20);
+    const s = await sniff(ws.db, f);
+    let cancelledAt = 0;
+    const started = startImport(ws.db, f, s.source, s.mapping, null, {
+      onProgress: (p) => {
+        if (!cancelledAt && p.rows > 0) {
+          cancelledAt = p.rows;
+          crmCancel(p.jobId);
+        }
+      },
+    });
+    const done = await waitJob(started.jobId);
+    expect(cancelledAt).toBeGreaterThan(0);
+    expect(done.state).toBe('cancelled');
+    expect(crmGetJob(started.jobId).state).toBe('cancelled');
+    expect([count('crm_deals'), count('crm_customers'), count('crm_import_batches')]).toEqual([0, 0, 0]);
+    expect(row(started.jobId).state).toBe('cancelled');
+  });
+
+  it('a failing import reads failed with its translation key, in memory and in its row', async () => {
+    const f = bigZoho(1);
+    const s = await sniff(ws.db, f);
+    // every owner mapped to "skip": no row can be imported
+    const owners = Object.fromEntries(s.owners.map((o) => [o.value, 0]));
+    const started = startImport(ws.db, f, s.source, { ...s.mapping, owners }, null);
+    const done = await poll(started.jobId);
+    expect(done).toMatchObject({ state: 'failed', errorKey: 'noValidRows', error: expect.stringMatching(/No row could be imported/) });
+    expect(row(started.jobId)).toEqual({ state: 'failed', error_key: 'noValidRows' });
+    await expect(runImport(ws.db, f, s.source, { ...s.mapping, owners }, null)).rejects.toMatchObject({ code: 'invalid_input', localized: { key: 'noValidRows' } });
+    expect(count('crm_import_batches')).toBe(0);
+  });
+
+  it('reads answer while a long import runs (they finish before it does)', async () => {
+    const f = bigZoho(25);
+    const s = await sniff(ws.db, f);
+    const started = startImport(ws.db, f, s.source, s.mapping, null);
+    const answered: string[] = [];
+    for (let i = 0; i < 5; i++) {
+      const people = await call<{ rows: unknown[] }>('people.list', {});
+      expect(people.rows.length).toBeGreaterThan(0);
+      await call('scripts.search', { query: 'price' });
+      // the read came back while the import was still writing
+      if (getJob(started.jobId).state === 'running') answered.push(`read ${i}`);
+    }
+    expect(answered).toEqual(['read 0', 'read 1', 'read 2', 'read 3', 'read 4']);
+    expect(count('crm_deals')).toBe(0); // the import's transaction is not visible yet
+    expect((await waitJob(started.jobId)).state).toBe('done');
+    expect(count('crm_deals')).toBe(50000);
+  });
+
+  it('backup and integrity check run as jobs the API starts and polls; the backup opens as the same workspace', async () => {
+    const b = await call<Job<'workspace.backup'>>('workspace.startBackup');
+    expect(b.state).toBe('running');
+    const done = (await poll(b.jobId)) as Job<'workspace.backup'>;
+    expect(done.state).toBe('done');
+    const file = done.result!.path;
+    expect(fs.existsSync(file)).toBe(true);
+    expect(fs.existsSync(`${file}.partial`)).toBe(false);
+    const copy = openWorkspaceDb(file).db;
+    expect(copy.prepare('SELECT COUNT(*) FROM people').pluck().get()).toBe(count('people'));
+    copy.close();
+    // the awaited form keeps its shape
+    const direct = await call<{ path: string; sizeBytes: number }>('workspace.backup');
+    expect(direct.sizeBytes).toBe(fs.statSync(direct.path).size);
+
+    const check = await call<Job<'workspace.integrity'>>('workspace.checkIntegrity');
+    expect(await poll(check.jobId)).toMatchObject({ state: 'done', result: { ok: true, problems: [] } });
+    expect((await call<Job[]>('jobs.list')).map((j) => j.kind)).toEqual(expect.arrayContaining(['workspace.backup', 'workspace.integrity']));
+  });
+
+  it('the demo is rebuilt on the worker and opened when done; the open workspace answers meanwhile', async () => {
+    const before = ws.info().path;
+    const j = await call<Job<'workspace.demo'>>('workspace.startDemo', { reset: true });
+    expect(ws.info().path).toBe(before); // still the workspace that was open
+    await call('people.list', {});
+    const done = (await poll(j.jobId)) as Job<'workspace.demo'>;
+    expect(done).toMatchObject({ state: 'done', result: { isDemo: true } });
+    expect(ws.info()).toMatchObject({ isDemo: true, path: ws.demoPath });
+    expect(count('people')).toBeGreaterThan(20);
+    expect(fs.readdirSync(ws.workspacesDir).filter((n) => n.startsWith('.demo-'))).toEqual([]);
+  }, 60_000);
+
+  it('another person cannot see or cancel a job they did not start', async () => {
+    const b = await call<Job>('workspace.startBackup');
+    const rep: Actor = { personId: 1, roles: ['rep'], managedTeamIds: [], teamId: null, owner: false };
+    for (const m of ['jobs.get', 'jobs.cancel']) {
+      const r = await dispatch(m, { jobId: b.jobId }, ctx.withActor(rep));
+      expect(r.ok ? null : r.error.key).toBe('jobs.notFound');
+    }
+    await poll(b.jobId);
+  });
+});
+
+describe('Insights recomputed on its worker', () => {
+  it('the page from the worker equals the page computed here, and follows a new import', async () => {
+    const f = bigZoho(1);
+    const s = await sniff(ws.db, f);
+    await runImport(ws.db, f, s.source, s.mapping, null);
+    const filters = contract['insights.page'].input.parse({});
+    const here = insightsPage(ws.db, filters);
+    process.env.SWB_INSIGHTS_PAGE_WORKER = path.join(workerDir, 'insights-page-worker.cjs');
+    try {
+      expect(pageWorkerAvailable()).toBe(true);
+      const there = await insightsPageAsync(ws.db, filters);
+      expect(there).toEqual(here);
+      expect(there.leaderboard.revenue.length).toBeGreaterThan(0);
+      // a second import (new IDs): the worker reads the new deals
+      const g = bigZoho(2);
+      await runImport(ws.db, g, s.source, s.mapping, null);
+      expect(await insightsPageAsync(ws.db, filters)).toEqual(insightsPage(ws.db, filters));
+    } finally {
+      await releasePageWorker();
+      delete process.env.SWB_INSIGHTS_PAGE_WORKER;
+    }
+  });
+});
+
+describe('jobs in-process (no bundle: the unit-test path)', () => {
+  it('the same import runs on this thread, with the same outcome and row', async () => {
+    useWorkers(false);
+    const f = bigZoho(2);
+    const s = await sniff(ws.db, f);
+    await dryRun(ws.db, f, s.source, s.mapping);
+    const started = startImport(ws.db, f, s.source, s.mapping, null);
+    expect(getJob(started.jobId).state).toBe('running');
+    const done = await waitJob(started.jobId);
+    expect(done).toMatchObject({ state: 'done', result: { counts: expect.objectContaining({ valid: 4000 }) } });
+    expect(row(started.jobId).state).toBe('done');
+  });
+});
+
+describe('a restart in the middle of an import', () => {
+  it('kill -9 while the import writes: after the restart the job reads failed (not running) and nothing of it is kept', async () => {
+    const f = bigZoho(40);
+    const s = await sniff(ws.db, f);
+    const mappingFile = path.join(dir, 'mapping.json');
+    fs.writeFileSync(mappingFile, JSON.stringify(s.mapping));
+    const file = ws.path;
+    ws.close();
+    const child = fork(path.join(workerDir, 'jobs-import-child.cjs'), [path.join(dir, 'child-data'), file, f.path, mappingFile], { stdio: 'ignore', env: { ...process.env } });
+    const started = await new Promise<{ jobId: string; rows: number }>((resolve, reject) => {
+      child.once('message', (m) => resolve(m as { jobId: string; rows: number }));
+      child.once('exit', (code) => reject(new Error(`the host exited early (${code})`)));
+    });
+    const exited = new Promise((r) => child.once('exit', r));
+    child.kill('SIGKILL');
+    await exited;
+    expect(started.rows).toBeGreaterThan(0);
+    // "restart": the workspace opens again
+    ws.open(file);
+    expect(row(started.jobId)).toEqual({ state: 'failed', error_key: 'jobs.interrupted' });
+    expect(crmGetJob(started.jobId, ws.db)).toMatchObject({ state: 'failed', errorKey: 'jobs.interrupted' });
+    expect(await call<Job>('jobs.get', { jobId: started.jobId })).toMatchObject({ state: 'failed', kind: 'crm.import' });
+    expect([count('crm_deals'), count('crm_import_batches')]).toEqual([0, 0]);
+    expect(ws.db.pragma('quick_check', { simple: true })).toBe('ok');
+  }, 60_000);
+});
