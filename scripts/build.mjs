@@ -28,7 +28,7 @@ if (only !== 'renderer') {
     format: 'cjs',
     target: 'node20',
     sourcemap: true,
-    external: ['electron', 'better-sqlite3'],
+    external: ['electron', 'better-sqlite3', 'argon2'],
     logLevel: 'warning',
   });
 }

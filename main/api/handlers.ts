@@ -7,10 +7,12 @@ import { scorecardsHandlers } from './scorecards';
 import { libraryHandlers } from './library';
 import { crmHandlers, insightsHandlers } from './insights';
 import { sessionHandlers, workspaceHandlers } from './workspace';
+import { authHandlers } from './auth';
 
 export const handlers: Handlers = {
   ...workspaceHandlers,
   ...sessionHandlers,
+  ...authHandlers,
   ...peopleHandlers,
   ...scriptsHandlers,
   ...trainingHandlers,

@@ -10,12 +10,14 @@ import { libraryMethods } from './library';
 import { crmMethods } from './crm';
 import { insightsMethods } from './insights';
 import { sessionMethods } from './session';
+import { authMethods } from './auth';
 import { workspaceMethods } from './workspace';
 import { trainingMethods } from './training';
 
 export const contract = {
   ...workspaceMethods,
   ...sessionMethods,
+  ...authMethods,
   ...peopleMethods,
   ...scriptsMethods,
   ...trainingMethods,

@@ -1,10 +1,17 @@
 import { z } from 'zod';
+import type { Actor } from './access';
 import { id, method } from './contract';
 import { ROLES, type Person, type Role } from './people';
 
 export interface SessionInfo {
+  /** solo: the local owner picks any person and role in the header; team: the signed-in person, switching among their own roles */
+  mode: 'solo' | 'team';
   person: Person | null;
+  /** the role whose home page is shown */
   role: Role;
+  /** roles the header may switch between (every role in solo mode) */
+  roles: Role[];
+  actor: Actor;
 }
 
 export interface UploadRef {

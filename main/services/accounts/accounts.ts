@@ -210,3 +210,18 @@ export function teamOverview(db: DB, now = Date.now()): TeamOverview {
   }));
   return { enabled: !needsOwner(db), accounts, invitations: listInvitations(db, now), settings: getSessionSettings(db) };
 }
+
+/* ---- single sign-on ---- */
+
+export type SsoRefusal = 'unverified' | 'noPerson';
+
+/** An OpenID Connect identity → the active person with that verified e-mail (no automatic creation). */
+export function ssoSignIn(db: DB, email: string | undefined, verified: boolean, kind: SessionKind, client: ClientInfo): SignInResult | SsoRefusal {
+  const person = email ? activePersonByEmail(db, email) : null;
+  const refusal: SsoRefusal | null = !email || !verified ? 'unverified' : !person ? 'noPerson' : null;
+  if (refusal || !person) {
+    audit(db, null, 'auth', person?.id ?? null, 'sign_in_failed', { via: 'sso', email: (email ?? '').slice(0, 200), ip: client.ip, reason: refusal });
+    return refusal ?? 'noPerson';
+  }
+  return startSession(db, person, kind, client, 'sso');
+}

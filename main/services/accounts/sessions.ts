@@ -11,8 +11,10 @@ import type { DB } from '../../db/open';
 import { actorFor } from '../access/actor';
 import { newSecret, sha256, wellFormedSecret } from './secrets';
 import { getSessionSettings } from './settings';
+import { audit } from '../audit';
 
 export type SessionKind = 'browser' | 'bearer';
+/** The client behind a request on the team server (throttling, session rows, audit). */
 export interface ClientInfo {
   ip: string;
   userAgent: string;
@@ -73,19 +75,33 @@ export function resolveSession(db: DB, token: unknown, now = Date.now()): Resolv
   return { actor, sessionId: id, role: row.role };
 }
 
-export function revokeSession(db: DB, id: string): boolean {
-  return db.prepare('DELETE FROM sessions WHERE id = ?').run(id).changes > 0;
+/** Ends one session; `by` (an admin revoking it) is written to the audit log. */
+export function revokeSession(db: DB, id: string, by?: number | null): boolean {
+  return db.transaction(() => {
+    const personId = sessionPerson(db, id);
+    const gone = db.prepare('DELETE FROM sessions WHERE id = ?').run(id).changes > 0;
+    if (gone && by !== undefined) audit(db, by, 'account', personId, 'session_revoked', {});
+    return gone;
+  })();
 }
 
 /** Every session of a person, or all but one (a password change keeps the session that made it). */
-export function revokePersonSessions(db: DB, personId: number, exceptId?: string): number {
-  return exceptId
-    ? db.prepare('DELETE FROM sessions WHERE person_id = ? AND id <> ?').run(personId, exceptId).changes
-    : db.prepare('DELETE FROM sessions WHERE person_id = ?').run(personId).changes;
+export function revokePersonSessions(db: DB, personId: number, exceptId?: string, by?: number | null): number {
+  return db.transaction(() => {
+    const n = exceptId
+      ? db.prepare('DELETE FROM sessions WHERE person_id = ? AND id <> ?').run(personId, exceptId).changes
+      : db.prepare('DELETE FROM sessions WHERE person_id = ?').run(personId).changes;
+    if (by !== undefined) audit(db, by, 'account', personId, 'sessions_revoked', { count: n });
+    return n;
+  })();
 }
 
 export function sessionPerson(db: DB, id: string): number | null {
   return (db.prepare('SELECT person_id AS p FROM sessions WHERE id = ?').get(id) as { p: number } | undefined)?.p ?? null;
+}
+
+export function sessionRole(db: DB, id: string): Role | null {
+  return (db.prepare('SELECT role FROM sessions WHERE id = ?').get(id) as { role: Role | null } | undefined)?.role ?? null;
 }
 
 export function setSessionRole(db: DB, id: string, role: Role) {

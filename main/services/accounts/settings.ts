@@ -2,6 +2,7 @@
 import type { SessionSettings } from '../../../shared/api/auth';
 import { SESSION_LIMITS } from '../../../shared/api/auth';
 import type { DB } from '../../db/open';
+import { audit } from '../audit';
 
 const DEFAULTS: SessionSettings = { idleMinutes: 8 * 60, absoluteHours: 14 * 24 };
 
@@ -18,11 +19,12 @@ export function getSessionSettings(db: DB): SessionSettings {
   };
 }
 
-export function setSessionSettings(db: DB, s: SessionSettings): SessionSettings {
+export function setSessionSettings(db: DB, s: SessionSettings, by: number | null = null): SessionSettings {
   const put = db.prepare('INSERT INTO meta(key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value');
   db.transaction(() => {
     put.run('auth.idle_minutes', String(s.idleMinutes));
     put.run('auth.absolute_hours', String(s.absoluteHours));
+    audit(db, by, 'workspace', null, 'session_settings', { ...s });
   })();
   return getSessionSettings(db);
 }
