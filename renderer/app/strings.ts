@@ -10,6 +10,7 @@ import { libraryStrings } from '../features/library/strings';
 import { scorecardsStrings } from '../features/scorecards/strings';
 import { trainingStrings } from '../features/training/strings';
 import { insightsStrings } from '../features/insights/strings';
+import { authStrings } from '../features/auth/strings';
 
 export type Lang = 'en' | 'ru' | 'zh';
 export type Tree = { [k: string]: string | Tree };
@@ -23,6 +24,7 @@ export const STRING_SOURCES: Record<Lang, Tree>[] = [
   scorecardsStrings,
   trainingStrings,
   insightsStrings,
+  authStrings,
 ];
 
 function merge(into: Tree, from: Tree): Tree {

@@ -9,7 +9,7 @@ import type { DB } from '../../db/open';
 
 export const LOCK_AFTER = 10;
 /** Failures an e-mail may have before waits start, and the same for an address (an office behind one NAT shares it). */
-const FREE = { acct: 3, ip: 20 } as const;
+const FREE = { acct: 5, ip: 20 } as const;
 const MAX_WAIT_S = { acct: 15 * 60, ip: 15 * 60 } as const;
 /** Counts older than this since their last failure start over. */
 const FORGET_MS = 24 * 3_600_000;

@@ -7,6 +7,7 @@ import { api, useApi } from '../../lib/api';
 import { errorText } from '../../lib/errors';
 import { fmtBytes, fmtDateTime } from '../../lib/format';
 import { useSession } from '../../app/session';
+import { TeamSettings } from '../auth/TeamSettings';
 
 export function SettingsPage() {
   const { t } = useTranslation();
@@ -225,6 +226,7 @@ export function SettingsPage() {
           </Table.Tbody>
         </Table>
       </Card>
+      <TeamSettings />
     </Stack>
   );
 }
