@@ -207,7 +207,7 @@ export function TeamSettings() {
           <Text size="sm">{t('team.enabled')}</Text>
           <Title order={5}>{t('team.people')}</Title>
           <ScrollArea.Autosize mah={420}>
-            <Table striped stickyHeader data-testid="accounts-table">
+            <Table striped stickyHeader verticalSpacing={4} data-testid="accounts-table">
               <Table.Thead>
                 <Table.Tr>
                   <Table.Th>{t('common.name')}</Table.Th>
@@ -224,7 +224,7 @@ export function TeamSettings() {
                     <Table.Td>{a.name}</Table.Td>
                     <Table.Td>{a.email}</Table.Td>
                     <Table.Td>
-                      <Group gap={4}>
+                      <Group gap={4} wrap="nowrap" style={{ whiteSpace: 'nowrap' }}>
                         {a.hasPassword ? <Badge variant="light">{t('team.statusActive')}</Badge> : a.pendingInvitation ? <Badge variant="light" color="yellow">{t('team.statusInvited')}</Badge> : <Text size="sm" c="dimmed">{t('team.statusNone')}</Text>}
                         {a.locked && (
                           <Badge color="red" data-testid="locked-badge">

@@ -83,6 +83,7 @@ export function SettingsPage() {
           </Table.Tbody>
         </Table>
       </Card>
+      <TeamSettings />
 
       <Card withBorder>
         <Title order={4}>{t('settings.workspaces')}</Title>
@@ -226,7 +227,6 @@ export function SettingsPage() {
           </Table.Tbody>
         </Table>
       </Card>
-      <TeamSettings />
     </Stack>
   );
 }
