@@ -59,6 +59,8 @@ export interface InvitationRow {
 export interface TeamAccount {
   personId: number;
   name: string;
+  nameRu: string;
+  nameZh: string;
   email: string;
   roles: Role[];
   hasPassword: boolean;

@@ -11,7 +11,7 @@ import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { test as base, expect, type Browser, type Page } from '@playwright/test';
-import { ROOT, shot } from './host';
+import { ROOT, shot, startHost } from './host';
 
 const OWNER = { name: 'Nina Orlova', email: 'nina.orlova@example.com', password: 'orchard lantern fourteen' };
 const REP = { name: 'Ivan Sokolov', email: 'ivan.sokolov@example.com', password: 'copper meadow railway' };
@@ -155,6 +155,26 @@ test('the rep accepts the invitation in another browser, signs out and in again;
   await expect(page.getByTestId('account-menu')).toHaveText(REP.name);
   await expect(page.getByTestId('role-picker')).toHaveCount(0); // one role: nothing to switch
 
+  // a second browser of the rep is signed out when the password changes in the first
+  const laptop = await newPage(browser);
+  await laptop.goto(team.base);
+  await signIn(laptop, REP.email, REP.password);
+  await expect(laptop.getByTestId('account-menu')).toHaveText(REP.name);
+  await page.getByTestId('account-menu').click();
+  await page.getByTestId('change-password').click();
+  await page.getByTestId('current-password').fill('not my password');
+  await page.getByTestId('new-password').fill(REP.password + ' two');
+  await page.getByTestId('repeat-password').fill(REP.password + ' two');
+  await page.getByTestId('change-password-submit').click();
+  await expect(page.getByTestId('change-password-error')).toHaveText('The current password is wrong.');
+  await page.getByTestId('current-password').fill(REP.password);
+  await page.getByTestId('change-password-submit').click();
+  await expect(page.getByText('Password changed. Your other sessions were ended (1).')).toBeVisible();
+  REP.password += ' two';
+  await laptop.getByTestId('nav-people').click();
+  await expect(laptop.getByTestId('signed-out-reason')).toHaveText('Your session has ended. Sign in again.');
+  await laptop.context().close();
+
   await page.getByTestId('account-menu').click();
   await page.getByTestId('sign-out').click();
   await expect(page.getByRole('heading', { name: 'Sign in' })).toBeVisible();
@@ -200,6 +220,7 @@ test('lock-out after repeated failures (same message for an unknown e-mail), the
   await admin.getByTestId('nav-settings').click();
   const row = admin.getByTestId(`account-${REP.email}`);
   await expect(row.getByTestId('locked-badge')).toBeVisible();
+  await row.scrollIntoViewIfNeeded();
   await shot(admin, 'team-settings-en');
   await row.getByTestId('unlock').click();
   await expect(row.getByTestId('locked-badge')).toHaveCount(0);
@@ -255,10 +276,43 @@ test('screens in Russian and Chinese', async ({ browser }) => {
     await signIn(page, OWNER.email, OWNER.password);
     await expect(page.getByTestId('account-menu')).toBeVisible();
     await page.getByTestId('nav-settings').click();
-    await page.getByTestId('team-settings').scrollIntoViewIfNeeded();
+    await page.getByTestId(`account-${REP.email}`).scrollIntoViewIfNeeded();
     await shot(page, `team-settings-${lang}`);
     await page.getByTestId(`account-${REP.email}`).getByTestId('invite').click();
     await shot(page, `team-invite-${lang}`);
     await page.context().close();
+  }
+});
+
+test('Settings → Team turns a solo workspace into a team workspace (the owner picks their person and sets a password)', async ({ browser }) => {
+  const host = await startHost();
+  try {
+    const page = await newPage(browser);
+    await page.goto(host.url);
+    await expect(page.getByTestId('person-picker')).toBeVisible(); // solo: the picker stays, no sign-in
+    await page.getByTestId('nav-settings').click();
+    const card = page.getByTestId('team-settings');
+    await card.scrollIntoViewIfNeeded();
+    await pick(page, 'enable-person', /Kate Lee/);
+    await page.getByTestId('enable-password').fill('qwertyuiop123');
+    await page.getByTestId('enable-team').click();
+    await expect(card).toContainText('This password is too common or too easy to guess; choose another.');
+    await shot(page, 'team-solo-enable-en');
+    await page.getByTestId('enable-password').fill('harbour violet sixteen');
+    await page.getByTestId('enable-team').click();
+    await expect(card).toContainText('Team workspace: people sign in with their own accounts.');
+    await expect(page.getByTestId('account-kate.lee@example.com')).toContainText('Password set');
+    for (const lang of ['ru', 'zh'] as const) {
+      await page.evaluate((l) => localStorage.setItem('workbench.lang', l), lang);
+      await page.goto(`http://127.0.0.1:${host.port}/?token=${host.token}#/settings`);
+      await page.getByTestId('team-settings').scrollIntoViewIfNeeded();
+      await shot(page, `team-solo-enabled-${lang}`);
+    }
+    // Kate is now an admin with a password: a team server on this workspace lets her sign in
+    const roles = await host.api<{ roles: string[] }>('people.get', { id: (await host.api<{ rows: { id: number; email: string }[] }>('people.list', { query: 'kate.lee' })).rows[0].id });
+    expect(roles.roles).toContain('admin');
+    await page.context().close();
+  } finally {
+    await host.stop();
   }
 });

@@ -187,18 +187,20 @@ export async function makeOwner(db: DB, target: { personId: number | null; name?
 export function teamOverview(db: DB, now = Date.now()): TeamOverview {
   const people = db
     .prepare(
-      `SELECT p.id, p.name, p.email, a.person_id IS NOT NULL AS hasPassword,
+      `SELECT p.id, p.name, p.name_ru AS nameRu, p.name_zh AS nameZh, p.email, a.person_id IS NOT NULL AS hasPassword,
               (SELECT count(*) FROM sessions s WHERE s.person_id = p.id) AS sessions,
               (SELECT max(last_seen_at) FROM sessions s WHERE s.person_id = p.id) AS lastSeen,
               EXISTS (SELECT 1 FROM invitations i WHERE i.person_id = p.id AND i.used_at IS NULL AND i.expires_at > ?) AS pending,
               (SELECT group_concat(role) FROM person_roles r WHERE r.person_id = p.id) AS roles
        FROM people p LEFT JOIN accounts a ON a.person_id = p.id WHERE p.active = 1 ORDER BY p.name`,
     )
-    .all(now) as { id: number; name: string; email: string; hasPassword: number; sessions: number; lastSeen: number | null; pending: number; roles: string | null }[];
+    .all(now) as { id: number; name: string; nameRu: string; nameZh: string; email: string; hasPassword: number; sessions: number; lastSeen: number | null; pending: number; roles: string | null }[];
   const failures = failuresByEmail(db);
   const accounts: TeamAccount[] = people.map((p) => ({
     personId: p.id,
     name: p.name,
+    nameRu: p.nameRu,
+    nameZh: p.nameZh,
     email: p.email,
     roles: (p.roles ? p.roles.split(',') : []) as Role[],
     hasPassword: !!p.hasPassword,

@@ -12,7 +12,7 @@ import { PersonPicker } from '../../app/PersonPicker';
 import { useSession } from '../../app/session';
 import { api, useApi } from '../../lib/api';
 import { errorText } from '../../lib/errors';
-import { fmtDateTime } from '../../lib/format';
+import { fmtDateTime, personName } from '../../lib/format';
 
 function SessionsModal({ account, onClose, onChanged }: { account: TeamAccount; onClose: () => void; onChanged: () => void }) {
   const { t } = useTranslation();
@@ -24,7 +24,7 @@ function SessionsModal({ account, onClose, onChanged }: { account: TeamAccount; 
   };
   const rows = list.data ?? [];
   return (
-    <Modal opened onClose={onClose} title={t('team.sessionsOf', { name: account.name })} size="xl">
+    <Modal opened onClose={onClose} title={t('team.sessionsOf', { name: personName(account) })} size="xl">
       {rows.length === 0 ? (
         <Text c="dimmed">{t('team.noSessions')}</Text>
       ) : (
@@ -211,8 +211,7 @@ export function TeamSettings() {
               <Table.Thead>
                 <Table.Tr>
                   <Table.Th>{t('common.name')}</Table.Th>
-                  <Table.Th>{t('auth.email')}</Table.Th>
-                  <Table.Th>{t('team.status')}</Table.Th>
+                  <Table.Th miw={200}>{t('team.status')}</Table.Th>
                   <Table.Th>{t('team.sessions')}</Table.Th>
                   <Table.Th>{t('team.lastSeen')}</Table.Th>
                   <Table.Th />
@@ -221,16 +220,20 @@ export function TeamSettings() {
               <Table.Tbody>
                 {o.accounts.map((a) => (
                   <Table.Tr key={a.personId} data-testid={`account-${a.email}`}>
-                    <Table.Td>{a.name}</Table.Td>
-                    <Table.Td>{a.email}</Table.Td>
+                    <Table.Td>
+                      <Text size="sm">{personName(a)}</Text>
+                      <Text size="xs" c="dimmed">
+                        {a.email}
+                      </Text>
+                    </Table.Td>
                     <Table.Td>
                       <Group gap={4} wrap="nowrap" style={{ whiteSpace: 'nowrap' }}>
-                        {a.hasPassword ? <Badge variant="light">{t('team.statusActive')}</Badge> : a.pendingInvitation ? <Badge variant="light" color="yellow">{t('team.statusInvited')}</Badge> : <Text size="sm" c="dimmed">{t('team.statusNone')}</Text>}
                         {a.locked && (
-                          <Badge color="red" data-testid="locked-badge">
+                          <Badge color="red" data-testid="locked-badge" style={{ flexShrink: 0 }}>
                             {t('team.locked')}
                           </Badge>
                         )}
+                        {a.hasPassword ? <Badge variant="light" style={{ flexShrink: 0 }}>{t('team.statusActive')}</Badge> : a.pendingInvitation ? <Badge variant="light" color="yellow" style={{ flexShrink: 0 }}>{t('team.statusInvited')}</Badge> : <Text size="sm" c="dimmed">{t('team.statusNone')}</Text>}
                       </Group>
                     </Table.Td>
                     <Table.Td>
@@ -238,7 +241,7 @@ export function TeamSettings() {
                         {a.sessions}
                       </Button>
                     </Table.Td>
-                    <Table.Td>{a.lastSeenAt ? fmtDateTime(a.lastSeenAt) : '—'}</Table.Td>
+                    <Table.Td style={{ whiteSpace: 'nowrap' }}>{a.lastSeenAt ? fmtDateTime(a.lastSeenAt) : '—'}</Table.Td>
                     <Table.Td>
                       <Group gap={4} wrap="nowrap" justify="end">
                         {a.locked && (
@@ -250,7 +253,7 @@ export function TeamSettings() {
                             onClick={() =>
                               void act(async () => {
                                 await api('team.unlock', { personId: a.personId });
-                                notifications.show({ color: 'green', message: t('team.unlocked', { name: a.name }) });
+                                notifications.show({ color: 'green', message: t('team.unlocked', { name: personName(a) }) });
                               })
                             }
                           >
@@ -264,7 +267,7 @@ export function TeamSettings() {
                           onClick={() =>
                             void act(async () => {
                               const r = await api('team.invite', { personId: a.personId });
-                              setInvite({ name: a.name, code: r.code, expiresAt: r.expiresAt });
+                              setInvite({ name: personName(a), code: r.code, expiresAt: r.expiresAt });
                             })
                           }
                         >

@@ -60,6 +60,9 @@ export const authStrings = {
       signOut: 'Sign out',
       signOutEverywhere: 'Sign out everywhere',
       signOutEverywhereConfirm: 'End your sessions on every device, this one included?',
+      changePassword: 'Change password',
+      currentPassword: 'Current password',
+      passwordChanged: 'Password changed. Your other sessions were ended ({{count}}).',
     },
     team: {
       title: 'Team',
@@ -165,6 +168,9 @@ export const authStrings = {
       signOut: 'Выйти',
       signOutEverywhere: 'Выйти на всех устройствах',
       signOutEverywhereConfirm: 'Завершить ваши сеансы на всех устройствах, включая это?',
+      changePassword: 'Сменить пароль',
+      currentPassword: 'Текущий пароль',
+      passwordChanged: 'Пароль изменён. Другие ваши сеансы завершены ({{count}}).',
     },
     team: {
       title: 'Команда',
@@ -270,6 +276,9 @@ export const authStrings = {
       signOut: '退出登录',
       signOutEverywhere: '在所有设备上退出',
       signOutEverywhereConfirm: '结束您在所有设备上的会话（包括本设备）？',
+      changePassword: '修改密码',
+      currentPassword: '当前密码',
+      passwordChanged: '密码已修改。您的其他会话已结束（{{count}} 个）。',
     },
     team: {
       title: '团队',
