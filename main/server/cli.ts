@@ -10,7 +10,7 @@
 import path from 'node:path';
 import fs from 'node:fs';
 import { createApp, defaultDataDir } from '../app';
-import { issueSetupCode, needsOwner, sweepSessions } from '../services/accounts';
+import { issueSetupCode, needsOwner, sweepFailures, sweepSessions } from '../services/accounts';
 import { createServer, isLoopback } from './server';
 import type { TeamOptions } from './team';
 
@@ -122,7 +122,16 @@ async function main() {
   const { url, port } = await srv.listen();
   if (team) {
     console.log(`Sales Workbench team server is running at ${url}`);
-    sweepSessions(ctx.db);
+    const sweep = () => {
+      try {
+        sweepSessions(ctx.db);
+        sweepFailures(ctx.db);
+      } catch (e) {
+        console.error('[team] sweeping expired sessions failed:', (e as Error).message);
+      }
+    };
+    sweep();
+    setInterval(sweep, 3_600_000).unref();
     if (needsOwner(ctx.db)) {
       // printed once per start while nobody administers the workspace; only its hash is stored
       console.log(`\nNobody can sign in yet. Open this one-time owner set-up link (valid 7 days, until used or the next start):\n\n  ${url}#/setup/${issueSetupCode(ctx.db)}\n`);

@@ -26,6 +26,8 @@ interface Pending {
 }
 
 const PENDING_MS = 10 * 60_000;
+/** Sign-ins in progress kept at most (a flood of /auth/sso/start drops the oldest instead of growing memory). */
+const PENDING_MAX = 10_000;
 const COOKIE = 'swb_sso';
 const pending = new Map<string, Pending>();
 let discovered: { key: string; config: Promise<oidc.Configuration> } | null = null;
@@ -67,6 +69,7 @@ export async function handleSso(req: http.IncomingMessage, res: http.ServerRespo
       const id = crypto.randomBytes(32).toString('base64url');
       const p: Pending = { verifier: oidc.randomPKCECodeVerifier(), state: oidc.randomState(), nonce: oidc.randomNonce(), at: now };
       pending.set(id, p);
+      if (pending.size > PENDING_MAX) pending.delete(pending.keys().next().value!);
       const to = oidc.buildAuthorizationUrl(config, {
         redirect_uri: callback,
         scope: 'openid email',

@@ -9,6 +9,7 @@ import {
   setSessionSettings,
   sha256,
   signIn,
+  sweepSessions,
 } from '../../main/services/accounts';
 import { createPerson, setPersonActive } from '../../main/services/people';
 import { tempDb } from './helpers/db';
@@ -52,6 +53,12 @@ describe('sessions', () => {
     const abs = createSession(t.db, p.id, 'bearer', client, 0);
     for (let m = 20; m < 120; m += 20) expect(resolveSession(t.db, abs.token, m * 60_000)).not.toBeNull();
     expect(resolveSession(t.db, abs.token, 2 * 3_600_000 + 1)).toBeNull();
+
+    // the periodic sweep removes rows nobody presents again
+    createSession(t.db, p.id, 'browser', client, 0);
+    const fresh = createSession(t.db, p.id, 'browser', client, 3 * 3_600_000);
+    expect(sweepSessions(t.db, 3 * 3_600_000 + 1)).toBe(1);
+    expect(t.db.prepare('SELECT id FROM sessions').all()).toEqual([{ id: fresh.id }]);
   });
 
   it('deactivating a person revokes their sessions at once; a session of a person deactivated behind its back is void', () => {

@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { gate, isLocked, LOCK_AFTER, setPassword, signIn, teamOverview, unlockAccount, waitSeconds } from '../../main/services/accounts';
+import { gate, isLocked, LOCK_AFTER, setPassword, signIn, sweepFailures, teamOverview, unlockAccount, waitSeconds } from '../../main/services/accounts';
 import { createPerson } from '../../main/services/people';
 import { tempDb } from './helpers/db';
 
@@ -43,6 +43,9 @@ describe('throttling and lock-out', () => {
     expect((await key(signIn(t.db, 'fresh@example.com', 'wrong wrong wrong', 'browser', ip, now + 10)))?.key).toBe('auth.tooManyAttempts');
     // another address is not slowed
     expect((await key(signIn(t.db, 'fresh@example.com', 'wrong wrong wrong', 'browser', { ip: '10.3.3.3', userAgent: 'x' }, now + 10)))?.key).toBe('auth.wrongCredentials');
+    // a day later the counts are forgotten and swept
+    expect(sweepFailures(t.db, now + 25 * 3_600_000)).toBeGreaterThan(20);
+    expect(gate(t.db, 'fresh@example.com', '10.2.2.2', now + 25 * 3_600_000)).toEqual({ locked: false, retryAfter: 0 });
   });
 
   it(`locks an account after ${LOCK_AFTER} failures, even for the right password, until an admin unlocks it`, async () => {

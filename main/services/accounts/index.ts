@@ -4,5 +4,5 @@ export * from './invitations';
 export * from './sessions';
 export * from './settings';
 export { checkPasswordRules, hashPassword, verifyPassword } from './passwords';
-export { gate, recordFailure, isLocked, LOCK_AFTER, waitSeconds } from './throttle';
+export { gate, recordFailure, isLocked, LOCK_AFTER, waitSeconds, sweepFailures } from './throttle';
 export { sha256, newSecret, wellFormedSecret } from './secrets';

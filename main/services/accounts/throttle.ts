@@ -80,3 +80,8 @@ export function failuresByEmail(db: DB): Map<string, number> {
   const rows = db.prepare("SELECT substr(key, 6) AS email, failures FROM sign_in_failures WHERE key LIKE 'acct:%'").all() as { email: string; failures: number }[];
   return new Map(rows.map((r) => [r.email, r.failures]));
 }
+
+/** Forgets counts past their memory (locked e-mails stay until unlocked), so the table does not grow with every address ever seen. */
+export function sweepFailures(db: DB, now = Date.now()): number {
+  return db.prepare('DELETE FROM sign_in_failures WHERE last_failure_at < ? AND failures < ?').run(now - FORGET_MS, LOCK_AFTER).changes;
+}
