@@ -31,7 +31,7 @@ if (only !== 'renderer') {
     format: 'cjs',
     target: 'node20',
     sourcemap: true,
-    external: ['electron', 'better-sqlite3', 'sherpa-onnx-node'],
+    external: ['electron', 'better-sqlite3', 'sherpa-onnx-node', 'argon2'],
     logLevel: 'warning',
   });
 }

@@ -5,6 +5,7 @@ import type { Staging } from '../files/staging';
 import type { WorkspaceManager } from '../services/workspace';
 import { SOLO_OWNER, type Actor } from '../../shared/api/access';
 import type { UpdateState } from '../../shared/api/app';
+import type { ClientInfo } from '../services/accounts/sessions';
 
 /** Host-specific abilities (native dialogs exist only in Electron). */
 export interface HostAbilities {
@@ -22,6 +23,8 @@ export interface HostAbilities {
   openLogFolder?: () => Promise<string>;
   /** Electron: the self-updater (absent in the browser host). */
   updates?: UpdatesControl;
+  /** Team server only: whether "Sign in with SSO" is offered. */
+  team?: { sso: boolean };
 }
 
 export interface UpdatesControl {
@@ -42,8 +45,10 @@ export interface ApiContext {
   readonly actor: Actor;
   /** The acting person's id for "who did it": the signed-in person, or in solo mode the person chosen in the header. */
   actorId(): number | null;
-  /** The same context for another actor (hosts call it once per request). */
-  withActor(actor: Actor): ApiContext;
+  /** The same context for another actor (hosts call it once per request), with the request's client on a team server. */
+  withActor(actor: Actor, client?: ClientInfo): ApiContext;
+  /** Team server: who sent the request (address after trusted proxies, user agent). */
+  readonly client?: ClientInfo;
   staging: Staging;
   host: HostAbilities;
 }
@@ -52,14 +57,15 @@ export type Handler<D extends MethodDef> = (input: ParsedInputOf<D>, ctx: ApiCon
 export type HandlersFor<C extends Record<string, MethodDef>> = { [K in keyof C]: Handler<C[K]> };
 export type Handlers = HandlersFor<Contract>;
 
-export function createContext(ws: WorkspaceManager, staging: Staging, host: HostAbilities, actor: Actor = SOLO_OWNER): ApiContext {
+export function createContext(ws: WorkspaceManager, staging: Staging, host: HostAbilities, actor: Actor = SOLO_OWNER, client?: ClientInfo): ApiContext {
   return {
     ws,
     get db() {
       return ws.db;
     },
     actor,
-    withActor: (a) => createContext(ws, staging, host, a),
+    client,
+    withActor: (a, c) => createContext(ws, staging, host, a, c),
     actorId() {
       if (!actor.owner) return actor.personId;
       try {

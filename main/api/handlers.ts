@@ -11,10 +11,12 @@ import { appHandlers } from './app';
 import { auditHandlers } from './audit';
 import { guidanceHandlers } from './guidance';
 import { jobsHandlers } from './jobs';
+import { authHandlers } from './auth';
 
 export const handlers: Handlers = {
   ...workspaceHandlers,
   ...sessionHandlers,
+  ...authHandlers,
   ...peopleHandlers,
   ...scriptsHandlers,
   ...trainingHandlers,

@@ -2,9 +2,11 @@ import type { sessionMethods } from '../../shared/api/session';
 import type { workspaceMethods } from '../../shared/api/workspace';
 import { AppError } from '../../shared/api/contract';
 import { getPerson } from '../services/people';
+import { sessionRole, setSessionRole } from '../services/accounts';
+import { ROLES, type Role } from '../../shared/api/people';
+import type { SessionInfo } from '../../shared/api/session';
 import type { ApiContext, HandlersFor } from './context';
 import type { BackupFile, WorkspaceFile, WorkspaceInfo } from '../../shared/api/workspace';
-import type { Role } from '../../shared/api/people';
 
 /**
  * Paths of the server's disk are for the solo owner only: anyone else sees
@@ -19,6 +21,17 @@ function noPaths(ctx: ApiContext) {
   if (teamMode(ctx)) {
     throw new AppError('forbidden', 'On a team server workspaces and backups are chosen by name, not by a path.', 'path', { key: 'workspace.pathsOwnerOnly' });
   }
+}
+
+/** Home role preference when a session has not chosen one: the most specific workplace first. */
+const HOME_ORDER: Role[] = ['manager', 'trainer', 'rep', 'admin'];
+
+function teamSession(ctx: ApiContext): SessionInfo {
+  const { actor } = ctx;
+  if (actor.personId === null) throw new AppError('unauthorized', 'Sign in first.', undefined, { key: 'auth.signInRequired' });
+  const chosen = actor.sessionId ? sessionRole(ctx.db, actor.sessionId) : null;
+  const role = chosen && actor.roles.includes(chosen) ? chosen : (HOME_ORDER.find((r) => actor.roles.includes(r)) ?? 'rep');
+  return { mode: 'team', person: getPerson(ctx.db, actor.personId), role, roles: actor.roles, actor };
 }
 
 export const workspaceHandlers: HandlersFor<typeof workspaceMethods> = {
@@ -57,40 +70,26 @@ export const workspaceHandlers: HandlersFor<typeof workspaceMethods> = {
   'workspace.restore': ({ path }, ctx) => (noPaths(ctx), ctx.ws.restore(path)),
 };
 
-/** A signed-in person's session info: themself, the role they chose among their own (home page), and their actor. */
-function teamSession(ctx: ApiContext) {
-  const a = ctx.actor;
-  let person = null;
-  try {
-    person = a.personId ? getPerson(ctx.db, a.personId) : null;
-  } catch {
-    person = null;
-  }
-  const chosen = a.personId ? ctx.ws.getMeta(`session.role.${a.personId}`) : null;
-  const role = (a.roles as string[]).includes(chosen ?? '') ? (chosen as Role) : (a.roles[0] ?? 'rep');
-  return { person, role, actor: a };
-}
-
 export const sessionHandlers: HandlersFor<typeof sessionMethods> = {
   'session.get': (_, ctx) => {
-    // a signed-in person is who the session says; the header's picker is the solo owner's
     if (!ctx.actor.owner) return teamSession(ctx);
     const raw = ctx.ws.getMeta('session');
-    const s = raw ? (JSON.parse(raw) as { personId: number | null; role: 'rep' | 'manager' | 'trainer' | 'admin' }) : { personId: null, role: 'manager' as const };
+    const s = raw ? (JSON.parse(raw) as { personId: number | null; role: Role }) : { personId: null, role: 'manager' as const };
     let person = null;
     try {
       person = s.personId ? getPerson(ctx.db, s.personId) : null;
     } catch {
       person = null;
     }
-    return { person, role: s.role, actor: ctx.actor };
+    return { mode: 'solo' as const, person, role: s.role, roles: [...ROLES], actor: ctx.actor };
   },
   'session.set': ({ personId, role }, ctx) => {
     if (!ctx.actor.owner) {
-      if (personId !== ctx.actor.personId || !ctx.actor.roles.includes(role)) {
-        throw new AppError('forbidden', 'You can switch only among your own roles.', 'role', { key: 'access.ownRolesOnly' });
+      // team: only the home-page role changes, among the signed-in person's own roles
+      if (personId !== ctx.actor.personId || !ctx.actor.roles.includes(role) || !ctx.actor.sessionId) {
+        throw new AppError('forbidden', 'You can switch only among your own roles.', 'role', { key: 'auth.ownRolesOnly' });
       }
-      ctx.ws.setMeta(`session.role.${ctx.actor.personId}`, role);
+      setSessionRole(ctx.db, ctx.actor.sessionId, role);
       return teamSession(ctx);
     }
     const person = personId ? getPerson(ctx.db, personId) : null;
@@ -98,7 +97,7 @@ export const sessionHandlers: HandlersFor<typeof sessionMethods> = {
       throw new AppError('invalid_input', `${person.name} does not have the ${role} role.`, 'role', { key: 'workspace.missingRole', params: { name: person.name, role } });
     }
     ctx.ws.setMeta('session', JSON.stringify({ personId, role }));
-    return { person, role, actor: ctx.actor };
+    return { mode: 'solo' as const, person, role, roles: [...ROLES], actor: ctx.actor };
   },
   'files.pick': async ({ multiple, filters }, { host, staging }) => {
     if (!host.showOpenDialog) throw new AppError('unavailable', 'The file dialog exists only in the desktop app; use upload instead.', undefined, { key: 'workspace.pickDesktopOnly' });

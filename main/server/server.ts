@@ -1,22 +1,31 @@
 /**
- * The browser host: node:http on 127.0.0.1 only. Serves the built renderer and
- * the same handler table as Electron IPC at POST /api/<method>. Every API call
- * needs the per-launch token; the Host header must name this machine (defeats
- * DNS rebinding); request bodies are size-limited.
+ * The browser host. Solo (default): node:http on 127.0.0.1 only; every API call
+ * needs the per-launch token and runs as the local owner. Team (--team): the
+ * same handler table for many people; each request carries a session (HttpOnly
+ * cookie or bearer token) that resolves to the signed-in person's actor,
+ * cookie-authenticated writes must come from the server's own origin, and
+ * listening beyond loopback needs TLS (node:https) or a trusted proxy.
+ * Both: the Host header must name this server (defeats DNS rebinding); request
+ * bodies are size-limited (sign-in and other unauthenticated calls: 8 KB).
  */
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import http from 'node:http';
+import https from 'node:https';
 import path from 'node:path';
 import type { AddressInfo } from 'node:net';
 import { AppError, type ApiResult, type Localized } from '../../shared/api/contract';
 import type { ApiContext } from '../api/context';
-import { dispatch, toApiError } from '../api/dispatch';
+import { dispatch, isMethod, toApiError } from '../api/dispatch';
 import { blobPath, SHA256 } from '../files/store';
 import { ANONYMOUS, SOLO_OWNER, type Actor } from '../../shared/api/access';
+import { contract } from '../../shared/api';
 import { mayReadBlob } from '../services/access/files';
 import { detectedType } from '../services/storedFiles';
-import { applyTimeouts, blobHeaders, decodePath, guardBodyStall, parseRange, servedType, staticType } from './http';
+import { getSessionSettings, resolveSession, type Resolved } from '../services/accounts';
+import { applyTimeouts, TIMEOUTS, blobHeaders, decodePath, guardBodyStall, parseRange, servedType, staticType } from './http';
+import { AUTH_BODY_LIMIT, createTeamGate, type TeamGate, type TeamOptions } from './team';
+import { handleSso } from './sso';
 
 export const API_BODY_LIMIT = 16 * 1024 * 1024;
 
@@ -29,10 +38,25 @@ export interface ServerOptions {
   uploadLimit?: number;
   /** Who is asking (a team server reads the session); null = nobody signed in. Default: the solo owner. */
   actorFor?: (req: http.IncomingMessage) => Actor | null;
+  /** Team server mode; absent: solo (token, owner actor, loopback). */
+  team?: TeamOptions;
+  /** node:https with this certificate and key. */
+  tls?: { cert: Buffer; key: Buffer };
+  /** Listening address (default 127.0.0.1); anything else needs `tls` or `team.trustProxy`. */
+  listenHost?: string;
+  /** Seconds to receive a request's headers / whole request (slow-client defence). */
+  headersTimeoutS?: number;
+  requestTimeoutS?: number;
 }
 
 /** HTTP status of an error result: refusals are 403, a missing sign-in 401. */
 export const statusOf = (code: string) => (code === 'unknown_method' ? 404 : code === 'forbidden' ? 403 : code === 'unauthorized' ? 401 : 200);
+
+export const isLoopback = (host: string) => /^(127\.\d+\.\d+\.\d+|localhost|::1|\[::1\])$/i.test(host);
+
+/** Methods whose result carries a new session token (moved into the cookie for browsers). */
+const SIGN_IN = new Set(['auth.signIn', 'auth.acceptInvitation', 'auth.completeSetup']);
+const SIGN_OUT = new Set(['auth.signOut', 'auth.signOutEverywhere']);
 
 export const CSP = [
   "default-src 'self'",
@@ -120,19 +144,90 @@ export function createServer(opts: ServerOptions) {
   const staticDir = path.resolve(opts.staticDir);
   let port = opts.port ?? 0;
 
-  const server = http.createServer(async (req, res) => {
+  const listenHost = opts.listenHost ?? '127.0.0.1';
+  if (!isLoopback(listenHost) && !opts.tls && !opts.team?.trustProxy) {
+    throw new Error(`Refusing to listen on ${listenHost} without TLS: pass --tls-cert and --tls-key, or --behind-proxy <proxy address> when a TLS proxy sits in front.`);
+  }
+  if (!isLoopback(listenHost) && !opts.team) throw new Error('Listening beyond this computer needs team mode (--team): solo mode is for one person on this machine.');
+  const gate: TeamGate | null = opts.team ? createTeamGate(opts.team, !!opts.tls, () => port) : null;
+
+  /** Team: the session behind the request (bearer header, else cookie), and whether it came by cookie. */
+  function sessionOf(req: http.IncomingMessage, g: TeamGate) {
+    const bearer = /^Bearer (\S+)$/.exec(String(req.headers.authorization ?? ''))?.[1];
+    const token = bearer ?? g.readCookie(req);
+    const resolved: Resolved | null = token ? resolveSession(opts.ctx.db, token) : null;
+    return { viaCookie: !bearer, presented: !!token, resolved };
+  }
+
+  const unauthorized = (res: http.ServerResponse, g: TeamGate, presented: boolean) => {
+    // a forged, expired or foreign session: clear it and say only that a sign-in is needed
+    if (presented) res.setHeader('Set-Cookie', g.clearSessionCookie());
+    return presented
+      ? fail(res, 401, 'unauthorized', 'Your session has ended. Sign in again.', { key: 'auth.sessionExpired' })
+      : fail(res, 401, 'unauthorized', 'Sign in to use this workspace.', { key: 'auth.signInRequired' });
+  };
+  const crossSite = (res: http.ServerResponse) => fail(res, 403, 'forbidden', 'Refused: this request did not come from this server\'s own pages.', { key: 'auth.crossSite' });
+
+  async function teamApi(req: http.IncomingMessage, res: http.ServerResponse, g: TeamGate, method: string) {
+    const s = sessionOf(req, g);
+    // CSRF: a request the browser authenticates by itself (cookie, or none yet: sign-in) must come from our own origin
+    if (s.viaCookie && !g.originAllowed(req)) {
+      req.resume();
+      return crossSite(res);
+    }
+    const isPublic = isMethod(method) && contract[method].access === 'public';
+    if (!s.resolved && !isPublic) {
+      req.resume();
+      return unauthorized(res, g, s.presented);
+    }
+    // the live-transcript feed belongs to the rep's own machine: never taken over the network
+    if (method.startsWith('guidance.feed.') && !isLoopback(g.client(req).ip)) {
+      req.resume();
+      return fail(res, 403, 'forbidden', 'The live-transcript feed is accepted only from this computer.', { key: 'access.feedLoopbackOnly' });
+    }
+    let input: unknown;
+    const bodyRead = guardBodyStall(req);
     try {
-      if (!hostAllowed(req.headers.host, port)) {
-        return fail(res, 421, 'forbidden', 'This server only answers requests addressed to 127.0.0.1 or localhost.');
+      const body = await readBody(req, s.resolved ? bodyLimit : AUTH_BODY_LIMIT);
+      input = body.length ? JSON.parse(body.toString('utf8')) : {};
+    } catch (e) {
+      if (e instanceof AppError) return fail(res, 413, e.code, 'The request is too large.', { key: 'auth.tooLarge' });
+      return fail(res, 400, 'invalid_input', 'The request body is not valid JSON.');
+    } finally {
+      bodyRead();
+    }
+    const actor = s.resolved?.actor ?? ANONYMOUS;
+    const result = await dispatch(method, input, opts.ctx.withActor(actor, g.client(req)));
+    if (result.ok && SIGN_IN.has(method)) {
+      const value = result.value as { token?: string };
+      const wantsBearer = (input as { client?: string } | null)?.client === 'bearer';
+      if (!wantsBearer && value.token) {
+        res.setHeader('Set-Cookie', g.sessionCookie(value.token, getSessionSettings(opts.ctx.db).absoluteHours * 3600));
+        delete value.token;
+      }
+    }
+    if (SIGN_OUT.has(method) && s.viaCookie) res.setHeader('Set-Cookie', g.clearSessionCookie());
+    // a public method's "unauthorized" (a wrong password) is an answer, not a missing session
+    const status = result.ok ? 200 : result.error.code === 'unauthorized' && isPublic ? 200 : statusOf(result.error.code);
+    return send(res, status, result);
+  }
+
+  const handler = async (req: http.IncomingMessage, res: http.ServerResponse) => {
+    try {
+      if (gate ? !gate.hostAllowed(req.headers.host) : !hostAllowed(req.headers.host, port)) {
+        return fail(res, 421, 'forbidden', gate ? 'This server answers only to its public address (--public-url).' : 'This server only answers requests addressed to 127.0.0.1 or localhost.');
       }
       const url = new URL(req.url ?? '/', `http://127.0.0.1:${port}`);
       const bearer = /^Bearer (.+)$/.exec(String(req.headers.authorization ?? ''))?.[1];
 
+      if (gate && url.pathname.startsWith('/auth/sso/')) return await handleSso(req, res, url, gate, opts.ctx, opts.team?.sso ?? null);
+
       if (url.pathname.startsWith('/api/')) {
         if (req.method !== 'POST') return fail(res, 405, 'invalid_input', 'API calls use POST.');
-        if (!tokenMatches(bearer, token)) return fail(res, 401, 'unauthorized', 'Missing or wrong access token. Open the link the server printed at start.');
         const method = decodePath(url.pathname.slice(5));
         if (method === null) return fail(res, 400, 'invalid_input', 'The address is not valid (bad percent-encoding).');
+        if (gate) return await teamApi(req, res, gate, method);
+        if (!tokenMatches(bearer, token)) return fail(res, 401, 'unauthorized', 'Missing or wrong access token. Open the link the server printed at start.');
         let input: unknown;
         const bodyRead = guardBodyStall(req);
         try {
@@ -150,9 +245,33 @@ export function createServer(opts: ServerOptions) {
         return send(res, status, result);
       }
 
+      /**
+       * Uploads and stored files: the token (solo) or a live session (team; uploads from our own
+       * origin). Returns who is asking, or null when the request was refused (team: already answered).
+       */
+      const allowed = (write: boolean): Actor | null => {
+        if (!gate) {
+          if (!tokenMatches(write ? bearer : (url.searchParams.get('token') ?? bearer), token)) return null;
+          return opts.actorFor ? opts.actorFor(req) : SOLO_OWNER;
+        }
+        const s = sessionOf(req, gate);
+        if (!s.resolved) {
+          unauthorized(res, gate, s.presented);
+          return null;
+        }
+        if (write && s.viaCookie && !gate.originAllowed(req)) {
+          crossSite(res);
+          return null;
+        }
+        return s.resolved.actor;
+      };
+
       if (url.pathname === '/upload') {
         if (req.method !== 'POST') return fail(res, 405, 'invalid_input', 'Uploads use POST.');
-        if (!tokenMatches(bearer, token)) return fail(res, 401, 'unauthorized', 'Missing or wrong access token.');
+        if (!allowed(true)) {
+          if (gate) return req.resume();
+          return fail(res, 401, 'unauthorized', 'Missing or wrong access token.');
+        }
         const name = url.searchParams.get('name') ?? 'file';
         const declared = Number(req.headers['content-length'] ?? 0);
         const limit = opts.uploadLimit;
@@ -175,11 +294,10 @@ export function createServer(opts: ServerOptions) {
 
       if (url.pathname.startsWith('/files/')) {
         if (req.method !== 'GET' && req.method !== 'HEAD') return fail(res, 405, 'invalid_input', 'Files are read with GET.');
-        if (!tokenMatches(url.searchParams.get('token') ?? bearer, token)) return fail(res, 401, 'unauthorized', 'Missing or wrong access token.');
+        const actor = allowed(false);
+        if (!actor) return res.headersSent ? undefined : fail(res, 401, 'unauthorized', 'Sign in to open stored files.', { key: 'access.signInRequired' });
         const sha = url.pathname.slice(7);
         if (!SHA256.test(sha)) return fail(res, 404, 'not_found', 'No such file.');
-        const actor = opts.actorFor ? opts.actorFor(req) : SOLO_OWNER;
-        if (!actor) return fail(res, 401, 'unauthorized', 'Sign in to open stored files.', { key: 'access.signInRequired' });
         if (!mayReadBlob(opts.ctx.db, actor, sha)) return fail(res, 403, 'forbidden', "You don't have access to this file.", { key: 'access.fileForbidden' });
         const file = blobPath(opts.ctx.ws.filesDir, sha);
         if (!fs.existsSync(file)) return fail(res, 404, 'not_found', 'The file is missing from the workspace.');
@@ -210,9 +328,10 @@ export function createServer(opts: ServerOptions) {
       if (!res.headersSent) fail(res, 500, err.code, err.message);
       else res.destroy();
     }
-  });
-
-  applyTimeouts(server);
+  };
+  const server = opts.tls ? https.createServer({ cert: opts.tls.cert, key: opts.tls.key }, handler) : http.createServer(handler);
+  // slow or stalled clients are cut off instead of holding sockets open (a stalled body after 10 s: guardBodyStall)
+  applyTimeouts(server, { ...TIMEOUTS, ...(opts.headersTimeoutS ? { headersMs: opts.headersTimeoutS * 1000 } : {}), ...(opts.requestTimeoutS ? { requestMs: opts.requestTimeoutS * 1000 } : {}) });
 
   return {
     token,
@@ -220,9 +339,9 @@ export function createServer(opts: ServerOptions) {
     listen(): Promise<{ port: number; url: string }> {
       return new Promise((resolve, reject) => {
         server.once('error', reject);
-        server.listen(opts.port ?? 0, '127.0.0.1', () => {
+        server.listen(opts.port ?? 0, listenHost, () => {
           port = (server.address() as AddressInfo).port;
-          resolve({ port, url: `http://127.0.0.1:${port}/?token=${token}` });
+          resolve({ port, url: gate ? gate.publicBase() + '/' : `http://127.0.0.1:${port}/?token=${token}` });
         });
       });
     },

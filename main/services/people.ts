@@ -6,6 +6,7 @@ import { fold } from '../../shared/search/text';
 import type { DB } from '../db/open';
 import { addScope, type Cond } from './access/scope';
 import { audit } from './audit';
+import { revokePersonSessions } from './accounts/sessions';
 
 type PersonData = z.output<typeof personInput>;
 type TeamData = z.output<typeof teamInput>;
@@ -160,6 +161,8 @@ export function setPersonActive(db: DB, id: number, active: boolean, actorId: nu
   return db.transaction(() => {
     getPerson(db, id);
     db.prepare(`UPDATE people SET active = ?, updated_at = strftime('%Y-%m-%dT%H:%M:%fZ','now') WHERE id = ?`).run(active ? 1 : 0, id);
+    // a deactivated person's sessions end at once (their next request gets 401)
+    if (!active) revokePersonSessions(db, id);
     audit(db, actorId, 'person', id, active ? 'reactivate' : 'deactivate', {});
     return getPerson(db, id);
   })();

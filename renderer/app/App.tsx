@@ -8,6 +8,7 @@ import { APP_OVERLAYS, SECTIONS } from './sections';
 import { SessionProvider, useSession } from './session';
 import { Shell } from './Shell';
 import { WorkspaceProblemScreen } from './WorkspaceProblem';
+import { AuthGate } from '../features/auth/AuthScreens';
 
 const FONTS = 'system-ui, -apple-system, "Segoe UI", Roboto, "Noto Sans", "PingFang SC", "Microsoft YaHei", "Noto Sans SC", sans-serif';
 const theme = createTheme({
@@ -19,7 +20,8 @@ const theme = createTheme({
 
 function Body() {
   const { t } = useTranslation();
-  const { workspace, problem, loadError, generation } = useSession();
+  const { auth, workspace, problem, loadError, generation } = useSession();
+  if (auth?.mode === 'team' && !auth.signedIn) return <AuthGate />;
   if (loadError) {
     return (
       <Center h="100vh" p="xl">

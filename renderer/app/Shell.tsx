@@ -9,6 +9,7 @@ import { LANGUAGES, setLanguage, type Lang } from './i18n';
 import { PersonPicker } from './PersonPicker';
 import { SECTIONS } from './sections';
 import { useSession } from './session';
+import { AccountMenu } from '../features/auth/AccountMenu';
 
 export function Shell({ children }: { children: ReactNode }) {
   const { t, i18n } = useTranslation();
@@ -42,29 +43,35 @@ export function Shell({ children }: { children: ReactNode }) {
             <Button variant="default" size="xs" leftSection={<IconSearch size={14} />} rightSection={<Kbd size="xs">Ctrl K</Kbd>} onClick={() => spotlight.open()} data-testid="open-palette">
               {t('header.search')}
             </Button>
-            <PersonPicker
-              aria-label={t('header.person')}
-              placeholder={t('header.noPerson')}
-              size="xs"
-              w={210}
-              value={person?.id ?? null}
-              current={person}
-              data-testid="person-picker"
-              onChange={(id, p) => {
-                const role: Role = p && session && p.roles.includes(session.role) ? session.role : (p?.roles[0] ?? 'manager');
-                void setActor(id, role);
-              }}
-            />
-            <Select
-              aria-label={t('header.role')}
-              size="xs"
-              w={130}
-              data={roleOptions}
-              value={session?.role ?? null}
-              allowDeselect={false}
-              data-testid="role-picker"
-              onChange={(r) => r && void setActor(person?.id ?? null, r as Role)}
-            />
+            {session?.mode === 'team' ? (
+              <AccountMenu />
+            ) : (
+              <>
+                <PersonPicker
+                  aria-label={t('header.person')}
+                  placeholder={t('header.noPerson')}
+                  size="xs"
+                  w={210}
+                  value={person?.id ?? null}
+                  current={person}
+                  data-testid="person-picker"
+                  onChange={(id, p) => {
+                    const role: Role = p && session && p.roles.includes(session.role) ? session.role : (p?.roles[0] ?? 'manager');
+                    void setActor(id, role);
+                  }}
+                />
+                <Select
+                  aria-label={t('header.role')}
+                  size="xs"
+                  w={130}
+                  data={roleOptions}
+                  value={session?.role ?? null}
+                  allowDeselect={false}
+                  data-testid="role-picker"
+                  onChange={(r) => r && void setActor(person?.id ?? null, r as Role)}
+                />
+              </>
+            )}
             <Select
               aria-label={t('header.language')}
               size="xs"

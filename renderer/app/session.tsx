@@ -1,11 +1,16 @@
 /** The current workspace and "who am I" (person + role chosen in the header), shared by every screen. */
 import { createContext, useCallback, useContext, useEffect, useState, type ReactNode } from 'react';
 import type { Role } from '../../shared/api/people';
+import type { AuthStatus } from '../../shared/api/auth';
 import type { SessionInfo } from '../../shared/api/session';
 import type { WorkspaceInfo, WorkspaceProblem } from '../../shared/api/workspace';
-import { api, invoke } from '../lib/api';
+import { api, invoke, SIGNED_OUT_EVENT } from '../lib/api';
 
 interface SessionState {
+  /** solo or team, and whether this browser is signed in (team) */
+  auth: AuthStatus | null;
+  /** why the sign-in screen is shown (an error key under errors.), e.g. auth.sessionExpired */
+  signedOutReason: string | null;
   workspace: WorkspaceInfo | null;
   problem: WorkspaceProblem | null;
   session: SessionInfo | null;
@@ -24,8 +29,20 @@ export function SessionProvider({ children }: { children: ReactNode }) {
   const [session, setSession] = useState<SessionInfo | null>(null);
   const [generation, setGeneration] = useState(0);
   const [loadError, setLoadError] = useState<string | null>(null);
+  const [auth, setAuth] = useState<AuthStatus | null>(null);
+  const [signedOutReason, setSignedOutReason] = useState<string | null>(null);
 
   const refresh = useCallback(async () => {
+    const a = await invoke('auth.status', {});
+    if (a.ok) {
+      setAuth(a.value);
+      if (a.value.mode === 'team' && !a.value.signedIn) {
+        setWorkspace(null);
+        setSession(null);
+        return;
+      }
+      setSignedOutReason(null);
+    }
     const p = await invoke('workspace.problem', {});
     if (!p.ok) {
       setLoadError(p.error.code === 'unauthorized' ? 'unauthorized' : p.error.message);
@@ -48,11 +65,23 @@ export function SessionProvider({ children }: { children: ReactNode }) {
     void refresh();
   }, [refresh]);
 
+  // a 401 from the team server (session expired, revoked, signed out elsewhere): back to the sign-in screen
+  useEffect(() => {
+    const onSignedOut = (e: Event) => {
+      setSignedOutReason(((e as CustomEvent<string | null>).detail ?? 'auth.sessionExpired') || null);
+      setAuth((a) => (a ? { ...a, signedIn: false } : a));
+      setWorkspace(null);
+      setSession(null);
+    };
+    window.addEventListener(SIGNED_OUT_EVENT, onSignedOut);
+    return () => window.removeEventListener(SIGNED_OUT_EVENT, onSignedOut);
+  }, []);
+
   const setActor = useCallback(async (personId: number | null, role: Role) => {
     setSession(await api('session.set', { personId, role }));
   }, []);
 
-  return <Ctx.Provider value={{ workspace, problem, session, generation, loadError, setActor, refresh }}>{children}</Ctx.Provider>;
+  return <Ctx.Provider value={{ auth, signedOutReason, workspace, problem, session, generation, loadError, setActor, refresh }}>{children}</Ctx.Provider>;
 }
 
 export function useSession(): SessionState {

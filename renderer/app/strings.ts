@@ -14,6 +14,7 @@ import { insightsStrings } from '../features/insights/strings';
 import { accessStrings } from '../features/access/strings';
 import { guidanceStrings } from '../features/guidance/strings';
 import { jobsStrings } from '../features/jobs/strings';
+import { authStrings } from '../features/auth/strings';
 
 export type Lang = 'en' | 'ru' | 'zh';
 export type Tree = { [k: string]: string | Tree };
@@ -31,6 +32,7 @@ export const STRING_SOURCES: Record<Lang, Tree>[] = [
   accessStrings,
   guidanceStrings,
   jobsStrings,
+  authStrings,
 ];
 
 function merge(into: Tree, from: Tree): Tree {

@@ -40,15 +40,26 @@ export class ApiCallError extends Error {
   }
 }
 
+/** Fired when a team server answers 401 (session ended, revoked or expired): the app returns to sign-in. */
+export const SIGNED_OUT_EVENT = 'workbench:signed-out';
+
+/** Solo: the per-launch token as a bearer header. Team: nothing (the HttpOnly session cookie travels by itself). */
+function authHeaders(): Record<string, string> {
+  const t = token();
+  return t ? { Authorization: `Bearer ${t}` } : {};
+}
+
 export async function invoke<M extends MethodName>(method: M, input: In<M>): Promise<ApiResult<Out<M>>> {
   if (window.workbench) return (await window.workbench.invoke(method, input)) as ApiResult<Out<M>>;
   try {
     const res = await fetch(`/api/${encodeURIComponent(method)}`, {
       method: 'POST',
-      headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${token()}` },
+      headers: { 'Content-Type': 'application/json', ...authHeaders() },
       body: JSON.stringify(input ?? {}),
     });
-    return (await res.json()) as ApiResult<Out<M>>;
+    const result = (await res.json()) as ApiResult<Out<M>>;
+    if (res.status === 401 && !token() && !result.ok) window.dispatchEvent(new CustomEvent(SIGNED_OUT_EVENT, { detail: result.error.key ?? null }));
+    return result;
   } catch (e) {
     return { ok: false, error: { code: 'unavailable', message: `The Sales Workbench server does not answer (${(e as Error).message}). Is it still running?` } };
   }
@@ -98,7 +109,7 @@ export function uploadFile(file: File, onProgress?: (fraction: number) => void, 
   return new Promise((resolve, reject) => {
     const xhr = new XMLHttpRequest();
     xhr.open('POST', `/upload?name=${encodeURIComponent(file.name)}`);
-    xhr.setRequestHeader('Authorization', `Bearer ${token()}`);
+    for (const [k, v] of Object.entries(authHeaders())) xhr.setRequestHeader(k, v);
     xhr.setRequestHeader('Content-Type', 'application/octet-stream');
     xhr.upload.onprogress = (e) => e.lengthComputable && onProgress?.(e.loaded / e.total);
     xhr.onload = () => {
@@ -119,7 +130,9 @@ export function uploadFile(file: File, onProgress?: (fraction: number) => void, 
 /** URL to display or play a stored file (content hash), in either host; the host serves it with the type detected at upload. */
 export function fileUrl(sha256: string): string {
   if (isElectron()) return `app://workbench/files/${sha256}`;
-  return `/files/${sha256}?token=${encodeURIComponent(token())}`;
+  // on a team server the session cookie authorises the file; the solo host's token is in the query
+  const t = token();
+  return `/files/${sha256}${t ? `?token=${encodeURIComponent(t)}` : ''}`;
 }
 
 /** Reads a File as base64 (for small imports such as rosters). */

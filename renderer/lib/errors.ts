@@ -21,9 +21,9 @@ export function translateValidation(t: TFunction, message: string | undefined): 
 
 export function errorText(t: TFunction, e: unknown): string {
   const err: ApiError | null = e instanceof ApiCallError ? e.error : ((e as { code?: string; message?: string })?.code ? (e as ApiError) : null);
-  if (err?.code === 'unauthorized') return t('errors.unauthorized');
   // a localized server message: its key in the UI language, the English text if the key is unknown
   if (err?.key) return t(`errors.${err.key}`, { ...err.params, defaultValue: err.message });
+  if (err?.code === 'unauthorized') return t('errors.unauthorized');
   if (err) return translateValidation(t, err.message) ?? err.message;
   return (e as Error)?.message ?? String(e);
 }

@@ -10,6 +10,7 @@ import { libraryMethods } from './library';
 import { crmMethods } from './crm';
 import { insightsMethods } from './insights';
 import { sessionMethods } from './session';
+import { authMethods } from './auth';
 import { workspaceMethods } from './workspace';
 import { trainingMethods } from './training';
 import { appMethods } from './app';
@@ -20,6 +21,7 @@ import { jobsMethods } from './jobs';
 export const contract = {
   ...workspaceMethods,
   ...sessionMethods,
+  ...authMethods,
   ...peopleMethods,
   ...scriptsMethods,
   ...trainingMethods,

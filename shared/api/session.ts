@@ -1,11 +1,16 @@
 import { z } from 'zod';
+import type { Actor } from './access';
 import { id, method } from './contract';
 import { ROLES, type Person, type Role } from './people';
-import type { Actor } from './access';
 
 export interface SessionInfo {
+  /** solo: the local owner picks any person and role in the header; team: the signed-in person, switching among their own roles */
+  mode: 'solo' | 'team';
   person: Person | null;
+  /** the role whose home page is shown */
   role: Role;
+  /** roles the header may switch between (every role in solo mode) */
+  roles: Role[];
   /** Who is asking: roles and managed teams (the UI hides what they may not do; the server refuses anyway). */
   actor: Actor;
 }

@@ -195,6 +195,24 @@ const POLICY: Record<string, string> = {
   'guidance.feed.poll': 'signed in',
   'guidance.save': 'signed in / writes',
   'guidance.get': 'signed in',
+  'auth.status': 'public',
+  'auth.signIn': 'public',
+  'auth.signOut': 'signed in / writes',
+  'auth.signOutEverywhere': 'signed in / writes',
+  'auth.changePassword': 'signed in / writes',
+  'auth.invitation': 'public',
+  'auth.acceptInvitation': 'public / writes',
+  'auth.setupInfo': 'public',
+  'auth.completeSetup': 'public / writes',
+  'team.overview': 'admin',
+  'team.enable': 'admin / writes',
+  'team.invite': 'admin / writes',
+  'team.revokeInvitation': 'admin / writes',
+  'team.sessions': 'admin',
+  'team.revokeSession': 'admin / writes',
+  'team.revokePersonSessions': 'admin / writes',
+  'team.unlock': 'admin / writes',
+  'team.setSettings': 'admin / writes',
   'app.about': 'signed in',
   'app.setUpdateFeed': 'admin / writes',
   'app.checkForUpdates': 'admin',
@@ -207,7 +225,7 @@ const POLICY: Record<string, string> = {
   'workspace.startDemo': 'admin / writes',
 };
 
-const allowedFor = (policy: string, roles: Role[]) => policy.startsWith('signed in') || roles.some((r) => policy.split(' / ')[0].split(' ').includes(r));
+const allowedFor = (policy: string, roles: Role[]) => policy.startsWith('signed in') || policy.startsWith('public') || roles.some((r) => policy.split(' / ')[0].split(' ').includes(r));
 
 let dir: string;
 let ws: WorkspaceManager;
@@ -259,7 +277,7 @@ describe('the policy table and the contract', () => {
     const def = contract[m];
     const [who, w = ''] = POLICY[m].split(' / ');
     const declared = def.access === 'signedIn' ? 'signed in' : Array.isArray(def.access) ? [...def.access].sort().join(' ') : String(def.access);
-    expect(declared).toBe(who === 'signed in' ? who : who.split(' ').sort().join(' '));
+    expect(declared).toBe(who === 'signed in' || who === 'public' ? who : who.split(' ').sort().join(' '));
     expect(def.writes === undefined ? '' : def.writes === true ? 'writes' : 'writes when given').toBe(w);
   });
 });

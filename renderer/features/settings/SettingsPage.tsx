@@ -10,6 +10,7 @@ import { useSession } from '../../app/session';
 import { AboutCard } from './AboutCard';
 import { AuditLog } from '../access/AuditLog';
 import { useCan } from '../access/useCan';
+import { TeamSettings } from '../auth/TeamSettings';
 
 export function SettingsPage() {
   const { t } = useTranslation();
@@ -86,6 +87,7 @@ export function SettingsPage() {
           </Table.Tbody>
         </Table>
       </Card>
+      <TeamSettings />
 
       <Card withBorder>
         <Title order={4}>{t('settings.workspaces')}</Title>
