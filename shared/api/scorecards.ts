@@ -4,7 +4,7 @@
  */
 import { z } from 'zod';
 import { id, isoDate, method, pageInput, requiredText, text, type Page } from './contract';
-import { SCALES, SECTION_KINDS, type ScoreResult, type TemplateDef } from '../domain/scoring';
+import { SCALES, SECTION_KINDS, type Scale, type ScoreResult, type TemplateDef } from '../domain/scoring';
 import type { TalkMetrics, TranscriptSegment } from '../domain/transcript';
 import type { StepCoverage, Suggestion } from '../domain/coverage';
 import type { AlphaResult, GraderBias, Spread } from '../domain/agreement';
@@ -218,6 +218,12 @@ export interface CalibrationDetail extends CalibrationSummary {
   isGrader: boolean;
   canSeeReport: boolean;
 }
+export interface PairAgreement {
+  percent: number | null;
+  pairs: number;
+  agreeing: number;
+  rule: 'exact' | 'within1';
+}
 export interface CalibrationReport {
   n: { graders: number; calls: number; scores: number };
   totals: { callId: number; customer: string; scores: { graderId: number; score: number | null }[]; spread: Spread }[];
@@ -226,13 +232,14 @@ export interface CalibrationReport {
     label: { en: string; ru: string; zh: string };
     scale: string;
     alpha: AlphaResult;
-    within1: { percent: number | null; pairs: number };
+    /** Pairs of graders agreeing on this criterion's own scale: exactly on yes/no, within one point otherwise. */
+    agreement: PairAgreement;
     spread: Spread;
     ambiguous: { disagreeing: number; units: number; share: number | null; ambiguous: boolean };
   }[];
-  alpha: AlphaResult;
+  /** Alpha and pair agreement per scale (criteria of one scale pooled; scales never mixed). */
+  byScale: { scale: Scale; criteria: number; metric: 'nominal' | 'ordinal' | 'interval'; alpha: AlphaResult; agreement: PairAgreement }[];
   alphaTotals: AlphaResult;
-  within1: { percent: number | null; pairs: number };
   bias: (GraderBias & { person: PersonRef })[];
   reference: PersonRef | null;
 }

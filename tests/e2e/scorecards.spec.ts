@@ -89,7 +89,7 @@ test('import, play, comment, score, critical fail, dispute and resolve, calibrat
   await page.getByTestId('start-scoring').click();
   await expect(page.getByTestId('score-form')).toBeVisible();
   await answerAll(page, 'max');
-  await expect(page.getByTestId('live-score')).toHaveText('105%');
+  await expect(page.getByTestId('live-score')).toHaveText('100%');
   const firstComment = page.getByTestId('score-form').locator('textarea').first();
   await firstComment.fill('Clear greeting, asked if it is a good time.');
   await page.getByTestId('score-form').locator('button[data-testid^="evidence-"]').first().click();
@@ -97,7 +97,7 @@ test('import, play, comment, score, critical fail, dispute and resolve, calibrat
   await expect(page.getByTestId('save-state')).toHaveText(/Draft saved/, { timeout: 5000 });
   await shot(page, 'scorecards-scoring-en');
   await page.getByTestId('submit-evaluation').click();
-  await expect(page.getByTestId('call-score')).toHaveText('105%');
+  await expect(page.getByTestId('call-score')).toHaveText('100%');
 
   // --- the Russian call, in Russian: fail the critical compliance item
   await page.evaluate(() => localStorage.setItem('workbench.lang', 'ru'));
@@ -128,7 +128,8 @@ test('import, play, comment, score, critical fail, dispute and resolve, calibrat
   await expect(page.getByTestId('call-row')).toHaveCount(1);
   await page.getByTestId('call-row').first().click();
   await expect(page.getByTestId('evaluation-view')).toBeVisible();
-  await expect(page.getByTestId('final-score')).toHaveText('105%');
+  await expect(page.getByTestId('final-score')).toHaveText('100%');
+  await expect(page.getByTestId('final-bonus')).toHaveText('+5 bonus');
   await page.locator('[data-testid^="ack-"]').first().click();
   await expect(page.locator('[data-testid^="feedback-status-"]').first()).toHaveText('Acknowledged');
   await page.locator('[data-testid^="dispute-"]').nth(0).click();

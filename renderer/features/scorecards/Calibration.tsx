@@ -2,7 +2,7 @@
 import { Alert, Anchor, Badge, Button, Card, Group, Modal, MultiSelect, SimpleGrid, Stack, Table, Text, TextInput, Title, Tooltip } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { IconArrowLeft, IconPlus } from '@tabler/icons-react';
-import { useState } from 'react';
+import { Fragment, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useParams } from 'react-router';
 import type { CalibrationReport } from '../../../shared/api/scorecards';
@@ -229,6 +229,8 @@ function Stat({ label, value, n, hint }: { label: string; value: string; n: stri
   );
 }
 
+const pctOrDash = (p: number | null) => (p === null ? '—' : `${fmtNumber(p, 0)}%`);
+
 function Report({ r }: { r: CalibrationReport }) {
   const { t } = useTranslation();
   const graders = r.totals[0]?.scores.map((s) => r.bias.find((b) => b.person.id === s.graderId)?.person) ?? [];
@@ -236,9 +238,23 @@ function Report({ r }: { r: CalibrationReport }) {
     <Stack gap="md" data-testid="calibration-report">
       <Title order={3}>{t('scorecards.report.title')}</Title>
       <SimpleGrid cols={{ base: 2, md: 4 }}>
-        <Stat label={t('scorecards.report.alpha')} value={fmtAlpha(r.alpha.alpha)} n={t('scorecards.report.nValues', { n: r.alpha.n, units: r.alpha.units })} hint={t('scorecards.report.alphaHint')} />
+        {/* one pair of figures per scale: yes/no and point criteria are never pooled */}
+        {r.byScale.map((g) => (
+          <Fragment key={g.scale}>
+            <Stat
+              label={t('scorecards.report.alphaScale', { scale: t(`scorecards.scale.${g.scale}`), metric: t(`scorecards.report.metric.${g.metric}`) })}
+              value={fmtAlpha(g.alpha.alpha)}
+              n={t('scorecards.report.nValues', { n: g.alpha.n, units: g.alpha.units })}
+              hint={t('scorecards.report.alphaHint')}
+            />
+            <Stat
+              label={t('scorecards.report.agreeScale', { scale: t(`scorecards.scale.${g.scale}`) })}
+              value={pctOrDash(g.agreement.percent)}
+              n={`${t(`scorecards.report.rule.${g.agreement.rule}`)} · ${t('scorecards.report.nPairs', { n: g.agreement.pairs })}`}
+            />
+          </Fragment>
+        ))}
         <Stat label={t('scorecards.report.alphaTotals')} value={fmtAlpha(r.alphaTotals.alpha)} n={t('scorecards.report.nValues', { n: r.alphaTotals.n, units: r.alphaTotals.units })} />
-        <Stat label={t('scorecards.report.within1')} value={r.within1.percent === null ? '—' : `${fmtNumber(r.within1.percent, 0)}%`} n={t('scorecards.report.nPairs', { n: r.within1.pairs })} />
         <Stat label={t('scorecards.report.scores')} value={`${r.n.scores}`} n={t('scorecards.report.nGraders', { graders: r.n.graders, calls: r.n.calls })} />
       </SimpleGrid>
       <Card withBorder padding="sm">
@@ -313,7 +329,7 @@ function Report({ r }: { r: CalibrationReport }) {
             <Table.Tr>
               <Table.Th>{t('scorecards.disputes.criterion')}</Table.Th>
               <Table.Th>α</Table.Th>
-              <Table.Th>{t('scorecards.report.within1')}</Table.Th>
+              <Table.Th>{t('scorecards.report.agreement')}</Table.Th>
               <Table.Th>{t('scorecards.report.spread')}</Table.Th>
               <Table.Th>{t('scorecards.report.ambiguous')}</Table.Th>
             </Table.Tr>
@@ -331,20 +347,20 @@ function Report({ r }: { r: CalibrationReport }) {
                   </Text>
                 </Table.Td>
                 <Table.Td>
-                  {c.within1.percent === null ? '—' : `${fmtNumber(c.within1.percent, 0)}%`}{' '}
+                  {pctOrDash(c.agreement.percent)}{' '}
                   <Text span size="xs" c="dimmed">
-                    ({t('scorecards.report.nPairs', { n: c.within1.pairs })})
+                    ({t(`scorecards.report.rule.${c.agreement.rule}`)}, {t('scorecards.report.nPairs', { n: c.agreement.pairs })})
                   </Text>
                 </Table.Td>
                 <Table.Td>{c.spread.sd === null ? '—' : `SD ${fmtNumber(c.spread.sd, 2)}`}</Table.Td>
                 <Table.Td>
                   {c.ambiguous.ambiguous ? (
                     <Badge color="orange" data-testid="ambiguous">
-                      {t('scorecards.report.ambiguousYes', { share: fmtNumber((c.ambiguous.share ?? 0) * 100, 0), units: c.ambiguous.units })}
+                      {t(c.agreement.rule === 'exact' ? 'scorecards.report.ambiguousYesExact' : 'scorecards.report.ambiguousYes', { share: fmtNumber((c.ambiguous.share ?? 0) * 100, 0), units: c.ambiguous.units })}
                     </Badge>
                   ) : (
                     <Text size="xs" c="dimmed">
-                      {t('scorecards.report.ambiguousNo', { d: c.ambiguous.disagreeing, units: c.ambiguous.units })}
+                      {t(c.agreement.rule === 'exact' ? 'scorecards.report.ambiguousNoExact' : 'scorecards.report.ambiguousNo', { d: c.ambiguous.disagreeing, units: c.ambiguous.units })}
                     </Text>
                   )}
                 </Table.Td>
