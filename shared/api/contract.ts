@@ -101,3 +101,13 @@ export const requiredText = (max = 200) =>
   z.string().trim().min(1, { message: 'Required' }).max(max, { message: `Must be at most ${max} characters` });
 export const id = z.number().int().positive();
 export const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, { message: 'Use the date format YYYY-MM-DD' });
+
+export const RANGE_REVERSED = 'The start date is after the end date';
+/**
+ * The check every method taking a from/to range applies: a reversed range is a field error on
+ * `from` (ISO dates compare as strings). Use as `z.object({...}).refine(...rangeInOrder)`.
+ */
+export const rangeInOrder: [(v: { from?: string | null; to?: string | null }) => boolean, { message: string; path: PropertyKey[] }] = [
+  (v) => !v.from || !v.to || v.from <= v.to,
+  { message: RANGE_REVERSED, path: ['from'] },
+];

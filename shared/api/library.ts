@@ -3,7 +3,7 @@
  * versions, metadata, governance, usage events and links from scripts/courses.
  */
 import { z } from 'zod';
-import { id, isoDate, method, pageInput, requiredText, text, type Page } from './contract';
+import { id, isoDate, method, pageInput, rangeInOrder, requiredText, text, type Page } from './contract';
 import type { Segment } from '../search/text';
 
 export const FUNNEL_STAGES = ['prospecting', 'discovery', 'demo', 'proposal', 'negotiation', 'closing', 'onboarding', 'renewal'] as const;
@@ -290,7 +290,7 @@ export const libraryMethods = {
     }),
   ).returns<{ recorded: boolean }>(),
   'library.usage': method(z.object({ id })).returns<ItemUsage>(),
-  'library.analytics': method(z.object({ from: isoDate, to: isoDate, limit: z.number().int().min(1).max(200).default(20) })).returns<{
+  'library.analytics': method(z.object({ from: isoDate, to: isoDate, limit: z.number().int().min(1).max(200).default(20) }).refine(...rangeInOrder)).returns<{
     top: AnalyticsRow[];
     neverUsed: AnalyticsRow[];
     neverUsedTotal: number;

@@ -3,7 +3,7 @@
  * Scoring math lives in shared/domain/scoring.ts; agreement in shared/domain/agreement.ts.
  */
 import { z } from 'zod';
-import { id, isoDate, method, pageInput, requiredText, text, type Page } from './contract';
+import { id, isoDate, method, pageInput, rangeInOrder, requiredText, text, type Page } from './contract';
 import { SCALES, SECTION_KINDS, type Scale, type ScoreResult, type TemplateDef } from '../domain/scoring';
 import type { TalkMetrics, TranscriptSegment } from '../domain/transcript';
 import type { StepCoverage, Suggestion } from '../domain/coverage';
@@ -304,7 +304,7 @@ export const scorecardsMethods = {
       band: z.enum(['low', 'mid', 'high']).nullable().default(null),
       query: text(200).default(''),
       ...pageInput,
-    }),
+    }).refine(...rangeInOrder),
   ).returns<Page<CallRow>>(),
   'scorecards.calls.get': method(z.object({ id })).returns<CallDetail>(),
   'scorecards.calls.import': method(z.object({ items: z.array(callImportItem).min(1).max(500) })).returns<{

@@ -9,9 +9,19 @@
 import type { DB } from '../../db/open';
 
 export const DAY_MS = 86_400_000;
-/** "YYYY-MM-DD..." -> days since 1970-01-01 (UTC). */
+/**
+ * "YYYY-MM-DD..." -> days since 1970-01-01 (proleptic Gregorian, days-from-civil). No Date:
+ * Date.UTC reads years 0-99 as 1900-1999, so "0050-01-01" would become 1950.
+ */
 export function dayOf(iso: string): number {
-  return Math.floor(Date.UTC(Number(iso.slice(0, 4)), Number(iso.slice(5, 7)) - 1, Number(iso.slice(8, 10))) / DAY_MS);
+  const m = Number(iso.slice(5, 7));
+  const d = Number(iso.slice(8, 10));
+  const y = Number(iso.slice(0, 4)) - (m <= 2 ? 1 : 0);
+  const era = Math.floor(y / 400);
+  const yoe = y - era * 400;
+  const doy = Math.floor((153 * (m + (m > 2 ? -3 : 9)) + 2) / 5) + d - 1;
+  const doe = yoe * 365 + Math.floor(yoe / 4) - Math.floor(yoe / 100) + doy;
+  return era * 146097 + doe - 719468;
 }
 export const isoOfDay = (day: number) => new Date(day * DAY_MS).toISOString().slice(0, 10);
 
@@ -45,6 +55,7 @@ export interface Dataset {
   churn: Int32Array;
   hasChurn: boolean;
   customers: number;
+  /** first and last day any deal was created or closed */
   minDay: number;
   maxDay: number;
 }
@@ -228,7 +239,8 @@ export function readDataset(db: DB, chunkIds = CHUNK_IDS): Dataset {
     const closed = ds.closed[i];
     ds.closedMonth[i] = closed >= 0 ? monthOfDay(closed) : -1;
     const last = closed >= 0 ? closed : ds.created[i];
-    if (ds.created[i] < ds.minDay) ds.minDay = ds.created[i];
+    const first = closed >= 0 && closed < ds.created[i] ? closed : ds.created[i];
+    if (first < ds.minDay) ds.minDay = first;
     if (last > ds.maxDay) ds.maxDay = last;
   }
   return ds;

@@ -6,7 +6,7 @@
  * training effect (difference-in-differences).
  */
 import type { Correlation, DidResult, InsightsPage, RepRow, ScatterPoint, TrendPoint } from '../../../shared/api/insights';
-import type { ParsedInputOf } from '../../../shared/api/contract';
+import { AppError, RANGE_REVERSED, type ParsedInputOf } from '../../../shared/api/contract';
 import type { insightsMethods } from '../../../shared/api/insights';
 import { closeRate, correlate, didProportions, npsScore, strength, type Proportion } from '../../../shared/domain/stats';
 import { valueKey } from '../../../shared/domain/crmParse';
@@ -38,6 +38,24 @@ function monthStart(day: number) {
 function addMonths(day: number, k: number) {
   const d = new Date(day * 86_400_000);
   return Math.floor(Date.UTC(d.getUTCFullYear(), d.getUTCMonth() + k, d.getUTCDate()) / 86_400_000);
+}
+
+/**
+ * The period the charts cover: the range asked for (default: the 12 months up to `last`, the
+ * latest deal) clamped to [lo, hi]: the first day of the data, and the later of its last day
+ * (deals, churn dates) and today (competence is measured up to now). A far-past or far-future
+ * end is cut there, so the months iterated follow the data, never the width of the range asked
+ * for; a range wholly outside becomes one empty day beside it.
+ */
+export function clampPeriod(fromReq: number | null, toReq: number | null, b: { lo: number; hi: number; last: number }): { from: number; to: number } {
+  const { lo, hi } = b;
+  // no end given: the latest deal (or the start asked for, when that is later: an empty period, not a reversed one)
+  const to = toReq ?? Math.max(b.last, fromReq ?? b.last);
+  const from = fromReq ?? addMonths(Math.min(to, b.last), -12) + 1;
+  if (from > to) throw new AppError('invalid_input', RANGE_REVERSED, 'from', { key: 'insights.rangeReversed' });
+  if (to < lo) return { from: lo - 1, to: lo - 1 };
+  if (from > hi) return { from: hi + 1, to: hi + 1 };
+  return { from: Math.max(from, lo), to: Math.min(to, hi) };
 }
 
 /** Which deals pass the team/channel/product/business filters (period is handled per chart), as lookup arrays. */
@@ -244,8 +262,11 @@ export function insightsPage(db: DB, f: Filters, onlyRep: number | null = null):
   const keep = new Uint8Array(ds.n);
 
   const hasData = ds.n > 0;
-  const to = f.to ? dayOf(f.to) : hasData ? ds.maxDay : Math.floor(Date.now() / 86_400_000);
-  const from = f.from ? dayOf(f.from) : addMonths(to, -12) + 1;
+  const today = Math.floor(Date.now() / 86_400_000);
+  let lastChurn = -Infinity;
+  for (let c = 0; c < ds.customers; c++) if (ds.churn[c] > lastChurn) lastChurn = ds.churn[c];
+  const bounds = hasData ? { lo: ds.minDay, hi: Math.max(ds.maxDay, lastChurn, today), last: ds.maxDay } : { lo: addMonths(today, -12) + 1, hi: today, last: today };
+  const { from, to } = clampPeriod(f.from ? dayOf(f.from) : null, f.to ? dayOf(f.to) : null, bounds);
   const m0 = monthStart(from);
   const months: number[] = [];
   for (let m = m0; m <= to; m = addMonths(m, 1)) months.push(m);

@@ -1,6 +1,7 @@
 /** Insights and CRM import strings (en/ru/zh: same keys; tests/unit/i18n checks). */
 export const insightsStrings = {
   en: {
+    errors: { insights: { rangeReversed: 'The start date is after the end date.' } },
     insights: {
       title: 'Insights',
       subtitle: 'Does competence move close rate and retention here, for this team? Measured on your CRM outcomes, with the uncertainty shown.',
@@ -97,6 +98,7 @@ export const insightsStrings = {
     },
   },
   ru: {
+    errors: { insights: { rangeReversed: 'Дата начала позже даты окончания.' } },
     insights: {
       title: 'Аналитика',
       subtitle: 'Влияет ли компетентность на конверсию и удержание здесь, в этой команде? Измеряем по итогам сделок из CRM и показываем неопределённость.',
@@ -193,6 +195,7 @@ export const insightsStrings = {
     },
   },
   zh: {
+    errors: { insights: { rangeReversed: '开始日期晚于结束日期。' } },
     insights: {
       title: '洞察',
       subtitle: '在这个团队里，能力是否真的提升了成交率和客户留存？基于 CRM 的成交结果衡量，并展示不确定性。',
