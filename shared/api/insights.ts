@@ -90,7 +90,10 @@ export interface InsightsPage {
   /** The period the charts cover: the asked range clamped to the data's first and last days. */
   period: { from: string; to: string };
   dealsTotal: number;
+  /** the reporting currency every revenue figure is in (ISO 4217; '' when no deal has an amount) */
   currency: string;
+  /** won deals of the period whose amount could not be converted (no rate for their month, or no currency): not in any revenue */
+  unconverted: { deals: number; byCurrency: { currency: string; deals: number; months: string[] }[] };
   competenceSource: 'training' | 'none';
   reps: RepRow[];
   closeScatter: { points: ScatterPoint[]; stats: Correlation };

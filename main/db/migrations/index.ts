@@ -11,7 +11,8 @@ import { m004 } from './004_scorecards';
 import { m005 } from './005_training';
 import { m006 } from './006_insights';
 import { m007 } from './007_crm_batch_touched';
+import { m009 } from './009_currencies';
 
-export const migrations: Migration[] = [m001, m002, m003, m004, m005, m006, m007];
+export const migrations: Migration[] = [m001, m002, m003, m004, m005, m006, m007, m009];
 
 export const LATEST_VERSION = migrations[migrations.length - 1].version;

@@ -50,6 +50,10 @@ export interface Dataset {
   nps: Uint8Array;
   channels: string[];
   products: string[];
+  /** the deal's currency as an index into `currencies` (ISO codes; '' = none) */
+  currencyOf: Uint16Array;
+  currencies: string[];
+  /** the currency most deals are in */
   currency: string;
   /** per customer index: churn day or -1 */
   churn: Int32Array;
@@ -182,6 +186,8 @@ export function readDataset(db: DB, chunkIds = CHUNK_IDS): Dataset {
     nps: new Uint8Array(n),
     channels: [],
     products: [],
+    currencyOf: new Uint16Array(n),
+    currencies: [],
     currency: '',
     churn: Int32Array.from(churnDays),
     hasChurn: churnDays.some((d) => d >= 0),
@@ -200,8 +206,8 @@ export function readDataset(db: DB, chunkIds = CHUNK_IDS): Dataset {
     .raw();
   const channels = newDict(ds.channels);
   const products = newDict(ds.products);
-  const currencies = newDict();
-  const currencyCode = new Uint16Array(n);
+  const currencies = newDict(ds.currencies);
+  const currencyCode = ds.currencyOf;
   const customerIds = new Int32Array(n);
   let off = 0;
   for (let lo = minId; lo <= maxId && off < n; lo += chunkIds) {

@@ -13,6 +13,7 @@ import { valueKey } from '../../../shared/domain/crmParse';
 import type { DB } from '../../db/open';
 import { listCompetencyRefs } from '../competencies';
 import { competenceScores } from '../training/competence';
+import { effectiveReporting, ratesTo } from '../crm/currencies';
 import { listCourseCompletions } from './completions';
 import { dataset, dayOf, isoOfDay, monthOfDay, STATUS, type Dataset } from './dataset';
 
@@ -158,8 +159,26 @@ class RetentionAcc {
   }
 }
 
+/** Per currency x month of the period: the factor to the reporting currency (NaN = no rate), and won deals left out for want of one. */
+interface Conversion {
+  factor: Float64Array;
+  missed: Int32Array;
+}
+
+function conversion(db: DB, ds: Dataset, reporting: string, months: number[]): Conversion {
+  const M = months.length;
+  const rates = reporting ? ratesTo(db, reporting) : new Map<string, Map<string, number>>();
+  const factor = new Float64Array(Math.max(1, ds.currencies.length) * M).fill(NaN);
+  ds.currencies.forEach((c, ci) => {
+    if (!c) return; // no currency: nothing to convert from
+    const byMonth = rates.get(c);
+    for (let k = 0; k < M; k++) factor[ci * M + k] = c === reporting ? 1 : (byMonth?.get(monthKey(months[k])) ?? NaN);
+  });
+  return { factor, missed: new Int32Array(factor.length) };
+}
+
 /** The one hot pass over the deals: applies the filters (marking `keep`) and fills every per-rep, per-month and per-channel counter. */
-function scan(ds: Dataset, flt: ReturnType<typeof makeFilter>, keep: Uint8Array, acc: RetentionAcc, repCap: number, from: number, to: number, m0Abs: number, M: number) {
+function scan(ds: Dataset, flt: ReturnType<typeof makeFilter>, keep: Uint8Array, acc: RetentionAcc, repCap: number, from: number, to: number, m0Abs: number, M: number, fx: Conversion) {
   const won = new Int32Array(repCap + 1);
   const lost = new Int32Array(repCap + 1);
   const open = new Int32Array(repCap + 1);
@@ -182,6 +201,8 @@ function scan(ds: Dataset, flt: ReturnType<typeof makeFilter>, keep: Uint8Array,
   const { rep, status, channel, product, repeat, created, closed, closedMonth, pos, amount, csat, nps } = ds;
   const WON = STATUS.won,
     OPEN = STATUS.open;
+  const { factor, missed } = fx;
+  const cur = ds.currencyOf;
   for (let i = 0, n = ds.n; i < n; i++) {
     const r = rep[i];
     const ch = channel[i];
@@ -205,7 +226,16 @@ function scan(ds: Dataset, flt: ReturnType<typeof makeFilter>, keep: Uint8Array,
       seenRep[r] = 1;
       const cell = r * M + closedMonth[i] - m0Abs;
       if (st === WON) {
-        const a = amount[i];
+        let a = amount[i];
+        if (a !== 0) {
+          // to the reporting currency at the close month's rate; without a rate it is counted, never added as it is
+          const k = cur[i] * M + closedMonth[i] - m0Abs;
+          const f = factor[k];
+          if (f !== f) {
+            missed[k]++;
+            a = 0;
+          } else a *= f;
+        }
         won[r]++;
         revenue[r] += a;
         mWon[cell]++;
@@ -274,7 +304,23 @@ export function insightsPage(db: DB, f: Filters, onlyRep: number | null = null):
   const m0Abs = monthOfDay(months[0]);
 
   const acc = new RetentionAcc(ds, from, to, months);
-  const { won, lost, open, revenue, csatSum, csatN, npsByRep, mWon, mLost, mRev, funnelRep, chWon, chLost, chDeals, chRev, seenRep } = scan(ds, flt, keep, acc, repCap, from, to, m0Abs, M);
+  const reporting = effectiveReporting(db) ?? '';
+  const fx = conversion(db, ds, reporting, months);
+  const { won, lost, open, revenue, csatSum, csatN, npsByRep, mWon, mLost, mRev, funnelRep, chWon, chLost, chDeals, chRev, seenRep } = scan(ds, flt, keep, acc, repCap, from, to, m0Abs, M, fx);
+  const unconverted: InsightsPage['unconverted'] = { deals: 0, byCurrency: [] };
+  ds.currencies.forEach((c, ci) => {
+    let deals = 0;
+    const ms: string[] = [];
+    for (let k = 0; k < M; k++) {
+      const n = fx.missed[ci * M + k];
+      if (!n) continue;
+      deals += n;
+      ms.push(monthKey(months[k]));
+    }
+    if (deals) unconverted.byCurrency.push({ currency: c, deals, months: ms.reverse().slice(0, 12) });
+    unconverted.deals += deals;
+  });
+  unconverted.byCurrency.sort((a, b) => b.deals - a.deals);
 
   const ret = acc.perRep(repCap);
   const inTeam = (p: Person) => (f.teamId === null || p.team_id === f.teamId) && (onlyRep === null || p.id === onlyRep);
@@ -449,7 +495,8 @@ export function insightsPage(db: DB, f: Filters, onlyRep: number | null = null):
   return {
     period: { from: isoOfDay(from), to: isoOfDay(to) },
     dealsTotal: ds.n,
-    currency: ds.currency,
+    currency: reporting,
+    unconverted,
     competenceSource,
     reps,
     closeScatter: { points: closePoints, stats: toCorrelation(closePoints.map((p) => p.x), closePoints.map((p) => p.y), closePoints.map((p) => p.deals), competenceMissing) },
