@@ -1,9 +1,9 @@
 /** The Insights page: filters on top, every chart below, all from one `insights.page` call. */
-import { Alert, Badge, Button, Group, Loader, NumberInput, SegmentedControl, Select, SimpleGrid, Stack, Switch, Table, Text, TextInput, Tooltip as MTooltip } from '@mantine/core';
+import { Alert, Anchor, Badge, Button, Group, Loader, NumberInput, SegmentedControl, Select, SimpleGrid, Stack, Switch, Table, Text, TextInput, Tooltip as MTooltip } from '@mantine/core';
 import { IconAlertTriangle, IconPrinter, IconTrophy } from '@tabler/icons-react';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useNavigate } from 'react-router';
+import { Link, useNavigate } from 'react-router';
 import { Bar, BarChart, CartesianGrid, Cell, ErrorBar, Legend, Line, LineChart, ReferenceLine, ResponsiveContainer, Scatter, ScatterChart, Tooltip, XAxis, YAxis, ZAxis } from 'recharts';
 import type { Correlation, InsightsFilters, InsightsPage, RepRow, ScatterPoint } from '../../../shared/api/insights';
 import { useApi } from '../../lib/api';
@@ -112,6 +112,18 @@ function Charts({ d, f, set, reload }: { d: InsightsPage; f: InsightsFilters; se
   const money = (v: number) => `${fmtNumber(v)}${d.currency ? ' ' + d.currency : ''}`;
   return (
     <Stack gap="md">
+      {d.unconverted.deals > 0 && (
+        <Alert color="orange" icon={<IconAlertTriangle size={18} />} data-testid="unconverted-notice">
+          {t('insights.unconverted', {
+            deals: fmtNumber(d.unconverted.deals),
+            currency: d.currency,
+            list: d.unconverted.byCurrency.map((c) => t('insights.unconvertedItem', { currency: c.currency || t('insights.noCurrency'), deals: fmtNumber(c.deals), months: c.months.slice(0, 3).join(', ') + (c.months.length > 3 ? '…' : '') })).join('; '),
+          })}{' '}
+          <Anchor component={Link} to="/insights?tab=currency" size="sm" data-testid="unconverted-link">
+            {t('insights.tabs.currency')}
+          </Anchor>
+        </Alert>
+      )}
       {d.competenceSource === 'none' && (
         <Alert color="yellow" icon={<IconAlertTriangle size={18} />} data-testid="competence-notice">
           {t('insights.competence.none')}
