@@ -35,6 +35,8 @@ test('ambiguous dates and a missing currency are asked; unconverted deals are fl
   await expect(page.getByTestId('dry-blocked')).toContainText('Answer the date question');
   await shot(page, 'insights-import-ambiguous-en');
   await page.getByTestId('ambiguous-dmy').check();
+  await page.getByTestId('file-currency').scrollIntoViewIfNeeded();
+  await shot(page, 'insights-import-currency-en');
   // no currency column: the file's currency is asked next
   await expect(page.getByTestId('run-dry')).toBeDisabled();
   await expect(page.getByTestId('dry-blocked')).toContainText('no currency column');
