@@ -103,4 +103,13 @@ test('ambiguous dates and a missing currency are asked; unconverted deals are fl
     await expect(page.getByTestId('file-currency')).toBeVisible();
     await shot(page, `insights-import-ambiguous-${lang}`);
   }
+
+  // a reversed period is a field error, shown in the UI language (not an internal error)
+  await setLang(page, 'ru');
+  await openTab(page, 'charts');
+  await expect(page.getByTestId('chart-close')).toBeVisible();
+  await page.getByTestId('filter-to').fill('2026-01-01');
+  await page.getByTestId('filter-from').fill('2026-02-01');
+  await expect(page.getByText('Дата начала позже даты окончания')).toBeVisible();
+  await shot(page, 'insights-range-reversed-ru');
 });

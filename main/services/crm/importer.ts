@@ -6,7 +6,7 @@
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import { AppError } from '../../../shared/api/contract';
-import type { ChannelRule, CrmBatch, CrmCounts, CrmDryRun, CrmJob, CrmMapping, CrmPreviewRow, CrmRowError, CrmSniff, DateFormat, DateReading, DealField, FormatWarning, OwnerMatch, SniffFormats } from '../../../shared/api/crm';
+import type { ChannelRule, CrmBatch, CrmCounts, CrmDryRun, CrmJob, CrmMapping, CrmPreviewRow, CrmRowError, CrmSniff, DateReading, DealField, FormatWarning, OwnerMatch, SniffFormats } from '../../../shared/api/crm';
 import { dateEvidence, detectNumberFormat, parseCrmDate, valueKey } from '../../../shared/domain/crmParse';
 import { openSideConnection, type DB } from '../../db/open';
 import { prewarmDataset } from '../insights/datasetAsync';
@@ -144,7 +144,7 @@ function bothReadings(value: string): { dmy: string; mdy: string } | null {
  * The date and number formats the file's own values show (on its first rows), and, when its
  * slash dates never have a part above 12, two sample rows read both ways for the user to decide.
  */
-function detectFormats(header: string[], dataRows: string[][], fields: Partial<Record<DealField, string>>, headerIndex: number): SniffFormats & { detectedDate: DateFormat | null } {
+function detectFormats(header: string[], dataRows: string[][], fields: Partial<Record<DealField, string>>, headerIndex: number): Omit<SniffFormats, 'saved'> {
   const colIdx = (f: DealField) => (fields[f] ? header.indexOf(fields[f]) : -1);
   const dateCols = (['createdAt', 'closedAt'] as const).map((f) => ({ f, i: colIdx(f) })).filter((c) => c.i >= 0);
   const dateValues = dateCols.flatMap(({ i }) => dataRows.map((r) => String(r[i] ?? '')));
@@ -164,7 +164,7 @@ function detectFormats(header: string[], dataRows: string[][], fields: Partial<R
       }
     }
   }
-  return { detectedDate: ev.ambiguous ? null : ev.format, detectedNumber, saved: null, ambiguousDates };
+  return { detectedDate: ev.ambiguous ? null : ev.format, detectedNumber, ambiguousDates };
 }
 
 /** The dry run's warnings: the mapping reads a format the file does not show, or the saved choice for this source disagrees with the file. */
