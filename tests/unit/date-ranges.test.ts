@@ -17,6 +17,7 @@ import { RANGE_REVERSED } from '../../shared/api/contract';
 import type { InsightsPage, TrendPoint } from '../../shared/api/insights';
 import type { CallRow } from '../../shared/api/scorecards';
 import type { Page } from '../../shared/api/contract';
+import { competenceScores, competenceScoresAt } from '../../main/services/training/competence';
 import { tempDir } from './helpers/db';
 
 let dir: string;
@@ -143,6 +144,30 @@ describe('date ranges on every range-taking method', () => {
     const wide = await call<A>('library.analytics', { from: '0001-01-01', to: '9999-12-31' });
     const future = await call<A>('library.analytics', { from: '2000-01-01', to: '9999-12-31' });
     expect(future.totals.opens).toBe(wide.totals.opens);
+  });
+});
+
+describe('monthly competence for the trend', () => {
+  it('scores at many month ends from one read of the evidence equal the per-date scores', () => {
+    const db = ctx.db;
+    const repIds = db.prepare("SELECT person_id FROM person_roles WHERE role = 'rep' ORDER BY person_id").pluck().all() as number[];
+    const today = new Date().toISOString().slice(0, 10);
+    const ends = ['2025-01-31', '2025-06-30', '2025-12-31', '2026-03-31', today];
+    const batch = competenceScoresAt(db, ends, repIds);
+    for (const end of ends) {
+      const one = competenceScores(db, { asOf: end, repIds });
+      const many = batch.get(end)!;
+      expect(many.length, end).toBe(one.length);
+      // today's scores come from the cache, in its own order: compare by rep and competency
+      const byKey = new Map(one.map((x) => [`${x.repId}:${x.competencyId}`, x]));
+      for (const x of many) {
+        const y = byKey.get(`${x.repId}:${x.competencyId}`)!;
+        expect([x.n, x.sufficient], `${end} ${x.repId}:${x.competencyId}`).toEqual([y.n, y.sufficient]);
+        if (y.score === null) expect(x.score).toBeNull();
+        else expect(x.score!).toBeCloseTo(y.score, 9);
+      }
+    }
+    expect(ends.some((e) => batch.get(e)!.some((x) => x.score !== null))).toBe(true);
   });
 });
 

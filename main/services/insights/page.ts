@@ -12,7 +12,7 @@ import { closeRate, correlate, didProportions, npsScore, strength, type Proporti
 import { valueKey } from '../../../shared/domain/crmParse';
 import type { DB } from '../../db/open';
 import { listCompetencyRefs } from '../competencies';
-import { competenceScores } from '../training/competence';
+import { competenceScores, competenceScoresAt } from '../training/competence';
 import { effectiveReporting, ratesTo } from '../crm/currencies';
 import { listCourseCompletions } from './completions';
 import { dataset, dayOf, isoOfDay, monthOfDay, STATUS, type Dataset } from './dataset';
@@ -411,9 +411,11 @@ export function insightsPage(db: DB, f: Filters, onlyRep: number | null = null):
 
   // --- trends ---
   const repIds = repPeople.map((p) => p.id);
-  const monthComp = months.map((m, k) => {
-    const end = k + 1 < M ? months[k + 1] - 1 : to;
-    const s = competenceScores(db, { asOf: isoOfDay(end), repIds }).filter((x) => x.competencyId === null && x.score !== null);
+  // competence at each month's end, from one read of the evidence (not one query per month)
+  const monthEnds = months.map((_m, k) => isoOfDay(k + 1 < M ? months[k + 1] - 1 : to));
+  const atMonthEnd = competenceScoresAt(db, monthEnds, repIds);
+  const monthComp = monthEnds.map((end) => {
+    const s = atMonthEnd.get(end)!.filter((x) => x.competencyId === null && x.score !== null);
     return s.length ? s.reduce((a, x) => a + x.score!, 0) / s.length : null;
   });
   const trendFor = (ids: number[]): TrendPoint[] =>
