@@ -32,8 +32,9 @@ export function Dashboard() {
   return (
     <Stack gap="md">
       <style>{PRINT_CSS}</style>
-      <Filters f={f} set={set} reset={() => setF(DEFAULT_FILTERS)} data={d} loading={q.loading} />
-      {q.error && <Alert color="red">{errorText(t, q.error)}</Alert>}
+      {/* a period problem (start after end) shows on the date field; anything else above the charts */}
+      <Filters f={f} set={set} reset={() => setF(DEFAULT_FILTERS)} data={d} loading={q.loading} fromError={q.error?.field === 'from' ? errorText(t, q.error) : undefined} />
+      {q.error && q.error.field !== 'from' && <Alert color="red">{errorText(t, q.error)}</Alert>}
       {!d && q.loading && <Loader />}
       {d && d.dealsTotal === 0 && (
         <Alert color="blue" data-testid="insights-empty">
@@ -45,7 +46,7 @@ export function Dashboard() {
   );
 }
 
-function Filters({ f, set, reset, data, loading }: { f: InsightsFilters; set: (p: Partial<InsightsFilters>) => void; reset: () => void; data?: InsightsPage; loading: boolean }) {
+function Filters({ f, set, reset, data, loading, fromError }: { f: InsightsFilters; set: (p: Partial<InsightsFilters>) => void; reset: () => void; data?: InsightsPage; loading: boolean; fromError?: string }) {
   const { t } = useTranslation();
   const o = data?.options;
   const channelData = [
@@ -65,7 +66,7 @@ function Filters({ f, set, reset, data, loading }: { f: InsightsFilters; set: (p
           onChange={(v) => set({ teamId: v ? Number(v) : null })}
           data-testid="filter-team"
         />
-        <TextInput type="date" label={t('insights.filters.from')} w={150} value={f.from ?? data?.period.from ?? ''} onChange={(e) => set({ from: e.currentTarget.value || null })} data-testid="filter-from" />
+        <TextInput type="date" label={t('insights.filters.from')} w={150} value={f.from ?? data?.period.from ?? ''} onChange={(e) => set({ from: e.currentTarget.value || null })} error={fromError} data-testid="filter-from" />
         <TextInput type="date" label={t('insights.filters.to')} w={150} value={f.to ?? data?.period.to ?? ''} onChange={(e) => set({ to: e.currentTarget.value || null })} data-testid="filter-to" />
         <Select label={t('insights.filters.channel')} placeholder={t('insights.filters.allChannels')} clearable w={190} data={channelData} value={f.channel ?? null} onChange={(v) => set({ channel: v })} data-testid="filter-channel" />
         <Select
