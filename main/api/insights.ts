@@ -2,6 +2,7 @@ import type { crmMethods } from '../../shared/api/crm';
 import type { insightsMethods } from '../../shared/api/insights';
 import * as crm from '../services/crm/importer';
 import { insightsPageAsync, repTrendAsync } from '../services/insights/pageAsync';
+import * as currencies from '../services/crm/currencies';
 import type { ApiContext, HandlersFor } from './context';
 import type { InsightsPage } from '../../shared/api/insights';
 import { AppError } from '../../shared/api/contract';
@@ -47,6 +48,10 @@ export const crmHandlers: HandlersFor<typeof crmMethods> = {
   'crm.undoBatch': ({ id }, ctx) => crm.undoBatch(ctx.db, id, ctx.actorId()),
   'crm.channels': (_i, { db }) => crm.listChannels(db),
   'crm.setChannel': ({ value, kind, mode }, { db }) => crm.setChannel(db, value, kind, mode),
+  'crm.currencies': (_i, { db }) => currencies.currencySettings(db),
+  'crm.setReportingCurrency': ({ currency }, { db }) => currencies.setReportingCurrency(db, currency),
+  'crm.setRate': ({ month, currency, rate }, { db }) => currencies.setRate(db, month, currency, rate),
+  'crm.importRates': ({ csv }, { db }) => currencies.importRates(db, csv),
 };
 
 export const insightsHandlers: HandlersFor<typeof insightsMethods> = {

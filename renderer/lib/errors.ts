@@ -1,11 +1,18 @@
 /** Turns API errors and zod messages into text in the UI language. */
 import type { TFunction } from 'i18next';
-import type { ApiError } from '../../shared/api/contract';
+import { RANGE_REVERSED, type ApiError } from '../../shared/api/contract';
 import { ApiCallError } from './api';
 
 /** Maps the contract's English validation messages to translation keys. */
 export function translateValidation(t: TFunction, message: string | undefined): string | undefined {
   if (!message) return message;
+  // the dispatcher prefixes the first problem with its field ("from: …"): translate the text after it
+  const prefixed = /^[\w.]+: (.+)$/.exec(message);
+  if (prefixed) {
+    const inner = translateValidation(t, prefixed[1]);
+    if (inner !== prefixed[1]) return inner;
+  }
+  if (message === RANGE_REVERSED) return t('validation.rangeReversed');
   if (message === 'Required') return t('validation.required');
   const max = /^Must be at most (\d+) characters$/.exec(message);
   if (max) return t('validation.tooLong', { max: max[1] });

@@ -1,6 +1,6 @@
 /** The audit log (admins): who did what to which record, refusals and sign-ins; append-only. */
 import { z } from 'zod';
-import { id, isoDate, method, pageInput, text, type Page } from './contract';
+import { id, isoDate, method, type Page, pageInput, rangeInOrder, text } from './contract';
 
 export interface AuditRow {
   id: number;
@@ -24,9 +24,9 @@ export const auditFilters = z.object({
 export type AuditFilters = z.input<typeof auditFilters>;
 
 export const auditMethods = {
-  'audit.list': method(auditFilters.extend(pageInput), ['admin']).returns<Page<AuditRow>>(),
+  'audit.list': method(auditFilters.extend(pageInput).refine(...rangeInOrder), ['admin']).returns<Page<AuditRow>>(),
   /** Values the filters offer (entities and actions present in the log, people who acted). */
   'audit.facets': method(z.object({}), ['admin']).returns<{ entities: string[]; actions: string[]; actors: { id: number; name: string }[] }>(),
   /** Every row under the filters as CSV (cells that a spreadsheet would run as a formula are escaped). */
-  'audit.exportCsv': method(auditFilters, ['admin']).returns<{ fileName: string; text: string; rows: number }>(),
+  'audit.exportCsv': method(auditFilters.refine(...rangeInOrder), ['admin']).returns<{ fileName: string; text: string; rows: number }>(),
 };

@@ -159,3 +159,13 @@ export const isoDateTime = z
     if (!m || !isRealDate(+m[1], +m[2], +m[3])) return false;
     return (m[4] === undefined || +m[4] <= 23) && (m[5] === undefined || +m[5] <= 59) && (m[6] === undefined || +m[6] <= 59);
   }, { message: 'Enter a real date and time, like 2026-03-05T14:30' });
+
+export const RANGE_REVERSED = 'The start date is after the end date';
+/**
+ * The check every method taking a from/to range applies: a reversed range is a field error on
+ * `from` (ISO dates compare as strings). Use as `z.object({...}).refine(...rangeInOrder)`.
+ */
+export const rangeInOrder: [(v: { from?: string | null; to?: string | null }) => boolean, { message: string; path: PropertyKey[] }] = [
+  (v) => !v.from || !v.to || v.from <= v.to,
+  { message: RANGE_REVERSED, path: ['from'] },
+];

@@ -1,6 +1,6 @@
 /** CRM outcomes import: sniff a staged file, map its columns, dry run, import with progress, undo a batch. */
 import { z } from 'zod';
-import { id, method, text, WRITES } from './contract';
+import { id, isoMonth, method, text, WRITES } from './contract';
 
 export const DEAL_FIELDS = [
   'externalId',
@@ -34,6 +34,8 @@ export type NumberFormat = (typeof NUMBER_FORMATS)[number];
 export const DEAL_STATUSES = ['open', 'won', 'lost'] as const;
 export type DealStatus = (typeof DEAL_STATUSES)[number];
 
+export const currencyCode = z.string().regex(/^[A-Z]{3}$/, { message: 'Use a three-letter ISO 4217 currency code' });
+
 export const stageRule = z.object({ status: z.enum(DEAL_STATUSES), position: z.number().int().min(1).max(5) });
 export type StageRule = z.infer<typeof stageRule>;
 
@@ -48,6 +50,8 @@ export const mappingSchema = z.object({
   repeatValues: z.array(text(200)).max(50).default([]),
   /** raw owner value -> person id, or 0 = skip those rows */
   owners: z.record(text(200), z.number().int().min(0)).default({}),
+  /** ISO 4217 code of the amounts when the file has no currency column (or a row leaves it blank) */
+  fileCurrency: currencyCode.nullable().default(null),
 });
 export type CrmMapping = z.infer<typeof mappingSchema>;
 
@@ -78,6 +82,34 @@ export interface CrmSniff {
   owners: OwnerMatch[];
   scannedRows: number;
   complete: boolean;
+  formats: SniffFormats;
+}
+
+/** A slash date of the file read both ways (day/month and month/day), as YYYY-MM-DD. */
+export interface DateReading {
+  row: number;
+  column: string;
+  value: string;
+  dmy: string;
+  mdy: string;
+}
+
+export interface SniffFormats {
+  /** what the file's own values show (null: nothing tells, e.g. whole numbers only) */
+  detectedDate: DateFormat | null;
+  detectedNumber: NumberFormat | null;
+  /** the formats of the mapping saved for this source, when there is one */
+  saved: { dateFormat: DateFormat; numberFormat: NumberFormat } | null;
+  /** slash dates whose parts are all 12 or less: two sample rows read both ways, and the user says which */
+  ambiguousDates: DateReading[] | null;
+}
+
+/** The mapping reads a format other than the file shows, or the saved choice for this source disagrees with the file. */
+export interface FormatWarning {
+  kind: 'dateFormat' | 'numberFormat';
+  detected: string;
+  used: string;
+  saved: string | null;
 }
 
 export interface CrmRowError {
@@ -127,6 +159,36 @@ export interface CrmDryRun {
   preview: CrmPreviewRow[];
   unknownOwners: OwnerMatch[];
   unmappedStages: { value: string; rows: number; suggested: StageRule }[];
+  formatWarnings: FormatWarning[];
+  /** ISO currencies of the valid rows and how many rows each */
+  currencies: { currency: string; rows: number }[];
+}
+
+export interface FxRate {
+  /** YYYY-MM */
+  month: string;
+  currency: string;
+  /** units of the reporting currency for one unit of `currency` */
+  rate: number;
+}
+
+export interface CurrencySettings {
+  /** the workspace's reporting currency (null: not chosen yet; revenue then uses `suggested`) */
+  reporting: string | null;
+  /** the currency Insights reports in now: `reporting`, or the most common deal currency */
+  effective: string | null;
+  /** currencies of the deals and how many deals each */
+  used: { currency: string; deals: number }[];
+  /** rates to the effective reporting currency, newest month first */
+  rates: FxRate[];
+  /** months with won deals in another currency and no rate yet */
+  missing: { currency: string; month: string; deals: number }[];
+}
+
+export interface RatesImport {
+  imported: number;
+  errors: CrmRowError[];
+  settings: CurrencySettings;
 }
 
 export interface CrmJob {
@@ -178,4 +240,10 @@ export const crmMethods = {
   'crm.undoBatch': method(z.object({ id }), ['admin'], WRITES).returns<{ removed: number; restored: number }>(),
   'crm.channels': method(z.object({}), ['admin', 'manager']).returns<ChannelRule[]>(),
   'crm.setChannel': method(z.object({ value: text(200).min(1), kind: z.enum(['direct', 'indirect']), mode: z.enum(['online', 'offline']) }), ['admin'], WRITES).returns<ChannelRule[]>(),
+  'crm.currencies': method(z.object({}), ['admin', 'manager']).returns<CurrencySettings>(),
+  'crm.setReportingCurrency': method(z.object({ currency: currencyCode }), ['admin'], WRITES).returns<CurrencySettings>(),
+  /** Sets (or with rate null removes) one month's rate of a currency to the reporting currency. */
+  'crm.setRate': method(z.object({ month: isoMonth, currency: currencyCode, rate: z.number().positive().max(1e9).nullable() }), ['admin'], WRITES).returns<CurrencySettings>(),
+  /** Rates from a CSV text (columns month, currency, rate); rows with problems are reported, the rest saved. */
+  'crm.importRates': method(z.object({ csv: z.string().max(2_000_000, { message: 'The rates file is larger than 2 MB' }) }), ['admin'], WRITES).returns<RatesImport>(),
 };

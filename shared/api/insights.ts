@@ -1,8 +1,8 @@
 /** Insights: competence vs close rate and retention, funnel, channels, leaderboard, training effect. */
 import { z } from 'zod';
-import { id, isoDate, method, text } from './contract';
+import { id, isoDate, method, rangeInOrder, text } from './contract';
 
-export const insightsFilters = z.object({
+const filterShape = {
   teamId: id.nullable().default(null),
   /** Period of closed deals; default = the 12 months up to the latest deal. */
   from: isoDate.nullable().default(null),
@@ -15,7 +15,12 @@ export const insightsFilters = z.object({
   lag: z.boolean().default(false),
   /** Days before/after a course completion compared by the training-effect chart. */
   windowDays: z.number().int().min(14).max(365).default(90),
-});
+};
+/**
+ * Any from/to is accepted in order: the page clamps the period to the first and last day of the
+ * data, so its cost follows the data, never the width of the range asked for.
+ */
+export const insightsFilters = z.object(filterShape).refine(...rangeInOrder);
 export type InsightsFilters = z.input<typeof insightsFilters>;
 
 export interface Correlation {
@@ -82,9 +87,13 @@ export interface DidResult {
 }
 
 export interface InsightsPage {
+  /** The period the charts cover: the asked range clamped to the data's first and last days. */
   period: { from: string; to: string };
   dealsTotal: number;
+  /** the reporting currency every revenue figure is in (ISO 4217; '' when no deal has an amount) */
   currency: string;
+  /** won deals of the period whose amount could not be converted (no rate for their month, or no currency): not in any revenue */
+  unconverted: { deals: number; byCurrency: { currency: string; deals: number; months: string[] }[] };
   competenceSource: 'training' | 'none';
   reps: RepRow[];
   closeScatter: { points: ScatterPoint[]; stats: Correlation };
@@ -109,5 +118,5 @@ export interface InsightsPage {
 export const insightsMethods = {
   'insights.page': method(insightsFilters, ['manager']).returns<InsightsPage>(),
   /** One rep's monthly trend under the same filters (the Trends chart's "whose" picker). */
-  'insights.repTrend': method(insightsFilters.extend({ repId: id }), ['rep', 'manager']).returns<TrendPoint[]>(),
+  'insights.repTrend': method(z.object({ ...filterShape, repId: id }).refine(...rangeInOrder), ['rep', 'manager']).returns<TrendPoint[]>(),
 };

@@ -3,7 +3,7 @@
  * versions, metadata, governance, usage events and links from scripts/courses.
  */
 import { z } from 'zod';
-import { id, isoDate, method, pageInput, requiredText, text, type Page, WRITES } from './contract';
+import { id, isoDate, method, pageInput, rangeInOrder, requiredText, text, type Page, WRITES } from './contract';
 import type { Segment } from '../search/text';
 
 export const FUNNEL_STAGES = ['prospecting', 'discovery', 'demo', 'proposal', 'negotiation', 'closing', 'onboarding', 'renewal'] as const;
@@ -293,7 +293,7 @@ export const libraryMethods = {
     'signedIn',
   ).returns<{ recorded: boolean }>(),
   'library.usage': method(z.object({ id }), ['manager', 'trainer']).returns<ItemUsage>(),
-  'library.analytics': method(z.object({ from: isoDate, to: isoDate, limit: z.number().int().min(1).max(200).default(20) }), ['manager', 'trainer']).returns<{
+  'library.analytics': method(z.object({ from: isoDate, to: isoDate, limit: z.number().int().min(1).max(200).default(20) }).refine(...rangeInOrder), ['manager', 'trainer']).returns<{
     top: AnalyticsRow[];
     neverUsed: AnalyticsRow[];
     neverUsedTotal: number;

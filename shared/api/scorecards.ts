@@ -3,8 +3,8 @@
  * Scoring math lives in shared/domain/scoring.ts; agreement in shared/domain/agreement.ts.
  */
 import { z } from 'zod';
-import { id, isoDate, isoDateTime, isoMonth, method, pageInput, requiredText, text, type Page, WRITES } from './contract';
-import { SCALES, SECTION_KINDS, type ScoreResult, type TemplateDef } from '../domain/scoring';
+import { id, isoDate, isoDateTime, isoMonth, method, pageInput, rangeInOrder, requiredText, text, type Page, WRITES } from './contract';
+import { SCALES, SECTION_KINDS, type Scale, type ScoreResult, type TemplateDef } from '../domain/scoring';
 import type { TalkMetrics, TranscriptSegment } from '../domain/transcript';
 import type { StepCoverage, Suggestion } from '../domain/coverage';
 import type { AlphaResult, GraderBias, Spread } from '../domain/agreement';
@@ -226,6 +226,12 @@ export interface CalibrationDetail extends CalibrationSummary {
   isGrader: boolean;
   canSeeReport: boolean;
 }
+export interface PairAgreement {
+  percent: number | null;
+  pairs: number;
+  agreeing: number;
+  rule: 'exact' | 'within1';
+}
 export interface CalibrationReport {
   n: { graders: number; calls: number; scores: number };
   totals: { callId: number; customer: string; scores: { graderId: number; score: number | null }[]; spread: Spread }[];
@@ -234,13 +240,14 @@ export interface CalibrationReport {
     label: { en: string; ru: string; zh: string };
     scale: string;
     alpha: AlphaResult;
-    within1: { percent: number | null; pairs: number };
+    /** Pairs of graders agreeing on this criterion's own scale: exactly on yes/no, within one point otherwise. */
+    agreement: PairAgreement;
     spread: Spread;
     ambiguous: { disagreeing: number; units: number; share: number | null; ambiguous: boolean };
   }[];
-  alpha: AlphaResult;
+  /** Alpha and pair agreement per scale (criteria of one scale pooled; scales never mixed). */
+  byScale: { scale: Scale; criteria: number; metric: 'nominal' | 'ordinal' | 'interval'; alpha: AlphaResult; agreement: PairAgreement }[];
   alphaTotals: AlphaResult;
-  within1: { percent: number | null; pairs: number };
   bias: (GraderBias & { person: PersonRef })[];
   reference: PersonRef | null;
 }
@@ -305,7 +312,7 @@ export const scorecardsMethods = {
       band: z.enum(['low', 'mid', 'high']).nullable().default(null),
       query: text(200).default(''),
       ...pageInput,
-    }),
+    }).refine(...rangeInOrder),
     ['rep', 'manager'],
   ).returns<Page<CallRow>>(),
   'scorecards.calls.get': method(z.object({ id }), ['rep', 'manager']).returns<CallDetail>(),
@@ -380,7 +387,7 @@ export const scorecardsMethods = {
   'scorecards.coaching.setDone': method(z.object({ id, done: z.boolean() }), ['rep', 'manager'], WRITES).returns<CoachingNote>(),
 
   /** Submitted results for export (CSV): per criterion and per rep; managers get their teams' reps. */
-  'scorecards.results.export': method(z.object({ from: isoDate.nullable().default(null), to: isoDate.nullable().default(null) }), ['manager', 'admin']).returns<ResultsExport>(),
+  'scorecards.results.export': method(z.object({ from: isoDate.nullable().default(null), to: isoDate.nullable().default(null) }).refine(...rangeInOrder), ['manager', 'admin']).returns<ResultsExport>(),
 
   'scorecards.calibration.list': method(z.object({}), ['manager']).returns<CalibrationSummary[]>(),
   'scorecards.calibration.create': method(

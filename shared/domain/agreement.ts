@@ -1,7 +1,8 @@
 /**
  * Inter-rater agreement for calibration: Krippendorff's alpha (nominal, ordinal,
  * interval; any number of graders, missing data allowed), percent of grader pairs
- * within one point, per-unit spread and each grader's bias. Pure functions.
+ * that agree on the criterion's own scale (exact on yes/no, within one point on point
+ * scales), per-unit spread and each grader's bias. Pure functions.
  *
  * Alpha follows Krippendorff (2011), "Computing Krippendorff's Alpha-Reliability":
  * a coincidence matrix over pairable values (units with >= 2 values), then
@@ -69,8 +70,21 @@ export function krippendorffAlpha(data: ReliabilityData, metric: Metric = 'ordin
   return { alpha: 1 - ((n - 1) * observed) / expected, n: Math.round(n), units: unitsVals.length };
 }
 
+/**
+ * How close two answers must be to count as agreement on a scale: exact on yes/no (0 vs 1 is
+ * the widest possible disagreement, never "within one point"), within one point on 1–3, 1–5, 0–10.
+ */
+export function agreementTolerance(scale: string): number {
+  return scale === 'yes_no' ? 0 : 1;
+}
+
+/** Alpha's distance metric for a scale: yes/no answers are categories (nominal), the point scales ordered (ordinal). */
+export function alphaMetric(scale: string): Metric {
+  return scale === 'yes_no' ? 'nominal' : 'ordinal';
+}
+
 /** Share of grader pairs (within each unit) whose scores differ by at most `tolerance`. */
-export function percentWithin(data: ReliabilityData, tolerance = 1): { percent: number | null; pairs: number } {
+export function percentWithin(data: ReliabilityData, tolerance = 1): { percent: number | null; pairs: number; agreeing: number } {
   const unitCount = Math.max(0, ...data.map((r) => r.length));
   let pairs = 0;
   let ok = 0;
@@ -82,7 +96,7 @@ export function percentWithin(data: ReliabilityData, tolerance = 1): { percent: 
         if (Math.abs(vs[i] - vs[j]) <= tolerance + 1e-9) ok++;
       }
   }
-  return { percent: pairs ? (ok / pairs) * 100 : null, pairs };
+  return { percent: pairs ? (ok / pairs) * 100 : null, pairs, agreeing: ok };
 }
 
 export interface Spread {
@@ -140,8 +154,11 @@ export function graderBias(data: ReliabilityData, opts: { reference?: number | n
   });
 }
 
-/** A criterion is ambiguous when graders differ by more than one point on more than `share` of its units. */
-export function ambiguity(data: ReliabilityData, share = 0.3): { disagreeing: number; units: number; share: number | null; ambiguous: boolean } {
+/**
+ * A criterion is ambiguous when graders differ by more than `tolerance` (one point; 0 on a
+ * yes/no criterion, see agreementTolerance) on more than `share` of its units.
+ */
+export function ambiguity(data: ReliabilityData, share = 0.3, tolerance = 1): { disagreeing: number; units: number; share: number | null; ambiguous: boolean } {
   const unitCount = Math.max(0, ...data.map((r) => r.length));
   let units = 0;
   let disagreeing = 0;
@@ -149,7 +166,7 @@ export function ambiguity(data: ReliabilityData, share = 0.3): { disagreeing: nu
     const s = spread(data.map((r) => r[u] ?? null));
     if (s.n < 2) continue;
     units++;
-    if ((s.range ?? 0) > 1) disagreeing++;
+    if ((s.range ?? 0) > tolerance + 1e-9) disagreeing++;
   }
   const sh = units ? disagreeing / units : null;
   return { disagreeing, units, share: sh, ambiguous: sh !== null && sh > share };

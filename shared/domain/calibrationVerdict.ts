@@ -16,7 +16,8 @@ export interface CriterionAgreement<L> {
   criterionId: number;
   label: L;
   alpha: { alpha: number | null };
-  within1: { percent: number | null };
+  /** Pair agreement on the criterion's own scale (exact for yes/no, within one point otherwise). */
+  agreement: { percent: number | null };
 }
 
 /** Criteria to talk through first: below the reliable band, lowest α first (at most `max`). */
@@ -28,9 +29,9 @@ export function discussFirst<L, C extends CriterionAgreement<L>>(criteria: C[], 
 }
 
 /**
- * α near 0 beside high within-one agreement is not a contradiction: when nearly
+ * α near 0 beside high pair agreement is not a contradiction: when nearly
  * every grader gives the same value, chance agreement is already high and the few
  * disagreements weigh a lot. Flag it so the report explains instead of alarming.
  */
-export const lowAlphaHighAgreement = (c: { alpha: { alpha: number | null }; within1: { percent: number | null } }) =>
-  c.alpha.alpha !== null && c.alpha.alpha < 0.2 && c.within1.percent !== null && c.within1.percent >= 80;
+export const lowAlphaHighAgreement = (c: { alpha: { alpha: number | null }; agreement: { percent: number | null } }) =>
+  c.alpha.alpha !== null && c.alpha.alpha < 0.2 && c.agreement.percent !== null && c.agreement.percent >= 80;

@@ -101,7 +101,15 @@ export function parseCrmDate(raw: string, format: DateFormat): { value: string }
   return { value: `${y}-${pad(m)}-${pad(d)}T${pad(hh)}:${pad(mi)}:${pad(ss)}` };
 }
 
-/** Parses "1 234,50", "1,234.50", "1234.5", "$1,234", "12 345 ₽" according to the decimal convention. */
+/** Thousands grouped in threes, then an optional decimal part: "1.234.567,89" (comma) / "1,234,567.89" (dot). */
+const GROUPED = { comma: /^\d{1,3}(\.\d{3})+(,\d+)?$/, dot: /^\d{1,3}(,\d{3})+(\.\d+)?$/ };
+
+/**
+ * Parses "1 234,50", "1,234.50", "1234.5", "$1,234", "12 345 ₽" according to the decimal convention.
+ * A value written in the other convention ("1234.56" under a comma format, "5,5" under a dot
+ * format) is an error, never read as 123456 or 55: only separators that group digits in threes
+ * are taken as thousands separators.
+ */
 export function parseCrmNumber(raw: string, format: NumberFormat): { value: number } | ParseError {
   // fast path for plain numbers (most cells of a large export)
   if (/^\d+$/.test(raw)) return { value: Number(raw) };
@@ -109,14 +117,35 @@ export function parseCrmNumber(raw: string, format: NumberFormat): { value: numb
   let s = raw.trim().replace(/[\s\u00a0\u202f']/g, '');
   s = s.replace(/^[$€£¥₽]|(?:[$€£¥₽]|руб\.?|RUB|USD|EUR|CNY|元)$/giu, '');
   if (!s) return { error: 'empty', key: 'empty' };
-  if (format === 'comma') s = s.replace(/\./g, '').replace(',', '.');
-  else s = s.replace(/,/g, '');
-  if (!/^-?\d+(\.\d+)?$/.test(s)) return { error: `"${raw.trim()}" is not a number`, key: 'notNumber', params: { value: raw.trim() } };
-  return { value: Number(s) };
+  const neg = s.startsWith('-');
+  if (neg) s = s.slice(1);
+  const [group, decimal, other] = format === 'comma' ? [GROUPED.comma, ',', '.'] : [GROUPED.dot, '.', ','];
+  if (s.includes(other)) {
+    if (!group.test(s)) {
+      // "1234.56" with a comma format, "5,5" with a dot format: the other decimal style
+      if (new RegExp(`^\\d+\\${other}\\d+$`).test(s) || (format === 'comma' ? GROUPED.dot : GROUPED.comma).test(s)) {
+        const expected = format === 'comma' ? '1 234,56' : '1,234.56';
+        return { error: `"${raw.trim()}" uses the other decimal separator (this file's numbers look like ${expected})`, key: 'otherDecimal', params: { value: raw.trim(), expected } };
+      }
+      return { error: `"${raw.trim()}" is not a number`, key: 'notNumber', params: { value: raw.trim() } };
+    }
+    s = s.split(other).join('');
+  }
+  if (decimal === ',') s = s.replace(',', '.');
+  if (!/^\d+(\.\d+)?$/.test(s)) return { error: `"${raw.trim()}" is not a number`, key: 'notNumber', params: { value: raw.trim() } };
+  return { value: neg ? -Number(s) : Number(s) };
 }
 
 /** Which date format a column's sample values are in (null = no dates seen). */
 export function detectDateFormat(values: string[]): DateFormat | null {
+  return dateEvidence(values).format;
+}
+
+/**
+ * What the date samples say: the format, and whether it is only a guess because slash dates
+ * never have a part above 12 (3/4/2025 is 3 April or 4 March: the user has to say which).
+ */
+export function dateEvidence(values: string[]): { format: DateFormat | null; ambiguous: boolean } {
   let iso = 0,
     dot = 0,
     slash = 0,
@@ -133,15 +162,16 @@ export function detectDateFormat(values: string[]): DateFormat | null {
       if (Number(m[3]) > 12) secondOver12++;
     }
   }
-  if (!iso && !dot && !slash) return null;
-  if (iso >= dot + slash) return 'iso';
-  if (firstOver12 && !secondOver12) return 'dmy';
-  if (secondOver12 && !firstOver12) return 'mdy';
-  return dot >= slash ? 'dmy' : 'mdy';
+  if (!iso && !dot && !slash) return { format: null, ambiguous: false };
+  if (iso >= dot + slash) return { format: 'iso', ambiguous: false };
+  if (firstOver12 && !secondOver12) return { format: 'dmy', ambiguous: false };
+  if (secondOver12 && !firstOver12) return { format: 'mdy', ambiguous: false };
+  if (dot >= slash) return { format: 'dmy', ambiguous: false };
+  return { format: 'mdy', ambiguous: !firstOver12 && !secondOver12 };
 }
 
-/** Which decimal convention a numeric column uses. */
-export function detectNumberFormat(values: string[]): NumberFormat {
+/** Which decimal convention a numeric column uses; null when no value tells (whole numbers only). */
+export function detectNumberFormat(values: string[]): NumberFormat | null {
   let comma = 0,
     dot = 0;
   for (const v of values) {
@@ -149,7 +179,15 @@ export function detectNumberFormat(values: string[]): NumberFormat {
     if (/,\d{1,2}$/.test(s) || /^\d{1,3}([ .\u00a0]\d{3})+(,\d+)?$/.test(s)) comma++;
     else if (/\.\d{1,2}$/.test(s) || /^\d{1,3}(,\d{3})+(\.\d+)?$/.test(s)) dot++;
   }
+  if (!comma && !dot) return null;
   return comma > dot ? 'comma' : 'dot';
+}
+
+/** Share of non-empty values that look like dates (any of the three formats), 0 when there are none. */
+export function dateShare(values: string[]): number {
+  const filled = values.map((v) => v.trim()).filter(Boolean);
+  if (!filled.length) return 0;
+  return filled.filter((s) => /^\d{4}-\d{1,2}-\d{1,2}/.test(s) || /^\d{1,2}[./-]\d{1,2}[./-]\d{4}/.test(s)).length / filled.length;
 }
 
 /** Case-, accent- and word-order-insensitive key of a person's name ("Petrova Anna" = "anna  PETROVA"; ё = е). */

@@ -7,7 +7,8 @@
  * the criterion from numerator and denominator. A standard section's percentage is
  * earned/possible; the base score is the weight-averaged percentage of the
  * standard sections that have anything scored. A bonus section adds up to its
- * criteria's weights in percentage points, capped by `bonusCap`. A failed critical
+ * criteria's weights in percentage points, capped by `bonusCap`, and the total never
+ * exceeds 100% (the bonus earned is reported on its own). A failed critical
  * criterion (its lowest value) or a failed auto-fail item sets the total to 0.
  */
 
@@ -77,7 +78,7 @@ export interface SectionResult {
 }
 
 export interface ScoreResult {
-  /** Final 0..(100 + bonusCap), rounded to 0.1; null while nothing is answered. */
+  /** Final 0..100 (base plus bonus, never above 100), rounded to 0.1; null while nothing is answered. */
   score: number | null;
   base: number | null;
   bonus: number;
@@ -130,7 +131,7 @@ export function scoreEvaluation(def: TemplateDef, answers: Record<number, Answer
   const base = weightSum > 0 ? weighted / weightSum : null;
   bonus = Math.min(bonus, Math.max(0, def.bonusCap));
   const autoFailed = failedBy.length > 0;
-  const score = autoFailed ? 0 : base === null ? (bonus > 0 ? round1(bonus) : null) : round1(base + bonus);
+  const score = autoFailed ? 0 : base === null ? (bonus > 0 ? round1(Math.min(100, bonus)) : null) : round1(Math.min(100, base + bonus));
   return { score, base: base === null ? null : round1(base), bonus: round1(bonus), autoFailed, failedBy, sections, answered, required, missing };
 }
 

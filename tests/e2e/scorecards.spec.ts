@@ -89,7 +89,7 @@ test('import, play, comment, score, critical fail, dispute and resolve, calibrat
   await page.getByTestId('start-scoring').click();
   await expect(page.getByTestId('score-form')).toBeVisible();
   await answerAll(page, 'max');
-  await expect(page.getByTestId('live-score')).toHaveText('105%');
+  await expect(page.getByTestId('live-score')).toHaveText('100%');
   const firstComment = page.getByTestId('score-form').locator('textarea').first();
   await firstComment.fill('Clear greeting, asked if it is a good time.');
   await page.getByTestId('score-form').locator('button[data-testid^="evidence-"]').first().click();
@@ -97,7 +97,7 @@ test('import, play, comment, score, critical fail, dispute and resolve, calibrat
   await expect(page.getByTestId('save-state')).toHaveText(/Draft saved/, { timeout: 5000 });
   await shot(page, 'scorecards-scoring-en');
   await page.getByTestId('submit-evaluation').click();
-  await expect(page.getByTestId('call-score')).toHaveText('105%');
+  await expect(page.getByTestId('call-score')).toHaveText('100%');
 
   // --- the Russian call, in Russian: fail the critical compliance item
   await page.evaluate(() => localStorage.setItem('workbench.lang', 'ru'));
@@ -128,7 +128,8 @@ test('import, play, comment, score, critical fail, dispute and resolve, calibrat
   await expect(page.getByTestId('call-row')).toHaveCount(1);
   await page.getByTestId('call-row').first().click();
   await expect(page.getByTestId('evaluation-view')).toBeVisible();
-  await expect(page.getByTestId('final-score')).toHaveText('105%');
+  await expect(page.getByTestId('final-score')).toHaveText('100%');
+  await expect(page.getByTestId('final-bonus')).toHaveText('+5 bonus');
   await page.locator('[data-testid^="ack-"]').first().click();
   await expect(page.locator('[data-testid^="feedback-status-"]').first()).toHaveText('Acknowledged');
   await page.locator('[data-testid^="dispute-"]').nth(0).click();
@@ -183,7 +184,11 @@ test('import, play, comment, score, critical fail, dispute and resolve, calibrat
   await expect(page.getByTestId('bias-table')).toContainText('Lenient');
   await expect(page.getByTestId('bias-table')).toContainText('Harsh');
   await expect(page.getByTestId('per-criterion')).toContainText('n=');
-  await expect(page.getByTestId('calibration-report')).toContainText('Within one point');
+  // agreement per criterion on its own scale: exact on yes/no, within one point on 1-5; summaries per scale
+  await expect(page.getByTestId('calibration-report')).toContainText('Agreement, Yes / No criteria');
+  await expect(page.getByTestId('calibration-report')).toContainText('α, Yes / No criteria (nominal)');
+  await expect(page.getByTestId('per-criterion')).toContainText('exact match');
+  await expect(page.getByTestId('per-criterion')).toContainText('within one point');
   await shot(page, 'scorecards-calibration-report');
 });
 
@@ -209,6 +214,17 @@ test('rep home shows coaching; a call without audio says so; the demo calibratio
   await expect(page.getByTestId('calibration-report')).toBeVisible();
   await expect(page.getByTestId('per-call').locator('tbody tr')).toHaveCount(5);
   await shot(page, 'scorecards-demo-calibration');
+  for (const [lang, text] of [
+    ['ru', 'Согласие, критерии Да / Нет'],
+    ['zh', '一致率，是 / 否 评分项'],
+  ] as const) {
+    await page.evaluate((l) => localStorage.setItem('workbench.lang', l), lang);
+    await page.reload();
+    await expect(page.getByTestId('calibration-report')).toContainText(text);
+    await shot(page, `scorecards-demo-calibration-${lang}`);
+  }
+  await page.evaluate(() => localStorage.setItem('workbench.lang', 'en'));
+  await page.reload();
   await page.goto(host.url + `#/people/${rep.id}`);
   await page.getByRole('tab', { name: 'Call scores' }).click();
   await expect(page.getByTestId('rep-scorecards')).toBeVisible();

@@ -75,6 +75,23 @@ describe('workspace database', () => {
     opened.db.close();
   });
 
+  it('migration 9 rewrites stored deal currencies as ISO 4217 codes and adds the rates table', () => {
+    const file = path.join(dir(), 'v7.sqlite');
+    const db = new Database(file);
+    db.pragma(`application_id = ${APPLICATION_ID}`);
+    migrate(db, null, migrations.filter((m) => m.version < 9));
+    db.exec(`INSERT INTO people(id, name, email) VALUES (1, 'Anna', 'a@x.io');
+      INSERT INTO crm_deals(source, external_id, rep_id, status, created_at, currency) VALUES
+        ('f', '1', 1, 'open', '2025-01-01', '人民币'), ('f', '2', 1, 'open', '2025-01-01', 'руб.'), ('f', '3', 1, 'open', '2025-01-01', '$'),
+        ('f', '4', 1, 'open', '2025-01-01', 'EUR'), ('f', '5', 1, 'open', '2025-01-01', ''), ('f', '6', 1, 'open', '2025-01-01', 'Bitcoin');`);
+    db.close();
+    const opened = openWorkspaceDb(file);
+    expect(opened.db.prepare('SELECT currency FROM crm_deals ORDER BY external_id').pluck().all()).toEqual(['CNY', 'RUB', 'USD', 'EUR', '', 'Bitcoin']);
+    opened.db.prepare("INSERT INTO crm_fx_rates(currency, quote, month, rate) VALUES ('EUR', 'USD', '2025-03', 1.1)").run();
+    expect(() => opened.db.prepare("INSERT INTO crm_fx_rates(currency, quote, month, rate) VALUES ('EUR', 'USD', '2025-04', 0)").run()).toThrow(/CHECK/);
+    opened.db.close();
+  });
+
   it('refuses a file that is not SQLite with a readable message', () => {
     const file = path.join(dir(), 'notes.sqlite');
     fs.writeFileSync(file, 'these are my meeting notes, not a database');

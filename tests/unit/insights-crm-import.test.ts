@@ -41,11 +41,17 @@ function perRep() {
 
 async function importFile(file: string, copyAs?: string, patch?: (m: CrmMapping) => void) {
   const f = staged(file, copyAs);
-  const s = await sniff(db, f);
+  const s = withCurrency(await sniff(db, f));
   patch?.(s.mapping);
   const dr = await dryRun(db, f, s.source, s.mapping);
   const job = await runImport(db, f, s.source, s.mapping, null);
   return { s, dr, job, f };
+}
+
+/** Exports without a currency column (HubSpot, amoCRM): the wizard asks for the file's currency; here the answer is USD. */
+function withCurrency<T extends { mapping: { fields: { currency?: string }; fileCurrency: string | null } }>(s: T): T {
+  if (!s.mapping.fields.currency) s.mapping.fileCurrency = 'USD';
+  return s;
 }
 
 describe('CRM import: every sample dialect gives the same per-rep outcomes', () => {
@@ -79,7 +85,7 @@ describe('CRM import: every sample dialect gives the same per-rep outcomes', () 
   });
 
   it('reads an XLSX file named .csv by its magic bytes', async () => {
-    const s = await sniff(db, staged('amocrm_leads.xlsx', 'export.csv'));
+    const s = withCurrency(await sniff(db, staged('amocrm_leads.xlsx', 'export.csv')));
     expect(s.kind).toBe('xlsx');
     expect(s.preset).toBe('amocrm');
   });
@@ -91,7 +97,7 @@ describe('CRM import: every sample dialect gives the same per-rep outcomes', () 
     const text = fs.readFileSync(path.join(FIX, 'zoho_deals.csv'), 'utf8').replace(/(57257670000001125,.*?,)Negotiation\/Review,/, '$1Closed Won,');
     fs.writeFileSync(path.join(dir, 'newer.csv'), text);
     const f = { id: 'b'.repeat(32), path: path.join(dir, 'newer.csv'), name: 'newer.csv', size: text.length };
-    const s = await sniff(db, f);
+    const s = withCurrency(await sniff(db, f));
     expect(s.savedMapping).toBe(true);
     const dr = await dryRun(db, f, s.source, s.mapping);
     expect(dr.counts).toMatchObject({ create: 0, update: 2000 });
@@ -135,7 +141,7 @@ describe('CRM import: every sample dialect gives the same per-rep outcomes', () 
     lines[4] = lines[4].replace(/^\d+/, lines[5].split(',')[0]);
     fs.writeFileSync(path.join(dir, 'bad.csv'), lines.join('\n'));
     const f = { id: 'c'.repeat(32), path: path.join(dir, 'bad.csv'), name: 'bad.csv', size: 1 };
-    const s = await sniff(db, f);
+    const s = withCurrency(await sniff(db, f));
     const dr = await dryRun(db, f, s.source, s.mapping);
     expect(dr.errors).toEqual(
       expect.arrayContaining([
@@ -167,7 +173,7 @@ describe('CRM import: every sample dialect gives the same per-rep outcomes', () 
     await expect(sniff(db, f('header.csv'))).rejects.toThrow(/no deals/);
     await expect(sniff(db, f('bin.csv'))).rejects.toThrow(/not a CSV/);
     const z = staged('zoho_deals.csv');
-    const s = await sniff(db, z);
+    const s = withCurrency(await sniff(db, z));
     s.mapping.fields.name = 'Amount';
     await expect(dryRun(db, z, s.source, s.mapping)).rejects.toThrow(/mapped twice/);
   });

@@ -69,7 +69,7 @@ const snapshot = () => ({
 async function importWith(worker: boolean, file: string) {
   useWorker(worker);
   const f = copy(file);
-  const s = await sniff(db, f);
+  const s = withCurrency(await sniff(db, f));
   await dryRun(db, f, s.source, s.mapping);
   const job = await runImport(db, f, s.source, s.mapping, null);
   return { job, snap: snapshot() };
@@ -83,6 +83,12 @@ function bigZoho(copies: number) {
   const p = path.join(dir, 'zoho_big.csv');
   fs.writeFileSync(p, out.join('\r\n') + '\r\n');
   return staged(p);
+}
+
+/** Exports without a currency column (HubSpot, amoCRM): the wizard asks for the file's currency; here the answer is USD. */
+function withCurrency<T extends { mapping: { fields: { currency?: string }; fileCurrency: string | null } }>(s: T): T {
+  if (!s.mapping.fields.currency) s.mapping.fileCurrency = 'USD';
+  return s;
 }
 
 describe('CRM import through the parse worker', () => {
@@ -102,7 +108,7 @@ describe('CRM import through the parse worker', () => {
   it('row errors arrive with their row, column and value', async () => {
     useWorker(true);
     const f = copy('zoho_deals.csv');
-    const s = await sniff(db, f);
+    const s = withCurrency(await sniff(db, f));
     const text = fs.readFileSync(f.path, 'utf8').split('\r\n');
     text[1] = text[1].replace('14678.53', '14k678'); // row 2 of the file
     fs.writeFileSync(f.path, text.join('\r\n'));
@@ -121,7 +127,7 @@ describe('CRM import through the parse worker', () => {
     fs.writeFileSync(f.path, lines.join('\r\n'));
     const file = { ...f, size: fs.statSync(f.path).size };
     useWorker(false);
-    const s = await sniff(db, file);
+    const s = withCurrency(await sniff(db, file));
     const local = await dryRun(db, file, s.source, s.mapping);
     useWorker(true);
     const remote = await dryRun(db, file, s.source, s.mapping);
@@ -134,7 +140,7 @@ describe('CRM import through the parse worker', () => {
   it('a running dry run reports how far it is, and nothing once done', async () => {
     useWorker(true);
     const f = bigZoho(10);
-    const s = await sniff(db, f);
+    const s = withCurrency(await sniff(db, f));
     const seen: { fraction: number; rows: number }[] = [];
     let done = false;
     const run = dryRun(db, f, s.source, s.mapping).finally(() => (done = true));
@@ -152,7 +158,7 @@ describe('CRM import through the parse worker', () => {
   it('cancel stops the worker and leaves nothing', async () => {
     useWorker(true);
     const f = bigZoho(10);
-    const s = await sniff(db, f);
+    const s = withCurrency(await sniff(db, f));
     expect((await runImport(db, f, s.source, s.mapping, null, { cancel: true })).state).toBe('cancelled');
     expect(db.prepare('SELECT COUNT(*) FROM crm_deals').pluck().get()).toBe(0);
     expect(db.prepare('SELECT COUNT(*) FROM crm_import_batches').pluck().get()).toBe(0);
@@ -161,7 +167,7 @@ describe('CRM import through the parse worker', () => {
   it('while it runs, the app reads the old state and its writes fail at once instead of joining the import', async () => {
     useWorker(true);
     const f = bigZoho(10);
-    const s = await sniff(db, f);
+    const s = withCurrency(await sniff(db, f));
     // checked from inside the import's first progress report: its transaction is open then
     const seen: { deals?: unknown; busy?: unknown; timeout?: unknown; switchRefused?: boolean } = {};
     const onProgress = (p: { rows: number }) => {
@@ -197,7 +203,7 @@ describe('CRM import through the parse worker', () => {
   it('startImport runs in the background and reports through getJob', async () => {
     useWorker(true);
     const f = bigZoho(2);
-    const s = await sniff(db, f);
+    const s = withCurrency(await sniff(db, f));
     const started = startImport(db, f, s.source, s.mapping, null);
     expect(started.state).toBe('running');
     while (getJob(started.jobId).state === 'running') await new Promise((r) => setTimeout(r, 5));

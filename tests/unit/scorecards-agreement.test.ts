@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ambiguity, graderBias, krippendorffAlpha, percentWithin, spread } from '../../shared/domain/agreement';
+import { agreementTolerance, alphaMetric, ambiguity, graderBias, krippendorffAlpha, percentWithin, spread } from '../../shared/domain/agreement';
 
 const _ = null;
 // Krippendorff (2011), "Computing Krippendorff's Alpha-Reliability", section C: 4 observers x 12 units, missing data.
@@ -62,5 +62,32 @@ describe('within one point, spread, bias, ambiguity', () => {
     expect(ambiguity([[1, 5, 3, 4], [3, 5, 3, 4]]).ambiguous).toBe(false); // 1 of 4 = 25%
     const a = ambiguity([[1, 5, 1, 4], [3, 5, 3, 4]]);
     expect(a).toMatchObject({ disagreeing: 2, units: 4, ambiguous: true });
+  });
+});
+
+describe('yes/no criteria are judged on their own scale', () => {
+  // two graders who disagree on every one of 6 calls of a yes/no criterion
+  const opposite = [
+    [1, 0, 1, 0, 1, 0],
+    [0, 1, 0, 1, 0, 1],
+  ];
+  it('0 against 1 is never agreement: exact rule gives 0%, not 100%', () => {
+    expect(percentWithin(opposite, 1).percent).toBe(100); // the old, wrong reading ("within one point")
+    const tol = agreementTolerance('yes_no');
+    expect(tol).toBe(0);
+    expect(percentWithin(opposite, tol)).toEqual({ percent: 0, pairs: 6, agreeing: 0 });
+    // 4 of 6 calls the same: 66.7%
+    expect(percentWithin([[1, 1, 0, 0, 1, 0], [1, 1, 0, 0, 0, 1]], tol).percent!).toBeCloseTo(66.667, 2);
+  });
+  it('disagreeing on every call is ambiguous on a yes/no criterion', () => {
+    expect(ambiguity(opposite, 0.3).ambiguous).toBe(false); // the old rule (range > 1) never fires on 0/1
+    expect(ambiguity(opposite, 0.3, agreementTolerance('yes_no'))).toMatchObject({ disagreeing: 6, units: 6, share: 1, ambiguous: true });
+  });
+  it('point scales keep "within one point"; yes/no uses nominal alpha', () => {
+    expect(agreementTolerance('1_5')).toBe(1);
+    expect(agreementTolerance('0_10')).toBe(1);
+    expect(alphaMetric('yes_no')).toBe('nominal');
+    expect(alphaMetric('1_5')).toBe('ordinal');
+    expect(krippendorffAlpha(opposite, alphaMetric('yes_no')).alpha!).toBeLessThan(0);
   });
 });

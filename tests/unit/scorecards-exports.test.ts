@@ -22,12 +22,12 @@ describe('calibration verdict', () => {
     expect([0.95, 0.8, 0.799, 0.667, 0.666, -0.2, null].map(alphaBand)).toEqual(['reliable', 'reliable', 'tentative', 'tentative', 'unreliable', 'unreliable', 'unknown']);
   });
   it('lists the lowest-α criteria first, leaving out reliable ones and those without α', () => {
-    const c = (id: number, alpha: number | null) => ({ criterionId: id, label: `c${id}`, alpha: { alpha }, within1: { percent: 90 } });
+    const c = (id: number, alpha: number | null) => ({ criterionId: id, label: `c${id}`, alpha: { alpha }, agreement: { percent: 90 } });
     expect(discussFirst([c(1, 0.9), c(2, 0.1), c(3, null), c(4, 0.7), c(5, -0.3), c(6, 0.5)]).map((x) => x.criterionId)).toEqual([5, 2, 6]);
   });
   it('explains α near 0 beside high within-one agreement', () => {
-    expect(lowAlphaHighAgreement({ alpha: { alpha: 0 }, within1: { percent: 100 } })).toBe(true);
-    expect(lowAlphaHighAgreement({ alpha: { alpha: 0.5 }, within1: { percent: 100 } })).toBe(false);
-    expect(lowAlphaHighAgreement({ alpha: { alpha: 0 }, within1: { percent: 50 } })).toBe(false);
+    expect(lowAlphaHighAgreement({ alpha: { alpha: 0 }, agreement: { percent: 100 } })).toBe(true);
+    expect(lowAlphaHighAgreement({ alpha: { alpha: 0.5 }, agreement: { percent: 100 } })).toBe(false);
+    expect(lowAlphaHighAgreement({ alpha: { alpha: 0 }, agreement: { percent: 50 } })).toBe(false);
   });
 });

@@ -71,16 +71,31 @@ describe('scoring rules', () => {
     expect(scoreEvaluation(d, { ...a, [af.id]: { value: 1, na: false } }).score).toBe(80);
   });
 
-  it('a bonus section lifts the score above 100% up to the cap', () => {
+  it('a bonus section adds points up to the cap, but the score never goes above 100% (the bonus is reported on its own)', () => {
     const b1 = crit({ scale: 'yes_no', weight: 5 });
     const b2 = crit({ scale: 'yes_no', weight: 10 });
     const d: TemplateDef = { sections: [section(seven), section([b1, b2], { kind: 'bonus' })], bonusCap: 8 };
     const full = answers([...seven.map((c) => [c, 5] as [CriterionDef, number]), [b1, 1], [b2, 1]]);
     const r = scoreEvaluation(d, full);
     expect(r.bonus).toBe(8);
-    expect(r.score).toBe(108);
+    expect(r.base).toBe(100);
+    expect(r.score).toBe(100);
     const some = answers([...seven.map((c) => [c, 3] as [CriterionDef, number]), [b1, 1], [b2, 0]]);
     expect(scoreEvaluation(d, some).score).toBe(65);
+  });
+
+  it('worked example: base 97.5% plus a 5-point bonus is 100%, not 102.5%', () => {
+    // 39 of 40 points: 7 criteria at 5 and one at 4 on a 1-5 scale
+    const eight = Array.from({ length: 8 }, () => crit());
+    const b = crit({ scale: 'yes_no', weight: 5 });
+    const d: TemplateDef = { sections: [section(eight), section([b], { kind: 'bonus' })], bonusCap: 5 };
+    const r = scoreEvaluation(d, answers([...eight.map((c, i) => [c, i === 0 ? 4 : 5] as [CriterionDef, number]), [b, 1]]));
+    expect(r.base).toBe(97.5);
+    expect(r.bonus).toBe(5);
+    expect(r.score).toBe(100);
+    // below 100 the bonus still counts in full: 60% + 5 = 65%
+    const low = scoreEvaluation(d, answers([...eight.map((c) => [c, 3] as [CriterionDef, number]), [b, 1]]));
+    expect(low.score).toBe(65);
   });
 
   it('weighted sections: the base is the weight-averaged section percentage', () => {

@@ -194,7 +194,7 @@ describe('evaluation lifecycle', () => {
     // someone else cannot edit it; the grader's edit is logged
     expect(() => saveEvaluation(db, ev.evaluation.id, answers, '', manager2)).toThrow(/Only the grader/);
     const edited = saveEvaluation(db, ev.evaluation.id, answers, 'Re-listened: no promise', managerId);
-    expect(edited.evaluation.score).toBe(105);
+    expect(edited.evaluation.score).toBe(100);
     expect(edited.log.map((l) => l.action)).toEqual(['submitted', 'edited']);
     // rep disputes a criterion, manager partly accepts
     const listen = crits[1];
@@ -263,6 +263,45 @@ describe('evaluation lifecycle', () => {
     expect(scoringQueue(db, { month: '2026-10', perRep: 4, mode: 'random', teamId: null }).reps[0].picks.map((p) => p.id)).toEqual(
       scoringQueue(db, { month: '2026-10', perRep: 4, mode: 'random', teamId: null }).reps[0].picks.map((p) => p.id),
     );
+  });
+
+  it('calibration report: graders opposite on every yes/no answer show 0% agreement and "ambiguous", per scale, never pooled', () => {
+    const callIds = (db.prepare('SELECT id FROM calls ORDER BY id DESC LIMIT 3').all() as { id: number }[]).map((r) => r.id);
+    const s = createCalibration(db, { title: 'Opposite yes/no', versionId: null, callIds, graderIds: [managerId, manager2], deadline: null, referenceGraderId: null }, managerId);
+    for (const g of [managerId, manager2]) {
+      for (const cid of callIds) {
+        const e = startEvaluation(db, cid, g, s.id, null);
+        const ans: Record<string, { value: number | null; na: boolean; comment: string; evidenceMs: number | null }> = {};
+        for (const c of allCriteria(e.version.definition)) {
+          const r = scaleRange(c.scale);
+          // yes/no: one grader always yes, the other always no (critical ones kept passing); point scales: identical answers
+          const yesNo = c.critical ? 1 : g === managerId ? 1 : 0;
+          ans[c.id] = { value: c.scale === 'yes_no' ? yesNo : r.max, na: false, comment: '', evidenceMs: null };
+        }
+        submitEvaluation(db, e.evaluation.id, ans, '', g);
+      }
+    }
+    const rep = calibrationReport(db, s.id, managerId);
+    const def = getVersion(db, rep.criteria.length ? (db.prepare('SELECT version_id FROM calibration_sessions WHERE id = ?').pluck().get(s.id) as number) : 0).definition;
+    const critical = new Set(allCriteria(def).filter((c) => c.critical).map((c) => c.id));
+    const yesNo = rep.criteria.filter((c) => c.scale === 'yes_no' && !critical.has(c.criterionId));
+    expect(yesNo.length).toBeGreaterThan(0);
+    for (const c of yesNo) {
+      expect(c.agreement).toMatchObject({ percent: 0, pairs: 3, agreeing: 0, rule: 'exact' });
+      expect(c.ambiguous.ambiguous).toBe(true);
+      expect(c.alpha.alpha ?? -1).toBeLessThanOrEqual(0);
+    }
+    for (const c of rep.criteria.filter((x) => x.scale !== 'yes_no')) expect(c.agreement).toMatchObject({ percent: 100, rule: 'within1' });
+    // one summary per scale present in the template; yes/no pairs are not pooled with 1-5 pairs
+    const scales = [...new Set(rep.criteria.map((c) => c.scale))].sort();
+    expect(rep.byScale.map((b) => b.scale).sort()).toEqual(scales);
+    const yn = rep.byScale.find((b) => b.scale === 'yes_no')!;
+    expect(yn.metric).toBe('nominal');
+    const ynCrit = rep.criteria.filter((c) => c.scale === 'yes_no');
+    expect(yn.agreement.pairs).toBe(ynCrit.reduce((a, c) => a + c.agreement.pairs, 0));
+    expect(yn.agreement.agreeing).toBe(ynCrit.reduce((a, c) => a + c.agreement.agreeing, 0));
+    // every total stays within 0..100
+    for (const t of rep.totals) for (const x of t.scores) expect(x.score ?? 0).toBeLessThanOrEqual(100);
   });
 
   it('calibration is blind until a grader has submitted all their calls', () => {

@@ -5,8 +5,8 @@
  * importWrite.ts), batches with undo, channel groups.
  */
 import { AppError } from '../../../shared/api/contract';
-import type { ChannelRule, CrmBatch, CrmCounts, CrmDryRun, CrmJob, CrmMapping, CrmPreviewRow, CrmRowError, CrmSniff, DealField, OwnerMatch } from '../../../shared/api/crm';
-import { detectDateFormat, detectNumberFormat, valueKey } from '../../../shared/domain/crmParse';
+import type { ChannelRule, CrmBatch, CrmCounts, CrmDryRun, CrmJob, CrmMapping, CrmPreviewRow, CrmRowError, CrmSniff, DateReading, DealField, FormatWarning, OwnerMatch, SniffFormats } from '../../../shared/api/crm';
+import { dateEvidence, detectNumberFormat, parseCrmDate, valueKey } from '../../../shared/domain/crmParse';
 import type { Job, JobResults } from '../../../shared/api/jobs';
 import { cancelJob as cancelRunnerJob, getJob as getRunnerJob, jobError, startJob as startRunnerJob, waitJob, type Viewer } from '../jobs/runner';
 import { bumpCrmVersion, emptyCounts, type ImportInput } from './importWrite';
@@ -79,25 +79,30 @@ export async function sniff(db: DB, file: StagedInput & { id: string }, sourceIn
   });
   const preset = detectPreset(header);
   const source = sourceIn || (preset === 'generic' ? 'file' : preset);
-  const colOf = (f: DealField, fields: Partial<Record<DealField, string>>) => {
-    const c = fields[f];
-    return c ? header.indexOf(c) : -1;
-  };
   const saved = savedMapping(db, source);
   const savedOk = !!saved && Object.values(saved.fields).every((c) => header.includes(c));
-  const fields = savedOk ? saved.fields : suggestFields(header, preset);
-  const sampleOf = (f: DealField) => {
-    const i = colOf(f, fields);
+  const columnValues = (col: string) => {
+    const i = header.indexOf(col);
     return i < 0 ? [] : dataRows.slice(0, 500).map((r) => String(r[i] ?? ''));
   };
-  const dateFormat = detectDateFormat([...sampleOf('createdAt'), ...sampleOf('closedAt')]) ?? 'iso';
-  const numberFormat = detectNumberFormat(sampleOf('amount'));
+  const fields = savedOk ? saved.fields : suggestFields(header, preset, columnValues);
+  const { detectedDate, detectedNumber, ambiguousDates } = detectFormats(header, dataRows, fields, head.headerIndex);
   const stageValues = fields.stage ? (values[fields.stage] ?? []) : [];
   const stages: CrmMapping['stages'] = { ...(savedOk ? saved.stages : {}) };
   for (const { value } of stageValues) if (!stages[value]) stages[value] = suggestStage(value);
   const typeValues = fields.type ? (values[fields.type] ?? []) : [];
   const repeatValues = savedOk ? saved.repeatValues : typeValues.filter((v) => isRepeatValue(v.value)).map((v) => v.value);
-  const mapping: CrmMapping = { fields, dateFormat: savedOk ? saved.dateFormat : dateFormat, numberFormat: savedOk ? saved.numberFormat : numberFormat, stages, repeatValues, owners: savedOk ? saved.owners : {} };
+  // the file's own formats win over a saved mapping (saved for another file of this source); the saved ones only fill what the file does not tell
+  const mapping: CrmMapping = {
+    fields,
+    dateFormat: detectedDate ?? (savedOk ? saved.dateFormat : 'iso'),
+    numberFormat: detectedNumber ?? (savedOk ? saved.numberFormat : 'dot'),
+    stages,
+    repeatValues,
+    owners: savedOk ? saved.owners : {},
+    // asked again for every file without a currency column (never carried over silently)
+    fileCurrency: null,
+  };
   const idx = ownerIndex(db, mapping.owners);
   const ownerValues = fields.owner ? (values[fields.owner] ?? []) : [];
   const owners: OwnerMatch[] = ownerValues.map(({ value, rows }) => {
@@ -122,7 +127,57 @@ export async function sniff(db: DB, file: StagedInput & { id: string }, sourceIn
     owners,
     scannedRows: dataRows.length,
     complete: head.complete,
+    formats: { detectedDate, detectedNumber, saved: savedOk ? { dateFormat: saved.dateFormat, numberFormat: saved.numberFormat } : null, ambiguousDates },
   };
+}
+
+/** Day/month reading of a slash date "a/b/yyyy" (dmy) and month/day (mdy), as YYYY-MM-DD; null when either does not exist. */
+function bothReadings(value: string): { dmy: string; mdy: string } | null {
+  const m = /^(\d{1,2})\/(\d{1,2})\/(\d{4})/.exec(value.trim());
+  if (!m || m[1] === m[2]) return null;
+  const dmy = parseCrmDate(value, 'dmy');
+  const mdy = parseCrmDate(value, 'mdy');
+  if ('error' in dmy || 'error' in mdy) return null;
+  return { dmy: dmy.value.slice(0, 10), mdy: mdy.value.slice(0, 10) };
+}
+
+/**
+ * The date and number formats the file's own values show (on its first rows), and, when its
+ * slash dates never have a part above 12, two sample rows read both ways for the user to decide.
+ */
+function detectFormats(header: string[], dataRows: string[][], fields: Partial<Record<DealField, string>>, headerIndex: number): Omit<SniffFormats, 'saved'> {
+  const colIdx = (f: DealField) => (fields[f] ? header.indexOf(fields[f]) : -1);
+  const dateCols = (['createdAt', 'closedAt'] as const).map((f) => ({ f, i: colIdx(f) })).filter((c) => c.i >= 0);
+  const dateValues = dateCols.flatMap(({ i }) => dataRows.map((r) => String(r[i] ?? '')));
+  const ev = dateEvidence(dateValues);
+  const amountCol = colIdx('amount');
+  const detectedNumber = amountCol < 0 ? null : detectNumberFormat(dataRows.map((r) => String(r[amountCol] ?? '')));
+  let ambiguousDates: DateReading[] | null = null;
+  if (ev.ambiguous) {
+    ambiguousDates = [];
+    for (let k = 0; k < dataRows.length && ambiguousDates.length < 2; k++) {
+      for (const { f, i } of dateCols) {
+        const value = String(dataRows[k][i] ?? '');
+        const both = bothReadings(value);
+        if (!both) continue;
+        ambiguousDates.push({ row: headerIndex + 2 + k, column: fields[f]!, value, ...both });
+        break;
+      }
+    }
+  }
+  return { detectedDate: ev.ambiguous ? null : ev.format, detectedNumber, ambiguousDates };
+}
+
+/** The dry run's warnings: the mapping reads a format the file does not show, or the saved choice for this source disagrees with the file. */
+function formatWarnings(head: Head, mapping: CrmMapping, saved: CrmMapping | null): FormatWarning[] {
+  const f = detectFormats(head.header, head.dataRows, mapping.fields, head.headerIndex);
+  const out: FormatWarning[] = [];
+  const check = (kind: FormatWarning['kind'], detected: string | null, used: string, savedValue: string | null) => {
+    if (detected && (used !== detected || (savedValue !== null && savedValue !== detected))) out.push({ kind, detected, used, saved: savedValue });
+  };
+  check('dateFormat', f.detectedDate, mapping.dateFormat, saved?.dateFormat ?? null);
+  check('numberFormat', f.detectedNumber, mapping.numberFormat, saved?.numberFormat ?? null);
+  return out;
 }
 
 function previewRow(d: NormalDeal, row: number, ownerName: string, action: 'create' | 'update'): CrmPreviewRow {
@@ -142,6 +197,7 @@ export async function dryRun(db: DB, file: StagedInput, source: string, mapping:
   const unknown = new Map<string, number>();
   const unmapped = new Map<string, number>();
   const seen = new Map<string, number>();
+  const currencies = new Map<string, number>();
   const exists = db.prepare('SELECT 1 FROM crm_deals WHERE source = ? AND external_id = ?').pluck();
   const names = ownerIndex(db);
   const peopleNames = new Map((db.prepare('SELECT id, name FROM people').all() as { id: number; name: string }[]).map((p) => [p.id, p.name]));
@@ -168,6 +224,7 @@ export async function dryRun(db: DB, file: StagedInput, source: string, mapping:
       return;
     }
     seen.set(d.externalId, row);
+    if (d.currency) currencies.set(d.currency, (currencies.get(d.currency) ?? 0) + 1);
     counts.valid++;
     counts[d.status]++;
     const action = exists.get(source, d.externalId) ? 'update' : 'create';
@@ -187,7 +244,10 @@ export async function dryRun(db: DB, file: StagedInput, source: string, mapping:
     dryRunsRunning.delete(file.path);
   }
   dryRunRows.set(file.path, counts.rows);
+  const warnings = formatWarnings(await readHead(file, 2000), mapping, savedMapping(db, source));
   return {
+    formatWarnings: warnings,
+    currencies: [...currencies].map(([currency, rows]) => ({ currency, rows })).sort((a, b) => b.rows - a.rows || (a.currency < b.currency ? -1 : 1)),
     counts,
     errors,
     errorsTotal,

@@ -2,6 +2,7 @@
 import { AppError } from '../../../shared/api/contract';
 import { REQUIRED_FIELDS, type CrmMapping, type CrmRowError, type DealField, type DealStatus, type StageRule } from '../../../shared/api/crm';
 import { nameKey, parseCrmDate, parseCrmNumber, valueKey, type ParseError } from '../../../shared/domain/crmParse';
+import { normalizeCurrency } from '../../../shared/domain/currency';
 import type { OwnerIndex } from './owners';
 
 export interface NormalDeal {
@@ -48,6 +49,15 @@ export function columnIndex(header: string[], mapping: CrmMapping): Partial<Reco
 
 export function makeNormalizer(header: string[], mapping: CrmMapping, owners: OwnerIndex) {
   const idx = columnIndex(header, mapping);
+  // amounts in an unknown currency cannot be converted for revenue: the wizard asks for the file's currency
+  if (idx.amount !== undefined && idx.currency === undefined && !mapping.fileCurrency)
+    throw new AppError('invalid_input', 'This file has no currency column: choose the currency of its amounts.', 'mapping.fileCurrency', { key: 'currencyRequired' });
+  const currencyCache = new Map<string, string | null>();
+  const currencyOf = (v: string) => {
+    let c = currencyCache.get(v);
+    if (c === undefined) currencyCache.set(v, (c = normalizeCurrency(v)));
+    return c;
+  };
   const stages = new Map<string, StageRule>(Object.entries(mapping.stages).map(([k, v]) => [valueKey(k), v]));
   const repeat = new Set(mapping.repeatValues.map(valueKey));
   const explicitSkip = new Set(Object.entries(mapping.owners).filter(([, v]) => v === 0).map(([k]) => nameKey(k)));
@@ -141,6 +151,15 @@ export function makeNormalizer(header: string[], mapping: CrmMapping, owners: Ow
       else amount = a.value;
     }
 
+    // the deal's currency as an ISO 4217 code (人民币 -> CNY, руб. -> RUB, $ -> USD); blank cells take the file's currency
+    const currencyRaw = get(cells, 'currency');
+    let currency = mapping.fileCurrency ?? '';
+    if (currencyRaw) {
+      const c = currencyOf(currencyRaw);
+      if (c) currency = c;
+      else err('currency', currencyRaw, `"${currencyRaw}" is not a currency this app knows: use an ISO 4217 code such as USD, EUR, RUB or CNY`, 'currencyUnknown', { value: currencyRaw });
+    } else if (amount !== null && !currency) err('currency', '', 'the deal has an amount but no currency', 'noCurrency');
+
     const intIn = (f: DealField, min: number, max: number) => {
       const raw = get(cells, f);
       if (!raw) return null;
@@ -172,7 +191,7 @@ export function makeNormalizer(header: string[], mapping: CrmMapping, owners: Ow
         ownerValue,
         repId,
         amount,
-        currency: get(cells, 'currency').slice(0, 20),
+        currency,
         stage: stage.slice(0, 120),
         status: rule!.status,
         position: rule!.status === 'won' ? 5 : rule!.position,

@@ -4,7 +4,7 @@
  * Unknown exports get a suggestion from synonyms in English, Russian and Chinese.
  */
 import type { CrmPreset, DealField, StageRule } from '../../../shared/api/crm';
-import { valueKey } from '../../../shared/domain/crmParse';
+import { dateShare, valueKey } from '../../../shared/domain/crmParse';
 
 type FieldMap = Partial<Record<DealField, string>>;
 
@@ -30,7 +30,7 @@ const SYNONYMS: Record<DealField, string[]> = {
   won: ['won', 'is won', 'выиграна'],
   closed: ['closed', 'is closed', 'закрыта'],
   createdAt: ['created', 'created at', 'created date', 'create date', 'created time', 'дата создания', '创建时间', '创建日期'],
-  closedAt: ['closed at', 'close date', 'closing date', 'closed date', 'дата закрытия', '结单日期', '成交日期'],
+  closedAt: ['closed at', 'closed on', 'close date', 'closing date', 'closed date', 'date closed', 'дата закрытия', 'закрыта дата', '结单日期', '成交日期', '关闭日期', '关闭时间'],
   channel: ['source', 'lead source', 'channel', 'original source', 'источник', 'канал', '来源', '渠道'],
   type: ['type', 'deal type', 'business type', 'тип', 'тип сделки', '类型', '商机类型'],
   product: ['product', 'products', 'product line', 'продукт', 'товар', '产品'],
@@ -52,7 +52,11 @@ export function detectPreset(columns: string[]): CrmPreset {
   return bestScore >= 0.8 ? best : 'generic';
 }
 
-export function suggestFields(columns: string[], preset: CrmPreset): FieldMap {
+/**
+ * Suggested field per column. `valuesOf` (a column's sample values) lets a column headed like
+ * the closed flag ("closed", "Closed") that holds dates go to the close date instead.
+ */
+export function suggestFields(columns: string[], preset: CrmPreset, valuesOf?: (column: string) => string[]): FieldMap {
   const byKey = new Map(columns.map((c) => [valueKey(c), c]));
   const out: FieldMap = {};
   const used = new Set<string>();
@@ -69,9 +73,17 @@ export function suggestFields(columns: string[], preset: CrmPreset): FieldMap {
     if (out[f]) continue;
     const col = syns.map((s) => byKey.get(s)).find((c) => c && !used.has(c));
     if (col) {
-        out[f] = col;
-        used.add(col);
-      }
+      out[f] = col;
+      used.add(col);
+    }
+  }
+  // a "closed" column of dates is when the deal closed, not whether it did
+  for (const flag of ['closed', 'won'] as const) {
+    const col = out[flag];
+    if (col && valuesOf && dateShare(valuesOf(col)) >= 0.8) {
+      delete out[flag];
+      if (flag === 'closed' && !out.closedAt) out.closedAt = col;
+    }
   }
   return out;
 }

@@ -102,6 +102,8 @@ export function seedInsights(ctx: DemoContext) {
     chan.run(valueKey(c), c, g.kind, g.mode);
   }
   db.prepare('UPDATE crm_import_batches SET counts = ? WHERE id = ?').run(JSON.stringify(counts), batchId);
+  // the demo reports in US dollars, the currency of its deals
+  db.prepare("INSERT INTO meta(key, value) VALUES ('crm_reporting_currency', 'USD') ON CONFLICT(key) DO UPDATE SET value = excluded.value").run();
   bumpCrmVersion(db);
 }
 

@@ -9,9 +9,19 @@
 import type { DB } from '../../db/open';
 
 export const DAY_MS = 86_400_000;
-/** "YYYY-MM-DD..." -> days since 1970-01-01 (UTC). */
+/**
+ * "YYYY-MM-DD..." -> days since 1970-01-01 (proleptic Gregorian, days-from-civil). No Date:
+ * Date.UTC reads years 0-99 as 1900-1999, so "0050-01-01" would become 1950.
+ */
 export function dayOf(iso: string): number {
-  return Math.floor(Date.UTC(Number(iso.slice(0, 4)), Number(iso.slice(5, 7)) - 1, Number(iso.slice(8, 10))) / DAY_MS);
+  const m = Number(iso.slice(5, 7));
+  const d = Number(iso.slice(8, 10));
+  const y = Number(iso.slice(0, 4)) - (m <= 2 ? 1 : 0);
+  const era = Math.floor(y / 400);
+  const yoe = y - era * 400;
+  const doy = Math.floor((153 * (m + (m > 2 ? -3 : 9)) + 2) / 5) + d - 1;
+  const doe = yoe * 365 + Math.floor(yoe / 4) - Math.floor(yoe / 100) + doy;
+  return era * 146097 + doe - 719468;
 }
 export const isoOfDay = (day: number) => new Date(day * DAY_MS).toISOString().slice(0, 10);
 
@@ -40,11 +50,16 @@ export interface Dataset {
   nps: Uint8Array;
   channels: string[];
   products: string[];
+  /** the deal's currency as an index into `currencies` (ISO codes; '' = none) */
+  currencyOf: Uint16Array;
+  currencies: string[];
+  /** the currency most deals are in */
   currency: string;
   /** per customer index: churn day or -1 */
   churn: Int32Array;
   hasChurn: boolean;
   customers: number;
+  /** first and last day any deal was created or closed */
   minDay: number;
   maxDay: number;
 }
@@ -171,6 +186,8 @@ export function readDataset(db: DB, chunkIds = CHUNK_IDS): Dataset {
     nps: new Uint8Array(n),
     channels: [],
     products: [],
+    currencyOf: new Uint16Array(n),
+    currencies: [],
     currency: '',
     churn: Int32Array.from(churnDays),
     hasChurn: churnDays.some((d) => d >= 0),
@@ -189,8 +206,8 @@ export function readDataset(db: DB, chunkIds = CHUNK_IDS): Dataset {
     .raw();
   const channels = newDict(ds.channels);
   const products = newDict(ds.products);
-  const currencies = newDict();
-  const currencyCode = new Uint16Array(n);
+  const currencies = newDict(ds.currencies);
+  const currencyCode = ds.currencyOf;
   const customerIds = new Int32Array(n);
   let off = 0;
   for (let lo = minId; lo <= maxId && off < n; lo += chunkIds) {
@@ -228,7 +245,8 @@ export function readDataset(db: DB, chunkIds = CHUNK_IDS): Dataset {
     const closed = ds.closed[i];
     ds.closedMonth[i] = closed >= 0 ? monthOfDay(closed) : -1;
     const last = closed >= 0 ? closed : ds.created[i];
-    if (ds.created[i] < ds.minDay) ds.minDay = ds.created[i];
+    const first = closed >= 0 && closed < ds.created[i] ? closed : ds.created[i];
+    if (first < ds.minDay) ds.minDay = first;
     if (last > ds.maxDay) ds.maxDay = last;
   }
   return ds;

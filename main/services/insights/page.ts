@@ -6,13 +6,14 @@
  * training effect (difference-in-differences).
  */
 import type { Correlation, DidResult, InsightsPage, RepRow, ScatterPoint, TrendPoint } from '../../../shared/api/insights';
-import type { ParsedInputOf } from '../../../shared/api/contract';
+import { AppError, RANGE_REVERSED, type ParsedInputOf } from '../../../shared/api/contract';
 import type { insightsMethods } from '../../../shared/api/insights';
 import { closeRate, correlate, didProportions, npsScore, strength, type Proportion } from '../../../shared/domain/stats';
 import { valueKey } from '../../../shared/domain/crmParse';
 import type { DB } from '../../db/open';
 import { listCompetencyRefs } from '../competencies';
-import { competenceScores } from '../training/competence';
+import { competenceScores, competenceScoresAt } from '../training/competence';
+import { effectiveReporting, ratesTo } from '../crm/currencies';
 import { listCourseCompletions } from './completions';
 import { dataset, dayOf, isoOfDay, monthOfDay, STATUS, type Dataset } from './dataset';
 
@@ -38,6 +39,24 @@ function monthStart(day: number) {
 function addMonths(day: number, k: number) {
   const d = new Date(day * 86_400_000);
   return Math.floor(Date.UTC(d.getUTCFullYear(), d.getUTCMonth() + k, d.getUTCDate()) / 86_400_000);
+}
+
+/**
+ * The period the charts cover: the range asked for (default: the 12 months up to `last`, the
+ * latest deal) clamped to [lo, hi]: the first day of the data, and the later of its last day
+ * (deals, churn dates) and today (competence is measured up to now). A far-past or far-future
+ * end is cut there, so the months iterated follow the data, never the width of the range asked
+ * for; a range wholly outside becomes one empty day beside it.
+ */
+export function clampPeriod(fromReq: number | null, toReq: number | null, b: { lo: number; hi: number; last: number }): { from: number; to: number } {
+  const { lo, hi } = b;
+  // no end given: the latest deal (or the start asked for, when that is later: an empty period, not a reversed one)
+  const to = toReq ?? Math.max(b.last, fromReq ?? b.last);
+  const from = fromReq ?? addMonths(Math.min(to, b.last), -12) + 1;
+  if (from > to) throw new AppError('invalid_input', RANGE_REVERSED, 'from', { key: 'insights.rangeReversed' });
+  if (to < lo) return { from: lo - 1, to: lo - 1 };
+  if (from > hi) return { from: hi + 1, to: hi + 1 };
+  return { from: Math.max(from, lo), to: Math.min(to, hi) };
 }
 
 /** Which deals pass the team/channel/product/business filters (period is handled per chart), as lookup arrays. */
@@ -140,8 +159,26 @@ class RetentionAcc {
   }
 }
 
+/** Per currency x month of the period: the factor to the reporting currency (NaN = no rate), and won deals left out for want of one. */
+interface Conversion {
+  factor: Float64Array;
+  missed: Int32Array;
+}
+
+function conversion(db: DB, ds: Dataset, reporting: string, months: number[]): Conversion {
+  const M = months.length;
+  const rates = reporting ? ratesTo(db, reporting) : new Map<string, Map<string, number>>();
+  const factor = new Float64Array(Math.max(1, ds.currencies.length) * M).fill(NaN);
+  ds.currencies.forEach((c, ci) => {
+    if (!c) return; // no currency: nothing to convert from
+    const byMonth = rates.get(c);
+    for (let k = 0; k < M; k++) factor[ci * M + k] = c === reporting ? 1 : (byMonth?.get(monthKey(months[k])) ?? NaN);
+  });
+  return { factor, missed: new Int32Array(factor.length) };
+}
+
 /** The one hot pass over the deals: applies the filters (marking `keep`) and fills every per-rep, per-month and per-channel counter. */
-function scan(ds: Dataset, flt: ReturnType<typeof makeFilter>, keep: Uint8Array, acc: RetentionAcc, repCap: number, from: number, to: number, m0Abs: number, M: number) {
+function scan(ds: Dataset, flt: ReturnType<typeof makeFilter>, keep: Uint8Array, acc: RetentionAcc, repCap: number, from: number, to: number, m0Abs: number, M: number, fx: Conversion) {
   const won = new Int32Array(repCap + 1);
   const lost = new Int32Array(repCap + 1);
   const open = new Int32Array(repCap + 1);
@@ -164,6 +201,8 @@ function scan(ds: Dataset, flt: ReturnType<typeof makeFilter>, keep: Uint8Array,
   const { rep, status, channel, product, repeat, created, closed, closedMonth, pos, amount, csat, nps } = ds;
   const WON = STATUS.won,
     OPEN = STATUS.open;
+  const { factor, missed } = fx;
+  const cur = ds.currencyOf;
   for (let i = 0, n = ds.n; i < n; i++) {
     const r = rep[i];
     const ch = channel[i];
@@ -187,7 +226,16 @@ function scan(ds: Dataset, flt: ReturnType<typeof makeFilter>, keep: Uint8Array,
       seenRep[r] = 1;
       const cell = r * M + closedMonth[i] - m0Abs;
       if (st === WON) {
-        const a = amount[i];
+        let a = amount[i];
+        if (a !== 0) {
+          // to the reporting currency at the close month's rate; without a rate it is counted, never added as it is
+          const k = cur[i] * M + closedMonth[i] - m0Abs;
+          const f = factor[k];
+          if (f !== f) {
+            missed[k]++;
+            a = 0;
+          } else a *= f;
+        }
         won[r]++;
         revenue[r] += a;
         mWon[cell]++;
@@ -244,8 +292,11 @@ export function insightsPage(db: DB, f: Filters, onlyRep: number | null = null):
   const keep = new Uint8Array(ds.n);
 
   const hasData = ds.n > 0;
-  const to = f.to ? dayOf(f.to) : hasData ? ds.maxDay : Math.floor(Date.now() / 86_400_000);
-  const from = f.from ? dayOf(f.from) : addMonths(to, -12) + 1;
+  const today = Math.floor(Date.now() / 86_400_000);
+  let lastChurn = -Infinity;
+  for (let c = 0; c < ds.customers; c++) if (ds.churn[c] > lastChurn) lastChurn = ds.churn[c];
+  const bounds = hasData ? { lo: ds.minDay, hi: Math.max(ds.maxDay, lastChurn, today), last: ds.maxDay } : { lo: addMonths(today, -12) + 1, hi: today, last: today };
+  const { from, to } = clampPeriod(f.from ? dayOf(f.from) : null, f.to ? dayOf(f.to) : null, bounds);
   const m0 = monthStart(from);
   const months: number[] = [];
   for (let m = m0; m <= to; m = addMonths(m, 1)) months.push(m);
@@ -253,7 +304,23 @@ export function insightsPage(db: DB, f: Filters, onlyRep: number | null = null):
   const m0Abs = monthOfDay(months[0]);
 
   const acc = new RetentionAcc(ds, from, to, months);
-  const { won, lost, open, revenue, csatSum, csatN, npsByRep, mWon, mLost, mRev, funnelRep, chWon, chLost, chDeals, chRev, seenRep } = scan(ds, flt, keep, acc, repCap, from, to, m0Abs, M);
+  const reporting = effectiveReporting(db) ?? '';
+  const fx = conversion(db, ds, reporting, months);
+  const { won, lost, open, revenue, csatSum, csatN, npsByRep, mWon, mLost, mRev, funnelRep, chWon, chLost, chDeals, chRev, seenRep } = scan(ds, flt, keep, acc, repCap, from, to, m0Abs, M, fx);
+  const unconverted: InsightsPage['unconverted'] = { deals: 0, byCurrency: [] };
+  ds.currencies.forEach((c, ci) => {
+    let deals = 0;
+    const ms: string[] = [];
+    for (let k = 0; k < M; k++) {
+      const n = fx.missed[ci * M + k];
+      if (!n) continue;
+      deals += n;
+      ms.push(monthKey(months[k]));
+    }
+    if (deals) unconverted.byCurrency.push({ currency: c, deals, months: ms.reverse().slice(0, 12) });
+    unconverted.deals += deals;
+  });
+  unconverted.byCurrency.sort((a, b) => b.deals - a.deals);
 
   const ret = acc.perRep(repCap);
   const inTeam = (p: Person) => (f.teamId === null || p.team_id === f.teamId) && (onlyRep === null || p.id === onlyRep);
@@ -344,9 +411,11 @@ export function insightsPage(db: DB, f: Filters, onlyRep: number | null = null):
 
   // --- trends ---
   const repIds = repPeople.map((p) => p.id);
-  const monthComp = months.map((m, k) => {
-    const end = k + 1 < M ? months[k + 1] - 1 : to;
-    const s = competenceScores(db, { asOf: isoOfDay(end), repIds }).filter((x) => x.competencyId === null && x.score !== null);
+  // competence at each month's end, from one read of the evidence (not one query per month)
+  const monthEnds = months.map((_m, k) => isoOfDay(k + 1 < M ? months[k + 1] - 1 : to));
+  const atMonthEnd = competenceScoresAt(db, monthEnds, repIds);
+  const monthComp = monthEnds.map((end) => {
+    const s = atMonthEnd.get(end)!.filter((x) => x.competencyId === null && x.score !== null);
     return s.length ? s.reduce((a, x) => a + x.score!, 0) / s.length : null;
   });
   const trendFor = (ids: number[]): TrendPoint[] =>
@@ -428,7 +497,8 @@ export function insightsPage(db: DB, f: Filters, onlyRep: number | null = null):
   return {
     period: { from: isoOfDay(from), to: isoOfDay(to) },
     dealsTotal: ds.n,
-    currency: ds.currency,
+    currency: reporting,
+    unconverted,
     competenceSource,
     reps,
     closeScatter: { points: closePoints, stats: toCorrelation(closePoints.map((p) => p.x), closePoints.map((p) => p.y), closePoints.map((p) => p.deals), competenceMissing) },

@@ -1,18 +1,21 @@
 /**
  * Calibration sessions: the same calls scored blind by several graders, then a
- * report on agreement (Krippendorff's alpha, within-one-point), spread per call
+ * report on agreement (Krippendorff's alpha and pair agreement per criterion on its own
+ * scale: exact on yes/no, within one point otherwise; summaries per scale), spread per call
  * and criterion, each grader's bias and ambiguous criteria. Statistics come
  * from shared/domain/agreement.ts.
  */
 import { AppError } from '../../../shared/api/contract';
 import type { CalibrationDetail, CalibrationReport, CalibrationSummary } from '../../../shared/api/scorecards';
-import { ambiguity, graderBias, krippendorffAlpha, percentWithin, spread } from '../../../shared/domain/agreement';
-import { allCriteria, criterionPercent } from '../../../shared/domain/scoring';
+import { agreementTolerance, alphaMetric, ambiguity, graderBias, krippendorffAlpha, percentWithin, spread } from '../../../shared/domain/agreement';
+import { allCriteria, SCALES, type Scale } from '../../../shared/domain/scoring';
 import type { DB } from '../../db/open';
 import { audit } from '../audit';
 import { personRefs, refOf } from './common';
 import { getCallRow } from './calls';
 import { currentVersion, getVersion } from './templates';
+
+const ruleOf = (scale: Scale): 'exact' | 'within1' => (agreementTolerance(scale) === 0 ? 'exact' : 'within1');
 
 export function listCalibrations(db: DB): CalibrationSummary[] {
   return (
@@ -135,35 +138,50 @@ export function calibrationReport(db: DB, id: number, actorId: number | null, ch
     if (!m) perCrit.set(a.criterion_id, (m = matrix()));
     m[gi.get(a.grader_id)!][ci.get(a.call_id)!] = a.value;
   }
-  // Pooled alpha over every criterion x call unit; values as 0..100 (points rule) so yes/no and 1-5 criteria rank on one ordinal scale.
-  const pooled: (number | null)[][] = graders.map(() => []);
-  const pooledRaw: (number | null)[][] = graders.map(() => []);
+  // Each criterion on its own scale: exact agreement and nominal alpha on yes/no, within one point and
+  // ordinal alpha on point scales. Summaries pool criteria of the same scale only, never across scales.
+  const byScaleData = new Map<string, { rows: (number | null)[][]; criteria: number; pairs: number; agreeing: number }>();
   const criteria = allCriteria(def)
     .filter((c) => c.sectionKind !== 'bonus')
     .map((c) => {
       const m = perCrit.get(c.id) ?? matrix();
-      m.forEach((row, g) => pooledRaw[g].push(...row));
-      m.forEach((row, g) => pooled[g].push(...row.map((v) => (v === null ? null : criterionPercent(v, c.scale)))));
-      const flat = m.flat();
+      const tolerance = agreementTolerance(c.scale);
+      const agreement = percentWithin(m, tolerance);
+      let g = byScaleData.get(c.scale);
+      if (!g) byScaleData.set(c.scale, (g = { rows: graders.map(() => []), criteria: 0, pairs: 0, agreeing: 0 }));
+      const group = g;
+      m.forEach((row, gi2) => group.rows[gi2].push(...row));
+      group.criteria++;
+      group.pairs += agreement.pairs;
+      group.agreeing += agreement.agreeing;
       return {
         criterionId: c.id,
         label: c.prompt,
         scale: c.scale,
-        alpha: krippendorffAlpha(m, 'ordinal'),
-        within1: percentWithin(m, 1),
-        spread: spread(flat),
-        ambiguous: ambiguity(m, 0.3),
+        alpha: krippendorffAlpha(m, alphaMetric(c.scale)),
+        agreement: { ...agreement, rule: ruleOf(c.scale) },
+        spread: spread(m.flat()),
+        ambiguous: ambiguity(m, 0.3, tolerance),
       };
     });
+  const byScale = SCALES.filter((sc) => byScaleData.has(sc)).map((scale) => {
+    const g = byScaleData.get(scale)!;
+    return {
+      scale,
+      criteria: g.criteria,
+      metric: alphaMetric(scale),
+      alpha: krippendorffAlpha(g.rows, alphaMetric(scale)),
+      agreement: { percent: g.pairs ? (g.agreeing / g.pairs) * 100 : null, pairs: g.pairs, agreeing: g.agreeing, rule: ruleOf(scale) },
+    };
+  });
   const refs = personRefs(db);
   const refIdx = s.reference_grader_id !== null ? (gi.get(s.reference_grader_id) ?? null) : null;
   return {
     n: { graders: graders.length, calls: calls.length, scores: evals.length },
     totals: calls.map((c, j) => ({ callId: c.call_id, customer: c.customer, scores: graders.map((g, i) => ({ graderId: g, score: totals[i][j] })), spread: spread(totals.map((r) => r[j])) })),
     criteria,
-    alpha: krippendorffAlpha(pooled, 'ordinal'),
+    byScale,
     alphaTotals: krippendorffAlpha(totals, 'interval'),
-    within1: percentWithin(pooledRaw, 1),
     bias: graderBias(totals, { reference: refIdx, threshold: 5 }).map((b) => ({ ...b, person: refOf(refs, graders[b.grader])! })),
     reference: refOf(refs, s.reference_grader_id),
   };

@@ -90,8 +90,9 @@ export function listCalls(db: DB, i: ListCallsInput, scope?: Cond): Page<CallRow
     params.push(i.from);
   }
   if (i.to) {
+    // "T99" sorts after any time of that day, and needs no date arithmetic (9999-12-31 has no next day in ISO form)
     where.push('c.at < ?');
-    params.push(nextDay(i.to));
+    params.push(`${i.to}T99`);
   }
   if (i.channel) {
     where.push('c.channel = ?');
@@ -123,12 +124,6 @@ export function listCalls(db: DB, i: ListCallsInput, scope?: Cond): Page<CallRow
   ) as CallDbRow[];
   const refs = personRefs(db);
   return { rows: rows.map((r) => toRow(r, refs)), total, offset: i.offset, limit: i.limit };
-}
-
-function nextDay(d: string) {
-  const t = new Date(`${d}T00:00:00Z`);
-  t.setUTCDate(t.getUTCDate() + 1);
-  return t.toISOString().slice(0, 10);
 }
 
 export function getCallRow(db: DB, id: number): CallRow {

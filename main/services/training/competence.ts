@@ -40,9 +40,9 @@ function push(map: EvidenceMap, rep: number, comp: number, e: Evidence) {
   list.push(e);
 }
 
-/** All evidence for the given reps (or everyone), dated up to `asOf`, grouped rep -> competency. */
-export function loadEvidence(db: DB, asOf: string, repIds?: number[]): EvidenceMap {
-  const since = minusDays(asOf, LOOKBACK_DAYS);
+/** All evidence for the given reps (or everyone), dated up to `asOf` (from `sinceIn`, default the lookback), grouped rep -> competency. */
+export function loadEvidence(db: DB, asOf: string, repIds?: number[], sinceIn?: string): EvidenceMap {
+  const since = sinceIn ?? minusDays(asOf, LOOKBACK_DAYS);
   const until = asOf.slice(0, 10) + 'T23:59:59.999Z';
   const map: EvidenceMap = new Map();
   const few = repIds && repIds.length <= 50;
@@ -85,8 +85,10 @@ const allRepIds = (db: DB) =>
   );
 
 function compute(db: DB, repIds: number[], asOf: string): CompetenceScore[] {
-  const comps = activeCompetencyIds(db);
-  const ev = loadEvidence(db, asOf, repIds);
+  return scoresFrom(loadEvidence(db, asOf, repIds), activeCompetencyIds(db), repIds, asOf);
+}
+
+function scoresFrom(ev: EvidenceMap, comps: number[], repIds: number[], asOf: string): CompetenceScore[] {
   const out: CompetenceScore[] = [];
   for (const repId of repIds) {
     const byComp = ev.get(repId);
@@ -97,6 +99,34 @@ function compute(db: DB, repIds: number[], asOf: string): CompetenceScore[] {
     for (const p of per) out.push({ repId: p.repId, competencyId: p.competencyId, score: p.score, n: p.n, sufficient: p.sufficient, asOf });
     const o = overallCompetence(per);
     out.push({ repId, competencyId: null, score: o.score, n: o.n, sufficient: o.sufficient, asOf });
+  }
+  return out;
+}
+
+/**
+ * The same scores as competenceScores at each of several dates (the Insights trend, one per
+ * month), with the evidence read once for all of them: the SQL cost does not grow with the
+ * number of dates, only the in-memory blend does.
+ */
+export function competenceScoresAt(db: DB, asOfs: string[], repIds: number[]): Map<string, CompetenceScore[]> {
+  const out = new Map<string, CompetenceScore[]>();
+  if (!asOfs.length) return out;
+  const days = [...new Set(asOfs.map((a) => a.slice(0, 10)))].sort();
+  const all = loadEvidence(db, days[days.length - 1], repIds, minusDays(days[0], LOOKBACK_DAYS));
+  const comps = activeCompetencyIds(db);
+  for (const asOf of days) {
+    // the window loadEvidence would use for this date alone: calls before the end of the day (exclusive), the rest up to it
+    const since = minusDays(asOf, LOOKBACK_DAYS);
+    const until = asOf + 'T23:59:59.999Z';
+    const ev: EvidenceMap = new Map();
+    for (const [rep, byComp] of all)
+      for (const [comp, list] of byComp)
+        for (const e of list) {
+          if (e.at < since) continue;
+          if (e.source === 'call' ? e.at >= until : e.source === 'drill' ? e.at > asOf : e.at > until) continue;
+          push(ev, rep, comp, e);
+        }
+    out.set(asOf, scoresFrom(ev, comps, repIds, asOf));
   }
   return out;
 }

@@ -1,9 +1,9 @@
 /** The Insights page: filters on top, every chart below, all from one `insights.page` call. */
-import { Alert, Badge, Button, Group, Loader, NumberInput, SegmentedControl, Select, SimpleGrid, Stack, Switch, Table, Text, TextInput, Tooltip as MTooltip } from '@mantine/core';
+import { Alert, Anchor, Badge, Button, Group, Loader, NumberInput, SegmentedControl, Select, SimpleGrid, Stack, Switch, Table, Text, TextInput, Tooltip as MTooltip } from '@mantine/core';
 import { IconAlertTriangle, IconPrinter, IconTrophy } from '@tabler/icons-react';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useNavigate } from 'react-router';
+import { Link, useNavigate } from 'react-router';
 import { Bar, BarChart, CartesianGrid, Cell, ErrorBar, Legend, Line, LineChart, ReferenceLine, ResponsiveContainer, Scatter, ScatterChart, Tooltip, XAxis, YAxis, ZAxis } from 'recharts';
 import type { Correlation, InsightsFilters, InsightsPage, RepRow, ScatterPoint } from '../../../shared/api/insights';
 import { useApi } from '../../lib/api';
@@ -32,8 +32,9 @@ export function Dashboard() {
   return (
     <Stack gap="md">
       <style>{PRINT_CSS}</style>
-      <Filters f={f} set={set} reset={() => setF(DEFAULT_FILTERS)} data={d} loading={q.loading} />
-      {q.error && <Alert color="red">{errorText(t, q.error)}</Alert>}
+      {/* a period problem (start after end) shows on the date field; anything else above the charts */}
+      <Filters f={f} set={set} reset={() => setF(DEFAULT_FILTERS)} data={d} loading={q.loading} fromError={q.error?.field === 'from' ? errorText(t, q.error) : undefined} />
+      {q.error && q.error.field !== 'from' && <Alert color="red">{errorText(t, q.error)}</Alert>}
       {!d && q.loading && <Loader />}
       {d && d.dealsTotal === 0 && (
         <Alert color="blue" data-testid="insights-empty">
@@ -45,7 +46,7 @@ export function Dashboard() {
   );
 }
 
-function Filters({ f, set, reset, data, loading }: { f: InsightsFilters; set: (p: Partial<InsightsFilters>) => void; reset: () => void; data?: InsightsPage; loading: boolean }) {
+function Filters({ f, set, reset, data, loading, fromError }: { f: InsightsFilters; set: (p: Partial<InsightsFilters>) => void; reset: () => void; data?: InsightsPage; loading: boolean; fromError?: string }) {
   const { t } = useTranslation();
   const o = data?.options;
   const channelData = [
@@ -65,7 +66,7 @@ function Filters({ f, set, reset, data, loading }: { f: InsightsFilters; set: (p
           onChange={(v) => set({ teamId: v ? Number(v) : null })}
           data-testid="filter-team"
         />
-        <TextInput type="date" label={t('insights.filters.from')} w={150} value={f.from ?? data?.period.from ?? ''} onChange={(e) => set({ from: e.currentTarget.value || null })} data-testid="filter-from" />
+        <TextInput type="date" label={t('insights.filters.from')} w={150} value={f.from ?? data?.period.from ?? ''} onChange={(e) => set({ from: e.currentTarget.value || null })} error={fromError} data-testid="filter-from" />
         <TextInput type="date" label={t('insights.filters.to')} w={150} value={f.to ?? data?.period.to ?? ''} onChange={(e) => set({ to: e.currentTarget.value || null })} data-testid="filter-to" />
         <Select label={t('insights.filters.channel')} placeholder={t('insights.filters.allChannels')} clearable w={190} data={channelData} value={f.channel ?? null} onChange={(v) => set({ channel: v })} data-testid="filter-channel" />
         <Select
@@ -112,6 +113,18 @@ function Charts({ d, f, set, reload }: { d: InsightsPage; f: InsightsFilters; se
   const money = (v: number) => `${fmtNumber(v)}${d.currency ? ' ' + d.currency : ''}`;
   return (
     <Stack gap="md">
+      {d.unconverted.deals > 0 && (
+        <Alert color="orange" icon={<IconAlertTriangle size={18} />} data-testid="unconverted-notice">
+          {t('insights.unconverted', {
+            deals: fmtNumber(d.unconverted.deals),
+            currency: d.currency,
+            list: d.unconverted.byCurrency.map((c) => t('insights.unconvertedItem', { currency: c.currency || t('insights.noCurrency'), deals: fmtNumber(c.deals), months: c.months.slice(0, 3).join(', ') + (c.months.length > 3 ? '…' : '') })).join('; '),
+          })}{' '}
+          <Anchor component={Link} to="/insights?tab=currency" size="sm" data-testid="unconverted-link">
+            {t('insights.tabs.currency')}
+          </Anchor>
+        </Alert>
+      )}
       {d.competenceSource === 'none' && (
         <Alert color="yellow" icon={<IconAlertTriangle size={18} />} data-testid="competence-notice">
           {t('insights.competence.none')}

@@ -1,17 +1,19 @@
 /** CRM import wizard: upload -> mapping (fields, formats, stages, owners) -> dry run -> import with progress/cancel; history with undo. */
-import { Alert, Badge, Button, Card, Group, MultiSelect, Progress, ScrollArea, Select, SimpleGrid, Stack, Stepper, Table, Text, TextInput, Title } from '@mantine/core';
+import { Alert, Badge, Button, Card, Group, MultiSelect, Progress, Radio, ScrollArea, Select, SimpleGrid, Stack, Stepper, Table, Text, TextInput, Title } from '@mantine/core';
 import { Dropzone } from '@mantine/dropzone';
 import { modals } from '@mantine/modals';
 import { notifications } from '@mantine/notifications';
 import { IconFileSpreadsheet } from '@tabler/icons-react';
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { DATE_FORMATS, DEAL_FIELDS, DEAL_STATUSES, NUMBER_FORMATS, REQUIRED_FIELDS, type CrmDryRun, type CrmJob, type CrmMapping, type CrmSniff, type DealField, type DealStatus } from '../../../shared/api/crm';
+import { DATE_FORMATS, DEAL_FIELDS, DEAL_STATUSES, NUMBER_FORMATS, REQUIRED_FIELDS, type CrmDryRun, type CrmJob, type CrmMapping, type CrmSniff, type DateReading, type DealField, type DealStatus } from '../../../shared/api/crm';
+import { ISO_CURRENCIES } from '../../../shared/domain/currency';
+import { currencyLabel } from './format';
 import { api, invoke, isElectron, uploadFile, useApi } from '../../lib/api';
 import type { UploadRef } from '../../../shared/api/session';
 import { errorText } from '../../lib/errors';
 import { RowErrorsTable } from '../../app/RowErrorsTable';
-import { fmtDateTime, fmtNumber, fmtPercent, personName } from '../../lib/format';
+import { fmtDate, fmtDateTime, fmtNumber, fmtPercent, personName } from '../../lib/format';
 
 export function ImportTab() {
   const [nonce, setNonce] = useState(0);
@@ -35,6 +37,8 @@ function ImportWizard({ onImported }: { onImported: () => void }) {
   const [source, setSource] = useState('');
   const [dry, setDry] = useState<CrmDryRun | null>(null);
   const [job, setJob] = useState<CrmJob | null>(null);
+  /** the user's answer to "day or month first?" for this file (asked when its slash dates are ambiguous) */
+  const [datesAnswered, setDatesAnswered] = useState(false);
   const people = useApi('people.list', { limit: 500, sort: 'name' });
   const peopleOptions = useMemo(() => [{ value: '0', label: t('insights.import.skip') }, ...(people.data?.rows ?? []).map((p) => ({ value: String(p.id), label: `${personName(p)} · ${p.email}` }))], [people.data, t]);
 
@@ -45,6 +49,7 @@ function ImportWizard({ onImported }: { onImported: () => void }) {
     setDry(null);
     setJob(null);
     setError(null);
+    setDatesAnswered(false);
   };
 
   const choose = async (file: File | null) => {
@@ -74,8 +79,11 @@ function ImportWizard({ onImported }: { onImported: () => void }) {
     }
   };
 
+  // the dry run waits for the answers only the user can give: the order of day and month, the file's currency
+  const datesOpen = !!sniff?.formats.ambiguousDates && !datesAnswered;
+  const currencyOpen = !!mapping && !!mapping.fields.amount && !mapping.fields.currency && !mapping.fileCurrency;
   const runDry = async () => {
-    if (!sniff || !mapping) return;
+    if (!sniff || !mapping || datesOpen || currencyOpen) return;
     setBusy(true);
     setError(null);
     // a big file takes seconds to check: show how far the check is
@@ -159,7 +167,20 @@ function ImportWizard({ onImported }: { onImported: () => void }) {
         </Dropzone>
       )}
       {step === 1 && sniff && mapping && (
-        <MappingStep sniff={sniff} mapping={mapping} setMapping={setMapping} source={source} setSource={setSource} peopleOptions={peopleOptions} setOwner={setOwner} />
+        <MappingStep
+          sniff={sniff}
+          mapping={mapping}
+          setMapping={setMapping}
+          source={source}
+          setSource={setSource}
+          peopleOptions={peopleOptions}
+          setOwner={setOwner}
+          datesAnswered={datesAnswered}
+          answerDates={(f) => {
+            setMapping((m) => (m ? { ...m, dateFormat: f } : m));
+            setDatesAnswered(true);
+          }}
+        />
       )}
       {busy && dryProgress && (
         <Stack gap={4} mb="sm" data-testid="dry-progress">
@@ -202,7 +223,12 @@ function ImportWizard({ onImported }: { onImported: () => void }) {
           <Button variant="default" onClick={step === 1 ? reset : () => setStep(1)}>
             {t('actions.back')}
           </Button>
-          <Button variant={step === 2 ? 'default' : 'filled'} onClick={() => void runDry()} loading={busy} data-testid="run-dry">
+          {step === 1 && (datesOpen || currencyOpen) && (
+            <Text size="sm" c="orange.8" data-testid="dry-blocked">
+              {datesOpen ? t('insights.ambiguous.answerFirst') : t('insights.fileCurrency.hint')}
+            </Text>
+          )}
+          <Button variant={step === 2 ? 'default' : 'filled'} onClick={() => void runDry()} loading={busy} disabled={datesOpen || currencyOpen} data-testid="run-dry">
             {t('insights.import.runDry')}
           </Button>
           {step === 2 && dry && (
@@ -224,9 +250,13 @@ function MappingStep(p: {
   setSource: (s: string) => void;
   peopleOptions: { value: string; label: string }[];
   setOwner: (value: string, personId: number) => void;
+  datesAnswered: boolean;
+  answerDates: (f: 'dmy' | 'mdy') => void;
 }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const { sniff, mapping } = p;
+  const currencyOptions = useMemo(() => ISO_CURRENCIES.map((c) => ({ value: c, label: currencyLabel(c, i18n.language) })), [i18n.language]);
+  const saved = sniff.formats.saved;
   const upd = (patch: Partial<CrmMapping>) => p.setMapping((m) => (m ? { ...m, ...patch } : m));
   const setField = (f: DealField, col: string | null) => {
     const fields = { ...mapping.fields };
@@ -249,6 +279,17 @@ function MappingStep(p: {
         {t('insights.import.detected', { kind: sniff.kind.toUpperCase(), encoding: sniff.encoding, delimiter: sniff.delimiter === '\t' ? 'Tab' : sniff.delimiter, row: sniff.headerRow, preset: t(`insights.import.presets.${sniff.preset}`) })}
       </Text>
       {sniff.savedMapping && <Alert color="blue">{t('insights.import.saved')}</Alert>}
+      {saved && sniff.formats.detectedDate && saved.dateFormat !== sniff.formats.detectedDate && (
+        <Alert color="yellow" data-testid="saved-date-differs">
+          {t('insights.formats.savedDate', { saved: t(`insights.import.dateFormats.${saved.dateFormat}`), detected: t(`insights.import.dateFormats.${sniff.formats.detectedDate}`) })}
+        </Alert>
+      )}
+      {saved && sniff.formats.detectedNumber && saved.numberFormat !== sniff.formats.detectedNumber && (
+        <Alert color="yellow" data-testid="saved-number-differs">
+          {t('insights.formats.savedNumber', { saved: t(`insights.import.numberFormats.${saved.numberFormat}`), detected: t(`insights.import.numberFormats.${sniff.formats.detectedNumber}`) })}
+        </Alert>
+      )}
+      {sniff.formats.ambiguousDates && <AmbiguousDates readings={sniff.formats.ambiguousDates} value={p.datesAnswered ? mapping.dateFormat : null} onChange={p.answerDates} />}
       <TextInput label={t('insights.import.source')} value={p.source} onChange={(e) => p.setSource(e.currentTarget.value)} w={320} maxLength={80} />
       <div>
         <Text fw={500} size="sm" mb={4}>
@@ -273,6 +314,22 @@ function MappingStep(p: {
       <Group>
         <Select size="xs" label={t('insights.import.dateFormat')} data={DATE_FORMATS.map((d) => ({ value: d, label: t(`insights.import.dateFormats.${d}`) }))} value={mapping.dateFormat} onChange={(v) => v && upd({ dateFormat: v as CrmMapping['dateFormat'] })} />
         <Select size="xs" label={t('insights.import.numberFormat')} data={NUMBER_FORMATS.map((d) => ({ value: d, label: t(`insights.import.numberFormats.${d}`) }))} value={mapping.numberFormat} onChange={(v) => v && upd({ numberFormat: v as CrmMapping['numberFormat'] })} />
+        {mapping.fields.amount && !mapping.fields.currency && (
+          <Select
+            size="xs"
+            w={300}
+            searchable
+            required
+            label={t('insights.fileCurrency.label')}
+            description={t('insights.fileCurrency.hint')}
+            placeholder={t('insights.fileCurrency.placeholder')}
+            data={currencyOptions}
+            value={mapping.fileCurrency}
+            onChange={(v) => upd({ fileCurrency: v })}
+            error={mapping.fileCurrency ? undefined : ' '}
+            data-testid="file-currency"
+          />
+        )}
       </Group>
       {stageValues.length > 0 && <StagesTable values={stageValues} mapping={mapping} upd={upd} />}
       {typeValues.length > 0 && <MultiSelect size="xs" label={t('insights.import.repeat')} data={typeValues} value={mapping.repeatValues.filter((v) => typeValues.includes(v))} onChange={(v) => upd({ repeatValues: v })} w={480} />}
@@ -307,6 +364,35 @@ function MappingStep(p: {
         </ScrollArea>
       </div>
     </Stack>
+  );
+}
+
+/** "Day or month first?": two rows of the file read both ways; the user's answer sets the date format. */
+function AmbiguousDates({ readings, value, onChange }: { readings: DateReading[]; value: string | null; onChange: (f: 'dmy' | 'mdy') => void }) {
+  const { t } = useTranslation();
+  return (
+    <Alert color="orange" title={t('insights.ambiguous.title')} data-testid="ambiguous-dates">
+      <Stack gap="xs">
+        <Text size="sm">{t('insights.ambiguous.body')}</Text>
+        <Table fz="xs" withTableBorder maw={720}>
+          <Table.Tbody>
+            {readings.map((r) => (
+              <Table.Tr key={r.row} data-testid="ambiguous-sample">
+                <Table.Td>{t('insights.ambiguous.sample', { row: r.row, column: r.column, value: r.value })}</Table.Td>
+                <Table.Td>{t('insights.ambiguous.asDmy', { date: fmtDate(r.dmy) })}</Table.Td>
+                <Table.Td>{t('insights.ambiguous.asMdy', { date: fmtDate(r.mdy) })}</Table.Td>
+              </Table.Tr>
+            ))}
+          </Table.Tbody>
+        </Table>
+        <Radio.Group value={value} onChange={(v) => onChange(v as 'dmy' | 'mdy')} data-testid="ambiguous-choice">
+          <Group>
+            <Radio value="dmy" label={t('insights.ambiguous.dmy')} data-testid="ambiguous-dmy" />
+            <Radio value="mdy" label={t('insights.ambiguous.mdy')} data-testid="ambiguous-mdy" />
+          </Group>
+        </Radio.Group>
+      </Stack>
+    </Alert>
   );
 }
 
@@ -407,6 +493,20 @@ function DryRunStep({ dry, mapping, peopleOptions, setOwner, setMapping }: { dry
         {t('insights.import.dryCounts', { ...dry.counts })}
       </Text>
       {unresolved && <Alert color="yellow">{t('insights.import.unresolved')}</Alert>}
+      {dry.formatWarnings.map((w) => {
+        const name = (v: string) => t(w.kind === 'dateFormat' ? `insights.import.dateFormats.${v}` : `insights.import.numberFormats.${v}`);
+        const key = `insights.formats.${w.kind === 'dateFormat' ? 'warnDate' : 'warnNumber'}${w.saved !== null && w.saved !== w.detected ? 'Saved' : ''}`;
+        return (
+          <Alert key={w.kind} color="yellow" data-testid={`format-warning-${w.kind}`}>
+            {t(key, { detected: name(w.detected), used: name(w.used), saved: w.saved ? name(w.saved) : '' })}
+          </Alert>
+        );
+      })}
+      {dry.currencies.length > 0 && (
+        <Text size="sm" data-testid="dry-currencies">
+          {t('insights.formats.currencies', { list: dry.currencies.map((c) => `${c.currency} (${fmtNumber(c.rows)})`).join(', ') })}
+        </Text>
+      )}
       {dry.unknownOwners.length > 0 && <OwnersTable owners={dry.unknownOwners} mapping={mapping} peopleOptions={peopleOptions} setOwner={setOwner} />}
       {dry.unmappedStages.length > 0 && <StagesTable values={dry.unmappedStages} mapping={mapping} upd={(p) => setMapping((m) => (m ? { ...m, ...p } : m))} />}
       {dry.errors.length > 0 && (

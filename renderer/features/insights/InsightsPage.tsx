@@ -1,14 +1,16 @@
-/** Insights section: the charts, and the CRM import (wizard + history). */
+/** Insights section: the charts, the CRM import (wizard + history), and currencies (reporting currency, rates). */
 import { Stack, Tabs, Text, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router';
+import { CurrencyTab } from './CurrencyTab';
 import { Dashboard } from './Dashboard';
 import { ImportTab } from './ImportWizard';
 
 export function InsightsPage() {
   const { t } = useTranslation();
   const [params, setParams] = useSearchParams();
-  const tab = params.get('tab') === 'import' ? 'import' : 'charts';
+  const asked = params.get('tab');
+  const tab = asked === 'import' || asked === 'currency' ? asked : 'charts';
   return (
     <Stack>
       <div>
@@ -17,7 +19,7 @@ export function InsightsPage() {
           {t('insights.subtitle')}
         </Text>
       </div>
-      <Tabs value={tab} onChange={(v) => setParams(v === 'import' ? { tab: 'import' } : {})} keepMounted={false}>
+      <Tabs value={tab} onChange={(v) => setParams(v === 'import' || v === 'currency' ? { tab: v } : {})} keepMounted={false}>
         <Tabs.List className="insights-noprint">
           <Tabs.Tab value="charts" data-testid="tab-charts">
             {t('insights.tabs.charts')}
@@ -25,12 +27,18 @@ export function InsightsPage() {
           <Tabs.Tab value="import" data-testid="tab-import">
             {t('insights.tabs.import')}
           </Tabs.Tab>
+          <Tabs.Tab value="currency" data-testid="tab-currency">
+            {t('insights.tabs.currency')}
+          </Tabs.Tab>
         </Tabs.List>
         <Tabs.Panel value="charts" pt="md">
           <Dashboard />
         </Tabs.Panel>
         <Tabs.Panel value="import" pt="md">
           <ImportTab />
+        </Tabs.Panel>
+        <Tabs.Panel value="currency" pt="md">
+          <CurrencyTab />
         </Tabs.Panel>
       </Tabs>
     </Stack>

@@ -8,3 +8,13 @@ export const DEFAULT_FILTERS: InsightsFilters = { teamId: null, from: null, to: 
 const missing = (v: number | null | undefined): v is null | undefined => v === null || v === undefined || Number.isNaN(v);
 export const pct = (v: number | null | undefined, d = 0) => (missing(v) ? '—' : fmtPercent(v, d));
 export const num2 = (v: number | null | undefined) => (missing(v) ? '—' : fmtNumber(v, 2));
+
+/** "USD — US Dollar" in the UI language (Intl's currency names), for currency pickers. */
+export function currencyLabel(code: string, lang: string): string {
+  try {
+    const name = new Intl.DisplayNames([lang], { type: 'currency' }).of(code);
+    return name && name !== code ? `${code} — ${name}` : code;
+  } catch {
+    return code;
+  }
+}

@@ -5,7 +5,7 @@ import { IconArrowLeft, IconDownload, IconPlus, IconPrinter } from '@tabler/icon
 import { alphaBand, discussFirst, lowAlphaHighAgreement } from '../../../shared/domain/calibrationVerdict';
 import { round, type CsvValue } from '../../../shared/domain/csv';
 import { downloadCsv } from './exporting';
-import { useState } from 'react';
+import { Fragment, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useParams } from 'react-router';
 import type { CalibrationReport } from '../../../shared/api/scorecards';
@@ -232,14 +232,16 @@ function Stat({ label, value, n, hint }: { label: string; value: string; n: stri
   );
 }
 
+const pctOrDash = (p: number | null) => (p === null ? '—' : `${fmtNumber(p, 0)}%`);
+
 const BAND_COLOR = { reliable: 'green', tentative: 'yellow', unreliable: 'red', unknown: 'gray' } as const;
 
 function reportCsv(r: CalibrationReport, title: string, t: (k: string) => string): CsvValue[][] {
-  const rows: CsvValue[][] = [[title], [t('scorecards.report.alpha'), round(r.alpha.alpha, 3), t(`scorecards.verdict.band.${alphaBand(r.alpha.alpha)}`), `n=${r.alpha.n}`]];
-  rows.push([t('scorecards.report.alphaTotals'), round(r.alphaTotals.alpha, 3), t(`scorecards.verdict.band.${alphaBand(r.alphaTotals.alpha)}`), `n=${r.alphaTotals.n}`]);
-  rows.push([t('scorecards.report.within1'), round(r.within1.percent, 0), '%', `n=${r.within1.pairs}`], []);
-  rows.push([t('scorecards.disputes.criterion'), 'alpha', t('scorecards.report.within1') + ' %', 'SD', t('scorecards.report.ambiguous'), 'n']);
-  for (const c of r.criteria) rows.push([loc(c.label), round(c.alpha.alpha, 3), round(c.within1.percent, 0), round(c.spread.sd, 2), c.ambiguous.ambiguous ? 1 : 0, c.alpha.n]);
+  const rows: CsvValue[][] = [[title], [t('scorecards.report.alphaTotals'), round(r.alphaTotals.alpha, 3), t(`scorecards.verdict.band.${alphaBand(r.alphaTotals.alpha)}`), `n=${r.alphaTotals.n}`]];
+  // one line per scale: yes/no and point criteria are never pooled
+  for (const g of r.byScale) rows.push([`${t(`scorecards.scale.${g.scale}`)} (${g.criteria})`, round(g.alpha.alpha, 3), t(`scorecards.verdict.band.${alphaBand(g.alpha.alpha)}`), `n=${g.alpha.n}`, round(g.agreement.percent, 0), '%', t(`scorecards.report.rule.${g.agreement.rule}`)]);
+  rows.push([], [t('scorecards.disputes.criterion'), 'alpha', t('scorecards.report.agreement') + ' %', 'SD', t('scorecards.report.ambiguous'), 'n']);
+  for (const c of r.criteria) rows.push([loc(c.label), round(c.alpha.alpha, 3), round(c.agreement.percent, 0), round(c.spread.sd, 2), c.ambiguous.ambiguous ? 1 : 0, c.alpha.n]);
   rows.push([], [t('scorecards.report.bias'), 'bias', 'n']);
   for (const b of r.bias) rows.push([personName(b.person), round(b.bias, 1), b.n]);
   return rows;
@@ -248,7 +250,8 @@ function reportCsv(r: CalibrationReport, title: string, t: (k: string) => string
 function Report({ r, title }: { r: CalibrationReport; title: string }) {
   const { t } = useTranslation();
   const graders = r.totals[0]?.scores.map((s) => r.bias.find((b) => b.person.id === s.graderId)?.person) ?? [];
-  const band = alphaBand(r.alpha.alpha);
+  // the plain-words verdict is about the call score people see (α of the graders' totals)
+  const band = alphaBand(r.alphaTotals.alpha);
   const first = discussFirst(r.criteria);
   return (
     <Stack gap="md" data-testid="calibration-report" className="print-area">
@@ -264,7 +267,7 @@ function Report({ r, title }: { r: CalibrationReport; title: string }) {
         </Group>
       </Group>
       <Alert color={BAND_COLOR[band]} title={t(`scorecards.verdict.band.${band}`)} data-testid="calibration-verdict" data-band={band}>
-        {t(`scorecards.verdict.${band}`, { alpha: fmtAlpha(r.alpha.alpha) })}
+        {t(`scorecards.verdict.${band}`, { alpha: fmtAlpha(r.alphaTotals.alpha) })}
       </Alert>
       <Card withBorder padding="sm" data-testid="discuss-first">
         <Title order={5} mb="xs">
@@ -293,9 +296,23 @@ function Report({ r, title }: { r: CalibrationReport; title: string }) {
         )}
       </Card>
       <SimpleGrid cols={{ base: 2, md: 4 }}>
-        <Stat label={t('scorecards.report.alpha')} value={fmtAlpha(r.alpha.alpha)} n={t('scorecards.report.nValues', { n: r.alpha.n, units: r.alpha.units })} hint={t('scorecards.report.alphaHint')} />
+        {/* one pair of figures per scale: yes/no and point criteria are never pooled */}
+        {r.byScale.map((g) => (
+          <Fragment key={g.scale}>
+            <Stat
+              label={t('scorecards.report.alphaScale', { scale: t(`scorecards.scale.${g.scale}`), metric: t(`scorecards.report.metric.${g.metric}`) })}
+              value={fmtAlpha(g.alpha.alpha)}
+              n={t('scorecards.report.nValues', { n: g.alpha.n, units: g.alpha.units })}
+              hint={t('scorecards.report.alphaHint')}
+            />
+            <Stat
+              label={t('scorecards.report.agreeScale', { scale: t(`scorecards.scale.${g.scale}`) })}
+              value={pctOrDash(g.agreement.percent)}
+              n={`${t(`scorecards.report.rule.${g.agreement.rule}`)} · ${t('scorecards.report.nPairs', { n: g.agreement.pairs })}`}
+            />
+          </Fragment>
+        ))}
         <Stat label={t('scorecards.report.alphaTotals')} value={fmtAlpha(r.alphaTotals.alpha)} n={t('scorecards.report.nValues', { n: r.alphaTotals.n, units: r.alphaTotals.units })} />
-        <Stat label={t('scorecards.report.within1')} value={r.within1.percent === null ? '—' : `${fmtNumber(r.within1.percent, 0)}%`} n={t('scorecards.report.nPairs', { n: r.within1.pairs })} />
         <Stat label={t('scorecards.report.scores')} value={`${r.n.scores}`} n={t('scorecards.report.nGraders', { graders: r.n.graders, calls: r.n.calls })} />
       </SimpleGrid>
       <Card withBorder padding="sm">
@@ -370,7 +387,7 @@ function Report({ r, title }: { r: CalibrationReport; title: string }) {
             <Table.Tr>
               <Table.Th>{t('scorecards.disputes.criterion')}</Table.Th>
               <Table.Th>α</Table.Th>
-              <Table.Th>{t('scorecards.report.within1')}</Table.Th>
+              <Table.Th>{t('scorecards.report.agreement')}</Table.Th>
               <Table.Th>{t('scorecards.report.spread')}</Table.Th>
               <Table.Th>{t('scorecards.report.ambiguous')}</Table.Th>
             </Table.Tr>
@@ -390,25 +407,25 @@ function Report({ r, title }: { r: CalibrationReport; title: string }) {
                   </Text>
                   {lowAlphaHighAgreement(c) && (
                     <Text size="xs" c="dimmed" maw={360} data-testid="alpha-why">
-                      {t('scorecards.verdict.lowAlphaWhy', { within: fmtNumber(c.within1.percent ?? 0, 0) })}
+                      {t('scorecards.verdict.lowAlphaWhy', { within: fmtNumber(c.agreement.percent ?? 0, 0) })}
                     </Text>
                   )}
                 </Table.Td>
                 <Table.Td>
-                  {c.within1.percent === null ? '—' : `${fmtNumber(c.within1.percent, 0)}%`}{' '}
+                  {pctOrDash(c.agreement.percent)}{' '}
                   <Text span size="xs" c="dimmed">
-                    ({t('scorecards.report.nPairs', { n: c.within1.pairs })})
+                    ({t(`scorecards.report.rule.${c.agreement.rule}`)}, {t('scorecards.report.nPairs', { n: c.agreement.pairs })})
                   </Text>
                 </Table.Td>
                 <Table.Td>{c.spread.sd === null ? '—' : `SD ${fmtNumber(c.spread.sd, 2)}`}</Table.Td>
                 <Table.Td>
                   {c.ambiguous.ambiguous ? (
                     <Badge color="orange" data-testid="ambiguous">
-                      {t('scorecards.report.ambiguousYes', { share: fmtNumber((c.ambiguous.share ?? 0) * 100, 0), units: c.ambiguous.units })}
+                      {t(c.agreement.rule === 'exact' ? 'scorecards.report.ambiguousYesExact' : 'scorecards.report.ambiguousYes', { share: fmtNumber((c.ambiguous.share ?? 0) * 100, 0), units: c.ambiguous.units })}
                     </Badge>
                   ) : (
                     <Text size="xs" c="dimmed">
-                      {t('scorecards.report.ambiguousNo', { d: c.ambiguous.disagreeing, units: c.ambiguous.units })}
+                      {t(c.agreement.rule === 'exact' ? 'scorecards.report.ambiguousNoExact' : 'scorecards.report.ambiguousNo', { d: c.ambiguous.disagreeing, units: c.ambiguous.units })}
                     </Text>
                   )}
                 </Table.Td>

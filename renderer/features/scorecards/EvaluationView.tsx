@@ -38,9 +38,17 @@ export function EvaluationView(props: { detail: EvaluationDetail; canRespond: bo
             <Text size="xs" c="dimmed">
               {t('scorecards.eval.by', { grader: personName(detail.evaluation.grader), date: fmtDateTime(detail.evaluation.submittedAt) })} · {detail.version.name} v{detail.version.version}
             </Text>
-            <Title order={3} c={scoreColor(detail.evaluation.score)} data-testid="final-score">
-              {fmtScore(detail.evaluation.score)}
-            </Title>
+            <Group gap="xs">
+              <Title order={3} c={scoreColor(detail.evaluation.score)} data-testid="final-score">
+                {fmtScore(detail.evaluation.score)}
+              </Title>
+              {/* the bonus earned, shown beside the score: the score itself never passes 100% */}
+              {detail.result.bonus > 0 && !detail.result.autoFailed && (
+                <Badge color="grape" data-testid="final-bonus">
+                  {t('scorecards.score.bonus', { n: detail.result.bonus })}
+                </Badge>
+              )}
+            </Group>
           </div>
           {detail.evaluation.autoFailed && <Badge color="red">{t('scorecards.score.autoFailed')}</Badge>}
         </Group>
