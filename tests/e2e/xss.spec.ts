@@ -2,7 +2,8 @@
  * Sanitising holds on its own: user text carrying script payloads is rendered
  * in Chromium with the CSP switched off (bypassCSP), and no script may run
  * (window.__xss stays unset) and no dangerous node may exist in the page.
- * Covered so far: library note bodies and titles, people names.
+ * Covered: library note bodies and titles, people names, script titles, steps and talking
+ * points, objection cards, course and lesson bodies, call comments and coaching notes.
  */
 import { expect, test } from './host';
 
@@ -67,5 +68,42 @@ test('script payloads in notes, titles and names stay inert with the CSP off', a
   }
   await go(page, '/people');
   await expect(page.getByText('window.__xss=1', { exact: false }).first()).toBeVisible();
+  await assertInert(page);
+});
+
+test('script payloads in talking points, objection cards, lesson bodies, call comments and coaching notes stay inert', async ({ host, page }) => {
+  test.setTimeout(150_000);
+  const body = `XSS-MARK\n\n${PAYLOADS.join('\n\n')}`;
+  const script = await host.api<{ id: number }>('scripts.create', {
+    title: `XSS-MARK ${PAYLOADS[0]}`,
+    description: PAYLOADS[1],
+    language: 'en',
+    steps: [{ key: 'a', stage: 'opening', title: `Open ${PAYLOADS[4]}`, talkingPointsMd: body, sayIt: PAYLOADS[6], mustSay: [PAYLOADS[7]] }],
+  });
+  await host.api('scripts.publish', { id: script.id });
+  await host.api('scripts.objections.create', { objection: `XSS-MARK ${PAYLOADS[0]}`, responses: [body], tags: [PAYLOADS[1].slice(0, 40)], language: 'en', triggers: { en: [PAYLOADS[4].slice(0, 100)], ru: [], zh: [] } });
+  const course = await host.api<{ id: number; modules: { id: number }[] }>('training.courses.create', { title: `XSS-MARK ${PAYLOADS[0]}`, description: PAYLOADS[1] });
+  const withModule = course.modules.length ? course : await host.api<{ id: number; modules: { id: number }[] }>('training.modules.save', { courseId: course.id, title: `Module ${PAYLOADS[4]}` });
+  await host.api('training.items.save', { moduleId: withModule.modules[0].id, kind: 'lesson', title: `Lesson ${PAYLOADS[0]}`, bodyMd: body });
+  const calls = await host.api<{ rows: { id: number; repId: number }[] }>('scorecards.calls.list', { limit: 1 });
+  const call = calls.rows[0];
+  await host.api('scorecards.comments.add', { callId: call.id, atMs: 1000, body: `XSS-MARK ${PAYLOADS.join(' ')}`.slice(0, 2000) });
+  await host.api('scorecards.coaching.add', { repId: call.repId, body: `XSS-MARK ${PAYLOADS.join(' ')}`.slice(0, 4000), action: PAYLOADS[0] });
+
+  await page.goto(host.url);
+  await go(page, `/scripts/${script.id}`);
+  await expect(page.getByText('XSS-MARK', { exact: false }).first()).toBeVisible();
+  await assertInert(page);
+  await go(page, '/scripts');
+  await expect(page.getByText('XSS-MARK', { exact: false }).first()).toBeVisible();
+  await assertInert(page);
+  await go(page, `/training/courses/${course.id}`);
+  await expect(page.getByText('XSS-MARK', { exact: false }).first()).toBeVisible();
+  await assertInert(page);
+  await go(page, `/calls/${call.id}`);
+  await expect(page.getByText('XSS-MARK', { exact: false }).first()).toBeVisible();
+  await assertInert(page);
+  await go(page, `/people/${call.repId}`);
+  await expect(page.getByRole('heading').first()).toBeVisible();
   await assertInert(page);
 });
