@@ -77,7 +77,9 @@ test('a manager adds a trigger phrase and a synonym; live search finds the card 
   await shot(page, 'reps-words-synonyms-en');
 
   await page.keyboard.press('Control+l');
+  await expect(page.getByTestId('live-picker')).toBeVisible();
   await page.keyboard.press('Control+f');
+  await expect(page.getByTestId('live-search')).toBeFocused();
   await page.keyboard.type('sleep on it');
   await expect(page.getByTestId('live-hit-0')).toContainText('We need to think about it');
   await page.keyboard.press('Escape');

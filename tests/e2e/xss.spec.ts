@@ -85,8 +85,8 @@ test('script payloads in talking points, objection cards, lesson bodies, call co
   const course = await host.api<{ id: number; modules: { id: number }[] }>('training.courses.create', { title: `XSS-MARK ${PAYLOADS[0]}`, description: PAYLOADS[1] });
   const withModule = course.modules.length ? course : await host.api<{ id: number; modules: { id: number }[] }>('training.modules.save', { courseId: course.id, title: `Module ${PAYLOADS[4]}` });
   await host.api('training.items.save', { moduleId: withModule.modules[0].id, kind: 'lesson', title: `Lesson ${PAYLOADS[0]}`, bodyMd: body });
-  const calls = await host.api<{ rows: { id: number; repId: number }[] }>('scorecards.calls.list', { limit: 1 });
-  const call = calls.rows[0];
+  const calls = await host.api<{ rows: { id: number; rep: { id: number } }[] }>('scorecards.calls.list', { limit: 1 });
+  const call = { id: calls.rows[0].id, repId: calls.rows[0].rep.id };
   await host.api('scorecards.comments.add', { callId: call.id, atMs: 1000, body: `XSS-MARK ${PAYLOADS.join(' ')}`.slice(0, 2000) });
   await host.api('scorecards.coaching.add', { repId: call.repId, body: `XSS-MARK ${PAYLOADS.join(' ')}`.slice(0, 4000), action: PAYLOADS[0] });
 

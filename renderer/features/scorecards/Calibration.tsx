@@ -237,7 +237,7 @@ const pctOrDash = (p: number | null) => (p === null ? '—' : `${fmtNumber(p, 0)
 const BAND_COLOR = { reliable: 'green', tentative: 'yellow', unreliable: 'red', unknown: 'gray' } as const;
 
 function reportCsv(r: CalibrationReport, title: string, t: (k: string) => string): CsvValue[][] {
-  const rows: CsvValue[][] = [[title], [t('scorecards.report.alphaTotals'), round(r.alphaTotals.alpha, 3), t(`scorecards.verdict.band.${alphaBand(r.alphaTotals.alpha)}`), `n=${r.alphaTotals.n}`]];
+  const rows: CsvValue[][] = [[title], [t('scorecards.verdict.method')], [t('scorecards.report.alphaTotals'), round(r.alphaTotals.alpha, 3), t(`scorecards.verdict.band.${alphaBand(r.alphaTotals.alpha)}`), `n=${r.alphaTotals.n}`]];
   // one line per scale: yes/no and point criteria are never pooled
   for (const g of r.byScale) rows.push([`${t(`scorecards.scale.${g.scale}`)} (${g.criteria})`, round(g.alpha.alpha, 3), t(`scorecards.verdict.band.${alphaBand(g.alpha.alpha)}`), `n=${g.alpha.n}`, round(g.agreement.percent, 0), '%', t(`scorecards.report.rule.${g.agreement.rule}`)]);
   rows.push([], [t('scorecards.disputes.criterion'), 'alpha', t('scorecards.report.agreement') + ' %', 'SD', t('scorecards.report.ambiguous'), 'n']);
@@ -268,6 +268,9 @@ function Report({ r, title }: { r: CalibrationReport; title: string }) {
       </Group>
       <Alert color={BAND_COLOR[band]} title={t(`scorecards.verdict.band.${band}`)} data-testid="calibration-verdict" data-band={band}>
         {t(`scorecards.verdict.${band}`, { alpha: fmtAlpha(r.alphaTotals.alpha) })}
+        <Text size="xs" c="dimmed" mt={4}>
+          {t('scorecards.verdict.method')}
+        </Text>
       </Alert>
       <Card withBorder padding="sm" data-testid="discuss-first">
         <Title order={5} mb="xs">

@@ -8,7 +8,7 @@ const en = {
     discussFirst: 'Discuss first (lowest agreement)', none: 'Every criterion with enough scores is in the reliable band.',
     lowAlphaWhy: 'α is near 0 although {{within}}% of pairs are within one point: nearly everyone gave the same score, so agreement by chance is already high and the one or two different scores weigh a lot. Look at those calls rather than the number.',
     band: { reliable: 'Reliable', tentative: 'Tentative', unreliable: 'Not yet reliable', unknown: 'Too few scores' },
-    csv: 'Export CSV', print: 'Print / save as PDF',
+    csv: 'Export CSV', print: 'Print / save as PDF', method: "Agreement is measured with Krippendorff's α: 1 = perfect agreement, 0 = no better than chance; 0.800 and above is reliable, 0.667–0.800 tentative, below 0.667 not yet reliable.",
   },
   results: { csvCriteria: 'Results by criterion (CSV)', csvReps: 'Results by rep (CSV)' },
   keys: {
@@ -128,7 +128,7 @@ const ru: typeof en = {
     discussFirst: 'Обсудить в первую очередь (самое низкое согласие)', none: 'Все критерии с достаточным числом оценок — в надёжной зоне.',
     lowAlphaWhy: 'α близка к 0, хотя {{within}}% пар расходятся не больше чем на балл: почти все поставили одну и ту же оценку, поэтому случайное совпадение уже высоко, и одна-две другие оценки сильно влияют. Посмотрите эти звонки, а не на число.',
     band: { reliable: 'Надёжно', tentative: 'Предварительно', unreliable: 'Пока ненадёжно', unknown: 'Мало оценок' },
-    csv: 'Экспорт CSV', print: 'Печать / PDF',
+    csv: 'Экспорт CSV', print: 'Печать / PDF', method: "Согласие измеряется α Криппендорфа (Krippendorff's α): 1 — полное согласие, 0 — не лучше случайного; от 0,800 — надёжно, 0,667–0,800 — предварительно, ниже 0,667 — пока ненадёжно.",
   },
   results: { csvCriteria: 'Результаты по критериям (CSV)', csvReps: 'Результаты по продавцам (CSV)' },
   keys: {
@@ -246,7 +246,7 @@ const zh: typeof en = {
     discussFirst: '优先讨论（一致程度最低）', none: '所有评分充足的评分项都处于可靠区间。',
     lowAlphaWhy: '虽然 {{within}}% 的评分对相差不超过一分，α 仍接近 0：几乎所有人都给了同一个分数，因此偶然一致的概率本就很高，一两个不同的分数影响很大。请查看这些通话，而不是只看数字。',
     band: { reliable: '可靠', tentative: '初步', unreliable: '尚不可靠', unknown: '评分太少' },
-    csv: '导出 CSV', print: '打印 / 保存为 PDF',
+    csv: '导出 CSV', print: '打印 / 保存为 PDF', method: "一致性以 Krippendorff α 衡量：1 = 完全一致，0 = 与随机无异；0.800 及以上为可靠，0.667–0.800 为初步，低于 0.667 为尚不可靠。",
   },
   results: { csvCriteria: '按评分项的结果（CSV）', csvReps: '按销售的结果（CSV）' },
   keys: {
