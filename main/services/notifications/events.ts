@@ -6,8 +6,11 @@
 import type { DB } from '../../db/open';
 import { notify, notifyEach } from './inbox';
 
-const nameOf = (db: DB, personId: number | null) =>
-  personId === null ? undefined : ((db.prepare('SELECT name FROM people WHERE id = ?').pluck().get(personId) as string | undefined) ?? undefined);
+/** Who did it, in every spelling the roster has (`who`, `whoRu`, `whoZh`), so the message names them in the UI language. */
+function nameOf(db: DB, personId: number | null) {
+  const p = personId === null ? undefined : (db.prepare('SELECT name, name_ru, name_zh FROM people WHERE id = ?').get(personId) as { name: string; name_ru: string; name_zh: string } | undefined);
+  return p ? { who: p.name, whoRu: p.name_ru || undefined, whoZh: p.name_zh || undefined } : {};
+}
 
 /** The manager of the person's team, if any. */
 const managerOf = (db: DB, personId: number) =>
@@ -23,7 +26,7 @@ export function evaluationSubmitted(db: DB, evaluationId: number, actorId: numbe
     callId: e.call_id,
     evaluationId,
     score: e.score === null ? undefined : Math.round(e.score),
-    who: nameOf(db, e.grader_id ?? actorId),
+    ...nameOf(db, e.grader_id ?? actorId),
   });
 }
 
@@ -33,7 +36,7 @@ export function coachingWritten(db: DB, noteId: number, actorId: number | null) 
     .prepare('SELECT n.rep_id, n.author_id, COALESCE(n.call_id, e.call_id) AS call_id FROM coaching_notes n LEFT JOIN evaluations e ON e.id = n.evaluation_id WHERE n.id = ?')
     .get(noteId) as { rep_id: number; author_id: number | null; call_id: number | null } | undefined;
   if (!n) return;
-  notifyEach(db, [n.rep_id], actorId, 'coaching_note', { entity: 'call', id: n.call_id }, { callId: n.call_id, noteId, who: nameOf(db, n.author_id) });
+  notifyEach(db, [n.rep_id], actorId, 'coaching_note', { entity: 'call', id: n.call_id }, { callId: n.call_id, noteId, ...nameOf(db, n.author_id) });
 }
 
 interface Dispute {
@@ -55,7 +58,7 @@ export function disputeRaised(db: DB, feedbackId: number, actorId: number | null
   notifyEach(db, [d.grader_id, managerOf(db, d.rep_id)], actorId, 'dispute_raised', { entity: 'dispute', id: feedbackId }, {
     callId: d.call_id,
     evaluationId: d.evaluation_id,
-    who: nameOf(db, d.rep_id),
+    ...nameOf(db, d.rep_id),
   });
 }
 
@@ -67,7 +70,7 @@ export function disputeResolved(db: DB, feedbackId: number, actorId: number | nu
     callId: d.call_id,
     evaluationId: d.evaluation_id,
     decision: d.status,
-    who: nameOf(db, actorId),
+    ...nameOf(db, actorId),
   });
 }
 
