@@ -113,7 +113,7 @@ export function NotificationsBell() {
         </Indicator>
       </Popover.Target>
       <Popover.Dropdown p={0} role="dialog" aria-label={t('notifications.title')} data-testid="notifications-inbox">
-        <Group justify="space-between" px="sm" py={8} style={{ borderBottom: '1px solid var(--mantine-color-default-border)' }}>
+        <Group justify="space-between" wrap="nowrap" gap="xs" px="sm" py={8} style={{ borderBottom: '1px solid var(--mantine-color-default-border)' }}>
           <Text fw={600} size="sm">
             {t('notifications.title')}
           </Text>
