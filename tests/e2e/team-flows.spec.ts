@@ -53,6 +53,8 @@ test.afterAll(async () => {
 });
 
 const bell = (page: Page) => page.getByRole('button', { name: /^Notifications/ });
+/** The unread count the bell announces (its accessible name), 0 when it says just "Notifications". */
+const unreadOf = async (page: Page) => Number(/unread: (\d+)/.exec((await bell(page).getAttribute('aria-label')) ?? '')?.[1] ?? 0);
 
 /** Opens the inbox from the header and returns the notification that reads `text`. */
 async function inboxItem(page: Page, text: string | RegExp) {
@@ -112,6 +114,7 @@ test("(b) the manager scores the rep's call; the rep's inbox says so; the rep di
   await ivan.getByTestId('dispute-reason').fill('I did confirm the delivery date at the end.');
   await ivan.getByTestId('dispute-send').click();
   await expect(ivan.locator('[data-testid^="feedback-status-"]').filter({ hasText: 'Disputed' })).toHaveCount(1);
+  const ivanUnread = await unreadOf(ivan);
 
   // the manager's inbox shows the dispute, and leads to the disputes list
   await nina.goto(`${server.base}/#/`);
@@ -126,8 +129,8 @@ test("(b) the manager scores the rep's call; the rep's inbox says so; the rep di
   await nina.getByTestId('resolve-save').click();
   await expect(nina.getByTestId('dispute-row').filter({ hasText: 'I did confirm the delivery date' })).toHaveCount(0);
 
-  // the rep's inbox shows the decision; opening it marks it read
-  await ivan.goto(`${server.base}/#/`);
+  // the rep's badge updates by itself (polling, no reload); the inbox shows the decision; opening it marks it read
+  await expect.poll(() => unreadOf(ivan), { timeout: 30_000, intervals: [1000] }).toBe(ivanUnread + 1);
   const decided = await inboxItem(ivan, /Nina Orlova decided your dispute: Rejected/);
   await expect(decided).toHaveAttribute('data-read', 'false');
   await decided.click();
