@@ -5,6 +5,7 @@
  * for verification), and the scoping of the three methods through the real
  * `dispatch` (own rows only, markRead never touches another person's rows).
  */
+import Database from 'better-sqlite3';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -197,6 +198,30 @@ describe('scoping through dispatch', () => {
     ws.setMeta('session', JSON.stringify({ personId: id.ivan, role: 'rep' }));
     const r = await dispatch('notifications.list', { limit: 500 }, base);
     expect(r.ok && (r.value as { total: number }).total).toBe(db().prepare('SELECT count(*) FROM notifications WHERE person_id = ?').pluck().get(id.ivan));
+  });
+
+  it('while another connection holds the write lock (a CRM import), the inbox still answers', async () => {
+    // a reminder waits to be added for Anna: content she owns expires in five days
+    const item = db().prepare('SELECT id FROM library_items ORDER BY id DESC LIMIT 1').pluck().get() as number;
+    const soon = new Date(Date.now() + 5 * 86_400_000).toISOString().slice(0, 10);
+    db().prepare('UPDATE library_items SET owner_id = ?, valid_until = ? WHERE id = ?').run(id.anna, soon, item);
+    const expiring = () => db().prepare("SELECT count(*) FROM notifications WHERE person_id = ? AND kind = 'content_expiring' AND entity_id = ?").pluck().get(id.anna, item) as number;
+    const other = new Database(ws.path);
+    other.pragma('busy_timeout = 0');
+    other.exec('BEGIN IMMEDIATE');
+    try {
+      ws.db.pragma('busy_timeout = 50');
+      const r = await dispatch('notifications.unreadCount', {}, base.withActor(actor.anna));
+      expect(r).toEqual({ ok: true, value: { unread: unreadCount(db(), id.anna) } });
+      expect(expiring()).toBe(0);
+    } finally {
+      other.exec('ROLLBACK');
+      other.close();
+      ws.db.pragma('busy_timeout = 5000');
+    }
+    // the next read adds it
+    await dispatch('notifications.unreadCount', {}, base.withActor(actor.anna));
+    expect(expiring()).toBe(1);
   });
 
   it('paging: newest first, offset and limit respected, unread-only filter', () => {

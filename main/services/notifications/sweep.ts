@@ -47,6 +47,19 @@ export function sweepPerson(db: DB, personId: number, today = todayUtc()): numbe
   })();
 }
 
+/**
+ * The sweep a read does before answering: when another writer holds the workspace (a CRM
+ * import's long transaction), the inbox still answers with what it has and the reminders
+ * come on the next read.
+ */
+export function sweepOnRead(db: DB, personId: number, today = todayUtc()) {
+  try {
+    sweepPerson(db, personId, today);
+  } catch (e) {
+    if ((e as { code?: string }).code !== 'SQLITE_BUSY') throw e;
+  }
+}
+
 /** The daily sweep: every active person with assignments or owned content. */
 export function sweepAll(db: DB, today = todayUtc()): number {
   const ids = db
