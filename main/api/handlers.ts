@@ -12,6 +12,7 @@ import { auditHandlers } from './audit';
 import { guidanceHandlers } from './guidance';
 import { jobsHandlers } from './jobs';
 import { authHandlers } from './auth';
+import { notificationsHandlers } from './notifications';
 
 export const handlers: Handlers = {
   ...workspaceHandlers,
@@ -28,4 +29,5 @@ export const handlers: Handlers = {
   ...auditHandlers,
   ...guidanceHandlers,
   ...jobsHandlers,
+  ...notificationsHandlers,
 };

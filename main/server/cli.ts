@@ -12,6 +12,7 @@ import fs from 'node:fs';
 import { createApp, defaultDataDir } from '../app';
 import { issueSetupCode, needsOwner, sweepFailures, sweepSessions } from '../services/accounts';
 import { createServer, isLoopback } from './server';
+import { sweepAll as sweepReminders } from '../services/notifications/sweep';
 import type { TeamOptions } from './team';
 import { megabytes } from './http';
 import { DEFAULT_UPLOAD_LIMIT } from '../files/staging';
@@ -140,6 +141,12 @@ async function main() {
         sweepFailures(ctx.db);
       } catch (e) {
         console.error('[team] sweeping expired sessions failed:', (e as Error).message);
+      }
+      // due-soon / overdue / expiring reminders land even for people who do not open the app today (each once)
+      try {
+        sweepReminders(ctx.db);
+      } catch (e) {
+        console.error('[team] adding due reminders failed:', (e as Error).message);
       }
     };
     sweep();

@@ -10,6 +10,7 @@ import { PersonPicker } from './PersonPicker';
 import { SECTIONS } from './sections';
 import { useSession } from './session';
 import { AccountMenu } from '../features/auth/AccountMenu';
+import { NotificationsBell } from '../features/notifications/Bell';
 
 export function Shell({ children }: { children: ReactNode }) {
   const { t, i18n } = useTranslation();
@@ -43,6 +44,7 @@ export function Shell({ children }: { children: ReactNode }) {
             <Button variant="default" size="xs" leftSection={<IconSearch size={14} />} rightSection={<Kbd size="xs">Ctrl K</Kbd>} onClick={() => spotlight.open()} data-testid="open-palette">
               {t('header.search')}
             </Button>
+            <NotificationsBell />
             {session?.mode === 'team' ? (
               <AccountMenu />
             ) : (

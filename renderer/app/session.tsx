@@ -67,8 +67,14 @@ export function SessionProvider({ children }: { children: ReactNode }) {
 
   // a 401 from the team server (session expired, revoked, signed out elsewhere): back to the sign-in screen
   useEffect(() => {
+    let last = 0;
     const onSignedOut = (e: Event) => {
-      setSignedOutReason(((e as CustomEvent<string | null>).detail ?? 'auth.sessionExpired') || null);
+      const reason = ((e as CustomEvent<string | null>).detail ?? 'auth.sessionExpired') || null;
+      // Requests in flight together (a page's loads, the notifications badge) all get 401: the first one saw the
+      // session end and says why; the next ones, sent after the cookie was cleared, only say "sign in".
+      const burst = Date.now() - last < 3000;
+      last = Date.now();
+      setSignedOutReason((prev) => (burst && prev && reason === 'auth.signInRequired' ? prev : reason));
       setAuth((a) => (a ? { ...a, signedIn: false } : a));
       setWorkspace(null);
       setSession(null);

@@ -5,48 +5,15 @@
  * unlocks; an admin revoking sessions sends the rep back to sign-in; SSO
  * through a real OpenID Connect provider (oidc-provider) on loopback.
  */
-import { spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
-import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
-import { test as base, expect, type Browser, type Page } from '@playwright/test';
+import { test as base, expect } from '@playwright/test';
 import { ROOT, shot, startHost } from './host';
+import { freePort, newPage, pick, run, signIn, type Proc } from './team';
 
 const OWNER = { name: 'Nina Orlova', email: 'nina.orlova@example.com', password: 'orchard lantern fourteen' };
 const REP = { name: 'Ivan Sokolov', email: 'ivan.sokolov@example.com', password: 'copper meadow railway' };
-
-interface Proc {
-  child: ChildProcess;
-  out: () => string;
-}
-
-function run(args: string[], ready: RegExp): Promise<Proc & { match: RegExpExecArray }> {
-  const child = spawn(process.execPath, args, { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
-  let out = '';
-  return new Promise((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`did not start:\n${out}`)), 60_000);
-    const onData = (d: Buffer) => {
-      out += d.toString();
-      const match = ready.exec(out);
-      if (match) {
-        clearTimeout(timer);
-        resolve({ child, out: () => out, match });
-      }
-    };
-    child.stdout!.on('data', onData);
-    child.stderr!.on('data', onData);
-    child.on('exit', (code) => reject(new Error(`exited with ${code}:\n${out}`)));
-  });
-}
-
-const freePort = () =>
-  new Promise<number>((resolve) => {
-    const s = net.createServer().listen(0, '127.0.0.1', () => {
-      const { port } = s.address() as net.AddressInfo;
-      s.close(() => resolve(port));
-    });
-  });
 
 interface Team {
   base: string;
@@ -80,23 +47,6 @@ test.afterAll(async () => {
   await new Promise((r) => setTimeout(r, 300));
   if (team) fs.rmSync(team.dataDir, { recursive: true, force: true });
 });
-
-async function pick(page: Page, testId: string, option: string | RegExp) {
-  await page.getByTestId(testId).click();
-  await page.getByRole('option', { name: option }).first().click();
-}
-
-async function signIn(page: Page, email: string, password: string) {
-  await page.getByTestId('signin-email').fill(email);
-  await page.getByTestId('signin-password').fill(password);
-  await page.getByTestId('signin-submit').click();
-}
-
-async function newPage(browser: Browser, lang: 'en' | 'ru' | 'zh' = 'en') {
-  const context = await browser.newContext();
-  await context.addInitScript((l) => localStorage.setItem('workbench.lang', l), lang);
-  return context.newPage();
-}
 
 let inviteLink = '';
 

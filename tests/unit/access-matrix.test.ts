@@ -227,6 +227,9 @@ const POLICY: Record<string, string> = {
   'workspace.startBackup': 'admin / writes',
   'workspace.checkIntegrity': 'admin',
   'workspace.startDemo': 'admin / writes',
+  'notifications.list': 'signed in',
+  'notifications.unreadCount': 'signed in',
+  'notifications.markRead': 'signed in',
 };
 
 const allowedFor = (policy: string, roles: Role[]) => policy.startsWith('signed in') || policy.startsWith('public') || roles.some((r) => policy.split(' / ')[0].split(' ').includes(r));

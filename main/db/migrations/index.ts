@@ -16,7 +16,8 @@ import { m009 } from './009_objection_triggers';
 import { m010 } from './010_jobs';
 import { m011 } from './011_team_accounts';
 import { m012 } from './012_currencies';
+import { m013 } from './013_notifications';
 
-export const migrations: Migration[] = [m001, m002, m003, m004, m005, m006, m007, m008, m009, m010, m011, m012];
+export const migrations: Migration[] = [m001, m002, m003, m004, m005, m006, m007, m008, m009, m010, m011, m012, m013];
 
 export const LATEST_VERSION = migrations[migrations.length - 1].version;

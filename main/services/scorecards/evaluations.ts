@@ -11,6 +11,7 @@ import { allCriteria, needsEvidence, scaleRange, scoreEvaluation, type Answer, t
 import type { DB } from '../../db/open';
 import { addScope, type Cond } from '../access/scope';
 import { audit } from '../audit';
+import * as tell from '../notifications/events';
 import { cached, personRefs, refOf, type Stmt } from './common';
 import { currentVersion, getVersion, versionLoader } from './templates';
 
@@ -265,6 +266,7 @@ export function submitEvaluation(db: DB, id: number, input: AnswersIn, summary: 
     db.prepare('INSERT INTO evaluation_log(evaluation_id, actor_id, action, detail) VALUES (?, ?, ?, ?)').run(id, actorId, 'submitted', JSON.stringify({ score: r.score }));
     audit(db, actorId, 'evaluation', id, 'submit', { score: r.score });
     refreshCallScore(db, e.call_id);
+    tell.evaluationSubmitted(db, id, actorId);
     return getEvaluation(db, id);
   })();
 }
@@ -414,6 +416,7 @@ export function addFeedback(db: DB, evaluationId: number, criterionId: number, k
         .run(evaluationId, criterionId, e.rep_id, kind, reason, kind === 'dispute' ? 'open' : 'acknowledged', a.value).lastInsertRowid,
     );
     db.prepare('INSERT INTO evaluation_log(evaluation_id, actor_id, action, detail) VALUES (?, ?, ?, ?)').run(evaluationId, actorId, kind, JSON.stringify({ criterionId, reason }));
+    if (kind === 'dispute') tell.disputeRaised(db, id, actorId);
     return toFeedback(db.prepare(`${FEEDBACK_SQL} WHERE f.id = ?`).get(id) as FeedbackDbRow, personRefs(db));
   })();
 }
@@ -455,6 +458,7 @@ export function resolveFeedback(db: DB, id: number, decision: 'accepted' | 'part
       `dispute_${decision}`,
       JSON.stringify({ criterionId: f.criterion_id, newValue, note }),
     );
+    tell.disputeResolved(db, id, actorId);
     return toFeedback(db.prepare(`${FEEDBACK_SQL} WHERE f.id = ?`).get(id) as FeedbackDbRow, personRefs(db));
   })();
 }
@@ -518,6 +522,7 @@ export function addCoaching(
         .run(i.repId, actorId, i.evaluationId, JSON.stringify(i.criterionIds), i.body, i.action, i.due, callId, callId !== null ? (i.atMs ?? null) : null).lastInsertRowid,
     );
     audit(db, actorId, 'coaching_note', id, 'create', {});
+    tell.coachingWritten(db, id, actorId);
     return listCoaching(db, i.repId, true).find((n) => n.id === id)!;
   })();
 }

@@ -6,6 +6,7 @@ import { assignmentStatus, isPastDue, type AssignmentStatus } from '../../../sha
 import type { DB } from '../../db/open';
 import { addScope, type Cond } from '../access/scope';
 import { audit } from '../audit';
+import * as tell from '../notifications/events';
 import { nowIso, todayIso } from './clock';
 
 type PlanData = z.output<typeof planInput>;
@@ -116,6 +117,7 @@ export function savePlan(db: DB, planId: number | undefined, data: PlanData, act
     const upd = db.prepare('UPDATE assignments SET plan_version = ?, due_date = ?, recurrence_months = ?, retired_at = NULL WHERE id = ?');
     let assigned = 0;
     let kept = 0;
+    const given: number[] = [];
     for (const personId of active)
       for (const courseId of data.courseIds) {
         const key = `${personId}:${courseId}`;
@@ -125,7 +127,7 @@ export function savePlan(db: DB, planId: number | undefined, data: PlanData, act
           upd.run(version, data.dueDate, data.recurrenceMonths, e.id);
           kept++;
         } else {
-          ins.run(id, version, personId, courseId, data.dueDate, data.recurrenceMonths, now);
+          given.push(Number(ins.run(id, version, personId, courseId, data.dueDate, data.recurrenceMonths, now).lastInsertRowid));
           assigned++;
         }
       }
@@ -137,6 +139,7 @@ export function savePlan(db: DB, planId: number | undefined, data: PlanData, act
         retired++;
       }
     audit(db, actorId, 'plan', id, planId ? 'update' : 'create', { version, assigned, kept, retired });
+    tell.assignmentsGiven(db, given, actorId);
     const plan = toPlan(db.prepare(`${PLAN_SELECT} WHERE p.id = ?`).get(id) as PlanRow);
     return { plan, assigned, kept, retired, skippedInactive: inactive, warnings };
   })();
