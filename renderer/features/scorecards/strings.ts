@@ -1,4 +1,5 @@
 /** Calls and scorecards strings (en/ru/zh: same keys, checked by tests/unit/i18n.test.ts). */
+import type { Translation } from '../../lib/translation';
 const en = {
   verdict: {
     reliable: 'Reliable: managers score these calls the same way (α {{alpha}} ≥ 0.800). Scores can be compared across graders.',
@@ -73,6 +74,14 @@ const en = {
     status: { acknowledged: 'Acknowledged', open: 'Disputed', accepted: 'Accepted', partly: 'Partly accepted', rejected: 'Rejected' },
   },
   disputes: {
+    grader: 'Grader', age: 'Waiting', openCall: 'Open the call with {{customer}}',
+    dash: {
+      title: 'Disputes at a glance', open: 'Waiting for a decision', oldest: 'Oldest waiting', median: 'Median wait', changed: 'Scores changed',
+      changedOf: '{{changed}} of {{resolved}} resolved', byGrader: 'By grader (whose score is disputed)', byCriterion: 'By criterion', ageTitle: 'How long they wait',
+      waitingCol: 'Waiting', totalCol: 'All disputes', changedCol: 'Changed', oldestCol: 'Oldest', none: 'No disputes yet: reps dispute a criterion from a scored call.',
+      bucket: { '0-2': '0–2 days', '3-7': '3–7 days', '8-14': '8–14 days', '15+': '15 days or more' },
+    },
+    days_one: '{{count}} day', days_other: '{{count}} days',
     open: 'Waiting', all: 'All', criterion: 'Criterion', scored: 'Scored {{value}}', resolve: 'Resolve', resolveTitle: 'Resolve: {{criterion}}', newValue: 'Corrected score',
     note: 'Note to the rep', resolved: 'Dispute resolved', empty: 'No disputes here.', waiting: '{{n}} dispute(s) wait for your decision', review: 'Review',
   },
@@ -117,7 +126,7 @@ const en = {
 
 type Tree = { [k: string]: string | Tree };
 
-const ru: typeof en = {
+const ru: Translation<typeof en> = {
   verdict: {
     reliable: 'Надёжно: менеджеры оценивают эти звонки одинаково (α {{alpha}} ≥ 0,800). Оценки разных проверяющих можно сравнивать.',
     tentative: 'Предварительно: согласие умеренное (α {{alpha}}, от 0,667 до 0,800). Делайте по оценкам только предварительные выводы и обсудите критерии ниже.',
@@ -191,6 +200,14 @@ const ru: typeof en = {
     status: { acknowledged: 'Принято', open: 'Оспорено', accepted: 'Спор принят', partly: 'Принят частично', rejected: 'Отклонён' },
   },
   disputes: {
+    grader: 'Оценщик', age: 'Ждёт', openCall: 'Открыть звонок с клиентом {{customer}}',
+    dash: {
+      title: 'Споры: сводка', open: 'Ждут решения', oldest: 'Дольше всех ждёт', median: 'Медиана ожидания', changed: 'Оценки изменены',
+      changedOf: '{{changed}} из {{resolved}} решённых', byGrader: 'По оценщикам (чья оценка оспорена)', byCriterion: 'По критериям', ageTitle: 'Сколько ждут',
+      waitingCol: 'Ждут', totalCol: 'Всего споров', changedCol: 'Изменено', oldestCol: 'Дольше всех', none: 'Споров пока нет: продавец оспаривает критерий из оценённого звонка.',
+      bucket: { '0-2': '0–2 дня', '3-7': '3–7 дней', '8-14': '8–14 дней', '15+': '15 дней и больше' },
+    },
+    days_one: '{{count}} день', days_few: '{{count}} дня', days_many: '{{count}} дней', days_other: '{{count}} дня',
     open: 'Ожидают', all: 'Все', criterion: 'Критерий', scored: 'Оценка {{value}}', resolve: 'Решить', resolveTitle: 'Решение: {{criterion}}', newValue: 'Исправленная оценка',
     note: 'Комментарий продавцу', resolved: 'Спор решён', empty: 'Споров нет.', waiting: 'Споров ждут решения: {{n}}', review: 'Разобрать',
   },
@@ -233,7 +250,7 @@ const ru: typeof en = {
   },
 };
 
-const zh: typeof en = {
+const zh: Translation<typeof en> = {
   verdict: {
     reliable: '可靠：经理们对这些通话的评分一致（α {{alpha}} ≥ 0.800）。不同评分人的分数可以相互比较。',
     tentative: '初步：一致程度中等（α {{alpha}}，介于 0.667 与 0.800 之间）。这些分数只能用于初步结论，请讨论下面的评分项。',
@@ -307,6 +324,14 @@ const zh: typeof en = {
     status: { acknowledged: '已确认', open: '申诉中', accepted: '已接受', partly: '部分接受', rejected: '已驳回' },
   },
   disputes: {
+    grader: '评分人', age: '等待', openCall: '打开与 {{customer}} 的通话',
+    dash: {
+      title: '申诉概览', open: '等待处理', oldest: '最长等待', median: '等待中位数', changed: '已改分',
+      changedOf: '已处理 {{resolved}} 个中改分 {{changed}} 个', byGrader: '按评分人（被申诉的评分）', byCriterion: '按评分项', ageTitle: '等待时长',
+      waitingCol: '等待中', totalCol: '申诉总数', changedCol: '已改分', oldestCol: '最长', none: '暂无申诉：销售可在已评分的通话中对某个评分项提出申诉。',
+      bucket: { '0-2': '0–2 天', '3-7': '3–7 天', '8-14': '8–14 天', '15+': '15 天及以上' },
+    },
+    days_other: '{{count}} 天',
     open: '待处理', all: '全部', criterion: '评分项', scored: '原评分 {{value}}', resolve: '处理', resolveTitle: '处理申诉：{{criterion}}', newValue: '更正后的分数',
     note: '给销售的说明', resolved: '申诉已处理', empty: '没有申诉。', waiting: '{{n}} 个申诉等待您处理', review: '查看',
   },
