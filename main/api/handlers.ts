@@ -9,6 +9,7 @@ import { crmHandlers, insightsHandlers } from './insights';
 import { sessionHandlers, workspaceHandlers } from './workspace';
 import { appHandlers } from './app';
 import { auditHandlers } from './audit';
+import { searchHandlers } from './search';
 
 export const handlers: Handlers = {
   ...workspaceHandlers,
@@ -22,4 +23,5 @@ export const handlers: Handlers = {
   ...insightsHandlers,
   ...appHandlers,
   ...auditHandlers,
+  ...searchHandlers,
 };

@@ -14,6 +14,7 @@ import { workspaceMethods } from './workspace';
 import { trainingMethods } from './training';
 import { appMethods } from './app';
 import { auditMethods } from './audit';
+import { searchMethods } from './search';
 
 export const contract = {
   ...workspaceMethods,
@@ -27,6 +28,7 @@ export const contract = {
   ...insightsMethods,
   ...appMethods,
   ...auditMethods,
+  ...searchMethods,
 };
 
 export type Contract = typeof contract;

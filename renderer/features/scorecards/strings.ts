@@ -1,5 +1,5 @@
 /** Calls and scorecards strings (en/ru/zh: same keys, checked by tests/unit/i18n.test.ts). */
-import type { Translation } from '../../lib/translation';
+import type { Translation } from '../../app/locales/translation';
 const en = {
   verdict: {
     reliable: 'Reliable: managers score these calls the same way (α {{alpha}} ≥ 0.800). Scores can be compared across graders.',

@@ -8,6 +8,7 @@ import { IconPlus, IconSearch, IconTrash } from '@tabler/icons-react';
 import { useState } from 'react';
 import { Controller, useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
+import { useSearchParams } from 'react-router';
 import type { z } from 'zod';
 import { objectionInput, type ObjectionCard, type ScriptLanguage } from '../../../shared/api/scripts';
 import { ApiCallError, api, useApi } from '../../lib/api';
@@ -22,7 +23,9 @@ const PAGE = 30;
 export function ObjectionBank() {
   const { t } = useTranslation();
   const rep = useIsRep();
-  const [query, setQuery] = useState('');
+  // opened from Ctrl+K search with the card's words (?q=)
+  const [params] = useSearchParams();
+  const [query, setQuery] = useState(params.get('q') ?? '');
   const [q] = useDebouncedValue(query, 120);
   const [language, setLanguage] = useState<ScriptLanguage | null>(null);
   const [page, setPage] = useState(1);
