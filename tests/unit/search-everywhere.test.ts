@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import path from 'node:path';
-import { generateDemo, type DemoContext } from '../../main/services/demo';
+import { generateDemo } from '../../main/services/demo';
+import type { DemoContext } from '../../main/services/demo/context';
 import { searchEverywhere, type EverywhereAccess } from '../../main/services/search/everywhere';
 import { callScope, personScope } from '../../main/services/access/scope';
 import { transliterated } from '../../shared/search/translit';

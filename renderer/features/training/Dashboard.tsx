@@ -101,7 +101,7 @@ export function Dashboard() {
                   <Table.Td>
                     <Group gap="xs" wrap="nowrap">
                       <Progress value={(r.completed / r.total) * 100} w="100%" color="green" />
-                      <Text size="xs" w={60} ta="right">
+                      <Text size="xs" w={60} ta="right" data-testid={`dash-course-counts-${r.courseId}`}>
                         {r.completed}/{r.total}
                       </Text>
                     </Group>

@@ -36,6 +36,10 @@ export function ItemEditor({ moduleId, item, kind, onSaved }: { moduleId: number
   );
   // A server error describes the quiz as it was sent; editing makes it stale.
   useEffect(() => setServerError(null), [questions, passMark, attempts, title]);
+  // Question problems show from the first save attempt on (then live as they are fixed), never on a quiz nobody has finished
+  // typing; showing them on blur would move the Save button under the pointer.
+  const [triedSave, setTriedSave] = useState(false);
+  const visible = problems.filter((p) => triedSave || p.field === 'passMark');
   const problemText = (p: (typeof problems)[number]) => t(`training.quizProblem.${p.code}`, { n: p.question + 1 });
 
   const setQ = (i: number, patch: Partial<QuestionData>) => setQuestions((qs) => qs.map((q, j) => (j === i ? { ...q, ...patch } : q)));
@@ -62,6 +66,7 @@ export function ItemEditor({ moduleId, item, kind, onSaved }: { moduleId: number
 
   const save = async () => {
     // The server refuses the same problems; checking here first gives the message in the UI language.
+    setTriedSave(true);
     if (problems.length) {
       setServerError({ message: problemText(problems[0]) });
       return;
@@ -131,7 +136,7 @@ export function ItemEditor({ moduleId, item, kind, onSaved }: { moduleId: number
             <Switch mt="lg" label={t('training.quiz.shuffle')} checked={shuffle} onChange={(e) => setShuffle(e.currentTarget.checked)} />
           </SimpleGrid>
           {questions.map((q, i) => {
-            const qProblems = problems.filter((p) => p.question === i);
+            const qProblems = visible.filter((p) => p.question === i);
             return (
               <Card withBorder key={i} data-testid={`question-${i}`}>
                 <Stack gap="xs">
@@ -233,9 +238,9 @@ export function ItemEditor({ moduleId, item, kind, onSaved }: { moduleId: number
         </Alert>
       )}
       <Group justify="flex-end">
-        {kind === 'quiz' && problems.length > 0 && (
+        {kind === 'quiz' && visible.length > 0 && (
           <Text size="xs" c="red">
-            {t('training.quiz.problems', { count: problems.length })}
+            {t('training.quiz.problems', { count: visible.length })}
           </Text>
         )}
         <Button onClick={() => void save()} loading={saving} disabled={!title.trim()} data-testid="item-save">
