@@ -143,7 +143,7 @@ export function StatsLine({ s }: { s: Correlation }) {
   if (s.pearson === null) return <Text size="sm" c="dimmed">{t('insights.stats.noData')}</Text>;
   return (
     <Stack gap={4}>
-      <Group gap={6} data-testid="stats-line">
+      <Group gap={6} data-testid="stats-line" data-export-text="parts">
         <Badge variant="light" tt="none">{t('insights.stats.n', { n: s.n })}</Badge>
         <Badge variant="light" color="indigo" tt="none">
           {t('insights.stats.r', { r: num2(s.pearson) })}
@@ -153,11 +153,11 @@ export function StatsLine({ s }: { s: Correlation }) {
           {t('insights.stats.rho', { rho: num2(s.spearman) })}
         </Badge>
       </Group>
-      <Text size="sm" data-testid="stats-reading">
+      <Text size="sm" data-testid="stats-reading" data-export-text>
         {t('insights.stats.reading', { strength: t(`insights.stats.strength.${s.strength}`), direction: s.strength === 'none' ? '' : t(`insights.stats.direction.${s.direction}`), n: s.n })}
       </Text>
       {s.warnings.map((w) => (
-        <Text key={w} size="xs" c="orange.8" data-testid={`warn-${w}`}>
+        <Text key={w} size="xs" c="orange.8" data-testid={`warn-${w}`} data-export-text>
           ⚠ {w === 'smallN' ? t('insights.stats.warnSmallN', { n: s.n }) : w === 'fewClosed' ? t('insights.stats.warnFewClosed', { count: s.fewClosedReps }) : t('insights.stats.warnNoCompetence')}
         </Text>
       ))}
@@ -189,7 +189,7 @@ function ScatterCard(p: { id: string; title: string; def: string; yLabel: string
       <ResponsiveContainer width="100%" height={280}>
         <ScatterChart margin={{ top: 10, right: 16, bottom: 24, left: 8 }}>
           <CartesianGrid strokeDasharray="3 3" />
-          <XAxis type="number" dataKey="x" name={t('insights.cols.competence')} domain={['auto', 'auto']} label={{ value: t('insights.charts.close.x'), position: 'insideBottom', offset: -12 }} />
+          <XAxis type="number" dataKey="x" name={t('insights.cols.competence')} domain={[(m: number) => Math.max(0, Math.floor(m / 10) * 10), (m: number) => Math.min(100, Math.ceil(m / 10) * 10)]} label={{ value: t('insights.charts.close.x'), position: 'insideBottom', offset: -12 }} />
           <YAxis type="number" dataKey="y" name={p.yLabel} tickFormatter={(v: number) => pct(v)} domain={[0, 'auto']} label={{ value: p.yLabel, angle: -90, position: 'insideLeft' }} />
           <ZAxis type="number" dataKey="deals" range={[40, 360]} name={t('insights.cols.deals')} />
           <Tooltip
@@ -479,7 +479,7 @@ function Leaderboard({ d, rname, money }: { d: InsightsPage; rname: (id: number)
 function Training({ d, f, set }: { d: InsightsPage; f: InsightsFilters; set: (p: Partial<InsightsFilters>) => void }) {
   const { t } = useTranslation();
   const courses = d.training.courses;
-  const data = courses.filter((c) => c.estimate !== null).map((c) => ({ name: c.courseTitle, effect: c.estimate!, err: c.ci ? [c.estimate! - c.ci[0], c.ci[1] - c.estimate!] : [0, 0] }));
+  const data = courses.filter((c) => c.estimate !== null).map((c) => ({ name: c.courseTitle, effect: c.estimate!, spans0: !!c.ci && c.ci[0] < 0 && c.ci[1] > 0, err: c.ci ? [c.estimate! - c.ci[0], c.ci[1] - c.estimate!] : [0, 0] }));
   return (
     <ChartCard
       id="training"
@@ -502,10 +502,17 @@ function Training({ d, f, set }: { d: InsightsPage; f: InsightsFilters; set: (p:
               <Tooltip formatter={(v) => `${fmtNumber(Number(v) * 100, 1)} pp`} />
               <ReferenceLine x={0} stroke="#888" />
               <Bar dataKey="effect" name={t('insights.charts.training.effect')} fill="#2f9e44">
+                {/* a negative effect is drawn red, left of 0; one whose CI spans 0 is grey (no clear effect either way) */}
+                {data.map((x) => (
+                  <Cell key={x.name} fill={x.spans0 ? '#adb5bd' : x.effect < 0 ? '#e03131' : '#2f9e44'} />
+                ))}
                 <ErrorBar dataKey="err" direction="x" width={6} stroke="#333" />
               </Bar>
             </BarChart>
           </ResponsiveContainer>
+          <Text size="xs" c="dimmed" data-export-text>
+            {t('insights.charts.training.colors')}
+          </Text>
           <Table fz="xs" mt={4} data-testid="training-table">
             <Table.Thead>
               <Table.Tr>
@@ -518,7 +525,7 @@ function Training({ d, f, set }: { d: InsightsPage; f: InsightsFilters; set: (p:
             </Table.Thead>
             <Table.Tbody>
               {courses.map((c) => [
-                <Table.Tr key={c.courseId + 't'}>
+                <Table.Tr key={c.courseId + 't'} data-export-text>
                   <Table.Td rowSpan={2} fw={500}>
                     {c.courseTitle}
                   </Table.Td>
@@ -536,7 +543,7 @@ function Training({ d, f, set }: { d: InsightsPage; f: InsightsFilters; set: (p:
                     )}
                   </Table.Td>
                 </Table.Tr>,
-                <Table.Tr key={c.courseId + 'c'}>
+                <Table.Tr key={c.courseId + 'c'} data-export-text>
                   <Table.Td>
                     {t('insights.charts.training.controlRow')} (n={c.controls})
                   </Table.Td>
