@@ -1,4 +1,5 @@
-import { Alert, Center, Loader, MantineProvider, createTheme } from '@mantine/core';
+import { Alert, Center, Loader, MantineProvider } from '@mantine/core';
+import { useMemo } from 'react';
 import { ModalsProvider } from '@mantine/modals';
 import { Notifications } from '@mantine/notifications';
 import { useTranslation } from 'react-i18next';
@@ -9,13 +10,7 @@ import { SessionProvider, useSession } from './session';
 import { Shell } from './Shell';
 import { WorkspaceProblemScreen } from './WorkspaceProblem';
 
-const FONTS = 'system-ui, -apple-system, "Segoe UI", Roboto, "Noto Sans", "PingFang SC", "Microsoft YaHei", "Noto Sans SC", sans-serif';
-const theme = createTheme({
-  primaryColor: 'indigo',
-  defaultRadius: 'sm',
-  fontFamily: FONTS,
-  headings: { fontFamily: FONTS },
-});
+import { buildTheme } from './theme';
 
 function Body() {
   const { t } = useTranslation();
@@ -56,6 +51,18 @@ function Body() {
 }
 
 export function App() {
+  const { t, i18n } = useTranslation();
+  // rebuilt when the language changes (labels inside the theme)
+  const theme = useMemo(() => buildTheme({
+        close: t('actions.close'),
+        progress: t('common.progress'),
+        scroll: t('common.scrollable'),
+        previous: t('common.previousPage'),
+        next: t('common.nextPage'),
+        first: t('common.firstPage'),
+        last: t('common.lastPage'),
+        page: (n) => t('common.pageN', { n }),
+      }), [i18n.language]);
   return (
     <MantineProvider theme={theme} defaultColorScheme="light">
       <Notifications position="bottom-right" />

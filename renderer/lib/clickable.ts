@@ -1,7 +1,7 @@
 /**
  * Props that make a clickable table row or card usable from the keyboard:
  * reachable with Tab, opened with Enter or Space, announced as a link, with a
- * visible focus ring (global.css: [data-clickable]:focus-visible).
+ * pointer cursor and a visible focus ring (global.css: [data-clickable]).
  */
 import type { KeyboardEvent, MouseEvent } from 'react';
 
@@ -11,7 +11,6 @@ export function clickable(open: () => void, label?: string) {
     tabIndex: 0,
     'aria-label': label,
     'data-clickable': true,
-    style: { cursor: 'pointer' },
     onClick: (e: MouseEvent) => {
       // a click on a control inside the row (button, link, checkbox) is that control's
       if ((e.target as HTMLElement).closest('button, a, input, label, [role="checkbox"]') && e.target !== e.currentTarget) return;

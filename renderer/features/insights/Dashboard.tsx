@@ -13,6 +13,7 @@ import { ChartCard } from './ChartCard';
 import { ChannelGroups } from './ChannelGroups';
 import { DEFAULT_FILTERS, num2, pct } from './format';
 import { TrendChart } from './TrendChart';
+import { clickable } from '../../lib/clickable';
 
 const COLORS = ['#1c7ed6', '#e8590c', '#2f9e44', '#ae3ec9', '#f08c00', '#0c8599', '#c2255c'];
 
@@ -325,6 +326,7 @@ function Funnel({ d, rname }: { d: InsightsPage; rname: (id: number) => string }
       csv={() => [{ who: 'all', ...Object.fromEntries(d.funnel.total.map((n, k) => [`stage_${k + 1}`, n])) }, ...d.funnel.byTeam.map((x) => ({ who: x.name, ...Object.fromEntries(x.counts.map((n, k) => [`stage_${k + 1}`, n])) })), ...d.funnel.byRep.map((x) => ({ who: rname(x.repId), ...Object.fromEntries(x.counts.map((n, k) => [`stage_${k + 1}`, n])) }))]}
       extra={
         <Select
+          aria-label={t('insights.charts.trends.who')}
           size="xs"
           w={170}
           value={who}
@@ -460,7 +462,7 @@ function Leaderboard({ d, rname, money }: { d: InsightsPage; rname: (id: number)
         <Table fz="sm" highlightOnHover mt="xs">
           <Table.Tbody>
             {rows.map((r, i) => (
-              <Table.Tr key={r.repId} style={{ cursor: 'pointer' }} onClick={() => navigate(`/people/${r.repId}`)}>
+              <Table.Tr key={r.repId} {...clickable(() => navigate(`/people/${r.repId}`))}>
                 <Table.Td w={30}>{i + 1}</Table.Td>
                 <Table.Td>{rname(r.repId)}</Table.Td>
                 <Table.Td ta="right" fw={700}>
@@ -579,7 +581,7 @@ function RepsTable({ d, money }: { d: InsightsPage; money: (v: number) => string
           </Table.Thead>
           <Table.Tbody>
             {rows.map((r) => (
-              <Table.Tr key={r.repId} style={{ cursor: 'pointer' }} onClick={() => navigate(`/people/${r.repId}`)}>
+              <Table.Tr key={r.repId} {...clickable(() => navigate(`/people/${r.repId}`))}>
                 <Table.Td>{personName(r)}</Table.Td>
                 <Table.Td>{r.teamId ? teams.get(r.teamId) : '—'}</Table.Td>
                 <Table.Td>{fmtNumber(r.won)}</Table.Td>

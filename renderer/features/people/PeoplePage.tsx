@@ -11,6 +11,7 @@ import { PersonForm } from './PersonForm';
 import { PersonProfile } from './PersonProfile';
 import { RosterImport } from './RosterImport';
 import { TeamsPanel } from './TeamsPanel';
+import { clickable } from '../../lib/clickable';
 
 const PAGE = 50;
 
@@ -134,7 +135,7 @@ function PeopleList() {
             </Table.Thead>
             <Table.Tbody>
               {(list.data?.rows ?? []).map((p) => (
-                <Table.Tr key={p.id} style={{ cursor: 'pointer', opacity: p.active ? 1 : 0.55 }} onClick={() => navigate(`/people/${p.id}`)}>
+                <Table.Tr key={p.id} style={{ opacity: p.active ? 1 : 0.55 }} {...clickable(() => navigate(`/people/${p.id}`))}>
                   <Table.Td>
                     <Text size="sm" fw={500}>
                       {personName(p)}

@@ -13,6 +13,7 @@ import { api, useApi } from '../../lib/api';
 import { errorText } from '../../lib/errors';
 import { fmtDate, fmtDateTime, fmtNumber, personName } from '../../lib/format';
 import { fmtScore, loc, scoreColor } from './util';
+import { clickable } from '../../lib/clickable';
 
 const fmtAlpha = (a: number | null) => (a === null ? '—' : fmtNumber(a, 2));
 
@@ -44,7 +45,7 @@ export function CalibrationPanel() {
         </Table.Thead>
         <Table.Tbody>
           {(list.data ?? []).map((s) => (
-            <Table.Tr key={s.id} style={{ cursor: 'pointer' }} onClick={() => navigate(`/calls/calibration/${s.id}`)} data-testid="calibration-row">
+            <Table.Tr key={s.id} {...clickable(() => navigate(`/calls/calibration/${s.id}`))} data-testid="calibration-row">
               <Table.Td>{s.title}</Table.Td>
               <Table.Td>{s.calls}</Table.Td>
               <Table.Td>{s.graders}</Table.Td>

@@ -21,6 +21,7 @@ import { ImportCalls } from './ImportCalls';
 import { QueuePanel } from './Queue';
 import { TemplatesPanel } from './Templates';
 import { fmtScore, loc, scoreColor } from './util';
+import { clickable } from '../../lib/clickable';
 
 const PAGE = 50;
 
@@ -98,7 +99,7 @@ export function CallsTable({ rows, onOpen }: { rows: CallRow[]; onOpen: (id: num
       </Table.Thead>
       <Table.Tbody>
         {rows.map((c) => (
-          <Table.Tr key={c.id} style={{ cursor: 'pointer' }} onClick={() => onOpen(c.id)} data-testid="call-row">
+          <Table.Tr key={c.id} {...clickable(() => onOpen(c.id))} data-testid="call-row">
             <Table.Td>
               <Text size="sm">{fmtDateTime(c.at)}</Text>
             </Table.Td>

@@ -10,6 +10,7 @@ import { api } from '../../lib/api';
 import { errorText } from '../../lib/errors';
 import { fmtDateTime, personName } from '../../lib/format';
 import { fmtScore, loc, scoreColor } from './util';
+import { clickable } from '../../lib/clickable';
 
 export function EvaluationView(props: { detail: EvaluationDetail; canRespond: boolean; onSeek: (ms: number) => void; onChanged: () => void }) {
   const { t } = useTranslation();
@@ -80,7 +81,7 @@ export function EvaluationView(props: { detail: EvaluationDetail; canRespond: bo
                   )}
                   <Group gap={6} mt={2}>
                     {a?.evidenceMs !== null && a?.evidenceMs !== undefined && (
-                      <Badge variant="outline" style={{ cursor: 'pointer' }} onClick={() => props.onSeek(a.evidenceMs!)}>
+                      <Badge variant="outline" {...clickable(() => props.onSeek(a.evidenceMs!))}>
                         ▶ {fmtClock(a.evidenceMs)}
                       </Badge>
                     )}

@@ -7,6 +7,7 @@ import { fmtClock } from '../../../shared/domain/transcript';
 import { useApi } from '../../lib/api';
 import { fmtDate, personName } from '../../lib/format';
 import { useSession } from '../../app/session';
+import { clickable } from '../../lib/clickable';
 
 const thisMonth = () => new Date().toISOString().slice(0, 7);
 
@@ -66,7 +67,7 @@ export function QueuePanel({ compact = false }: { compact?: boolean }) {
               <Table.Td>
                 <Group gap={4}>
                   {r.picks.map((c) => (
-                    <Badge key={c.id} variant="light" style={{ cursor: 'pointer' }} onClick={() => navigate(`/calls/${c.id}`)} data-testid="queue-call">
+                    <Badge key={c.id} variant="light" {...clickable(() => navigate(`/calls/${c.id}`))} data-testid="queue-call">
                       {fmtDate(c.at)} · {c.customer} {c.durationMs ? `· ${fmtClock(c.durationMs)}` : ''}
                     </Badge>
                   ))}

@@ -10,6 +10,7 @@ import { errorText } from '../../lib/errors';
 import { fmtDate, fmtDateTime, fmtNumber, personName } from '../../lib/format';
 import { useSession } from '../../app/session';
 import { fmtScore, loc, scoreColor } from './util';
+import { clickable } from '../../lib/clickable';
 
 const COLORS = ['#228be6', '#40c057', '#fa5252', '#fab005', '#7950f2', '#15aabf', '#fd7e14', '#e64980', '#82c91e', '#868e96', '#12b886'];
 
@@ -100,7 +101,7 @@ export function RepScorecardPanel({ personId }: { personId: number }) {
         <Table highlightOnHover>
           <Table.Tbody>
             {(evals.data?.rows ?? []).map((e) => (
-              <Table.Tr key={e.id} style={{ cursor: 'pointer' }} onClick={() => navigate(`/calls/${e.callId}`)}>
+              <Table.Tr key={e.id} {...clickable(() => navigate(`/calls/${e.callId}`))}>
                 <Table.Td>{fmtDateTime(e.callAt)}</Table.Td>
                 <Table.Td>{e.customer}</Table.Td>
                 <Table.Td>{personName(e.grader)}</Table.Td>

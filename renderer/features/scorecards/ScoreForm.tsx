@@ -19,6 +19,7 @@ import { fmtClock } from '../../../shared/domain/transcript';
 import { api } from '../../lib/api';
 import { errorText } from '../../lib/errors';
 import { fmtScore, loc, scoreColor } from './util';
+import { clickable } from '../../lib/clickable';
 
 interface FormValues {
   answers: Record<string, AnswerData>;
@@ -305,7 +306,7 @@ export function ScoreForm(props: { detail: EvaluationDetail; timeMs: number; onS
                       {t('scorecards.criterion.markEvidence')}
                     </Button>
                     {a.evidenceMs !== null && (
-                      <Badge variant="outline" style={{ cursor: 'pointer' }} onClick={() => props.onSeek(a.evidenceMs!)} data-testid={`evidence-time-${c.id}`}>
+                      <Badge variant="outline" {...clickable(() => props.onSeek(a.evidenceMs!))} data-testid={`evidence-time-${c.id}`}>
                         ▶ {fmtClock(a.evidenceMs)}
                       </Badge>
                     )}

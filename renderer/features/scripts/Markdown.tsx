@@ -4,6 +4,11 @@ import { marked } from 'marked';
 import { useMemo } from 'react';
 import { Typography } from '@mantine/core';
 
+// An image written without a description is decorative to a screen reader (alt=""), never an unnamed image.
+DOMPurify.addHook('afterSanitizeAttributes', (node) => {
+  if (node.tagName === 'IMG' && !node.hasAttribute('alt')) node.setAttribute('alt', '');
+});
+
 export function renderMarkdown(md: string): string {
   const html = marked.parse(md, { async: false, gfm: true, breaks: true });
   return DOMPurify.sanitize(html, { FORBID_TAGS: ['style', 'form', 'input', 'iframe'], FORBID_ATTR: ['style'] });

@@ -17,6 +17,7 @@ import { Attachments } from '../../app/slots';
 import { LanguageFilter } from './LanguageFilter';
 import { languageOptions } from './util';
 import { useIsRep } from './ScriptsPage';
+import { clickable } from '../../lib/clickable';
 
 const PAGE = 30;
 
@@ -60,7 +61,7 @@ export function ObjectionBank() {
       </Group>
       <SimpleGrid cols={{ base: 1, md: 2, xl: 3 }}>
         {(list.data?.rows ?? []).map((c) => (
-          <Card key={c.id} withBorder padding="sm" data-testid={`objection-card-${c.id}`} style={{ cursor: rep ? undefined : 'pointer' }} onClick={() => !rep && setEditing(c)}>
+          <Card key={c.id} withBorder padding="sm" data-testid={`objection-card-${c.id}`} {...(rep ? {} : clickable(() => setEditing(c), c.objection))}>
             <Group justify="space-between" wrap="nowrap" align="flex-start">
               <Text fw={600}>«{c.objection}»</Text>
               <Badge size="xs" variant="light">

@@ -443,7 +443,7 @@ function StepCard({ index: i, count, control, register, setValue, errors, stepOp
             </Tabs.Tab>
           </Tabs.List>
           <Tabs.Panel value="write" pt={6}>
-            <Textarea autosize minRows={3} maxRows={14} description={t('scripts.editor.markdownHint')} {...register(`steps.${i}.talkingPointsMd`)} error={err(e?.talkingPointsMd?.message)} data-testid={`step-${i}-points`} />
+            <Textarea aria-label={t('scripts.editor.talkingPoints')} autosize minRows={3} maxRows={14} description={t('scripts.editor.markdownHint')} {...register(`steps.${i}.talkingPointsMd`)} error={err(e?.talkingPointsMd?.message)} data-testid={`step-${i}-points`} />
           </Tabs.Panel>
           <Tabs.Panel value="preview" pt={6}>
             <Paper withBorder p="sm" data-testid={`step-${i}-preview`}>

@@ -296,8 +296,8 @@ function AssessmentCard({ personId, onSaved }: { personId: number; onSaved: () =
       </Text>
       <Stack gap="xs">
         <Group grow>
-          <Select placeholder={t('training.model.competency')} data={(model.data?.competencies ?? []).map((c) => ({ value: String(c.id), label: l3(c.name) }))} value={competencyId} onChange={setCompetencyId} data-testid="assess-competency" />
-          <TextInput type="date" value={date} onChange={(e) => setDate(e.currentTarget.value)} />
+          <Select aria-label={t('training.model.competency')} placeholder={t('training.model.competency')} data={(model.data?.competencies ?? []).map((c) => ({ value: String(c.id), label: l3(c.name) }))} value={competencyId} onChange={setCompetencyId} data-testid="assess-competency" />
+          <TextInput aria-label={t('common.date')} type="date" value={date} onChange={(e) => setDate(e.currentTarget.value)} />
         </Group>
         <SegmentedControl value={level} onChange={setLevel} data={['1', '2', '3', '4', '5']} data-testid="assess-level" />
         {comp && (
@@ -305,7 +305,7 @@ function AssessmentCard({ personId, onSaved }: { personId: number; onSaved: () =
             {l3(comp.levels[Number(level) - 1])}
           </Text>
         )}
-        <Textarea placeholder={t('training.comp.note')} autosize minRows={1} value={note} onChange={(e) => setNote(e.currentTarget.value)} />
+        <Textarea aria-label={t('training.comp.note')} placeholder={t('training.comp.note')} autosize minRows={1} value={note} onChange={(e) => setNote(e.currentTarget.value)} />
         <Group justify="flex-end">
           <Button size="xs" disabled={!competencyId} onClick={() => void save()} data-testid="assess-save">
             {t('training.comp.saveAssessment')}

@@ -8,6 +8,7 @@ import { useApi } from '../../lib/api';
 import { fmtDate, fmtNumber, personName } from '../../lib/format';
 import { ItemAnalysisModal } from './ItemAnalysis';
 import { StatusBadge, pct } from './util';
+import { clickable } from '../../lib/clickable';
 
 export function Dashboard() {
   const { t } = useTranslation();
@@ -160,7 +161,7 @@ export function Dashboard() {
           <Table data-testid="stuck-list">
             <Table.Tbody>
               {(data?.stuck ?? []).map((s) => (
-                <Table.Tr key={s.itemId} style={{ cursor: 'pointer' }} onClick={() => setAnalysis(s.itemId)}>
+                <Table.Tr key={s.itemId} {...clickable(() => setAnalysis(s.itemId))}>
                   <Table.Td>
                     <Text size="sm" fw={500}>
                       {s.quizTitle}

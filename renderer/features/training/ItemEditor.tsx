@@ -111,6 +111,7 @@ export function ItemEditor({ moduleId, item, kind, onSaved }: { moduleId: number
           />
           {tab === 'write' ? (
             <Textarea
+              aria-label={t('training.editor.write')}
               autosize
               minRows={12}
               maxRows={30}
@@ -146,6 +147,7 @@ export function ItemEditor({ moduleId, item, kind, onSaved }: { moduleId: number
                     </Text>
                     <Group gap={4}>
                       <Select
+                        aria-label={t('training.quiz.questionN', { n: i + 1 })}
                         size="xs"
                         w={170}
                         allowDeselect={false}
@@ -158,7 +160,7 @@ export function ItemEditor({ moduleId, item, kind, onSaved }: { moduleId: number
                       </ActionIcon>
                     </Group>
                   </Group>
-                  <Textarea autosize minRows={1} placeholder={t('training.quiz.prompt')} value={q.prompt} onChange={(e) => setQ(i, { prompt: e.currentTarget.value })} data-testid={`q${i}-prompt`} />
+                  <Textarea aria-label={t('training.quiz.prompt')} autosize minRows={1} placeholder={t('training.quiz.prompt')} value={q.prompt} onChange={(e) => setQ(i, { prompt: e.currentTarget.value })} data-testid={`q${i}-prompt`} />
                   {q.kind === 'ordering' && (
                     <Text size="xs" c="dimmed">
                       {t('training.quiz.orderingHint')}
@@ -182,7 +184,7 @@ export function ItemEditor({ moduleId, item, kind, onSaved }: { moduleId: number
                             style={{ flex: 1 }}
                             size="xs"
                             value={o.text}
-                            placeholder={t('training.quiz.option', { n: oi + 1 })}
+                            placeholder={t('training.quiz.option', { n: oi + 1 })} aria-label={t('training.quiz.option', { n: oi + 1 })}
                             onChange={(e) => {
                               const text = e.currentTarget.value;
                               setQ(i, { options: q.options.map((x) => (x.id === o.id ? { ...x, text } : x)) });
@@ -213,7 +215,7 @@ export function ItemEditor({ moduleId, item, kind, onSaved }: { moduleId: number
                       {t('training.quiz.addOption')}
                     </Button>
                   )}
-                  <Textarea autosize minRows={1} placeholder={t('training.quiz.explanation')} value={q.explanation} onChange={(e) => setQ(i, { explanation: e.currentTarget.value })} data-testid={`q${i}-explanation`} />
+                  <Textarea aria-label={t('training.quiz.explanation')} autosize minRows={1} placeholder={t('training.quiz.explanation')} value={q.explanation} onChange={(e) => setQ(i, { explanation: e.currentTarget.value })} data-testid={`q${i}-explanation`} />
                   {qProblems.map((p) => (
                     <Text key={p.code} size="xs" c="red" data-testid="quiz-problem">
                       {problemText(p)}
