@@ -1,6 +1,8 @@
 import { Alert, Center, Loader, MantineProvider } from '@mantine/core';
 import { useMemo } from 'react';
+import { DatesProvider } from '@mantine/dates';
 import { ModalsProvider } from '@mantine/modals';
+import { DAYJS_LOCALE, FIRST_DAY } from '../lib/dates';
 import { Notifications } from '@mantine/notifications';
 import { useTranslation } from 'react-i18next';
 import { HashRouter, Route, Routes } from 'react-router';
@@ -10,7 +12,7 @@ import { SessionProvider, useSession } from './session';
 import { Shell } from './Shell';
 import { WorkspaceProblemScreen } from './WorkspaceProblem';
 
-import { buildTheme } from './theme';
+import { buildTheme, cssVariables } from './theme';
 
 function Body() {
   const { t } = useTranslation();
@@ -52,6 +54,7 @@ function Body() {
 
 export function App() {
   const { t, i18n } = useTranslation();
+  const lang = (['en', 'ru', 'zh'].includes(i18n.language) ? i18n.language : 'en') as keyof typeof DAYJS_LOCALE;
   // rebuilt when the language changes (labels inside the theme)
   const theme = useMemo(() => buildTheme({
         close: t('actions.close'),
@@ -64,7 +67,8 @@ export function App() {
         page: (n) => t('common.pageN', { n }),
       }), [i18n.language]);
   return (
-    <MantineProvider theme={theme} defaultColorScheme="light">
+    <MantineProvider theme={theme} defaultColorScheme="light" cssVariablesResolver={cssVariables}>
+      <DatesProvider settings={{ locale: DAYJS_LOCALE[lang], firstDayOfWeek: FIRST_DAY[lang] }}>
       <Notifications position="bottom-right" />
       <ModalsProvider>
         <HashRouter>
@@ -73,6 +77,7 @@ export function App() {
           </SessionProvider>
         </HashRouter>
       </ModalsProvider>
+      </DatesProvider>
     </MantineProvider>
   );
 }

@@ -5,7 +5,7 @@
  * orange text on orange-0 at about 3.3–3.6:1, so every variant's text/background
  * pair is darkened until it passes.
  */
-import { createTheme, darken, defaultVariantColorsResolver, luminance, parseThemeColor, type MantineThemeOverride, type VariantColorsResolver } from '@mantine/core';
+import { createTheme, darken, defaultVariantColorsResolver, luminance, parseThemeColor, type CSSVariablesResolver, type MantineThemeOverride, type VariantColorsResolver } from '@mantine/core';
 
 const FONTS = 'system-ui, -apple-system, "Segoe UI", Roboto, "Noto Sans", "PingFang SC", "Microsoft YaHei", "Noto Sans SC", sans-serif';
 
@@ -13,6 +13,9 @@ const ratio = (a: string, b: string) => {
   const [x, y] = [luminance(a), luminance(b)].sort((p, q) => q - p);
   return (x + 0.05) / (y + 0.05);
 };
+
+/** Light tints (light variants, hovered rows, coloured panels) are at most this dark: text readable on it is readable on all of them. */
+const TINT = '#dcdcdc';
 
 /** `fg` darkened in small steps until it reads on `bg` at 4.6:1 (a little over AA, for anti-aliasing). */
 export function readable(fg: string, bg: string): string {
@@ -31,9 +34,10 @@ const resolver: VariantColorsResolver = (input) => {
     const bg = readable(shades[parsed.shade ?? 6], '#ffffff');
     return { ...base, background: bg, hover: darken(bg, 0.1), color: '#ffffff' };
   }
-  if (input.variant === 'light') return { ...base, color: readable(shades[8], shades[1]) };
-  if (input.variant === 'outline' || input.variant === 'subtle' || input.variant === 'transparent' || input.variant === 'default') {
-    return input.variant === 'default' ? base : { ...base, color: readable(shades[7], '#ffffff'), border: input.variant === 'outline' ? `1px solid ${readable(shades[7], '#ffffff')}` : base.border };
+  if (input.variant === 'light') return { ...base, color: readable(shades[8], TINT) };
+  if (input.variant === 'outline' || input.variant === 'subtle' || input.variant === 'transparent') {
+    const c = readable(shades[7], TINT);
+    return { ...base, color: c, border: input.variant === 'outline' ? `1px solid ${c}` : base.border };
   }
   return base;
 };
@@ -61,3 +65,19 @@ export function buildTheme(labels: { close: string; progress: string; scroll: st
     },
   });
 }
+
+/**
+ * `c="red"`, filled backgrounds and light-variant text read the colour's CSS
+ * variables: each is darkened until it passes AA on white and on light tints.
+ */
+export const cssVariables: CSSVariablesResolver = (theme) => {
+  const light: Record<string, string> = {};
+  for (const [name, shades] of Object.entries(theme.colors)) {
+    const filled = readable(shades[7], TINT);
+    light[`--mantine-color-${name}-filled`] = filled;
+    light[`--mantine-color-${name}-filled-hover`] = darken(filled, 0.1);
+    light[`--mantine-color-${name}-light-color`] = readable(shades[8], TINT);
+    light[`--mantine-color-${name}-text`] = filled;
+  }
+  return { variables: {}, light, dark: {} };
+};

@@ -1,5 +1,5 @@
 /** The Insights page: filters on top, every chart below, all from one `insights.page` call. */
-import { Alert, Badge, Button, Group, Loader, NumberInput, SegmentedControl, Select, SimpleGrid, Stack, Switch, Table, Text, TextInput, Tooltip as MTooltip } from '@mantine/core';
+import { Alert, Badge, Button, Group, Loader, NumberInput, SegmentedControl, Select, SimpleGrid, Stack, Switch, Table, Text, Tooltip as MTooltip } from '@mantine/core';
 import { IconAlertTriangle, IconPrinter, IconTrophy } from '@tabler/icons-react';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -14,6 +14,7 @@ import { ChannelGroups } from './ChannelGroups';
 import { DEFAULT_FILTERS, num2, pct } from './format';
 import { TrendChart } from './TrendChart';
 import { clickable } from '../../lib/clickable';
+import { DateField } from '../../lib/DateField';
 
 const COLORS = ['#1c7ed6', '#e8590c', '#2f9e44', '#ae3ec9', '#f08c00', '#0c8599', '#c2255c'];
 
@@ -66,8 +67,8 @@ function Filters({ f, set, reset, data, loading }: { f: InsightsFilters; set: (p
           onChange={(v) => set({ teamId: v ? Number(v) : null })}
           data-testid="filter-team"
         />
-        <TextInput type="date" label={t('insights.filters.from')} w={150} value={f.from ?? data?.period.from ?? ''} onChange={(e) => set({ from: e.currentTarget.value || null })} data-testid="filter-from" />
-        <TextInput type="date" label={t('insights.filters.to')} w={150} value={f.to ?? data?.period.to ?? ''} onChange={(e) => set({ to: e.currentTarget.value || null })} data-testid="filter-to" />
+        <DateField label={t('insights.filters.from')} w={150} value={f.from ?? data?.period.from ?? ''} onChange={(v) => set({ from: v || null })} data-testid="filter-from" />
+        <DateField label={t('insights.filters.to')} w={150} value={f.to ?? data?.period.to ?? ''} onChange={(v) => set({ to: v || null })} data-testid="filter-to" />
         <Select label={t('insights.filters.channel')} placeholder={t('insights.filters.allChannels')} clearable w={190} data={channelData} value={f.channel ?? null} onChange={(v) => set({ channel: v })} data-testid="filter-channel" />
         <Select
           label={t('insights.filters.product')}
@@ -158,7 +159,7 @@ export function StatsLine({ s }: { s: Correlation }) {
         {t('insights.stats.reading', { strength: t(`insights.stats.strength.${s.strength}`), direction: s.strength === 'none' ? '' : t(`insights.stats.direction.${s.direction}`), n: s.n })}
       </Text>
       {s.warnings.map((w) => (
-        <Text key={w} size="xs" c="orange.8" data-testid={`warn-${w}`} data-export-text>
+        <Text key={w} size="xs" c="orange" data-testid={`warn-${w}`} data-export-text>
           ⚠ {w === 'smallN' ? t('insights.stats.warnSmallN', { n: s.n }) : w === 'fewClosed' ? t('insights.stats.warnFewClosed', { count: s.fewClosedReps }) : t('insights.stats.warnNoCompetence')}
         </Text>
       ))}

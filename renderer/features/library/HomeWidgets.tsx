@@ -60,7 +60,7 @@ export function LibraryHealthWidget() {
         {(
           [
             ['expired', c?.expired, 'red'],
-            ['verifyDue', c?.verifyDue, 'yellow.8'],
+            ['verifyDue', c?.verifyDue, 'yellow'],
             ['duplicates', c?.duplicates, 'grape'],
           ] as const
         ).map(([k, n, color]) => (

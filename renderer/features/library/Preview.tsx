@@ -65,7 +65,7 @@ function PdfPreview({ url, pages }: { url: string; pages: number | null }) {
         </Button>
       </Group>
       {/* focusable so the page can be scrolled with the keyboard */}
-      <div tabIndex={0} aria-label={t('library.preview.page', { page, total: n })} style={{ border: '1px solid var(--mantine-color-gray-3)', background: '#fff', maxHeight: 640, overflow: 'auto' }}>
+      <div tabIndex={0} role="region" aria-label={t('library.preview.page', { page, total: n })} style={{ border: '1px solid var(--mantine-color-gray-3)', background: '#fff', maxHeight: 640, overflow: 'auto' }}>
         <canvas ref={canvas} />
       </div>
     </Stack>

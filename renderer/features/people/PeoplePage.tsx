@@ -135,7 +135,7 @@ function PeopleList() {
             </Table.Thead>
             <Table.Tbody>
               {(list.data?.rows ?? []).map((p) => (
-                <Table.Tr key={p.id} style={{ opacity: p.active ? 1 : 0.55 }} {...clickable(() => navigate(`/people/${p.id}`))}>
+                <Table.Tr key={p.id} style={{ opacity: p.active ? 1 : 0.8 }} {...clickable(() => navigate(`/people/${p.id}`))}>
                   <Table.Td>
                     <Text size="sm" fw={500}>
                       {personName(p)}

@@ -14,6 +14,7 @@ import { errorText } from '../../lib/errors';
 import { fmtDate, fmtDateTime, fmtNumber, personName } from '../../lib/format';
 import { fmtScore, loc, scoreColor } from './util';
 import { clickable } from '../../lib/clickable';
+import { DateField } from '../../lib/DateField';
 
 const fmtAlpha = (a: number | null) => (a === null ? '—' : fmtNumber(a, 2));
 
@@ -118,7 +119,7 @@ function CreateCalibration({ onClose, onCreated }: { onClose: () => void; onCrea
             value={reference ? [reference] : []}
             onChange={(v) => setReference(v[v.length - 1] ?? null)}
           />
-          <TextInput type="date" label={t('scorecards.calibration.deadline')} value={deadline} onChange={(e) => setDeadline(e.currentTarget.value)} />
+          <DateField label={t('scorecards.calibration.deadline')} value={deadline} onChange={(v) => setDeadline(v)} />
         </Group>
         {error && <Alert color="red">{error}</Alert>}
         <Group justify="flex-end">

@@ -301,7 +301,7 @@ function EditorForm({ detail: initial }: { detail: ScriptDetail | null }) {
                         {issues.map((iss, k) => (
                           <Group key={k} gap={4} wrap="nowrap" align="flex-start">
                             {iss.severity === 'error' ? <IconCircleX size={14} color="var(--mantine-color-red-7)" style={{ flexShrink: 0 }} /> : <IconAlertTriangle size={14} color="var(--mantine-color-yellow-8)" style={{ flexShrink: 0 }} />}
-                            <Text size="xs" c={iss.severity === 'error' ? 'red.8' : 'yellow.9'}>
+                            <Text size="xs" c={iss.severity === 'error' ? 'red' : 'yellow'}>
                               {flowIssueText(t, iss, watched ?? [])}
                             </Text>
                           </Group>

@@ -9,6 +9,7 @@ import { isPastDue } from '../../../shared/domain/assignment';
 import { api, ApiCallError, useApi } from '../../lib/api';
 import { errorText } from '../../lib/errors';
 import { personName } from '../../lib/format';
+import { DateField } from '../../lib/DateField';
 
 const today = () => new Date().toISOString().slice(0, 10);
 
@@ -147,7 +148,7 @@ export function PlanForm({
         )}
         {kind === 'role' && <MultiSelect label={t('training.plans.target.role')} data={ROLES.map((r) => ({ value: r, label: t(`roles.${r}`) }))} value={roles} onChange={setRoles} />}
         <Group grow align="flex-start">
-          <TextInput type="date" label={t('training.plans.due')} value={dueDate} onChange={(e) => setDueDate(e.currentTarget.value)} data-testid="plan-due" />
+          <DateField label={t('training.plans.due')} value={dueDate} onChange={(v) => setDueDate(v)} data-testid="plan-due" />
           <Select
             label={t('training.plans.recurrence')}
             value={recurrence}
