@@ -230,7 +230,7 @@ if (!app.requestSingleInstanceLock()) {
       return dispatch(method, input, ctx);
     });
     registerProtocol();
-    Menu.setApplicationMenu(buildMenu({ openLiveCallWindow, getWindow: () => mainWindow }));
+    Menu.setApplicationMenu(buildMenu({ openLiveCallWindow, getWindow: () => mainWindow, locale: app.getLocale() }));
     createMainWindow();
     app.on('activate', () => {
       if (BrowserWindow.getAllWindows().length === 0) createMainWindow();

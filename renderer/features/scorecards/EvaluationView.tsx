@@ -9,7 +9,7 @@ import { fmtClock } from '../../../shared/domain/transcript';
 import { api } from '../../lib/api';
 import { errorText } from '../../lib/errors';
 import { fmtDateTime, personName } from '../../lib/format';
-import { fmtScore, loc, scoreColor } from './util';
+import { fmtScore, loc, scoreColor, versionLabel } from './util';
 import { clickable } from '../../lib/clickable';
 
 export function EvaluationView(props: { detail: EvaluationDetail; canRespond: boolean; onSeek: (ms: number) => void; onChanged: () => void }) {
@@ -37,7 +37,7 @@ export function EvaluationView(props: { detail: EvaluationDetail; canRespond: bo
         <Group justify="space-between">
           <div>
             <Text size="xs" c="dimmed">
-              {t('scorecards.eval.by', { grader: personName(detail.evaluation.grader), date: fmtDateTime(detail.evaluation.submittedAt) })} · {detail.version.name} v{detail.version.version}
+              {t('scorecards.eval.by', { grader: personName(detail.evaluation.grader), date: fmtDateTime(detail.evaluation.submittedAt) })} · {versionLabel(detail.version)}
             </Text>
             <Title order={3} c={scoreColor(detail.evaluation.score)} data-testid="final-score">
               {fmtScore(detail.evaluation.score)}

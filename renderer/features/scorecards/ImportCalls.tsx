@@ -51,7 +51,7 @@ export function ImportCalls({ opened, onClose, onDone }: { opened: boolean; onCl
     if (manifest) {
       try {
         meta = await readManifest(manifest);
-        setNote(meta.errors.length ? meta.errors.map((e) => t('scorecards.import.manifestError', e)).join('\n') : t('scorecards.import.manifestOk', { n: meta.rows.length }));
+        setNote(meta.errors.length ? meta.errors.map((e) => t('scorecards.import.manifestError', e)).join('\n') : t('scorecards.import.manifestOk', { count: meta.rows.length }));
       } catch (e) {
         setNote(errorText(t, e));
       }
@@ -131,7 +131,7 @@ export function ImportCalls({ opened, onClose, onDone }: { opened: boolean; onCl
     }
     setBusy(false);
     if (ok) {
-      notifications.show({ color: 'green', message: t('scorecards.import.imported', { n: ok }) });
+      notifications.show({ color: 'green', message: t('scorecards.import.imported', { count: ok }) });
       onDone();
     }
   };

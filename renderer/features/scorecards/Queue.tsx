@@ -5,7 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
 import { fmtClock } from '../../../shared/domain/transcript';
 import { useApi } from '../../lib/api';
-import { fmtDate, personName } from '../../lib/format';
+import { fmtChipDate, personName } from '../../lib/format';
 import { useSession } from '../../app/session';
 import { clickable } from '../../lib/clickable';
 
@@ -68,7 +68,7 @@ export function QueuePanel({ compact = false }: { compact?: boolean }) {
                 <Group gap={4}>
                   {r.picks.map((c) => (
                     <Badge key={c.id} variant="light" {...clickable(() => navigate(`/calls/${c.id}`))} data-testid="queue-call">
-                      {fmtDate(c.at)} · {c.customer} {c.durationMs ? `· ${fmtClock(c.durationMs)}` : ''}
+                      {fmtChipDate(c.at)} · {c.customer} {c.durationMs ? `· ${fmtClock(c.durationMs)}` : ''}
                     </Badge>
                   ))}
                   {!r.picks.length && (

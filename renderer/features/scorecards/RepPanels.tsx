@@ -242,7 +242,7 @@ export function DisputesWidget() {
   return (
     <Card withBorder data-testid="disputes-widget">
       <Group justify="space-between">
-        <Title order={5}>{t('scorecards.disputes.waiting', { n: list.data.total })}</Title>
+        <Title order={5}>{t('scorecards.disputes.waiting', { count: list.data.total })}</Title>
         <Anchor component={Link} to="/calls?tab=disputes" size="sm">
           {t('scorecards.disputes.review')}
         </Anchor>

@@ -18,7 +18,7 @@ import { allCriteria, isFailing, needsEvidence, scaleRange, scoreEvaluation } fr
 import { fmtClock } from '../../../shared/domain/transcript';
 import { api } from '../../lib/api';
 import { errorText } from '../../lib/errors';
-import { fmtScore, loc, scoreColor } from './util';
+import { fmtScore, loc, scoreColor, versionLabel } from './util';
 import { clickable } from '../../lib/clickable';
 
 interface FormValues {
@@ -179,7 +179,7 @@ export function ScoreForm(props: { detail: EvaluationDetail; timeMs: number; onS
         <Group justify="space-between">
           <div>
             <Text size="xs" c="dimmed">
-              {detail.version.name} · v{detail.version.version}
+              {versionLabel(detail.version)}
             </Text>
             <Group gap="xs">
               <Title order={3} c={scoreColor(live.score)} data-testid="live-score">
