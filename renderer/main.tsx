@@ -9,7 +9,8 @@ import '@mantine/dates/styles.css';
 import './app/global.css';
 import { createRoot } from 'react-dom/client';
 import { App } from './app/App';
-import { initI18n } from './app/i18n';
+import { initI18n, initialLanguage, prepareFonts } from './app/i18n';
 
 initI18n();
-createRoot(document.getElementById('root')!).render(<App />);
+// Chinese glyphs for the interface are fetched before the first paint (at most ~2.5 s), so headings never show as boxes.
+void prepareFonts(initialLanguage()).finally(() => createRoot(document.getElementById('root')!).render(<App />));

@@ -13,6 +13,7 @@ import { guidanceHandlers } from './guidance';
 import { jobsHandlers } from './jobs';
 import { authHandlers } from './auth';
 import { notificationsHandlers } from './notifications';
+import { searchHandlers } from './search';
 
 export const handlers: Handlers = {
   ...workspaceHandlers,
@@ -30,4 +31,5 @@ export const handlers: Handlers = {
   ...guidanceHandlers,
   ...jobsHandlers,
   ...notificationsHandlers,
+  ...searchHandlers,
 };

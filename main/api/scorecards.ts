@@ -4,6 +4,7 @@ import * as calls from '../services/scorecards/calls';
 import * as cal from '../services/scorecards/calibration';
 import * as ev from '../services/scorecards/evaluations';
 import { scoringQueue } from '../services/scorecards/queue';
+import { disputeDashboard } from '../services/scorecards/disputes';
 import { resultsExport } from '../services/scorecards/results';
 import * as tpl from '../services/scorecards/templates';
 import type { HandlersFor } from './context';
@@ -49,6 +50,7 @@ export const scorecardsHandlers: HandlersFor<typeof scorecardsMethods> = {
   'scorecards.feedback.resolve': (i, ctx) => (see.owned(ctx, 'calls', 'evaluation_feedback', i.id), ev.resolveFeedback(ctx.db, i.id, i.decision, i.note, i.newValue, ctx.actorId())),
   'scorecards.feedback.list': (i, ctx) => ev.listFeedback(ctx.db, i, see.personScope(ctx, 'calls', 'f.rep_id')),
 
+  'scorecards.disputes.dashboard': (_i, ctx) => disputeDashboard(ctx.db, ctx.actor),
   'scorecards.results.export': (i, ctx) => resultsExport(ctx.db, i, ctx.actor),
   'scorecards.coaching.add': (i, ctx) => (see.person(ctx, 'calls', i.repId), ev.addCoaching(ctx.db, i, ctx.actorId())),
   'scorecards.coaching.list': ({ repId, includeDone }, ctx) => (see.person(ctx, 'calls', repId), ev.listCoaching(ctx.db, repId, includeDone)),

@@ -215,7 +215,7 @@ if (!app.requestSingleInstanceLock()) {
       return dispatch(method, input, ctx);
     });
     registerProtocol();
-    Menu.setApplicationMenu(buildMenu({ openLiveCallWindow, getWindow: () => mainWindow, devTools: !app.isPackaged }));
+    Menu.setApplicationMenu(buildMenu({ openLiveCallWindow, getWindow: () => mainWindow, devTools: !app.isPackaged, locale: app.getLocale() }));
     createMainWindow();
     app.on('activate', () => {
       if (BrowserWindow.getAllWindows().length === 0) createMainWindow();

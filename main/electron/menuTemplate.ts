@@ -1,4 +1,5 @@
 import type { MenuItemConstructorOptions } from 'electron';
+import { MENU_STRINGS, type MenuStrings } from './menuStrings';
 
 export interface MenuActions {
   go: (hash: string) => () => void;
@@ -6,32 +7,41 @@ export interface MenuActions {
   /** Development only: a packaged app has no DevTools entry (and no shortcut to it). */
   devTools: boolean;
   mac: boolean;
+  /** The menu's words in the app's language (English when not given). */
+  strings?: MenuStrings;
 }
 
 /** The app menu as plain data (no Electron at runtime, so it is unit tested). */
 export function menuTemplate(a: MenuActions): MenuItemConstructorOptions[] {
+  const s = a.strings ?? MENU_STRINGS.en;
   const view: MenuItemConstructorOptions[] = [
-    { role: 'reload' },
-    ...(a.devTools ? [{ role: 'toggleDevTools' as const }] : []),
+    { role: 'reload', label: s.reload },
+    ...(a.devTools ? [{ role: 'toggleDevTools' as const, label: s.devTools }] : []),
     { type: 'separator' },
-    { role: 'resetZoom' },
-    { role: 'zoomIn' },
-    { role: 'zoomOut' },
-    { role: 'togglefullscreen' },
+    { role: 'resetZoom', label: s.resetZoom },
+    { role: 'zoomIn', label: s.zoomIn },
+    { role: 'zoomOut', label: s.zoomOut },
+    { role: 'togglefullscreen', label: s.fullScreen },
   ];
   return [
     ...(a.mac ? [{ role: 'appMenu' as const }] : []),
-    { label: 'File', submenu: [{ label: 'Settings', accelerator: 'CmdOrCtrl+,', click: a.go('#/settings') }, { type: 'separator' }, { role: 'quit' }] },
-    { role: 'editMenu' },
+    { label: s.file, submenu: [{ label: s.settings, accelerator: 'CmdOrCtrl+,', click: a.go('#/settings') }, { type: 'separator' }, { role: 'quit', label: s.quit }] },
+    { role: 'editMenu', label: s.edit },
     {
-      label: 'Go',
+      label: s.go,
       submenu: [
-        { label: 'Home', accelerator: 'CmdOrCtrl+1', click: a.go('#/') },
-        { label: 'People', click: a.go('#/people') },
-        { label: 'Live call window (always on top)', accelerator: 'CmdOrCtrl+Shift+L', click: a.openLiveCallWindow },
+        { label: s.home, accelerator: 'CmdOrCtrl+1', click: a.go('#/') },
+        { label: s.scripts, click: a.go('#/scripts') },
+        { label: s.library, click: a.go('#/library') },
+        { label: s.calls, click: a.go('#/calls') },
+        { label: s.training, click: a.go('#/training') },
+        { label: s.insights, click: a.go('#/insights') },
+        { label: s.people, click: a.go('#/people') },
+        { type: 'separator' },
+        { label: s.liveCall, accelerator: 'CmdOrCtrl+Shift+L', click: a.openLiveCallWindow },
       ],
     },
-    { label: 'View', submenu: view },
-    { role: 'windowMenu' },
+    { label: s.view, submenu: view },
+    { role: 'windowMenu', label: s.window },
   ];
 }

@@ -1,5 +1,8 @@
-import { Alert, Center, Loader, MantineProvider, createTheme } from '@mantine/core';
+import { Alert, Center, Loader, MantineProvider } from '@mantine/core';
+import { useMemo } from 'react';
+import { DatesProvider } from '@mantine/dates';
 import { ModalsProvider } from '@mantine/modals';
+import { DAYJS_LOCALE, FIRST_DAY } from '../lib/dates';
 import { Notifications } from '@mantine/notifications';
 import { useTranslation } from 'react-i18next';
 import { HashRouter, Route, Routes } from 'react-router';
@@ -10,13 +13,7 @@ import { Shell } from './Shell';
 import { WorkspaceProblemScreen } from './WorkspaceProblem';
 import { AuthGate } from '../features/auth/AuthScreens';
 
-const FONTS = 'system-ui, -apple-system, "Segoe UI", Roboto, "Noto Sans", "PingFang SC", "Microsoft YaHei", "Noto Sans SC", sans-serif';
-const theme = createTheme({
-  primaryColor: 'indigo',
-  defaultRadius: 'sm',
-  fontFamily: FONTS,
-  headings: { fontFamily: FONTS },
-});
+import { buildTheme, cssVariables } from './theme';
 
 function Body() {
   const { t } = useTranslation();
@@ -58,8 +55,22 @@ function Body() {
 }
 
 export function App() {
+  const { t, i18n } = useTranslation();
+  const lang = (['en', 'ru', 'zh'].includes(i18n.language) ? i18n.language : 'en') as keyof typeof DAYJS_LOCALE;
+  // rebuilt when the language changes (labels inside the theme)
+  const theme = useMemo(() => buildTheme({
+        close: t('actions.close'),
+        progress: t('common.progress'),
+        scroll: t('common.scrollable'),
+        previous: t('common.previousPage'),
+        next: t('common.nextPage'),
+        first: t('common.firstPage'),
+        last: t('common.lastPage'),
+        page: (n) => t('common.pageN', { n }),
+      }), [i18n.language]);
   return (
-    <MantineProvider theme={theme} defaultColorScheme="light">
+    <MantineProvider theme={theme} defaultColorScheme="light" cssVariablesResolver={cssVariables}>
+      <DatesProvider settings={{ locale: DAYJS_LOCALE[lang], firstDayOfWeek: FIRST_DAY[lang] }}>
       <Notifications position="bottom-right" />
       <ModalsProvider>
         <HashRouter>
@@ -68,6 +79,7 @@ export function App() {
           </SessionProvider>
         </HashRouter>
       </ModalsProvider>
+      </DatesProvider>
     </MantineProvider>
   );
 }

@@ -82,7 +82,7 @@ export function Shell({ children }: { children: ReactNode }) {
               value={i18n.language}
               allowDeselect={false}
               data-testid="language-picker"
-              onChange={(v) => v && setLanguage(v as Lang)}
+              onChange={(v) => v && void setLanguage(v as Lang)}
             />
           </Group>
         </Group>

@@ -6,6 +6,7 @@
 import i18n from 'i18next';
 import { initReactI18next } from 'react-i18next';
 import { resourcesFor, type Lang } from './strings';
+import { loadCjkGlyphs, watchCjk } from './cjkFonts';
 
 export const LANGUAGES = [
   { code: 'en', label: 'English' },
@@ -23,8 +24,15 @@ export function initialLanguage(): Lang {
   return nav === 'ru' || nav === 'zh' ? nav : 'en';
 }
 
-export function setLanguage(lang: Lang) {
+/** Chinese: the interface's glyphs are fetched first (bounded wait), so nothing shows as boxes. */
+export const prepareFonts = async (lang: Lang) => {
+  watchCjk(lang === 'zh');
+  if (lang === 'zh') await loadCjkGlyphs(JSON.stringify(resourcesFor('zh')));
+};
+
+export async function setLanguage(lang: Lang) {
   localStorage.setItem(LANG_KEY, lang);
+  await prepareFonts(lang);
   document.documentElement.lang = lang;
   void i18n.changeLanguage(lang);
 }

@@ -13,6 +13,11 @@ export const SANITIZE_POLICY = {
   FORBID_ATTR: ['style', 'srcset', 'formaction'],
 };
 
+// An image written without a description is decorative to a screen reader (alt=""), never an unnamed image.
+DOMPurify.addHook('afterSanitizeAttributes', (node) => {
+  if (node.tagName === 'IMG' && !node.hasAttribute('alt')) node.setAttribute('alt', '');
+});
+
 export function safeMarkdownHtml(md: string, opts: { breaks?: boolean } = {}): string {
   const html = marked.parse(md, { async: false, gfm: true, breaks: opts.breaks ?? false });
   return DOMPurify.sanitize(html, SANITIZE_POLICY);

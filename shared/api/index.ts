@@ -18,6 +18,7 @@ import { auditMethods } from './audit';
 import { guidanceMethods } from './guidance';
 import { jobsMethods } from './jobs';
 import { notificationsMethods } from './notifications';
+import { searchMethods } from './search';
 
 export const contract = {
   ...workspaceMethods,
@@ -35,6 +36,7 @@ export const contract = {
   ...guidanceMethods,
   ...jobsMethods,
   ...notificationsMethods,
+  ...searchMethods,
 };
 
 export type Contract = typeof contract;

@@ -15,6 +15,20 @@ export interface ResultsExport {
   reps: { rep: PersonRef; teamName: string | null; n: number; avgScore: number | null; criteria: Record<number, number | null> }[];
 }
 
+/** Disputes at a glance: what waits, for whom (the grader whose score is disputed), on which criterion, and for how long. */
+export interface DisputeDashboard {
+  open: number;
+  resolved: number;
+  /** Of the resolved: how many the grader changed (accepted or partly). */
+  changed: number;
+  oldestOpenDays: number | null;
+  medianOpenDays: number | null;
+  /** Open disputes by age in whole days: 0–2, 3–7, 8–14, 15 and more. */
+  age: { bucket: '0-2' | '3-7' | '8-14' | '15+'; n: number }[];
+  byGrader: { grader: PersonRef | null; open: number; total: number; changed: number; oldestOpenDays: number | null }[];
+  byCriterion: { criterionId: number; label: Localized; open: number; total: number; changed: number }[];
+}
+
 export const CHANNELS = ['phone', 'video', 'voip', 'other'] as const;
 export const DIRECTIONS = ['inbound', 'outbound'] as const;
 export const OUTCOMES = ['', 'meeting', 'proposal', 'sale', 'no_interest', 'callback', 'no_answer'] as const;
@@ -154,6 +168,8 @@ export interface FeedbackItem {
   oldValue: number | null;
   newValue: number | null;
   rep: PersonRef;
+  /** Who gave the disputed score. */
+  grader: PersonRef | null;
   resolvedBy: PersonRef | null;
   resolvedAt: string | null;
   createdAt: string;
@@ -387,6 +403,8 @@ export const scorecardsMethods = {
   'scorecards.coaching.setDone': method(z.object({ id, done: z.boolean() }), ['rep', 'manager'], WRITES).returns<CoachingNote>(),
 
   /** Submitted results for export (CSV): per criterion and per rep; managers get their teams' reps. */
+  /** The disputes dashboard; managers get their teams' disputes, admins and the solo owner everyone's. */
+  'scorecards.disputes.dashboard': method(z.object({}), ['manager', 'admin']).returns<DisputeDashboard>(),
   'scorecards.results.export': method(z.object({ from: isoDate.nullable().default(null), to: isoDate.nullable().default(null) }).refine(...rangeInOrder), ['manager', 'admin']).returns<ResultsExport>(),
 
   'scorecards.calibration.list': method(z.object({}), ['manager']).returns<CalibrationSummary[]>(),

@@ -32,3 +32,13 @@ export function csvTable(rows: CsvValue[][], bom = true): string {
 
 /** A number rounded for reading, not 15 decimals. */
 export const round = (v: number | null | undefined, digits = 1): number | null => (v === null || v === undefined || !Number.isFinite(v) ? null : Math.round(v * 10 ** digits) / 10 ** digits);
+
+/**
+ * Rounding for exported statistics: rates and correlations (|v| ≤ 1) keep 4
+ * decimals (42.31 %, r = 0.4231), larger values (scores, amounts) 2; integers
+ * stay as they are.
+ */
+export function roundForCsv(v: number): number {
+  if (!Number.isFinite(v) || Number.isInteger(v)) return v;
+  return round(v, Math.abs(v) <= 1 ? 4 : 2)!;
+}

@@ -31,7 +31,7 @@ test('a new user opens the demo, switches language, uses the palette and role ho
 
   // Ctrl+K jumps to a person typed in Russian.
   await page.keyboard.press('Control+k');
-  await page.getByPlaceholder('Go to a section or find a person…').fill('Ольга');
+  await page.getByTestId('palette-search').fill('Ольга');
   await shot(page, 'foundation-palette');
   await page.getByRole('button', { name: /Olga Smirnova/ }).click();
   await expect(page.getByTestId('profile-name')).toHaveText('Olga Smirnova');

@@ -3,6 +3,7 @@
  * temporary data folder, for one test file. `npm test` builds before running.
  */
 import { test as base, expect, type Page } from '@playwright/test';
+import AxeBuilder from '@axe-core/playwright';
 import { spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
@@ -66,14 +67,32 @@ export async function startHost(opts: { demo?: boolean; dataDir?: string } = {})
   };
 }
 
-/** A screenshot kept under test-results/screenshots for people to look at. */
-export async function shot(page: Page, name: string) {
+/**
+ * A screenshot kept under test-results/screenshots for people to look at; every
+ * screen photographed is also checked with axe-core (WCAG 2.1 A/AA): a critical
+ * or serious violation fails the test, with what and where.
+ */
+export async function shot(page: Page, name: string, opts: { axe?: boolean } = {}) {
   fs.mkdirSync(SHOTS, { recursive: true });
-  // Fonts (the bundled CJK subsets) load lazily: wait so screenshots show real glyphs.
-  await page.evaluate(() => document.fonts.ready);
-  await page.waitForTimeout(400);
-  await page.evaluate(() => document.fonts.ready);
+  // The bundled CJK font loads per character range: ask for every Chinese character on the page, both weights.
+  await page.evaluate(async () => {
+    const chars = [...new Set(document.body.innerText.match(/[\u2e80-\u9fff\uf900-\ufaff\uff00-\uffef]/g) ?? [])].join('');
+    if (chars) await Promise.all(['400 16px "Noto Sans SC"', '700 16px "Noto Sans SC"'].map((f) => document.fonts.load(f, chars)));
+    await document.fonts.ready;
+  });
+  await page.waitForTimeout(300);
   await page.screenshot({ path: path.join(SHOTS, `${name}.png`), fullPage: false });
+  if (opts.axe !== false) await expectAccessible(page, name);
+}
+
+/** axe-core on the current page: no critical or serious WCAG 2.1 A/AA violations. */
+export async function expectAccessible(page: Page, where: string) {
+  const r = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
+  const bad = r.violations.filter((v) => v.impact === 'critical' || v.impact === 'serious');
+  const report = bad.map((v) => `${v.impact} ${v.id}: ${v.help}\n${v.nodes.slice(0, 5).map((n) => `   ${n.target.join(' ')}  ${n.failureSummary?.split('\n')[1]?.trim() ?? ''}`).join('\n')}`).join('\n');
+  // AXE_REPORT=<file>: collect every screen's problems into one file instead of failing at the first (for fixing in bulk)
+  if (process.env.AXE_REPORT) return void fs.appendFileSync(process.env.AXE_REPORT, bad.length ? `## ${where}\n${report}\n` : '');
+  expect(bad.length, `accessibility (${where}):\n${report}`).toBe(0);
 }
 
 /**

@@ -244,3 +244,26 @@ test('rep home shows coaching; a call without audio says so; the demo calibratio
   await page.getByTestId('publish').click();
   await expect(page.getByTestId('templates')).toContainText('Archived');
 });
+
+test('disputes dashboard: waiting disputes by grader, criterion and age, in en/ru/zh', async ({ page, host }) => {
+  const managers = await people(host, 'manager');
+  await host.api('session.set', { personId: managers[0].id, role: 'manager' });
+  const dash = await host.api<{ open: number; byGrader: { open: number }[]; byCriterion: { open: number }[] }>('scorecards.disputes.dashboard', {});
+  expect(dash.open).toBeGreaterThan(0);
+  await page.goto(host.url);
+  for (const lang of ['en', 'ru', 'zh'] as const) {
+    await page.evaluate((l) => localStorage.setItem('workbench.lang', l), lang);
+    await page.goto(host.url + '#/calls?tab=disputes');
+    await page.reload();
+    await expect(page.getByTestId('dash-open')).toContainText(String(dash.open));
+    await expect(page.getByTestId('dash-graders').locator('tbody tr')).toHaveCount(dash.byGrader.length);
+    await expect(page.getByTestId('dash-criteria').locator('tbody tr')).toHaveCount(dash.byCriterion.length);
+    await expect(page.getByTestId('dispute-row')).toHaveCount(dash.open);
+    if (lang === 'ru') await expect(page.getByTestId('dash-oldest')).toContainText(/\d+ (день|дня|дней)/);
+    await shot(page, `scorecards-disputes-dashboard-${lang}`);
+  }
+  // the customer link is a real link: reachable with Tab, opened with Enter
+  await page.getByTestId('dispute-row').first().getByRole('link').focus();
+  await page.keyboard.press('Enter');
+  await expect(page).toHaveURL(/#\/calls\/\d+/);
+});

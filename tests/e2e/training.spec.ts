@@ -46,9 +46,16 @@ test('trainer builds a course with a quiz and assigns it; a rep fails, then pass
   await shot(page, 'training-01b-stuck-people');
   await page.keyboard.press('Escape');
 
+  // the dashboard's completed/assigned per course is what the Courses list shows
+  const dashCounts = new Map<string, string>();
+  for (const el of await page.locator('[data-testid^="dash-course-counts-"]').all()) dashCounts.set((await el.getAttribute('data-testid'))!.replace('dash-course-counts-', ''), (await el.textContent())!);
+  expect(dashCounts.size).toBeGreaterThan(0);
+
   // --- trainer: new course
   await page.getByTestId('training-tab-courses').click();
   await expect(page.getByTestId('course-list')).toContainText('Product essentials');
+  for (const [id, text] of dashCounts) await expect(page.getByTestId(`course-counts-${id}`)).toHaveText(text);
+  await shot(page, 'training-00-courses-en');
   await page.getByTestId('new-course').click();
   await page.getByTestId('course-title').fill(COURSE);
   await openMulti(page, 'course-competencies');
@@ -69,12 +76,15 @@ test('trainer builds a course with a quiz and assigns it; a rep fails, then pass
   await page.getByTestId('item-title').fill('Objections check');
   await page.getByTestId('pass-mark').fill('100');
   await page.getByTestId('add-question-single').click();
+  // nothing typed yet: no errors shown
+  await expect(page.getByTestId('quiz-problem')).toHaveCount(0);
+  await expect(page.getByTestId('item-error')).toHaveCount(0);
   await page.getByTestId('q0-prompt').fill('The customer says “too expensive”. First step?');
   await page.getByTestId('q0-option-0').fill('Offer a discount');
   await page.getByTestId('q0-option-1').fill('Ask what they compare it with');
-  await expect(page.getByTestId('quiz-problem')).toContainText('no correct answer');
   await page.getByTestId('item-save').click();
   await expect(page.getByTestId('item-error')).toContainText('Question 1 has no correct answer');
+  await expect(page.getByTestId('quiz-problem')).toContainText('no correct answer');
   await shot(page, 'training-02-quiz-no-correct-answer');
   await page.getByTestId('q0-correct-1').check();
   await page.getByTestId('q0-explanation').fill('Clarify first: the real objection is often elsewhere.');
@@ -91,10 +101,12 @@ test('trainer builds a course with a quiz and assigns it; a rep fails, then pass
 
   // assign to the North team with a due date
   await page.getByTestId('assign-course').click();
-  await page.getByTestId('plan-name').fill('North: objections refresher');
   await openMulti(page, 'plan-teams');
   await page.getByRole('option', { name: /North/ }).click();
   await page.keyboard.press('Escape');
+  // a sensible default name: the course, who gets it, the month
+  await expect(page.getByTestId('plan-name')).toHaveValue(new RegExp(`${COURSE} · North · `));
+  await page.getByTestId('plan-name').fill('North: objections refresher');
   await page.getByTestId('plan-due').fill('2020-01-01');
   await expect(page.getByTestId('past-due-warning')).toBeVisible();
   const due = new Date(Date.now() + 14 * 86_400_000).toISOString().slice(0, 10);
@@ -102,7 +114,7 @@ test('trainer builds a course with a quiz and assigns it; a rep fails, then pass
   await expect(page.getByTestId('past-due-warning')).toHaveCount(0);
   await shot(page, 'training-05-assign');
   await page.getByTestId('plan-save').click();
-  await expect(page.getByText(/new assignments \d+/)).toBeVisible();
+  await expect(page.getByText(/Plan saved: \d+ new assignments?\./)).toBeVisible();
 
   // --- rep: my training -> lesson -> quiz (fail, then pass) -> certificate
   await host.api('session.set', { personId: anna.id, role: 'rep' });

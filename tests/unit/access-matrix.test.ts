@@ -103,6 +103,8 @@ const POLICY: Record<string, string> = {
   'scorecards.coaching.list': 'rep manager',
   'scorecards.coaching.setDone': 'rep manager / writes',
   'scorecards.results.export': 'manager admin',
+  'scorecards.disputes.dashboard': 'manager admin',
+  'search.everywhere': 'signed in',
   'scorecards.calibration.list': 'manager',
   'scorecards.calibration.create': 'manager / writes',
   'scorecards.calibration.get': 'manager',

@@ -4,9 +4,15 @@ import { describe, expect, it } from 'vitest';
 import { resourcesFor, STRING_SOURCES } from '../../renderer/app/strings';
 
 type Tree = { [k: string]: string | Tree };
-function keys(t: Tree, prefix = ''): string[] {
-  return Object.entries(t).flatMap(([k, v]) => (typeof v === 'string' ? [prefix + k] : keys(v, `${prefix}${k}.`)));
+const PLURAL = /_(zero|one|two|few|many|other)$/;
+function allKeys(t: Tree, prefix = ''): string[] {
+  return Object.entries(t).flatMap(([k, v]) => (typeof v === 'string' ? [prefix + k] : allKeys(v, `${prefix}${k}.`)));
 }
+/** Keys with i18next plural suffixes folded to their base (each language has its own plural forms). */
+function keys(t: Tree): string[] {
+  return [...new Set(allKeys(t).map((k) => k.replace(PLURAL, '')))];
+}
+const LOCALE = { en: 'en', ru: 'ru', zh: 'zh' } as const;
 function placeholders(t: Tree, key: string): string[] {
   const v = key.split('.').reduce<Tree | string | undefined>((o, k) => (typeof o === 'object' ? o[k] : undefined), t);
   return typeof v === 'string' ? (v.match(/\{\{\w+\}\}/g) ?? []).sort() : [];
@@ -19,19 +25,33 @@ describe('translations', () => {
       expect(keys(src.ru as Tree).sort()).toEqual(en);
       expect(keys(src.zh as Tree).sort()).toEqual(en);
     });
+    it(`source #${i} has every plural form its language needs (ru one/few/many/other, zh other)`, () => {
+      for (const lang of ['en', 'ru', 'zh'] as const) {
+        const forms = new Map<string, string[]>();
+        for (const k of allKeys(src[lang] as Tree)) {
+          const m = PLURAL.exec(k);
+          if (m) forms.set(k.replace(PLURAL, ''), [...(forms.get(k.replace(PLURAL, '')) ?? []), m[1]]);
+        }
+        const need = new Intl.PluralRules(LOCALE[lang]).resolvedOptions().pluralCategories.slice().sort();
+        for (const [base, f] of forms) expect(f.sort(), `${lang}.${base}`).toEqual(need);
+      }
+    });
     it(`source #${i} has no empty strings and the same {{placeholders}} in every language`, () => {
       for (const lang of ['en', 'ru', 'zh'] as const) {
-        for (const k of en) {
+        for (const k of allKeys(src[lang] as Tree)) {
           const v = k.split('.').reduce<Tree | string>((o, p) => (o as Tree)[p], src[lang] as Tree);
           expect(String(v).trim(), `${lang}.${k}`).not.toBe('');
-          expect(placeholders(src[lang] as Tree, k), `${lang}.${k}`).toEqual(placeholders(src.en as Tree, k));
+          // a plural form may leave out {{count}} ("one day"); other values must match English's
+          const enKey = allKeys(src.en as Tree).find((e) => e.replace(PLURAL, '') === k.replace(PLURAL, ''))!;
+          const strip = (xs: string[]) => (PLURAL.test(k) ? xs.filter((x) => x !== '{{count}}') : xs);
+          expect(strip(placeholders(src[lang] as Tree, k)), `${lang}.${k}`).toEqual(strip(placeholders(src.en as Tree, enKey)));
         }
       }
     });
   });
   it('Russian and Chinese are really translated (not copies of English)', () => {
     for (const src of STRING_SOURCES) {
-      const en = keys(src.en as Tree);
+      const en = allKeys(src.en as Tree).filter((k) => !PLURAL.test(k));
       const get = (lang: 'en' | 'ru' | 'zh', k: string) => k.split('.').reduce<Tree | string>((o, p) => (o as Tree)[p], src[lang] as Tree);
       const same = (lang: 'ru' | 'zh') => en.filter((k) => get(lang, k) === get('en', k) && /[a-z]{4}/i.test(String(get('en', k))));
       // Product names and a few technical terms may stay in English.

@@ -11,6 +11,7 @@ import { currentVersion, saveDraft, publishVersion, whatIf, getVersion, listTemp
 import { assertCanSeeEvaluation, createCalibration, calibrationReport, getCalibration } from '../../main/services/scorecards/calibration';
 import { scoringQueue } from '../../main/services/scorecards/queue';
 import { resultsExport } from '../../main/services/scorecards/results';
+import { disputeDashboard } from '../../main/services/scorecards/disputes';
 import { SOLO_OWNER } from '../../shared/api/access';
 import { listCallScores, listCriterionEvidence } from '../../main/services/scorecards/evidence';
 import { allCriteria, scaleRange } from '../../shared/domain/scoring';
@@ -91,6 +92,33 @@ describe('demo data', () => {
     expect(resultsExport(db, { from: null, to: null }, { personId: managerId, roles: ['manager'], managedTeamIds: [], teamId: null, owner: false }).reps).toEqual([]);
     const lastMonth = resultsExport(db, { from: '2026-10-20', to: '2026-11-20' }, SOLO_OWNER);
     expect(lastMonth.reps.reduce((s, r) => s + r.n, 0)).toBeLessThan(submitted);
+  });
+  it('disputes dashboard: open by grader, by criterion and age; a manager sees only their teams', () => {
+    const now = new Date('2026-11-20T12:00:00Z');
+    const all = disputeDashboard(db, SOLO_OWNER, now);
+    const rows = db.prepare("SELECT f.status, f.created_at AS at, p.team_id AS team FROM evaluation_feedback f JOIN people p ON p.id = f.rep_id WHERE f.kind = 'dispute'").all() as { status: string; at: string; team: number }[];
+    const open = rows.filter((r) => r.status === 'open');
+    expect(open.length).toBeGreaterThan(0);
+    expect(all.open).toBe(open.length);
+    expect(all.resolved).toBe(rows.length - open.length);
+    expect(all.changed).toBe(rows.filter((r) => r.status === 'accepted' || r.status === 'partly').length);
+    expect(all.byGrader.reduce((s, g) => s + g.open, 0)).toBe(all.open);
+    expect(all.byCriterion.reduce((s, c) => s + c.total, 0)).toBe(rows.length);
+    expect(all.byCriterion.every((c) => c.label.en.length > 0)).toBe(true);
+    expect(all.age.reduce((s, a) => s + a.n, 0)).toBe(all.open);
+    // the demo opens its disputes 3 and 4 days before "now"
+    const ages = open.map((r) => Math.floor((now.getTime() - Date.parse(r.at)) / 86_400_000));
+    expect(all.oldestOpenDays).toBe(Math.max(...ages));
+    expect(all.age.find((a) => a.bucket === '3-7')!.n).toBe(ages.filter((d) => d >= 3 && d <= 7).length);
+    // a week later the same disputes are in the next bucket
+    const later = disputeDashboard(db, SOLO_OWNER, new Date(now.getTime() + 7 * 86_400_000));
+    expect(later.age.find((a) => a.bucket === '8-14')!.n).toBe(ages.filter((d) => d + 7 >= 8 && d + 7 <= 14).length);
+    const team = open[0].team;
+    const mine = disputeDashboard(db, { personId: managerId, roles: ['manager'], managedTeamIds: [team], teamId: null, owner: false }, now);
+    expect(mine.open).toBe(open.filter((r) => r.team === team).length);
+    expect(mine.open + mine.resolved).toBe(rows.filter((r) => r.team === team).length);
+    const none = disputeDashboard(db, { personId: managerId, roles: ['manager'], managedTeamIds: [], teamId: null, owner: false }, now);
+    expect([none.open, none.resolved, none.byGrader.length]).toEqual([0, 0, 0]);
   });
   it('scores follow the hidden skill (positive, imperfect correlation)', () => {
     const skill = new Map(JSON.parse((db.prepare("SELECT value FROM meta WHERE key = 'demo_skill'").get() as { value: string }).value) as [number, number][]);

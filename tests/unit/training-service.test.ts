@@ -7,7 +7,7 @@ import { generateDemo } from '../../main/services/demo';
 import { createPerson, createTeam, setPersonActive } from '../../main/services/people';
 import { seedDefaultCompetencies } from '../../main/services/competencies';
 import { clock } from '../../main/services/training/clock';
-import { createCourse, getCourse, removeCourse, saveItem, setCourseStatus } from '../../main/services/training/courses';
+import { createCourse, getCourse, listCourses, removeCourse, saveItem, setCourseStatus } from '../../main/services/training/courses';
 import { completeLesson, learnerCourse, startQuiz, submitQuiz } from '../../main/services/training/learn';
 import { assignmentStates, dashboard, grantAttempt, itemAnalysis, myTraining, savePlan } from '../../main/services/training/plans';
 import { competenceScores, competenceSeries } from '../../main/services/training/competence';
@@ -238,6 +238,31 @@ describe('demo workspace', () => {
       expect(series.filter((s) => s.asOf === d)).toEqual(one);
     }
     console.log(`competence~skill r=${r.toFixed(2)}`);
+  });
+  it('the Courses list, the course page and the dashboard count assigned/completed the same way', () => {
+    generateDemo(db, { filesDir: path.join(dir, 'files'), now: new Date('2026-11-20T10:00:00Z') });
+    clock.now = () => new Date('2026-11-20T10:00:00Z');
+    const d = dashboard(db, null);
+    const list = listCourses(db, { query: '', status: 'active', offset: 0, limit: 100 }).rows;
+    expect(d.byCourse.length).toBeGreaterThan(0);
+    for (const c of list) {
+      const dash = d.byCourse.find((x) => x.courseId === c.id);
+      expect([c.assignedCount, c.completedCount], c.title).toEqual([dash?.total ?? 0, dash?.completed ?? 0]);
+      expect(c.completedCount).toBeLessThanOrEqual(c.assignedCount);
+      const page = getCourse(db, c.id);
+      expect([page.assignedCount, page.completedCount]).toEqual([c.assignedCount, c.completedCount]);
+    }
+    // the dashboard's totals are the same people × courses
+    expect(d.counts.completed).toBe(d.byCourse.reduce((a, c) => a + c.completed, 0));
+  });
+  it('two plans giving one course to one person count once', () => {
+    const { rep, course, team, trainer } = setup();
+    const plan = { courseIds: [course.id], target: { kind: 'team' as const, teamIds: [team.id], personIds: [], roles: [] }, dueDate: null, recurrenceMonths: null };
+    savePlan(db, undefined, { name: 'A', ...plan }, trainer.id);
+    savePlan(db, undefined, { name: 'B', ...plan, target: { kind: 'people' as const, teamIds: [], personIds: [rep.id], roles: [] } }, trainer.id);
+    expect(assignmentStates(db, { courseId: course.id }).length).toBe(3);
+    expect(getCourse(db, course.id).assignedCount).toBe(2);
+    expect(dashboard(db, null).byCourse.find((c) => c.courseId === course.id)!.total).toBe(2);
   });
 });
 

@@ -344,10 +344,11 @@ interface FeedbackDbRow {
   resolved_at: string | null;
   created_at: string;
   call_id: number;
+  grader_id: number | null;
   customer: string;
   definition: string;
 }
-const FEEDBACK_SQL = `SELECT f.*, e.call_id, c.customer, v.definition FROM evaluation_feedback f JOIN evaluations e ON e.id = f.evaluation_id
+const FEEDBACK_SQL = `SELECT f.*, e.call_id, e.grader_id, c.customer, v.definition FROM evaluation_feedback f JOIN evaluations e ON e.id = f.evaluation_id
   JOIN calls c ON c.id = e.call_id JOIN scorecard_versions v ON v.id = e.version_id`;
 
 function toFeedback(r: FeedbackDbRow, refs: ReturnType<typeof personRefs>): FeedbackItem {
@@ -365,6 +366,7 @@ function toFeedback(r: FeedbackDbRow, refs: ReturnType<typeof personRefs>): Feed
     oldValue: r.old_value,
     newValue: r.new_value,
     rep: refOf(refs, r.rep_id)!,
+    grader: refOf(refs, r.grader_id),
     resolvedBy: refOf(refs, r.resolved_by),
     resolvedAt: r.resolved_at,
     createdAt: r.created_at,

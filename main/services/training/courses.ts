@@ -7,6 +7,7 @@ import type { DB } from '../../db/open';
 import { ftsWriter, parseQuery } from '../../db/fts';
 import { audit } from '../audit';
 import { refreshCourseProgress } from './learn';
+import { courseCounts, type Tally } from './plans';
 
 type CourseData = z.output<typeof courseInput>;
 type ItemData = z.output<typeof itemInput> & { id?: number };
@@ -17,14 +18,15 @@ const SUMMARY = `
     (SELECT count(*) FROM course_modules m WHERE m.course_id = c.id) AS moduleCount,
     (SELECT count(*) FROM course_items i WHERE i.course_id = c.id AND i.removed = 0 AND i.kind = 'lesson') AS lessonCount,
     (SELECT count(*) FROM course_items i WHERE i.course_id = c.id AND i.removed = 0 AND i.kind = 'quiz') AS quizCount,
-    (SELECT count(*) FROM assignments a WHERE a.course_id = c.id AND a.retired_at IS NULL) AS assignedCount,
-    (SELECT count(DISTINCT person_id) FROM course_completions cp WHERE cp.course_id = c.id) AS completedCount
+    0 AS assignedCount, 0 AS completedCount
   FROM courses c`;
 
 type SummaryRow = Omit<CourseSummary, 'competencyIds'> & { comps: string | null };
-const toSummary = (r: SummaryRow): CourseSummary => {
+/** Assigned/completed come from courseCounts (plans.ts), the one definition the dashboard uses too. */
+const toSummary = (r: SummaryRow, counts: Map<number, Tally>): CourseSummary => {
   const { comps, ...rest } = r;
-  return { ...rest, competencyIds: comps ? comps.split(',').map(Number) : [] };
+  const n = counts.get(r.id);
+  return { ...rest, assignedCount: n?.total ?? 0, completedCount: n?.completed ?? 0, competencyIds: comps ? comps.split(',').map(Number) : [] };
 };
 
 function indexCourse(db: DB, id: number) {
@@ -51,7 +53,8 @@ export function listCourses(db: DB, i: { query: string; status: 'draft' | 'publi
   const w = `WHERE ${where.join(' AND ')}`;
   const total = (db.prepare(`SELECT count(*) AS n FROM courses c ${w}`).get(...params) as { n: number }).n;
   const rows = db.prepare(`${SUMMARY} ${w} ORDER BY c.title COLLATE NOCASE, c.id LIMIT ? OFFSET ?`).all(...params, i.limit, i.offset) as SummaryRow[];
-  return { rows: rows.map(toSummary), total, offset: i.offset, limit: i.limit };
+  const counts = rows.length ? courseCounts(db) : new Map<number, Tally>();
+  return { rows: rows.map((r) => toSummary(r, counts)), total, offset: i.offset, limit: i.limit };
 }
 
 interface ItemRow {
@@ -106,7 +109,7 @@ export function getCourse(db: DB, id: number): CourseDetail {
     });
   }
   const hasAttempts = !!db.prepare('SELECT 1 FROM quiz_attempts WHERE course_id = ? LIMIT 1').get(id) || !!db.prepare('SELECT 1 FROM lesson_progress WHERE course_id = ? LIMIT 1').get(id);
-  return { ...toSummary(row), modules, hasAttempts };
+  return { ...toSummary(row, courseCounts(db, id)), modules, hasAttempts };
 }
 
 function assertCompetencies(db: DB, ids: number[]) {

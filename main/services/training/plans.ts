@@ -237,6 +237,47 @@ export function assignmentStates(db: DB, f: { personId?: number; teamId?: number
 
 const strip = ({ teamId: _t, ...r }: AssignmentState): AssignmentRow => r;
 
+/**
+ * THE definition of "assigned" and "completed", used by the Courses list, the
+ * course page, the dashboard and "My training": one live assignment per person
+ * and course (two plans giving the same course count once: the one due first),
+ * for active people and courses that are not archived; completed = that
+ * assignment's current status is completed (a recurring course reopens).
+ */
+export function onePerPersonCourse<T extends AssignmentState>(rows: T[]): T[] {
+  const best = new Map<string, T>();
+  for (const r of rows) {
+    const k = `${r.personId}:${r.courseId}`;
+    const prev = best.get(k);
+    if (!prev || (r.dueDate ?? '9999') < (prev.dueDate ?? '9999')) best.set(k, r);
+  }
+  return [...best.values()];
+}
+
+export interface Tally {
+  total: number;
+  completed: number;
+  overdue: number;
+}
+
+export function tallyBy<K>(rows: AssignmentState[], key: (r: AssignmentState) => K): Map<K, Tally> {
+  const out = new Map<K, Tally>();
+  for (const r of onePerPersonCourse(rows)) {
+    const k = key(r);
+    let t = out.get(k);
+    if (!t) out.set(k, (t = { total: 0, completed: 0, overdue: 0 }));
+    t.total++;
+    if (r.status === 'completed') t.completed++;
+    if (r.status === 'overdue') t.overdue++;
+  }
+  return out;
+}
+
+/** Assigned/completed per course, by the one definition above (all teams). */
+export function courseCounts(db: DB, courseId?: number, today = todayIso()): Map<number, Tally> {
+  return tallyBy(assignmentStates(db, courseId === undefined ? {} : { courseId }, today), (r) => r.courseId);
+}
+
 export function listAssignments(
   db: DB,
   i: { status: AssignmentStatus | null; teamId: number | null; courseId: number | null; offset: number; limit: number },
@@ -250,12 +291,7 @@ export function listAssignments(
 
 export function myTraining(db: DB, personId: number): MyTrainingItem[] {
   const order: Record<AssignmentStatus, number> = { overdue: 0, in_progress: 1, not_started: 2, completed: 3 };
-  const rows = assignmentStates(db, { personId });
-  const dedup = new Map<number, AssignmentState>();
-  for (const r of rows) {
-    const prev = dedup.get(r.courseId);
-    if (!prev || (r.dueDate ?? '9999') < (prev.dueDate ?? '9999')) dedup.set(r.courseId, r);
-  }
+  const rows = onePerPersonCourse(assignmentStates(db, { personId }));
   const next = db.prepare(
     `SELECT i.title FROM course_items i WHERE i.course_id = ? AND i.removed = 0
        AND NOT EXISTS (SELECT 1 FROM lesson_progress l WHERE l.person_id = ? AND l.item_id = i.id)
@@ -263,7 +299,7 @@ export function myTraining(db: DB, personId: number): MyTrainingItem[] {
      ORDER BY (SELECT position FROM course_modules m WHERE m.id = i.module_id), i.position, i.id LIMIT 1`,
   );
   const cert = db.prepare('SELECT id FROM course_completions WHERE person_id = ? AND course_id = ? ORDER BY completed_at DESC LIMIT 1');
-  return [...dedup.values()]
+  return rows
     .sort((a, b) => order[a.status] - order[b.status] || (a.dueDate ?? '9999').localeCompare(b.dueDate ?? '9999'))
     .map((r) => ({
       ...strip(r),
@@ -273,7 +309,7 @@ export function myTraining(db: DB, personId: number): MyTrainingItem[] {
 }
 
 export function dashboard(db: DB, teamId: number | null, today = todayIso(), scope?: Cond): Dashboard {
-  const rows = assignmentStates(db, { teamId, scope }, today);
+  const rows = onePerPersonCourse(assignmentStates(db, { teamId, scope }, today));
   const counts: Record<AssignmentStatus, number> = { not_started: 0, in_progress: 0, completed: 0, overdue: 0 };
   const byTeam = new Map<number | null, Dashboard['byTeam'][number]>();
   const byCourse = new Map<number, Dashboard['byCourse'][number]>();

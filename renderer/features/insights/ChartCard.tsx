@@ -9,9 +9,11 @@ import { exportCsv, exportPng } from './exporting';
 export function ChartCard(props: { id: string; title: string; definition: ReactNode; csv?: () => Record<string, unknown>[]; png?: boolean; children: ReactNode; extra?: ReactNode }) {
   const { t } = useTranslation();
   const ref = useRef<HTMLDivElement>(null);
+  const def = useRef<HTMLParagraphElement>(null);
   const png = async () => {
     try {
-      await exportPng(ref.current!, props.title);
+      // the definition and caveats travel with the image (a slide without them misleads)
+      await exportPng(ref.current!, props.title, [def.current?.innerText ?? '']);
     } catch (e) {
       notifications.show({ color: 'red', message: (e as Error).message });
     }
@@ -34,7 +36,7 @@ export function ChartCard(props: { id: string; title: string; definition: ReactN
           )}
         </Group>
       </Group>
-      <Text size="xs" c="dimmed" mb="sm" data-testid={`def-${props.id}`}>
+      <Text ref={def} size="xs" c="dimmed" mb="sm" data-testid={`def-${props.id}`}>
         {props.definition}
       </Text>
       <div ref={ref}>{props.children}</div>

@@ -1,5 +1,5 @@
 /** The Insights page: filters on top, every chart below, all from one `insights.page` call. */
-import { Alert, Anchor, Badge, Button, Group, Loader, NumberInput, SegmentedControl, Select, SimpleGrid, Stack, Switch, Table, Text, TextInput, Tooltip as MTooltip } from '@mantine/core';
+import { Alert, Anchor, Badge, Button, Group, Loader, NumberInput, SegmentedControl, Select, SimpleGrid, Stack, Switch, Table, Text, Tooltip as MTooltip } from '@mantine/core';
 import { IconAlertTriangle, IconPrinter, IconTrophy } from '@tabler/icons-react';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -13,6 +13,8 @@ import { ChartCard } from './ChartCard';
 import { ChannelGroups } from './ChannelGroups';
 import { DEFAULT_FILTERS, num2, pct } from './format';
 import { TrendChart } from './TrendChart';
+import { clickable } from '../../lib/clickable';
+import { DateField } from '../../lib/DateField';
 
 const COLORS = ['#1c7ed6', '#e8590c', '#2f9e44', '#ae3ec9', '#f08c00', '#0c8599', '#c2255c'];
 
@@ -66,8 +68,8 @@ function Filters({ f, set, reset, data, loading, fromError }: { f: InsightsFilte
           onChange={(v) => set({ teamId: v ? Number(v) : null })}
           data-testid="filter-team"
         />
-        <TextInput type="date" label={t('insights.filters.from')} w={150} value={f.from ?? data?.period.from ?? ''} onChange={(e) => set({ from: e.currentTarget.value || null })} error={fromError} data-testid="filter-from" />
-        <TextInput type="date" label={t('insights.filters.to')} w={150} value={f.to ?? data?.period.to ?? ''} onChange={(e) => set({ to: e.currentTarget.value || null })} data-testid="filter-to" />
+        <DateField label={t('insights.filters.from')} w={150} value={f.from ?? data?.period.from ?? ''} onChange={(v) => set({ from: v || null })} error={fromError} data-testid="filter-from" />
+        <DateField label={t('insights.filters.to')} w={150} value={f.to ?? data?.period.to ?? ''} onChange={(v) => set({ to: v || null })} data-testid="filter-to" />
         <Select label={t('insights.filters.channel')} placeholder={t('insights.filters.allChannels')} clearable w={190} data={channelData} value={f.channel ?? null} onChange={(v) => set({ channel: v })} data-testid="filter-channel" />
         <Select
           label={t('insights.filters.product')}
@@ -156,7 +158,7 @@ export function StatsLine({ s }: { s: Correlation }) {
   if (s.pearson === null) return <Text size="sm" c="dimmed">{t('insights.stats.noData')}</Text>;
   return (
     <Stack gap={4}>
-      <Group gap={6} data-testid="stats-line">
+      <Group gap={6} data-testid="stats-line" data-export-text="parts">
         <Badge variant="light" tt="none">{t('insights.stats.n', { n: s.n })}</Badge>
         <Badge variant="light" color="indigo" tt="none">
           {t('insights.stats.r', { r: num2(s.pearson) })}
@@ -166,11 +168,11 @@ export function StatsLine({ s }: { s: Correlation }) {
           {t('insights.stats.rho', { rho: num2(s.spearman) })}
         </Badge>
       </Group>
-      <Text size="sm" data-testid="stats-reading">
+      <Text size="sm" data-testid="stats-reading" data-export-text>
         {t('insights.stats.reading', { strength: t(`insights.stats.strength.${s.strength}`), direction: s.strength === 'none' ? '' : t(`insights.stats.direction.${s.direction}`), n: s.n })}
       </Text>
       {s.warnings.map((w) => (
-        <Text key={w} size="xs" c="orange.8" data-testid={`warn-${w}`}>
+        <Text key={w} size="xs" c="orange" data-testid={`warn-${w}`} data-export-text>
           ⚠ {w === 'smallN' ? t('insights.stats.warnSmallN', { n: s.n }) : w === 'fewClosed' ? t('insights.stats.warnFewClosed', { count: s.fewClosedReps }) : t('insights.stats.warnNoCompetence')}
         </Text>
       ))}
@@ -202,7 +204,7 @@ function ScatterCard(p: { id: string; title: string; def: string; yLabel: string
       <ResponsiveContainer width="100%" height={280}>
         <ScatterChart margin={{ top: 10, right: 16, bottom: 24, left: 8 }}>
           <CartesianGrid strokeDasharray="3 3" />
-          <XAxis type="number" dataKey="x" name={t('insights.cols.competence')} domain={['auto', 'auto']} label={{ value: t('insights.charts.close.x'), position: 'insideBottom', offset: -12 }} />
+          <XAxis type="number" dataKey="x" name={t('insights.cols.competence')} domain={[(m: number) => Math.max(0, Math.floor(m / 10) * 10), (m: number) => Math.min(100, Math.ceil(m / 10) * 10)]} label={{ value: t('insights.charts.close.x'), position: 'insideBottom', offset: -12 }} />
           <YAxis type="number" dataKey="y" name={p.yLabel} tickFormatter={(v: number) => pct(v)} domain={[0, 'auto']} label={{ value: p.yLabel, angle: -90, position: 'insideLeft' }} />
           <ZAxis type="number" dataKey="deals" range={[40, 360]} name={t('insights.cols.deals')} />
           <Tooltip
@@ -338,6 +340,7 @@ function Funnel({ d, rname }: { d: InsightsPage; rname: (id: number) => string }
       csv={() => [{ who: 'all', ...Object.fromEntries(d.funnel.total.map((n, k) => [`stage_${k + 1}`, n])) }, ...d.funnel.byTeam.map((x) => ({ who: x.name, ...Object.fromEntries(x.counts.map((n, k) => [`stage_${k + 1}`, n])) })), ...d.funnel.byRep.map((x) => ({ who: rname(x.repId), ...Object.fromEntries(x.counts.map((n, k) => [`stage_${k + 1}`, n])) }))]}
       extra={
         <Select
+          aria-label={t('insights.charts.trends.who')}
           size="xs"
           w={170}
           value={who}
@@ -473,7 +476,7 @@ function Leaderboard({ d, rname, money }: { d: InsightsPage; rname: (id: number)
         <Table fz="sm" highlightOnHover mt="xs">
           <Table.Tbody>
             {rows.map((r, i) => (
-              <Table.Tr key={r.repId} style={{ cursor: 'pointer' }} onClick={() => navigate(`/people/${r.repId}`)}>
+              <Table.Tr key={r.repId} {...clickable(() => navigate(`/people/${r.repId}`))}>
                 <Table.Td w={30}>{i + 1}</Table.Td>
                 <Table.Td>{rname(r.repId)}</Table.Td>
                 <Table.Td ta="right" fw={700}>
@@ -492,7 +495,7 @@ function Leaderboard({ d, rname, money }: { d: InsightsPage; rname: (id: number)
 function Training({ d, f, set }: { d: InsightsPage; f: InsightsFilters; set: (p: Partial<InsightsFilters>) => void }) {
   const { t } = useTranslation();
   const courses = d.training.courses;
-  const data = courses.filter((c) => c.estimate !== null).map((c) => ({ name: c.courseTitle, effect: c.estimate!, err: c.ci ? [c.estimate! - c.ci[0], c.ci[1] - c.estimate!] : [0, 0] }));
+  const data = courses.filter((c) => c.estimate !== null).map((c) => ({ name: c.courseTitle, effect: c.estimate!, spans0: !!c.ci && c.ci[0] < 0 && c.ci[1] > 0, err: c.ci ? [c.estimate! - c.ci[0], c.ci[1] - c.estimate!] : [0, 0] }));
   return (
     <ChartCard
       id="training"
@@ -515,10 +518,17 @@ function Training({ d, f, set }: { d: InsightsPage; f: InsightsFilters; set: (p:
               <Tooltip formatter={(v) => `${fmtNumber(Number(v) * 100, 1)} pp`} />
               <ReferenceLine x={0} stroke="#888" />
               <Bar dataKey="effect" name={t('insights.charts.training.effect')} fill="#2f9e44">
+                {/* a negative effect is drawn red, left of 0; one whose CI spans 0 is grey (no clear effect either way) */}
+                {data.map((x) => (
+                  <Cell key={x.name} fill={x.spans0 ? '#adb5bd' : x.effect < 0 ? '#e03131' : '#2f9e44'} />
+                ))}
                 <ErrorBar dataKey="err" direction="x" width={6} stroke="#333" />
               </Bar>
             </BarChart>
           </ResponsiveContainer>
+          <Text size="xs" c="dimmed" data-export-text>
+            {t('insights.charts.training.colors')}
+          </Text>
           <Table fz="xs" mt={4} data-testid="training-table">
             <Table.Thead>
               <Table.Tr>
@@ -531,7 +541,7 @@ function Training({ d, f, set }: { d: InsightsPage; f: InsightsFilters; set: (p:
             </Table.Thead>
             <Table.Tbody>
               {courses.map((c) => [
-                <Table.Tr key={c.courseId + 't'}>
+                <Table.Tr key={c.courseId + 't'} data-export-text>
                   <Table.Td rowSpan={2} fw={500}>
                     {c.courseTitle}
                   </Table.Td>
@@ -549,7 +559,7 @@ function Training({ d, f, set }: { d: InsightsPage; f: InsightsFilters; set: (p:
                     )}
                   </Table.Td>
                 </Table.Tr>,
-                <Table.Tr key={c.courseId + 'c'}>
+                <Table.Tr key={c.courseId + 'c'} data-export-text>
                   <Table.Td>
                     {t('insights.charts.training.controlRow')} (n={c.controls})
                   </Table.Td>
@@ -585,7 +595,7 @@ function RepsTable({ d, money }: { d: InsightsPage; money: (v: number) => string
           </Table.Thead>
           <Table.Tbody>
             {rows.map((r) => (
-              <Table.Tr key={r.repId} style={{ cursor: 'pointer' }} onClick={() => navigate(`/people/${r.repId}`)}>
+              <Table.Tr key={r.repId} {...clickable(() => navigate(`/people/${r.repId}`))}>
                 <Table.Td>{personName(r)}</Table.Td>
                 <Table.Td>{r.teamId ? teams.get(r.teamId) : '—'}</Table.Td>
                 <Table.Td>{fmtNumber(r.won)}</Table.Td>

@@ -421,10 +421,10 @@ function StagesTable({ values, mapping, upd }: { values: { value: string; rows: 
                   {value} <Text span size="xs" c="dimmed">({t('insights.import.rows', { count: rows })})</Text>
                 </Table.Td>
                 <Table.Td>
-                  <Select size="xs" w={140} data={DEAL_STATUSES.map((s) => ({ value: s, label: t(`insights.import.status.${s}`) }))} value={r.status} onChange={(v) => v && set(value, v as DealStatus, r.position)} />
+                  <Select aria-label={`${value}: ${t('common.status')}`} size="xs" w={140} data={DEAL_STATUSES.map((s) => ({ value: s, label: t(`insights.import.status.${s}`) }))} value={r.status} onChange={(v) => v && set(value, v as DealStatus, r.position)} />
                 </Table.Td>
                 <Table.Td>
-                  <Select size="xs" w={80} data={['1', '2', '3', '4', '5']} value={String(r.position)} onChange={(v) => v && set(value, r.status, Number(v))} disabled={r.status === 'won'} />
+                  <Select aria-label={`${value}: ${t('insights.import.position')}`} size="xs" w={80} data={['1', '2', '3', '4', '5']} value={String(r.position)} onChange={(v) => v && set(value, r.status, Number(v))} disabled={r.status === 'won'} />
                 </Table.Td>
               </Table.Tr>
             );
@@ -464,6 +464,7 @@ function OwnersTable({ owners, mapping, peopleOptions, setOwner }: { owners: Crm
                   </Group>
                 ) : (
                   <Select
+                    aria-label={o.value}
                     size="xs"
                     w={320}
                     searchable

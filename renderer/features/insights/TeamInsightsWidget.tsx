@@ -29,6 +29,9 @@ export function TeamInsightsWidget() {
       <Stack gap={4}>
         <Text size="sm">{t('insights.widget.closeRate', { value: cr === null ? '—' : fmtPercent(cr, 1) })}</Text>
         <Text size="sm">{t('insights.widget.retention', { value: base ? fmtPercent(kept / base, 0) : '—' })}</Text>
+        <Text size="xs" c="dimmed" data-testid="home-retention-hint">
+          {t('insights.widget.retentionHint')}
+        </Text>
         {champion && (
           <Group gap={6}>
             <IconTrophy size={16} color="#f08c00" />

@@ -7,6 +7,7 @@ import { Bar, BarChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recha
 import { useApi } from '../../lib/api';
 import { fmtDate, fmtNumber } from '../../lib/format';
 import { KindIcon } from './common';
+import { clickable } from '../../lib/clickable';
 
 const iso = (d: Date) => d.toISOString().slice(0, 10);
 
@@ -82,7 +83,7 @@ export function Analytics() {
             </Table.Thead>
             <Table.Tbody>
               {a.top.map((r) => (
-                <Table.Tr key={r.id} style={{ cursor: 'pointer' }} onClick={() => navigate(`/library/${r.id}`)}>
+                <Table.Tr key={r.id} {...clickable(() => navigate(`/library/${r.id}`))}>
                   <Table.Td>
                     <Group gap={6} wrap="nowrap">
                       <KindIcon kind={r.kind} fileKind={r.fileKind} size={16} />
@@ -107,7 +108,7 @@ export function Analytics() {
             <Table data-testid="analytics-never">
               <Table.Tbody>
                 {a.neverUsed.map((r) => (
-                  <Table.Tr key={r.id} style={{ cursor: 'pointer' }} onClick={() => navigate(`/library/${r.id}`)}>
+                  <Table.Tr key={r.id} {...clickable(() => navigate(`/library/${r.id}`))}>
                     <Table.Td>
                       <Group gap={6} wrap="nowrap">
                         <KindIcon kind={r.kind} fileKind={r.fileKind} size={16} />

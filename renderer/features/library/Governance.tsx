@@ -11,6 +11,7 @@ import { api, useApi } from '../../lib/api';
 import { errorText } from '../../lib/errors';
 import { fmtDate, fmtNumber } from '../../lib/format';
 import { KindIcon } from './common';
+import { clickable } from '../../lib/clickable';
 
 export function Governance() {
   const { t } = useTranslation();
@@ -48,7 +49,7 @@ export function Governance() {
         <Table.Tbody>
           {rows.map((r) => (
             <Table.Tr key={r.id}>
-              <Table.Td style={{ cursor: 'pointer' }} onClick={() => navigate(`/library/${r.id}`)}>
+              <Table.Td {...clickable(() => navigate(`/library/${r.id}`))}>
                 <Group gap={6} wrap="nowrap">
                   <KindIcon kind={r.kind} fileKind={r.fileKind} size={16} />
                   <Text size="sm">{r.title}</Text>
@@ -119,7 +120,7 @@ export function Governance() {
               {t(`library.gov.dup.${d.reason}`)}
             </Badge>
             {d.items.map((i) => (
-              <Group key={i.id} justify="space-between" style={{ cursor: 'pointer' }} onClick={() => navigate(`/library/${i.id}`)}>
+              <Group key={i.id} justify="space-between" {...clickable(() => navigate(`/library/${i.id}`))}>
                 <Text size="sm">{i.title}</Text>
                 <Text size="xs" c="dimmed">
                   {i.ownerName ?? '—'} · {fmtDate(i.updatedAt)}

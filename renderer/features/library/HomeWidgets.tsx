@@ -5,6 +5,7 @@ import { useNavigate } from 'react-router';
 import { useApi } from '../../lib/api';
 import { fmtNumber } from '../../lib/format';
 import { KindIcon } from './common';
+import { clickable } from '../../lib/clickable';
 
 const iso = (d: Date) => d.toISOString().slice(0, 10);
 
@@ -22,7 +23,7 @@ export function PopularContentWidget() {
       </Group>
       <Stack gap={4}>
         {(q.data?.top ?? []).map((r) => (
-          <Group key={r.id} gap={6} wrap="nowrap" style={{ cursor: 'pointer' }} onClick={() => navigate(`/library/${r.id}`)}>
+          <Group key={r.id} gap={6} wrap="nowrap" {...clickable(() => navigate(`/library/${r.id}`))}>
             <KindIcon kind={r.kind} fileKind={r.fileKind} size={16} />
             <Text size="sm" truncate style={{ flex: 1 }}>
               {r.title}
@@ -59,7 +60,7 @@ export function LibraryHealthWidget() {
         {(
           [
             ['expired', c?.expired, 'red'],
-            ['verifyDue', c?.verifyDue, 'yellow.8'],
+            ['verifyDue', c?.verifyDue, 'yellow'],
             ['duplicates', c?.duplicates, 'grape'],
           ] as const
         ).map(([k, n, color]) => (

@@ -20,6 +20,7 @@ import { Governance } from './Governance';
 import { ItemPage } from './ItemPage';
 import { LinkedPage } from './LinkedPage';
 import { usePagedList } from './usePagedList';
+import { clickable } from '../../lib/clickable';
 
 export function LibraryPage() {
   return (
@@ -211,8 +212,8 @@ function Row({ r, isRep, selected, onToggle, onOpen }: { r: LibraryListRow; isRe
       px="sm"
       py={8}
       h="100%"
-      style={{ cursor: 'pointer', borderBottom: '1px solid var(--mantine-color-gray-2)', opacity: expired ? 0.55 : 1, background: selected ? 'var(--mantine-color-blue-0)' : undefined }}
-      onClick={onOpen}
+      style={{ borderBottom: '1px solid var(--mantine-color-gray-2)', opacity: expired ? 0.8 : 1, background: selected ? 'var(--mantine-color-blue-0)' : undefined }}
+      {...clickable(onOpen, r.title)}
       data-testid="library-row"
       data-status={r.status}
     >

@@ -18,6 +18,7 @@ import { api, useApi } from '../../lib/api';
 import { errorText } from '../../lib/errors';
 import { copyText, copyToClipboard, Highlighted, KindIcon, recordUse, StatusBadge, type UseCtx } from './common';
 import { Preview } from './Preview';
+import { clickable } from '../../lib/clickable';
 
 export function LinkedContent({ targetKind, targetId, mode, context }: AttachmentSlotProps) {
   const { t } = useTranslation();
@@ -85,9 +86,9 @@ export function LinkedContent({ targetKind, targetId, mode, context }: Attachmen
         )}
       </Group>
       {rows.map((l, i) => (
-        <Paper key={l.linkId} withBorder px="xs" py={mode === 'live' ? 2 : 6} style={{ opacity: l.item.status === 'expired' ? 0.55 : 1 }} data-testid="linked-item">
+        <Paper key={l.linkId} withBorder px="xs" py={mode === 'live' ? 2 : 6} style={{ opacity: l.item.status === 'expired' ? 0.8 : 1 }} data-testid="linked-item">
           <Group gap="xs" wrap="nowrap" justify="space-between">
-            <Group gap={6} wrap="nowrap" style={{ minWidth: 0, cursor: 'pointer' }} onClick={() => open(l)}>
+            <Group gap={6} wrap="nowrap" style={{ minWidth: 0 }} {...clickable(() => open(l))}>
               {mode === 'live' && i < 9 && (
                 <Badge size="xs" variant="filled" color="dark" style={{ flexShrink: 0 }}>
                   {i + 1}

@@ -9,6 +9,7 @@ import { CONTENT_LANGS, FUNNEL_STAGES, itemMetaInput, safeUrl, type ItemKind, ty
 import { PersonPicker } from '../../app/PersonPicker';
 import { ApiCallError, useApi } from '../../lib/api';
 import { errorText, translateValidation } from '../../lib/errors';
+import { DateField } from '../../lib/DateField';
 
 const schemas = {
   file: itemMetaInput,
@@ -108,11 +109,11 @@ export function MetaForm({ kind, item, onSubmit, onCancel, submitLabel }: { kind
             control={control}
             name="validUntil"
             render={({ field }) => (
-              <TextInput
-                type="date"
+              <DateField
+               
                 label={t('library.meta.validUntil')}
                 value={field.value ?? ''}
-                onChange={(e) => field.onChange(e.currentTarget.value || null)}
+                onChange={(v) => field.onChange(v || null)}
                 error={err(errors.validUntil?.message)}
                 data-testid="meta-valid-until"
               />

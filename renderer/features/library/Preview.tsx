@@ -63,7 +63,8 @@ function PdfPreview({ url, pages }: { url: string; pages: number | null }) {
           <IconChevronRight size={14} />
         </Button>
       </Group>
-      <div style={{ border: '1px solid var(--mantine-color-gray-3)', background: '#fff', maxHeight: 640, overflow: 'auto' }}>
+      {/* focusable so the page can be scrolled with the keyboard */}
+      <div tabIndex={0} role="region" aria-label={t('library.preview.page', { page, total: n })} style={{ border: '1px solid var(--mantine-color-gray-3)', background: '#fff', maxHeight: 640, overflow: 'auto' }}>
         <canvas ref={canvas} />
       </div>
     </Stack>

@@ -12,6 +12,7 @@ import { PersonProfile } from './PersonProfile';
 import { RosterImport } from './RosterImport';
 import { useCan } from '../access/useCan';
 import { TeamsPanel } from './TeamsPanel';
+import { clickable } from '../../lib/clickable';
 
 const PAGE = 50;
 
@@ -140,7 +141,7 @@ function PeopleList() {
             </Table.Thead>
             <Table.Tbody>
               {(list.data?.rows ?? []).map((p) => (
-                <Table.Tr key={p.id} style={{ cursor: 'pointer', opacity: p.active ? 1 : 0.55 }} onClick={() => navigate(`/people/${p.id}`)}>
+                <Table.Tr key={p.id} style={{ opacity: p.active ? 1 : 0.8 }} {...clickable(() => navigate(`/people/${p.id}`))}>
                   <Table.Td>
                     <Text size="sm" fw={500}>
                       {personName(p)}

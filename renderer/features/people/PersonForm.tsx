@@ -9,6 +9,7 @@ import type { z } from 'zod';
 import { ROLES, personInput, type Person } from '../../../shared/api/people';
 import { ApiCallError, api, useApi } from '../../lib/api';
 import { errorText, translateValidation } from '../../lib/errors';
+import { DateField } from '../../lib/DateField';
 
 type FormIn = z.input<typeof personInput>;
 type FormOut = z.output<typeof personInput>;
@@ -102,11 +103,11 @@ export function PersonForm({ person, onSaved, onCancel }: { person: Person | nul
           control={control}
           name="hiredAt"
           render={({ field }) => (
-            <TextInput
+            <DateField
               label={t('people.form.hiredAt')}
-              type="date"
+             
               value={field.value ?? ''}
-              onChange={(e) => field.onChange(e.currentTarget.value || null)}
+              onChange={(v) => field.onChange(v || null)}
               error={err(errors.hiredAt?.message)}
             />
           )}

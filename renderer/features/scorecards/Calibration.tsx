@@ -13,6 +13,8 @@ import { api, useApi } from '../../lib/api';
 import { errorText } from '../../lib/errors';
 import { fmtDate, fmtDateTime, fmtNumber, personName } from '../../lib/format';
 import { fmtScore, loc, scoreColor } from './util';
+import { clickable } from '../../lib/clickable';
+import { DateField } from '../../lib/DateField';
 
 const fmtAlpha = (a: number | null) => (a === null ? '—' : fmtNumber(a, 2));
 
@@ -44,7 +46,7 @@ export function CalibrationPanel() {
         </Table.Thead>
         <Table.Tbody>
           {(list.data ?? []).map((s) => (
-            <Table.Tr key={s.id} style={{ cursor: 'pointer' }} onClick={() => navigate(`/calls/calibration/${s.id}`)} data-testid="calibration-row">
+            <Table.Tr key={s.id} {...clickable(() => navigate(`/calls/calibration/${s.id}`))} data-testid="calibration-row">
               <Table.Td>{s.title}</Table.Td>
               <Table.Td>{s.calls}</Table.Td>
               <Table.Td>{s.graders}</Table.Td>
@@ -117,7 +119,7 @@ function CreateCalibration({ onClose, onCreated }: { onClose: () => void; onCrea
             value={reference ? [reference] : []}
             onChange={(v) => setReference(v[v.length - 1] ?? null)}
           />
-          <TextInput type="date" label={t('scorecards.calibration.deadline')} value={deadline} onChange={(e) => setDeadline(e.currentTarget.value)} />
+          <DateField label={t('scorecards.calibration.deadline')} value={deadline} onChange={(v) => setDeadline(v)} />
         </Group>
         {error && <Alert color="red">{error}</Alert>}
         <Group justify="flex-end">

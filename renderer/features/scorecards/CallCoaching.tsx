@@ -14,6 +14,7 @@ import { api, useApi } from '../../lib/api';
 import { errorText } from '../../lib/errors';
 import { personName } from '../../lib/format';
 import { loc } from './util';
+import { DateField } from '../../lib/DateField';
 
 export function CallCoachingModal(props: { call: CallDetail; atMs: number; evaluationId: number | null; version: TemplateVersion | null; criterionId: number | null; onClose: () => void }) {
   const { t } = useTranslation();
@@ -65,7 +66,7 @@ export function CallCoachingModal(props: { call: CallDetail; atMs: number; evalu
         />
         <Textarea label={t('scorecards.coaching.note')} value={body} onChange={(e) => setBody(e.currentTarget.value)} autosize minRows={3} maxLength={4000} data-testid="coaching-body" data-autofocus />
         <TextInput label={t('scorecards.coaching.action')} value={action} onChange={(e) => setAction(e.currentTarget.value)} maxLength={500} />
-        <TextInput type="date" label={t('scorecards.coaching.due')} value={due} onChange={(e) => setDue(e.currentTarget.value)} />
+        <DateField label={t('scorecards.coaching.due')} value={due} onChange={(v) => setDue(v)} />
         <Group justify="flex-end">
           <Button onClick={() => void save()} loading={busy} disabled={!body.trim()} data-testid="coaching-save">
             {t('actions.save')}

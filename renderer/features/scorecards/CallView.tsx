@@ -17,6 +17,7 @@ import { Player, type Marker } from './Player';
 import { ScoreForm } from './ScoreForm';
 import { CallCoachingModal } from './CallCoaching';
 import { fmtScore, scoreColor } from './util';
+import { clickable } from '../../lib/clickable';
 
 /**
  * Keyed by the call id: moving from one call to another (Back, another person's call, a typed address)
@@ -318,7 +319,7 @@ function CallScreen({ callId }: { callId: number }) {
                 </Text>
                 <Stack gap={4}>
                   {c.evaluationsList.map((e) => (
-                    <Group key={e.id} justify="space-between" style={{ cursor: 'pointer' }} onClick={() => (e.grader.id === me && role !== 'rep' ? void startScoring() : setViewId(e.id))}>
+                    <Group key={e.id} justify="space-between" {...clickable(() => (e.grader.id === me && role !== 'rep' ? void startScoring() : setViewId(e.id)))}>
                       <Text size="sm">
                         {personName(e.grader)} · {e.status === 'draft' ? t('scorecards.eval.draft') : fmtDateTime(e.submittedAt)}
                       </Text>
@@ -377,7 +378,7 @@ function Metrics({ c, onSeek }: { c: CallDetail; onSeek: (ms: number) => void })
           <Text size="xs" c="dimmed">
             {t('scorecards.metrics.longest')}
           </Text>
-          <Text fw={600} style={{ cursor: m.longestMonologueAt !== null ? 'pointer' : undefined }} onClick={() => m.longestMonologueAt !== null && onSeek(m.longestMonologueAt)}>
+          <Text fw={600} {...(m.longestMonologueAt !== null ? clickable(() => onSeek(m.longestMonologueAt!)) : {})}>
             {fmtClock(m.longestMonologueMs)}
           </Text>
         </div>
@@ -388,7 +389,7 @@ function Metrics({ c, onSeek }: { c: CallDetail; onSeek: (ms: number) => void })
           <Text fw={600}>{m.interruptions}</Text>
           <Group gap={2}>
             {m.interruptionsAt.slice(0, 6).map((at) => (
-              <Badge key={at} size="xs" variant="outline" style={{ cursor: 'pointer' }} onClick={() => onSeek(at)}>
+              <Badge key={at} size="xs" variant="outline" {...clickable(() => onSeek(at))}>
                 {fmtClock(at)}
               </Badge>
             ))}
@@ -459,7 +460,7 @@ function CoverageCard(props: {
                     {it.covered ? '✓' : '○'} {it.text}
                   </Text>
                   {it.atMs !== null && it.covered && (
-                    <Badge size="xs" variant="outline" style={{ cursor: 'pointer' }} onClick={() => props.onSeek(it.atMs!)}>
+                    <Badge size="xs" variant="outline" {...clickable(() => props.onSeek(it.atMs!))}>
                       {fmtClock(it.atMs)}
                     </Badge>
                   )}

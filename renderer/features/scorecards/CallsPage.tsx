@@ -21,6 +21,8 @@ import { ImportCalls } from './ImportCalls';
 import { QueuePanel } from './Queue';
 import { TemplatesPanel } from './Templates';
 import { fmtScore, loc, scoreColor } from './util';
+import { clickable } from '../../lib/clickable';
+import { DateField } from '../../lib/DateField';
 
 const PAGE = 50;
 
@@ -98,7 +100,7 @@ export function CallsTable({ rows, onOpen }: { rows: CallRow[]; onOpen: (id: num
       </Table.Thead>
       <Table.Tbody>
         {rows.map((c) => (
-          <Table.Tr key={c.id} style={{ cursor: 'pointer' }} onClick={() => onOpen(c.id)} data-testid="call-row">
+          <Table.Tr key={c.id} {...clickable(() => onOpen(c.id))} data-testid="call-row">
             <Table.Td>
               <Text size="sm">{fmtDateTime(c.at)}</Text>
             </Table.Td>
@@ -215,8 +217,8 @@ function CallsList() {
           <Select placeholder={t('scorecards.calls.allTeams')} clearable data={(teams.data ?? []).map((tm) => ({ value: String(tm.id), label: tm.name }))} value={teamId} onChange={reset(setTeamId)} w={140} aria-label={t('scorecards.calls.team')} />
         )}
         <Select placeholder={t('scorecards.calls.allChannels')} clearable data={CHANNELS.map((c) => ({ value: c, label: t(`scorecards.channel.${c}`) }))} value={channel} onChange={reset(setChannel)} w={140} aria-label={t('scorecards.col.channel')} />
-        <TextInput type="date" value={from} onChange={(e) => reset(setFrom)(e.currentTarget.value)} aria-label={t('scorecards.calls.from')} w={150} />
-        <TextInput type="date" value={to} onChange={(e) => reset(setTo)(e.currentTarget.value)} aria-label={t('scorecards.calls.to')} w={150} />
+        <DateField value={from} onChange={(v) => reset(setFrom)(v)} aria-label={t('scorecards.calls.from')} w={150} />
+        <DateField value={to} onChange={(v) => reset(setTo)(v)} aria-label={t('scorecards.calls.to')} w={150} />
         <SegmentedControl
           value={scored}
           onChange={(v) => reset(setScored)(v as typeof scored)}

@@ -1,5 +1,5 @@
 /** Disputes: reps' disagreements per criterion; the manager accepts (with the corrected score), partly accepts, or rejects. History stays on the evaluation. */
-import { Alert, Badge, Button, Card, Group, Modal, SegmentedControl, Stack, Table, Text, Textarea } from '@mantine/core';
+import { Alert, Anchor, Badge, Button, Card, Group, Modal, SegmentedControl, Stack, Table, Text, Textarea } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -11,6 +11,9 @@ import { errorText } from '../../lib/errors';
 import { fmtDate, personName } from '../../lib/format';
 import { useSession } from '../../app/session';
 import { loc } from './util';
+import { DisputesDashboardView } from './DisputesDashboard';
+
+const ageDays = (iso: string) => Math.max(0, Math.floor((Date.now() - Date.parse(iso)) / 86_400_000));
 
 export const feedbackLabel = (f: FeedbackItem) => loc(JSON.parse(f.criterionLabel) as Localized);
 
@@ -22,8 +25,11 @@ export function DisputesPanel() {
   const [status, setStatus] = useState<'open' | 'all'>('open');
   const list = useApi('scorecards.feedback.list', { status, repId: isRep ? (session?.person?.id ?? null) : null, offset: 0, limit: 100 });
   const [resolving, setResolving] = useState<FeedbackItem | null>(null);
+  const [decided, setDecided] = useState(0);
   return (
     <Stack gap="sm">
+      {/* remounted after each decision so its counts follow */}
+      {!isRep && <DisputesDashboardView key={decided} />}
       <SegmentedControl
         w={260}
         value={status}
@@ -39,6 +45,7 @@ export function DisputesPanel() {
             <Table.Th>{t('common.date')}</Table.Th>
             <Table.Th>{t('scorecards.col.rep')}</Table.Th>
             <Table.Th>{t('scorecards.disputes.criterion')}</Table.Th>
+            <Table.Th>{t('scorecards.disputes.grader')}</Table.Th>
             <Table.Th>{t('scorecards.feedback.reason')}</Table.Th>
             <Table.Th>{t('common.status')}</Table.Th>
             <Table.Th />
@@ -47,18 +54,34 @@ export function DisputesPanel() {
         <Table.Tbody>
           {(list.data?.rows ?? []).map((f) => (
             <Table.Tr key={f.id} data-testid="dispute-row">
-              <Table.Td>{fmtDate(f.createdAt)}</Table.Td>
+              <Table.Td>
+                <Text size="sm">{fmtDate(f.createdAt)}</Text>
+                {f.status === 'open' && (
+                  <Text size="xs" c={ageDays(f.createdAt) > 7 ? 'red' : 'dimmed'} data-testid="dispute-age">
+                    {t('scorecards.disputes.days', { count: ageDays(f.createdAt) })}
+                  </Text>
+                )}
+              </Table.Td>
               <Table.Td>
                 <Text size="sm">{personName(f.rep)}</Text>
-                <Text size="xs" c="dimmed" style={{ cursor: 'pointer' }} onClick={() => navigate(`/calls/${f.callId}`)}>
+                <Anchor
+                  size="xs"
+                  c="dimmed"
+                  href={`#/calls/${f.callId}`}
+                  onClick={(e) => (e.preventDefault(), navigate(`/calls/${f.callId}`))}
+                  aria-label={t('scorecards.disputes.openCall', { customer: f.customer })}
+                >
                   {f.customer}
-                </Text>
+                </Anchor>
               </Table.Td>
               <Table.Td>
                 <Text size="sm">{feedbackLabel(f)}</Text>
                 <Text size="xs" c="dimmed">
                   {t('scorecards.disputes.scored', { value: f.oldValue ?? '—' })}
                 </Text>
+              </Table.Td>
+              <Table.Td>
+                <Text size="sm">{personName(f.grader)}</Text>
               </Table.Td>
               <Table.Td maw={360}>
                 <Text size="sm">{f.reason}</Text>
@@ -90,7 +113,7 @@ export function DisputesPanel() {
           {t('scorecards.disputes.empty')}
         </Text>
       )}
-      {resolving && <ResolveModal f={resolving} onClose={() => setResolving(null)} onDone={() => (setResolving(null), list.reload())} />}
+      {resolving && <ResolveModal f={resolving} onClose={() => setResolving(null)} onDone={() => (setResolving(null), setDecided((n) => n + 1), list.reload())} />}
     </Stack>
   );
 }

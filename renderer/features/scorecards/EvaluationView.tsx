@@ -9,7 +9,8 @@ import { fmtClock } from '../../../shared/domain/transcript';
 import { api } from '../../lib/api';
 import { errorText } from '../../lib/errors';
 import { fmtDateTime, personName } from '../../lib/format';
-import { fmtScore, loc, scoreColor } from './util';
+import { fmtScore, loc, scoreColor, versionLabel } from './util';
+import { clickable } from '../../lib/clickable';
 
 export function EvaluationView(props: { detail: EvaluationDetail; canRespond: boolean; onSeek: (ms: number) => void; onChanged: () => void }) {
   const { t } = useTranslation();
@@ -36,7 +37,7 @@ export function EvaluationView(props: { detail: EvaluationDetail; canRespond: bo
         <Group justify="space-between">
           <div>
             <Text size="xs" c="dimmed">
-              {t('scorecards.eval.by', { grader: personName(detail.evaluation.grader), date: fmtDateTime(detail.evaluation.submittedAt) })} · {detail.version.name} v{detail.version.version}
+              {t('scorecards.eval.by', { grader: personName(detail.evaluation.grader), date: fmtDateTime(detail.evaluation.submittedAt) })} · {versionLabel(detail.version)}
             </Text>
             <Group gap="xs">
               <Title order={3} c={scoreColor(detail.evaluation.score)} data-testid="final-score">
@@ -88,7 +89,7 @@ export function EvaluationView(props: { detail: EvaluationDetail; canRespond: bo
                   )}
                   <Group gap={6} mt={2}>
                     {a?.evidenceMs !== null && a?.evidenceMs !== undefined && (
-                      <Badge variant="outline" style={{ cursor: 'pointer' }} onClick={() => props.onSeek(a.evidenceMs!)}>
+                      <Badge variant="outline" {...clickable(() => props.onSeek(a.evidenceMs!))}>
                         ▶ {fmtClock(a.evidenceMs)}
                       </Badge>
                     )}

@@ -51,7 +51,7 @@ export function ImportCalls({ opened, onClose, onDone }: { opened: boolean; onCl
     if (manifest) {
       try {
         meta = await readManifest(manifest);
-        setNote(meta.errors.length ? meta.errors.map((e) => t('scorecards.import.manifestError', e)).join('\n') : t('scorecards.import.manifestOk', { n: meta.rows.length }));
+        setNote(meta.errors.length ? meta.errors.map((e) => t('scorecards.import.manifestError', e)).join('\n') : t('scorecards.import.manifestOk', { count: meta.rows.length }));
       } catch (e) {
         setNote(errorText(t, e));
       }
@@ -131,7 +131,7 @@ export function ImportCalls({ opened, onClose, onDone }: { opened: boolean; onCl
     }
     setBusy(false);
     if (ok) {
-      notifications.show({ color: 'green', message: t('scorecards.import.imported', { n: ok }) });
+      notifications.show({ color: 'green', message: t('scorecards.import.imported', { count: ok }) });
       onDone();
     }
   };
@@ -191,10 +191,10 @@ export function ImportCalls({ opened, onClose, onDone }: { opened: boolean; onCl
                       <TextInput size="xs" w={170} value={r.customer} onChange={(e) => patch(i, { customer: e.currentTarget.value })} maxLength={200} aria-label={t('scorecards.col.customer')} data-testid="import-customer" />
                     </Table.Td>
                     <Table.Td>
-                      <Select size="xs" w={100} data={CHANNELS.map((c) => ({ value: c, label: t(`scorecards.channel.${c}`) }))} value={r.channel} onChange={(v) => v && patch(i, { channel: v })} allowDeselect={false} />
+                      <Select size="xs" w={100} data={CHANNELS.map((c) => ({ value: c, label: t(`scorecards.channel.${c}`) }))} value={r.channel} onChange={(v) => v && patch(i, { channel: v })} allowDeselect={false} aria-label={t('scorecards.col.channel')} />
                     </Table.Td>
                     <Table.Td>
-                      <Select size="xs" w={110} data={DIRECTIONS.map((c) => ({ value: c, label: t(`scorecards.direction.${c}`) }))} value={r.direction} onChange={(v) => v && patch(i, { direction: v })} allowDeselect={false} />
+                      <Select size="xs" w={110} data={DIRECTIONS.map((c) => ({ value: c, label: t(`scorecards.direction.${c}`) }))} value={r.direction} onChange={(v) => v && patch(i, { direction: v })} allowDeselect={false} aria-label={t('scorecards.col.direction')} />
                     </Table.Td>
                     <Table.Td miw={220} maw={320}>
                       <Text size="xs" c={r.status === 'error' ? 'red' : r.status === 'done' ? 'green' : 'dimmed'} data-testid="import-status">

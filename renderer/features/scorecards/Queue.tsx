@@ -5,8 +5,9 @@ import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
 import { fmtClock } from '../../../shared/domain/transcript';
 import { useApi } from '../../lib/api';
-import { fmtDate, personName } from '../../lib/format';
+import { fmtChipDate, personName } from '../../lib/format';
 import { useSession } from '../../app/session';
+import { clickable } from '../../lib/clickable';
 
 const thisMonth = () => new Date().toISOString().slice(0, 7);
 
@@ -66,8 +67,8 @@ export function QueuePanel({ compact = false }: { compact?: boolean }) {
               <Table.Td>
                 <Group gap={4}>
                   {r.picks.map((c) => (
-                    <Badge key={c.id} variant="light" style={{ cursor: 'pointer' }} onClick={() => navigate(`/calls/${c.id}`)} data-testid="queue-call">
-                      {fmtDate(c.at)} · {c.customer} {c.durationMs ? `· ${fmtClock(c.durationMs)}` : ''}
+                    <Badge key={c.id} variant="light" {...clickable(() => navigate(`/calls/${c.id}`))} data-testid="queue-call">
+                      {fmtChipDate(c.at)} · {c.customer} {c.durationMs ? `· ${fmtClock(c.durationMs)}` : ''}
                     </Badge>
                   ))}
                   {!r.picks.length && (

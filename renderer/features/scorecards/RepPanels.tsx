@@ -10,6 +10,8 @@ import { errorText } from '../../lib/errors';
 import { fmtDate, fmtDateTime, fmtNumber, personName } from '../../lib/format';
 import { useSession } from '../../app/session';
 import { fmtScore, loc, scoreColor } from './util';
+import { clickable } from '../../lib/clickable';
+import { DateField } from '../../lib/DateField';
 
 const COLORS = ['#228be6', '#40c057', '#fa5252', '#fab005', '#7950f2', '#15aabf', '#fd7e14', '#e64980', '#82c91e', '#868e96', '#12b886'];
 
@@ -100,7 +102,7 @@ export function RepScorecardPanel({ personId }: { personId: number }) {
         <Table highlightOnHover>
           <Table.Tbody>
             {(evals.data?.rows ?? []).map((e) => (
-              <Table.Tr key={e.id} style={{ cursor: 'pointer' }} onClick={() => navigate(`/calls/${e.callId}`)}>
+              <Table.Tr key={e.id} {...clickable(() => navigate(`/calls/${e.callId}`))}>
                 <Table.Td>{fmtDateTime(e.callAt)}</Table.Td>
                 <Table.Td>{e.customer}</Table.Td>
                 <Table.Td>{personName(e.grader)}</Table.Td>
@@ -143,7 +145,7 @@ function CoachingModal({ repId, criteria, onClose }: { repId: number; criteria: 
         <MultiSelect label={t('scorecards.coaching.criteria')} data={criteria} value={crit} onChange={setCrit} />
         <Textarea label={t('scorecards.coaching.note')} value={body} onChange={(e) => setBody(e.currentTarget.value)} autosize minRows={3} maxLength={4000} data-testid="coaching-body" />
         <TextInput label={t('scorecards.coaching.action')} value={action} onChange={(e) => setAction(e.currentTarget.value)} maxLength={500} />
-        <TextInput type="date" label={t('scorecards.coaching.due')} value={due} onChange={(e) => setDue(e.currentTarget.value)} />
+        <DateField label={t('scorecards.coaching.due')} value={due} onChange={(v) => setDue(v)} />
         <Group justify="flex-end">
           <Button onClick={() => void save()} disabled={!body.trim()} data-testid="coaching-save">
             {t('actions.save')}
@@ -240,7 +242,7 @@ export function DisputesWidget() {
   return (
     <Card withBorder data-testid="disputes-widget">
       <Group justify="space-between">
-        <Title order={5}>{t('scorecards.disputes.waiting', { n: list.data.total })}</Title>
+        <Title order={5}>{t('scorecards.disputes.waiting', { count: list.data.total })}</Title>
         <Anchor component={Link} to="/calls?tab=disputes" size="sm">
           {t('scorecards.disputes.review')}
         </Anchor>

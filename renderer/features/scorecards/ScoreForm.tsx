@@ -18,7 +18,8 @@ import { allCriteria, isFailing, needsEvidence, scaleRange, scoreEvaluation } fr
 import { fmtClock } from '../../../shared/domain/transcript';
 import { api } from '../../lib/api';
 import { errorText } from '../../lib/errors';
-import { fmtScore, loc, scoreColor } from './util';
+import { fmtScore, loc, scoreColor, versionLabel } from './util';
+import { clickable } from '../../lib/clickable';
 
 interface FormValues {
   answers: Record<string, AnswerData>;
@@ -178,7 +179,7 @@ export function ScoreForm(props: { detail: EvaluationDetail; timeMs: number; onS
         <Group justify="space-between">
           <div>
             <Text size="xs" c="dimmed">
-              {detail.version.name} · v{detail.version.version}
+              {versionLabel(detail.version)}
             </Text>
             <Group gap="xs">
               <Title order={3} c={scoreColor(live.score)} data-testid="live-score">
@@ -305,7 +306,7 @@ export function ScoreForm(props: { detail: EvaluationDetail; timeMs: number; onS
                       {t('scorecards.criterion.markEvidence')}
                     </Button>
                     {a.evidenceMs !== null && (
-                      <Badge variant="outline" style={{ cursor: 'pointer' }} onClick={() => props.onSeek(a.evidenceMs!)} data-testid={`evidence-time-${c.id}`}>
+                      <Badge variant="outline" {...clickable(() => props.onSeek(a.evidenceMs!))} data-testid={`evidence-time-${c.id}`}>
                         ▶ {fmtClock(a.evidenceMs)}
                       </Badge>
                     )}

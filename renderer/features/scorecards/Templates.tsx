@@ -19,6 +19,7 @@ import { api, useApi } from '../../lib/api';
 import { errorText } from '../../lib/errors';
 import { fmtDate, fmtNumber, personName } from '../../lib/format';
 import i18n from 'i18next';
+import { templateName, versionLabel } from './util';
 
 const formSchema = z.object({ name: requiredText(120), definition: definitionInput });
 type FormIn = z.input<typeof formSchema>;
@@ -50,7 +51,7 @@ export function TemplatesPanel() {
         <Card key={tp.id} withBorder padding="sm">
           <Group justify="space-between" mb="xs">
             <div>
-              <Title order={4}>{tp.name}</Title>
+              <Title order={4}>{templateName(tp.name)}</Title>
               <Text size="xs" c="dimmed">
                 {tp.description}
               </Text>
@@ -164,7 +165,7 @@ function Builder({ version, onClose }: { version: TemplateVersion; onClose: () =
     <Stack gap="sm" data-testid="builder">
       <Group justify="space-between">
         <Title order={3}>
-          {version.name} · v{version.version} <Badge>{t(`scorecards.templates.status.${version.status}`)}</Badge>
+          {versionLabel(version)} <Badge>{t(`scorecards.templates.status.${version.status}`)}</Badge>
         </Title>
         <Group>
           <SegmentedControl value={lang} onChange={(v) => setLang(v as Lang)} data={['en', 'ru', 'zh'].map((l) => ({ value: l, label: l.toUpperCase() }))} aria-label={t('scorecards.templates.textLanguage')} />

@@ -1,4 +1,5 @@
 /** Calls and scorecards strings (en/ru/zh: same keys, checked by tests/unit/i18n.test.ts). */
+import type { Translation } from '../../app/locales/translation';
 const en = {
   verdict: {
     reliable: 'Reliable: managers score these calls the same way (α {{alpha}} ≥ 0.800). Scores can be compared across graders.',
@@ -38,9 +39,9 @@ const en = {
     help: 'Drop recordings (MP3, WAV, OGG/Opus, M4A/AAC, WebM). Add transcripts (.vtt, .srt, .txt) with the same file name, and optionally a CSV manifest with columns file, rep, date, customer, channel, direction, outcome.',
     drop: 'Drop recordings, transcripts and a manifest here, or click to choose', file: 'File', withTranscript: 'Transcript: {{name}}', noTranscript: 'No transcript',
     ready: 'Ready', uploading: 'Uploading…', done: 'Imported', run: 'Import', chooseRep: 'Choose the rep', notAudio: 'Not a recording file',
-    imported: '{{n}} call(s) imported',
+    imported_one: '{{count}} call imported', imported_other: '{{count}} calls imported',
     pick: 'Choose recordings and transcripts…',
-    filter: 'Recordings and transcripts', manifestOk: 'Manifest read: {{n}} row(s).', manifestError: 'Manifest row {{row}}, {{field}} "{{value}}": {{message}}',
+    filter: 'Recordings and transcripts', manifestOk_one: 'Manifest read: {{count}} row.', manifestOk_other: 'Manifest read: {{count}} rows.', manifestError: 'Manifest row {{row}}, {{field}} "{{value}}": {{message}}',
   },
   player: {
     noAudio: 'This call has no recording: only its details and scores were logged.', noWave: 'The waveform could not be drawn; playback still works.', waveform: 'Waveform: click to jump',
@@ -73,8 +74,16 @@ const en = {
     status: { acknowledged: 'Acknowledged', open: 'Disputed', accepted: 'Accepted', partly: 'Partly accepted', rejected: 'Rejected' },
   },
   disputes: {
+    grader: 'Grader', age: 'Waiting', openCall: 'Open the call with {{customer}}',
+    dash: {
+      title: 'Disputes at a glance', open: 'Waiting for a decision', oldest: 'Oldest waiting', median: 'Median wait', changed: 'Scores changed',
+      changedOf: '{{changed}} of {{resolved}} resolved', byGrader: 'By grader (whose score is disputed)', byCriterion: 'By criterion', ageTitle: 'How long they wait',
+      waitingCol: 'Waiting', totalCol: 'All disputes', changedCol: 'Changed', oldestCol: 'Oldest', none: 'No disputes yet: reps dispute a criterion from a scored call.',
+      bucket: { '0-2': '0–2 days', '3-7': '3–7 days', '8-14': '8–14 days', '15+': '15 days or more' },
+    },
+    days_one: '{{count}} day', days_other: '{{count}} days',
     open: 'Waiting', all: 'All', criterion: 'Criterion', scored: 'Scored {{value}}', resolve: 'Resolve', resolveTitle: 'Resolve: {{criterion}}', newValue: 'Corrected score',
-    note: 'Note to the rep', resolved: 'Dispute resolved', empty: 'No disputes here.', waiting: '{{n}} dispute(s) wait for your decision', review: 'Review',
+    note: 'Note to the rep', resolved: 'Dispute resolved', empty: 'No disputes here.', waiting_one: '{{count}} dispute waits for your decision', waiting_other: '{{count}} disputes wait for your decision', review: 'Review',
   },
   coaching: {
     title: 'Coaching from your manager', add: 'Add coaching note', criteria: 'Linked criteria', note: 'Note', action: 'Action to take', due: 'Due', dueBy: 'by {{date}}',
@@ -105,6 +114,7 @@ const en = {
     ambiguousYesExact: 'Ambiguous: graders disagree on {{share}}% of {{units}} calls', ambiguousNoExact: 'Graders disagree on {{d}} of {{units}} calls',
   },
   templates: {
+    defaultName: 'Call quality', versionLabel: '{{name}} · v{{version}}', 
     newVersion: 'Edit (new version)', status: { draft: 'Draft', published: 'Published', archived: 'Archived' }, criteriaCount: '{{n}} criteria', evaluationsCount: '{{n}} evaluations',
     whatIf: 'What if…', publish: 'Publish', archive: 'Archive', whatIfTitle: 'Re-scored the last {{n}} evaluations under this draft',
     whatIfLine: 'Average {{before}} → {{after}} ({{delta}}); {{changed}} evaluation(s) change.', saved: 'Draft saved', readOnly: 'This version is frozen: past evaluations keep it. Use "Edit (new version)" to change the scorecard.',
@@ -119,7 +129,7 @@ const en = {
 
 type Tree = { [k: string]: string | Tree };
 
-const ru: typeof en = {
+const ru: Translation<typeof en> = {
   verdict: {
     reliable: 'Надёжно: менеджеры оценивают эти звонки одинаково (α {{alpha}} ≥ 0,800). Оценки разных проверяющих можно сравнивать.',
     tentative: 'Предварительно: согласие умеренное (α {{alpha}}, от 0,667 до 0,800). Делайте по оценкам только предварительные выводы и обсудите критерии ниже.',
@@ -158,9 +168,9 @@ const ru: typeof en = {
     help: 'Перетащите записи (MP3, WAV, OGG/Opus, M4A/AAC, WebM). Расшифровки (.vtt, .srt, .txt) — с тем же именем файла; можно добавить CSV-манифест с колонками file, rep, date, customer, channel, direction, outcome.',
     drop: 'Перетащите сюда записи, расшифровки и манифест или нажмите, чтобы выбрать', file: 'Файл', withTranscript: 'Расшифровка: {{name}}', noTranscript: 'Без расшифровки',
     ready: 'Готов', uploading: 'Загрузка…', done: 'Импортирован', run: 'Импортировать', chooseRep: 'Выберите продавца', notAudio: 'Это не файл записи',
-    imported: 'Импортировано звонков: {{n}}',
+    imported_one: 'Импортирован {{count}} звонок', imported_few: 'Импортировано {{count}} звонка', imported_many: 'Импортировано {{count}} звонков', imported_other: 'Импортировано {{count}} звонка',
     pick: 'Выбрать записи и расшифровки…',
-    filter: 'Записи и расшифровки', manifestOk: 'Манифест прочитан: строк {{n}}.', manifestError: 'Манифест, строка {{row}}, {{field}} «{{value}}»: {{message}}',
+    filter: 'Записи и расшифровки', manifestOk_one: 'Манифест прочитан: {{count}} строка.', manifestOk_few: 'Манифест прочитан: {{count}} строки.', manifestOk_many: 'Манифест прочитан: {{count}} строк.', manifestOk_other: 'Манифест прочитан: {{count}} строки.', manifestError: 'Манифест, строка {{row}}, {{field}} «{{value}}»: {{message}}',
   },
   player: {
     noAudio: 'У этого звонка нет записи: сохранены только данные и оценки.', noWave: 'Не удалось построить волну; воспроизведение работает.', waveform: 'Волна: нажмите, чтобы перейти',
@@ -193,8 +203,16 @@ const ru: typeof en = {
     status: { acknowledged: 'Принято', open: 'Оспорено', accepted: 'Спор принят', partly: 'Принят частично', rejected: 'Отклонён' },
   },
   disputes: {
+    grader: 'Оценщик', age: 'Ждёт', openCall: 'Открыть звонок с клиентом {{customer}}',
+    dash: {
+      title: 'Споры: сводка', open: 'Ждут решения', oldest: 'Дольше всех ждёт', median: 'Медиана ожидания', changed: 'Оценки изменены',
+      changedOf: '{{changed}} из {{resolved}} решённых', byGrader: 'По оценщикам (чья оценка оспорена)', byCriterion: 'По критериям', ageTitle: 'Сколько ждут',
+      waitingCol: 'Ждут', totalCol: 'Всего споров', changedCol: 'Изменено', oldestCol: 'Дольше всех', none: 'Споров пока нет: продавец оспаривает критерий из оценённого звонка.',
+      bucket: { '0-2': '0–2 дня', '3-7': '3–7 дней', '8-14': '8–14 дней', '15+': '15 дней и больше' },
+    },
+    days_one: '{{count}} день', days_few: '{{count}} дня', days_many: '{{count}} дней', days_other: '{{count}} дня',
     open: 'Ожидают', all: 'Все', criterion: 'Критерий', scored: 'Оценка {{value}}', resolve: 'Решить', resolveTitle: 'Решение: {{criterion}}', newValue: 'Исправленная оценка',
-    note: 'Комментарий продавцу', resolved: 'Спор решён', empty: 'Споров нет.', waiting: 'Споров ждут решения: {{n}}', review: 'Разобрать',
+    note: 'Комментарий продавцу', resolved: 'Спор решён', empty: 'Споров нет.', waiting_one: '{{count}} спор ждёт вашего решения', waiting_few: '{{count}} спора ждут вашего решения', waiting_many: '{{count}} споров ждут вашего решения', waiting_other: '{{count}} спора ждут вашего решения', review: 'Разобрать',
   },
   coaching: {
     title: 'Рекомендации руководителя', add: 'Добавить рекомендацию', criteria: 'Связанные критерии', note: 'Рекомендация', action: 'Что сделать', due: 'Срок', dueBy: 'до {{date}}',
@@ -225,6 +243,7 @@ const ru: typeof en = {
     ambiguousYesExact: 'Неоднозначный: оценщики расходятся в {{share}}% из {{units}} звонков', ambiguousNoExact: 'Оценщики расходятся в {{d}} из {{units}} звонков',
   },
   templates: {
+    defaultName: 'Качество звонка', versionLabel: '{{name}} · версия {{version}}', 
     newVersion: 'Изменить (новая версия)', status: { draft: 'Черновик', published: 'Опубликована', archived: 'В архиве' }, criteriaCount: 'Критериев: {{n}}', evaluationsCount: 'Оценок: {{n}}',
     whatIf: 'Что если…', publish: 'Опубликовать', archive: 'В архив', whatIfTitle: 'Последние {{n}} оценок пересчитаны по этому черновику',
     whatIfLine: 'Среднее {{before}} → {{after}} ({{delta}}); изменится оценок: {{changed}}.', saved: 'Черновик сохранён', readOnly: 'Эта версия заморожена: прошлые оценки её сохраняют. Чтобы изменить анкету, нажмите «Изменить (новая версия)».',
@@ -237,7 +256,7 @@ const ru: typeof en = {
   },
 };
 
-const zh: typeof en = {
+const zh: Translation<typeof en> = {
   verdict: {
     reliable: '可靠：经理们对这些通话的评分一致（α {{alpha}} ≥ 0.800）。不同评分人的分数可以相互比较。',
     tentative: '初步：一致程度中等（α {{alpha}}，介于 0.667 与 0.800 之间）。这些分数只能用于初步结论，请讨论下面的评分项。',
@@ -276,9 +295,9 @@ const zh: typeof en = {
     help: '拖入录音（MP3、WAV、OGG/Opus、M4A/AAC、WebM）。转写文件（.vtt、.srt、.txt）需与录音同名；可附带 CSV 清单，列为 file、rep、date、customer、channel、direction、outcome。',
     drop: '将录音、转写和清单拖到这里，或点击选择', file: '文件', withTranscript: '转写：{{name}}', noTranscript: '无转写',
     ready: '就绪', uploading: '上传中…', done: '已导入', run: '导入', chooseRep: '请选择销售', notAudio: '不是录音文件',
-    imported: '已导入 {{n}} 个通话',
+    imported_other: '已导入 {{count}} 个通话',
     pick: '选择录音和转写…',
-    filter: '录音和转写', manifestOk: '已读取清单：{{n}} 行。', manifestError: '清单第 {{row}} 行，{{field}}“{{value}}”：{{message}}',
+    filter: '录音和转写', manifestOk_other: '已读取清单：{{count}} 行。', manifestError: '清单第 {{row}} 行，{{field}}“{{value}}”：{{message}}',
   },
   player: {
     noAudio: '此通话没有录音：只记录了通话信息和评分。', noWave: '无法绘制波形，但仍可播放。', waveform: '波形：点击跳转',
@@ -311,8 +330,16 @@ const zh: typeof en = {
     status: { acknowledged: '已确认', open: '申诉中', accepted: '已接受', partly: '部分接受', rejected: '已驳回' },
   },
   disputes: {
+    grader: '评分人', age: '等待', openCall: '打开与 {{customer}} 的通话',
+    dash: {
+      title: '申诉概览', open: '等待处理', oldest: '最长等待', median: '等待中位数', changed: '已改分',
+      changedOf: '已处理 {{resolved}} 个中改分 {{changed}} 个', byGrader: '按评分人（被申诉的评分）', byCriterion: '按评分项', ageTitle: '等待时长',
+      waitingCol: '等待中', totalCol: '申诉总数', changedCol: '已改分', oldestCol: '最长', none: '暂无申诉：销售可在已评分的通话中对某个评分项提出申诉。',
+      bucket: { '0-2': '0–2 天', '3-7': '3–7 天', '8-14': '8–14 天', '15+': '15 天及以上' },
+    },
+    days_other: '{{count}} 天',
     open: '待处理', all: '全部', criterion: '评分项', scored: '原评分 {{value}}', resolve: '处理', resolveTitle: '处理申诉：{{criterion}}', newValue: '更正后的分数',
-    note: '给销售的说明', resolved: '申诉已处理', empty: '没有申诉。', waiting: '{{n}} 个申诉等待您处理', review: '查看',
+    note: '给销售的说明', resolved: '申诉已处理', empty: '没有申诉。', waiting_other: '{{count}} 个申诉等待您处理', review: '查看',
   },
   coaching: {
     title: '经理的辅导建议', add: '添加辅导建议', criteria: '相关评分项', note: '建议', action: '行动', due: '截止', dueBy: '{{date}} 前',
@@ -343,6 +370,7 @@ const zh: typeof en = {
     ambiguousYesExact: '有歧义：{{units}} 个通话中 {{share}}% 评分不一致', ambiguousNoExact: '{{units}} 个通话中 {{d}} 个评分不一致',
   },
   templates: {
+    defaultName: '通话质量', versionLabel: '{{name}} · 第 {{version}} 版', 
     newVersion: '编辑（新版本）', status: { draft: '草稿', published: '已发布', archived: '已归档' }, criteriaCount: '{{n}} 个评分项', evaluationsCount: '{{n}} 次评分',
     whatIf: '假设分析…', publish: '发布', archive: '归档', whatIfTitle: '已按此草稿重新计算最近 {{n}} 次评分',
     whatIfLine: '平均分 {{before}} → {{after}}（{{delta}}）；{{changed}} 次评分会变化。', saved: '草稿已保存', readOnly: '此版本已冻结：过去的评分保留此版本。要修改评分表，请点击“编辑（新版本）”。',

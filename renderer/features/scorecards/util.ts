@@ -10,3 +10,11 @@ export function loc(l: Localized | null | undefined): string {
 
 export const scoreColor = (s: number | null | undefined) => (s === null || s === undefined ? 'gray' : s < 60 ? 'red' : s < 80 ? 'yellow' : 'green');
 export const fmtScore = (s: number | null | undefined) => (s === null || s === undefined ? '—' : `${Math.round(s * 10) / 10}%`);
+
+/** The built-in scorecard's name is stored in English ("Call quality"); shown in the UI language. Names people type stay as written. */
+export function templateName(name: string): string {
+  return name === 'Call quality' ? i18n.t('scorecards.templates.defaultName') : name;
+}
+
+/** "Call quality · v1" in the UI language: "Качество звонка · версия 1", "通话质量 · 第 1 版". */
+export const versionLabel = (v: { name: string; version: number }) => i18n.t('scorecards.templates.versionLabel', { name: templateName(v.name), version: v.version });

@@ -8,6 +8,7 @@ import { IconPlus, IconSearch, IconTrash } from '@tabler/icons-react';
 import { useState } from 'react';
 import { Controller, useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
+import { useSearchParams } from 'react-router';
 import type { z } from 'zod';
 import { objectionInput, SCRIPT_LANGUAGES, type ObjectionCard, type ScriptLanguage } from '../../../shared/api/scripts';
 import { ApiCallError, api, useApi } from '../../lib/api';
@@ -16,13 +17,16 @@ import { Attachments } from '../../app/slots';
 import { LanguageFilter } from './LanguageFilter';
 import { languageOptions } from './util';
 import { useIsRep } from './ScriptsPage';
+import { clickable } from '../../lib/clickable';
 
 const PAGE = 30;
 
 export function ObjectionBank() {
   const { t } = useTranslation();
   const rep = useIsRep();
-  const [query, setQuery] = useState('');
+  // opened from Ctrl+K search with the card's words (?q=)
+  const [params] = useSearchParams();
+  const [query, setQuery] = useState(params.get('q') ?? '');
   const [q] = useDebouncedValue(query, 120);
   const [language, setLanguage] = useState<ScriptLanguage | null>(null);
   const [page, setPage] = useState(1);
@@ -57,7 +61,7 @@ export function ObjectionBank() {
       </Group>
       <SimpleGrid cols={{ base: 1, md: 2, xl: 3 }}>
         {(list.data?.rows ?? []).map((c) => (
-          <Card key={c.id} withBorder padding="sm" data-testid={`objection-card-${c.id}`} style={{ cursor: rep ? undefined : 'pointer' }} onClick={() => !rep && setEditing(c)}>
+          <Card key={c.id} withBorder padding="sm" data-testid={`objection-card-${c.id}`} {...(rep ? {} : clickable(() => setEditing(c), c.objection))}>
             <Group justify="space-between" wrap="nowrap" align="flex-start">
               <Text fw={600}>«{c.objection}»</Text>
               <Badge size="xs" variant="light">

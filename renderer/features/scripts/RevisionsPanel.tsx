@@ -90,7 +90,7 @@ export function RevisionsPanel({ scriptId, current, published, onRestored }: { s
             <Code block data-testid="diff" style={{ whiteSpace: 'pre-wrap', maxHeight: 480, overflow: 'auto' }}>
               {diff.data.map((p, k) =>
                 p.added || p.removed ? (
-                  <Box key={k} component="span" display="block" bg={p.added ? 'green.1' : 'red.1'} c={p.added ? 'green.9' : 'red.9'} td={p.removed ? 'line-through' : undefined}>
+                  <Box key={k} component="span" display="block" bg={p.added ? 'green.1' : 'red.1'} c={p.added ? 'green' : 'red'} td={p.removed ? 'line-through' : undefined}>
                     {p.value
                       .replace(/\n$/, '')
                       .split('\n')

@@ -301,7 +301,7 @@ function EditorForm({ detail: initial }: { detail: ScriptDetail | null }) {
                         {issues.map((iss, k) => (
                           <Group key={k} gap={4} wrap="nowrap" align="flex-start">
                             {iss.severity === 'error' ? <IconCircleX size={14} color="var(--mantine-color-red-7)" style={{ flexShrink: 0 }} /> : <IconAlertTriangle size={14} color="var(--mantine-color-yellow-8)" style={{ flexShrink: 0 }} />}
-                            <Text size="xs" c={iss.severity === 'error' ? 'red.8' : 'yellow.9'}>
+                            <Text size="xs" c={iss.severity === 'error' ? 'red' : 'yellow'}>
                               {flowIssueText(t, iss, watched ?? [])}
                             </Text>
                           </Group>
@@ -443,7 +443,7 @@ function StepCard({ index: i, count, control, register, setValue, errors, stepOp
             </Tabs.Tab>
           </Tabs.List>
           <Tabs.Panel value="write" pt={6}>
-            <Textarea autosize minRows={3} maxRows={14} description={t('scripts.editor.markdownHint')} {...register(`steps.${i}.talkingPointsMd`)} error={err(e?.talkingPointsMd?.message)} data-testid={`step-${i}-points`} />
+            <Textarea aria-label={t('scripts.editor.talkingPoints')} autosize minRows={3} maxRows={14} description={t('scripts.editor.markdownHint')} {...register(`steps.${i}.talkingPointsMd`)} error={err(e?.talkingPointsMd?.message)} data-testid={`step-${i}-points`} />
           </Tabs.Panel>
           <Tabs.Panel value="preview" pt={6}>
             <Paper withBorder p="sm" data-testid={`step-${i}-preview`}>

@@ -16,6 +16,7 @@ import { SynonymsEditor } from './Synonyms';
 import { ScriptEditor } from './ScriptEditor';
 import { downloadText } from './util';
 import { LanguageFilter } from './LanguageFilter';
+import { clickable } from '../../lib/clickable';
 
 const PAGE = 50;
 
@@ -177,7 +178,7 @@ function ScriptList() {
         </Table.Thead>
         <Table.Tbody>
           {(list.data?.rows ?? []).map((s) => (
-            <Table.Tr key={s.id} style={{ cursor: 'pointer' }} onClick={() => navigate(rep ? `/live?script=${s.id}` : `/scripts/${s.id}`)} data-testid={`script-row-${s.id}`}>
+            <Table.Tr key={s.id} {...clickable(() => navigate(rep ? `/live?script=${s.id}` : `/scripts/${s.id}`))} data-testid={`script-row-${s.id}`}>
               <Table.Td onClick={(e) => e.stopPropagation()}>
                 <Tooltip label={s.pinned ? t('scripts.unpin') : t('scripts.pin')}>
                   <ActionIcon variant="subtle" aria-label={s.pinned ? t('scripts.unpin') : t('scripts.pin')} onClick={() => void togglePin(s.id, !s.pinned)}>

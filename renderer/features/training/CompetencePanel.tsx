@@ -3,7 +3,7 @@
  * last year, click a score for its explanation (evidence, weights, decay, n),
  * gaps -> suggested courses, manager assessments.
  */
-import { Alert, Anchor, Badge, Button, Card, Group, Modal, SegmentedControl, Select, SimpleGrid, Stack, Table, Text, Textarea, TextInput, Title } from '@mantine/core';
+import { Alert, Anchor, Badge, Button, Card, Group, Modal, SegmentedControl, Select, SimpleGrid, Stack, Table, Text, Textarea, Title } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -18,6 +18,7 @@ import { PlanForm } from './PlanForm';
 import { l3 } from './util';
 import { AccessDenied } from '../access/AccessDenied';
 import { useCan } from '../access/useCan';
+import { DateField } from '../../lib/DateField';
 
 const COLORS = ['#1c7ed6', '#e8590c', '#2f9e44', '#9c36b5', '#c2255c', '#0c8599', '#5c940d', '#f08c00'];
 
@@ -302,8 +303,8 @@ function AssessmentCard({ personId, onSaved }: { personId: number; onSaved: () =
       </Text>
       <Stack gap="xs">
         <Group grow>
-          <Select placeholder={t('training.model.competency')} data={(model.data?.competencies ?? []).map((c) => ({ value: String(c.id), label: l3(c.name) }))} value={competencyId} onChange={setCompetencyId} data-testid="assess-competency" />
-          <TextInput type="date" value={date} onChange={(e) => setDate(e.currentTarget.value)} />
+          <Select aria-label={t('training.model.competency')} placeholder={t('training.model.competency')} data={(model.data?.competencies ?? []).map((c) => ({ value: String(c.id), label: l3(c.name) }))} value={competencyId} onChange={setCompetencyId} data-testid="assess-competency" />
+          <DateField aria-label={t('common.date')} value={date} onChange={(v) => setDate(v)} />
         </Group>
         <SegmentedControl value={level} onChange={setLevel} data={['1', '2', '3', '4', '5']} data-testid="assess-level" />
         {comp && (
@@ -311,7 +312,7 @@ function AssessmentCard({ personId, onSaved }: { personId: number; onSaved: () =
             {l3(comp.levels[Number(level) - 1])}
           </Text>
         )}
-        <Textarea placeholder={t('training.comp.note')} autosize minRows={1} value={note} onChange={(e) => setNote(e.currentTarget.value)} />
+        <Textarea aria-label={t('training.comp.note')} placeholder={t('training.comp.note')} autosize minRows={1} value={note} onChange={(e) => setNote(e.currentTarget.value)} />
         <Group justify="flex-end">
           <Button size="xs" disabled={!competencyId} onClick={() => void save()} data-testid="assess-save">
             {t('training.comp.saveAssessment')}

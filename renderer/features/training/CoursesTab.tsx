@@ -9,6 +9,7 @@ import { useApi } from '../../lib/api';
 import { fmtDate } from '../../lib/format';
 import { CourseForm } from './CourseForm';
 import { l3 } from './util';
+import { clickable } from '../../lib/clickable';
 
 const PAGE = 25;
 
@@ -69,7 +70,7 @@ export function CoursesTab({ readOnly }: { readOnly: boolean }) {
         </Table.Thead>
         <Table.Tbody>
           {(list.data?.rows ?? []).map((c) => (
-            <Table.Tr key={c.id} style={{ cursor: 'pointer' }} onClick={() => navigate(readOnly ? `/training/learn/${c.id}` : `/training/courses/${c.id}`)}>
+            <Table.Tr key={c.id} {...clickable(() => navigate(readOnly ? `/training/learn/${c.id}` : `/training/courses/${c.id}`), c.title)} data-testid="course-row">
               <Table.Td>
                 <Text size="sm" fw={500}>
                   {c.title}
@@ -91,7 +92,7 @@ export function CoursesTab({ readOnly }: { readOnly: boolean }) {
                 <Text size="xs">{t('training.courses.counts', { lessons: c.lessonCount, quizzes: c.quizCount })}</Text>
               </Table.Td>
               <Table.Td ta="right">
-                <Text size="xs">
+                <Text size="xs" data-testid={`course-counts-${c.id}`}>
                   {c.completedCount}/{c.assignedCount}
                 </Text>
               </Table.Td>

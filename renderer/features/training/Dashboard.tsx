@@ -8,6 +8,7 @@ import { useApi } from '../../lib/api';
 import { fmtDate, fmtNumber, personName } from '../../lib/format';
 import { ItemAnalysisModal } from './ItemAnalysis';
 import { StatusBadge, pct } from './util';
+import { clickable } from '../../lib/clickable';
 
 export function Dashboard() {
   const { t } = useTranslation();
@@ -101,7 +102,7 @@ export function Dashboard() {
                   <Table.Td>
                     <Group gap="xs" wrap="nowrap">
                       <Progress value={(r.completed / r.total) * 100} w="100%" color="green" />
-                      <Text size="xs" w={60} ta="right">
+                      <Text size="xs" w={60} ta="right" data-testid={`dash-course-counts-${r.courseId}`}>
                         {r.completed}/{r.total}
                       </Text>
                     </Group>
@@ -160,7 +161,7 @@ export function Dashboard() {
           <Table data-testid="stuck-list">
             <Table.Tbody>
               {(data?.stuck ?? []).map((s) => (
-                <Table.Tr key={s.itemId} style={{ cursor: 'pointer' }} onClick={() => setAnalysis(s.itemId)}>
+                <Table.Tr key={s.itemId} {...clickable(() => setAnalysis(s.itemId))}>
                   <Table.Td>
                     <Text size="sm" fw={500}>
                       {s.quizTitle}

@@ -36,6 +36,10 @@ export function ItemEditor({ moduleId, item, kind, onSaved }: { moduleId: number
   );
   // A server error describes the quiz as it was sent; editing makes it stale.
   useEffect(() => setServerError(null), [questions, passMark, attempts, title]);
+  // Question problems show from the first save attempt on (then live as they are fixed), never on a quiz nobody has finished
+  // typing; showing them on blur would move the Save button under the pointer.
+  const [triedSave, setTriedSave] = useState(false);
+  const visible = problems.filter((p) => triedSave || p.field === 'passMark');
   const problemText = (p: (typeof problems)[number]) => t(`training.quizProblem.${p.code}`, { n: p.question + 1 });
 
   const setQ = (i: number, patch: Partial<QuestionData>) => setQuestions((qs) => qs.map((q, j) => (j === i ? { ...q, ...patch } : q)));
@@ -62,6 +66,7 @@ export function ItemEditor({ moduleId, item, kind, onSaved }: { moduleId: number
 
   const save = async () => {
     // The server refuses the same problems; checking here first gives the message in the UI language.
+    setTriedSave(true);
     if (problems.length) {
       setServerError({ message: problemText(problems[0]) });
       return;
@@ -106,6 +111,7 @@ export function ItemEditor({ moduleId, item, kind, onSaved }: { moduleId: number
           />
           {tab === 'write' ? (
             <Textarea
+              aria-label={t('training.editor.write')}
               autosize
               minRows={12}
               maxRows={30}
@@ -131,7 +137,7 @@ export function ItemEditor({ moduleId, item, kind, onSaved }: { moduleId: number
             <Switch mt="lg" label={t('training.quiz.shuffle')} checked={shuffle} onChange={(e) => setShuffle(e.currentTarget.checked)} />
           </SimpleGrid>
           {questions.map((q, i) => {
-            const qProblems = problems.filter((p) => p.question === i);
+            const qProblems = visible.filter((p) => p.question === i);
             return (
               <Card withBorder key={i} data-testid={`question-${i}`}>
                 <Stack gap="xs">
@@ -141,6 +147,7 @@ export function ItemEditor({ moduleId, item, kind, onSaved }: { moduleId: number
                     </Text>
                     <Group gap={4}>
                       <Select
+                        aria-label={t('training.quiz.questionN', { n: i + 1 })}
                         size="xs"
                         w={170}
                         allowDeselect={false}
@@ -153,7 +160,7 @@ export function ItemEditor({ moduleId, item, kind, onSaved }: { moduleId: number
                       </ActionIcon>
                     </Group>
                   </Group>
-                  <Textarea autosize minRows={1} placeholder={t('training.quiz.prompt')} value={q.prompt} onChange={(e) => setQ(i, { prompt: e.currentTarget.value })} data-testid={`q${i}-prompt`} />
+                  <Textarea aria-label={t('training.quiz.prompt')} autosize minRows={1} placeholder={t('training.quiz.prompt')} value={q.prompt} onChange={(e) => setQ(i, { prompt: e.currentTarget.value })} data-testid={`q${i}-prompt`} />
                   {q.kind === 'ordering' && (
                     <Text size="xs" c="dimmed">
                       {t('training.quiz.orderingHint')}
@@ -177,7 +184,7 @@ export function ItemEditor({ moduleId, item, kind, onSaved }: { moduleId: number
                             style={{ flex: 1 }}
                             size="xs"
                             value={o.text}
-                            placeholder={t('training.quiz.option', { n: oi + 1 })}
+                            placeholder={t('training.quiz.option', { n: oi + 1 })} aria-label={t('training.quiz.option', { n: oi + 1 })}
                             onChange={(e) => {
                               const text = e.currentTarget.value;
                               setQ(i, { options: q.options.map((x) => (x.id === o.id ? { ...x, text } : x)) });
@@ -208,7 +215,7 @@ export function ItemEditor({ moduleId, item, kind, onSaved }: { moduleId: number
                       {t('training.quiz.addOption')}
                     </Button>
                   )}
-                  <Textarea autosize minRows={1} placeholder={t('training.quiz.explanation')} value={q.explanation} onChange={(e) => setQ(i, { explanation: e.currentTarget.value })} data-testid={`q${i}-explanation`} />
+                  <Textarea aria-label={t('training.quiz.explanation')} autosize minRows={1} placeholder={t('training.quiz.explanation')} value={q.explanation} onChange={(e) => setQ(i, { explanation: e.currentTarget.value })} data-testid={`q${i}-explanation`} />
                   {qProblems.map((p) => (
                     <Text key={p.code} size="xs" c="red" data-testid="quiz-problem">
                       {problemText(p)}
@@ -233,9 +240,9 @@ export function ItemEditor({ moduleId, item, kind, onSaved }: { moduleId: number
         </Alert>
       )}
       <Group justify="flex-end">
-        {kind === 'quiz' && problems.length > 0 && (
+        {kind === 'quiz' && visible.length > 0 && (
           <Text size="xs" c="red">
-            {t('training.quiz.problems', { count: problems.length })}
+            {t('training.quiz.problems', { count: visible.length })}
           </Text>
         )}
         <Button onClick={() => void save()} loading={saving} disabled={!title.trim()} data-testid="item-save">

@@ -146,6 +146,7 @@ function CompetencyForm({ competency, onSaved }: { competency: Competency | null
           <SimpleGrid cols={3}>
             {langs.map((l) => (
               <Textarea
+                aria-label={`${t('training.model.level', { n: i + 1 })} · ${l.toUpperCase()}`}
                 key={l}
                 autosize
                 minRows={2}

@@ -5,7 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { useSession } from '../../app/session';
 import { useApi } from '../../lib/api';
-import { fmtDate } from '../../lib/format';
+import { fmtDate, personName } from '../../lib/format';
 import { StatusBadge } from './util';
 
 export function MyTraining({ compact = false }: { compact?: boolean }) {
@@ -119,7 +119,7 @@ export function TrainerWidget() {
       </Group>
       {d.data.overdue.slice(0, 3).map((r) => (
         <Text key={r.id} size="xs" c="dimmed" mt={4}>
-          {r.personName} — {r.courseTitle} ({t('training.daysOverdue', { count: r.daysOverdue })})
+          {personName({ name: r.personName, nameRu: r.personNameRu, nameZh: r.personNameZh })} — {r.courseTitle} ({t('training.daysOverdue', { count: r.daysOverdue })})
         </Text>
       ))}
     </Card>

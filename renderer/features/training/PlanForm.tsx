@@ -9,6 +9,7 @@ import { isPastDue } from '../../../shared/domain/assignment';
 import { api, ApiCallError, useApi } from '../../lib/api';
 import { errorText } from '../../lib/errors';
 import { personName } from '../../lib/format';
+import { DateField } from '../../lib/DateField';
 
 const today = () => new Date().toISOString().slice(0, 10);
 
@@ -30,8 +31,10 @@ export function PlanForm({
   initialName?: string;
   onSaved?: (r: PlanSaveResult) => void;
 }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const [name, setName] = useState(plan?.name ?? initialName);
+  // Until the author types a name, the plan is named after its courses, who gets them, and the month.
+  const [nameEdited, setNameEdited] = useState(!!(plan?.name ?? initialName));
   const [courseIds, setCourseIds] = useState<string[]>((plan?.courseIds ?? initialCourseIds).map(String));
   const [kind, setKind] = useState<'people' | 'team' | 'role'>(plan?.target.kind ?? (initialPersonIds ? 'people' : 'team'));
   const [personIds, setPersonIds] = useState<string[]>((plan?.target.personIds ?? initialPersonIds ?? []).map(String));
@@ -44,6 +47,20 @@ export function PlanForm({
   const courses = useApi('training.courses.list', opened ? { query: '', status: 'published', offset: 0, limit: 500 } : null);
   const teams = useApi('teams.list', opened ? { includeEmpty: false } : null);
   const people = useApi('people.list', opened && kind === 'people' ? { query: '', teamId: null, role: null, includeInactive: true, sort: 'name', offset: 0, limit: 500 } : null);
+  const suggestedName = (() => {
+    const titles = (courses.data?.rows ?? []).filter((c) => courseIds.includes(String(c.id))).map((c) => c.title);
+    if (!titles.length) return '';
+    const target =
+      kind === 'team'
+        ? (teams.data ?? []).filter((tm) => teamIds.includes(String(tm.id))).map((tm) => tm.name).join(', ')
+        : kind === 'role'
+          ? roles.map((r) => t(`roles.${r}`)).join(', ')
+          : t('training.plans.defaultTargetPeople', { count: personIds.length });
+    const month = new Intl.DateTimeFormat(i18n.language === 'zh' ? 'zh-CN' : i18n.language === 'ru' ? 'ru-RU' : 'en-GB', { month: 'long', year: 'numeric' }).format(new Date());
+    const courses_ = titles.length > 2 ? `${titles.slice(0, 2).join(', ')} +${titles.length - 2}` : titles.join(', ');
+    return t('training.plans.defaultName', { courses: courses_, target: target || '—', month }).slice(0, 200);
+  })();
+  const effectiveName = nameEdited ? name : suggestedName;
   const pastDue = isPastDue(dueDate || null, today());
   const inactiveChosen = kind === 'people' ? (people.data?.rows ?? []).filter((p) => !p.active && personIds.includes(String(p.id))) : [];
 
@@ -54,14 +71,22 @@ export function PlanForm({
       const r = await api('training.plans.save', {
         id: plan?.id,
         data: {
-          name,
+          name: effectiveName,
           courseIds: courseIds.map(Number),
           target: { kind, personIds: personIds.map(Number), teamIds: teamIds.map(Number), roles: roles as Role[] },
           dueDate: dueDate || null,
           recurrenceMonths: recurrence ? Number(recurrence) : null,
         },
       });
-      notifications.show({ message: t('training.plans.savedResult', { assigned: r.assigned, kept: r.kept, retired: r.retired, version: r.plan.version }) });
+      notifications.show({
+        message: [
+          r.assigned ? t('training.plans.savedNew', { count: r.assigned }) : t('training.plans.savedNone'),
+          r.kept ? t('training.plans.savedKept', { count: r.kept }) : '',
+          r.retired ? t('training.plans.savedRetired', { count: r.retired }) : '',
+        ]
+          .filter(Boolean)
+          .join(' '),
+      });
       for (const w of r.warnings) notifications.show({ color: 'yellow', message: w, autoClose: 10_000 });
       onSaved?.(r);
       onClose();
@@ -75,7 +100,14 @@ export function PlanForm({
   return (
     <Modal opened={opened} onClose={onClose} size="lg" title={plan ? t('training.plans.edit', { version: plan.version }) : t('training.plans.new')}>
       <Stack data-testid="plan-form">
-        <TextInput label={t('training.plans.name')} value={name} onChange={(e) => setName(e.currentTarget.value)} required data-testid="plan-name" />
+        <TextInput
+          label={t('training.plans.name')}
+          description={nameEdited ? undefined : t('training.plans.defaultNameHint')}
+          value={effectiveName}
+          onChange={(e) => (setNameEdited(true), setName(e.currentTarget.value))}
+          required
+          data-testid="plan-name"
+        />
         <MultiSelect
           label={t('training.plans.courses')}
           searchable
@@ -116,7 +148,7 @@ export function PlanForm({
         )}
         {kind === 'role' && <MultiSelect label={t('training.plans.target.role')} data={ROLES.map((r) => ({ value: r, label: t(`roles.${r}`) }))} value={roles} onChange={setRoles} />}
         <Group grow align="flex-start">
-          <TextInput type="date" label={t('training.plans.due')} value={dueDate} onChange={(e) => setDueDate(e.currentTarget.value)} data-testid="plan-due" />
+          <DateField label={t('training.plans.due')} value={dueDate} onChange={(v) => setDueDate(v)} data-testid="plan-due" />
           <Select
             label={t('training.plans.recurrence')}
             value={recurrence}
@@ -153,7 +185,7 @@ export function PlanForm({
           <Button variant="default" onClick={onClose}>
             {t('actions.cancel')}
           </Button>
-          <Button onClick={() => void save()} loading={saving} disabled={!name.trim() || !courseIds.length} data-testid="plan-save">
+          <Button onClick={() => void save()} loading={saving} disabled={!effectiveName.trim() || !courseIds.length} data-testid="plan-save">
             {t('training.plans.assign')}
           </Button>
         </Group>

@@ -1,4 +1,5 @@
 /** Training strings (en/ru/zh: same keys; counts phrased as "label: n" so no plural forms are needed). */
+import type { Translation } from '../../app/locales/translation';
 const en = {
   title: 'Training',
   subtitle: 'Courses, quizzes and plans; who is on track, who is overdue, where people get stuck.',
@@ -12,7 +13,7 @@ const en = {
   saved: 'Saved',
   dueOn: 'Due {{date}}',
   noDue: 'No due date',
-  daysOverdue: 'days overdue: {{count}}',
+  daysOverdue_one: '{{count}} day overdue', daysOverdue_other: '{{count}} days overdue',
   form: { title: 'Title', description: 'Description', language: 'Language', competencies: 'Competencies' },
   courses: {
     search: 'Search courses and lessons…',
@@ -125,13 +126,16 @@ const en = {
     due: 'Due date',
     recurrence: 'Repeat',
     noRecurrence: 'Once',
-    everyMonths: 'Every {{count}} months',
+    everyMonths_one: 'Every month', everyMonths_other: 'Every {{count}} months',
     yearly: 'Every year',
     pastDue: 'This due date is in the past: the assignments will be overdue at once.',
     inactiveChosen: 'Inactive, will not be assigned: {{names}}. Reactivate them on their profile first.',
     versionNote: 'Saving creates a new version. Progress already made is kept; people or courses removed from the plan keep their history.',
     assign: 'Save and assign',
-    savedResult: 'Version {{version}} saved: new assignments {{assigned}}, kept {{kept}}, retired {{retired}}.',
+    savedNew_one: 'Plan saved: {{count}} new assignment.', savedNew_other: 'Plan saved: {{count}} new assignments.', savedNone: 'Plan saved: everyone already had these courses.',
+    savedKept_one: '{{count}} assignment carries on with its progress.', savedKept_other: '{{count}} assignments carry on with their progress.',
+    savedRetired_one: '{{count}} assignment left the plan (its history stays).', savedRetired_other: '{{count}} assignments left the plan (their history stays).',
+    defaultName: '{{courses}} · {{target}} · {{month}}', defaultTargetPeople_one: '{{count}} person', defaultTargetPeople_other: '{{count}} people', defaultNameHint: 'A name is suggested from the courses, who and when; change it if you like.',
     meta: 'courses: {{count}} · version {{version}}',
     assigned: 'Assignments',
     empty: 'No plans yet: assign a course to people, a team or a role.',
@@ -266,7 +270,7 @@ const en = {
 
 type Tree = { [k: string]: string | Tree };
 
-const ru: typeof en = {
+const ru: Translation<typeof en> = {
   title: 'Обучение',
   subtitle: 'Курсы, тесты и планы: кто успевает, кто просрочил, где застревают.',
   subtitleRep: 'Назначенные вам курсы, тренировки и сертификаты.',
@@ -279,7 +283,7 @@ const ru: typeof en = {
   saved: 'Сохранено',
   dueOn: 'Срок: {{date}}',
   noDue: 'Без срока',
-  daysOverdue: 'дней просрочки: {{count}}',
+  daysOverdue_one: 'просрочено на {{count}} день', daysOverdue_few: 'просрочено на {{count}} дня', daysOverdue_many: 'просрочено на {{count}} дней', daysOverdue_other: 'просрочено на {{count}} дня',
   form: { title: 'Название', description: 'Описание', language: 'Язык', competencies: 'Компетенции' },
   courses: {
     search: 'Поиск по курсам и урокам…',
@@ -392,13 +396,16 @@ const ru: typeof en = {
     due: 'Срок',
     recurrence: 'Повтор',
     noRecurrence: 'Однократно',
-    everyMonths: 'Раз в {{count}} мес.',
+    everyMonths_one: 'Раз в {{count}} месяц', everyMonths_few: 'Раз в {{count}} месяца', everyMonths_many: 'Раз в {{count}} месяцев', everyMonths_other: 'Раз в {{count}} месяца',
     yearly: 'Ежегодно',
     pastDue: 'Срок уже прошёл: назначения сразу будут просроченными.',
     inactiveChosen: 'Неактивны, назначение не получат: {{names}}. Сначала активируйте их в профиле.',
     versionNote: 'Сохранение создаёт новую версию. Достигнутый прогресс сохраняется; у исключённых из плана сотрудников и курсов остаётся история.',
     assign: 'Сохранить и назначить',
-    savedResult: 'Версия {{version}} сохранена: новых назначений {{assigned}}, сохранено {{kept}}, снято {{retired}}.',
+    savedNew_one: 'План сохранён: {{count}} новое назначение.', savedNew_few: 'План сохранён: {{count}} новых назначения.', savedNew_many: 'План сохранён: {{count}} новых назначений.', savedNew_other: 'План сохранён: {{count}} новых назначения.', savedNone: 'План сохранён: у всех уже есть эти курсы.',
+    savedKept_one: '{{count}} назначение продолжается с накопленным прогрессом.', savedKept_few: '{{count}} назначения продолжаются с накопленным прогрессом.', savedKept_many: '{{count}} назначений продолжаются с накопленным прогрессом.', savedKept_other: '{{count}} назначения продолжаются с накопленным прогрессом.',
+    savedRetired_one: '{{count}} назначение вышло из плана (история сохранена).', savedRetired_few: '{{count}} назначения вышли из плана (история сохранена).', savedRetired_many: '{{count}} назначений вышли из плана (история сохранена).', savedRetired_other: '{{count}} назначения вышли из плана (история сохранена).',
+    defaultName: '{{courses}} · {{target}} · {{month}}', defaultTargetPeople_one: '{{count}} сотрудник', defaultTargetPeople_few: '{{count}} сотрудника', defaultTargetPeople_many: '{{count}} сотрудников', defaultTargetPeople_other: '{{count}} сотрудника', defaultNameHint: 'Название предложено по курсам, участникам и месяцу; его можно изменить.',
     meta: 'курсов: {{count}} · версия {{version}}',
     assigned: 'Назначений',
     empty: 'Планов пока нет: назначьте курс сотрудникам, команде или роли.',
@@ -531,7 +538,7 @@ const ru: typeof en = {
   },
 };
 
-const zh: typeof en = {
+const zh: Translation<typeof en> = {
   title: '培训',
   subtitle: '课程、测验和计划：谁按进度完成，谁已逾期，大家卡在哪里。',
   subtitleRep: '分配给您的课程、练习和证书。',
@@ -544,7 +551,7 @@ const zh: typeof en = {
   saved: '已保存',
   dueOn: '截止 {{date}}',
   noDue: '无截止日期',
-  daysOverdue: '逾期天数：{{count}}',
+  daysOverdue_other: '逾期 {{count}} 天',
   form: { title: '标题', description: '说明', language: '语言', competencies: '能力' },
   courses: {
     search: '搜索课程和课时…',
@@ -657,13 +664,15 @@ const zh: typeof en = {
     due: '截止日期',
     recurrence: '重复',
     noRecurrence: '一次',
-    everyMonths: '每 {{count}} 个月',
+    everyMonths_other: '每 {{count}} 个月',
     yearly: '每年',
     pastDue: '截止日期已过：这些分配将立即逾期。',
     inactiveChosen: '以下人员已停用，不会被分配：{{names}}。请先在其档案中重新启用。',
     versionNote: '保存会生成新版本。已有进度会保留；从计划中移除的人员或课程保留其历史记录。',
     assign: '保存并分配',
-    savedResult: '版本 {{version}} 已保存：新增分配 {{assigned}}，保留 {{kept}}，撤销 {{retired}}。',
+    savedNew_other: '计划已保存：新增 {{count}} 项分配。', savedNone: '计划已保存：所有人都已有这些课程。',
+    savedKept_other: '{{count}} 项分配保留已有进度继续进行。', savedRetired_other: '{{count}} 项分配已移出计划（历史记录保留）。',
+    defaultName: '{{courses}} · {{target}} · {{month}}', defaultTargetPeople_other: '{{count}} 人', defaultNameHint: '名称根据课程、对象和月份自动建议，可自行修改。',
     meta: '课程：{{count}} · 版本 {{version}}',
     assigned: '分配数',
     empty: '还没有计划：把课程分配给人员、团队或角色。',
