@@ -12,6 +12,7 @@ import { auditHandlers } from './audit';
 import { guidanceHandlers } from './guidance';
 import { jobsHandlers } from './jobs';
 import { authHandlers } from './auth';
+import { syncHandlers } from './sync';
 
 export const handlers: Handlers = {
   ...workspaceHandlers,
@@ -28,4 +29,5 @@ export const handlers: Handlers = {
   ...auditHandlers,
   ...guidanceHandlers,
   ...jobsHandlers,
+  ...syncHandlers,
 };

@@ -15,6 +15,7 @@ import { accessStrings } from '../features/access/strings';
 import { guidanceStrings } from '../features/guidance/strings';
 import { jobsStrings } from '../features/jobs/strings';
 import { authStrings } from '../features/auth/strings';
+import { teamClientStrings } from '../features/teamClient/strings';
 
 export type Lang = 'en' | 'ru' | 'zh';
 export type Tree = { [k: string]: string | Tree };
@@ -33,6 +34,7 @@ export const STRING_SOURCES: Record<Lang, Tree>[] = [
   guidanceStrings,
   jobsStrings,
   authStrings,
+  teamClientStrings,
 ];
 
 function merge(into: Tree, from: Tree): Tree {

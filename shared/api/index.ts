@@ -17,6 +17,7 @@ import { appMethods } from './app';
 import { auditMethods } from './audit';
 import { guidanceMethods } from './guidance';
 import { jobsMethods } from './jobs';
+import { syncMethods } from './sync';
 
 export const contract = {
   ...workspaceMethods,
@@ -33,6 +34,7 @@ export const contract = {
   ...auditMethods,
   ...guidanceMethods,
   ...jobsMethods,
+  ...syncMethods,
 };
 
 export type Contract = typeof contract;

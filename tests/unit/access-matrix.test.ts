@@ -62,6 +62,8 @@ const POLICY: Record<string, string> = {
   'scripts.pin': 'signed in / writes',
   'scripts.usage': 'signed in',
   'scripts.logUsage': 'signed in',
+  'sync.changes': 'signed in',
+  'sync.uploadUsage': 'signed in / writes',
   'scripts.openLiveWindow': 'signed in',
   'scripts.objections.list': 'signed in',
   'scripts.objections.get': 'signed in',
