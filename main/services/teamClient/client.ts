@@ -105,7 +105,8 @@ export class TeamClient {
           method: 'POST',
           agent: this.agent,
           timeout: this.opts.timeoutMs ?? 10_000,
-          headers: { 'content-type': 'application/json', 'content-length': String(body.length), ...(token ? { authorization: `Bearer ${token}` } : {}) },
+          // Sign-in has no token yet: a desktop client is not a browser page, it names the server's own origin.
+          headers: { 'content-type': 'application/json', 'content-length': String(body.length), origin: url.origin, ...(token ? { authorization: `Bearer ${token}` } : {}) },
         },
         (res) => {
           const chunks: Buffer[] = [];

@@ -5,6 +5,7 @@
  */
 import { createHash, X509Certificate } from 'node:crypto';
 import https from 'node:https';
+import net from 'node:net';
 import tls from 'node:tls';
 
 /** "AB:CD:..." of a DER certificate, as browsers and `openssl x509 -fingerprint -sha256` show it. */
@@ -22,7 +23,7 @@ export const normalizeFingerprint = (f: string) => f.replace(/[^0-9a-f]/gi, '').
 /** Fetches the certificate a server presents (to show the user before trusting it). */
 export function probeCertificate(host: string, port: number, timeoutMs = 5000): Promise<{ fingerprint: string; pem: string; subject: string; validTo: string; systemTrusted: boolean }> {
   return new Promise((resolve, reject) => {
-    const sock = tls.connect({ host, port, servername: host, rejectUnauthorized: false, timeout: timeoutMs }, () => {
+    const sock = tls.connect({ host, port, ...(net.isIP(host) ? {} : { servername: host }), rejectUnauthorized: false, timeout: timeoutMs }, () => {
       const cert = sock.getPeerCertificate();
       sock.end();
       if (!cert?.raw) return reject(new Error('The server presented no certificate.'));
