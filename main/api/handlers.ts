@@ -13,6 +13,7 @@ import { guidanceHandlers } from './guidance';
 import { jobsHandlers } from './jobs';
 import { authHandlers } from './auth';
 import { syncHandlers } from './sync';
+import { teamClientHandlers } from './teamClient';
 
 export const handlers: Handlers = {
   ...workspaceHandlers,
@@ -30,4 +31,5 @@ export const handlers: Handlers = {
   ...guidanceHandlers,
   ...jobsHandlers,
   ...syncHandlers,
+  ...teamClientHandlers,
 };

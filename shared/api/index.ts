@@ -18,6 +18,7 @@ import { auditMethods } from './audit';
 import { guidanceMethods } from './guidance';
 import { jobsMethods } from './jobs';
 import { syncMethods } from './sync';
+import { teamClientMethods } from './teamClient';
 
 export const contract = {
   ...workspaceMethods,
@@ -35,6 +36,7 @@ export const contract = {
   ...guidanceMethods,
   ...jobsMethods,
   ...syncMethods,
+  ...teamClientMethods,
 };
 
 export type Contract = typeof contract;

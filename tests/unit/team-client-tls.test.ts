@@ -7,6 +7,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { TeamClient } from '../../main/services/teamClient/client';
 import { pemFingerprint, probeCertificate } from '../../main/services/teamClient/fingerprint';
+import { TeamConnections } from '../../main/services/teamClient/connections';
 
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'swb-tls-'));
 let server: https.Server;
@@ -55,5 +56,17 @@ describe('self-signed certificate trust by fingerprint', () => {
     // a fingerprint that does not belong to the certificate given with it is refused outright
     expect(() => c.setServer(`https://127.0.0.1:${port}`, { fingerprint: p.fingerprint, pem: other.cert })).toThrow(/does not match/);
     c.close();
+  });
+
+  it('connecting to a self-signed server needs the exact fingerprint the user accepted', async () => {
+    const conns = new TeamConnections(path.join(dir, 'conns'));
+    const url = `https://127.0.0.1:${port}`;
+    const p = await conns.probe(url);
+    expect(p).toMatchObject({ tls: true, systemTrusted: false });
+    for (const trustFingerprint of [null, pemFingerprint(makeCert('other.local').cert)]) {
+      await expect(conns.connect({ url, email: 'a@b.c', password: 'x', trustFingerprint })).rejects.toMatchObject({ code: 'forbidden', localized: { key: 'teamClient.untrustedCertificate' } });
+    }
+    expect(conns.state().servers).toEqual([]);
+    conns.close();
   });
 });

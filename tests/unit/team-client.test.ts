@@ -16,6 +16,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildServe, startServe, type Running } from './helpers/teamServer';
 import { RequestFailed, TeamClient } from '../../main/services/teamClient/client';
 import { decodeCursor } from '../../main/services/sync/changes';
+import { serverOrigin, TeamConnections } from '../../main/services/teamClient/connections';
 
 const PW = 'violet tram seventeen';
 let built: Awaited<ReturnType<typeof buildServe>>;
@@ -244,6 +245,38 @@ describe('team client against a real team server', () => {
     rep.close();
     rep = new TeamClient({ file });
     expect(rep.status().state).toBe('otherWorkspace');
+  });
+
+  it('remembered servers: connect, one click between local and team, sign-out forgets the server and its cache', async () => {
+    const dir = path.join(tmp, 'connections');
+    const conns = new TeamConnections(dir);
+    const url = `http://127.0.0.1:${port}`;
+    expect(await conns.probe(url)).toMatchObject({ url, tls: false });
+    await expect(conns.connect({ url, email: repEmail, password: 'wrong password!!', trustFingerprint: null })).rejects.toMatchObject({ code: 'unauthorized' });
+    const st = await conns.connect({ url, email: repEmail, password: PW, trustFingerprint: null });
+    expect(st.active).toBe(url);
+    expect(st.servers).toMatchObject([{ url, state: 'online', person: 'Ivan Sokolov' }]);
+    expect(conns.client(url).search('太贵').length).toBeGreaterThan(0);
+    expect(conns.use(null).active).toBeNull();
+    expect(conns.use(url).active).toBe(url);
+    conns.close();
+    // remembered across restarts of the app (offline until the first refresh of this run)
+    const again = new TeamConnections(dir);
+    expect(again.state()).toMatchObject({ active: url, servers: [{ url, state: 'offline', person: 'Ivan Sokolov' }] });
+    await again.client(url).refresh();
+    expect(again.state().servers[0].state).toBe('online');
+    const out = await again.signOut(url);
+    expect(out).toEqual({ active: null, servers: [] });
+    expect(fs.readdirSync(dir).filter((f) => f.includes('cache'))).toEqual([]);
+    again.close();
+  });
+
+  it('server addresses: https by default, plain http only on this computer', () => {
+    expect(serverOrigin('team.example.com')).toBe('https://team.example.com');
+    expect(serverOrigin('https://team.example.com:8443/x')).toBe('https://team.example.com:8443');
+    expect(serverOrigin('http://localhost:3000')).toBe('http://localhost:3000');
+    expect(() => serverOrigin('http://team.example.com')).toThrow(/https/);
+    expect(() => serverOrigin('ftp://x')).toThrow();
   });
 
   it('signing out deletes the cache file and downloaded files', async () => {

@@ -11,7 +11,7 @@ import fs from 'node:fs';
 import http from 'node:http';
 import https from 'node:https';
 import path from 'node:path';
-import type { ApiResult } from '../../../shared/api/contract';
+import type { ApiResult, ErrorCode } from '../../../shared/api/contract';
 import type { SignedIn } from '../../../shared/api/auth';
 import type { QueuedUsage, SyncChanges } from '../../../shared/api/sync';
 import { MAX_USAGE_BATCH } from '../../../shared/api/sync';
@@ -37,6 +37,8 @@ export class RequestFailed extends Error {
     message: string,
     public status: number,
     public key?: string,
+    /** the server's error code, when it answered */
+    public code?: ErrorCode,
   ) {
     super(message);
   }
@@ -126,7 +128,7 @@ export class TeamClient {
     } catch {
       throw new RequestFailed('The server answered with something that is not the app\'s API (a cut-off answer?).', 0);
     }
-    if (!json.ok) throw new RequestFailed(json.error.message, text.status, json.error.key);
+    if (!json.ok) throw new RequestFailed(json.error.message, text.status, json.error.key, json.error.code);
     return json.value;
   }
 
