@@ -108,7 +108,7 @@ export class TeamConnections {
       });
       if (!c.systemTrusted) {
         if (!input.trustFingerprint || normalizeFingerprint(input.trustFingerprint) !== c.fingerprint) {
-          throw new AppError('forbidden', 'This server\'s certificate is not trusted by the system. Check its fingerprint with your administrator, then trust it.', 'trustFingerprint', { key: 'teamClient.untrustedCertificate', params: { fingerprint: c.fingerprint } });
+          throw new AppError('forbidden', `This server's certificate is not trusted by the system. Check its fingerprint (${c.fingerprint}) with your administrator, then trust it.`, 'trustFingerprint', { key: 'teamClient.untrustedCertificate', params: { fingerprint: c.fingerprint } });
         }
         pinned = { fingerprint: c.fingerprint, pem: c.pem };
       }
