@@ -151,6 +151,24 @@ describe('team client against a real team server', () => {
     expect(rep.search('ушли к конкуренту').map((h) => h.kind)).toContain('objection');
   });
 
+  it('deletions arrive: a removed card and an unpublished script leave the cache and its search', async () => {
+    const card = rep.objections().find((o) => o.objection === 'We signed with a competitor')!;
+    await owner.call('scripts.objections.remove', { id: card.id });
+    const script = rep.scripts()[0];
+    await owner.call('scripts.unpublish', { id: script.id });
+    const r = await rep.refresh();
+    expect(r.scripts).toBe(0);
+    expect(rep.objections().some((o) => o.id === card.id)).toBe(false);
+    expect(rep.search('ушли к конкуренту').filter((h) => h.kind === 'objection' && h.id === card.id)).toEqual([]);
+    expect(rep.scripts().some((s) => s.id === script.id)).toBe(false);
+    const stepIds = new Set(script.steps.map((s) => s.id));
+    expect(rep.search(script.steps[0].title).filter((h) => h.kind === 'step' && stepIds.has(h.id))).toEqual([]);
+    // published again: it comes back whole
+    await owner.call('scripts.publish', { id: script.id });
+    expect((await rep.refresh()).scripts).toBe(1);
+    expect(rep.scripts().find((s) => s.id === script.id)?.steps.length).toBe(script.steps.length);
+  });
+
   it('with the server gone: search still finds "дорого", "太贵" and "too expensive", and the status says offline', async () => {
     await server.stop();
     await expect(rep.refresh()).rejects.toBeInstanceOf(RequestFailed);

@@ -133,7 +133,14 @@ export class TeamClient {
   }
 
   async signIn(email: string, password: string): Promise<SignedIn> {
-    const r = await this.call<SignedIn>('auth.signIn', { email, password, client: 'bearer' });
+    let r: SignedIn;
+    try {
+      r = await this.call<SignedIn>('auth.signIn', { email, password, client: 'bearer' });
+    } catch (e) {
+      // a locked account is a refusal to show (the cache stays readable); a wrong password is just an error
+      if (e instanceof RequestFailed && e.key === 'auth.locked' && cache.getMeta(this.db, 'token')) this.setState('revoked');
+      throw e;
+    }
     if (!r.token) throw new RequestFailed('The server did not issue a token.', 500);
     cache.setMeta(this.db, 'token', r.token);
     cache.setMeta(this.db, 'person', JSON.stringify({ id: r.personId, name: r.name }));
@@ -150,7 +157,10 @@ export class TeamClient {
     for (const k of ['cursor', 'workspace_id', 'synonyms', 'synced_at']) cache.setMeta(this.db, k, null);
   }
 
-  /** Maps a failure to the client's state: unreachable → offline; 401 → expired; locked → revoked. */
+  /**
+   * Maps a failure to the client's state: unreachable → offline; 401 → expired (the server
+   * says only "session ended", by design, whether it expired or was revoked); 403 → revoked.
+   */
   private noteFailure(e: unknown): never {
     if (e instanceof RequestFailed) {
       if (e.status === 0 || e.status >= 500) this.setState(this.state === 'expired' || this.state === 'revoked' || this.state === 'otherWorkspace' ? this.state : 'offline');
