@@ -2,7 +2,8 @@
  * Team bench (sign-in and session costs): sign-in p95 with argon2id (meant to
  * be slow; beside the bare argon2 verify), the session check alone, and an API
  * request through the HTTP host with a session check (team) beside the same
- * request with only the solo token check.
+ * request with only the solo token check; then the server under a whole
+ * team's load (bench/teamLoad.ts).
  */
 import fs from 'node:fs';
 import http from 'node:http';
@@ -13,6 +14,7 @@ import { createServer } from '../main/server/server';
 import { createSession, hashPassword, resolveSession, setPassword, signIn, verifyPassword } from '../main/services/accounts';
 import { createPerson } from '../main/services/people';
 import { percentile, report, timeEach, tmpDir, type Row } from './lib';
+import { teamLoad } from './teamLoad';
 
 const PW = 'violet tram seventeen';
 
@@ -82,6 +84,8 @@ async function main() {
   await team.close();
   agent.destroy();
   ctx.ws.close();
+  // 4. The server under a whole team's load (TEAM_LOAD=0 skips it).
+  if (process.env.TEAM_LOAD !== '0') rows.push(...(await teamLoad(dir)));
   fs.rmSync(dir, { recursive: true, force: true });
   report('team', rows);
 }

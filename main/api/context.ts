@@ -6,6 +6,7 @@ import type { WorkspaceManager } from '../services/workspace';
 import { SOLO_OWNER, type Actor } from '../../shared/api/access';
 import type { UpdateState } from '../../shared/api/app';
 import type { ClientInfo } from '../services/accounts/sessions';
+import type { TeamConnections } from '../services/teamClient/connections';
 
 /** Host-specific abilities (native dialogs exist only in Electron). */
 export interface HostAbilities {
@@ -25,6 +26,8 @@ export interface HostAbilities {
   updates?: UpdatesControl;
   /** Team server only: whether "Sign in with SSO" is offered. */
   team?: { sso: boolean };
+  /** Desktop: connections to team servers (remembered servers, offline caches). */
+  teamClient?: TeamConnections;
 }
 
 export interface UpdatesControl {

@@ -9,7 +9,7 @@ import { contract } from '../../shared/api';
 import { AppError, type ApiError, type ApiResult, type MethodDef } from '../../shared/api/contract';
 import type { ApiContext, Handlers } from './context';
 import { handlers } from './handlers';
-import { longWrites } from '../services/longWrites';
+import { longWrites, withoutWaiting } from '../services/longWrites';
 import { allows } from '../../shared/api/access';
 import { writes } from '../../shared/api/can';
 import { auditRefusal, auditWrite } from '../services/access/trail';
@@ -95,7 +95,8 @@ export async function dispatch(method: unknown, input: unknown, ctx: ApiContext)
   if (!parsed.success) return { ok: false, error: zodToApiError(parsed.error) };
   try {
     const handler = handlers[method] as (i: unknown, c: ApiContext) => unknown;
-    const value = await handler(parsed.data, ctx);
+    // during a CRM import a write is refused at once instead of holding every request behind the lock
+    const value = writes(method, parsed.data) && longWrites.active() ? await withoutWaiting(ctx.db, () => handler(parsed.data, ctx)) : await handler(parsed.data, ctx);
     if (writes(method, parsed.data)) record(ctx, (db, actorId) => auditWrite(db, actorId, method, parsed.data, value));
     return { ok: true, value: value === undefined ? null : value };
   } catch (e) {

@@ -14,6 +14,8 @@ import { jobsHandlers } from './jobs';
 import { authHandlers } from './auth';
 import { notificationsHandlers } from './notifications';
 import { searchHandlers } from './search';
+import { syncHandlers } from './sync';
+import { teamClientHandlers } from './teamClient';
 
 export const handlers: Handlers = {
   ...workspaceHandlers,
@@ -32,4 +34,6 @@ export const handlers: Handlers = {
   ...jobsHandlers,
   ...notificationsHandlers,
   ...searchHandlers,
+  ...syncHandlers,
+  ...teamClientHandlers,
 };

@@ -9,6 +9,7 @@ import path from 'node:path';
 import { Readable } from 'node:stream';
 import { app, BrowserWindow, dialog, ipcMain, Menu, protocol, session, shell } from 'electron';
 import { createApp } from '../app';
+import { TeamConnections } from '../services/teamClient/connections';
 import { dispatch } from '../api/dispatch';
 import type { ApiContext } from '../api/context';
 import { blobPath, SHA256 } from '../files/store';
@@ -205,6 +206,7 @@ if (!app.requestSingleInstanceLock()) {
         logDir: logging.logDir,
         openLogFolder: () => shell.openPath(logging.logDir),
         updates: createUpdater(dataDir),
+        teamClient: new TeamConnections(path.join(dataDir, 'team-client')),
       },
       nativeBinding: nativeBinding(),
     });

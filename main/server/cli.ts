@@ -1,5 +1,6 @@
 /**
  * `npm run serve` entry: the browser host.
+ * --debug-stalls: print the longest event-loop stall and RSS each second (benches).
  * Solo (default): --port N, --data <folder>, --no-demo, --token T (tests), --static <dir>, --upload-limit-mb N (default 500).
  * Team (--team): --host <addr> (beyond loopback needs --tls-cert/--tls-key or
  * --behind-proxy <proxy address>), --public-url <url> (repeatable or comma
@@ -107,6 +108,24 @@ function packageVersion(): string | undefined {
   }
 }
 
+/**
+ * --debug-stalls (benches): prints this process's longest event-loop stall and RSS each
+ * second to its own stdout, which only whoever started it reads; nothing goes over the network.
+ */
+function probeStalls() {
+  let last = performance.now();
+  let max = 0;
+  setInterval(() => {
+    const now = performance.now();
+    max = Math.max(max, now - last - 1);
+    last = now;
+  }, 1).unref();
+  setInterval(() => {
+    console.log(`STALL max=${max.toFixed(1)} rss=${(process.memoryUsage().rss / 1048576).toFixed(0)}`);
+    max = 0;
+  }, 1000).unref();
+}
+
 async function main() {
   const t0 = performance.now();
   const listenHost = arg('host') ?? '127.0.0.1';
@@ -161,6 +180,7 @@ async function main() {
   console.log(`Data folder: ${dataDir}`);
   console.log(`Workspace: ${ctx.ws.path}`);
   console.log(`READY port=${port} ms=${Math.round(performance.now() - t0)}`);
+  if (process.argv.includes('--debug-stalls')) probeStalls();
   const stop = async () => {
     await srv.close();
     ctx.staging.clear();

@@ -16,3 +16,18 @@ export const longWrites = {
 export function assertNoLongWrite() {
   if (running.size) throw new AppError('conflict', 'A CRM import is being written to this workspace: wait for it to finish or cancel it first.', undefined, { key: 'importRunningWorkspace' });
 }
+
+/**
+ * Runs a write without waiting for the write lock while a long write holds it: the
+ * connection's busy timeout would otherwise block the request thread (every user's
+ * requests) for seconds, then fail anyway. SQLITE_BUSY becomes the "import running" answer.
+ */
+export async function withoutWaiting<T>(db: { pragma(s: string): unknown }, fn: () => T | Promise<T>): Promise<T> {
+  if (!running.size) return fn();
+  db.pragma('busy_timeout = 0');
+  try {
+    return await fn();
+  } finally {
+    db.pragma('busy_timeout = 5000');
+  }
+}

@@ -16,6 +16,7 @@ import { guidanceStrings } from '../features/guidance/strings';
 import { jobsStrings } from '../features/jobs/strings';
 import { authStrings } from '../features/auth/strings';
 import { notificationsStrings } from '../features/notifications/strings';
+import { teamClientStrings } from '../features/teamClient/strings';
 
 export type Lang = 'en' | 'ru' | 'zh';
 export type Tree = { [k: string]: string | Tree };
@@ -35,6 +36,7 @@ export const STRING_SOURCES: Record<Lang, Tree>[] = [
   jobsStrings,
   authStrings,
   notificationsStrings,
+  teamClientStrings,
 ];
 
 function merge(into: Tree, from: Tree): Tree {

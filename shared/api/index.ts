@@ -19,6 +19,8 @@ import { guidanceMethods } from './guidance';
 import { jobsMethods } from './jobs';
 import { notificationsMethods } from './notifications';
 import { searchMethods } from './search';
+import { syncMethods } from './sync';
+import { teamClientMethods } from './teamClient';
 
 export const contract = {
   ...workspaceMethods,
@@ -37,6 +39,8 @@ export const contract = {
   ...jobsMethods,
   ...notificationsMethods,
   ...searchMethods,
+  ...syncMethods,
+  ...teamClientMethods,
 };
 
 export type Contract = typeof contract;

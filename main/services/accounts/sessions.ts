@@ -4,6 +4,7 @@
  * address. Every request resolves the token, checks idle and absolute expiry
  * and that the person is still active (actorFor), else deletes the row.
  */
+import { longWrites } from '../longWrites';
 import type { Actor } from '../../../shared/api/access';
 import type { Role } from '../../../shared/api/people';
 import type { SessionRow } from '../../../shared/api/auth';
@@ -71,7 +72,8 @@ export function resolveSession(db: DB, token: unknown, now = Date.now()): Resolv
     revokePersonSessions(db, row.person_id);
     return null;
   }
-  if (now - row.last_seen_at > TOUCH_EVERY_MS) db.prepare('UPDATE sessions SET last_seen_at = ? WHERE id = ?').run(now, id);
+  // not while a CRM import holds the write lock: waiting for it would stall every request
+  if (now - row.last_seen_at > TOUCH_EVERY_MS && !longWrites.active()) db.prepare('UPDATE sessions SET last_seen_at = ? WHERE id = ?').run(now, id);
   return { actor, sessionId: id, role: row.role };
 }
 

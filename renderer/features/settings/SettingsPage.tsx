@@ -11,6 +11,7 @@ import { AboutCard } from './AboutCard';
 import { AuditLog } from '../access/AuditLog';
 import { useCan } from '../access/useCan';
 import { TeamSettings } from '../auth/TeamSettings';
+import { TeamWorkspaceCard } from '../teamClient/TeamWorkspaceCard';
 
 export function SettingsPage() {
   const { t } = useTranslation();
@@ -231,6 +232,7 @@ export function SettingsPage() {
           </Table.Tbody>
         </Table>
       </Card>
+      <TeamWorkspaceCard />
       <AboutCard />
       {can('audit.list') && <AuditLog />}
     </Stack>

@@ -1,0 +1,175 @@
+/**
+ * The desktop app's team workspaces: remembered servers (address, the
+ * certificate the user trusted by fingerprint, the e-mail last used), which
+ * one is in use (or the local workspace), and one offline cache per server.
+ * Plain Node: Electron hands it to the API as a host ability.
+ */
+import { createHash } from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
+import { AppError } from '../../../shared/api/contract';
+import type { TeamConnectionsState, TeamProbe } from '../../../shared/api/teamClient';
+import { RequestFailed, TeamClient } from './client';
+import { normalizeFingerprint, probeCertificate, type PinnedCert } from './fingerprint';
+
+interface Remembered {
+  url: string;
+  email: string;
+  pinned: PinnedCert | null;
+  lastUsedAt: string;
+}
+
+interface Saved {
+  active: string | null;
+  servers: Remembered[];
+}
+
+const isLoopbackHost = (h: string) => h === 'localhost' || h === '127.0.0.1' || h === '[::1]';
+
+/** A server address as typed ("team.example.com", "https://team.example.com:8443/") → its origin. */
+export function serverOrigin(raw: string): string {
+  const withScheme = /^[a-z]+:\/\//i.test(raw.trim()) ? raw.trim() : `https://${raw.trim()}`;
+  let u: URL;
+  try {
+    u = new URL(withScheme);
+  } catch {
+    throw new AppError('invalid_input', 'Enter the server address, like team.example.com or https://team.example.com:8443.', 'url', { key: 'teamClient.badAddress' });
+  }
+  if (u.protocol !== 'https:' && !(u.protocol === 'http:' && isLoopbackHost(u.hostname))) {
+    throw new AppError('invalid_input', 'A team server is reached over https:// (plain http:// only on this computer).', 'url', { key: 'teamClient.httpsOnly' });
+  }
+  return u.origin;
+}
+
+export class TeamConnections {
+  private clients = new Map<string, TeamClient>();
+
+  constructor(private dir: string) {
+    fs.mkdirSync(dir, { recursive: true });
+  }
+
+  private get file() {
+    return path.join(this.dir, 'servers.json');
+  }
+
+  private load(): Saved {
+    try {
+      return JSON.parse(fs.readFileSync(this.file, 'utf8')) as Saved;
+    } catch {
+      return { active: null, servers: [] };
+    }
+  }
+
+  private save(s: Saved) {
+    const tmp = this.file + '.tmp';
+    fs.writeFileSync(tmp, JSON.stringify(s, null, 2));
+    fs.renameSync(tmp, this.file);
+  }
+
+  private cacheFile(url: string) {
+    return path.join(this.dir, `cache-${createHash('sha256').update(url).digest('hex').slice(0, 16)}.sqlite`);
+  }
+
+  client(url: string): TeamClient {
+    let c = this.clients.get(url);
+    if (!c) {
+      c = new TeamClient({ file: this.cacheFile(url) });
+      const r = this.load().servers.find((s) => s.url === url);
+      c.setServer(url, r?.pinned ?? null);
+      this.clients.set(url, c);
+    }
+    return c;
+  }
+
+  /** What the user must see before signing in: for https, the certificate and whether the system trusts it. */
+  async probe(raw: string): Promise<TeamProbe> {
+    const url = serverOrigin(raw);
+    const u = new URL(url);
+    if (u.protocol === 'http:') return { url, tls: false, fingerprint: null, subject: '', systemTrusted: false };
+    try {
+      const c = await probeCertificate(u.hostname.replace(/^\[|\]$/g, ''), Number(u.port || 443));
+      return { url, tls: true, fingerprint: c.fingerprint, subject: c.subject, systemTrusted: c.systemTrusted };
+    } catch (e) {
+      throw new AppError('unavailable', `The server did not answer: ${(e as Error).message}`, 'url', { key: 'teamClient.unreachable', params: { reason: (e as Error).message } });
+    }
+  }
+
+  /**
+   * Signs in (password) and fills the offline cache. A certificate the system does not trust is
+   * used only when the user accepted exactly this fingerprint.
+   */
+  async connect(input: { url: string; email: string; password: string; trustFingerprint: string | null }): Promise<TeamConnectionsState> {
+    const url = serverOrigin(input.url);
+    let pinned: PinnedCert | null = null;
+    if (url.startsWith('https:')) {
+      const u = new URL(url);
+      const c = await probeCertificate(u.hostname.replace(/^\[|\]$/g, ''), Number(u.port || 443)).catch((e: Error) => {
+        throw new AppError('unavailable', `The server did not answer: ${e.message}`, 'url', { key: 'teamClient.unreachable', params: { reason: e.message } });
+      });
+      if (!c.systemTrusted) {
+        if (!input.trustFingerprint || normalizeFingerprint(input.trustFingerprint) !== c.fingerprint) {
+          throw new AppError('forbidden', `This server's certificate is not trusted by the system. Check its fingerprint (${c.fingerprint}) with your administrator, then trust it.`, 'trustFingerprint', { key: 'teamClient.untrustedCertificate', params: { fingerprint: c.fingerprint } });
+        }
+        pinned = { fingerprint: c.fingerprint, pem: c.pem };
+      }
+    }
+    this.clients.get(url)?.close();
+    this.clients.delete(url);
+    const client = new TeamClient({ file: this.cacheFile(url) });
+    client.setServer(url, pinned);
+    try {
+      await client.signIn(input.email, input.password);
+    } catch (e) {
+      client.close();
+      if (e instanceof RequestFailed) {
+        if (e.status === 0) throw new AppError('unavailable', `The server did not answer: ${e.message}`, 'url', { key: 'teamClient.unreachable', params: { reason: e.message } });
+        throw new AppError(e.code ?? 'invalid_input', e.message, 'password', e.key ? { key: e.key } : undefined);
+      }
+      throw e;
+    }
+    // remembered only once signed in
+    this.clients.set(url, client);
+    const s = this.load();
+    this.save({ ...s, servers: [...s.servers.filter((x) => x.url !== url), { url, email: input.email, pinned, lastUsedAt: new Date().toISOString() }] });
+    await client.refresh().catch(() => undefined);
+    this.save({ ...this.load(), active: url });
+    return this.state();
+  }
+
+  /** One click: the local workspace (null) or a remembered team server. */
+  use(url: string | null): TeamConnectionsState {
+    const s = this.load();
+    if (url !== null && !s.servers.some((x) => x.url === url)) throw new AppError('not_found', 'This server is not among the remembered ones.', 'url', { key: 'teamClient.unknownServer' });
+    this.save({ ...s, active: url, servers: s.servers.map((x) => (x.url === url ? { ...x, lastUsedAt: new Date().toISOString() } : x)) });
+    return this.state();
+  }
+
+  /** Signs out of one server: its session ends, its offline cache is deleted, it is forgotten. */
+  async signOut(url: string): Promise<TeamConnectionsState> {
+    const c = this.client(url);
+    await c.signOut();
+    this.clients.delete(url);
+    const s = this.load();
+    this.save({ active: s.active === url ? null : s.active, servers: s.servers.filter((x) => x.url !== url) });
+    return this.state();
+  }
+
+  state(): TeamConnectionsState {
+    const s = this.load();
+    return {
+      active: s.active,
+      servers: s.servers
+        .slice()
+        .sort((a, b) => b.lastUsedAt.localeCompare(a.lastUsedAt))
+        .map((x) => {
+          const st = fs.existsSync(this.cacheFile(x.url)) ? this.client(x.url).status() : null;
+          return { url: x.url, email: x.email, fingerprint: x.pinned?.fingerprint ?? null, lastUsedAt: x.lastUsedAt, state: st?.state ?? 'signedOut', lastSyncAt: st?.lastSyncAt ?? null, person: st?.person?.name ?? null };
+        }),
+    };
+  }
+
+  close() {
+    for (const c of this.clients.values()) c.close();
+    this.clients.clear();
+  }
+}
