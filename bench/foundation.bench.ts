@@ -85,7 +85,7 @@ async function coldStart(demo: boolean): Promise<number> {
   return ms;
 }
 
-(async () => {
+void (async () => {
   if (fs.existsSync(path.join(__dirname, '..', 'dist/main/serve.cjs'))) {
     rows.push({ metric: 'browser host cold start → first API answer (first run, demo)', value: await coldStart(true), unit: 'ms', target: 3000, better: 'lower' });
     rows.push({ metric: 'browser host cold start → first API answer (empty)', value: await coldStart(false), unit: 'ms', target: 1000, better: 'lower' });

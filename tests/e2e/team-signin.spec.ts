@@ -34,8 +34,8 @@ function run(args: string[], ready: RegExp): Promise<Proc & { match: RegExpExecA
         resolve({ child, out: () => out, match });
       }
     };
-    child.stdout!.on('data', onData);
-    child.stderr!.on('data', onData);
+    child.stdout.on('data', onData);
+    child.stderr.on('data', onData);
     child.on('exit', (code) => reject(new Error(`exited with ${code}:\n${out}`)));
   });
 }

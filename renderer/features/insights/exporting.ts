@@ -16,7 +16,7 @@ export const safeFileName = (s: string) => s.replace(/[\\/:*?"<>|]+/g, ' ').repl
 
 /** Serialises the first chart SVG inside `container` (with its title above) to a PNG at 2x. */
 export async function exportPng(container: HTMLElement, title: string): Promise<void> {
-  const svg = container.querySelector('svg.recharts-surface') as SVGSVGElement | null;
+  const svg = container.querySelector<SVGSVGElement>('svg.recharts-surface');
   if (!svg) throw new Error('No chart to export');
   const { width, height } = svg.getBoundingClientRect();
   const clone = svg.cloneNode(true) as SVGSVGElement;

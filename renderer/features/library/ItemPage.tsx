@@ -6,7 +6,8 @@ import { notifications } from '@mantine/notifications';
 import { IconArrowLeft, IconCalendarOff, IconCircleCheck, IconCopy, IconDownload, IconExternalLink, IconHistory, IconTrash, IconUpload } from '@tabler/icons-react';
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useNavigate, useParams } from 'react-router';
+import { useParams } from 'react-router';
+import { useNavigate } from '../../lib/navigate';
 import type { LibraryItem } from '../../../shared/api/library';
 import { useSession } from '../../app/session';
 import { api, isElectron, uploadFile, useApi } from '../../lib/api';
@@ -106,7 +107,7 @@ export function ItemPage() {
             <Button
               variant="default"
               leftSection={<IconExternalLink size={16} />}
-              onClick={() => api('library.openExternal', { id: item.id }).catch((e) => notifications.show({ color: 'red', message: errorText(t, e) }))}
+              onClick={() => void api('library.openExternal', { id: item.id }).catch((e) => notifications.show({ color: 'red', message: errorText(t, e) }))}
             >
               {t('library.actions.openExternal')}
             </Button>

@@ -10,7 +10,7 @@ import { ActionIcon, Badge, Combobox, Group, Kbd, Loader, Modal, Paper, Stack, T
 import { useDebouncedValue } from '@mantine/hooks';
 import { notifications } from '@mantine/notifications';
 import { IconCopy, IconExternalLink, IconLinkOff, IconPaperclip, IconSearch } from '@tabler/icons-react';
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { LinkedItem } from '../../../shared/api/library';
 import type { AttachmentSlotProps } from '../../app/slots';
@@ -25,7 +25,10 @@ export function LinkedContent({ targetKind, targetId, mode, context }: Attachmen
   const [opened, setOpened] = useState<LinkedItem | null>(null);
   const [rows, setRows] = useState<LinkedItem[] | null>(null);
   useEffect(() => setRows(links.data ?? null), [links.data]);
-  const use: UseCtx = { context: context ?? (mode === 'live' ? 'call' : targetKind === 'lesson' || targetKind === 'course' ? 'course' : 'script'), targetKind, targetId };
+  const use = useMemo<UseCtx>(
+    () => ({ context: context ?? (mode === 'live' ? 'call' : targetKind === 'lesson' || targetKind === 'course' ? 'course' : 'script'), targetKind, targetId }),
+    [context, mode, targetKind, targetId],
+  );
 
   const open = useCallback(
     (l: LinkedItem) => {
@@ -33,7 +36,7 @@ export function LinkedContent({ targetKind, targetId, mode, context }: Attachmen
       if (l.item.kind === 'link' && l.url) window.open(l.url, '_blank', 'noopener,noreferrer');
       else setOpened(l);
     },
-    [targetKind, targetId, context, mode],
+    [use],
   );
   const copy = useCallback(
     async (l: LinkedItem) => {
@@ -41,7 +44,7 @@ export function LinkedContent({ targetKind, targetId, mode, context }: Attachmen
       recordUse(l.item.id, 'copy', use);
       notifications.show({ message: t('library.actions.copiedItem', { title: l.item.title }), autoClose: 1500 });
     },
-    [targetKind, targetId, context, mode, t],
+    [use, t],
   );
 
   useEffect(() => {

@@ -10,7 +10,8 @@ import { notifications } from '@mantine/notifications';
 import { IconArrowsExchange, IconCopy, IconEar, IconExternalLink, IconPin, IconPinFilled, IconSearch, IconX } from '@tabler/icons-react';
 import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useNavigate, useSearchParams } from 'react-router';
+import { useSearchParams } from 'react-router';
+import { useNavigate } from '../../lib/navigate';
 import type { ObjectionCard, ScriptDetail, SearchHit, StepView } from '../../../shared/api/scripts';
 import type { Segment } from '../../../shared/search/text';
 import { api, useApi } from '../../lib/api';
@@ -90,8 +91,15 @@ function LiveCall({ compact, initialScript, initialStep }: { compact: boolean; i
     [call],
   );
 
+  // The load below runs when the script changes only; it reads the step from the address and the language as they are then.
+  const loadArgs = useRef({ initialStep, log, t });
+  useLayoutEffect(() => {
+    loadArgs.current = { initialStep, log, t };
+  });
+
   // Load the published script.
   useEffect(() => {
+    const { initialStep, log, t } = loadArgs.current;
     if (scriptId == null) {
       setScript(null);
       return;
@@ -116,7 +124,6 @@ function LiveCall({ compact, initialScript, initialStep }: { compact: boolean; i
     return () => {
       live = false;
     };
-    // initialStep only applies to the first load
   }, [scriptId]);
 
   // Render timing: from data arrival to the committed DOM, then to the next frame (painted).
@@ -644,7 +651,7 @@ function ScriptPicker({ query, setQuery, onPick, compact, inputRef }: { query: s
   const list = useApi('scripts.list', { query, language: null, status: 'published', offset: 0, limit: 12 });
   const usage = useApi('scripts.usage', {});
   const [sel, setSel] = useState(0);
-  const rows = list.data?.rows ?? [];
+  const rows = useMemo(() => list.data?.rows ?? [], [list.data]);
   useEffect(() => setSel(0), [query]);
   useEffect(() => inputRef.current?.focus(), [inputRef]);
   // A rep who types and presses Enter before the results arrive gets the first match when they do.

@@ -5,7 +5,8 @@ import { notifications } from '@mantine/notifications';
 import { IconDownload, IconFileImport, IconPin, IconPinFilled, IconPlayerPlay, IconPlus, IconSearch } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Route, Routes, useNavigate, useSearchParams } from 'react-router';
+import { Route, Routes, useSearchParams } from 'react-router';
+import { useNavigate } from '../../lib/navigate';
 import type { ScriptLanguage } from '../../../shared/api/scripts';
 import { api, useApi } from '../../lib/api';
 import { errorText } from '../../lib/errors';
@@ -130,7 +131,7 @@ function ScriptList() {
             <SegmentedControl
               size="xs"
               value={status}
-              onChange={(v) => setStatus(v as typeof status)}
+              onChange={(v) => setStatus(v)}
               data={[
                 { value: 'all', label: t('scripts.filter.all') },
                 { value: 'published', label: t('scripts.filter.published') },
