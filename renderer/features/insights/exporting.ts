@@ -1,18 +1,8 @@
 /** Chart export: the chart's SVG drawn onto a canvas (PNG) and its data as CSV (Excel-friendly BOM). */
 import { toCsv } from '../../../shared/domain/csv';
+import { downloadBlob, safeFileName as safeName } from '../../lib/download';
 
-function download(blob: Blob, fileName: string) {
-  const url = URL.createObjectURL(blob);
-  const a = document.createElement('a');
-  a.href = url;
-  a.download = fileName;
-  document.body.appendChild(a);
-  a.click();
-  a.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 5000);
-}
-
-export const safeFileName = (s: string) => s.replace(/[\\/:*?"<>|]+/g, ' ').replace(/\s+/g, ' ').trim().slice(0, 80) || 'chart';
+export const safeFileName = (s: string) => safeName(s, 'chart');
 
 /** Serialises the first chart SVG inside `container` (with its title above) to a PNG at 2x. */
 export async function exportPng(container: HTMLElement, title: string): Promise<void> {
@@ -49,7 +39,7 @@ export async function exportPng(container: HTMLElement, title: string): Promise<
     ctx.drawImage(img, 0, pad, width, height);
     const blob = await new Promise<Blob | null>((r) => canvas.toBlob(r, 'image/png'));
     if (!blob) throw new Error('The chart could not be drawn');
-    download(blob, `${safeFileName(title)}.png`);
+    downloadBlob(blob, `${safeFileName(title)}.png`);
   } finally {
     URL.revokeObjectURL(url);
   }
@@ -58,5 +48,5 @@ export async function exportPng(container: HTMLElement, title: string): Promise<
 export function exportCsv(rows: Record<string, unknown>[], title: string) {
   if (!rows.length) return;
   const text = toCsv(rows);
-  download(new Blob(['\ufeff' + text], { type: 'text/csv;charset=utf-8' }), `${safeFileName(title)}.csv`);
+  downloadBlob(new Blob(['\ufeff' + text], { type: 'text/csv;charset=utf-8' }), `${safeFileName(title)}.csv`);
 }

@@ -13,12 +13,17 @@ import { useSession } from '../../app/session';
 import { api, isElectron, uploadFile, useApi } from '../../lib/api';
 import { errorText } from '../../lib/errors';
 import { fmtBytes, fmtDate, fmtDateTime, fmtNumber } from '../../lib/format';
-import { copyText, copyToClipboard, downloadFile, KindIcon, recordUse, StatusBadge } from './common';
+import { useCopy } from '../../lib/clipboard';
+import { copyText, downloadFile, KindIcon, recordUse, StatusBadge } from './common';
 import { MetaForm } from './MetaForm';
 import { Preview } from './Preview';
 
 export function ItemPage() {
   const { t } = useTranslation();
+  const copyLink = useCopy<number>((ok, id) => {
+    if (ok) recordUse(id, 'copy');
+    notifications.show({ color: ok ? undefined : 'red', message: ok ? t('library.actions.copied') : t('scripts.live.copyFailed') });
+  });
   const { id } = useParams();
   const itemId = Number(id);
   const navigate = useNavigate();
@@ -48,11 +53,7 @@ export function ItemPage() {
     );
   if (!item) return <Loader />;
 
-  const copy = async () => {
-    await copyToClipboard(copyText({ kind: item.kind, title: item.title, fileName: item.current?.fileName ?? '' }, item.url));
-    recordUse(item.id, 'copy');
-    notifications.show({ message: t('library.actions.copied') });
-  };
+  const copy = () => copyLink(copyText({ kind: item.kind, title: item.title, fileName: item.current?.fileName ?? '' }, item.url), item.id);
   const download = () => {
     if (!item.current?.sha256) return;
     downloadFile(item.current.sha256, item.current.fileName);
@@ -100,7 +101,7 @@ export function ItemPage() {
           </Group>
         </Stack>
         <Group gap="xs">
-          <Button variant="default" leftSection={<IconCopy size={16} />} onClick={() => void copy()} data-testid="copy-link">
+          <Button variant="default" leftSection={<IconCopy size={16} />} onClick={copy} data-testid="copy-link">
             {t('library.actions.copy')}
           </Button>
           {item.current?.sha256 && workspace?.host === 'electron' && (

@@ -16,7 +16,8 @@ import type { LinkedItem } from '../../../shared/api/library';
 import type { AttachmentSlotProps } from '../../app/slots';
 import { api, useApi } from '../../lib/api';
 import { errorText } from '../../lib/errors';
-import { copyText, copyToClipboard, Highlighted, KindIcon, recordUse, StatusBadge, type UseCtx } from './common';
+import { useCopy } from '../../lib/clipboard';
+import { copyText, Highlighted, KindIcon, recordUse, StatusBadge, type UseCtx } from './common';
 import { Preview } from './Preview';
 
 export function LinkedContent({ targetKind, targetId, mode, context }: AttachmentSlotProps) {
@@ -38,14 +39,11 @@ export function LinkedContent({ targetKind, targetId, mode, context }: Attachmen
     },
     [use],
   );
-  const copy = useCallback(
-    async (l: LinkedItem) => {
-      await copyToClipboard(copyText({ kind: l.item.kind, title: l.item.title, fileName: l.item.fileName }, l.url));
-      recordUse(l.item.id, 'copy', use);
-      notifications.show({ message: t('library.actions.copiedItem', { title: l.item.title }), autoClose: 1500 });
-    },
-    [use, t],
-  );
+  const copyItem = useCopy<LinkedItem>((ok, l) => {
+    if (ok) recordUse(l.item.id, 'copy', use);
+    notifications.show({ color: ok ? undefined : 'red', message: ok ? t('library.actions.copiedItem', { title: l.item.title }) : t('scripts.live.copyFailed'), autoClose: 1500 });
+  });
+  const copy = useCallback((l: LinkedItem) => copyItem(copyText({ kind: l.item.kind, title: l.item.title, fileName: l.item.fileName }, l.url), l), [copyItem]);
 
   useEffect(() => {
     if (mode !== 'live' || !rows?.length) return;
@@ -56,7 +54,7 @@ export function LinkedContent({ targetKind, targetId, mode, context }: Attachmen
       const l = rows[Number(m[1]) - 1];
       if (!l) return;
       e.preventDefault();
-      if (e.shiftKey) void copy(l);
+      if (e.shiftKey) copy(l);
       else open(l);
     };
     window.addEventListener('keydown', onKey);
@@ -109,7 +107,7 @@ export function LinkedContent({ targetKind, targetId, mode, context }: Attachmen
                 </ActionIcon>
               </Tooltip>
               <Tooltip label={t('library.actions.copy')}>
-                <ActionIcon size="sm" variant="subtle" onClick={() => void copy(l)} aria-label={t('library.actions.copy')}>
+                <ActionIcon size="sm" variant="subtle" onClick={() => copy(l)} aria-label={t('library.actions.copy')}>
                   <IconCopy size={14} />
                 </ActionIcon>
               </Tooltip>

@@ -21,7 +21,7 @@ import { useSession } from '../../app/session';
 import { Markdown } from './Markdown';
 import { GuidancePanel } from '../guidance/GuidancePanel';
 import type { GuidanceEvent } from '../../../shared/guidance';
-import { copyText } from './util';
+import { useCopy } from '../../lib/clipboard';
 import { useLiveScript } from './live/useLiveScript';
 import { useUsageLog } from './live/useUsageLog';
 import { useCardPopups } from './live/useCardPopups';
@@ -75,14 +75,10 @@ function LiveCall({ compact, initialScript, initialStep }: { compact: boolean; i
   );
   const { card, closeCard, openCard, libraryItem, setLibraryItem, anyOpen } = useCardPopups(t, onCardOpened);
 
-  const copy = useCallback(
-    async (text: string, objectionId: number | null) => {
-      const ok = await copyText(text);
-      notifications.show({ color: ok ? 'green' : 'red', message: ok ? t('scripts.live.copied') : t('scripts.live.copyFailed'), autoClose: 1500 });
-      if (ok) log('copy_response', { scriptId: script?.id ?? null, stepId: current?.step.id ?? null, objectionId });
-    },
-    [log, script, current, t],
-  );
+  const copy = useCopy<number | null>((ok, objectionId) => {
+    notifications.show({ color: ok ? 'green' : 'red', message: ok ? t('scripts.live.copied') : t('scripts.live.copyFailed'), autoClose: 1500 });
+    if (ok) log('copy_response', { scriptId: script?.id ?? null, stepId: current?.step.id ?? null, objectionId });
+  });
   const choose = useCallback(
     (n: number) => {
       if (!current) return;
@@ -105,7 +101,7 @@ function LiveCall({ compact, initialScript, initialStep }: { compact: boolean; i
   const { query, setQuery, sel, setSel, hits, loading: searching, onKeyDown: onSearchKey } = useLiveSearch(
     (h) => openHit(h),
     (h) => {
-      if (h.kind === 'objection' && h.responses[0]) void copy(h.responses[0], h.id);
+      if (h.kind === 'objection' && h.responses[0]) copy(h.responses[0], h.id);
     },
   );
   const openHit = (h: SearchHit) => {
@@ -247,7 +243,7 @@ function LiveCall({ compact, initialScript, initialStep }: { compact: boolean; i
 
   const overlays = (
     <>
-      <CardModal card={card} onClose={closeCard} onCopy={(text) => card && void copy(text, card.id)} />
+      <CardModal card={card} onClose={closeCard} onCopy={(text) => card && copy(text, card.id)} />
       <Modal opened={!!libraryItem} onClose={() => setLibraryItem(null)} title={libraryItem?.title} size="xl" data-testid="live-library-item">
         {libraryItem && (
           <div data-testid="live-library-body">

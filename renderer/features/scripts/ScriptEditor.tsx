@@ -47,8 +47,9 @@ import { Markdown } from './Markdown';
 import { ObjectionForm } from './ObjectionBank';
 import { RevisionsPanel } from './RevisionsPanel';
 import { statusColor } from './ScriptsPage';
-import { downloadText, flowIssueText, languageOptions, newStepKey } from './util';
+import { flowIssueText, languageOptions, newStepKey } from './util';
 import { fireAndForget } from '../../lib/events';
+import { downloadText } from '../../lib/download';
 
 type FormIn = z.input<typeof scriptInput>;
 type FormOut = z.output<typeof scriptInput>;

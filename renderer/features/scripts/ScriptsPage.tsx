@@ -15,8 +15,8 @@ import { useSession } from '../../app/session';
 import { ObjectionBank } from './ObjectionBank';
 import { SynonymsEditor } from './Synonyms';
 import { ScriptEditor } from './ScriptEditor';
-import { downloadText } from './util';
 import { LanguageFilter } from './LanguageFilter';
+import { downloadText } from '../../lib/download';
 
 const PAGE = 50;
 
