@@ -7,7 +7,7 @@ import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
 import { useApi } from '../lib/api';
 import { personName } from '../lib/format';
-import { fold } from '../../shared/search/text';
+import { fold } from '../../shared/search/fold';
 import { SECTIONS } from './sections';
 
 export function CommandPalette() {
