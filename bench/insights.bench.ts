@@ -146,7 +146,7 @@ function db2errors(f: string) {
   const d = new Database(f, { readonly: true });
   const e = d.prepare('SELECT errors FROM crm_import_batches ORDER BY id DESC LIMIT 1').pluck().get() as string;
   d.close();
-  return JSON.parse(e).slice(0, 5);
+  return (JSON.parse(e) as unknown[]).slice(0, 5);
 }
 
 /** Child: import the file into the prepared workspace, report time and peak RSS. */

@@ -190,7 +190,7 @@ const offsets = Array.from({ length: 200 }, () => rng.int(0, N - 100));
 const rawPage = db.prepare('SELECT id FROM library_items ORDER BY updated_at DESC, id DESC LIMIT 100 OFFSET ?');
 const pageRaw = timeEach(offsets, (o) => rawPage.all(o));
 const pageSvc = timeEach(offsets, (o) => listItems(db, listInput.parse({ sort: 'updated', offset: o, limit: 100 })));
-const deepest = timeEach(Array(50).fill(N - 100), (o) => listItems(db, listInput.parse({ sort: 'updated', offset: o, limit: 100 })));
+const deepest = timeEach(new Array<number>(50).fill(N - 100), (o) => listItems(db, listInput.parse({ sort: 'updated', offset: o, limit: 100 })));
 const pageTitle = timeEach(offsets, (o) => listItems(db, listInput.parse({ sort: 'title', offset: o, limit: 100, language: 'ru' })));
 
 // ---------- import 100 mixed documents through the worker ----------

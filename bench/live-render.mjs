@@ -48,6 +48,8 @@ try {
   await call('scripts.publish', { id: made.id });
   browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: ['--no-sandbox', '--disable-gpu'] });
   const page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
+  // the build publishes window.__liveRender only when the page asks for it
+  await page.addInitScript(() => (window.__measureLive = true));
   await page.goto(`${base}/?token=${token}`);
   await page.waitForSelector('[data-testid="nav-home"]');
   const times = [];

@@ -67,7 +67,7 @@ function startServer(dataDir: string, staticDir: string): Promise<Server> {
     const stalls: Server['stalls'] = [];
     let out = '';
     let ready = false;
-    proc.stdout!.on('data', (c: Buffer) => {
+    proc.stdout.on('data', (c: Buffer) => {
       out += c.toString();
       for (const m of c.toString().matchAll(/STALL max=([\d.]+) rss=(\d+)/g)) stalls.push({ at: performance.now(), max: Number(m[1]), rss: Number(m[2]) });
       const r = /READY port=(\d+)/.exec(out);
@@ -76,7 +76,7 @@ function startServer(dataDir: string, staticDir: string): Promise<Server> {
         resolve({ port: Number(r[1]), proc, stalls });
       }
     });
-    proc.stderr!.on('data', (c: Buffer) => (out += c.toString()));
+    proc.stderr.on('data', (c: Buffer) => (out += c.toString()));
     proc.once('exit', (code) => (ready ? undefined : reject(new Error(`server exited ${code}: ${out}`))));
   });
 }

@@ -25,7 +25,7 @@ for (const g of run) {
     platform: 'node',
     format: 'cjs',
     target: 'node20',
-    external: ['better-sqlite3', 'electron', 'argon2'],
+    external: ['better-sqlite3', 'electron', 'argon2', '@playwright/test', 'playwright', 'playwright-core'],
     logLevel: 'warning',
     define: { __dirname: JSON.stringify(path.join(root, 'bench')) },
   });

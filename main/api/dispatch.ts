@@ -90,7 +90,7 @@ export async function dispatch(method: unknown, input: unknown, ctx: ApiContext)
     record(ctx, (db, actorId) => auditRefusal(db, actorId, method, input, def.access === undefined ? 'no access policy' : 'role'));
     return { ok: false, error: FORBIDDEN };
   }
-  const schema = def.input as z.ZodType;
+  const schema = def.input;
   const parsed = schema.safeParse(input ?? {});
   if (!parsed.success) return { ok: false, error: zodToApiError(parsed.error) };
   try {

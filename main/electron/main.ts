@@ -43,7 +43,7 @@ function nativeBinding(): string | undefined {
 const boundsFile = () => path.join(app.getPath('userData'), 'window.json');
 function loadBounds(): Electron.Rectangle | undefined {
   try {
-    return JSON.parse(fs.readFileSync(boundsFile(), 'utf8'));
+    return JSON.parse(fs.readFileSync(boundsFile(), 'utf8')) as Electron.Rectangle;
   } catch {
     return undefined;
   }
@@ -156,7 +156,7 @@ async function showSaveDialog(opts: { defaultName: string; filters: { name: stri
 }
 
 function registerProtocol() {
-  protocol.handle('app', async (req) => {
+  protocol.handle('app', (req) => {
     const url = new URL(req.url);
     if (url.hostname !== 'workbench') return new Response('Not found', { status: 404 });
     if (url.pathname.startsWith('/files/')) {

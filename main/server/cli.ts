@@ -187,8 +187,9 @@ async function main() {
     ctx.ws.close();
     process.exit(0);
   };
-  process.on('SIGINT', stop);
-  process.on('SIGTERM', stop);
+  // stop() ends the process; nothing awaits a signal handler
+  process.on('SIGINT', () => void stop());
+  process.on('SIGTERM', () => void stop());
 }
 
 main().catch((e) => {

@@ -329,7 +329,9 @@ export function createServer(opts: ServerOptions) {
       else res.destroy();
     }
   };
-  const server = opts.tls ? https.createServer({ cert: opts.tls.cert, key: opts.tls.key }, handler) : http.createServer(handler);
+  // handler() answers every failure itself (the catch above), so Node need not await it
+  const onRequest = (req: http.IncomingMessage, res: http.ServerResponse) => void handler(req, res);
+  const server = opts.tls ? https.createServer({ cert: opts.tls.cert, key: opts.tls.key }, onRequest) : http.createServer(onRequest);
   // slow or stalled clients are cut off instead of holding sockets open (a stalled body after 10 s: guardBodyStall)
   applyTimeouts(server, { ...TIMEOUTS, ...(opts.headersTimeoutS ? { headersMs: opts.headersTimeoutS * 1000 } : {}), ...(opts.requestTimeoutS ? { requestMs: opts.requestTimeoutS * 1000 } : {}) });
 

@@ -55,7 +55,7 @@ function summaryOf(detail: string): string {
   try {
     const d = JSON.parse(detail) as Record<string, unknown>;
     if (typeof d.summary === 'string') return d.summary;
-    const parts = Object.entries(d).map(([k, v]) => `${k}: ${typeof v === 'object' ? JSON.stringify(v) : String(v)}`);
+    const parts = Object.entries(d).map(([k, v]) => `${k}: ${typeof v === 'object' ? JSON.stringify(v) : String(v as string | number | boolean | null | undefined)}`);
     return parts.join(', ').slice(0, 300);
   } catch {
     return '';

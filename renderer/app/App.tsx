@@ -67,7 +67,7 @@ export function App() {
         first: t('common.firstPage'),
         last: t('common.lastPage'),
         page: (n) => t('common.pageN', { n }),
-      }), [i18n.language]);
+      }), [t]);
   return (
     <MantineProvider theme={theme} defaultColorScheme="light" cssVariablesResolver={cssVariables}>
       <DatesProvider settings={{ locale: DAYJS_LOCALE[lang], firstDayOfWeek: FIRST_DAY[lang] }}>

@@ -10,13 +10,13 @@ import { useDebouncedValue } from '@mantine/hooks';
 import { IconBook, IconCertificate, IconFileText, IconHeadset, IconListDetails, IconMessageReport, IconScale, IconSearch, IconUser } from '@tabler/icons-react';
 import { useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useNavigate } from 'react-router';
+import { useNavigate } from '../lib/navigate';
 import type { EverywhereGroup, EverywhereHit } from '../../shared/api/search';
 import { fmtClock } from '../../shared/domain/transcript';
 import type { Segment } from '../../shared/search/text';
 import { useApi } from '../lib/api';
 import { fmtDate, personName } from '../lib/format';
-import { fold } from '../../shared/search/text';
+import { fold } from '../../shared/search/fold';
 import { SECTIONS } from './sections';
 
 const ICONS: Record<EverywhereGroup, typeof IconSearch> = {

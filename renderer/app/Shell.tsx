@@ -70,7 +70,7 @@ export function Shell({ children }: { children: ReactNode }) {
                   value={session?.role ?? null}
                   allowDeselect={false}
                   data-testid="role-picker"
-                  onChange={(r) => r && void setActor(person?.id ?? null, r as Role)}
+                  onChange={(r) => r && void setActor(person?.id ?? null, r)}
                 />
               </>
             )}

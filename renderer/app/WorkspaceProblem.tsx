@@ -7,12 +7,13 @@ import { api } from '../lib/api';
 import { errorText } from '../lib/errors';
 import { fmtBytes, fmtDateTime } from '../lib/format';
 import { useSession } from './session';
+import { fireAndForget } from '../lib/events';
 
 export function WorkspaceProblemScreen({ problem }: { problem: WorkspaceProblem }) {
   const { t } = useTranslation();
   const { refresh } = useSession();
   const [error, setError] = useState<string | null>(null);
-  const run = (fn: () => Promise<unknown>) => async () => {
+  const run = (fn: () => Promise<unknown>) => fireAndForget(async () => {
     try {
       setError(null);
       await fn();
@@ -20,7 +21,7 @@ export function WorkspaceProblemScreen({ problem }: { problem: WorkspaceProblem 
     } catch (e) {
       setError(errorText(t, e));
     }
-  };
+  });
   return (
     <Center mih="100vh" p="xl">
       <Card withBorder maw={760} w="100%" p="xl" data-testid="workspace-problem">

@@ -41,7 +41,7 @@ export const STRING_SOURCES: Record<Lang, Tree>[] = [
 
 function merge(into: Tree, from: Tree): Tree {
   for (const [k, v] of Object.entries(from)) {
-    if (typeof v === 'object' && typeof into[k] === 'object') merge(into[k] as Tree, v);
+    if (typeof v === 'object' && typeof into[k] === 'object') merge(into[k], v);
     else into[k] = v;
   }
   return into;

@@ -91,7 +91,7 @@ export function useApi<M extends MethodName>(method: M, input: In<M> | null): Qu
     if (key === null) return;
     const my = ++seq.current;
     setLoading(true);
-    void invoke(method, JSON.parse(key)).then((r) => {
+    void invoke(method, JSON.parse(key) as In<M>).then((r) => {
       if (my !== seq.current) return;
       setLoading(false);
       if (r.ok) {
@@ -139,8 +139,8 @@ export function fileUrl(sha256: string): string {
 export function fileToBase64(file: File): Promise<string> {
   return new Promise((resolve, reject) => {
     const r = new FileReader();
-    r.onload = () => resolve(String(r.result).replace(/^data:[^,]*,/, ''));
-    r.onerror = () => reject(r.error);
+    r.onload = () => resolve((r.result as string).replace(/^data:[^,]*,/, ''));
+    r.onerror = () => reject(r.error ?? new Error('The file could not be read'));
     r.readAsDataURL(file);
   });
 }

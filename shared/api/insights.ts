@@ -1,6 +1,7 @@
 /** Insights: competence vs close rate and retention, funnel, channels, leaderboard, training effect. */
 import { z } from 'zod';
 import { id, isoDate, method, rangeInOrder, text } from './contract';
+import type { CorrelationStats } from '../domain/stats';
 
 const filterShape = {
   teamId: id.nullable().default(null),
@@ -23,13 +24,8 @@ const filterShape = {
 export const insightsFilters = z.object(filterShape).refine(...rangeInOrder);
 export type InsightsFilters = z.input<typeof insightsFilters>;
 
-export interface Correlation {
-  n: number;
-  pearson: number | null;
-  ci: [number, number] | null;
-  spearman: number | null;
-  slope: number | null;
-  intercept: number | null;
+/** The statistics of shared/domain/stats.ts `correlate`, with how to read them. */
+export interface Correlation extends CorrelationStats {
   /** none / weak / moderate / strong, and the sign */
   strength: 'none' | 'weak' | 'moderate' | 'strong' | null;
   direction: 'positive' | 'negative' | null;

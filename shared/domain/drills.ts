@@ -3,7 +3,7 @@
  * cards, and the next state after a rating. Desired retention is a workspace
  * setting (0.70–0.97).
  */
-import { createEmptyCard, fsrs, generatorParameters, type Card, type Grade, State } from 'ts-fsrs';
+import { createEmptyCard, fsrs, generatorParameters, type Card } from 'ts-fsrs';
 
 export type DrillRating = 1 | 2 | 3 | 4; // Again, Hard, Good, Easy
 
@@ -52,7 +52,7 @@ function toCard(s: StoredCardState): Card {
     learning_steps: s.learningSteps,
     reps: s.reps,
     lapses: s.lapses,
-    state: s.state as State,
+    state: s.state,
     last_review: s.lastReview ? new Date(s.lastReview) : undefined,
   };
 }
@@ -60,7 +60,7 @@ function toCard(s: StoredCardState): Card {
 /** The card's next state after the rep rates recall; fuzz off so schedules are reproducible. */
 export function scheduleReview(state: StoredCardState, rating: DrillRating, now: Date, desiredRetention = DEFAULT_RETENTION): StoredCardState {
   const f = fsrs(generatorParameters({ request_retention: clampRetention(desiredRetention), enable_fuzz: false }));
-  return fromCard(f.next(toCard(state), now, rating as Grade).card);
+  return fromCard(f.next(toCard(state), now, rating).card);
 }
 
 /** Intervals each rating would give now (shown on the buttons: "Good · 3 d"). */

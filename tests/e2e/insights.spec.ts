@@ -91,17 +91,17 @@ test('import Bitrix24 through the wizard, see competence vs close rate, filter, 
   const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('png-close').click()]);
   expect(download.suggestedFilename()).toBe('Competence vs close rate.png');
   const file = await download.path();
-  const head = fs.readFileSync(file!).subarray(0, 8);
+  const head = fs.readFileSync(file).subarray(0, 8);
   expect(head.equals(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]))).toBe(true);
-  expect(fs.statSync(file!).size).toBeGreaterThan(5000);
+  expect(fs.statSync(file).size).toBeGreaterThan(5000);
   // the image keeps n, r, the CI and the caveats: drawn below the chart, so it is taller than the chart and its title
-  const png = fs.readFileSync(file!);
+  const png = fs.readFileSync(file);
   const svgHeight = await close.locator('svg.recharts-surface').first().evaluate((e) => e.getBoundingClientRect().height);
   expect(png.readUInt32BE(20)).toBeGreaterThan((svgHeight + 36 + 60) * 2);
-  fs.copyFileSync(file!, path.join(SHOTS, 'insights-png-export.png'));
+  fs.copyFileSync(file, path.join(SHOTS, 'insights-png-export.png'));
   // CSV values are rounded for reading (no 15-decimal values)
   const [csv] = await Promise.all([page.waitForEvent('download'), page.getByTestId('csv-close').click()]);
-  const csvText = fs.readFileSync((await csv.path())!, 'utf8');
+  const csvText = fs.readFileSync((await csv.path()), 'utf8');
   expect(csvText.split('\r\n').length).toBeGreaterThan(3);
   expect(csvText).not.toMatch(/\d\.\d{5,}/);
 

@@ -38,7 +38,7 @@ test('score an 11-criterion call from the keyboard, comment on the waveform, coa
   const calls = await host.api<{ rows: { id: number; customer: string; score: number | null }[] }>('scorecards.calls.list', { query: 'Northwind', limit: 5 });
   const call = calls.rows.find((r) => r.customer === 'Northwind Supplies')!;
   const other = (await host.api<{ rows: { id: number }[] }>('scorecards.calls.list', { scored: 'unscored', limit: 5 })).rows.find((r) => r.id !== call.id)!;
-  const version = (await host.api<Version>('scorecards.versions.current', {}))!;
+  const version = (await host.api<Version>('scorecards.versions.current', {}));
   const crits = version.definition.sections.flatMap((s) => s.criteria);
   expect(crits).toHaveLength(11);
 
@@ -165,7 +165,7 @@ test('calibration says in plain words how reliable scoring is and exports; resul
   await expect(verdict).toContainText(/α \d\.\d{2}/);
   await expect(page.getByTestId('discuss-first')).toBeVisible();
   const [csv] = await Promise.all([page.waitForEvent('download'), page.getByTestId('report-csv').click()]);
-  const text = fs.readFileSync((await csv.path())!, 'utf8');
+  const text = fs.readFileSync((await csv.path()), 'utf8');
   expect(text.charCodeAt(0)).toBe(0xfeff);
   expect(text).toContain('Q3 calibration');
   expect(text).toMatch(/Krippendorff/);
@@ -180,10 +180,10 @@ test('calibration says in plain words how reliable scoring is and exports; resul
   await page.goto(host.url + '#/calls');
   await page.getByTestId('results-export').click();
   const [dl] = await Promise.all([page.waitForEvent('download'), page.getByTestId('results-csv-reps').click()]);
-  const reps = fs.readFileSync((await dl.path())!, 'utf8').split('\r\n');
+  const reps = fs.readFileSync((await dl.path()), 'utf8').split('\r\n');
   expect(reps[0]).toMatch(/^\uFEFFRep,Team,n,Score,/);
   expect(reps.length).toBeGreaterThan(10);
   await page.getByTestId('results-export').click();
   const [dl2] = await Promise.all([page.waitForEvent('download'), page.getByTestId('results-csv-criteria').click()]);
-  expect(fs.readFileSync((await dl2.path())!, 'utf8').split('\r\n').filter(Boolean)).toHaveLength(12);
+  expect(fs.readFileSync((await dl2.path()), 'utf8').split('\r\n').filter(Boolean)).toHaveLength(12);
 });

@@ -30,8 +30,8 @@ export function run(args: string[], ready: RegExp): Promise<Proc & { match: RegE
         resolve({ child, out: () => out, match });
       }
     };
-    child.stdout!.on('data', onData);
-    child.stderr!.on('data', onData);
+    child.stdout.on('data', onData);
+    child.stderr.on('data', onData);
     child.on('exit', (code) => reject(new Error(`exited with ${code}:\n${out}`)));
   });
 }

@@ -38,8 +38,8 @@ async function start(dataDir: string): Promise<Host> {
         resolve(Number(m[1]));
       }
     };
-    child.stdout!.on('data', onData);
-    child.stderr!.on('data', onData);
+    child.stdout.on('data', onData);
+    child.stderr.on('data', onData);
     child.on('exit', (code) => reject(new Error(`host exited with ${code}:\n${out}`)));
   });
   return { child, port, output: () => out };

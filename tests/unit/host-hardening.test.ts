@@ -150,7 +150,7 @@ describe('browser host answers', () => {
       let answer = '';
       let closed: number | null = null;
       const s = net.connect(port, '127.0.0.1', () => s.write(text));
-      s.on('data', (d) => (answer += d));
+      s.on('data', (d: Buffer) => (answer += d.toString()));
       s.on('close', () => {
         closed = Date.now() - t0;
         resolve({ answer, closedAfterMs: closed });

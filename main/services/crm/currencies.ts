@@ -26,7 +26,7 @@ export function ratesTo(db: DB, quote: string): Map<string, Map<string, number>>
   const out = new Map<string, Map<string, number>>();
   for (const r of db.prepare('SELECT currency, month, rate FROM crm_fx_rates WHERE quote = ?').all(quote) as FxRate[]) {
     let m = out.get(r.currency);
-    if (!m) out.set(r.currency, (m = new Map()));
+    if (!m) out.set(r.currency, (m = new Map<string, number>()));
     m.set(r.month, r.rate);
   }
   return out;

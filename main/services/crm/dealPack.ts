@@ -41,7 +41,7 @@ export class DealPacker {
     if (!r.ok) this.rejected.push([this.rows.length, r]);
     else {
       const d = r.deal;
-      for (let f = 0; f < STRINGS.length; f++) this.cols[f].push(clean((d[STRINGS[f]] as string | null) ?? ''));
+      for (let f = 0; f < STRINGS.length; f++) this.cols[f].push(clean((d[STRINGS[f]]) ?? ''));
       this.nums.push(d.repId, num(d.amount), d.position, d.isRepeat ? 1 : 0, num(d.csat), num(d.nps));
     }
     this.rows.push(row);

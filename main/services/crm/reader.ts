@@ -89,10 +89,11 @@ function cellText(v: ExcelJS.CellValue): string {
   if (v === null || v === undefined) return '';
   if (v instanceof Date) return v.toISOString().replace('.000Z', '').replace('Z', '');
   if (typeof v === 'object') {
-    if ('result' in v) return cellText(v.result as ExcelJS.CellValue);
+    if ('result' in v) return cellText(v.result);
     if ('richText' in v) return v.richText.map((r) => r.text).join('');
     if ('text' in v) return String(v.text);
     if ('error' in v) return '';
+    return ''; // a cell kind with no text (e.g. a shared formula without its result)
   }
   return String(v);
 }
@@ -111,7 +112,7 @@ export async function streamRows(path: string, info: FileInfo, onRows: RowsCallb
     try {
       for await (const ws of reader) {
         for await (const row of ws) {
-          const values = Array.isArray(row.values) ? (row.values as ExcelJS.CellValue[]).slice(1) : [];
+          const values = Array.isArray(row.values) ? (row.values).slice(1) : [];
           const cells = Array.from({ length: values.length }, (_, i) => cellText(values[i]));
           // exceljs skips empty rows; keep numbering right with row.number
           while (approx + buf.length + 1 < row.number) buf.push([]);

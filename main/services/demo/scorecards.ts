@@ -174,7 +174,7 @@ export function seedScorecards(ctx: DemoContext) {
       d.setUTCHours(rng.int(7, 15), rng.int(0, 59), 0, 0);
       const at = d.toISOString();
       const lang = rep.teamId === ctx.teams.North ? 'ru' : rep.teamId === ctx.teams.East && rng.chance(0.6) ? 'zh' : 'en';
-      const customer = rng.pick(CUSTOMERS[lang as 'en' | 'ru' | 'zh']);
+      const customer = rng.pick(CUSTOMERS[lang]);
       const dur = Math.round(Math.max(40, rng.normal(360, 180))) * 1000;
       const outcome = rng.pick(OUTCOMES);
       const id = Number(

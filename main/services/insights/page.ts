@@ -12,7 +12,7 @@ import { closeRate, correlate, didProportions, npsScore, strength, type Proporti
 import { valueKey } from '../../../shared/domain/crmParse';
 import type { DB } from '../../db/open';
 import { listCompetencyRefs } from '../competencies';
-import { competenceScores, competenceScoresAt } from '../training/competence';
+import { competenceScores, competenceScoresAt, type CompetenceScore } from '../training/competence';
 import { effectiveReporting, ratesTo } from '../crm/currencies';
 import { listCourseCompletions } from './completions';
 import { dataset, dayOf, isoOfDay, monthOfDay, STATUS, type Dataset } from './dataset';
@@ -279,34 +279,88 @@ export function repTrend(db: DB, f: Filters, repId: number): TrendPoint[] {
 }
 
 /** Every chart of the page; `onlyRep` narrows the deals and reps to one person (repTrend). */
+type Scan = ReturnType<typeof scan>;
+type Team = { id: number; name: string };
+/** The period's months (day numbers of each month's first day) and where the period ends. */
+interface Period {
+  from: number;
+  to: number;
+  months: number[];
+}
+
 export function insightsPage(db: DB, f: Filters, onlyRep: number | null = null): InsightsPage {
   const ds = dataset(db);
+  const { people, teams } = loadPeople(db);
+  const repCap = Math.max(0, ...people.map((p) => p.id));
+  const flt = makeFilter(db, ds, f, people, onlyRep);
+  const keep = new Uint8Array(ds.n);
+  const hasData = ds.n > 0;
+  const p = periodOf(ds, f);
+  const { from, to, months } = p;
+  const M = months.length;
+
+  const acc = new RetentionAcc(ds, from, to, months);
+  const reporting = effectiveReporting(db) ?? '';
+  const fx = conversion(db, ds, reporting, months);
+  const s = scan(ds, flt, keep, acc, repCap, from, to, monthOfDay(months[0]), M, fx);
+
+  const inTeam = (x: Person) => (f.teamId === null || x.team_id === f.teamId) && (onlyRep === null || x.id === onlyRep);
+  const repPeople = people.filter((x) => inTeam(x) && (x.is_rep || s.seenRep[x.id]));
+  const repIds = repPeople.map((x) => x.id);
+  const shownTeams = teams.filter((t) => f.teamId === null || t.id === f.teamId);
+  const scoresAtTo = competenceScores(db, { asOf: isoOfDay(to), repIds });
+  const overall = new Map(scoresAtTo.filter((c) => c.competencyId === null).map((c) => [c.repId, c]));
+  const competenceSource: InsightsPage['competenceSource'] = overall.size === 0 ? 'none' : 'training';
+  const reps = repRows(repPeople, s, acc.perRep(repCap), overall);
+
+  return {
+    period: { from: isoOfDay(from), to: isoOfDay(to) },
+    dealsTotal: ds.n,
+    currency: reporting,
+    unconverted: unconvertedDeals(ds, fx, months),
+    competenceSource,
+    reps,
+    ...competenceCharts(db, f, ds, keep, s, repCap, to, repPeople, reps, scoresAtTo, competenceSource === 'none'),
+    trends: trendCharts(db, p, s, acc, repPeople, shownTeams),
+    funnel: funnelChart(s, repPeople, shownTeams),
+    ...channelCharts(db, ds, s),
+    leaderboard: leaderboardOf(p, s, repIds),
+    training: trainingEffect(db, ds, keep, f.windowDays, repIds),
+    options: {
+      teams,
+      channels: ds.channels.filter(Boolean),
+      products: ds.products.filter(Boolean),
+      minDate: hasData ? isoOfDay(ds.minDay) : null,
+      maxDate: hasData ? isoOfDay(ds.maxDay) : null,
+    },
+  };
+}
+
+function loadPeople(db: DB): { people: Person[]; teams: Team[] } {
   const people = db
     .prepare(
       `SELECT p.id, p.name, p.name_ru, p.name_zh, p.team_id, EXISTS (SELECT 1 FROM person_roles r WHERE r.person_id = p.id AND r.role = 'rep') AS is_rep FROM people p`,
     )
     .all() as Person[];
-  const teams = db.prepare('SELECT id, name FROM teams ORDER BY name').all() as { id: number; name: string }[];
-  const repCap = Math.max(0, ...people.map((p) => p.id));
-  const flt = makeFilter(db, ds, f, people, onlyRep);
-  const keep = new Uint8Array(ds.n);
+  const teams = db.prepare('SELECT id, name FROM teams ORDER BY name').all() as Team[];
+  return { people, teams };
+}
 
-  const hasData = ds.n > 0;
+/** The period asked for, clamped to the data (clampPeriod), as whole months. */
+function periodOf(ds: Dataset, f: Filters): Period {
   const today = Math.floor(Date.now() / 86_400_000);
   let lastChurn = -Infinity;
   for (let c = 0; c < ds.customers; c++) if (ds.churn[c] > lastChurn) lastChurn = ds.churn[c];
-  const bounds = hasData ? { lo: ds.minDay, hi: Math.max(ds.maxDay, lastChurn, today), last: ds.maxDay } : { lo: addMonths(today, -12) + 1, hi: today, last: today };
+  const bounds = ds.n > 0 ? { lo: ds.minDay, hi: Math.max(ds.maxDay, lastChurn, today), last: ds.maxDay } : { lo: addMonths(today, -12) + 1, hi: today, last: today };
   const { from, to } = clampPeriod(f.from ? dayOf(f.from) : null, f.to ? dayOf(f.to) : null, bounds);
-  const m0 = monthStart(from);
   const months: number[] = [];
-  for (let m = m0; m <= to; m = addMonths(m, 1)) months.push(m);
-  const M = months.length;
-  const m0Abs = monthOfDay(months[0]);
+  for (let m = monthStart(from); m <= to; m = addMonths(m, 1)) months.push(m);
+  return { from, to, months };
+}
 
-  const acc = new RetentionAcc(ds, from, to, months);
-  const reporting = effectiveReporting(db) ?? '';
-  const fx = conversion(db, ds, reporting, months);
-  const { won, lost, open, revenue, csatSum, csatN, npsByRep, mWon, mLost, mRev, funnelRep, chWon, chLost, chDeals, chRev, seenRep } = scan(ds, flt, keep, acc, repCap, from, to, m0Abs, M, fx);
+/** Deals left out of the money totals because their currency has no rate for their month. */
+function unconvertedDeals(ds: Dataset, fx: Conversion, months: number[]): InsightsPage['unconverted'] {
+  const M = months.length;
   const unconverted: InsightsPage['unconverted'] = { deals: 0, byCurrency: [] };
   ds.currencies.forEach((c, ci) => {
     let deals = 0;
@@ -321,15 +375,12 @@ export function insightsPage(db: DB, f: Filters, onlyRep: number | null = null):
     unconverted.deals += deals;
   });
   unconverted.byCurrency.sort((a, b) => b.deals - a.deals);
+  return unconverted;
+}
 
-  const ret = acc.perRep(repCap);
-  const inTeam = (p: Person) => (f.teamId === null || p.team_id === f.teamId) && (onlyRep === null || p.id === onlyRep);
-  const repPeople = people.filter((p) => inTeam(p) && (p.is_rep || seenRep[p.id]));
-  const scoresAtTo = competenceScores(db, { asOf: isoOfDay(to), repIds: repPeople.map((p) => p.id) });
-  const overall = new Map(scoresAtTo.filter((s) => s.competencyId === null).map((s) => [s.repId, s]));
-  const competenceSource: InsightsPage['competenceSource'] = overall.size === 0 ? 'none' : 'training';
-
-  const reps: RepRow[] = repPeople.map((p) => {
+function repRows(repPeople: Person[], s: Scan, ret: { base: Int32Array | number[]; kept: Int32Array | number[] }, overall: Map<number, { score: number | null; n: number; sufficient: boolean }>): RepRow[] {
+  const { won, lost, open, revenue, csatSum, csatN, npsByRep } = s;
+  return repPeople.map((p) => {
     const c = overall.get(p.id);
     const nps = npsScore(npsByRep.get(p.id) ?? []);
     return {
@@ -349,37 +400,54 @@ export function insightsPage(db: DB, f: Filters, onlyRep: number | null = null):
       nps: nps === null ? null : { score: nps, n: npsByRep.get(p.id)!.length },
     };
   });
+}
 
-  // --- competence vs outcomes (optionally lagged: competence at the end of Q, outcomes in Q+1) ---
-  let outWon = won,
-    outLost = lost,
-    asOfDay = to;
-  if (f.lag) {
-    const d = new Date(to * 86_400_000);
-    const qStartMonth = Math.floor(d.getUTCMonth() / 3) * 3;
-    let qStart = Math.floor(Date.UTC(d.getUTCFullYear(), qStartMonth, 1) / 86_400_000);
-    const qEnd = addMonths(qStart, 3) - 1;
-    if (qEnd > to) qStart = addMonths(qStart, -3); // the last complete quarter
-    const qe = addMonths(qStart, 3) - 1;
-    asOfDay = qStart - 1;
-    outWon = new Int32Array(repCap + 1);
-    outLost = new Int32Array(repCap + 1);
-    for (let i = 0; i < ds.n; i++) {
-      if (!keep[i] || ds.status[i] === STATUS.open) continue;
-      const cd = ds.closed[i];
-      if (cd < qStart || cd > qe) continue;
-      if (ds.status[i] === STATUS.won) outWon[ds.rep[i]]++;
-      else outLost[ds.rep[i]]++;
-    }
+/**
+ * The outcomes competence is compared with: the period's, or (lagged) the last complete quarter's, with competence
+ * measured at the end of the quarter before it.
+ */
+function outcomesFor(ds: Dataset, keep: Uint8Array, s: Scan, repCap: number, to: number, lag: boolean): { outWon: Int32Array | number[]; outLost: Int32Array | number[]; asOfDay: number } {
+  if (!lag) return { outWon: s.won, outLost: s.lost, asOfDay: to };
+  const d = new Date(to * 86_400_000);
+  const qStartMonth = Math.floor(d.getUTCMonth() / 3) * 3;
+  let qStart = Math.floor(Date.UTC(d.getUTCFullYear(), qStartMonth, 1) / 86_400_000);
+  const qEnd = addMonths(qStart, 3) - 1;
+  if (qEnd > to) qStart = addMonths(qStart, -3); // the last complete quarter
+  const qe = addMonths(qStart, 3) - 1;
+  const outWon = new Int32Array(repCap + 1);
+  const outLost = new Int32Array(repCap + 1);
+  for (let i = 0; i < ds.n; i++) {
+    if (!keep[i] || ds.status[i] === STATUS.open) continue;
+    const cd = ds.closed[i];
+    if (cd < qStart || cd > qe) continue;
+    if (ds.status[i] === STATUS.won) outWon[ds.rep[i]]++;
+    else outLost[ds.rep[i]]++;
   }
+  return { outWon, outLost, asOfDay: qStart - 1 };
+}
+
+/** Competence vs close rate and retention (scatters with statistics), and per competency. */
+function competenceCharts(
+  db: DB,
+  f: Filters,
+  ds: Dataset,
+  keep: Uint8Array,
+  s: Scan,
+  repCap: number,
+  to: number,
+  repPeople: Person[],
+  reps: RepRow[],
+  scoresAtTo: CompetenceScore[],
+  competenceMissing: boolean,
+): Pick<InsightsPage, 'closeScatter' | 'retentionScatter' | 'perCompetency'> {
+  const { outWon, outLost, asOfDay } = outcomesFor(ds, keep, s, repCap, to, !!f.lag);
   const lagScores = f.lag ? competenceScores(db, { asOf: isoOfDay(asOfDay), repIds: repPeople.map((p) => p.id) }) : null;
   const scoreMap = new Map<string, number | null>();
   const evidence = new Map<number, number>();
-  for (const s of lagScores ?? scoresAtTo) {
-    scoreMap.set(`${s.repId}:${s.competencyId ?? 'all'}`, s.score);
-    if (s.competencyId === null) evidence.set(s.repId, s.n);
+  for (const c of lagScores ?? scoresAtTo) {
+    scoreMap.set(`${c.repId}:${c.competencyId ?? 'all'}`, c.score);
+    if (c.competencyId === null) evidence.set(c.repId, c.n);
   }
-  const competenceMissing = competenceSource === 'none';
   const closePoints: ScatterPoint[] = [];
   for (const p of repPeople) {
     const x = scoreMap.get(`${p.id}:all`);
@@ -408,52 +476,66 @@ export function insightsPage(db: DB, f: Filters, onlyRep: number | null = null):
     return { competencyId: c.id, key: c.key, name: c.name, stats: toCorrelation(xs, ys, closed, competenceMissing) };
   });
   perCompetency.sort((a, b) => Math.abs(b.stats.pearson ?? 0) - Math.abs(a.stats.pearson ?? 0));
+  return {
+    closeScatter: { points: closePoints, stats: toCorrelation(closePoints.map((p) => p.x), closePoints.map((p) => p.y), closePoints.map((p) => p.deals), competenceMissing) },
+    retentionScatter: { points: retPoints, stats: toCorrelation(retPoints.map((p) => p.x), retPoints.map((p) => p.y), retPoints.map((p) => outWon[p.repId] + outLost[p.repId]), competenceMissing) },
+    perCompetency,
+  };
+}
 
-  // --- trends ---
-  const repIds = repPeople.map((p) => p.id);
+/** Monthly close rate, retention and mean competence for the team, and close rate per team. */
+function trendCharts(db: DB, p: Period, s: Scan, acc: RetentionAcc, repPeople: Person[], teams: Team[]): InsightsPage['trends'] {
+  const { months, to } = p;
+  const M = months.length;
+  const repIds = repPeople.map((x) => x.id);
   // competence at each month's end, from one read of the evidence (not one query per month)
   const monthEnds = months.map((_m, k) => isoOfDay(k + 1 < M ? months[k + 1] - 1 : to));
   const atMonthEnd = competenceScoresAt(db, monthEnds, repIds);
   const monthComp = monthEnds.map((end) => {
-    const s = atMonthEnd.get(end)!.filter((x) => x.competencyId === null && x.score !== null);
-    return s.length ? s.reduce((a, x) => a + x.score!, 0) / s.length : null;
+    const sc = atMonthEnd.get(end)!.filter((x) => x.competencyId === null && x.score !== null);
+    return sc.length ? sc.reduce((a, x) => a + x.score!, 0) / sc.length : null;
   });
   const trendFor = (ids: number[]): TrendPoint[] =>
     months.map((m, k) => {
       let w = 0,
         l = 0;
       for (const id of ids) {
-        w += mWon[id * M + k];
-        l += mLost[id * M + k];
+        w += s.mWon[id * M + k];
+        l += s.mLost[id * M + k];
       }
       return { month: monthKey(m), closeRate: closeRate(w, l), won: w, lost: l, retention: null, competence: null };
     });
-  const teamTrend = trendFor(repIds);
+  const team = trendFor(repIds);
   const retTrend = acc.trend();
   months.forEach((_m, k) => {
-    teamTrend[k].retention = retTrend[k];
-    teamTrend[k].competence = monthComp[k];
+    team[k].retention = retTrend[k];
+    team[k].competence = monthComp[k];
   });
   const byTeam = teams
-    .filter((t) => f.teamId === null || t.id === f.teamId)
-    .map((t) => ({ teamId: t.id, name: t.name, points: trendFor(repPeople.filter((p) => p.team_id === t.id).map((p) => p.id)) }))
-    .filter((t) => t.points.some((p) => p.won + p.lost > 0));
+    .map((t) => ({ teamId: t.id, name: t.name, points: trendFor(repPeople.filter((x) => x.team_id === t.id).map((x) => x.id)) }))
+    .filter((t) => t.points.some((x) => x.won + x.lost > 0));
+  return { team, byTeam };
+}
 
-  // --- funnel ---
-  const sumFunnel = (ids: number[]) => [0, 1, 2, 3, 4].map((k) => ids.reduce((a, id) => a + funnelRep[id * 5 + k], 0));
-  const funnel = {
+/** Deals reaching each of the 5 stages: in total, per team and per rep. */
+function funnelChart(s: Scan, repPeople: Person[], teams: Team[]): InsightsPage['funnel'] {
+  const repIds = repPeople.map((x) => x.id);
+  const sumFunnel = (ids: number[]) => [0, 1, 2, 3, 4].map((k) => ids.reduce((a, id) => a + s.funnelRep[id * 5 + k], 0));
+  return {
     stages: ['1', '2', '3', '4', '5'],
     total: sumFunnel(repIds),
-    byTeam: teams.filter((t) => f.teamId === null || t.id === f.teamId).map((t) => ({ teamId: t.id, name: t.name, counts: sumFunnel(repPeople.filter((p) => p.team_id === t.id).map((p) => p.id)) })).filter((t) => t.counts[0] > 0),
+    byTeam: teams.map((t) => ({ teamId: t.id, name: t.name, counts: sumFunnel(repPeople.filter((x) => x.team_id === t.id).map((x) => x.id)) })).filter((t) => t.counts[0] > 0),
     byRep: repIds.map((id) => ({ repId: id, counts: sumFunnel([id]) })).filter((r) => r.counts[0] > 0),
   };
+}
 
-  // --- channels ---
+/** Results per sales channel, and per channel group (direct/indirect, online/offline, set in Insights). */
+function channelCharts(db: DB, ds: Dataset, s: Scan): Pick<InsightsPage, 'channels' | 'channelGroups'> {
   const groups = new Map((db.prepare('SELECT value_key, kind, mode FROM crm_channels').all() as { value_key: string; kind: 'direct' | 'indirect'; mode: 'online' | 'offline' }[]).map((c) => [c.value_key, c]));
   const channels = ds.channels
     .map((value, i) => {
       const g = groups.get(valueKey(value));
-      return { value, kind: g?.kind ?? 'direct', mode: g?.mode ?? 'offline', deals: chDeals[i], won: chWon[i], lost: chLost[i], closeRate: closeRate(chWon[i], chLost[i]), revenue: chRev[i] };
+      return { value, kind: g?.kind ?? 'direct', mode: g?.mode ?? 'offline', deals: s.chDeals[i], won: s.chWon[i], lost: s.chLost[i], closeRate: closeRate(s.chWon[i], s.chLost[i]), revenue: s.chRev[i] };
     })
     .filter((c) => c.value && c.deals + c.won + c.lost > 0)
     .sort((a, b) => b.won + b.lost - (a.won + a.lost));
@@ -463,8 +545,13 @@ export function insightsPage(db: DB, f: Filters, onlyRep: number | null = null):
     const l = sel.reduce((a, c) => a + c.lost, 0);
     return { group, won: w, lost: l, closeRate: closeRate(w, l), revenue: sel.reduce((a, c) => a + c.revenue, 0) };
   });
+  return { channels, channelGroups };
+}
 
-  // --- leaderboard: the last month of the period; most improved = last 3 months vs the 3 before ---
+/** The last complete month's champions (close rate, revenue) and the most improved (last 3 months vs the 3 before). */
+function leaderboardOf(p: Period, s: Scan, repIds: number[]): InsightsPage['leaderboard'] {
+  const { months, to } = p;
+  const M = months.length;
   // the last complete month of the period (the current month is still running)
   const monthEnd = addMonths(months[M - 1], 1) - 1;
   const last = to >= monthEnd || M === 1 ? M - 1 : M - 2;
@@ -473,8 +560,8 @@ export function insightsPage(db: DB, f: Filters, onlyRep: number | null = null):
       l = 0;
     for (const k of ks) {
       if (k < 0) continue;
-      w += mWon[id * M + k];
-      l += mLost[id * M + k];
+      w += s.mWon[id * M + k];
+      l += s.mLost[id * M + k];
     }
     return { w, l, rate: closeRate(w, l) };
   };
@@ -483,43 +570,14 @@ export function insightsPage(db: DB, f: Filters, onlyRep: number | null = null):
     .filter((x) => x.w + x.l >= LEADERBOARD_MIN_DEALS)
     .map((x) => ({ repId: x.repId, value: x.rate!, closed: x.w + x.l }))
     .sort((a, b) => b.value - a.value || b.closed - a.closed);
-  const revenueBoard = repIds.map((id) => ({ repId: id, value: mRev[id * M + last] })).filter((x) => x.value > 0).sort((a, b) => b.value - a.value);
+  const revenueBoard = repIds.map((id) => ({ repId: id, value: s.mRev[id * M + last] })).filter((x) => x.value > 0).sort((a, b) => b.value - a.value);
   const improved = repIds
-    .map((id) => {
-      const after = monthRate(id, [last, last - 1, last - 2]);
-      const before = monthRate(id, [last - 3, last - 4, last - 5]);
-      return { repId: id, after, before };
-    })
+    .map((id) => ({ repId: id, after: monthRate(id, [last, last - 1, last - 2]), before: monthRate(id, [last - 3, last - 4, last - 5]) }))
     .filter((x) => x.after.w + x.after.l >= LEADERBOARD_MIN_DEALS && x.before.w + x.before.l >= LEADERBOARD_MIN_DEALS)
     .map((x) => ({ repId: x.repId, value: x.after.rate! - x.before.rate!, before: x.before.rate!, after: x.after.rate! }))
     .sort((a, b) => b.value - a.value);
-
-  return {
-    period: { from: isoOfDay(from), to: isoOfDay(to) },
-    dealsTotal: ds.n,
-    currency: reporting,
-    unconverted,
-    competenceSource,
-    reps,
-    closeScatter: { points: closePoints, stats: toCorrelation(closePoints.map((p) => p.x), closePoints.map((p) => p.y), closePoints.map((p) => p.deals), competenceMissing) },
-    retentionScatter: { points: retPoints, stats: toCorrelation(retPoints.map((p) => p.x), retPoints.map((p) => p.y), retPoints.map((p) => outWon[p.repId] + outLost[p.repId]), competenceMissing) },
-    perCompetency,
-    trends: { team: teamTrend, byTeam },
-    funnel,
-    channels,
-    channelGroups,
-    leaderboard: { minDeals: LEADERBOARD_MIN_DEALS, month: monthKey(months[last]), champion: closeBoard[0]?.repId ?? null, closeRate: closeBoard.slice(0, 10), revenue: revenueBoard.slice(0, 10), improved: improved.slice(0, 10) },
-    training: trainingEffect(db, ds, keep, f.windowDays, repPeople.map((p) => p.id)),
-    options: {
-      teams,
-      channels: ds.channels.filter(Boolean),
-      products: ds.products.filter(Boolean),
-      minDate: hasData ? isoOfDay(ds.minDay) : null,
-      maxDate: hasData ? isoOfDay(ds.maxDay) : null,
-    },
-  };
+  return { minDeals: LEADERBOARD_MIN_DEALS, month: monthKey(months[last]), champion: closeBoard[0]?.repId ?? null, closeRate: closeBoard.slice(0, 10), revenue: revenueBoard.slice(0, 10), improved: improved.slice(0, 10) };
 }
-
 
 /**
  * For each course: reps who completed it (treated) vs reps who had not completed it by

@@ -66,7 +66,7 @@ function ask<T>(db: DB, req: Ask): Promise<T> {
   w.ref();
   return new Promise<T>((resolve, reject) => {
     pending.set(id, { resolve: resolve as (v: unknown) => void, reject });
-    w.postMessage({ ...req, id, key: keyOf(db), file: db.name, nativeBinding: nativeBindingOf(db) } as PageRequest);
+    w.postMessage({ ...req, id, key: keyOf(db), file: db.name, nativeBinding: nativeBindingOf(db) });
   });
 }
 

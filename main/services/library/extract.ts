@@ -97,7 +97,7 @@ function drawingText(node: unknown, out: string[]) {
   if (!node || typeof node !== 'object') return;
   for (const [k, v] of Object.entries(node as Record<string, unknown>)) {
     if (k === 'a:t') {
-      for (const t of v as { '#text'?: unknown }[]) if (t['#text'] != null) out.push(String(t['#text']));
+      for (const t of v as { '#text'?: unknown }[]) if (t['#text'] != null) out.push(textOf(t['#text']));
     } else if (k === 'a:p') {
       drawingText(v, out);
       out.push('\n');
@@ -147,7 +147,7 @@ async function xlsxText(buf: Buffer, name: string): Promise<Extraction> {
   for (const s of sheets) {
     const doc = cellParser.parse(await zip.file(s)!.async('string')) as { worksheet?: { sheetData?: { row?: { c?: { t?: string; v?: unknown; is?: { t?: unknown } }[] }[] } } };
     for (const row of doc.worksheet?.sheetData?.row ?? []) {
-      const cells = (row.c ?? []).map((c) => (c.t === 's' ? (shared[Number(c.v)] ?? '') : c.t === 'inlineStr' ? textOf(c.is?.t) : c.v != null ? String(c.v) : '')).filter(Boolean);
+      const cells = (row.c ?? []).map((c) => (c.t === 's' ? (shared[Number(c.v)] ?? '') : c.t === 'inlineStr' ? textOf(c.is?.t) : c.v != null ? textOf(c.v) : '')).filter(Boolean);
       if (cells.length) {
         const line = cells.join(' | ');
         rowsOut.push(line);
@@ -162,8 +162,8 @@ async function xlsxText(buf: Buffer, name: string): Promise<Extraction> {
 
 function textOf(v: unknown): string {
   if (v == null) return '';
-  if (typeof v === 'object') return String((v as { '#text'?: unknown })['#text'] ?? '');
-  return String(v);
+  if (typeof v === 'object') return textOf((v as { '#text'?: unknown })['#text']);
+  return typeof v === 'string' ? v : JSON.stringify(v); // numbers and booleans as written
 }
 
 /** Extracts searchable text from a file of a known kind; never throws for bad content. */

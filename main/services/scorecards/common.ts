@@ -27,7 +27,7 @@ export function refOf(refs: Map<number, PersonRef>, id: number | null): PersonRe
 /** Prepared statements cached per database handle (the handle changes when the workspace switches). */
 export function cached(db: DB, cache: WeakMap<DB, Map<string, Stmt>>, sql: string): Stmt {
   let m = cache.get(db);
-  if (!m) cache.set(db, (m = new Map()));
+  if (!m) cache.set(db, (m = new Map<string, Stmt>()));
   let st = m.get(sql);
   if (!st) m.set(sql, (st = db.prepare<unknown[]>(sql)));
   return st;

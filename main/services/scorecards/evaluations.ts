@@ -7,7 +7,7 @@
 import { AppError, type Page } from '../../../shared/api/contract';
 import { invalidateCompetence } from '../training/competence';
 import type { AnswerData, CoachingNote, EvaluationDetail, EvaluationRow, FeedbackItem, RepTrend } from '../../../shared/api/scorecards';
-import { allCriteria, needsEvidence, scaleRange, scoreEvaluation, type Answer, type Localized, type TemplateDef } from '../../../shared/domain/scoring';
+import { allCriteria, needsEvidence, scaleRange, scoreEvaluation, type Localized, type TemplateDef } from '../../../shared/domain/scoring';
 import type { DB } from '../../db/open';
 import { addScope, type Cond } from '../access/scope';
 import { audit } from '../audit';
@@ -438,7 +438,7 @@ export function resolveFeedback(db: DB, id: number, decision: 'accepted' | 'part
       if (!scaleRange(c.scale).values.includes(newValue!)) throw new AppError('invalid_input', `${newValue} is not on this criterion's scale.`, 'newValue', { key: 'scorecards.valueNotOnScale', params: { value: newValue! } });
       db.prepare('UPDATE evaluation_answers SET value = ?, na = 0 WHERE evaluation_id = ? AND criterion_id = ?').run(newValue, f.evaluation_id, f.criterion_id);
       const answers = loadAnswers(db, f.evaluation_id);
-      const r = scoreEvaluation(def, answers as Record<number, Answer>);
+      const r = scoreEvaluation(def, answers);
       db.prepare("UPDATE evaluations SET score = ?, auto_failed = ?, fail_reason = ?, updated_at = strftime('%Y-%m-%dT%H:%M:%fZ','now') WHERE id = ?").run(
         r.score,
         r.autoFailed ? 1 : 0,

@@ -34,7 +34,7 @@ type EvidenceMap = Map<number, Map<number, Evidence[]>>;
 
 function push(map: EvidenceMap, rep: number, comp: number, e: Evidence) {
   let m = map.get(rep);
-  if (!m) map.set(rep, (m = new Map()));
+  if (!m) map.set(rep, (m = new Map<number, Evidence[]>()));
   let list = m.get(comp);
   if (!list) m.set(comp, (list = []));
   list.push(e);

@@ -57,8 +57,10 @@ export function listCourses(db: DB, i: { query: string; status: 'draft' | 'publi
   return { rows: rows.map((r) => toSummary(r, counts)), total, offset: i.offset, limit: i.limit };
 }
 
-interface ItemRow {
+/** A course_items row (both the editor and the learner read it). */
+export interface ItemRow {
   id: number;
+  course_id: number;
   module_id: number;
   kind: 'lesson' | 'quiz';
   title: string;

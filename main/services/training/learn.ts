@@ -6,22 +6,11 @@ import type { DB } from '../../db/open';
 import { questionsOf } from './courses';
 import { invalidateCompetence } from './competence';
 import { nowIso } from './clock';
+import type { ItemRow } from './courses';
 
 export function requireLearner(actorId: number | null): number {
   if (actorId == null) throw new AppError('forbidden', 'Choose who you are in the header first: progress is saved per person.', undefined, { key: 'training.chooseYourself' });
   return actorId;
-}
-
-interface ItemRow {
-  id: number;
-  module_id: number;
-  kind: 'lesson' | 'quiz';
-  title: string;
-  body_md: string;
-  pass_mark: number;
-  attempts_allowed: number;
-  shuffle: number;
-  course_id: number;
 }
 
 export function learnerCourse(db: DB, courseId: number, personId: number): LearnerCourse {

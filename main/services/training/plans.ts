@@ -209,7 +209,7 @@ export function assignmentStates(db: DB, f: { personId?: number; teamId?: number
     (db.prepare('SELECT course_id, count(*) FROM course_items WHERE removed = 0 GROUP BY course_id').raw().all() as [number, number][]).map(([c, n]) => [c, n]),
   );
   const todayMs = Date.parse(today + 'T00:00:00Z');
-  const out: AssignmentState[] = new Array(rows.length);
+  const out: AssignmentState[] = new Array<AssignmentState>(rows.length);
   for (let i = 0; i < rows.length; i++) {
     const [id, personId, name, nameRu, nameZh, teamId, teamName, courseId, title, planName, dueDate, recurrence, assignedAt, doneItems, lastActivity, completedAt] = rows[i];
     const s = assignmentStatus({ dueDate, assignedAt, recurrenceMonths: recurrence, completedAt, lastActivityAt: lastActivity, today });

@@ -8,19 +8,10 @@ import type { AuditFilters } from '../../../shared/api/audit';
 import { api, useApi } from '../../lib/api';
 import { errorText } from '../../lib/errors';
 import { fmtDateTime } from '../../lib/format';
+import { downloadBlob } from '../../lib/download';
 
 const PAGE = 25;
 const EMPTY: Required<AuditFilters> = { actorId: null, entity: null, action: null, from: null, to: null };
-
-function download(text: string, fileName: string) {
-  // a BOM so spreadsheet programs read the names in Cyrillic and Chinese as UTF-8
-  const url = URL.createObjectURL(new Blob(['\ufeff', text], { type: 'text/csv;charset=utf-8' }));
-  const a = document.createElement('a');
-  a.href = url;
-  a.download = fileName;
-  a.click();
-  setTimeout(() => URL.revokeObjectURL(url), 1000);
-}
 
 export function AuditLog() {
   const { t } = useTranslation();
@@ -36,7 +27,8 @@ export function AuditLog() {
   const exportCsv = async () => {
     try {
       const r = await api('audit.exportCsv', f);
-      download(r.text, r.fileName);
+      // a BOM so spreadsheet programs read the names in Cyrillic and Chinese as UTF-8
+      downloadBlob(new Blob(['\ufeff', r.text], { type: 'text/csv;charset=utf-8' }), r.fileName);
       notifications.show({ color: 'green', message: t('audit.exported', { count: r.rows }) });
     } catch (e) {
       notifications.show({ color: 'red', message: errorText(t, e) });

@@ -5,7 +5,7 @@ import { useState } from 'react';
 import { modals } from '@mantine/modals';
 import { IconChevronDown, IconKey, IconLogout, IconUserCircle } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
-import { ROLES, type Role } from '../../../shared/api/people';
+import { ROLES } from '../../../shared/api/people';
 import { useSession } from '../../app/session';
 import { api } from '../../lib/api';
 import { personName } from '../../lib/format';
@@ -80,7 +80,7 @@ export function AccountMenu() {
           value={session.role}
           allowDeselect={false}
           data-testid="role-picker"
-          onChange={(r) => r && void setActor(person.id, r as Role)}
+          onChange={(r) => r && void setActor(person.id, r)}
         />
       )}
       <Menu position="bottom-end" withinPortal>

@@ -8,7 +8,8 @@ import { Alert, Anchor, Button, Card, Center, Divider, List, Loader, PasswordInp
 import { IconKey, IconLogin } from '@tabler/icons-react';
 import { useState, type FormEvent, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link, Route, Routes, useNavigate, useParams } from 'react-router';
+import { Link, Route, Routes, useParams } from 'react-router';
+import { useNavigate } from '../../lib/navigate';
 import { PASSWORD_MIN } from '../../../shared/api/auth';
 import { LANGUAGES, setLanguage, type Lang } from '../../app/i18n';
 import { useSession } from '../../app/session';
@@ -36,7 +37,9 @@ function Frame({ title, children }: { title: string; children: ReactNode }) {
             value={i18n.language}
             allowDeselect={false}
             data-testid="language-picker"
-            onChange={(v) => v && setLanguage(v as Lang)}
+            onChange={(v) => {
+              if (v) void setLanguage(v as Lang);
+            }}
           />
         </Stack>
       </Card>

@@ -13,6 +13,7 @@ import { useSession } from '../../app/session';
 import { api, useApi } from '../../lib/api';
 import { errorText } from '../../lib/errors';
 import { fmtDateTime, personName } from '../../lib/format';
+import { fireAndForget } from '../../lib/events';
 
 function SessionsModal({ account, onClose, onChanged }: { account: TeamAccount; onClose: () => void; onChanged: () => void }) {
   const { t } = useTranslation();
@@ -118,7 +119,7 @@ function EnableTeam({ onDone }: { onDone: () => void }) {
         loading={busy}
         disabled={!personId || !password}
         data-testid="enable-team"
-        onClick={async () => {
+        onClick={fireAndForget(async () => {
           setBusy(true);
           setError(null);
           try {
@@ -130,7 +131,7 @@ function EnableTeam({ onDone }: { onDone: () => void }) {
           } finally {
             setBusy(false);
           }
-        }}
+        })}
       >
         {t('team.enable')}
       </Button>
@@ -155,7 +156,7 @@ function ExpirySettings({ initial, onSaved }: { initial: { idleMinutes: number; 
         <NumberInput label={t('team.absoluteHours')} min={1} max={8760} w={200} value={v.absoluteHours} onChange={(n) => setV({ ...v, absoluteHours: Number(n) || 0 })} data-testid="absolute-hours" />
         <Button
           data-testid="save-expiry"
-          onClick={async () => {
+          onClick={fireAndForget(async () => {
             setError(null);
             try {
               await api('team.setSettings', v);
@@ -164,7 +165,7 @@ function ExpirySettings({ initial, onSaved }: { initial: { idleMinutes: number; 
             } catch (e) {
               setError(errorText(t, e));
             }
-          }}
+          })}
         >
           {t('team.save')}
         </Button>

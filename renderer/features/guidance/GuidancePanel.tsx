@@ -103,7 +103,7 @@ export function GuidancePanel(props: {
         if (!callId) return;
         const call = await api('scorecards.calls.get', { id: Number(callId) });
         const h = replay(transcriptEvents(call.transcript ?? []), { speed: Number(speed), clock, onEvent: (ev) => handle(ev) });
-        stopper.current = h.stop;
+        stopper.current = () => h.stop();
         setRunning(true);
         void h.done.then(() => {
           setRunning(false);
@@ -187,7 +187,7 @@ export function GuidancePanel(props: {
           value={source}
           onChange={(v) => {
             stop();
-            setSource(v as Source);
+            setSource(v);
           }}
           data={(['off', 'feed', 'replay'] as const).map((s) => ({ value: s, label: t(`guidance.source.${s}`) }))}
           data-testid="guidance-source"

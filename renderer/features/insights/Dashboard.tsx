@@ -3,7 +3,8 @@ import { Alert, Anchor, Badge, Button, Group, Loader, NumberInput, SegmentedCont
 import { IconAlertTriangle, IconPrinter, IconTrophy } from '@tabler/icons-react';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link, useNavigate } from 'react-router';
+import { Link } from 'react-router';
+import { useNavigate } from '../../lib/navigate';
 import { Bar, BarChart, CartesianGrid, Cell, ErrorBar, Legend, Line, LineChart, ReferenceLine, ResponsiveContainer, Scatter, ScatterChart, Tooltip, XAxis, YAxis, ZAxis } from 'recharts';
 import type { Correlation, InsightsFilters, InsightsPage, RepRow, ScatterPoint } from '../../../shared/api/insights';
 import { useApi } from '../../lib/api';
@@ -84,7 +85,7 @@ function Filters({ f, set, reset, data, loading, fromError }: { f: InsightsFilte
         <SegmentedControl
           data={(['all', 'new', 'repeat'] as const).map((b) => ({ value: b, label: t(`insights.filters.business.${b}`) }))}
           value={f.business ?? 'all'}
-          onChange={(v) => set({ business: v as 'all' | 'new' | 'repeat' })}
+          onChange={(v) => set({ business: v })}
           data-testid="filter-business"
         />
         <MTooltip label={t('insights.filters.lagHint')}>
@@ -274,7 +275,7 @@ function Trends({ d, f, rname }: { d: InsightsPage; f: InsightsFilters; rname: (
   const repId = who === 'all' ? null : Number(who);
   const rep = useApi('insights.repTrend', repId === null ? null : { ...f, repId });
   const points = repId === null ? d.trends.team : (rep.data ?? []);
-  const teamData = d.trends.team.map((p, k) => Object.fromEntries([['month', p.month], ...d.trends.byTeam.map((tm) => [tm.name, tm.points[k]?.closeRate ?? null])]));
+  const teamData = d.trends.team.map((p, k) => Object.fromEntries<string | number | null>([['month', p.month], ...d.trends.byTeam.map((tm): [string, number | null] => [tm.name, tm.points[k]?.closeRate ?? null])]));
   const repOptions = d.reps.filter((r) => r.won + r.lost + r.open > 0).map((r) => ({ value: String(r.repId), label: rname(r.repId) })).sort((a, b) => collator().compare(a.label, b.label));
   return (
     <ChartCard
@@ -461,7 +462,7 @@ function Leaderboard({ d, rname, money }: { d: InsightsPage; rname: (id: number)
       <SegmentedControl
         size="xs"
         value={tab}
-        onChange={(v) => setTab(v as typeof tab)}
+        onChange={(v) => setTab(v)}
         data={[
           { value: 'closeRate', label: t('insights.charts.leaderboard.closeRate') },
           { value: 'revenue', label: t('insights.charts.leaderboard.revenue') },

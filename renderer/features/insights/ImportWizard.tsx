@@ -312,8 +312,8 @@ function MappingStep(p: {
         </SimpleGrid>
       </div>
       <Group>
-        <Select size="xs" label={t('insights.import.dateFormat')} data={DATE_FORMATS.map((d) => ({ value: d, label: t(`insights.import.dateFormats.${d}`) }))} value={mapping.dateFormat} onChange={(v) => v && upd({ dateFormat: v as CrmMapping['dateFormat'] })} />
-        <Select size="xs" label={t('insights.import.numberFormat')} data={NUMBER_FORMATS.map((d) => ({ value: d, label: t(`insights.import.numberFormats.${d}`) }))} value={mapping.numberFormat} onChange={(v) => v && upd({ numberFormat: v as CrmMapping['numberFormat'] })} />
+        <Select size="xs" label={t('insights.import.dateFormat')} data={DATE_FORMATS.map((d) => ({ value: d, label: t(`insights.import.dateFormats.${d}`) }))} value={mapping.dateFormat} onChange={(v) => v && upd({ dateFormat: v })} />
+        <Select size="xs" label={t('insights.import.numberFormat')} data={NUMBER_FORMATS.map((d) => ({ value: d, label: t(`insights.import.numberFormats.${d}`) }))} value={mapping.numberFormat} onChange={(v) => v && upd({ numberFormat: v })} />
         {mapping.fields.amount && !mapping.fields.currency && (
           <Select
             size="xs"
@@ -421,7 +421,7 @@ function StagesTable({ values, mapping, upd }: { values: { value: string; rows: 
                   {value} <Text span size="xs" c="dimmed">({t('insights.import.rows', { count: rows })})</Text>
                 </Table.Td>
                 <Table.Td>
-                  <Select aria-label={`${value}: ${t('common.status')}`} size="xs" w={140} data={DEAL_STATUSES.map((s) => ({ value: s, label: t(`insights.import.status.${s}`) }))} value={r.status} onChange={(v) => v && set(value, v as DealStatus, r.position)} />
+                  <Select aria-label={`${value}: ${t('common.status')}`} size="xs" w={140} data={DEAL_STATUSES.map((s) => ({ value: s, label: t(`insights.import.status.${s}`) }))} value={r.status} onChange={(v) => v && set(value, v, r.position)} />
                 </Table.Td>
                 <Table.Td>
                   <Select aria-label={`${value}: ${t('insights.import.position')}`} size="xs" w={80} data={['1', '2', '3', '4', '5']} value={String(r.position)} onChange={(v) => v && set(value, r.status, Number(v))} disabled={r.status === 'won'} />

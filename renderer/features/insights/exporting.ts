@@ -1,18 +1,8 @@
 /** Chart export: the chart's SVG drawn onto a canvas (PNG, with its statistics and caveats) and its data as CSV (Excel-friendly BOM). */
-import { csvCell, roundForCsv, type CsvValue } from '../../../shared/domain/csv';
+import { csvCell, roundForCsv } from '../../../shared/domain/csv';
+import { downloadBlob, safeFileName as safeName } from '../../lib/download';
 
-function download(blob: Blob, fileName: string) {
-  const url = URL.createObjectURL(blob);
-  const a = document.createElement('a');
-  a.href = url;
-  a.download = fileName;
-  document.body.appendChild(a);
-  a.click();
-  a.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 5000);
-}
-
-export const safeFileName = (s: string) => s.replace(/[\\/:*?"<>|]+/g, ' ').replace(/\s+/g, ' ').trim().slice(0, 80) || 'chart';
+export const safeFileName = (s: string) => safeName(s, 'chart');
 
 /** Splits text into lines that fit `width` on the canvas (by words; CJK by characters). */
 function wrap(ctx: CanvasRenderingContext2D, text: string, width: number): string[] {
@@ -36,7 +26,7 @@ function wrap(ctx: CanvasRenderingContext2D, text: string, width: number): strin
  * chart's definition and caveats (`notes`).
  */
 export async function exportPng(container: HTMLElement, title: string, notes: string[] = []): Promise<void> {
-  const svg = container.querySelector('svg.recharts-surface') as SVGSVGElement | null;
+  const svg = container.querySelector<SVGSVGElement>('svg.recharts-surface');
   if (!svg) throw new Error('No chart to export');
   const { width, height } = svg.getBoundingClientRect();
   const clone = svg.cloneNode(true) as SVGSVGElement;
@@ -94,18 +84,18 @@ export async function exportPng(container: HTMLElement, title: string, notes: st
     }
     const blob = await new Promise<Blob | null>((r) => canvas.toBlob(r, 'image/png'));
     if (!blob) throw new Error('The chart could not be drawn');
-    download(blob, `${safeFileName(title)}.png`);
+    downloadBlob(blob, `${safeFileName(title)}.png`);
   } finally {
     URL.revokeObjectURL(url);
   }
 }
 
 /** Numbers rounded for reading (no 15-decimal values), text escaped against spreadsheet formulas. */
-export const cell = (v: unknown) => csvCell(typeof v === 'number' ? roundForCsv(v) : v === null || v === undefined ? null : typeof v === 'string' ? v : (String(v) as CsvValue));
+export const cell = (v: unknown) => csvCell(typeof v === 'number' ? roundForCsv(v) : v);
 
 export function exportCsv(rows: Record<string, unknown>[], title: string) {
   if (!rows.length) return;
   const cols = Object.keys(rows[0]);
   const text = [cols.map(cell).join(','), ...rows.map((r) => cols.map((c) => cell(r[c])).join(','))].join('\r\n');
-  download(new Blob(['\ufeff' + text], { type: 'text/csv;charset=utf-8' }), `${safeFileName(title)}.csv`);
+  downloadBlob(new Blob(['\ufeff' + text], { type: 'text/csv;charset=utf-8' }), `${safeFileName(title)}.csv`);
 }

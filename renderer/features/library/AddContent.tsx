@@ -9,7 +9,7 @@ import { notifications } from '@mantine/notifications';
 import { IconCloudUpload, IconFolderOpen } from '@tabler/icons-react';
 import { useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useNavigate } from 'react-router';
+import { useNavigate } from '../../lib/navigate';
 import type { LibraryItem } from '../../../shared/api/library';
 import type { UploadRef } from '../../../shared/api/session';
 import { api, isElectron, uploadFile, useApi } from '../../lib/api';

@@ -4,7 +4,7 @@ import { notifications } from '@mantine/notifications';
 import { IconCircleCheck } from '@tabler/icons-react';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useNavigate } from 'react-router';
+import { useNavigate } from '../../lib/navigate';
 import type { GovernanceRow } from '../../../shared/api/library';
 import { useSession } from '../../app/session';
 import { api, useApi } from '../../lib/api';

@@ -1,7 +1,7 @@
 /** Home page widgets: reps see the content their colleagues use most; managers and trainers see library health. */
 import { Anchor, Card, Group, Stack, Text, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
-import { useNavigate } from 'react-router';
+import { useNavigate } from '../../lib/navigate';
 import { useApi } from '../../lib/api';
 import { fmtNumber } from '../../lib/format';
 import { KindIcon } from './common';

@@ -6,18 +6,24 @@ import { notifications } from '@mantine/notifications';
 import { IconArrowLeft, IconCalendarOff, IconCircleCheck, IconCopy, IconDownload, IconExternalLink, IconHistory, IconTrash, IconUpload } from '@tabler/icons-react';
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useNavigate, useParams } from 'react-router';
+import { useParams } from 'react-router';
+import { useNavigate } from '../../lib/navigate';
 import type { LibraryItem } from '../../../shared/api/library';
 import { useSession } from '../../app/session';
 import { api, isElectron, uploadFile, useApi } from '../../lib/api';
 import { errorText } from '../../lib/errors';
 import { fmtBytes, fmtDate, fmtDateTime, fmtNumber } from '../../lib/format';
-import { copyText, copyToClipboard, downloadFile, KindIcon, recordUse, StatusBadge } from './common';
+import { useCopy } from '../../lib/clipboard';
+import { copyText, downloadFile, KindIcon, recordUse, StatusBadge } from './common';
 import { MetaForm } from './MetaForm';
 import { Preview } from './Preview';
 
 export function ItemPage() {
   const { t } = useTranslation();
+  const copyLink = useCopy<number>((ok, id) => {
+    if (ok) recordUse(id, 'copy');
+    notifications.show({ color: ok ? undefined : 'red', message: ok ? t('library.actions.copied') : t('scripts.live.copyFailed') });
+  });
   const { id } = useParams();
   const itemId = Number(id);
   const navigate = useNavigate();
@@ -47,11 +53,7 @@ export function ItemPage() {
     );
   if (!item) return <Loader />;
 
-  const copy = async () => {
-    await copyToClipboard(copyText({ kind: item.kind, title: item.title, fileName: item.current?.fileName ?? '' }, item.url));
-    recordUse(item.id, 'copy');
-    notifications.show({ message: t('library.actions.copied') });
-  };
+  const copy = () => copyLink(copyText({ kind: item.kind, title: item.title, fileName: item.current?.fileName ?? '' }, item.url), item.id);
   const download = () => {
     if (!item.current?.sha256) return;
     downloadFile(item.current.sha256, item.current.fileName);
@@ -99,14 +101,14 @@ export function ItemPage() {
           </Group>
         </Stack>
         <Group gap="xs">
-          <Button variant="default" leftSection={<IconCopy size={16} />} onClick={() => void copy()} data-testid="copy-link">
+          <Button variant="default" leftSection={<IconCopy size={16} />} onClick={copy} data-testid="copy-link">
             {t('library.actions.copy')}
           </Button>
           {item.current?.sha256 && workspace?.host === 'electron' && (
             <Button
               variant="default"
               leftSection={<IconExternalLink size={16} />}
-              onClick={() => api('library.openExternal', { id: item.id }).catch((e) => notifications.show({ color: 'red', message: errorText(t, e) }))}
+              onClick={() => void api('library.openExternal', { id: item.id }).catch((e) => notifications.show({ color: 'red', message: errorText(t, e) }))}
             >
               {t('library.actions.openExternal')}
             </Button>

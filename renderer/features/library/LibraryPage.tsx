@@ -6,7 +6,8 @@ import { useVirtualizer } from '@tanstack/react-virtual';
 import { IconFilterOff, IconPlus, IconSearch, IconTags } from '@tabler/icons-react';
 import { useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Route, Routes, useNavigate, useSearchParams } from 'react-router';
+import { Route, Routes, useSearchParams } from 'react-router';
+import { useNavigate } from '../../lib/navigate';
 import { CONTENT_LANGS, FILE_KINDS, FUNNEL_STAGES, ITEM_KINDS, type LibraryListRow } from '../../../shared/api/library';
 import { useSession } from '../../app/session';
 import { PersonPicker } from '../../app/PersonPicker';
@@ -166,7 +167,7 @@ function ContentList({ generation }: { generation: number }) {
           allowDeselect={false}
           data={(['relevance', 'updated', 'title', 'validUntil'] as const).map((s) => ({ value: s, label: `${t('library.sort.label')}: ${t(`library.sort.${s}`)}` }))}
           value={sort}
-          onChange={(v) => v && setSort(v as typeof sort)}
+          onChange={(v) => v && setSort(v)}
           aria-label={t('library.sort.label')}
         />
       </Group>

@@ -10,13 +10,14 @@ import { ActionIcon, Badge, Combobox, Group, Kbd, Loader, Modal, Paper, Stack, T
 import { useDebouncedValue } from '@mantine/hooks';
 import { notifications } from '@mantine/notifications';
 import { IconCopy, IconExternalLink, IconLinkOff, IconPaperclip, IconSearch } from '@tabler/icons-react';
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { LinkedItem } from '../../../shared/api/library';
 import type { AttachmentSlotProps } from '../../app/slots';
 import { api, useApi } from '../../lib/api';
 import { errorText } from '../../lib/errors';
-import { copyText, copyToClipboard, Highlighted, KindIcon, recordUse, StatusBadge, type UseCtx } from './common';
+import { useCopy } from '../../lib/clipboard';
+import { copyText, Highlighted, KindIcon, recordUse, StatusBadge, type UseCtx } from './common';
 import { Preview } from './Preview';
 import { clickable } from '../../lib/clickable';
 
@@ -26,7 +27,10 @@ export function LinkedContent({ targetKind, targetId, mode, context }: Attachmen
   const [opened, setOpened] = useState<LinkedItem | null>(null);
   const [rows, setRows] = useState<LinkedItem[] | null>(null);
   useEffect(() => setRows(links.data ?? null), [links.data]);
-  const use: UseCtx = { context: context ?? (mode === 'live' ? 'call' : targetKind === 'lesson' || targetKind === 'course' ? 'course' : 'script'), targetKind, targetId };
+  const use = useMemo<UseCtx>(
+    () => ({ context: context ?? (mode === 'live' ? 'call' : targetKind === 'lesson' || targetKind === 'course' ? 'course' : 'script'), targetKind, targetId }),
+    [context, mode, targetKind, targetId],
+  );
 
   const open = useCallback(
     (l: LinkedItem) => {
@@ -34,16 +38,13 @@ export function LinkedContent({ targetKind, targetId, mode, context }: Attachmen
       if (l.item.kind === 'link' && l.url) window.open(l.url, '_blank', 'noopener,noreferrer');
       else setOpened(l);
     },
-    [targetKind, targetId, context, mode],
+    [use],
   );
-  const copy = useCallback(
-    async (l: LinkedItem) => {
-      await copyToClipboard(copyText({ kind: l.item.kind, title: l.item.title, fileName: l.item.fileName }, l.url));
-      recordUse(l.item.id, 'copy', use);
-      notifications.show({ message: t('library.actions.copiedItem', { title: l.item.title }), autoClose: 1500 });
-    },
-    [targetKind, targetId, context, mode, t],
-  );
+  const copyItem = useCopy<LinkedItem>((ok, l) => {
+    if (ok) recordUse(l.item.id, 'copy', use);
+    notifications.show({ color: ok ? undefined : 'red', message: ok ? t('library.actions.copiedItem', { title: l.item.title }) : t('scripts.live.copyFailed'), autoClose: 1500 });
+  });
+  const copy = useCallback((l: LinkedItem) => copyItem(copyText({ kind: l.item.kind, title: l.item.title, fileName: l.item.fileName }, l.url), l), [copyItem]);
 
   useEffect(() => {
     if (mode !== 'live' || !rows?.length) return;
@@ -54,7 +55,7 @@ export function LinkedContent({ targetKind, targetId, mode, context }: Attachmen
       const l = rows[Number(m[1]) - 1];
       if (!l) return;
       e.preventDefault();
-      if (e.shiftKey) void copy(l);
+      if (e.shiftKey) copy(l);
       else open(l);
     };
     window.addEventListener('keydown', onKey);
@@ -107,7 +108,7 @@ export function LinkedContent({ targetKind, targetId, mode, context }: Attachmen
                 </ActionIcon>
               </Tooltip>
               <Tooltip label={t('library.actions.copy')}>
-                <ActionIcon size="sm" variant="subtle" onClick={() => void copy(l)} aria-label={t('library.actions.copy')}>
+                <ActionIcon size="sm" variant="subtle" onClick={() => copy(l)} aria-label={t('library.actions.copy')}>
                   <IconCopy size={14} />
                 </ActionIcon>
               </Tooltip>

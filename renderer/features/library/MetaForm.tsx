@@ -10,6 +10,7 @@ import { PersonPicker } from '../../app/PersonPicker';
 import { ApiCallError, useApi } from '../../lib/api';
 import { errorText, translateValidation } from '../../lib/errors';
 import { DateField } from '../../lib/DateField';
+import { fireAndForget } from '../../lib/events';
 
 const schemas = {
   file: itemMetaInput,
@@ -62,7 +63,7 @@ export function MetaForm({ kind, item, onSubmit, onCancel, submitLabel }: { kind
   const suggest = (list: string[] | undefined) => (list ?? []).map((v) => ({ value: v, label: v }));
 
   return (
-    <form onSubmit={submit} noValidate data-testid="meta-form">
+    <form onSubmit={fireAndForget(submit)} noValidate data-testid="meta-form">
       <Stack gap="sm">
         {formError && <Alert color="red">{formError}</Alert>}
         <TextInput label={t('library.meta.title')} required {...register('title')} error={err(errors.title?.message)} data-testid="meta-title" />

@@ -6,6 +6,7 @@ import type { FileKind, ItemKind, ItemStatus, LinkTarget, UsageAction, UsageCont
 import type { Segment } from '../../../shared/search/text';
 import { api, fileUrl } from '../../lib/api';
 import { fmtDate } from '../../lib/format';
+import { downloadUrl } from '../../lib/download';
 
 export function KindIcon({ kind, fileKind, size = 18 }: { kind: ItemKind; fileKind: FileKind | null; size?: number }) {
   const p = { size, stroke: 1.6 };
@@ -76,31 +77,9 @@ export function copyText(item: { kind: ItemKind; title: string; fileName: string
   return item.fileName ? `${item.title} (${item.fileName})` : item.title;
 }
 
-export async function copyToClipboard(text: string) {
-  try {
-    await navigator.clipboard.writeText(text);
-    return true;
-  } catch {
-    // Clipboard permission can be missing (plain http, tests): fall back to a hidden textarea.
-    const ta = document.createElement('textarea');
-    ta.value = text;
-    document.body.appendChild(ta);
-    ta.select();
-    const ok = document.execCommand('copy');
-    ta.remove();
-    return ok;
-  }
-}
-
 /** Downloads a stored file with its original name. */
 export function downloadFile(sha256: string, fileName: string) {
-  const a = document.createElement('a');
-  a.href = fileUrl(sha256);
-  a.download = fileName;
-  a.rel = 'noopener';
-  document.body.appendChild(a);
-  a.click();
-  a.remove();
+  downloadUrl(fileUrl(sha256), fileName);
 }
 
 export const isExpiredForRep = (status: ItemStatus, role: string | undefined) => status === 'expired' && role === 'rep';

@@ -3,7 +3,8 @@ import { useDebouncedValue } from '@mantine/hooks';
 import { IconFileImport, IconPlus, IconSearch } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Route, Routes, useNavigate, useSearchParams } from 'react-router';
+import { Route, Routes, useSearchParams } from 'react-router';
+import { useNavigate } from '../../lib/navigate';
 import { ROLES, type Person, type Role } from '../../../shared/api/people';
 import { useApi } from '../../lib/api';
 import { fmtDate, fmtNumber, personName } from '../../lib/format';
@@ -112,7 +113,7 @@ function PeopleList() {
               data={ROLES.map((r) => ({ value: r, label: t(`roles.${r}`) }))}
               value={role}
               onChange={(v) => {
-                setRole(v as Role | null);
+                setRole(v);
                 setPage(1);
               }}
               w={160}
@@ -123,7 +124,7 @@ function PeopleList() {
               data={(['name', 'team', 'hiredAt', 'updatedAt'] as const).map((s) => ({ value: s, label: `${t('people.sort.label')}: ${t(`people.sort.${s}`)}` }))}
               value={sort}
               allowDeselect={false}
-              onChange={(v) => v && setSort(v as typeof sort)}
+              onChange={(v) => v && setSort(v)}
               w={220}
             />
             <Switch label={t('people.showInactive')} checked={includeInactive} onChange={(e) => setIncludeInactive(e.currentTarget.checked)} />

@@ -10,6 +10,7 @@ import { ROLES, personInput, type Person } from '../../../shared/api/people';
 import { ApiCallError, api, useApi } from '../../lib/api';
 import { errorText, translateValidation } from '../../lib/errors';
 import { DateField } from '../../lib/DateField';
+import { fireAndForget } from '../../lib/events';
 
 type FormIn = z.input<typeof personInput>;
 type FormOut = z.output<typeof personInput>;
@@ -46,7 +47,7 @@ export function PersonForm({ person, onSaved, onCancel }: { person: Person | nul
   });
 
   return (
-    <form onSubmit={submit} noValidate data-testid="person-form">
+    <form onSubmit={fireAndForget(submit)} noValidate data-testid="person-form">
       <Stack>
         {formError && <Alert color="red">{formError}</Alert>}
         <TextInput label={t('people.form.name')} description={t('people.form.nameHint')} required {...register('name')} error={err(errors.name?.message)} data-testid="person-name" />
@@ -82,7 +83,7 @@ export function PersonForm({ person, onSaved, onCancel }: { person: Person | nul
               <Text size="sm" fw={500}>
                 {t('people.form.roles')}
               </Text>
-              <Chip.Group multiple value={field.value as string[]} onChange={(v) => field.onChange(v)}>
+              <Chip.Group multiple value={field.value} onChange={(v) => field.onChange(v)}>
                 <Group gap="xs">
                   {ROLES.map((r) => (
                     <Chip key={r} value={r} size="sm" data-testid={`role-${r}`}>

@@ -9,6 +9,7 @@ import type { RosterPreview } from '../../../shared/api/people';
 import { api, fileToBase64 } from '../../lib/api';
 import { errorText } from '../../lib/errors';
 import { RowErrorsTable } from '../../app/RowErrorsTable';
+import { fireAndForget } from '../../lib/events';
 
 export function RosterImport({ opened, onClose, onDone }: { opened: boolean; onClose: () => void; onDone: () => void }) {
   const { t } = useTranslation();
@@ -124,7 +125,7 @@ export function RosterImport({ opened, onClose, onDone }: { opened: boolean; onC
           <Button variant="default" onClick={() => (reset(), onClose())}>
             {t('actions.cancel')}
           </Button>
-          <Button onClick={run} disabled={!preview || importable === 0} loading={busy} data-testid="roster-run">
+          <Button onClick={fireAndForget(run)} disabled={!preview || importable === 0} loading={busy} data-testid="roster-run">
             {importable ? t('people.roster.run', { count: importable }) : t('people.roster.nothing')}
           </Button>
         </Group>

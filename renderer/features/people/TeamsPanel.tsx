@@ -8,6 +8,7 @@ import type { Team } from '../../../shared/api/people';
 import { api, useApi } from '../../lib/api';
 import { errorText } from '../../lib/errors';
 import { PersonPicker } from '../../app/PersonPicker';
+import { fireAndForget } from '../../lib/events';
 
 export function TeamsPanel() {
   const { t } = useTranslation();
@@ -22,7 +23,7 @@ export function TeamsPanel() {
       children: <Text size="sm">{t('people.teams.removeConfirm', { name: tm.name })}</Text>,
       labels: { confirm: t('actions.delete'), cancel: t('actions.cancel') },
       confirmProps: { color: 'red' },
-      onConfirm: async () => {
+      onConfirm: fireAndForget(async () => {
         try {
           await api('teams.remove', { id: tm.id });
           notifications.show({ message: t('people.teams.removed') });
@@ -30,7 +31,7 @@ export function TeamsPanel() {
         } catch (e) {
           notifications.show({ color: 'red', message: errorText(t, e) });
         }
-      },
+      }),
     });
 
   return (
@@ -114,7 +115,7 @@ function TeamForm({ team, onDone }: { team: Team | null; onDone: () => void }) {
       <Textarea label={t('people.teams.description')} value={description} onChange={(e) => setDescription(e.currentTarget.value)} />
       <PersonPicker label={t('people.teams.manager')} roleFilter="manager" value={managerId} onChange={(id) => setManagerId(id)} clearable />
       <Group justify="flex-end">
-        <Button onClick={save} data-testid="team-save">
+        <Button onClick={fireAndForget(save)} data-testid="team-save">
           {t('actions.save')}
         </Button>
       </Group>

@@ -5,7 +5,8 @@ import { notifications } from '@mantine/notifications';
 import { IconDownload, IconFileImport, IconMicrophone, IconSearch } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Route, Routes, useNavigate, useSearchParams } from 'react-router';
+import { Route, Routes, useSearchParams } from 'react-router';
+import { useNavigate } from '../../lib/navigate';
 import { CHANNELS, type CallRow } from '../../../shared/api/scorecards';
 import { fmtClock } from '../../../shared/domain/transcript';
 import { api, useApi } from '../../lib/api';
@@ -221,7 +222,7 @@ function CallsList() {
         <DateField value={to} onChange={(v) => reset(setTo)(v)} aria-label={t('scorecards.calls.to')} w={150} />
         <SegmentedControl
           value={scored}
-          onChange={(v) => reset(setScored)(v as typeof scored)}
+          onChange={(v) => reset(setScored)(v)}
           data={[
             { value: 'all', label: t('common.all') },
             { value: 'scored', label: t('scorecards.calls.scored') },

@@ -3,7 +3,7 @@ import { Alert, Anchor, Badge, Button, Card, Group, Modal, SegmentedControl, Sta
 import { notifications } from '@mantine/notifications';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useNavigate } from 'react-router';
+import { useNavigate } from '../../lib/navigate';
 import type { FeedbackItem } from '../../../shared/api/scorecards';
 import { allCriteria, scaleRange, type Localized } from '../../../shared/domain/scoring';
 import { api, useApi } from '../../lib/api';
@@ -33,7 +33,7 @@ export function DisputesPanel() {
       <SegmentedControl
         w={260}
         value={status}
-        onChange={(v) => setStatus(v as typeof status)}
+        onChange={(v) => setStatus(v)}
         data={[
           { value: 'open', label: t('scorecards.disputes.open') },
           { value: 'all', label: t('scorecards.disputes.all') },
@@ -147,7 +147,7 @@ function ResolveModal({ f, onClose, onDone }: { f: FeedbackItem; onClose: () => 
         </Card>
         <SegmentedControl
           value={decision}
-          onChange={(v) => setDecision(v as typeof decision)}
+          onChange={(v) => setDecision(v)}
           data={(['accepted', 'partly', 'rejected'] as const).map((d) => ({ value: d, label: t(`scorecards.feedback.status.${d}`) }))}
           data-testid="decision"
         />

@@ -2,7 +2,7 @@
 import { Badge, Card, Group, NumberInput, SegmentedControl, Stack, Table, Text, TextInput, Title } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useNavigate } from 'react-router';
+import { useNavigate } from '../../lib/navigate';
 import { fmtClock } from '../../../shared/domain/transcript';
 import { useApi } from '../../lib/api';
 import { fmtChipDate, personName } from '../../lib/format';
@@ -39,7 +39,7 @@ export function QueuePanel({ compact = false }: { compact?: boolean }) {
             <SegmentedControl
               size="xs"
               value={mode}
-              onChange={(v) => setMode(v as typeof mode)}
+              onChange={(v) => setMode(v)}
               data={[
                 { value: 'stratified', label: t('scorecards.queue.stratified') },
                 { value: 'random', label: t('scorecards.queue.random') },

@@ -3,7 +3,8 @@ import { Anchor, Badge, Button, Card, Checkbox, Group, Modal, MultiSelect, Simpl
 import { notifications } from '@mantine/notifications';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link, useNavigate } from 'react-router';
+import { Link } from 'react-router';
+import { useNavigate } from '../../lib/navigate';
 import { CartesianGrid, Legend, Line, LineChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import { api, useApi } from '../../lib/api';
 import { errorText } from '../../lib/errors';
@@ -32,7 +33,7 @@ export function RepScorecardPanel({ personId }: { personId: number }) {
     month: monthLabel(p.month),
     total: p.avg === null ? null : Math.round(p.avg * 10) / 10,
     n: p.n,
-    ...Object.fromEntries(visible.map((c) => [String(c.criterionId), c.points[i].avg === null ? null : Math.round(c.points[i].avg! * 10) / 10])),
+    ...Object.fromEntries(visible.map((c) => [String(c.criterionId), c.points[i].avg === null ? null : Math.round(c.points[i].avg * 10) / 10])),
   }));
   return (
     <Stack gap="md" data-testid="rep-scorecards">

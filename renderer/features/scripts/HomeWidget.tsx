@@ -2,7 +2,8 @@
 import { Anchor, Button, Card, Group, Kbd, SimpleGrid, Stack, Text, Title } from '@mantine/core';
 import { IconPhoneCall } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
-import { Link, useNavigate } from 'react-router';
+import { Link } from 'react-router';
+import { useNavigate } from '../../lib/navigate';
 import { useApi } from '../../lib/api';
 import { fmtDateTime } from '../../lib/format';
 

@@ -13,7 +13,7 @@ export function LanguageFilter({ value, onChange }: { value: ScriptLanguage | nu
       w={150}
       data={languageOptions(t)}
       value={value}
-      onChange={(v) => onChange(v as ScriptLanguage | null)}
+      onChange={(v) => onChange(v)}
       aria-label={t('scripts.language')}
     />
   );

@@ -8,10 +8,11 @@
 import { ActionIcon, Badge, Box, Button, Checkbox, Group, Kbd, Modal, Paper, Portal, ScrollArea, Stack, Text, TextInput, Title, Tooltip, UnstyledButton } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { IconArrowsExchange, IconCopy, IconEar, IconExternalLink, IconPin, IconPinFilled, IconSearch, IconX } from '@tabler/icons-react';
-import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useNavigate, useSearchParams } from 'react-router';
-import type { ObjectionCard, ScriptDetail, SearchHit, StepView } from '../../../shared/api/scripts';
+import { useSearchParams } from 'react-router';
+import { useNavigate } from '../../lib/navigate';
+import type { ObjectionCard, SearchHit, StepView } from '../../../shared/api/scripts';
 import type { Segment } from '../../../shared/search/text';
 import { api, useApi } from '../../lib/api';
 import { errorText } from '../../lib/errors';
@@ -20,16 +21,12 @@ import { useSession } from '../../app/session';
 import { Markdown } from './Markdown';
 import { GuidancePanel } from '../guidance/GuidancePanel';
 import type { GuidanceEvent } from '../../../shared/guidance';
-import { copyText, isTyping } from './util';
-
-declare global {
-  interface Window {
-    /** Last live-call render timings (ms), read by the e2e test and the bench. */
-    __liveRender?: { render: number; open: number; steps: number };
-  }
-}
-
-const sessionKey = () => `live-${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 8)}`;
+import { useCopy } from '../../lib/clipboard';
+import { useLiveScript } from './live/useLiveScript';
+import { useUsageLog } from './live/useUsageLog';
+import { useCardPopups } from './live/useCardPopups';
+import { useLiveSearch } from './live/useLiveSearch';
+import { useLiveKeys } from './live/useLiveKeys';
 
 export function Highlighted({ segments }: { segments: Segment[] }) {
   return (
@@ -67,105 +64,21 @@ function LiveCall({ compact, initialScript, initialStep }: { compact: boolean; i
   const { t } = useTranslation();
   const { workspace } = useSession();
   const navigate = useNavigate();
-  const [call] = useState(sessionKey);
-  const [scriptId, setScriptId] = useState<number | null>(initialScript);
-  const [script, setScript] = useState<ScriptDetail | null>(null);
-  const [loadError, setLoadError] = useState<string | null>(null);
-  const [history, setHistory] = useState<string[]>([]);
-  const [checked, setChecked] = useState<Record<string, boolean>>({});
-  const [ended, setEnded] = useState(false);
-  const [query, setQuery] = useState('');
-  const [sel, setSel] = useState(0);
-  const [card, setCard] = useState<ObjectionCard | null>(null);
-  const [libraryItem, setLibraryItem] = useState<{ id: number; title: string } | null>(null);
   const [pickQuery, setPickQuery] = useState('');
   const searchRef = useRef<HTMLInputElement>(null);
   const pickRef = useRef<HTMLInputElement>(null);
-  const timing = useRef<{ selected: number; loaded: number } | null>(null);
-
-  const log = useCallback(
-    (action: 'start' | 'open_step' | 'open_card' | 'copy_response' | 'choose', e: { scriptId?: number | null; stepId?: number | null; objectionId?: number | null } = {}) => {
-      void api('scripts.logUsage', { sessionKey: call, action, scriptId: e.scriptId ?? null, stepId: e.stepId ?? null, objectionId: e.objectionId ?? null }).catch(() => undefined);
-    },
-    [call],
+  const log = useUsageLog();
+  const { scriptId, setScriptId, script, setScript, loadError, history, byKey, currentKey, current, checked, setChecked, ended, setEnded, goTo, next, back, restart, close } = useLiveScript(initialScript, initialStep, log, t);
+  const onCardOpened = useCallback(
+    (objectionId: number) => log('open_card', { scriptId: script?.id ?? null, stepId: current?.step.id ?? null, objectionId }),
+    [log, script, current],
   );
+  const { card, closeCard, openCard, libraryItem, setLibraryItem, anyOpen } = useCardPopups(t, onCardOpened);
 
-  // Load the published script.
-  useEffect(() => {
-    if (scriptId == null) {
-      setScript(null);
-      return;
-    }
-    let live = true;
-    timing.current = { selected: performance.now(), loaded: 0 };
-    performance.mark('live-open');
-    setLoadError(null);
-    api('scripts.get', { id: scriptId, view: 'published' })
-      .then((s) => {
-        if (!live) return;
-        if (timing.current) timing.current.loaded = performance.now();
-        performance.mark('live-loaded');
-        setScript(s);
-        const start = initialStep && s.steps.some((x) => x.key === initialStep) ? initialStep : s.steps[0]?.key;
-        setHistory(start ? [start] : []);
-        setChecked({});
-        setEnded(false);
-        log('start', { scriptId: s.id });
-      })
-      .catch((e) => live && setLoadError(errorText(t, e)));
-    return () => {
-      live = false;
-    };
-    // initialStep only applies to the first load
-  }, [scriptId]);
-
-  // Render timing: from data arrival to the committed DOM, then to the next frame (painted).
-  useLayoutEffect(() => {
-    if (!script || !timing.current?.loaded) return;
-    const tm = timing.current;
-    timing.current = null;
-    requestAnimationFrame(() => {
-      const now = performance.now();
-      performance.mark('live-rendered');
-      window.__liveRender = { render: now - tm.loaded, open: now - tm.selected, steps: script.steps.length };
-    });
-  }, [script]);
-
-  const byKey = useMemo(() => new Map((script?.steps ?? []).map((s, i) => [s.key, { step: s, index: i }])), [script]);
-  const currentKey = history[history.length - 1] ?? null;
-  const current = currentKey ? (byKey.get(currentKey) ?? null) : null;
-
-  useEffect(() => {
-    if (current && script) log('open_step', { scriptId: script.id, stepId: current.step.id });
-  }, [current, script, log]);
-
-  const goTo = useCallback(
-    (key: string) => {
-      setEnded(false);
-      setHistory((h) => (h[h.length - 1] === key ? h : [...h, key]));
-    },
-    [],
-  );
-  const openCard = useCallback(
-    async (id: number) => {
-      try {
-        const c = await api('scripts.objections.get', { id });
-        setCard(c);
-        log('open_card', { scriptId: script?.id ?? null, stepId: current?.step.id ?? null, objectionId: id });
-      } catch (e) {
-        notifications.show({ color: 'red', message: errorText(t, e) });
-      }
-    },
-    [log, script, current, t],
-  );
-  const copy = useCallback(
-    async (text: string, objectionId: number | null) => {
-      const ok = await copyText(text);
-      notifications.show({ color: ok ? 'green' : 'red', message: ok ? t('scripts.live.copied') : t('scripts.live.copyFailed'), autoClose: 1500 });
-      if (ok) log('copy_response', { scriptId: script?.id ?? null, stepId: current?.step.id ?? null, objectionId });
-    },
-    [log, script, current, t],
-  );
+  const copy = useCopy<number | null>((ok, objectionId) => {
+    notifications.show({ color: ok ? 'green' : 'red', message: ok ? t('scripts.live.copied') : t('scripts.live.copyFailed'), autoClose: 1500 });
+    if (ok) log('copy_response', { scriptId: script?.id ?? null, stepId: current?.step.id ?? null, objectionId });
+  });
   const choose = useCallback(
     (n: number) => {
       if (!current) return;
@@ -176,57 +89,21 @@ function LiveCall({ compact, initialScript, initialStep }: { compact: boolean; i
       else if (c.toObjectionId != null) void openCard(c.toObjectionId);
       else setEnded(true);
     },
-    [current, goTo, openCard, log, script],
+    [current, goTo, openCard, log, script, setEnded],
   );
-  const next = useCallback(() => {
-    if (!current || !script) return;
-    const following = script.steps[current.index + 1];
-    const only = current.step.choices.length === 1 ? current.step.choices[0] : null;
-    if (only?.toStepKey) goTo(only.toStepKey);
-    else if (following) goTo(following.key);
-    else setEnded(true);
-  }, [current, script, goTo]);
-  const back = useCallback(() => {
-    setEnded(false);
-    setHistory((h) => (h.length > 1 ? h.slice(0, -1) : h));
-  }, []);
+  const focusSearch = useCallback(() => searchRef.current?.focus(), []);
+  const changeScript = useCallback(() => {
+    close();
+    setTimeout(() => pickRef.current?.focus(), 0);
+  }, [close]);
+  useLiveKeys({ paused: anyOpen, focusSearch, next, back, choose, changeScript: script ? changeScript : null });
 
-  // Global keys in live-call mode.
-  useEffect(() => {
-    const onKey = (e: KeyboardEvent) => {
-      if (card || libraryItem) return; // the open card / preview handles its own keys
-      if ((e.key === '/' && !isTyping(e)) || (e.ctrlKey && (e.key === 'f' || e.key === 'F'))) {
-        e.preventDefault();
-        searchRef.current?.focus();
-        return;
-      }
-      if (isTyping(e) || e.altKey || e.ctrlKey || e.metaKey) return;
-      if (e.key === 'ArrowRight') {
-        e.preventDefault();
-        next();
-      } else if (e.key === 'ArrowLeft') {
-        e.preventDefault();
-        back();
-      } else if (/^[1-9]$/.test(e.key)) {
-        e.preventDefault();
-        choose(Number(e.key) - 1);
-      } else if (e.key === 's' || e.key === 'S' || e.key === 'ы' || e.key === 'Ы') {
-        if (script) {
-          e.preventDefault();
-          setScriptId(null);
-          setScript(null);
-          setTimeout(() => pickRef.current?.focus(), 0);
-        }
-      }
-    };
-    window.addEventListener('keydown', onKey);
-    return () => window.removeEventListener('keydown', onKey);
-  }, [card, libraryItem, next, back, choose, script]);
-
-  // Search on every keystroke (useApi drops out-of-order answers).
-  const search = useApi('scripts.search', query.trim() ? { query, language: null, kinds: ['step', 'objection', 'library'], limit: 20 } : null);
-  const hits = query.trim() ? (search.data ?? []) : [];
-  useEffect(() => setSel(0), [query]);
+  const { query, setQuery, sel, setSel, hits, loading: searching, onKeyDown: onSearchKey } = useLiveSearch(
+    (h) => openHit(h),
+    (h) => {
+      if (h.kind === 'objection' && h.responses[0]) copy(h.responses[0], h.id);
+    },
+  );
   const openHit = (h: SearchHit) => {
     // Cards and library items open over whatever is on screen, with or without a script running.
     if (h.kind === 'objection') void openCard(h.id);
@@ -238,24 +115,6 @@ function LiveCall({ compact, initialScript, initialStep }: { compact: boolean; i
     }
     setQuery('');
     searchRef.current?.blur();
-  };
-  const onSearchKey = (e: React.KeyboardEvent<HTMLInputElement>) => {
-    if (e.key === 'ArrowDown') {
-      e.preventDefault();
-      setSel((s) => Math.min(s + 1, Math.max(0, hits.length - 1)));
-    } else if (e.key === 'ArrowUp') {
-      e.preventDefault();
-      setSel((s) => Math.max(0, s - 1));
-    } else if (e.key === 'Enter' && hits[sel]) {
-      e.preventDefault();
-      const h = hits[sel];
-      if (e.ctrlKey || e.metaKey) {
-        if (h.kind === 'objection' && h.responses[0]) void copy(h.responses[0], h.id);
-      } else openHit(h);
-    } else if (e.key === 'Escape') {
-      setQuery('');
-      e.currentTarget.blur();
-    }
   };
 
   const searchBox = (
@@ -275,7 +134,7 @@ function LiveCall({ compact, initialScript, initialStep }: { compact: boolean; i
       {query.trim() && (
         <Paper withBorder p={4} data-testid="live-results">
           <ScrollArea.Autosize mah={compact ? 260 : 420}>
-            {hits.length === 0 && !search.loading && (
+            {hits.length === 0 && !searching && (
               <Text size="sm" c="dimmed" p="xs">
                 {t('scripts.live.noResults')}
               </Text>
@@ -347,12 +206,12 @@ function LiveCall({ compact, initialScript, initialStep }: { compact: boolean; i
             </Tooltip>
             {compact ? (
               <Tooltip label={`${t('scripts.live.change')} (S)`}>
-                <ActionIcon variant="default" aria-label={t('scripts.live.change')} onClick={() => (setScriptId(null), setScript(null))}>
+                <ActionIcon variant="default" aria-label={t('scripts.live.change')} onClick={close}>
                   <IconArrowsExchange size={16} />
                 </ActionIcon>
               </Tooltip>
             ) : (
-              <Button size="compact-sm" variant="default" onClick={() => (setScriptId(null), setScript(null))} rightSection={<Kbd size="xs">S</Kbd>}>
+              <Button size="compact-sm" variant="default" onClick={close} rightSection={<Kbd size="xs">S</Kbd>}>
                 {t('scripts.live.change')}
               </Button>
             )}
@@ -376,7 +235,7 @@ function LiveCall({ compact, initialScript, initialStep }: { compact: boolean; i
   // Live guidance: cards pop up (Esc closes), must-say items tick themselves.
   const onGuidanceTick = useCallback((e: Extract<GuidanceEvent, { kind: 'tick' }>) => {
     if (e.itemKind === 'must_say') setChecked((c) => ({ ...c, [`${e.stepKey}:${e.index}`]: true }));
-  }, []);
+  }, [setChecked]);
   const onGuidanceCard = useCallback((id: number) => void openCard(id), [openCard]);
   const guidance = (
     <GuidancePanel scriptId={script?.id ?? null} stepTitle={(key) => byKey.get(key)?.step.title ?? null} onCard={onGuidanceCard} onTick={onGuidanceTick} compact={compact} />
@@ -384,7 +243,7 @@ function LiveCall({ compact, initialScript, initialStep }: { compact: boolean; i
 
   const overlays = (
     <>
-      <CardModal card={card} onClose={() => setCard(null)} onCopy={(text) => card && void copy(text, card.id)} />
+      <CardModal card={card} onClose={closeCard} onCopy={(text) => card && copy(text, card.id)} />
       <Modal opened={!!libraryItem} onClose={() => setLibraryItem(null)} title={libraryItem?.title} size="xl" data-testid="live-library-item">
         {libraryItem && (
           <div data-testid="live-library-body">
@@ -428,7 +287,7 @@ function LiveCall({ compact, initialScript, initialStep }: { compact: boolean; i
       {compact ? (
         <>
           {searchBox}
-          {ended ? <Ended onRestart={() => script && setHistory([script.steps[0].key])} /> : stepView}
+          {ended ? <Ended onRestart={restart} /> : stepView}
           {guidance}
         </>
       ) : (
@@ -463,7 +322,7 @@ function LiveCall({ compact, initialScript, initialStep }: { compact: boolean; i
               </Stack>
             </ScrollArea.Autosize>
           </Paper>
-          <Box style={{ flex: 1, minWidth: 0 }}>{ended ? <Ended onRestart={() => script && setHistory([script.steps[0].key])} /> : stepView}</Box>
+          <Box style={{ flex: 1, minWidth: 0 }}>{ended ? <Ended onRestart={restart} /> : stepView}</Box>
           <Box w={360} style={{ flexShrink: 0 }}>
             {searchBox}
             <Box mt="sm">{guidance}</Box>
@@ -644,7 +503,7 @@ function ScriptPicker({ query, setQuery, onPick, compact, inputRef }: { query: s
   const list = useApi('scripts.list', { query, language: null, status: 'published', offset: 0, limit: 12 });
   const usage = useApi('scripts.usage', {});
   const [sel, setSel] = useState(0);
-  const rows = list.data?.rows ?? [];
+  const rows = useMemo(() => list.data?.rows ?? [], [list.data]);
   useEffect(() => setSel(0), [query]);
   useEffect(() => inputRef.current?.focus(), [inputRef]);
   // A rep who types and presses Enter before the results arrive gets the first match when they do.

@@ -1,6 +1,7 @@
 /** Ctrl+L from anywhere (even inside a text field) opens live-call mode. */
 import { useHotkeys } from '@mantine/hooks';
-import { useLocation, useNavigate } from 'react-router';
+import { useLocation } from 'react-router';
+import { useNavigate } from '../../lib/navigate';
 
 export function LiveCallHotkey() {
   const navigate = useNavigate();
@@ -11,7 +12,7 @@ export function LiveCallHotkey() {
         'ctrl+l',
         () => {
           if (location.pathname !== '/live') navigate('/live');
-          else (document.querySelector('[data-testid="live-search"]') as HTMLInputElement | null)?.focus();
+          else document.querySelector<HTMLInputElement>('[data-testid="live-search"]')?.focus();
         },
       ],
     ],

@@ -18,6 +18,7 @@ import { LanguageFilter } from './LanguageFilter';
 import { languageOptions } from './util';
 import { useIsRep } from './ScriptsPage';
 import { clickable } from '../../lib/clickable';
+import { fireAndForget } from '../../lib/events';
 
 const PAGE = 30;
 
@@ -150,17 +151,17 @@ export function ObjectionForm({ card, onDone, defaultLanguage = 'en' }: { card: 
       children: <Text size="sm">{t('scripts.objections.deleteText', { text: card.objection })}</Text>,
       labels: { confirm: t('scripts.delete'), cancel: t('scripts.cancel') },
       confirmProps: { color: 'red' },
-      onConfirm: async () => {
+      onConfirm: fireAndForget(async () => {
         try {
           await api('scripts.objections.remove', { id: card.id });
           onDone(null);
         } catch (e) {
           notifications.show({ color: 'red', message: e instanceof ApiCallError ? errorText(t, e) : String(e), autoClose: false });
         }
-      },
+      }),
     });
   return (
-    <form onSubmit={submit} noValidate data-testid="objection-form">
+    <form onSubmit={fireAndForget(submit)} noValidate data-testid="objection-form">
       <Stack>
         {formError && <Alert color="red">{formError}</Alert>}
         <Textarea label={t('scripts.objections.objection')} description={t('scripts.objections.objectionHint')} autosize minRows={2} required {...register('objection')} error={err(errors.objection?.message)} data-testid="objection-text" />

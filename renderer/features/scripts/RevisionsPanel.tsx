@@ -8,6 +8,7 @@ import type { ScriptDetail } from '../../../shared/api/scripts';
 import { api, useApi } from '../../lib/api';
 import { errorText } from '../../lib/errors';
 import { fmtDateTime } from '../../lib/format';
+import { fireAndForget } from '../../lib/events';
 
 export function RevisionsPanel({ scriptId, current, published, onRestored }: { scriptId: number; current: number; published: number | null; onRestored: (d: ScriptDetail) => void }) {
   const { t } = useTranslation();
@@ -27,7 +28,7 @@ export function RevisionsPanel({ scriptId, current, published, onRestored }: { s
       title: t('scripts.revisions.restoreTitle', { rev }),
       children: <Text size="sm">{t('scripts.revisions.restoreText', { rev, next: current + 1 })}</Text>,
       labels: { confirm: t('scripts.revisions.restore'), cancel: t('scripts.cancel') },
-      onConfirm: async () => {
+      onConfirm: fireAndForget(async () => {
         try {
           const d = await api('scripts.restore', { id: scriptId, rev });
           notifications.show({ color: 'green', message: t('scripts.revisions.restored', { rev, next: d.revision }) });
@@ -35,7 +36,7 @@ export function RevisionsPanel({ scriptId, current, published, onRestored }: { s
         } catch (e) {
           notifications.show({ color: 'red', message: errorText(t, e), autoClose: false });
         }
-      },
+      }),
     });
   return (
     <Stack data-testid="revisions">

@@ -35,7 +35,8 @@ import { IconAlertTriangle, IconArrowDown, IconCircleX, IconArrowUp, IconCornerD
 import { useEffect, useMemo, useState } from 'react';
 import { Controller, useFieldArray, useForm, useWatch, type Control, type UseFormRegister, type FieldErrors, type UseFormSetValue } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
-import { Link, useNavigate, useParams } from 'react-router';
+import { Link, useParams } from 'react-router';
+import { useNavigate } from '../../lib/navigate';
 import type { z } from 'zod';
 import { CHANNELS, FUNNEL_STAGES, SCRIPT_LANGUAGES, SEGMENTS, STAGES, scriptInput, type ScriptDetail } from '../../../shared/api/scripts';
 import { validateFlow } from '../../../shared/domain/scriptFlow';
@@ -46,7 +47,9 @@ import { Markdown } from './Markdown';
 import { ObjectionForm } from './ObjectionBank';
 import { RevisionsPanel } from './RevisionsPanel';
 import { statusColor } from './ScriptsPage';
-import { downloadText, flowIssueText, languageOptions, newStepKey } from './util';
+import { flowIssueText, languageOptions, newStepKey } from './util';
+import { fireAndForget } from '../../lib/events';
+import { downloadText } from '../../lib/download';
 
 type FormIn = z.input<typeof scriptInput>;
 type FormOut = z.output<typeof scriptInput>;
@@ -89,7 +92,7 @@ function EditorForm({ detail: initial }: { detail: ScriptDetail | null }) {
   const { control, register, handleSubmit, setError, reset, setValue, formState } = form;
   const steps = useFieldArray({ control, name: 'steps', keyName: 'fid' });
   const watched = useWatch({ control, name: 'steps' }) as FormOut['steps'] | undefined;
-  const language = useWatch({ control, name: 'language' }) as FormOut['language'];
+  const language: FormOut['language'] = useWatch({ control, name: 'language' });
   const objections = useApi('scripts.objections.list', { query: '', language, offset: 0, limit: 200 });
   const objectionOptions = useMemo(() => {
     const all = new Map<number, string>();
@@ -152,14 +155,14 @@ function EditorForm({ detail: initial }: { detail: ScriptDetail | null }) {
       children: <Text size="sm">{t('scripts.editor.deleteText', { title: detail.title })}</Text>,
       labels: { confirm: t('scripts.delete'), cancel: t('scripts.cancel') },
       confirmProps: { color: 'red' },
-      onConfirm: async () => {
+      onConfirm: fireAndForget(async () => {
         try {
           await api('scripts.remove', { id: detail.id });
           navigate('/scripts');
         } catch (e) {
           notifications.show({ color: 'red', message: errorText(t, e) });
         }
-      },
+      }),
     });
 
   const stepOptions = (watched ?? []).map((s, i) => ({ value: `step:${s.key}`, label: `${i + 1}. ${s.title || t('scripts.editor.untitled')}` }));
@@ -203,10 +206,10 @@ function EditorForm({ detail: initial }: { detail: ScriptDetail | null }) {
                 )}
               </>
             )}
-            <Button variant="default" loading={busy} onClick={handleSubmit((d) => save(d, false), onInvalid)} data-testid="script-save">
+            <Button variant="default" loading={busy} onClick={fireAndForget(handleSubmit((d) => save(d, false), onInvalid))} data-testid="script-save">
               {t('scripts.editor.saveDraft')}
             </Button>
-            <Button loading={busy} disabled={blocking.length > 0} onClick={handleSubmit((d) => save(d, true), onInvalid)} data-testid="script-publish">
+            <Button loading={busy} disabled={blocking.length > 0} onClick={fireAndForget(handleSubmit((d) => save(d, true), onInvalid))} data-testid="script-publish">
               {t('scripts.editor.publish')}
             </Button>
           </Group>

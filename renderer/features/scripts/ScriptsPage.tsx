@@ -5,7 +5,8 @@ import { notifications } from '@mantine/notifications';
 import { IconDownload, IconFileImport, IconPin, IconPinFilled, IconPlayerPlay, IconPlus, IconSearch } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Route, Routes, useNavigate, useSearchParams } from 'react-router';
+import { Route, Routes, useSearchParams } from 'react-router';
+import { useNavigate } from '../../lib/navigate';
 import type { ScriptLanguage } from '../../../shared/api/scripts';
 import { api, useApi } from '../../lib/api';
 import { errorText } from '../../lib/errors';
@@ -14,9 +15,9 @@ import { useSession } from '../../app/session';
 import { ObjectionBank } from './ObjectionBank';
 import { SynonymsEditor } from './Synonyms';
 import { ScriptEditor } from './ScriptEditor';
-import { downloadText } from './util';
 import { LanguageFilter } from './LanguageFilter';
 import { clickable } from '../../lib/clickable';
+import { downloadText } from '../../lib/download';
 
 const PAGE = 50;
 
@@ -131,7 +132,7 @@ function ScriptList() {
             <SegmentedControl
               size="xs"
               value={status}
-              onChange={(v) => setStatus(v as typeof status)}
+              onChange={(v) => setStatus(v)}
               data={[
                 { value: 'all', label: t('scripts.filter.all') },
                 { value: 'published', label: t('scripts.filter.published') },

@@ -2,36 +2,6 @@ import type { TFunction } from 'i18next';
 import type { FlowIssue } from '../../../shared/domain/scriptFlow';
 import { SCRIPT_LANGUAGES } from '../../../shared/api/scripts';
 
-/** Saves text as a file in either host (the browser download; Electron handles it as a download too). */
-export function downloadText(fileName: string, text: string, type = 'text/plain') {
-  const url = URL.createObjectURL(new Blob([text], { type: `${type};charset=utf-8` }));
-  const a = document.createElement('a');
-  a.href = url;
-  a.download = fileName;
-  document.body.appendChild(a);
-  a.click();
-  a.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 1000);
-}
-
-/** Copies text; falls back to a hidden textarea where the Clipboard API is not allowed. */
-export async function copyText(text: string): Promise<boolean> {
-  try {
-    await navigator.clipboard.writeText(text);
-    return true;
-  } catch {
-    const ta = document.createElement('textarea');
-    ta.value = text;
-    ta.style.position = 'fixed';
-    ta.style.opacity = '0';
-    document.body.appendChild(ta);
-    ta.select();
-    const ok = document.execCommand('copy');
-    ta.remove();
-    return ok;
-  }
-}
-
 export const newStepKey = () => `s${Date.now().toString(36)}${Math.floor(Math.random() * 1e4).toString(36)}`;
 
 /** A flow problem in the UI language (the domain message is English). */

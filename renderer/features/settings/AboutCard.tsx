@@ -10,6 +10,7 @@ import { updateFeedUrl, type AppAbout } from '../../../shared/api/app';
 import { api, useApi } from '../../lib/api';
 import { errorText, translateValidation } from '../../lib/errors';
 import { fmtDateTime } from '../../lib/format';
+import { fireAndForget } from '../../lib/events';
 
 const feedForm = z.object({ url: z.union([z.literal(''), updateFeedUrl]) });
 type FeedForm = z.infer<typeof feedForm>;
@@ -57,7 +58,7 @@ export function AboutCard() {
       setError(errorText(t, e));
     }
   });
-  const act = (fn: () => Promise<AppAbout | { opened: true }>) => async () => {
+  const act = (fn: () => Promise<AppAbout | { opened: true }>) => fireAndForget(async () => {
     setError(null);
     try {
       const v = await fn();
@@ -65,7 +66,7 @@ export function AboutCard() {
     } catch (e) {
       setError(errorText(t, e));
     }
-  };
+  });
   if (!about) return null;
   const desktop = about.host === 'electron';
 

@@ -12,6 +12,7 @@ import { AuditLog } from '../access/AuditLog';
 import { useCan } from '../access/useCan';
 import { TeamSettings } from '../auth/TeamSettings';
 import { TeamWorkspaceCard } from '../teamClient/TeamWorkspaceCard';
+import { fireAndForget } from '../../lib/events';
 
 export function SettingsPage() {
   const { t } = useTranslation();
@@ -24,7 +25,7 @@ export function SettingsPage() {
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState<string | null>(null);
 
-  const run = (key: string, fn: () => Promise<unknown>, ok?: (v: unknown) => string) => async () => {
+  const run = (key: string, fn: () => Promise<unknown>, ok?: (v: unknown) => string) => fireAndForget(async () => {
     setError(null);
     setBusy(key);
     try {
@@ -37,7 +38,7 @@ export function SettingsPage() {
     } finally {
       setBusy(null);
     }
-  };
+  });
   const switched = (v: unknown) => t('settings.switched', { name: (v as { isDemo: boolean; name: string }).isDemo ? t('settings.demoName') : (v as { name: string }).name });
   if (!workspace) return null;
 

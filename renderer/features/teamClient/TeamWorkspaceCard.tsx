@@ -11,6 +11,7 @@ import type { TeamConnectionsState, TeamProbe } from '../../../shared/api/teamCl
 import { api, useApi } from '../../lib/api';
 import { errorText } from '../../lib/errors';
 import { fmtDateTime } from '../../lib/format';
+import { fireAndForget } from '../../lib/events';
 
 const STATE_COLOR = { online: 'green', offline: 'gray', expired: 'orange', revoked: 'red', otherWorkspace: 'red', signedOut: 'gray' } as const;
 
@@ -27,7 +28,8 @@ export function TeamWorkspaceCard() {
   const [busy, setBusy] = useState<string | null>(null);
   const current = state ?? q.data ?? null;
 
-  const run = (key: string, fn: () => Promise<void>) => async () => {
+  // handlers report their own errors on the card, so the click itself never waits
+  const run = (key: string, fn: () => Promise<void>) => fireAndForget(async () => {
     setError(null);
     setBusy(key);
     try {
@@ -37,7 +39,7 @@ export function TeamWorkspaceCard() {
     } finally {
       setBusy(null);
     }
-  };
+  });
 
   if (q.loading && !q.data) return null;
   if (!current) {

@@ -4,7 +4,7 @@ import { useDebouncedValue } from '@mantine/hooks';
 import { IconPlus, IconSearch } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useNavigate } from 'react-router';
+import { useNavigate } from '../../lib/navigate';
 import { useApi } from '../../lib/api';
 import { fmtDate } from '../../lib/format';
 import { CourseForm } from './CourseForm';
@@ -44,7 +44,7 @@ export function CoursesTab({ readOnly }: { readOnly: boolean }) {
               size="xs"
               value={status}
               onChange={(v) => {
-                setStatus(v as typeof status);
+                setStatus(v);
                 setPage(1);
               }}
               data={(['active', 'published', 'draft', 'archived'] as const).map((s) => ({ value: s, label: t(`training.courseStatus.${s}`) }))}

@@ -47,9 +47,12 @@ export function DrillSession() {
       notifications.show({ color: 'red', message: errorText(t, e) });
     }
   };
+  const personId = who?.person?.id;
   useEffect(() => {
-    if (who?.person) void load();
-  }, [who?.person?.id]);
+    if (personId) void load();
+    // once per person: a language change (a new `t`, so a new `load`) must not restart a drill in progress
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [personId]);
   const card = s?.cards[idx];
   // Keyboard: Space reveals, 1–4 rate (Again, Hard, Good, Easy) once revealed.
   useHotkeys(

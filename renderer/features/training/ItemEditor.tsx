@@ -103,7 +103,7 @@ export function ItemEditor({ moduleId, item, kind, onSaved }: { moduleId: number
             w={240}
             size="xs"
             value={tab}
-            onChange={(v) => setTab(v as 'write')}
+            onChange={(v) => setTab(v)}
             data={[
               { value: 'write', label: t('training.editor.write') },
               { value: 'preview', label: t('training.editor.previewTab') },
@@ -153,7 +153,7 @@ export function ItemEditor({ moduleId, item, kind, onSaved }: { moduleId: number
                         allowDeselect={false}
                         value={q.kind}
                         data={QUESTION_KINDS.map((k) => ({ value: k, label: t(`training.kind.${k}`) }))}
-                        onChange={(v) => v && setQ(i, { kind: v as QuestionKind, correct: v === 'ordering' ? q.options.map((o) => o.id) : q.correct.slice(0, v === 'multiple' ? 12 : 1) })}
+                        onChange={(v) => v && setQ(i, { kind: v, correct: v === 'ordering' ? q.options.map((o) => o.id) : q.correct.slice(0, v === 'multiple' ? 12 : 1) })}
                       />
                       <ActionIcon variant="subtle" color="red" onClick={() => setQuestions((qs) => qs.filter((_, j) => j !== i))} aria-label={t('training.editor.remove')}>
                         <IconTrash size={16} />

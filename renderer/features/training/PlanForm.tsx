@@ -122,7 +122,7 @@ export function PlanForm({
           </Text>
           <SegmentedControl
             value={kind}
-            onChange={(v) => setKind(v as typeof kind)}
+            onChange={(v) => setKind(v)}
             data={(['people', 'team', 'role'] as const).map((k) => ({ value: k, label: t(`training.plans.target.${k}`) }))}
             data-testid="plan-target-kind"
           />

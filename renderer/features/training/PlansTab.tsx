@@ -102,7 +102,7 @@ export function PlansTab() {
             data={ASSIGNMENT_STATUSES.map((s) => ({ value: s, label: t(`training.status.${s}`) }))}
             value={status}
             onChange={(v) => {
-              setStatus(v as AssignmentStatus | null);
+              setStatus(v);
               setPage(1);
             }}
             data-testid="assignment-status-filter"

@@ -44,8 +44,8 @@ export function startServe(entry: string, args: string[], dataDir = fs.mkdtempSy
       out += c.toString();
       const m = /READY port=(\d+)/.exec(out);
       if (m) {
-        proc.stdout!.off('data', onData);
-        proc.stdout!.on('data', (more: Buffer) => (out += more.toString()));
+        proc.stdout.off('data', onData);
+        proc.stdout.on('data', (more: Buffer) => (out += more.toString()));
         resolve({
           port: Number(m[1]),
           dataDir,
@@ -61,8 +61,8 @@ export function startServe(entry: string, args: string[], dataDir = fs.mkdtempSy
         });
       }
     };
-    proc.stdout!.on('data', onData);
-    proc.stderr!.on('data', (c: Buffer) => (out += c.toString()));
+    proc.stdout.on('data', onData);
+    proc.stderr.on('data', (c: Buffer) => (out += c.toString()));
     proc.once('exit', (code) => reject(Object.assign(new Error(`serve exited with ${code}: ${out}`), { code, out })));
   });
 }

@@ -85,7 +85,7 @@ export function checkModel(folder: string, language: ScriptLanguage): ModelFiles
       message: `"${folder}" is not a streaming speech model: ${missing.join(', ')} missing. Choose the unpacked folder of a sherpa-onnx streaming transducer model (README lists one per language).`,
     });
   }
-  const languages = tokenLanguages(fs.readFileSync(found.tokens!, 'utf8'));
+  const languages = tokenLanguages(fs.readFileSync(found.tokens, 'utf8'));
   if (!languages.includes(language)) {
     const names = languages.map((l) => LANG_NAME[l]).join(' + ') || 'an unknown language';
     throw new ModelError({
@@ -94,5 +94,5 @@ export function checkModel(folder: string, language: ScriptLanguage): ModelFiles
       message: `The model in "${folder}" recognises ${names}, but this call is in ${LANG_NAME[language]}. Choose a ${LANG_NAME[language]} model (see the README).`,
     });
   }
-  return { encoder: found.encoder!, decoder: found.decoder!, joiner: found.joiner!, tokens: found.tokens!, languages };
+  return { encoder: found.encoder, decoder: found.decoder, joiner: found.joiner, tokens: found.tokens, languages };
 }

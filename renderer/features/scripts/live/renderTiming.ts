@@ -1,0 +1,21 @@
+/**
+ * Live-call render timings for the e2e test and bench/live-render.mjs. Published on `window.__liveRender` only in
+ * development or when the page set `window.__measureLive = true` before loading (the bench does, via an init script),
+ * so a packaged app exposes nothing.
+ */
+export interface LiveRenderTiming {
+  render: number;
+  open: number;
+  steps: number;
+}
+
+declare global {
+  interface Window {
+    __liveRender?: LiveRenderTiming;
+    __measureLive?: boolean;
+  }
+}
+
+export function publishLiveRender(timing: LiveRenderTiming): void {
+  if (import.meta.env.DEV || window.__measureLive === true) window.__liveRender = timing;
+}
