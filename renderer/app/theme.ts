@@ -15,7 +15,7 @@ const ratio = (a: string, b: string) => {
 };
 
 /** Light tints (light variants, hovered rows, coloured panels) are at most this dark: text readable on it is readable on all of them. */
-const TINT = '#dcdcdc';
+const TINT = '#b8b8b8';
 
 /** `fg` darkened in small steps until it reads on `bg` at 4.6:1 (a little over AA, for anti-aliasing). */
 export function readable(fg: string, bg: string): string {
@@ -79,5 +79,6 @@ export const cssVariables: CSSVariablesResolver = (theme) => {
     light[`--mantine-color-${name}-light-color`] = readable(shades[8], TINT);
     light[`--mantine-color-${name}-text`] = filled;
   }
+  light['--mantine-color-error'] = readable(theme.colors.red[7], '#ffffff');
   return { variables: {}, light, dark: {} };
 };

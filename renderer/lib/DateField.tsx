@@ -9,7 +9,7 @@ type Props = Omit<DateInputProps, 'value' | 'onChange' | 'valueFormat' | 'datePa
 };
 
 export function DateField({ value, onChange, ...rest }: Props) {
-  const { i18n } = useTranslation();
+  const { t, i18n } = useTranslation();
   const lang = (['en', 'ru', 'zh'].includes(i18n.language) ? i18n.language : 'en') as keyof typeof DATE_FORMAT;
   return (
     <DateInput
@@ -19,6 +19,17 @@ export function DateField({ value, onChange, ...rest }: Props) {
       valueFormat={DATE_FORMAT[lang]}
       dateParser={(s) => parseTyped(lang, s)}
       clearable={rest.clearable ?? true}
+      clearButtonProps={{ 'aria-label': t('dates.clear') }}
+      ariaLabels={{
+        previousMonth: t('dates.previousMonth'),
+        nextMonth: t('dates.nextMonth'),
+        previousYear: t('dates.previousYear'),
+        nextYear: t('dates.nextYear'),
+        previousDecade: t('dates.previousDecade'),
+        nextDecade: t('dates.nextDecade'),
+        monthLevelControl: t('dates.chooseMonth'),
+        yearLevelControl: t('dates.chooseYear'),
+      }}
       popoverProps={{ withinPortal: true, ...rest.popoverProps }}
     />
   );

@@ -69,9 +69,10 @@ test('import Bitrix24 through the wizard, see competence vs close rate, filter, 
   await page.getByTestId('filter-team').click();
   await page.getByRole('option', { name: 'North' }).click();
   await expect(close.getByTestId('stats-line')).not.toHaveText(nAll);
-  const teams = await page.getByTestId('reps-table').locator('tbody tr td:nth-child(2)').allInnerTexts();
-  expect(teams.length).toBeGreaterThan(3);
-  expect(new Set(teams)).toEqual(new Set(['North']));
+  // (the table follows once the filtered page has loaded)
+  const teamsShown = () => page.getByTestId('reps-table').locator('tbody tr td:nth-child(2)').allInnerTexts();
+  await expect.poll(async () => [...new Set(await teamsShown())]).toEqual(['North']);
+  expect((await teamsShown()).length).toBeGreaterThan(3);
 
   // one rep's monthly trend under the same filters
   const trends = page.getByTestId('chart-trends');
@@ -124,6 +125,8 @@ test('the Insights page in English, Russian and Chinese', async ({ host, page })
     await openInsights(page);
     await expect(page.getByTestId('chart-close').getByTestId('stats-line')).toBeVisible({ timeout: 20_000 });
     await expect(page.getByTestId('chart-training').getByTestId('training-table')).toBeVisible();
+    // date inputs follow the language: 1 Dec 2025 / 01.12.2025 / 2025-12-01, never mm/dd/yyyy
+    await expect(page.getByTestId('filter-from')).toHaveValue({ en: /^\d{1,2} [A-Z][a-z]{2} \d{4}$/, ru: /^\d{2}\.\d{2}\.\d{4}$/, zh: /^\d{4}-\d{2}-\d{2}$/ }[lang]);
     // CJK bold subsets load lazily per glyph range: give them a moment before the screenshot
     await page.waitForTimeout(1200);
     await shot(page, `insights-${lang}-top`);

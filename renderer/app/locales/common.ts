@@ -5,6 +5,7 @@ export const common = {
     nav: { home: 'Home', scripts: 'Scripts', library: 'Library', calls: 'Calls', training: 'Training', insights: 'Insights', people: 'People', settings: 'Settings' },
     header: { person: 'Acting as', role: 'Role', language: 'Language', search: 'Search or jump…', noPerson: 'Choose a person' },
     roles: { rep: 'Rep', manager: 'Manager', trainer: 'Trainer', admin: 'Admin' },
+    dates: { clear: 'Clear the date', previousMonth: 'Previous month', nextMonth: 'Next month', previousYear: 'Previous year', nextYear: 'Next year', previousDecade: 'Previous decade', nextDecade: 'Next decade', chooseMonth: 'Choose a month', chooseYear: 'Choose a year' },
     palette: {
       placeholder: 'Search scripts, objections, library, calls, courses, people…', nothing: 'Nothing found', sections: 'Sections', people: 'People', hint: 'Ctrl+K',
       keys: '↑ ↓ move · Enter opens · Esc closes', groupMore: '{{group}} (first results)',
@@ -47,6 +48,7 @@ export const common = {
     nav: { home: 'Главная', scripts: 'Скрипты', library: 'Библиотека', calls: 'Звонки', training: 'Обучение', insights: 'Аналитика', people: 'Сотрудники', settings: 'Настройки' },
     header: { person: 'Пользователь', role: 'Роль', language: 'Язык', search: 'Поиск и переход…', noPerson: 'Выберите сотрудника' },
     roles: { rep: 'Продавец', manager: 'Руководитель', trainer: 'Тренер', admin: 'Администратор' },
+    dates: { clear: 'Очистить дату', previousMonth: 'Предыдущий месяц', nextMonth: 'Следующий месяц', previousYear: 'Предыдущий год', nextYear: 'Следующий год', previousDecade: 'Предыдущее десятилетие', nextDecade: 'Следующее десятилетие', chooseMonth: 'Выбрать месяц', chooseYear: 'Выбрать год' },
     palette: {
       placeholder: 'Поиск: скрипты, возражения, библиотека, звонки, курсы, сотрудники…', nothing: 'Ничего не найдено', sections: 'Разделы', people: 'Сотрудники', hint: 'Ctrl+K',
       keys: '↑ ↓ выбор · Enter открыть · Esc закрыть', groupMore: '{{group}} (первые результаты)',
@@ -89,6 +91,7 @@ export const common = {
     nav: { home: '首页', scripts: '话术', library: '资料库', calls: '通话', training: '培训', insights: '洞察', people: '人员', settings: '设置' },
     header: { person: '当前用户', role: '角色', language: '语言', search: '搜索或跳转…', noPerson: '选择人员' },
     roles: { rep: '销售代表', manager: '经理', trainer: '培训师', admin: '管理员' },
+    dates: { clear: '清除日期', previousMonth: '上个月', nextMonth: '下个月', previousYear: '上一年', nextYear: '下一年', previousDecade: '上一个十年', nextDecade: '下一个十年', chooseMonth: '选择月份', chooseYear: '选择年份' },
     palette: {
       placeholder: '搜索话术、异议、资料库、通话、课程、人员…', nothing: '未找到结果', sections: '栏目', people: '人员', hint: 'Ctrl+K',
       keys: '↑ ↓ 选择 · Enter 打开 · Esc 关闭', groupMore: '{{group}}（前几条结果）',

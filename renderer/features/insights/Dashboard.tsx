@@ -341,7 +341,7 @@ function Funnel({ d, rname }: { d: InsightsPage; rname: (id: number) => string }
       csv={() => [{ who: 'all', ...Object.fromEntries(d.funnel.total.map((n, k) => [`stage_${k + 1}`, n])) }, ...d.funnel.byTeam.map((x) => ({ who: x.name, ...Object.fromEntries(x.counts.map((n, k) => [`stage_${k + 1}`, n])) })), ...d.funnel.byRep.map((x) => ({ who: rname(x.repId), ...Object.fromEntries(x.counts.map((n, k) => [`stage_${k + 1}`, n])) }))]}
       extra={
         <Select
-          aria-label={t('insights.charts.trends.who')}
+          aria-label={t('insights.charts.funnel.who')}
           size="xs"
           w={170}
           value={who}

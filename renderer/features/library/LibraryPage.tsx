@@ -213,7 +213,7 @@ function Row({ r, isRep, selected, onToggle, onOpen }: { r: LibraryListRow; isRe
       px="sm"
       py={8}
       h="100%"
-      style={{ borderBottom: '1px solid var(--mantine-color-gray-2)', opacity: expired ? 0.8 : 1, background: selected ? 'var(--mantine-color-blue-0)' : undefined }}
+      style={{ borderBottom: '1px solid var(--mantine-color-gray-2)', background: selected ? 'var(--mantine-color-blue-0)' : undefined }}
       {...clickable(onOpen, r.title)}
       data-testid="library-row"
       data-status={r.status}

@@ -87,7 +87,7 @@ export function LinkedContent({ targetKind, targetId, mode, context }: Attachmen
         )}
       </Group>
       {rows.map((l, i) => (
-        <Paper key={l.linkId} withBorder px="xs" py={mode === 'live' ? 2 : 6} style={{ opacity: l.item.status === 'expired' ? 0.8 : 1 }} data-testid="linked-item">
+        <Paper key={l.linkId} withBorder px="xs" py={mode === 'live' ? 2 : 6} data-testid="linked-item">
           <Group gap="xs" wrap="nowrap" justify="space-between">
             <Group gap={6} wrap="nowrap" style={{ minWidth: 0 }} {...clickable(() => open(l))}>
               {mode === 'live' && i < 9 && (
