@@ -104,13 +104,13 @@ export function NotificationsBell() {
 
   const label = unread ? t('notifications.bellUnread', { count: unread }) : t('notifications.bell');
   return (
+    // the badge sits outside the popover's target: Popover.Target puts aria-expanded on its child, which must be the button
+    <Indicator label={unread > 99 ? '99+' : unread} size={18} color="red" disabled={!unread} offset={4} data-testid="notifications-badge">
     <Popover opened={opened} onChange={setOpened} position="bottom-end" width={380} trapFocus returnFocus shadow="md" withArrow>
       <Popover.Target>
-        <Indicator label={unread > 99 ? '99+' : unread} size={18} color="red" disabled={!unread} offset={4} data-testid="notifications-badge">
-          <ActionIcon variant="default" size="lg" aria-label={label} aria-haspopup="dialog" aria-expanded={opened} onClick={() => setOpened((o) => !o)} data-testid="notifications-bell">
-            <IconBell size={18} stroke={1.6} />
-          </ActionIcon>
-        </Indicator>
+        <ActionIcon variant="default" size="lg" aria-label={label} aria-haspopup="dialog" onClick={() => setOpened((o) => !o)} data-testid="notifications-bell">
+          <IconBell size={18} stroke={1.6} />
+        </ActionIcon>
       </Popover.Target>
       <Popover.Dropdown p={0} role="dialog" aria-label={t('notifications.title')} data-testid="notifications-inbox">
         <Group justify="space-between" wrap="nowrap" gap="xs" px="sm" py={8} style={{ borderBottom: '1px solid var(--mantine-color-default-border)' }}>
@@ -172,5 +172,6 @@ export function NotificationsBell() {
         </ScrollArea.Autosize>
       </Popover.Dropdown>
     </Popover>
+    </Indicator>
   );
 }
