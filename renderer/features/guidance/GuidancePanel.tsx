@@ -263,7 +263,7 @@ export function GuidancePanel(props: {
               )}
               {turns.slice(-8).map((l, i) => (
                 <Text key={i} size="xs">
-                  <Text span fw={700} c={l.speaker === 'customer' ? 'orange.8' : 'indigo.8'}>
+                  <Text span fw={700} c={l.speaker === 'customer' ? 'orange' : 'indigo'}>
                     {l.speaker === 'customer' ? t('guidance.customer') : t('guidance.rep')}:
                   </Text>{' '}
                   {l.text}

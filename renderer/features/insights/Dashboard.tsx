@@ -123,7 +123,7 @@ function Charts({ d, f, set, reload }: { d: InsightsPage; f: InsightsFilters; se
             currency: d.currency,
             list: d.unconverted.byCurrency.map((c) => t('insights.unconvertedItem', { currency: c.currency || t('insights.noCurrency'), deals: fmtNumber(c.deals), months: c.months.slice(0, 3).join(', ') + (c.months.length > 3 ? '…' : '') })).join('; '),
           })}{' '}
-          <Anchor component={Link} to="/insights?tab=currency" size="sm" data-testid="unconverted-link">
+          <Anchor component={Link} to="/insights?tab=currency" size="sm" c="inherit" underline="always" fw={600} data-testid="unconverted-link">
             {t('insights.tabs.currency')}
           </Anchor>
         </Alert>

@@ -224,7 +224,7 @@ function ImportWizard({ onImported }: { onImported: () => void }) {
             {t('actions.back')}
           </Button>
           {step === 1 && (datesOpen || currencyOpen) && (
-            <Text size="sm" c="orange.8" data-testid="dry-blocked">
+            <Text size="sm" c="orange" data-testid="dry-blocked">
               {datesOpen ? t('insights.ambiguous.answerFirst') : t('insights.fileCurrency.hint')}
             </Text>
           )}
