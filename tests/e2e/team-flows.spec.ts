@@ -187,7 +187,7 @@ test('(c) a trainer assigns a course, the rep completes it, the manager sees the
   await kate.keyboard.press('Escape');
   await kate.getByTestId('plan-due').fill(new Date(Date.now() + 14 * 86_400_000).toISOString().slice(0, 10));
   await kate.getByTestId('plan-save').click();
-  await expect(kate.getByText(/new assignments 1/)).toBeVisible();
+  await expect(kate.getByText(/Plan saved: 1 new assignment\./)).toBeVisible();
 
   // the rep's inbox leads to the course; lesson, then the quiz
   await ivan.goto(`${server.base}/#/`);
