@@ -88,7 +88,9 @@ export async function shot(page: Page, name: string, opts: { axe?: boolean } = {
 /** axe-core on the current page: no critical or serious WCAG 2.1 A/AA violations. */
 export async function expectAccessible(page: Page, where: string) {
   // a toast or popover still fading in is checked at its final colours, not half-transparent mid-transition
-  await page.waitForFunction(() => document.getAnimations().every((a) => a.playState !== 'running'), undefined, { timeout: 3000 }).catch(() => undefined);
+  await page
+    .waitForFunction(() => document.getAnimations().every((a) => a.playState !== 'running' || a.effect?.getTiming().iterations === Infinity), undefined, { timeout: 3000 })
+    .catch(() => undefined);
   const r = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
   const bad = r.violations.filter((v) => v.impact === 'critical' || v.impact === 'serious');
   const report = bad.map((v) => `${v.impact} ${v.id}: ${v.help}\n${v.nodes.slice(0, 5).map((n) => `   ${n.target.join(' ')}  ${n.failureSummary?.split('\n')[1]?.trim() ?? ''}`).join('\n')}`).join('\n');
