@@ -139,7 +139,8 @@ test('the rep accepts the invitation in another browser, signs out and in again;
 });
 
 test('lock-out after repeated failures (same message for an unknown e-mail), then the admin unlocks', async ({ browser }) => {
-  test.setTimeout(120_000);
+  // 15 s of told waits, 12 argon2 sign-ins and axe on three screens: generous on a loaded CI machine
+  test.setTimeout(300_000);
   const page = await newPage(browser);
   await page.goto(team.base);
   await signIn(page, 'nobody@example.com', 'wrong password here');
