@@ -295,7 +295,8 @@ export class WorkspaceManager {
           if (this.current?.path === file) this.close();
           for (const f of [file, `${file}-wal`, `${file}-shm`]) fs.rmSync(f, { force: true });
           // the old demo's files (hundreds of blobs) are moved aside at once and deleted off this thread
-          const old = `${tmpFiles}-old`;
+          // a unique name: the previous rebuild's old folder may still be being deleted
+          const old = `${tmpFiles}-old-${Date.now()}-${Math.random().toString(36).slice(2, 8)}`;
           if (fs.existsSync(filesDir)) fs.renameSync(filesDir, old);
           fs.renameSync(tmp, file);
           if (fs.existsSync(tmpFiles)) fs.renameSync(tmpFiles, filesDir);
