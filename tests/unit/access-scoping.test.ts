@@ -1,3 +1,4 @@
+import { demoWorkspace } from './helpers/demoWorkspace';
 /**
  * Row scoping, stored-file access, the audit trail and team-mode paths,
  * through the real `dispatch` (and the real HTTP host for 403s and files)
@@ -6,11 +7,10 @@
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import http from 'node:http';
-import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Actor } from '../../shared/api/access';
-import { createContext, type ApiContext } from '../../main/api/context';
+import type { ApiContext } from '../../main/api/context';
 import { dispatch } from '../../main/api/dispatch';
 import { actorFor } from '../../main/services/access/actor';
 import { mayReadBlob } from '../../main/services/access/files';
@@ -18,7 +18,6 @@ import { hasAbsolutePath, stripPaths } from '../../main/services/access/paths';
 import { csvCell } from '../../shared/domain/csv';
 import { createPerson } from '../../main/services/people';
 import { WorkspaceManager } from '../../main/services/workspace';
-import { Staging } from '../../main/files/staging';
 import { putBlob } from '../../main/files/store';
 import { createServer } from '../../main/server/server';
 
@@ -29,11 +28,8 @@ const id: Record<string, number> = {};
 const actor: Record<string, Actor> = {};
 
 beforeAll(() => {
-  dir = fs.mkdtempSync(path.join(os.tmpdir(), 'swb-scope-'));
-  ws = new WorkspaceManager({ dataDir: dir, demo: true, host: 'browser' });
-  ws.init();
-  base = createContext(ws, new Staging(path.join(dir, 'staging')), { kind: 'browser' });
-  const byEmail = (e: string) => (ws.db.prepare('SELECT id FROM people WHERE email = ?').get(e) as { id: number }).id;
+  let byEmail: (e: string) => number;
+  ({ dir, ws, base, byEmail } = demoWorkspace('swb-scope-'));
   Object.assign(id, {
     anna: byEmail('anna.petrova@example.com'),
     james: byEmail('james.carter@example.com'),

@@ -1,3 +1,4 @@
+import { demoWorkspace } from './helpers/demoWorkspace';
 /**
  * The notifications inbox against a demo workspace in a temp folder: the
  * triggers in the real services (scored call, coaching note, dispute raised
@@ -7,13 +8,11 @@
  */
 import Database from 'better-sqlite3';
 import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Actor } from '../../shared/api/access';
 import type { NotificationRow } from '../../shared/api/notifications';
 import { allCriteria, scaleRange } from '../../shared/domain/scoring';
-import { createContext, type ApiContext } from '../../main/api/context';
+import type { ApiContext } from '../../main/api/context';
 import { dispatch } from '../../main/api/dispatch';
 import { actorFor } from '../../main/services/access/actor';
 import { createPerson } from '../../main/services/people';
@@ -22,7 +21,6 @@ import { savePlan } from '../../main/services/training/plans';
 import { listNotifications, markRead, unreadCount } from '../../main/services/notifications/inbox';
 import { sweepAll, sweepPerson } from '../../main/services/notifications/sweep';
 import { WorkspaceManager } from '../../main/services/workspace';
-import { Staging } from '../../main/files/staging';
 
 let dir: string;
 let ws: WorkspaceManager;
@@ -31,11 +29,8 @@ const id: Record<string, number> = {};
 const actor: Record<string, Actor> = {};
 
 beforeAll(() => {
-  dir = fs.mkdtempSync(path.join(os.tmpdir(), 'swb-inbox-'));
-  ws = new WorkspaceManager({ dataDir: dir, demo: true, host: 'browser' });
-  ws.init();
-  base = createContext(ws, new Staging(path.join(dir, 'staging')), { kind: 'browser' });
-  const byEmail = (e: string) => (ws.db.prepare('SELECT id FROM people WHERE email = ?').get(e) as { id: number }).id;
+  let byEmail: (e: string) => number;
+  ({ dir, ws, base, byEmail } = demoWorkspace('swb-inbox-'));
   Object.assign(id, {
     anna: byEmail('anna.petrova@example.com'), // North rep
     ivan: byEmail('ivan.sokolov@example.com'), // North rep
