@@ -1,5 +1,5 @@
 // `npm test`: typecheck (shared, main, renderer, e2e: tsconfig.json's project references), lint, unit tests (Vitest),
-// build, then end-to-end tests (Playwright against the browser host).
+// build, reliability tests (fuzzing, crash), then end-to-end tests (Playwright against the browser host).
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
@@ -12,6 +12,8 @@ const steps = [
   ['lint', [bin('eslint/bin/eslint.js'), '.', '--max-warnings', '0']],
   ['unit tests', [bin('vitest/vitest.mjs'), 'run', '--reporter=default', '--reporter=json', '--outputFile.json=test-results/unit.json']],
   ['build', [path.join(root, 'scripts/build.mjs')]],
+  // contract fuzzing and kill -9 crash tests (tests/reliability/, about 80 s; needs the build)
+  ['reliability tests', [bin('vitest/vitest.mjs'), 'run', '-c', 'vitest.reliability.config.ts', '--reporter=default', '--reporter=json', '--outputFile.json=test-results/reliability.json']],
   ['e2e tests', [bin('@playwright/test/cli.js'), 'test']],
 ];
 const only = process.argv[2];
@@ -37,11 +39,12 @@ const read = (f) => {
   }
 };
 const unit = read('unit.json');
+const rel = read('reliability.json');
 const e2e = read('e2e.json');
-const passed = (unit?.numPassedTests ?? 0) + (e2e?.stats?.expected ?? 0) + (e2e?.stats?.flaky ?? 0);
-const failed = (unit?.numFailedTests ?? 0) + (e2e?.stats?.unexpected ?? 0);
+const passed = (unit?.numPassedTests ?? 0) + (rel?.numPassedTests ?? 0) + (e2e?.stats?.expected ?? 0) + (e2e?.stats?.flaky ?? 0);
+const failed = (unit?.numFailedTests ?? 0) + (rel?.numFailedTests ?? 0) + (e2e?.stats?.unexpected ?? 0);
 const skipped = (unit?.numPendingTests ?? 0) + (unit?.numTodoTests ?? 0) + (e2e?.stats?.skipped ?? 0);
 if (!only) {
-  console.log(`\nunit: ${unit?.numPassedTests ?? 0} passed; e2e: ${e2e?.stats?.expected ?? 0} passed, ${e2e?.stats?.skipped ?? 0} skipped`);
+  console.log(`\nunit: ${unit?.numPassedTests ?? 0} passed; reliability: ${rel?.numPassedTests ?? 0} passed; e2e: ${e2e?.stats?.expected ?? 0} passed, ${e2e?.stats?.skipped ?? 0} skipped`);
   console.log(`${passed} passed, ${failed} failed, ${skipped} skipped`);
 }

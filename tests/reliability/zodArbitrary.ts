@@ -83,6 +83,13 @@ function stringShape(d: Def) {
 
 const wrongType = fc.oneof(fc.constant(null), fc.integer(), fc.boolean(), fc.string({ maxLength: 5 }), fc.constant([]), fc.constant({}));
 
+/** Strings that match `pattern`. fast-check cannot generate from lookaheads, so
+ *  strip them for generation and keep only what the full pattern accepts. */
+function matching(pattern: RegExp, max: number): fc.Arbitrary<string> {
+  const simple = new RegExp(pattern.source.replace(/\(\?[=!][^()]*\)/g, ''), pattern.flags);
+  return fc.stringMatching(simple).filter((s) => s.length <= max && pattern.test(s));
+}
+
 export function arbitraryFor(schema: z.ZodType, depth = 0): fc.Arbitrary<unknown> {
   const d = defOf(schema);
   const inner = (s: unknown) => arbitraryFor(s as z.ZodType, depth + 1);
@@ -94,7 +101,7 @@ export function arbitraryFor(schema: z.ZodType, depth = 0): fc.Arbitrary<unknown
         const opts: fc.Arbitrary<string>[] = [fc.string({ minLength: Math.min(min, cap), maxLength: cap, unit: 'grapheme' }), fc.constantFrom(...HOSTILE_STRINGS)];
         if (format === 'email') opts.push(fc.emailAddress());
         if (format === 'url') opts.push(fc.webUrl());
-        if (pattern) opts.push(fc.stringMatching(pattern).filter((s) => s.length <= max), fc.stringMatching(pattern).filter((s) => s.length <= max));
+        if (pattern) opts.push(matching(pattern, max), matching(pattern, max));
         return fc.oneof(...opts);
       }
       case 'number': {
