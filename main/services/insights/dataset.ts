@@ -25,6 +25,12 @@ export function dayOf(iso: string): number {
 }
 export const isoOfDay = (day: number) => new Date(day * DAY_MS).toISOString().slice(0, 10);
 
+/** The same day of the month k months later (clamped by Date.UTC's overflow, as the charts always have). */
+export function addMonths(day: number, k: number) {
+  const d = new Date(day * DAY_MS);
+  return Math.floor(Date.UTC(d.getUTCFullYear(), d.getUTCMonth() + k, d.getUTCDate()) / DAY_MS);
+}
+
 export const STATUS = { open: 0, won: 1, lost: 2 } as const;
 
 export interface Dataset {

@@ -15,7 +15,8 @@ import { listCompetencyRefs } from '../competencies';
 import { competenceScores, competenceScoresAt, type CompetenceScore } from '../training/competence';
 import { ratesTo, reportingCurrency } from '../crm/currencies';
 import { listCourseCompletions } from './completions';
-import { dataset, dayOf, isoOfDay, monthOfDay, STATUS, type Dataset } from './dataset';
+import { addMonths, dataset, dayOf, isoOfDay, monthOfDay, STATUS, type Dataset } from './dataset';
+import { retention, type Retention } from './retention';
 
 export type Filters = ParsedInputOf<(typeof insightsMethods)['insights.page']>;
 
@@ -35,10 +36,6 @@ const monthKey = (day: number) => isoOfDay(day).slice(0, 7);
 function monthStart(day: number) {
   const d = new Date(day * 86_400_000);
   return Math.floor(Date.UTC(d.getUTCFullYear(), d.getUTCMonth(), 1) / 86_400_000);
-}
-function addMonths(day: number, k: number) {
-  const d = new Date(day * 86_400_000);
-  return Math.floor(Date.UTC(d.getUTCFullYear(), d.getUTCMonth() + k, d.getUTCDate()) / 86_400_000);
 }
 
 /**
@@ -76,125 +73,6 @@ function makeFilter(db: DB, ds: Dataset, f: Filters, people: Person[], onlyRep: 
   return { maxRep, repOk, chanOk, prod, noProduct: !!f.product && prod < 0, wantRepeat: f.business === 'all' ? -1 : f.business === 'repeat' ? 1 : 0 };
 }
 
-/**
- * Retention, fed the kept won deals one by one: per rep over [from, to] (brief's
- * definition) and over a trailing quarter ending each month (trend).
- */
-class RetentionAcc {
-  private baseRep: Int32Array;
-  private extra = new Map<number, Set<number>>();
-  private boughtIn: Uint8Array;
-  private first: Int32Array;
-  private bought: Uint8Array;
-  private E: number;
-  private extStart: number;
-  constructor(
-    private ds: Dataset,
-    private from: number,
-    private to: number,
-    private months: number[],
-  ) {
-    this.baseRep = new Int32Array(ds.customers).fill(-1);
-    this.boughtIn = new Uint8Array(ds.customers);
-    this.first = new Int32Array(ds.customers).fill(0x7fffffff);
-    this.E = months.length + 2;
-    this.extStart = monthOfDay(months[0]) - 2;
-    this.bought = new Uint8Array(ds.customers * this.E);
-  }
-  add(i: number) {
-    const ds = this.ds;
-    const c = ds.customer[i];
-    if (c < 0) return;
-    const d = ds.closed[i];
-    if (d < this.first[c]) this.first[c] = d;
-    const mi = ds.closedMonth[i] - this.extStart;
-    if (mi >= 0 && mi < this.E) this.bought[c * this.E + mi] = 1;
-    if (d < this.from) {
-      const r = ds.rep[i];
-      const b = this.baseRep[c];
-      if (b === -1) this.baseRep[c] = r;
-      else if (b !== r) {
-        let s = this.extra.get(c);
-        if (!s) this.extra.set(c, (s = new Set()));
-        s.add(r);
-      }
-    } else if (d <= this.to) this.boughtIn[c] = 1;
-  }
-  perRep(repCap: number) {
-    const { ds, to } = this;
-    const base = new Int32Array(repCap + 1);
-    const kept = new Int32Array(repCap + 1);
-    for (let c = 0; c < ds.customers; c++) {
-      const r = this.baseRep[c];
-      if (r < 0) continue;
-      const ok = ds.hasChurn ? !(ds.churn[c] >= 0 && ds.churn[c] <= to) : this.boughtIn[c] === 1;
-      base[r]++;
-      if (ok) kept[r]++;
-      const more = this.extra.get(c);
-      if (more)
-        for (const x of more) {
-          base[x]++;
-          if (ok) kept[x]++;
-        }
-    }
-    return { base, kept };
-  }
-  /**
-   * Customer by customer (each customer's month flags are contiguous) rather than month by month
-   * over every customer: one pass, with the per-month counts kept as differences where a customer
-   * counts for a run of months.
-   */
-  trend(): (number | null)[] {
-    const { ds, months, to, E, first, bought } = this;
-    const M = months.length;
-    // a customer counts in month k's base when their first purchase is before the quarter ending that month
-    const starts = months.map((m) => addMonths(m, -2));
-    const ends = months.map((_m, k) => (k + 1 < M ? months[k + 1] - 1 : to));
-    /** the first k with xs[k] > day (xs ascend); M when none */
-    const firstAbove = (xs: number[], day: number) => {
-      let lo = 0,
-        hi = M;
-      while (lo < hi) {
-        const mid = (lo + hi) >> 1;
-        if (xs[mid] > day) hi = mid;
-        else lo = mid + 1;
-      }
-      return lo;
-    };
-    const baseDiff = new Int32Array(M + 1);
-    const keptDiff = new Int32Array(M + 1);
-    const kept = new Int32Array(M);
-    for (let c = 0; c < ds.customers; c++) {
-      const f = first[c];
-      if (f > to) continue;
-      const k0 = firstAbove(starts, f);
-      if (k0 === M) continue;
-      baseDiff[k0]++;
-      if (ds.hasChurn) {
-        // kept in month k while not churned by its end: the months before the first end on or after the churn day
-        const ch = ds.churn[c];
-        const kc = ch < 0 ? M : firstAbove(ends, ch - 1);
-        if (kc > k0) {
-          keptDiff[k0]++;
-          keptDiff[kc]--;
-        }
-      } else {
-        const row = c * E;
-        for (let k = k0; k < M; k++) if (bought[row + k] | bought[row + k + 1] | bought[row + k + 2]) kept[k]++;
-      }
-    }
-    const out: (number | null)[] = [];
-    let base = 0,
-      run = 0;
-    for (let k = 0; k < M; k++) {
-      base += baseDiff[k];
-      run += keptDiff[k];
-      out.push(base ? (kept[k] + run) / base : null);
-    }
-    return out;
-  }
-}
-
 /** Per currency x month of the period: the factor to the reporting currency (NaN = no rate), and won deals left out for want of one. */
 interface Conversion {
   factor: Float64Array;
@@ -214,7 +92,7 @@ function conversion(db: DB, ds: Dataset, reporting: string, months: number[]): C
 }
 
 /** The one hot pass over the deals: applies the filters (marking `keep`) and fills every per-rep, per-month and per-channel counter. */
-function scan(ds: Dataset, flt: ReturnType<typeof makeFilter>, keep: Uint8Array, acc: RetentionAcc, repCap: number, from: number, to: number, m0Abs: number, M: number, fx: Conversion) {
+function scan(ds: Dataset, flt: ReturnType<typeof makeFilter>, keep: Uint8Array, repCap: number, from: number, to: number, m0Abs: number, M: number, fx: Conversion) {
   const won = new Int32Array(repCap + 1);
   const lost = new Int32Array(repCap + 1);
   const open = new Int32Array(repCap + 1);
@@ -247,7 +125,6 @@ function scan(ds: Dataset, flt: ReturnType<typeof makeFilter>, keep: Uint8Array,
     if (wantRepeat >= 0 && repeat[i] !== wantRepeat) continue;
     keep[i] = 1;
     const st = status[i];
-    if (st === WON) acc.add(i);
     const c0 = created[i];
     if (c0 >= from && c0 <= to) {
       seenRep[r] = 1;
@@ -335,11 +212,10 @@ export function insightsPage(db: DB, f: Filters, onlyRep: number | null = null):
   const { from, to, months } = p;
   const M = months.length;
 
-  const acc = new RetentionAcc(ds, from, to, months);
   // the chosen currency, else the one most deals are in: counted once per dataset load (a GROUP BY over every deal per page cost ~0.7 s at 1M deals)
   const reporting = reportingCurrency(db) ?? ds.currency;
   const fx = conversion(db, ds, reporting, months);
-  const s = scan(ds, flt, keep, acc, repCap, from, to, monthOfDay(months[0]), M, fx);
+  const s = scan(ds, flt, keep, repCap, from, to, monthOfDay(months[0]), M, fx);
 
   const inTeam = (x: Person) => (f.teamId === null || x.team_id === f.teamId) && (onlyRep === null || x.id === onlyRep);
   const repPeople = people.filter((x) => inTeam(x) && (x.is_rep || s.seenRep[x.id]));
@@ -348,7 +224,8 @@ export function insightsPage(db: DB, f: Filters, onlyRep: number | null = null):
   const scoresAtTo = competenceScores(db, { asOf: isoOfDay(to), repIds });
   const overall = new Map(scoresAtTo.filter((c) => c.competencyId === null).map((c) => [c.repId, c]));
   const competenceSource: InsightsPage['competenceSource'] = overall.size === 0 ? 'none' : 'training';
-  const reps = repRows(repPeople, s, acc.perRep(repCap), overall);
+  const ret = retention(ds, flt, from, to, months, repCap);
+  const reps = repRows(repPeople, s, ret.perRep, overall);
 
   return {
     period: { from: isoOfDay(from), to: isoOfDay(to) },
@@ -358,7 +235,7 @@ export function insightsPage(db: DB, f: Filters, onlyRep: number | null = null):
     competenceSource,
     reps,
     ...competenceCharts(db, f, ds, keep, s, repCap, to, repPeople, reps, scoresAtTo, competenceSource === 'none'),
-    trends: trendCharts(db, p, s, acc, repPeople, shownTeams),
+    trends: trendCharts(db, p, s, ret, repPeople, shownTeams),
     funnel: funnelChart(s, repPeople, shownTeams),
     ...channelCharts(db, ds, s),
     leaderboard: leaderboardOf(p, s, repIds),
@@ -521,7 +398,7 @@ function competenceCharts(
 }
 
 /** Monthly close rate, retention and mean competence for the team, and close rate per team. */
-function trendCharts(db: DB, p: Period, s: Scan, acc: RetentionAcc, repPeople: Person[], teams: Team[]): InsightsPage['trends'] {
+function trendCharts(db: DB, p: Period, s: Scan, ret: Retention, repPeople: Person[], teams: Team[]): InsightsPage['trends'] {
   const { months, to } = p;
   const M = months.length;
   const repIds = repPeople.map((x) => x.id);
@@ -543,7 +420,7 @@ function trendCharts(db: DB, p: Period, s: Scan, acc: RetentionAcc, repPeople: P
       return { month: monthKey(m), closeRate: closeRate(w, l), won: w, lost: l, retention: null, competence: null };
     });
   const team = trendFor(repIds);
-  const retTrend = acc.trend();
+  const retTrend = ret.trend;
   months.forEach((_m, k) => {
     team[k].retention = retTrend[k];
     team[k].competence = monthComp[k];
