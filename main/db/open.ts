@@ -14,6 +14,11 @@ export interface OpenOptions {
   nativeBinding?: string;
   /** Create the file when it does not exist (otherwise a missing file is an error). */
   create?: boolean;
+  /**
+   * The file was just written and passed quick_check on another thread (the demo rebuild):
+   * skip the check here, where it would read the whole file on the request thread again.
+   */
+  checked?: boolean;
 }
 
 export interface OpenedWorkspace {
@@ -68,7 +73,7 @@ export function openWorkspaceDb(file: string, opts: OpenOptions = {}): OpenedWor
     connectionPragmas(db);
     if (exists) {
       // Every check reads only: a file that is refused must be left byte-identical (no WAL switch, no header write).
-      const check = db.pragma('quick_check', { simple: true }) as string;
+      const check = opts.checked ? 'ok' : (db.pragma('quick_check', { simple: true }) as string);
       if (check !== 'ok') {
         throw new AppError('workspace', `The workspace file "${file}" is damaged (${check}). Restore it from a backup.`);
       }

@@ -94,10 +94,10 @@ export class WorkspaceManager {
     }
   }
 
-  private openFile(file: string, create = false): WorkspaceInfo {
+  private openFile(file: string, create = false, checked = false): WorkspaceInfo {
     // a restore into this file that was killed mid-copy (workspaces outside the data folder too)
     fs.rmSync(`${file}.restore-tmp`, { force: true });
-    const { db } = openWorkspaceDb(file, { create, nativeBinding: this.opts.nativeBinding });
+    const { db } = openWorkspaceDb(file, { create, checked, nativeBinding: this.opts.nativeBinding });
     this.close();
     this.current = { db, path: file };
     this.problemState = null;
@@ -302,7 +302,8 @@ export class WorkspaceManager {
           if (fs.existsSync(tmpFiles)) fs.renameSync(tmpFiles, filesDir);
           void fs.promises.rm(old, { recursive: true, force: true }).catch(() => undefined);
         }
-        return this.openFile(file);
+        // generated and checked on the worker (a skipped rebuild opens an existing file: checked as usual)
+        return this.openFile(file, false, !skip);
       },
       always: (j) => {
         if (j.state === 'done') return;

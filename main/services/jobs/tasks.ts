@@ -72,9 +72,25 @@ export const tasks: { [K in JobKind]: Task<K> } = {
     try {
       generateDemo(db, { filesDir });
       db.pragma('wal_checkpoint(TRUNCATE)');
+      // checked here, so the swap on the request thread opens it without reading it all again
+      const check = db.pragma('quick_check', { simple: true }) as string;
+      if (check !== 'ok') throw new Error(`the new demo workspace failed its check: ${check}`);
     } finally {
       db.close();
     }
+    // the workspace open now is closed by the swap: its WAL goes into the file here (closing checkpoints
+    // it, and after a big import that copy would stall the request thread)
+    if (env.file)
+      try {
+        const old = openConnection(env.file, { nativeBinding: env.nativeBinding });
+        try {
+          old.pragma('wal_checkpoint(TRUNCATE)');
+        } finally {
+          old.close();
+        }
+      } catch {
+        /* an optimisation: the close checkpoints anyway */
+      }
     return null;
   },
 };
