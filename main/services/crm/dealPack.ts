@@ -59,6 +59,14 @@ export class DealPacker {
 
 /** Calls onDeal for every result of the chunk, in file order. */
 export function unpack(chunk: PackedChunk, onDeal: (r: NormalResult, row: number) => void) {
+  for (const _ of unpackSteps(chunk, onDeal, Infinity));
+}
+
+/**
+ * unpack, pausing (yield) after every `every` rows: a caller on the request thread (the dry run)
+ * can let other requests in between slices instead of holding the thread for a whole chunk.
+ */
+export function* unpackSteps(chunk: PackedChunk, onDeal: (r: NormalResult, row: number) => void, every: number): Generator<void> {
   const okCount = chunk.rows.length - chunk.rejected.length;
   const cols = chunk.strings.map((s) => (okCount ? s.split(SEP) : []));
   const { nums } = chunk;
@@ -92,5 +100,6 @@ export function unpack(chunk: PackedChunk, onDeal: (r: NormalResult, row: number
     };
     k++;
     onDeal({ ok: true, deal }, chunk.rows[i]);
+    if ((i + 1) % every === 0) yield;
   }
 }

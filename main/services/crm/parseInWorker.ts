@@ -8,13 +8,15 @@ import { Worker } from 'node:worker_threads';
 import { AppError } from '../../../shared/api/contract';
 import { bundledWorker } from '../bundledWorker';
 import type { CrmMapping } from '../../../shared/api/crm';
-import { unpack } from './dealPack';
+import { unpackSteps } from './dealPack';
 import type { OwnerData } from './owners';
 import type { ParseJob, ParseMessage } from './parse-worker';
 import type { OnDeal, OnProgress } from './walk';
 
 /** Chunks (of ~2,000 rows) parsed ahead of the writer. */
 const CREDITS = 3;
+/** rows handled per turn of the event loop (a few ms of work at most) */
+const SLICE_ROWS = 500;
 
 const parseWorker = bundledWorker('crm-parse-worker', 'SWB_CRM_WORKER');
 export const crmWorkerAvailable = parseWorker.available;
@@ -34,21 +36,30 @@ export function walkInWorker(file: string, mapping: CrmMapping, owners: OwnerDat
       if (e) reject(e);
       else resolve({ rows });
     };
+    // chunks are taken in order, each in slices of SLICE_ROWS with a turn of the event loop between them,
+    // so a chunk (thousands of rows) never holds this thread, which may be the one answering requests
+    let queue = Promise.resolve();
     worker.on('message', (m: ParseMessage) => {
-      if (settled) return;
-      try {
-        if (m.type === 'chunk') {
-          unpack(m.chunk, onDeal);
-          Atomics.add(counter, 0, 1);
-          Atomics.notify(counter, 0);
-          if (!onProgress(m.chunk.bytes, m.chunk.rowsSoFar)) finish(null, m.chunk.rowsSoFar);
-        } else if (m.type === 'done') finish(null, m.rows);
-        else finish(new AppError(m.code as never, m.message, m.field, m.localized));
-      } catch (e) {
-        finish(e as Error);
-      }
+      queue = queue.then(async () => {
+        if (settled) return;
+        try {
+          if (m.type === 'chunk') {
+            for (const _ of unpackSteps(m.chunk, onDeal, SLICE_ROWS)) {
+              await new Promise((r) => setImmediate(r));
+              if (settled) return;
+            }
+            Atomics.add(counter, 0, 1);
+            Atomics.notify(counter, 0);
+            if (!onProgress(m.chunk.bytes, m.chunk.rowsSoFar)) finish(null, m.chunk.rowsSoFar);
+          } else if (m.type === 'done') finish(null, m.rows);
+          else finish(new AppError(m.code as never, m.message, m.field, m.localized));
+        } catch (e) {
+          finish(e as Error);
+        }
+      });
     });
     worker.on('error', (e) => finish(new AppError('bad_file', `The file cannot be read: ${e.message}`, undefined, { key: 'unreadable', params: { detail: e.message } })));
-    worker.on('exit', (code) => finish(new AppError('internal', `The import's file reader stopped unexpectedly (exit code ${code}).`)));
+    // after the chunks and the 'done' still queued: a reader that finished exits before they are taken
+    worker.on('exit', (code) => void queue.then(() => finish(new AppError('internal', `The import's file reader stopped unexpectedly (exit code ${code}).`))));
   });
 }
