@@ -131,6 +131,23 @@ export function competenceScoresAt(db: DB, asOfs: string[], repIds: number[]): M
   return out;
 }
 
+/**
+ * Keeps computed scores when the write lock is free at once, and skips it otherwise: a read
+ * (the Insights page during a CRM import, whose one transaction holds the lock for minutes)
+ * must neither wait for the lock nor fail because a cache could not be written.
+ */
+function cacheIfFree(db: DB, write: () => void) {
+  const wait = db.pragma('busy_timeout', { simple: true }) as number;
+  db.pragma('busy_timeout = 0');
+  try {
+    write();
+  } catch (e) {
+    if ((e as { code?: string }).code !== 'SQLITE_BUSY') throw e;
+  } finally {
+    db.pragma(`busy_timeout = ${wait}`);
+  }
+}
+
 /** Drops a rep's cached scores; call whenever new evidence for the rep is stored (attempt, assessment, drill, evaluation). */
 export function invalidateCompetence(db: DB, repId: number) {
   db.prepare('DELETE FROM competence_cache WHERE rep_id = ?').run(repId);
@@ -159,10 +176,12 @@ export function competenceScores(db: DB, opts: { asOf?: string; repIds?: number[
   if (stale.length) {
     const fresh = compute(db, stale, today);
     const ins = db.prepare('INSERT OR REPLACE INTO competence_cache(rep_id, competency_id, as_of, score, raw_score, n, sufficient) VALUES (?, ?, ?, ?, NULL, ?, ?)');
-    db.transaction(() => {
-      if (stale.length === reps.length && !opts.repIds) db.prepare('DELETE FROM competence_cache WHERE as_of <> ?').run(today);
-      for (const s of fresh) ins.run(s.repId, s.competencyId ?? 0, today, s.score, s.n, s.sufficient ? 1 : 0);
-    })();
+    cacheIfFree(db, () =>
+      db.transaction(() => {
+        if (stale.length === reps.length && !opts.repIds) db.prepare('DELETE FROM competence_cache WHERE as_of <> ?').run(today);
+        for (const s of fresh) ins.run(s.repId, s.competencyId ?? 0, today, s.score, s.n, s.sufficient ? 1 : 0);
+      })(),
+    );
     for (const s of fresh) {
       let l = byRep.get(s.repId);
       if (!l) byRep.set(s.repId, (l = []));
