@@ -109,7 +109,7 @@ function packageVersion(): string | undefined {
 }
 
 /**
- * --debug-stalls (benches): prints this process's longest event-loop stall and RSS each
+ * --debug-stalls (benches): prints this process's longest event-loop stall, RSS and CPU time each
  * second to its own stdout, which only whoever started it reads; nothing goes over the network.
  */
 function probeStalls() {
@@ -120,8 +120,12 @@ function probeStalls() {
     max = Math.max(max, now - last - 1);
     last = now;
   }, 1).unref();
+  let cpu = process.cpuUsage();
   setInterval(() => {
-    console.log(`STALL max=${max.toFixed(1)} rss=${(process.memoryUsage().rss / 1048576).toFixed(0)}`);
+    // cpu: ms of CPU this process (all its threads: the import and Insights workers too) used in the last second
+    const used = process.cpuUsage(cpu);
+    cpu = process.cpuUsage();
+    console.log(`STALL max=${max.toFixed(1)} rss=${(process.memoryUsage().rss / 1048576).toFixed(0)} cpu=${((used.user + used.system) / 1000).toFixed(0)}`);
     max = 0;
   }, 1000).unref();
 }
