@@ -9,6 +9,7 @@ import type { itemMetaInput, LibraryItem, LibraryPage, LibraryVersion, ListInput
 import { fold, parseQuery, highlight, type ParsedQuery, type Segment } from '../../../shared/search/text';
 import { ftsWriter } from '../../db/fts';
 import type { DB } from '../../db/open';
+import { prepared } from '../../db/statements';
 import { audit } from '../audit';
 import { ITEM_SELECT, SQL_EXPIRED, SQL_VERIFY_DUE, parseTags, statusOf, titleKey, todayIso, toListRow, type ItemRow } from './rows';
 
@@ -504,14 +505,13 @@ export interface LiveItemHit {
  */
 export function liveSearchItems(db: DB, q: ParsedQuery, limit: number, today = todayIso()): LiveItemHit[] {
   if (!q.match) return [];
-  const rows = db
-    .prepare(
-      `SELECT i.id, i.kind, i.title, i.description, i.tags, i.language FROM (
-         SELECT rowid AS id, bm25(library_fts, 10.0, 3.0, 6.0, 0.0) AS score FROM library_fts
-         WHERE library_fts MATCH :match ORDER BY rowid DESC LIMIT ${RANK_WINDOW}
-       ) h JOIN library_items i ON i.id = h.id WHERE NOT ${SQL_EXPIRED} ORDER BY h.score LIMIT :limit`,
-    )
-    .all({ match: `{title description tags} : (${q.match})`, today, limit }) as { id: number; kind: LibraryItem['kind']; title: string; description: string; tags: string; language: string }[];
+  const rows = prepared(
+    db,
+    `SELECT i.id, i.kind, i.title, i.description, i.tags, i.language FROM (
+       SELECT rowid AS id, bm25(library_fts, 10.0, 3.0, 6.0, 0.0) AS score FROM library_fts
+       WHERE library_fts MATCH :match ORDER BY rowid DESC LIMIT ${RANK_WINDOW}
+     ) h JOIN library_items i ON i.id = h.id WHERE NOT ${SQL_EXPIRED} ORDER BY h.score LIMIT :limit`,
+  ).all({ match: `{title description tags} : (${q.match})`, today, limit }) as { id: number; kind: LibraryItem['kind']; title: string; description: string; tags: string; language: string }[];
   return rows.map((r) => ({
     id: r.id,
     kind: r.kind,

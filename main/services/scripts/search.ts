@@ -9,6 +9,7 @@ import type { ScriptLanguage, SearchHit } from '../../../shared/api/scripts';
 import { highlight, snippet, type ParsedQuery } from '../../../shared/search/text';
 import { parseQuery } from '../../db/fts';
 import type { DB } from '../../db/open';
+import { prepared } from '../../db/statements';
 import { liveSearchItems } from '../library/items';
 import { loadSynonyms } from './synonyms';
 
@@ -49,40 +50,39 @@ interface Cand {
 function stepCandidates(db: DB, q: ParsedQuery, language: ScriptLanguage | null, limit: number): Cand[] {
   const args: unknown[] = [q.match];
   if (language) args.push(language);
-  return db
-    .prepare(
-      `SELECT id, rank FROM (
+  return prepared(
+    db,
+    `SELECT id, rank FROM (
          SELECT f.rowid AS id, bm25(script_steps_fts, 4.0, 1.0) AS rank FROM script_steps_fts f
          ${language ? 'JOIN script_published_steps ps ON ps.step_id = f.rowid JOIN scripts s ON s.id = ps.script_id' : ''}
          WHERE script_steps_fts MATCH ? ${language ? 'AND s.language = ?' : ''} ORDER BY f.rowid DESC LIMIT ${candidatesFor(q)}
        ) ORDER BY rank LIMIT ?`,
-    )
-    .all(...args, limit) as Cand[];
+  ).all(...args, limit) as Cand[];
 }
 
 function objectionCandidates(db: DB, q: ParsedQuery, language: ScriptLanguage | null, limit: number): Cand[] {
   const args: unknown[] = [q.match];
   if (language) args.push(language);
-  return db
-    .prepare(
-      `SELECT id, rank FROM (
+  return prepared(
+    db,
+    `SELECT id, rank FROM (
          SELECT f.rowid AS id, bm25(objection_cards_fts, 4.0, 1.0, 2.0, 4.0) AS rank FROM objection_cards_fts f
          ${language ? 'JOIN objection_cards o ON o.id = f.rowid' : ''}
          WHERE objection_cards_fts MATCH ? ${language ? 'AND o.language = ?' : ''} ORDER BY f.rowid DESC LIMIT ${candidatesFor(q)}
        ) ORDER BY rank LIMIT ?`,
-    )
-    .all(...args, limit) as Cand[];
+  ).all(...args, limit) as Cand[];
 }
 
 export function searchScripts(db: DB, input: SearchInput): SearchHit[] {
   const q = parseQuery(input.query, 12, loadSynonyms(db));
   if (!q.match) return [];
-  const getStep = db.prepare(
+  const getStep = prepared(
+    db,
     `SELECT ps.step_id, ps.script_id, ps.key, ps.title, ps.talking_points_md, ps.say_it, ps.listen_for, ps.choices, json_extract(r.snapshot, '$.title') AS script_title, s.language
      FROM script_published_steps ps JOIN scripts s ON s.id = ps.script_id
      JOIN script_revisions r ON r.script_id = s.id AND r.rev = s.published_revision WHERE ps.step_id = ?`,
   );
-  const getCard = db.prepare('SELECT id, objection, responses, tags, language, triggers FROM objection_cards WHERE id = ?');
+  const getCard = prepared(db, 'SELECT id, objection, responses, tags, language, triggers FROM objection_cards WHERE id = ?');
   const hits: SearchHit[] = [];
   // bm25 values of two tables are not comparable, so the merged order is: heading hit first,
   // then objection cards before talking points, then each list's own order.
