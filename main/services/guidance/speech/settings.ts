@@ -53,8 +53,11 @@ export function modelProblem(e: unknown, folder: string, language: ScriptLanguag
       return { code: 'no_model', message, key: 'speech.model.no_model', params: { folder, missing: p.missing.join(', ') } };
     case 'bad_model':
       return { code: 'bad_model', message, key: 'speech.model.bad_model', params: { folder, file: p.file } };
-    case 'wrong_language':
-      return { code: 'wrong_language', message, key: 'speech.model.wrong_language', params: { folder, model: p.modelLanguages.join(',') || '?', language } };
+    case 'wrong_language': {
+      // language codes: the UI names them in its own language
+      const model = p.modelLanguages.join(',') || '?';
+      return { code: 'wrong_language', message, key: 'speech.model.wrong_language', params: { folder, model, language } };
+    }
   }
 }
 
