@@ -24,7 +24,9 @@ function LevelMeter(props: { levels: RefObject<Partial<Record<'rep' | 'customer'
   return (
     <Stack gap={2}>
       <Text size="xs">{props.label}</Text>
-      <Progress value={v} size="md" color={v > 85 ? 'red' : 'teal'} transitionDuration={80} aria-label={props.label} aria-valuenow={Math.round(v)} data-testid={`listen-level-${props.channel}`} />
+      <Progress.Root size="md" transitionDuration={80} data-testid={`listen-level-${props.channel}`} data-value={Math.round(v)}>
+        <Progress.Section value={v} color={v > 85 ? 'red' : 'teal'} aria-label={props.label} />
+      </Progress.Root>
     </Stack>
   );
 }
@@ -48,7 +50,7 @@ function RecognizerLine({ state }: { state: RecognizerState }) {
         {t('speech.listen.off')}
       </Text>
       {settingsProblem && (
-        <Anchor component="button" type="button" size="xs" onClick={() => navigate('/settings#speech')} data-testid="listen-open-settings">
+        <Anchor component="button" type="button" size="xs" c="dark" underline="always" onClick={() => navigate('/settings#speech')} data-testid="listen-open-settings">
           {t('speech.listen.openSettings')}
         </Anchor>
       )}
@@ -70,7 +72,7 @@ export function ListenControls(props: {
   const s = props.status;
   const mixed = s ? s.mixed : props.systemAudio === 'none';
   return (
-    <Stack gap={6} data-testid="listen">
+    <Stack gap={6} data-testid="listen" data-session={props.running ? props.status?.sessionId : undefined}>
       {props.systemAudio === 'share' && !props.running && (
         <Checkbox size="xs" checked={props.share} onChange={(e) => props.onShare(e.currentTarget.checked)} label={t('speech.listen.share')} data-testid="listen-share" />
       )}
@@ -85,7 +87,7 @@ export function ListenControls(props: {
             <LevelMeter levels={props.levels} channel="rep" label={t('speech.listen.mic')} />
             {!s.mixed && <LevelMeter levels={props.levels} channel="customer" label={t('speech.listen.system')} />}
           </Group>
-          <Text size="xs" c={mixed ? 'orange.8' : 'dimmed'} data-testid="listen-channels">
+          <Text size="xs" fw={mixed ? 600 : undefined} c={mixed ? undefined : 'dimmed'} data-testid="listen-channels">
             {props.note ? t(`speech.listen.${props.note}`) + ' ' : ''}
             {mixed ? t('speech.listen.mixed') : t('speech.listen.separate')}
           </Text>
