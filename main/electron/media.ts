@@ -5,13 +5,7 @@
  * the user for microphone and screen-recording permission itself the first time.
  */
 import { desktopCapturer, dialog, BrowserWindow, type Session } from 'electron';
-import { isAppUrl } from './security';
-
-/** Microphone only (no camera), and only for app://workbench. Pure so it is testable without Electron. */
-export function allowsMedia(permission: string, origin: string | undefined, mediaTypes: readonly string[] | undefined): boolean {
-  if (permission !== 'media' || !isAppUrl(origin)) return false;
-  return !!mediaTypes?.length && mediaTypes.every((t) => t === 'audio');
-}
+import { allowsMedia, isAppUrl } from './security';
 
 export function setUpMediaCapture(ses: Session) {
   ses.setPermissionRequestHandler((_wc, permission, cb, details) => {

@@ -117,6 +117,7 @@ test('Listen: the fake microphone\'s tone reaches the speech session as 16 kHz m
     expect(rep.rms).toBeGreaterThan(0.2);
     expect(rep.rms).toBeLessThan(0.45);
     await expect(page.getByTestId('listen-sent')).toContainText(/\d+\.\d/);
+    await listen.scrollIntoViewIfNeeded();
     await shot(page, `speech-listen-no-model-${lang}`);
     await page.getByTestId('guidance-start').click(); // stop
     await expect(page.getByTestId('guidance-running')).toBeHidden();
@@ -168,6 +169,7 @@ test('Settings → Speech checks each folder at once and says what is wrong unde
   await expect(page.getByTestId('listen-recognizer-problem')).toContainText('The speech recogniser stopped unexpectedly', { timeout: 20_000 });
   await expect(page.getByTestId('listen-level-rep')).toBeVisible();
   expect((await host.api<{ version: string }>('app.about')).version).toBeTruthy();
+  await page.getByTestId('listen').scrollIntoViewIfNeeded();
   await shot(page, 'speech-listen-crashed-en');
   await page.getByTestId('guidance-start').click();
 
@@ -199,6 +201,7 @@ test('a browser that refuses the microphone: the rep is told how to allow it', a
       await page.getByTestId('guidance-start').click();
       await expect(page.getByTestId('listen-problem')).toContainText({ en: 'Microphone access was refused', ru: 'Доступ к микрофону запрещён', zh: '麦克风访问被拒绝' }[lang]);
       await expect(page.getByTestId('guidance-running')).toBeHidden();
+      await page.getByTestId('listen').scrollIntoViewIfNeeded();
       await shot(page, `speech-permission-denied-${lang}`);
     }
   } finally {
