@@ -12,6 +12,8 @@ import type { TeamConnections } from '../services/teamClient/connections';
 export interface HostAbilities {
   kind: 'electron' | 'browser';
   showOpenDialog?: (opts: { multiple: boolean; filters: { name: string; extensions: string[] }[]; title?: string }) => Promise<string[]>;
+  /** Electron: the system folder chooser (speech model folders); null when cancelled. */
+  showFolderDialog?: () => Promise<string | null>;
   showSaveDialog?: (opts: { defaultName: string; filters: { name: string; extensions: string[] }[]; title?: string }) => Promise<string | null>;
   /** Electron: opens a file with the system's default app; resolves to an error text ('' when opened). */
   openPath?: (filePath: string) => Promise<string>;

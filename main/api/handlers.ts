@@ -16,6 +16,7 @@ import { notificationsHandlers } from './notifications';
 import { searchHandlers } from './search';
 import { syncHandlers } from './sync';
 import { teamClientHandlers } from './teamClient';
+import { speechHandlers } from './speech';
 
 export const handlers: Handlers = {
   ...workspaceHandlers,
@@ -36,4 +37,5 @@ export const handlers: Handlers = {
   ...searchHandlers,
   ...syncHandlers,
   ...teamClientHandlers,
+  ...speechHandlers,
 };

@@ -21,6 +21,8 @@ import { buildMenu } from './menu';
 import { setUpLogging } from './log';
 import { createUpdater } from './updater';
 import { CrashPolicy, startFailureMessage } from './crashPolicy';
+import { setUpMediaCapture, showFolderDialog } from './media';
+import { captureSessions } from '../services/guidance/speech/capture';
 
 const logging = setUpLogging();
 const crashes = new CrashPolicy();
@@ -186,7 +188,8 @@ if (!app.requestSingleInstanceLock()) {
   });
 
   app.whenReady().then(() => {
-    session.defaultSession.setPermissionRequestHandler((_wc, _perm, cb) => cb(false));
+    // every permission refused except the microphone/system audio for live guidance
+    setUpMediaCapture(session.defaultSession);
     // No remote content: every request must be for our own app:// origin.
     session.defaultSession.webRequest.onBeforeRequest((details, cb) => {
       const u = details.url;
@@ -200,6 +203,7 @@ if (!app.requestSingleInstanceLock()) {
         kind: 'electron',
         showOpenDialog,
         showSaveDialog,
+        showFolderDialog,
         openLiveCallWindow,
         openPath: (p: string) => shell.openPath(p),
         version: app.getVersion(),
@@ -237,6 +241,7 @@ if (!app.requestSingleInstanceLock()) {
     if (process.platform !== 'darwin') app.quit();
   });
   app.on('before-quit', () => {
+    captureSessions.stopAll();
     ctx?.staging.clear();
     ctx?.ws.close();
   });

@@ -30,3 +30,9 @@ export function isSafeExternalUrl(raw: string): boolean {
 export function isTrustedSender(frameUrl: string | undefined | null): boolean {
   return isAppUrl(frameUrl);
 }
+
+/** Permission requests: the microphone only (no camera, nothing else), and only for the app's own pages. */
+export function allowsMedia(permission: string, origin: string | undefined, mediaTypes: readonly string[] | undefined): boolean {
+  if (permission !== 'media' || !isAppUrl(origin)) return false;
+  return !!mediaTypes?.length && mediaTypes.every((t) => t === 'audio');
+}

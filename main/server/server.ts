@@ -180,8 +180,8 @@ export function createServer(opts: ServerOptions) {
       req.resume();
       return unauthorized(res, g, s.presented);
     }
-    // the live-transcript feed belongs to the rep's own machine: never taken over the network
-    if (method.startsWith('guidance.feed.') && !isLoopback(g.client(req).ip)) {
+    // the live-transcript feed and captured audio belong to the rep's own machine: never taken over the network
+    if ((method.startsWith('guidance.feed.') || method.startsWith('speech.capture.')) && !isLoopback(g.client(req).ip)) {
       req.resume();
       return fail(res, 403, 'forbidden', 'The live-transcript feed is accepted only from this computer.', { key: 'access.feedLoopbackOnly' });
     }

@@ -17,6 +17,7 @@ import { jobsStrings } from '../features/jobs/strings';
 import { authStrings } from '../features/auth/strings';
 import { notificationsStrings } from '../features/notifications/strings';
 import { teamClientStrings } from '../features/teamClient/strings';
+import { speechStrings } from '../features/guidance/speechStrings';
 
 export type Lang = 'en' | 'ru' | 'zh';
 export type Tree = { [k: string]: string | Tree };
@@ -37,6 +38,7 @@ export const STRING_SOURCES: Record<Lang, Tree>[] = [
   authStrings,
   notificationsStrings,
   teamClientStrings,
+  speechStrings,
 ];
 
 function merge(into: Tree, from: Tree): Tree {

@@ -21,6 +21,7 @@ import { notificationsMethods } from './notifications';
 import { searchMethods } from './search';
 import { syncMethods } from './sync';
 import { teamClientMethods } from './teamClient';
+import { speechMethods } from './speech';
 
 export const contract = {
   ...workspaceMethods,
@@ -41,6 +42,7 @@ export const contract = {
   ...searchMethods,
   ...syncMethods,
   ...teamClientMethods,
+  ...speechMethods,
 };
 
 export type Contract = typeof contract;

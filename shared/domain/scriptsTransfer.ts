@@ -5,10 +5,14 @@
  * file-local ref; importing matches them by text or creates them.
  */
 import { z } from 'zod';
-import { objectionInput, scriptInput, STAGES, type ScriptData, type StepData } from '../api/scripts';
+import { objectionInput, scriptInput, STAGES, type ScriptData, type StepData, type Triggers } from '../api/scripts';
 
 export const FORMAT = 'sales-workbench/scripts';
-export const FORMAT_VERSION = 1;
+/**
+ * 1: scripts and objection cards; 2: cards carry their "what customers say" trigger
+ * phrases per language. Files of format 1 still import (their cards get no phrases).
+ */
+export const FORMAT_VERSION = 2;
 
 export interface ExportedObjection {
   ref: string;
@@ -16,6 +20,8 @@ export interface ExportedObjection {
   responses: string[];
   tags: string[];
   language: ScriptData['language'];
+  /** Trigger phrases per language (absent in format 1 files: read as none). */
+  triggers: Triggers;
 }
 
 export type ExportedStep = Omit<StepData, 'choices'> & { choices: { label: string; toStepKey: string | null; toObjection: string | null }[] };

@@ -94,10 +94,12 @@ describe('audio pipeline', () => {
   });
 });
 
-function fakeModel(name: string, tokens: string, files = ['encoder-epoch-99-avg-1.int8.onnx', 'decoder-epoch-99-avg-1.onnx', 'joiner-epoch-99-avg-1.onnx']) {
+/** Bytes that pass the ONNX header check (ir_version 7) without being a loadable model. */
+const ONNX_LIKE = Buffer.concat([Buffer.from([0x08, 0x07, 0x12, 0x07]), Buffer.from('pytorch'), Buffer.alloc(4096)]);
+function fakeModel(name: string, tokens: string, files = ['encoder-epoch-99-avg-1.int8.onnx', 'decoder-epoch-99-avg-1.onnx', 'joiner-epoch-99-avg-1.onnx'], content: Buffer | string = ONNX_LIKE) {
   const d = path.join(dir, name);
   fs.mkdirSync(d, { recursive: true });
-  for (const f of files) fs.writeFileSync(path.join(d, f), 'x');
+  for (const f of files) fs.writeFileSync(path.join(d, f), content);
   fs.writeFileSync(path.join(d, 'tokens.txt'), tokens);
   return d;
 }
@@ -130,6 +132,13 @@ describe('model checks (clear messages, no native crash)', () => {
     const p = fail(() => checkModel(fakeModel('ru-model', RU_TOKENS), 'en'));
     expect(p).toMatchObject({ code: 'wrong_language', modelLanguages: ['ru'] });
     expect(p.message).toMatch(/recognises Russian, but this call is in English/);
+  });
+  it('model files with the right names but dummy content: a clear message, never the native loader (which aborts the process)', () => {
+    const p = fail(() => checkModel(fakeModel('dummy', EN_TOKENS, undefined, 'dummy'), 'en'));
+    expect(p).toMatchObject({ code: 'bad_model', file: 'encoder-epoch-99-avg-1.int8.onnx' });
+    expect(p.message).toMatch(/not an ONNX model .*Download and unpack the model again/);
+    const html = fail(() => checkModel(fakeModel('html', EN_TOKENS, undefined, '<!doctype html>' + ' '.repeat(5000)), 'en'));
+    expect(html.code).toBe('bad_model');
   });
   it('a right model is accepted (the int8 encoder preferred); a bilingual model serves both languages', () => {
     const ok = checkModel(fakeModel('en-model', EN_TOKENS, ['encoder-epoch-99-avg-1.onnx', 'encoder-epoch-99-avg-1.int8.onnx', 'decoder-x.onnx', 'joiner-x.onnx']), 'en');

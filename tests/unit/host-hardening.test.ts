@@ -9,7 +9,7 @@ import { dispatch, toApiError } from '../../main/api/dispatch';
 import { createServer } from '../../main/server/server';
 import { blobHeaders, decodePath, parseRange, servedType } from '../../main/server/http';
 import { menuTemplate } from '../../main/electron/menuTemplate';
-import { isTrustedSender } from '../../main/electron/security';
+import { allowsMedia, isTrustedSender } from '../../main/electron/security';
 import { resourcesDir } from '../../main/services/demo/scorecards';
 import { demoLibraryDir } from '../../main/services/demo/library';
 import { tempDir } from './helpers/db';
@@ -67,6 +67,14 @@ describe('Electron decisions (plain modules)', () => {
   it('IPC from a missing, blank or foreign sender frame is refused', () => {
     for (const u of [undefined, null, '', ' ', 'about:blank', 'https://evil.example/', 'file:///etc/passwd', 'app://evil/', 'app://user:pw@workbench/']) expect(isTrustedSender(u), String(u)).toBe(false);
     expect(isTrustedSender('app://workbench/index.html#/people')).toBe(true);
+  });
+  it('only the app\'s own pages get the microphone, and nothing but the microphone', () => {
+    expect(allowsMedia('media', 'app://workbench/index.html#/live', ['audio'])).toBe(true);
+    expect(allowsMedia('media', 'app://workbench/index.html', ['audio', 'video'])).toBe(false);
+    expect(allowsMedia('media', 'app://workbench/index.html', [])).toBe(false);
+    expect(allowsMedia('media', 'https://evil.example/', ['audio'])).toBe(false);
+    expect(allowsMedia('media', undefined, ['audio'])).toBe(false);
+    for (const p of ['geolocation', 'notifications', 'clipboard-read', 'openExternal']) expect(allowsMedia(p, 'app://workbench/index.html', ['audio']), p).toBe(false);
   });
   it('a packaged app finds the demo at <resources>/demo (where extraResources puts it)', () => {
     const res = tempDir();

@@ -1,6 +1,6 @@
 /** Import/export: one script as Markdown, the whole library as JSON. Importing is all-or-nothing. */
 import { AppError } from '../../../shared/api/contract';
-import type { ImportResult, ScriptData } from '../../../shared/api/scripts';
+import { NO_TRIGGERS, type ImportResult, type ScriptData, type Triggers } from '../../../shared/api/scripts';
 import {
   libraryToJson,
   parseLibraryJson,
@@ -12,19 +12,54 @@ import {
 } from '../../../shared/domain/scriptsTransfer';
 import { fold } from '../../../shared/search/text';
 import type { DB } from '../../db/open';
-import { createObjection } from './objections';
+import { createObjection, getObjection, updateObjection } from './objections';
 import { createScript, publishScript, readDraft } from './store';
 
 const ref = (id: number) => `o${id}`;
 
 function exportedObjections(db: DB, ids: number[] | null): ExportedObjection[] {
   const rows = (ids ? ids.map((i) => db.prepare('SELECT * FROM objection_cards WHERE id = ?').get(i)) : db.prepare('SELECT * FROM objection_cards ORDER BY id').all()) as (
-    | { id: number; objection: string; responses: string; tags: string; language: ExportedObjection['language'] }
+    | { id: number; objection: string; responses: string; tags: string; language: ExportedObjection['language']; triggers: string | null }
     | undefined
   )[];
   return rows
     .filter((r): r is NonNullable<typeof r> => !!r)
-    .map((r) => ({ ref: ref(r.id), objection: r.objection, responses: JSON.parse(r.responses) as string[], tags: JSON.parse(r.tags) as string[], language: r.language }));
+    .map((r) => ({
+      ref: ref(r.id),
+      objection: r.objection,
+      responses: JSON.parse(r.responses) as string[],
+      tags: JSON.parse(r.tags) as string[],
+      language: r.language,
+      triggers: readTriggers(r.triggers),
+    }));
+}
+
+function readTriggers(json: string | null): Triggers {
+  if (!json) return { ...NO_TRIGGERS };
+  const t = JSON.parse(json) as Partial<Triggers>;
+  return { en: t.en ?? [], ru: t.ru ?? [], zh: t.zh ?? [] };
+}
+
+/** 30 phrases per language at most (the card's limit): an imported card adds the phrases it lacks. */
+const MAX_TRIGGERS = 30;
+function mergeTriggers(have: Triggers, add: Triggers): Triggers | null {
+  let changed = false;
+  const out = { ...have };
+  for (const lang of ['en', 'ru', 'zh'] as const) {
+    const seen = new Set(have[lang].map((p) => fold(p.trim())));
+    const extra = add[lang].filter((p) => {
+      const k = fold(p.trim());
+      if (seen.has(k)) return false;
+      seen.add(k);
+      return true;
+    });
+    const room = Math.max(0, MAX_TRIGGERS - have[lang].length);
+    if (extra.length && room) {
+      out[lang] = [...have[lang], ...extra.slice(0, room)];
+      changed = true;
+    }
+  }
+  return changed ? out : null;
 }
 
 function exportedScript(db: DB, id: number): ExportedScript {
@@ -79,10 +114,14 @@ export function importScripts(db: DB, text: string, actorId: number | null = nul
     for (const o of parsed.objections) {
       const same = (find.all(o.language) as { id: number; objection: string }[]).find((r) => fold(r.objection.trim()) === fold(o.objection.trim()));
       if (same) {
+        // the same card already here: it keeps its own text and gains the file's trigger phrases it lacks
+        const card = getObjection(db, same.id);
+        const merged = mergeTriggers(card.triggers, o.triggers);
+        if (merged) updateObjection(db, same.id, { objection: card.objection, responses: card.responses, tags: card.tags, language: card.language, triggers: merged }, actorId);
         byRef.set(o.ref, same.id);
         reused++;
       } else {
-        byRef.set(o.ref, createObjection(db, { objection: o.objection, responses: o.responses, tags: o.tags, language: o.language }, actorId).id);
+        byRef.set(o.ref, createObjection(db, { objection: o.objection, responses: o.responses, tags: o.tags, language: o.language, triggers: o.triggers }, actorId).id);
         created++;
       }
     }

@@ -1,6 +1,7 @@
 /**
  * Live guidance on the live-call screen: listens to a transcript source (the local
- * softphone feed, or a replay of a recorded call at 1–8×), runs the guidance engine
+ * softphone feed, a replay of a recorded call at 1–8×, or Listen: the microphone and
+ * system sound recognised on this computer, whose words arrive through the same feed), runs the guidance engine
  * (shared/guidance) in the page, and hands its events to the screen: cards open,
  * checklist items tick, nudges appear. After a replayed call, "Keep with the call"
  * stores the transcript and guidance events with the call record.
@@ -14,8 +15,12 @@ import { useTranslation } from 'react-i18next';
 import { GuidanceEngine, replay, transcriptEvents, type GuidanceEvent, type TranscriptEvent } from '../../../shared/guidance';
 import { api, useApi } from '../../lib/api';
 import { errorText } from '../../lib/errors';
+import type { ScriptLanguage } from '../../../shared/api/scripts';
+import { ListenControls } from './ListenControls';
+import { useSpeechCapture, type CaptureProblem } from './useSpeechCapture';
 
-type Source = 'off' | 'feed' | 'replay';
+type Source = 'off' | 'feed' | 'replay' | 'mic';
+const LANGS: readonly string[] = ['en', 'ru', 'zh'];
 type Nudge = Extract<GuidanceEvent, { kind: 'nudge' }>;
 interface Turn {
   speaker: TranscriptEvent['speaker'];
@@ -39,8 +44,11 @@ export function GuidancePanel(props: {
   onCard: (objectionId: number) => void;
   onTick: (e: Extract<GuidanceEvent, { kind: 'tick' }>) => void;
   compact?: boolean;
+  /** The call's language (the script's); Listen uses its speech model. Default: the UI language. */
+  language?: ScriptLanguage;
 }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
+  const language: ScriptLanguage = props.language ?? (LANGS.includes(i18n.language) ? (i18n.language as ScriptLanguage) : 'en');
   const [source, setSource] = useState<Source>('off');
   const [callId, setCallId] = useState<string | null>(null);
   const [speed, setSpeed] = useState('4');
@@ -56,6 +64,19 @@ export function GuidancePanel(props: {
   const calls = useApi('scorecards.calls.list', source === 'replay' ? { limit: 100 } : null);
   const withTranscript = (calls.data?.rows ?? []).filter((c) => c.hasTranscript);
   const { onCard, onTick } = props;
+  const speech = useApi('speech.settings.get', source === 'mic' ? {} : null);
+  const [share, setShare] = useState(false);
+  const [problem, setProblem] = useState<CaptureProblem | null>(null);
+  const onProblem = useCallback((p: CaptureProblem) => {
+    // the microphone is gone or refused: listening stops with the message
+    setProblem(p);
+    stopper.current?.();
+    stopper.current = null;
+    setRunning(false);
+  }, []);
+  const capture = useSpeechCapture(onProblem);
+  const stopCapture = capture.stop;
+  const startCapture = capture.start;
 
   const handle = useCallback(
     (ev: TranscriptEvent) => {
@@ -86,8 +107,9 @@ export function GuidancePanel(props: {
   const stop = useCallback(() => {
     stopper.current?.();
     stopper.current = null;
+    stopCapture();
     setRunning(false);
-  }, []);
+  }, [stopCapture]);
 
   const start = useCallback(async () => {
     if (!bank.data || source === 'off') return;
@@ -110,7 +132,12 @@ export function GuidancePanel(props: {
           setDone(true);
         });
       } else {
-        // the feed: only what arrives from now on
+        if (source === 'mic') {
+          setProblem(null);
+          const ok = await startCapture({ language, systemAudio: speech.data?.systemAudio ?? 'none', share });
+          if (!ok) return;
+        }
+        // the feed (a softphone's, or the recogniser's words for Listen): only what arrives from now on
         let cursor = (await api('guidance.feed.poll', { after: 0 })).cursor;
         let live = true;
         const poll = async () => {
@@ -135,7 +162,7 @@ export function GuidancePanel(props: {
       setError(errorText(t, e));
       setRunning(false);
     }
-  }, [bank.data, source, callId, speed, handle, stop, t]);
+  }, [bank.data, source, callId, speed, handle, stop, t, startCapture, language, speech.data, share]);
 
   useEffect(() => stop, [stop]);
   useEffect(() => {
@@ -189,7 +216,7 @@ export function GuidancePanel(props: {
             stop();
             setSource(v);
           }}
-          data={(['off', 'feed', 'replay'] as const).map((s) => ({ value: s, label: t(`guidance.source.${s}`) }))}
+          data={(['off', 'feed', 'replay', 'mic'] as const).map((s) => ({ value: s, label: s === 'mic' ? t('speech.listen.source') : t(`guidance.source.${s}`) }))}
           data-testid="guidance-source"
         />
         {source === 'replay' && (
@@ -219,6 +246,18 @@ export function GuidancePanel(props: {
               </Button>
             )}
           </Group>
+        )}
+        {source === 'mic' && (
+          <ListenControls
+            systemAudio={speech.data?.systemAudio ?? null}
+            share={share}
+            onShare={setShare}
+            running={running}
+            levels={capture.levels}
+            status={capture.status}
+            note={capture.note}
+            problem={problem}
+          />
         )}
         {error && <Alert color="red">{error}</Alert>}
         {source === 'feed' && running && !turns.length && (

@@ -238,7 +238,7 @@ function LiveCall({ compact, initialScript, initialStep }: { compact: boolean; i
   }, [setChecked]);
   const onGuidanceCard = useCallback((id: number) => void openCard(id), [openCard]);
   const guidance = (
-    <GuidancePanel scriptId={script?.id ?? null} stepTitle={(key) => byKey.get(key)?.step.title ?? null} onCard={onGuidanceCard} onTick={onGuidanceTick} compact={compact} />
+    <GuidancePanel scriptId={script?.id ?? null} language={script?.language} stepTitle={(key) => byKey.get(key)?.step.title ?? null} onCard={onGuidanceCard} onTick={onGuidanceTick} compact={compact} />
   );
 
   const overlays = (

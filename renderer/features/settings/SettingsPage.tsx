@@ -13,6 +13,7 @@ import { useCan } from '../access/useCan';
 import { TeamSettings } from '../auth/TeamSettings';
 import { TeamWorkspaceCard } from '../teamClient/TeamWorkspaceCard';
 import { fireAndForget } from '../../lib/events';
+import { SpeechSettings } from '../guidance/SpeechSettings';
 
 export function SettingsPage() {
   const { t } = useTranslation();
@@ -234,6 +235,7 @@ export function SettingsPage() {
         </Table>
       </Card>
       <TeamWorkspaceCard />
+      <SpeechSettings />
       <AboutCard />
       {can('audit.list') && <AuditLog />}
     </Stack>

@@ -21,6 +21,7 @@ export type ModelProblem =
   | { code: 'no_folder'; message: string }
   | { code: 'not_a_folder'; message: string }
   | { code: 'no_model'; message: string; missing: string[] }
+  | { code: 'bad_model'; message: string; file: string }
   | { code: 'wrong_language'; message: string; modelLanguages: ScriptLanguage[] };
 
 export class ModelError extends Error {
@@ -68,6 +69,26 @@ const pick = (files: string[], re: RegExp) => {
   return m.find((f) => f.includes('.int8.')) ?? m[0] ?? null;
 };
 
+/**
+ * An ONNX file is a protobuf ModelProto: it opens with field 1 (ir_version, a small varint:
+ * bytes 0x08 then 1–20) and is far larger than a placeholder. This does not prove the file is
+ * whole, only that it is not text, HTML or an empty download.
+ */
+export function looksLikeOnnx(file: string): boolean {
+  let fd: number | null = null;
+  try {
+    if (fs.statSync(file).size < 1024) return false;
+    fd = fs.openSync(file, 'r');
+    const head = Buffer.alloc(2);
+    fs.readSync(fd, head, 0, 2, 0);
+    return head[0] === 0x08 && head[1] >= 1 && head[1] <= 20;
+  } catch {
+    return false;
+  } finally {
+    if (fd !== null) fs.closeSync(fd);
+  }
+}
+
 export function checkModel(folder: string, language: ScriptLanguage): ModelFiles {
   if (!folder || !fs.existsSync(folder)) {
     throw new ModelError({ code: 'no_folder', message: `No speech model folder at "${folder}". Download the ${LANG_NAME[language]} streaming model named in the README and unpack it into the models folder.` });
@@ -84,6 +105,16 @@ export function checkModel(folder: string, language: ScriptLanguage): ModelFiles
       missing,
       message: `"${folder}" is not a streaming speech model: ${missing.join(', ')} missing. Choose the unpacked folder of a sherpa-onnx streaming transducer model (README lists one per language).`,
     });
+  }
+  // the native loader aborts the whole process on a file that is not ONNX: refuse it here with a message
+  for (const f of [found.encoder, found.decoder, found.joiner]) {
+    if (!looksLikeOnnx(f)) {
+      throw new ModelError({
+        code: 'bad_model',
+        file: path.basename(f),
+        message: `"${path.basename(f)}" in "${folder}" is not an ONNX model (damaged or incomplete download). Download and unpack the model again.`,
+      });
+    }
   }
   const languages = tokenLanguages(fs.readFileSync(found.tokens, 'utf8'));
   if (!languages.includes(language)) {
