@@ -10,6 +10,7 @@ import { Readable } from 'node:stream';
 import { app, BrowserWindow, dialog, ipcMain, Menu, protocol, session, shell } from 'electron';
 import { createApp } from '../app';
 import { TeamConnections } from '../services/teamClient/connections';
+import { RemoteDispatcher } from '../services/teamClient/remote';
 import { dispatch } from '../api/dispatch';
 import type { ApiContext } from '../api/context';
 import { blobPath, SHA256 } from '../files/store';
@@ -193,6 +194,7 @@ if (!app.requestSingleInstanceLock()) {
       cb({ cancel: !(u.startsWith('app://') || u.startsWith('devtools://') || u.startsWith('blob:') || u.startsWith('data:')) });
     });
     const dataDir = process.env.SALES_WORKBENCH_DATA ?? app.getPath('userData');
+    const teamClient = new TeamConnections(path.join(dataDir, 'team-client'));
     ctx = createApp({
       dataDir,
       demo: !process.argv.includes('--no-demo'),
@@ -206,7 +208,8 @@ if (!app.requestSingleInstanceLock()) {
         logDir: logging.logDir,
         openLogFolder: () => shell.openPath(logging.logDir),
         updates: createUpdater(dataDir),
-        teamClient: new TeamConnections(path.join(dataDir, 'team-client')),
+        teamClient,
+        remote: new RemoteDispatcher(teamClient),
       },
       nativeBinding: nativeBinding(),
     });
