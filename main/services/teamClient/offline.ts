@@ -152,7 +152,7 @@ export const offlineAnswers: OfflineTable = {
   'notifications.unreadCount': () => ({ unread: 0 }),
 };
 
-export const hasOfflineAnswer = (method: string): method is keyof OfflineTable & keyof Contract => Object.prototype.hasOwnProperty.call(offlineAnswers, method);
+export const hasOfflineAnswer = (method: string): method is keyof OfflineTable => Object.prototype.hasOwnProperty.call(offlineAnswers, method);
 
 /** The cached answer for a live-call method (throws AppError when the item is not cached). */
 export function answerOffline<K extends keyof Contract>(method: K, input: ParsedInputOf<Contract[K]>, c: TeamClient): ResultOf<Contract[K]> {

@@ -10,7 +10,6 @@
  * it from `dispatch`.
  */
 import { AppError, type ApiError, type ApiResult } from '../../../shared/api/contract';
-import type { Contract } from '../../../shared/api';
 import type { SessionInfo } from '../../../shared/api/session';
 import { RequestFailed, type ClientState, type TeamClient } from './client';
 import type { TeamConnections } from './connections';
@@ -114,7 +113,7 @@ export class RemoteDispatcher {
 
   private remember(url: string, key: string, value: unknown) {
     let m = this.memory.get(url);
-    if (!m) this.memory.set(url, (m = new Map()));
+    if (!m) this.memory.set(url, (m = new Map<string, unknown>()));
     if (m.size > 200) m.clear();
     m.set(key, value);
   }
@@ -140,7 +139,7 @@ export class RemoteDispatcher {
     if (method === 'session.get') return { ok: true, value: this.offlineSession(url, client) };
     if (!hasOfflineAnswer(method)) return { ok: false, error: why };
     try {
-      return { ok: true, value: answerOffline(method as keyof Contract, parsed as never, client) ?? null };
+      return { ok: true, value: answerOffline(method, parsed as never, client) ?? null };
     } catch (e) {
       const err = asError(e);
       if (err) return { ok: false, error: err };
