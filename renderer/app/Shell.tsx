@@ -13,6 +13,7 @@ import { AccountMenu } from '../features/auth/AccountMenu';
 import { NotificationsBell } from '../features/notifications/Bell';
 import { WorkspaceSwitch } from '../features/teamClient/WorkspaceSwitch';
 import { useTeamConnection } from '../features/teamClient/connection';
+import { TeamStatusNotice } from '../features/teamClient/OfflineBanner';
 
 export function Shell({ children }: { children: ReactNode }) {
   const { t, i18n } = useTranslation();
@@ -110,7 +111,11 @@ export function Shell({ children }: { children: ReactNode }) {
           })}
         </AppShell.Section>
       </AppShell.Navbar>
-      <AppShell.Main>{children}</AppShell.Main>
+      <AppShell.Main>
+        {/* the live-call screen has its own banner (it works from the offline copy) */}
+        {!location.pathname.startsWith('/live') && <TeamStatusNotice />}
+        {children}
+      </AppShell.Main>
     </AppShell>
   );
 }

@@ -22,3 +22,23 @@ export function TeamOfflineBanner() {
     </Alert>
   );
 }
+
+/**
+ * Every other screen, above its content: the team server in use can't be reached (or refuses
+ * the session), said plainly — whatever the screen itself does with its failed loads.
+ */
+export function TeamStatusNotice() {
+  const { t } = useTranslation();
+  const { active } = useTeamConnection();
+  if (!active || active.state === 'online') return null;
+  const server = serverName(active.url);
+  const text =
+    active.state === 'offline'
+      ? t('errors.teamClient.serverUnreachable', { server })
+      : t(`teamClient.${active.state === 'signedOut' ? 'expired' : active.state}`, { server });
+  return (
+    <Alert color={active.state === 'offline' ? 'gray' : 'orange'} icon={<IconCloudOff size={18} />} py={6} mb="sm" data-testid="team-status-notice" data-state={active.state}>
+      {text}
+    </Alert>
+  );
+}
