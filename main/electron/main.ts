@@ -163,6 +163,13 @@ function registerProtocol() {
     if (url.pathname.startsWith('/files/')) {
       const sha = url.pathname.slice(7);
       if (!SHA256.test(sha)) return new Response('Not found', { status: 404 });
+      // a team workspace in use: its file, from the offline copy (downloaded into it when online)
+      if (ctx.host.remote?.active()) {
+        return ctx.host.remote.file(sha).then(
+          (f) => (f ? blobResponse(req, f.path, servedType(f.mime)) : new Response('Not found', { status: 404 })),
+          (e: unknown) => new Response((e as Error).message, { status: 404 }),
+        );
+      }
       // Only the type detected at upload, never one the URL asks for.
       return blobResponse(req, blobPath(ctx.ws.filesDir, sha), servedType(detectedType(ctx.db, sha)));
     }

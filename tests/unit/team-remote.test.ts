@@ -34,6 +34,7 @@ let owner: TeamClient;
 let conns: TeamConnections;
 let remote: RemoteDispatcher;
 let ctx: ApiContext;
+let linked: { id: number; sha256: string };
 
 const freePort = () =>
   new Promise<number>((resolve) => {
@@ -84,6 +85,12 @@ beforeAll(async () => {
   accept.setServer(url);
   await accept.call('auth.acceptInvitation', { code: inv.code, password: PW, client: 'bearer' });
   accept.close();
+  // a manager links a stored file to the price objection: reps get it for calls
+  const files = await owner.call<{ rows: { id: number; sha256: string | null; size: number | null; status: string }[] }>('library.list', { kind: 'file', limit: 50 });
+  const f = files.rows.find((r) => r.sha256 && r.status !== 'expired' && (r.size ?? 0) < 5_000_000)!;
+  linked = { id: f.id, sha256: f.sha256! };
+  const cards = await owner.call<{ rows: { id: number }[] }>('scripts.objections.list', { query: 'too expensive', limit: 5 });
+  await owner.call('library.link', { targetKind: 'objection', targetId: cards.rows[0].id, itemId: linked.id });
 
   // "the desktop": an empty local workspace, the team connections and the remote dispatcher
   conns = new TeamConnections(path.join(tmp, 'desk', 'team-client'));
@@ -110,6 +117,10 @@ describe('remote dispatcher against a real team server', () => {
   });
 
   it('forwards the screens\' calls to the team server in use, as the signed-in rep', async () => {
+    // a linked library file: downloaded into the offline copy on first open
+    const f = await remote.file(linked.sha256);
+    expect(f?.path).toContain(path.join(tmp, 'desk', 'team-client'));
+    await expect(remote.file('0'.repeat(64))).rejects.toMatchObject({ code: 'not_found' });
     const local = await value<{ rows: unknown[] }>('scripts.list', { status: 'published' });
     // connect() made the team workspace the one in use: the local (empty) workspace is not asked
     const team = await owner.call<{ rows: { id: number; title: string }[] }>('scripts.list', { status: 'published', limit: 100 });
@@ -158,6 +169,10 @@ describe('remote dispatcher against a real team server', () => {
     expect(await value<{ person: { name: string } }>('session.get')).toMatchObject({ person: { name: 'Ivan Sokolov' } });
     expect(await value('scripts.logUsage', { sessionKey: 'remote-offline-1', action: 'start', scriptId })).toEqual({ logged: true });
     expect(conns.client(url).status().queued).toBe(1);
+    // the linked file opens from the copy downloaded while online (the hosts' /files/ route)
+    const f = await remote.file(linked.sha256);
+    expect(f && fs.statSync(f.path).size).toBeGreaterThan(0);
+    expect(await value('library.get', { id: linked.id })).toMatchObject({ id: linked.id, current: { sha256: linked.sha256 } });
   });
 
   it('other screens get the plain "can\'t be reached" message, not a raw error', async () => {

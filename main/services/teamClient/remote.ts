@@ -199,6 +199,28 @@ export class RemoteDispatcher {
     }
   }
 
+  /**
+   * A stored file of the team workspace in use, for the hosts' /files/<sha256>: a library item
+   * linked to live calls comes from (or is downloaded once into) the offline copy, so it opens
+   * offline too. Null: no team workspace in use (the local workspace serves it). Throws AppError
+   * when the file is not one the offline copy holds, or is over the offline size cap.
+   */
+  async file(sha256: string): Promise<{ path: string; mime: string | null } | null> {
+    const a = this.active();
+    if (!a) return null;
+    const item = a.client.library().find((i) => i.sha256 === sha256);
+    if (!item) throw new AppError('not_found', 'This file is not in the offline copy of the team workspace.', undefined, { key: 'teamClient.notOffline' });
+    try {
+      return { path: await a.client.libraryFile(item.id), mime: item.mime };
+    } catch (e) {
+      if (e instanceof RequestFailed) {
+        if (e.key === 'teamClient.fileTooLarge') throw new AppError('too_large', e.message, undefined, { key: 'teamClient.fileTooLarge', params: { name: item.fileName ?? '', mb: 50 } });
+        throw new AppError('unavailable', unreachable(a.url).message, undefined, { key: 'teamClient.serverUnreachable', params: { server: a.url } });
+      }
+      throw e;
+    }
+  }
+
   close() {
     if (this.timer) clearInterval(this.timer);
     this.timer = null;
