@@ -1,10 +1,11 @@
 /**
  * Header: which workspace is in use — the local one, or a team server with the
- * signed-in person — and one click to switch between them. Offline and ended
+ * signed-in person (the account menu beside it names them in the UI language) —
+ * and one click to switch between them. Offline and ended
  * sessions show as a badge beside it. Nothing is shown where this host cannot
  * connect to team servers.
  */
-import { Badge, Group, SegmentedControl, Text, Tooltip } from '@mantine/core';
+import { Badge, Group, SegmentedControl, Tooltip } from '@mantine/core';
 import { IconCloud, IconCloudOff, IconDeviceDesktop } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -51,11 +52,6 @@ export function WorkspaceSwitch() {
         }}
         data-testid="workspace-switch-control"
       />
-      {active?.person && (
-        <Text size="xs" c="dimmed" truncate maw={140} data-testid="workspace-switch-person">
-          {active.person}
-        </Text>
-      )}
       {offline && (
         <Tooltip label={active.state === 'offline' ? t('teamClient.offline', { time: clock(active.lastSyncAt, i18n.language) }) : t(`teamClient.${active.state === 'signedOut' ? 'expired' : active.state}`, { server: serverName(active.url) })} multiline w={300}>
           <Badge color={active.state === 'offline' ? 'gray' : 'orange'} variant="filled" size="sm" leftSection={<IconCloudOff size={12} />} data-testid="team-offline-indicator">
