@@ -7,6 +7,7 @@ import { SOLO_OWNER, type Actor } from '../../shared/api/access';
 import type { UpdateState } from '../../shared/api/app';
 import type { ClientInfo } from '../services/accounts/sessions';
 import type { TeamConnections } from '../services/teamClient/connections';
+import type { RemoteDispatcher } from '../services/teamClient/remote';
 
 /** Host-specific abilities (native dialogs exist only in Electron). */
 export interface HostAbilities {
@@ -30,6 +31,8 @@ export interface HostAbilities {
   team?: { sso: boolean };
   /** Desktop: connections to team servers (remembered servers, offline caches). */
   teamClient?: TeamConnections;
+  /** Desktop (and the loopback host with --client): forwards the screens' calls to the team server in use. */
+  remote?: RemoteDispatcher;
 }
 
 export interface UpdatesControl {

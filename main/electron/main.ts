@@ -10,6 +10,7 @@ import { Readable } from 'node:stream';
 import { app, BrowserWindow, dialog, ipcMain, Menu, protocol, session, shell } from 'electron';
 import { createApp } from '../app';
 import { TeamConnections } from '../services/teamClient/connections';
+import { RemoteDispatcher } from '../services/teamClient/remote';
 import { dispatch } from '../api/dispatch';
 import type { ApiContext } from '../api/context';
 import { blobPath, SHA256 } from '../files/store';
@@ -164,6 +165,13 @@ function registerProtocol() {
     if (url.pathname.startsWith('/files/')) {
       const sha = url.pathname.slice(7);
       if (!SHA256.test(sha)) return new Response('Not found', { status: 404 });
+      // a team workspace in use: its file, from the offline copy (downloaded into it when online)
+      if (ctx.host.remote?.active()) {
+        return ctx.host.remote.file(sha).then(
+          (f) => (f ? blobResponse(req, f.path, servedType(f.mime)) : new Response('Not found', { status: 404 })),
+          (e: unknown) => new Response((e as Error).message, { status: 404 }),
+        );
+      }
       // Only the type detected at upload, never one the URL asks for.
       return blobResponse(req, blobPath(ctx.ws.filesDir, sha), servedType(detectedType(ctx.db, sha)));
     }
@@ -196,6 +204,7 @@ if (!app.requestSingleInstanceLock()) {
       cb({ cancel: !(u.startsWith('app://') || u.startsWith('devtools://') || u.startsWith('blob:') || u.startsWith('data:')) });
     });
     const dataDir = process.env.SALES_WORKBENCH_DATA ?? app.getPath('userData');
+    const teamClient = new TeamConnections(path.join(dataDir, 'team-client'));
     ctx = createApp({
       dataDir,
       demo: !process.argv.includes('--no-demo'),
@@ -210,7 +219,8 @@ if (!app.requestSingleInstanceLock()) {
         logDir: logging.logDir,
         openLogFolder: () => shell.openPath(logging.logDir),
         updates: createUpdater(dataDir),
-        teamClient: new TeamConnections(path.join(dataDir, 'team-client')),
+        teamClient,
+        remote: new RemoteDispatcher(teamClient),
       },
       nativeBinding: nativeBinding(),
     });

@@ -1,7 +1,8 @@
 /**
  * `npm run serve` entry: the browser host.
  * --debug-stalls: print the longest event-loop stall and RSS each second (benches).
- * Solo (default): --port N, --data <folder>, --no-demo, --token T (tests), --static <dir>, --upload-limit-mb N (default 500).
+ * Solo (default): --port N, --data <folder>, --no-demo, --token T (tests), --static <dir>, --upload-limit-mb N (default 500),
+ * --client (this loopback host acts as the desktop app towards team servers: Settings → Team workspace, screens read the team server in use).
  * Team (--team): --host <addr> (beyond loopback needs --tls-cert/--tls-key or
  * --behind-proxy <proxy address>), --public-url <url> (repeatable or comma
  * list: the names and origins this server answers to), --oidc-issuer,
@@ -13,6 +14,8 @@ import fs from 'node:fs';
 import { createApp, defaultDataDir } from '../app';
 import { issueSetupCode, needsOwner, sweepFailures, sweepSessions } from '../services/accounts';
 import { createServer, isLoopback } from './server';
+import { TeamConnections } from '../services/teamClient/connections';
+import { RemoteDispatcher } from '../services/teamClient/remote';
 import { sweepAll as sweepReminders } from '../services/notifications/sweep';
 import type { TeamOptions } from './team';
 import { megabytes } from './http';
@@ -142,7 +145,12 @@ async function main() {
     console.error(`The built interface is missing (${staticDir}). Run "npm run build" first.`);
     process.exit(1);
   }
-  const ctx = createApp({ dataDir, demo, host: { kind: 'browser', version: packageVersion(), ...(team ? { team: { sso: !!team.sso } } : {}) } });
+  const asClient = process.argv.includes('--client');
+  if (asClient && team) fatal('--client is for the solo host on this computer (the desktop role), not for a team server.');
+  // --client: the same team connections and remote dispatcher the desktop app has (data in <data>/team-client)
+  const teamClient = asClient ? new TeamConnections(path.join(dataDir, 'team-client')) : undefined;
+  const clientAbilities = teamClient ? { teamClient, remote: new RemoteDispatcher(teamClient) } : {};
+  const ctx = createApp({ dataDir, demo, host: { kind: 'browser', version: packageVersion(), ...(team ? { team: { sso: !!team.sso } } : {}), ...clientAbilities } });
   const srv = createServer({
     ctx,
     port: arg('port') ? Number(arg('port')) : 0,

@@ -298,6 +298,10 @@ export function createServer(opts: ServerOptions) {
         if (!actor) return res.headersSent ? undefined : fail(res, 401, 'unauthorized', 'Sign in to open stored files.', { key: 'access.signInRequired' });
         const sha = url.pathname.slice(7);
         if (!SHA256.test(sha)) return fail(res, 404, 'not_found', 'No such file.');
+        // a team workspace in use (--client): its file, from the offline copy or downloaded into it
+        const remote = actor.owner ? await opts.ctx.host.remote?.file(sha).catch((e: unknown) => toApiError(e)) : null;
+        if (remote && 'code' in remote) return fail(res, remote.code === 'not_found' ? 404 : remote.code === 'too_large' ? 413 : 503, remote.code, remote.message, remote.key ? { key: remote.key, params: remote.params } : undefined);
+        if (remote) return sendBlob(req, res, remote.path, servedType(remote.mime));
         if (!mayReadBlob(opts.ctx.db, actor, sha)) return fail(res, 403, 'forbidden', "You don't have access to this file.", { key: 'access.fileForbidden' });
         const file = blobPath(opts.ctx.ws.filesDir, sha);
         if (!fs.existsSync(file)) return fail(res, 404, 'not_found', 'The file is missing from the workspace.');

@@ -12,6 +12,7 @@ import { SessionProvider, useSession } from './session';
 import { Shell } from './Shell';
 import { WorkspaceProblemScreen } from './WorkspaceProblem';
 import { AuthGate } from '../features/auth/AuthScreens';
+import { TeamConnectionProvider } from '../features/teamClient/connection';
 
 import { buildTheme, cssVariables } from './theme';
 
@@ -75,7 +76,9 @@ export function App() {
       <ModalsProvider>
         <HashRouter>
           <SessionProvider>
-            <Body />
+            <TeamConnectionProvider>
+              <Body />
+            </TeamConnectionProvider>
           </SessionProvider>
         </HashRouter>
       </ModalsProvider>

@@ -11,11 +11,16 @@ import { SECTIONS } from './sections';
 import { useSession } from './session';
 import { AccountMenu } from '../features/auth/AccountMenu';
 import { NotificationsBell } from '../features/notifications/Bell';
+import { WorkspaceSwitch } from '../features/teamClient/WorkspaceSwitch';
+import { useTeamConnection } from '../features/teamClient/connection';
+import { TeamStatusNotice } from '../features/teamClient/OfflineBanner';
 
 export function Shell({ children }: { children: ReactNode }) {
   const { t, i18n } = useTranslation();
   const { workspace, session, setActor } = useSession();
   const location = useLocation();
+  // a team workspace in use: the header names it instead of the local workspace file
+  const team = useTeamConnection().active;
   const person = session?.person ?? null;
   const roleOptions = (person ? (person.roles.includes('admin') ? [...ROLES] : person.roles) : [...ROLES]).map((r) => ({ value: r, label: t(`roles.${r}`) }));
 
@@ -27,18 +32,19 @@ export function Shell({ children }: { children: ReactNode }) {
             <Title order={4} style={{ whiteSpace: 'nowrap' }}>
               {t('app.name')}
             </Title>
-            {workspace && (
+            {workspace && !team && (
               <Text size="sm" c="dimmed" truncate maw={220} data-testid="workspace-name">
                 {workspace.isDemo ? t('settings.demoName') : workspace.name}
               </Text>
             )}
-            {workspace?.isDemo && (
+            {workspace?.isDemo && !team && (
               <Tooltip label={t('app.demoHint')} multiline w={280}>
                 <Badge color="orange" variant="light" data-testid="demo-badge">
                   {t('app.demo')}
                 </Badge>
               </Tooltip>
             )}
+            <WorkspaceSwitch />
           </Group>
           <Group gap="xs" wrap="nowrap">
             <Button variant="default" size="xs" leftSection={<IconSearch size={14} />} rightSection={<Kbd size="xs">Ctrl K</Kbd>} onClick={() => spotlight.open()} data-testid="open-palette">
@@ -105,7 +111,11 @@ export function Shell({ children }: { children: ReactNode }) {
           })}
         </AppShell.Section>
       </AppShell.Navbar>
-      <AppShell.Main>{children}</AppShell.Main>
+      <AppShell.Main>
+        {/* the live-call screen has its own banner (it works from the offline copy) */}
+        {!location.pathname.startsWith('/live') && <TeamStatusNotice />}
+        {children}
+      </AppShell.Main>
     </AppShell>
   );
 }

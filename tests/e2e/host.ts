@@ -22,11 +22,12 @@ export interface Host {
 export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
 export const SHOTS = path.join(ROOT, 'test-results', 'screenshots');
 
-export async function startHost(opts: { demo?: boolean; dataDir?: string } = {}): Promise<Host> {
+export async function startHost(opts: { demo?: boolean; dataDir?: string; args?: string[] } = {}): Promise<Host> {
   const dataDir = opts.dataDir ?? fs.mkdtempSync(path.join(os.tmpdir(), 'swb-e2e-'));
   const token = 'e2e-' + Math.random().toString(36).slice(2);
   const args = [path.join(ROOT, 'dist/main/serve.cjs'), '--port', '0', '--data', dataDir, '--token', token];
   if (opts.demo === false) args.push('--no-demo');
+  if (opts.args) args.push(...opts.args);
   const child: ChildProcess = spawn(process.execPath, args, { stdio: ['ignore', 'pipe', 'pipe'] });
   let out = '';
   const port = await new Promise<number>((resolve, reject) => {

@@ -11,7 +11,7 @@ import fs from 'node:fs';
 import http from 'node:http';
 import https from 'node:https';
 import path from 'node:path';
-import type { ApiResult, ErrorCode } from '../../../shared/api/contract';
+import type { ApiError, ApiResult, ErrorCode } from '../../../shared/api/contract';
 import type { SignedIn } from '../../../shared/api/auth';
 import type { QueuedUsage, SyncChanges } from '../../../shared/api/sync';
 import { MAX_USAGE_BATCH } from '../../../shared/api/sync';
@@ -39,6 +39,8 @@ export class RequestFailed extends Error {
     public key?: string,
     /** the server's error code, when it answered */
     public code?: ErrorCode,
+    /** the server's whole error result (field, params), passed on as it came */
+    public error?: ApiError,
   ) {
     super(message);
   }
@@ -128,7 +130,7 @@ export class TeamClient {
     } catch {
       throw new RequestFailed('The server answered with something that is not the app\'s API (a cut-off answer?).', 0);
     }
-    if (!json.ok) throw new RequestFailed(json.error.message, text.status, json.error.key, json.error.code);
+    if (!json.ok) throw new RequestFailed(json.error.message, text.status, json.error.key, json.error.code, json.error);
     return json.value;
   }
 

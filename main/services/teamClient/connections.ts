@@ -154,6 +154,11 @@ export class TeamConnections {
     return this.state();
   }
 
+  /** The team server in use (null: the local workspace). */
+  active(): string | null {
+    return this.load().active;
+  }
+
   state(): TeamConnectionsState {
     const s = this.load();
     return {

@@ -5,6 +5,7 @@
  * Alt+1..9 and L are left free for the linked-content slot (library).
  * `?compact=1` renders the narrow layout used by the always-on-top Electron window.
  */
+import { TeamOfflineBanner } from '../teamClient/OfflineBanner';
 import { ActionIcon, Badge, Box, Button, Checkbox, Group, Kbd, Modal, Paper, Portal, ScrollArea, Stack, Text, TextInput, Title, Tooltip, UnstyledButton } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { IconArrowsExchange, IconCopy, IconEar, IconExternalLink, IconPin, IconPinFilled, IconSearch, IconX } from '@tabler/icons-react';
@@ -258,6 +259,7 @@ function LiveCall({ compact, initialScript, initialStep }: { compact: boolean; i
     return (
       <Stack gap="md" maw={compact ? undefined : 900} data-testid="live-call">
         {header}
+        <TeamOfflineBanner />
         {scriptId == null ? <ScriptPicker inputRef={pickRef} query={pickQuery} setQuery={setPickQuery} onPick={(id) => setScriptId(id)} compact={compact} /> : <Text c="dimmed">{t('scripts.live.loading')}</Text>}
         {searchBox}
         {guidance}
@@ -283,6 +285,7 @@ function LiveCall({ compact, initialScript, initialStep }: { compact: boolean; i
   return (
     <Stack gap="sm" data-testid="live-call" data-compact={compact ? '1' : '0'}>
       {header}
+      <TeamOfflineBanner />
       {loadError && <Text c="red">{loadError}</Text>}
       {compact ? (
         <>

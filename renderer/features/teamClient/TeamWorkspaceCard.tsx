@@ -12,13 +12,20 @@ import { api, useApi } from '../../lib/api';
 import { errorText } from '../../lib/errors';
 import { fmtDateTime } from '../../lib/format';
 import { fireAndForget } from '../../lib/events';
+import { useTeamConnection } from './connection';
 
 const STATE_COLOR = { online: 'green', offline: 'gray', expired: 'orange', revoked: 'red', otherWorkspace: 'red', signedOut: 'gray' } as const;
 
 export function TeamWorkspaceCard() {
   const { t } = useTranslation();
   const q = useApi('teamClient.state', {});
-  const [state, setState] = useState<TeamConnectionsState | null>(null);
+  const conn = useTeamConnection();
+  const [state, setLocalState] = useState<TeamConnectionsState | null>(null);
+  // the header and every screen follow what changes here (switching reloads them)
+  const setState = (s: TeamConnectionsState) => {
+    setLocalState(s);
+    conn.set(s);
+  };
   const [url, setUrl] = useState('');
   const [probe, setProbe] = useState<TeamProbe | null>(null);
   const [trust, setTrust] = useState(false);
