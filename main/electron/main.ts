@@ -21,6 +21,7 @@ import { buildMenu } from './menu';
 import { setUpLogging } from './log';
 import { createUpdater } from './updater';
 import { CrashPolicy, startFailureMessage } from './crashPolicy';
+import { keychainSecretBox } from './secretBox';
 
 const logging = setUpLogging();
 const crashes = new CrashPolicy();
@@ -206,7 +207,7 @@ if (!app.requestSingleInstanceLock()) {
         logDir: logging.logDir,
         openLogFolder: () => shell.openPath(logging.logDir),
         updates: createUpdater(dataDir),
-        teamClient: new TeamConnections(path.join(dataDir, 'team-client')),
+        teamClient: new TeamConnections(path.join(dataDir, 'team-client'), { secretBox: keychainSecretBox, openExternal: (url) => shell.openExternal(url) }),
       },
       nativeBinding: nativeBinding(),
     });

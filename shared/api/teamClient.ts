@@ -28,6 +28,8 @@ export interface TeamServerRow {
   state: TeamClientState;
   lastSyncAt: string | null;
   person: string | null;
+  /** signed out with an offline copy: the saved sign-in did not decrypt, or this host keeps none */
+  notice: 'tokenUnreadable' | 'tokenNotKept' | null;
 }
 
 export interface TeamConnectionsState {

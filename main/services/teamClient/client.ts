@@ -18,8 +18,15 @@ import { MAX_USAGE_BATCH } from '../../../shared/api/sync';
 import type { DB } from '../../db/open';
 import * as cache from './cache';
 import { pinnedAgent, type PinnedCert } from './fingerprint';
+import { memoryOnly, type SecretBox } from './secretBox';
 
 export type ClientState = 'signedOut' | 'online' | 'offline' | 'expired' | 'revoked' | 'otherWorkspace';
+
+/**
+ * Why a client with an offline copy has no session: its saved token could not be decrypted
+ * (the OS keychain changed or is locked), or this host keeps tokens in memory only.
+ */
+export type TokenNotice = 'tokenUnreadable' | 'tokenNotKept';
 
 export interface ClientStatus {
   state: ClientState;
@@ -28,6 +35,7 @@ export interface ClientStatus {
   /** ISO time of the last successful refresh */
   lastSyncAt: string | null;
   queued: number;
+  notice: TokenNotice | null;
   /** "Offline — last updated 14:05" (English; the UI builds its own from the same fields) */
   line: string;
 }
@@ -53,6 +61,8 @@ export interface TeamClientOptions {
   timeoutMs?: number;
   fileCap?: number;
   now?: () => Date;
+  /** Encrypts the bearer token at rest (Electron: the OS keychain); default: memory only. */
+  secretBox?: SecretBox;
 }
 
 const hhmm = (iso: string | null) => (iso ? new Date(iso).toTimeString().slice(0, 5) : '');
@@ -61,11 +71,52 @@ export class TeamClient {
   private db: DB;
   private state: ClientState;
   private agent: https.Agent | http.Agent;
+  private box: SecretBox;
+  /** the bearer token: decrypted once at start, never written to disk in plain text */
+  private token: string | null;
+  private notice: TokenNotice | null = null;
 
   constructor(private opts: TeamClientOptions) {
     this.db = cache.openCache(opts.file);
-    this.state = (cache.getMeta(this.db, 'state') as ClientState | null) ?? (cache.getMeta(this.db, 'token') ? 'offline' : 'signedOut');
+    this.box = opts.secretBox ?? memoryOnly;
+    this.token = this.loadToken();
+    this.state = (cache.getMeta(this.db, 'state') as ClientState | null) ?? (this.token ? 'offline' : 'signedOut');
     this.agent = this.makeAgent();
+  }
+
+  /**
+   * Reads the sealed token. A plain 'token' left by an earlier version is sealed (or, without
+   * a keychain, kept in memory only) and scrubbed from the file and its WAL. A token that does
+   * not decrypt leaves the client signed out with a notice; the offline copy stays readable.
+   */
+  private loadToken(): string | null {
+    const plain = cache.getMeta(this.db, 'token');
+    if (plain !== null) {
+      this.db.transaction(() => {
+        cache.setMeta(this.db, 'token_sealed', this.box.available() ? this.box.encrypt(plain).toString('base64') : null);
+        cache.setMeta(this.db, 'token', null);
+      })();
+      cache.scrub(this.db);
+      return plain;
+    }
+    const sealed = cache.getMeta(this.db, 'token_sealed');
+    if (sealed === null) {
+      if (cache.getMeta(this.db, 'person')) this.notice = 'tokenNotKept';
+      return null;
+    }
+    try {
+      if (!this.box.available()) throw new Error('no keychain');
+      return this.box.decrypt(Buffer.from(sealed, 'base64'));
+    } catch {
+      this.notice = 'tokenUnreadable';
+      return null;
+    }
+  }
+
+  private setToken(token: string) {
+    this.token = token;
+    this.notice = null;
+    cache.setMeta(this.db, 'token_sealed', this.box.available() ? this.box.encrypt(token).toString('base64') : null);
   }
 
   private makeAgent() {
@@ -97,7 +148,7 @@ export class TeamClient {
   async call<T>(method: string, input: unknown): Promise<T> {
     const server = cache.getMeta(this.db, 'server');
     if (!server) throw new RequestFailed('No team server is set.', 0);
-    const token = cache.getMeta(this.db, 'token');
+    const token = this.token;
     const body = Buffer.from(JSON.stringify(input));
     const url = new URL(`/api/${method}`, server);
     const text = await new Promise<{ status: number; text: string }>((resolve, reject) => {
@@ -138,11 +189,16 @@ export class TeamClient {
       r = await this.call<SignedIn>('auth.signIn', { email, password, client: 'bearer' });
     } catch (e) {
       // a locked account is a refusal to show (the cache stays readable); a wrong password is just an error
-      if (e instanceof RequestFailed && e.key === 'auth.locked' && cache.getMeta(this.db, 'token')) this.setState('revoked');
+      if (e instanceof RequestFailed && e.key === 'auth.locked' && this.token) this.setState('revoked');
       throw e;
     }
+    return this.signedIn(r);
+  }
+
+  /** Keeps a session the server issued (password or single sign-on) and who it belongs to. */
+  signedIn(r: SignedIn): SignedIn {
     if (!r.token) throw new RequestFailed('The server did not issue a token.', 500);
-    cache.setMeta(this.db, 'token', r.token);
+    this.setToken(r.token);
     cache.setMeta(this.db, 'person', JSON.stringify({ id: r.personId, name: r.name }));
     // A different person than before: what the previous one had cached is not theirs.
     const prev = cache.getMeta(this.db, 'person_id');
@@ -247,7 +303,7 @@ export class TeamClient {
     const tmp = dest + '.part';
     const url = new URL(`/files/${item.sha256}`, server);
     await new Promise<void>((resolve, reject) => {
-      const req = (url.protocol === 'https:' ? https : http).get(url, { agent: this.agent, timeout: this.opts.timeoutMs ?? 10_000, headers: { authorization: `Bearer ${cache.getMeta(this.db, 'token') ?? ''}` } }, (res) => {
+      const req = (url.protocol === 'https:' ? https : http).get(url, { agent: this.agent, timeout: this.opts.timeoutMs ?? 10_000, headers: { authorization: `Bearer ${this.token ?? ''}` } }, (res) => {
         if (res.statusCode !== 200) {
           res.resume();
           return reject(new RequestFailed(`The server refused the file (${res.statusCode}).`, res.statusCode ?? 0));
@@ -290,13 +346,18 @@ export class TeamClient {
               ? 'Your account was turned off. What you have offline stays readable until you sign out.'
               : this.state === 'otherWorkspace'
                 ? 'The server now answers with a different workspace. Sign out to connect to it.'
-                : 'Not connected';
+                : this.notice === 'tokenUnreadable'
+                  ? 'The saved sign-in could not be decrypted (the system keychain changed?). Sign in again; what you have offline stays readable.'
+                  : this.notice === 'tokenNotKept'
+                    ? 'Sign-ins are not kept on this computer. Sign in again; what you have offline stays readable.'
+                    : 'Not connected';
     return {
       state: this.state,
       server: cache.getMeta(this.db, 'server'),
       person: person ? (JSON.parse(person) as { id: number; name: string }) : null,
       lastSyncAt: synced,
       queued: cache.queueLength(this.db),
+      notice: this.state === 'signedOut' ? this.notice : null,
       line,
     };
   }

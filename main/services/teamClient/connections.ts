@@ -11,6 +11,7 @@ import { AppError } from '../../../shared/api/contract';
 import type { TeamConnectionsState, TeamProbe } from '../../../shared/api/teamClient';
 import { RequestFailed, TeamClient } from './client';
 import { normalizeFingerprint, probeCertificate, type PinnedCert } from './fingerprint';
+import type { SecretBox } from './secretBox';
 
 interface Remembered {
   url: string;
@@ -41,11 +42,25 @@ export function serverOrigin(raw: string): string {
   return u.origin;
 }
 
+/** What the host lends the connections: the OS keychain, and (desktop) a way to open the system browser. */
+export interface ConnectionsHost {
+  secretBox?: SecretBox;
+  /** Electron: shell.openExternal; absent: single sign-on is not offered */
+  openExternal?: (url: string) => Promise<void>;
+}
+
 export class TeamConnections {
   private clients = new Map<string, TeamClient>();
 
-  constructor(private dir: string) {
+  constructor(
+    private dir: string,
+    private host: ConnectionsHost = {},
+  ) {
     fs.mkdirSync(dir, { recursive: true });
+  }
+
+  private newClient(url: string) {
+    return new TeamClient({ file: this.cacheFile(url), secretBox: this.host.secretBox });
   }
 
   private get file() {
@@ -73,7 +88,7 @@ export class TeamConnections {
   client(url: string): TeamClient {
     let c = this.clients.get(url);
     if (!c) {
-      c = new TeamClient({ file: this.cacheFile(url) });
+      c = this.newClient(url);
       const r = this.load().servers.find((s) => s.url === url);
       c.setServer(url, r?.pinned ?? null);
       this.clients.set(url, c);
@@ -115,7 +130,7 @@ export class TeamConnections {
     }
     this.clients.get(url)?.close();
     this.clients.delete(url);
-    const client = new TeamClient({ file: this.cacheFile(url) });
+    const client = this.newClient(url);
     client.setServer(url, pinned);
     try {
       await client.signIn(input.email, input.password);
@@ -163,7 +178,7 @@ export class TeamConnections {
         .sort((a, b) => b.lastUsedAt.localeCompare(a.lastUsedAt))
         .map((x) => {
           const st = fs.existsSync(this.cacheFile(x.url)) ? this.client(x.url).status() : null;
-          return { url: x.url, email: x.email, fingerprint: x.pinned?.fingerprint ?? null, lastUsedAt: x.lastUsedAt, state: st?.state ?? 'signedOut', lastSyncAt: st?.lastSyncAt ?? null, person: st?.person?.name ?? null };
+          return { url: x.url, email: x.email, fingerprint: x.pinned?.fingerprint ?? null, lastUsedAt: x.lastUsedAt, state: st?.state ?? 'signedOut', lastSyncAt: st?.lastSyncAt ?? null, person: st?.person?.name ?? null, notice: st?.notice ?? null };
         }),
     };
   }
