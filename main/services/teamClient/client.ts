@@ -19,6 +19,7 @@ import type { DB } from '../../db/open';
 import * as cache from './cache';
 import { pinnedAgent, type PinnedCert } from './fingerprint';
 import { memoryOnly, type SecretBox } from './secretBox';
+import { loopbackSignIn, type LoopbackOptions } from './ssoLoopback';
 
 export type ClientState = 'signedOut' | 'online' | 'offline' | 'expired' | 'revoked' | 'otherWorkspace';
 
@@ -50,6 +51,41 @@ export class RequestFailed extends Error {
   ) {
     super(message);
   }
+}
+
+/** POSTs JSON to a team server and unwraps its `{ ok, value | error }` answer (RequestFailed; status 0 = unreachable). */
+export async function postJson<T>(url: URL, input: unknown, o: { agent: http.Agent | https.Agent; token?: string | null; timeoutMs?: number }): Promise<T> {
+  const body = Buffer.from(JSON.stringify(input));
+  const text = await new Promise<{ status: number; text: string }>((resolve, reject) => {
+    const req = (url.protocol === 'https:' ? https : http).request(
+      url,
+      {
+        method: 'POST',
+        agent: o.agent,
+        timeout: o.timeoutMs ?? 10_000,
+        // Sign-in has no token yet: a desktop client is not a browser page, it names the server's own origin.
+        headers: { 'content-type': 'application/json', 'content-length': String(body.length), origin: url.origin, ...(o.token ? { authorization: `Bearer ${o.token}` } : {}) },
+      },
+      (res) => {
+        const chunks: Buffer[] = [];
+        res.on('data', (c: Buffer) => chunks.push(c));
+        res.on('end', () => resolve({ status: res.statusCode ?? 0, text: Buffer.concat(chunks).toString('utf8') }));
+        res.on('error', (e) => reject(new RequestFailed(e.message, 0)));
+        res.on('aborted', () => reject(new RequestFailed('The connection was closed mid-answer.', 0)));
+      },
+    );
+    req.on('timeout', () => req.destroy(new Error('The server did not answer in time.')));
+    req.on('error', (e) => reject(new RequestFailed(e.message, 0)));
+    req.end(body);
+  });
+  let json: ApiResult<T>;
+  try {
+    json = JSON.parse(text.text) as ApiResult<T>;
+  } catch {
+    throw new RequestFailed("The server answered with something that is not the app's API (a cut-off answer?).", 0);
+  }
+  if (!json.ok) throw new RequestFailed(json.error.message, text.status, json.error.key, json.error.code);
+  return json.value;
 }
 
 /** Library files bigger than this are not downloaded for offline use. */
@@ -146,41 +182,25 @@ export class TeamClient {
 
   /** One POST to /api/<method>: the value, or RequestFailed (status 0 = unreachable). */
   async call<T>(method: string, input: unknown): Promise<T> {
+    return this.post<T>(`/api/${method}`, input);
+  }
+
+  private async post<T>(pathname: string, input: unknown): Promise<T> {
     const server = cache.getMeta(this.db, 'server');
     if (!server) throw new RequestFailed('No team server is set.', 0);
-    const token = this.token;
-    const body = Buffer.from(JSON.stringify(input));
-    const url = new URL(`/api/${method}`, server);
-    const text = await new Promise<{ status: number; text: string }>((resolve, reject) => {
-      const req = (url.protocol === 'https:' ? https : http).request(
-        url,
-        {
-          method: 'POST',
-          agent: this.agent,
-          timeout: this.opts.timeoutMs ?? 10_000,
-          // Sign-in has no token yet: a desktop client is not a browser page, it names the server's own origin.
-          headers: { 'content-type': 'application/json', 'content-length': String(body.length), origin: url.origin, ...(token ? { authorization: `Bearer ${token}` } : {}) },
-        },
-        (res) => {
-          const chunks: Buffer[] = [];
-          res.on('data', (c: Buffer) => chunks.push(c));
-          res.on('end', () => resolve({ status: res.statusCode ?? 0, text: Buffer.concat(chunks).toString('utf8') }));
-          res.on('error', (e) => reject(new RequestFailed(e.message, 0)));
-          res.on('aborted', () => reject(new RequestFailed('The connection was closed mid-answer.', 0)));
-        },
-      );
-      req.on('timeout', () => req.destroy(new Error('The server did not answer in time.')));
-      req.on('error', (e) => reject(new RequestFailed(e.message, 0)));
-      req.end(body);
-    });
-    let json: ApiResult<T>;
-    try {
-      json = JSON.parse(text.text) as ApiResult<T>;
-    } catch {
-      throw new RequestFailed('The server answered with something that is not the app\'s API (a cut-off answer?).', 0);
-    }
-    if (!json.ok) throw new RequestFailed(json.error.message, text.status, json.error.key, json.error.code);
-    return json.value;
+    return postJson<T>(new URL(pathname, server), input, { agent: this.agent, token: this.token, timeoutMs: this.opts.timeoutMs });
+  }
+
+  /**
+   * Single sign-on in the system browser (RFC 8252 loopback redirect, ssoLoopback.ts); the
+   * code is traded for a bearer session over this client's connection (its pinned certificate).
+   */
+  async signInWithSso(o: Omit<LoopbackOptions, 'server' | 'exchange'>): Promise<SignedIn & { email?: string }> {
+    const server = cache.getMeta(this.db, 'server');
+    if (!server) throw new RequestFailed('No team server is set.', 0);
+    const r = await loopbackSignIn({ ...o, server, exchange: (body) => this.post<SignedIn & { email?: string }>('/auth/sso/desktop/token', body) });
+    this.signedIn(r);
+    return r;
   }
 
   async signIn(email: string, password: string): Promise<SignedIn> {
