@@ -1,7 +1,8 @@
 /**
  * `npm run serve` entry: the browser host.
  * --debug-stalls: print the longest event-loop stall and RSS each second (benches).
- * Solo (default): --port N, --data <folder>, --no-demo, --token T (tests), --static <dir>, --upload-limit-mb N (default 500).
+ * Solo (default): --port N, --data <folder>, --no-demo, --token T (tests), --static <dir>, --upload-limit-mb N (default 500),
+ * --team-client (Settings → Team workspace connects to team servers as the desktop app does; sign-ins kept in memory only).
  * Team (--team): --host <addr> (beyond loopback needs --tls-cert/--tls-key or
  * --behind-proxy <proxy address>), --public-url <url> (repeatable or comma
  * list: the names and origins this server answers to), --oidc-issuer,
@@ -17,6 +18,7 @@ import { sweepAll as sweepReminders } from '../services/notifications/sweep';
 import type { TeamOptions } from './team';
 import { megabytes } from './http';
 import { DEFAULT_UPLOAD_LIMIT } from '../files/staging';
+import { TeamConnections } from '../services/teamClient/connections';
 
 function arg(name: string): string | undefined {
   return args(name).at(-1);
@@ -138,7 +140,12 @@ async function main() {
     console.error(`The built interface is missing (${staticDir}). Run "npm run build" first.`);
     process.exit(1);
   }
-  const ctx = createApp({ dataDir, demo, host: { kind: 'browser', version: packageVersion(), ...(team ? { team: { sso: !!team.sso } } : {}) } });
+  // no OS keychain here: team tokens stay in memory; single sign-on prints the address to open in a browser
+  const teamClient =
+    !team && process.argv.includes('--team-client')
+      ? new TeamConnections(path.join(dataDir, 'team-client'), { openExternal: (u) => Promise.resolve(console.log(`Single sign-on: open this address in your browser to sign in:\n\n  ${u}\n`)) })
+      : undefined;
+  const ctx = createApp({ dataDir, demo, host: { kind: 'browser', version: packageVersion(), ...(team ? { team: { sso: !!team.sso } } : {}), ...(teamClient ? { teamClient } : {}) } });
   const srv = createServer({
     ctx,
     port: arg('port') ? Number(arg('port')) : 0,
