@@ -272,6 +272,9 @@ describe('desktop single sign-on through the system browser', () => {
     const waiting = conns.connectSso({ url: base, trustFingerprint: null, lang: 'en' });
     setTimeout(() => conns.cancelSso(), 200);
     await expect(waiting).rejects.toMatchObject({ localized: { key: 'teamClient.sso.cancelled' } });
+    // the attempt that failed leaves the current session as it was
+    expect(conns.state().servers).toMatchObject([{ url: base, state: 'online', notice: null }]);
+    await conns.client(base).refresh();
     await b.page()?.context().close();
     conns.close();
   }, 60_000);

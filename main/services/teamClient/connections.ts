@@ -185,8 +185,7 @@ export class TeamConnections {
 
   /** Signs in with a fresh client (password or SSO); the server is remembered only once signed in. */
   private async signInWith(url: string, pinned: PinnedCert | null, typedEmail: string | null, signIn: (c: TeamClient) => Promise<unknown>): Promise<TeamConnectionsState> {
-    this.clients.get(url)?.close();
-    this.clients.delete(url);
+    // a second client on the same cache: the current one (and its session) stays until this sign-in succeeds
     const client = this.newClient(url);
     client.setServer(url, pinned);
     let email = typedEmail ?? '';
@@ -201,9 +200,8 @@ export class TeamConnections {
       }
       throw e;
     }
-    // remembered only once signed in (a copy opened meanwhile, e.g. by state() during SSO, is replaced)
-    const meanwhile = this.clients.get(url);
-    if (meanwhile && meanwhile !== client) meanwhile.close();
+    // remembered only once signed in; the client it replaces is closed
+    this.clients.get(url)?.close();
     this.clients.set(url, client);
     const s = this.load();
     this.save({ ...s, servers: [...s.servers.filter((x) => x.url !== url), { url, email, pinned, lastUsedAt: new Date().toISOString() }] });

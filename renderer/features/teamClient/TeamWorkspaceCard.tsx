@@ -181,7 +181,7 @@ export function TeamWorkspaceCard() {
                     {s.fingerprint ? ` · ${s.fingerprint.slice(0, 23)}…` : ''}
                   </Text>
                   {s.notice && (
-                    <Text size="xs" c="orange.8" data-testid="team-server-notice">
+                    <Text size="xs" c="red.9" data-testid="team-server-notice">
                       {t(`teamClient.notice.${s.notice}`)}
                     </Text>
                   )}
