@@ -18,7 +18,7 @@ let procs: Proc[] = [];
 let teamBase = '';
 let hostBase = '';
 let hostToken = '';
-let host: Proc;
+let host: Proc & { match: RegExpExecArray };
 const dirs: string[] = [];
 
 test.describe.configure({ mode: 'serial' });

@@ -107,7 +107,7 @@ export function TeamWorkspaceCard() {
         {probe && (
           <Group align="flex-end">
             <TextInput label={t('teamClient.email')} value={email} onChange={(e) => setEmail(e.currentTarget.value)} autoComplete="username" />
-            <PasswordInput label={t('teamClient.password')} value={password} onChange={(e) => setPassword(e.currentTarget.value)} autoComplete="current-password" />
+            <PasswordInput w={220} label={t('teamClient.password')} value={password} onChange={(e) => setPassword(e.currentTarget.value)} autoComplete="current-password" />
             <Button
               loading={busy === 'connect'}
               disabled={!email || !password || (needsTrust && !trust)}
