@@ -16,6 +16,8 @@ export const teamClientHandlers: HandlersFor<typeof teamClientMethods> = {
   'teamClient.state': (_i, ctx) => (ctx.host.teamClient && ctx.actor.owner ? ctx.host.teamClient.state() : null),
   'teamClient.probe': ({ url }, ctx) => connections(ctx).probe(url),
   'teamClient.connect': (i, ctx) => connections(ctx).connect(i),
+  'teamClient.connectSso': (i, ctx) => connections(ctx).connectSso(i),
+  'teamClient.cancelSso': (_i, ctx) => connections(ctx).cancelSso(),
   'teamClient.use': ({ url }, ctx) => connections(ctx).use(url),
   'teamClient.signOut': ({ url }, ctx) => connections(ctx).signOut(url),
 };

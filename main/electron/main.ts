@@ -24,6 +24,7 @@ import { createUpdater } from './updater';
 import { CrashPolicy, startFailureMessage } from './crashPolicy';
 import { setUpMediaCapture, showFolderDialog } from './media';
 import { captureSessions } from '../services/guidance/speech/capture';
+import { keychainSecretBox } from './secretBox';
 
 const logging = setUpLogging();
 const crashes = new CrashPolicy();
@@ -204,7 +205,7 @@ if (!app.requestSingleInstanceLock()) {
       cb({ cancel: !(u.startsWith('app://') || u.startsWith('devtools://') || u.startsWith('blob:') || u.startsWith('data:')) });
     });
     const dataDir = process.env.SALES_WORKBENCH_DATA ?? app.getPath('userData');
-    const teamClient = new TeamConnections(path.join(dataDir, 'team-client'));
+    const teamClient = new TeamConnections(path.join(dataDir, 'team-client'), { secretBox: keychainSecretBox, openExternal: (url) => shell.openExternal(url) });
     ctx = createApp({
       dataDir,
       demo: !process.argv.includes('--no-demo'),

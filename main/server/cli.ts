@@ -20,6 +20,7 @@ import { sweepAll as sweepReminders } from '../services/notifications/sweep';
 import type { TeamOptions } from './team';
 import { megabytes } from './http';
 import { DEFAULT_UPLOAD_LIMIT } from '../files/staging';
+import { TeamConnections } from '../services/teamClient/connections';
 
 function arg(name: string): string | undefined {
   return args(name).at(-1);
@@ -147,8 +148,11 @@ async function main() {
   }
   const asClient = process.argv.includes('--client');
   if (asClient && team) fatal('--client is for the solo host on this computer (the desktop role), not for a team server.');
-  // --client: the same team connections and remote dispatcher the desktop app has (data in <data>/team-client)
-  const teamClient = asClient ? new TeamConnections(path.join(dataDir, 'team-client')) : undefined;
+  // --client: the same team connections and remote dispatcher the desktop app has (data in <data>/team-client);
+  // no OS keychain here: team tokens stay in memory; single sign-on prints the address to open in a browser
+  const teamClient = asClient
+    ? new TeamConnections(path.join(dataDir, 'team-client'), { openExternal: (u) => Promise.resolve(console.log(`Single sign-on: open this address in your browser to sign in:\n\n  ${u}\n`)) })
+    : undefined;
   const clientAbilities = teamClient ? { teamClient, remote: new RemoteDispatcher(teamClient) } : {};
   const ctx = createApp({ dataDir, demo, host: { kind: 'browser', version: packageVersion(), ...(team ? { team: { sso: !!team.sso } } : {}), ...clientAbilities } });
   const srv = createServer({

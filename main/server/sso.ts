@@ -3,13 +3,15 @@
  * openid-client. /auth/sso/start remembers a verifier, state and nonce under a
  * short-lived cookie and sends the browser to the provider; /auth/sso/callback
  * redeems the code, reads the verified e-mail and signs in the active person
- * with that e-mail. Nobody is created automatically.
+ * with that e-mail. Nobody is created automatically. /auth/sso/desktop/* is
+ * the same sign-in for the desktop app (RFC 8252 loopback redirect, ssoDesktop.ts).
  */
 import crypto from 'node:crypto';
 import type http from 'node:http';
 import * as oidc from 'openid-client';
 import type { ApiContext } from '../api/context';
-import { getSessionSettings, ssoSignIn } from '../services/accounts';
+import { getSessionSettings, ssoPerson, ssoSignIn } from '../services/accounts';
+import { desktopRequest, desktopReturn, exchangeDesktopCode, type DesktopRequest } from './ssoDesktop';
 import type { TeamGate } from './team';
 
 export interface SsoConfig {
@@ -23,6 +25,8 @@ interface Pending {
   state: string;
   nonce: string;
   at: number;
+  /** a desktop app's sign-in: the browser returns to its loopback address */
+  desktop?: DesktopRequest;
 }
 
 const PENDING_MS = 10 * 60_000;
@@ -53,21 +57,30 @@ function redirect(res: http.ServerResponse, location: string, cookies: string[] 
 }
 
 export async function handleSso(req: http.IncomingMessage, res: http.ServerResponse, url: URL, gate: TeamGate, ctx: ApiContext, sso: SsoConfig | null) {
-  if (!sso || req.method !== 'GET') {
+  const isExchange = url.pathname === '/auth/sso/desktop/token';
+  if (!sso || req.method !== (isExchange ? 'POST' : 'GET')) {
     res.writeHead(404, { 'Content-Type': 'text/plain; charset=utf-8' });
     return res.end('Single sign-on is not configured on this server.');
   }
+  if (isExchange) return exchangeDesktopCode(req, res, gate, ctx);
   const now = Date.now();
   for (const [k, p] of pending) if (now - p.at > PENDING_MS) pending.delete(k);
   const callback = `${gate.publicBase()}/auth/sso/callback`;
   const ssoCookie = (v: string, maxAge: number) => gate.cookie(COOKIE, v, maxAge, { sameSite: 'Lax', path: '/auth/sso/' });
-  const failTo = (reason: string) => redirect(res, `/?sso_error=${reason}`, [ssoCookie('', 0)]);
+  const failTo = (reason: string, p?: Pending) => redirect(res, p?.desktop ? desktopReturn(p.desktop, { error: reason }) : `/?sso_error=${reason}`, [ssoCookie('', 0)]);
+  let current: Pending | undefined;
 
   try {
     const config = await configuration(sso);
-    if (url.pathname === '/auth/sso/start') {
+    if (url.pathname === '/auth/sso/start' || url.pathname === '/auth/sso/desktop/start') {
+      const desktop = url.pathname === '/auth/sso/desktop/start' ? desktopRequest(url) : undefined;
+      if (typeof desktop === 'string') {
+        // never redirect to an address that is not on the user's own computer
+        res.writeHead(400, { 'Content-Type': 'text/plain; charset=utf-8', 'Cache-Control': 'no-store' });
+        return res.end(desktop);
+      }
       const id = crypto.randomBytes(32).toString('base64url');
-      const p: Pending = { verifier: oidc.randomPKCECodeVerifier(), state: oidc.randomState(), nonce: oidc.randomNonce(), at: now };
+      const p: Pending = { verifier: oidc.randomPKCECodeVerifier(), state: oidc.randomState(), nonce: oidc.randomNonce(), at: now, ...(desktop ? { desktop } : {}) };
       pending.set(id, p);
       if (pending.size > PENDING_MAX) pending.delete(pending.keys().next().value!);
       const to = oidc.buildAuthorizationUrl(config, {
@@ -85,6 +98,7 @@ export async function handleSso(req: http.IncomingMessage, res: http.ServerRespo
       const p = id ? pending.get(id) : undefined;
       if (!id || !p) return failTo('expired');
       pending.delete(id);
+      current = p;
       const tokens = await oidc.authorizationCodeGrant(config, new URL(callback + url.search), { pkceCodeVerifier: p.verifier, expectedState: p.state, expectedNonce: p.nonce, idTokenExpected: true });
       const claims = tokens.claims();
       let email = typeof claims?.email === 'string' ? claims.email : undefined;
@@ -94,13 +108,18 @@ export async function handleSso(req: http.IncomingMessage, res: http.ServerRespo
         email = typeof info.email === 'string' ? info.email : undefined;
         verified = info.email_verified === true;
       }
+      if (p.desktop) {
+        const person = ssoPerson(ctx.db, email, verified, gate.client(req));
+        if (typeof person === 'string') return failTo(person, p);
+        return redirect(res, desktopReturn(p.desktop, { personId: person.id }), [ssoCookie('', 0)]);
+      }
       const r = ssoSignIn(ctx.db, email, verified, 'browser', gate.client(req));
       if (typeof r === 'string') return failTo(r);
       return redirect(res, '/', [ssoCookie('', 0), gate.sessionCookie(r.token, getSessionSettings(ctx.db).absoluteHours * 3600)]);
     }
   } catch (e) {
     console.error('[sso] sign-in failed:', e instanceof Error ? e.message : e);
-    return failTo('failed');
+    return failTo('failed', current);
   }
   res.writeHead(404, { 'Content-Type': 'text/plain; charset=utf-8' });
   res.end('Not found.');

@@ -17,6 +17,8 @@ export interface TeamProbe {
   subject: string;
   /** false: the user must trust this fingerprint explicitly */
   systemTrusted: boolean;
+  /** the server offers single sign-on (and this app can open the system browser for it) */
+  sso: boolean;
 }
 
 export interface TeamServerRow {
@@ -28,6 +30,8 @@ export interface TeamServerRow {
   state: TeamClientState;
   lastSyncAt: string | null;
   person: string | null;
+  /** signed out with an offline copy: the saved sign-in did not decrypt, or this host keeps none */
+  notice: 'tokenUnreadable' | 'tokenNotKept' | null;
 }
 
 export interface TeamConnectionsState {
@@ -46,6 +50,13 @@ export const teamClientMethods = {
     'signedIn',
     WRITES,
   ).returns<TeamConnectionsState>(),
+  /** Single sign-on in the system browser (RFC 8252 loopback redirect); resolves once the browser came back (≤ 5 min). */
+  'teamClient.connectSso': method(
+    z.object({ url: address, trustFingerprint: z.string().max(200).nullable().default(null), lang: z.enum(['en', 'ru', 'zh']).default('en') }),
+    'signedIn',
+    WRITES,
+  ).returns<TeamConnectionsState>(),
+  'teamClient.cancelSso': method(z.object({}), 'signedIn').returns<null>(),
   'teamClient.use': method(z.object({ url: z.string().max(300).nullable() }), 'signedIn', WRITES).returns<TeamConnectionsState>(),
   'teamClient.signOut': method(z.object({ url: z.string().max(300) }), 'signedIn', WRITES).returns<TeamConnectionsState>(),
 };

@@ -67,6 +67,8 @@ const POLICY: Record<string, string> = {
   'teamClient.state': 'signed in',
   'teamClient.probe': 'signed in',
   'teamClient.connect': 'signed in / writes',
+  'teamClient.connectSso': 'signed in / writes',
+  'teamClient.cancelSso': 'signed in',
   'teamClient.use': 'signed in / writes',
   'teamClient.signOut': 'signed in / writes',
   'scripts.openLiveWindow': 'signed in',

@@ -14,6 +14,7 @@ import path from 'node:path';
 import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildServe, startServe, type Running } from './helpers/teamServer';
+import { keychainBox } from './helpers/secretBox';
 import { RequestFailed, TeamClient } from '../../main/services/teamClient/client';
 import { decodeCursor } from '../../main/services/sync/changes';
 import { serverOrigin, TeamConnections } from '../../main/services/teamClient/connections';
@@ -275,7 +276,9 @@ describe('team client against a real team server', () => {
 
   it('remembered servers: connect, one click between local and team, sign-out forgets the server and its cache', async () => {
     const dir = path.join(tmp, 'connections');
-    const conns = new TeamConnections(dir);
+    // the desktop app seals the token with the OS keychain: one keychain across both starts
+    const keychain = keychainBox();
+    const conns = new TeamConnections(dir, { secretBox: keychain });
     const url = `http://127.0.0.1:${port}`;
     expect(await conns.probe(url)).toMatchObject({ url, tls: false });
     await expect(conns.connect({ url, email: repEmail, password: 'wrong password!!', trustFingerprint: null })).rejects.toMatchObject({ code: 'unauthorized' });
@@ -287,7 +290,7 @@ describe('team client against a real team server', () => {
     expect(conns.use(url).active).toBe(url);
     conns.close();
     // remembered across restarts of the app (offline until the first refresh of this run)
-    const again = new TeamConnections(dir);
+    const again = new TeamConnections(dir, { secretBox: keychain });
     expect(again.state()).toMatchObject({ active: url, servers: [{ url, state: 'offline', person: 'Ivan Sokolov' }] });
     await again.client(url).refresh();
     expect(again.state().servers[0].state).toBe('online');

@@ -217,13 +217,18 @@ export function teamOverview(db: DB, now = Date.now()): TeamOverview {
 
 export type SsoRefusal = 'unverified' | 'noPerson';
 
-/** An OpenID Connect identity → the active person with that verified e-mail (no automatic creation). */
-export function ssoSignIn(db: DB, email: string | undefined, verified: boolean, kind: SessionKind, client: ClientInfo): SignInResult | SsoRefusal {
+/** An OpenID Connect identity → the active person with that verified e-mail (no automatic creation); a refusal is audited. */
+export function ssoPerson(db: DB, email: string | undefined, verified: boolean, client: ClientInfo): PersonRow | SsoRefusal {
   const person = email ? activePersonByEmail(db, email) : null;
   const refusal: SsoRefusal | null = !email || !verified ? 'unverified' : !person ? 'noPerson' : null;
   if (refusal || !person) {
     audit(db, null, 'auth', person?.id ?? null, 'sign_in_failed', { via: 'sso', email: (email ?? '').slice(0, 200), ip: client.ip, reason: refusal });
     return refusal ?? 'noPerson';
   }
-  return startSession(db, person, kind, client, 'sso');
+  return { id: person.id, name: person.name, email: person.email };
+}
+
+export function ssoSignIn(db: DB, email: string | undefined, verified: boolean, kind: SessionKind, client: ClientInfo): SignInResult | SsoRefusal {
+  const person = ssoPerson(db, email, verified, client);
+  return typeof person === 'string' ? person : startSession(db, person, kind, client, 'sso');
 }

@@ -21,6 +21,8 @@ export function openCache(file: string): DB {
   const db = new Database(file);
   db.pragma('journal_mode = WAL');
   db.pragma('synchronous = FULL');
+  // deleted rows are overwritten, not left in free pages (the token scrub below relies on it)
+  db.pragma('secure_delete = ON');
   const v = db.pragma('user_version', { simple: true }) as number;
   if (v > SCHEMA_VERSION) {
     db.close();
@@ -52,6 +54,11 @@ export function getMeta(db: DB, key: string): string | null {
 export function setMeta(db: DB, key: string, value: string | null) {
   if (value === null) db.prepare('DELETE FROM meta WHERE key = ?').run(key);
   else db.prepare('INSERT INTO meta(key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value').run(key, value);
+}
+
+/** Moves every change into the main file and empties the WAL, so deleted bytes survive in neither. */
+export function scrub(db: DB) {
+  db.pragma('wal_checkpoint(TRUNCATE)');
 }
 
 const stepBody = (s: SyncScript['steps'][number]) => [s.talkingPointsMd, s.sayIt, s.listenFor, ...s.mustSay, ...s.choices.map((c) => c.label)].filter(Boolean).join('\n');

@@ -18,8 +18,16 @@ import { MAX_USAGE_BATCH } from '../../../shared/api/sync';
 import type { DB } from '../../db/open';
 import * as cache from './cache';
 import { pinnedAgent, type PinnedCert } from './fingerprint';
+import { memoryOnly, type SecretBox } from './secretBox';
+import { loopbackSignIn, type LoopbackOptions } from './ssoLoopback';
 
 export type ClientState = 'signedOut' | 'online' | 'offline' | 'expired' | 'revoked' | 'otherWorkspace';
+
+/**
+ * Why a client with an offline copy has no session: its saved token could not be decrypted
+ * (the OS keychain changed or is locked), or this host keeps tokens in memory only.
+ */
+export type TokenNotice = 'tokenUnreadable' | 'tokenNotKept';
 
 export interface ClientStatus {
   state: ClientState;
@@ -28,6 +36,7 @@ export interface ClientStatus {
   /** ISO time of the last successful refresh */
   lastSyncAt: string | null;
   queued: number;
+  notice: TokenNotice | null;
   /** "Offline — last updated 14:05" (English; the UI builds its own from the same fields) */
   line: string;
 }
@@ -46,6 +55,41 @@ export class RequestFailed extends Error {
   }
 }
 
+/** POSTs JSON to a team server and unwraps its `{ ok, value | error }` answer (RequestFailed; status 0 = unreachable). */
+export async function postJson<T>(url: URL, input: unknown, o: { agent: http.Agent | https.Agent; token?: string | null; timeoutMs?: number }): Promise<T> {
+  const body = Buffer.from(JSON.stringify(input));
+  const text = await new Promise<{ status: number; text: string }>((resolve, reject) => {
+    const req = (url.protocol === 'https:' ? https : http).request(
+      url,
+      {
+        method: 'POST',
+        agent: o.agent,
+        timeout: o.timeoutMs ?? 10_000,
+        // Sign-in has no token yet: a desktop client is not a browser page, it names the server's own origin.
+        headers: { 'content-type': 'application/json', 'content-length': String(body.length), origin: url.origin, ...(o.token ? { authorization: `Bearer ${o.token}` } : {}) },
+      },
+      (res) => {
+        const chunks: Buffer[] = [];
+        res.on('data', (c: Buffer) => chunks.push(c));
+        res.on('end', () => resolve({ status: res.statusCode ?? 0, text: Buffer.concat(chunks).toString('utf8') }));
+        res.on('error', (e) => reject(new RequestFailed(e.message, 0)));
+        res.on('aborted', () => reject(new RequestFailed('The connection was closed mid-answer.', 0)));
+      },
+    );
+    req.on('timeout', () => req.destroy(new Error('The server did not answer in time.')));
+    req.on('error', (e) => reject(new RequestFailed(e.message, 0)));
+    req.end(body);
+  });
+  let json: ApiResult<T>;
+  try {
+    json = JSON.parse(text.text) as ApiResult<T>;
+  } catch {
+    throw new RequestFailed("The server answered with something that is not the app's API (a cut-off answer?).", 0);
+  }
+  if (!json.ok) throw new RequestFailed(json.error.message, text.status, json.error.key, json.error.code, json.error);
+  return json.value;
+}
+
 /** Library files bigger than this are not downloaded for offline use. */
 export const DEFAULT_FILE_CAP = 50 * 1024 * 1024;
 
@@ -55,6 +99,8 @@ export interface TeamClientOptions {
   timeoutMs?: number;
   fileCap?: number;
   now?: () => Date;
+  /** Encrypts the bearer token at rest (Electron: the OS keychain); default: memory only. */
+  secretBox?: SecretBox;
 }
 
 const hhmm = (iso: string | null) => (iso ? new Date(iso).toTimeString().slice(0, 5) : '');
@@ -63,11 +109,52 @@ export class TeamClient {
   private db: DB;
   private state: ClientState;
   private agent: https.Agent | http.Agent;
+  private box: SecretBox;
+  /** the bearer token: decrypted once at start, never written to disk in plain text */
+  private token: string | null;
+  private notice: TokenNotice | null = null;
 
   constructor(private opts: TeamClientOptions) {
     this.db = cache.openCache(opts.file);
-    this.state = (cache.getMeta(this.db, 'state') as ClientState | null) ?? (cache.getMeta(this.db, 'token') ? 'offline' : 'signedOut');
+    this.box = opts.secretBox ?? memoryOnly;
+    this.token = this.loadToken();
+    this.state = (cache.getMeta(this.db, 'state') as ClientState | null) ?? (this.token ? 'offline' : 'signedOut');
     this.agent = this.makeAgent();
+  }
+
+  /**
+   * Reads the sealed token. A plain 'token' left by an earlier version is sealed (or, without
+   * a keychain, kept in memory only) and scrubbed from the file and its WAL. A token that does
+   * not decrypt leaves the client signed out with a notice; the offline copy stays readable.
+   */
+  private loadToken(): string | null {
+    const plain = cache.getMeta(this.db, 'token');
+    if (plain !== null) {
+      this.db.transaction(() => {
+        cache.setMeta(this.db, 'token_sealed', this.box.available() ? this.box.encrypt(plain).toString('base64') : null);
+        cache.setMeta(this.db, 'token', null);
+      })();
+      cache.scrub(this.db);
+      return plain;
+    }
+    const sealed = cache.getMeta(this.db, 'token_sealed');
+    if (sealed === null) {
+      if (cache.getMeta(this.db, 'person')) this.notice = 'tokenNotKept';
+      return null;
+    }
+    try {
+      if (!this.box.available()) throw new Error('no keychain');
+      return this.box.decrypt(Buffer.from(sealed, 'base64'));
+    } catch {
+      this.notice = 'tokenUnreadable';
+      return null;
+    }
+  }
+
+  private setToken(token: string) {
+    this.token = token;
+    this.notice = null;
+    cache.setMeta(this.db, 'token_sealed', this.box.available() ? this.box.encrypt(token).toString('base64') : null);
   }
 
   private makeAgent() {
@@ -97,41 +184,25 @@ export class TeamClient {
 
   /** One POST to /api/<method>: the value, or RequestFailed (status 0 = unreachable). */
   async call<T>(method: string, input: unknown): Promise<T> {
+    return this.post<T>(`/api/${method}`, input);
+  }
+
+  private async post<T>(pathname: string, input: unknown): Promise<T> {
     const server = cache.getMeta(this.db, 'server');
     if (!server) throw new RequestFailed('No team server is set.', 0);
-    const token = cache.getMeta(this.db, 'token');
-    const body = Buffer.from(JSON.stringify(input));
-    const url = new URL(`/api/${method}`, server);
-    const text = await new Promise<{ status: number; text: string }>((resolve, reject) => {
-      const req = (url.protocol === 'https:' ? https : http).request(
-        url,
-        {
-          method: 'POST',
-          agent: this.agent,
-          timeout: this.opts.timeoutMs ?? 10_000,
-          // Sign-in has no token yet: a desktop client is not a browser page, it names the server's own origin.
-          headers: { 'content-type': 'application/json', 'content-length': String(body.length), origin: url.origin, ...(token ? { authorization: `Bearer ${token}` } : {}) },
-        },
-        (res) => {
-          const chunks: Buffer[] = [];
-          res.on('data', (c: Buffer) => chunks.push(c));
-          res.on('end', () => resolve({ status: res.statusCode ?? 0, text: Buffer.concat(chunks).toString('utf8') }));
-          res.on('error', (e) => reject(new RequestFailed(e.message, 0)));
-          res.on('aborted', () => reject(new RequestFailed('The connection was closed mid-answer.', 0)));
-        },
-      );
-      req.on('timeout', () => req.destroy(new Error('The server did not answer in time.')));
-      req.on('error', (e) => reject(new RequestFailed(e.message, 0)));
-      req.end(body);
-    });
-    let json: ApiResult<T>;
-    try {
-      json = JSON.parse(text.text) as ApiResult<T>;
-    } catch {
-      throw new RequestFailed('The server answered with something that is not the app\'s API (a cut-off answer?).', 0);
-    }
-    if (!json.ok) throw new RequestFailed(json.error.message, text.status, json.error.key, json.error.code, json.error);
-    return json.value;
+    return postJson<T>(new URL(pathname, server), input, { agent: this.agent, token: this.token, timeoutMs: this.opts.timeoutMs });
+  }
+
+  /**
+   * Single sign-on in the system browser (RFC 8252 loopback redirect, ssoLoopback.ts); the
+   * code is traded for a bearer session over this client's connection (its pinned certificate).
+   */
+  async signInWithSso(o: Omit<LoopbackOptions, 'server' | 'exchange'>): Promise<SignedIn & { email?: string }> {
+    const server = cache.getMeta(this.db, 'server');
+    if (!server) throw new RequestFailed('No team server is set.', 0);
+    const r = await loopbackSignIn({ ...o, server, exchange: (body) => this.post<SignedIn & { email?: string }>('/auth/sso/desktop/token', body) });
+    this.signedIn(r);
+    return r;
   }
 
   async signIn(email: string, password: string): Promise<SignedIn> {
@@ -140,11 +211,16 @@ export class TeamClient {
       r = await this.call<SignedIn>('auth.signIn', { email, password, client: 'bearer' });
     } catch (e) {
       // a locked account is a refusal to show (the cache stays readable); a wrong password is just an error
-      if (e instanceof RequestFailed && e.key === 'auth.locked' && cache.getMeta(this.db, 'token')) this.setState('revoked');
+      if (e instanceof RequestFailed && e.key === 'auth.locked' && this.token) this.setState('revoked');
       throw e;
     }
+    return this.signedIn(r);
+  }
+
+  /** Keeps a session the server issued (password or single sign-on) and who it belongs to. */
+  signedIn(r: SignedIn): SignedIn {
     if (!r.token) throw new RequestFailed('The server did not issue a token.', 500);
-    cache.setMeta(this.db, 'token', r.token);
+    this.setToken(r.token);
     cache.setMeta(this.db, 'person', JSON.stringify({ id: r.personId, name: r.name }));
     // A different person than before: what the previous one had cached is not theirs.
     const prev = cache.getMeta(this.db, 'person_id');
@@ -249,7 +325,7 @@ export class TeamClient {
     const tmp = dest + '.part';
     const url = new URL(`/files/${item.sha256}`, server);
     await new Promise<void>((resolve, reject) => {
-      const req = (url.protocol === 'https:' ? https : http).get(url, { agent: this.agent, timeout: this.opts.timeoutMs ?? 10_000, headers: { authorization: `Bearer ${cache.getMeta(this.db, 'token') ?? ''}` } }, (res) => {
+      const req = (url.protocol === 'https:' ? https : http).get(url, { agent: this.agent, timeout: this.opts.timeoutMs ?? 10_000, headers: { authorization: `Bearer ${this.token ?? ''}` } }, (res) => {
         if (res.statusCode !== 200) {
           res.resume();
           return reject(new RequestFailed(`The server refused the file (${res.statusCode}).`, res.statusCode ?? 0));
@@ -292,13 +368,18 @@ export class TeamClient {
               ? 'Your account was turned off. What you have offline stays readable until you sign out.'
               : this.state === 'otherWorkspace'
                 ? 'The server now answers with a different workspace. Sign out to connect to it.'
-                : 'Not connected';
+                : this.notice === 'tokenUnreadable'
+                  ? 'The saved sign-in could not be decrypted (the system keychain changed?). Sign in again; what you have offline stays readable.'
+                  : this.notice === 'tokenNotKept'
+                    ? 'Sign-ins are not kept on this computer. Sign in again; what you have offline stays readable.'
+                    : 'Not connected';
     return {
       state: this.state,
       server: cache.getMeta(this.db, 'server'),
       person: person ? (JSON.parse(person) as { id: number; name: string }) : null,
       lastSyncAt: synced,
       queued: cache.queueLength(this.db),
+      notice: this.state === 'signedOut' ? this.notice : null,
       line,
     };
   }

@@ -9,8 +9,12 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { AppError } from '../../../shared/api/contract';
 import type { TeamConnectionsState, TeamProbe } from '../../../shared/api/teamClient';
-import { RequestFailed, TeamClient } from './client';
-import { normalizeFingerprint, probeCertificate, type PinnedCert } from './fingerprint';
+import http from 'node:http';
+import type { AuthStatus } from '../../../shared/api/auth';
+import { postJson, RequestFailed, TeamClient } from './client';
+import { normalizeFingerprint, pinnedAgent, probeCertificate, type PinnedCert } from './fingerprint';
+import type { PageLang } from './loopbackPage';
+import type { SecretBox } from './secretBox';
 
 interface Remembered {
   url: string;
@@ -41,11 +45,27 @@ export function serverOrigin(raw: string): string {
   return u.origin;
 }
 
+/** What the host lends the connections: the OS keychain, and (desktop) a way to open the system browser. */
+export interface ConnectionsHost {
+  secretBox?: SecretBox;
+  /** Electron: shell.openExternal; absent: single sign-on is not offered */
+  openExternal?: (url: string) => Promise<void>;
+}
+
 export class TeamConnections {
   private clients = new Map<string, TeamClient>();
+  /** the single sign-on waiting in the system browser (one at a time) */
+  private sso: AbortController | null = null;
 
-  constructor(private dir: string) {
+  constructor(
+    private dir: string,
+    private host: ConnectionsHost = {},
+  ) {
     fs.mkdirSync(dir, { recursive: true });
+  }
+
+  private newClient(url: string) {
+    return new TeamClient({ file: this.cacheFile(url), secretBox: this.host.secretBox });
   }
 
   private get file() {
@@ -73,7 +93,7 @@ export class TeamConnections {
   client(url: string): TeamClient {
     let c = this.clients.get(url);
     if (!c) {
-      c = new TeamClient({ file: this.cacheFile(url) });
+      c = this.newClient(url);
       const r = this.load().servers.find((s) => s.url === url);
       c.setServer(url, r?.pinned ?? null);
       this.clients.set(url, c);
@@ -85,12 +105,27 @@ export class TeamConnections {
   async probe(raw: string): Promise<TeamProbe> {
     const url = serverOrigin(raw);
     const u = new URL(url);
-    if (u.protocol === 'http:') return { url, tls: false, fingerprint: null, subject: '', systemTrusted: false };
+    if (u.protocol === 'http:') return { url, tls: false, fingerprint: null, subject: '', systemTrusted: false, sso: await this.offersSso(url, new http.Agent()) };
+    let c: Awaited<ReturnType<typeof probeCertificate>>;
     try {
-      const c = await probeCertificate(u.hostname.replace(/^\[|\]$/g, ''), Number(u.port || 443));
-      return { url, tls: true, fingerprint: c.fingerprint, subject: c.subject, systemTrusted: c.systemTrusted };
+      c = await probeCertificate(u.hostname.replace(/^\[|\]$/g, ''), Number(u.port || 443));
     } catch (e) {
       throw new AppError('unavailable', `The server did not answer: ${(e as Error).message}`, 'url', { key: 'teamClient.unreachable', params: { reason: (e as Error).message } });
+    }
+    // only the public sign-in options are read, from exactly the certificate just shown
+    const sso = await this.offersSso(url, pinnedAgent(c.systemTrusted ? null : { fingerprint: c.fingerprint, pem: c.pem }));
+    return { url, tls: true, fingerprint: c.fingerprint, subject: c.subject, systemTrusted: c.systemTrusted, sso };
+  }
+
+  /** Whether the server offers single sign-on (and this host can open a browser for it). */
+  private async offersSso(url: string, agent: http.Agent): Promise<boolean> {
+    if (!this.host.openExternal) return false;
+    try {
+      return (await postJson<AuthStatus>(new URL('/api/auth.status', url), {}, { agent, timeoutMs: 5000 })).sso;
+    } catch {
+      return false;
+    } finally {
+      agent.destroy();
     }
   }
 
@@ -100,6 +135,38 @@ export class TeamConnections {
    */
   async connect(input: { url: string; email: string; password: string; trustFingerprint: string | null }): Promise<TeamConnectionsState> {
     const url = serverOrigin(input.url);
+    const pinned = await this.trusted(url, input.trustFingerprint);
+    return this.signInWith(url, pinned, input.email, (client) => client.signIn(input.email, input.password));
+  }
+
+  /**
+   * Signs in with single sign-on in the system browser (RFC 8252 loopback redirect) and fills
+   * the offline cache. Waits until the browser returns, the user cancels or 5 minutes pass.
+   */
+  async connectSso(input: { url: string; trustFingerprint: string | null; lang: PageLang }, timeoutMs?: number): Promise<TeamConnectionsState> {
+    const openExternal = this.host.openExternal;
+    if (!openExternal) throw new AppError('unavailable', 'The system browser could not be opened for single sign-on.', undefined, { key: 'teamClient.sso.noBrowser' });
+    const url = serverOrigin(input.url);
+    const pinned = await this.trusted(url, input.trustFingerprint);
+    this.sso?.abort();
+    const abort = new AbortController();
+    this.sso = abort;
+    try {
+      return await this.signInWith(url, pinned, null, async (client) => (await client.signInWithSso({ openExternal, lang: input.lang, signal: abort.signal, timeoutMs })).email ?? '');
+    } finally {
+      if (this.sso === abort) this.sso = null;
+    }
+  }
+
+  /** Cancels a single sign-on waiting in the browser (its listener closes; the browser tab says so if it comes back). */
+  cancelSso(): null {
+    this.sso?.abort();
+    this.sso = null;
+    return null;
+  }
+
+  /** A certificate the system does not trust is used only when the user accepted exactly this fingerprint. */
+  private async trusted(url: string, trustFingerprint: string | null): Promise<PinnedCert | null> {
     let pinned: PinnedCert | null = null;
     if (url.startsWith('https:')) {
       const u = new URL(url);
@@ -107,18 +174,24 @@ export class TeamConnections {
         throw new AppError('unavailable', `The server did not answer: ${e.message}`, 'url', { key: 'teamClient.unreachable', params: { reason: e.message } });
       });
       if (!c.systemTrusted) {
-        if (!input.trustFingerprint || normalizeFingerprint(input.trustFingerprint) !== c.fingerprint) {
+        if (!trustFingerprint || normalizeFingerprint(trustFingerprint) !== c.fingerprint) {
           throw new AppError('forbidden', `This server's certificate is not trusted by the system. Check its fingerprint (${c.fingerprint}) with your administrator, then trust it.`, 'trustFingerprint', { key: 'teamClient.untrustedCertificate', params: { fingerprint: c.fingerprint } });
         }
         pinned = { fingerprint: c.fingerprint, pem: c.pem };
       }
     }
-    this.clients.get(url)?.close();
-    this.clients.delete(url);
-    const client = new TeamClient({ file: this.cacheFile(url) });
+    return pinned;
+  }
+
+  /** Signs in with a fresh client (password or SSO); the server is remembered only once signed in. */
+  private async signInWith(url: string, pinned: PinnedCert | null, typedEmail: string | null, signIn: (c: TeamClient) => Promise<unknown>): Promise<TeamConnectionsState> {
+    // a second client on the same cache: the current one (and its session) stays until this sign-in succeeds
+    const client = this.newClient(url);
     client.setServer(url, pinned);
+    let email = typedEmail ?? '';
     try {
-      await client.signIn(input.email, input.password);
+      const r = await signIn(client);
+      if (typedEmail === null && typeof r === 'string') email = r;
     } catch (e) {
       client.close();
       if (e instanceof RequestFailed) {
@@ -127,10 +200,11 @@ export class TeamConnections {
       }
       throw e;
     }
-    // remembered only once signed in
+    // remembered only once signed in; the client it replaces is closed
+    this.clients.get(url)?.close();
     this.clients.set(url, client);
     const s = this.load();
-    this.save({ ...s, servers: [...s.servers.filter((x) => x.url !== url), { url, email: input.email, pinned, lastUsedAt: new Date().toISOString() }] });
+    this.save({ ...s, servers: [...s.servers.filter((x) => x.url !== url), { url, email, pinned, lastUsedAt: new Date().toISOString() }] });
     await client.refresh().catch(() => undefined);
     this.save({ ...this.load(), active: url });
     return this.state();
@@ -168,7 +242,7 @@ export class TeamConnections {
         .sort((a, b) => b.lastUsedAt.localeCompare(a.lastUsedAt))
         .map((x) => {
           const st = fs.existsSync(this.cacheFile(x.url)) ? this.client(x.url).status() : null;
-          return { url: x.url, email: x.email, fingerprint: x.pinned?.fingerprint ?? null, lastUsedAt: x.lastUsedAt, state: st?.state ?? 'signedOut', lastSyncAt: st?.lastSyncAt ?? null, person: st?.person?.name ?? null };
+          return { url: x.url, email: x.email, fingerprint: x.pinned?.fingerprint ?? null, lastUsedAt: x.lastUsedAt, state: st?.state ?? 'signedOut', lastSyncAt: st?.lastSyncAt ?? null, person: st?.person?.name ?? null, notice: st?.notice ?? null };
         }),
     };
   }

@@ -1,10 +1,12 @@
 /**
  * Settings → Team workspace: the server address, its certificate (a self-signed
- * one is trusted only by fingerprint), password sign-in, the remembered servers
+ * one is trusted only by fingerprint), password sign-in or single sign-on in
+ * the system browser (when the server offers it), the remembered servers
  * and one click between the local workspace and a team workspace. The browser
  * host has no such ability: the card says where it is done.
  */
-import { Alert, Badge, Button, Card, Checkbox, Code, Group, PasswordInput, Stack, Table, Text, TextInput, Title } from '@mantine/core';
+import { Alert, Badge, Button, Card, Checkbox, Code, Divider, Group, Loader, PasswordInput, Stack, Table, Text, TextInput, Title } from '@mantine/core';
+import { IconKey } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { TeamConnectionsState, TeamProbe } from '../../../shared/api/teamClient';
@@ -17,7 +19,7 @@ import { useTeamConnection } from './connection';
 const STATE_COLOR = { online: 'green', offline: 'gray', expired: 'orange', revoked: 'red', otherWorkspace: 'red', signedOut: 'gray' } as const;
 
 export function TeamWorkspaceCard() {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const q = useApi('teamClient.state', {});
   const conn = useTeamConnection();
   const [state, setLocalState] = useState<TeamConnectionsState | null>(null);
@@ -66,6 +68,7 @@ export function TeamWorkspaceCard() {
   }
 
   const needsTrust = !!probe?.tls && !probe.systemTrusted;
+  const lang = (['en', 'ru', 'zh'] as const).find((l) => i18n.language.startsWith(l)) ?? 'en';
   return (
     <Card withBorder data-testid="team-workspace-card">
       <Title order={4} mb="sm">
@@ -111,7 +114,7 @@ export function TeamWorkspaceCard() {
         {probe && (
           <Group align="flex-end">
             <TextInput label={t('teamClient.email')} value={email} onChange={(e) => setEmail(e.currentTarget.value)} autoComplete="username" />
-            <PasswordInput label={t('teamClient.password')} value={password} onChange={(e) => setPassword(e.currentTarget.value)} autoComplete="current-password" />
+            <PasswordInput w={220} label={t('teamClient.password')} value={password} onChange={(e) => setPassword(e.currentTarget.value)} autoComplete="current-password" />
             <Button
               loading={busy === 'connect'}
               disabled={!email || !password || (needsTrust && !trust)}
@@ -124,6 +127,41 @@ export function TeamWorkspaceCard() {
               {t('teamClient.connect')}
             </Button>
           </Group>
+        )}
+        {probe?.sso && (
+          <>
+            <Divider label={t('teamClient.or')} labelPosition="center" />
+            <Group align="center">
+              <Button
+                variant="default"
+                leftSection={<IconKey size={16} />}
+                disabled={busy === 'sso' || (needsTrust && !trust)}
+                onClick={run('sso', async () => {
+                  setState(await api('teamClient.connectSso', { url: probe.url, trustFingerprint: needsTrust ? probe.fingerprint : null, lang }));
+                  setProbe(null);
+                })}
+                data-testid="team-sso"
+              >
+                {t('teamClient.sso')}
+              </Button>
+              <Text size="xs" c="dimmed" style={{ flex: 1 }}>
+                {t('teamClient.ssoHint')}
+              </Text>
+            </Group>
+            {busy === 'sso' && (
+              <Alert color="blue" data-testid="team-sso-waiting">
+                <Group gap="sm">
+                  <Loader size="xs" />
+                  <Text size="sm" style={{ flex: 1 }}>
+                    {t('teamClient.ssoWaiting')}
+                  </Text>
+                  <Button size="xs" variant="default" onClick={fireAndForget(() => api('teamClient.cancelSso', {}))} data-testid="team-sso-cancel">
+                    {t('teamClient.ssoCancel')}
+                  </Button>
+                </Group>
+              </Alert>
+            )}
+          </>
         )}
         <Title order={5}>{t('teamClient.servers')}</Title>
         <Table data-testid="team-servers">
@@ -149,6 +187,11 @@ export function TeamWorkspaceCard() {
                     {s.person ?? s.email} · {s.lastSyncAt ? fmtDateTime(s.lastSyncAt) : t('teamClient.never')}
                     {s.fingerprint ? ` · ${s.fingerprint.slice(0, 23)}…` : ''}
                   </Text>
+                  {s.notice && (
+                    <Text size="xs" c="red.9" data-testid="team-server-notice">
+                      {t(`teamClient.notice.${s.notice}`)}
+                    </Text>
+                  )}
                 </Table.Td>
                 <Table.Td>
                   <Badge color={STATE_COLOR[s.state]} variant="light">
