@@ -183,7 +183,7 @@ export function createServer(opts: ServerOptions) {
     // the live-transcript feed and captured audio belong to the rep's own machine: never taken over the network
     if ((method.startsWith('guidance.feed.') || method.startsWith('speech.capture.')) && !isLoopback(g.client(req).ip)) {
       req.resume();
-      return fail(res, 403, 'forbidden', 'The live-transcript feed is accepted only from this computer.', { key: 'access.feedLoopbackOnly' });
+      return fail(res, 403, 'forbidden', 'The live-transcript feed and call audio are accepted only from this computer.', { key: 'access.feedLoopbackOnly' });
     }
     let input: unknown;
     const bodyRead = guardBodyStall(req);

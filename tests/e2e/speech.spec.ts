@@ -151,7 +151,8 @@ test('Settings → Speech checks each folder at once and says what is wrong unde
   await check(folder('wrong-files', ['model.bin', 'README.md'], 'x', null), /is not a streaming speech model/);
   await check(folder('dummy', MODEL_FILES, 'dummy content', EN_TOKENS), /"encoder-epoch-99-avg-1\.onnx" in ".*dummy" is not an ONNX model/);
   await check(folder('ru-model', MODEL_FILES, ONNX_LIKE, RU_TOKENS), /recognises Russian, not English/);
-  await shot(page.locator('body').page(), 'speech-settings-error-en');
+  await row.scrollIntoViewIfNeeded();
+  await shot(page, 'speech-settings-error-en');
   // nothing wrong was kept
   expect((await host.api<{ models: { en: { folder: string | null } } }>('speech.settings.get')).models.en.folder).toBeNull();
   // right names, ONNX-looking content: passes the checks and is kept

@@ -233,6 +233,10 @@ describe('listening beyond loopback', () => {
       expect(cookie).toMatch(/^__Host-swb_session=.*Secure/);
       const sessions = await call(s, 'team.sessions', { personId: (r.json.value as { personId: number }).personId }, { ...h, cookie: cookie.split(';')[0] });
       expect((sessions.json.value as { ip: string }[])[0].ip).toBe('203.0.113.9');
+      // captured call audio, like the live feed, is taken only from the rep's own machine
+      const speech = await call(s, 'speech.capture.start', { language: 'en', channels: ['rep'] }, { ...h, cookie: cookie.split(';')[0] });
+      expect(speech.status).toBe(403);
+      expect(speech.json.error?.key).toBe('access.feedLoopbackOnly');
       expect((await call(s, 'auth.status', {}, { host: `127.0.0.1:${s.port}`, origin: `http://127.0.0.1:${s.port}` })).status).toBe(421);
       expect((await call(s, 'auth.status', {}, { host: 'sales.example.org', origin: 'https://sales.example.org' })).status).toBe(200);
       expect((await call(s, 'auth.status', {}, { host: 'sales.example.org', origin: 'https://wb.example.com.evil.example' })).status).toBe(403);
