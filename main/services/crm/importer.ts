@@ -16,7 +16,7 @@ import { longWrites } from '../longWrites';
 import { audit } from '../audit';
 import type { NormalDeal } from './normalize';
 import { ownerData, ownerIndex } from './owners';
-import { crmWorkerAvailable, walkInWorker } from './parseInWorker';
+import { crmWorkerAvailable, DRY_RUN_SLICE_ROWS, walkInWorker } from './parseInWorker';
 import { detectPreset, isKnownStage, isRepeatValue, suggestFields, suggestStage } from './presets';
 import { detectFile, streamRows, type FileInfo } from './reader';
 import { findHeader, isBlank, walk, type OnDeal, type OnProgress } from './walk';
@@ -238,7 +238,7 @@ export async function dryRun(db: DB, file: StagedInput, source: string, mapping:
   dryRunsRunning.set(file.path, { fraction: 0, rows: 0 });
   try {
     // parsed on the worker thread when the bundle has it: a million-row dry run never holds up the API
-    if (crmWorkerAvailable()) await walkInWorker(file.path, mapping, ownerData(db, mapping.owners), onDeal, onProgress);
+    if (crmWorkerAvailable()) await walkInWorker(file.path, mapping, ownerData(db, mapping.owners), onDeal, onProgress, DRY_RUN_SLICE_ROWS);
     else await walk(file.path, mapping, ownerIndex(db, mapping.owners), onDeal, onProgress);
   } finally {
     dryRunsRunning.delete(file.path);

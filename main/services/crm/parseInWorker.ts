@@ -15,13 +15,17 @@ import type { OnDeal, OnProgress } from './walk';
 
 /** Chunks (of ~2,000 rows) parsed ahead of the writer. */
 const CREDITS = 3;
-/** rows handled per turn of the event loop (a few ms of work at most) */
-const SLICE_ROWS = 500;
+/** rows the dry run handles per turn of the request thread's event loop (a few ms of work at most) */
+export const DRY_RUN_SLICE_ROWS = 500;
 
 const parseWorker = bundledWorker('crm-parse-worker', 'SWB_CRM_WORKER');
 export const crmWorkerAvailable = parseWorker.available;
 
-export function walkInWorker(file: string, mapping: CrmMapping, owners: OwnerData, onDeal: OnDeal, onProgress: OnProgress): Promise<{ rows: number }> {
+/**
+ * `sliceRows`: on the request thread (the dry run), chunks are taken in slices of this many rows with a turn of the
+ * event loop between them; the import's writer (on the jobs worker) takes each chunk whole.
+ */
+export function walkInWorker(file: string, mapping: CrmMapping, owners: OwnerData, onDeal: OnDeal, onProgress: OnProgress, sliceRows = Infinity): Promise<{ rows: number }> {
   const credits = new SharedArrayBuffer(4);
   const counter = new Int32Array(credits);
   Atomics.store(counter, 0, CREDITS);
@@ -36,15 +40,14 @@ export function walkInWorker(file: string, mapping: CrmMapping, owners: OwnerDat
       if (e) reject(e);
       else resolve({ rows });
     };
-    // chunks are taken in order, each in slices of SLICE_ROWS with a turn of the event loop between them,
-    // so a chunk (thousands of rows) never holds this thread, which may be the one answering requests
+    // chunks are taken in order (each whole, or in slices with a turn of the event loop between them)
     let queue = Promise.resolve();
     worker.on('message', (m: ParseMessage) => {
       queue = queue.then(async () => {
         if (settled) return;
         try {
           if (m.type === 'chunk') {
-            for (const _ of unpackSteps(m.chunk, onDeal, SLICE_ROWS)) {
+            for (const _ of unpackSteps(m.chunk, onDeal, sliceRows)) {
               await new Promise((r) => setImmediate(r));
               if (settled) return;
             }
