@@ -16,7 +16,7 @@ import { blobPath, SHA256 } from '../files/store';
 import { CSP } from '../server/server';
 import { blobHeaders, decodePath, parseRange, servedType, staticType } from '../server/http';
 import { detectedType } from '../services/storedFiles';
-import { isAppUrl, isSafeExternalUrl, isTrustedSender } from './security';
+import { isAppUrl, isSafeExternalUrl, isSsoStartUrl, isTrustedSender } from './security';
 import { buildMenu } from './menu';
 import { setUpLogging } from './log';
 import { createUpdater } from './updater';
@@ -207,7 +207,7 @@ if (!app.requestSingleInstanceLock()) {
         logDir: logging.logDir,
         openLogFolder: () => shell.openPath(logging.logDir),
         updates: createUpdater(dataDir),
-        teamClient: new TeamConnections(path.join(dataDir, 'team-client'), { secretBox: keychainSecretBox, openExternal: (url) => shell.openExternal(url) }),
+        teamClient: new TeamConnections(path.join(dataDir, 'team-client'), { secretBox: keychainSecretBox, openExternal: (url) => (isSsoStartUrl(url) ? shell.openExternal(url) : Promise.reject(new Error('Refused to open this address.'))) }),
       },
       nativeBinding: nativeBinding(),
     });
