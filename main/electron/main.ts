@@ -17,7 +17,7 @@ import { blobPath, SHA256 } from '../files/store';
 import { CSP } from '../server/server';
 import { blobHeaders, decodePath, parseRange, servedType, staticType } from '../server/http';
 import { detectedType } from '../services/storedFiles';
-import { isAppUrl, isSafeExternalUrl, isTrustedSender } from './security';
+import { isAppUrl, isSafeExternalUrl, isSsoStartUrl, isTrustedSender } from './security';
 import { buildMenu } from './menu';
 import { setUpLogging } from './log';
 import { createUpdater } from './updater';
@@ -205,7 +205,10 @@ if (!app.requestSingleInstanceLock()) {
       cb({ cancel: !(u.startsWith('app://') || u.startsWith('devtools://') || u.startsWith('blob:') || u.startsWith('data:')) });
     });
     const dataDir = process.env.SALES_WORKBENCH_DATA ?? app.getPath('userData');
-    const teamClient = new TeamConnections(path.join(dataDir, 'team-client'), { secretBox: keychainSecretBox, openExternal: (url) => shell.openExternal(url) });
+    const teamClient = new TeamConnections(path.join(dataDir, 'team-client'), {
+      secretBox: keychainSecretBox,
+      openExternal: (url) => (isSsoStartUrl(url) ? shell.openExternal(url) : Promise.reject(new Error('Refused to open this address.'))),
+    });
     ctx = createApp({
       dataDir,
       demo: !process.argv.includes('--no-demo'),

@@ -23,6 +23,20 @@ export function isSafeExternalUrl(raw: string): boolean {
 }
 
 /**
+ * What single sign-on may open in the system browser: a team server's desktop sign-in start,
+ * over https (plain http only for a server on this computer), without credentials.
+ */
+export function isSsoStartUrl(raw: string): boolean {
+  try {
+    const u = new URL(raw);
+    const local = u.hostname === '127.0.0.1' || u.hostname === 'localhost' || u.hostname === '[::1]';
+    return (u.protocol === 'https:' || (u.protocol === 'http:' && local)) && !u.username && !u.password && !!u.hostname && u.pathname === '/auth/sso/desktop/start';
+  } catch {
+    return false;
+  }
+}
+
+/**
  * IPC calls are answered only for a frame of our own page. A missing or blank
  * sender frame (a destroyed frame, a navigation in flight, an injected caller)
  * is refused: there is no way to know who is asking.

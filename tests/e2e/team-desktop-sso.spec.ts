@@ -19,6 +19,7 @@ let teamBase = '';
 let hostBase = '';
 let hostToken = '';
 let host: Proc & { match: RegExpExecArray };
+let hostDir = '';
 const dirs: string[] = [];
 
 test.describe.configure({ mode: 'serial' });
@@ -32,7 +33,7 @@ test.beforeAll(async () => {
     [path.join(ROOT, 'dist/main/serve.cjs'), '--team', '--port', String(port), '--data', teamDir, '--oidc-issuer', oidc.match[1], '--oidc-client-id', 'workbench', '--oidc-client-secret', 'workbench-test-secret'],
     /READY port=(\d+)/,
   );
-  const hostDir = fs.mkdtempSync(path.join(os.tmpdir(), 'swb-dsso-host-'));
+  hostDir = fs.mkdtempSync(path.join(os.tmpdir(), 'swb-dsso-host-'));
   hostToken = 'e2e-' + Math.random().toString(36).slice(2);
   host = await run([path.join(ROOT, 'dist/main/serve.cjs'), '--port', '0', '--data', hostDir, '--token', hostToken, '--client'], /READY port=(\d+)/);
   hostBase = `http://127.0.0.1:${host.match[1]}`;
@@ -41,7 +42,7 @@ test.beforeAll(async () => {
 });
 
 test.afterAll(async () => {
-  for (const p of procs) p.child.kill('SIGTERM');
+  for (const p of [...procs, host]) p.child.kill('SIGTERM');
   await new Promise((r) => setTimeout(r, 500));
   for (const d of dirs) fs.rmSync(d, { recursive: true, force: true });
 });
@@ -109,6 +110,28 @@ test('in Russian and Chinese: the button, the wait, and Cancel says so', async (
     await shot(page, `team-workspace-sso-waiting-${lang}`);
     await page.getByTestId('team-sso-cancel').click();
     await expect(page.getByTestId('team-workspace-error')).toHaveText(CANCELLED[lang]);
+    await page.context().close();
+  }
+});
+
+test('after a restart of a host without a keychain the session is gone, the row says why, the offline copy stays', async ({ browser }) => {
+  const exited = new Promise<void>((r) => host.child.once('exit', () => r()));
+  host.child.kill('SIGTERM');
+  await exited;
+  host = await run([path.join(ROOT, 'dist/main/serve.cjs'), '--port', '0', '--data', hostDir, '--token', hostToken, '--client'], /READY port=(\d+)/);
+  hostBase = `http://127.0.0.1:${host.match[1]}`;
+  const NOTICE = {
+    en: 'Sign-ins are not kept on this computer.',
+    ru: 'На этом компьютере вход не сохраняется.',
+    zh: '本机不保存登录信息。',
+  } as const;
+  for (const lang of ['en', 'ru', 'zh'] as const) {
+    const page = await newPage(browser, lang);
+    await page.goto(`${hostBase}/?token=${hostToken}#/settings`);
+    const notice = page.getByTestId('team-server-notice');
+    await expect(notice).toContainText(NOTICE[lang]);
+    await page.getByTestId('team-servers').scrollIntoViewIfNeeded();
+    await shot(page, `team-workspace-token-not-kept-${lang}`);
     await page.context().close();
   }
 });
