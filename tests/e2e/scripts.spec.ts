@@ -188,7 +188,7 @@ test('import: a Markdown export comes back as a new script; a foreign file gets 
   await page.goto(`${host.url}#/scripts`);
   await expect(page.getByTestId('scripts-table')).toBeVisible();
   await page.locator('input[type=file]').setInputFiles({ name: md.fileName, mimeType: 'text/markdown', buffer: Buffer.from(md.text) });
-  await expect(page.getByText('Imported 1 script(s)')).toBeVisible();
+  await expect(page.getByText('Imported 1 script;')).toBeVisible();
   await page.locator('input[type=file]').setInputFiles({ name: 'roster.csv', mimeType: 'text/csv', buffer: Buffer.from('name,email\nAnna,a@x.ru\n') });
   await expect(page.getByText('not a Sales Workbench scripts export')).toBeVisible();
   await page.locator('input[type=file]').setInputFiles({ name: 'future.json', mimeType: 'application/json', buffer: Buffer.from('{"format":"sales-workbench/scripts","version":9,"scripts":[],"objections":[]}') });

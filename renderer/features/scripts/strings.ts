@@ -4,7 +4,8 @@ export const scriptsStrings = {
     errors: {
       scripts: {
         objectionNotFound: 'Objection card #{{id}} does not exist (it may have been deleted).',
-        objectionInUse: '"{{objection}}" is used by {{count}} script(s). Remove those answers first, then delete the card.',
+        objectionInUse_one: '"{{objection}}" is used by {{count}} script. Remove those answers first, then delete the card.',
+        objectionInUse_other: '"{{objection}}" is used by {{count}} scripts. Remove those answers first, then delete the card.',
         scriptNotFound: 'Script #{{id}} does not exist (it may have been deleted).',
         notPublished: '"{{title}}" is not published yet.',
         editConflict: 'Someone saved this script after you opened it (now revision {{revision}}, you edited {{expected}}). Reload to see their changes; copy your text first.',
@@ -36,7 +37,8 @@ export const scriptsStrings = {
       exportAll: 'Export library (JSON)',
       import: {
         button: 'Import',
-        done: 'Imported {{count}} script(s); objection cards: {{created}} new, {{reused}} matched existing ones.',
+        done_one: 'Imported {{count}} script; objection cards: {{created}} new, {{reused}} matched existing ones.',
+        done_other: 'Imported {{count}} scripts; objection cards: {{created}} new, {{reused}} matched existing ones.',
         failed: 'Could not import "{{name}}"',
         tooLarge: 'The file is larger than 10 MB.',
       },
@@ -211,7 +213,10 @@ export const scriptsStrings = {
     errors: {
       scripts: {
         objectionNotFound: 'Карточки возражения №{{id}} нет (возможно, её удалили).',
-        objectionInUse: 'Возражение «{{objection}}» используется в скриптах: {{count}}. Сначала уберите эти ответы, затем удалите карточку.',
+        objectionInUse_one: 'Возражение «{{objection}}» используется в {{count}} скрипте. Сначала уберите эти ответы, затем удалите карточку.',
+        objectionInUse_few: 'Возражение «{{objection}}» используется в {{count}} скриптах. Сначала уберите эти ответы, затем удалите карточку.',
+        objectionInUse_many: 'Возражение «{{objection}}» используется в {{count}} скриптах. Сначала уберите эти ответы, затем удалите карточку.',
+        objectionInUse_other: 'Возражение «{{objection}}» используется в {{count}} скрипта. Сначала уберите эти ответы, затем удалите карточку.',
         scriptNotFound: 'Скрипта №{{id}} нет (возможно, его удалили).',
         notPublished: 'Скрипт «{{title}}» ещё не опубликован.',
         editConflict: 'Кто-то сохранил этот скрипт после того, как вы его открыли (сейчас версия {{revision}}, вы редактировали версию {{expected}}). Перезагрузите страницу, чтобы увидеть чужие изменения, но сначала скопируйте свой текст.',
@@ -243,7 +248,10 @@ export const scriptsStrings = {
       exportAll: 'Экспорт библиотеки (JSON)',
       import: {
         button: 'Импорт',
-        done: 'Импортировано скриптов: {{count}}; карточки возражений: новых {{created}}, совпали с существующими {{reused}}.',
+        done_one: 'Импортирован {{count}} скрипт; карточки возражений: новых {{created}}, совпали с существующими {{reused}}.',
+        done_few: 'Импортировано {{count}} скрипта; карточки возражений: новых {{created}}, совпали с существующими {{reused}}.',
+        done_many: 'Импортировано {{count}} скриптов; карточки возражений: новых {{created}}, совпали с существующими {{reused}}.',
+        done_other: 'Импортировано {{count}} скрипта; карточки возражений: новых {{created}}, совпали с существующими {{reused}}.',
         failed: 'Не удалось импортировать «{{name}}»',
         tooLarge: 'Файл больше 10 МБ.',
       },
@@ -418,7 +426,7 @@ export const scriptsStrings = {
     errors: {
       scripts: {
         objectionNotFound: '异议卡片 #{{id}} 不存在（可能已被删除）。',
-        objectionInUse: '异议“{{objection}}”正被 {{count}} 个话术使用。请先删除这些回答，再删除该卡片。',
+        objectionInUse_other: '异议“{{objection}}”正被 {{count}} 个话术使用。请先删除这些回答，再删除该卡片。',
         scriptNotFound: '话术 #{{id}} 不存在（可能已被删除）。',
         notPublished: '话术“{{title}}”尚未发布。',
         editConflict: '在您打开此话术后，有人保存了它（当前为版本 {{revision}}，您编辑的是版本 {{expected}}）。请先复制您的文本，再重新加载以查看对方的更改。',
@@ -450,7 +458,7 @@ export const scriptsStrings = {
       exportAll: '导出话术库 (JSON)',
       import: {
         button: '导入',
-        done: '已导入 {{count}} 个话术；异议卡片：新建 {{created}} 张，匹配已有 {{reused}} 张。',
+        done_other: '已导入 {{count}} 个话术；异议卡片：新建 {{created}} 张，匹配已有 {{reused}} 张。',
         failed: '无法导入“{{name}}”',
         tooLarge: '文件超过 10 MB。',
       },
