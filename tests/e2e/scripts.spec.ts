@@ -99,8 +99,11 @@ test('a rep runs live-call mode with the keyboard only, follows a branch, search
   await expect(page.getByTestId('home-scripts')).toBeVisible();
   await shot(page, 'scripts-home-rep');
 
-  // Ctrl+L from anywhere, pick a script by typing.
+  // Ctrl+L from anywhere: the search box is ready; S goes to the script picker, pick a script by typing.
   await page.keyboard.press('Control+l');
+  await expect(page.getByTestId('live-search')).toBeFocused();
+  await page.keyboard.press('Escape');
+  await page.keyboard.press('s');
   await expect(page.getByTestId('live-pick-input')).toBeFocused();
   await page.keyboard.type('Inbound price');
   // Results load as you type: wait for the script to be first before Enter.

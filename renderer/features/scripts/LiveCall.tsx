@@ -8,7 +8,7 @@
 import { ActionIcon, Badge, Box, Button, Checkbox, Group, Kbd, Modal, Paper, Portal, ScrollArea, Stack, Text, TextInput, Title, Tooltip, UnstyledButton } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { IconArrowsExchange, IconCopy, IconEar, IconExternalLink, IconPin, IconPinFilled, IconSearch, IconX } from '@tabler/icons-react';
-import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router';
 import { useNavigate } from '../../lib/navigate';
@@ -27,6 +27,7 @@ import { useUsageLog } from './live/useUsageLog';
 import { useCardPopups } from './live/useCardPopups';
 import { useLiveSearch } from './live/useLiveSearch';
 import { useLiveKeys } from './live/useLiveKeys';
+import { handoffPending, takeHandoff } from './live/handoff';
 
 export function Highlighted({ segments }: { segments: Segment[] }) {
   return (
@@ -67,6 +68,9 @@ function LiveCall({ compact, initialScript, initialStep }: { compact: boolean; i
   const [pickQuery, setPickQuery] = useState('');
   const searchRef = useRef<HTMLInputElement>(null);
   const pickRef = useRef<HTMLInputElement>(null);
+  const surfaceRef = useRef<HTMLDivElement>(null);
+  // Opened by Ctrl+L: the search box gets the keys (and those typed while this page loaded), not the picker.
+  const [openedBySearchKey] = useState(handoffPending);
   const log = useUsageLog();
   const { scriptId, setScriptId, script, setScript, loadError, history, byKey, currentKey, current, checked, setChecked, ended, setEnded, goTo, next, back, restart, close } = useLiveScript(initialScript, initialStep, log, t);
   const onCardOpened = useCallback(
@@ -96,7 +100,9 @@ function LiveCall({ compact, initialScript, initialStep }: { compact: boolean; i
     close();
     setTimeout(() => pickRef.current?.focus(), 0);
   }, [close]);
-  useLiveKeys({ paused: anyOpen, focusSearch, next, back, choose, changeScript: script ? changeScript : null });
+  /** Esc out of the picker: focus rests on the page itself, where the single-key shortcuts work. */
+  const focusSurface = useCallback(() => surfaceRef.current?.focus(), []);
+  useLiveKeys({ paused: anyOpen, focusSearch, next, back, choose, changeScript });
 
   const { query, setQuery, sel, setSel, hits, loading: searching, onKeyDown: onSearchKey } = useLiveSearch(
     (h) => openHit(h),
@@ -104,6 +110,12 @@ function LiveCall({ compact, initialScript, initialStep }: { compact: boolean; i
       if (h.kind === 'objection' && h.responses[0]) copy(h.responses[0], h.id);
     },
   );
+  useLayoutEffect(() => {
+    const typed = takeHandoff();
+    if (!typed) return;
+    if (typed.text) setQuery(typed.text);
+    if (typed.focused || typed.text) searchRef.current?.focus();
+  }, [setQuery]);
   const openHit = (h: SearchHit) => {
     // Cards and library items open over whatever is on screen, with or without a script running.
     if (h.kind === 'objection') void openCard(h.id);
@@ -256,9 +268,22 @@ function LiveCall({ compact, initialScript, initialStep }: { compact: boolean; i
 
   if (scriptId == null || (!script && !loadError)) {
     return (
-      <Stack gap="md" maw={compact ? undefined : 900} data-testid="live-call">
+      <Stack gap="md" maw={compact ? undefined : 900} data-testid="live-call" ref={surfaceRef} tabIndex={-1} style={{ outline: 'none' }}>
         {header}
-        {scriptId == null ? <ScriptPicker inputRef={pickRef} query={pickQuery} setQuery={setPickQuery} onPick={(id) => setScriptId(id)} compact={compact} /> : <Text c="dimmed">{t('scripts.live.loading')}</Text>}
+        {scriptId == null ? (
+          <ScriptPicker
+            inputRef={pickRef}
+            query={pickQuery}
+            setQuery={setPickQuery}
+            onPick={(id) => setScriptId(id)}
+            compact={compact}
+            autoFocus={!openedBySearchKey}
+            onSearch={focusSearch}
+            onLeave={focusSurface}
+          />
+        ) : (
+          <Text c="dimmed">{t('scripts.live.loading')}</Text>
+        )}
         {searchBox}
         {guidance}
         {overlays}
@@ -281,7 +306,7 @@ function LiveCall({ compact, initialScript, initialStep }: { compact: boolean; i
   );
 
   return (
-    <Stack gap="sm" data-testid="live-call" data-compact={compact ? '1' : '0'}>
+    <Stack gap="sm" data-testid="live-call" data-compact={compact ? '1' : '0'} ref={surfaceRef} tabIndex={-1} style={{ outline: 'none' }}>
       {header}
       {loadError && <Text c="red">{loadError}</Text>}
       {compact ? (
@@ -498,14 +523,30 @@ function CardModal({ card, onClose, onCopy }: { card: ObjectionCard | null; onCl
   );
 }
 
-function ScriptPicker({ query, setQuery, onPick, compact, inputRef }: { query: string; setQuery: (q: string) => void; onPick: (id: number) => void; compact: boolean; inputRef: React.RefObject<HTMLInputElement | null> }) {
+function ScriptPicker(props: {
+  query: string;
+  setQuery: (q: string) => void;
+  onPick: (id: number) => void;
+  compact: boolean;
+  inputRef: React.RefObject<HTMLInputElement | null>;
+  autoFocus: boolean;
+  /** "/" in the picker: to the search box, as everywhere else on the page. */
+  onSearch: () => void;
+  /** Esc: close the list and leave the picker. */
+  onLeave: () => void;
+}) {
+  const { query, setQuery, onPick, compact, inputRef, autoFocus, onSearch, onLeave } = props;
   const { t } = useTranslation();
+  // the list under the box, closed by Esc and opened again by focusing or typing
+  const [listOpen, setListOpen] = useState(true);
   const list = useApi('scripts.list', { query, language: null, status: 'published', offset: 0, limit: 12 });
   const usage = useApi('scripts.usage', {});
   const [sel, setSel] = useState(0);
   const rows = useMemo(() => list.data?.rows ?? [], [list.data]);
   useEffect(() => setSel(0), [query]);
-  useEffect(() => inputRef.current?.focus(), [inputRef]);
+  useEffect(() => {
+    if (autoFocus) inputRef.current?.focus();
+  }, [inputRef, autoFocus]);
   // A rep who types and presses Enter before the results arrive gets the first match when they do.
   const pendingEnter = useRef(false);
   useEffect(() => {
@@ -521,12 +562,24 @@ function ScriptPicker({ query, setQuery, onPick, compact, inputRef }: { query: s
         <TextInput
           ref={inputRef}
           size="md"
-          autoFocus
+          autoFocus={autoFocus}
           placeholder={t('scripts.live.pickPh')}
           value={query}
-          onChange={(e) => setQuery(e.currentTarget.value)}
+          onChange={(e) => {
+            setQuery(e.currentTarget.value);
+            setListOpen(true);
+          }}
+          onFocus={() => setListOpen(true)}
           onKeyDown={(e) => {
-            if (e.key === 'ArrowDown') {
+            if (e.key === '/' && !e.ctrlKey && !e.altKey && !e.metaKey) {
+              e.preventDefault();
+              onSearch();
+            } else if (e.key === 'Escape') {
+              e.preventDefault();
+              setListOpen(false);
+              onLeave();
+            } else if (e.key === 'ArrowDown') {
+              setListOpen(true);
               e.preventDefault();
               setSel((s) => Math.min(s + 1, rows.length - 1));
             } else if (e.key === 'ArrowUp') {
@@ -540,8 +593,9 @@ function ScriptPicker({ query, setQuery, onPick, compact, inputRef }: { query: s
           }}
           aria-label={t('scripts.live.pickPh')}
           data-testid="live-pick-input"
+          data-list-open={listOpen ? '1' : '0'}
         />
-        {rows.map((s, i) => (
+        {listOpen && rows.map((s, i) => (
           <UnstyledButton
             key={s.id}
             onClick={() => onPick(s.id)}
@@ -570,7 +624,7 @@ function ScriptPicker({ query, setQuery, onPick, compact, inputRef }: { query: s
             </Group>
           </UnstyledButton>
         ))}
-        {list.data && !rows.length && <Text c="dimmed">{t('scripts.live.noScripts')}</Text>}
+        {listOpen && list.data && !rows.length && <Text c="dimmed">{t('scripts.live.noScripts')}</Text>}
         <Text size="xs" c="dimmed">
           {t('scripts.live.pickKeys')}
         </Text>
