@@ -85,3 +85,115 @@ for (const [lang, word, card] of [
     await expect(page.getByRole('main').getByRole('textbox').first()).toHaveValue(before);
   });
 }
+
+test('placeholders: filled once per call, everywhere, Tab between them, {rep_name} pre-filled in the UI language, copies filled text, HTML inert; editor lists them', async ({ page, host, context }) => {
+  await context.grantPermissions(['clipboard-read', 'clipboard-write']);
+  await host.api('session.set', { personId: null, role: 'manager' });
+  const card = await host.api<{ id: number }>('scripts.objections.create', {
+    objection: 'We already work with {competitor}',
+    responses: ['{customer_name}, many {company} teams moved from {competitor} to {product} in a week.'],
+    language: 'en',
+  });
+  const steps = [
+    {
+      key: 'a',
+      stage: 'opening',
+      title: 'Greet {customer_name}',
+      sayIt: 'Hello {customer_name}, this is {rep_name} calling about {product}.',
+      talkingPointsMd: '- Ask how **{company}** buys today\n- {customer_name}{company} adjacent, {{literal}} stays, a lone { too',
+      mustSay: ['Say {product} twice'],
+      choices: [{ label: 'Uses {competitor}', toStepKey: null, toObjectionId: card.id }],
+    },
+    { key: 'b', stage: 'discovery', title: 'Needs', sayIt: 'So, {customer_name}, what matters most at {company}?', talkingPointsMd: '', mustSay: [], choices: [] },
+  ];
+  const made = await host.api<{ id: number }>('scripts.create', { title: 'Fields demo', language: 'en', steps });
+  await host.api('scripts.publish', { id: made.id });
+
+  // Editor: the fields the script uses, with how often
+  await page.goto(host.url);
+  await setLang(page, 'en');
+  await page.goto(`${host.url}#/scripts/${made.id}`);
+  await expect(page.getByTestId('script-placeholders')).toBeVisible();
+  for (const [name, n] of [['customer_name', 4], ['company', 3], ['rep_name', 1], ['product', 2], ['competitor', 1]] as const)
+    await expect(page.getByTestId(`script-placeholder-${name}`)).toContainText(`used ${n}×`);
+  await expect(page.getByTestId('script-placeholder-literal')).toHaveCount(0);
+  await expect(page.getByTestId('step-0-sayit-fields').locator('[data-placeholder-chip]')).toHaveCount(3);
+  await page.getByTestId('step-0-preview-tab').click();
+  await expect(page.getByTestId('step-0-preview').locator('[data-placeholder-chip]')).toHaveCount(3);
+  await expect(page.getByTestId('step-0-preview')).toContainText('{{literal}} stays, a lone {');
+  await shot(page, 'scripts-editor-placeholders-en');
+
+  // Live call as a rep
+  const reps = await host.api<{ rows: { id: number; name: string; nameRu: string; nameZh: string }[] }>('people.list', { role: 'rep', limit: 5 });
+  const rep = reps.rows.find((r) => r.nameRu && r.nameZh && r.nameRu !== r.name) ?? reps.rows[0];
+  await host.api('session.set', { personId: rep.id, role: 'rep' });
+  await page.goto(`${host.url}#/live?script=${made.id}`);
+  const stepBox = page.getByTestId('live-step');
+  await expect(stepBox.getByTestId('placeholder-rep_name')).toHaveValue(rep.name);
+  // nothing shows as raw braces; unfilled fields are marked
+  expect(await stepBox.innerText()).not.toMatch(/\{(customer_name|company|product|competitor|rep_name)\}/);
+  await expect(stepBox.locator('[data-placeholder-field="customer_name"][data-filled="0"]').first()).toBeVisible();
+  await expect(stepBox.getByTestId('live-points')).toContainText('{{literal}} stays, a lone {');
+  await shot(page, 'live-placeholders-empty-en');
+
+  // fill in the say-it line; Tab goes to the next field, skipping everything between
+  await stepBox.getByTestId('live-sayit').getByTestId('placeholder-customer_name').click();
+  await page.keyboard.type('Anna Petrova');
+  await page.keyboard.press('Tab');
+  await expect(stepBox.getByTestId('live-sayit').getByTestId('placeholder-rep_name')).toBeFocused();
+  await page.keyboard.press('Tab');
+  await expect(stepBox.getByTestId('live-sayit').getByTestId('placeholder-product')).toBeFocused();
+  await page.keyboard.type('Workbench Pro');
+  await page.keyboard.press('Tab');
+  await expect(stepBox.getByTestId('live-points').getByTestId('placeholder-company').first()).toBeFocused();
+  await page.keyboard.type('<img src=x onerror="window.__xss=1">Acme');
+  await page.keyboard.press('Escape'); // leaves the field; the page's keys work again
+  // every occurrence shows the value
+  await expect(stepBox.getByTestId('placeholder-customer_name')).toHaveCount(2);
+  await expect(page.getByTestId('live-step-title')).toHaveText('Greet Anna Petrova');
+  for (const f of await stepBox.getByTestId('placeholder-customer_name').all()) await expect(f).toHaveValue('Anna Petrova');
+  await expect(stepBox.getByTestId('live-checklist')).toContainText('Say Workbench Pro twice');
+  await shot(page, 'live-placeholders-filled-en');
+  // copying the say-it line copies the filled text
+  await stepBox.getByTestId('live-copy-sayit').click();
+  await expect.poll(() => page.evaluate(() => navigator.clipboard.readText())).toBe(`Hello Anna Petrova, this is ${rep.name} calling about Workbench Pro.`);
+  await stepBox.getByTestId('live-copy-points').click();
+  await expect.poll(() => page.evaluate(() => navigator.clipboard.readText())).toContain('- Ask how **<img src=x onerror="window.__xss=1">Acme** buys today');
+  // the card: filled fields, the unknown one marked; copy fills what is known
+  await page.keyboard.press('1');
+  await expect(page.getByTestId('live-card-body')).toBeVisible();
+  await expect(page.getByTestId('live-card-response-0').getByTestId('placeholder-customer_name')).toHaveValue('Anna Petrova');
+  await expect(page.getByTestId('live-card-response-0').locator('[data-placeholder-field="competitor"][data-filled="0"]')).toBeVisible();
+  await page.getByTestId('live-card-copy-0').click();
+  await expect
+    .poll(() => page.evaluate(() => navigator.clipboard.readText()))
+    .toBe('Anna Petrova, many <img src=x onerror="window.__xss=1">Acme teams moved from {competitor} to Workbench Pro in a week.');
+  // filling inside the card reaches the steps too
+  await page.getByTestId('live-card-response-0').getByTestId('placeholder-competitor').fill('Globex');
+  await shot(page, 'live-placeholders-card-en');
+  await page.keyboard.press('Escape');
+  await page.keyboard.press('Escape');
+  await expect(page.getByTestId('live-card-body')).toBeHidden();
+  await expect(page.getByTestId('live-choices')).toContainText('Uses Globex');
+  await page.keyboard.press('ArrowRight');
+  await expect(page.getByTestId('live-step-title')).toHaveText('Needs');
+  await expect(page.getByTestId('live-step').getByTestId('placeholder-customer_name')).toHaveValue('Anna Petrova');
+  expect(await page.evaluate(() => document.querySelectorAll('img[onerror], [onerror]').length)).toBe(0);
+  expect(await page.evaluate(() => (window as unknown as { __xss?: number }).__xss)).toBeUndefined();
+
+  // Russian and Chinese UIs: the rep's name as that language writes it, the fields' names translated
+  for (const [lang, name, label] of [['ru', rep.nameRu || rep.name, 'имя клиента'], ['zh', rep.nameZh || rep.name, '客户姓名']] as const) {
+    await host.api('session.set', { personId: rep.id, role: 'rep' });
+    await setLang(page, lang);
+    await page.goto(`${host.url}#/live?script=${made.id}&l=${lang}`);
+    await page.reload();
+    await expect(page.getByTestId('live-step').getByTestId('placeholder-rep_name')).toHaveValue(name);
+    await expect(page.getByTestId('live-step').getByTestId('placeholder-customer_name').first()).toHaveAttribute('placeholder', label);
+    await shot(page, `live-placeholders-${lang}`);
+    await host.api('session.set', { personId: null, role: 'manager' });
+    await page.goto(`${host.url}#/scripts/${made.id}`);
+    await page.reload();
+    await expect(page.getByTestId('script-placeholders')).toBeVisible();
+    await shot(page, `scripts-editor-placeholders-${lang}`);
+  }
+});

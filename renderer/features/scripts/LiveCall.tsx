@@ -28,6 +28,10 @@ import { useCardPopups } from './live/useCardPopups';
 import { useLiveSearch } from './live/useLiveSearch';
 import { useLiveKeys } from './live/useLiveKeys';
 import { handoffPending, takeHandoff } from './live/handoff';
+import { PlaceholderField, PlaceholderProvider, PlaceholderText, usePlaceholderValues } from './live/placeholders';
+import { fillPlaceholders } from '../../../shared/scripts/placeholders';
+import { personName } from '../../lib/format';
+import { isTyping } from './util';
 
 export function Highlighted({ segments }: { segments: Segment[] }) {
   return (
@@ -35,10 +39,12 @@ export function Highlighted({ segments }: { segments: Segment[] }) {
       {segments.map((s, i) =>
         s.hit ? (
           <mark key={i} style={{ background: 'var(--mantine-color-yellow-2)', padding: 0 }}>
-            {s.text}
+            <PlaceholderText text={s.text} chips />
           </mark>
         ) : (
-          <span key={i}>{s.text}</span>
+          <span key={i}>
+            <PlaceholderText text={s.text} chips />
+          </span>
         ),
       )}
     </>
@@ -48,7 +54,14 @@ export function Highlighted({ segments }: { segments: Segment[] }) {
 export function LiveCallPage() {
   const [params] = useSearchParams();
   const compact = params.get('compact') === '1';
-  const body = <LiveCall compact={compact} initialScript={params.get('script') ? Number(params.get('script')) : null} initialStep={params.get('step')} />;
+  const { session } = useSession();
+  // placeholders are filled once per call; the rep's own name is there already, as the UI language writes it
+  const me = session?.person ? personName(session.person) : '';
+  const body = (
+    <PlaceholderProvider initial={me ? { rep_name: me } : {}}>
+      <LiveCall compact={compact} initialScript={params.get('script') ? Number(params.get('script')) : null} initialStep={params.get('step')} />
+    </PlaceholderProvider>
+  );
   // Compact: above the app shell, full window (the always-on-top window is narrow).
   return compact ? (
     <Portal>
@@ -79,6 +92,7 @@ function LiveCall({ compact, initialScript, initialStep }: { compact: boolean; i
   );
   const { card, closeCard, openCard, libraryItem, setLibraryItem, anyOpen } = useCardPopups(t, onCardOpened);
 
+  const fieldValues = usePlaceholderValues();
   const copy = useCopy<number | null>((ok, objectionId) => {
     notifications.show({ color: ok ? 'green' : 'red', message: ok ? t('scripts.live.copied') : t('scripts.live.copyFailed'), autoClose: 1500 });
     if (ok) log('copy_response', { scriptId: script?.id ?? null, stepId: current?.step.id ?? null, objectionId });
@@ -107,7 +121,7 @@ function LiveCall({ compact, initialScript, initialStep }: { compact: boolean; i
   const { query, setQuery, sel, setSel, hits, loading: searching, onKeyDown: onSearchKey } = useLiveSearch(
     (h) => openHit(h),
     (h) => {
-      if (h.kind === 'objection' && h.responses[0]) copy(h.responses[0], h.id);
+      if (h.kind === 'objection' && h.responses[0]) copy(fillPlaceholders(h.responses[0], fieldValues), h.id);
     },
   );
   useLayoutEffect(() => {
@@ -255,7 +269,7 @@ function LiveCall({ compact, initialScript, initialStep }: { compact: boolean; i
 
   const overlays = (
     <>
-      <CardModal card={card} onClose={closeCard} onCopy={(text) => card && copy(text, card.id)} />
+      <CardModal card={card} onClose={closeCard} onCopy={(text) => card && copy(fillPlaceholders(text, fieldValues), card.id)} />
       <Modal opened={!!libraryItem} onClose={() => setLibraryItem(null)} title={libraryItem?.title} size="xl" data-testid="live-library-item">
         {libraryItem && (
           <div data-testid="live-library-body">
@@ -300,6 +314,7 @@ function LiveCall({ compact, initialScript, initialStep }: { compact: boolean; i
       checked={checked}
       onCheck={(k, v) => setChecked((c) => ({ ...c, [k]: v }))}
       onChoose={choose}
+      onCopy={(text) => copy(fillPlaceholders(text, fieldValues), null)}
       objections={script?.objections ?? []}
       stepTitle={(key) => byKey.get(key)?.step.title ?? '?'}
     />
@@ -341,7 +356,7 @@ function LiveCall({ compact, initialScript, initialStep }: { compact: boolean; i
                       color: history.includes(s.key) && s.key !== currentKey ? 'var(--mantine-color-dimmed)' : undefined,
                     }}
                   >
-                    {i + 1}. {s.title}
+                    {i + 1}. <PlaceholderText text={s.title} chips />
                   </button>
                 ))}
               </Stack>
@@ -385,6 +400,8 @@ function StepPanel(props: {
   checked: Record<string, boolean>;
   onCheck: (key: string, v: boolean) => void;
   onChoose: (n: number) => void;
+  /** Copies script text with the call's placeholder values filled in. */
+  onCopy: (text: string) => void;
   objections: { id: number; objection: string }[];
   stepTitle: (key: string) => string;
 }) {
@@ -399,26 +416,51 @@ function StepPanel(props: {
           </Text>
         </Group>
         <Title order={compact ? 3 : 2} data-testid="live-step-title">
-          {step.title}
+          <PlaceholderText text={step.title} chips />
         </Title>
         {step.sayIt && (
           <Paper bg="indigo.0" p="sm" radius="sm">
-            <Text size="xs" fw={700} c="indigo.8" tt="uppercase">
-              {t('scripts.live.sayIt')}
-            </Text>
-            <Text size={compact ? 'md' : 'xl'} fw={500}>
-              {step.sayIt}
+            <Group justify="space-between" wrap="nowrap" gap={4}>
+              <Text size="xs" fw={700} c="indigo.8" tt="uppercase">
+                {t('scripts.live.sayIt')}
+              </Text>
+              <Tooltip label={t('scripts.live.copy')}>
+                <ActionIcon size="sm" variant="subtle" aria-label={`${t('scripts.live.copy')}: ${t('scripts.live.sayIt')}`} onClick={() => props.onCopy(step.sayIt)} data-testid="live-copy-sayit">
+                  <IconCopy size={14} />
+                </ActionIcon>
+              </Tooltip>
+            </Group>
+            <Text size={compact ? 'md' : 'xl'} fw={500} data-testid="live-sayit">
+              <PlaceholderText text={step.sayIt} />
             </Text>
           </Paper>
         )}
-        {step.talkingPointsMd && <Markdown text={step.talkingPointsMd} size={compact ? '1rem' : '1.2rem'} testId="live-points" />}
+        {step.talkingPointsMd && (
+          <Box pos="relative">
+            <Tooltip label={t('scripts.live.copyPoints')}>
+              <ActionIcon
+                size="sm"
+                variant="subtle"
+                pos="absolute"
+                top={0}
+                right={0}
+                aria-label={t('scripts.live.copyPoints')}
+                onClick={() => props.onCopy(step.talkingPointsMd)}
+                data-testid="live-copy-points"
+              >
+                <IconCopy size={14} />
+              </ActionIcon>
+            </Tooltip>
+            <Markdown text={step.talkingPointsMd} size={compact ? '1rem' : '1.2rem'} testId="live-points" placeholder={(name) => <PlaceholderField name={name} />} />
+          </Box>
+        )}
         {step.listenFor && (
           <Text size="sm">
             <IconEar size={16} style={{ verticalAlign: 'text-bottom' }} />{' '}
             <Text span fw={700}>
               {t('scripts.live.listenFor')}:
             </Text>{' '}
-            {step.listenFor}
+            <PlaceholderText text={step.listenFor} />
           </Text>
         )}
         {step.mustSay.length > 0 && (
@@ -428,7 +470,7 @@ function StepPanel(props: {
             </Text>
             {step.mustSay.map((m, i) => {
               const k = `${step.key}:${i}`;
-              return <Checkbox key={k} label={m} checked={!!props.checked[k]} onChange={(e) => props.onCheck(k, e.currentTarget.checked)} size="md" />;
+              return <Checkbox key={k} label={<PlaceholderText text={m} chips />} checked={!!props.checked[k]} onChange={(e) => props.onCheck(k, e.currentTarget.checked)} size="md" />;
             })}
           </Stack>
         )}
@@ -449,14 +491,16 @@ function StepPanel(props: {
                 data-testid={`live-choice-${i}`}
                 styles={{ label: { whiteSpace: 'normal', textAlign: 'left' } }}
               >
-                {c.label}
+                <PlaceholderText text={c.label} chips />
                 <Text span size="xs" c="dimmed" ml={8}>
                   →{' '}
-                  {c.toStepKey
-                    ? props.stepTitle(c.toStepKey)
-                    : c.toObjectionId != null
-                      ? (props.objections.find((o) => o.id === c.toObjectionId)?.objection ?? t('scripts.live.objection'))
-                      : t('scripts.editor.endCall')}
+                  {c.toStepKey ? (
+                    <PlaceholderText text={props.stepTitle(c.toStepKey)} chips />
+                  ) : c.toObjectionId != null ? (
+                    <PlaceholderText text={props.objections.find((o) => o.id === c.toObjectionId)?.objection ?? t('scripts.live.objection')} chips />
+                  ) : (
+                    t('scripts.editor.endCall')
+                  )}
                 </Text>
               </Button>
             ))}
@@ -478,7 +522,7 @@ function CardModal({ card, onClose, onCopy }: { card: ObjectionCard | null; onCl
   useEffect(() => {
     if (!card) return;
     const onKey = (e: KeyboardEvent) => {
-      if (e.altKey || e.metaKey) return;
+      if (e.altKey || e.metaKey || isTyping(e)) return; // typing into a placeholder field
       if (e.key === 'ArrowDown') setSel((s) => Math.min(s + 1, card.responses.length - 1));
       else if (e.key === 'ArrowUp') setSel((s) => Math.max(0, s - 1));
       else if (/^[1-3]$/.test(e.key) && card.responses[Number(e.key) - 1]) onCopy(card.responses[Number(e.key) - 1]);
@@ -493,11 +537,15 @@ function CardModal({ card, onClose, onCopy }: { card: ObjectionCard | null; onCl
     <Modal opened={!!card} onClose={onClose} size="lg" title={<Text fw={700}>{t('scripts.live.objection')}</Text>} data-testid="live-card">
       {card && (
         <Stack gap="sm" data-testid="live-card-body">
-          <Title order={3}>«{card.objection}»</Title>
+          <Title order={3}>
+            «<PlaceholderText text={card.objection} chips />»
+          </Title>
           {card.responses.map((r, i) => (
             <Paper key={i} withBorder p="sm" style={{ borderColor: i === sel ? 'var(--mantine-color-indigo-5)' : undefined, borderWidth: i === sel ? 2 : 1 }} data-testid={`live-card-response-${i}`}>
               <Group justify="space-between" wrap="nowrap" align="flex-start">
-                <Text size="lg">{r}</Text>
+                <Text size="lg">
+                  <PlaceholderText text={r} />
+                </Text>
                 <Tooltip label={t('scripts.live.copyKey', { n: i + 1 })}>
                   <ActionIcon variant="light" onClick={() => onCopy(r)} aria-label={t('scripts.live.copy')} data-testid={`live-card-copy-${i}`}>
                     <IconCopy size={16} />
