@@ -197,3 +197,81 @@ test('placeholders: filled once per call, everywhere, Tab between them, {rep_nam
     await shot(page, `scripts-editor-placeholders-${lang}`);
   }
 });
+
+/** Badges in view that are cut off: wider than the window, or text clipped without a tooltip (title) saying it in full. */
+async function clippedBadges(page: Page) {
+  return page.evaluate(() => {
+    const out: string[] = [];
+    for (const b of document.querySelectorAll<HTMLElement>('.mantine-Badge-root')) {
+      const r = b.getBoundingClientRect();
+      if (!r.width || r.bottom < 0 || r.top > window.innerHeight) continue;
+      // covered by the compact window's overlay (the app's header under it) or a dialog: not seen
+      const top = document.elementFromPoint(Math.min(window.innerWidth - 2, Math.max(1, (r.left + r.right) / 2)), Math.min(window.innerHeight - 2, Math.max(1, (r.top + r.bottom) / 2)));
+      if (top && !b.contains(top) && !top.contains(b)) continue;
+      const label = b.querySelector<HTMLElement>('.mantine-Badge-label') ?? b;
+      const cut = label.scrollWidth > label.clientWidth + 1;
+      // scrolled-away parts of a list are fine; cut at the window's edge or by an ancestor that hides overflow is not
+      let clipper: HTMLElement | null = b.parentElement;
+      let hidden = false;
+      while (clipper && clipper !== document.body) {
+        const s = getComputedStyle(clipper);
+        if (s.overflowX !== 'visible') {
+          const c = clipper.getBoundingClientRect();
+          if (r.right > c.right + 1 || r.left < c.left - 1) hidden = true;
+          break;
+        }
+        clipper = clipper.parentElement;
+      }
+      const titled = !!(b.title || b.closest('[title]') || b.getAttribute('aria-label'));
+      if (r.right > window.innerWidth + 1 || r.left < -1 || hidden || (cut && !titled)) out.push(`${b.textContent} (${Math.round(r.left)}–${Math.round(r.right)}, cut=${cut}, hidden=${hidden})`);
+    }
+    return out;
+  });
+}
+
+test('the compact 460×720 window: status, objection and library badges wrap or truncate with a tooltip, never cut off (en/ru/zh)', async ({ page, host }) => {
+  const reps = await host.api<{ rows: { id: number }[] }>('people.list', { role: 'rep', limit: 5 });
+  await host.api('session.set', { personId: reps.rows[0].id, role: 'rep' });
+  await page.setViewportSize({ width: 460, height: 720 });
+  const list = await host.api<{ rows: { id: number; title: string }[] }>('scripts.list', { status: 'published', limit: 50 });
+  for (const [lang, word, title] of [
+    ['en', 'price', 'Inbound price request'],
+    ['ru', 'дорого', 'Входящий звонок: запрос цены'],
+    ['zh', '价格', '价格咨询来电'],
+  ] as const) {
+    await page.goto(host.url);
+    await setLang(page, lang);
+    // the picker, its rows with "recent", language and step-count badges
+    await page.goto(`${host.url}#/live?compact=1`);
+    await expect(page.getByTestId('live-pick-0')).toBeVisible();
+    await shot(page, `live-compact-picker-${lang}`);
+    expect(await clippedBadges(page), `${lang} picker`).toEqual([]);
+    // search results: objection / step / library badges
+    await page.getByTestId('live-search').fill(word);
+    await expect(page.getByTestId('live-hit-0')).toBeVisible();
+    await page.getByTestId('live-results').scrollIntoViewIfNeeded();
+    await shot(page, `live-compact-search-${lang}`);
+    expect(await clippedBadges(page), `${lang} search`).toEqual([]);
+    // a running script: the header's status badge, the step, linked content
+    await page.goto(`${host.url}#/live?compact=1&script=${list.rows.find((r) => r.title === title)!.id}`);
+    await expect(page.getByTestId('live-step')).toBeVisible();
+    await page.keyboard.press('ArrowRight');
+    await shot(page, `live-compact-step-${lang}`);
+    expect(await clippedBadges(page), `${lang} step`).toEqual([]);
+    await page.keyboard.press('/');
+    await page.keyboard.type(word);
+    await expect(page.getByTestId('live-hit-0')).toBeVisible();
+    await page.getByTestId('live-results').locator('[data-kind="objection"]').first().click();
+    await expect(page.getByTestId('live-card-body')).toBeVisible();
+    // the card is on top of the compact window, not hidden under it
+    const onTop = await page.getByTestId('live-card-body').evaluate((el) => {
+      const r = el.getBoundingClientRect();
+      const top = document.elementFromPoint(r.left + r.width / 2, r.top + Math.min(r.height / 2, 20));
+      return !!top && el.contains(top);
+    });
+    expect(onTop, `${lang}: the objection card shows above the compact window`).toBe(true);
+    await shot(page, `live-compact-card-${lang}`);
+    expect(await clippedBadges(page), `${lang} card`).toEqual([]);
+    await page.keyboard.press('Escape');
+  }
+});

@@ -51,6 +51,10 @@ export function Highlighted({ segments }: { segments: Segment[] }) {
   );
 }
 
+/** The compact window is an overlay at z-index 250 over the app shell: cards and previews must open above it. */
+const COMPACT_Z = 250;
+const LIVE_MODAL_Z = COMPACT_Z + 50;
+
 export function LiveCallPage() {
   const [params] = useSearchParams();
   const compact = params.get('compact') === '1';
@@ -65,7 +69,7 @@ export function LiveCallPage() {
   // Compact: above the app shell, full window (the always-on-top window is narrow).
   return compact ? (
     <Portal>
-      <Box pos="fixed" inset={0} bg="var(--mantine-color-body)" style={{ zIndex: 250, overflow: 'auto' }} p="xs" data-testid="live-compact">
+      <Box pos="fixed" inset={0} bg="var(--mantine-color-body)" style={{ zIndex: COMPACT_Z, overflow: 'auto' }} p="xs" data-testid="live-compact">
         {body}
       </Box>
     </Portal>
@@ -177,7 +181,14 @@ function LiveCall({ compact, initialScript, initialStep }: { compact: boolean; i
                 data-kind={h.kind}
               >
                 <Group gap={6} wrap="nowrap" align="flex-start">
-                  <Badge size="xs" variant="light" color={h.kind === 'objection' ? 'orange' : h.kind === 'library' ? 'teal' : 'indigo'} style={{ flexShrink: 0 }}>
+                  <Badge
+                    size="xs"
+                    variant="light"
+                    color={h.kind === 'objection' ? 'orange' : h.kind === 'library' ? 'teal' : 'indigo'}
+                    style={{ flexShrink: 0 }}
+                    maw={compact ? 110 : 140}
+                    title={h.kind === 'objection' ? t('scripts.live.objection') : h.kind === 'library' ? t('scripts.live.library') : t('scripts.live.step')}
+                  >
                     {h.kind === 'objection' ? t('scripts.live.objection') : h.kind === 'library' ? t('scripts.live.library') : t('scripts.live.step')}
                   </Badge>
                   <div style={{ minWidth: 0 }}>
@@ -270,7 +281,7 @@ function LiveCall({ compact, initialScript, initialStep }: { compact: boolean; i
   const overlays = (
     <>
       <CardModal card={card} onClose={closeCard} onCopy={(text) => card && copy(fillPlaceholders(text, fieldValues), card.id)} />
-      <Modal opened={!!libraryItem} onClose={() => setLibraryItem(null)} title={libraryItem?.title} size="xl" data-testid="live-library-item">
+      <Modal opened={!!libraryItem} onClose={() => setLibraryItem(null)} title={libraryItem?.title} size="xl" zIndex={LIVE_MODAL_Z} data-testid="live-library-item">
         {libraryItem && (
           <div data-testid="live-library-body">
             <ContentPreview id={libraryItem.id} />
@@ -534,7 +545,7 @@ function CardModal({ card, onClose, onCopy }: { card: ObjectionCard | null; onCl
     return () => window.removeEventListener('keydown', onKey);
   }, [card, sel, onCopy]);
   return (
-    <Modal opened={!!card} onClose={onClose} size="lg" title={<Text fw={700}>{t('scripts.live.objection')}</Text>} data-testid="live-card">
+    <Modal opened={!!card} onClose={onClose} size="lg" zIndex={LIVE_MODAL_Z} title={<Text fw={700}>{t('scripts.live.objection')}</Text>} data-testid="live-card">
       {card && (
         <Stack gap="sm" data-testid="live-card-body">
           <Title order={3}>
@@ -554,9 +565,9 @@ function CardModal({ card, onClose, onCopy }: { card: ObjectionCard | null; onCl
               </Group>
             </Paper>
           ))}
-          <Group gap={4}>
+          <Group gap={4} wrap="wrap">
             {card.tags.map((tg) => (
-              <Badge key={tg} size="xs" variant="light" color="gray">
+              <Badge key={tg} size="xs" variant="light" color="gray" maw="100%" title={tg}>
                 {tg}
               </Badge>
             ))}
@@ -651,21 +662,22 @@ function ScriptPicker(props: {
             style={{ borderRadius: 4, background: i === sel ? 'var(--mantine-color-indigo-0)' : undefined }}
             data-testid={`live-pick-${i}`}
           >
-            <Group justify="space-between" wrap="nowrap">
-              <Text fw={i === sel ? 700 : 500}>
+            {/* the badges go under the title when the window is narrow, never squeezed or cut */}
+            <Group justify="space-between" wrap="wrap" gap={4}>
+              <Text fw={i === sel ? 700 : 500} style={{ flex: '1 1 180px', minWidth: 0, overflowWrap: 'anywhere' }}>
                 {s.pinned && '📌 '}
                 {s.title}
               </Text>
-              <Group gap={4} wrap="nowrap">
+              <Group gap={4} wrap="wrap" style={{ maxWidth: '100%' }}>
                 {recent.has(s.id) && (
-                  <Badge size="xs" variant="light" color="teal">
+                  <Badge size="xs" variant="light" color="teal" maw="100%" title={t('scripts.live.recent')}>
                     {t('scripts.live.recent')}
                   </Badge>
                 )}
-                <Badge size="xs" variant="light">
+                <Badge size="xs" variant="light" maw="100%" title={t(`scripts.lang.${s.language}`)}>
                   {t(`scripts.lang.${s.language}`)}
                 </Badge>
-                <Text size="xs" c="dimmed">
+                <Text size="xs" c="dimmed" style={{ whiteSpace: 'nowrap' }}>
                   {t('scripts.live.steps', { count: s.stepCount })}
                 </Text>
               </Group>
