@@ -20,7 +20,6 @@ import { sweepAll as sweepReminders } from '../services/notifications/sweep';
 import type { TeamOptions } from './team';
 import { megabytes } from './http';
 import { DEFAULT_UPLOAD_LIMIT } from '../files/staging';
-import { TeamConnections } from '../services/teamClient/connections';
 
 function arg(name: string): string | undefined {
   return args(name).at(-1);

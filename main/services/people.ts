@@ -226,7 +226,7 @@ export function removeTeam(db: DB, id: number, actorId: number | null = null): {
   return db.transaction(() => {
     const t = getTeam(db, id);
     const members = (db.prepare('SELECT count(*) AS n FROM people WHERE team_id = ?').get(id) as { n: number }).n;
-    if (members > 0) throw new AppError('conflict', `Team "${t.name}" still has ${members} member(s). Move them to another team first.`, undefined, {
+    if (members > 0) throw new AppError('conflict', `Team "${t.name}" still has ${members} member${members === 1 ? '' : 's'}. Move them to another team first.`, undefined, {
         key: 'people.teamHasMembers',
         params: { team: t.name, count: members },
       });

@@ -99,8 +99,11 @@ test('a rep runs live-call mode with the keyboard only, follows a branch, search
   await expect(page.getByTestId('home-scripts')).toBeVisible();
   await shot(page, 'scripts-home-rep');
 
-  // Ctrl+L from anywhere, pick a script by typing.
+  // Ctrl+L from anywhere: the search box is ready; S goes to the script picker, pick a script by typing.
   await page.keyboard.press('Control+l');
+  await expect(page.getByTestId('live-search')).toBeFocused();
+  await page.keyboard.press('Escape');
+  await page.keyboard.press('s');
   await expect(page.getByTestId('live-pick-input')).toBeFocused();
   await page.keyboard.type('Inbound price');
   // Results load as you type: wait for the script to be first before Enter.
@@ -188,7 +191,7 @@ test('import: a Markdown export comes back as a new script; a foreign file gets 
   await page.goto(`${host.url}#/scripts`);
   await expect(page.getByTestId('scripts-table')).toBeVisible();
   await page.locator('input[type=file]').setInputFiles({ name: md.fileName, mimeType: 'text/markdown', buffer: Buffer.from(md.text) });
-  await expect(page.getByText('Imported 1 script(s)')).toBeVisible();
+  await expect(page.getByText('Imported 1 script;')).toBeVisible();
   await page.locator('input[type=file]').setInputFiles({ name: 'roster.csv', mimeType: 'text/csv', buffer: Buffer.from('name,email\nAnna,a@x.ru\n') });
   await expect(page.getByText('not a Sales Workbench scripts export')).toBeVisible();
   await page.locator('input[type=file]').setInputFiles({ name: 'future.json', mimeType: 'application/json', buffer: Buffer.from('{"format":"sales-workbench/scripts","version":9,"scripts":[],"objections":[]}') });

@@ -90,10 +90,57 @@ describe('server messages the UI translates', () => {
   it.each(['en', 'ru', 'zh'] as const)('every key has a %s text under errors or rowErrors, with the same {{values}}', (lang) => {
     const tree = resourcesFor(lang);
     for (const s of sent) {
-      const text = lookup(tree, `errors.${s.key}`) ?? lookup(tree, `rowErrors.${s.key}`);
-      expect(typeof text, `${s.file}: ${s.key}`).toBe('string');
-      const used = ((text as string).match(/\{\{(\w+)\}\}/g) ?? []).map((p) => p.slice(2, -2)).sort();
-      expect(used, `${s.file}: ${s.key}`).toEqual([...new Set(s.params)]);
+      // a counted message may be plural forms only (key_one, key_other…): every form must take the same values
+      const forms = ['', '_zero', '_one', '_two', '_few', '_many', '_other']
+        .map((suffix) => lookup(tree, `errors.${s.key}${suffix}`) ?? lookup(tree, `rowErrors.${s.key}${suffix}`))
+        .filter((v): v is string => typeof v === 'string');
+      expect(forms.length, `${s.file}: ${s.key}`).toBeGreaterThan(0);
+      for (const text of forms) {
+        const used = new Set((text.match(/\{\{(\w+)\}\}/g) ?? []).map((p) => p.slice(2, -2)));
+        // a plural form may leave out {{count}} ("one member"), never another value
+        if (forms.length > 1 && !used.has('count')) used.add('count');
+        expect([...used].sort(), `${s.file}: ${s.key}`).toEqual([...new Set(s.params)]);
+      }
+    }
+  });
+});
+
+describe('counted server messages', () => {
+  const root = path.join(__dirname, '..', '..');
+  const sourceFiles = (dir: string): string[] =>
+    fs.readdirSync(path.join(root, dir), { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? sourceFiles(path.join(dir, e.name)) : e.name.endsWith('.ts') ? [path.join(dir, e.name)] : []));
+
+  it('no error message in main/ or shared/ says "(s)" instead of a real plural', () => {
+    const offenders = [...sourceFiles('main'), ...sourceFiles('shared')].flatMap((f) =>
+      fs
+        .readFileSync(path.join(root, f), 'utf8')
+        .split('\n')
+        .map((line, i) => ({ where: `${f}:${i + 1}`, line }))
+        // the string literals of a line that throws or sets a message
+        .filter(({ line }) => /AppError\(|message:/.test(line) && (line.match(/'[^']*'|`[^`]*`|"[^"]*"/g) ?? []).some((lit) => /\p{L}\(s\)/u.test(lit))),
+    );
+    expect(offenders.map((o) => o.where)).toEqual([]);
+    for (const lang of ['en', 'ru', 'zh'] as const) expect(JSON.stringify(resourcesFor(lang).errors)).not.toMatch(/\w\(s\)/);
+  });
+
+  it.each([
+    ['people.teamHasMembers', { team: 'North' }],
+    ['scripts.objectionInUse', { objection: 'Too expensive' }],
+  ] as const)('%s reads right for 1, 3, 5 and 21 in every language', async (key, params) => {
+    const { createInstance } = await import('i18next');
+    const expected: Record<'en' | 'ru' | 'zh', RegExp[]> = {
+      en: [/\b1 (member|script)\b/, /\b3 (members|scripts)\b/, /\b5 (members|scripts)\b/, /\b21 (members|scripts)\b/],
+      ru: [/ 1 (сотрудник|скрипте)(?!\p{L})/u, / 3 (сотрудника|скриптах)(?!\p{L})/u, / 5 (сотрудников|скриптах)(?!\p{L})/u, / 21 (сотрудник|скрипте)(?!\p{L})/u],
+      zh: [/1 (名成员|个话术)/, /3 (名成员|个话术)/, /5 (名成员|个话术)/, /21 (名成员|个话术)/],
+    };
+    for (const lang of ['en', 'ru', 'zh'] as const) {
+      const i18n = createInstance();
+      await i18n.init({ lng: lang, resources: { [lang]: { translation: resourcesFor(lang) } }, interpolation: { escapeValue: false } });
+      [1, 3, 5, 21].forEach((count, i) => {
+        const text = i18n.t(`errors.${key}`, { ...params, count });
+        expect(text, `${lang} ${count}`).toMatch(expected[lang][i]);
+        expect(text).not.toContain('errors.');
+      });
     }
   });
 });

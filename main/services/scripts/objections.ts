@@ -85,7 +85,7 @@ export function removeObjection(db: DB, id: number, actorId: number | null = nul
   return db.transaction(() => {
     const card = getObjection(db, id);
     if (card.usedInScripts > 0) {
-      throw new AppError('conflict', `"${card.objection}" is used by ${card.usedInScripts} script(s). Remove those answers first, then delete the card.`, undefined, {
+      throw new AppError('conflict', `"${card.objection}" is used by ${card.usedInScripts} script${card.usedInScripts === 1 ? '' : 's'}. Remove those answers first, then delete the card.`, undefined, {
         key: 'scripts.objectionInUse',
         params: { objection: card.objection, count: card.usedInScripts },
       });

@@ -40,13 +40,14 @@ export function StatusBadge({ status, validUntil }: { status: ItemStatus; validU
   if (status === 'expired')
     return (
       <Tooltip label={t('library.status.expiredReason', { date: fmtDate(validUntil) })}>
-        <Badge color="red" variant="light" size="sm" data-testid="status-expired">
+        <Badge color="red" variant="light" size="sm" data-testid="status-expired" style={{ flexShrink: 0 }} maw="100%">
           {t('library.status.expired')}
         </Badge>
       </Tooltip>
     );
   return (
-    <Badge color="yellow" variant="light" size="sm">
+    // never squeezed by a long title beside it (the compact live-call window is 460 px wide); the full text on hover
+    <Badge color="yellow" variant="light" size="sm" style={{ flexShrink: 0 }} maw="100%" title={t('library.status.verify_due')}>
       {t('library.status.verify_due')}
     </Badge>
   );

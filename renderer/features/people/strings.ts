@@ -7,7 +7,8 @@ export const peopleStrings = {
         emailTaken: '{{name}} already uses this e-mail address.',
         teamNotFound: 'Team #{{id}} does not exist.',
         teamNameTaken: 'A team named "{{name}}" already exists.',
-        teamHasMembers: 'Team "{{team}}" still has {{count}} member(s). Move them to another team first.',
+        teamHasMembers_one: 'Team "{{team}}" still has {{count}} member. Move them to another team first.',
+        teamHasMembers_other: 'Team "{{team}}" still has {{count}} members. Move them to another team first.',
       },
     },
     people: {
@@ -87,7 +88,10 @@ export const peopleStrings = {
         emailTaken: 'Этот адрес e-mail уже использует {{name}}.',
         teamNotFound: 'Команды №{{id}} нет.',
         teamNameTaken: 'Команда «{{name}}» уже существует.',
-        teamHasMembers: 'В команде «{{team}}» ещё есть сотрудники: {{count}}. Сначала переведите их в другую команду.',
+        teamHasMembers_one: 'В команде «{{team}}» ещё {{count}} сотрудник. Сначала переведите его в другую команду.',
+        teamHasMembers_few: 'В команде «{{team}}» ещё {{count}} сотрудника. Сначала переведите их в другую команду.',
+        teamHasMembers_many: 'В команде «{{team}}» ещё {{count}} сотрудников. Сначала переведите их в другую команду.',
+        teamHasMembers_other: 'В команде «{{team}}» ещё {{count}} сотрудника. Сначала переведите их в другую команду.',
       },
     },
     people: {
@@ -167,7 +171,7 @@ export const peopleStrings = {
         emailTaken: '{{name}} 已在使用此电子邮件地址。',
         teamNotFound: '团队 #{{id}} 不存在。',
         teamNameTaken: '名为“{{name}}”的团队已存在。',
-        teamHasMembers: '团队“{{team}}”仍有 {{count}} 名成员。请先将他们移到其他团队。',
+        teamHasMembers_other: '团队“{{team}}”仍有 {{count}} 名成员。请先将他们移到其他团队。',
       },
     },
     people: {

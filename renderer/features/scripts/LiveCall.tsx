@@ -9,7 +9,7 @@ import { TeamOfflineBanner } from '../teamClient/OfflineBanner';
 import { ActionIcon, Badge, Box, Button, Checkbox, Group, Kbd, Modal, Paper, Portal, ScrollArea, Stack, Text, TextInput, Title, Tooltip, UnstyledButton } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { IconArrowsExchange, IconCopy, IconEar, IconExternalLink, IconPin, IconPinFilled, IconSearch, IconX } from '@tabler/icons-react';
-import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router';
 import { useNavigate } from '../../lib/navigate';
@@ -28,6 +28,11 @@ import { useUsageLog } from './live/useUsageLog';
 import { useCardPopups } from './live/useCardPopups';
 import { useLiveSearch } from './live/useLiveSearch';
 import { useLiveKeys } from './live/useLiveKeys';
+import { handoffPending, takeHandoff } from './live/handoff';
+import { PlaceholderField, PlaceholderProvider, PlaceholderText, usePlaceholderValues } from './live/placeholders';
+import { fillPlaceholders } from '../../../shared/scripts/placeholders';
+import { personName } from '../../lib/format';
+import { isTyping } from './util';
 
 export function Highlighted({ segments }: { segments: Segment[] }) {
   return (
@@ -35,24 +40,37 @@ export function Highlighted({ segments }: { segments: Segment[] }) {
       {segments.map((s, i) =>
         s.hit ? (
           <mark key={i} style={{ background: 'var(--mantine-color-yellow-2)', padding: 0 }}>
-            {s.text}
+            <PlaceholderText text={s.text} chips />
           </mark>
         ) : (
-          <span key={i}>{s.text}</span>
+          <span key={i}>
+            <PlaceholderText text={s.text} chips />
+          </span>
         ),
       )}
     </>
   );
 }
 
+/** The compact window is an overlay at z-index 250 over the app shell: cards and previews must open above it. */
+const COMPACT_Z = 250;
+const LIVE_MODAL_Z = COMPACT_Z + 50;
+
 export function LiveCallPage() {
   const [params] = useSearchParams();
   const compact = params.get('compact') === '1';
-  const body = <LiveCall compact={compact} initialScript={params.get('script') ? Number(params.get('script')) : null} initialStep={params.get('step')} />;
+  const { session } = useSession();
+  // placeholders are filled once per call; the rep's own name is there already, as the UI language writes it
+  const me = session?.person ? personName(session.person) : '';
+  const body = (
+    <PlaceholderProvider initial={me ? { rep_name: me } : {}}>
+      <LiveCall compact={compact} initialScript={params.get('script') ? Number(params.get('script')) : null} initialStep={params.get('step')} />
+    </PlaceholderProvider>
+  );
   // Compact: above the app shell, full window (the always-on-top window is narrow).
   return compact ? (
     <Portal>
-      <Box pos="fixed" inset={0} bg="var(--mantine-color-body)" style={{ zIndex: 250, overflow: 'auto' }} p="xs" data-testid="live-compact">
+      <Box pos="fixed" inset={0} bg="var(--mantine-color-body)" style={{ zIndex: COMPACT_Z, overflow: 'auto' }} p="xs" data-testid="live-compact">
         {body}
       </Box>
     </Portal>
@@ -68,6 +86,9 @@ function LiveCall({ compact, initialScript, initialStep }: { compact: boolean; i
   const [pickQuery, setPickQuery] = useState('');
   const searchRef = useRef<HTMLInputElement>(null);
   const pickRef = useRef<HTMLInputElement>(null);
+  const surfaceRef = useRef<HTMLDivElement>(null);
+  // Opened by Ctrl+L: the search box gets the keys (and those typed while this page loaded), not the picker.
+  const [openedBySearchKey] = useState(handoffPending);
   const log = useUsageLog();
   const { scriptId, setScriptId, script, setScript, loadError, history, byKey, currentKey, current, checked, setChecked, ended, setEnded, goTo, next, back, restart, close } = useLiveScript(initialScript, initialStep, log, t);
   const onCardOpened = useCallback(
@@ -76,6 +97,7 @@ function LiveCall({ compact, initialScript, initialStep }: { compact: boolean; i
   );
   const { card, closeCard, openCard, libraryItem, setLibraryItem, anyOpen } = useCardPopups(t, onCardOpened);
 
+  const fieldValues = usePlaceholderValues();
   const copy = useCopy<number | null>((ok, objectionId) => {
     notifications.show({ color: ok ? 'green' : 'red', message: ok ? t('scripts.live.copied') : t('scripts.live.copyFailed'), autoClose: 1500 });
     if (ok) log('copy_response', { scriptId: script?.id ?? null, stepId: current?.step.id ?? null, objectionId });
@@ -97,14 +119,22 @@ function LiveCall({ compact, initialScript, initialStep }: { compact: boolean; i
     close();
     setTimeout(() => pickRef.current?.focus(), 0);
   }, [close]);
-  useLiveKeys({ paused: anyOpen, focusSearch, next, back, choose, changeScript: script ? changeScript : null });
+  /** Esc out of the picker: focus rests on the page itself, where the single-key shortcuts work. */
+  const focusSurface = useCallback(() => surfaceRef.current?.focus(), []);
+  useLiveKeys({ paused: anyOpen, focusSearch, next, back, choose, changeScript });
 
   const { query, setQuery, sel, setSel, hits, loading: searching, onKeyDown: onSearchKey } = useLiveSearch(
     (h) => openHit(h),
     (h) => {
-      if (h.kind === 'objection' && h.responses[0]) copy(h.responses[0], h.id);
+      if (h.kind === 'objection' && h.responses[0]) copy(fillPlaceholders(h.responses[0], fieldValues), h.id);
     },
   );
+  useLayoutEffect(() => {
+    const typed = takeHandoff();
+    if (!typed) return;
+    if (typed.text) setQuery(typed.text);
+    if (typed.focused || typed.text) searchRef.current?.focus();
+  }, [setQuery]);
   const openHit = (h: SearchHit) => {
     // Cards and library items open over whatever is on screen, with or without a script running.
     if (h.kind === 'objection') void openCard(h.id);
@@ -152,7 +182,14 @@ function LiveCall({ compact, initialScript, initialStep }: { compact: boolean; i
                 data-kind={h.kind}
               >
                 <Group gap={6} wrap="nowrap" align="flex-start">
-                  <Badge size="xs" variant="light" color={h.kind === 'objection' ? 'orange' : h.kind === 'library' ? 'teal' : 'indigo'} style={{ flexShrink: 0 }}>
+                  <Badge
+                    size="xs"
+                    variant="light"
+                    color={h.kind === 'objection' ? 'orange' : h.kind === 'library' ? 'teal' : 'indigo'}
+                    style={{ flexShrink: 0 }}
+                    maw={compact ? 110 : 140}
+                    title={h.kind === 'objection' ? t('scripts.live.objection') : h.kind === 'library' ? t('scripts.live.library') : t('scripts.live.step')}
+                  >
                     {h.kind === 'objection' ? t('scripts.live.objection') : h.kind === 'library' ? t('scripts.live.library') : t('scripts.live.step')}
                   </Badge>
                   <div style={{ minWidth: 0 }}>
@@ -244,8 +281,8 @@ function LiveCall({ compact, initialScript, initialStep }: { compact: boolean; i
 
   const overlays = (
     <>
-      <CardModal card={card} onClose={closeCard} onCopy={(text) => card && copy(text, card.id)} />
-      <Modal opened={!!libraryItem} onClose={() => setLibraryItem(null)} title={libraryItem?.title} size="xl" data-testid="live-library-item">
+      <CardModal card={card} onClose={closeCard} onCopy={(text) => card && copy(fillPlaceholders(text, fieldValues), card.id)} />
+      <Modal opened={!!libraryItem} onClose={() => setLibraryItem(null)} title={libraryItem?.title} size="xl" zIndex={LIVE_MODAL_Z} data-testid="live-library-item">
         {libraryItem && (
           <div data-testid="live-library-body">
             <ContentPreview id={libraryItem.id} />
@@ -257,10 +294,23 @@ function LiveCall({ compact, initialScript, initialStep }: { compact: boolean; i
 
   if (scriptId == null || (!script && !loadError)) {
     return (
-      <Stack gap="md" maw={compact ? undefined : 900} data-testid="live-call">
+      <Stack gap="md" maw={compact ? undefined : 900} data-testid="live-call" ref={surfaceRef} tabIndex={-1} style={{ outline: 'none' }}>
         {header}
         <TeamOfflineBanner />
-        {scriptId == null ? <ScriptPicker inputRef={pickRef} query={pickQuery} setQuery={setPickQuery} onPick={(id) => setScriptId(id)} compact={compact} /> : <Text c="dimmed">{t('scripts.live.loading')}</Text>}
+        {scriptId == null ? (
+          <ScriptPicker
+            inputRef={pickRef}
+            query={pickQuery}
+            setQuery={setPickQuery}
+            onPick={(id) => setScriptId(id)}
+            compact={compact}
+            autoFocus={!openedBySearchKey}
+            onSearch={focusSearch}
+            onLeave={focusSurface}
+          />
+        ) : (
+          <Text c="dimmed">{t('scripts.live.loading')}</Text>
+        )}
         {searchBox}
         {guidance}
         {overlays}
@@ -277,13 +327,14 @@ function LiveCall({ compact, initialScript, initialStep }: { compact: boolean; i
       checked={checked}
       onCheck={(k, v) => setChecked((c) => ({ ...c, [k]: v }))}
       onChoose={choose}
+      onCopy={(text) => copy(fillPlaceholders(text, fieldValues), null)}
       objections={script?.objections ?? []}
       stepTitle={(key) => byKey.get(key)?.step.title ?? '?'}
     />
   );
 
   return (
-    <Stack gap="sm" data-testid="live-call" data-compact={compact ? '1' : '0'}>
+    <Stack gap="sm" data-testid="live-call" data-compact={compact ? '1' : '0'} ref={surfaceRef} tabIndex={-1} style={{ outline: 'none' }}>
       {header}
       <TeamOfflineBanner />
       {loadError && <Text c="red">{loadError}</Text>}
@@ -319,7 +370,7 @@ function LiveCall({ compact, initialScript, initialStep }: { compact: boolean; i
                       color: history.includes(s.key) && s.key !== currentKey ? 'var(--mantine-color-dimmed)' : undefined,
                     }}
                   >
-                    {i + 1}. {s.title}
+                    {i + 1}. <PlaceholderText text={s.title} chips />
                   </button>
                 ))}
               </Stack>
@@ -363,6 +414,8 @@ function StepPanel(props: {
   checked: Record<string, boolean>;
   onCheck: (key: string, v: boolean) => void;
   onChoose: (n: number) => void;
+  /** Copies script text with the call's placeholder values filled in. */
+  onCopy: (text: string) => void;
   objections: { id: number; objection: string }[];
   stepTitle: (key: string) => string;
 }) {
@@ -377,26 +430,51 @@ function StepPanel(props: {
           </Text>
         </Group>
         <Title order={compact ? 3 : 2} data-testid="live-step-title">
-          {step.title}
+          <PlaceholderText text={step.title} chips />
         </Title>
         {step.sayIt && (
           <Paper bg="indigo.0" p="sm" radius="sm">
-            <Text size="xs" fw={700} c="indigo.8" tt="uppercase">
-              {t('scripts.live.sayIt')}
-            </Text>
-            <Text size={compact ? 'md' : 'xl'} fw={500}>
-              {step.sayIt}
+            <Group justify="space-between" wrap="nowrap" gap={4}>
+              <Text size="xs" fw={700} c="indigo.8" tt="uppercase">
+                {t('scripts.live.sayIt')}
+              </Text>
+              <Tooltip label={t('scripts.live.copy')}>
+                <ActionIcon size="sm" variant="subtle" aria-label={`${t('scripts.live.copy')}: ${t('scripts.live.sayIt')}`} onClick={() => props.onCopy(step.sayIt)} data-testid="live-copy-sayit">
+                  <IconCopy size={14} />
+                </ActionIcon>
+              </Tooltip>
+            </Group>
+            <Text size={compact ? 'md' : 'xl'} fw={500} data-testid="live-sayit">
+              <PlaceholderText text={step.sayIt} />
             </Text>
           </Paper>
         )}
-        {step.talkingPointsMd && <Markdown text={step.talkingPointsMd} size={compact ? '1rem' : '1.2rem'} testId="live-points" />}
+        {step.talkingPointsMd && (
+          <Box pos="relative">
+            <Tooltip label={t('scripts.live.copyPoints')}>
+              <ActionIcon
+                size="sm"
+                variant="subtle"
+                pos="absolute"
+                top={0}
+                right={0}
+                aria-label={t('scripts.live.copyPoints')}
+                onClick={() => props.onCopy(step.talkingPointsMd)}
+                data-testid="live-copy-points"
+              >
+                <IconCopy size={14} />
+              </ActionIcon>
+            </Tooltip>
+            <Markdown text={step.talkingPointsMd} size={compact ? '1rem' : '1.2rem'} testId="live-points" placeholder={(name) => <PlaceholderField name={name} />} />
+          </Box>
+        )}
         {step.listenFor && (
           <Text size="sm">
             <IconEar size={16} style={{ verticalAlign: 'text-bottom' }} />{' '}
             <Text span fw={700}>
               {t('scripts.live.listenFor')}:
             </Text>{' '}
-            {step.listenFor}
+            <PlaceholderText text={step.listenFor} />
           </Text>
         )}
         {step.mustSay.length > 0 && (
@@ -406,7 +484,7 @@ function StepPanel(props: {
             </Text>
             {step.mustSay.map((m, i) => {
               const k = `${step.key}:${i}`;
-              return <Checkbox key={k} label={m} checked={!!props.checked[k]} onChange={(e) => props.onCheck(k, e.currentTarget.checked)} size="md" />;
+              return <Checkbox key={k} label={<PlaceholderText text={m} chips />} checked={!!props.checked[k]} onChange={(e) => props.onCheck(k, e.currentTarget.checked)} size="md" />;
             })}
           </Stack>
         )}
@@ -427,14 +505,16 @@ function StepPanel(props: {
                 data-testid={`live-choice-${i}`}
                 styles={{ label: { whiteSpace: 'normal', textAlign: 'left' } }}
               >
-                {c.label}
+                <PlaceholderText text={c.label} chips />
                 <Text span size="xs" c="dimmed" ml={8}>
                   →{' '}
-                  {c.toStepKey
-                    ? props.stepTitle(c.toStepKey)
-                    : c.toObjectionId != null
-                      ? (props.objections.find((o) => o.id === c.toObjectionId)?.objection ?? t('scripts.live.objection'))
-                      : t('scripts.editor.endCall')}
+                  {c.toStepKey ? (
+                    <PlaceholderText text={props.stepTitle(c.toStepKey)} chips />
+                  ) : c.toObjectionId != null ? (
+                    <PlaceholderText text={props.objections.find((o) => o.id === c.toObjectionId)?.objection ?? t('scripts.live.objection')} chips />
+                  ) : (
+                    t('scripts.editor.endCall')
+                  )}
                 </Text>
               </Button>
             ))}
@@ -456,7 +536,7 @@ function CardModal({ card, onClose, onCopy }: { card: ObjectionCard | null; onCl
   useEffect(() => {
     if (!card) return;
     const onKey = (e: KeyboardEvent) => {
-      if (e.altKey || e.metaKey) return;
+      if (e.altKey || e.metaKey || isTyping(e)) return; // typing into a placeholder field
       if (e.key === 'ArrowDown') setSel((s) => Math.min(s + 1, card.responses.length - 1));
       else if (e.key === 'ArrowUp') setSel((s) => Math.max(0, s - 1));
       else if (/^[1-3]$/.test(e.key) && card.responses[Number(e.key) - 1]) onCopy(card.responses[Number(e.key) - 1]);
@@ -468,14 +548,18 @@ function CardModal({ card, onClose, onCopy }: { card: ObjectionCard | null; onCl
     return () => window.removeEventListener('keydown', onKey);
   }, [card, sel, onCopy]);
   return (
-    <Modal opened={!!card} onClose={onClose} size="lg" title={<Text fw={700}>{t('scripts.live.objection')}</Text>} data-testid="live-card">
+    <Modal opened={!!card} onClose={onClose} size="lg" zIndex={LIVE_MODAL_Z} title={<Text fw={700}>{t('scripts.live.objection')}</Text>} data-testid="live-card">
       {card && (
         <Stack gap="sm" data-testid="live-card-body">
-          <Title order={3}>«{card.objection}»</Title>
+          <Title order={3}>
+            «<PlaceholderText text={card.objection} chips />»
+          </Title>
           {card.responses.map((r, i) => (
             <Paper key={i} withBorder p="sm" style={{ borderColor: i === sel ? 'var(--mantine-color-indigo-5)' : undefined, borderWidth: i === sel ? 2 : 1 }} data-testid={`live-card-response-${i}`}>
               <Group justify="space-between" wrap="nowrap" align="flex-start">
-                <Text size="lg">{r}</Text>
+                <Text size="lg">
+                  <PlaceholderText text={r} />
+                </Text>
                 <Tooltip label={t('scripts.live.copyKey', { n: i + 1 })}>
                   <ActionIcon variant="light" onClick={() => onCopy(r)} aria-label={t('scripts.live.copy')} data-testid={`live-card-copy-${i}`}>
                     <IconCopy size={16} />
@@ -484,9 +568,9 @@ function CardModal({ card, onClose, onCopy }: { card: ObjectionCard | null; onCl
               </Group>
             </Paper>
           ))}
-          <Group gap={4}>
+          <Group gap={4} wrap="wrap">
             {card.tags.map((tg) => (
-              <Badge key={tg} size="xs" variant="light" color="gray">
+              <Badge key={tg} size="xs" variant="light" color="gray" maw="100%" title={tg}>
                 {tg}
               </Badge>
             ))}
@@ -501,14 +585,30 @@ function CardModal({ card, onClose, onCopy }: { card: ObjectionCard | null; onCl
   );
 }
 
-function ScriptPicker({ query, setQuery, onPick, compact, inputRef }: { query: string; setQuery: (q: string) => void; onPick: (id: number) => void; compact: boolean; inputRef: React.RefObject<HTMLInputElement | null> }) {
+function ScriptPicker(props: {
+  query: string;
+  setQuery: (q: string) => void;
+  onPick: (id: number) => void;
+  compact: boolean;
+  inputRef: React.RefObject<HTMLInputElement | null>;
+  autoFocus: boolean;
+  /** "/" in the picker: to the search box, as everywhere else on the page. */
+  onSearch: () => void;
+  /** Esc: close the list and leave the picker. */
+  onLeave: () => void;
+}) {
+  const { query, setQuery, onPick, compact, inputRef, autoFocus, onSearch, onLeave } = props;
   const { t } = useTranslation();
+  // the list under the box, closed by Esc and opened again by focusing or typing
+  const [listOpen, setListOpen] = useState(true);
   const list = useApi('scripts.list', { query, language: null, status: 'published', offset: 0, limit: 12 });
   const usage = useApi('scripts.usage', {});
   const [sel, setSel] = useState(0);
   const rows = useMemo(() => list.data?.rows ?? [], [list.data]);
   useEffect(() => setSel(0), [query]);
-  useEffect(() => inputRef.current?.focus(), [inputRef]);
+  useEffect(() => {
+    if (autoFocus) inputRef.current?.focus();
+  }, [inputRef, autoFocus]);
   // A rep who types and presses Enter before the results arrive gets the first match when they do.
   const pendingEnter = useRef(false);
   useEffect(() => {
@@ -524,12 +624,24 @@ function ScriptPicker({ query, setQuery, onPick, compact, inputRef }: { query: s
         <TextInput
           ref={inputRef}
           size="md"
-          autoFocus
+          autoFocus={autoFocus}
           placeholder={t('scripts.live.pickPh')}
           value={query}
-          onChange={(e) => setQuery(e.currentTarget.value)}
+          onChange={(e) => {
+            setQuery(e.currentTarget.value);
+            setListOpen(true);
+          }}
+          onFocus={() => setListOpen(true)}
           onKeyDown={(e) => {
-            if (e.key === 'ArrowDown') {
+            if (e.key === '/' && !e.ctrlKey && !e.altKey && !e.metaKey) {
+              e.preventDefault();
+              onSearch();
+            } else if (e.key === 'Escape') {
+              e.preventDefault();
+              setListOpen(false);
+              onLeave();
+            } else if (e.key === 'ArrowDown') {
+              setListOpen(true);
               e.preventDefault();
               setSel((s) => Math.min(s + 1, rows.length - 1));
             } else if (e.key === 'ArrowUp') {
@@ -543,8 +655,9 @@ function ScriptPicker({ query, setQuery, onPick, compact, inputRef }: { query: s
           }}
           aria-label={t('scripts.live.pickPh')}
           data-testid="live-pick-input"
+          data-list-open={listOpen ? '1' : '0'}
         />
-        {rows.map((s, i) => (
+        {listOpen && rows.map((s, i) => (
           <UnstyledButton
             key={s.id}
             onClick={() => onPick(s.id)}
@@ -552,28 +665,29 @@ function ScriptPicker({ query, setQuery, onPick, compact, inputRef }: { query: s
             style={{ borderRadius: 4, background: i === sel ? 'var(--mantine-color-indigo-0)' : undefined }}
             data-testid={`live-pick-${i}`}
           >
-            <Group justify="space-between" wrap="nowrap">
-              <Text fw={i === sel ? 700 : 500}>
+            {/* the badges go under the title when the window is narrow, never squeezed or cut */}
+            <Group justify="space-between" wrap="wrap" gap={4}>
+              <Text fw={i === sel ? 700 : 500} style={{ flex: '1 1 180px', minWidth: 0, overflowWrap: 'anywhere' }}>
                 {s.pinned && '📌 '}
                 {s.title}
               </Text>
-              <Group gap={4} wrap="nowrap">
+              <Group gap={4} wrap="wrap" style={{ maxWidth: '100%' }}>
                 {recent.has(s.id) && (
-                  <Badge size="xs" variant="light" color="teal">
+                  <Badge size="xs" variant="light" color="teal" maw="100%" title={t('scripts.live.recent')}>
                     {t('scripts.live.recent')}
                   </Badge>
                 )}
-                <Badge size="xs" variant="light">
+                <Badge size="xs" variant="light" maw="100%" title={t(`scripts.lang.${s.language}`)}>
                   {t(`scripts.lang.${s.language}`)}
                 </Badge>
-                <Text size="xs" c="dimmed">
+                <Text size="xs" c="dimmed" style={{ whiteSpace: 'nowrap' }}>
                   {t('scripts.live.steps', { count: s.stepCount })}
                 </Text>
               </Group>
             </Group>
           </UnstyledButton>
         ))}
-        {list.data && !rows.length && <Text c="dimmed">{t('scripts.live.noScripts')}</Text>}
+        {listOpen && list.data && !rows.length && <Text c="dimmed">{t('scripts.live.noScripts')}</Text>}
         <Text size="xs" c="dimmed">
           {t('scripts.live.pickKeys')}
         </Text>

@@ -44,6 +44,8 @@ import { ApiCallError, api, useApi } from '../../lib/api';
 import { errorText, translateValidation } from '../../lib/errors';
 import { Attachments } from '../../app/slots';
 import { Markdown } from './Markdown';
+import { PlaceholderList } from './PlaceholderList';
+import { PlaceholderChip, PlaceholderText } from './live/placeholders';
 import { ObjectionForm } from './ObjectionBank';
 import { RevisionsPanel } from './RevisionsPanel';
 import { statusColor } from './ScriptsPage';
@@ -293,7 +295,8 @@ function EditorForm({ detail: initial }: { detail: ScriptDetail | null }) {
           </Grid.Col>
           <Grid.Col span={{ base: 12, lg: 4 }}>
             <Paper withBorder p="sm" style={{ position: 'sticky', top: 70 }} data-testid="script-outline">
-              <Title order={5} mb={6}>
+              <PlaceholderList steps={watched ?? []} />
+              <Title order={5} mb={6} mt="sm">
                 {t('scripts.editor.outline')}
               </Title>
               <ScrollArea.Autosize mah="calc(100vh - 160px)">
@@ -450,12 +453,21 @@ function StepCard({ index: i, count, control, register, setValue, errors, stepOp
           </Tabs.Panel>
           <Tabs.Panel value="preview" pt={6}>
             <Paper withBorder p="sm" data-testid={`step-${i}-preview`}>
-              <Markdown text={step?.talkingPointsMd || ''} />
+              <Markdown text={step?.talkingPointsMd || ''} placeholder={(name) => <PlaceholderChip name={name} />} />
             </Paper>
           </Tabs.Panel>
         </Tabs>
         <Group grow align="flex-start">
-          <Textarea label={t('scripts.editor.sayIt')} autosize minRows={1} {...register(`steps.${i}.sayIt`)} error={err(e?.sayIt?.message)} data-testid={`step-${i}-sayit`} />
+          <Textarea
+            label={t('scripts.editor.sayIt')}
+            autosize
+            minRows={1}
+            {...register(`steps.${i}.sayIt`)}
+            // the fields in the line, highlighted as the rep will see them
+            description={step?.sayIt && step.sayIt.includes('{') ? <span data-testid={`step-${i}-sayit-fields`}><PlaceholderText text={step.sayIt} chips /></span> : undefined}
+            error={err(e?.sayIt?.message)}
+            data-testid={`step-${i}-sayit`}
+          />
           <Textarea label={t('scripts.editor.listenFor')} autosize minRows={1} {...register(`steps.${i}.listenFor`)} error={err(e?.listenFor?.message)} />
         </Group>
         <Controller

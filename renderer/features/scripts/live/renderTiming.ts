@@ -19,3 +19,20 @@ declare global {
 export function publishLiveRender(timing: LiveRenderTiming): void {
   if (import.meta.env.DEV || window.__measureLive === true) window.__liveRender = timing;
 }
+
+/** Live search: when the results for a query were committed and their frame came (for bench/live-search.mjs). */
+export interface LiveSearchTiming {
+  query: string;
+  painted: number;
+}
+
+declare global {
+  interface Window {
+    __liveSearch?: LiveSearchTiming;
+  }
+}
+
+export function publishLiveSearch(query: string): void {
+  if (!(import.meta.env.DEV || window.__measureLive === true)) return;
+  requestAnimationFrame(() => (window.__liveSearch = { query, painted: performance.now() }));
+}

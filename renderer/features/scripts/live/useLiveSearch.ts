@@ -1,7 +1,8 @@
 /** The live-call search box: results on every keystroke, ↑/↓ to pick, Enter to open, Ctrl+Enter to copy, Esc to clear. */
-import { useEffect, useState } from 'react';
+import { useEffect, useLayoutEffect, useRef, useState } from 'react';
 import type { SearchHit } from '../../../../shared/api/scripts';
 import { useApi } from '../../../lib/api';
+import { publishLiveSearch } from './renderTiming';
 
 export function useLiveSearch(onOpen: (h: SearchHit) => void, onCopy: (h: SearchHit) => void) {
   const [query, setQuery] = useState('');
@@ -10,6 +11,14 @@ export function useLiveSearch(onOpen: (h: SearchHit) => void, onCopy: (h: Search
   const search = useApi('scripts.search', query.trim() ? { query, language: null, kinds: ['step', 'objection', 'library'], limit: 20 } : null);
   const hits = query.trim() ? (search.data ?? []) : [];
   useEffect(() => setSel(0), [query]);
+  // results committed for this query: the bench times from the last key to this frame
+  // (new data only: right after a keystroke the old results are still shown under the new query)
+  const published = useRef<unknown>(null);
+  useLayoutEffect(() => {
+    if (!search.data || search.loading || search.data === published.current || !query.trim()) return;
+    published.current = search.data;
+    publishLiveSearch(query);
+  }, [search.data, search.loading, query]);
   const onKeyDown = (e: React.KeyboardEvent<HTMLInputElement>) => {
     if (e.key === 'ArrowDown') {
       e.preventDefault();
