@@ -14,6 +14,7 @@ import { useTranslation } from 'react-i18next';
 import { GuidanceEngine, replay, transcriptEvents, type GuidanceEvent, type TranscriptEvent } from '../../../shared/guidance';
 import { api, useApi } from '../../lib/api';
 import { errorText } from '../../lib/errors';
+import type { TFunction } from 'i18next';
 
 type Source = 'off' | 'feed' | 'replay';
 type Nudge = Extract<GuidanceEvent, { kind: 'nudge' }>;
@@ -27,7 +28,7 @@ const clock = { now: () => performance.now(), setTimeout: (f: () => void, ms: nu
 const isCjk = (s: string) => /[\u3400-\u9fff]/.test(s);
 const mmss = (ms: number) => `${Math.floor(ms / 60000)}:${String(Math.floor((ms % 60000) / 1000)).padStart(2, '0')}`;
 
-export function nudgeText(t: (k: string, o?: Record<string, unknown>) => string, n: Nudge) {
+export function nudgeText(t: TFunction, n: Nudge) {
   if (n.nudge === 'talk_share') return t('guidance.nudge.talk_share', { pct: Math.round(n.value * 100) });
   if (n.nudge === 'monologue') return t('guidance.nudge.monologue', { s: n.value });
   return t('guidance.nudge.forbidden', { phrase: n.phrase ?? '' });

@@ -14,6 +14,7 @@ import { useSession } from '../../app/session';
 import { api, invoke } from '../../lib/api';
 import { errorText } from '../../lib/errors';
 import { fmtDate, fmtDateTime, personName } from '../../lib/format';
+import { dynamicKey } from '../../app/keys';
 
 /** How often the badge asks for the unread count (the issue asks for at most 30 s). */
 export const POLL_MS = 20_000;
@@ -32,7 +33,7 @@ export function useMessage() {
       title: str('title'),
       due: p.due ? fmtDate(String(p.due)) : '—',
       date: p.date ? fmtDate(String(p.date)) : '—',
-      decision: p.decision ? t(`scorecards.feedback.status.${String(p.decision)}`) : '—',
+      decision: p.decision ? t(dynamicKey(`scorecards.feedback.status.${String(p.decision)}`)) : '—',
     };
     return t(`notifications.kinds.${n.kind}`, values);
   };
