@@ -5,6 +5,7 @@ import { notifications } from '@mantine/notifications';
 import { useState } from 'react';
 import { Controller, useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
+import i18n from 'i18next';
 import type { z } from 'zod';
 import { ROLES, personInput, type Person } from '../../../shared/api/people';
 import { ApiCallError, api, useApi } from '../../lib/api';
@@ -15,6 +16,9 @@ import { LANGUAGES } from '../../app/i18n';
 
 type FormIn = z.input<typeof personInput>;
 type FormOut = z.output<typeof personInput>;
+
+/** A language's name in the UI language ("Russian", "русский", "俄语"): a new language needs no translation for it. */
+const languageName = (code: string) => new Intl.DisplayNames([i18n.language], { type: 'language' }).of(code) ?? code;
 
 export function PersonForm({ person, onSaved, onCancel }: { person: Person | null; onSaved: (p: Person) => void; onCancel: () => void }) {
   const { t } = useTranslation();
@@ -56,7 +60,7 @@ export function PersonForm({ person, onSaved, onCancel }: { person: Person | nul
         <Group grow>
           {/* one spelling per UI language besides English (a new language in LANGUAGES gets its field) */}
           {LANGUAGES.filter((l) => l.code !== 'en').map((l) => (
-            <TextInput key={l.code} label={t('people.form.nameIn', { language: l.label })} {...register(`names.${l.code}`)} error={err(errors.names?.[l.code]?.message)} data-testid={`person-name-${l.code}`} />
+            <TextInput key={l.code} label={t('people.form.nameIn', { language: languageName(l.code) })} {...register(`names.${l.code}`)} error={err(errors.names?.[l.code]?.message)} data-testid={`person-name-${l.code}`} />
           ))}
         </Group>
         <Text size="xs" c="dimmed" mt={-8}>
