@@ -1,6 +1,7 @@
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 import reactHooks from 'eslint-plugin-react-hooks';
+import prettierOff from 'eslint-config-prettier/flat';
 
 export default tseslint.config(
   { ignores: ['dist/**', 'node_modules/**', 'test-results/**', 'playwright-report/**', 'release/**', '.electron-native/**', 'bench/results/**', 'bench/.build/**'] },
@@ -66,4 +67,6 @@ export default tseslint.config(
     files: ['scripts/**/*.mjs', 'bench/**/*.mjs', 'tests/**/*.mjs'],
     languageOptions: { globals: { process: 'readonly', console: 'readonly', URL: 'readonly' } },
   },
+  // Formatting is Prettier's job (npm run format): turn off the stylistic rules that would disagree with it.
+  prettierOff,
 );

@@ -1,11 +1,11 @@
 import { defineConfig } from 'vitest/config';
 
 /**
- * A coverage floor per service folder (lines and statements, %): a folder's tests may not quietly fall below it.
- * The four files that had no tests are measured (their new tests reach 94-100%); the folder floors are conservative
- * first values, to be raised to the measured level after the first full `npm run test:coverage`.
+ * A coverage floor per service folder (lines, statements: %): a folder's tests may not quietly fall below it.
+ * Each is the value measured by `npm run test:coverage` (2026-11-30: 785 tests, lines 92.6 %, statements 89.6 % overall)
+ * rounded down to a multiple of 5; raise them when a folder's tests improve.
  */
-const floor = (pct: number) => ({ lines: pct, statements: pct });
+const floor = (lines: number, statements = lines) => ({ lines, statements });
 
 export default defineConfig({
   test: {
@@ -20,20 +20,20 @@ export default defineConfig({
       reporter: ['text-summary', 'html', 'json-summary'],
       reportsDirectory: 'test-results/coverage',
       thresholds: {
-        'main/services/import/**': floor(90),
-        'main/services/audit.ts': floor(90),
-        'main/services/crm/owners.ts': floor(90),
-        'main/services/scorecards/audio.ts': floor(85),
-        'main/services/crm/**': floor(60),
-        'main/services/scorecards/**': floor(60),
-        'main/services/library/**': floor(60),
-        'main/services/scripts/**': floor(60),
-        'main/services/training/**': floor(60),
-        'main/services/insights/**': floor(60),
-        'main/services/guidance/**': floor(50),
-        'main/services/jobs/**': floor(60),
-        'main/services/demo/**': floor(60),
-        'shared/**': floor(60),
+        'main/services/import/**': floor(100),
+        'main/services/audit.ts': floor(95),
+        'main/services/crm/owners.ts': floor(100),
+        'main/services/scorecards/audio.ts': floor(100),
+        'main/services/crm/**': floor(90, 85),
+        'main/services/scorecards/**': floor(90, 85),
+        'main/services/library/**': floor(85, 80),
+        'main/services/scripts/**': floor(90, 85),
+        'main/services/training/**': floor(90, 85),
+        'main/services/insights/**': floor(90, 90),
+        'main/services/guidance/**': floor(75, 75),
+        'main/services/jobs/**': floor(80, 75),
+        'main/services/demo/**': floor(95, 95),
+        'shared/**': floor(95, 95),
       },
     },
   },

@@ -45,12 +45,14 @@ const rng = createRng(7);
 const teams = ['North', 'East', 'West', 'South', 'Central', 'Enterprise', 'SMB', 'Partners'].map(
   (n) => big.prepare('INSERT INTO teams(name, name_key) VALUES (?, ?) RETURNING id').get(n, n.toLowerCase()) as { id: number },
 );
-const insP = big.prepare('INSERT INTO people(name, name_ru, name_zh, email, team_id, hired_at, active, search_text) VALUES (?, ?, ?, ?, ?, ?, ?, ?)');
+const insP = big.prepare('INSERT INTO people(name, email, team_id, hired_at, active, search_text) VALUES (?, ?, ?, ?, ?, ?)');
+const insN = big.prepare('INSERT INTO person_names(person_id, locale, name) VALUES (?, ?, ?)');
 const insR = big.prepare('INSERT INTO person_roles(person_id, role) VALUES (?, ?)');
 big.transaction(() => {
   for (let i = 0; i < 10_000; i++) {
-    const p = { name: `${rng.pick(FIRST_EN)} ${rng.pick(LAST_EN)}`, nameRu: `${rng.pick(FIRST_RU)} ${rng.pick(LAST_RU)}`, nameZh: rng.pick(SURN_ZH) + rng.pick(GIVEN_ZH), email: `person${i}@example.com` };
-    const { lastInsertRowid } = insP.run(p.name, p.nameRu, p.nameZh, p.email, rng.pick(teams).id, `20${10 + rng.int(0, 15)}-0${rng.int(1, 9)}-1${rng.int(0, 9)}`, rng.chance(0.9) ? 1 : 0, personSearchText(p));
+    const p = { name: `${rng.pick(FIRST_EN)} ${rng.pick(LAST_EN)}`, names: { ru: `${rng.pick(FIRST_RU)} ${rng.pick(LAST_RU)}`, zh: rng.pick(SURN_ZH) + rng.pick(GIVEN_ZH) }, email: `person${i}@example.com` };
+    const { lastInsertRowid } = insP.run(p.name, p.email, rng.pick(teams).id, `20${10 + rng.int(0, 15)}-0${rng.int(1, 9)}-1${rng.int(0, 9)}`, rng.chance(0.9) ? 1 : 0, personSearchText(p));
+    for (const [l, n] of Object.entries(p.names)) insN.run(lastInsertRowid, l, n);
     insR.run(lastInsertRowid, rng.chance(0.85) ? 'rep' : rng.pick(['manager', 'trainer', 'admin']));
   }
 })();

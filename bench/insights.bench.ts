@@ -132,7 +132,7 @@ function seedPeople(dbFile: string) {
   const ids: number[] = [];
   db.transaction(() => {
     const teams = Array.from({ length: 10 }, (_, i) => createTeam(db, { name: `Отдел ${i + 1}`, description: '', managerId: null }).id);
-    for (let i = 0; i < REPS; i++) ids.push(createPerson(db, { name: repName(i), email: `rep${i}@bench.example`, roles: ['rep'], teamId: teams[i % 10], nameRu: repName(i), nameZh: '', hiredAt: null }).id);
+    for (let i = 0; i < REPS; i++) ids.push(createPerson(db, { name: repName(i), email: `rep${i}@bench.example`, roles: ['rep'], teamId: teams[i % 10], names: { ru: repName(i), zh: '' }, hiredAt: null }).id);
     const rng = createRng(7);
     const skill = Array.from({ length: REPS }, () => Math.min(0.95, Math.max(0.1, rng.normal(0.55, 0.17))));
     // competence for the charts (interim scores read the demo skill)

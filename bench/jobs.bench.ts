@@ -113,7 +113,7 @@ async function main() {
   const ctx = createContext(ws, new Staging(path.join(dir, 'tmp', 'uploads')), { kind: 'browser' });
   ws.db.transaction(() => {
     const teams = Array.from({ length: 8 }, (_, i) => createTeam(ws.db, { name: `Region ${i + 1}`, description: '', managerId: null }).id);
-    for (let i = 0; i < REPS; i++) createPerson(ws.db, { name: repName(i), email: `rep${i}@jobs-bench.example`, roles: ['rep'], teamId: teams[i % 8], nameRu: '', nameZh: '', hiredAt: null });
+    for (let i = 0; i < REPS; i++) createPerson(ws.db, { name: repName(i), email: `rep${i}@jobs-bench.example`, roles: ['rep'], teamId: teams[i % 8], names: {}, hiredAt: null });
   })();
   const file = { id: 'j'.repeat(32), path: csv, name: path.basename(csv), size: fs.statSync(csv).size };
   const s = await sniff(ws.db, file);

@@ -49,7 +49,7 @@ async function main() {
   fs.writeFileSync(path.join(staticDir, 'index.html'), '<!doctype html>');
   const ctx: ApiContext = createApp({ dataDir: path.join(dir, 'data'), demo: false, host: { kind: 'browser' } });
   const db = ctx.db;
-  const p = createPerson(db, { name: 'Bench Rep', nameRu: '', nameZh: '', email: 'bench@example.com', teamId: null, roles: ['rep'], hiredAt: null });
+  const p = createPerson(db, { name: 'Bench Rep', names: {}, email: 'bench@example.com', teamId: null, roles: ['rep'], hiredAt: null });
   await setPassword(db, { id: p.id, name: p.name, email: p.email }, PW);
   const rows: Row[] = [];
 

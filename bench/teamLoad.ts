@@ -141,13 +141,13 @@ export async function teamLoad(dir: string): Promise<Row[]> {
   const db = ws.db;
   // 20 managers, each leading a region; the demo's reps (who have the recorded calls) are spread over the regions
   const managers = Array.from({ length: MANAGERS }, (_, i) =>
-    createPerson(db, { name: `Manager ${i + 1}`, email: `manager${i}@load.example`, roles: ['manager'], teamId: null, nameRu: '', nameZh: '', hiredAt: null }),
+    createPerson(db, { name: `Manager ${i + 1}`, email: `manager${i}@load.example`, roles: ['manager'], teamId: null, names: {}, hiredAt: null }),
   );
   const teams = managers.map((m, i) => createTeam(db, { name: `Load region ${i + 1}`, description: '', managerId: m.id }).id);
-  const reps = Array.from({ length: REPS }, (_, i) => createPerson(db, { name: repName(i), email: `rep${i}@load.example`, roles: ['rep'], teamId: teams[i % teams.length], nameRu: '', nameZh: '', hiredAt: null }));
+  const reps = Array.from({ length: REPS }, (_, i) => createPerson(db, { name: repName(i), email: `rep${i}@load.example`, roles: ['rep'], teamId: teams[i % teams.length], names: {}, hiredAt: null }));
   const callReps = db.prepare('SELECT DISTINCT rep_id FROM calls ORDER BY rep_id').pluck().all() as number[];
   callReps.forEach((id, j) => db.prepare('UPDATE people SET team_id = ? WHERE id = ?').run(teams[j % teams.length], id));
-  const admin = createPerson(db, { name: 'Load Admin', email: 'admin@load.example', roles: ['admin', 'manager'], teamId: null, nameRu: '', nameZh: '', hiredAt: null });
+  const admin = createPerson(db, { name: 'Load Admin', email: 'admin@load.example', roles: ['admin', 'manager'], teamId: null, names: {}, hiredAt: null });
   await setPassword(db, { id: admin.id, name: admin.name, email: admin.email }, PW);
   const client = { ip: '127.0.0.1', userAgent: 'team-load' };
   const repTokens = reps.map((r) => createSession(db, r.id, 'bearer', client).token);

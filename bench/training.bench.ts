@@ -38,7 +38,7 @@ const skill = new Map<number, number>();
 db.transaction(() => {
   const teams = Array.from({ length: 20 }, (_, i) => createTeam(db, { name: `Team ${i + 1}`, description: '', managerId: null }).id);
   for (let i = 0; i < REPS; i++) {
-    const p = createPerson(db, { name: `${rng.pick(FIRST)} ${rng.pick(LAST)} ${i}`, nameRu: '', nameZh: '', email: `rep${i}@bench.example`, teamId: teams[i % 20], roles: ['rep'], hiredAt: '2022-01-01' });
+    const p = createPerson(db, { name: `${rng.pick(FIRST)} ${rng.pick(LAST)} ${i}`, names: {}, email: `rep${i}@bench.example`, teamId: teams[i % 20], roles: ['rep'], hiredAt: '2022-01-01' });
     reps.push(p.id);
     skill.set(p.id, Math.min(0.95, Math.max(0.15, rng.normal(0.6, 0.17))));
   }

@@ -11,6 +11,8 @@ import { createRoot } from 'react-dom/client';
 import { App } from './app/App';
 import { initI18n, initialLanguage, prepareFonts } from './app/i18n';
 
-initI18n();
-// Chinese glyphs for the interface are fetched before the first paint (at most ~2.5 s), so headings never show as boxes.
-void prepareFonts(initialLanguage()).finally(() => createRoot(document.getElementById('root')!).render(<App />));
+// The language's translation files are loaded, then (Chinese) the interface's glyphs (at most ~2.5 s), before the
+// first paint: no key and no box ever shows.
+void initI18n()
+  .then(() => prepareFonts(initialLanguage()))
+  .finally(() => createRoot(document.getElementById('root')!).render(<App />));

@@ -1,4 +1,4 @@
-// `npm test`: typecheck (shared, main, renderer, e2e: tsconfig.json's project references), lint, unit tests (Vitest),
+// `npm test`: typecheck (shared, main, renderer, e2e: tsconfig.json's project references), lint, format check, unit tests (Vitest),
 // build, reliability tests (fuzzing, crash), then end-to-end tests (Playwright against the browser host).
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
@@ -10,6 +10,8 @@ const steps = [
   // one build of the four referenced projects (shared, main, renderer, e2e), incremental between runs
   ['typecheck', [bin('typescript/bin/tsc'), '-b']],
   ['lint', [bin('eslint/bin/eslint.js'), '.', '--max-warnings', '0']],
+  // formatting as .prettierrc.json says (npm run format rewrites the files)
+  ['format', [bin('prettier/bin/prettier.cjs'), '--check', '.', '--log-level', 'warn']],
   ['unit tests', [bin('vitest/vitest.mjs'), 'run', '--reporter=default', '--reporter=json', '--outputFile.json=test-results/unit.json']],
   ['build', [path.join(root, 'scripts/build.mjs')]],
   // contract fuzzing and kill -9 crash tests (tests/reliability/, about 80 s; needs the build)

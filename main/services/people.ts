@@ -1,12 +1,13 @@
 /** People and teams: the roster every other feature refers to. People are deactivated, never deleted. */
 import { z } from 'zod';
 import { AppError, type Page } from '../../shared/api/contract';
-import { ROLES, personInput, teamInput, type Person, type Role, type Team } from '../../shared/api/people';
+import { ROLES, personInput, teamInput, type LocalizedNames, type Person, type Role, type Team } from '../../shared/api/people';
 import { fold } from '../../shared/search/text';
 import type { DB } from '../db/open';
 import { addScope, type Cond } from './access/scope';
 import { audit } from './audit';
 import { revokePersonSessions } from './accounts/sessions';
+import { namesColumn, parseNames, writeNames } from './personNames';
 
 type PersonData = z.output<typeof personInput>;
 type TeamData = z.output<typeof teamInput>;
@@ -14,8 +15,7 @@ type TeamData = z.output<typeof teamInput>;
 interface PersonRow {
   id: number;
   name: string;
-  name_ru: string;
-  name_zh: string;
+  names: string;
   email: string;
   team_id: number | null;
   team_name: string | null;
@@ -26,7 +26,7 @@ interface PersonRow {
 }
 
 const PERSON_SELECT = `
-  SELECT p.id, p.name, p.name_ru, p.name_zh, p.email, p.team_id, t.name AS team_name, p.hired_at, p.active, p.updated_at,
+  SELECT p.id, p.name, ${namesColumn('p')} AS names, p.email, p.team_id, t.name AS team_name, p.hired_at, p.active, p.updated_at,
          (SELECT group_concat(role) FROM person_roles r WHERE r.person_id = p.id) AS roles
   FROM people p LEFT JOIN teams t ON t.id = p.team_id`;
 
@@ -36,8 +36,7 @@ function toPerson(r: PersonRow): Person {
   return {
     id: r.id,
     name: r.name,
-    nameRu: r.name_ru,
-    nameZh: r.name_zh,
+    names: parseNames(r.names),
     email: r.email,
     teamId: r.team_id,
     teamName: r.team_name,
@@ -48,8 +47,8 @@ function toPerson(r: PersonRow): Person {
   };
 }
 
-export const personSearchText = (p: { name: string; nameRu: string; nameZh: string; email: string }) =>
-  fold([p.name, p.nameRu, p.nameZh, p.email].join(' \u0001 '));
+export const personSearchText = (p: { name: string; names: LocalizedNames; email: string }) =>
+  fold([p.name, ...Object.values(p.names), p.email].join(' \u0001 '));
 
 /** Escapes LIKE wildcards in user text. */
 const likeEscape = (s: string) => s.replace(/[\\%_]/g, (c) => '\\' + c);
@@ -132,10 +131,11 @@ export function createPerson(db: DB, data: PersonData, actorId: number | null = 
     assertEmailFree(db, data.email, null);
     const { lastInsertRowid } = db
       .prepare(
-        `INSERT INTO people(name, name_ru, name_zh, email, team_id, hired_at, search_text) VALUES (?, ?, ?, ?, ?, ?, ?)`,
+        `INSERT INTO people(name, email, team_id, hired_at, search_text) VALUES (?, ?, ?, ?, ?)`,
       )
-      .run(data.name, data.nameRu, data.nameZh, data.email, data.teamId, data.hiredAt, personSearchText(data));
+      .run(data.name, data.email, data.teamId, data.hiredAt, personSearchText(data));
     const id = Number(lastInsertRowid);
+    writeNames(db, id, data.names);
     writeRoles(db, id, data.roles);
     audit(db, actorId, 'person', id, 'create', { email: data.email });
     return getPerson(db, id);
@@ -148,9 +148,10 @@ export function updatePerson(db: DB, id: number, data: PersonData, actorId: numb
     assertTeam(db, data.teamId);
     assertEmailFree(db, data.email, id);
     db.prepare(
-      `UPDATE people SET name = ?, name_ru = ?, name_zh = ?, email = ?, team_id = ?, hired_at = ?, search_text = ?,
+      `UPDATE people SET name = ?, email = ?, team_id = ?, hired_at = ?, search_text = ?,
          updated_at = strftime('%Y-%m-%dT%H:%M:%fZ','now') WHERE id = ?`,
-    ).run(data.name, data.nameRu, data.nameZh, data.email, data.teamId, data.hiredAt, personSearchText(data), id);
+    ).run(data.name, data.email, data.teamId, data.hiredAt, personSearchText(data), id);
+    writeNames(db, id, data.names);
     writeRoles(db, id, data.roles);
     audit(db, actorId, 'person', id, 'update', {});
     return getPerson(db, id);

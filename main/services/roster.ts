@@ -93,8 +93,8 @@ function analyse(db: DB, bytes: Buffer): Analysed {
     if (hiredRaw && !hiredAt) rowErrors.push({ row: rowNo, field: 'hired_at', value: hiredRaw, message: 'Not a valid date (use YYYY-MM-DD)', key: 'rosterDate' });
     const parsed = personInput.safeParse({
       name,
-      nameRu: get(r, 'nameRu'),
-      nameZh: get(r, 'nameZh'),
+      // the roster's columns for other languages; a language the file has no column for keeps what the person has
+      names: { ru: get(r, 'nameRu'), zh: get(r, 'nameZh') },
       email,
       roles: roles ?? ['rep'],
       hiredAt,
@@ -120,15 +120,14 @@ function analyse(db: DB, bytes: Buffer): Analysed {
     if (existing) {
       const same =
         existing.name === data.name &&
-        existing.nameRu === data.nameRu &&
-        existing.nameZh === data.nameZh &&
+        Object.entries(data.names).every(([l, n]) => (existing.names[l] ?? '') === n) &&
         (existing.teamName ?? '') === team &&
         existing.hiredAt === data.hiredAt &&
         [...existing.roles].sort().join() === [...data.roles].sort().join() &&
         existing.active;
       action = same ? 'unchanged' : 'update';
     }
-    const row = { row: rowNo, email, name: data.name, nameRu: data.nameRu, nameZh: data.nameZh, team, roles: data.roles, hiredAt, action };
+    const row = { row: rowNo, email, name: data.name, names: data.names, team, roles: data.roles, hiredAt, action };
     previewRows.push(row);
     valid.push({ ...row, teamName: team });
   });
@@ -173,8 +172,8 @@ export function importRoster(db: DB, bytes: Buffer, actorId: number | null = nul
     let created = 0;
     let updated = 0;
     for (const v of valid) {
-      const data = { name: v.name, nameRu: v.nameRu, nameZh: v.nameZh, email: v.email, teamId: teamId(v.teamName), roles: v.roles, hiredAt: v.hiredAt };
       const existing = findPersonByEmail(db, v.email);
+      const data = { name: v.name, names: { ...existing?.names, ...v.names }, email: v.email, teamId: teamId(v.teamName), roles: v.roles, hiredAt: v.hiredAt };
       if (!existing) {
         createPerson(db, data, actorId);
         created++;

@@ -18,6 +18,7 @@ import { useApi } from '../lib/api';
 import { fmtDate, personName } from '../lib/format';
 import { fold } from '../../shared/search/fold';
 import { SECTIONS } from './sections';
+import type { TKey } from './keys';
 
 const ICONS: Record<EverywhereGroup, typeof IconSearch> = {
   scripts: IconListDetails,
@@ -31,7 +32,7 @@ const ICONS: Record<EverywhereGroup, typeof IconSearch> = {
 };
 
 /** Where each section's tabs can be jumped to straight from the palette (e.g. "calibration"). */
-const JUMPS: { section: string; tab: string; labelKey: string }[] = [
+const JUMPS: { section: string; tab: string; labelKey: TKey }[] = [
   { section: 'calls', tab: 'queue', labelKey: 'scorecards.tabs.queue' },
   { section: 'calls', tab: 'disputes', labelKey: 'scorecards.tabs.disputes' },
   { section: 'calls', tab: 'calibration', labelKey: 'scorecards.tabs.calibration' },

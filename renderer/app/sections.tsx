@@ -9,6 +9,7 @@ import { IconBooks, IconChartDots, IconHeadset, IconHome, IconMessages, IconPhon
 import type { Role } from '../../shared/api/people';
 import { HomePage } from '../features/home/HomePage';
 import { LiveCallHotkey } from '../features/scripts/LiveHotkey';
+import type { TKey } from './keys';
 
 /**
  * Pages load on first visit (their own chunks), so the first screen needs only the shell and the home page.
@@ -47,7 +48,7 @@ export interface Section {
   path: string;
   /** Where the nav link points. */
   href: string;
-  labelKey: string;
+  labelKey: TKey;
   icon: ComponentType<{ size?: number | string; stroke?: number }>;
   element: ReactNode;
   /** Hide from the navigation (still routable), e.g. live-call mode. */

@@ -21,10 +21,8 @@ export const fmtBytes = (n: number) => {
 };
 /** Collator for sorting names in the UI language (Cyrillic and Chinese sort correctly). */
 export const collator = () => new Intl.Collator(locale(), { sensitivity: 'base', numeric: true });
-/** A person's name in the UI language when the roster has that spelling. */
-export function personName(p: { name: string; nameRu?: string; nameZh?: string } | null | undefined): string {
+/** A person's name in the UI language when the roster has that spelling (`names` by locale), else their main name. */
+export function personName(p: { name: string; names?: Record<string, string> } | null | undefined): string {
   if (!p) return '—';
-  if (i18n.language === 'ru' && p.nameRu) return p.nameRu;
-  if (i18n.language === 'zh' && p.nameZh) return p.nameZh;
-  return p.name;
+  return p.names?.[i18n.language] || p.name;
 }

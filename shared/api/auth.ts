@@ -6,7 +6,7 @@
  */
 import { z } from 'zod';
 import { id, method, requiredText, WRITES } from './contract';
-import type { Role } from './people';
+import type { LocalizedNames, Role } from './people';
 
 export const PASSWORD_MIN = 12;
 export const PASSWORD_MAX = 256;
@@ -58,8 +58,7 @@ export interface InvitationRow {
 export interface TeamAccount {
   personId: number;
   name: string;
-  nameRu: string;
-  nameZh: string;
+  names: LocalizedNames;
   email: string;
   roles: Role[];
   hasPassword: boolean;

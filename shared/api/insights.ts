@@ -2,6 +2,7 @@
 import { z } from 'zod';
 import { id, isoDate, method, rangeInOrder, text } from './contract';
 import type { CorrelationStats } from '../domain/stats';
+import type { LocalizedNames } from './people';
 
 const filterShape = {
   teamId: id.nullable().default(null),
@@ -44,8 +45,7 @@ export interface ScatterPoint {
 export interface RepRow {
   repId: number;
   name: string;
-  nameRu: string;
-  nameZh: string;
+  names: LocalizedNames;
   teamId: number | null;
   won: number;
   lost: number;

@@ -12,11 +12,16 @@ export interface Team {
   managerId: number | null;
 }
 
+/** A person's name in other languages, by locale ("ru", "zh", …): the UI shows the one for its language, else `name`. */
+export type LocalizedNames = Record<string, string>;
+/** A locale code such as ru, zh or pt-BR. */
+export const localeCode = z.string().regex(/^[a-z]{2,3}(-[A-Za-z0-9]{2,8})?$/, { message: 'Invalid value' });
+export const localizedNames = z.record(localeCode, text(120)).refine((r) => Object.keys(r).length <= 20, { message: 'Invalid value' });
+
 export interface Person {
   id: number;
   name: string;
-  nameRu: string;
-  nameZh: string;
+  names: LocalizedNames;
   email: string;
   teamId: number | null;
   teamName: string | null;
@@ -28,8 +33,7 @@ export interface Person {
 
 export const personInput = z.object({
   name: requiredText(120),
-  nameRu: text(120).default(''),
-  nameZh: text(120).default(''),
+  names: localizedNames.default({}),
   email: z.string().trim().toLowerCase().max(200, { message: 'Must be at most 200 characters' }).pipe(z.email({ message: 'Enter a valid e-mail address' })),
   teamId: id.nullable().default(null),
   roles: z.array(z.enum(ROLES)).min(1, { message: 'Choose at least one role' }).max(4),
@@ -57,8 +61,7 @@ export interface RosterPreviewRow {
   row: number;
   email: string;
   name: string;
-  nameRu: string;
-  nameZh: string;
+  names: LocalizedNames;
   team: string;
   roles: Role[];
   hiredAt: string | null;

@@ -9,6 +9,7 @@ import type { TalkMetrics, TranscriptSegment } from '../domain/transcript';
 import type { StepCoverage, Suggestion } from '../domain/coverage';
 import type { AlphaResult, GraderBias, Spread } from '../domain/agreement';
 import type { Localized } from '../domain/scoring';
+import type { LocalizedNames } from './people';
 
 export interface ResultsExport {
   criteria: { criterionId: number; label: Localized; n: number; avg: number | null }[];
@@ -91,8 +92,7 @@ export interface TemplateVersion {
 export interface PersonRef {
   id: number;
   name: string;
-  nameRu: string;
-  nameZh: string;
+  names: LocalizedNames;
 }
 
 export interface CallRow {

@@ -4,6 +4,7 @@ import { id, isoDate, method, pageInput, requiredText, text, type Page, WRITES }
 import { QUESTION_KINDS, type QuestionKind } from '../domain/quiz';
 import type { AssignmentStatus } from '../domain/assignment';
 import type { EvidenceSource, SourceSummary } from '../domain/competence';
+import type { LocalizedNames } from './people';
 
 export type Lang3 = { en: string; ru: string; zh: string };
 const lang3 = (max: number) => z.object({ en: text(max).default(''), ru: text(max).default(''), zh: text(max).default('') });
@@ -216,8 +217,7 @@ export interface AssignmentRow {
   id: number;
   personId: number;
   personName: string;
-  personNameRu: string;
-  personNameZh: string;
+  personNames: LocalizedNames;
   teamName: string | null;
   courseId: number;
   courseTitle: string;
@@ -250,7 +250,7 @@ export interface ItemAnalysis {
   passRate: number | null;
   questions: { id: number; prompt: string; answered: number; pctCorrect: number | null }[];
   /** Who tried and has not passed yet (most attempts first). */
-  stuck: { personId: number; name: string; nameRu: string; nameZh: string; attempts: number; bestScore: number; outOfAttempts: boolean; lastAt: string }[];
+  stuck: { personId: number; name: string; names: LocalizedNames; attempts: number; bestScore: number; outOfAttempts: boolean; lastAt: string }[];
 }
 
 export interface Certificate {
@@ -258,8 +258,7 @@ export interface Certificate {
   number: string;
   personId: number;
   personName: string;
-  personNameRu: string;
-  personNameZh: string;
+  personNames: LocalizedNames;
   courseId: number;
   courseTitle: string;
   score: number | null;

@@ -54,7 +54,7 @@ test('script payloads in notes, titles and names stay inert with the CSP off', a
     const item = await host.api<{ id: number }>('library.addNote', { title: `${p} ${i}`, bodyMd: `# Note ${i}\n\n${body}` });
     notes.push(item.id);
   }
-  await host.api('people.create', { name: PAYLOADS[0], nameRu: PAYLOADS[4], nameZh: PAYLOADS[1], email: 'xss@example.com', roles: ['rep'] });
+  await host.api('people.create', { name: PAYLOADS[0], names: { ru: PAYLOADS[4], zh: PAYLOADS[1] }, email: 'xss@example.com', roles: ['rep'] });
 
   await page.goto(host.url);
   await assertInert(page);

@@ -37,7 +37,7 @@ beforeAll(() => {
     irina: byEmail('irina.belova@example.com'),
     kate: byEmail('kate.lee@example.com'),
   });
-  id.admin = createPerson(ws.db, { name: 'Ada Admin', email: 'ada.admin@example.com', teamId: null, roles: ['admin'], hiredAt: null, nameRu: '', nameZh: '' }).id;
+  id.admin = createPerson(ws.db, { name: 'Ada Admin', email: 'ada.admin@example.com', teamId: null, roles: ['admin'], hiredAt: null, names: {} }).id;
   for (const k of ['anna', 'tom', 'kate', 'admin']) actor[k] = actorFor(ws.db, id[k])!;
 }, 120_000);
 

@@ -9,7 +9,7 @@ afterEach(() => t.cleanup());
 
 const client = { ip: '127.0.0.1', userAgent: 'vitest' };
 const DAY = 86_400_000;
-const person = (email: string, roles: ('rep' | 'admin')[] = ['rep']) => createPerson(t.db, { name: email.split('@')[0], nameRu: '', nameZh: '', email, teamId: null, roles, hiredAt: null });
+const person = (email: string, roles: ('rep' | 'admin')[] = ['rep']) => createPerson(t.db, { name: email.split('@')[0], names: {}, email, teamId: null, roles, hiredAt: null });
 const key = (p: Promise<unknown>) => p.then(() => null, (e: { localized?: { key: string } }) => e.localized?.key);
 const keyOf = (f: () => unknown) => {
   try {

@@ -21,7 +21,7 @@ afterEach(() => t.cleanup());
 const client = { ip: '10.0.0.7', userAgent: 'vitest' };
 const PW = 'violet tram seventeen';
 function rep(email = 'rep@example.com') {
-  return createPerson(t.db, { name: 'Rep One', nameRu: '', nameZh: '', email, teamId: null, roles: ['rep'], hiredAt: null });
+  return createPerson(t.db, { name: 'Rep One', names: {}, email, teamId: null, roles: ['rep'], hiredAt: null });
 }
 
 describe('sessions', () => {

@@ -11,7 +11,7 @@ const PW = 'violet tram seventeen';
 const key = (p: Promise<unknown>) => p.then(() => null, (e: { localized?: { key: string; params?: Record<string, unknown> } }) => e.localized);
 
 async function account(email = 'rep@example.com') {
-  const p = createPerson(t.db, { name: 'Rep', nameRu: '', nameZh: '', email, teamId: null, roles: ['rep'], hiredAt: null });
+  const p = createPerson(t.db, { name: 'Rep', names: {}, email, teamId: null, roles: ['rep'], hiredAt: null });
   await setPassword(t.db, { id: p.id, name: p.name, email }, PW);
   return p;
 }

@@ -10,7 +10,7 @@ describe('audit log', () => {
   let ada: number;
   beforeEach(() => {
     t = tempDb();
-    ada = createPerson(t.db, { name: 'Ada Admin', email: 'ada@example.com', teamId: null, roles: ['admin'], hiredAt: null, nameRu: 'Ада', nameZh: '' }).id;
+    ada = createPerson(t.db, { name: 'Ada Admin', email: 'ada@example.com', teamId: null, roles: ['admin'], hiredAt: null, names: { ru: 'Ада', zh: '' } }).id;
     t.db.prepare('DELETE FROM audit_log').run(); // only the rows this test writes
   });
   afterEach(() => t.cleanup());

@@ -1,9 +1,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { resourcesFor, STRING_SOURCES } from '../../renderer/app/strings';
+import { languages, namespace, namespacesOf, resourcesFor, type Tree } from './locales';
 
-type Tree = { [k: string]: string | Tree };
 const PLURAL = /_(zero|one|two|few|many|other)$/;
 function allKeys(t: Tree, prefix = ''): string[] {
   return Object.entries(t).flatMap(([k, v]) => (typeof v === 'string' ? [prefix + k] : allKeys(v, `${prefix}${k}.`)));
@@ -21,14 +20,22 @@ function placeholders(t: Tree, key: string): string[] {
 /** A leaf's text; a subtree (a key that should have been a leaf) as JSON, so it never passes as a string. */
 const asText = (v: Tree | string): string => (typeof v === 'string' ? v : JSON.stringify(v));
 
+// One source per namespace: renderer/locales/<lang>/<namespace>.json.
+const SOURCES = namespacesOf('en').map((ns) => ({ ns, en: namespace('en', ns), ru: namespace('ru', ns), zh: namespace('zh', ns) }));
+
 describe('translations', () => {
-  STRING_SOURCES.forEach((src, i) => {
+  it('every language has a file for every namespace, and nothing else', () => {
+    expect(languages()).toEqual(['en', 'ru', 'zh']);
+    for (const lang of languages()) expect(namespacesOf(lang)).toEqual(namespacesOf('en'));
+    expect(SOURCES.length).toBeGreaterThan(10);
+  });
+  SOURCES.forEach((src) => {
     const en = keys(src.en).sort();
-    it(`source #${i} (${en[0]?.split('.')[0]}) has the same keys in en, ru and zh`, () => {
+    it(`${src.ns}.json has the same keys in en, ru and zh`, () => {
       expect(keys(src.ru).sort()).toEqual(en);
       expect(keys(src.zh).sort()).toEqual(en);
     });
-    it(`source #${i} has every plural form its language needs (ru one/few/many/other, zh other)`, () => {
+    it(`${src.ns}.json has every plural form its language needs (ru one/few/many/other, zh other)`, () => {
       for (const lang of ['en', 'ru', 'zh'] as const) {
         const forms = new Map<string, string[]>();
         for (const k of allKeys(src[lang])) {
@@ -39,7 +46,7 @@ describe('translations', () => {
         for (const [base, f] of forms) expect(f.sort(), `${lang}.${base}`).toEqual(need);
       }
     });
-    it(`source #${i} has no empty strings and the same {{placeholders}} in every language`, () => {
+    it(`${src.ns}.json has no empty strings and the same {{placeholders}} in every language`, () => {
       for (const lang of ['en', 'ru', 'zh'] as const) {
         for (const k of allKeys(src[lang])) {
           const v = k.split('.').reduce<Tree | string>((o, p) => (o as Tree)[p], src[lang]);
@@ -53,7 +60,7 @@ describe('translations', () => {
     });
   });
   it('Russian and Chinese are really translated (not copies of English)', () => {
-    for (const src of STRING_SOURCES) {
+    for (const src of SOURCES) {
       const en = allKeys(src.en).filter((k) => !PLURAL.test(k));
       const get = (lang: 'en' | 'ru' | 'zh', k: string) => k.split('.').reduce<Tree | string>((o, p) => (o as Tree)[p], src[lang]);
       const same = (lang: 'ru' | 'zh') => en.filter((k) => get(lang, k) === get('en', k) && /[a-z]{4}/i.test(asText(get('en', k))));
@@ -142,5 +149,15 @@ describe('counted server messages', () => {
         expect(text).not.toContain('errors.');
       });
     }
+  });
+});
+
+describe('the JSON files are what scripts/i18n-split.mjs makes of the string sources', () => {
+  // Until the TypeScript string files are removed (`--remove-sources`), the JSON must be regenerated after each change.
+  const root = path.join(__dirname, '..', '..');
+  it.skipIf(!fs.existsSync(path.join(root, 'renderer/app/strings.ts')))('renderer/locales is up to date', async () => {
+    const sources = path.join(root, 'renderer/app/strings.ts'); // a variable path: this file compiles once the sources are gone
+    const { resourcesFor: fromSources } = (await import(sources)) as { resourcesFor: (lang: string) => Tree };
+    for (const lang of ['en', 'ru', 'zh'] as const) expect(resourcesFor(lang), `${lang}: run node scripts/i18n-split.mjs`).toEqual(fromSources(lang));
   });
 });

@@ -32,7 +32,7 @@ beforeEach(() => {
   db = openWorkspaceDb(path.join(dir, 'w.sqlite'), { create: true }).db;
   filesDir = path.join(dir, 'w.files');
   staging = new Staging(path.join(dir, 'staging'));
-  owner = createPerson(db, personInput.parse({ name: 'Olga Petrova', nameRu: 'Ольга Петрова', email: 'olga@example.com', roles: ['manager'] }), null).id;
+  owner = createPerson(db, personInput.parse({ name: 'Olga Petrova', names: { ru: 'Ольга Петрова' }, email: 'olga@example.com', roles: ['manager'] }), null).id;
 });
 afterEach(() => {
   db.close();

@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { libraryStrings } from '../../renderer/features/library/strings';
+import { namespace } from './locales';
+
+const libraryStrings = { en: { library: namespace('en', 'library') }, ru: { library: namespace('ru', 'library') }, zh: { library: namespace('zh', 'library') } };
 
 type Tree = { [k: string]: string | Tree };
 const keys = (t: Tree, prefix = ''): string[] => Object.entries(t).flatMap(([k, v]) => (typeof v === 'string' ? [prefix + k] : keys(v, `${prefix}${k}.`))).sort();

@@ -39,7 +39,7 @@ beforeAll(() => {
     kate: byEmail('kate.lee@example.com'), // trainer
   });
   // a grader who is not the rep's manager: a dispute goes to both
-  id.gail = createPerson(ws.db, { name: 'Gail Grader', email: 'gail@example.com', teamId: null, roles: ['manager'], hiredAt: null, nameRu: '', nameZh: '' }).id;
+  id.gail = createPerson(ws.db, { name: 'Gail Grader', email: 'gail@example.com', teamId: null, roles: ['manager'], hiredAt: null, names: {} }).id;
   for (const k of ['anna', 'ivan', 'nina', 'tom', 'kate']) actor[k] = actorFor(ws.db, id[k])!;
 }, 120_000);
 

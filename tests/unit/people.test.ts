@@ -17,8 +17,8 @@ afterEach(() => t.cleanup());
 describe('people service', () => {
   it('creates, finds in any spelling (case-insensitive Cyrillic, Chinese), pages and sorts', () => {
     const north = createTeam(t.db, { name: 'North', description: '', managerId: null });
-    createPerson(t.db, { name: 'Anna Petrova', nameRu: 'Анна Петрова', nameZh: '安娜', email: 'anna@example.com', teamId: north.id, roles: ['rep'], hiredAt: '2021-03-01' });
-    createPerson(t.db, { name: 'Ivan Sokolov', nameRu: 'Иван Соколов', nameZh: '伊万', email: 'ivan@example.com', teamId: null, roles: ['rep', 'manager'], hiredAt: null });
+    createPerson(t.db, { name: 'Anna Petrova', names: { ru: 'Анна Петрова', zh: '安娜' }, email: 'anna@example.com', teamId: north.id, roles: ['rep'], hiredAt: '2021-03-01' });
+    createPerson(t.db, { name: 'Ivan Sokolov', names: { ru: 'Иван Соколов', zh: '伊万' }, email: 'ivan@example.com', teamId: null, roles: ['rep', 'manager'], hiredAt: null });
     expect(list(t.db, { query: 'АННА' }).rows.map((p) => p.email)).toEqual(['anna@example.com']);
     expect(list(t.db, { query: 'соколов' }).rows.map((p) => p.email)).toEqual(['ivan@example.com']);
     expect(list(t.db, { query: '伊万' }).rows.map((p) => p.email)).toEqual(['ivan@example.com']);
@@ -29,29 +29,29 @@ describe('people service', () => {
   });
 
   it('refuses a duplicate e-mail on the email field and an unknown team', () => {
-    createPerson(t.db, { name: 'A', nameRu: '', nameZh: '', email: 'a@example.com', teamId: null, roles: ['rep'], hiredAt: null });
-    expect(() => createPerson(t.db, { name: 'B', nameRu: '', nameZh: '', email: 'a@example.com', teamId: null, roles: ['rep'], hiredAt: null })).toThrow(
+    createPerson(t.db, { name: 'A', names: {}, email: 'a@example.com', teamId: null, roles: ['rep'], hiredAt: null });
+    expect(() => createPerson(t.db, { name: 'B', names: {}, email: 'a@example.com', teamId: null, roles: ['rep'], hiredAt: null })).toThrow(
       expect.objectContaining({ code: 'conflict', field: 'email' }),
     );
-    expect(() => createPerson(t.db, { name: 'B', nameRu: '', nameZh: '', email: 'b@example.com', teamId: 999, roles: ['rep'], hiredAt: null })).toThrow(
+    expect(() => createPerson(t.db, { name: 'B', names: {}, email: 'b@example.com', teamId: 999, roles: ['rep'], hiredAt: null })).toThrow(
       expect.objectContaining({ field: 'teamId' }),
     );
     expect(list(t.db).total).toBe(1);
   });
 
   it('deactivates instead of deleting, and hides inactive people by default', () => {
-    const p = createPerson(t.db, { name: 'A', nameRu: '', nameZh: '', email: 'a@example.com', teamId: null, roles: ['rep'], hiredAt: null });
+    const p = createPerson(t.db, { name: 'A', names: {}, email: 'a@example.com', teamId: null, roles: ['rep'], hiredAt: null });
     setPersonActive(t.db, p.id, false);
     expect(list(t.db).total).toBe(0);
     expect(list(t.db, { includeInactive: true }).rows[0].active).toBe(false);
-    const u = updatePerson(t.db, p.id, { name: 'A2', nameRu: '', nameZh: '', email: 'a@example.com', teamId: null, roles: ['trainer'], hiredAt: null });
+    const u = updatePerson(t.db, p.id, { name: 'A2', names: {}, email: 'a@example.com', teamId: null, roles: ['trainer'], hiredAt: null });
     expect(u.roles).toEqual(['trainer']);
     expect(t.db.prepare("SELECT count(*) FROM audit_log WHERE entity = 'person'").pluck().get()).toBe(3);
   });
 
   it('keeps a team with members', () => {
     const team = createTeam(t.db, { name: 'East', description: '', managerId: null });
-    createPerson(t.db, { name: 'A', nameRu: '', nameZh: '', email: 'a@example.com', teamId: team.id, roles: ['rep'], hiredAt: null });
+    createPerson(t.db, { name: 'A', names: {}, email: 'a@example.com', teamId: team.id, roles: ['rep'], hiredAt: null });
     expect(() => removeTeam(t.db, team.id)).toThrow(/still has 1 member/);
     expect(() => createTeam(t.db, { name: ' east ', description: '', managerId: null })).toThrow(/already exists/);
   });

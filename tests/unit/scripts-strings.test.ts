@@ -1,8 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { scriptsStrings } from '../../renderer/features/scripts/strings';
+import { namespace } from './locales';
 import { STAGES, CHANNELS, SEGMENTS, FUNNEL_STAGES } from '../../shared/api/scripts';
 
 type Tree = { [k: string]: string | Tree };
+type Scripts = { scripts: { stage: Tree; channel: Tree; segment: Tree; funnel: Tree } & Tree };
+const scriptsStrings = Object.fromEntries((['en', 'ru', 'zh'] as const).map((l) => [l, { scripts: namespace(l, 'scripts') }])) as Record<'en' | 'ru' | 'zh', Scripts>;
 // plural forms differ by language (ru one/few/many/other, zh other): compare the keys without their suffix
 const PLURAL = /_(zero|one|two|few|many|other)$/;
 const keys = (t: Tree, prefix = ''): string[] => [

@@ -7,7 +7,9 @@ import { migrate } from '../../main/db/migrate';
 import { migrations } from '../../main/db/migrations';
 import { seedDefaultCompetencies } from '../../main/services/competencies';
 import { getModel } from '../../main/services/training/model';
-import { trainingStrings } from '../../renderer/features/training/strings';
+import { namespace } from './locales';
+
+const trainingStrings = { en: namespace('en', 'training'), ru: namespace('ru', 'training'), zh: namespace('zh', 'training') };
 
 const keys = (o: object, prefix = ''): string[] =>
   Object.entries(o).flatMap(([k, v]) => (typeof v === 'object' ? keys(v as object, `${prefix}${k}.`) : [`${prefix}${k}`]));

@@ -32,9 +32,9 @@ afterEach(() => {
 function setup() {
   seedDefaultCompetencies(db);
   const team = createTeam(db, { name: 'North', description: '', managerId: null });
-  const rep = createPerson(db, { name: 'Anna Petrova', nameRu: 'Анна Петрова', nameZh: '', email: 'anna@example.com', teamId: team.id, roles: ['rep'], hiredAt: null });
-  const rep2 = createPerson(db, { name: 'Ivan Sokolov', nameRu: '', nameZh: '', email: 'ivan@example.com', teamId: team.id, roles: ['rep'], hiredAt: null });
-  const trainer = createPerson(db, { name: 'Kate Lee', nameRu: '', nameZh: '', email: 'kate@example.com', teamId: null, roles: ['trainer'], hiredAt: null });
+  const rep = createPerson(db, { name: 'Anna Petrova', names: { ru: 'Анна Петрова', zh: '' }, email: 'anna@example.com', teamId: team.id, roles: ['rep'], hiredAt: null });
+  const rep2 = createPerson(db, { name: 'Ivan Sokolov', names: {}, email: 'ivan@example.com', teamId: team.id, roles: ['rep'], hiredAt: null });
+  const trainer = createPerson(db, { name: 'Kate Lee', names: {}, email: 'kate@example.com', teamId: null, roles: ['trainer'], hiredAt: null });
   const objection = (db.prepare("SELECT id FROM competencies WHERE key = 'objection_handling'").get() as { id: number }).id;
   const course = createCourse(db, { title: 'Price objections', description: '', language: 'en', competencyIds: [objection] }, trainer.id);
   const moduleId = course.modules[0].id;

@@ -25,8 +25,10 @@ describe('workspaces', () => {
     const roles = Object.fromEntries(ws.db.prepare('SELECT role, count(*) n FROM person_roles GROUP BY role').raw().all() as [string, number][]);
     expect(roles).toMatchObject({ rep: 24, manager: 3, trainer: 2 });
     expect(ws.db.prepare('SELECT count(*) FROM teams').pluck().get()).toBe(3);
-    const names = ws.db.prepare('SELECT name_ru, name_zh FROM people').all() as { name_ru: string; name_zh: string }[];
-    expect(names.every((n) => /\p{Script=Cyrillic}/u.test(n.name_ru) && /\p{Script=Han}/u.test(n.name_zh))).toBe(true);
+    // every demo person has a Russian and a Chinese name (person_names, migration 014)
+    const people = listPeople(ws.db, { query: '', teamId: null, role: null, includeInactive: true, sort: 'name', offset: 0, limit: 500 }).rows;
+    expect(people.length).toBe(29);
+    expect(people.every((p) => /\p{Script=Cyrillic}/u.test(p.names.ru ?? '') && /\p{Script=Han}/u.test(p.names.zh ?? ''))).toBe(true);
   });
 
   it('starts empty with --no-demo, and reopens the last workspace', () => {
@@ -54,7 +56,7 @@ describe('workspaces', () => {
   it('backs up and restores, backing up the current state first', async () => {
     ws.init();
     const b = await ws.backup();
-    createPerson(ws.db, { name: 'Added Later', nameRu: '', nameZh: '', email: 'later@example.com', teamId: null, roles: ['rep'], hiredAt: null });
+    createPerson(ws.db, { name: 'Added Later', names: {}, email: 'later@example.com', teamId: null, roles: ['rep'], hiredAt: null });
     expect(count()).toBe(30);
     await ws.restore(b.path);
     expect(count()).toBe(29);

@@ -16,6 +16,7 @@ import { createSession, revokePersonSessions, type ClientInfo, type SessionKind 
 import { getSessionSettings } from './settings';
 import { clearAccountFailures, failuresByEmail, gate, LOCK_AFTER, recordFailure } from './throttle';
 import { consumeInvitation, invitationFor, listInvitations } from './invitations';
+import { namesColumn, parseNames } from '../personNames';
 
 export const wrongCredentials = () =>
   new AppError('unauthorized', 'The e-mail or password is wrong.', undefined, { key: 'auth.wrongCredentials' });
@@ -168,7 +169,7 @@ export async function makeOwner(db: DB, target: { personId: number | null; name?
   } else {
     if (!target.name || !target.email) throw new AppError('invalid_input', 'Enter your name and e-mail address.', 'name', { key: 'auth.ownerDetailsMissing' });
     checkPasswordRules(password, { email: target.email, name: target.name });
-    const p = createPerson(db, { name: target.name, nameRu: '', nameZh: '', email: target.email, teamId: null, roles: ['admin'], hiredAt: null });
+    const p = createPerson(db, { name: target.name, names: {}, email: target.email, teamId: null, roles: ['admin'], hiredAt: null });
     person = { id: p.id, name: p.name, email: p.email };
   }
   checkPasswordRules(password, person);
@@ -187,20 +188,19 @@ export async function makeOwner(db: DB, target: { personId: number | null; name?
 export function teamOverview(db: DB, now = Date.now()): TeamOverview {
   const people = db
     .prepare(
-      `SELECT p.id, p.name, p.name_ru AS nameRu, p.name_zh AS nameZh, p.email, a.person_id IS NOT NULL AS hasPassword,
+      `SELECT p.id, p.name, ${namesColumn('p')} AS names, p.email, a.person_id IS NOT NULL AS hasPassword,
               (SELECT count(*) FROM sessions s WHERE s.person_id = p.id) AS sessions,
               (SELECT max(last_seen_at) FROM sessions s WHERE s.person_id = p.id) AS lastSeen,
               EXISTS (SELECT 1 FROM invitations i WHERE i.person_id = p.id AND i.used_at IS NULL AND i.expires_at > ?) AS pending,
               (SELECT group_concat(role) FROM person_roles r WHERE r.person_id = p.id) AS roles
        FROM people p LEFT JOIN accounts a ON a.person_id = p.id WHERE p.active = 1 ORDER BY p.name`,
     )
-    .all(now) as { id: number; name: string; nameRu: string; nameZh: string; email: string; hasPassword: number; sessions: number; lastSeen: number | null; pending: number; roles: string | null }[];
+    .all(now) as { id: number; name: string; names: string; email: string; hasPassword: number; sessions: number; lastSeen: number | null; pending: number; roles: string | null }[];
   const failures = failuresByEmail(db);
   const accounts: TeamAccount[] = people.map((p) => ({
     personId: p.id,
     name: p.name,
-    nameRu: p.nameRu,
-    nameZh: p.nameZh,
+    names: parseNames(p.names),
     email: p.email,
     roles: (p.roles ? p.roles.split(',') : []) as Role[],
     hasPassword: !!p.hasPassword,

@@ -2,6 +2,7 @@
 import type { OwnerMatch } from '../../../shared/api/crm';
 import { nameKey } from '../../../shared/domain/crmParse';
 import type { DB } from '../../db/open';
+import { namesColumn, parseNames } from '../personNames';
 
 export interface OwnerIndex {
   resolve(value: string, email?: string): { personId: number; how: OwnerMatch['how'] } | null;
@@ -10,14 +11,15 @@ export interface OwnerIndex {
 
 /** What owner matching needs from the workspace, as plain data (a parse worker gets a copy). */
 export interface OwnerData {
-  people: { id: number; name: string; name_ru: string; name_zh: string; email: string }[];
+  /** `names`: the person's name in other languages (any locale) */
+  people: { id: number; name: string; names: string[]; email: string }[];
   aliases: [string, number][];
   explicit: Record<string, number>;
 }
 
 export function ownerData(db: DB, explicit: Record<string, number> = {}): OwnerData {
   return {
-    people: db.prepare('SELECT id, name, name_ru, name_zh, email FROM people').all() as OwnerData['people'],
+    people: (db.prepare(`SELECT p.id, p.name, ${namesColumn('p')} AS names, p.email FROM people p`).all() as { id: number; name: string; names: string; email: string }[]).map((p) => ({ ...p, names: Object.values(parseNames(p.names)) })),
     aliases: (db.prepare('SELECT alias_key, person_id FROM crm_owner_aliases').all() as { alias_key: string; person_id: number }[]).map((a) => [a.alias_key, a.person_id]),
     explicit,
   };
@@ -31,7 +33,7 @@ export function ownerIndexOf({ people, aliases: aliasList, explicit }: OwnerData
   const names = new Map<number, string>();
   for (const p of people) {
     names.set(p.id, p.name);
-    for (const n of [p.name, p.name_ru, p.name_zh]) if (n) byName.set(nameKey(n), p.id);
+    for (const n of [p.name, ...p.names]) if (n) byName.set(nameKey(n), p.id);
     byEmail.set(p.email.toLowerCase(), p.id);
   }
   const aliases = new Map(aliasList);

@@ -48,7 +48,7 @@ export function seedPeople(ctx: DemoContext) {
   const teamIds: Record<string, number> = {};
   for (const [name, description] of Object.entries(TEAMS)) teamIds[name] = createTeam(db, { name, description, managerId: null }).id;
   for (const [email, name, nameRu, nameZh, team, roles, hiredAt] of DEMO_PEOPLE) {
-    const p = createPerson(db, { email, name, nameRu, nameZh, teamId: team ? teamIds[team] : null, roles, hiredAt });
+    const p = createPerson(db, { email, name, names: { ru: nameRu, zh: nameZh }, teamId: team ? teamIds[team] : null, roles, hiredAt });
     if (roles.includes('rep')) ctx.reps.push(p);
     if (roles.includes('manager')) ctx.managers.push(p);
     if (roles.includes('trainer')) ctx.trainers.push(p);

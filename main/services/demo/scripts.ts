@@ -56,7 +56,7 @@ export function seedScripts(ctx: DemoContext) {
   const day = 86_400_000;
   for (const rep of ctx.reps) {
     const skill = ctx.skill.get(rep.id) ?? 0.5;
-    const lang = /[\u4e00-\u9fff]/.test(rep.nameZh) && rep.email.match(/^(li|wang|zhang|chen|liu|zhao)\./) ? 'zh' : rng.chance(0.7) ? 'ru' : 'en';
+    const lang = /[\u4e00-\u9fff]/.test(rep.names.zh ?? '') && rep.email.match(/^(li|wang|zhang|chen|liu|zhao)\./) ? 'zh' : rng.chance(0.7) ? 'ru' : 'en';
     const mine = scripts.filter((s) => s.language === lang);
     const pool = mine.length ? mine : scripts;
     const sessions = Math.max(0, Math.round(3 + 12 * skill + rng.normal(0, 2.5)));

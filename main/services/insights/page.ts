@@ -17,6 +17,7 @@ import { ratesTo, reportingCurrency } from '../crm/currencies';
 import { listCourseCompletions } from './completions';
 import { addMonths, dataset, dayOf, isoOfDay, monthOfDay, STATUS, type Dataset } from './dataset';
 import { retention, type Retention } from './retention';
+import { namesColumn, parseNames } from '../personNames';
 
 export type Filters = ParsedInputOf<(typeof insightsMethods)['insights.page']>;
 
@@ -26,8 +27,7 @@ export const LEADERBOARD_MIN_DEALS = 5;
 interface Person {
   id: number;
   name: string;
-  name_ru: string;
-  name_zh: string;
+  names: string;
   team_id: number | null;
   is_rep: number;
 }
@@ -253,7 +253,7 @@ export function insightsPage(db: DB, f: Filters, onlyRep: number | null = null):
 function loadPeople(db: DB): { people: Person[]; teams: Team[] } {
   const people = db
     .prepare(
-      `SELECT p.id, p.name, p.name_ru, p.name_zh, p.team_id, EXISTS (SELECT 1 FROM person_roles r WHERE r.person_id = p.id AND r.role = 'rep') AS is_rep FROM people p`,
+      `SELECT p.id, p.name, ${namesColumn('p')} AS names, p.team_id, EXISTS (SELECT 1 FROM person_roles r WHERE r.person_id = p.id AND r.role = 'rep') AS is_rep FROM people p`,
     )
     .all() as Person[];
   const teams = db.prepare('SELECT id, name FROM teams ORDER BY name').all() as Team[];
@@ -300,8 +300,7 @@ function repRows(repPeople: Person[], s: Scan, ret: { base: Int32Array | number[
     return {
       repId: p.id,
       name: p.name,
-      nameRu: p.name_ru,
-      nameZh: p.name_zh,
+      names: parseNames(p.names),
       teamId: p.team_id,
       won: won[p.id],
       lost: lost[p.id],

@@ -5,11 +5,15 @@
  */
 import type { DB } from '../../db/open';
 import { notify, notifyEach } from './inbox';
+import { namesColumn, parseNames } from '../personNames';
 
-/** Who did it, in every spelling the roster has (`who`, `whoRu`, `whoZh`), so the message names them in the UI language. */
-function nameOf(db: DB, personId: number | null) {
-  const p = personId === null ? undefined : (db.prepare('SELECT name, name_ru, name_zh FROM people WHERE id = ?').get(personId) as { name: string; name_ru: string; name_zh: string } | undefined);
-  return p ? { who: p.name, whoRu: p.name_ru || undefined, whoZh: p.name_zh || undefined } : {};
+/**
+ * Who did it, in every spelling the roster has (`who`, and `who_<locale>` per localized name: `who_ru`, `who_zh`, …),
+ * so the message names them in the UI language. Rows written before migration 014 carry `whoRu`/`whoZh`.
+ */
+function nameOf(db: DB, personId: number | null): Record<string, string> {
+  const p = personId === null ? undefined : (db.prepare(`SELECT p.name, ${namesColumn('p')} AS names FROM people p WHERE p.id = ?`).get(personId) as { name: string; names: string } | undefined);
+  return p ? { who: p.name, ...Object.fromEntries(Object.entries(parseNames(p.names)).map(([l, n]) => [`who_${l}`, n])) } : {};
 }
 
 /** The manager of the person's team, if any. */

@@ -20,6 +20,7 @@ import { AudioError, probeAudio } from './audio';
 import { cached, personRefs, refOf, type Stmt } from './common';
 import { currentVersion, getVersion } from './templates';
 import { listEvaluations } from './evaluations';
+import { namesColumn, parseNames } from '../personNames';
 
 const stmts = new WeakMap<DB, Map<string, Stmt>>();
 
@@ -290,10 +291,10 @@ export function readManifest(db: DB, bytes: Buffer) {
   if (col.rep === undefined) errors.push({ row: 1, field: 'rep', value: header.join(', '), message: 'The manifest needs a "rep" column (e-mail or name).' });
   if (errors.length) return { rows: [], errors };
   const reps = db
-    .prepare("SELECT p.id, p.email, p.name, p.name_ru, p.name_zh FROM people p JOIN person_roles r ON r.person_id = p.id AND r.role = 'rep'")
-    .all() as { id: number; email: string; name: string; name_ru: string; name_zh: string }[];
+    .prepare(`SELECT p.id, p.email, p.name, ${namesColumn('p')} AS names FROM people p JOIN person_roles r ON r.person_id = p.id AND r.role = 'rep'`)
+    .all() as { id: number; email: string; name: string; names: string }[];
   const byKey = new Map<string, number>();
-  for (const r of reps) for (const k of [r.email, r.name, r.name_ru, r.name_zh]) if (k) byKey.set(fold(k.trim()), r.id);
+  for (const r of reps) for (const k of [r.email, r.name, ...Object.values(parseNames(r.names))]) if (k) byKey.set(fold(k.trim()), r.id);
   const out = [];
   for (let i = 0; i < rows.length; i++) {
     const row = rows[i];

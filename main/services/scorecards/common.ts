@@ -2,6 +2,7 @@
 import type { PersonRef } from '../../../shared/api/scorecards';
 import type { Statement } from 'better-sqlite3';
 import type { DB } from '../../db/open';
+import { namesColumn, parseNames } from '../personNames';
 
 export type Stmt = Statement<unknown[]>;
 
@@ -11,13 +12,13 @@ const refStmt = new WeakMap<DB, Stmt>();
 export function personRefs(db: DB): Map<number, PersonRef> {
   let st = refStmt.get(db);
   if (!st) {
-    st = db.prepare<unknown[]>('SELECT id, name, name_ru AS nameRu, name_zh AS nameZh FROM people');
+    st = db.prepare<unknown[]>(`SELECT p.id, p.name, ${namesColumn('p')} AS names FROM people p`);
     refStmt.set(db, st);
   }
-  return new Map((st.all() as PersonRef[]).map((p) => [p.id, p]));
+  return new Map((st.all() as { id: number; name: string; names: string }[]).map((p) => [p.id, { ...p, names: parseNames(p.names) }]));
 }
 
-export const unknownPerson = (id: number): PersonRef => ({ id, name: `#${id}`, nameRu: '', nameZh: '' });
+export const unknownPerson = (id: number): PersonRef => ({ id, name: `#${id}`, names: {} });
 
 export function refOf(refs: Map<number, PersonRef>, id: number | null): PersonRef | null {
   if (id === null) return null;

@@ -131,7 +131,7 @@ export function searchEverywhere(db: DB, query: string, perGroup: number, access
     people: () =>
       collect((v) =>
         listPeople(db, { query: v, teamId: null, role: null, includeInactive: false, sort: 'name', offset: 0, limit: n }, access.people).rows.map((p) =>
-          hit(`person-${p.id}`, `/people/${p.id}`, [{ text: p.name, hit: false }], { person: { id: p.id, name: p.name, nameRu: p.nameRu, nameZh: p.nameZh }, meta: [p.teamName ?? '', p.email] }),
+          hit(`person-${p.id}`, `/people/${p.id}`, [{ text: p.name, hit: false }], { person: { id: p.id, name: p.name, names: p.names }, meta: [p.teamName ?? '', p.email] }),
         ),
       ),
   };

@@ -8,6 +8,7 @@ import { addScope, type Cond } from '../access/scope';
 import { audit } from '../audit';
 import * as tell from '../notifications/events';
 import { nowIso, todayIso } from './clock';
+import { namesColumn, parseNames } from '../personNames';
 
 type PlanData = z.output<typeof planInput>;
 
@@ -152,8 +153,7 @@ type ARow = [
   id: number,
   personId: number,
   name: string,
-  nameRu: string,
-  nameZh: string,
+  names: string,
   teamId: number | null,
   teamName: string | null,
   courseId: number,
@@ -195,7 +195,7 @@ export function assignmentStates(db: DB, f: { personId?: number; teamId?: number
   }
   const rows = db
     .prepare(
-      `SELECT a.id, a.person_id, p.name, p.name_ru, p.name_zh, p.team_id, t.name, a.course_id, c.title, pl.name,
+      `SELECT a.id, a.person_id, p.name, ${namesColumn('p')}, p.team_id, t.name, a.course_id, c.title, pl.name,
               a.due_date, a.recurrence_months, a.assigned_at, cp.done_items, cp.last_activity, cp.completed_at
        FROM assignments a JOIN people p ON p.id = a.person_id JOIN courses c ON c.id = a.course_id
        JOIN training_plans pl ON pl.id = a.plan_id LEFT JOIN teams t ON t.id = p.team_id
@@ -211,15 +211,14 @@ export function assignmentStates(db: DB, f: { personId?: number; teamId?: number
   const todayMs = Date.parse(today + 'T00:00:00Z');
   const out: AssignmentState[] = new Array<AssignmentState>(rows.length);
   for (let i = 0; i < rows.length; i++) {
-    const [id, personId, name, nameRu, nameZh, teamId, teamName, courseId, title, planName, dueDate, recurrence, assignedAt, doneItems, lastActivity, completedAt] = rows[i];
+    const [id, personId, name, names, teamId, teamName, courseId, title, planName, dueDate, recurrence, assignedAt, doneItems, lastActivity, completedAt] = rows[i];
     const s = assignmentStatus({ dueDate, assignedAt, recurrenceMonths: recurrence, completedAt, lastActivityAt: lastActivity, today });
     const total = totals.get(courseId) ?? 0;
     out[i] = {
       id,
       personId,
       personName: name,
-      personNameRu: nameRu,
-      personNameZh: nameZh,
+      personNames: parseNames(names),
       teamId,
       teamName,
       courseId,
@@ -374,13 +373,13 @@ export function itemAnalysis(db: DB, itemId: number): ItemAnalysis {
   const stuck = (
     db
       .prepare(
-        `SELECT q.person_id AS personId, p.name, p.name_ru AS nameRu, p.name_zh AS nameZh, q.attempts, q.best_score AS bestScore, q.last_at AS lastAt,
+        `SELECT q.person_id AS personId, p.name, ${namesColumn('p')} AS names, q.attempts, q.best_score AS bestScore, q.last_at AS lastAt,
                 (i.attempts_allowed > 0 AND q.attempts >= i.attempts_allowed + q.granted) AS out
          FROM quiz_person q JOIN people p ON p.id = q.person_id AND p.active = 1 JOIN course_items i ON i.id = q.item_id
          WHERE q.item_id = ? AND q.passed = 0 ORDER BY out DESC, q.attempts DESC, q.last_at DESC LIMIT 100`,
       )
-      .all(itemId) as (Omit<ItemAnalysis['stuck'][number], 'outOfAttempts'> & { out: number })[]
-  ).map(({ out, ...r }) => ({ ...r, outOfAttempts: out === 1 }));
+      .all(itemId) as (Omit<ItemAnalysis['stuck'][number], 'outOfAttempts' | 'names'> & { out: number; names: string })[]
+  ).map(({ out, names, ...r }) => ({ ...r, names: parseNames(names), outOfAttempts: out === 1 }));
   return { itemId, title: it.title, attempts: agg.a ?? 0, passRate: agg.p, questions, stuck };
 }
 
@@ -393,15 +392,18 @@ export function grantAttempt(db: DB, itemId: number, personId: number, actorId: 
   return itemAnalysis(db, itemId);
 }
 
-const CERT_SELECT = `SELECT cc.id, cc.certificate_no AS number, cc.person_id AS personId, p.name AS personName, p.name_ru AS personNameRu, p.name_zh AS personNameZh,
+const CERT_SELECT = `SELECT cc.id, cc.certificate_no AS number, cc.person_id AS personId, p.name AS personName, ${namesColumn('p')} AS personNames,
   cc.course_id AS courseId, c.title AS courseTitle, cc.score, cc.completed_at AS issuedAt
   FROM course_completions cc JOIN people p ON p.id = cc.person_id JOIN courses c ON c.id = cc.course_id`;
 
+type CertRow = Omit<Certificate, 'personNames'> & { personNames: string };
+const toCertificate = (r: CertRow): Certificate => ({ ...r, personNames: parseNames(r.personNames) });
+
 export function listCertificates(db: DB, personId: number): Certificate[] {
-  return db.prepare(`${CERT_SELECT} WHERE cc.person_id = ? ORDER BY cc.completed_at DESC LIMIT 200`).all(personId) as Certificate[];
+  return (db.prepare(`${CERT_SELECT} WHERE cc.person_id = ? ORDER BY cc.completed_at DESC LIMIT 200`).all(personId) as CertRow[]).map(toCertificate);
 }
 export function getCertificate(db: DB, id: number): Certificate {
-  const c = db.prepare(`${CERT_SELECT} WHERE cc.id = ?`).get(id) as Certificate | undefined;
+  const c = db.prepare(`${CERT_SELECT} WHERE cc.id = ?`).get(id) as CertRow | undefined;
   if (!c) throw new AppError('not_found', `Certificate #${id} does not exist.`, undefined, { key: 'training.certificateNotFound', params: { id } });
-  return c;
+  return toCertificate(c);
 }

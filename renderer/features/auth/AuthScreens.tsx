@@ -15,6 +15,7 @@ import { LANGUAGES, setLanguage, type Lang } from '../../app/i18n';
 import { useSession } from '../../app/session';
 import { api, useApi } from '../../lib/api';
 import { errorText } from '../../lib/errors';
+import { dynamicKey } from '../../app/keys';
 
 function Frame({ title, children }: { title: string; children: ReactNode }) {
   const { t, i18n } = useTranslation();
@@ -96,12 +97,12 @@ export function SignInScreen() {
       setPassword('');
     });
   };
-  const notice = error ?? (ssoError && ['expired', 'failed', 'noPerson', 'unverified'].includes(ssoError) ? t(`auth.ssoErrors.${ssoError}`) : null);
+  const notice = error ?? (ssoError && ['expired', 'failed', 'noPerson', 'unverified'].includes(ssoError) ? t(dynamicKey(`auth.ssoErrors.${ssoError}`)) : null);
   return (
     <Frame title={t('auth.signInTitle')}>
       {signedOutReason && !notice && (
         <Alert color="yellow" data-testid="signed-out-reason">
-          {t(`errors.${signedOutReason}`)}
+          {t(dynamicKey(`errors.${signedOutReason}`))}
         </Alert>
       )}
       {notice && (

@@ -18,6 +18,7 @@ import { errorText } from '../../lib/errors';
 import type { ScriptLanguage } from '../../../shared/api/scripts';
 import { ListenControls } from './ListenControls';
 import { useSpeechCapture, type CaptureProblem } from './useSpeechCapture';
+import type { TFunction } from 'i18next';
 
 type Source = 'off' | 'feed' | 'replay' | 'mic';
 const LANGS: readonly string[] = ['en', 'ru', 'zh'];
@@ -32,7 +33,7 @@ const clock = { now: () => performance.now(), setTimeout: (f: () => void, ms: nu
 const isCjk = (s: string) => /[\u3400-\u9fff]/.test(s);
 const mmss = (ms: number) => `${Math.floor(ms / 60000)}:${String(Math.floor((ms % 60000) / 1000)).padStart(2, '0')}`;
 
-export function nudgeText(t: (k: string, o?: Record<string, unknown>) => string, n: Nudge) {
+export function nudgeText(t: TFunction, n: Nudge) {
   if (n.nudge === 'talk_share') return t('guidance.nudge.talk_share', { pct: Math.round(n.value * 100) });
   if (n.nudge === 'monologue') return t('guidance.nudge.monologue', { s: n.value });
   return t('guidance.nudge.forbidden', { phrase: n.phrase ?? '' });

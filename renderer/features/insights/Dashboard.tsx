@@ -16,6 +16,7 @@ import { DEFAULT_FILTERS, num2, pct } from './format';
 import { TrendChart } from './TrendChart';
 import { clickable } from '../../lib/clickable';
 import { DateField } from '../../lib/DateField';
+import { dynamicKey } from '../../app/keys';
 
 const COLORS = ['#1c7ed6', '#e8590c', '#2f9e44', '#ae3ec9', '#f08c00', '#0c8599', '#c2255c'];
 
@@ -170,7 +171,7 @@ export function StatsLine({ s }: { s: Correlation }) {
         </Badge>
       </Group>
       <Text size="sm" data-testid="stats-reading" data-export-text>
-        {t('insights.stats.reading', { strength: t(`insights.stats.strength.${s.strength}`), direction: s.strength === 'none' ? '' : t(`insights.stats.direction.${s.direction}`), n: s.n })}
+        {t('insights.stats.reading', { strength: t(dynamicKey(`insights.stats.strength.${s.strength}`)), direction: s.strength === 'none' ? '' : t(dynamicKey(`insights.stats.direction.${s.direction}`)), n: s.n })}
       </Text>
       {s.warnings.map((w) => (
         <Text key={w} size="xs" c="orange" data-testid={`warn-${w}`} data-export-text>

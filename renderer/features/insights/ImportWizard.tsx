@@ -14,6 +14,7 @@ import type { UploadRef } from '../../../shared/api/session';
 import { errorText } from '../../lib/errors';
 import { RowErrorsTable } from '../../app/RowErrorsTable';
 import { fmtDate, fmtDateTime, fmtNumber, fmtPercent, personName } from '../../lib/format';
+import { dynamicKey } from '../../app/keys';
 
 export function ImportTab() {
   const [nonce, setNonce] = useState(0);
@@ -459,7 +460,7 @@ function OwnersTable({ owners, mapping, peopleOptions, setOwner }: { owners: Crm
                   <Group gap={6}>
                     <Text size="xs">{o.personName}</Text>
                     <Badge size="xs" variant="light" color="green">
-                      {t(`insights.import.matchedBy.${o.how}`)}
+                      {t(dynamicKey(`insights.import.matchedBy.${o.how}`))}
                     </Badge>
                   </Group>
                 ) : (
@@ -495,8 +496,8 @@ function DryRunStep({ dry, mapping, peopleOptions, setOwner, setMapping }: { dry
       </Text>
       {unresolved && <Alert color="yellow">{t('insights.import.unresolved')}</Alert>}
       {dry.formatWarnings.map((w) => {
-        const name = (v: string) => t(w.kind === 'dateFormat' ? `insights.import.dateFormats.${v}` : `insights.import.numberFormats.${v}`);
-        const key = `insights.formats.${w.kind === 'dateFormat' ? 'warnDate' : 'warnNumber'}${w.saved !== null && w.saved !== w.detected ? 'Saved' : ''}`;
+        const name = (v: string) => t(dynamicKey(w.kind === 'dateFormat' ? `insights.import.dateFormats.${v}` : `insights.import.numberFormats.${v}`));
+        const key = dynamicKey(`insights.formats.${w.kind === 'dateFormat' ? 'warnDate' : 'warnNumber'}${w.saved !== null && w.saved !== w.detected ? 'Saved' : ''}`);
         return (
           <Alert key={w.kind} color="yellow" data-testid={`format-warning-${w.kind}`}>
             {t(key, { detected: name(w.detected), used: name(w.used), saved: w.saved ? name(w.saved) : '' })}

@@ -22,6 +22,7 @@ import { ItemPage } from './ItemPage';
 import { LinkedPage } from './LinkedPage';
 import { usePagedList } from './usePagedList';
 import { clickable } from '../../lib/clickable';
+import { dynamicKey } from '../../app/keys';
 
 export function LibraryPage() {
   return (
@@ -111,7 +112,7 @@ function ContentList({ generation }: { generation: number }) {
   const items = virtualizer.getVirtualItems();
   for (const v of items) list.ensure(v.index);
   const set = <K extends keyof Filters>(k: K, v: Filters[K]) => setF((x) => ({ ...x, [k]: v }));
-  const opt = (vals: readonly string[], prefix: string) => vals.map((v) => ({ value: v, label: t(`${prefix}.${v}`) }));
+  const opt = (vals: readonly string[], prefix: string) => vals.map((v) => ({ value: v, label: t(dynamicKey(`${prefix}.${v}`)) }));
   const plain = (vals: string[] | undefined) => (vals ?? []).map((v) => ({ value: v, label: v }));
   const active = Object.values(f).some((v) => v != null) || query;
   const toggle = (id: number) => setSelected((s) => (s.has(id) ? (s.delete(id), new Set(s)) : new Set(s.add(id))));

@@ -5,6 +5,7 @@ import { useParams, useSearchParams } from 'react-router';
 import { LINK_TARGETS, type LinkTarget } from '../../../shared/api/library';
 import { Attachments } from '../../app/slots';
 import { useSession } from '../../app/session';
+import { dynamicKey } from '../../app/keys';
 
 export function LinkedPage() {
   const { t } = useTranslation();
@@ -17,12 +18,12 @@ export function LinkedPage() {
   return (
     <Stack maw={720}>
       <Title order={3}>
-        {t('library.linked.pageTitle', { target: t(`library.target.${kind}`), id })}
+        {t('library.linked.pageTitle', { target: t(dynamicKey(`library.target.${kind}`)), id })}
       </Title>
       <SegmentedControl
         value={canEdit ? mode : mode === 'edit' ? 'view' : mode}
         onChange={(v) => setParams({ mode: v })}
-        data={(canEdit ? ['edit', 'view', 'live'] : ['view', 'live']).map((m) => ({ value: m, label: t(`library.linked.mode.${m}`) }))}
+        data={(canEdit ? ['edit', 'view', 'live'] : ['view', 'live']).map((m) => ({ value: m, label: t(dynamicKey(`library.linked.mode.${m}`)) }))}
         data-testid="linked-mode"
       />
       <Attachments targetKind={kind as LinkTarget} targetId={Number(id)} mode={canEdit ? mode : mode === 'edit' ? 'view' : mode} context={mode === 'live' ? 'call' : undefined} />

@@ -14,25 +14,35 @@ import { useSession } from '../../app/session';
 import { api, invoke } from '../../lib/api';
 import { errorText } from '../../lib/errors';
 import { fmtDate, fmtDateTime, personName } from '../../lib/format';
+import { dynamicKey } from '../../app/keys';
 
 /** How often the badge asks for the unread count (the issue asks for at most 30 s). */
 export const POLL_MS = 20_000;
 const PAGE = 20;
 
 /** The sentence for one notification in the UI language. */
+/** The actor's localized names a notification row carries: `who_<locale>`, or `whoRu`/`whoZh` in rows written before migration 014. */
+function whoNames(p: Record<string, string | number>): Record<string, string> {
+  const names: Record<string, string> = {};
+  if (p.whoRu) names.ru = String(p.whoRu);
+  if (p.whoZh) names.zh = String(p.whoZh);
+  for (const [k, v] of Object.entries(p)) if (k.startsWith('who_') && v) names[k.slice(4)] = String(v);
+  return names;
+}
+
 export function useMessage() {
   const { t } = useTranslation();
   return (n: NotificationRow) => {
     const p = n.params;
     const str = (k: string) => (p[k] === undefined ? '—' : String(p[k]));
     const values = {
-      who: p.who === undefined ? '—' : personName({ name: String(p.who), nameRu: p.whoRu ? String(p.whoRu) : undefined, nameZh: p.whoZh ? String(p.whoZh) : undefined }),
+      who: p.who === undefined ? '—' : personName({ name: String(p.who), names: whoNames(p) }),
       score: str('score'),
       course: str('course'),
       title: str('title'),
       due: p.due ? fmtDate(String(p.due)) : '—',
       date: p.date ? fmtDate(String(p.date)) : '—',
-      decision: p.decision ? t(`scorecards.feedback.status.${String(p.decision)}`) : '—',
+      decision: p.decision ? t(dynamicKey(`scorecards.feedback.status.${String(p.decision)}`)) : '—',
     };
     return t(`notifications.kinds.${n.kind}`, values);
   };

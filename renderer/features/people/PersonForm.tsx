@@ -5,15 +5,20 @@ import { notifications } from '@mantine/notifications';
 import { useState } from 'react';
 import { Controller, useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
+import i18n from 'i18next';
 import type { z } from 'zod';
 import { ROLES, personInput, type Person } from '../../../shared/api/people';
 import { ApiCallError, api, useApi } from '../../lib/api';
 import { errorText, translateValidation } from '../../lib/errors';
 import { DateField } from '../../lib/DateField';
 import { fireAndForget } from '../../lib/events';
+import { LANGUAGES } from '../../app/i18n';
 
 type FormIn = z.input<typeof personInput>;
 type FormOut = z.output<typeof personInput>;
+
+/** A language's name in the UI language ("Russian", "русский", "俄语"): a new language needs no translation for it. */
+const languageName = (code: string) => new Intl.DisplayNames([i18n.language], { type: 'language' }).of(code) ?? code;
 
 export function PersonForm({ person, onSaved, onCancel }: { person: Person | null; onSaved: (p: Person) => void; onCancel: () => void }) {
   const { t } = useTranslation();
@@ -28,8 +33,8 @@ export function PersonForm({ person, onSaved, onCancel }: { person: Person | nul
   } = useForm<FormIn, unknown, FormOut>({
     resolver: zodResolver(personInput),
     defaultValues: person
-      ? { name: person.name, nameRu: person.nameRu, nameZh: person.nameZh, email: person.email, teamId: person.teamId, roles: person.roles, hiredAt: person.hiredAt }
-      : { name: '', nameRu: '', nameZh: '', email: '', teamId: null, roles: ['rep'], hiredAt: null },
+      ? { name: person.name, names: person.names, email: person.email, teamId: person.teamId, roles: person.roles, hiredAt: person.hiredAt }
+      : { name: '', names: {}, email: '', teamId: null, roles: ['rep'], hiredAt: null },
   });
   const err = (m?: string) => translateValidation(t, m);
 
@@ -40,7 +45,7 @@ export function PersonForm({ person, onSaved, onCancel }: { person: Person | nul
       notifications.show({ color: 'green', message: person ? t('people.form.updated') : t('people.form.created', { name: saved.name }) });
       onSaved(saved);
     } catch (e) {
-      if (e instanceof ApiCallError && e.error.field && ['name', 'email', 'teamId', 'roles', 'hiredAt', 'nameRu', 'nameZh'].includes(e.error.field)) {
+      if (e instanceof ApiCallError && e.error.field && ['name', 'email', 'teamId', 'roles', 'hiredAt'].includes(e.error.field)) {
         setError(e.error.field as keyof FormIn, { message: errorText(t, e) });
       } else setFormError(errorText(t, e));
     }
@@ -53,8 +58,10 @@ export function PersonForm({ person, onSaved, onCancel }: { person: Person | nul
         <TextInput label={t('people.form.name')} description={t('people.form.nameHint')} required {...register('name')} error={err(errors.name?.message)} data-testid="person-name" />
         <TextInput label={t('people.form.email')} required type="email" {...register('email')} error={err(errors.email?.message)} data-testid="person-email" />
         <Group grow>
-          <TextInput label={t('people.form.nameRu')} {...register('nameRu')} error={err(errors.nameRu?.message)} />
-          <TextInput label={t('people.form.nameZh')} {...register('nameZh')} error={err(errors.nameZh?.message)} />
+          {/* one spelling per UI language besides English (a new language in LANGUAGES gets its field) */}
+          {LANGUAGES.filter((l) => l.code !== 'en').map((l) => (
+            <TextInput key={l.code} label={t('people.form.nameIn', { language: languageName(l.code) })} {...register(`names.${l.code}`)} error={err(errors.names?.[l.code]?.message)} data-testid={`person-name-${l.code}`} />
+          ))}
         </Group>
         <Text size="xs" c="dimmed" mt={-8}>
           {t('people.form.spellingsHint')}

@@ -57,7 +57,7 @@ export function PersonProfile() {
           <Title order={2} data-testid="profile-name">
             {personName(p)}
           </Title>
-          <Text c="dimmed">{[p.name, p.nameRu, p.nameZh].filter((n) => n && n !== personName(p)).join(' · ')}</Text>
+          <Text c="dimmed">{[p.name, ...Object.values(p.names)].filter((n) => n && n !== personName(p)).join(' · ')}</Text>
           <Group gap={6} mt={6}>
             {p.roles.map((r) => (
               <Badge key={r} variant="light">

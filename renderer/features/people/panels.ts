@@ -2,11 +2,12 @@ import type { ComponentType } from 'react';
 import { CompetencePanel } from '../training/CompetencePanel';
 import { RepScorecardPanel } from '../scorecards/RepPanels';
 import { RepOutcomesPanel } from '../insights/RepOutcomesPanel';
+import type { TKey } from '../../app/keys';
 
 /** Extra panels on a person's profile page (competence, calls, training…); features add theirs here. */
 export interface PersonPanel {
   id: string;
-  labelKey: string;
+  labelKey: TKey;
   order: number;
   element: ComponentType<{ personId: number }>;
 }

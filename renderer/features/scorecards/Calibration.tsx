@@ -16,6 +16,7 @@ import { fmtDate, fmtDateTime, fmtNumber, personName } from '../../lib/format';
 import { fmtScore, loc, scoreColor } from './util';
 import { clickable } from '../../lib/clickable';
 import { DateField } from '../../lib/DateField';
+import type { TFunction } from 'i18next';
 
 const fmtAlpha = (a: number | null) => (a === null ? '—' : fmtNumber(a, 2));
 
@@ -239,7 +240,7 @@ const pctOrDash = (p: number | null) => (p === null ? '—' : `${fmtNumber(p, 0)
 
 const BAND_COLOR = { reliable: 'green', tentative: 'yellow', unreliable: 'red', unknown: 'gray' } as const;
 
-function reportCsv(r: CalibrationReport, title: string, t: (k: string) => string): CsvValue[][] {
+function reportCsv(r: CalibrationReport, title: string, t: TFunction): CsvValue[][] {
   const rows: CsvValue[][] = [[title], [t('scorecards.verdict.method')], [t('scorecards.report.alphaTotals'), round(r.alphaTotals.alpha, 3), t(`scorecards.verdict.band.${alphaBand(r.alphaTotals.alpha)}`), `n=${r.alphaTotals.n}`]];
   // one line per scale: yes/no and point criteria are never pooled
   for (const g of r.byScale) rows.push([`${t(`scorecards.scale.${g.scale}`)} (${g.criteria})`, round(g.alpha.alpha, 3), t(`scorecards.verdict.band.${alphaBand(g.alpha.alpha)}`), `n=${g.alpha.n}`, round(g.agreement.percent, 0), '%', t(`scorecards.report.rule.${g.agreement.rule}`)]);

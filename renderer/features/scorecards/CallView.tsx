@@ -18,6 +18,7 @@ import { ScoreForm } from './ScoreForm';
 import { CallCoachingModal } from './CallCoaching';
 import { fmtScore, scoreColor } from './util';
 import { clickable } from '../../lib/clickable';
+import { dynamicKey } from '../../app/keys';
 
 /**
  * Keyed by the call id: moving from one call to another (Back, another person's call, a typed address)
@@ -159,9 +160,9 @@ function CallScreen({ callId }: { callId: number }) {
             <Anchor component={Link} to={`/people/${c.rep.id}`} size="sm" data-testid="call-rep">
               {personName(c.rep)}
             </Anchor>{' '}
-            · {fmtDateTime(c.at)} · {t(`scorecards.channel.${c.channel}`)} · {t(`scorecards.direction.${c.direction}`)}
+            · {fmtDateTime(c.at)} · {t(dynamicKey(`scorecards.channel.${c.channel}`))} · {t(`scorecards.direction.${c.direction}`)}
             {c.durationMs ? ` · ${fmtClock(c.durationMs)}` : ''}
-            {c.outcome ? ` · ${t(`scorecards.outcome.${c.outcome}`)}` : ''}
+            {c.outcome ? ` · ${t(dynamicKey(`scorecards.outcome.${c.outcome}`))}` : ''}
           </Text>
         </div>
         {c.score !== null && !calibrationId && (
@@ -436,7 +437,7 @@ function CoverageCard(props: {
       )}
       {cov && cov.reason !== 'ok' && props.scripts.length > 0 && (
         <Text size="sm" c="dimmed">
-          {t(`scorecards.coverage.reason.${cov.reason}`)}
+          {t(dynamicKey(`scorecards.coverage.reason.${cov.reason}`))}
         </Text>
       )}
       {cov?.reason === 'ok' && (

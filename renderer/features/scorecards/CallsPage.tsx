@@ -24,6 +24,7 @@ import { TemplatesPanel } from './Templates';
 import { fmtScore, loc, scoreColor } from './util';
 import { clickable } from '../../lib/clickable';
 import { DateField } from '../../lib/DateField';
+import { dynamicKey } from '../../app/keys';
 
 const PAGE = 50;
 
@@ -116,11 +117,11 @@ export function CallsTable({ rows, onOpen }: { rows: CallRow[]; onOpen: (id: num
             </Table.Td>
             <Table.Td>
               <Text size="sm">
-                {t(`scorecards.channel.${c.channel}`)} · {t(`scorecards.direction.${c.direction}`)}
+                {t(dynamicKey(`scorecards.channel.${c.channel}`))} · {t(`scorecards.direction.${c.direction}`)}
               </Text>
             </Table.Td>
             <Table.Td>{c.durationMs ? fmtClock(c.durationMs) : '—'}</Table.Td>
-            <Table.Td>{c.outcome ? t(`scorecards.outcome.${c.outcome}`) : '—'}</Table.Td>
+            <Table.Td>{c.outcome ? t(dynamicKey(`scorecards.outcome.${c.outcome}`)) : '—'}</Table.Td>
             <Table.Td>
               {c.hasAudio ? (
                 <Badge size="sm" variant="light" leftSection={<IconMicrophone size={12} />}>

@@ -20,6 +20,7 @@ import { errorText } from '../../lib/errors';
 import { fmtDate, fmtNumber, personName } from '../../lib/format';
 import i18n from 'i18next';
 import { templateName, versionLabel } from './util';
+import { dynamicKey } from '../../app/keys';
 
 const formSchema = z.object({ name: requiredText(120), definition: definitionInput });
 type FormIn = z.input<typeof formSchema>;
@@ -263,7 +264,7 @@ function CriteriaEditor(props: { control: Control<FormIn, unknown, FormOut>; si:
               control={control}
               name={`definition.sections.${si}.criteria.${ci}.scriptStage`}
               render={({ field }) => (
-                <Select label={t('scorecards.templates.stage')} data={STAGES.map((s) => ({ value: s, label: t(`scorecards.stage.${s}`) }))} value={field.value ?? null} onChange={(v) => field.onChange(v)} disabled={readOnly} w={170} clearable />
+                <Select label={t('scorecards.templates.stage')} data={STAGES.map((s) => ({ value: s, label: t(dynamicKey(`scorecards.stage.${s}`)) }))} value={field.value ?? null} onChange={(v) => field.onChange(v)} disabled={readOnly} w={170} clearable />
               )}
             />
             <Controller control={control} name={`definition.sections.${si}.criteria.${ci}.naAllowed`} render={({ field }) => <Switch label={t('scorecards.criterion.na')} checked={!!field.value} onChange={(e) => field.onChange(e.currentTarget.checked)} disabled={readOnly} />} />

@@ -48,7 +48,7 @@ export function CertificatePage() {
           {t('training.certificate.certifies')}
         </Text>
         <Title order={1} mt="sm" data-testid="certificate-name">
-          {personName({ name: d.personName, nameRu: d.personNameRu, nameZh: d.personNameZh })}
+          {personName({ name: d.personName, names: d.personNames })}
         </Title>
         <Text mt="md" c="dimmed">
           {t('training.certificate.completed')}

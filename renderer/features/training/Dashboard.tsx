@@ -127,7 +127,7 @@ export function Dashboard() {
                 <Table.Tr key={r.id}>
                   <Table.Td>
                     <Anchor component={Link} to={`/people/${r.personId}`} size="sm">
-                      {personName({ name: r.personName, nameRu: r.personNameRu, nameZh: r.personNameZh })}
+                      {personName({ name: r.personName, names: r.personNames })}
                     </Anchor>
                     <Text size="xs" c="dimmed">
                       {r.teamName ?? ''}

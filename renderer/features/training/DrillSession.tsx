@@ -10,6 +10,7 @@ import { useSession } from '../../app/session';
 import { api } from '../../lib/api';
 import { errorText } from '../../lib/errors';
 import { fmtDate, fmtPercent } from '../../lib/format';
+import { dynamicKey } from '../../app/keys';
 
 const RATINGS = [
   { r: 1 as const, key: 'again', color: 'red' },
@@ -127,7 +128,7 @@ export function DrillSession() {
                 {RATINGS.map((x) => (
                   <Button key={x.r} color={x.color} variant="light" onClick={() => void rate(x.r)} data-testid={`drill-rate-${x.key}`}>
                     <Stack gap={0} align="center">
-                      <span>{t(`training.drill.${x.key}`)}</span>
+                      <span>{t(dynamicKey(`training.drill.${x.key}`))}</span>
                       <Text size="xs">{interval(card.intervals[x.r], t)}</Text>
                     </Stack>
                   </Button>

@@ -10,6 +10,7 @@ import { api, ApiCallError, useApi } from '../../lib/api';
 import { errorText } from '../../lib/errors';
 import { personName } from '../../lib/format';
 import { DateField } from '../../lib/DateField';
+import { dynamicKey } from '../../app/keys';
 
 const today = () => new Date().toISOString().slice(0, 10);
 
@@ -54,7 +55,7 @@ export function PlanForm({
       kind === 'team'
         ? (teams.data ?? []).filter((tm) => teamIds.includes(String(tm.id))).map((tm) => tm.name).join(', ')
         : kind === 'role'
-          ? roles.map((r) => t(`roles.${r}`)).join(', ')
+          ? roles.map((r) => t(dynamicKey(`roles.${r}`))).join(', ')
           : t('training.plans.defaultTargetPeople', { count: personIds.length });
     const month = new Intl.DateTimeFormat(i18n.language === 'zh' ? 'zh-CN' : i18n.language === 'ru' ? 'ru-RU' : 'en-GB', { month: 'long', year: 'numeric' }).format(new Date());
     const courses_ = titles.length > 2 ? `${titles.slice(0, 2).join(', ')} +${titles.length - 2}` : titles.join(', ');
@@ -146,7 +147,7 @@ export function PlanForm({
             data-testid="plan-teams"
           />
         )}
-        {kind === 'role' && <MultiSelect label={t('training.plans.target.role')} data={ROLES.map((r) => ({ value: r, label: t(`roles.${r}`) }))} value={roles} onChange={setRoles} />}
+        {kind === 'role' && <MultiSelect label={t('training.plans.target.role')} data={ROLES.map((r) => ({ value: r, label: t(dynamicKey(`roles.${r}`)) }))} value={roles} onChange={setRoles} />}
         <Group grow align="flex-start">
           <DateField label={t('training.plans.due')} value={dueDate} onChange={(v) => setDueDate(v)} data-testid="plan-due" />
           <Select

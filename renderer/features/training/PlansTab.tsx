@@ -124,7 +124,7 @@ export function PlansTab() {
             <Table.Tr key={a.id}>
               <Table.Td>
                 <Anchor component={Link} to={`/people/${a.personId}`} size="sm">
-                  {personName({ name: a.personName, nameRu: a.personNameRu, nameZh: a.personNameZh })}
+                  {personName({ name: a.personName, names: a.personNames })}
                 </Anchor>
                 <Text size="xs" c="dimmed">
                   {a.teamName ?? ''}

@@ -12,6 +12,7 @@ import { DrillSession } from './DrillSession';
 import { ModelTab } from './ModelTab';
 import { MyTraining } from './MyTraining';
 import { PlansTab } from './PlansTab';
+import { dynamicKey } from '../../app/keys';
 
 export function TrainingPage() {
   return (
@@ -43,7 +44,7 @@ function TrainingHome() {
         <Tabs.List>
           {tabs.map((k) => (
             <Tabs.Tab key={k} value={k} data-testid={`training-tab-${k}`}>
-              {t(`training.tabs.${k}`)}
+              {t(dynamicKey(`training.tabs.${k}`))}
             </Tabs.Tab>
           ))}
         </Tabs.List>
