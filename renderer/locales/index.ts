@@ -13,6 +13,7 @@ import en_people from './en/people.json';
 import en_scorecards from './en/scorecards.json';
 import en_scripts from './en/scripts.json';
 import en_settings from './en/settings.json';
+import en_speech from './en/speech.json';
 import en_team from './en/team.json';
 import en_teamClient from './en/teamClient.json';
 import en_training from './en/training.json';
@@ -22,7 +23,7 @@ export const LANGS = ["en","ru","zh"] as const;
 /** The default namespace: the shell's subtrees (actions, common, validation, …), read without a prefix. */
 export const SHELL_NS = 'shell';
 /** Namespaces: `t('<namespace>.<key>')` reads <key> from <lang>/<namespace>.json. */
-export const NAMESPACES = ["shell","about","access","audit","auth","errors","guidance","insights","library","notifications","people","scorecards","scripts","settings","team","teamClient","training"] as const;
+export const NAMESPACES = ["shell","about","access","audit","auth","errors","guidance","insights","library","notifications","people","scorecards","scripts","settings","speech","team","teamClient","training"] as const;
 export type Namespace = (typeof NAMESPACES)[number];
 
 /** English, bundled: the fallback for a missing key, and the type every key is checked against. */
@@ -41,6 +42,7 @@ export const EN = {
   "scorecards": en_scorecards,
   "scripts": en_scripts,
   "settings": en_settings,
+  "speech": en_speech,
   "team": en_team,
   "teamClient": en_teamClient,
   "training": en_training,
