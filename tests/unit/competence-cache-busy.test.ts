@@ -23,7 +23,7 @@ afterEach(() => {
 });
 
 it('answers while a write lock is held elsewhere (no SQLITE_BUSY), and caches once the lock is free', () => {
-  const rep = createPerson(db, { name: 'Rep', email: 'rep@x.io', roles: ['rep'], teamId: null, nameRu: '', nameZh: '', hiredAt: null });
+  const rep = createPerson(db, { name: 'Rep', email: 'rep@x.io', roles: ['rep'], teamId: null, names: {}, hiredAt: null });
   const cached = () => db.prepare('SELECT COUNT(*) FROM competence_cache WHERE rep_id = ?').pluck().get(rep.id) as number;
   const other = new Database(db.name);
   other.exec('BEGIN IMMEDIATE');

@@ -46,7 +46,7 @@ const CURRENCIES = ['USD', 'USD', 'USD', 'EUR', 'CNY'];
 function seed(seedNo: number, churn: boolean) {
   const rng = createRng(seedNo);
   const teams = [createTeam(db, { name: 'North', description: '', managerId: null }).id, createTeam(db, { name: 'South', description: '', managerId: null }).id];
-  const reps = Array.from({ length: 6 }, (_, i) => createPerson(db, { name: `Rep ${i}`, email: `r${i}@x.io`, roles: ['rep'], teamId: teams[i % 2], nameRu: '', nameZh: '', hiredAt: null }).id);
+  const reps = Array.from({ length: 6 }, (_, i) => createPerson(db, { name: `Rep ${i}`, email: `r${i}@x.io`, roles: ['rep'], teamId: teams[i % 2], names: {}, hiredAt: null }).id);
   const cust = db.prepare("INSERT INTO crm_customers(source, key, name, churned_at) VALUES ('t', ?, ?, ?)");
   const customers = Array.from({ length: 50 }, (_, i) => {
     // half of the churn dates fall on a month's last day (the edge of a trend month)

@@ -125,7 +125,7 @@ export class RemoteDispatcher {
     const p = c.status().person ?? { id: 0, name: '' };
     return {
       mode: 'team',
-      person: { id: p.id, name: p.name, nameRu: '', nameZh: '', email: '', teamId: null, teamName: null, roles: ['rep'], hiredAt: null, active: true, updatedAt: '' },
+      person: { id: p.id, name: p.name, names: {}, email: '', teamId: null, teamName: null, roles: ['rep'], hiredAt: null, active: true, updatedAt: '' },
       role: 'rep',
       roles: ['rep'],
       actor: { personId: p.id, roles: ['rep'], managedTeamIds: [], teamId: null, owner: false },

@@ -10,6 +10,7 @@ import { useTranslation } from 'react-i18next';
 import type { CaptureStatus, RecognizerState, SystemAudio } from '../../../shared/api/speech';
 import { useNavigate } from '../../lib/navigate';
 import type { CaptureNote, CaptureProblem } from './useSpeechCapture';
+import { dynamicKey } from '../../app/keys';
 import { speechText } from './speechText';
 
 /** RMS → 0–100 on a speech-friendly (log) scale: −60 dBFS is empty, 0 dBFS full. */
@@ -31,10 +32,10 @@ function LevelMeter(props: { levels: RefObject<Partial<Record<'rep' | 'customer'
   );
 }
 
-export function problemText(t: (k: string, o?: Record<string, unknown>) => string, tt: Parameters<typeof speechText>[0], p: CaptureProblem): string {
-  if (p.kind === 'api') return speechText(tt, p.error);
+export function problemText(t: Parameters<typeof speechText>[0], p: CaptureProblem): string {
+  if (p.kind === 'api') return speechText(t, p.error);
   if (p.kind === 'failed') return t('speech.listen.failed', { reason: p.reason });
-  return t(`speech.listen.${p.kind}`);
+  return t(dynamicKey(`speech.listen.${p.kind}`));
 }
 
 function RecognizerLine({ state }: { state: RecognizerState }) {
@@ -78,7 +79,7 @@ export function ListenControls(props: {
       )}
       {props.problem && (
         <Alert color="red" p={6} data-testid="listen-problem">
-          <Text size="xs">{problemText(t, t, props.problem)}</Text>
+          <Text size="xs">{problemText(t, props.problem)}</Text>
         </Alert>
       )}
       {props.running && s && (

@@ -3,12 +3,13 @@ import type { TFunction } from 'i18next';
 import type { MessageParams } from '../../../shared/api/contract';
 import { errorText } from '../../lib/errors';
 import { ApiCallError } from '../../lib/api';
+import { dynamicKey } from '../../app/keys';
 
 const names = (t: TFunction, codes: string | number | undefined) =>
   String(codes ?? '')
     .split(',')
     .filter(Boolean)
-    .map((c) => (['en', 'ru', 'zh'].includes(c) ? t(`speech.lang.${c}`) : c))
+    .map((c) => (['en', 'ru', 'zh'].includes(c) ? t(dynamicKey(`speech.lang.${c}`)) : c))
     .join(' + ');
 
 export function namedParams(t: TFunction, params: MessageParams = {}): MessageParams {
@@ -21,6 +22,6 @@ export function namedParams(t: TFunction, params: MessageParams = {}): MessagePa
 /** A speech problem or an API error (its key and values) as text in the UI language. */
 export function speechText(t: TFunction, e: unknown): string {
   const err = e instanceof ApiCallError ? e.error : (e as { key?: string; params?: MessageParams; message?: string; code?: string } | null);
-  if (err?.key?.startsWith('speech.')) return t(`errors.${err.key}`, { ...namedParams(t, err.params), defaultValue: err.message });
+  if (err?.key?.startsWith('speech.')) return t(dynamicKey(`errors.${err.key}`), { ...namedParams(t, err.params), defaultValue: err.message });
   return errorText(t, e);
 }

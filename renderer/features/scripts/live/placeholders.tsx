@@ -7,6 +7,7 @@ import { createContext, useCallback, useContext, useMemo, useState, type ReactNo
 import { useTranslation } from 'react-i18next';
 import type { TFunction } from 'i18next';
 import { KNOWN_PLACEHOLDERS, parsePlaceholders, placeholderKey, type PlaceholderValues } from '../../../../shared/scripts/placeholders';
+import { dynamicKey } from '../../../app/keys';
 
 interface Fields {
   values: PlaceholderValues;
@@ -27,7 +28,7 @@ export function usePlaceholderValues(): PlaceholderValues {
 
 /** The placeholder's name for people: a known one in the UI language, others with spaces for underscores. */
 export function placeholderLabel(t: TFunction, name: string): string {
-  return (KNOWN_PLACEHOLDERS as readonly string[]).includes(name) ? t(`scripts.placeholders.${name}`) : name.replace(/_/g, ' ');
+  return (KNOWN_PLACEHOLDERS as readonly string[]).includes(name) ? t(dynamicKey(`scripts.placeholders.${name}`)) : name.replace(/_/g, ' ');
 }
 
 const FIELD = '[data-placeholder-field]';
