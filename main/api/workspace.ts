@@ -1,3 +1,5 @@
+import fs from 'node:fs';
+import path from 'node:path';
 import type { sessionMethods } from '../../shared/api/session';
 import type { workspaceMethods } from '../../shared/api/workspace';
 import { AppError } from '../../shared/api/contract';
@@ -104,6 +106,13 @@ export const sessionHandlers: HandlersFor<typeof sessionMethods> = {
     const paths = await host.showOpenDialog({ multiple, filters });
     const refs = [];
     for (const p of paths) {
+      // a team workspace in use: the picked file goes to its server, whose staged id the next call names
+      const r = host.remote?.active() ? await host.remote.upload(fs.createReadStream(p), path.basename(p), fs.statSync(p).size) : null;
+      if (r && !r.result.ok) throw new AppError(r.result.error.code, r.result.error.message, undefined, r.result.error.key ? { key: r.result.error.key, params: r.result.error.params } : undefined);
+      if (r?.result.ok) {
+        refs.push(r.result.value);
+        continue;
+      }
       const f = await staging.fromPath(p);
       refs.push({ id: f.id, name: f.name, size: f.size });
     }

@@ -168,8 +168,14 @@ function registerProtocol() {
       if (!SHA256.test(sha)) return new Response('Not found', { status: 404 });
       // a team workspace in use: its file, from the offline copy (downloaded into it when online)
       if (ctx.host.remote?.active()) {
-        return ctx.host.remote.file(sha).then(
-          (f) => (f ? blobResponse(req, f.path, servedType(f.mime)) : new Response('Not found', { status: 404 })),
+        return ctx.host.remote.serveFile(sha, req.method === 'HEAD' ? 'HEAD' : 'GET', req.headers.get('range') ?? undefined).then(
+          (f) =>
+            !f
+              ? new Response('Not found', { status: 404 })
+              : f.kind === 'path'
+                ? blobResponse(req, f.path, servedType(f.mime))
+                : // streamed from the team server as it answered (206 for a Range)
+                  new Response(req.method === 'HEAD' || f.status === 204 || f.status === 304 ? null : (Readable.toWeb(f.body) as unknown as ReadableStream), { status: f.status, headers: f.headers }),
           (e: unknown) => new Response((e as Error).message, { status: 404 }),
         );
       }

@@ -268,11 +268,26 @@ export function createServer(opts: ServerOptions) {
 
       if (url.pathname === '/upload') {
         if (req.method !== 'POST') return fail(res, 405, 'invalid_input', 'Uploads use POST.');
-        if (!allowed(true)) {
+        const uploader = allowed(true);
+        if (!uploader) {
           if (gate) return req.resume();
           return fail(res, 401, 'unauthorized', 'Missing or wrong access token.');
         }
         const name = url.searchParams.get('name') ?? 'file';
+        // a team workspace in use (--client): streamed on to its server, whose staged id the next call names
+        if (uploader.owner && opts.ctx.host.remote?.active()) {
+          const declaredSize = req.headers['content-length'] === undefined ? null : Number(req.headers['content-length']);
+          const bodyRead = guardBodyStall(req);
+          try {
+            const r = await opts.ctx.host.remote.upload(req, name, declaredSize !== null && Number.isFinite(declaredSize) ? declaredSize : null);
+            if (r) {
+              if (r.status === 413) res.setHeader('Connection', 'close');
+              return send(res, r.status, r.result);
+            }
+          } finally {
+            bodyRead();
+          }
+        }
         const declared = Number(req.headers['content-length'] ?? 0);
         const limit = opts.uploadLimit;
         if (limit && declared > limit) {
@@ -299,9 +314,16 @@ export function createServer(opts: ServerOptions) {
         const sha = url.pathname.slice(7);
         if (!SHA256.test(sha)) return fail(res, 404, 'not_found', 'No such file.');
         // a team workspace in use (--client): its file, from the offline copy or downloaded into it
-        const remote = actor.owner ? await opts.ctx.host.remote?.file(sha).catch((e: unknown) => toApiError(e)) : null;
+        const remote = actor.owner ? await opts.ctx.host.remote?.serveFile(sha, req.method, req.headers.range).catch((e: unknown) => toApiError(e)) : null;
         if (remote && 'code' in remote) return fail(res, remote.code === 'not_found' ? 404 : remote.code === 'too_large' ? 413 : 503, remote.code, remote.message, remote.key ? { key: remote.key, params: remote.params } : undefined);
-        if (remote) return sendBlob(req, res, remote.path, servedType(remote.mime));
+        if (remote?.kind === 'path') return sendBlob(req, res, remote.path, servedType(remote.mime));
+        if (remote) {
+          // streamed from the team server as it answered (206 for a Range, its refusals too)
+          res.writeHead(remote.status, { ...remote.headers, 'X-Content-Type-Options': 'nosniff' });
+          remote.body.on('error', () => res.destroy());
+          res.on('close', () => remote.body.destroy());
+          return void remote.body.pipe(res);
+        }
         if (!mayReadBlob(opts.ctx.db, actor, sha)) return fail(res, 403, 'forbidden', "You don't have access to this file.", { key: 'access.fileForbidden' });
         const file = blobPath(opts.ctx.ws.filesDir, sha);
         if (!fs.existsSync(file)) return fail(res, 404, 'not_found', 'The file is missing from the workspace.');
@@ -336,6 +358,12 @@ export function createServer(opts: ServerOptions) {
   // handler() answers every failure itself (the catch above), so Node need not await it
   const onRequest = (req: http.IncomingMessage, res: http.ServerResponse) => void handler(req, res);
   const server = opts.tls ? https.createServer({ cert: opts.tls.cert, key: opts.tls.key }, onRequest) : http.createServer(onRequest);
+  // "Expect: 100-continue" (a desktop forwarding an upload): an oversized one is refused before its body is sent
+  server.on('checkContinue', (req: http.IncomingMessage, res: http.ServerResponse) => {
+    const tooLarge = !!opts.uploadLimit && Number(req.headers['content-length'] ?? 0) > opts.uploadLimit && (req.url ?? '').startsWith('/upload');
+    if (!tooLarge) res.writeContinue();
+    onRequest(req, res);
+  });
   // slow or stalled clients are cut off instead of holding sockets open (a stalled body after 10 s: guardBodyStall)
   applyTimeouts(server, { ...TIMEOUTS, ...(opts.headersTimeoutS ? { headersMs: opts.headersTimeoutS * 1000 } : {}), ...(opts.requestTimeoutS ? { requestMs: opts.requestTimeoutS * 1000 } : {}) });
 

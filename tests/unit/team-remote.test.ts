@@ -5,8 +5,10 @@
  * and their refusals unchanged), the computer's own methods stay local, and
  * with the server stopped the live-call methods answer from the offline cache
  * while other screens get one plain message; usage logged offline arrives once
- * after the server is back.
+ * after the server is back. Uploads and stored files through the desktop's
+ * local host go to (and come from) the team server, Range included.
  */
+import crypto from 'node:crypto';
 import fs from 'node:fs';
 import net from 'node:net';
 import os from 'node:os';
@@ -19,6 +21,7 @@ import { TeamConnections } from '../../main/services/teamClient/connections';
 import { RemoteDispatcher, staysLocal } from '../../main/services/teamClient/remote';
 import { createApp } from '../../main/app';
 import { dispatch } from '../../main/api/dispatch';
+import { createServer } from '../../main/server/server';
 import type { ApiContext } from '../../main/api/context';
 import type { ApiResult } from '../../shared/api/contract';
 import type { SearchHit } from '../../shared/api/scripts';
@@ -35,6 +38,14 @@ let conns: TeamConnections;
 let remote: RemoteDispatcher;
 let ctx: ApiContext;
 let linked: { id: number; sha256: string };
+/** the rep's desktop as the loopback host (--client) */
+let repHost: ReturnType<typeof createServer>;
+let repBase = '';
+let uploaded = '';
+/** a text file over 0.5 MB (streamed in many chunks), under the server's 1 MB upload limit */
+const PRICE_LIST = Buffer.from(
+  Array.from({ length: 9000 }, (_, i) => `Price list line ${i}: volume discount ${i % 17}% for annual plans.`).join('\n'),
+);
 
 const freePort = () =>
   new Promise<number>((resolve) => {
@@ -45,7 +56,8 @@ const freePort = () =>
   });
 
 const start = async () => {
-  server = await startServe(built.entry, ['--team', '--port', String(port), '--static', built.staticDir], dataDir);
+  // a 1 MB upload limit: its refusal must come back through the desktop as the server words it
+  server = await startServe(built.entry, ['--team', '--port', String(port), '--static', built.staticDir, '--upload-limit-mb', '1'], dataDir);
 };
 
 async function call<T>(method: string, input: unknown = {}): Promise<ApiResult<T>> {
@@ -97,9 +109,15 @@ beforeAll(async () => {
   remote = new RemoteDispatcher(conns, { timer: false, retryMs: 0 });
   ctx = createApp({ dataDir: path.join(tmp, 'desk'), demo: false, host: { kind: 'browser', teamClient: conns, remote } });
   await value('teamClient.connect', { url, email: repPerson.email, password: PW, trustFingerprint: null });
+  repHost = createServer({ ctx, staticDir: tmp });
+  repBase = `http://127.0.0.1:${(await repHost.listen()).port}`;
 }, 180_000);
 
+/** The rep's local host: a stored file, as the screens ask for it. */
+const localFile = (sha: string, headers: Record<string, string> = {}) => fetch(`${repBase}/files/${sha}?token=${repHost.token}`, { headers });
+
 afterAll(async () => {
+  await repHost?.close();
   remote?.close();
   conns?.close();
   owner?.close();
@@ -151,6 +169,57 @@ describe('remote dispatcher against a real team server', () => {
     expect(ctx.db.prepare('SELECT count(*) FROM scripts').pluck().get()).toBe(0);
   });
 
+  it('an upload through a manager\'s local host is stored on the team server; another person gets it through their /files with Range', async () => {
+    // the manager's desktop: its own local host and workspace, the team workspace in use
+    const mConns = new TeamConnections(path.join(tmp, 'mgr', 'team-client'));
+    const mRemote = new RemoteDispatcher(mConns, { timer: false, retryMs: 0 });
+    const mCtx = createApp({ dataDir: path.join(tmp, 'mgr'), demo: false, host: { kind: 'browser', teamClient: mConns, remote: mRemote } });
+    const mHost = createServer({ ctx: mCtx, staticDir: tmp });
+    try {
+      expect(await dispatch('teamClient.connect', { url, email: 'nina.orlova@example.com', password: PW, trustFingerprint: null }, mCtx)).toMatchObject({ ok: true });
+      const base = `http://127.0.0.1:${(await mHost.listen()).port}`;
+      const bytes = PRICE_LIST;
+      expect(bytes.length).toBeGreaterThan(500_000);
+      const sha = crypto.createHash('sha256').update(bytes).digest('hex');
+      const up = await fetch(`${base}/upload?name=price-list.txt`, { method: 'POST', headers: { authorization: `Bearer ${mHost.token}`, 'content-type': 'application/octet-stream' }, body: bytes });
+      const ref = (await up.json()) as ApiResult<{ id: string; name: string; size: number }>;
+      expect(ref).toMatchObject({ ok: true, value: { name: 'price-list.txt', size: bytes.length } });
+      if (!ref.ok) return;
+      // the id is the server's staged upload, not one of this computer's
+      expect(() => mCtx.staging.get(ref.value.id)).toThrow();
+      const added = await dispatch('library.addFile', { uploadId: ref.value.id, meta: { title: 'Price list 2027' } }, mCtx);
+      expect(added).toMatchObject({ ok: true, value: { status: 'added', item: { title: 'Price list 2027', current: { sha256: sha } } } });
+      expect(serverRows('SELECT count(*) AS n FROM library_versions WHERE sha256 = ?', sha)).toEqual([{ n: 1 }]);
+      uploaded = sha;
+      // nothing was staged on the manager's computer
+      const mStaged = path.join(tmp, 'mgr', 'tmp', 'uploads');
+      expect(fs.existsSync(mStaged) ? fs.readdirSync(mStaged) : []).toEqual([]);
+
+      // the server's own limit and words, through the desktop (nothing staged anywhere)
+      const big = await fetch(`${base}/upload?name=big.txt`, { method: 'POST', headers: { authorization: `Bearer ${mHost.token}` }, body: Buffer.alloc(1_200_000, 97) });
+      expect(big.status).toBe(413);
+      expect(await big.json()).toMatchObject({ ok: false, error: { code: 'too_large', key: 'tooLarge', message: '"big.txt" is larger than the 1 MB limit.' } });
+    } finally {
+      await mHost.close();
+      mRemote.close();
+      mConns.close();
+      mCtx.ws.close();
+    }
+
+    // the rep (another signed-in person) gets it from the team server through their own local host, seeking with Range
+    const part = await localFile(uploaded, { range: 'bytes=100-199' });
+    expect(part.status).toBe(206);
+    expect(part.headers.get('content-range')).toMatch(/^bytes 100-199\/\d+$/);
+    expect(await part.text()).toBe(PRICE_LIST.subarray(100, 200).toString());
+    const whole = await localFile(uploaded);
+    expect(whole.status).toBe(200);
+    expect(crypto.createHash('sha256').update(Buffer.from(await whole.arrayBuffer())).digest('hex')).toBe(uploaded);
+    // a file the rep may not read (or the server does not have): the server's refusal, not "offline"
+    const refused = await localFile('1'.repeat(64));
+    expect(refused.status).toBe(403);
+    expect(await refused.json()).toMatchObject({ ok: false, error: { key: 'access.fileForbidden' } });
+  });
+
   it('with the server stopped, live-call methods answer from the offline cache in en/ru/zh', async () => {
     await server.stop();
     for (const [q, lang] of [['too expensive', 'en'], ['дорого', 'ru'], ['太贵', 'zh']] as const) {
@@ -173,6 +242,21 @@ describe('remote dispatcher against a real team server', () => {
     const f = await remote.file(linked.sha256);
     expect(f && fs.statSync(f.path).size).toBeGreaterThan(0);
     expect(await value('library.get', { id: linked.id })).toMatchObject({ id: linked.id, current: { sha256: linked.sha256 } });
+  });
+
+  it('offline: an upload says plainly that it needs the team server and keeps nothing; files outside the copy say so', async () => {
+    const up = await fetch(`${repBase}/upload?name=notes.txt`, { method: 'POST', headers: { authorization: `Bearer ${repHost.token}` }, body: Buffer.alloc(200_000, 98) });
+    expect(up.status).toBe(503);
+    expect(await up.json()).toMatchObject({ ok: false, error: { code: 'unavailable', key: 'teamClient.uploadUnreachable', params: { server: url } } });
+    const staged = path.join(tmp, 'desk', 'tmp', 'uploads');
+    expect(fs.existsSync(staged) ? fs.readdirSync(staged) : []).toEqual([]);
+    const gone = await localFile(uploaded);
+    expect(gone.status).toBe(404);
+    expect(await gone.json()).toMatchObject({ ok: false, error: { key: 'teamClient.notOffline' } });
+    // the linked file: from the offline copy, seeking too
+    const part = await localFile(linked.sha256, { range: 'bytes=0-9' });
+    expect(part.status).toBe(206);
+    expect((await part.arrayBuffer()).byteLength).toBe(10);
   });
 
   it('other screens get the plain "can\'t be reached" message, not a raw error', async () => {

@@ -179,8 +179,9 @@ export function queueUsage(db: DB, e: QueuedUsage & { id: string }) {
   db.prepare('INSERT OR IGNORE INTO usage_queue(id, data, queued_at) VALUES (?, ?, ?)').run(e.id, JSON.stringify(e), new Date().toISOString());
 }
 
+/** In the order they were logged (rowid: events of the same millisecond keep their order). */
 export const queuedEvents = (db: DB, limit: number): (QueuedUsage & { id: string })[] =>
-  (db.prepare('SELECT data FROM usage_queue ORDER BY queued_at, id LIMIT ?').pluck().all(limit) as string[]).map((d) => JSON.parse(d) as QueuedUsage & { id: string });
+  (db.prepare('SELECT data FROM usage_queue ORDER BY queued_at, rowid LIMIT ?').pluck().all(limit) as string[]).map((d) => JSON.parse(d) as QueuedUsage & { id: string });
 
 export function dropQueued(db: DB, ids: string[]) {
   const del = db.prepare('DELETE FROM usage_queue WHERE id = ?');

@@ -11,6 +11,7 @@ import fs from 'node:fs';
 import http from 'node:http';
 import https from 'node:https';
 import path from 'node:path';
+import type { Readable } from 'node:stream';
 import type { ApiError, ApiResult, ErrorCode } from '../../../shared/api/contract';
 import type { SignedIn } from '../../../shared/api/auth';
 import type { QueuedUsage, SyncChanges } from '../../../shared/api/sync';
@@ -203,6 +204,81 @@ export class TeamClient {
     const r = await loopbackSignIn({ ...o, server, exchange: (body) => this.post<SignedIn & { email?: string }>('/auth/sso/desktop/token', body) });
     this.signedIn(r);
     return r;
+  }
+
+  /**
+   * Streams an upload to the server's /upload with the session (backpressure, no buffering of
+   * the file): the server's status and JSON answer (its staged-upload id, or its refusal such
+   * as its size limit), or RequestFailed with status 0 when it cannot be reached.
+   */
+  upload(body: Readable, name: string, size: number | null): Promise<{ status: number; text: string }> {
+    const server = cache.getMeta(this.db, 'server');
+    if (!server) return Promise.reject(new RequestFailed('No team server is set.', 0));
+    const url = new URL(`/upload?name=${encodeURIComponent(name)}`, server);
+    return new Promise((resolve, reject) => {
+      let sending = false;
+      let answered = false;
+      // the body goes once the server said "continue" (or after 1 s, for servers that never do)
+      const send = () => {
+        if (sending || answered) return;
+        sending = true;
+        body.pipe(req);
+      };
+      const req = (url.protocol === 'https:' ? https : http).request(
+        url,
+        {
+          method: 'POST',
+          agent: this.agent,
+          timeout: this.opts.timeoutMs ?? 10_000,
+          // the declared size lets the server refuse an oversized file before any of it is sent
+          headers: {
+            'content-type': 'application/octet-stream',
+            ...(size !== null ? { 'content-length': String(size), expect: '100-continue' } : {}),
+            origin: url.origin,
+            authorization: `Bearer ${cache.getMeta(this.db, 'token') ?? ''}`,
+          },
+        },
+        (res) => {
+          answered = true;
+          // answered before the body went (a refusal): the local body is dropped
+          if (!sending) body.resume();
+          const chunks: Buffer[] = [];
+          res.on('data', (c: Buffer) => chunks.push(c));
+          res.on('end', () => resolve({ status: res.statusCode ?? 0, text: Buffer.concat(chunks).toString('utf8') }));
+          res.on('error', (e) => reject(new RequestFailed(e.message, 0)));
+        },
+      );
+      req.on('continue', send);
+      const wait = setTimeout(send, size !== null ? 1000 : 0);
+      req.on('close', () => clearTimeout(wait));
+      req.on('timeout', () => req.destroy(new Error('The server did not answer in time.')));
+      req.on('error', (e) => {
+        // the rest of the local body is dropped so the local host can answer
+        body.unpipe(req);
+        body.resume();
+        reject(new RequestFailed(e.message, 0));
+      });
+      body.on('error', (e) => req.destroy(e));
+      if (size === null) send();
+      else req.flushHeaders();
+    });
+  }
+
+  /** GET/HEAD of a stored file on the server with the session (Range passed on): the answer, unread. */
+  openFile(sha256: string, method: 'GET' | 'HEAD', range: string | undefined): Promise<http.IncomingMessage> {
+    const server = cache.getMeta(this.db, 'server');
+    if (!server) return Promise.reject(new RequestFailed('No team server is set.', 0));
+    const url = new URL(`/files/${sha256}`, server);
+    return new Promise((resolve, reject) => {
+      const req = (url.protocol === 'https:' ? https : http).request(
+        url,
+        { method, agent: this.agent, timeout: this.opts.timeoutMs ?? 10_000, headers: { authorization: `Bearer ${cache.getMeta(this.db, 'token') ?? ''}`, ...(range ? { range } : {}) } },
+        resolve,
+      );
+      req.on('timeout', () => req.destroy(new Error('The server did not answer in time.')));
+      req.on('error', (e) => reject(new RequestFailed(e.message, 0)));
+      req.end();
+    });
   }
 
   async signIn(email: string, password: string): Promise<SignedIn> {

@@ -10,7 +10,9 @@
  * it from `dispatch`.
  */
 import { AppError, type ApiError, type ApiResult } from '../../../shared/api/contract';
-import type { SessionInfo } from '../../../shared/api/session';
+import type http from 'node:http';
+import type { Readable } from 'node:stream';
+import type { SessionInfo, UploadRef } from '../../../shared/api/session';
 import { RequestFailed, type ClientState, type TeamClient } from './client';
 import type { TeamConnections } from './connections';
 import { answerOffline, hasOfflineAnswer } from './offline';
@@ -49,6 +51,19 @@ const unreachable = (server: string): ApiError => ({
   key: 'teamClient.serverUnreachable',
   params: { server },
 });
+
+const uploadUnreachable = (server: string): ApiError => ({
+  code: 'unavailable',
+  message: `Uploading needs the team server; it can't be reached (${server}). Nothing was uploaded; try again when the connection is back.`,
+  key: 'teamClient.uploadUnreachable',
+  params: { server },
+});
+
+/** Headers of the server's file answer passed on to the screen (type, length, ranges, safety). */
+const FILE_HEADERS = ['content-type', 'content-length', 'content-range', 'accept-ranges', 'cache-control', 'content-disposition', 'content-security-policy', 'x-content-type-options'];
+
+/** A stored file as the hosts serve it: streamed from the server, or a file on this computer. */
+export type RemoteFile = { kind: 'stream'; status: number; headers: Record<string, string>; body: http.IncomingMessage } | { kind: 'path'; path: string; mime: string | null };
 
 function refusal(state: ClientState, server: string): ApiError {
   if (state === 'revoked') return { code: 'unauthorized', message: `Your account on ${server} was turned off. What you have offline stays readable until you sign out.`, key: 'teamClient.revoked', params: { server } };
@@ -219,6 +234,85 @@ export class RemoteDispatcher {
       }
       throw e;
     }
+  }
+
+  /** The state now, after one reconnect attempt when offline. */
+  private async reachable(url: string, client: TeamClient): Promise<'online' | ClientState> {
+    let st = client.status().state;
+    if (st === 'offline') {
+      await this.reconnect(url, client, this.opts.retryMs ?? 5000);
+      st = client.status().state;
+    }
+    return st;
+  }
+
+  /**
+   * An upload to the team workspace in use (the hosts' /upload): the body is streamed to the
+   * server's /upload, and its answer (its staged-upload id, which the next forwarded call such as
+   * library.create refers to, or its refusal, e.g. its size limit) comes back with its status.
+   * Null: no team workspace in use (the local staging takes it). Unreachable: a plain message,
+   * and nothing is kept anywhere (the server drops a cut-off upload).
+   */
+  async upload(body: Readable, name: string, size: number | null): Promise<{ status: number; result: ApiResult<UploadRef> } | null> {
+    const a = this.active();
+    if (!a) return null;
+    const { url, client } = a;
+    const st = await this.reachable(url, client);
+    if (st !== 'online') {
+      body.resume();
+      return st === 'offline' ? { status: 503, result: { ok: false, error: uploadUnreachable(url) } } : { status: 401, result: { ok: false, error: refusal(st, url) } };
+    }
+    try {
+      const r = await client.upload(body, name, size);
+      if (r.status === 502 || r.status === 503 || r.status === 504) throw new RequestFailed('The server is not answering.', r.status);
+      const result = JSON.parse(r.text) as ApiResult<UploadRef>;
+      if (r.status === 401) {
+        await this.reconnect(url, client);
+        return { status: 401, result: { ok: false, error: refusal(client.status().state, url) } };
+      }
+      return { status: r.status, result };
+    } catch (e) {
+      if (!(e instanceof RequestFailed) && !(e instanceof SyntaxError)) throw e;
+      void this.reconnect(url, client);
+      return { status: 503, result: { ok: false, error: uploadUnreachable(url) } };
+    }
+  }
+
+  /**
+   * A stored file for the hosts' /files/<sha256> while a team workspace is in use. One in the
+   * offline copy comes from it (downloaded once); any other is streamed from the server with the
+   * session, its Range answer included (seeking). With the server unreachable: the offline copy,
+   * else the "not in the offline copy" message. Null: no team workspace in use.
+   */
+  async serveFile(sha256: string, method: 'GET' | 'HEAD', range: string | undefined): Promise<RemoteFile | null> {
+    const a = this.active();
+    if (!a) return null;
+    const { url, client } = a;
+    if (client.library().some((i) => i.sha256 === sha256)) {
+      try {
+        const f = await this.file(sha256);
+        if (f) return { kind: 'path', ...f };
+      } catch (e) {
+        // over the offline cap: streamed below; unreachable: said below
+        if (!(e instanceof AppError) || e.code !== 'too_large') throw e;
+      }
+    }
+    const st = await this.reachable(url, client);
+    if (st !== 'online') throw new AppError('not_found', 'This file is not in the offline copy of the team workspace.', undefined, { key: 'teamClient.notOffline' });
+    let res: http.IncomingMessage;
+    try {
+      res = await client.openFile(sha256, method, range);
+    } catch (e) {
+      if (!(e instanceof RequestFailed)) throw e;
+      void this.reconnect(url, client);
+      throw new AppError('not_found', 'This file is not in the offline copy of the team workspace.', undefined, { key: 'teamClient.notOffline' });
+    }
+    const headers: Record<string, string> = {};
+    for (const h of FILE_HEADERS) {
+      const v = res.headers[h];
+      if (typeof v === 'string') headers[h] = v;
+    }
+    return { kind: 'stream', status: res.statusCode ?? 502, headers, body: res };
   }
 
   close() {

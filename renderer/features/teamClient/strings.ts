@@ -17,6 +17,7 @@ export const teamClientStrings = {
         revoked: 'Your account on {{server}} was turned off. What you have offline stays readable until you sign out.',
         otherWorkspaceNow: '{{server}} now answers with a different workspace. Sign out in Settings → Team workspace to connect to it.',
         notOffline: 'This is not in the offline copy: it opens once the team server is reachable again.',
+        uploadUnreachable: "Uploading needs the team server; it can't be reached ({{server}}). Nothing was uploaded; try again when the connection is back.",
         sso: {
           timeout: 'Single sign-on was not completed within 5 minutes. Try again.',
           cancelled: 'Single sign-on was cancelled.',
@@ -90,6 +91,7 @@ export const teamClientStrings = {
         revoked: 'Ваша учётная запись на {{server}} отключена. Сохранённое на компьютере остаётся доступным до выхода.',
         otherWorkspaceNow: '{{server}} теперь отвечает данными другого рабочего пространства. Выйдите в Настройки → Командное пространство, чтобы подключиться к нему.',
         notOffline: 'Этого нет в копии на компьютере: откроется, когда командный сервер снова будет доступен.',
+        uploadUnreachable: 'Для загрузки нужен командный сервер, а он недоступен ({{server}}). Ничего не загружено; повторите, когда связь вернётся.',
         sso: {
           timeout: 'Единый вход не завершён за 5 минут. Попробуйте снова.',
           cancelled: 'Единый вход отменён.',
@@ -163,6 +165,7 @@ export const teamClientStrings = {
         revoked: '您在 {{server}} 的账户已被停用。离线内容在退出登录前仍可查看。',
         otherWorkspaceNow: '{{server}} 现在返回的是另一个工作区的数据。请在 设置 → 团队工作区 中退出登录后再连接。',
         notOffline: '离线副本中没有此内容：团队服务器恢复连接后即可打开。',
+        uploadUnreachable: '上传需要团队服务器，但无法连接（{{server}}）。未上传任何内容；连接恢复后请重试。',
         sso: {
           timeout: '单点登录未在 5 分钟内完成，请重试。',
           cancelled: '单点登录已取消。',
