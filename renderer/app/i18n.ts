@@ -1,6 +1,5 @@
 /**
- * i18next over the JSON translations in renderer/locales/<lang>/<namespace>.json (written by
- * scripts/i18n-split.mjs). English is bundled (the fallback); another language's files are separate chunks,
+ * i18next over the JSON translations in renderer/locales/<lang>/<namespace>.json. English is bundled (the fallback); another language's files are separate chunks,
  * fetched when that language is chosen, and the app renders only once they are in (no key ever flashes).
  * The namespace is the key's first segment: `t('scripts.editor.title')` reads `editor.title` of scripts.json;
  * a key whose first segment is no namespace (`actions.save`) is read from the shell namespace.

@@ -151,13 +151,3 @@ describe('counted server messages', () => {
     }
   });
 });
-
-describe('the JSON files are what scripts/i18n-split.mjs makes of the string sources', () => {
-  // Until the TypeScript string files are removed (`--remove-sources`), the JSON must be regenerated after each change.
-  const root = path.join(__dirname, '..', '..');
-  it.skipIf(!fs.existsSync(path.join(root, 'renderer/app/strings.ts')))('renderer/locales is up to date', async () => {
-    const sources = path.join(root, 'renderer/app/strings.ts'); // a variable path: this file compiles once the sources are gone
-    const { resourcesFor: fromSources } = (await import(sources)) as { resourcesFor: (lang: string) => Tree };
-    for (const lang of ['en', 'ru', 'zh'] as const) expect(resourcesFor(lang), `${lang}: run node scripts/i18n-split.mjs`).toEqual(fromSources(lang));
-  });
-});
