@@ -4,7 +4,18 @@ import reactHooks from 'eslint-plugin-react-hooks';
 import prettierOff from 'eslint-config-prettier/flat';
 
 export default tseslint.config(
-  { ignores: ['dist/**', 'node_modules/**', 'test-results/**', 'playwright-report/**', 'release/**', '.electron-native/**', 'bench/results/**', 'bench/.build/**'] },
+  {
+    ignores: [
+      'dist/**',
+      'node_modules/**',
+      'test-results/**',
+      'playwright-report/**',
+      'release/**',
+      '.electron-native/**',
+      'bench/results/**',
+      'bench/.build/**',
+    ],
+  },
   js.configs.recommended,
   ...tseslint.configs.recommendedTypeChecked,
   {
@@ -51,17 +62,44 @@ export default tseslint.config(
     // the renderer never reaches into main/, and main/ never into the renderer.
     files: ['shared/**/*.ts'],
     rules: {
-      'no-restricted-imports': ['error', { patterns: [{ group: ['node:*', 'fs', 'path', 'os', 'crypto', 'electron'], message: 'shared/ runs on both sides: no Node modules.' }, { group: ['**/main/**', '**/renderer/**'], message: 'shared/ imports only shared/.' }] }],
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            { group: ['node:*', 'fs', 'path', 'os', 'crypto', 'electron'], message: 'shared/ runs on both sides: no Node modules.' },
+            { group: ['**/main/**', '**/renderer/**'], message: 'shared/ imports only shared/.' },
+          ],
+        },
+      ],
     },
   },
   {
     files: ['renderer/**/*.{ts,tsx}'],
-    rules: { 'no-restricted-imports': ['error', { paths: [{ name: 'electron', message: 'Only main/electron/ may import electron.' }], patterns: [{ group: ['node:*'], message: 'The renderer has no Node.' }, { group: ['**/main/**'], message: 'The renderer talks to main/ only through the API (renderer/lib/api.ts).' }] }] },
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: [{ name: 'electron', message: 'Only main/electron/ may import electron.' }],
+          patterns: [
+            { group: ['node:*'], message: 'The renderer has no Node.' },
+            { group: ['**/main/**'], message: 'The renderer talks to main/ only through the API (renderer/lib/api.ts).' },
+          ],
+        },
+      ],
+    },
   },
   {
     files: ['main/**/*.ts'],
     ignores: ['main/electron/**'],
-    rules: { 'no-restricted-imports': ['error', { paths: [{ name: 'electron', message: 'Only main/electron/ may import electron.' }], patterns: [{ group: ['**/renderer/**'], message: 'main/ never imports the renderer.' }] }] },
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: [{ name: 'electron', message: 'Only main/electron/ may import electron.' }],
+          patterns: [{ group: ['**/renderer/**'], message: 'main/ never imports the renderer.' }],
+        },
+      ],
+    },
   },
   {
     files: ['scripts/**/*.mjs', 'bench/**/*.mjs', 'tests/**/*.mjs'],

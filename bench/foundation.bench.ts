@@ -33,10 +33,78 @@ demoDb.close();
 rows.push({ metric: 'demo workspace generation', value: demoMs, unit: 'ms', target: 3000, better: 'lower' });
 
 // 3. People list at 10,000 people with realistic en/ru/zh names.
-const FIRST_EN = ['Anna', 'Ivan', 'Maria', 'James', 'Emily', 'Michael', 'Sophie', 'Daniel', 'Olivia', 'Thomas', 'Laura', 'Peter', 'Kate', 'Robert', 'Helen', 'David'];
-const LAST_EN = ['Petrova', 'Sokolov', 'Carter', 'Johnson', 'Brown', 'Martin', 'Wilson', 'Taylor', 'Moore', 'Clark', 'Lewis', 'Walker', 'Hall', 'Young', 'King', 'Wright'];
-const FIRST_RU = ['Анна', 'Иван', 'Мария', 'Дмитрий', 'Ольга', 'Сергей', 'Елена', 'Павел', 'Нина', 'Алексей', 'Светлана', 'Наталья', 'Ирина', 'Марина', 'Юлия', 'Андрей'];
-const LAST_RU = ['Петрова', 'Соколов', 'Иванова', 'Кузнецов', 'Смирнова', 'Попов', 'Волкова', 'Морозов', 'Орлова', 'Фёдоров', 'Козлова', 'Сорокина', 'Белова', 'Зайцева', 'Новикова', 'Лебедев'];
+const FIRST_EN = [
+  'Anna',
+  'Ivan',
+  'Maria',
+  'James',
+  'Emily',
+  'Michael',
+  'Sophie',
+  'Daniel',
+  'Olivia',
+  'Thomas',
+  'Laura',
+  'Peter',
+  'Kate',
+  'Robert',
+  'Helen',
+  'David',
+];
+const LAST_EN = [
+  'Petrova',
+  'Sokolov',
+  'Carter',
+  'Johnson',
+  'Brown',
+  'Martin',
+  'Wilson',
+  'Taylor',
+  'Moore',
+  'Clark',
+  'Lewis',
+  'Walker',
+  'Hall',
+  'Young',
+  'King',
+  'Wright',
+];
+const FIRST_RU = [
+  'Анна',
+  'Иван',
+  'Мария',
+  'Дмитрий',
+  'Ольга',
+  'Сергей',
+  'Елена',
+  'Павел',
+  'Нина',
+  'Алексей',
+  'Светлана',
+  'Наталья',
+  'Ирина',
+  'Марина',
+  'Юлия',
+  'Андрей',
+];
+const LAST_RU = [
+  'Петрова',
+  'Соколов',
+  'Иванова',
+  'Кузнецов',
+  'Смирнова',
+  'Попов',
+  'Волкова',
+  'Морозов',
+  'Орлова',
+  'Фёдоров',
+  'Козлова',
+  'Сорокина',
+  'Белова',
+  'Зайцева',
+  'Новикова',
+  'Лебедев',
+];
 const SURN_ZH = ['王', '李', '张', '刘', '陈', '杨', '黄', '赵', '吴', '周', '徐', '孙', '马', '朱', '胡', '郭'];
 const GIVEN_ZH = ['伟', '芳', '敏', '静', '磊', '洋', '勇', '艳', '杰', '娟', '涛', '明', '超', '秀英', '丽', '强'];
 const bigFile = path.join(dir, 'people.sqlite');
@@ -50,8 +118,19 @@ const insN = big.prepare('INSERT INTO person_names(person_id, locale, name) VALU
 const insR = big.prepare('INSERT INTO person_roles(person_id, role) VALUES (?, ?)');
 big.transaction(() => {
   for (let i = 0; i < 10_000; i++) {
-    const p = { name: `${rng.pick(FIRST_EN)} ${rng.pick(LAST_EN)}`, names: { ru: `${rng.pick(FIRST_RU)} ${rng.pick(LAST_RU)}`, zh: rng.pick(SURN_ZH) + rng.pick(GIVEN_ZH) }, email: `person${i}@example.com` };
-    const { lastInsertRowid } = insP.run(p.name, p.email, rng.pick(teams).id, `20${10 + rng.int(0, 15)}-0${rng.int(1, 9)}-1${rng.int(0, 9)}`, rng.chance(0.9) ? 1 : 0, personSearchText(p));
+    const p = {
+      name: `${rng.pick(FIRST_EN)} ${rng.pick(LAST_EN)}`,
+      names: { ru: `${rng.pick(FIRST_RU)} ${rng.pick(LAST_RU)}`, zh: rng.pick(SURN_ZH) + rng.pick(GIVEN_ZH) },
+      email: `person${i}@example.com`,
+    };
+    const { lastInsertRowid } = insP.run(
+      p.name,
+      p.email,
+      rng.pick(teams).id,
+      `20${10 + rng.int(0, 15)}-0${rng.int(1, 9)}-1${rng.int(0, 9)}`,
+      rng.chance(0.9) ? 1 : 0,
+      personSearchText(p),
+    );
     for (const [l, n] of Object.entries(p.names)) insN.run(lastInsertRowid, l, n);
     insR.run(lastInsertRowid, rng.chance(0.85) ? 'rep' : rng.pick(['manager', 'trainer', 'admin']));
   }
@@ -62,7 +141,10 @@ const page = timeEach(offsets, (offset) => listPeople(big, { ...base, offset }))
 const bare = big.prepare('SELECT id, name, email FROM people WHERE active = 1 ORDER BY name COLLATE NOCASE, id LIMIT 50 OFFSET ?');
 const bareT = timeEach(offsets, (offset) => bare.all(offset));
 const queries = ['анна', 'petrova', '王', 'соколов иван', 'person12', 'wilson', '芳', 'kate'];
-const search = timeEach(Array.from({ length: 200 }, (_, i) => queries[i % queries.length]), (query) => listPeople(big, { ...base, query, offset: 0 }));
+const search = timeEach(
+  Array.from({ length: 200 }, (_, i) => queries[i % queries.length]),
+  (query) => listPeople(big, { ...base, query, offset: 0 }),
+);
 big.close();
 rows.push({ metric: 'people list page @10k p95 (service)', value: page.p95, unit: 'ms', target: 20, better: 'lower' });
 rows.push({ metric: 'people list page @10k p95 (bare SELECT baseline)', value: bareT.p95, unit: 'ms', target: null, better: 'lower' });
@@ -72,7 +154,16 @@ rows.push({ metric: 'people search @10k p95 (ru/en/zh, service)', value: search.
 async function coldStart(demo: boolean): Promise<number> {
   const data = fs.mkdtempSync(path.join(dir, 'host-'));
   const t0 = performance.now();
-  const child = spawn(process.execPath, [path.join(__dirname, '..', 'dist/main/serve.cjs'), '--port', '0', '--data', data, '--token', 'b', ...(demo ? [] : ['--no-demo'])]);
+  const child = spawn(process.execPath, [
+    path.join(__dirname, '..', 'dist/main/serve.cjs'),
+    '--port',
+    '0',
+    '--data',
+    data,
+    '--token',
+    'b',
+    ...(demo ? [] : ['--no-demo']),
+  ]);
   const port = await new Promise<number>((resolve, reject) => {
     let out = '';
     child.stdout.on('data', (d) => {
@@ -82,7 +173,11 @@ async function coldStart(demo: boolean): Promise<number> {
     });
     child.on('exit', () => reject(new Error(out)));
   });
-  const res = await fetch(`http://127.0.0.1:${port}/api/workspace.info`, { method: 'POST', headers: { Authorization: 'Bearer b' }, body: '{}' });
+  const res = await fetch(`http://127.0.0.1:${port}/api/workspace.info`, {
+    method: 'POST',
+    headers: { Authorization: 'Bearer b' },
+    body: '{}',
+  });
   await res.json();
   const ms = performance.now() - t0;
   child.kill();
@@ -98,15 +193,31 @@ function bundleSizes(): { entry: number; initial: number; total: number } | null
   const entry = /<script[^>]+src="\.\/([^"]+\.js)"/.exec(html)![1];
   const preloads = [...html.matchAll(/rel="modulepreload"[^>]*href="\.\/([^"]+\.js)"/g)].map((m) => m[1]);
   const all = fs.readdirSync(path.join(dist, 'assets')).filter((f) => f.endsWith('.js'));
-  return { entry: kb(entry), initial: kb(entry) + preloads.reduce((a, p) => a + kb(p), 0), total: all.reduce((a, f) => a + kb(`assets/${f}`), 0) };
+  return {
+    entry: kb(entry),
+    initial: kb(entry) + preloads.reduce((a, p) => a + kb(p), 0),
+    total: all.reduce((a, f) => a + kb(`assets/${f}`), 0),
+  };
 }
 
 // 6. First screen (the navigation drawn) after the page starts loading, in a fresh browser context each time,
 // beside the HTML response of the same navigation (Navigation Timing).
 async function firstScreen(): Promise<{ screen: number; html: number }> {
   const data = fs.mkdtempSync(path.join(dir, 'screen-'));
-  const child = spawn(process.execPath, [path.join(__dirname, '..', 'dist/main/serve.cjs'), '--port', '0', '--data', data, '--token', 'b', '--no-demo']);
-  const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: ['--no-sandbox', '--disable-gpu'] });
+  const child = spawn(process.execPath, [
+    path.join(__dirname, '..', 'dist/main/serve.cjs'),
+    '--port',
+    '0',
+    '--data',
+    data,
+    '--token',
+    'b',
+    '--no-demo',
+  ]);
+  const browser = await chromium.launch({
+    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    args: ['--no-sandbox', '--disable-gpu'],
+  });
   try {
     const port = await new Promise<number>((resolve, reject) => {
       let out = '';
@@ -124,7 +235,11 @@ async function firstScreen(): Promise<{ screen: number; html: number }> {
       const page = await ctx.newPage();
       await page.goto(`http://127.0.0.1:${port}/?token=b`, { waitUntil: 'commit' });
       await page.getByRole('link', { name: 'Home' }).first().waitFor();
-      const t = await page.evaluate(() => ({ screen: performance.now(), html: (performance as unknown as { getEntriesByType(t: string): { responseEnd: number }[] }).getEntriesByType('navigation')[0].responseEnd }));
+      const t = await page.evaluate(() => ({
+        screen: performance.now(),
+        html: (performance as unknown as { getEntriesByType(t: string): { responseEnd: number }[] }).getEntriesByType('navigation')[0]
+          .responseEnd,
+      }));
       await ctx.close();
       if (i === 0) continue; // the first load warms the host's file cache
       screens.push(t.screen);
@@ -140,16 +255,40 @@ async function firstScreen(): Promise<{ screen: number; html: number }> {
 
 void (async () => {
   if (fs.existsSync(path.join(__dirname, '..', 'dist/main/serve.cjs'))) {
-    rows.push({ metric: 'browser host cold start → first API answer (first run, demo)', value: await coldStart(true), unit: 'ms', target: 3000, better: 'lower' });
-    rows.push({ metric: 'browser host cold start → first API answer (empty)', value: await coldStart(false), unit: 'ms', target: 1000, better: 'lower' });
+    rows.push({
+      metric: 'browser host cold start → first API answer (first run, demo)',
+      value: await coldStart(true),
+      unit: 'ms',
+      target: 3000,
+      better: 'lower',
+    });
+    rows.push({
+      metric: 'browser host cold start → first API answer (empty)',
+      value: await coldStart(false),
+      unit: 'ms',
+      target: 1000,
+      better: 'lower',
+    });
     const screen = await firstScreen();
-    rows.push({ metric: 'first screen (navigation drawn) after page start, median', value: screen.screen, unit: 'ms', target: 1000, better: 'lower' });
+    rows.push({
+      metric: 'first screen (navigation drawn) after page start, median',
+      value: screen.screen,
+      unit: 'ms',
+      target: 1000,
+      better: 'lower',
+    });
     rows.push({ metric: 'first screen baseline: HTML response end', value: screen.html, unit: 'ms', target: null, better: 'lower' });
   } else console.log('(dist/ missing: run `npm run build` to measure the browser host cold start)');
   const b = bundleSizes();
   if (b) {
     rows.push({ metric: 'renderer entry chunk', value: b.entry, unit: 'kB', target: 800, better: 'lower' });
-    rows.push({ metric: 'renderer JS loaded on the first screen (entry + preloads)', value: b.initial, unit: 'kB', target: null, better: 'lower' });
+    rows.push({
+      metric: 'renderer JS loaded on the first screen (entry + preloads)',
+      value: b.initial,
+      unit: 'kB',
+      target: null,
+      better: 'lower',
+    });
     rows.push({ metric: 'renderer JS total (baseline)', value: b.total, unit: 'kB', target: null, better: 'lower' });
   }
   report('foundation', rows);

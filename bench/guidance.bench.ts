@@ -74,17 +74,23 @@ const cards = engine.events.filter((e) => e.kind === 'card').length;
 // Baseline: every phrase checked by substring against the folded last 12 words of the same speaker.
 const phrases = [
   ...bank.cards.flatMap((c) => [...c.triggers.en, ...c.triggers.ru, ...c.triggers.zh].map(fold)),
-  ...bank.scripts.flatMap((s) => s.steps.flatMap((st) => [...st.mustSay, ...st.talkingPointsMd.split('\n').map((l) => l.slice(2))].map(fold))),
+  ...bank.scripts.flatMap((s) =>
+    s.steps.flatMap((st) => [...st.mustSay, ...st.talkingPointsMd.split('\n').map((l) => l.slice(2))].map(fold)),
+  ),
 ];
 const recent: Record<string, string[]> = { rep: [], customer: [] };
 let baseHits = 0;
-const base = timeEach(words, (w) => {
-  const r = recent[w.speaker];
-  r.push(fold(w.text));
-  if (r.length > 12) r.shift();
-  const text = r.join(' ');
-  for (const p of phrases) if (text.includes(p)) baseHits++;
-}, 0);
+const base = timeEach(
+  words,
+  (w) => {
+    const r = recent[w.speaker];
+    r.push(fold(w.text));
+    if (r.length > 12) r.shift();
+    const text = r.join(' ');
+    for (const p of phrases) if (text.includes(p)) baseHits++;
+  },
+  0,
+);
 
 rows.push(
   { metric: 'engine per word p95', value: lat.p95, unit: 'ms', target: 5, better: 'lower' },

@@ -27,10 +27,73 @@ const REPS = 500;
 const END = Date.UTC(2026, 5, 30);
 const START = END - 3 * 365 * 86_400_000;
 
-const FIRST = ['Александр', 'Мария', 'Дмитрий', 'Анна', 'Сергей', 'Елена', 'Андрей', 'Ольга', 'Алексей', 'Татьяна', 'Максим', 'Наталья', 'Иван', 'Ирина', 'Павел', 'Светлана', 'Никита', 'Юлия', 'Михаил', 'Екатерина'];
-const LAST = ['Иванов', 'Смирнов', 'Кузнецов', 'Попов', 'Васильев', 'Петров', 'Соколов', 'Михайлов', 'Новиков', 'Фёдоров', 'Морозов', 'Волков', 'Алексеев', 'Лебедев', 'Семёнов', 'Егоров', 'Павлов', 'Козлов', 'Степанов', 'Николаев', 'Орлов', 'Андреев', 'Макаров', 'Никитин', 'Захаров'];
+const FIRST = [
+  'Александр',
+  'Мария',
+  'Дмитрий',
+  'Анна',
+  'Сергей',
+  'Елена',
+  'Андрей',
+  'Ольга',
+  'Алексей',
+  'Татьяна',
+  'Максим',
+  'Наталья',
+  'Иван',
+  'Ирина',
+  'Павел',
+  'Светлана',
+  'Никита',
+  'Юлия',
+  'Михаил',
+  'Екатерина',
+];
+const LAST = [
+  'Иванов',
+  'Смирнов',
+  'Кузнецов',
+  'Попов',
+  'Васильев',
+  'Петров',
+  'Соколов',
+  'Михайлов',
+  'Новиков',
+  'Фёдоров',
+  'Морозов',
+  'Волков',
+  'Алексеев',
+  'Лебедев',
+  'Семёнов',
+  'Егоров',
+  'Павлов',
+  'Козлов',
+  'Степанов',
+  'Николаев',
+  'Орлов',
+  'Андреев',
+  'Макаров',
+  'Никитин',
+  'Захаров',
+];
 const FEMALE = new Set(['Мария', 'Анна', 'Елена', 'Ольга', 'Татьяна', 'Наталья', 'Ирина', 'Светлана', 'Юлия', 'Екатерина']);
-const COMPANY = ['Вектор', 'Орион', 'Зенит', 'Космос', 'Луч', 'Гранит', 'Альянс', 'Меридиан', 'Северсталь-Сервис', 'Балтика Трейд', 'Технопарк', 'Уралснаб', 'Прогресс', 'Ресурс', 'Сибирь-Логистик'];
+const COMPANY = [
+  'Вектор',
+  'Орион',
+  'Зенит',
+  'Космос',
+  'Луч',
+  'Гранит',
+  'Альянс',
+  'Меридиан',
+  'Северсталь-Сервис',
+  'Балтика Трейд',
+  'Технопарк',
+  'Уралснаб',
+  'Прогресс',
+  'Ресурс',
+  'Сибирь-Логистик',
+];
 const FORMS = ['ООО', 'АО', 'ИП', 'ПАО'];
 const SOURCES = ['Сайт', 'Звонок', 'Выставка', 'Рекомендация', 'Партнёр', 'Маркетплейс', 'Электронная почта', 'Реклама'];
 const PRODUCTS = ['CRM Облако', 'Аналитика', 'Внедрение', 'Оборудование', 'Поддержка 24/7'];
@@ -114,10 +177,39 @@ const q = (s: string) => `"${s.replace(/"/g, '""')}"`;
 
 function writeCsv(file: string) {
   const fd = fs.openSync(file, 'w');
-  const header = ['ID', 'Название', 'Стадия сделки', 'Сумма', 'Валюта', 'Ответственный', 'Дата создания', 'Дата закрытия', 'Компания', 'Источник', 'Тип', 'Продукт'];
+  const header = [
+    'ID',
+    'Название',
+    'Стадия сделки',
+    'Сумма',
+    'Валюта',
+    'Ответственный',
+    'Дата создания',
+    'Дата закрытия',
+    'Компания',
+    'Источник',
+    'Тип',
+    'Продукт',
+  ];
   let buf = header.map(q).join(';') + '\r\n';
   for (const d of deals()) {
-    buf += [String(d.id), d.name, d.stage, d.amount.toFixed(2).replace('.', ','), 'RUB', repName(d.rep), dmy(d.created), d.closed ? dmy(d.closed) : '', d.company, d.source, d.repeat ? 'Повторная продажа' : 'Продажа', d.product].map(q).join(';') + '\r\n';
+    buf +=
+      [
+        String(d.id),
+        d.name,
+        d.stage,
+        d.amount.toFixed(2).replace('.', ','),
+        'RUB',
+        repName(d.rep),
+        dmy(d.created),
+        d.closed ? dmy(d.closed) : '',
+        d.company,
+        d.source,
+        d.repeat ? 'Повторная продажа' : 'Продажа',
+        d.product,
+      ]
+        .map(q)
+        .join(';') + '\r\n';
     if (buf.length > 1 << 20) {
       fs.writeSync(fd, iconv.encode(buf, 'win1251'));
       buf = '';
@@ -132,7 +224,17 @@ function seedPeople(dbFile: string) {
   const ids: number[] = [];
   db.transaction(() => {
     const teams = Array.from({ length: 10 }, (_, i) => createTeam(db, { name: `Отдел ${i + 1}`, description: '', managerId: null }).id);
-    for (let i = 0; i < REPS; i++) ids.push(createPerson(db, { name: repName(i), email: `rep${i}@bench.example`, roles: ['rep'], teamId: teams[i % 10], names: { ru: repName(i), zh: '' }, hiredAt: null }).id);
+    for (let i = 0; i < REPS; i++)
+      ids.push(
+        createPerson(db, {
+          name: repName(i),
+          email: `rep${i}@bench.example`,
+          roles: ['rep'],
+          teamId: teams[i % 10],
+          names: { ru: repName(i), zh: '' },
+          hiredAt: null,
+        }).id,
+      );
     const rng = createRng(7);
     const skill = Array.from({ length: REPS }, () => Math.min(0.95, Math.max(0.1, rng.normal(0.55, 0.17))));
     // competence for the charts (interim scores read the demo skill)
@@ -185,7 +287,15 @@ async function main() {
   if (keep) fs.mkdirSync(dir, { recursive: true });
   const csv = path.join(dir, `bitrix24_deals_${DEALS}.csv`);
   const dbFile = path.join(dir, 'w.sqlite');
-  for (const f of [dbFile, `${dbFile}-wal`, `${dbFile}-shm`, path.join(dir, 'baseline.sqlite'), path.join(dir, 'baseline.sqlite-wal'), path.join(dir, 'baseline.sqlite-shm')]) fs.rmSync(f, { force: true });
+  for (const f of [
+    dbFile,
+    `${dbFile}-wal`,
+    `${dbFile}-shm`,
+    path.join(dir, 'baseline.sqlite'),
+    path.join(dir, 'baseline.sqlite-wal'),
+    path.join(dir, 'baseline.sqlite-shm'),
+  ])
+    fs.rmSync(f, { force: true });
   const rows: Row[] = [];
   if (!keep || !fs.existsSync(csv)) {
     const tGen = timeOnce(() => writeCsv(csv));
@@ -201,27 +311,48 @@ async function main() {
     const s = await sniff(db, file);
     const tDry = performance.now();
     const dr = await dryRun(db, file, s.source, s.mapping);
-    rows.push({ metric: 'dry run: seconds (whole file, counts + errors)', value: (performance.now() - tDry) / 1000, unit: 's', target: null, better: 'lower' });
+    rows.push({
+      metric: 'dry run: seconds (whole file, counts + errors)',
+      value: (performance.now() - tDry) / 1000,
+      unit: 's',
+      target: null,
+      better: 'lower',
+    });
     if (process.env.INSIGHTS_STOP === 'dry') process.exit(0);
     for (const st of dr.unmappedStages) s.mapping.stages[st.value] = suggestStage(st.value);
     fs.writeFileSync(mappingFile, JSON.stringify(s.mapping));
     db.close();
   }
 
-  const result = await new Promise<{ ms: number; peak: number; counts: { valid: number; invalid: number }; preset: string; encoding: string }>((resolve, reject) => {
-    const c = fork(process.argv[1], ['child', dbFile, csv, mappingFile], { execArgv: ['--expose-gc', ...(process.env.INSIGHTS_PROFILE ? ['--cpu-prof', '--cpu-prof-dir=/tmp/insprof'] : [])] });
+  const result = await new Promise<{
+    ms: number;
+    peak: number;
+    counts: { valid: number; invalid: number };
+    preset: string;
+    encoding: string;
+  }>((resolve, reject) => {
+    const c = fork(process.argv[1], ['child', dbFile, csv, mappingFile], {
+      execArgv: ['--expose-gc', ...(process.env.INSIGHTS_PROFILE ? ['--cpu-prof', '--cpu-prof-dir=/tmp/insprof'] : [])],
+    });
     c.on('message', (m) => resolve(m as never));
     c.on('exit', (code) => code && reject(new Error(`import child exited with ${code}`)));
   });
-  console.log(`import: ${result.preset} ${result.encoding}, ${result.counts.valid} valid, ${result.counts.invalid} invalid`, JSON.stringify((result as unknown as { errs: unknown }).errs));
+  console.log(
+    `import: ${result.preset} ${result.encoding}, ${result.counts.valid} valid, ${result.counts.invalid} invalid`,
+    JSON.stringify((result as unknown as { errs: unknown }).errs),
+  );
   const importRate = result.counts.valid / (result.ms / 1000);
 
   // Baseline: the same rows, already parsed, into the same table (same indexes) with a bare prepared INSERT, 100,000 rows per transaction.
   const base = new Database(path.join(dir, 'baseline.sqlite'));
   base.pragma('journal_mode = WAL');
-  const ddl = (new Database(dbFile, { readonly: true }).prepare("SELECT sql FROM sqlite_schema WHERE name = 'crm_deals'").pluck().get() as string).replace(/REFERENCES \w+\(id\)( ON DELETE SET NULL)?/g, '');
+  const ddl = (
+    new Database(dbFile, { readonly: true }).prepare("SELECT sql FROM sqlite_schema WHERE name = 'crm_deals'").pluck().get() as string
+  ).replace(/REFERENCES \w+\(id\)( ON DELETE SET NULL)?/g, '');
   base.exec(ddl);
-  base.exec('CREATE INDEX crm_deals_rep_closed ON crm_deals(rep_id, closed_at); CREATE INDEX crm_deals_batch ON crm_deals(batch_id); CREATE INDEX crm_deals_customer ON crm_deals(customer_id);');
+  base.exec(
+    'CREATE INDEX crm_deals_rep_closed ON crm_deals(rep_id, closed_at); CREATE INDEX crm_deals_batch ON crm_deals(batch_id); CREATE INDEX crm_deals_customer ON crm_deals(customer_id);',
+  );
   const ins = base.prepare(
     `INSERT INTO crm_deals(source, external_id, name, customer_id, rep_id, amount, currency, stage, stage_pos, status, created_at, closed_at, channel, product, is_repeat, csat, nps, batch_id)
      VALUES ('bitrix24', ?, ?, ?, ?, ?, 'RUB', ?, ?, ?, ?, ?, ?, ?, ?, NULL, NULL, 1)`,
@@ -242,15 +373,41 @@ async function main() {
   for (const d of deals()) {
     let cust = customerIds.get(d.company);
     if (cust === undefined) customerIds.set(d.company, (cust = customerIds.size + 1));
-    chunk.push([String(d.id), d.name, cust, repIds[d.rep], d.amount, d.stage, d.pos, d.status, iso(d.created), d.closed ? iso(d.closed) : null, d.source, d.product, d.repeat ? 1 : 0]);
+    chunk.push([
+      String(d.id),
+      d.name,
+      cust,
+      repIds[d.rep],
+      d.amount,
+      d.stage,
+      d.pos,
+      d.status,
+      iso(d.created),
+      d.closed ? iso(d.closed) : null,
+      d.source,
+      d.product,
+      d.repeat ? 1 : 0,
+    ]);
     if (chunk.length === 100_000) flush();
   }
   flush();
   base.close();
   const baseRate = DEALS / (insertMs / 1000);
 
-  rows.push({ metric: 'import: deals/s (CSV 1M, Win-1251, streaming, 1 txn)', value: importRate, unit: 'rows/s', target: null, better: 'higher' });
-  rows.push({ metric: 'baseline: bare prepared INSERT deals/s (same rows)', value: baseRate, unit: 'rows/s', target: null, better: 'higher' });
+  rows.push({
+    metric: 'import: deals/s (CSV 1M, Win-1251, streaming, 1 txn)',
+    value: importRate,
+    unit: 'rows/s',
+    target: null,
+    better: 'higher',
+  });
+  rows.push({
+    metric: 'baseline: bare prepared INSERT deals/s (same rows)',
+    value: baseRate,
+    unit: 'rows/s',
+    target: null,
+    better: 'higher',
+  });
   rows.push({ metric: 'import throughput / baseline', value: importRate / baseRate, unit: 'x', target: 0.5, better: 'higher' });
   rows.push({ metric: 'import: total seconds', value: result.ms / 1000, unit: 's', target: null, better: 'lower' });
   rows.push({ metric: 'import: peak RSS', value: result.peak, unit: 'MB', target: 300, better: 'lower' });
@@ -258,7 +415,17 @@ async function main() {
 
   // The Insights page over the imported million deals.
   const { db } = openWorkspaceDb(dbFile);
-  const F = (f: Partial<Filters> = {}): Filters => ({ teamId: null, from: null, to: null, channel: null, product: null, business: 'all', lag: false, windowDays: 90, ...f });
+  const F = (f: Partial<Filters> = {}): Filters => ({
+    teamId: null,
+    from: null,
+    to: null,
+    channel: null,
+    product: null,
+    business: 'all',
+    lag: false,
+    windowDays: 90,
+    ...f,
+  });
   // First load after the import, as the app does it: the deal columns are read on a worker
   // thread while the API thread stays free (its longest stall is measured), then the page.
   process.env.SWB_DATASET_WORKER = path.join(ROOT, 'dist/main/insights-dataset-worker.cjs');
@@ -311,21 +478,79 @@ async function main() {
   for (let i = 0; i < 5; i++)
     sqlTimes.push(
       timeOnce(() =>
-        db.prepare("SELECT rep_id, SUM(status='won'), SUM(status='lost') FROM crm_deals WHERE closed_at BETWEEN '2025-07-01' AND '2026-06-30T23:59:59' GROUP BY rep_id").all(),
+        db
+          .prepare(
+            "SELECT rep_id, SUM(status='won'), SUM(status='lost') FROM crm_deals WHERE closed_at BETWEEN '2025-07-01' AND '2026-06-30T23:59:59' GROUP BY rep_id",
+          )
+          .all(),
       ),
     );
   sqlTimes.sort((a, b) => a - b);
   db.close();
-  rows.push({ metric: 'page: first load after the import (columns read on a worker + page)', value: cold, unit: 'ms', target: null, better: 'lower' });
-  rows.push({ metric: 'API thread: longest stall while the worker reads the columns', value: maxStall, unit: 'ms', target: null, better: 'lower' });
-  rows.push({ metric: 'process RSS growth while the worker reads the columns', value: readPeak - rssBefore, unit: 'MB', target: null, better: 'lower' });
+  rows.push({
+    metric: 'page: first load after the import (columns read on a worker + page)',
+    value: cold,
+    unit: 'ms',
+    target: null,
+    better: 'lower',
+  });
+  rows.push({
+    metric: 'API thread: longest stall while the worker reads the columns',
+    value: maxStall,
+    unit: 'ms',
+    target: null,
+    better: 'lower',
+  });
+  rows.push({
+    metric: 'process RSS growth while the worker reads the columns',
+    value: readPeak - rssBefore,
+    unit: 'MB',
+    target: null,
+    better: 'lower',
+  });
   rows.push({ metric: 'baseline: reading the columns on the API thread', value: inThread, unit: 'ms', target: null, better: 'lower' });
-  rows.push({ metric: 'page: all charts, default filters (p95 of 30)', value: percentile(warm, 95), unit: 'ms', target: 150, better: 'lower' });
-  rows.push({ metric: 'page: all charts, default filters (p50 of 30)', value: percentile(warm, 50), unit: 'ms', target: null, better: 'lower' });
-  rows.push({ metric: 'page: filter change (p95 of 15 variants)', value: percentile(changes, 95), unit: 'ms', target: 150, better: 'lower' });
-  rows.push({ metric: 'page: widest accepted range 1900-01-01..2200-12-31 (p95 of 10)', value: percentile(widest, 95), unit: 'ms', target: 150, better: 'lower' });
-  rows.push({ metric: 'page: months iterated for the widest range (= the data span, not 119,988)', value: widestMonths, unit: 'months', target: null, better: 'lower' });
-  rows.push({ metric: 'baseline: one SQL GROUP BY close rate per rep (p50)', value: percentile(sqlTimes, 50), unit: 'ms', target: null, better: 'lower' });
+  rows.push({
+    metric: 'page: all charts, default filters (p95 of 30)',
+    value: percentile(warm, 95),
+    unit: 'ms',
+    target: 150,
+    better: 'lower',
+  });
+  rows.push({
+    metric: 'page: all charts, default filters (p50 of 30)',
+    value: percentile(warm, 50),
+    unit: 'ms',
+    target: null,
+    better: 'lower',
+  });
+  rows.push({
+    metric: 'page: filter change (p95 of 15 variants)',
+    value: percentile(changes, 95),
+    unit: 'ms',
+    target: 150,
+    better: 'lower',
+  });
+  rows.push({
+    metric: 'page: widest accepted range 1900-01-01..2200-12-31 (p95 of 10)',
+    value: percentile(widest, 95),
+    unit: 'ms',
+    target: 150,
+    better: 'lower',
+  });
+  rows.push({
+    metric: 'page: months iterated for the widest range (= the data span, not 119,988)',
+    value: widestMonths,
+    unit: 'months',
+    target: null,
+    better: 'lower',
+  });
+  rows.push({
+    metric: 'baseline: one SQL GROUP BY close rate per rep (p50)',
+    value: percentile(sqlTimes, 50),
+    unit: 'ms',
+    target: null,
+    better: 'lower',
+  });
   report('insights', rows);
   if (!keep) fs.rmSync(dir, { recursive: true, force: true });
 }

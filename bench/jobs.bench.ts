@@ -27,12 +27,80 @@ const DEALS = Number(process.env.JOBS_DEALS ?? 300_000);
 const REPS = 400;
 const END = Date.UTC(2026, 5, 30);
 const START = END - 3 * 365 * 86_400_000;
-const FIRST = ['James', 'Olivia', 'Liam', 'Emma', 'Noah', 'Ava', 'Lucas', 'Mia', 'Ethan', 'Sophia', 'Mason', 'Isabella', 'Logan', 'Amelia', 'Jacob', 'Harper', 'Daniel', 'Evelyn', 'Henry', 'Grace'];
-const LAST = ['Smith', 'Johnson', 'Brown', 'Taylor', 'Miller', 'Wilson', 'Moore', 'Clark', 'Lewis', 'Walker', 'Hall', 'Young', 'King', 'Wright', 'Scott', 'Green', 'Baker', 'Adams', 'Nelson', 'Hill'];
-const ACCOUNTS = ['Globex', 'Initech', 'Umbrella', 'Vertex', 'Acme', 'Hooli', 'Stark Logistics', 'Wayne Supply', 'Soylent', 'Cyberdyne', 'Tyrell', 'Wonka Foods'];
+const FIRST = [
+  'James',
+  'Olivia',
+  'Liam',
+  'Emma',
+  'Noah',
+  'Ava',
+  'Lucas',
+  'Mia',
+  'Ethan',
+  'Sophia',
+  'Mason',
+  'Isabella',
+  'Logan',
+  'Amelia',
+  'Jacob',
+  'Harper',
+  'Daniel',
+  'Evelyn',
+  'Henry',
+  'Grace',
+];
+const LAST = [
+  'Smith',
+  'Johnson',
+  'Brown',
+  'Taylor',
+  'Miller',
+  'Wilson',
+  'Moore',
+  'Clark',
+  'Lewis',
+  'Walker',
+  'Hall',
+  'Young',
+  'King',
+  'Wright',
+  'Scott',
+  'Green',
+  'Baker',
+  'Adams',
+  'Nelson',
+  'Hill',
+];
+const ACCOUNTS = [
+  'Globex',
+  'Initech',
+  'Umbrella',
+  'Vertex',
+  'Acme',
+  'Hooli',
+  'Stark Logistics',
+  'Wayne Supply',
+  'Soylent',
+  'Cyberdyne',
+  'Tyrell',
+  'Wonka Foods',
+];
 const SOURCES = ['Web', 'Exhibition', 'Partner', 'Cold Call', 'Referral', 'Advertisement', 'Email'];
 const OPEN = ['Qualification', 'Needs Analysis', 'Proposal/Price Quote', 'Negotiation/Review'];
-const QUERIES = ['price', 'too expensive', 'competitor', 'discount', 'contract', 'дорого', 'скидка', '价格', '太贵', 'budget', 'timing', 'decision maker'];
+const QUERIES = [
+  'price',
+  'too expensive',
+  'competitor',
+  'discount',
+  'contract',
+  'дорого',
+  'скидка',
+  '价格',
+  '太贵',
+  'budget',
+  'timing',
+  'decision maker',
+];
 
 const repName = (i: number) => `${FIRST[i % FIRST.length]} ${LAST[Math.floor(i / FIRST.length) % LAST.length]}`;
 const pad = (n: number) => String(n).padStart(2, '0');
@@ -47,7 +115,8 @@ function writeZoho(file: string) {
   const rng = createRng(11);
   const skill = Array.from({ length: REPS }, () => Math.min(0.95, Math.max(0.1, rng.normal(0.55, 0.17))));
   const fd = fs.openSync(file, 'w');
-  let buf = 'Record Id,Deal Name,Account Name,Deal Owner,Amount,Currency,Stage,Closing Date,Created Time,Lead Source,Type,Probability (%)\r\n';
+  let buf =
+    'Record Id,Deal Name,Account Name,Deal Owner,Amount,Currency,Stage,Closing Date,Created Time,Lead Source,Type,Probability (%)\r\n';
   for (let i = 0; i < DEALS; i++) {
     const rep = Math.floor(rng.next() * REPS);
     const created = START + Math.floor((i / DEALS) * (END - START)) + Math.floor(rng.next() * 3_600_000);
@@ -96,7 +165,12 @@ async function underLoad(ctx: ReturnType<typeof createContext>, until: Promise<u
   clearInterval(probe);
   h.disable();
   lat.sort((a, b) => a - b);
-  return { p95: percentile(lat, 95), n: lat.length, maxStall: Math.max(maxStall, h.max / 1e6 - 5), seconds: (performance.now() - t0) / 1000 };
+  return {
+    p95: percentile(lat, 95),
+    n: lat.length,
+    maxStall: Math.max(maxStall, h.max / 1e6 - 5),
+    seconds: (performance.now() - t0) / 1000,
+  };
 }
 
 async function main() {
@@ -113,7 +187,15 @@ async function main() {
   const ctx = createContext(ws, new Staging(path.join(dir, 'tmp', 'uploads')), { kind: 'browser' });
   ws.db.transaction(() => {
     const teams = Array.from({ length: 8 }, (_, i) => createTeam(ws.db, { name: `Region ${i + 1}`, description: '', managerId: null }).id);
-    for (let i = 0; i < REPS; i++) createPerson(ws.db, { name: repName(i), email: `rep${i}@jobs-bench.example`, roles: ['rep'], teamId: teams[i % 8], names: {}, hiredAt: null });
+    for (let i = 0; i < REPS; i++)
+      createPerson(ws.db, {
+        name: repName(i),
+        email: `rep${i}@jobs-bench.example`,
+        roles: ['rep'],
+        teamId: teams[i % 8],
+        names: {},
+        hiredAt: null,
+      });
   })();
   const file = { id: 'j'.repeat(32), path: csv, name: path.basename(csv), size: fs.statSync(csv).size };
   const s = await sniff(ws.db, file);
@@ -136,10 +218,16 @@ async function main() {
 
   // the measured case: the same 300k file again, every deal updated in one transaction
   const re = startImport(ws.db, file, s.source, s.mapping, null);
-  await measure(`re-import ${DEALS / 1000}k deals`, waitJob(re.jobId).then((j) => (j.state === 'done' ? j : Promise.reject(new Error(j.error ?? j.state)))));
+  await measure(
+    `re-import ${DEALS / 1000}k deals`,
+    waitJob(re.jobId).then((j) => (j.state === 'done' ? j : Promise.reject(new Error(j.error ?? j.state)))),
+  );
   // the Insights columns after a change of the deals: read on a worker, then the page
   bumpCrmVersion(ws.db);
-  await measure('Insights recomputed (insights.page after an import)', dispatch('insights.page', {}, ctx).then((r) => (r.ok ? r : Promise.reject(new Error(r.error.message)))));
+  await measure(
+    'Insights recomputed (insights.page after an import)',
+    dispatch('insights.page', {}, ctx).then((r) => (r.ok ? r : Promise.reject(new Error(r.error.message)))),
+  );
   const size = fs.statSync(ws.path).size / 1048576;
   const backup = ws.startBackup(null);
   await measure(`backup (${Math.round(size)} MB workspace)`, waitJob(backup.jobId));

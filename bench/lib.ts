@@ -32,7 +32,13 @@ export function timeEach<T>(inputs: T[], fn: (x: T) => unknown, warmup = 20) {
     times.push(performance.now() - t0);
   }
   times.sort((a, b) => a - b);
-  return { p50: percentile(times, 50), p95: percentile(times, 95), p99: percentile(times, 99), mean: times.reduce((a, b) => a + b, 0) / times.length, n: times.length };
+  return {
+    p50: percentile(times, 50),
+    p95: percentile(times, 95),
+    p99: percentile(times, 99),
+    mean: times.reduce((a, b) => a + b, 0) / times.length,
+    n: times.length,
+  };
 }
 
 export function timeOnce(fn: () => unknown): number {
@@ -62,7 +68,9 @@ export function report(group: string, rows: Row[]) {
   console.log(`${'metric'.padEnd(w)}  ${'value'.padStart(12)}  unit   ${'target'.padStart(10)}  better  status`);
   for (const r of out) {
     const ok = r.target == null ? '' : (r.better === 'lower' ? r.value <= r.target : r.value >= r.target) ? 'ok' : 'MISSED';
-    console.log(`${r.metric.padEnd(w)}  ${String(r.value).padStart(12)}  ${r.unit.padEnd(5)}  ${String(r.target ?? '').padStart(10)}  ${r.better.padEnd(6)}  ${ok}`);
+    console.log(
+      `${r.metric.padEnd(w)}  ${String(r.value).padStart(12)}  ${r.unit.padEnd(5)}  ${String(r.target ?? '').padStart(10)}  ${r.better.padEnd(6)}  ${ok}`,
+    );
   }
   const dir = path.resolve(__dirname, 'results');
   fs.mkdirSync(dir, { recursive: true });

@@ -41,7 +41,12 @@ function train(texts: string[], cjk: boolean) {
   const starts: string[] = [];
   for (const t of texts) {
     for (const sentence of t.split(/(?<=[.!?。！？])\s*|\n+/)) {
-      const words = cjk ? [...sentence.replace(/\s+/g, '')].reduce<string[]>((acc, ch, i) => (i % 2 ? (acc[acc.length - 1] += ch, acc) : (acc.push(ch), acc)), []) : sentence.split(/\s+/).filter(Boolean);
+      const words = cjk
+        ? [...sentence.replace(/\s+/g, '')].reduce<string[]>(
+            (acc, ch, i) => (i % 2 ? ((acc[acc.length - 1] += ch), acc) : (acc.push(ch), acc)),
+            [],
+          )
+        : sentence.split(/\s+/).filter(Boolean);
       if (words.length < 3) continue;
       starts.push(words[0]);
       for (let i = 0; i < words.length - 1; i++) {
@@ -54,11 +59,33 @@ function train(texts: string[], cjk: boolean) {
   return { next, starts, cjk };
 }
 const corpora = {
-  en: train([...manifest.files.filter((f) => f.lang === 'en').map((f) => f.text), ...manifest.notes.filter((n) => n.lang === 'en').map((n) => n.body)], false),
-  ru: train([...manifest.files.filter((f) => f.lang === 'ru').map((f) => f.text), ...manifest.notes.filter((n) => n.lang === 'ru').map((n) => n.body)], false),
-  zh: train([...manifest.files.filter((f) => f.lang === 'zh').map((f) => f.text), ...manifest.notes.filter((n) => n.lang === 'zh').map((n) => n.body)], true),
+  en: train(
+    [
+      ...manifest.files.filter((f) => f.lang === 'en').map((f) => f.text),
+      ...manifest.notes.filter((n) => n.lang === 'en').map((n) => n.body),
+    ],
+    false,
+  ),
+  ru: train(
+    [
+      ...manifest.files.filter((f) => f.lang === 'ru').map((f) => f.text),
+      ...manifest.notes.filter((n) => n.lang === 'ru').map((n) => n.body),
+    ],
+    false,
+  ),
+  zh: train(
+    [
+      ...manifest.files.filter((f) => f.lang === 'zh').map((f) => f.text),
+      ...manifest.notes.filter((n) => n.lang === 'zh').map((n) => n.body),
+    ],
+    true,
+  ),
 };
-const SYL = { en: ['nor', 'vex', 'tal', 'ion', 'mar', 'ket', 'lin', 'gro', 'sta', 'ber'], ru: ['вер', 'тон', 'зен', 'ал', 'мир', 'лек', 'про', 'сиб', 'стан', 'ком'], zh: ['华', '星', '远', '达', '信', '通', '宏', '盛', '创', '联'] };
+const SYL = {
+  en: ['nor', 'vex', 'tal', 'ion', 'mar', 'ket', 'lin', 'gro', 'sta', 'ber'],
+  ru: ['вер', 'тон', 'зен', 'ал', 'мир', 'лек', 'про', 'сиб', 'стан', 'ком'],
+  zh: ['华', '星', '远', '达', '信', '通', '宏', '盛', '创', '联'],
+};
 function entity(r: Rng, lang: 'en' | 'ru' | 'zh') {
   const s = SYL[lang];
   const name = s[r.int(0, 9)] + s[r.int(0, 9)] + s[r.int(0, 9)];
@@ -138,7 +165,24 @@ for (let b = 0; b < (useCache ? 0 : N); b += BATCH) {
       const kind = rng.pick(KINDS);
       const sha = crypto.createHash('sha256').update(String(i)).digest('hex');
       const id = Number(
-        insItem.run(title, titleKey(title), desc, JSON.stringify(tags), rng.pick(STAGES), rng.pick(CHANNELS), rng.pick(PRODUCTS), 'SMB', lang, rng.pick(owners), rng.chance(0.1) ? '2025-01-01' : null, rng.chance(0.5) ? 90 : null, kind, sha, day, day).lastInsertRowid,
+        insItem.run(
+          title,
+          titleKey(title),
+          desc,
+          JSON.stringify(tags),
+          rng.pick(STAGES),
+          rng.pick(CHANNELS),
+          rng.pick(PRODUCTS),
+          'SMB',
+          lang,
+          rng.pick(owners),
+          rng.chance(0.1) ? '2025-01-01' : null,
+          rng.chance(0.5) ? 90 : null,
+          kind,
+          sha,
+          day,
+          day,
+        ).lastInsertRowid,
       );
       const vid = Number(insVersion.run(id, sha, `doc-${i}.${kind}`, bytes, kind, rng.int(1, 40), text).lastInsertRowid);
       setCurrent.run(vid, id);
@@ -147,19 +191,26 @@ for (let b = 0; b < (useCache ? 0 : N); b += BATCH) {
       if (sampleDocs.length < 2000 && rng.chance(0.05)) sampleDocs.push({ lang, text });
     }
   })();
-  if ((b / BATCH) % 10 === 0) process.stdout.write(`\r  building: ${b + BATCH}/${N} items, ${(totalBytes / 1048576).toFixed(0)} MB text, ${((performance.now() - t0) / 1000).toFixed(0)} s   `);
+  if ((b / BATCH) % 10 === 0)
+    process.stdout.write(
+      `\r  building: ${b + BATCH}/${N} items, ${(totalBytes / 1048576).toFixed(0)} MB text, ${((performance.now() - t0) / 1000).toFixed(0)} s   `,
+    );
 }
 if (useCache) {
   totalBytes = (db.prepare('SELECT sum(length(CAST(text AS BLOB))) AS n FROM library_versions').get() as { n: number }).n;
   const r = createRng(99);
-  for (const row of db.prepare('SELECT language, text FROM library_versions v JOIN library_items i ON i.id = v.item_id WHERE v.id % 25 = 0 LIMIT 2000').all() as { language: 'en' | 'ru' | 'zh'; text: string }[])
+  for (const row of db
+    .prepare('SELECT language, text FROM library_versions v JOIN library_items i ON i.id = v.item_id WHERE v.id % 25 = 0 LIMIT 2000')
+    .all() as { language: 'en' | 'ru' | 'zh'; text: string }[])
     if (r.chance(0.5)) sampleDocs.push({ lang: row.language, text: row.text });
 } else {
   db.pragma('wal_checkpoint(TRUNCATE)');
   db.exec("INSERT INTO library_fts(library_fts) VALUES ('optimize')");
 }
 const buildS = (performance.now() - t0) / 1000;
-console.log(`\n  ${useCache ? 'reused' : 'built'} ${N} items, ${(totalBytes / 1048576).toFixed(1)} MB of text in ${buildS.toFixed(0)} s; db ${(fs.statSync(dbFile).size / 1048576).toFixed(0)} MB`);
+console.log(
+  `\n  ${useCache ? 'reused' : 'built'} ${N} items, ${(totalBytes / 1048576).toFixed(1)} MB of text in ${buildS.toFixed(0)} s; db ${(fs.statSync(dbFile).size / 1048576).toFixed(0)} MB`,
+);
 
 // ---------- queries people type ----------
 function queryFrom(d: { lang: 'en' | 'ru' | 'zh'; text: string }) {
@@ -190,7 +241,9 @@ const offsets = Array.from({ length: 200 }, () => rng.int(0, N - 100));
 const rawPage = db.prepare('SELECT id FROM library_items ORDER BY updated_at DESC, id DESC LIMIT 100 OFFSET ?');
 const pageRaw = timeEach(offsets, (o) => rawPage.all(o));
 const pageSvc = timeEach(offsets, (o) => listItems(db, listInput.parse({ sort: 'updated', offset: o, limit: 100 })));
-const deepest = timeEach(new Array<number>(50).fill(N - 100), (o) => listItems(db, listInput.parse({ sort: 'updated', offset: o, limit: 100 })));
+const deepest = timeEach(new Array<number>(50).fill(N - 100), (o) =>
+  listItems(db, listInput.parse({ sort: 'updated', offset: o, limit: 100 })),
+);
 const pageTitle = timeEach(offsets, (o) => listItems(db, listInput.parse({ sort: 'title', offset: o, limit: 100, language: 'ru' })));
 
 // ---------- import 100 mixed documents through the worker ----------
@@ -198,7 +251,15 @@ const worker = path.join(ROOT, 'dist/main/extract-worker.cjs');
 if (!fs.existsSync(worker)) execFileSync(process.execPath, [path.join(ROOT, 'scripts/build.mjs'), '--main-only'], { stdio: 'inherit' });
 process.env.SWB_EXTRACT_WORKER = worker;
 const demoDir = path.join(ROOT, 'resources/demo/library');
-const fixtures = [...fs.readdirSync(demoDir).filter((f) => /\.(pdf|docx|pptx|xlsx|txt|md)$/.test(f)).map((f) => path.join(demoDir, f)), ...['kp-ru.pdf', 'guide-en.docx', 'deck-ru.pptx', 'roi-en.xlsx', 'encrypted.pdf', 'corrupt.pdf'].map((f) => path.join(ROOT, 'tests/fixtures/library', f))];
+const fixtures = [
+  ...fs
+    .readdirSync(demoDir)
+    .filter((f) => /\.(pdf|docx|pptx|xlsx|txt|md)$/.test(f))
+    .map((f) => path.join(demoDir, f)),
+  ...['kp-ru.pdf', 'guide-en.docx', 'deck-ru.pptx', 'roi-en.xlsx', 'encrypted.pdf', 'corrupt.pdf'].map((f) =>
+    path.join(ROOT, 'tests/fixtures/library', f),
+  ),
+];
 const importDir = tmpDir('library-import');
 const idb = openWorkspaceDb(path.join(importDir, 'w.sqlite'), { create: true }).db;
 const staging = new Staging(path.join(importDir, 'staging'));
@@ -211,7 +272,13 @@ async function main() {
   let failed = 0;
   for (let i = 0; i < 100; i++) {
     const staged = await staging.fromPath(fixtures[i % fixtures.length]);
-    const r = await addFile(idb, staged, { filesDir: path.join(importDir, 'files'), limitBytes: 500 * 1048576, actorId: null, allowDuplicate: true, meta: {} });
+    const r = await addFile(idb, staged, {
+      filesDir: path.join(importDir, 'files'),
+      limitBytes: 500 * 1048576,
+      actorId: null,
+      allowDuplicate: true,
+      meta: {},
+    });
     if (r.item.current?.extractStatus === 'failed') failed++;
     staging.release(staged.id);
     peak = Math.max(peak, rssMb());
@@ -224,7 +291,13 @@ async function main() {
     { metric: 'items', value: N, unit: 'n', target: null, better: 'higher' },
     { metric: 'extracted text total', value: totalBytes / 1048576, unit: 'MB', target: 200, better: 'higher' },
     { metric: 'build (generate + index) time', value: buildS, unit: 's', target: null, better: 'lower' },
-    { metric: `search queries (${allQueries.length}, ${Math.round(hitRate * 100)}% with hits)`, value: allQueries.length, unit: 'n', target: null, better: 'higher' },
+    {
+      metric: `search queries (${allQueries.length}, ${Math.round(hitRate * 100)}% with hits)`,
+      value: allQueries.length,
+      unit: 'n',
+      target: null,
+      better: 'higher',
+    },
     { metric: 'search p50, service (rank+filter+snippet)', value: svc.p50, unit: 'ms', target: null, better: 'lower' },
     { metric: 'search p95, service (rank+filter+snippet)', value: svc.p95, unit: 'ms', target: 20, better: 'lower' },
     { metric: 'search p95, service, rep + stage filter', value: svcRep.p95, unit: 'ms', target: 20, better: 'lower' },

@@ -11,7 +11,9 @@ import path from 'node:path';
 const root = path.resolve(import.meta.dirname, '..');
 const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'swb-bench-live-'));
 const token = 'bench-' + Math.random().toString(36).slice(2);
-const child = spawn(process.execPath, [path.join(root, 'dist/main/serve.cjs'), '--port', '0', '--data', dataDir, '--token', token], { stdio: ['ignore', 'pipe', 'pipe'] });
+const child = spawn(process.execPath, [path.join(root, 'dist/main/serve.cjs'), '--port', '0', '--data', dataDir, '--token', token], {
+  stdio: ['ignore', 'pipe', 'pipe'],
+});
 let browser;
 try {
   const port = await new Promise((resolve, reject) => {
@@ -30,7 +32,13 @@ try {
   });
   const base = `http://127.0.0.1:${port}`;
   const call = async (method, input) => {
-    const r = await (await fetch(`${base}/api/${method}`, { method: 'POST', headers: { Authorization: `Bearer ${token}`, 'Content-Type': 'application/json' }, body: JSON.stringify(input) })).json();
+    const r = await (
+      await fetch(`${base}/api/${method}`, {
+        method: 'POST',
+        headers: { Authorization: `Bearer ${token}`, 'Content-Type': 'application/json' },
+        body: JSON.stringify(input),
+      })
+    ).json();
     if (!r.ok) throw new Error(r.error.message);
     return r.value;
   };
@@ -42,11 +50,21 @@ try {
     sayIt: 'Подскажите, сколько единиц вам нужно в месяц и куда доставлять?',
     listenFor: 'Срочность, названия конкурентов, бюджет',
     mustSay: ['Гарантия', 'Срок поставки', 'Следующий шаг'],
-    choices: i < 59 ? [{ label: 'Согласен', toStepKey: `s${i + 1}` }, { label: 'Дорого', toStepKey: `s${Math.min(59, i + 2)}` }, { label: 'Конец разговора', toStepKey: null }] : [],
+    choices:
+      i < 59
+        ? [
+            { label: 'Согласен', toStepKey: `s${i + 1}` },
+            { label: 'Дорого', toStepKey: `s${Math.min(59, i + 2)}` },
+            { label: 'Конец разговора', toStepKey: null },
+          ]
+        : [],
   }));
   const made = await call('scripts.create', { title: 'Шестьдесят шагов', language: 'ru', steps });
   await call('scripts.publish', { id: made.id });
-  browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: ['--no-sandbox', '--disable-gpu'] });
+  browser = await chromium.launch({
+    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    args: ['--no-sandbox', '--disable-gpu'],
+  });
   const page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
   // the build publishes window.__liveRender only when the page asks for it
   await page.addInitScript(() => (window.__measureLive = true));

@@ -13,7 +13,9 @@ import path from 'node:path';
 const root = path.resolve(import.meta.dirname, '..');
 const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'swb-bench-live-search-'));
 const token = 'bench-' + Math.random().toString(36).slice(2);
-const child = spawn(process.execPath, [path.join(root, 'dist/main/serve.cjs'), '--port', '0', '--data', dataDir, '--token', token], { stdio: ['ignore', 'pipe', 'pipe'] });
+const child = spawn(process.execPath, [path.join(root, 'dist/main/serve.cjs'), '--port', '0', '--data', dataDir, '--token', token], {
+  stdio: ['ignore', 'pipe', 'pipe'],
+});
 const RUNS = Number(process.env.LIVE_SEARCH_RUNS ?? 36);
 let browser;
 try {
@@ -32,7 +34,10 @@ try {
     child.stderr.on('data', on);
   });
   const base = `http://127.0.0.1:${port}`;
-  browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: ['--no-sandbox', '--disable-gpu'] });
+  browser = await chromium.launch({
+    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    args: ['--no-sandbox', '--disable-gpu'],
+  });
   const page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
   await page.addInitScript(() => {
     window.__measureLive = true;
@@ -59,7 +64,15 @@ try {
     await page.evaluate(() => (window.__liveSearch = undefined));
     await page.keyboard.type(word);
     const r = await (
-      await page.waitForFunction((w) => window.__liveSearch?.query === w && window.__liveSearch.painted > window.__lastInput && window.__echo?.at === window.__lastInput && window.__echo, word, { timeout: 30_000 })
+      await page.waitForFunction(
+        (w) =>
+          window.__liveSearch?.query === w &&
+          window.__liveSearch.painted > window.__lastInput &&
+          window.__echo?.at === window.__lastInput &&
+          window.__echo,
+        word,
+        { timeout: 30_000 },
+      )
     ).jsonValue();
     const m = await page.evaluate(() => ({ last: window.__lastInput, painted: window.__liveSearch.painted, echo: window.__echo.painted }));
     if (i < 3) continue; // the first runs warm up the JIT, the host's statements and the fonts
@@ -71,7 +84,9 @@ try {
     const s = [...v].sort((a, b) => a - b);
     return s[Math.min(s.length - 1, Math.ceil((p / 100) * s.length) - 1)];
   };
-  console.log(JSON.stringify({ p50: pct(times, 50), p95: pct(times, 95), echoP50: pct(echoes, 50), echoP95: pct(echoes, 95), n: times.length }));
+  console.log(
+    JSON.stringify({ p50: pct(times, 50), p95: pct(times, 95), echoP50: pct(echoes, 50), echoP95: pct(echoes, 95), n: times.length }),
+  );
 } finally {
   await browser?.close();
   child.kill('SIGTERM');

@@ -17,8 +17,32 @@ if (!fs.existsSync(path.join(root, 'dist/main/serve.cjs'))) {
 }
 const out = execFileSync(process.execPath, [path.join(root, 'bench/live-search.mjs')], { cwd: root, encoding: 'utf8', timeout: 300_000 });
 const m = JSON.parse(out.trim().split('\n').pop()!) as { p50: number; p95: number; echoP50: number; echoP95: number; n: number };
-rows.push({ metric: `live search: last key → results painted, p50 (n=${m.n}, en/ru/zh)`, value: m.p50, unit: 'ms', target: null, better: 'lower' });
-rows.push({ metric: `live search: last key → results painted, p95 (n=${m.n}, en/ru/zh)`, value: m.p95, unit: 'ms', target: 100, better: 'lower' });
-rows.push({ metric: 'baseline: last key → its echo painted (no-op keystroke), p50', value: m.echoP50, unit: 'ms', target: null, better: 'lower' });
-rows.push({ metric: 'baseline: last key → its echo painted (no-op keystroke), p95', value: m.echoP95, unit: 'ms', target: null, better: 'lower' });
+rows.push({
+  metric: `live search: last key → results painted, p50 (n=${m.n}, en/ru/zh)`,
+  value: m.p50,
+  unit: 'ms',
+  target: null,
+  better: 'lower',
+});
+rows.push({
+  metric: `live search: last key → results painted, p95 (n=${m.n}, en/ru/zh)`,
+  value: m.p95,
+  unit: 'ms',
+  target: 100,
+  better: 'lower',
+});
+rows.push({
+  metric: 'baseline: last key → its echo painted (no-op keystroke), p50',
+  value: m.echoP50,
+  unit: 'ms',
+  target: null,
+  better: 'lower',
+});
+rows.push({
+  metric: 'baseline: last key → its echo painted (no-op keystroke), p95',
+  value: m.echoP95,
+  unit: 'ms',
+  target: null,
+  better: 'lower',
+});
 report('live', rows);

@@ -57,7 +57,10 @@ const build = timeOnce(() => {
         sayIt: sentence(rng, lang, 8, 18),
         listenFor: sentence(rng, lang, 3, 8),
         mustSay: [sentence(rng, lang, 2, 5)],
-        choices: i < STEPS_PER_SCRIPT - 1 && rng.chance(0.3) ? [{ label: sentence(rng, lang, 2, 4), toStepKey: `s${i + 1}`, toObjectionId: null }] : [],
+        choices:
+          i < STEPS_PER_SCRIPT - 1 && rng.chance(0.3)
+            ? [{ label: sentence(rng, lang, 2, 4), toStepKey: `s${i + 1}`, toObjectionId: null }]
+            : [],
       })),
     };
     const made = createScript(db, data);
@@ -65,7 +68,9 @@ const build = timeOnce(() => {
   }
   db.pragma('wal_checkpoint(TRUNCATE)');
 });
-const counts = db.prepare('SELECT (SELECT count(*) FROM script_published_steps) AS steps, (SELECT count(*) FROM objection_cards) AS cards').get() as { steps: number; cards: number };
+const counts = db
+  .prepare('SELECT (SELECT count(*) FROM script_published_steps) AS steps, (SELECT count(*) FROM objection_cards) AS cards')
+  .get() as { steps: number; cards: number };
 console.log(`built ${counts.steps} published talking points + ${counts.cards} objection cards in ${(build / 1000).toFixed(1)} s`);
 rows.push({ metric: 'build: 100k steps + 20k cards (create+publish)', value: build / 1000, unit: 's', target: null, better: 'lower' });
 
@@ -91,10 +96,22 @@ for (const lang of LANGS) {
     rows.push({ metric: `search ${label} service p95 (best of 3 rounds)`, value: svc.p95, unit: 'ms', target: 10, better: 'lower' });
     rows.push({ metric: `search ${label} service p99`, value: svc.p99, unit: 'ms', target: null, better: 'lower' });
     rows.push({ metric: `search ${label} raw FTS5 p95 (baseline, best of 3)`, value: raw.p95, unit: 'ms', target: null, better: 'lower' });
-    rows.push({ metric: `search ${label} service p95, worst round (contention)`, value: Math.max(...svcRuns.map((r) => r.p95)), unit: 'ms', target: null, better: 'lower' });
+    rows.push({
+      metric: `search ${label} service p95, worst round (contention)`,
+      value: Math.max(...svcRuns.map((r) => r.p95)),
+      unit: 'ms',
+      target: null,
+      better: 'lower',
+    });
     if (len <= 3) {
       const full = timeEach(queries.slice(0, 60), (q) => rawFtsSearch(db, q, 20, true), 5);
-      rows.push({ metric: `search ${label} raw FTS5 classic ORDER BY rank p95 (uncapped)`, value: full.p95, unit: 'ms', target: null, better: 'lower' });
+      rows.push({
+        metric: `search ${label} raw FTS5 classic ORDER BY rank p95 (uncapped)`,
+        value: full.p95,
+        unit: 'ms',
+        target: null,
+        better: 'lower',
+      });
     }
   }
 }
@@ -105,7 +122,11 @@ fs.rmSync(dir, { recursive: true, force: true });
 const root = path.resolve(__dirname, '..');
 if (fs.existsSync(path.join(root, 'dist/main/serve.cjs'))) {
   try {
-    const out = execFileSync(process.execPath, [path.join(root, 'bench/live-render.mjs')], { cwd: root, encoding: 'utf8', timeout: 180_000 });
+    const out = execFileSync(process.execPath, [path.join(root, 'bench/live-render.mjs')], {
+      cwd: root,
+      encoding: 'utf8',
+      timeout: 180_000,
+    });
     const m = JSON.parse(out.trim().split('\n').pop()!) as { p50: number; p95: number; max: number; n: number };
     rows.push({ metric: 'live-call render, 60-step script, p50', value: m.p50, unit: 'ms', target: null, better: 'lower' });
     rows.push({ metric: 'live-call render, 60-step script, p95', value: m.p95, unit: 'ms', target: 100, better: 'lower' });

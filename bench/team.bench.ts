@@ -33,10 +33,20 @@ async function timeAsync(n: number, fn: (i: number) => Promise<unknown>, warmup 
 const agent = new http.Agent({ keepAlive: true, maxSockets: 1 });
 function post(port: number, pathName: string, headers: Record<string, string>): Promise<number> {
   return new Promise((resolve, reject) => {
-    const req = http.request({ host: '127.0.0.1', port, path: pathName, method: 'POST', agent, headers: { host: `127.0.0.1:${port}`, 'content-type': 'application/json', 'content-length': '2', ...headers } }, (res) => {
-      res.resume();
-      res.on('end', () => resolve(res.statusCode!));
-    });
+    const req = http.request(
+      {
+        host: '127.0.0.1',
+        port,
+        path: pathName,
+        method: 'POST',
+        agent,
+        headers: { host: `127.0.0.1:${port}`, 'content-type': 'application/json', 'content-length': '2', ...headers },
+      },
+      (res) => {
+        res.resume();
+        res.on('end', () => resolve(res.statusCode!));
+      },
+    );
     req.on('error', reject);
     req.end('{}');
   });
@@ -75,11 +85,22 @@ async function main() {
   const teamPort = (await team.listen()).port;
   const N = 2000;
   const soloReq = await timeAsync(N, () => post(soloPort, '/api/workspace.info', { authorization: 'Bearer bench-token' }), 200);
-  const teamReq = await timeAsync(N, () => post(teamPort, '/api/workspace.info', { cookie: `swb_session=${token}`, origin: `http://127.0.0.1:${teamPort}` }), 200);
-  if ((await post(teamPort, '/api/workspace.info', { cookie: `swb_session=${token}`, origin: `http://127.0.0.1:${teamPort}` })) !== 200) throw new Error('team request was refused');
+  const teamReq = await timeAsync(
+    N,
+    () => post(teamPort, '/api/workspace.info', { cookie: `swb_session=${token}`, origin: `http://127.0.0.1:${teamPort}` }),
+    200,
+  );
+  if ((await post(teamPort, '/api/workspace.info', { cookie: `swb_session=${token}`, origin: `http://127.0.0.1:${teamPort}` })) !== 200)
+    throw new Error('team request was refused');
   rows.push({ metric: 'API request, team session check p50', value: teamReq.p50, unit: 'ms', target: null, better: 'lower' });
   rows.push({ metric: 'baseline: API request, solo token only p50', value: soloReq.p50, unit: 'ms', target: null, better: 'lower' });
-  rows.push({ metric: 'session-check overhead per request (p50 diff)', value: (teamReq.p50 - soloReq.p50) * 1000, unit: 'µs', target: 500, better: 'lower' });
+  rows.push({
+    metric: 'session-check overhead per request (p50 diff)',
+    value: (teamReq.p50 - soloReq.p50) * 1000,
+    unit: 'µs',
+    target: 500,
+    better: 'lower',
+  });
   await solo.close();
   await team.close();
   agent.destroy();

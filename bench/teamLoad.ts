@@ -24,9 +24,36 @@ const REPS = Number(process.env.TEAM_REPS ?? 200);
 const MANAGERS = 20;
 const PW = 'violet tram seventeen';
 const QUERIES = [
-  'too expensive', 'price', 'discount', 'competitor', 'we already use', 'send me an email', 'no budget', 'not the right time', 'contract length', 'decision maker',
-  'дорого', 'слишком дорого', 'скидка', 'конкурент', 'нет бюджета', 'подумаем', 'пришлите предложение', 'договор', 'сроки', 'руководитель решает',
-  '太贵', '价格太高', '折扣', '竞争对手', '没有预算', '考虑一下', '发邮件', '合同', '决策人', '时间不合适',
+  'too expensive',
+  'price',
+  'discount',
+  'competitor',
+  'we already use',
+  'send me an email',
+  'no budget',
+  'not the right time',
+  'contract length',
+  'decision maker',
+  'дорого',
+  'слишком дорого',
+  'скидка',
+  'конкурент',
+  'нет бюджета',
+  'подумаем',
+  'пришлите предложение',
+  'договор',
+  'сроки',
+  'руководитель решает',
+  '太贵',
+  '价格太高',
+  '折扣',
+  '竞争对手',
+  '没有预算',
+  '考虑一下',
+  '发邮件',
+  '合同',
+  '决策人',
+  '时间不合适',
 ];
 const FIRST = ['James', 'Olivia', 'Liam', 'Emma', 'Noah', 'Ava', 'Lucas', 'Mia', 'Ethan', 'Sophia'];
 const LAST = ['Smith', 'Johnson', 'Brown', 'Taylor', 'Miller', 'Wilson', 'Moore', 'Clark', 'Lewis', 'Walker'];
@@ -35,7 +62,8 @@ const repName = (i: number) => `${FIRST[i % 10]} ${LAST[Math.floor(i / 10) % 10]
 function writeDeals(file: string, reps: number) {
   const rng = createRng(7);
   const fd = fs.openSync(file, 'w');
-  let buf = 'Record Id,Deal Name,Account Name,Deal Owner,Amount,Currency,Stage,Closing Date,Created Time,Lead Source,Type,Probability (%)\r\n';
+  let buf =
+    'Record Id,Deal Name,Account Name,Deal Owner,Amount,Currency,Stage,Closing Date,Created Time,Lead Source,Type,Probability (%)\r\n';
   const end = Date.UTC(2026, 5, 30);
   const start = end - 3 * 365 * 86_400_000;
   for (let i = 0; i < DEALS; i++) {
@@ -63,13 +91,29 @@ interface Server {
 
 function startServer(dataDir: string, staticDir: string): Promise<Server> {
   return new Promise((resolve, reject) => {
-    const proc = spawn(process.execPath, [path.join(ROOT, 'dist/main/serve.cjs'), '--team', '--debug-stalls', '--data', dataDir, '--port', '0', '--static', staticDir, '--no-demo'], { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
+    const proc = spawn(
+      process.execPath,
+      [
+        path.join(ROOT, 'dist/main/serve.cjs'),
+        '--team',
+        '--debug-stalls',
+        '--data',
+        dataDir,
+        '--port',
+        '0',
+        '--static',
+        staticDir,
+        '--no-demo',
+      ],
+      { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] },
+    );
     const stalls: Server['stalls'] = [];
     let out = '';
     let ready = false;
     proc.stdout.on('data', (c: Buffer) => {
       out += c.toString();
-      for (const m of c.toString().matchAll(/STALL max=([\d.]+) rss=(\d+) cpu=(\d+)/g)) stalls.push({ at: performance.now(), max: Number(m[1]), rss: Number(m[2]), cpu: Number(m[3]) });
+      for (const m of c.toString().matchAll(/STALL max=([\d.]+) rss=(\d+) cpu=(\d+)/g))
+        stalls.push({ at: performance.now(), max: Number(m[1]), rss: Number(m[2]), cpu: Number(m[3]) });
       const r = /READY port=(\d+)/.exec(out);
       if (r && !ready) {
         ready = true;
@@ -83,11 +127,24 @@ function startServer(dataDir: string, staticDir: string): Promise<Server> {
 
 const agent = new http.Agent({ keepAlive: true, maxSockets: 512 });
 
-function request(port: number, pathName: string, token: string, body: Buffer | string, type = 'application/json'): Promise<{ status: number; json: { ok: boolean; value?: unknown; error?: { message: string } } }> {
+function request(
+  port: number,
+  pathName: string,
+  token: string,
+  body: Buffer | string,
+  type = 'application/json',
+): Promise<{ status: number; json: { ok: boolean; value?: unknown; error?: { message: string } } }> {
   const buf = typeof body === 'string' ? Buffer.from(body) : body;
   return new Promise((resolve, reject) => {
     const req = http.request(
-      { host: '127.0.0.1', port, path: pathName, method: 'POST', agent, headers: { 'content-type': type, 'content-length': String(buf.length), authorization: `Bearer ${token}` } },
+      {
+        host: '127.0.0.1',
+        port,
+        path: pathName,
+        method: 'POST',
+        agent,
+        headers: { 'content-type': type, 'content-length': String(buf.length), authorization: `Bearer ${token}` },
+      },
       (res) => {
         const chunks: Buffer[] = [];
         res.on('data', (c: Buffer) => chunks.push(c));
@@ -109,13 +166,18 @@ type Kind = 'search' | 'page read' | 'write';
 const lat: Record<Kind, number[]> = { search: [], 'page read': [], write: [] };
 const errors: Record<string, number> = {};
 
-async function timed<T>(kind: Kind | null, label: string, fn: () => Promise<{ status: number; json: { ok: boolean; value?: unknown; error?: { message: string } } }>): Promise<T | null> {
+async function timed<T>(
+  kind: Kind | null,
+  label: string,
+  fn: () => Promise<{ status: number; json: { ok: boolean; value?: unknown; error?: { message: string } } }>,
+): Promise<T | null> {
   const t0 = performance.now();
   try {
     const r = await fn();
     if (kind) lat[kind].push(performance.now() - t0);
     if (!r.json.ok) {
-      errors[`${label}: ${r.status} ${r.json.error?.message ?? ''}`.slice(0, 160)] = (errors[`${label}: ${r.status} ${r.json.error?.message ?? ''}`.slice(0, 160)] ?? 0) + 1;
+      errors[`${label}: ${r.status} ${r.json.error?.message ?? ''}`.slice(0, 160)] =
+        (errors[`${label}: ${r.status} ${r.json.error?.message ?? ''}`.slice(0, 160)] ?? 0) + 1;
       return null;
     }
     return r.json.value as T;
@@ -125,7 +187,8 @@ async function timed<T>(kind: Kind | null, label: string, fn: () => Promise<{ st
   }
 }
 
-const api = (port: number, token: string, method: string, input: unknown) => () => request(port, `/api/${method}`, token, JSON.stringify(input));
+const api = (port: number, token: string, method: string, input: unknown) => () =>
+  request(port, `/api/${method}`, token, JSON.stringify(input));
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 export async function teamLoad(dir: string): Promise<Row[]> {
@@ -141,13 +204,36 @@ export async function teamLoad(dir: string): Promise<Row[]> {
   const db = ws.db;
   // 20 managers, each leading a region; the demo's reps (who have the recorded calls) are spread over the regions
   const managers = Array.from({ length: MANAGERS }, (_, i) =>
-    createPerson(db, { name: `Manager ${i + 1}`, email: `manager${i}@load.example`, roles: ['manager'], teamId: null, names: {}, hiredAt: null }),
+    createPerson(db, {
+      name: `Manager ${i + 1}`,
+      email: `manager${i}@load.example`,
+      roles: ['manager'],
+      teamId: null,
+      names: {},
+      hiredAt: null,
+    }),
   );
   const teams = managers.map((m, i) => createTeam(db, { name: `Load region ${i + 1}`, description: '', managerId: m.id }).id);
-  const reps = Array.from({ length: REPS }, (_, i) => createPerson(db, { name: repName(i), email: `rep${i}@load.example`, roles: ['rep'], teamId: teams[i % teams.length], names: {}, hiredAt: null }));
+  const reps = Array.from({ length: REPS }, (_, i) =>
+    createPerson(db, {
+      name: repName(i),
+      email: `rep${i}@load.example`,
+      roles: ['rep'],
+      teamId: teams[i % teams.length],
+      names: {},
+      hiredAt: null,
+    }),
+  );
   const callReps = db.prepare('SELECT DISTINCT rep_id FROM calls ORDER BY rep_id').pluck().all() as number[];
   callReps.forEach((id, j) => db.prepare('UPDATE people SET team_id = ? WHERE id = ?').run(teams[j % teams.length], id));
-  const admin = createPerson(db, { name: 'Load Admin', email: 'admin@load.example', roles: ['admin', 'manager'], teamId: null, names: {}, hiredAt: null });
+  const admin = createPerson(db, {
+    name: 'Load Admin',
+    email: 'admin@load.example',
+    roles: ['admin', 'manager'],
+    teamId: null,
+    names: {},
+    hiredAt: null,
+  });
   await setPassword(db, { id: admin.id, name: admin.name, email: admin.email }, PW);
   const client = { ip: '127.0.0.1', userAgent: 'team-load' };
   const repTokens = reps.map((r) => createSession(db, r.id, 'bearer', client).token);
@@ -194,11 +280,20 @@ export async function teamLoad(dir: string): Promise<Row[]> {
     const inflight: Promise<unknown>[] = [];
     // reps: open loop, one search a second each, spread over the second
     const repTimers = repTokens.map((tok, i) =>
-      setTimeout(function tick() {
-        if (performance.now() >= end) return;
-        inflight.push(timed('search', 'scripts.search', api(port, tok, 'scripts.search', { query: QUERIES[Math.floor(rng.next() * QUERIES.length)] })));
-        repTimers[i] = setTimeout(tick, 1000);
-      }, (i * 1000) / repTokens.length),
+      setTimeout(
+        function tick() {
+          if (performance.now() >= end) return;
+          inflight.push(
+            timed(
+              'search',
+              'scripts.search',
+              api(port, tok, 'scripts.search', { query: QUERIES[Math.floor(rng.next() * QUERIES.length)] }),
+            ),
+          );
+          repTimers[i] = setTimeout(tick, 1000);
+        },
+        (i * 1000) / repTokens.length,
+      ),
     );
     // managers: closed loop with think time: a page read each ~1.5 s, an evaluation saved every ~8th step
     const managerLoops = managerTokens.map(async (tok, i) => {
@@ -209,14 +304,29 @@ export async function teamLoad(dir: string): Promise<Row[]> {
       while (performance.now() < end) {
         const k = step++ % 6;
         if (k === 0) {
-          const page = await timed<{ rows: { id: number }[] }>('page read', 'scorecards.calls.list', api(port, tok, 'scorecards.calls.list', { offset: (step * 7) % 40, limit: 50 }));
+          const page = await timed<{ rows: { id: number }[] }>(
+            'page read',
+            'scorecards.calls.list',
+            api(port, tok, 'scorecards.calls.list', { offset: (step * 7) % 40, limit: 50 }),
+          );
           if (page?.rows.length) callIds = page.rows.map((r) => r.id);
-        } else if (k === 1 || (k !== 2 && !callIds.length)) await timed('page read', 'people.list', api(port, tok, 'people.list', { limit: 50, offset: 0 }));
+        } else if (k === 1 || (k !== 2 && !callIds.length))
+          await timed('page read', 'people.list', api(port, tok, 'people.list', { limit: 50, offset: 0 }));
         else if (k === 2) await timed('page read', 'insights.page', api(port, tok, 'insights.page', insights));
-        else if (k === 3) await timed('page read', 'scorecards.calls.get', api(port, tok, 'scorecards.calls.get', { id: callIds[step % callIds.length] }));
+        else if (k === 3)
+          await timed('page read', 'scorecards.calls.get', api(port, tok, 'scorecards.calls.get', { id: callIds[step % callIds.length] }));
         else if (k === 4 || k === 5) {
-          const ev = await timed<{ evaluation: { id: number } }>('write', 'scorecards.evaluations.start', api(port, tok, 'scorecards.evaluations.start', { callId: callIds[(step + i) % callIds.length] }));
-          if (ev) await timed('write', 'scorecards.evaluations.save', api(port, tok, 'scorecards.evaluations.save', { id: ev.evaluation.id, answers: {}, summary: `Load run note ${step}` }));
+          const ev = await timed<{ evaluation: { id: number } }>(
+            'write',
+            'scorecards.evaluations.start',
+            api(port, tok, 'scorecards.evaluations.start', { callId: callIds[(step + i) % callIds.length] }),
+          );
+          if (ev)
+            await timed(
+              'write',
+              'scorecards.evaluations.save',
+              api(port, tok, 'scorecards.evaluations.save', { id: ev.evaluation.id, answers: {}, summary: `Load run note ${step}` }),
+            );
         }
         await sleep(1000 + rng.next() * 1000);
       }
@@ -231,8 +341,16 @@ export async function teamLoad(dir: string): Promise<Row[]> {
       importStart = t1;
       const sn = await timed<{ source: string; mapping: unknown }>(null, 'crm.sniff', api(port, adminToken, 'crm.sniff', { uploadId }));
       if (!sn) return;
-      await timed(null, 'crm.dryRun', api(port, adminToken, 'crm.dryRun', { uploadId, source: sn.source, mapping: sn.mapping, fileName: file.name }));
-      const job = await timed<{ jobId: string }>(null, 'crm.startImport', api(port, adminToken, 'crm.startImport', { uploadId, source: sn.source, mapping: sn.mapping, fileName: file.name }));
+      await timed(
+        null,
+        'crm.dryRun',
+        api(port, adminToken, 'crm.dryRun', { uploadId, source: sn.source, mapping: sn.mapping, fileName: file.name }),
+      );
+      const job = await timed<{ jobId: string }>(
+        null,
+        'crm.startImport',
+        api(port, adminToken, 'crm.startImport', { uploadId, source: sn.source, mapping: sn.mapping, fileName: file.name }),
+      );
       if (!job) return;
       for (;;) {
         await sleep(500);
@@ -250,29 +368,78 @@ export async function teamLoad(dir: string): Promise<Row[]> {
     const genShare = (genCpu.user + genCpu.system) / 1000 / (performance.now() - t0);
     const during = srv.stalls.filter((x) => x.at >= t0);
     const stall = Math.max(0, ...during.map((x) => x.max));
-    if (process.env.TEAM_STALLS) console.log('server stalls by second (ms):', during.map((x) => `+${((x.at - t0) / 1000).toFixed(0)}s:${x.max.toFixed(0)}`).join(' '));
+    if (process.env.TEAM_STALLS)
+      console.log('server stalls by second (ms):', during.map((x) => `+${((x.at - t0) / 1000).toFixed(0)}s:${x.max.toFixed(0)}`).join(' '));
     console.log(`re-import started at +${((importStart - t0) / 1000).toFixed(0)} s`);
     const rss = Math.max(0, ...during.map((x) => x.rss));
     const serverShare = during.reduce((a, x) => a + x.cpu, 0) / Math.max(1, during.length) / 1000;
-    console.log(`re-import: ${importState} in ${(importMs / 1000).toFixed(1)} s; requests: ${Object.values(lat).reduce((a, l) => a + l.length, 0)} in ${((performance.now() - t0) / 1000).toFixed(0)} s`);
+    console.log(
+      `re-import: ${importState} in ${(importMs / 1000).toFixed(1)} s; requests: ${Object.values(lat).reduce((a, l) => a + l.length, 0)} in ${((performance.now() - t0) / 1000).toFixed(0)} s`,
+    );
     if (Object.keys(errors).length) console.log('errors:', errors);
 
     const n = (x: number) => x.toLocaleString('en');
-    for (const [kind, target] of [['search', 30], ['page read', 200], ['write', 100]] as const) {
+    for (const [kind, target] of [
+      ['search', 30],
+      ['page read', 200],
+      ['write', 100],
+    ] as const) {
       const l = lat[kind].sort((a, b) => a - b);
-      rows.push({ metric: `load (${REPS} reps, ${MANAGERS} managers, re-import ${n(DEALS)} deals): ${kind} p50`, value: percentile(l, 50), unit: 'ms', target: null, better: 'lower' });
+      rows.push({
+        metric: `load (${REPS} reps, ${MANAGERS} managers, re-import ${n(DEALS)} deals): ${kind} p50`,
+        value: percentile(l, 50),
+        unit: 'ms',
+        target: null,
+        better: 'lower',
+      });
       rows.push({ metric: `load: ${kind} p95 (n=${l.length})`, value: percentile(l, 95), unit: 'ms', target, better: 'lower' });
       rows.push({ metric: `load: ${kind} p99`, value: percentile(l, 99), unit: 'ms', target: null, better: 'lower' });
     }
-    rows.push({ metric: 'baseline: search p50, one client, idle server', value: percentile(base, 50), unit: 'ms', target: null, better: 'lower' });
-    rows.push({ metric: 'baseline: search p95, one client, idle server', value: percentile(base, 95), unit: 'ms', target: null, better: 'lower' });
+    rows.push({
+      metric: 'baseline: search p50, one client, idle server',
+      value: percentile(base, 50),
+      unit: 'ms',
+      target: null,
+      better: 'lower',
+    });
+    rows.push({
+      metric: 'baseline: search p95, one client, idle server',
+      value: percentile(base, 95),
+      unit: 'ms',
+      target: null,
+      better: 'lower',
+    });
     rows.push({ metric: 'baseline: longest stall, idle server', value: idleStall, unit: 'ms', target: null, better: 'lower' });
-    rows.push({ metric: 'load: errors', value: Object.values(errors).reduce((a, b) => a + b, 0), unit: 'count', target: 0, better: 'lower' });
+    rows.push({
+      metric: 'load: errors',
+      value: Object.values(errors).reduce((a, b) => a + b, 0),
+      unit: 'count',
+      target: 0,
+      better: 'lower',
+    });
     rows.push({ metric: 'load: longest event-loop stall (server)', value: stall, unit: 'ms', target: 100, better: 'lower' });
     rows.push({ metric: 'load: server RSS (peak)', value: rss, unit: 'MB', target: null, better: 'lower' });
-    rows.push({ metric: 'load: server process CPU (all its threads; 1 = one core)', value: serverShare, unit: 'cores', target: null, better: 'lower' });
-    rows.push({ metric: 'load: load generator CPU (its own process; 1 = one core)', value: genShare, unit: 'cores', target: null, better: 'lower' });
-    rows.push({ metric: `load: CRM re-import ${n(DEALS)} deals under load (${importState})`, value: importMs / 1000, unit: 's', target: null, better: 'lower' });
+    rows.push({
+      metric: 'load: server process CPU (all its threads; 1 = one core)',
+      value: serverShare,
+      unit: 'cores',
+      target: null,
+      better: 'lower',
+    });
+    rows.push({
+      metric: 'load: load generator CPU (its own process; 1 = one core)',
+      value: genShare,
+      unit: 'cores',
+      target: null,
+      better: 'lower',
+    });
+    rows.push({
+      metric: `load: CRM re-import ${n(DEALS)} deals under load (${importState})`,
+      value: importMs / 1000,
+      unit: 's',
+      target: null,
+      better: 'lower',
+    });
   } finally {
     srv.proc.kill('SIGTERM');
     agent.destroy();

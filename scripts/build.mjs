@@ -36,7 +36,10 @@ if (only !== 'renderer') {
   });
 }
 if (only !== 'main') {
-  execFileSync(process.execPath, [path.join(root, 'node_modules/vite/bin/vite.js'), 'build', '--logLevel', 'warn'], { cwd: root, stdio: 'inherit' });
+  execFileSync(process.execPath, [path.join(root, 'node_modules/vite/bin/vite.js'), 'build', '--logLevel', 'warn'], {
+    cwd: root,
+    stdio: 'inherit',
+  });
 }
 fs.writeFileSync(path.join(root, 'dist/.build-stamp'), new Date().toISOString());
 console.log('build: done');

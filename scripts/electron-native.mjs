@@ -22,12 +22,19 @@ console.log(`Building better-sqlite3 for Electron ${electronVersion} (one time)â
 const work = path.join(outDir, 'build-src');
 fs.rmSync(work, { recursive: true, force: true });
 fs.mkdirSync(outDir, { recursive: true });
-fs.cpSync(path.join(root, 'node_modules/better-sqlite3'), work, { recursive: true, filter: (src) => !src.includes(`${path.sep}build${path.sep}`) });
-const nodeGyp = require.resolve('node-gyp/bin/node-gyp.js');
-execFileSync(process.execPath, [nodeGyp, 'rebuild', '--release', `--target=${electronVersion}`, '--runtime=electron', '--dist-url=https://electronjs.org/headers'], {
-  cwd: work,
-  stdio: 'inherit',
+fs.cpSync(path.join(root, 'node_modules/better-sqlite3'), work, {
+  recursive: true,
+  filter: (src) => !src.includes(`${path.sep}build${path.sep}`),
 });
+const nodeGyp = require.resolve('node-gyp/bin/node-gyp.js');
+execFileSync(
+  process.execPath,
+  [nodeGyp, 'rebuild', '--release', `--target=${electronVersion}`, '--runtime=electron', '--dist-url=https://electronjs.org/headers'],
+  {
+    cwd: work,
+    stdio: 'inherit',
+  },
+);
 fs.copyFileSync(path.join(work, 'build/Release/better_sqlite3.node'), target);
 fs.writeFileSync(stamp, electronVersion);
 fs.rmSync(work, { recursive: true, force: true });

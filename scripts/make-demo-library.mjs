@@ -105,8 +105,26 @@ async function pptxBuffer(d) {
   for (const [i, [h, body]] of d.slides.entries()) {
     const s = pptx.addSlide();
     s.background = { color: i === 0 ? '1C7ED6' : 'FFFFFF' };
-    s.addText(h, { x: 0.5, y: i === 0 ? 2 : 0.4, w: 9, h: 1, fontSize: i === 0 ? 36 : 28, bold: true, color: i === 0 ? 'FFFFFF' : '1C7ED6', fontFace: font });
-    s.addText(body, { x: 0.5, y: i === 0 ? 3 : 1.6, w: 9, h: 3, fontSize: 18, color: i === 0 ? 'FFFFFF' : '333333', fontFace: font, valign: 'top' });
+    s.addText(h, {
+      x: 0.5,
+      y: i === 0 ? 2 : 0.4,
+      w: 9,
+      h: 1,
+      fontSize: i === 0 ? 36 : 28,
+      bold: true,
+      color: i === 0 ? 'FFFFFF' : '1C7ED6',
+      fontFace: font,
+    });
+    s.addText(body, {
+      x: 0.5,
+      y: i === 0 ? 3 : 1.6,
+      w: 9,
+      h: 3,
+      fontSize: 18,
+      color: i === 0 ? 'FFFFFF' : '333333',
+      fontFace: font,
+      valign: 'top',
+    });
     s.addNotes(`${h}. ${body}`);
   }
   return pptx.write({ outputType: 'nodebuffer' });
@@ -131,7 +149,12 @@ function chartPng() {
   g.fillStyle = '#222';
   g.font = 'bold 26px sans-serif';
   g.fillText('Average waiting time, seconds', 40, 50);
-  const bars = [['Before', 250, '#fa5252'], ['Month 1', 170, '#fd7e14'], ['Month 3', 125, '#40c057'], ['Month 6', 110, '#1c7ed6']];
+  const bars = [
+    ['Before', 250, '#fa5252'],
+    ['Month 1', 170, '#fd7e14'],
+    ['Month 3', 125, '#40c057'],
+    ['Month 6', 110, '#1c7ed6'],
+  ];
   bars.forEach(([label, v, color], i) => {
     g.fillStyle = color;
     g.fillRect(80 + i * 170, 400 - v, 110, v);
@@ -147,7 +170,15 @@ const sha = (b) => crypto.createHash('sha256').update(b).digest('hex');
 
 // The app's own extractor, bundled for Node, so the manifest's text is exactly what an upload would index.
 const bundled = path.join(root, '.demo-extract.cjs');
-await build({ entryPoints: [path.join(root, 'main/services/library/extract.ts')], bundle: true, platform: 'node', format: 'cjs', target: 'node20', outfile: bundled, logLevel: 'error' });
+await build({
+  entryPoints: [path.join(root, 'main/services/library/extract.ts')],
+  bundle: true,
+  platform: 'node',
+  format: 'cjs',
+  target: 'node20',
+  outfile: bundled,
+  logLevel: 'error',
+});
 const { extractText } = require(bundled);
 
 const KIND = { pdf: 'pdf', docx: 'docx', pptx: 'pptx', xlsx: 'xlsx', md: 'text', txt: 'text', png: 'image' };
@@ -175,8 +206,20 @@ const manifest = { files: [], links: LINKS, notes: NOTES };
 const docs = [
   ...DOCS,
   {
-    file: 'waiting-time-chart-en.png', title: 'Chart: waiting time after switching (Vector case)', lang: 'en',
-    meta: { description: 'Bar chart for slides and e-mails: waiting time before and 1, 3, 6 months after go-live.', tags: ['chart', 'case study', 'retail'], stage: 'presentation', channel: 'e-mail', product: 'Contact Center Cloud', audience: 'Retail', validDays: null, verifyEvery: null, owner: 1 },
+    file: 'waiting-time-chart-en.png',
+    title: 'Chart: waiting time after switching (Vector case)',
+    lang: 'en',
+    meta: {
+      description: 'Bar chart for slides and e-mails: waiting time before and 1, 3, 6 months after go-live.',
+      tags: ['chart', 'case study', 'retail'],
+      stage: 'presentation',
+      channel: 'e-mail',
+      product: 'Contact Center Cloud',
+      audience: 'Retail',
+      validDays: null,
+      verifyEvery: null,
+      owner: 1,
+    },
   },
 ];
 for (const d of docs) {
@@ -184,17 +227,43 @@ for (const d of docs) {
   fs.writeFileSync(path.join(OUT, d.file), buf);
   const ext = path.extname(d.file).slice(1);
   const x = await extractText(buf, KIND[ext], d.file);
-  manifest.files.push({ file: d.file, sha256: sha(buf), size: buf.length, mime: MIME[ext], fileKind: KIND[ext], title: d.title, lang: d.lang, meta: d.meta, text: x.text, pageCount: x.pageCount, extractStatus: x.status, extractNote: x.note });
+  manifest.files.push({
+    file: d.file,
+    sha256: sha(buf),
+    size: buf.length,
+    mime: MIME[ext],
+    fileKind: KIND[ext],
+    title: d.title,
+    lang: d.lang,
+    meta: d.meta,
+    text: x.text,
+    pageCount: x.pageCount,
+    extractStatus: x.status,
+    extractNote: x.note,
+  });
 }
 for (const dup of DUPLICATES) {
   const orig = manifest.files.find((f) => f.file === dup.copyOf);
   if (dup.sameFile === false) {
     const d = DOCS.find((x) => x.file === dup.copyOf);
     const file = dup.copyOf.replace(/\.pdf$/, '-v2.pdf');
-    const buf = await pdfBuffer({ ...d, title: dup.title, sections: [...d.sections, { h: 'Update', p: ['Competitor B announced a price cut of 5% for annual contracts.'] }] });
+    const buf = await pdfBuffer({
+      ...d,
+      title: dup.title,
+      sections: [...d.sections, { h: 'Update', p: ['Competitor B announced a price cut of 5% for annual contracts.'] }],
+    });
     fs.writeFileSync(path.join(OUT, file), buf);
     const x = await extractText(buf, 'pdf', file);
-    manifest.files.push({ ...orig, file, sha256: sha(buf), size: buf.length, title: dup.title, meta: { ...orig.meta, owner: dup.owner }, text: x.text, pageCount: x.pageCount });
+    manifest.files.push({
+      ...orig,
+      file,
+      sha256: sha(buf),
+      size: buf.length,
+      title: dup.title,
+      meta: { ...orig.meta, owner: dup.owner },
+      text: x.text,
+      pageCount: x.pageCount,
+    });
   } else {
     manifest.files.push({ ...orig, title: dup.title, meta: { ...orig.meta, owner: dup.owner, verifyEvery: null } });
   }
@@ -203,15 +272,88 @@ fs.writeFileSync(path.join(OUT, 'manifest.json'), JSON.stringify(manifest, null,
 
 // ---- unit-test and e2e fixtures ----
 const fx = (name, buf) => fs.writeFileSync(path.join(FIX, name), buf);
-fx('kp-ru.pdf', await pdfBuffer({ title: 'Коммерческое предложение для ООО «Зенит»', sections: [{ h: 'Условия', p: ['Для 60 операторов действует скидка за объём 12 %. Внедрение облачного контакт-центра займёт две недели.', 'Пилотный проект стартует в понедельник.'] }], extraPages: ['Приложение: тарифы и график внедрения.'] }));
-fx('one-pager-zh.pdf', await pdfBuffer({ title: '云呼叫中心产品简介', sections: [{ h: '价格', p: ['商务版每个坐席每月29欧元，年付享受九折优惠。'] }] }));
-fx('encrypted.pdf', await pdfBuffer({ title: 'Secret price list', sections: [{ h: 'Prices', p: ['Confidential.'] }] }, { userPassword: 'secret', ownerPassword: 'owner', pdfVersion: '1.7' }));
-fx('corrupt.pdf', Buffer.concat([Buffer.from('%PDF-1.7\n1 0 obj << /Type /Catalog /Pages 2 0 R >>\nendobj\n'), crypto.randomBytes(600), Buffer.from('\n%%EOF')]));
-fx('guide-en.docx', await docxBuffer({ title: 'Objection handling guide', sections: [{ h: 'It is too expensive', p: ['Ask what the customer compares it with, then show the cost of one lost request.'], rows: [['Objection', 'Answer'], ['Too expensive', 'Total cost of ownership']] }] }));
-fx('deck-ru.pptx', await pptxBuffer({ title: 'Презентация', lang: 'ru', slides: [['Облачный контакт-центр', 'Одна очередь для всех каналов'], ['Результаты', 'Ожидание сократилось с 4:10 до 1:50']] }));
-fx('roi-en.xlsx', await xlsxBuffer({ lang: 'en', sheet: [['Metric', 'Value'], ['Requests per day', 1200], ['Missed share', 0.15], ['Average order, EUR', 95]] }));
+fx(
+  'kp-ru.pdf',
+  await pdfBuffer({
+    title: 'Коммерческое предложение для ООО «Зенит»',
+    sections: [
+      {
+        h: 'Условия',
+        p: [
+          'Для 60 операторов действует скидка за объём 12 %. Внедрение облачного контакт-центра займёт две недели.',
+          'Пилотный проект стартует в понедельник.',
+        ],
+      },
+    ],
+    extraPages: ['Приложение: тарифы и график внедрения.'],
+  }),
+);
+fx(
+  'one-pager-zh.pdf',
+  await pdfBuffer({ title: '云呼叫中心产品简介', sections: [{ h: '价格', p: ['商务版每个坐席每月29欧元，年付享受九折优惠。'] }] }),
+);
+fx(
+  'encrypted.pdf',
+  await pdfBuffer(
+    { title: 'Secret price list', sections: [{ h: 'Prices', p: ['Confidential.'] }] },
+    { userPassword: 'secret', ownerPassword: 'owner', pdfVersion: '1.7' },
+  ),
+);
+fx(
+  'corrupt.pdf',
+  Buffer.concat([
+    Buffer.from('%PDF-1.7\n1 0 obj << /Type /Catalog /Pages 2 0 R >>\nendobj\n'),
+    crypto.randomBytes(600),
+    Buffer.from('\n%%EOF'),
+  ]),
+);
+fx(
+  'guide-en.docx',
+  await docxBuffer({
+    title: 'Objection handling guide',
+    sections: [
+      {
+        h: 'It is too expensive',
+        p: ['Ask what the customer compares it with, then show the cost of one lost request.'],
+        rows: [
+          ['Objection', 'Answer'],
+          ['Too expensive', 'Total cost of ownership'],
+        ],
+      },
+    ],
+  }),
+);
+fx(
+  'deck-ru.pptx',
+  await pptxBuffer({
+    title: 'Презентация',
+    lang: 'ru',
+    slides: [
+      ['Облачный контакт-центр', 'Одна очередь для всех каналов'],
+      ['Результаты', 'Ожидание сократилось с 4:10 до 1:50'],
+    ],
+  }),
+);
+fx(
+  'roi-en.xlsx',
+  await xlsxBuffer({
+    lang: 'en',
+    sheet: [
+      ['Metric', 'Value'],
+      ['Requests per day', 1200],
+      ['Missed share', 0.15],
+      ['Average order, EUR', 95],
+    ],
+  }),
+);
 fx('notes-ru.txt', Buffer.from('Памятка: сначала выслушать клиента, потом отвечать на возражение.\n', 'utf8'));
-fx('notes-cp1251.txt', Buffer.from([0xcf, 0xf0, 0xe0, 0xe9, 0xf1, 0x2d, 0xeb, 0xe8, 0xf1, 0xf2, 0x20, 0xed, 0xe0, 0x20, 0x32, 0x30, 0x32, 0x36, 0x20, 0xe3, 0xee, 0xe4, 0x0a]));
+fx(
+  'notes-cp1251.txt',
+  Buffer.from([
+    0xcf, 0xf0, 0xe0, 0xe9, 0xf1, 0x2d, 0xeb, 0xe8, 0xf1, 0xf2, 0x20, 0xed, 0xe0, 0x20, 0x32, 0x30, 0x32, 0x36, 0x20, 0xe3, 0xee, 0xe4,
+    0x0a,
+  ]),
+);
 fx('chart.png', chartPng());
 fx('program.pdf', Buffer.concat([Buffer.from('MZ\x90\x00\x03\x00\x00\x00', 'latin1'), crypto.randomBytes(200)]));
 fx('script.txt', Buffer.from('#!/bin/sh\nrm -rf ~\n'));
@@ -225,5 +367,8 @@ fx('page.html', Buffer.from('<!doctype html><script>alert(1)</script>'));
 }
 fs.rmSync(bundled, { force: true });
 const total = fs.readdirSync(OUT).reduce((n, f) => n + fs.statSync(path.join(OUT, f)).size, 0);
-console.log(`demo library: ${manifest.files.length} files + ${LINKS.length} links + ${NOTES.length} notes, ${(total / 1048576).toFixed(2)} MB`);
-for (const f of manifest.files) if (f.extractStatus !== 'ok' && f.fileKind !== 'image') console.log('  extraction', f.extractStatus, f.file, f.extractNote);
+console.log(
+  `demo library: ${manifest.files.length} files + ${LINKS.length} links + ${NOTES.length} notes, ${(total / 1048576).toFixed(2)} MB`,
+);
+for (const f of manifest.files)
+  if (f.extractStatus !== 'ok' && f.fileKind !== 'image') console.log('  extraction', f.extractStatus, f.file, f.extractNote);

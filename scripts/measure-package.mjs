@@ -10,7 +10,12 @@ import asar from '@electron/asar';
 const root = path.resolve(import.meta.dirname, '..');
 const stage = path.join(root, '.tmp', 'package-measure');
 const MB = (n) => (n / 1024 / 1024).toFixed(1);
-const UNPACK = [/^node_modules\/better-sqlite3\//, /^node_modules\/argon2\//, /^node_modules\/sherpa-onnx-node\//, /^node_modules\/sherpa-onnx-[^/]+\//];
+const UNPACK = [
+  /^node_modules\/better-sqlite3\//,
+  /^node_modules\/argon2\//,
+  /^node_modules\/sherpa-onnx-node\//,
+  /^node_modules\/sherpa-onnx-[^/]+\//,
+];
 const SKIP = [/\.map$/, /\/(test|tests|docs|example|examples)\//];
 
 function* walk(dir, rel = '') {
@@ -57,7 +62,10 @@ await asar.createPackage(stage, out);
 const asarSize = fs.statSync(out).size;
 const extra = ['resources/demo', 'resources/common-passwords.txt'].reduce((n, p) => {
   const abs = path.join(root, p);
-  return n + (fs.statSync(abs).isDirectory() ? [...walk(abs)].reduce((m, f) => m + fs.statSync(path.join(abs, f)).size, 0) : fs.statSync(abs).size);
+  return (
+    n +
+    (fs.statSync(abs).isDirectory() ? [...walk(abs)].reduce((m, f) => m + fs.statSync(path.join(abs, f)).size, 0) : fs.statSync(abs).size)
+  );
 }, 0);
 for (const [k, v] of Object.entries(parts).sort((a, b) => b[1] - a[1])) console.log(`${k.padEnd(48)} ${MB(v).padStart(7)} MB`);
 console.log(`${'app.asar'.padEnd(48)} ${MB(asarSize).padStart(7)} MB`);

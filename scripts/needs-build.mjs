@@ -15,6 +15,8 @@ export function needsBuild(root) {
     }
     return false;
   };
-  return ['main', 'shared', 'renderer', 'resources'].some((d) => fs.existsSync(path.join(root, d)) && newer(path.join(root, d))) ||
-    ['package.json', 'vite.config.ts'].some((f) => fs.statSync(path.join(root, f)).mtimeMs > built);
+  return (
+    ['main', 'shared', 'renderer', 'resources'].some((d) => fs.existsSync(path.join(root, d)) && newer(path.join(root, d))) ||
+    ['package.json', 'vite.config.ts'].some((f) => fs.statSync(path.join(root, f)).mtimeMs > built)
+  );
 }

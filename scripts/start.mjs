@@ -33,7 +33,9 @@ if (needsBuild(root)) {
 
 const bin = process.env.WORKBENCH_NO_ELECTRON ? null : electronBinary();
 if (!bin) {
-  console.log('The Electron runtime is not available on this machine (its binary could not be downloaded), so Sales Workbench starts in your browser instead.');
+  console.log(
+    'The Electron runtime is not available on this machine (its binary could not be downloaded), so Sales Workbench starts in your browser instead.',
+  );
   const child = spawn(process.execPath, [path.join(root, 'scripts/serve.mjs'), ...args], { stdio: 'inherit' });
   child.on('exit', (code) => process.exit(code ?? 0));
 } else {

@@ -15,7 +15,18 @@ const steps = [
   ['unit tests', [bin('vitest/vitest.mjs'), 'run', '--reporter=default', '--reporter=json', '--outputFile.json=test-results/unit.json']],
   ['build', [path.join(root, 'scripts/build.mjs')]],
   // contract fuzzing and kill -9 crash tests (tests/reliability/, about 80 s; needs the build)
-  ['reliability tests', [bin('vitest/vitest.mjs'), 'run', '-c', 'vitest.reliability.config.ts', '--reporter=default', '--reporter=json', '--outputFile.json=test-results/reliability.json']],
+  [
+    'reliability tests',
+    [
+      bin('vitest/vitest.mjs'),
+      'run',
+      '-c',
+      'vitest.reliability.config.ts',
+      '--reporter=default',
+      '--reporter=json',
+      '--outputFile.json=test-results/reliability.json',
+    ],
+  ],
   ['e2e tests', [bin('@playwright/test/cli.js'), 'test']],
 ];
 const only = process.argv[2];
@@ -47,6 +58,8 @@ const passed = (unit?.numPassedTests ?? 0) + (rel?.numPassedTests ?? 0) + (e2e?.
 const failed = (unit?.numFailedTests ?? 0) + (rel?.numFailedTests ?? 0) + (e2e?.stats?.unexpected ?? 0);
 const skipped = (unit?.numPendingTests ?? 0) + (unit?.numTodoTests ?? 0) + (e2e?.stats?.skipped ?? 0);
 if (!only) {
-  console.log(`\nunit: ${unit?.numPassedTests ?? 0} passed; reliability: ${rel?.numPassedTests ?? 0} passed; e2e: ${e2e?.stats?.expected ?? 0} passed, ${e2e?.stats?.skipped ?? 0} skipped`);
+  console.log(
+    `\nunit: ${unit?.numPassedTests ?? 0} passed; reliability: ${rel?.numPassedTests ?? 0} passed; e2e: ${e2e?.stats?.expected ?? 0} passed, ${e2e?.stats?.skipped ?? 0} skipped`,
+  );
   console.log(`${passed} passed, ${failed} failed, ${skipped} skipped`);
 }

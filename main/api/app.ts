@@ -26,15 +26,29 @@ export const appHandlers: HandlersFor<typeof appMethods> = {
   },
   'app.checkForUpdates': async (_, ctx) => {
     const u = ctx.host.updates;
-    if (!u) throw new AppError('unavailable', 'Updates are checked by the desktop app; the browser host is updated with the project.', undefined, { key: 'app.updatesDesktopOnly' });
-    if (about(ctx).feedSource === 'none') throw new AppError('unavailable', 'No update feed is set: enter the address your IT team gave you.', 'url', { key: 'app.noFeed' });
+    if (!u)
+      throw new AppError(
+        'unavailable',
+        'Updates are checked by the desktop app; the browser host is updated with the project.',
+        undefined,
+        { key: 'app.updatesDesktopOnly' },
+      );
+    if (about(ctx).feedSource === 'none')
+      throw new AppError('unavailable', 'No update feed is set: enter the address your IT team gave you.', 'url', { key: 'app.noFeed' });
     await u.check();
     return about(ctx);
   },
   'app.openLogFolder': async (_, ctx) => {
-    if (!ctx.host.openLogFolder) throw new AppError('unavailable', 'The log folder is opened by the desktop app; the browser host logs to its console.', undefined, { key: 'app.logsDesktopOnly' });
+    if (!ctx.host.openLogFolder)
+      throw new AppError('unavailable', 'The log folder is opened by the desktop app; the browser host logs to its console.', undefined, {
+        key: 'app.logsDesktopOnly',
+      });
     const err = await ctx.host.openLogFolder();
-    if (err) throw new AppError('unavailable', `The log folder could not be opened: ${err}`, undefined, { key: 'app.logsOpenFailed', params: { reason: err } });
+    if (err)
+      throw new AppError('unavailable', `The log folder could not be opened: ${err}`, undefined, {
+        key: 'app.logsOpenFailed',
+        params: { reason: err },
+      });
     return { opened: true as const };
   },
 };

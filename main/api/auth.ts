@@ -9,7 +9,10 @@ import type { authMethods } from '../../shared/api/auth';
 import * as accounts from '../services/accounts';
 import type { ApiContext, HandlersFor } from './context';
 
-const soloOnly = () => new AppError('invalid_input', 'This workspace is used on this computer only: there is nothing to sign in to.', undefined, { key: 'auth.soloMode' });
+const soloOnly = () =>
+  new AppError('invalid_input', 'This workspace is used on this computer only: there is nothing to sign in to.', undefined, {
+    key: 'auth.soloMode',
+  });
 
 /** Team-server requests carry their client; the solo hosts (IPC, loopback with token) have nothing to sign in to. */
 function clientOf(ctx: ApiContext) {
@@ -33,18 +36,22 @@ export const authHandlers: HandlersFor<typeof authMethods> = {
     signedIn: ctx.actor.owner || ctx.actor.personId !== null,
     sso: !!ctx.host.team?.sso,
   }),
-  'auth.signIn': async ({ email, password, client }, ctx) => signedIn(await accounts.signIn(ctx.db, email, password, client, clientOf(ctx))),
+  'auth.signIn': async ({ email, password, client }, ctx) =>
+    signedIn(await accounts.signIn(ctx.db, email, password, client, clientOf(ctx))),
   'auth.signOut': (_, ctx) => {
     if (ctx.actor.sessionId) accounts.revokeSession(ctx.db, ctx.actor.sessionId);
     return null;
   },
   'auth.signOutEverywhere': (_, ctx) => ({ revoked: accounts.revokePersonSessions(ctx.db, me(ctx)) }),
-  'auth.changePassword': async ({ current, next }, ctx) => ({ revoked: await accounts.changePassword(ctx.db, me(ctx), ctx.actor.sessionId, current, next) }),
+  'auth.changePassword': async ({ current, next }, ctx) => ({
+    revoked: await accounts.changePassword(ctx.db, me(ctx), ctx.actor.sessionId, current, next),
+  }),
   'auth.invitation': ({ code }, ctx) => {
     const inv = accounts.invitationFor(ctx.db, code);
     return { name: inv.name, email: inv.email, expiresAt: new Date(inv.expires_at).toISOString() };
   },
-  'auth.acceptInvitation': async ({ code, password, client }, ctx) => signedIn(await accounts.acceptInvitation(ctx.db, code, password, client, clientOf(ctx))),
+  'auth.acceptInvitation': async ({ code, password, client }, ctx) =>
+    signedIn(await accounts.acceptInvitation(ctx.db, code, password, client, clientOf(ctx))),
   'auth.setupInfo': ({ code }, ctx) => accounts.setupInfo(ctx.db, code),
   'auth.completeSetup': async ({ code, personId, name, email, password, client }, ctx) => {
     const c = clientOf(ctx);
@@ -55,7 +62,10 @@ export const authHandlers: HandlersFor<typeof authMethods> = {
   'team.overview': (_, ctx) => accounts.teamOverview(ctx.db),
   'team.enable': async ({ personId, password }, ctx) => {
     // Settings → Team in a solo workspace: the local owner becomes a person with a password
-    if (!ctx.actor.owner) throw new AppError('forbidden', 'Only the owner of a solo workspace can turn it into a team workspace.', undefined, { key: 'auth.ownerOnly' });
+    if (!ctx.actor.owner)
+      throw new AppError('forbidden', 'Only the owner of a solo workspace can turn it into a team workspace.', undefined, {
+        key: 'auth.ownerOnly',
+      });
     await accounts.makeOwner(ctx.db, { personId }, password, null);
     return accounts.teamOverview(ctx.db);
   },

@@ -15,7 +15,11 @@ export interface HostAbilities {
   showOpenDialog?: (opts: { multiple: boolean; filters: { name: string; extensions: string[] }[]; title?: string }) => Promise<string[]>;
   /** Electron: the system folder chooser (speech model folders); null when cancelled. */
   showFolderDialog?: () => Promise<string | null>;
-  showSaveDialog?: (opts: { defaultName: string; filters: { name: string; extensions: string[] }[]; title?: string }) => Promise<string | null>;
+  showSaveDialog?: (opts: {
+    defaultName: string;
+    filters: { name: string; extensions: string[] }[];
+    title?: string;
+  }) => Promise<string | null>;
   /** Electron: opens a file with the system's default app; resolves to an error text ('' when opened). */
   openPath?: (filePath: string) => Promise<string>;
   /** Electron: opens the compact always-on-top live-call window. */
@@ -65,7 +69,13 @@ export type Handler<D extends MethodDef> = (input: ParsedInputOf<D>, ctx: ApiCon
 export type HandlersFor<C extends Record<string, MethodDef>> = { [K in keyof C]: Handler<C[K]> };
 export type Handlers = HandlersFor<Contract>;
 
-export function createContext(ws: WorkspaceManager, staging: Staging, host: HostAbilities, actor: Actor = SOLO_OWNER, client?: ClientInfo): ApiContext {
+export function createContext(
+  ws: WorkspaceManager,
+  staging: Staging,
+  host: HostAbilities,
+  actor: Actor = SOLO_OWNER,
+  client?: ClientInfo,
+): ApiContext {
   return {
     ws,
     get db() {

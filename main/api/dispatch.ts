@@ -46,7 +46,13 @@ export const DISK_FULL: ApiError = {
  * file paths, no stack (those go to the log only).
  */
 export function toApiError(e: unknown): ApiError {
-  if (e instanceof AppError) return { code: e.code, message: e.message, ...(e.field ? { field: e.field } : {}), ...(e.localized ? { key: e.localized.key, params: e.localized.params ?? {} } : {}) };
+  if (e instanceof AppError)
+    return {
+      code: e.code,
+      message: e.message,
+      ...(e.field ? { field: e.field } : {}),
+      ...(e.localized ? { key: e.localized.key, params: e.localized.params ?? {} } : {}),
+    };
   if (e instanceof z.ZodError) return zodToApiError(e);
   const err = e as { code?: string; message?: string };
   if (isDiskFull(e)) {
@@ -58,15 +64,30 @@ export function toApiError(e: unknown): ApiError {
   }
   if (err?.code === 'SQLITE_BUSY') {
     // a CRM import holds the write lock for its one transaction; reads still work meanwhile
-    if (longWrites.active()) return { code: 'unavailable', message: 'A CRM import is being written to this workspace: save again when it finishes (Insights → Import shows its progress).', key: 'importRunning' };
+    if (longWrites.active())
+      return {
+        code: 'unavailable',
+        message: 'A CRM import is being written to this workspace: save again when it finishes (Insights → Import shows its progress).',
+        key: 'importRunning',
+      };
     return { code: 'unavailable', message: 'The workspace is busy; try again in a moment.' };
   }
   console.error('[api] internal error:', e);
-  return { code: 'internal', message: 'Something went wrong. Try again; if it keeps happening, the details are in the app log.', key: 'internalError', params: {} };
+  return {
+    code: 'internal',
+    message: 'Something went wrong. Try again; if it keeps happening, the details are in the app log.',
+    key: 'internalError',
+    params: {},
+  };
 }
 
 /** The refusal every host shows in the UI language (HTTP answers it with 403). */
-export const FORBIDDEN: ApiError = { code: 'forbidden', message: "You don't have permission to do this.", key: 'access.forbidden', params: {} };
+export const FORBIDDEN: ApiError = {
+  code: 'forbidden',
+  message: "You don't have permission to do this.",
+  key: 'access.forbidden',
+  params: {},
+};
 
 export const UNAUTHORIZED: ApiError = { code: 'unauthorized', message: 'Sign in to continue.', key: 'access.signInRequired', params: {} };
 
@@ -101,12 +122,16 @@ export async function dispatch(method: unknown, input: unknown, ctx: ApiContext)
     }
     const handler = handlers[method] as (i: unknown, c: ApiContext) => unknown;
     // during a CRM import a write is refused at once instead of holding every request behind the lock
-    const value = writes(method, parsed.data) && longWrites.active() ? await withoutWaiting(ctx.db, () => handler(parsed.data, ctx)) : await handler(parsed.data, ctx);
+    const value =
+      writes(method, parsed.data) && longWrites.active()
+        ? await withoutWaiting(ctx.db, () => handler(parsed.data, ctx))
+        : await handler(parsed.data, ctx);
     if (writes(method, parsed.data)) record(ctx, (db, actorId) => auditWrite(db, actorId, method, parsed.data, value));
     return { ok: true, value: value === undefined ? null : value };
   } catch (e) {
     const error = toApiError(e);
-    if (error.code === 'forbidden') record(ctx, (db, actorId) => auditRefusal(db, actorId, method, parsed.data, error.key ?? error.message));
+    if (error.code === 'forbidden')
+      record(ctx, (db, actorId) => auditRefusal(db, actorId, method, parsed.data, error.key ?? error.message));
     // Only the local owner may see paths of this machine's disk.
     return { ok: false, error: ctx.actor.owner ? error : stripErrorPaths(error) };
   }

@@ -13,7 +13,8 @@ function teamFilter<F extends { teamId: number | null }>(ctx: ApiContext, f: F):
   if (ctx.actor.owner) return f;
   if (f.teamId === null) {
     const first = ctx.actor.managedTeamIds[0];
-    if (first === undefined) throw new AppError('forbidden', "You don't have access to this team.", 'teamId', { key: 'access.teamForbidden' });
+    if (first === undefined)
+      throw new AppError('forbidden', "You don't have access to this team.", 'teamId', { key: 'access.teamForbidden' });
     return { ...f, teamId: first };
   }
   see.team(ctx, 'calls', f.teamId);
@@ -41,7 +42,8 @@ export const crmHandlers: HandlersFor<typeof crmMethods> = {
   'crm.sniff': ({ uploadId, source }, ctx) => crm.sniff(ctx.db, staged(ctx, uploadId), source),
   'crm.dryRun': ({ uploadId, source, mapping }, ctx) => crm.dryRun(ctx.db, staged(ctx, uploadId), source, mapping),
   'crm.dryRunProgress': ({ uploadId }, ctx) => crm.dryRunProgress(staged(ctx, uploadId).path),
-  'crm.startImport': ({ uploadId, source, mapping }, ctx) => crm.startImport(ctx.db, staged(ctx, uploadId), source, mapping, ctx.actorId(), { onImported: () => ctx.staging.release(uploadId) }),
+  'crm.startImport': ({ uploadId, source, mapping }, ctx) =>
+    crm.startImport(ctx.db, staged(ctx, uploadId), source, mapping, ctx.actorId(), { onImported: () => ctx.staging.release(uploadId) }),
   'crm.job': ({ jobId }, { db }) => crm.getJob(jobId, db),
   'crm.cancelImport': ({ jobId }, { db }) => crm.cancelJob(jobId, db),
   'crm.batches': (_i, { db }) => crm.listBatches(db),

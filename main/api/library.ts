@@ -20,17 +20,27 @@ import { assertLibraryReadable } from '../services/access/scope';
 const role = (ctx: ApiContext): string => (readsOnly(ctx, 'library.update') ? 'rep' : 'manager');
 
 function editor(ctx: ApiContext): DB {
-  if (role(ctx) === 'rep') throw new AppError('forbidden', 'Reps can use library content but not change it; ask the content owner or a manager.', undefined, { key: 'library.repsCannotEdit' });
+  if (role(ctx) === 'rep')
+    throw new AppError('forbidden', 'Reps can use library content but not change it; ask the content owner or a manager.', undefined, {
+      key: 'library.repsCannotEdit',
+    });
   return ctx.db;
 }
 
-const importOpts = (ctx: ApiContext) => ({ filesDir: ctx.ws.filesDir, limitBytes: getSettings(ctx.db).uploadLimitMb * 1048576, actorId: ctx.actorId() });
+const importOpts = (ctx: ApiContext) => ({
+  filesDir: ctx.ws.filesDir,
+  limitBytes: getSettings(ctx.db).uploadLimitMb * 1048576,
+  actorId: ctx.actorId(),
+});
 
 export const libraryHandlers: HandlersFor<typeof libraryMethods> = {
   'library.list': (i, ctx) => items.listItems(ctx.db, i, { role: role(ctx) }),
   'library.get': ({ id }, ctx) => {
     const item = items.getItem(ctx.db, id);
-    if (role(ctx) === 'rep' && item.status === 'expired') throw new AppError('forbidden', 'This item has expired and is no longer available to reps.', undefined, { key: 'library.expiredForReps' });
+    if (role(ctx) === 'rep' && item.status === 'expired')
+      throw new AppError('forbidden', 'This item has expired and is no longer available to reps.', undefined, {
+        key: 'library.expiredForReps',
+      });
     return item;
   },
   'library.facets': (_, { db }) => items.facets(db),
@@ -48,9 +58,11 @@ export const libraryHandlers: HandlersFor<typeof libraryMethods> = {
     }
   },
   'library.addLink': ({ url, ...meta }, ctx) => items.getItem(ctx.db, items.insertItem(editor(ctx), 'link', meta, { url }, ctx.actorId())),
-  'library.addNote': ({ bodyMd, ...meta }, ctx) => items.getItem(ctx.db, items.insertItem(editor(ctx), 'note', meta, { bodyMd }, ctx.actorId())),
+  'library.addNote': ({ bodyMd, ...meta }, ctx) =>
+    items.getItem(ctx.db, items.insertItem(editor(ctx), 'note', meta, { bodyMd }, ctx.actorId())),
   'library.update': ({ id, meta, url, bodyMd }, ctx) => items.updateItem(editor(ctx), id, meta, { url, bodyMd }, ctx.actorId()),
-  'library.bulkUpdate': ({ ids, addTags, removeTags, ownerId }, ctx) => items.bulkUpdate(editor(ctx), ids, { addTags, removeTags, ownerId }, ctx.actorId()),
+  'library.bulkUpdate': ({ ids, addTags, removeTags, ownerId }, ctx) =>
+    items.bulkUpdate(editor(ctx), ids, { addTags, removeTags, ownerId }, ctx.actorId()),
   'library.remove': ({ id }, ctx) => {
     const gone = items.removeItem(editor(ctx), id, ctx.actorId());
     // to the trash, not deleted: a backup may still refer to the file
@@ -66,16 +78,28 @@ export const libraryHandlers: HandlersFor<typeof libraryMethods> = {
       ctx.staging.release(uploadId);
     }
   },
-  'library.versions': ({ id }, ctx) => (role(ctx) === 'rep' && assertLibraryReadable(ctx.db, { itemId: id }), items.listVersions(ctx.db, id)),
+  'library.versions': ({ id }, ctx) => (
+    role(ctx) === 'rep' && assertLibraryReadable(ctx.db, { itemId: id }),
+    items.listVersions(ctx.db, id)
+  ),
   'library.restoreVersion': ({ id, versionId }, ctx) => items.restoreVersion(editor(ctx), id, versionId, ctx.actorId()),
-  'library.text': ({ versionId, maxChars }, ctx) => (role(ctx) === 'rep' && assertLibraryReadable(ctx.db, { versionId }), items.versionText(ctx.db, versionId, maxChars)),
+  'library.text': ({ versionId, maxChars }, ctx) => (
+    role(ctx) === 'rep' && assertLibraryReadable(ctx.db, { versionId }),
+    items.versionText(ctx.db, versionId, maxChars)
+  ),
   'library.verify': ({ id }, ctx) => items.setVerified(editor(ctx), id, ctx.actorId()),
   'library.markExpired': ({ id, validUntil }, ctx) => items.setValidUntil(editor(ctx), id, validUntil, ctx.actorId()),
   'library.governance': ({ staleDays }, { db }) => governance(db, { staleDays: staleDays ?? getSettings(db).staleDays }),
   'library.openExternal': async ({ id }, ctx) => {
-    if (!ctx.host.openPath) throw new AppError('unavailable', 'Opening with another program exists only in the desktop app; use "Save a copy".', undefined, { key: 'library.openDesktopOnly' });
+    if (!ctx.host.openPath)
+      throw new AppError('unavailable', 'Opening with another program exists only in the desktop app; use "Save a copy".', undefined, {
+        key: 'library.openDesktopOnly',
+      });
     const item = items.getItem(ctx.db, id);
-    if (role(ctx) === 'rep' && item.status === 'expired') throw new AppError('forbidden', 'This item has expired and is no longer available to reps.', undefined, { key: 'library.expiredForReps' });
+    if (role(ctx) === 'rep' && item.status === 'expired')
+      throw new AppError('forbidden', 'This item has expired and is no longer available to reps.', undefined, {
+        key: 'library.expiredForReps',
+      });
     const v = item.current;
     if (!v?.sha256) throw new AppError('not_found', 'This item has no file to open.', undefined, { key: 'library.noFileToOpen' });
     const name = safeDisplayName(v.fileName);
@@ -86,7 +110,11 @@ export const libraryHandlers: HandlersFor<typeof libraryMethods> = {
     const copy = path.join(dir, name);
     if (!fs.existsSync(copy)) fs.copyFileSync(blobPath(ctx.ws.filesDir, v.sha256), copy);
     const err = await ctx.host.openPath(copy);
-    if (err) throw new AppError('unavailable', `The system could not open "${name}": ${err}`, undefined, { key: 'library.openFailed', params: { name, reason: err } });
+    if (err)
+      throw new AppError('unavailable', `The system could not open "${name}": ${err}`, undefined, {
+        key: 'library.openFailed',
+        params: { name, reason: err },
+      });
     recordUsage(ctx.db, { itemId: id, action: 'open', context: 'library', targetKind: null, targetId: null, personId: ctx.actorId() });
     return { opened: true as const };
   },

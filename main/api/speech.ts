@@ -14,7 +14,13 @@ export const speechHandlers: HandlersFor<typeof speechMethods> = {
     return speechSettings(ctx.ws.opts.dataDir, ctx.host.kind);
   },
   'speech.settings.pickFolder': async (_i, ctx) => {
-    if (!ctx.host.showFolderDialog) throw new AppError('unavailable', 'The browser cannot choose folders on this computer: type the model folder\'s path instead.', 'folder', { key: 'speech.pickDesktopOnly' });
+    if (!ctx.host.showFolderDialog)
+      throw new AppError(
+        'unavailable',
+        "The browser cannot choose folders on this computer: type the model folder's path instead.",
+        'folder',
+        { key: 'speech.pickDesktopOnly' },
+      );
     return { folder: await ctx.host.showFolderDialog() };
   },
   'speech.capture.start': ({ language, channels }, ctx) => {

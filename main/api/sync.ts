@@ -19,7 +19,8 @@ export const syncHandlers: HandlersFor<typeof syncMethods> = {
   'sync.changes': ({ cursor }, ctx) => syncChanges(ctx.db, workspaceId(ctx), cursor),
   'sync.uploadUsage': ({ events }, ctx) => {
     const personId = ctx.actorId();
-    if (personId == null) throw new AppError('invalid_input', 'Choose who you are before sending usage.', undefined, { key: 'scripts.pinNoPerson' });
+    if (personId == null)
+      throw new AppError('invalid_input', 'Choose who you are before sending usage.', undefined, { key: 'scripts.pinNoPerson' });
     return storeQueuedUsage(ctx.db, personId, events);
   },
 };

@@ -6,7 +6,9 @@ import type { ApiContext, HandlersFor } from './context';
 /** The desktop app's own ability: never offered by a server to the people signed in to it. */
 function connections(ctx: ApiContext): TeamConnections {
   if (!ctx.host.teamClient || !ctx.actor.owner) {
-    throw new AppError('unavailable', 'Connecting to a team workspace is done in the desktop app.', undefined, { key: 'teamClient.desktopOnly' });
+    throw new AppError('unavailable', 'Connecting to a team workspace is done in the desktop app.', undefined, {
+      key: 'teamClient.desktopOnly',
+    });
   }
   return ctx.host.teamClient;
 }

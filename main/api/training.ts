@@ -15,7 +15,8 @@ export const trainingHandlers: HandlersFor<typeof trainingMethods> = {
   'competencies.create': (data, ctx) => model.createCompetency(ctx.db, data, ctx.actorId()),
   'competencies.update': ({ id, data }, ctx) => model.updateCompetency(ctx.db, id, data, ctx.actorId()),
   'competencies.setArchived': ({ id, archived }, ctx) => model.setCompetencyArchived(ctx.db, id, archived, ctx.actorId()),
-  'competencies.setTarget': ({ jobRoleId, competencyId, level }, ctx) => model.setTarget(ctx.db, jobRoleId, competencyId, level, ctx.actorId()),
+  'competencies.setTarget': ({ jobRoleId, competencyId, level }, ctx) =>
+    model.setTarget(ctx.db, jobRoleId, competencyId, level, ctx.actorId()),
   'competencies.setJobRole': ({ personId, jobRoleId }, { db }) => model.setJobRole(db, personId, jobRoleId),
   'competencies.assess': (i, ctx) => (see.person(ctx, 'competence', i.repId), model.assess(ctx.db, i, ctx.actorId())),
   'competencies.assessments': ({ repId }, ctx) => (see.person(ctx, 'competence', repId), model.listAssessments(ctx.db, repId)),
@@ -43,22 +44,33 @@ export const trainingHandlers: HandlersFor<typeof trainingMethods> = {
 
   'training.plans.list': (_i, { db }) => plans.listPlans(db),
   'training.plans.save': ({ id, data }, ctx) => plans.savePlan(ctx.db, id, data, ctx.actorId()),
-  'training.assignments.list': (i, ctx) => (see.team(ctx, 'training', i.teamId), plans.listAssignments(ctx.db, i, see.personScope(ctx, 'training', 'a.person_id'))),
-  'training.dashboard': ({ teamId }, ctx) => (see.team(ctx, 'training', teamId), plans.dashboard(ctx.db, teamId, undefined, see.personScope(ctx, 'training', 'a.person_id'))),
+  'training.assignments.list': (i, ctx) => (
+    see.team(ctx, 'training', i.teamId),
+    plans.listAssignments(ctx.db, i, see.personScope(ctx, 'training', 'a.person_id'))
+  ),
+  'training.dashboard': ({ teamId }, ctx) => (
+    see.team(ctx, 'training', teamId),
+    plans.dashboard(ctx.db, teamId, undefined, see.personScope(ctx, 'training', 'a.person_id'))
+  ),
   'training.itemAnalysis': ({ itemId }, { db }) => plans.itemAnalysis(db, itemId),
   'training.attempts.grant': ({ itemId, personId }, ctx) => plans.grantAttempt(ctx.db, itemId, personId, ctx.actorId()),
   'training.certificates.list': ({ personId }, ctx) => (see.person(ctx, 'training', personId), plans.listCertificates(ctx.db, personId)),
   'training.certificates.get': ({ id }, ctx) => (see.owned(ctx, 'training', 'course_completions', id), plans.getCertificate(ctx.db, id)),
 
   'training.competence.profile': ({ personId }, ctx) => (see.person(ctx, 'competence', personId), competenceProfile(ctx.db, personId)),
-  'training.competence.explain': ({ personId, competencyId, asOf }, ctx) => (see.person(ctx, 'competence', personId), competenceExplanation(ctx.db, personId, competencyId, asOf)),
+  'training.competence.explain': ({ personId, competencyId, asOf }, ctx) => (
+    see.person(ctx, 'competence', personId),
+    competenceExplanation(ctx.db, personId, competencyId, asOf)
+  ),
 
   'training.drills.session': ({ limit }, ctx) => drills.drillSession(ctx.db, learn.requireLearner(ctx.actorId()), limit),
-  'training.drills.review': ({ cardId, rating, typed }, ctx) => drills.reviewCard(ctx.db, learn.requireLearner(ctx.actorId()), cardId, rating, typed),
+  'training.drills.review': ({ cardId, rating, typed }, ctx) =>
+    drills.reviewCard(ctx.db, learn.requireLearner(ctx.actorId()), cardId, rating, typed),
   'training.drills.settings': ({ desiredRetention }, ctx) => {
     if (desiredRetention == null) return { desiredRetention: drills.desiredRetention(ctx.db) };
     // everyone reads the workspace's drill setting; trainers change it
-    if (!hasRole(ctx.actor, 'trainer')) throw new AppError('forbidden', "You don't have permission to do this.", undefined, { key: 'access.forbidden' });
+    if (!hasRole(ctx.actor, 'trainer'))
+      throw new AppError('forbidden', "You don't have permission to do this.", undefined, { key: 'access.forbidden' });
     return drills.setDesiredRetention(ctx.db, desiredRetention);
   },
 };

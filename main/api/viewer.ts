@@ -19,12 +19,14 @@ export function headerRole(ctx: ApiContext): string | null {
 }
 
 /** A reader of content that `authorMethod` edits: the header's rep view for the owner, or a person who may not call it. */
-export const readsOnly = (ctx: ApiContext, authorMethod: MethodName) => (ctx.actor.owner ? headerRole(ctx) === 'rep' : !can(ctx.actor, authorMethod));
+export const readsOnly = (ctx: ApiContext, authorMethod: MethodName) =>
+  ctx.actor.owner ? headerRole(ctx) === 'rep' : !can(ctx.actor, authorMethod);
 
 /** The SQL scope for lists, or undefined for the owner (no filter). */
 export const callScope = (ctx: ApiContext) => (ctx.actor.owner ? undefined : scope.callScope(ctx.actor));
 export const evaluationScope = (ctx: ApiContext) => (ctx.actor.owner ? undefined : scope.evaluationScope(ctx.actor));
-export const personScope = (ctx: ApiContext, area: scope.Area, col: string) => (ctx.actor.owner ? undefined : scope.personScope(ctx.actor, area, col));
+export const personScope = (ctx: ApiContext, area: scope.Area, col: string) =>
+  ctx.actor.owner ? undefined : scope.personScope(ctx.actor, area, col);
 
 export const call = (ctx: ApiContext, callId: number) => scope.assertCallVisible(ctx.db, ctx.actor, callId);
 export const evaluation = (ctx: ApiContext, id: number) => scope.assertEvaluationVisible(ctx.db, ctx.actor, id);

@@ -18,10 +18,13 @@ import type { BackupFile, WorkspaceFile, WorkspaceInfo } from '../../shared/api/
 const teamMode = (ctx: ApiContext) => !ctx.actor.owner;
 const base = (p: string) => p.split(/[\\/]/).pop() ?? '';
 const info = (ctx: ApiContext, i: WorkspaceInfo): WorkspaceInfo => (teamMode(ctx) ? { ...i, path: base(i.path), dataDir: '' } : i);
-const files = <T extends WorkspaceFile | BackupFile>(ctx: ApiContext, l: T[]): T[] => (teamMode(ctx) ? l.map((f) => ({ ...f, path: base(f.path) })) : l);
+const files = <T extends WorkspaceFile | BackupFile>(ctx: ApiContext, l: T[]): T[] =>
+  teamMode(ctx) ? l.map((f) => ({ ...f, path: base(f.path) })) : l;
 function noPaths(ctx: ApiContext) {
   if (teamMode(ctx)) {
-    throw new AppError('forbidden', 'On a team server workspaces and backups are chosen by name, not by a path.', 'path', { key: 'workspace.pathsOwnerOnly' });
+    throw new AppError('forbidden', 'On a team server workspaces and backups are chosen by name, not by a path.', 'path', {
+      key: 'workspace.pathsOwnerOnly',
+    });
   }
 }
 
@@ -50,8 +53,14 @@ export const workspaceHandlers: HandlersFor<typeof workspaceMethods> = {
   'workspace.openDialog': async (_, ctx) => {
     noPaths(ctx);
     const { ws, host } = ctx;
-    if (!host.showOpenDialog) throw new AppError('unavailable', 'The file dialog exists only in the desktop app; enter the file path instead.', undefined, { key: 'workspace.dialogDesktopOnly' });
-    const [file] = await host.showOpenDialog({ multiple: false, filters: [{ name: 'Sales Workbench workspace', extensions: ['sqlite', 'db'] }] });
+    if (!host.showOpenDialog)
+      throw new AppError('unavailable', 'The file dialog exists only in the desktop app; enter the file path instead.', undefined, {
+        key: 'workspace.dialogDesktopOnly',
+      });
+    const [file] = await host.showOpenDialog({
+      multiple: false,
+      filters: [{ name: 'Sales Workbench workspace', extensions: ['sqlite', 'db'] }],
+    });
     return file ? ws.open(file) : null;
   },
   'workspace.openDemo': async ({ reset }, ctx) => info(ctx, await ctx.ws.openDemoAsync(reset, ctx.actorId())),
@@ -62,10 +71,19 @@ export const workspaceHandlers: HandlersFor<typeof workspaceMethods> = {
   'workspace.backupAs': async (_, ctx) => {
     noPaths(ctx);
     const { ws, host } = ctx;
-    if (!host.showSaveDialog) throw new AppError('unavailable', 'Saving to a chosen file exists only in the desktop app; backups are kept in the data folder.', undefined, {
-        key: 'workspace.saveDialogDesktopOnly',
-      });
-    const dest = await host.showSaveDialog({ defaultName: `${ws.info().name}-backup.sqlite`, filters: [{ name: 'Sales Workbench workspace', extensions: ['sqlite'] }] });
+    if (!host.showSaveDialog)
+      throw new AppError(
+        'unavailable',
+        'Saving to a chosen file exists only in the desktop app; backups are kept in the data folder.',
+        undefined,
+        {
+          key: 'workspace.saveDialogDesktopOnly',
+        },
+      );
+    const dest = await host.showSaveDialog({
+      defaultName: `${ws.info().name}-backup.sqlite`,
+      filters: [{ name: 'Sales Workbench workspace', extensions: ['sqlite'] }],
+    });
     return dest ? ws.backupToFile(dest) : null;
   },
   'workspace.listBackups': (_, ctx) => files(ctx, ctx.ws.listBackups()),
@@ -96,19 +114,31 @@ export const sessionHandlers: HandlersFor<typeof sessionMethods> = {
     }
     const person = personId ? getPerson(ctx.db, personId) : null;
     if (person && !person.roles.includes(role) && !person.roles.includes('admin')) {
-      throw new AppError('invalid_input', `${person.name} does not have the ${role} role.`, 'role', { key: 'workspace.missingRole', params: { name: person.name, role } });
+      throw new AppError('invalid_input', `${person.name} does not have the ${role} role.`, 'role', {
+        key: 'workspace.missingRole',
+        params: { name: person.name, role },
+      });
     }
     ctx.ws.setMeta('session', JSON.stringify({ personId, role }));
     return { mode: 'solo' as const, person, role, roles: [...ROLES], actor: ctx.actor };
   },
   'files.pick': async ({ multiple, filters }, { host, staging }) => {
-    if (!host.showOpenDialog) throw new AppError('unavailable', 'The file dialog exists only in the desktop app; use upload instead.', undefined, { key: 'workspace.pickDesktopOnly' });
+    if (!host.showOpenDialog)
+      throw new AppError('unavailable', 'The file dialog exists only in the desktop app; use upload instead.', undefined, {
+        key: 'workspace.pickDesktopOnly',
+      });
     const paths = await host.showOpenDialog({ multiple, filters });
     const refs = [];
     for (const p of paths) {
       // a team workspace in use: the picked file goes to its server, whose staged id the next call names
       const r = host.remote?.active() ? await host.remote.upload(fs.createReadStream(p), path.basename(p), fs.statSync(p).size) : null;
-      if (r && !r.result.ok) throw new AppError(r.result.error.code, r.result.error.message, undefined, r.result.error.key ? { key: r.result.error.key, params: r.result.error.params } : undefined);
+      if (r && !r.result.ok)
+        throw new AppError(
+          r.result.error.code,
+          r.result.error.message,
+          undefined,
+          r.result.error.key ? { key: r.result.error.key, params: r.result.error.params } : undefined,
+        );
       if (r?.result.ok) {
         refs.push(r.result.value);
         continue;

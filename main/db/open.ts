@@ -58,7 +58,10 @@ export function openWorkspaceDb(file: string, opts: OpenOptions = {}): OpenedWor
     throw new AppError('workspace', `The workspace file "${file}" does not exist.`);
   }
   if (exists && !fs.statSync(file).isFile()) {
-    throw new AppError('workspace', `"${path.basename(file) || file}" is a folder, not a workspace file.`, undefined, { key: 'workspace.notAFile', params: { name: path.basename(file) || file } });
+    throw new AppError('workspace', `"${path.basename(file) || file}" is a folder, not a workspace file.`, undefined, {
+      key: 'workspace.notAFile',
+      params: { name: path.basename(file) || file },
+    });
   }
   if (exists) assertSqliteFile(file);
 
@@ -81,7 +84,12 @@ export function openWorkspaceDb(file: string, opts: OpenOptions = {}): OpenedWor
       const version = db.pragma('user_version', { simple: true }) as number;
       const tables = (db.prepare("SELECT count(*) AS n FROM sqlite_schema WHERE type='table'").get() as { n: number }).n;
       if (appId !== APPLICATION_ID && (version > 0 || tables > 0)) {
-        throw new AppError('workspace', `"${path.basename(file)}" is an SQLite database, but not a Sales Workbench workspace. The file was not changed.`, undefined, { key: 'workspace.notWorkspace', params: { name: path.basename(file) } });
+        throw new AppError(
+          'workspace',
+          `"${path.basename(file)}" is an SQLite database, but not a Sales Workbench workspace. The file was not changed.`,
+          undefined,
+          { key: 'workspace.notWorkspace', params: { name: path.basename(file) } },
+        );
       }
       assertKnownSchema(version);
     }
@@ -120,7 +128,11 @@ export function openSideConnection(db: DB): DB {
  * in-process under unit tests): the main connection's pragmas, or read-only.
  */
 export function openConnection(file: string, opts: { nativeBinding?: string; readonly?: boolean } = {}): DB {
-  const db = new Database(file, { fileMustExist: true, readonly: !!opts.readonly, ...(opts.nativeBinding ? { nativeBinding: opts.nativeBinding } : {}) });
+  const db = new Database(file, {
+    fileMustExist: true,
+    readonly: !!opts.readonly,
+    ...(opts.nativeBinding ? { nativeBinding: opts.nativeBinding } : {}),
+  });
   bindings.set(db, opts.nativeBinding);
   return connectionPragmas(db);
 }

@@ -3,8 +3,8 @@
  * (live-call search on every keystroke): preparing costs more than running them. A new
  * connection (the workspace switched or reopened) gets its own.
  */
-import type { Statement } from "better-sqlite3";
-import type { DB } from "./open";
+import type { Statement } from 'better-sqlite3';
+import type { DB } from './open';
 
 const cache = new WeakMap<DB, Map<string, Statement<unknown[]>>>();
 

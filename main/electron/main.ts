@@ -29,7 +29,9 @@ import { keychainSecretBox } from './secretBox';
 const logging = setUpLogging();
 const crashes = new CrashPolicy();
 
-protocol.registerSchemesAsPrivileged([{ scheme: 'app', privileges: { standard: true, secure: true, supportFetchAPI: true, stream: true } }]);
+protocol.registerSchemesAsPrivileged([
+  { scheme: 'app', privileges: { standard: true, secure: true, supportFetchAPI: true, stream: true } },
+]);
 
 const root = path.join(__dirname, '..', '..');
 const rendererDir = path.join(__dirname, '..', 'renderer');
@@ -106,7 +108,11 @@ function watchCrashes(win: BrowserWindow) {
     if (what === 'ignore' || win.isDestroyed()) return;
     if (what === 'reload') {
       win.webContents.reload();
-      void dialog.showMessageBox(win, { type: 'warning', message: 'The window stopped unexpectedly and was reloaded.', detail: 'Unsaved typing in the last few seconds may be lost; drafts are kept. Details are in the log.' });
+      void dialog.showMessageBox(win, {
+        type: 'warning',
+        message: 'The window stopped unexpectedly and was reloaded.',
+        detail: 'Unsaved typing in the last few seconds may be lost; drafts are kept. Details are in the log.',
+      });
       return;
     }
     const choice = dialog.showMessageBoxSync(win, {
@@ -128,7 +134,13 @@ function openLiveCallWindow() {
     liveWindow.focus();
     return;
   }
-  liveWindow = new BrowserWindow({ width: 460, height: 720, alwaysOnTop: true, title: 'Live call', webPreferences: secureWebPreferences() });
+  liveWindow = new BrowserWindow({
+    width: 460,
+    height: 720,
+    alwaysOnTop: true,
+    title: 'Live call',
+    webPreferences: secureWebPreferences(),
+  });
   guard(liveWindow);
   liveWindow.on('closed', () => (liveWindow = null));
   void liveWindow.loadURL('app://workbench/index.html#/live?compact=1');
@@ -137,7 +149,9 @@ function openLiveCallWindow() {
 async function showOpenDialog(opts: { multiple: boolean; filters: { name: string; extensions: string[] }[]; title?: string }) {
   const win = BrowserWindow.getFocusedWindow() ?? mainWindow;
   const props: ('openFile' | 'multiSelections')[] = opts.multiple ? ['openFile', 'multiSelections'] : ['openFile'];
-  const r = win ? await dialog.showOpenDialog(win, { properties: props, filters: opts.filters, title: opts.title }) : await dialog.showOpenDialog({ properties: props, filters: opts.filters });
+  const r = win
+    ? await dialog.showOpenDialog(win, { properties: props, filters: opts.filters, title: opts.title })
+    : await dialog.showOpenDialog({ properties: props, filters: opts.filters });
   return r.canceled ? [] : r.filePaths;
 }
 
@@ -148,7 +162,9 @@ function blobResponse(req: Request, file: string, type: string): Response {
   const range = parseRange(req.headers.get('range'), size);
   const { status, headers } = blobHeaders(size, type, range);
   if (range.kind === 'unsatisfiable' || req.method === 'HEAD') return new Response(null, { status, headers });
-  const stream = Readable.toWeb(fs.createReadStream(file, range.kind === 'partial' ? { start: range.start, end: range.end } : {})) as unknown as ReadableStream;
+  const stream = Readable.toWeb(
+    fs.createReadStream(file, range.kind === 'partial' ? { start: range.start, end: range.end } : {}),
+  ) as unknown as ReadableStream;
   return new Response(stream, { status, headers });
 }
 
@@ -175,7 +191,12 @@ function registerProtocol() {
               : f.kind === 'path'
                 ? blobResponse(req, f.path, servedType(f.mime))
                 : // streamed from the team server as it answered (206 for a Range)
-                  new Response(req.method === 'HEAD' || f.status === 204 || f.status === 304 ? null : (Readable.toWeb(f.body) as unknown as ReadableStream), { status: f.status, headers: f.headers }),
+                  new Response(
+                    req.method === 'HEAD' || f.status === 204 || f.status === 304
+                      ? null
+                      : (Readable.toWeb(f.body) as unknown as ReadableStream),
+                    { status: f.status, headers: f.headers },
+                  ),
           (e: unknown) => new Response((e as Error).message, { status: 404 }),
         );
       }
@@ -202,60 +223,66 @@ if (!app.requestSingleInstanceLock()) {
     }
   });
 
-  app.whenReady().then(() => {
-    // every permission refused except the microphone/system audio for live guidance
-    setUpMediaCapture(session.defaultSession);
-    // No remote content: every request must be for our own app:// origin.
-    session.defaultSession.webRequest.onBeforeRequest((details, cb) => {
-      const u = details.url;
-      cb({ cancel: !(u.startsWith('app://') || u.startsWith('devtools://') || u.startsWith('blob:') || u.startsWith('data:')) });
+  app
+    .whenReady()
+    .then(() => {
+      // every permission refused except the microphone/system audio for live guidance
+      setUpMediaCapture(session.defaultSession);
+      // No remote content: every request must be for our own app:// origin.
+      session.defaultSession.webRequest.onBeforeRequest((details, cb) => {
+        const u = details.url;
+        cb({ cancel: !(u.startsWith('app://') || u.startsWith('devtools://') || u.startsWith('blob:') || u.startsWith('data:')) });
+      });
+      const dataDir = process.env.SALES_WORKBENCH_DATA ?? app.getPath('userData');
+      const teamClient = new TeamConnections(path.join(dataDir, 'team-client'), {
+        secretBox: keychainSecretBox,
+        openExternal: (url) => (isSsoStartUrl(url) ? shell.openExternal(url) : Promise.reject(new Error('Refused to open this address.'))),
+      });
+      ctx = createApp({
+        dataDir,
+        demo: !process.argv.includes('--no-demo'),
+        host: {
+          kind: 'electron',
+          showOpenDialog,
+          showSaveDialog,
+          showFolderDialog,
+          openLiveCallWindow,
+          openPath: (p: string) => shell.openPath(p),
+          version: app.getVersion(),
+          logDir: logging.logDir,
+          openLogFolder: () => shell.openPath(logging.logDir),
+          updates: createUpdater(dataDir),
+          teamClient,
+          remote: new RemoteDispatcher(teamClient),
+        },
+        nativeBinding: nativeBinding(),
+      });
+      ipcMain.handle('workbench:invoke', async (event, method: unknown, input: unknown) => {
+        if (!isTrustedSender(event.senderFrame?.url)) {
+          return { ok: false, error: { code: 'forbidden', message: 'Calls are accepted only from the app itself.' } };
+        }
+        return dispatch(method, input, ctx);
+      });
+      registerProtocol();
+      Menu.setApplicationMenu(
+        buildMenu({ openLiveCallWindow, getWindow: () => mainWindow, devTools: !app.isPackaged, locale: app.getLocale() }),
+      );
+      createMainWindow();
+      app.on('activate', () => {
+        if (BrowserWindow.getAllWindows().length === 0) createMainWindow();
+      });
+      app.on('child-process-gone', (_e, details) => {
+        // GPU, utility and helper processes: Electron restarts them; record why for support
+        if (details.reason !== 'clean-exit')
+          console.error(`[crash] ${details.type} process gone: ${details.reason} (exit ${details.exitCode})`);
+      });
+    })
+    .catch((e: unknown) => {
+      // A failed start must not leave a windowless process holding the single-instance lock.
+      console.error('[start] failed:', e);
+      dialog.showErrorBox('Sales Workbench', startFailureMessage(e, logging.logFile));
+      app.exit(1);
     });
-    const dataDir = process.env.SALES_WORKBENCH_DATA ?? app.getPath('userData');
-    const teamClient = new TeamConnections(path.join(dataDir, 'team-client'), {
-      secretBox: keychainSecretBox,
-      openExternal: (url) => (isSsoStartUrl(url) ? shell.openExternal(url) : Promise.reject(new Error('Refused to open this address.'))),
-    });
-    ctx = createApp({
-      dataDir,
-      demo: !process.argv.includes('--no-demo'),
-      host: {
-        kind: 'electron',
-        showOpenDialog,
-        showSaveDialog,
-        showFolderDialog,
-        openLiveCallWindow,
-        openPath: (p: string) => shell.openPath(p),
-        version: app.getVersion(),
-        logDir: logging.logDir,
-        openLogFolder: () => shell.openPath(logging.logDir),
-        updates: createUpdater(dataDir),
-        teamClient,
-        remote: new RemoteDispatcher(teamClient),
-      },
-      nativeBinding: nativeBinding(),
-    });
-    ipcMain.handle('workbench:invoke', async (event, method: unknown, input: unknown) => {
-      if (!isTrustedSender(event.senderFrame?.url)) {
-        return { ok: false, error: { code: 'forbidden', message: 'Calls are accepted only from the app itself.' } };
-      }
-      return dispatch(method, input, ctx);
-    });
-    registerProtocol();
-    Menu.setApplicationMenu(buildMenu({ openLiveCallWindow, getWindow: () => mainWindow, devTools: !app.isPackaged, locale: app.getLocale() }));
-    createMainWindow();
-    app.on('activate', () => {
-      if (BrowserWindow.getAllWindows().length === 0) createMainWindow();
-    });
-    app.on('child-process-gone', (_e, details) => {
-      // GPU, utility and helper processes: Electron restarts them; record why for support
-      if (details.reason !== 'clean-exit') console.error(`[crash] ${details.type} process gone: ${details.reason} (exit ${details.exitCode})`);
-    });
-  }).catch((e: unknown) => {
-    // A failed start must not leave a windowless process holding the single-instance lock.
-    console.error('[start] failed:', e);
-    dialog.showErrorBox('Sales Workbench', startFailureMessage(e, logging.logFile));
-    app.exit(1);
-  });
 
   app.on('window-all-closed', () => {
     if (process.platform !== 'darwin') app.quit();

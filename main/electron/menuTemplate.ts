@@ -25,7 +25,14 @@ export function menuTemplate(a: MenuActions): MenuItemConstructorOptions[] {
   ];
   return [
     ...(a.mac ? [{ role: 'appMenu' as const }] : []),
-    { label: s.file, submenu: [{ label: s.settings, accelerator: 'CmdOrCtrl+,', click: a.go('#/settings') }, { type: 'separator' }, { role: 'quit', label: s.quit }] },
+    {
+      label: s.file,
+      submenu: [
+        { label: s.settings, accelerator: 'CmdOrCtrl+,', click: a.go('#/settings') },
+        { type: 'separator' },
+        { role: 'quit', label: s.quit },
+      ],
+    },
     { role: 'editMenu', label: s.edit },
     {
       label: s.go,

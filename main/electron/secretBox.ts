@@ -8,7 +8,8 @@ import { safeStorage } from 'electron';
 import type { SecretBox } from '../services/teamClient/secretBox';
 
 export const keychainSecretBox: SecretBox = {
-  available: () => safeStorage.isEncryptionAvailable() && (process.platform !== 'linux' || safeStorage.getSelectedStorageBackend() !== 'basic_text'),
+  available: () =>
+    safeStorage.isEncryptionAvailable() && (process.platform !== 'linux' || safeStorage.getSelectedStorageBackend() !== 'basic_text'),
   encrypt: (plain) => safeStorage.encryptString(plain),
   decrypt: (sealed) => safeStorage.decryptString(sealed),
 };

@@ -30,7 +30,13 @@ export function isSsoStartUrl(raw: string): boolean {
   try {
     const u = new URL(raw);
     const local = u.hostname === '127.0.0.1' || u.hostname === 'localhost' || u.hostname === '[::1]';
-    return (u.protocol === 'https:' || (u.protocol === 'http:' && local)) && !u.username && !u.password && !!u.hostname && u.pathname === '/auth/sso/desktop/start';
+    return (
+      (u.protocol === 'https:' || (u.protocol === 'http:' && local)) &&
+      !u.username &&
+      !u.password &&
+      !!u.hostname &&
+      u.pathname === '/auth/sso/desktop/start'
+    );
   } catch {
     return false;
   }

@@ -74,7 +74,13 @@ export class Staging {
     const meter = new Transform({
       transform(chunk: Buffer, _enc, cb) {
         size += chunk.length;
-        if (size > maxBytes) return cb(new AppError('too_large', `"${name}" is larger than the ${Math.round(maxBytes / 1048576)} MB limit.`, undefined, { key: 'tooLarge', params: { name, mb: Math.round(maxBytes / 1048576) } }));
+        if (size > maxBytes)
+          return cb(
+            new AppError('too_large', `"${name}" is larger than the ${Math.round(maxBytes / 1048576)} MB limit.`, undefined, {
+              key: 'tooLarge',
+              params: { name, mb: Math.round(maxBytes / 1048576) },
+            }),
+          );
         hash.update(chunk);
         cb(null, chunk);
       },
@@ -93,7 +99,11 @@ export class Staging {
   async fromPath(src: string, maxBytes = DEFAULT_UPLOAD_LIMIT): Promise<StagedFile> {
     const st = fs.statSync(src);
     if (!st.isFile()) throw new AppError('bad_file', `"${path.basename(src)}" is not a file.`);
-    if (st.size > maxBytes) throw new AppError('too_large', `"${path.basename(src)}" is larger than the ${Math.round(maxBytes / 1048576)} MB limit.`, undefined, { key: 'tooLarge', params: { name: path.basename(src), mb: Math.round(maxBytes / 1048576) } });
+    if (st.size > maxBytes)
+      throw new AppError('too_large', `"${path.basename(src)}" is larger than the ${Math.round(maxBytes / 1048576)} MB limit.`, undefined, {
+        key: 'tooLarge',
+        params: { name: path.basename(src), mb: Math.round(maxBytes / 1048576) },
+      });
     return this.fromStream(fs.createReadStream(src), path.basename(src), maxBytes);
   }
 
@@ -119,7 +129,11 @@ export class Staging {
 /** Keeps a file name for display only: no folders, no control or reserved characters. */
 export function safeDisplayName(name: string): string {
   const base = name.split(/[\\/]/).pop() ?? '';
-  // eslint-disable-next-line no-control-regex -- control characters are exactly what must go
-  const cleaned = base.replace(/[\u0000-\u001f<>:"|?*]/g, '_').replace(/^\.+/, '').trim().slice(0, 200);
+  const cleaned = base
+    // eslint-disable-next-line no-control-regex -- control characters are exactly what must go
+    .replace(/[\u0000-\u001f<>:"|?*]/g, '_')
+    .replace(/^\.+/, '')
+    .trim()
+    .slice(0, 200);
   return cleaned || 'file';
 }

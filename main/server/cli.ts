@@ -50,7 +50,16 @@ function seconds(name: string, fallback: number): number {
 
 function teamOptions(listenHost: string): { team?: TeamOptions; tls?: { cert: Buffer; key: Buffer } } {
   const team = process.argv.includes('--team');
-  const teamOnly = ['host', 'tls-cert', 'tls-key', 'behind-proxy', 'public-url', 'oidc-issuer', 'oidc-client-id', 'oidc-client-secret'].filter((f) => args(f).length);
+  const teamOnly = [
+    'host',
+    'tls-cert',
+    'tls-key',
+    'behind-proxy',
+    'public-url',
+    'oidc-issuer',
+    'oidc-client-id',
+    'oidc-client-secret',
+  ].filter((f) => args(f).length);
   if (!team) {
     if (teamOnly.length) fatal(`--${teamOnly[0]} is a team server flag: add --team.`);
     return {};
@@ -86,7 +95,8 @@ function teamOptions(listenHost: string): { team?: TeamOptions; tls?: { cert: Bu
         return fatal(`--public-url "${v}" is not an http(s) address such as https://workbench.example.com.`);
       }
     });
-  if (!isLoopback(listenHost) && !publicUrls.length) fatal(`Listening on ${listenHost}: name the address people open with --public-url (for example https://workbench.example.com).`);
+  if (!isLoopback(listenHost) && !publicUrls.length)
+    fatal(`Listening on ${listenHost}: name the address people open with --public-url (for example https://workbench.example.com).`);
   const issuer = arg('oidc-issuer') ?? process.env.WORKBENCH_OIDC_ISSUER;
   const clientId = arg('oidc-client-id') ?? process.env.WORKBENCH_OIDC_CLIENT_ID;
   const clientSecret = arg('oidc-client-secret') ?? process.env.WORKBENCH_OIDC_CLIENT_SECRET;
@@ -128,7 +138,9 @@ function probeStalls() {
     // cpu: ms of CPU this process (all its threads: the import and Insights workers too) used in the last second
     const used = process.cpuUsage(cpu);
     cpu = process.cpuUsage();
-    console.log(`STALL max=${max.toFixed(1)} rss=${(process.memoryUsage().rss / 1048576).toFixed(0)} cpu=${((used.user + used.system) / 1000).toFixed(0)}`);
+    console.log(
+      `STALL max=${max.toFixed(1)} rss=${(process.memoryUsage().rss / 1048576).toFixed(0)} cpu=${((used.user + used.system) / 1000).toFixed(0)}`,
+    );
     max = 0;
   }, 1000).unref();
 }
@@ -150,10 +162,16 @@ async function main() {
   // --client: the same team connections and remote dispatcher the desktop app has (data in <data>/team-client);
   // no OS keychain here: team tokens stay in memory; single sign-on prints the address to open in a browser
   const teamClient = asClient
-    ? new TeamConnections(path.join(dataDir, 'team-client'), { openExternal: (u) => Promise.resolve(console.log(`Single sign-on: open this address in your browser to sign in:\n\n  ${u}\n`)) })
+    ? new TeamConnections(path.join(dataDir, 'team-client'), {
+        openExternal: (u) => Promise.resolve(console.log(`Single sign-on: open this address in your browser to sign in:\n\n  ${u}\n`)),
+      })
     : undefined;
   const clientAbilities = teamClient ? { teamClient, remote: new RemoteDispatcher(teamClient) } : {};
-  const ctx = createApp({ dataDir, demo, host: { kind: 'browser', version: packageVersion(), ...(team ? { team: { sso: !!team.sso } } : {}), ...clientAbilities } });
+  const ctx = createApp({
+    dataDir,
+    demo,
+    host: { kind: 'browser', version: packageVersion(), ...(team ? { team: { sso: !!team.sso } } : {}), ...clientAbilities },
+  });
   const srv = createServer({
     ctx,
     port: arg('port') ? Number(arg('port')) : 0,
@@ -187,7 +205,9 @@ async function main() {
     setInterval(sweep, 3_600_000).unref();
     if (needsOwner(ctx.db)) {
       // printed once per start while nobody administers the workspace; only its hash is stored
-      console.log(`\nNobody can sign in yet. Open this one-time owner set-up link (valid 7 days, until used or the next start):\n\n  ${url}#/setup/${issueSetupCode(ctx.db)}\n`);
+      console.log(
+        `\nNobody can sign in yet. Open this one-time owner set-up link (valid 7 days, until used or the next start):\n\n  ${url}#/setup/${issueSetupCode(ctx.db)}\n`,
+      );
     }
   } else {
     console.log(`Sales Workbench browser host is running. Open this address in your browser:\n\n  ${url}\n`);

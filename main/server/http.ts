@@ -72,7 +72,14 @@ export function blobHeaders(size: number, type: string, range: RangeAnswer): { s
     'Content-Security-Policy': STORED_FILE_CSP,
   };
   if (range.kind === 'full') return { status: 200, headers: { ...headers, 'Content-Length': String(size) } };
-  return { status: 206, headers: { ...headers, 'Content-Range': `bytes ${range.start}-${range.end}/${size}`, 'Content-Length': String(range.end - range.start + 1) } };
+  return {
+    status: 206,
+    headers: {
+      ...headers,
+      'Content-Range': `bytes ${range.start}-${range.end}/${size}`,
+      'Content-Length': String(range.end - range.start + 1),
+    },
+  };
 }
 
 /** decodeURIComponent that answers null for bad percent-encoding (a 400, not a 500). */

@@ -50,7 +50,8 @@ export interface ServerOptions {
 }
 
 /** HTTP status of an error result: refusals are 403, a missing sign-in 401. */
-export const statusOf = (code: string) => (code === 'unknown_method' ? 404 : code === 'forbidden' ? 403 : code === 'unauthorized' ? 401 : 200);
+export const statusOf = (code: string) =>
+  code === 'unknown_method' ? 404 : code === 'forbidden' ? 403 : code === 'unauthorized' ? 401 : 200;
 
 export const isLoopback = (host: string) => /^(127\.\d+\.\d+\.\d+|localhost|::1|\[::1\])$/i.test(host);
 
@@ -77,7 +78,11 @@ export const CSP = [
 
 function send(res: http.ServerResponse, status: number, body: unknown) {
   const data = JSON.stringify(body);
-  res.writeHead(status, { 'Content-Type': 'application/json; charset=utf-8', 'Cache-Control': 'no-store', 'X-Content-Type-Options': 'nosniff' });
+  res.writeHead(status, {
+    'Content-Type': 'application/json; charset=utf-8',
+    'Cache-Control': 'no-store',
+    'X-Content-Type-Options': 'nosniff',
+  });
   res.end(data);
 }
 
@@ -87,7 +92,10 @@ function fail(res: http.ServerResponse, status: number, code: string, message: s
     res.setHeader('Connection', 'close');
     res.on('finish', () => res.req.destroy());
   }
-  send(res, status, { ok: false, error: { code, message, ...(localized ? { key: localized.key, params: localized.params ?? {} } : {}) } } satisfies ApiResult<never> | object);
+  send(res, status, {
+    ok: false,
+    error: { code, message, ...(localized ? { key: localized.key, params: localized.params ?? {} } : {}) },
+  } satisfies ApiResult<never> | object);
 }
 
 function tokenMatches(given: string | null | undefined, token: string) {
@@ -146,9 +154,12 @@ export function createServer(opts: ServerOptions) {
 
   const listenHost = opts.listenHost ?? '127.0.0.1';
   if (!isLoopback(listenHost) && !opts.tls && !opts.team?.trustProxy) {
-    throw new Error(`Refusing to listen on ${listenHost} without TLS: pass --tls-cert and --tls-key, or --behind-proxy <proxy address> when a TLS proxy sits in front.`);
+    throw new Error(
+      `Refusing to listen on ${listenHost} without TLS: pass --tls-cert and --tls-key, or --behind-proxy <proxy address> when a TLS proxy sits in front.`,
+    );
   }
-  if (!isLoopback(listenHost) && !opts.team) throw new Error('Listening beyond this computer needs team mode (--team): solo mode is for one person on this machine.');
+  if (!isLoopback(listenHost) && !opts.team)
+    throw new Error('Listening beyond this computer needs team mode (--team): solo mode is for one person on this machine.');
   const gate: TeamGate | null = opts.team ? createTeamGate(opts.team, !!opts.tls, () => port) : null;
 
   /** Team: the session behind the request (bearer header, else cookie), and whether it came by cookie. */
@@ -166,7 +177,8 @@ export function createServer(opts: ServerOptions) {
       ? fail(res, 401, 'unauthorized', 'Your session has ended. Sign in again.', { key: 'auth.sessionExpired' })
       : fail(res, 401, 'unauthorized', 'Sign in to use this workspace.', { key: 'auth.signInRequired' });
   };
-  const crossSite = (res: http.ServerResponse) => fail(res, 403, 'forbidden', 'Refused: this request did not come from this server\'s own pages.', { key: 'auth.crossSite' });
+  const crossSite = (res: http.ServerResponse) =>
+    fail(res, 403, 'forbidden', "Refused: this request did not come from this server's own pages.", { key: 'auth.crossSite' });
 
   async function teamApi(req: http.IncomingMessage, res: http.ServerResponse, g: TeamGate, method: string) {
     const s = sessionOf(req, g);
@@ -183,7 +195,9 @@ export function createServer(opts: ServerOptions) {
     // the live-transcript feed and captured audio belong to the rep's own machine: never taken over the network
     if ((method.startsWith('guidance.feed.') || method.startsWith('speech.capture.')) && !isLoopback(g.client(req).ip)) {
       req.resume();
-      return fail(res, 403, 'forbidden', 'The live-transcript feed and call audio are accepted only from this computer.', { key: 'access.feedLoopbackOnly' });
+      return fail(res, 403, 'forbidden', 'The live-transcript feed and call audio are accepted only from this computer.', {
+        key: 'access.feedLoopbackOnly',
+      });
     }
     let input: unknown;
     const bodyRead = guardBodyStall(req);
@@ -215,7 +229,14 @@ export function createServer(opts: ServerOptions) {
   const handler = async (req: http.IncomingMessage, res: http.ServerResponse) => {
     try {
       if (gate ? !gate.hostAllowed(req.headers.host) : !hostAllowed(req.headers.host, port)) {
-        return fail(res, 421, 'forbidden', gate ? 'This server answers only to its public address (--public-url).' : 'This server only answers requests addressed to 127.0.0.1 or localhost.');
+        return fail(
+          res,
+          421,
+          'forbidden',
+          gate
+            ? 'This server answers only to its public address (--public-url).'
+            : 'This server only answers requests addressed to 127.0.0.1 or localhost.',
+        );
       }
       const url = new URL(req.url ?? '/', `http://127.0.0.1:${port}`);
       const bearer = /^Bearer (.+)$/.exec(String(req.headers.authorization ?? ''))?.[1];
@@ -227,7 +248,8 @@ export function createServer(opts: ServerOptions) {
         const method = decodePath(url.pathname.slice(5));
         if (method === null) return fail(res, 400, 'invalid_input', 'The address is not valid (bad percent-encoding).');
         if (gate) return await teamApi(req, res, gate, method);
-        if (!tokenMatches(bearer, token)) return fail(res, 401, 'unauthorized', 'Missing or wrong access token. Open the link the server printed at start.');
+        if (!tokenMatches(bearer, token))
+          return fail(res, 401, 'unauthorized', 'Missing or wrong access token. Open the link the server printed at start.');
         let input: unknown;
         const bodyRead = guardBodyStall(req);
         try {
@@ -279,7 +301,11 @@ export function createServer(opts: ServerOptions) {
           const declaredSize = req.headers['content-length'] === undefined ? null : Number(req.headers['content-length']);
           const bodyRead = guardBodyStall(req);
           try {
-            const r = await opts.ctx.host.remote.upload(req, name, declaredSize !== null && Number.isFinite(declaredSize) ? declaredSize : null);
+            const r = await opts.ctx.host.remote.upload(
+              req,
+              name,
+              declaredSize !== null && Number.isFinite(declaredSize) ? declaredSize : null,
+            );
             if (r) {
               if (r.status === 413) res.setHeader('Connection', 'close');
               return send(res, r.status, r.result);
@@ -301,7 +327,13 @@ export function createServer(opts: ServerOptions) {
           return send(res, 200, { ok: true, value: { id: f.id, name: f.name, size: f.size } });
         } catch (e) {
           const err = toApiError(e);
-          return fail(res, err.code === 'too_large' ? 413 : err.code === 'internal' ? 500 : 400, err.code, err.message, err.key ? { key: err.key, params: err.params } : undefined);
+          return fail(
+            res,
+            err.code === 'too_large' ? 413 : err.code === 'internal' ? 500 : 400,
+            err.code,
+            err.message,
+            err.key ? { key: err.key, params: err.params } : undefined,
+          );
         } finally {
           bodyRead();
         }
@@ -310,12 +342,24 @@ export function createServer(opts: ServerOptions) {
       if (url.pathname.startsWith('/files/')) {
         if (req.method !== 'GET' && req.method !== 'HEAD') return fail(res, 405, 'invalid_input', 'Files are read with GET.');
         const actor = allowed(false);
-        if (!actor) return res.headersSent ? undefined : fail(res, 401, 'unauthorized', 'Sign in to open stored files.', { key: 'access.signInRequired' });
+        if (!actor)
+          return res.headersSent
+            ? undefined
+            : fail(res, 401, 'unauthorized', 'Sign in to open stored files.', { key: 'access.signInRequired' });
         const sha = url.pathname.slice(7);
         if (!SHA256.test(sha)) return fail(res, 404, 'not_found', 'No such file.');
         // a team workspace in use (--client): its file, from the offline copy or downloaded into it
-        const remote = actor.owner ? await opts.ctx.host.remote?.serveFile(sha, req.method, req.headers.range).catch((e: unknown) => toApiError(e)) : null;
-        if (remote && 'code' in remote) return fail(res, remote.code === 'not_found' ? 404 : remote.code === 'too_large' ? 413 : 503, remote.code, remote.message, remote.key ? { key: remote.key, params: remote.params } : undefined);
+        const remote = actor.owner
+          ? await opts.ctx.host.remote?.serveFile(sha, req.method, req.headers.range).catch((e: unknown) => toApiError(e))
+          : null;
+        if (remote && 'code' in remote)
+          return fail(
+            res,
+            remote.code === 'not_found' ? 404 : remote.code === 'too_large' ? 413 : 503,
+            remote.code,
+            remote.message,
+            remote.key ? { key: remote.key, params: remote.params } : undefined,
+          );
         if (remote?.kind === 'path') return sendBlob(req, res, remote.path, servedType(remote.mime));
         if (remote) {
           // streamed from the team server as it answered (206 for a Range, its refusals too)
@@ -324,7 +368,8 @@ export function createServer(opts: ServerOptions) {
           res.on('close', () => remote.body.destroy());
           return void remote.body.pipe(res);
         }
-        if (!mayReadBlob(opts.ctx.db, actor, sha)) return fail(res, 403, 'forbidden', "You don't have access to this file.", { key: 'access.fileForbidden' });
+        if (!mayReadBlob(opts.ctx.db, actor, sha))
+          return fail(res, 403, 'forbidden', "You don't have access to this file.", { key: 'access.fileForbidden' });
         const file = blobPath(opts.ctx.ws.filesDir, sha);
         if (!fs.existsSync(file)) return fail(res, 404, 'not_found', 'The file is missing from the workspace.');
         // Only the type detected at upload, never one the URL asks for.
@@ -360,12 +405,17 @@ export function createServer(opts: ServerOptions) {
   const server = opts.tls ? https.createServer({ cert: opts.tls.cert, key: opts.tls.key }, onRequest) : http.createServer(onRequest);
   // "Expect: 100-continue" (a desktop forwarding an upload): an oversized one is refused before its body is sent
   server.on('checkContinue', (req: http.IncomingMessage, res: http.ServerResponse) => {
-    const tooLarge = !!opts.uploadLimit && Number(req.headers['content-length'] ?? 0) > opts.uploadLimit && (req.url ?? '').startsWith('/upload');
+    const tooLarge =
+      !!opts.uploadLimit && Number(req.headers['content-length'] ?? 0) > opts.uploadLimit && (req.url ?? '').startsWith('/upload');
     if (!tooLarge) res.writeContinue();
     onRequest(req, res);
   });
   // slow or stalled clients are cut off instead of holding sockets open (a stalled body after 10 s: guardBodyStall)
-  applyTimeouts(server, { ...TIMEOUTS, ...(opts.headersTimeoutS ? { headersMs: opts.headersTimeoutS * 1000 } : {}), ...(opts.requestTimeoutS ? { requestMs: opts.requestTimeoutS * 1000 } : {}) });
+  applyTimeouts(server, {
+    ...TIMEOUTS,
+    ...(opts.headersTimeoutS ? { headersMs: opts.headersTimeoutS * 1000 } : {}),
+    ...(opts.requestTimeoutS ? { requestMs: opts.requestTimeoutS * 1000 } : {}),
+  });
 
   return {
     token,

@@ -41,10 +41,16 @@ const loopbackIssuer = (u: URL) => /^(127\.\d+\.\d+\.\d+|localhost|\[::1\])$/.te
 function configuration(sso: SsoConfig): Promise<oidc.Configuration> {
   const key = `${sso.issuer.href}|${sso.clientId}`;
   if (!discovered || discovered.key !== key) {
-    const config = oidc.discovery(sso.issuer, sso.clientId, sso.clientSecret ? { client_secret: sso.clientSecret } : undefined, sso.clientSecret ? undefined : oidc.None(), {
-      // plain HTTP only for a provider on this machine (tests, a local IdP); anything else must be HTTPS
-      execute: sso.issuer.protocol === 'http:' && loopbackIssuer(sso.issuer) ? [oidc.allowInsecureRequests] : [],
-    });
+    const config = oidc.discovery(
+      sso.issuer,
+      sso.clientId,
+      sso.clientSecret ? { client_secret: sso.clientSecret } : undefined,
+      sso.clientSecret ? undefined : oidc.None(),
+      {
+        // plain HTTP only for a provider on this machine (tests, a local IdP); anything else must be HTTPS
+        execute: sso.issuer.protocol === 'http:' && loopbackIssuer(sso.issuer) ? [oidc.allowInsecureRequests] : [],
+      },
+    );
     config.catch(() => (discovered = null));
     discovered = { key, config };
   }
@@ -56,7 +62,14 @@ function redirect(res: http.ServerResponse, location: string, cookies: string[] 
   res.end();
 }
 
-export async function handleSso(req: http.IncomingMessage, res: http.ServerResponse, url: URL, gate: TeamGate, ctx: ApiContext, sso: SsoConfig | null) {
+export async function handleSso(
+  req: http.IncomingMessage,
+  res: http.ServerResponse,
+  url: URL,
+  gate: TeamGate,
+  ctx: ApiContext,
+  sso: SsoConfig | null,
+) {
   const isExchange = url.pathname === '/auth/sso/desktop/token';
   if (!sso || req.method !== (isExchange ? 'POST' : 'GET')) {
     res.writeHead(404, { 'Content-Type': 'text/plain; charset=utf-8' });
@@ -67,7 +80,8 @@ export async function handleSso(req: http.IncomingMessage, res: http.ServerRespo
   for (const [k, p] of pending) if (now - p.at > PENDING_MS) pending.delete(k);
   const callback = `${gate.publicBase()}/auth/sso/callback`;
   const ssoCookie = (v: string, maxAge: number) => gate.cookie(COOKIE, v, maxAge, { sameSite: 'Lax', path: '/auth/sso/' });
-  const failTo = (reason: string, p?: Pending) => redirect(res, p?.desktop ? desktopReturn(p.desktop, { error: reason }) : `/?sso_error=${reason}`, [ssoCookie('', 0)]);
+  const failTo = (reason: string, p?: Pending) =>
+    redirect(res, p?.desktop ? desktopReturn(p.desktop, { error: reason }) : `/?sso_error=${reason}`, [ssoCookie('', 0)]);
   let current: Pending | undefined;
 
   try {
@@ -80,7 +94,13 @@ export async function handleSso(req: http.IncomingMessage, res: http.ServerRespo
         return res.end(desktop);
       }
       const id = crypto.randomBytes(32).toString('base64url');
-      const p: Pending = { verifier: oidc.randomPKCECodeVerifier(), state: oidc.randomState(), nonce: oidc.randomNonce(), at: now, ...(desktop ? { desktop } : {}) };
+      const p: Pending = {
+        verifier: oidc.randomPKCECodeVerifier(),
+        state: oidc.randomState(),
+        nonce: oidc.randomNonce(),
+        at: now,
+        ...(desktop ? { desktop } : {}),
+      };
       pending.set(id, p);
       if (pending.size > PENDING_MAX) pending.delete(pending.keys().next().value!);
       const to = oidc.buildAuthorizationUrl(config, {
@@ -99,7 +119,12 @@ export async function handleSso(req: http.IncomingMessage, res: http.ServerRespo
       if (!id || !p) return failTo('expired');
       pending.delete(id);
       current = p;
-      const tokens = await oidc.authorizationCodeGrant(config, new URL(callback + url.search), { pkceCodeVerifier: p.verifier, expectedState: p.state, expectedNonce: p.nonce, idTokenExpected: true });
+      const tokens = await oidc.authorizationCodeGrant(config, new URL(callback + url.search), {
+        pkceCodeVerifier: p.verifier,
+        expectedState: p.state,
+        expectedNonce: p.nonce,
+        idTokenExpected: true,
+      });
       const claims = tokens.claims();
       let email = typeof claims?.email === 'string' ? claims.email : undefined;
       let verified = claims?.email_verified === true;

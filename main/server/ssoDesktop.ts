@@ -45,16 +45,19 @@ export function loopbackRedirect(raw: string | null): string | null {
   } catch {
     return null;
   }
-  if (u.protocol !== 'http:' || (u.hostname !== '127.0.0.1' && u.hostname !== '[::1]') || !u.port || u.username || u.password || u.hash) return null;
+  if (u.protocol !== 'http:' || (u.hostname !== '127.0.0.1' && u.hostname !== '[::1]') || !u.port || u.username || u.password || u.hash)
+    return null;
   return u.href;
 }
 
 /** The app's part of /auth/sso/desktop/start, or why it is refused. */
 export function desktopRequest(url: URL): DesktopRequest | string {
   const redirectUri = loopbackRedirect(url.searchParams.get('redirect_uri'));
-  if (!redirectUri) return 'A desktop sign-in must return to this computer: the redirect address must be http://127.0.0.1:<port>/… (RFC 8252). This one was refused.';
+  if (!redirectUri)
+    return 'A desktop sign-in must return to this computer: the redirect address must be http://127.0.0.1:<port>/… (RFC 8252). This one was refused.';
   const challenge = url.searchParams.get('code_challenge') ?? '';
-  if (url.searchParams.get('code_challenge_method') !== 'S256' || challenge.length !== 43 || !B64URL.test(challenge)) return 'A desktop sign-in needs a PKCE challenge (S256).';
+  if (url.searchParams.get('code_challenge_method') !== 'S256' || challenge.length !== 43 || !B64URL.test(challenge))
+    return 'A desktop sign-in needs a PKCE challenge (S256).';
   const appState = url.searchParams.get('state') ?? '';
   if (appState.length < 16 || appState.length > 128 || !B64URL.test(appState)) return 'A desktop sign-in needs a state value.';
   return { redirectUri, challenge, appState };
@@ -77,11 +80,16 @@ export function desktopReturn(d: DesktopRequest, outcome: { personId: number } |
 }
 
 function answer(res: http.ServerResponse, status: number, body: unknown) {
-  res.writeHead(status, { 'Content-Type': 'application/json; charset=utf-8', 'Cache-Control': 'no-store', 'X-Content-Type-Options': 'nosniff' });
+  res.writeHead(status, {
+    'Content-Type': 'application/json; charset=utf-8',
+    'Cache-Control': 'no-store',
+    'X-Content-Type-Options': 'nosniff',
+  });
   res.end(JSON.stringify(body));
 }
 
-const refuse = (res: http.ServerResponse, key: string, message: string) => answer(res, 400, { ok: false, error: { code: 'unauthorized', message, key, params: {} } });
+const refuse = (res: http.ServerResponse, key: string, message: string) =>
+  answer(res, 400, { ok: false, error: { code: 'unauthorized', message, key, params: {} } });
 
 function readJson(req: http.IncomingMessage): Promise<unknown> {
   return new Promise((resolve) => {
@@ -104,7 +112,13 @@ function readJson(req: http.IncomingMessage): Promise<unknown> {
 }
 
 /** POST /auth/sso/desktop/token {code, code_verifier, redirect_uri} → { ok, value: { personId, name, token } }. */
-export async function exchangeDesktopCode(req: http.IncomingMessage, res: http.ServerResponse, gate: TeamGate, ctx: ApiContext, now = Date.now()) {
+export async function exchangeDesktopCode(
+  req: http.IncomingMessage,
+  res: http.ServerResponse,
+  gate: TeamGate,
+  ctx: ApiContext,
+  now = Date.now(),
+) {
   const body = (await readJson(req)) as { code?: unknown; code_verifier?: unknown; redirect_uri?: unknown } | null;
   const code = typeof body?.code === 'string' ? body.code : '';
   const verifier = typeof body?.code_verifier === 'string' ? body.code_verifier : '';
@@ -112,14 +126,20 @@ export async function exchangeDesktopCode(req: http.IncomingMessage, res: http.S
   const issued = codes.get(key);
   // single use: the first attempt spends the code, whatever its outcome
   codes.delete(key);
-  if (!issued || now - issued.at > DESKTOP_CODE_MS) return refuse(res, 'auth.ssoDesktop.badCode', 'This sign-in code is unknown, expired or already used. Start single sign-on again.');
+  if (!issued || now - issued.at > DESKTOP_CODE_MS)
+    return refuse(res, 'auth.ssoDesktop.badCode', 'This sign-in code is unknown, expired or already used. Start single sign-on again.');
   const proof = Buffer.from(verifier.length >= 43 && verifier.length <= 128 ? digest(verifier) : '');
   const want = Buffer.from(issued.challenge);
   if (body?.redirect_uri !== issued.redirectUri || proof.length !== want.length || !crypto.timingSafeEqual(proof, want)) {
-    return refuse(res, 'auth.ssoDesktop.badVerifier', 'The sign-in code was not issued to this app (PKCE check failed). Start single sign-on again.');
+    return refuse(
+      res,
+      'auth.ssoDesktop.badVerifier',
+      'The sign-in code was not issued to this app (PKCE check failed). Start single sign-on again.',
+    );
   }
   const person = activePerson(ctx.db, issued.personId);
-  if (!person) return refuse(res, 'auth.ssoDesktop.badCode', 'This sign-in code is unknown, expired or already used. Start single sign-on again.');
+  if (!person)
+    return refuse(res, 'auth.ssoDesktop.badCode', 'This sign-in code is unknown, expired or already used. Start single sign-on again.');
   const s = startSession(ctx.db, person, 'bearer', gate.client(req), 'sso-desktop');
   return answer(res, 200, { ok: true, value: { personId: s.personId, name: s.name, email: person.email, token: s.token } });
 }

@@ -63,7 +63,9 @@ export function createTeamGate(team: TeamOptions, tls: boolean, port: () => numb
   }
 
   /** The address people open (printed links, the OIDC redirect URI). */
-  const publicBase = () => (team.publicUrls[0]?.origin ?? `${tls ? 'https' : 'http'}://127.0.0.1:${port()}`) + (team.publicUrls[0]?.pathname.replace(/\/$/, '') ?? '');
+  const publicBase = () =>
+    (team.publicUrls[0]?.origin ?? `${tls ? 'https' : 'http'}://127.0.0.1:${port()}`) +
+    (team.publicUrls[0]?.pathname.replace(/\/$/, '') ?? '');
 
   function readCookie(req: http.IncomingMessage, name = cookieName): string | undefined {
     const raw = String(req.headers.cookie ?? '');
@@ -76,7 +78,14 @@ export function createTeamGate(team: TeamOptions, tls: boolean, port: () => numb
   }
 
   function cookie(name: string, value: string, maxAgeS: number, opts: { sameSite?: 'Strict' | 'Lax'; path?: string } = {}) {
-    return [`${name}=${value}`, `Path=${opts.path ?? '/'}`, `Max-Age=${Math.max(0, Math.floor(maxAgeS))}`, 'HttpOnly', `SameSite=${opts.sameSite ?? 'Strict'}`, ...(secure ? ['Secure'] : [])].join('; ');
+    return [
+      `${name}=${value}`,
+      `Path=${opts.path ?? '/'}`,
+      `Max-Age=${Math.max(0, Math.floor(maxAgeS))}`,
+      'HttpOnly',
+      `SameSite=${opts.sameSite ?? 'Strict'}`,
+      ...(secure ? ['Secure'] : []),
+    ].join('; ');
   }
 
   return {

@@ -48,14 +48,17 @@ interface DbRow {
   detail: string;
 }
 
-const SELECT = 'SELECT a.id, a.at, a.actor_id, p.name AS actor_name, a.entity, a.entity_id, a.action, a.detail FROM audit_log a LEFT JOIN people p ON p.id = a.actor_id';
+const SELECT =
+  'SELECT a.id, a.at, a.actor_id, p.name AS actor_name, a.entity, a.entity_id, a.action, a.detail FROM audit_log a LEFT JOIN people p ON p.id = a.actor_id';
 
 /** Dispatch rows carry a ready summary; older service rows are summarised from their detail. */
 function summaryOf(detail: string): string {
   try {
     const d = JSON.parse(detail) as Record<string, unknown>;
     if (typeof d.summary === 'string') return d.summary;
-    const parts = Object.entries(d).map(([k, v]) => `${k}: ${typeof v === 'object' ? JSON.stringify(v) : String(v as string | number | boolean | null | undefined)}`);
+    const parts = Object.entries(d).map(
+      ([k, v]) => `${k}: ${typeof v === 'object' ? JSON.stringify(v) : String(v as string | number | boolean | null | undefined)}`,
+    );
     return parts.join(', ').slice(0, 300);
   } catch {
     return '';
@@ -81,10 +84,12 @@ export function listAudit(db: DB, f: Filters & { offset: number; limit: number }
 }
 
 export function auditFacets(db: DB) {
-  const col = (c: 'entity' | 'action') => (db.prepare(`SELECT DISTINCT ${c} AS v FROM audit_log ORDER BY v`).all() as { v: string }[]).map((r) => r.v);
-  const actors = db
-    .prepare('SELECT DISTINCT p.id, p.name FROM audit_log a JOIN people p ON p.id = a.actor_id ORDER BY p.name')
-    .all() as { id: number; name: string }[];
+  const col = (c: 'entity' | 'action') =>
+    (db.prepare(`SELECT DISTINCT ${c} AS v FROM audit_log ORDER BY v`).all() as { v: string }[]).map((r) => r.v);
+  const actors = db.prepare('SELECT DISTINCT p.id, p.name FROM audit_log a JOIN people p ON p.id = a.actor_id ORDER BY p.name').all() as {
+    id: number;
+    name: string;
+  }[];
   return { entities: col('entity'), actions: col('action'), actors };
 }
 

@@ -14,7 +14,13 @@ export const longWrites = {
 
 /** Refuses to close or replace the workspace while a long write runs. */
 export function assertNoLongWrite() {
-  if (running.size) throw new AppError('conflict', 'A CRM import is being written to this workspace: wait for it to finish or cancel it first.', undefined, { key: 'importRunningWorkspace' });
+  if (running.size)
+    throw new AppError(
+      'conflict',
+      'A CRM import is being written to this workspace: wait for it to finish or cancel it first.',
+      undefined,
+      { key: 'importRunningWorkspace' },
+    );
 }
 
 /**

@@ -115,7 +115,10 @@ function assertTeam(db: DB, teamId: number | null) {
 function assertEmailFree(db: DB, email: string, exceptId: number | null) {
   const other = db.prepare('SELECT id, name FROM people WHERE email = ?').get(email) as { id: number; name: string } | undefined;
   if (other && other.id !== exceptId) {
-    throw new AppError('conflict', `${other.name} already uses this e-mail address.`, 'email', { key: 'people.emailTaken', params: { name: other.name } });
+    throw new AppError('conflict', `${other.name} already uses this e-mail address.`, 'email', {
+      key: 'people.emailTaken',
+      params: { name: other.name },
+    });
   }
 }
 
@@ -130,9 +133,7 @@ export function createPerson(db: DB, data: PersonData, actorId: number | null = 
     assertTeam(db, data.teamId);
     assertEmailFree(db, data.email, null);
     const { lastInsertRowid } = db
-      .prepare(
-        `INSERT INTO people(name, email, team_id, hired_at, search_text) VALUES (?, ?, ?, ?, ?)`,
-      )
+      .prepare(`INSERT INTO people(name, email, team_id, hired_at, search_text) VALUES (?, ?, ?, ?, ?)`)
       .run(data.name, data.email, data.teamId, data.hiredAt, personSearchText(data));
     const id = Number(lastInsertRowid);
     writeNames(db, id, data.names);
@@ -192,7 +193,8 @@ export function getTeam(db: DB, id: number): Team {
 
 function assertTeamNameFree(db: DB, name: string, exceptId: number | null) {
   const other = db.prepare('SELECT id FROM teams WHERE name_key = ?').get(teamKey(name)) as { id: number } | undefined;
-  if (other && other.id !== exceptId) throw new AppError('conflict', `A team named "${name}" already exists.`, 'name', { key: 'people.teamNameTaken', params: { name } });
+  if (other && other.id !== exceptId)
+    throw new AppError('conflict', `A team named "${name}" already exists.`, 'name', { key: 'people.teamNameTaken', params: { name } });
 }
 
 export function createTeam(db: DB, data: TeamData, actorId: number | null = null): Team {
@@ -227,10 +229,16 @@ export function removeTeam(db: DB, id: number, actorId: number | null = null): {
   return db.transaction(() => {
     const t = getTeam(db, id);
     const members = (db.prepare('SELECT count(*) AS n FROM people WHERE team_id = ?').get(id) as { n: number }).n;
-    if (members > 0) throw new AppError('conflict', `Team "${t.name}" still has ${members} member${members === 1 ? '' : 's'}. Move them to another team first.`, undefined, {
-        key: 'people.teamHasMembers',
-        params: { team: t.name, count: members },
-      });
+    if (members > 0)
+      throw new AppError(
+        'conflict',
+        `Team "${t.name}" still has ${members} member${members === 1 ? '' : 's'}. Move them to another team first.`,
+        undefined,
+        {
+          key: 'people.teamHasMembers',
+          params: { team: t.name, count: members },
+        },
+      );
     db.prepare('DELETE FROM teams WHERE id = ?').run(id);
     audit(db, actorId, 'team', id, 'remove', { name: t.name });
     return { removed: true };

@@ -21,7 +21,11 @@ export function writeNames(db: DB, personId: number, names: LocalizedNames): voi
 /** Every person's localized names, for matching imported names against people in any language. */
 export function allNames(db: DB): Map<number, LocalizedNames> {
   const out = new Map<number, LocalizedNames>();
-  for (const r of db.prepare('SELECT person_id, locale, name FROM person_names').all() as { person_id: number; locale: string; name: string }[]) {
+  for (const r of db.prepare('SELECT person_id, locale, name FROM person_names').all() as {
+    person_id: number;
+    locale: string;
+    name: string;
+  }[]) {
     out.set(r.person_id, { ...out.get(r.person_id), [r.locale]: r.name });
   }
   return out;

@@ -23,14 +23,36 @@ const HEADERS: Record<string, string[]> = {
 };
 
 const ROLE_WORDS: Record<string, Role> = {
-  rep: 'rep', 'sales rep': 'rep', seller: 'rep', 'account executive': 'rep', продавец: 'rep', 'менеджер по продажам': 'rep', 销售: 'rep', 销售代表: 'rep',
-  manager: 'manager', 'sales manager': 'manager', руководитель: 'manager', 'руководитель отдела продаж': 'manager', 经理: 'manager', 销售经理: 'manager',
-  trainer: 'trainer', coach: 'trainer', тренер: 'trainer', 'бизнес-тренер': 'trainer', 培训师: 'trainer',
-  admin: 'admin', administrator: 'admin', администратор: 'admin', 管理员: 'admin',
+  rep: 'rep',
+  'sales rep': 'rep',
+  seller: 'rep',
+  'account executive': 'rep',
+  продавец: 'rep',
+  'менеджер по продажам': 'rep',
+  销售: 'rep',
+  销售代表: 'rep',
+  manager: 'manager',
+  'sales manager': 'manager',
+  руководитель: 'manager',
+  'руководитель отдела продаж': 'manager',
+  经理: 'manager',
+  销售经理: 'manager',
+  trainer: 'trainer',
+  coach: 'trainer',
+  тренер: 'trainer',
+  'бизнес-тренер': 'trainer',
+  培训师: 'trainer',
+  admin: 'admin',
+  administrator: 'admin',
+  администратор: 'admin',
+  管理员: 'admin',
 };
 
 function parseRoles(value: string): Role[] | null {
-  const parts = value.split(/[|,;/+]/).map((p) => fold(p.trim())).filter(Boolean);
+  const parts = value
+    .split(/[|,;/+]/)
+    .map((p) => fold(p.trim()))
+    .filter(Boolean);
   if (!parts.length) return ['rep'];
   const roles = parts.map((p) => ROLE_WORDS[p]);
   return roles.every(Boolean) ? [...new Set(roles)] : null;
@@ -67,10 +89,15 @@ function analyse(db: DB, bytes: Buffer): Analysed {
   });
   for (const need of ['email', 'name']) {
     if (col[need] === undefined) {
-      throw new AppError('bad_file', `The roster has no "${need}" column. Columns found: ${header.join(', ')} (encoding ${encoding}, delimiter "${delimiter}").`, undefined, {
-        key: 'rosterNoColumn',
-        params: { column: need, found: header.join(', '), encoding, delimiter },
-      });
+      throw new AppError(
+        'bad_file',
+        `The roster has no "${need}" column. Columns found: ${header.join(', ')} (encoding ${encoding}, delimiter "${delimiter}").`,
+        undefined,
+        {
+          key: 'rosterNoColumn',
+          params: { column: need, found: header.join(', '), encoding, delimiter },
+        },
+      );
     }
   }
   const get = (r: string[], k: string) => (col[k] === undefined ? '' : (r[col[k]] ?? '').trim());
@@ -88,9 +115,25 @@ function analyse(db: DB, bytes: Buffer): Analysed {
     const hiredRaw = get(r, 'hiredAt');
     const hiredAt = hiredRaw ? parseRosterDate(hiredRaw) : null;
     if (!email) rowErrors.push({ row: rowNo, field: 'email', value: '', message: 'E-mail is missing', key: 'emailMissing' });
-    else if (seen.has(email)) rowErrors.push({ row: rowNo, field: 'email', value: email, message: `Duplicate of row ${seen.get(email)}`, key: 'duplicateOf', params: { row: seen.get(email)! } });
-    if (!roles) rowErrors.push({ row: rowNo, field: 'role', value: get(r, 'role'), message: 'Unknown role (use rep, manager, trainer or admin)', key: 'unknownRole' });
-    if (hiredRaw && !hiredAt) rowErrors.push({ row: rowNo, field: 'hired_at', value: hiredRaw, message: 'Not a valid date (use YYYY-MM-DD)', key: 'rosterDate' });
+    else if (seen.has(email))
+      rowErrors.push({
+        row: rowNo,
+        field: 'email',
+        value: email,
+        message: `Duplicate of row ${seen.get(email)}`,
+        key: 'duplicateOf',
+        params: { row: seen.get(email)! },
+      });
+    if (!roles)
+      rowErrors.push({
+        row: rowNo,
+        field: 'role',
+        value: get(r, 'role'),
+        message: 'Unknown role (use rep, manager, trainer or admin)',
+        key: 'unknownRole',
+      });
+    if (hiredRaw && !hiredAt)
+      rowErrors.push({ row: rowNo, field: 'hired_at', value: hiredRaw, message: 'Not a valid date (use YYYY-MM-DD)', key: 'rosterDate' });
     const parsed = personInput.safeParse({
       name,
       // the roster's columns for other languages; a language the file has no column for keeps what the person has
@@ -173,7 +216,14 @@ export function importRoster(db: DB, bytes: Buffer, actorId: number | null = nul
     let updated = 0;
     for (const v of valid) {
       const existing = findPersonByEmail(db, v.email);
-      const data = { name: v.name, names: { ...existing?.names, ...v.names }, email: v.email, teamId: teamId(v.teamName), roles: v.roles, hiredAt: v.hiredAt };
+      const data = {
+        name: v.name,
+        names: { ...existing?.names, ...v.names },
+        email: v.email,
+        teamId: teamId(v.teamName),
+        roles: v.roles,
+        hiredAt: v.hiredAt,
+      };
       if (!existing) {
         createPerson(db, data, actorId);
         created++;

@@ -172,7 +172,14 @@ export class WorkspaceManager {
       .map((f) => {
         const p = path.join(this.workspacesDir, f);
         const st = fs.statSync(p);
-        return { path: p, name: path.basename(f, '.sqlite'), sizeBytes: st.size, modifiedAt: st.mtime.toISOString(), isDemo: p === this.demoPath, current: p === this.path };
+        return {
+          path: p,
+          name: path.basename(f, '.sqlite'),
+          sizeBytes: st.size,
+          modifiedAt: st.mtime.toISOString(),
+          isDemo: p === this.demoPath,
+          current: p === this.path,
+        };
       })
       .sort((a, b) => a.name.localeCompare(b.name));
   }
@@ -195,7 +202,8 @@ export class WorkspaceManager {
     assertNoLongWrite();
     const abs = path.resolve(file);
     // the path as the person typed it: a resolved one would reveal the app's working folder
-    if (!fs.existsSync(abs)) throw new AppError('not_found', `There is no file at "${file}".`, 'path', { key: 'workspace.fileNotFound', params: { path: file } });
+    if (!fs.existsSync(abs))
+      throw new AppError('not_found', `There is no file at "${file}".`, 'path', { key: 'workspace.fileNotFound', params: { path: file } });
     // Validate first on a separate handle so a bad file never replaces the open workspace.
     const probe = openWorkspaceDb(abs, { nativeBinding: this.opts.nativeBinding });
     probe.db.close();
@@ -275,7 +283,8 @@ export class WorkspaceManager {
    */
   startDemo(reset: boolean, startedBy: number | null): Job<'workspace.demo'> {
     assertNoLongWrite();
-    if (runningJobs('workspace.demo').length) throw new AppError('conflict', 'The demo workspace is being built already.', undefined, { key: 'jobs.demoRunning' });
+    if (runningJobs('workspace.demo').length)
+      throw new AppError('conflict', 'The demo workspace is being built already.', undefined, { key: 'jobs.demoRunning' });
     const file = this.demoPath;
     const filesDir = file.replace(/\.sqlite$/, '.files');
     const skip = !reset && fs.existsSync(file);
@@ -334,7 +343,9 @@ export class WorkspaceManager {
   /** A backup or check reading the file on a worker must finish before the file is replaced. */
   private assertNoReader() {
     if (runningJobs('workspace.backup').length || runningJobs('workspace.integrity').length) {
-      throw new AppError('conflict', 'A backup or integrity check is reading this workspace: wait for it to finish.', undefined, { key: 'jobs.workspaceBusy' });
+      throw new AppError('conflict', 'A backup or integrity check is reading this workspace: wait for it to finish.', undefined, {
+        key: 'jobs.workspaceBusy',
+      });
     }
   }
 
@@ -344,7 +355,10 @@ export class WorkspaceManager {
     if (path.basename(name) !== name || !name.endsWith('.sqlite') || !fs.existsSync(file)) {
       throw kind === 'workspace'
         ? new AppError('not_found', `There is no workspace named "${name}".`, 'name', { key: 'workspace.namedNotFound', params: { name } })
-        : new AppError('not_found', `There is no backup named "${name}".`, 'name', { key: 'workspace.namedBackupNotFound', params: { name } });
+        : new AppError('not_found', `There is no backup named "${name}".`, 'name', {
+            key: 'workspace.namedBackupNotFound',
+            params: { name },
+          });
     }
     return file;
   }
@@ -368,7 +382,11 @@ export class WorkspaceManager {
     assertNoLongWrite();
     this.assertNoReader();
     const src = path.resolve(backupPath);
-    if (!fs.existsSync(src)) throw new AppError('not_found', `There is no backup at "${backupPath}".`, 'path', { key: 'workspace.backupNotFound', params: { path: backupPath } });
+    if (!fs.existsSync(src))
+      throw new AppError('not_found', `There is no backup at "${backupPath}".`, 'path', {
+        key: 'workspace.backupNotFound',
+        params: { path: backupPath },
+      });
     const probe = openWorkspaceDb(src, { nativeBinding: this.opts.nativeBinding });
     probe.db.close();
     const target = this.path;

@@ -59,7 +59,9 @@ export function App() {
   const { t, i18n } = useTranslation();
   const lang = (['en', 'ru', 'zh'].includes(i18n.language) ? i18n.language : 'en') as keyof typeof DAYJS_LOCALE;
   // rebuilt when the language changes (labels inside the theme)
-  const theme = useMemo(() => buildTheme({
+  const theme = useMemo(
+    () =>
+      buildTheme({
         close: t('actions.close'),
         progress: t('common.progress'),
         scroll: t('common.scrollable'),
@@ -68,20 +70,22 @@ export function App() {
         first: t('common.firstPage'),
         last: t('common.lastPage'),
         page: (n) => t('common.pageN', { n }),
-      }), [t]);
+      }),
+    [t],
+  );
   return (
     <MantineProvider theme={theme} defaultColorScheme="light" cssVariablesResolver={cssVariables}>
       <DatesProvider settings={{ locale: DAYJS_LOCALE[lang], firstDayOfWeek: FIRST_DAY[lang] }}>
-      <Notifications position="bottom-right" />
-      <ModalsProvider>
-        <HashRouter>
-          <SessionProvider>
-            <TeamConnectionProvider>
-              <Body />
-            </TeamConnectionProvider>
-          </SessionProvider>
-        </HashRouter>
-      </ModalsProvider>
+        <Notifications position="bottom-right" />
+        <ModalsProvider>
+          <HashRouter>
+            <SessionProvider>
+              <TeamConnectionProvider>
+                <Body />
+              </TeamConnectionProvider>
+            </SessionProvider>
+          </HashRouter>
+        </ModalsProvider>
       </DatesProvider>
     </MantineProvider>
   );

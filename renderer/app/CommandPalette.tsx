@@ -7,7 +7,17 @@
 import { Badge, Group, Loader, Stack, Text } from '@mantine/core';
 import { Spotlight } from '@mantine/spotlight';
 import { useDebouncedValue } from '@mantine/hooks';
-import { IconBook, IconCertificate, IconFileText, IconHeadset, IconListDetails, IconMessageReport, IconScale, IconSearch, IconUser } from '@tabler/icons-react';
+import {
+  IconBook,
+  IconCertificate,
+  IconFileText,
+  IconHeadset,
+  IconListDetails,
+  IconMessageReport,
+  IconScale,
+  IconSearch,
+  IconUser,
+} from '@tabler/icons-react';
 import { useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from '../lib/navigate';
@@ -75,7 +85,9 @@ export function CommandPalette() {
   const [q] = useDebouncedValue(query.trim(), 150);
   const found = useApi('search.everywhere', q ? { query: q, perGroup: 5 } : null);
   const fq = fold(query.trim());
-  const sections = SECTIONS.filter((s) => !s.hidden || s.id === 'live').filter((s) => !fq || fold(t(s.labelKey)).includes(fq) || s.id.includes(fq));
+  const sections = SECTIONS.filter((s) => !s.hidden || s.id === 'live').filter(
+    (s) => !fq || fold(t(s.labelKey)).includes(fq) || s.id.includes(fq),
+  );
   const jumps = fq
     ? JUMPS.filter((j) => SECTIONS.some((s) => s.id === j.section) && (fold(t(j.labelKey)).includes(fq) || j.tab.includes(fq)))
     : [];
@@ -141,8 +153,16 @@ export function CommandPalette() {
         {groups.map((g) => {
           const Icon = ICONS[g.group];
           return (
-            <Spotlight.ActionsGroup key={g.group} {...groupProps(g.more ? t('palette.groupMore', { group: t(`palette.groups.${g.group}`) }) : t(`palette.groups.${g.group}`), `palette-group-${g.group}`)}>
-              <GroupLabel text={g.more ? t('palette.groupMore', { group: t(`palette.groups.${g.group}`) }) : t(`palette.groups.${g.group}`)} />
+            <Spotlight.ActionsGroup
+              key={g.group}
+              {...groupProps(
+                g.more ? t('palette.groupMore', { group: t(`palette.groups.${g.group}`) }) : t(`palette.groups.${g.group}`),
+                `palette-group-${g.group}`,
+              )}
+            >
+              <GroupLabel
+                text={g.more ? t('palette.groupMore', { group: t(`palette.groups.${g.group}`) }) : t(`palette.groups.${g.group}`)}
+              />
               {g.hits.map((h) => action(h.key, () => navigate(h.href), <Icon size={18} />, hitBody(g.group, h), 'palette-hit'))}
             </Spotlight.ActionsGroup>
           );
@@ -150,7 +170,9 @@ export function CommandPalette() {
         {(sections.length > 0 || jumps.length > 0) && (
           <Spotlight.ActionsGroup {...groupProps(t('palette.sections'), 'palette-group-sections')}>
             <GroupLabel text={t('palette.sections')} />
-            {sections.map((s) => action(`section-${s.id}`, () => navigate(s.href), <s.icon size={18} />, <Text size="sm">{t(s.labelKey)}</Text>))}
+            {sections.map((s) =>
+              action(`section-${s.id}`, () => navigate(s.href), <s.icon size={18} />, <Text size="sm">{t(s.labelKey)}</Text>),
+            )}
             {jumps.map((j) =>
               action(
                 `jump-${j.section}-${j.tab}`,
@@ -163,7 +185,9 @@ export function CommandPalette() {
             )}
           </Spotlight.ActionsGroup>
         )}
-        {q && !found.loading && groups.length === 0 && sections.length === 0 && jumps.length === 0 && <Spotlight.Empty>{t('palette.nothing')}</Spotlight.Empty>}
+        {q && !found.loading && groups.length === 0 && sections.length === 0 && jumps.length === 0 && (
+          <Spotlight.Empty>{t('palette.nothing')}</Spotlight.Empty>
+        )}
       </Spotlight.ActionsList>
       <Group justify="flex-end" px="sm" py={6} gap="xs" style={{ borderTop: '1px solid var(--mantine-color-default-border)' }}>
         <Text size="xs" c="dimmed">

@@ -23,7 +23,15 @@ export function PersonPicker({ value, onChange, roleFilter = null, teamId = null
   // The input shows the chosen person's label; only text the user typed is a search.
   const selectedLabel = current && current.id === value ? label(current) : null;
   const q = debounced === selectedLabel ? '' : debounced;
-  const { data } = useApi('people.list', { query: q, role: roleFilter, teamId, limit: 30, offset: 0, includeInactive: false, sort: 'name' });
+  const { data } = useApi('people.list', {
+    query: q,
+    role: roleFilter,
+    teamId,
+    limit: 30,
+    offset: 0,
+    includeInactive: false,
+    sort: 'name',
+  });
   const people = useMemo(() => {
     const rows = data?.rows ?? [];
     return current && !rows.some((p) => p.id === current.id) ? [current, ...rows] : rows;

@@ -12,7 +12,17 @@ export interface RowError {
   params?: Record<string, string | number>;
 }
 
-export function RowErrorsTable({ errors, labels, maxHeight, testId }: { errors: RowError[]; labels: { row: string; column: string; value: string; problem: string }; maxHeight: number; testId: string }) {
+export function RowErrorsTable({
+  errors,
+  labels,
+  maxHeight,
+  testId,
+}: {
+  errors: RowError[];
+  labels: { row: string; column: string; value: string; problem: string };
+  maxHeight: number;
+  testId: string;
+}) {
   const { t } = useTranslation();
   return (
     <ScrollArea.Autosize mah={maxHeight}>

@@ -22,7 +22,10 @@ export function Shell({ children }: { children: ReactNode }) {
   // a team workspace in use: the header names it instead of the local workspace file
   const team = useTeamConnection().active;
   const person = session?.person ?? null;
-  const roleOptions = (person ? (person.roles.includes('admin') ? [...ROLES] : person.roles) : [...ROLES]).map((r) => ({ value: r, label: t(`roles.${r}`) }));
+  const roleOptions = (person ? (person.roles.includes('admin') ? [...ROLES] : person.roles) : [...ROLES]).map((r) => ({
+    value: r,
+    label: t(`roles.${r}`),
+  }));
 
   return (
     <AppShell header={{ height: 56 }} navbar={{ width: 210, breakpoint: 0 }} padding="md">
@@ -47,7 +50,14 @@ export function Shell({ children }: { children: ReactNode }) {
             <WorkspaceSwitch />
           </Group>
           <Group gap="xs" wrap="nowrap">
-            <Button variant="default" size="xs" leftSection={<IconSearch size={14} />} rightSection={<Kbd size="xs">Ctrl K</Kbd>} onClick={() => spotlight.open()} data-testid="open-palette">
+            <Button
+              variant="default"
+              size="xs"
+              leftSection={<IconSearch size={14} />}
+              rightSection={<Kbd size="xs">Ctrl K</Kbd>}
+              onClick={() => spotlight.open()}
+              data-testid="open-palette"
+            >
               {t('header.search')}
             </Button>
             <NotificationsBell />

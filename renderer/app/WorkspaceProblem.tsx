@@ -13,15 +13,16 @@ export function WorkspaceProblemScreen({ problem }: { problem: WorkspaceProblem 
   const { t } = useTranslation();
   const { refresh } = useSession();
   const [error, setError] = useState<string | null>(null);
-  const run = (fn: () => Promise<unknown>) => fireAndForget(async () => {
-    try {
-      setError(null);
-      await fn();
-      await refresh();
-    } catch (e) {
-      setError(errorText(t, e));
-    }
-  });
+  const run = (fn: () => Promise<unknown>) =>
+    fireAndForget(async () => {
+      try {
+        setError(null);
+        await fn();
+        await refresh();
+      } catch (e) {
+        setError(errorText(t, e));
+      }
+    });
   return (
     <Center mih="100vh" p="xl">
       <Card withBorder maw={760} w="100%" p="xl" data-testid="workspace-problem">

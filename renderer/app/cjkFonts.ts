@@ -16,7 +16,10 @@ export async function loadCjkGlyphs(text: string, timeoutMs = 2500): Promise<voi
   if (!fresh.length) return;
   fresh.forEach((c) => asked.add(c));
   const chars = fresh.join('');
-  await Promise.race([Promise.all(FACES.map((f) => document.fonts.load(f, chars))).then(() => undefined), new Promise<void>((r) => setTimeout(r, timeoutMs))]).catch(() => undefined);
+  await Promise.race([
+    Promise.all(FACES.map((f) => document.fonts.load(f, chars))).then(() => undefined),
+    new Promise<void>((r) => setTimeout(r, timeoutMs)),
+  ]).catch(() => undefined);
 }
 
 let observer: MutationObserver | null = null;

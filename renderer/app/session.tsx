@@ -87,7 +87,11 @@ export function SessionProvider({ children }: { children: ReactNode }) {
     setSession(await api('session.set', { personId, role }));
   }, []);
 
-  return <Ctx.Provider value={{ auth, signedOutReason, workspace, problem, session, generation, loadError, setActor, refresh }}>{children}</Ctx.Provider>;
+  return (
+    <Ctx.Provider value={{ auth, signedOutReason, workspace, problem, session, generation, loadError, setActor, refresh }}>
+      {children}
+    </Ctx.Provider>
+  );
 }
 
 export function useSession(): SessionState {

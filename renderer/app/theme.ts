@@ -5,7 +5,16 @@
  * orange text on orange-0 at about 3.3–3.6:1, so every variant's text/background
  * pair is darkened until it passes.
  */
-import { createTheme, darken, defaultVariantColorsResolver, luminance, parseThemeColor, type CSSVariablesResolver, type MantineThemeOverride, type VariantColorsResolver } from '@mantine/core';
+import {
+  createTheme,
+  darken,
+  defaultVariantColorsResolver,
+  luminance,
+  parseThemeColor,
+  type CSSVariablesResolver,
+  type MantineThemeOverride,
+  type VariantColorsResolver,
+} from '@mantine/core';
 
 const FONTS = 'system-ui, -apple-system, "Segoe UI", Roboto, "Noto Sans", "PingFang SC", "Microsoft YaHei", "Noto Sans SC", sans-serif';
 
@@ -42,7 +51,16 @@ const resolver: VariantColorsResolver = (input) => {
   return base;
 };
 
-export function buildTheme(labels: { close: string; progress: string; scroll: string; previous: string; next: string; first: string; last: string; page: (n: number) => string }): MantineThemeOverride {
+export function buildTheme(labels: {
+  close: string;
+  progress: string;
+  scroll: string;
+  previous: string;
+  next: string;
+  first: string;
+  last: string;
+  page: (n: number) => string;
+}): MantineThemeOverride {
   return createTheme({
     primaryColor: 'indigo',
     primaryShade: 7,

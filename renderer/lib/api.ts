@@ -58,10 +58,14 @@ export async function invoke<M extends MethodName>(method: M, input: In<M>): Pro
       body: JSON.stringify(input ?? {}),
     });
     const result = (await res.json()) as ApiResult<Out<M>>;
-    if (res.status === 401 && !token() && !result.ok) window.dispatchEvent(new CustomEvent(SIGNED_OUT_EVENT, { detail: result.error.key ?? null }));
+    if (res.status === 401 && !token() && !result.ok)
+      window.dispatchEvent(new CustomEvent(SIGNED_OUT_EVENT, { detail: result.error.key ?? null }));
     return result;
   } catch (e) {
-    return { ok: false, error: { code: 'unavailable', message: `The Sales Workbench server does not answer (${(e as Error).message}). Is it still running?` } };
+    return {
+      ok: false,
+      error: { code: 'unavailable', message: `The Sales Workbench server does not answer (${(e as Error).message}). Is it still running?` },
+    };
   }
 }
 

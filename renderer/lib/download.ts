@@ -23,4 +23,9 @@ export function downloadText(fileName: string, text: string, type = 'text/plain'
 }
 
 /** A file name without characters Windows, macOS or Linux refuse. */
-export const safeFileName = (s: string, fallback = 'export') => s.replace(/[\\/:*?"<>|]+/g, ' ').replace(/\s+/g, ' ').trim().slice(0, 80) || fallback;
+export const safeFileName = (s: string, fallback = 'export') =>
+  s
+    .replace(/[\\/:*?"<>|]+/g, ' ')
+    .replace(/\s+/g, ' ')
+    .trim()
+    .slice(0, 80) || fallback;

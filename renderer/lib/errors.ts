@@ -19,7 +19,8 @@ export function translateValidation(t: TFunction, message: string | undefined): 
   if (message === 'Enter a valid e-mail address') return t('validation.email');
   if (message === 'Use the date format YYYY-MM-DD') return t('validation.date');
   if (/^Enter a real (date|month) between/.test(message)) return t('validation.realDate');
-  if (message.startsWith('Enter a real date and time') || message === 'Use a date and time like 2026-03-05T14:30') return t('validation.realDateTime');
+  if (message.startsWith('Enter a real date and time') || message === 'Use a date and time like 2026-03-05T14:30')
+    return t('validation.realDateTime');
   if (message === 'Use YYYY-MM') return t('validation.month');
   if (message === 'Choose at least one role') return t('validation.roles');
   if (message === 'Use an https:// address') return t('validation.https');
@@ -27,7 +28,8 @@ export function translateValidation(t: TFunction, message: string | undefined): 
 }
 
 export function errorText(t: TFunction, e: unknown): string {
-  const err: ApiError | null = e instanceof ApiCallError ? e.error : ((e as { code?: string; message?: string })?.code ? (e as ApiError) : null);
+  const err: ApiError | null =
+    e instanceof ApiCallError ? e.error : (e as { code?: string; message?: string })?.code ? (e as ApiError) : null;
   // a localized server message: its key in the UI language, the English text if the key is unknown
   if (err?.key) return t(`errors.${err.key}`, { ...err.params, defaultValue: err.message });
   if (err?.code === 'unauthorized') return t('errors.unauthorized');

@@ -3,13 +3,17 @@ import i18n from 'i18next';
 
 const locale = () => ({ en: 'en-GB', ru: 'ru-RU', zh: 'zh-CN' })[i18n.language as 'en' | 'ru' | 'zh'] ?? 'en-GB';
 
-export const fmtDate = (iso: string | null | undefined) => (iso ? new Intl.DateTimeFormat(locale(), { dateStyle: 'medium' }).format(new Date(iso)) : '—');
+export const fmtDate = (iso: string | null | undefined) =>
+  iso ? new Intl.DateTimeFormat(locale(), { dateStyle: 'medium' }).format(new Date(iso)) : '—';
 /** A date inside an uppercase chip (badge): numeric, so Russian never reads "5 НОЯБ. 2026 Г." (05.11.2026, 05/11/2026, 2026/11/5). */
-export const fmtChipDate = (iso: string | null | undefined) => (iso ? new Intl.DateTimeFormat(locale(), { dateStyle: 'short' }).format(new Date(iso)) : '—');
+export const fmtChipDate = (iso: string | null | undefined) =>
+  iso ? new Intl.DateTimeFormat(locale(), { dateStyle: 'short' }).format(new Date(iso)) : '—';
 export const fmtDateTime = (iso: string | null | undefined) =>
   iso ? new Intl.DateTimeFormat(locale(), { dateStyle: 'medium', timeStyle: 'short' }).format(new Date(iso)) : '—';
-export const fmtNumber = (n: number, digits = 0) => new Intl.NumberFormat(locale(), { maximumFractionDigits: digits, minimumFractionDigits: digits }).format(n);
-export const fmtPercent = (fraction: number, digits = 0) => new Intl.NumberFormat(locale(), { style: 'percent', maximumFractionDigits: digits, minimumFractionDigits: digits }).format(fraction);
+export const fmtNumber = (n: number, digits = 0) =>
+  new Intl.NumberFormat(locale(), { maximumFractionDigits: digits, minimumFractionDigits: digits }).format(n);
+export const fmtPercent = (fraction: number, digits = 0) =>
+  new Intl.NumberFormat(locale(), { style: 'percent', maximumFractionDigits: digits, minimumFractionDigits: digits }).format(fraction);
 export const fmtBytes = (n: number) => {
   const units = ['B', 'KB', 'MB', 'GB'];
   let i = 0;

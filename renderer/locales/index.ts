@@ -19,31 +19,50 @@ import en_teamClient from './en/teamClient.json';
 import en_training from './en/training.json';
 
 /** Languages with a folder of JSON files here; English is the fallback and is bundled, the others load on demand. */
-export const LANGS = ["en","ru","zh"] as const;
+export const LANGS = ['en', 'ru', 'zh'] as const;
 /** The default namespace: the shell's subtrees (actions, common, validation, …), read without a prefix. */
 export const SHELL_NS = 'shell';
 /** Namespaces: `t('<namespace>.<key>')` reads <key> from <lang>/<namespace>.json. */
-export const NAMESPACES = ["shell","about","access","audit","auth","errors","guidance","insights","library","notifications","people","scorecards","scripts","settings","speech","team","teamClient","training"] as const;
+export const NAMESPACES = [
+  'shell',
+  'about',
+  'access',
+  'audit',
+  'auth',
+  'errors',
+  'guidance',
+  'insights',
+  'library',
+  'notifications',
+  'people',
+  'scorecards',
+  'scripts',
+  'settings',
+  'speech',
+  'team',
+  'teamClient',
+  'training',
+] as const;
 export type Namespace = (typeof NAMESPACES)[number];
 
 /** English, bundled: the fallback for a missing key, and the type every key is checked against. */
 export const EN = {
-  "shell": en_shell,
-  "about": en_about,
-  "access": en_access,
-  "audit": en_audit,
-  "auth": en_auth,
-  "errors": en_errors,
-  "guidance": en_guidance,
-  "insights": en_insights,
-  "library": en_library,
-  "notifications": en_notifications,
-  "people": en_people,
-  "scorecards": en_scorecards,
-  "scripts": en_scripts,
-  "settings": en_settings,
-  "speech": en_speech,
-  "team": en_team,
-  "teamClient": en_teamClient,
-  "training": en_training,
+  shell: en_shell,
+  about: en_about,
+  access: en_access,
+  audit: en_audit,
+  auth: en_auth,
+  errors: en_errors,
+  guidance: en_guidance,
+  insights: en_insights,
+  library: en_library,
+  notifications: en_notifications,
+  people: en_people,
+  scorecards: en_scorecards,
+  scripts: en_scripts,
+  settings: en_settings,
+  speech: en_speech,
+  team: en_team,
+  teamClient: en_teamClient,
+  training: en_training,
 };

@@ -22,7 +22,13 @@ export interface Actor {
   sessionId?: string;
 }
 
-export const SOLO_OWNER: Actor = { personId: null, roles: ['rep', 'manager', 'trainer', 'admin'], managedTeamIds: [], teamId: null, owner: true };
+export const SOLO_OWNER: Actor = {
+  personId: null,
+  roles: ['rep', 'manager', 'trainer', 'admin'],
+  managedTeamIds: [],
+  teamId: null,
+  owner: true,
+};
 
 /** Nobody signed in (a team server without a valid session): only public methods. */
 export const ANONYMOUS: Actor = { personId: null, roles: [], managedTeamIds: [], teamId: null, owner: false };

@@ -26,7 +26,11 @@ export type AuditFilters = z.input<typeof auditFilters>;
 export const auditMethods = {
   'audit.list': method(auditFilters.extend(pageInput).refine(...rangeInOrder), ['admin']).returns<Page<AuditRow>>(),
   /** Values the filters offer (entities and actions present in the log, people who acted). */
-  'audit.facets': method(z.object({}), ['admin']).returns<{ entities: string[]; actions: string[]; actors: { id: number; name: string }[] }>(),
+  'audit.facets': method(z.object({}), ['admin']).returns<{
+    entities: string[];
+    actions: string[];
+    actors: { id: number; name: string }[];
+  }>(),
   /** Every row under the filters as CSV (cells that a spreadsheet would run as a formula are escaped). */
   'audit.exportCsv': method(auditFilters.refine(...rangeInOrder), ['admin']).returns<{ fileName: string; text: string; rows: number }>(),
 };

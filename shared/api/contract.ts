@@ -35,7 +35,11 @@ export interface MethodDef<I extends z.ZodType = z.ZodType, O = unknown> {
 /** `method(schema, access, WRITES?).returns<Result>()` declares one API method. */
 export function method<I extends z.ZodType>(input: I, access?: Access, writes?: Writes<z.output<I>>) {
   return {
-    returns: <O>(): MethodDef<I, O> => ({ input, ...(access === undefined ? {} : { access }), ...(writes === undefined ? {} : { writes }) }),
+    returns: <O>(): MethodDef<I, O> => ({
+      input,
+      ...(access === undefined ? {} : { access }),
+      ...(writes === undefined ? {} : { writes }),
+    }),
   };
 }
 
@@ -111,9 +115,17 @@ export const pageInput = {
 };
 
 /** Common field limits: user text is bounded so a pasted megabyte is refused clearly. */
-export const text = (max = 200) => z.string().trim().max(max, { message: `Must be at most ${max} characters` });
+export const text = (max = 200) =>
+  z
+    .string()
+    .trim()
+    .max(max, { message: `Must be at most ${max} characters` });
 export const requiredText = (max = 200) =>
-  z.string().trim().min(1, { message: 'Required' }).max(max, { message: `Must be at most ${max} characters` });
+  z
+    .string()
+    .trim()
+    .min(1, { message: 'Required' })
+    .max(max, { message: `Must be at most ${max} characters` });
 export const id = z.number().int().positive();
 
 /** Years a sales record can plausibly carry; keeps date arithmetic (month walks, ranges) bounded. */
@@ -136,29 +148,38 @@ const ISO_DATE_TIME = /^(\d{4})-(\d{2})-(\d{2})(?:T(\d{2}):(\d{2})(?::(\d{2})(?:
 export const isoDate = z
   .string()
   .regex(ISO_DAY, { message: 'Use the date format YYYY-MM-DD' })
-  .refine((s) => {
-    const m = ISO_DAY.exec(s);
-    return !!m && isRealDate(+m[1], +m[2], +m[3]);
-  }, { message: `Enter a real date between ${MIN_YEAR} and ${MAX_YEAR}` });
+  .refine(
+    (s) => {
+      const m = ISO_DAY.exec(s);
+      return !!m && isRealDate(+m[1], +m[2], +m[3]);
+    },
+    { message: `Enter a real date between ${MIN_YEAR} and ${MAX_YEAR}` },
+  );
 
 /** A month `YYYY-MM` within the supported years. */
 export const isoMonth = z
   .string()
   .regex(ISO_MONTH, { message: 'Use YYYY-MM' })
-  .refine((s) => {
-    const m = ISO_MONTH.exec(s);
-    return !!m && isRealDate(+m[1], +m[2], 1);
-  }, { message: `Enter a real month between ${MIN_YEAR} and ${MAX_YEAR}` });
+  .refine(
+    (s) => {
+      const m = ISO_MONTH.exec(s);
+      return !!m && isRealDate(+m[1], +m[2], 1);
+    },
+    { message: `Enter a real month between ${MIN_YEAR} and ${MAX_YEAR}` },
+  );
 
 /** A day with an optional time (`2026-03-05` or `2026-03-05T14:30[:00[.000]][Z]`) that exists. */
 export const isoDateTime = z
   .string()
   .regex(ISO_DATE_TIME, { message: 'Use a date and time like 2026-03-05T14:30' })
-  .refine((s) => {
-    const m = ISO_DATE_TIME.exec(s);
-    if (!m || !isRealDate(+m[1], +m[2], +m[3])) return false;
-    return (m[4] === undefined || +m[4] <= 23) && (m[5] === undefined || +m[5] <= 59) && (m[6] === undefined || +m[6] <= 59);
-  }, { message: 'Enter a real date and time, like 2026-03-05T14:30' });
+  .refine(
+    (s) => {
+      const m = ISO_DATE_TIME.exec(s);
+      if (!m || !isRealDate(+m[1], +m[2], +m[3])) return false;
+      return (m[4] === undefined || +m[4] <= 23) && (m[5] === undefined || +m[5] <= 59) && (m[6] === undefined || +m[6] <= 59);
+    },
+    { message: 'Enter a real date and time, like 2026-03-05T14:30' },
+  );
 
 export const RANGE_REVERSED = 'The start date is after the end date';
 /**

@@ -239,11 +239,23 @@ export const crmMethods = {
   'crm.batches': method(z.object({}), ['admin']).returns<CrmBatch[]>(),
   'crm.undoBatch': method(z.object({ id }), ['admin'], WRITES).returns<{ removed: number; restored: number }>(),
   'crm.channels': method(z.object({}), ['admin', 'manager']).returns<ChannelRule[]>(),
-  'crm.setChannel': method(z.object({ value: text(200).min(1), kind: z.enum(['direct', 'indirect']), mode: z.enum(['online', 'offline']) }), ['admin'], WRITES).returns<ChannelRule[]>(),
+  'crm.setChannel': method(
+    z.object({ value: text(200).min(1), kind: z.enum(['direct', 'indirect']), mode: z.enum(['online', 'offline']) }),
+    ['admin'],
+    WRITES,
+  ).returns<ChannelRule[]>(),
   'crm.currencies': method(z.object({}), ['admin', 'manager']).returns<CurrencySettings>(),
   'crm.setReportingCurrency': method(z.object({ currency: currencyCode }), ['admin'], WRITES).returns<CurrencySettings>(),
   /** Sets (or with rate null removes) one month's rate of a currency to the reporting currency. */
-  'crm.setRate': method(z.object({ month: isoMonth, currency: currencyCode, rate: z.number().positive().max(1e9).nullable() }), ['admin'], WRITES).returns<CurrencySettings>(),
+  'crm.setRate': method(
+    z.object({ month: isoMonth, currency: currencyCode, rate: z.number().positive().max(1e9).nullable() }),
+    ['admin'],
+    WRITES,
+  ).returns<CurrencySettings>(),
   /** Rates from a CSV text (columns month, currency, rate); rows with problems are reported, the rest saved. */
-  'crm.importRates': method(z.object({ csv: z.string().max(2_000_000, { message: 'The rates file is larger than 2 MB' }) }), ['admin'], WRITES).returns<RatesImport>(),
+  'crm.importRates': method(
+    z.object({ csv: z.string().max(2_000_000, { message: 'The rates file is larger than 2 MB' }) }),
+    ['admin'],
+    WRITES,
+  ).returns<RatesImport>(),
 };

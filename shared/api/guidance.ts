@@ -30,7 +30,13 @@ const guidanceEventInput = z.union([
     index: z.number().int().min(0),
     evidence: z.string().max(2000),
   }),
-  z.object({ kind: z.literal('nudge'), atMs: z.number(), nudge: z.enum(['talk_share', 'monologue', 'forbidden']), value: z.number(), phrase: z.string().max(300).optional() }),
+  z.object({
+    kind: z.literal('nudge'),
+    atMs: z.number(),
+    nudge: z.enum(['talk_share', 'monologue', 'forbidden']),
+    value: z.number(),
+    phrase: z.string().max(300).optional(),
+  }),
 ]);
 
 export interface FeedEvent extends TranscriptEvent {
@@ -51,10 +57,20 @@ export const guidanceMethods = {
   /** Cards with trigger phrases, the chosen script's steps and the forbidden phrases. */
   'guidance.bank': method(z.object({ scriptId: id.nullable().default(null) }), 'signedIn').returns<GuidanceBank>(),
   'guidance.forbidden.get': method(z.object({}), 'signedIn').returns<string[]>(),
-  'guidance.forbidden.save': method(z.object({ phrases: z.array(requiredText(200)).max(300) }), ['manager', 'trainer', 'admin'], WRITES).returns<string[]>(),
+  'guidance.forbidden.save': method(
+    z.object({ phrases: z.array(requiredText(200)).max(300) }),
+    ['manager', 'trainer', 'admin'],
+    WRITES,
+  ).returns<string[]>(),
   /** The local live-transcript feed: POST /api/guidance.feed.push on 127.0.0.1 with the session token (README). */
-  'guidance.feed.push': method(z.object({ events: z.array(transcriptEventInput).min(1).max(MAX_FEED_BATCH) }), 'signedIn').returns<{ accepted: number; cursor: number }>(),
-  'guidance.feed.poll': method(z.object({ after: z.number().int().min(0).default(0) }), 'signedIn').returns<{ events: FeedEvent[]; cursor: number }>(),
+  'guidance.feed.push': method(z.object({ events: z.array(transcriptEventInput).min(1).max(MAX_FEED_BATCH) }), 'signedIn').returns<{
+    accepted: number;
+    cursor: number;
+  }>(),
+  'guidance.feed.poll': method(z.object({ after: z.number().int().min(0).default(0) }), 'signedIn').returns<{
+    events: FeedEvent[];
+    cursor: number;
+  }>(),
   /** After the call: its transcript and guidance events, kept with the call record (replaces an earlier one). */
   'guidance.save': method(
     z.object({

@@ -96,9 +96,29 @@ export interface InsightsPage {
   retentionScatter: { points: ScatterPoint[]; stats: Correlation };
   perCompetency: { competencyId: number; key: string; name: { en: string; ru: string; zh: string }; stats: Correlation }[];
   trends: { team: TrendPoint[]; byTeam: { teamId: number; name: string; points: TrendPoint[] }[] };
-  funnel: { stages: string[]; total: number[]; byTeam: { teamId: number; name: string; counts: number[] }[]; byRep: { repId: number; counts: number[] }[] };
-  channels: { value: string; kind: 'direct' | 'indirect'; mode: 'online' | 'offline'; deals: number; won: number; lost: number; closeRate: number | null; revenue: number }[];
-  channelGroups: { group: 'direct' | 'indirect' | 'online' | 'offline'; won: number; lost: number; closeRate: number | null; revenue: number }[];
+  funnel: {
+    stages: string[];
+    total: number[];
+    byTeam: { teamId: number; name: string; counts: number[] }[];
+    byRep: { repId: number; counts: number[] }[];
+  };
+  channels: {
+    value: string;
+    kind: 'direct' | 'indirect';
+    mode: 'online' | 'offline';
+    deals: number;
+    won: number;
+    lost: number;
+    closeRate: number | null;
+    revenue: number;
+  }[];
+  channelGroups: {
+    group: 'direct' | 'indirect' | 'online' | 'offline';
+    won: number;
+    lost: number;
+    closeRate: number | null;
+    revenue: number;
+  }[];
   leaderboard: {
     minDeals: number;
     month: string;
@@ -108,7 +128,13 @@ export interface InsightsPage {
     improved: { repId: number; value: number; before: number; after: number }[];
   };
   training: { available: boolean; courses: DidResult[] };
-  options: { teams: { id: number; name: string }[]; channels: string[]; products: string[]; minDate: string | null; maxDate: string | null };
+  options: {
+    teams: { id: number; name: string }[];
+    channels: string[];
+    products: string[];
+    minDate: string | null;
+    maxDate: string | null;
+  };
 }
 
 export const insightsMethods = {

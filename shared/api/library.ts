@@ -259,11 +259,20 @@ export const libraryMethods = {
   /** Takes a staged upload into the store, extracts its text (in a worker) and creates an item. */
   'library.addFile': method(
     z.object({ uploadId: z.string().regex(/^[0-9a-f]{32}$/), allowDuplicate: z.boolean().default(false), meta: fileMetaInput.default({}) }),
-    ['manager', 'trainer'], WRITES,
+    ['manager', 'trainer'],
+    WRITES,
   ).returns<AddResult>(),
   'library.addLink': method(itemMetaInput.extend({ url: safeUrl }), ['manager', 'trainer'], WRITES).returns<LibraryItem>(),
-  'library.addNote': method(itemMetaInput.extend({ bodyMd: z.string().max(200_000, { message: 'Must be at most 200000 characters' }) }), ['manager', 'trainer'], WRITES).returns<LibraryItem>(),
-  'library.update': method(z.object({ id, meta: itemMetaInput, url: safeUrl.optional(), bodyMd: z.string().max(200_000).optional() }), ['manager', 'trainer'], WRITES).returns<LibraryItem>(),
+  'library.addNote': method(
+    itemMetaInput.extend({ bodyMd: z.string().max(200_000, { message: 'Must be at most 200000 characters' }) }),
+    ['manager', 'trainer'],
+    WRITES,
+  ).returns<LibraryItem>(),
+  'library.update': method(
+    z.object({ id, meta: itemMetaInput, url: safeUrl.optional(), bodyMd: z.string().max(200_000).optional() }),
+    ['manager', 'trainer'],
+    WRITES,
+  ).returns<LibraryItem>(),
   'library.bulkUpdate': method(
     z.object({
       ids: z.array(id).min(1, { message: 'Select at least one item' }).max(1000),
@@ -271,17 +280,28 @@ export const libraryMethods = {
       removeTags: tagList,
       ownerId: id.nullable().optional(),
     }),
-    ['manager', 'trainer'], WRITES,
+    ['manager', 'trainer'],
+    WRITES,
   ).returns<{ updated: number }>(),
   'library.remove': method(z.object({ id }), ['manager', 'trainer'], WRITES).returns<{ removed: boolean }>(),
-  'library.addVersion': method(z.object({ id, uploadId: z.string().regex(/^[0-9a-f]{32}$/), changeNote: text(500).default('') }), ['manager', 'trainer'], WRITES).returns<LibraryItem>(),
+  'library.addVersion': method(
+    z.object({ id, uploadId: z.string().regex(/^[0-9a-f]{32}$/), changeNote: text(500).default('') }),
+    ['manager', 'trainer'],
+    WRITES,
+  ).returns<LibraryItem>(),
   'library.versions': method(z.object({ id }), 'signedIn').returns<LibraryVersion[]>(),
   'library.restoreVersion': method(z.object({ id, versionId: id }), ['manager', 'trainer'], WRITES).returns<LibraryItem>(),
   /** Extracted text of a version (for the text preview of DOCX/PPTX/XLSX), bounded. */
-  'library.text': method(z.object({ versionId: id, maxChars: z.number().int().min(100).max(500_000).default(100_000) }), 'signedIn').returns<{ text: string; truncated: boolean }>(),
+  'library.text': method(
+    z.object({ versionId: id, maxChars: z.number().int().min(100).max(500_000).default(100_000) }),
+    'signedIn',
+  ).returns<{ text: string; truncated: boolean }>(),
   'library.verify': method(z.object({ id }), ['manager', 'trainer'], WRITES).returns<LibraryItem>(),
   'library.markExpired': method(z.object({ id, validUntil: isoDate.nullable() }), ['manager', 'trainer'], WRITES).returns<LibraryItem>(),
-  'library.governance': method(z.object({ staleDays: z.number().int().min(1).max(3650).optional() }), ['manager', 'trainer']).returns<Governance>(),
+  'library.governance': method(z.object({ staleDays: z.number().int().min(1).max(3650).optional() }), [
+    'manager',
+    'trainer',
+  ]).returns<Governance>(),
   'library.recordUsage': method(
     z.object({
       id,
@@ -293,7 +313,10 @@ export const libraryMethods = {
     'signedIn',
   ).returns<{ recorded: boolean }>(),
   'library.usage': method(z.object({ id }), ['manager', 'trainer']).returns<ItemUsage>(),
-  'library.analytics': method(z.object({ from: isoDate, to: isoDate, limit: z.number().int().min(1).max(200).default(20) }).refine(...rangeInOrder), ['manager', 'trainer']).returns<{
+  'library.analytics': method(
+    z.object({ from: isoDate, to: isoDate, limit: z.number().int().min(1).max(200).default(20) }).refine(...rangeInOrder),
+    ['manager', 'trainer'],
+  ).returns<{
     top: AnalyticsRow[];
     neverUsed: AnalyticsRow[];
     neverUsedTotal: number;
@@ -304,7 +327,11 @@ export const libraryMethods = {
   'library.unlink': method(z.object({ ...targetInput, itemId: id }), ['manager', 'trainer'], WRITES).returns<LinkedItem[]>(),
   'library.settings': method(z.object({}), 'signedIn').returns<LibrarySettings>(),
   'library.saveSettings': method(
-    z.object({ uploadLimitMb: z.number().int().min(1).max(500, { message: "The host accepts uploads up to 500 MB" }), staleDays: z.number().int().min(7).max(3650) }),
-    ['manager', 'trainer', 'admin'], WRITES,
+    z.object({
+      uploadLimitMb: z.number().int().min(1).max(500, { message: 'The host accepts uploads up to 500 MB' }),
+      staleDays: z.number().int().min(7).max(3650),
+    }),
+    ['manager', 'trainer', 'admin'],
+    WRITES,
   ).returns<LibrarySettings>(),
 };

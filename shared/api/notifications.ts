@@ -19,7 +19,9 @@ export interface NotificationRow {
 
 export const notificationsMethods = {
   /** My notifications, newest first (reminders due today are added on read). */
-  'notifications.list': method(z.object({ ...pageInput, unreadOnly: z.boolean().default(false) }), 'signedIn').returns<Page<NotificationRow> & { unread: number }>(),
+  'notifications.list': method(z.object({ ...pageInput, unreadOnly: z.boolean().default(false) }), 'signedIn').returns<
+    Page<NotificationRow> & { unread: number }
+  >(),
   /** How many of mine are unread (the header badge polls it). */
   'notifications.unreadCount': method(z.object({}), 'signedIn').returns<{ unread: number }>(),
   /**
@@ -27,5 +29,8 @@ export const notificationsMethods = {
    * Not audited (like scripts.logUsage): it changes only the caller's own reading state, and
    * a row per click would drown the record changes the audit log is for.
    */
-  'notifications.markRead': method(z.union([z.object({ ids: z.array(id).min(1).max(500) }), z.object({ all: z.literal(true) })]), 'signedIn').returns<{ marked: number; unread: number }>(),
+  'notifications.markRead': method(
+    z.union([z.object({ ids: z.array(id).min(1).max(500) }), z.object({ all: z.literal(true) })]),
+    'signedIn',
+  ).returns<{ marked: number; unread: number }>(),
 };

@@ -34,7 +34,12 @@ export interface Person {
 export const personInput = z.object({
   name: requiredText(120),
   names: localizedNames.default({}),
-  email: z.string().trim().toLowerCase().max(200, { message: 'Must be at most 200 characters' }).pipe(z.email({ message: 'Enter a valid e-mail address' })),
+  email: z
+    .string()
+    .trim()
+    .toLowerCase()
+    .max(200, { message: 'Must be at most 200 characters' })
+    .pipe(z.email({ message: 'Enter a valid e-mail address' })),
   teamId: id.nullable().default(null),
   roles: z.array(z.enum(ROLES)).min(1, { message: 'Choose at least one role' }).max(4),
   hiredAt: isoDate.nullable().default(null),
@@ -100,7 +105,13 @@ export const peopleMethods = {
   'people.update': method(z.object({ id, data: personInput }), ['admin'], WRITES).returns<Person>(),
   'people.setActive': method(z.object({ id, active: z.boolean() }), ['admin'], WRITES).returns<Person>(),
   'people.rosterPreview': method(rosterInput, ['admin']).returns<RosterPreview>(),
-  'people.rosterImport': method(rosterInput, ['admin'], WRITES).returns<{ created: number; updated: number; unchanged: number; skipped: number; teamsCreated: number }>(),
+  'people.rosterImport': method(rosterInput, ['admin'], WRITES).returns<{
+    created: number;
+    updated: number;
+    unchanged: number;
+    skipped: number;
+    teamsCreated: number;
+  }>(),
   'teams.list': method(z.object({ includeEmpty: z.boolean().default(true) }), 'signedIn').returns<Team[]>(),
   'teams.create': method(teamInput, ['admin'], WRITES).returns<Team>(),
   'teams.update': method(z.object({ id, data: teamInput }), ['admin'], WRITES).returns<Team>(),

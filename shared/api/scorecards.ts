@@ -195,7 +195,14 @@ export interface TrendPoint {
 }
 export interface RepTrend {
   totals: TrendPoint[];
-  criteria: { criterionId: number; label: { en: string; ru: string; zh: string }; bonus: boolean; points: TrendPoint[]; avg: number | null; n: number }[];
+  criteria: {
+    criterionId: number;
+    label: { en: string; ru: string; zh: string };
+    bonus: boolean;
+    points: TrendPoint[];
+    avg: number | null;
+    n: number;
+  }[];
 }
 
 export interface CoachingNote {
@@ -298,12 +305,23 @@ const answersInput = z.record(z.string().regex(/^\d+$/), answerInput);
 
 export const scorecardsMethods = {
   'scorecards.templates.list': method(z.object({}), 'signedIn').returns<TemplateSummary[]>(),
-  'scorecards.templates.create': method(z.object({ name: requiredText(120), description: text(1000).default(''), definition: definitionInput }), ['manager'], WRITES).returns<TemplateVersion>(),
+  'scorecards.templates.create': method(
+    z.object({ name: requiredText(120), description: text(1000).default(''), definition: definitionInput }),
+    ['manager'],
+    WRITES,
+  ).returns<TemplateVersion>(),
   'scorecards.versions.get': method(z.object({ id }), 'signedIn').returns<TemplateVersion>(),
   /** Published version for new evaluations (the first template's when none is given). */
-  'scorecards.versions.current': method(z.object({ templateId: id.nullable().default(null) }), 'signedIn').returns<TemplateVersion | null>(),
+  'scorecards.versions.current': method(
+    z.object({ templateId: id.nullable().default(null) }),
+    'signedIn',
+  ).returns<TemplateVersion | null>(),
   /** Saves the template's draft; editing a published template creates a new draft version. */
-  'scorecards.versions.saveDraft': method(z.object({ templateId: id, name: requiredText(120), definition: definitionInput }), ['manager'], WRITES).returns<TemplateVersion>(),
+  'scorecards.versions.saveDraft': method(
+    z.object({ templateId: id, name: requiredText(120), definition: definitionInput }),
+    ['manager'],
+    WRITES,
+  ).returns<TemplateVersion>(),
   'scorecards.versions.publish': method(z.object({ id }), ['manager'], WRITES).returns<TemplateVersion>(),
   'scorecards.versions.archive': method(z.object({ id }), ['manager'], WRITES).returns<TemplateVersion>(),
   'scorecards.versions.whatIf': method(z.object({ id, lastN: z.number().int().min(1).max(2000).default(200) }), ['manager']).returns<{
@@ -314,21 +332,25 @@ export const scorecardsMethods = {
     changed: number;
     byRep: { rep: PersonRef; n: number; before: number | null; after: number | null }[];
   }>(),
-  'scorecards.competencies': method(z.object({}), 'signedIn').returns<{ id: number; key: string; name: { en: string; ru: string; zh: string } }[]>(),
+  'scorecards.competencies': method(z.object({}), 'signedIn').returns<
+    { id: number; key: string; name: { en: string; ru: string; zh: string } }[]
+  >(),
   'scorecards.scripts': method(z.object({}), 'signedIn').returns<{ id: number; title: string; language: string }[]>(),
 
   'scorecards.calls.list': method(
-    z.object({
-      repId: id.nullable().default(null),
-      teamId: id.nullable().default(null),
-      from: isoDate.nullable().default(null),
-      to: isoDate.nullable().default(null),
-      channel: z.enum(CHANNELS).nullable().default(null),
-      scored: z.enum(['all', 'scored', 'unscored']).default('all'),
-      band: z.enum(['low', 'mid', 'high']).nullable().default(null),
-      query: text(200).default(''),
-      ...pageInput,
-    }).refine(...rangeInOrder),
+    z
+      .object({
+        repId: id.nullable().default(null),
+        teamId: id.nullable().default(null),
+        from: isoDate.nullable().default(null),
+        to: isoDate.nullable().default(null),
+        channel: z.enum(CHANNELS).nullable().default(null),
+        scored: z.enum(['all', 'scored', 'unscored']).default('all'),
+        band: z.enum(['low', 'mid', 'high']).nullable().default(null),
+        query: text(200).default(''),
+        ...pageInput,
+      })
+      .refine(...rangeInOrder),
     ['rep', 'manager'],
   ).returns<Page<CallRow>>(),
   'scorecards.calls.get': method(z.object({ id }), ['rep', 'manager']).returns<CallDetail>(),
@@ -337,21 +359,35 @@ export const scorecardsMethods = {
     errors: { index: number; fileName: string; field?: string; message: string }[];
   }>(),
   /** Reads a CSV manifest (file, rep, date, customer, channel, direction, outcome) for a batch import. */
-  'scorecards.calls.manifest': method(z.object({ contentBase64: z.string().max(4_000_000, { message: 'The manifest is larger than 3 MB' }) }), ['manager']).returns<{
+  'scorecards.calls.manifest': method(
+    z.object({ contentBase64: z.string().max(4_000_000, { message: 'The manifest is larger than 3 MB' }) }),
+    ['manager'],
+  ).returns<{
     rows: { row: number; file: string; repId: number; at: string; customer: string; channel: string; direction: string; outcome: string }[];
     errors: { row: number; field: string; value: string; message: string }[];
   }>(),
-  'scorecards.calls.setTranscript': method(z.object({ callId: id, text: z.string().max(2_000_000, { message: 'The transcript is larger than 2 MB' }) }), ['manager'], WRITES).returns<CallDetail>(),
+  'scorecards.calls.setTranscript': method(
+    z.object({ callId: id, text: z.string().max(2_000_000, { message: 'The transcript is larger than 2 MB' }) }),
+    ['manager'],
+    WRITES,
+  ).returns<CallDetail>(),
   'scorecards.calls.setScript': method(z.object({ callId: id, scriptId: id.nullable() }), ['manager'], WRITES).returns<CallDetail>(),
   'scorecards.calls.peaks': method(z.object({ callId: id }), ['rep', 'manager']).returns<number[] | null>(),
-  'scorecards.calls.savePeaks': method(z.object({ callId: id, peaks: z.array(z.number().min(0).max(1)).min(1).max(20_000) }), ['rep', 'manager']).returns<{ saved: boolean }>(),
+  'scorecards.calls.savePeaks': method(z.object({ callId: id, peaks: z.array(z.number().min(0).max(1)).min(1).max(20_000) }), [
+    'rep',
+    'manager',
+  ]).returns<{ saved: boolean }>(),
   'scorecards.calls.coverage': method(z.object({ callId: id, versionId: id.nullable().default(null) }), ['rep', 'manager']).returns<{
     script: { id: number; title: string } | null;
     steps: StepCoverage[];
     suggestions: Suggestion[];
     reason: 'ok' | 'no_script' | 'script_missing' | 'no_transcript';
   }>(),
-  'scorecards.comments.add': method(z.object({ callId: id, atMs: z.number().int().min(0).max(86_400_000), body: requiredText(2000) }), ['rep', 'manager'], WRITES).returns<CallComment>(),
+  'scorecards.comments.add': method(
+    z.object({ callId: id, atMs: z.number().int().min(0).max(86_400_000), body: requiredText(2000) }),
+    ['rep', 'manager'],
+    WRITES,
+  ).returns<CallComment>(),
   'scorecards.comments.remove': method(z.object({ id }), ['rep', 'manager'], WRITES).returns<{ removed: boolean }>(),
   'scorecards.queue': method(
     z.object({
@@ -363,10 +399,22 @@ export const scorecardsMethods = {
     ['manager'],
   ).returns<{ reps: QueueRep[]; month: string }>(),
 
-  'scorecards.evaluations.start': method(z.object({ callId: id, calibrationId: id.nullable().default(null), versionId: id.nullable().default(null) }), ['manager'], WRITES).returns<EvaluationDetail>(),
+  'scorecards.evaluations.start': method(
+    z.object({ callId: id, calibrationId: id.nullable().default(null), versionId: id.nullable().default(null) }),
+    ['manager'],
+    WRITES,
+  ).returns<EvaluationDetail>(),
   'scorecards.evaluations.get': method(z.object({ id }), ['rep', 'manager']).returns<EvaluationDetail>(),
-  'scorecards.evaluations.save': method(z.object({ id, answers: answersInput, summary: text(4000).default('') }), ['manager'], WRITES).returns<EvaluationDetail>(),
-  'scorecards.evaluations.submit': method(z.object({ id, answers: answersInput, summary: text(4000).default('') }), ['manager'], WRITES).returns<EvaluationDetail>(),
+  'scorecards.evaluations.save': method(
+    z.object({ id, answers: answersInput, summary: text(4000).default('') }),
+    ['manager'],
+    WRITES,
+  ).returns<EvaluationDetail>(),
+  'scorecards.evaluations.submit': method(
+    z.object({ id, answers: answersInput, summary: text(4000).default('') }),
+    ['manager'],
+    WRITES,
+  ).returns<EvaluationDetail>(),
   'scorecards.evaluations.list': method(
     z.object({
       repId: id.nullable().default(null),
@@ -376,14 +424,30 @@ export const scorecardsMethods = {
     }),
     ['rep', 'manager'],
   ).returns<Page<EvaluationRow>>(),
-  'scorecards.evaluations.trend': method(z.object({ repId: id, months: z.number().int().min(1).max(36).default(12) }), ['rep', 'manager']).returns<RepTrend>(),
+  'scorecards.evaluations.trend': method(z.object({ repId: id, months: z.number().int().min(1).max(36).default(12) }), [
+    'rep',
+    'manager',
+  ]).returns<RepTrend>(),
 
-  'scorecards.feedback.add': method(z.object({ evaluationId: id, criterionId: id, kind: z.enum(['acknowledge', 'dispute']), reason: text(2000).default('') }), ['rep'], WRITES).returns<FeedbackItem>(),
-  'scorecards.feedback.resolve': method(
-    z.object({ id, decision: z.enum(['accepted', 'partly', 'rejected']), note: text(2000).default(''), newValue: z.number().min(0).max(10).nullable().default(null) }),
-    ['manager'], WRITES,
+  'scorecards.feedback.add': method(
+    z.object({ evaluationId: id, criterionId: id, kind: z.enum(['acknowledge', 'dispute']), reason: text(2000).default('') }),
+    ['rep'],
+    WRITES,
   ).returns<FeedbackItem>(),
-  'scorecards.feedback.list': method(z.object({ status: z.enum(['open', 'all']).default('open'), repId: id.nullable().default(null), ...pageInput }), ['rep', 'manager']).returns<Page<FeedbackItem>>(),
+  'scorecards.feedback.resolve': method(
+    z.object({
+      id,
+      decision: z.enum(['accepted', 'partly', 'rejected']),
+      note: text(2000).default(''),
+      newValue: z.number().min(0).max(10).nullable().default(null),
+    }),
+    ['manager'],
+    WRITES,
+  ).returns<FeedbackItem>(),
+  'scorecards.feedback.list': method(
+    z.object({ status: z.enum(['open', 'all']).default('open'), repId: id.nullable().default(null), ...pageInput }),
+    ['rep', 'manager'],
+  ).returns<Page<FeedbackItem>>(),
 
   'scorecards.coaching.add': method(
     z.object({
@@ -397,15 +461,21 @@ export const scorecardsMethods = {
       callId: id.nullable().default(null),
       atMs: z.number().int().min(0).max(86_400_000).nullable().default(null),
     }),
-    ['manager'], WRITES,
+    ['manager'],
+    WRITES,
   ).returns<CoachingNote>(),
-  'scorecards.coaching.list': method(z.object({ repId: id, includeDone: z.boolean().default(false) }), ['rep', 'manager']).returns<CoachingNote[]>(),
+  'scorecards.coaching.list': method(z.object({ repId: id, includeDone: z.boolean().default(false) }), ['rep', 'manager']).returns<
+    CoachingNote[]
+  >(),
   'scorecards.coaching.setDone': method(z.object({ id, done: z.boolean() }), ['rep', 'manager'], WRITES).returns<CoachingNote>(),
 
   /** Submitted results for export (CSV): per criterion and per rep; managers get their teams' reps. */
   /** The disputes dashboard; managers get their teams' disputes, admins and the solo owner everyone's. */
   'scorecards.disputes.dashboard': method(z.object({}), ['manager', 'admin']).returns<DisputeDashboard>(),
-  'scorecards.results.export': method(z.object({ from: isoDate.nullable().default(null), to: isoDate.nullable().default(null) }).refine(...rangeInOrder), ['manager', 'admin']).returns<ResultsExport>(),
+  'scorecards.results.export': method(
+    z.object({ from: isoDate.nullable().default(null), to: isoDate.nullable().default(null) }).refine(...rangeInOrder),
+    ['manager', 'admin'],
+  ).returns<ResultsExport>(),
 
   'scorecards.calibration.list': method(z.object({}), ['manager']).returns<CalibrationSummary[]>(),
   'scorecards.calibration.create': method(
@@ -417,7 +487,8 @@ export const scorecardsMethods = {
       deadline: isoDate.nullable().default(null),
       referenceGraderId: id.nullable().default(null),
     }),
-    ['manager'], WRITES,
+    ['manager'],
+    WRITES,
   ).returns<CalibrationDetail>(),
   'scorecards.calibration.get': method(z.object({ id }), ['manager']).returns<CalibrationDetail>(),
   'scorecards.calibration.report': method(z.object({ id }), ['manager']).returns<CalibrationReport>(),

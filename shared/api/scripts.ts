@@ -36,7 +36,12 @@ export type ChoiceData = z.output<typeof choiceInput>;
 
 export const stepInput = z.object({
   /** Stable key inside the script (kept across saves, revisions and export), used by branch links. */
-  key: z.string().trim().min(1).max(40).regex(/^[A-Za-z0-9_-]+$/, { message: 'Use letters, digits, - or _' }),
+  key: z
+    .string()
+    .trim()
+    .min(1)
+    .max(40)
+    .regex(/^[A-Za-z0-9_-]+$/, { message: 'Use letters, digits, - or _' }),
   stage: z.enum(STAGES),
   title: requiredText(200),
   talkingPointsMd: text(MAX_TALKING_POINTS).default(''),
@@ -195,12 +200,19 @@ export const scriptsMethods = {
   /** view "published": what reps see (reps always get this). */
   'scripts.get': method(z.object({ id, view: z.enum(['draft', 'published']).default('draft') }), 'signedIn').returns<ScriptDetail>(),
   'scripts.create': method(scriptInput, ['manager', 'trainer'], WRITES).returns<ScriptDetail>(),
-  'scripts.save': method(z.object({ id, data: scriptInput, expectedRevision: z.number().int().min(0).nullable().default(null) }), ['manager', 'trainer'], WRITES).returns<ScriptDetail>(),
+  'scripts.save': method(
+    z.object({ id, data: scriptInput, expectedRevision: z.number().int().min(0).nullable().default(null) }),
+    ['manager', 'trainer'],
+    WRITES,
+  ).returns<ScriptDetail>(),
   'scripts.publish': method(z.object({ id }), ['manager', 'trainer'], WRITES).returns<ScriptDetail>(),
   'scripts.unpublish': method(z.object({ id }), ['manager', 'trainer'], WRITES).returns<ScriptDetail>(),
   'scripts.remove': method(z.object({ id }), ['manager', 'trainer'], WRITES).returns<{ removed: boolean }>(),
   'scripts.revisions': method(z.object({ id }), ['manager', 'trainer']).returns<RevisionSummary[]>(),
-  'scripts.diff': method(z.object({ id, fromRev: z.number().int().min(1), toRev: z.number().int().min(1) }), ['manager', 'trainer']).returns<DiffPart[]>(),
+  'scripts.diff': method(z.object({ id, fromRev: z.number().int().min(1), toRev: z.number().int().min(1) }), [
+    'manager',
+    'trainer',
+  ]).returns<DiffPart[]>(),
   'scripts.restore': method(z.object({ id, rev: z.number().int().min(1) }), ['manager', 'trainer'], WRITES).returns<ScriptDetail>(),
   'scripts.exportMarkdown': method(z.object({ id }), 'signedIn').returns<{ fileName: string; text: string }>(),
   'scripts.exportLibrary': method(z.object({}), ['manager', 'trainer']).returns<{ fileName: string; text: string }>(),
@@ -209,13 +221,17 @@ export const scriptsMethods = {
       fileName: text(260).default('import'),
       text: z.string().max(10_000_000, { message: 'The import file is larger than 10 MB' }),
     }),
-    ['manager', 'trainer'], WRITES,
+    ['manager', 'trainer'],
+    WRITES,
   ).returns<ImportResult>(),
   'scripts.search': method(
     z.object({
       query: text(200),
       language: languageFilter,
-      kinds: z.array(z.enum(['step', 'objection', 'library'])).min(1).default(['step', 'objection', 'library']),
+      kinds: z
+        .array(z.enum(['step', 'objection', 'library']))
+        .min(1)
+        .default(['step', 'objection', 'library']),
       limit: z.number().int().min(1).max(50).default(20),
     }),
     'signedIn',
@@ -224,12 +240,18 @@ export const scriptsMethods = {
   'scripts.usage': method(z.object({}), 'signedIn').returns<UsageSummary>(),
   'scripts.logUsage': method(usageInput, 'signedIn').returns<{ logged: boolean }>(),
   'scripts.openLiveWindow': method(z.object({}), 'signedIn').returns<{ opened: boolean }>(),
-  'scripts.objections.list': method(z.object({ query: text(200).default(''), language: languageFilter, ...pageInput }), 'signedIn').returns<Page<ObjectionCard>>(),
+  'scripts.objections.list': method(z.object({ query: text(200).default(''), language: languageFilter, ...pageInput }), 'signedIn').returns<
+    Page<ObjectionCard>
+  >(),
   'scripts.objections.get': method(z.object({ id }), 'signedIn').returns<ObjectionCard>(),
   'scripts.objections.create': method(objectionInput, ['manager', 'trainer'], WRITES).returns<ObjectionCard>(),
   'scripts.objections.update': method(z.object({ id, data: objectionInput }), ['manager', 'trainer'], WRITES).returns<ObjectionCard>(),
   'scripts.objections.remove': method(z.object({ id }), ['manager', 'trainer'], WRITES).returns<{ removed: boolean }>(),
   /** The workspace's search synonyms: groups of equivalent words or phrases, applied to every live search. */
   'scripts.synonyms.get': method(z.object({}), 'signedIn').returns<SynonymGroup[]>(),
-  'scripts.synonyms.save': method(z.object({ groups: z.array(synonymGroupInput).max(MAX_SYNONYM_GROUPS, { message: `At most ${MAX_SYNONYM_GROUPS} synonym groups` }) }), ['manager', 'trainer', 'admin'], WRITES).returns<SynonymGroup[]>(),
+  'scripts.synonyms.save': method(
+    z.object({ groups: z.array(synonymGroupInput).max(MAX_SYNONYM_GROUPS, { message: `At most ${MAX_SYNONYM_GROUPS} synonym groups` }) }),
+    ['manager', 'trainer', 'admin'],
+    WRITES,
+  ).returns<SynonymGroup[]>(),
 };

@@ -36,5 +36,8 @@ export interface EverywhereResult {
 }
 
 export const searchMethods = {
-  'search.everywhere': method(z.object({ query: text(200), perGroup: z.number().int().min(1).max(20).default(5) }), 'signedIn').returns<EverywhereResult>(),
+  'search.everywhere': method(
+    z.object({ query: text(200), perGroup: z.number().int().min(1).max(20).default(5) }),
+    'signedIn',
+  ).returns<EverywhereResult>(),
 };

@@ -27,7 +27,13 @@ export const sessionMethods = {
   'session.set': method(z.object({ personId: id.nullable(), role: z.enum(ROLES) }), 'signedIn').returns<SessionInfo>(),
   /** Electron only: native file picker; the chosen files are staged and returned as upload refs. */
   'files.pick': method(
-    z.object({ multiple: z.boolean().default(true), filters: z.array(z.object({ name: z.string().max(80), extensions: z.array(z.string().max(10)).max(40) })).max(10).default([]) }),
+    z.object({
+      multiple: z.boolean().default(true),
+      filters: z
+        .array(z.object({ name: z.string().max(80), extensions: z.array(z.string().max(10)).max(40) }))
+        .max(10)
+        .default([]),
+    }),
     'signedIn',
   ).returns<UploadRef[]>(),
 };

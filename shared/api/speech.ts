@@ -39,7 +39,8 @@ export interface SpeechSettings {
   systemAudio: SystemAudio;
 }
 
-export type RecognizerState = { state: 'starting' } | { state: 'ready' } | { state: 'off'; problem: SpeechProblem } | { state: 'failed'; problem: SpeechProblem };
+export type RecognizerState =
+  { state: 'starting' } | { state: 'ready' } | { state: 'off'; problem: SpeechProblem } | { state: 'failed'; problem: SpeechProblem };
 
 export interface CaptureChannelStats {
   /** Frames and audio received (after resampling to 16 kHz mono). */
@@ -75,18 +76,28 @@ export const captureFrame = z.object({
   atMs: z.number().int().min(0).max(86_400_000),
   sampleRate: z.number().int().min(8000).max(192_000),
   /** Signed 16-bit little-endian PCM, mono, base64 (at most 1 s at 48 kHz). */
-  pcm: z.string().max(131_072).regex(/^[A-Za-z0-9+/]*={0,2}$/, { message: 'pcm: base64 expected' }),
+  pcm: z
+    .string()
+    .max(131_072)
+    .regex(/^[A-Za-z0-9+/]*={0,2}$/, { message: 'pcm: base64 expected' }),
 });
 
 export const speechMethods = {
   'speech.settings.get': method(z.object({}), 'signedIn').returns<SpeechSettings>(),
   /** Checks the folder at once (a wrong one is refused with its message on `folder`) and keeps it; null forgets it. */
-  'speech.settings.setModel': method(z.object({ language, folder: z.string().trim().min(1).max(1000).nullable() }), ['admin'], WRITES).returns<SpeechSettings>(),
+  'speech.settings.setModel': method(
+    z.object({ language, folder: z.string().trim().min(1).max(1000).nullable() }),
+    ['admin'],
+    WRITES,
+  ).returns<SpeechSettings>(),
   /** Desktop app: the system folder chooser; null when cancelled. */
   'speech.settings.pickFolder': method(z.object({ language }), ['admin']).returns<{ folder: string | null }>(),
   /** Opens this person's capture session (closing an earlier one); recognition starts when a model is set. */
   'speech.capture.start': method(z.object({ language, channels: z.array(speaker).min(1).max(2) }), 'signedIn').returns<CaptureStatus>(),
-  'speech.capture.push': method(z.object({ sessionId, frames: z.array(captureFrame).min(1).max(MAX_PUSH_FRAMES) }), 'signedIn').returns<CaptureStatus>(),
+  'speech.capture.push': method(
+    z.object({ sessionId, frames: z.array(captureFrame).min(1).max(MAX_PUSH_FRAMES) }),
+    'signedIn',
+  ).returns<CaptureStatus>(),
   'speech.capture.status': method(z.object({ sessionId }), 'signedIn').returns<CaptureStatus>(),
   'speech.capture.stop': method(z.object({ sessionId }), 'signedIn').returns<{ stopped: boolean }>(),
 };

@@ -91,5 +91,8 @@ export type QueuedUsage = z.input<typeof queuedUsage>;
 
 export const syncMethods = {
   'sync.changes': method(z.object({ cursor: z.string().max(MAX_CURSOR).nullable().default(null) }), 'signedIn').returns<SyncChanges>(),
-  'sync.uploadUsage': method(z.object({ events: z.array(queuedUsage).max(MAX_USAGE_BATCH) }), 'signedIn', WRITES).returns<{ stored: number; duplicates: number }>(),
+  'sync.uploadUsage': method(z.object({ events: z.array(queuedUsage).max(MAX_USAGE_BATCH) }), 'signedIn', WRITES).returns<{
+    stored: number;
+    duplicates: number;
+  }>(),
 };

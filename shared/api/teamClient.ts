@@ -46,13 +46,22 @@ export const teamClientMethods = {
   'teamClient.state': method(z.object({}), 'signedIn').returns<TeamConnectionsState | null>(),
   'teamClient.probe': method(z.object({ url: address }), 'signedIn').returns<TeamProbe>(),
   'teamClient.connect': method(
-    z.object({ url: address, email: z.string().trim().min(1, { message: 'Required' }).max(200), password: z.string().min(1, { message: 'Required' }).max(1024), trustFingerprint: z.string().max(200).nullable().default(null) }),
+    z.object({
+      url: address,
+      email: z.string().trim().min(1, { message: 'Required' }).max(200),
+      password: z.string().min(1, { message: 'Required' }).max(1024),
+      trustFingerprint: z.string().max(200).nullable().default(null),
+    }),
     'signedIn',
     WRITES,
   ).returns<TeamConnectionsState>(),
   /** Single sign-on in the system browser (RFC 8252 loopback redirect); resolves once the browser came back (≤ 5 min). */
   'teamClient.connectSso': method(
-    z.object({ url: address, trustFingerprint: z.string().max(200).nullable().default(null), lang: z.enum(['en', 'ru', 'zh']).default('en') }),
+    z.object({
+      url: address,
+      trustFingerprint: z.string().max(200).nullable().default(null),
+      lang: z.enum(['en', 'ru', 'zh']).default('en'),
+    }),
     'signedIn',
     WRITES,
   ).returns<TeamConnectionsState>(),

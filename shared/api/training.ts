@@ -118,7 +118,11 @@ export const itemInput = z.object({
   kind: z.enum(['lesson', 'quiz']),
   title: requiredText(200),
   bodyMd: text(200_000).default(''),
-  passMark: z.number().min(0, { message: 'The pass mark must be between 0 and 100 %' }).max(100, { message: 'The pass mark must be between 0 and 100 %' }).default(80),
+  passMark: z
+    .number()
+    .min(0, { message: 'The pass mark must be between 0 and 100 %' })
+    .max(100, { message: 'The pass mark must be between 0 and 100 %' })
+    .default(80),
   attemptsAllowed: z.number().int().min(0).max(100).default(3),
   shuffle: z.boolean().default(true),
   questions: z.array(questionInput).max(200).default([]),
@@ -171,7 +175,15 @@ export interface QuizResult {
   correctCount: number;
   total: number;
   attemptsLeft: number | null;
-  questions: { id: number; prompt: string; correct: boolean; yourAnswer: string[]; correctAnswer: string[]; options: { id: string; text: string }[]; explanation: string }[];
+  questions: {
+    id: number;
+    prompt: string;
+    correct: boolean;
+    yourAnswer: string[];
+    correctAnswer: string[];
+    options: { id: string; text: string }[];
+    explanation: string;
+  }[];
   courseCompleted: boolean;
   certificateId: number | null;
 }
@@ -186,7 +198,10 @@ export const planInput = z.object({
     kind: z.enum(TARGET_KINDS),
     personIds: z.array(id).max(5000).default([]),
     teamIds: z.array(id).max(200).default([]),
-    roles: z.array(z.enum(['rep', 'manager', 'trainer', 'admin'])).max(4).default([]),
+    roles: z
+      .array(z.enum(['rep', 'manager', 'trainer', 'admin']))
+      .max(4)
+      .default([]),
   }),
   dueDate: isoDate.nullable().default(null),
   recurrenceMonths: z.number().int().min(1).max(60).nullable().default(null),
@@ -240,7 +255,15 @@ export interface Dashboard {
   byCourse: { courseId: number; title: string; total: number; completed: number; overdue: number; avgScore: number | null }[];
   overdue: AssignmentRow[];
   overdueTotal: number;
-  stuck: { itemId: number; courseTitle: string; quizTitle: string; questionId: number; prompt: string; attempts: number; pctCorrect: number }[];
+  stuck: {
+    itemId: number;
+    courseTitle: string;
+    quizTitle: string;
+    questionId: number;
+    prompt: string;
+    attempts: number;
+    pctCorrect: number;
+  }[];
 }
 
 export interface ItemAnalysis {
@@ -250,7 +273,15 @@ export interface ItemAnalysis {
   passRate: number | null;
   questions: { id: number; prompt: string; answered: number; pctCorrect: number | null }[];
   /** Who tried and has not passed yet (most attempts first). */
-  stuck: { personId: number; name: string; names: LocalizedNames; attempts: number; bestScore: number; outOfAttempts: boolean; lastAt: string }[];
+  stuck: {
+    personId: number;
+    name: string;
+    names: LocalizedNames;
+    attempts: number;
+    bestScore: number;
+    outOfAttempts: boolean;
+    lastAt: string;
+  }[];
 }
 
 export interface Certificate {
@@ -329,25 +360,46 @@ export const trainingMethods = {
   'competencies.create': method(competencyInput, ['trainer'], WRITES).returns<Competency>(),
   'competencies.update': method(z.object({ id, data: competencyInput }), ['trainer'], WRITES).returns<Competency>(),
   'competencies.setArchived': method(z.object({ id, archived: z.boolean() }), ['trainer'], WRITES).returns<Competency>(),
-  'competencies.setTarget': method(z.object({ jobRoleId: id, competencyId: id, level: z.number().int().min(1).max(5).nullable() }), ['trainer'], WRITES).returns<CompetencyModel>(),
+  'competencies.setTarget': method(
+    z.object({ jobRoleId: id, competencyId: id, level: z.number().int().min(1).max(5).nullable() }),
+    ['trainer'],
+    WRITES,
+  ).returns<CompetencyModel>(),
   'competencies.setJobRole': method(z.object({ personId: id, jobRoleId: id.nullable() }), ['trainer'], WRITES).returns<{ ok: true }>(),
   'competencies.assess': method(
     z.object({ repId: id, competencyId: id, level: z.number().int().min(1).max(5), note: text(2000).default(''), date: isoDate }),
-    ['manager', 'trainer'], WRITES,
+    ['manager', 'trainer'],
+    WRITES,
   ).returns<Assessment>(),
   'competencies.assessments': method(z.object({ repId: id }), ['rep', 'manager', 'trainer']).returns<Assessment[]>(),
 
   'training.courses.list': method(
-    z.object({ query: text(200).default(''), status: z.enum(['draft', 'published', 'archived', 'active']).default('active'), ...pageInput }),
+    z.object({
+      query: text(200).default(''),
+      status: z.enum(['draft', 'published', 'archived', 'active']).default('active'),
+      ...pageInput,
+    }),
     'signedIn',
   ).returns<Page<CourseSummary>>(),
   'training.courses.get': method(z.object({ id }), 'signedIn').returns<CourseDetail>(),
   'training.courses.create': method(courseInput, ['trainer'], WRITES).returns<CourseDetail>(),
   'training.courses.update': method(z.object({ id, data: courseInput }), ['trainer'], WRITES).returns<CourseDetail>(),
-  'training.courses.setStatus': method(z.object({ id, status: z.enum(['draft', 'published', 'archived']) }), ['trainer'], WRITES).returns<CourseDetail>(),
+  'training.courses.setStatus': method(
+    z.object({ id, status: z.enum(['draft', 'published', 'archived']) }),
+    ['trainer'],
+    WRITES,
+  ).returns<CourseDetail>(),
   /** Deletes a course without attempts; a course with attempts is archived instead (result says which). */
-  'training.courses.remove': method(z.object({ id }), ['trainer'], WRITES).returns<{ removed: boolean; archived: boolean; message: string }>(),
-  'training.modules.save': method(z.object({ courseId: id, id: id.optional(), title: requiredText(200) }), ['trainer'], WRITES).returns<CourseDetail>(),
+  'training.courses.remove': method(z.object({ id }), ['trainer'], WRITES).returns<{
+    removed: boolean;
+    archived: boolean;
+    message: string;
+  }>(),
+  'training.modules.save': method(
+    z.object({ courseId: id, id: id.optional(), title: requiredText(200) }),
+    ['trainer'],
+    WRITES,
+  ).returns<CourseDetail>(),
   'training.modules.remove': method(z.object({ id }), ['trainer'], WRITES).returns<CourseDetail>(),
   'training.items.save': method(itemInput.extend({ id: id.optional() }), ['trainer'], WRITES).returns<CourseDetail>(),
   'training.items.remove': method(z.object({ id }), ['trainer'], WRITES).returns<CourseDetail>(),
@@ -355,7 +407,11 @@ export const trainingMethods = {
   'training.learn.course': method(z.object({ courseId: id }), 'signedIn').returns<LearnerCourse>(),
   'training.learn.completeLesson': method(z.object({ itemId: id }), 'signedIn', WRITES).returns<LearnerCourse>(),
   'training.learn.startQuiz': method(z.object({ itemId: id }), 'signedIn', WRITES).returns<QuizStart>(),
-  'training.learn.submitQuiz': method(z.object({ itemId: id, answers: z.record(z.string().max(20), z.array(z.string().max(20)).max(12)) }), 'signedIn', WRITES).returns<QuizResult>(),
+  'training.learn.submitQuiz': method(
+    z.object({ itemId: id, answers: z.record(z.string().max(20), z.array(z.string().max(20)).max(12)) }),
+    'signedIn',
+    WRITES,
+  ).returns<QuizResult>(),
   'training.my': method(z.object({ personId: id.nullable().default(null) }), 'signedIn').returns<MyTrainingItem[]>(),
 
   'training.plans.list': method(z.object({}), ['manager', 'trainer']).returns<Plan[]>(),
@@ -377,9 +433,21 @@ export const trainingMethods = {
   'training.certificates.get': method(z.object({ id }), 'signedIn').returns<Certificate>(),
 
   'training.competence.profile': method(z.object({ personId: id }), ['rep', 'manager', 'trainer']).returns<CompetenceProfile>(),
-  'training.competence.explain': method(z.object({ personId: id, competencyId: id, asOf: isoDate.optional() }), ['rep', 'manager', 'trainer']).returns<CompetenceExplanation>(),
+  'training.competence.explain': method(z.object({ personId: id, competencyId: id, asOf: isoDate.optional() }), [
+    'rep',
+    'manager',
+    'trainer',
+  ]).returns<CompetenceExplanation>(),
 
   'training.drills.session': method(z.object({ limit: z.number().int().min(1).max(100).default(20) }), 'signedIn').returns<DrillSession>(),
-  'training.drills.review': method(z.object({ cardId: id, rating: z.union([z.literal(1), z.literal(2), z.literal(3), z.literal(4)]), typed: text(4000).default('') }), 'signedIn', WRITES).returns<{ nextDue: string }>(),
-  'training.drills.settings': method(z.object({ desiredRetention: z.number().min(0.7).max(0.97).optional() }), 'signedIn', (i) => i.desiredRetention !== undefined).returns<{ desiredRetention: number }>(),
+  'training.drills.review': method(
+    z.object({ cardId: id, rating: z.union([z.literal(1), z.literal(2), z.literal(3), z.literal(4)]), typed: text(4000).default('') }),
+    'signedIn',
+    WRITES,
+  ).returns<{ nextDue: string }>(),
+  'training.drills.settings': method(
+    z.object({ desiredRetention: z.number().min(0.7).max(0.97).optional() }),
+    'signedIn',
+    (i) => i.desiredRetention !== undefined,
+  ).returns<{ desiredRetention: number }>(),
 };

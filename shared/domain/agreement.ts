@@ -143,7 +143,10 @@ export function graderBias(data: ReliabilityData, opts: { reference?: number | n
       let cmp: number | null = null;
       if (opts.reference !== undefined && opts.reference !== null) cmp = data[opts.reference]?.[u] ?? null;
       else {
-        const others = data.filter((_, h) => h !== g).map((r) => r[u]).filter((v): v is number => v !== null && v !== undefined);
+        const others = data
+          .filter((_, h) => h !== g)
+          .map((r) => r[u])
+          .filter((v): v is number => v !== null && v !== undefined);
         cmp = others.length ? others.reduce((s, x) => s + x, 0) / others.length : null;
       }
       if (cmp !== null) diffs.push(mine - cmp);
@@ -158,7 +161,11 @@ export function graderBias(data: ReliabilityData, opts: { reference?: number | n
  * A criterion is ambiguous when graders differ by more than `tolerance` (one point; 0 on a
  * yes/no criterion, see agreementTolerance) on more than `share` of its units.
  */
-export function ambiguity(data: ReliabilityData, share = 0.3, tolerance = 1): { disagreeing: number; units: number; share: number | null; ambiguous: boolean } {
+export function ambiguity(
+  data: ReliabilityData,
+  share = 0.3,
+  tolerance = 1,
+): { disagreeing: number; units: number; share: number | null; ambiguous: boolean } {
   const unitCount = Math.max(0, ...data.map((r) => r.length));
   let units = 0;
   let disagreeing = 0;

@@ -94,7 +94,12 @@ function matchHits(ts: Term[], line: LineIndex): number {
 }
 
 const LIST_ITEM = /^\s*(?:[-*+]|\d+[.)])\s+/;
-const clean = (l: string) => l.replace(LIST_ITEM, '').replace(/^\s*>\s?/, '').replace(/[*_`#]/g, '').trim();
+const clean = (l: string) =>
+  l
+    .replace(LIST_ITEM, '')
+    .replace(/^\s*>\s?/, '')
+    .replace(/[*_`#]/g, '')
+    .trim();
 
 /**
  * Talking points are the Markdown's list items and quoted lines: the points a rep
@@ -173,7 +178,9 @@ export function suggestFromCoverage(criteria: CriterionDef[], coverage: StepCove
     if (!steps.length) continue;
     const ratio = steps.reduce((s, x) => s + x.ratio, 0) / steps.length;
     const { min, max } = scaleRange(c.scale);
-    const evidence = steps.flatMap((s) => s.items.filter((i) => i.covered && i.atMs !== null && i.snippet).map((i) => ({ atMs: i.atMs!, snippet: i.snippet!, item: i.text })));
+    const evidence = steps.flatMap((s) =>
+      s.items.filter((i) => i.covered && i.atMs !== null && i.snippet).map((i) => ({ atMs: i.atMs!, snippet: i.snippet!, item: i.text })),
+    );
     if (!evidence.length) continue;
     const value = c.scale === 'yes_no' ? (ratio >= 0.5 ? 1 : 0) : Math.round(min + ratio * (max - min));
     out.push({ criterionId: c.id, value, because: steps.map((s) => ({ stepId: s.stepId, title: s.title, ratio: s.ratio })), evidence });

@@ -49,7 +49,11 @@ function fastDate(s: string, format: DateFormat): string | null {
   const mi = digits(s, 14, 16);
   const ss = digits(s, 17, 19);
   if (y < 0 || m < 0 || d < 0 || hh < 0 || mi < 0 || ss < 0 || hh > 23 || mi > 59 || ss > 59 || !validDate(y, m, d)) return null;
-  return s.charCodeAt(4) === 45 ? (c10 === 84 ? s : `${s.slice(0, 10)}T${s.slice(11)}`) : `${s.slice(6, 10)}-${s.slice(3, 5)}-${s.slice(0, 2)}T${s.slice(11)}`;
+  return s.charCodeAt(4) === 45
+    ? c10 === 84
+      ? s
+      : `${s.slice(0, 10)}T${s.slice(11)}`
+    : `${s.slice(6, 10)}-${s.slice(3, 5)}-${s.slice(0, 2)}T${s.slice(11)}`;
 }
 
 /**
@@ -113,7 +117,8 @@ const GROUPED = { comma: /^\d{1,3}(\.\d{3})+(,\d+)?$/, dot: /^\d{1,3}(,\d{3})+(\
 export function parseCrmNumber(raw: string, format: NumberFormat): { value: number } | ParseError {
   // fast path for plain numbers (most cells of a large export)
   if (/^\d+$/.test(raw)) return { value: Number(raw) };
-  if (format === 'dot' ? /^\d+\.\d+$/.test(raw) : /^\d+,\d+$/.test(raw)) return { value: Number(format === 'dot' ? raw : raw.replace(',', '.')) };
+  if (format === 'dot' ? /^\d+\.\d+$/.test(raw) : /^\d+,\d+$/.test(raw))
+    return { value: Number(format === 'dot' ? raw : raw.replace(',', '.')) };
   let s = raw.trim().replace(/[\s\u00a0\u202f']/g, '');
   s = s.replace(/^[$€£¥₽]|(?:[$€£¥₽]|руб\.?|RUB|USD|EUR|CNY|元)$/giu, '');
   if (!s) return { error: 'empty', key: 'empty' };
@@ -125,7 +130,11 @@ export function parseCrmNumber(raw: string, format: NumberFormat): { value: numb
       // "1234.56" with a comma format, "5,5" with a dot format: the other decimal style
       if (new RegExp(`^\\d+\\${other}\\d+$`).test(s) || (format === 'comma' ? GROUPED.dot : GROUPED.comma).test(s)) {
         const expected = format === 'comma' ? '1 234,56' : '1,234.56';
-        return { error: `"${raw.trim()}" uses the other decimal separator (this file's numbers look like ${expected})`, key: 'otherDecimal', params: { value: raw.trim(), expected } };
+        return {
+          error: `"${raw.trim()}" uses the other decimal separator (this file's numbers look like ${expected})`,
+          key: 'otherDecimal',
+          params: { value: raw.trim(), expected },
+        };
       }
       return { error: `"${raw.trim()}" is not a number`, key: 'notNumber', params: { value: raw.trim() } };
     }

@@ -31,7 +31,8 @@ export function csvTable(rows: CsvValue[][], bom = true): string {
 }
 
 /** A number rounded for reading, not 15 decimals. */
-export const round = (v: number | null | undefined, digits = 1): number | null => (v === null || v === undefined || !Number.isFinite(v) ? null : Math.round(v * 10 ** digits) / 10 ** digits);
+export const round = (v: number | null | undefined, digits = 1): number | null =>
+  v === null || v === undefined || !Number.isFinite(v) ? null : Math.round(v * 10 ** digits) / 10 ** digits;
 
 /**
  * Rounding for exported statistics: rates and correlations (|v| ≤ 1) keep 4

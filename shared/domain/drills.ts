@@ -58,7 +58,12 @@ function toCard(s: StoredCardState): Card {
 }
 
 /** The card's next state after the rep rates recall; fuzz off so schedules are reproducible. */
-export function scheduleReview(state: StoredCardState, rating: DrillRating, now: Date, desiredRetention = DEFAULT_RETENTION): StoredCardState {
+export function scheduleReview(
+  state: StoredCardState,
+  rating: DrillRating,
+  now: Date,
+  desiredRetention = DEFAULT_RETENTION,
+): StoredCardState {
   const f = fsrs(generatorParameters({ request_retention: clampRetention(desiredRetention), enable_fuzz: false }));
   return fromCard(f.next(toCard(state), now, rating).card);
 }

@@ -21,7 +21,7 @@ export const DUE_SOON_DAYS = 3;
 export const EXPIRING_DAYS = 14;
 
 type Params = Record<string, string | number>;
-const num = (p: Params, k: string) => (typeof p[k] === 'number' ? (p[k]) : Number(p[k]) || null);
+const num = (p: Params, k: string) => (typeof p[k] === 'number' ? p[k] : Number(p[k]) || null);
 
 /** The in-app route a notification opens (hash router paths). */
 export function notificationLink(kind: NotificationKind, entityId: number | null, params: Params): string {

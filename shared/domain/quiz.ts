@@ -25,7 +25,17 @@ export interface QuizProblem {
   /** 0-based question index, or -1 for the quiz itself. */
   question: number;
   field: 'correct' | 'options' | 'prompt' | 'passMark' | 'attemptsAllowed' | 'questions';
-  code: 'no_correct' | 'several_correct' | 'too_few_options' | 'unknown_option' | 'empty_prompt' | 'pass_mark_range' | 'attempts_range' | 'no_questions' | 'duplicate_option' | 'bad_order';
+  code:
+    | 'no_correct'
+    | 'several_correct'
+    | 'too_few_options'
+    | 'unknown_option'
+    | 'empty_prompt'
+    | 'pass_mark_range'
+    | 'attempts_range'
+    | 'no_questions'
+    | 'duplicate_option'
+    | 'bad_order';
   message: string;
 }
 
@@ -35,23 +45,46 @@ export function validateQuiz(q: { passMark: number; attemptsAllowed: number; que
     out.push({ question: -1, field: 'passMark', code: 'pass_mark_range', message: 'The pass mark must be between 0 and 100 %.' });
   if (!Number.isInteger(q.attemptsAllowed) || q.attemptsAllowed < 0 || q.attemptsAllowed > 100)
     out.push({ question: -1, field: 'attemptsAllowed', code: 'attempts_range', message: 'Attempts allowed must be 0 (unlimited) to 100.' });
-  if (!q.questions.length) out.push({ question: -1, field: 'questions', code: 'no_questions', message: 'A quiz needs at least one question.' });
+  if (!q.questions.length)
+    out.push({ question: -1, field: 'questions', code: 'no_questions', message: 'A quiz needs at least one question.' });
   q.questions.forEach((qq, i) => {
     const n = i + 1;
     if (!qq.prompt.trim()) out.push({ question: i, field: 'prompt', code: 'empty_prompt', message: `Question ${n} has no text.` });
     const ids = qq.options.map((o) => o.id);
-    if (new Set(ids).size !== ids.length) out.push({ question: i, field: 'options', code: 'duplicate_option', message: `Question ${n} has two options with the same id.` });
+    if (new Set(ids).size !== ids.length)
+      out.push({ question: i, field: 'options', code: 'duplicate_option', message: `Question ${n} has two options with the same id.` });
     const minOptions = qq.kind === 'truefalse' ? 2 : 2;
     if (qq.options.filter((o) => o.text.trim()).length < minOptions)
       out.push({ question: i, field: 'options', code: 'too_few_options', message: `Question ${n} needs at least two answer options.` });
-    if (qq.correct.some((c) => !ids.includes(c))) out.push({ question: i, field: 'correct', code: 'unknown_option', message: `Question ${n} marks an answer that is not among its options.` });
+    if (qq.correct.some((c) => !ids.includes(c)))
+      out.push({
+        question: i,
+        field: 'correct',
+        code: 'unknown_option',
+        message: `Question ${n} marks an answer that is not among its options.`,
+      });
     if (qq.kind === 'ordering') {
       if (qq.correct.length !== ids.length || new Set(qq.correct).size !== ids.length)
-        out.push({ question: i, field: 'correct', code: 'bad_order', message: `Question ${n}: the correct order must list every option once.` });
+        out.push({
+          question: i,
+          field: 'correct',
+          code: 'bad_order',
+          message: `Question ${n}: the correct order must list every option once.`,
+        });
     } else if (qq.correct.length === 0) {
-      out.push({ question: i, field: 'correct', code: 'no_correct', message: `Question ${n} has no correct answer. Mark at least one option as correct.` });
+      out.push({
+        question: i,
+        field: 'correct',
+        code: 'no_correct',
+        message: `Question ${n} has no correct answer. Mark at least one option as correct.`,
+      });
     } else if ((qq.kind === 'single' || qq.kind === 'truefalse') && qq.correct.length > 1) {
-      out.push({ question: i, field: 'correct', code: 'several_correct', message: `Question ${n} is single-choice but has ${qq.correct.length} correct answers.` });
+      out.push({
+        question: i,
+        field: 'correct',
+        code: 'several_correct',
+        message: `Question ${n} is single-choice but has ${qq.correct.length} correct answers.`,
+      });
     }
   });
   return out;
@@ -77,7 +110,11 @@ export interface GradedQuiz {
 }
 
 /** Score = % of questions answered exactly right (all-or-nothing per question); passed when score ≥ pass mark. */
-export function gradeQuiz(questions: Pick<QuizQuestion, 'id' | 'kind' | 'correct'>[], answers: Record<string, string[]>, passMark: number): GradedQuiz {
+export function gradeQuiz(
+  questions: Pick<QuizQuestion, 'id' | 'kind' | 'correct'>[],
+  answers: Record<string, string[]>,
+  passMark: number,
+): GradedQuiz {
   const perQuestion = questions.map((q) => ({ id: q.id, correct: isAnswerCorrect(q, answers[String(q.id)]) }));
   const correctCount = perQuestion.filter((p) => p.correct).length;
   const total = questions.length;

@@ -114,7 +114,8 @@ export function scoreEvaluation(def: TemplateDef, answers: Record<number, Answer
         continue;
       }
       answered++;
-      if (isFailing(c, a, s.kind)) failedBy.push({ criterionId: c.id, prompt: c.prompt, kind: s.kind === 'auto_fail' ? 'auto_fail' : 'critical' });
+      if (isFailing(c, a, s.kind))
+        failedBy.push({ criterionId: c.id, prompt: c.prompt, kind: s.kind === 'auto_fail' ? 'auto_fail' : 'critical' });
       if (a.na || a.value === null) continue;
       const max = scaleRange(c.scale).max;
       if (s.kind === 'bonus') bonus += (a.value / max) * c.weight;
@@ -132,7 +133,17 @@ export function scoreEvaluation(def: TemplateDef, answers: Record<number, Answer
   bonus = Math.min(bonus, Math.max(0, def.bonusCap));
   const autoFailed = failedBy.length > 0;
   const score = autoFailed ? 0 : base === null ? (bonus > 0 ? round1(Math.min(100, bonus)) : null) : round1(Math.min(100, base + bonus));
-  return { score, base: base === null ? null : round1(base), bonus: round1(bonus), autoFailed, failedBy, sections, answered, required, missing };
+  return {
+    score,
+    base: base === null ? null : round1(base),
+    bonus: round1(bonus),
+    autoFailed,
+    failedBy,
+    sections,
+    answered,
+    required,
+    missing,
+  };
 }
 
 /** Every criterion of a template, with its section kind. */
@@ -158,5 +169,11 @@ export function compareAverages(rows: { before: number | null; after: number | n
   const avg = (xs: number[]) => (xs.length ? xs.reduce((s, x) => s + x, 0) / xs.length : null);
   const before = avg(b);
   const after = avg(a);
-  return { n: rows.length, before, after, delta: before !== null && after !== null ? after - before : null, changed: rows.filter((r) => r.before !== r.after).length };
+  return {
+    n: rows.length,
+    before,
+    after,
+    delta: before !== null && after !== null ? after - before : null,
+    changed: rows.filter((r) => r.before !== r.after).length,
+  };
 }

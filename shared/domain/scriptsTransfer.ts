@@ -24,7 +24,9 @@ export interface ExportedObjection {
   triggers: Triggers;
 }
 
-export type ExportedStep = Omit<StepData, 'choices'> & { choices: { label: string; toStepKey: string | null; toObjection: string | null }[] };
+export type ExportedStep = Omit<StepData, 'choices'> & {
+  choices: { label: string; toStepKey: string | null; toObjection: string | null }[];
+};
 
 export interface ExportedScript {
   title: string;
@@ -66,9 +68,12 @@ const exportedScript = z.object({
 const exportedObjection = objectionInput.extend({ ref: z.string().min(1).max(40) });
 
 function checkVersion(version: unknown) {
-  if (typeof version !== 'number' || !Number.isInteger(version)) throw new TransferError('The file has no format version: it is not a Sales Workbench scripts export.');
+  if (typeof version !== 'number' || !Number.isInteger(version))
+    throw new TransferError('The file has no format version: it is not a Sales Workbench scripts export.');
   if (version > FORMAT_VERSION) {
-    throw new TransferError(`The file was exported by a newer version of Sales Workbench (format ${version}); this version reads format ${FORMAT_VERSION}. Update the app to import it.`);
+    throw new TransferError(
+      `The file was exported by a newer version of Sales Workbench (format ${version}); this version reads format ${FORMAT_VERSION}. Update the app to import it.`,
+    );
   }
 }
 
@@ -96,7 +101,11 @@ export function parseLibraryJson(text: string): LibraryExport {
   }
   checkVersion((raw as { version?: unknown }).version);
   const parsed = z
-    .object({ scripts: z.array(exportedScript).max(5000), objections: z.array(exportedObjection).max(50_000), exportedAt: z.string().default('') })
+    .object({
+      scripts: z.array(exportedScript).max(5000),
+      objections: z.array(exportedObjection).max(50_000),
+      exportedAt: z.string().default(''),
+    })
     .safeParse(raw);
   if (!parsed.success) throw zodProblem(parsed.error, 'The export file is damaged');
   return { format: FORMAT, version: FORMAT_VERSION, ...parsed.data };
@@ -161,7 +170,10 @@ export function parseScriptMarkdown(text: string): { script: ExportedScript; obj
     const data = readJson(lines[m], STEP_MARK, m);
     // Talking points: from after the marker to the heading line of the next step (or the end).
     const end = k + 1 < marks.length ? marks[k + 1] - 1 : lines.length;
-    const body = lines.slice(m + 1, end).join('\n').trim();
+    const body = lines
+      .slice(m + 1, end)
+      .join('\n')
+      .trim();
     const parsed = exportedStep.safeParse({ ...data, talkingPointsMd: body });
     if (!parsed.success) throw zodProblem(parsed.error, `Step ${k + 1} (line ${m + 1}) is damaged`);
     steps.push(parsed.data);
@@ -186,7 +198,11 @@ export function revisionText(data: ScriptData, objectionText: (id: number) => st
     if (s.listenFor) out.push(`Listen for: ${s.listenFor}`);
     for (const m of s.mustSay) out.push(`[ ] ${m}`);
     for (const c of s.choices) {
-      const to = c.toStepKey ? `step ${keyTitle.get(c.toStepKey) ?? '(missing)'}` : c.toObjectionId != null ? `objection "${objectionText(c.toObjectionId)}"` : 'end of call';
+      const to = c.toStepKey
+        ? `step ${keyTitle.get(c.toStepKey) ?? '(missing)'}`
+        : c.toObjectionId != null
+          ? `objection "${objectionText(c.toObjectionId)}"`
+          : 'end of call';
       out.push(`→ "${c.label}" → ${to}`);
     }
     out.push('');

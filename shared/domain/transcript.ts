@@ -33,7 +33,12 @@ function parseTime(s: string): number | null {
 }
 
 function stripTags(s: string) {
-  return s.replace(/<[^>]*>/g, '').replace(/&amp;/g, '&').replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&nbsp;/g, ' ');
+  return s
+    .replace(/<[^>]*>/g, '')
+    .replace(/&amp;/g, '&')
+    .replace(/&lt;/g, '<')
+    .replace(/&gt;/g, '>')
+    .replace(/&nbsp;/g, ' ');
 }
 
 /** Splits a cue's text into speaker + text: "<v Rep>…", "Rep: …" or "[Rep] …". */
@@ -49,7 +54,10 @@ function splitSpeaker(raw: string, fallback: string): { label: string; text: str
 export class TranscriptError extends Error {}
 
 /** Parses a transcript file's text; format by content ('WEBVTT' header, SRT arrows, or plain lines). */
-export function parseTranscript(input: string, durationMs: number | null = null): { format: 'vtt' | 'srt' | 'text'; segments: TranscriptSegment[] } {
+export function parseTranscript(
+  input: string,
+  durationMs: number | null = null,
+): { format: 'vtt' | 'srt' | 'text'; segments: TranscriptSegment[] } {
   const text = input.replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n');
   if (!text.trim()) throw new TranscriptError('The transcript is empty.');
   const hasArrows = /-->/.test(text);
@@ -91,7 +99,13 @@ export function parseTranscript(input: string, durationMs: number | null = null)
   let t = 0;
   const segments = raw.map((r) => {
     const len = (Math.max(1, r.text.length) / totalChars) * total;
-    const seg: TranscriptSegment = { startMs: Math.round(t), endMs: Math.round(t + len), speaker: speakerOf(r.label), label: r.label, text: r.text };
+    const seg: TranscriptSegment = {
+      startMs: Math.round(t),
+      endMs: Math.round(t + len),
+      speaker: speakerOf(r.label),
+      label: r.label,
+      text: r.text,
+    };
     t += len;
     return seg;
   });

@@ -56,12 +56,19 @@ export class GuidanceEngine {
     }
     for (const s of bank.scripts) {
       for (const st of s.steps) {
-        const items = [...st.mustSay.map((text) => ({ text, itemKind: 'must_say' as const })), ...talkingPoints(st.talkingPointsMd).map((text) => ({ text, itemKind: 'talking_point' as const }))];
+        const items = [
+          ...st.mustSay.map((text) => ({ text, itemKind: 'must_say' as const })),
+          ...talkingPoints(st.talkingPointsMd).map((text) => ({ text, itemKind: 'talking_point' as const })),
+        ];
         let m = 0;
         let tp = 0;
         for (const it of items) {
           const index = it.itemKind === 'must_say' ? m++ : tp++;
-          const p = compilePhrase<Ref>(it.text, { kind: 'item', scriptId: s.id, stepKey: st.key, item: it.text, itemKind: it.itemKind, index }, ITEM_NEED);
+          const p = compilePhrase<Ref>(
+            it.text,
+            { kind: 'item', scriptId: s.id, stepKey: st.key, item: it.text, itemKind: it.itemKind, index },
+            ITEM_NEED,
+          );
           if (p) this.rep.add(p);
         }
       }
@@ -78,7 +85,9 @@ export class GuidanceEngine {
     const toks = streamTokens(ev.text, ev.atMs);
     const cjk = toks.length > 0 && toks[0].cjk;
     // Without an end time: about 2.5 words or 4 Chinese characters a second.
-    const endMs = ev.endMs ?? ev.atMs + Math.round(cjk ? (toks.length / 4) * 1000 : (Math.max(1, ev.text.trim().split(/\s+/).length) / WORDS_PER_SECOND) * 1000);
+    const endMs =
+      ev.endMs ??
+      ev.atMs + Math.round(cjk ? (toks.length / 4) * 1000 : (Math.max(1, ev.text.trim().split(/\s+/).length) / WORDS_PER_SECOND) * 1000);
     // Spread a phrase's tokens over its duration, so a card's time is when its words were said.
     if (toks.length > 1) toks.forEach((t, i) => (t.atMs = ev.atMs + Math.round(((endMs - ev.atMs) * (i + 1)) / toks.length)));
     const buf = this.bufs[ev.speaker];
@@ -117,7 +126,16 @@ export class GuidanceEngine {
       const key = `${r.scriptId}:${r.stepKey}:${r.itemKind}:${r.index}`;
       if (this.ticked.has(key)) return;
       this.ticked.add(key);
-      out.push({ kind: 'tick', atMs, scriptId: r.scriptId, stepKey: r.stepKey, item: r.item, itemKind: r.itemKind, index: r.index, evidence });
+      out.push({
+        kind: 'tick',
+        atMs,
+        scriptId: r.scriptId,
+        stepKey: r.stepKey,
+        item: r.item,
+        itemKind: r.itemKind,
+        index: r.index,
+        evidence,
+      });
     } else {
       if (!final) return;
       const last = this.forbiddenAt.get(r.phrase);

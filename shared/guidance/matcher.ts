@@ -45,11 +45,13 @@ export interface Phrase<R = unknown> {
 }
 
 const FILLER = new Set(
-  'um umm uh uhm er erm ah eh hmm mm like well so actually basically literally okay ok yeah ну вот э ээ эээ ммм мм типа короче значит блин ладно 嗯 呃 啊 哦 那个 这个 就是 然后'.split(' '),
+  'um umm uh uhm er erm ah eh hmm mm like well so actually basically literally okay ok yeah ну вот э ээ эээ ммм мм типа короче значит блин ладно 嗯 呃 啊 哦 那个 这个 就是 然后'.split(
+    ' ',
+  ),
 );
 const STOP = new Set(
   (
-    'the a an and or but if as by at to of in on for from with about into than then is are was were be been being am do does did have has had will would shall should can could may might must it its it\'s s this that these those there here i me my you your yours we us our they them their he she his her what which who how when where why just also too very really quite bit little seem seems seemed sounds sound one some any all much many more most get got ' +
+    "the a an and or but if as by at to of in on for from with about into than then is are was were be been being am do does did have has had will would shall should can could may might must it its it's s this that these those there here i me my you your yours we us our they them their he she his her what which who how when where why just also too very really quite bit little seem seems seemed sounds sound one some any all much many more most get got " +
     'и в во на с со по к ко о об от до за из у же ли бы а но да что как это эти этот эта то там тут для при так уже ещё еще все всё вы вас вам ваш ваша ваше ваши мы нас нам наш наша наши я мне меня он она они их его её ее слишком очень просто вообще будет было был была есть'
   ).split(' '),
 );
@@ -58,7 +60,11 @@ const CJK_FILLER = new Set([...'嗯呃哦']);
 
 /** Folded words of a text with "n't" spelled out, so "isn't" carries its negation. */
 function words(text: string) {
-  return tokenize(fold(text).replace(/n['’]t\b/g, ' not').replace(/\bcan not\b/g, 'cannot not'));
+  return tokenize(
+    fold(text)
+      .replace(/n['’]t\b/g, ' not')
+      .replace(/\bcan not\b/g, 'cannot not'),
+  );
 }
 
 /** Content tokens of a piece of speech (fillers and function words dropped; negations kept). */

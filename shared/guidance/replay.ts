@@ -25,7 +25,13 @@ export function transcriptEvents(segments: readonly TranscriptSegment[]): Transc
       } else pieces.push({ text: t.text, start: t.start, end: t.start + t.text.length });
     }
     for (const p of pieces) {
-      out.push({ text: p.text, atMs: s.startMs + Math.round((span * p.start) / len), endMs: s.startMs + Math.round((span * p.end) / len), speaker, final: true });
+      out.push({
+        text: p.text,
+        atMs: s.startMs + Math.round((span * p.start) / len),
+        endMs: s.startMs + Math.round((span * p.end) / len),
+        speaker,
+        final: true,
+      });
     }
   }
   return out;

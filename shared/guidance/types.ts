@@ -26,7 +26,16 @@ export type GuidanceEvent =
   /** A customer phrase matched an objection card's trigger phrase. */
   | { kind: 'card'; atMs: number; objectionId: number; trigger: string; evidence: string }
   /** The rep said a talking point / must-say item of a step. */
-  | { kind: 'tick'; atMs: number; scriptId: number; stepKey: string; item: string; itemKind: 'must_say' | 'talking_point'; index: number; evidence: string }
+  | {
+      kind: 'tick';
+      atMs: number;
+      scriptId: number;
+      stepKey: string;
+      item: string;
+      itemKind: 'must_say' | 'talking_point';
+      index: number;
+      evidence: string;
+    }
   | { kind: 'nudge'; atMs: number; nudge: NudgeKind; value: number; phrase?: string };
 
 export interface BankCard {

@@ -179,9 +179,7 @@ interface PreparedGroup {
 }
 
 function prepareGroups(groups: SynonymGroups): PreparedGroup[] {
-  return groups
-    .map((g) => ({ alts: g.map(queryTokens).filter((a) => a.length > 0) }))
-    .filter((g) => g.alts.length > 1);
+  return groups.map((g) => ({ alts: g.map(queryTokens).filter((a) => a.length > 0) })).filter((g) => g.alts.length > 1);
 }
 
 /**
@@ -194,7 +192,7 @@ export function parseQuery(query: string, maxTerms = 12, synonyms: SynonymGroups
   const terms: ParsedQuery['terms'] = [];
   const tokens = queryTokens(query).slice(0, maxTerms);
   const groups = synonyms.length ? prepareGroups(synonyms) : [];
-  for (let i = 0; i < tokens.length; ) {
+  for (let i = 0; i < tokens.length;) {
     let used = 0;
     let group: PreparedGroup | null = null;
     for (const g of groups) {

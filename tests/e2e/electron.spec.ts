@@ -26,14 +26,22 @@ function electronBinary(): string | null {
 const bin = electronBinary();
 const native = path.join(ROOT, '.electron-native', 'better_sqlite3.node');
 
-const SKIP_NO_BIN = 'Electron runtime not installed on this machine (its binary could not be downloaded); the browser-host e2e tests cover the UI.';
+const SKIP_NO_BIN =
+  'Electron runtime not installed on this machine (its binary could not be downloaded); the browser-host e2e tests cover the UI.';
 if (!bin) console.log(`[electron e2e] skipped: ${SKIP_NO_BIN}`);
 
 test('desktop window opens the demo workspace with a locked-down renderer', async () => {
   test.skip(!bin, SKIP_NO_BIN);
-  test.skip(!fs.existsSync(native), 'better-sqlite3 is not built for Electron here: run `npm start` once (scripts/electron-native.mjs) to build it.');
+  test.skip(
+    !fs.existsSync(native),
+    'better-sqlite3 is not built for Electron here: run `npm start` once (scripts/electron-native.mjs) to build it.',
+  );
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'swb-electron-'));
-  const app = await electron.launch({ executablePath: bin!, args: [ROOT, '--no-sandbox'], env: { ...process.env, SALES_WORKBENCH_DATA: dataDir } });
+  const app = await electron.launch({
+    executablePath: bin!,
+    args: [ROOT, '--no-sandbox'],
+    env: { ...process.env, SALES_WORKBENCH_DATA: dataDir },
+  });
   try {
     const win = await app.firstWindow();
     await expect(win.getByTestId('demo-badge')).toBeVisible({ timeout: 30_000 });

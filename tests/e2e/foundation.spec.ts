@@ -78,7 +78,9 @@ test('a manager adds a person (fixing a form error first) and deactivates them',
 });
 
 test('an admin imports a roster with a bad row, then backs up and restores', async ({ page, host }, testInfo) => {
-  const roster = fs.readFileSync(path.join(ROOT, 'tests/fixtures/people.csv'), 'utf8') + 'new.person@example.com,New Person,Новый Сотрудник,新员工,West,rep,2025-02-03\n,Missing Mail,,,West,rep,\n';
+  const roster =
+    fs.readFileSync(path.join(ROOT, 'tests/fixtures/people.csv'), 'utf8') +
+    'new.person@example.com,New Person,Новый Сотрудник,新员工,West,rep,2025-02-03\n,Missing Mail,,,West,rep,\n';
   const file = testInfo.outputPath('roster.csv');
   fs.writeFileSync(file, roster);
 

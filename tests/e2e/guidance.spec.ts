@@ -14,8 +14,13 @@ async function setLang(page: Page, lang: 'en' | 'ru' | 'zh') {
   await page.evaluate((l) => localStorage.setItem('workbench.lang', l), lang);
 }
 
-test('replay a recorded call at 8×: the card pops, Esc dismisses it, the transcript and guidance are kept with the call', async ({ page, host }) => {
-  const calls = await host.api<{ rows: { id: number; customer: string; hasTranscript: boolean }[] }>('scorecards.calls.list', { limit: 200 });
+test('replay a recorded call at 8×: the card pops, Esc dismisses it, the transcript and guidance are kept with the call', async ({
+  page,
+  host,
+}) => {
+  const calls = await host.api<{ rows: { id: number; customer: string; hasTranscript: boolean }[] }>('scorecards.calls.list', {
+    limit: 200,
+  });
   const northwind = calls.rows.find((c) => c.customer === 'Northwind Supplies' && c.hasTranscript)!;
   const scripts = await host.api<{ rows: { id: number; title: string }[] }>('scripts.list', { status: 'published', limit: 50 });
   const inbound = scripts.rows.find((s) => s.title === 'Inbound price request')!;
@@ -41,7 +46,9 @@ test('replay a recorded call at 8×: the card pops, Esc dismisses it, the transc
   await expect(page.getByTestId('guidance-save')).toBeVisible({ timeout: 20_000 });
   await shot(page, 'guidance-after-call-en');
   await page.getByTestId('guidance-save').click();
-  await expect.poll(async () => (await host.api<{ transcript: unknown[] } | null>('guidance.get', { callId: northwind.id }))?.transcript.length ?? 0).toBeGreaterThan(50);
+  await expect
+    .poll(async () => (await host.api<{ transcript: unknown[] } | null>('guidance.get', { callId: northwind.id }))?.transcript.length ?? 0)
+    .toBeGreaterThan(50);
   const kept = await host.api<{ events: { kind: string; objectionId?: number }[] }>('guidance.get', { callId: northwind.id });
   expect(kept.events.filter((e) => e.kind === 'card').length).toBe(1);
 });
@@ -63,7 +70,12 @@ test('the softphone feed: posted words appear live and bring their card; screens
     let at = 1000;
     const events = words.map((text) => ({ text, atMs: (at += 400), speaker: 'customer', final: true }));
     // what a softphone would send: POST /api/guidance.feed.push on 127.0.0.1 with the token
-    await host.api('guidance.feed.push', { events: [{ text: lang === 'ru' ? 'Добрый день, слушаю вас' : '您好，请讲', atMs: 0, endMs: 900, speaker: 'rep', final: true }, ...events] });
+    await host.api('guidance.feed.push', {
+      events: [
+        { text: lang === 'ru' ? 'Добрый день, слушаю вас' : '您好，请讲', atMs: 0, endMs: 900, speaker: 'rep', final: true },
+        ...events,
+      ],
+    });
     await expect(page.getByTestId('live-card-body')).toContainText(card, { timeout: 5000 });
     await shot(page, `guidance-feed-card-${lang}`);
     await page.keyboard.press('Escape');

@@ -51,7 +51,11 @@ export async function startHost(opts: { demo?: boolean; dataDir?: string; args?:
     token,
     dataDir,
     async api<T>(method: string, input: unknown = {}) {
-      const res = await fetch(`${base}/api/${method}`, { method: 'POST', headers: { Authorization: `Bearer ${token}`, 'Content-Type': 'application/json' }, body: JSON.stringify(input) });
+      const res = await fetch(`${base}/api/${method}`, {
+        method: 'POST',
+        headers: { Authorization: `Bearer ${token}`, 'Content-Type': 'application/json' },
+        body: JSON.stringify(input),
+      });
       const body = (await res.json()) as { ok: boolean; value?: T; error?: { message: string } };
       if (!body.ok) throw new Error(body.error?.message);
       return body.value as T;
@@ -90,11 +94,23 @@ export async function shot(page: Page, name: string, opts: { axe?: boolean } = {
 export async function expectAccessible(page: Page, where: string) {
   // a toast or popover still fading in is checked at its final colours, not half-transparent mid-transition
   await page
-    .waitForFunction(() => document.getAnimations().every((a) => a.playState !== 'running' || a.effect?.getTiming().iterations === Infinity), undefined, { timeout: 3000 })
+    .waitForFunction(
+      () => document.getAnimations().every((a) => a.playState !== 'running' || a.effect?.getTiming().iterations === Infinity),
+      undefined,
+      { timeout: 3000 },
+    )
     .catch(() => undefined);
   const r = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
   const bad = r.violations.filter((v) => v.impact === 'critical' || v.impact === 'serious');
-  const report = bad.map((v) => `${v.impact} ${v.id}: ${v.help}\n${v.nodes.slice(0, 5).map((n) => `   ${n.target.join(' ')}  ${n.failureSummary?.split('\n')[1]?.trim() ?? ''}`).join('\n')}`).join('\n');
+  const report = bad
+    .map(
+      (v) =>
+        `${v.impact} ${v.id}: ${v.help}\n${v.nodes
+          .slice(0, 5)
+          .map((n) => `   ${n.target.join(' ')}  ${n.failureSummary?.split('\n')[1]?.trim() ?? ''}`)
+          .join('\n')}`,
+    )
+    .join('\n');
   // AXE_REPORT=<file>: collect every screen's problems into one file instead of failing at the first (for fixing in bulk)
   if (process.env.AXE_REPORT) return void fs.appendFileSync(process.env.AXE_REPORT, bad.length ? `## ${where}\n${report}\n` : '');
   expect(bad.length, `accessibility (${where}):\n${report}`).toBe(0);

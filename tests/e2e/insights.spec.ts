@@ -97,12 +97,15 @@ test('import Bitrix24 through the wizard, see competence vs close rate, filter, 
   expect(fs.statSync(file).size).toBeGreaterThan(5000);
   // the image keeps n, r, the CI and the caveats: drawn below the chart, so it is taller than the chart and its title
   const png = fs.readFileSync(file);
-  const svgHeight = await close.locator('svg.recharts-surface').first().evaluate((e) => e.getBoundingClientRect().height);
+  const svgHeight = await close
+    .locator('svg.recharts-surface')
+    .first()
+    .evaluate((e) => e.getBoundingClientRect().height);
   expect(png.readUInt32BE(20)).toBeGreaterThan((svgHeight + 36 + 60) * 2);
   fs.copyFileSync(file, path.join(SHOTS, 'insights-png-export.png'));
   // CSV values are rounded for reading (no 15-decimal values)
   const [csv] = await Promise.all([page.waitForEvent('download'), page.getByTestId('csv-close').click()]);
-  const csvText = fs.readFileSync((await csv.path()), 'utf8');
+  const csvText = fs.readFileSync(await csv.path(), 'utf8');
   expect(csvText.split('\r\n').length).toBeGreaterThan(3);
   expect(csvText).not.toMatch(/\d\.\d{5,}/);
 
@@ -126,7 +129,9 @@ test('the Insights page in English, Russian and Chinese', async ({ host, page })
     await expect(page.getByTestId('chart-close').getByTestId('stats-line')).toBeVisible({ timeout: 20_000 });
     await expect(page.getByTestId('chart-training').getByTestId('training-table')).toBeVisible();
     // date inputs follow the language: 1 Dec 2025 / 01.12.2025 / 2025-12-01, never mm/dd/yyyy
-    await expect(page.getByTestId('filter-from')).toHaveValue({ en: /^\d{1,2} [A-Z][a-z]{2} \d{4}$/, ru: /^\d{2}\.\d{2}\.\d{4}$/, zh: /^\d{4}-\d{2}-\d{2}$/ }[lang]);
+    await expect(page.getByTestId('filter-from')).toHaveValue(
+      { en: /^\d{1,2} [A-Z][a-z]{2} \d{4}$/, ru: /^\d{2}\.\d{2}\.\d{4}$/, zh: /^\d{4}-\d{2}-\d{2}$/ }[lang],
+    );
     // CJK bold subsets load lazily per glyph range: give them a moment before the screenshot
     await page.waitForTimeout(1200);
     await shot(page, `insights-${lang}-top`);

@@ -122,7 +122,9 @@ test('library: upload, search inside files, versions, links, live-call, expiry a
   await shot(page, 'library-governance');
   if (dueBefore > 0) {
     await page.getByTestId('gov-verify-due').getByTestId('gov-verify').first().click();
-    await expect(page.getByTestId('gov-verify-due').getByTestId('gov-verify')).toHaveCount((await host.api<{ counts: { verifyDue: number } }>('library.governance')).counts.verifyDue);
+    await expect(page.getByTestId('gov-verify-due').getByTestId('gov-verify')).toHaveCount(
+      (await host.api<{ counts: { verifyDue: number } }>('library.governance')).counts.verifyDue,
+    );
   }
   await page.getByTestId('tab-analytics').click();
   await expect(page.getByTestId('analytics-top').locator('tbody tr').first()).toBeVisible();
@@ -131,7 +133,9 @@ test('library: upload, search inside files, versions, links, live-call, expiry a
   // Home shows the library's health to managers; the library reads in Russian too.
   await go(page, '/');
   await expect(page.getByTestId('widget-library-health')).toBeVisible();
-  await page.evaluate(() => (globalThis as unknown as { localStorage: { setItem(k: string, v: string): void } }).localStorage.setItem('workbench.lang', 'ru'));
+  await page.evaluate(() =>
+    (globalThis as unknown as { localStorage: { setItem(k: string, v: string): void } }).localStorage.setItem('workbench.lang', 'ru'),
+  );
   await page.reload();
   await go(page, '/library');
   await page.getByTestId('library-search').fill('возражения');

@@ -12,7 +12,10 @@ async function setLang(page: Page, lang: 'en' | 'ru' | 'zh') {
   await page.evaluate((l) => localStorage.setItem('workbench.lang', l), lang);
 }
 
-test('"/" in the script picker goes to search; Esc closes the list and leaves the picker; a second Esc changes nothing', async ({ page, host }) => {
+test('"/" in the script picker goes to search; Esc closes the list and leaves the picker; a second Esc changes nothing', async ({
+  page,
+  host,
+}) => {
   await page.goto(host.url);
   await setLang(page, 'en');
   await page.goto(`${host.url}#/live`);
@@ -56,7 +59,10 @@ for (const [lang, word, card] of [
   ['ru', 'дорого', 'Это слишком дорого'],
   ['zh', '太贵', '你们的价格太高了'],
 ] as const) {
-  test(`${lang}: keys typed at once after Ctrl+L, while the page's code still loads, all land in the search box in order`, async ({ page, host }) => {
+  test(`${lang}: keys typed at once after Ctrl+L, while the page's code still loads, all land in the search box in order`, async ({
+    page,
+    host,
+  }) => {
     await page.goto(host.url);
     await setLang(page, lang);
     // a cold route made slower still: its code arrives 700 ms after it is asked for
@@ -86,7 +92,11 @@ for (const [lang, word, card] of [
   });
 }
 
-test('placeholders: filled once per call, everywhere, Tab between them, {rep_name} pre-filled in the UI language, copies filled text, HTML inert; editor lists them', async ({ page, host, context }) => {
+test('placeholders: filled once per call, everywhere, Tab between them, {rep_name} pre-filled in the UI language, copies filled text, HTML inert; editor lists them', async ({
+  page,
+  host,
+  context,
+}) => {
   await context.grantPermissions(['clipboard-read', 'clipboard-write']);
   await host.api('session.set', { personId: null, role: 'manager' });
   const card = await host.api<{ id: number }>('scripts.objections.create', {
@@ -104,7 +114,15 @@ test('placeholders: filled once per call, everywhere, Tab between them, {rep_nam
       mustSay: ['Say {product} twice'],
       choices: [{ label: 'Uses {competitor}', toStepKey: null, toObjectionId: card.id }],
     },
-    { key: 'b', stage: 'discovery', title: 'Needs', sayIt: 'So, {customer_name}, what matters most at {company}?', talkingPointsMd: '', mustSay: [], choices: [] },
+    {
+      key: 'b',
+      stage: 'discovery',
+      title: 'Needs',
+      sayIt: 'So, {customer_name}, what matters most at {company}?',
+      talkingPointsMd: '',
+      mustSay: [],
+      choices: [],
+    },
   ];
   const made = await host.api<{ id: number }>('scripts.create', { title: 'Fields demo', language: 'en', steps });
   await host.api('scripts.publish', { id: made.id });
@@ -114,7 +132,13 @@ test('placeholders: filled once per call, everywhere, Tab between them, {rep_nam
   await setLang(page, 'en');
   await page.goto(`${host.url}#/scripts/${made.id}`);
   await expect(page.getByTestId('script-placeholders')).toBeVisible();
-  for (const [name, n] of [['customer_name', 4], ['company', 3], ['rep_name', 1], ['product', 2], ['competitor', 1]] as const)
+  for (const [name, n] of [
+    ['customer_name', 4],
+    ['company', 3],
+    ['rep_name', 1],
+    ['product', 2],
+    ['competitor', 1],
+  ] as const)
     await expect(page.getByTestId(`script-placeholder-${name}`)).toContainText(`used ${n}×`);
   await expect(page.getByTestId('script-placeholder-literal')).toHaveCount(0);
   await expect(page.getByTestId('step-0-sayit-fields').locator('[data-placeholder-chip]')).toHaveCount(3);
@@ -124,7 +148,10 @@ test('placeholders: filled once per call, everywhere, Tab between them, {rep_nam
   await shot(page, 'scripts-editor-placeholders-en');
 
   // Live call as a rep
-  const reps = await host.api<{ rows: { id: number; name: string; nameRu: string; nameZh: string }[] }>('people.list', { role: 'rep', limit: 5 });
+  const reps = await host.api<{ rows: { id: number; name: string; nameRu: string; nameZh: string }[] }>('people.list', {
+    role: 'rep',
+    limit: 5,
+  });
   const rep = reps.rows.find((r) => r.nameRu && r.nameZh && r.nameRu !== r.name) ?? reps.rows[0];
   await host.api('session.set', { personId: rep.id, role: 'rep' });
   await page.goto(`${host.url}#/live?script=${made.id}`);
@@ -156,9 +183,13 @@ test('placeholders: filled once per call, everywhere, Tab between them, {rep_nam
   await shot(page, 'live-placeholders-filled-en');
   // copying the say-it line copies the filled text
   await stepBox.getByTestId('live-copy-sayit').click();
-  await expect.poll(() => page.evaluate(() => navigator.clipboard.readText())).toBe(`Hello Anna Petrova, this is ${rep.name} calling about Workbench Pro.`);
+  await expect
+    .poll(() => page.evaluate(() => navigator.clipboard.readText()))
+    .toBe(`Hello Anna Petrova, this is ${rep.name} calling about Workbench Pro.`);
   await stepBox.getByTestId('live-copy-points').click();
-  await expect.poll(() => page.evaluate(() => navigator.clipboard.readText())).toContain('- Ask how **<img src=x onerror="window.__xss=1">Acme** buys today');
+  await expect
+    .poll(() => page.evaluate(() => navigator.clipboard.readText()))
+    .toContain('- Ask how **<img src=x onerror="window.__xss=1">Acme** buys today');
   // the card: filled fields, the unknown one marked; copy fills what is known
   await page.keyboard.press('1');
   await expect(page.getByTestId('live-card-body')).toBeVisible();
@@ -182,7 +213,10 @@ test('placeholders: filled once per call, everywhere, Tab between them, {rep_nam
   expect(await page.evaluate(() => (window as unknown as { __xss?: number }).__xss)).toBeUndefined();
 
   // Russian and Chinese UIs: the rep's name as that language writes it, the fields' names translated
-  for (const [lang, name, label] of [['ru', rep.nameRu || rep.name, 'имя клиента'], ['zh', rep.nameZh || rep.name, '客户姓名']] as const) {
+  for (const [lang, name, label] of [
+    ['ru', rep.nameRu || rep.name, 'имя клиента'],
+    ['zh', rep.nameZh || rep.name, '客户姓名'],
+  ] as const) {
     await host.api('session.set', { personId: rep.id, role: 'rep' });
     await setLang(page, lang);
     await page.goto(`${host.url}#/live?script=${made.id}&l=${lang}`);
@@ -206,7 +240,10 @@ async function clippedBadges(page: Page) {
       const r = b.getBoundingClientRect();
       if (!r.width || r.bottom < 0 || r.top > window.innerHeight) continue;
       // covered by the compact window's overlay (the app's header under it) or a dialog: not seen
-      const top = document.elementFromPoint(Math.min(window.innerWidth - 2, Math.max(1, (r.left + r.right) / 2)), Math.min(window.innerHeight - 2, Math.max(1, (r.top + r.bottom) / 2)));
+      const top = document.elementFromPoint(
+        Math.min(window.innerWidth - 2, Math.max(1, (r.left + r.right) / 2)),
+        Math.min(window.innerHeight - 2, Math.max(1, (r.top + r.bottom) / 2)),
+      );
       if (top && !b.contains(top) && !top.contains(b)) continue;
       const label = b.querySelector<HTMLElement>('.mantine-Badge-label') ?? b;
       const cut = label.scrollWidth > label.clientWidth + 1;
@@ -223,13 +260,17 @@ async function clippedBadges(page: Page) {
         clipper = clipper.parentElement;
       }
       const titled = !!(b.title || b.closest('[title]') || b.getAttribute('aria-label'));
-      if (r.right > window.innerWidth + 1 || r.left < -1 || hidden || (cut && !titled)) out.push(`${b.textContent} (${Math.round(r.left)}–${Math.round(r.right)}, cut=${cut}, hidden=${hidden})`);
+      if (r.right > window.innerWidth + 1 || r.left < -1 || hidden || (cut && !titled))
+        out.push(`${b.textContent} (${Math.round(r.left)}–${Math.round(r.right)}, cut=${cut}, hidden=${hidden})`);
     }
     return out;
   });
 }
 
-test('the compact 460×720 window: status, objection and library badges wrap or truncate with a tooltip, never cut off (en/ru/zh)', async ({ page, host }) => {
+test('the compact 460×720 window: status, objection and library badges wrap or truncate with a tooltip, never cut off (en/ru/zh)', async ({
+  page,
+  host,
+}) => {
   const reps = await host.api<{ rows: { id: number }[] }>('people.list', { role: 'rep', limit: 5 });
   await host.api('session.set', { personId: reps.rows[0].id, role: 'rep' });
   await page.setViewportSize({ width: 460, height: 720 });

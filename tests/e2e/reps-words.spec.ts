@@ -23,7 +23,10 @@ const CASES = [
 ] as const;
 
 for (const c of CASES) {
-  test(`${c.lang} UI, from ${c.from}: Ctrl+L, Ctrl+F, "${c.word}" → «${c.card}» first; Enter opens it with no script running`, async ({ page, host }) => {
+  test(`${c.lang} UI, from ${c.from}: Ctrl+L, Ctrl+F, "${c.word}" → «${c.card}» first; Enter opens it with no script running`, async ({
+    page,
+    host,
+  }) => {
     await page.goto(host.url);
     await setLang(page, c.lang);
     await page.goto(`${host.url}${c.from}`);

@@ -52,7 +52,16 @@ test('import, play, comment, score, critical fail, dispute and resolve, calibrat
   await page.getByTestId('import-calls').click();
   await page
     .locator('[data-testid="calls-dropzone"] input[type=file]')
-    .setInputFiles(['call-en-northwind.mp3', 'call-en-northwind.vtt', 'call-ru-vektor.mp3', 'call-ru-vektor.vtt', 'corrupt-truncated.mp3', 'not-audio.wav'].map((f) => path.join(FIX, f)));
+    .setInputFiles(
+      [
+        'call-en-northwind.mp3',
+        'call-en-northwind.vtt',
+        'call-ru-vektor.mp3',
+        'call-ru-vektor.vtt',
+        'corrupt-truncated.mp3',
+        'not-audio.wav',
+      ].map((f) => path.join(FIX, f)),
+    );
   const rows = page.getByTestId('import-row');
   await expect(rows).toHaveCount(4);
   await expect(rows.nth(0)).toContainText('call-en-northwind.vtt');
@@ -174,9 +183,14 @@ test('import, play, comment, score, critical fail, dispute and resolve, calibrat
   const calId = Number(/calibration=(\d+)/.exec(page.url())![1]);
   const callId = Number(/calls\/(\d+)/.exec(ruUrl)![1]);
   await host.api('session.set', { personId: tom.id, role: 'manager' });
-  const ev = await host.api<{ evaluation: { id: number }; version: { definition: { sections: { criteria: { id: number; scale: string; critical: boolean }[] }[] } } }>('scorecards.evaluations.start', { callId, calibrationId: calId });
+  const ev = await host.api<{
+    evaluation: { id: number };
+    version: { definition: { sections: { criteria: { id: number; scale: string; critical: boolean }[] }[] } };
+  }>('scorecards.evaluations.start', { callId, calibrationId: calId });
   const answers: Record<string, { value: number; na: boolean; comment: string; evidenceMs: null }> = {};
-  for (const s of ev.version.definition.sections) for (const c of s.criteria) answers[c.id] = { value: c.scale === 'yes_no' ? 1 : c.scale === '1_5' ? 2 : 1, na: false, comment: '', evidenceMs: null };
+  for (const s of ev.version.definition.sections)
+    for (const c of s.criteria)
+      answers[c.id] = { value: c.scale === 'yes_no' ? 1 : c.scale === '1_5' ? 2 : 1, na: false, comment: '', evidenceMs: null };
   await host.api('scorecards.evaluations.submit', { id: ev.evaluation.id, answers, summary: '' });
   await host.api('session.set', { personId: nina.id, role: 'manager' });
   await page.goto(host.url + `#/calls/calibration/${calId}`);
@@ -248,7 +262,10 @@ test('rep home shows coaching; a call without audio says so; the demo calibratio
 test('disputes dashboard: waiting disputes by grader, criterion and age, in en/ru/zh', async ({ page, host }) => {
   const managers = await people(host, 'manager');
   await host.api('session.set', { personId: managers[0].id, role: 'manager' });
-  const dash = await host.api<{ open: number; byGrader: { open: number }[]; byCriterion: { open: number }[] }>('scorecards.disputes.dashboard', {});
+  const dash = await host.api<{ open: number; byGrader: { open: number }[]; byCriterion: { open: number }[] }>(
+    'scorecards.disputes.dashboard',
+    {},
+  );
   expect(dash.open).toBeGreaterThan(0);
   await page.goto(host.url);
   for (const lang of ['en', 'ru', 'zh'] as const) {

@@ -21,7 +21,13 @@ interface Version {
   definition: { sections: { kind: string; criteria: Crit[] }[] };
 }
 
-async function openAs(page: Page, host: { api<T>(m: string, i?: unknown): Promise<T>; url: string }, email: string, role: string, lang: string) {
+async function openAs(
+  page: Page,
+  host: { api<T>(m: string, i?: unknown): Promise<T>; url: string },
+  email: string,
+  role: string,
+  lang: string,
+) {
   const people = (await host.api<{ rows: { id: number; email: string }[] }>('people.list', { role, limit: 100 })).rows;
   const me = people.find((p) => p.email === email)!;
   await host.api('session.set', { personId: me.id, role });
@@ -35,10 +41,15 @@ test('score an 11-criterion call from the keyboard, comment on the waveform, coa
   const errors: string[] = [];
   page.on('pageerror', (e) => errors.push(e.message));
   await openAs(page, host, 'nina.orlova@example.com', 'manager', 'en');
-  const calls = await host.api<{ rows: { id: number; customer: string; score: number | null }[] }>('scorecards.calls.list', { query: 'Northwind', limit: 5 });
+  const calls = await host.api<{ rows: { id: number; customer: string; score: number | null }[] }>('scorecards.calls.list', {
+    query: 'Northwind',
+    limit: 5,
+  });
   const call = calls.rows.find((r) => r.customer === 'Northwind Supplies')!;
-  const other = (await host.api<{ rows: { id: number }[] }>('scorecards.calls.list', { scored: 'unscored', limit: 5 })).rows.find((r) => r.id !== call.id)!;
-  const version = (await host.api<Version>('scorecards.versions.current', {}));
+  const other = (await host.api<{ rows: { id: number }[] }>('scorecards.calls.list', { scored: 'unscored', limit: 5 })).rows.find(
+    (r) => r.id !== call.id,
+  )!;
+  const version = await host.api<Version>('scorecards.versions.current', {});
   const crits = version.definition.sections.flatMap((s) => s.criteria);
   expect(crits).toHaveLength(11);
 
@@ -69,9 +80,14 @@ test('score an 11-criterion call from the keyboard, comment on the waveform, coa
   await page.keyboard.press('Enter');
   await expect(page.getByTestId('score-form')).toBeVisible();
   // Suggestions come with the transcript lines behind them.
-  const cov = await host.api<{ suggestions: { criterionId: number; evidence: { snippet: string }[] }[] }>('scorecards.calls.coverage', { callId: call.id });
+  const cov = await host.api<{ suggestions: { criterionId: number; evidence: { snippet: string }[] }[] }>('scorecards.calls.coverage', {
+    callId: call.id,
+  });
   expect(cov.suggestions.length).toBeGreaterThan(0);
-  for (const s of cov.suggestions) await expect(page.getByTestId(`suggest-${s.criterionId}`).getByTestId('suggest-snippet').first()).toHaveText(`“${s.evidence[0].snippet}”`);
+  for (const s of cov.suggestions)
+    await expect(page.getByTestId(`suggest-${s.criterionId}`).getByTestId('suggest-snippet').first()).toHaveText(
+      `“${s.evidence[0].snippet}”`,
+    );
   await page.keyboard.press('j');
   await page.keyboard.press('k');
   for (const [i, c] of crits.entries()) {
@@ -100,7 +116,9 @@ test('score an 11-criterion call from the keyboard, comment on the waveform, coa
   await page.keyboard.press('Control+Enter');
   await expect(page.getByTestId('call-score')).toBeVisible();
   const saved = await host.api<{ summary: string; answers: Record<string, { comment: string }> }>('scorecards.evaluations.get', {
-    id: (await host.api<{ evaluationsList: { id: number; status: string; grader: { id: number } }[] }>('scorecards.calls.get', { id: call.id })).evaluationsList.find((e) => e.status === 'submitted')!.id,
+    id: (
+      await host.api<{ evaluationsList: { id: number; status: string; grader: { id: number } }[] }>('scorecards.calls.get', { id: call.id })
+    ).evaluationsList.find((e) => e.status === 'submitted')!.id,
   });
   expect(saved.summary).toBe(feedback);
   expect(saved.answers[crits[1].id].comment).toBe('Asked 3 open questions; 5 would be better');
@@ -112,7 +130,10 @@ test('score an 11-criterion call from the keyboard, comment on the waveform, coa
   await page.getByTestId('coaching-save').click();
   await expect(page.getByTestId('coaching-body')).toBeHidden();
   const rep = (await host.api<{ rep: { id: number } }>('scorecards.calls.get', { id: call.id })).rep;
-  const notes = await host.api<{ callId: number | null; atMs: number | null; criteria: unknown[]; body: string }[]>('scorecards.coaching.list', { repId: rep.id, includeDone: true });
+  const notes = await host.api<{ callId: number | null; atMs: number | null; criteria: unknown[]; body: string }[]>(
+    'scorecards.coaching.list',
+    { repId: rep.id, includeDone: true },
+  );
   const note = notes.find((x) => x.body.startsWith('Listen to 0:20'))!;
   expect(note.callId).toBe(call.id);
   expect(note.atMs).not.toBeNull();
@@ -165,7 +186,7 @@ test('calibration says in plain words how reliable scoring is and exports; resul
   await expect(verdict).toContainText(/α \d\.\d{2}/);
   await expect(page.getByTestId('discuss-first')).toBeVisible();
   const [csv] = await Promise.all([page.waitForEvent('download'), page.getByTestId('report-csv').click()]);
-  const text = fs.readFileSync((await csv.path()), 'utf8');
+  const text = fs.readFileSync(await csv.path(), 'utf8');
   expect(text.charCodeAt(0)).toBe(0xfeff);
   expect(text).toContain('Q3 calibration');
   expect(text).toMatch(/Krippendorff/);
@@ -180,10 +201,15 @@ test('calibration says in plain words how reliable scoring is and exports; resul
   await page.goto(host.url + '#/calls');
   await page.getByTestId('results-export').click();
   const [dl] = await Promise.all([page.waitForEvent('download'), page.getByTestId('results-csv-reps').click()]);
-  const reps = fs.readFileSync((await dl.path()), 'utf8').split('\r\n');
+  const reps = fs.readFileSync(await dl.path(), 'utf8').split('\r\n');
   expect(reps[0]).toMatch(/^\uFEFFRep,Team,n,Score,/);
   expect(reps.length).toBeGreaterThan(10);
   await page.getByTestId('results-export').click();
   const [dl2] = await Promise.all([page.waitForEvent('download'), page.getByTestId('results-csv-criteria').click()]);
-  expect(fs.readFileSync((await dl2.path()), 'utf8').split('\r\n').filter(Boolean)).toHaveLength(12);
+  expect(
+    fs
+      .readFileSync(await dl2.path(), 'utf8')
+      .split('\r\n')
+      .filter(Boolean),
+  ).toHaveLength(12);
 });

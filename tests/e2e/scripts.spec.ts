@@ -17,7 +17,10 @@ async function pickOption(page: Page, testId: string, text: string | RegExp) {
   await page.getByRole('option', { name: text }).first().click();
 }
 
-test('a manager writes a branching script with an objection card, sees broken links flagged, publishes, compares revisions', async ({ page, host }) => {
+test('a manager writes a branching script with an objection card, sees broken links flagged, publishes, compares revisions', async ({
+  page,
+  host,
+}) => {
   const dialogs: string[] = [];
   page.on('dialog', (d) => {
     dialogs.push(d.message());
@@ -31,7 +34,9 @@ test('a manager writes a branching script with an objection card, sees broken li
 
   await page.getByTestId('script-title').fill('Price objection drill');
   await page.getByTestId('step-0-title').fill('Greeting');
-  await page.getByTestId('step-0-points').fill('**Thank** the customer.\n\n<img src=x onerror="window.__xss=1;alert(1)"> <script>window.__xss=2</script>');
+  await page
+    .getByTestId('step-0-points')
+    .fill('**Thank** the customer.\n\n<img src=x onerror="window.__xss=1;alert(1)"> <script>window.__xss=2</script>');
   await page.getByTestId('step-0-preview-tab').click();
   await expect(page.getByTestId('step-0-preview')).toContainText('Thank');
   expect(await page.evaluate(() => document.querySelectorAll('[onerror]').length)).toBe(0);
@@ -46,7 +51,7 @@ test('a manager writes a branching script with an objection card, sees broken li
 
   // New objection card from the step editor.
   await page.getByTestId('step-1-new-objection').click();
-  await page.getByTestId('objection-text').fill('Your price is higher than the distributor\'s');
+  await page.getByTestId('objection-text').fill("Your price is higher than the distributor's");
   await page.getByTestId('objection-response-0').fill('The distributor price has no installation: let us compare the full cost.');
   await page.getByTestId('objection-save').click();
   await expect(page.getByTestId('objection-form')).toBeHidden();
@@ -88,7 +93,11 @@ test('a manager writes a branching script with an objection card, sees broken li
   expect(await page.evaluate(() => (window as unknown as { __xss?: number }).__xss)).toBeUndefined();
 });
 
-test('a rep runs live-call mode with the keyboard only, follows a branch, searches "дорого" and "价格", copies a response', async ({ page, host, context }) => {
+test('a rep runs live-call mode with the keyboard only, follows a branch, searches "дорого" and "价格", copies a response', async ({
+  page,
+  host,
+  context,
+}) => {
   await context.grantPermissions(['clipboard-read', 'clipboard-write']);
   const reps = await host.api<{ rows: { id: number; email: string }[] }>('people.list', { role: 'rep', limit: 5 });
   const rep = reps.rows[0];
@@ -174,7 +183,11 @@ test('live-call screenshots in English, Russian and Chinese, compact layout, XSS
   await shot(page, 'scripts-live-compact');
   await page.setViewportSize({ width: 1440, height: 900 });
   // The manager's draft with <img onerror> was published in the first test: rendered inert for reps.
-  const drill = await host.api<{ rows: { id: number }[] }>('scripts.list', { query: 'Price objection drill', status: 'published', limit: 5 });
+  const drill = await host.api<{ rows: { id: number }[] }>('scripts.list', {
+    query: 'Price objection drill',
+    status: 'published',
+    limit: 5,
+  });
   await page.goto(`${host.url}#/live?script=${drill.rows[0].id}`);
   await expect(page.getByTestId('live-points')).toContainText('Thank');
   expect(await page.evaluate(() => document.querySelectorAll('[onerror], script:not([src])').length)).toBe(0);
@@ -192,9 +205,15 @@ test('import: a Markdown export comes back as a new script; a foreign file gets 
   await expect(page.getByTestId('scripts-table')).toBeVisible();
   await page.locator('input[type=file]').setInputFiles({ name: md.fileName, mimeType: 'text/markdown', buffer: Buffer.from(md.text) });
   await expect(page.getByText('Imported 1 script;')).toBeVisible();
-  await page.locator('input[type=file]').setInputFiles({ name: 'roster.csv', mimeType: 'text/csv', buffer: Buffer.from('name,email\nAnna,a@x.ru\n') });
+  await page
+    .locator('input[type=file]')
+    .setInputFiles({ name: 'roster.csv', mimeType: 'text/csv', buffer: Buffer.from('name,email\nAnna,a@x.ru\n') });
   await expect(page.getByText('not a Sales Workbench scripts export')).toBeVisible();
-  await page.locator('input[type=file]').setInputFiles({ name: 'future.json', mimeType: 'application/json', buffer: Buffer.from('{"format":"sales-workbench/scripts","version":9,"scripts":[],"objections":[]}') });
+  await page.locator('input[type=file]').setInputFiles({
+    name: 'future.json',
+    mimeType: 'application/json',
+    buffer: Buffer.from('{"format":"sales-workbench/scripts","version":9,"scripts":[],"objections":[]}'),
+  });
   await expect(page.getByText(/newer version of Sales Workbench \(format 9\)/)).toBeVisible();
   await shot(page, 'scripts-import-errors');
   const after = await host.api<{ total: number }>('scripts.list', { query: 'Renewal call', limit: 5 });
@@ -211,7 +230,13 @@ test('opening live-call mode with a 60-step script renders in ≤ 100 ms', async
     sayIt: 'Could you confirm how many units you need per month?',
     listenFor: 'Urgency, competitor names',
     mustSay: ['Warranty', 'Delivery time'],
-    choices: i < 59 ? [{ label: 'Agrees', toStepKey: `s${i + 1}`, toObjectionId: null }, { label: 'Ends the call', toStepKey: null, toObjectionId: null }] : [],
+    choices:
+      i < 59
+        ? [
+            { label: 'Agrees', toStepKey: `s${i + 1}`, toObjectionId: null },
+            { label: 'Ends the call', toStepKey: null, toObjectionId: null },
+          ]
+        : [],
   }));
   const made = await host.api<{ id: number }>('scripts.create', { title: 'Sixty steps', language: 'en', steps });
   await host.api('scripts.publish', { id: made.id });
@@ -221,7 +246,9 @@ test('opening live-call mode with a 60-step script renders in ≤ 100 ms', async
   for (let i = 0; i < 5; i++) {
     await page.goto(`${host.url}#/live?script=${made.id}`);
     await expect(page.getByTestId('live-outline-59')).toBeAttached();
-    const r = await page.waitForFunction(() => (window as unknown as { __liveRender?: unknown }).__liveRender).then((h) => h.jsonValue() as Promise<{ render: number; steps: number }>);
+    const r = await page
+      .waitForFunction(() => (window as unknown as { __liveRender?: unknown }).__liveRender)
+      .then((h) => h.jsonValue() as Promise<{ render: number; steps: number }>);
     expect(r.steps).toBe(60);
     times.push(r.render);
   }

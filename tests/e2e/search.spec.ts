@@ -62,7 +62,9 @@ test('Ctrl+K finds Inbound, Vektor, price and calibration, grouped, from the key
     await open();
     await search(lang === 'ru' ? 'цена' : '价格');
     await expect(page.getByTestId('palette-group-objections')).toBeVisible();
-    await expect(page.getByTestId('palette-group-objections').getByTestId('palette-group-label')).toHaveText(lang === 'ru' ? /^Возражения/ : /^异议/); // "(first results)" follows when a group has more than it shows
+    await expect(page.getByTestId('palette-group-objections').getByTestId('palette-group-label')).toHaveText(
+      lang === 'ru' ? /^Возражения/ : /^异议/,
+    ); // "(first results)" follows when a group has more than it shows
     await shot(page, `search-${lang}`);
     await page.keyboard.press('Escape');
     await expect(page.getByTestId('palette-search')).toBeHidden();

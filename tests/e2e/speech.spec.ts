@@ -39,11 +39,25 @@ function writeTone() {
 }
 if (!fs.existsSync(WAV)) writeTone();
 
-const BASE_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'];
+const BASE_ARGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+  '--disable-quic',
+];
 test.use({
   launchOptions: {
     executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-    args: [...BASE_ARGS, '--use-fake-ui-for-media-stream', '--use-fake-device-for-media-stream', `--use-file-for-fake-audio-capture=${WAV}`, '--autoplay-policy=no-user-gesture-required'],
+    args: [
+      ...BASE_ARGS,
+      '--use-fake-ui-for-media-stream',
+      '--use-fake-device-for-media-stream',
+      `--use-file-for-fake-audio-capture=${WAV}`,
+      '--autoplay-policy=no-user-gesture-required',
+    ],
   },
 });
 test.describe.configure({ mode: 'serial' });
@@ -85,17 +99,26 @@ async function openLive(page: Page, url: string, lang: 'en' | 'ru' | 'zh') {
   await page.getByTestId('guidance-source').locator('label').nth(3).click(); // Listen
 }
 
-test('Listen: the fake microphone\'s tone reaches the speech session as 16 kHz mono frames; no model → the plain message and the way to Settings', async ({ page, host }) => {
+test("Listen: the fake microphone's tone reaches the speech session as 16 kHz mono frames; no model → the plain message and the way to Settings", async ({
+  page,
+  host,
+}) => {
   await page.context().grantPermissions(['microphone']);
   for (const lang of ['en', 'ru', 'zh'] as const) {
     await openLive(page, host.url, lang);
     await page.getByTestId('guidance-start').click();
     await expect(page.getByTestId('guidance-running')).toBeVisible();
     const listen = page.getByTestId('listen');
-    await expect(page.getByTestId('listen-recognizer-problem')).toContainText({ en: 'No speech model is set for English', ru: 'не выбрана модель', zh: '尚未为中文设置' }[lang]);
-    await expect(page.getByTestId('listen-channels')).toContainText({ en: 'One mixed channel', ru: 'Один общий канал', zh: '单一混合声道' }[lang]);
+    await expect(page.getByTestId('listen-recognizer-problem')).toContainText(
+      { en: 'No speech model is set for English', ru: 'не выбрана модель', zh: '尚未为中文设置' }[lang],
+    );
+    await expect(page.getByTestId('listen-channels')).toContainText(
+      { en: 'One mixed channel', ru: 'Один общий канал', zh: '单一混合声道' }[lang],
+    );
     // the meter moves: the tone is about −9 dBFS
-    await expect.poll(async () => Number(await page.getByTestId('listen-level-rep').getAttribute('data-value')), { timeout: 5000 }).toBeGreaterThan(60);
+    await expect
+      .poll(async () => Number(await page.getByTestId('listen-level-rep').getAttribute('data-value')), { timeout: 5000 })
+      .toBeGreaterThan(60);
     const sessionId = await listen.getAttribute('data-session');
     expect(sessionId).toBeTruthy();
     const t0 = Date.now();
@@ -121,7 +144,14 @@ test('Listen: the fake microphone\'s tone reaches the speech session as 16 kHz m
     await shot(page, `speech-listen-no-model-${lang}`);
     await page.getByTestId('guidance-start').click(); // stop
     await expect(page.getByTestId('guidance-running')).toBeHidden();
-    await expect.poll(async () => host.api<Status>('speech.capture.status', { sessionId }).then(() => 'open', (e: Error) => e.message)).toMatch(/ended/);
+    await expect
+      .poll(async () =>
+        host.api<Status>('speech.capture.status', { sessionId }).then(
+          () => 'open',
+          (e: Error) => e.message,
+        ),
+      )
+      .toMatch(/ended/);
   }
   // the way to Settings → Speech
   await openLive(page, host.url, 'en');
@@ -131,7 +161,10 @@ test('Listen: the fake microphone\'s tone reaches the speech session as 16 kHz m
   await expect(page.getByTestId('speech-settings')).toBeInViewport();
 });
 
-test('Settings → Speech checks each folder at once and says what is wrong under the field; a model that crashes the loader is reported, the app lives on', async ({ page, host }) => {
+test('Settings → Speech checks each folder at once and says what is wrong under the field; a model that crashes the loader is reported, the app lives on', async ({
+  page,
+  host,
+}) => {
   await page.context().grantPermissions(['microphone']);
   await page.goto(host.url);
   await page.evaluate(() => localStorage.setItem('workbench.lang', 'en'));
@@ -147,7 +180,10 @@ test('Settings → Speech checks each folder at once and says what is wrong unde
     await expect(row).toContainText(expected);
   };
   await check(path.join(fakes, 'nowhere'), /There is no folder ".*nowhere"/);
-  await check(folder('empty', [], '', null), /is not a streaming speech model: encoder\*\.onnx, decoder\*\.onnx, joiner\*\.onnx, tokens\.txt missing/);
+  await check(
+    folder('empty', [], '', null),
+    /is not a streaming speech model: encoder\*\.onnx, decoder\*\.onnx, joiner\*\.onnx, tokens\.txt missing/,
+  );
   await check(folder('wrong-files', ['model.bin', 'README.md'], 'x', null), /is not a streaming speech model/);
   await check(folder('dummy', MODEL_FILES, 'dummy content', EN_TOKENS), /"encoder-epoch-99-avg-1\.onnx" in ".*dummy" is not an ONNX model/);
   await check(folder('ru-model', MODEL_FILES, ONNX_LIKE, RU_TOKENS), /recognises Russian, not English/);
@@ -167,7 +203,9 @@ test('Settings → Speech checks each folder at once and says what is wrong unde
   // Listen with it: the native loader dies in its own process; the rep gets the message and the host still answers
   await openLive(page, host.url, 'en');
   await page.getByTestId('guidance-start').click();
-  await expect(page.getByTestId('listen-recognizer-problem')).toContainText('The speech recogniser stopped unexpectedly', { timeout: 20_000 });
+  await expect(page.getByTestId('listen-recognizer-problem')).toContainText('The speech recogniser stopped unexpectedly', {
+    timeout: 20_000,
+  });
   await expect(page.getByTestId('listen-level-rep')).toBeVisible();
   expect((await host.api<{ version: string }>('app.about')).version).toBeTruthy();
   await page.getByTestId('listen').scrollIntoViewIfNeeded();
@@ -193,14 +231,19 @@ test('Settings → Speech checks each folder at once and says what is wrong unde
 
 test('a browser that refuses the microphone: the rep is told how to allow it', async ({ host }) => {
   // no fake-UI flag and no granted permission: Chromium refuses the microphone
-  const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: [...BASE_ARGS, '--use-fake-device-for-media-stream'] });
+  const browser = await chromium.launch({
+    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    args: [...BASE_ARGS, '--use-fake-device-for-media-stream'],
+  });
   try {
     const context = await browser.newContext({ viewport: { width: 1440, height: 900 } });
     const page = await context.newPage();
     for (const lang of ['en', 'ru', 'zh'] as const) {
       await openLive(page, host.url, lang);
       await page.getByTestId('guidance-start').click();
-      await expect(page.getByTestId('listen-problem')).toContainText({ en: 'Microphone access was refused', ru: 'Доступ к микрофону запрещён', zh: '麦克风访问被拒绝' }[lang]);
+      await expect(page.getByTestId('listen-problem')).toContainText(
+        { en: 'Microphone access was refused', ru: 'Доступ к микрофону запрещён', zh: '麦克风访问被拒绝' }[lang],
+      );
       await expect(page.getByTestId('guidance-running')).toBeHidden();
       await page.getByTestId('listen').scrollIntoViewIfNeeded();
       await shot(page, `speech-permission-denied-${lang}`);

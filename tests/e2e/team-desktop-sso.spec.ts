@@ -27,15 +27,34 @@ test.describe.configure({ mode: 'serial' });
 test.beforeAll(async () => {
   const port = await freePort();
   teamBase = `http://127.0.0.1:${port}`;
-  const oidc = await run([path.join(ROOT, 'tests/e2e/fixtures/oidc-provider.mjs'), `${teamBase}/auth/sso/callback`, 'tom=tom.baker@example.com'], /OIDC READY (\S+)/);
+  const oidc = await run(
+    [path.join(ROOT, 'tests/e2e/fixtures/oidc-provider.mjs'), `${teamBase}/auth/sso/callback`, 'tom=tom.baker@example.com'],
+    /OIDC READY (\S+)/,
+  );
   const teamDir = fs.mkdtempSync(path.join(os.tmpdir(), 'swb-dsso-team-'));
   const team = await run(
-    [path.join(ROOT, 'dist/main/serve.cjs'), '--team', '--port', String(port), '--data', teamDir, '--oidc-issuer', oidc.match[1], '--oidc-client-id', 'workbench', '--oidc-client-secret', 'workbench-test-secret'],
+    [
+      path.join(ROOT, 'dist/main/serve.cjs'),
+      '--team',
+      '--port',
+      String(port),
+      '--data',
+      teamDir,
+      '--oidc-issuer',
+      oidc.match[1],
+      '--oidc-client-id',
+      'workbench',
+      '--oidc-client-secret',
+      'workbench-test-secret',
+    ],
     /READY port=(\d+)/,
   );
   hostDir = fs.mkdtempSync(path.join(os.tmpdir(), 'swb-dsso-host-'));
   hostToken = 'e2e-' + Math.random().toString(36).slice(2);
-  host = await run([path.join(ROOT, 'dist/main/serve.cjs'), '--port', '0', '--data', hostDir, '--token', hostToken, '--client'], /READY port=(\d+)/);
+  host = await run(
+    [path.join(ROOT, 'dist/main/serve.cjs'), '--port', '0', '--data', hostDir, '--token', hostToken, '--client'],
+    /READY port=(\d+)/,
+  );
   hostBase = `http://127.0.0.1:${host.match[1]}`;
   procs = [oidc, team, host];
   dirs.push(teamDir, hostDir);
@@ -118,7 +137,10 @@ test('after a restart of a host without a keychain the session is gone, the row 
   const exited = new Promise<void>((r) => host.child.once('exit', () => r()));
   host.child.kill('SIGTERM');
   await exited;
-  host = await run([path.join(ROOT, 'dist/main/serve.cjs'), '--port', '0', '--data', hostDir, '--token', hostToken, '--client'], /READY port=(\d+)/);
+  host = await run(
+    [path.join(ROOT, 'dist/main/serve.cjs'), '--port', '0', '--data', hostDir, '--token', hostToken, '--client'],
+    /READY port=(\d+)/,
+  );
   hostBase = `http://127.0.0.1:${host.match[1]}`;
   const NOTICE = {
     en: 'Sign-ins are not kept on this computer.',

@@ -40,7 +40,10 @@ const setLang = async (lang: 'en' | 'ru' | 'zh') => {
 function serverCount(sql: string, ...p: unknown[]): number {
   const db = new Database(wsPath, { readonly: true, fileMustExist: true });
   try {
-    return db.prepare(sql).pluck().get(...p) as number;
+    return db
+      .prepare(sql)
+      .pluck()
+      .get(...p) as number;
   } finally {
     db.close();
   }
@@ -68,11 +71,17 @@ test.beforeAll(async ({ browser }) => {
   // Nina publishes a script of the team's own (the desktop's local workspace has none)
   await nina.evaluate(async (title) => {
     const post = async (m: string, body: unknown) => {
-      const r = (await (await fetch(`/api/${m}`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(body) })).json()) as { ok: boolean; value: { id: number } };
+      const r = (await (
+        await fetch(`/api/${m}`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(body) })
+      ).json()) as { ok: boolean; value: { id: number } };
       if (!r.ok) throw new Error(JSON.stringify(r));
       return r.value;
     };
-    const s = await post('scripts.create', { title, language: 'en', steps: [{ key: 'open', stage: 'opening', title: 'Thank them for the year', sayIt: 'Thanks for being with us this year.' }] });
+    const s = await post('scripts.create', {
+      title,
+      language: 'en',
+      steps: [{ key: 'open', stage: 'opening', title: 'Thank them for the year', sayIt: 'Thanks for being with us this year.' }],
+    });
     await post('scripts.publish', { id: s.id });
   }, SCRIPT);
   await nina.context().close();
@@ -138,7 +147,9 @@ test('team server killed: live-call search works from the cache in en/ru/zh, the
   const before = serverCount('SELECT count(*) FROM script_usage_events WHERE person_id = ?', ivanId);
 
   server.proc.child.kill('SIGKILL');
-  await new Promise<void>((r) => (server.proc.child.exitCode !== null || server.proc.child.signalCode !== null ? r() : server.proc.child.once('exit', () => r())));
+  await new Promise<void>((r) =>
+    server.proc.child.exitCode !== null || server.proc.child.signalCode !== null ? r() : server.proc.child.once('exit', () => r()),
+  );
 
   for (const q of ['too expensive', 'дорого', '太贵']) {
     await search.fill(q);
@@ -174,7 +185,10 @@ test('team server killed: live-call search works from the cache in en/ru/zh, the
 
   // the server comes back: the banner goes by itself, the queued usage arrives once
   const waiting = queued();
-  restarted = await run([path.join(ROOT, 'dist/main/serve.cjs'), '--team', '--port', String(port), '--data', server.dataDir], /READY port=(\d+)/);
+  restarted = await run(
+    [path.join(ROOT, 'dist/main/serve.cjs'), '--team', '--port', String(port), '--data', server.dataDir],
+    /READY port=(\d+)/,
+  );
   await page.goto(`${desk.url.split('?')[0]}#/live`);
   await expect(page.getByTestId('team-offline-banner')).toHaveCount(0, { timeout: 30_000 });
   await expect(page.getByTestId('workspace-switch')).toHaveAttribute('data-state', 'online');

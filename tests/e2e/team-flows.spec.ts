@@ -33,12 +33,18 @@ test.beforeAll(async ({ browser }) => {
   server = await startTeamServer();
   const wsPath = /Workspace: (.+)/.exec(server.proc.out())![1].trim();
   const db = new Database(wsPath, { readonly: true, fileMustExist: true });
-  const one = (sql: string, ...p: unknown[]) => db.prepare(sql).pluck().get(...p) as number;
+  const one = (sql: string, ...p: unknown[]) =>
+    db
+      .prepare(sql)
+      .pluck()
+      .get(...p) as number;
   const ivanId = one('SELECT id FROM people WHERE email = ?', IVAN.email);
   ids = {
     ivan: ivanId,
     ivanCall: one('SELECT id FROM calls WHERE rep_id = ? AND id NOT IN (SELECT call_id FROM evaluations) ORDER BY at DESC LIMIT 1', ivanId),
-    jamesCall: one("SELECT c.id FROM calls c JOIN people p ON p.id = c.rep_id WHERE p.email = 'james.carter@example.com' ORDER BY c.id LIMIT 1"),
+    jamesCall: one(
+      "SELECT c.id FROM calls c JOIN people p ON p.id = c.rep_id WHERE p.email = 'james.carter@example.com' ORDER BY c.id LIMIT 1",
+    ),
   };
   db.close();
   nina = await setUpOwner(browser, server, NINA);
@@ -136,7 +142,10 @@ test("(b) the manager scores the rep's call; the rep's inbox says so; the rep di
   await decided.click();
   await expect(ivan).toHaveURL(new RegExp(`#/calls/${ids.ivanCall}$`));
   await bell(ivan).click();
-  await expect(ivan.getByRole('dialog', { name: 'Notifications' }).getByRole('button', { name: /decided your dispute/ })).toHaveAttribute('data-read', 'true');
+  await expect(ivan.getByRole('dialog', { name: 'Notifications' }).getByRole('button', { name: /decided your dispute/ })).toHaveAttribute(
+    'data-read',
+    'true',
+  );
   // mark all read: the badge goes away
   await ivan.getByRole('button', { name: 'Mark all as read' }).click();
   await expect(bell(ivan)).toHaveAccessibleName('Notifications');

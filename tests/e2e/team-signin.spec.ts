@@ -30,10 +30,31 @@ test.describe.configure({ mode: 'serial' });
 test.beforeAll(async () => {
   const port = await freePort();
   const base = `http://127.0.0.1:${port}`;
-  const oidc = await run([path.join(ROOT, 'tests/e2e/fixtures/oidc-provider.mjs'), `${base}/auth/sso/callback`, 'anna=anna.petrova@example.com', 'stranger=stranger@example.org'], /OIDC READY (\S+)/);
+  const oidc = await run(
+    [
+      path.join(ROOT, 'tests/e2e/fixtures/oidc-provider.mjs'),
+      `${base}/auth/sso/callback`,
+      'anna=anna.petrova@example.com',
+      'stranger=stranger@example.org',
+    ],
+    /OIDC READY (\S+)/,
+  );
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'swb-team-e2e-'));
   const server = await run(
-    [path.join(ROOT, 'dist/main/serve.cjs'), '--team', '--port', String(port), '--data', dataDir, '--oidc-issuer', oidc.match[1], '--oidc-client-id', 'workbench', '--oidc-client-secret', 'workbench-test-secret'],
+    [
+      path.join(ROOT, 'dist/main/serve.cjs'),
+      '--team',
+      '--port',
+      String(port),
+      '--data',
+      dataDir,
+      '--oidc-issuer',
+      oidc.match[1],
+      '--oidc-client-id',
+      'workbench',
+      '--oidc-client-secret',
+      'workbench-test-secret',
+    ],
     /READY port=(\d+)/,
   );
   procs = [oidc, server];
@@ -133,7 +154,9 @@ test('the rep accepts the invitation in another browser, signs out and in again;
 
   const other = await newPage(browser);
   await other.goto(inviteLink);
-  await expect(other.getByTestId('invitation-error')).toHaveText('This invitation has already been used. Sign in, or ask your administrator for a new one.');
+  await expect(other.getByTestId('invitation-error')).toHaveText(
+    'This invitation has already been used. Sign in, or ask your administrator for a new one.',
+  );
   await other.context().close();
   await page.context().close();
 });
@@ -158,7 +181,11 @@ test('lock-out after repeated failures (same message for an unknown e-mail), the
       await expect(error).not.toHaveText(text);
       text = (await error.textContent()) ?? '';
     }
-    expect(text).toBe(i < 10 ? 'The e-mail or password is wrong.' : 'This account is locked after too many failed sign-ins. Ask an administrator to unlock it.');
+    expect(text).toBe(
+      i < 10
+        ? 'The e-mail or password is wrong.'
+        : 'This account is locked after too many failed sign-ins. Ask an administrator to unlock it.',
+    );
   }
   // even the right password is refused now
   await signIn(page, REP.email, REP.password);
@@ -209,7 +236,9 @@ test('single sign-on through a real OpenID Connect provider; an unknown identity
   await stranger.locator('input[name="password"]').fill('anything');
   await stranger.locator('button[type="submit"]').click();
   await stranger.locator('button[type="submit"]', { hasText: 'Continue' }).click();
-  await expect(stranger.getByTestId('signin-error')).toHaveText('Your SSO account does not match an active person in this workspace. Ask your administrator.');
+  await expect(stranger.getByTestId('signin-error')).toHaveText(
+    'Your SSO account does not match an active person in this workspace. Ask your administrator.',
+  );
   await stranger.context().close();
 });
 
@@ -218,7 +247,9 @@ test('screens in Russian and Chinese', async ({ browser }) => {
     const page = await newPage(browser, lang);
     await page.goto(team.base);
     await signIn(page, 'nobody@example.com', 'wrong password here');
-    await expect(page.getByTestId('signin-error')).toHaveText(lang === 'ru' ? 'Неверный адрес эл. почты или пароль.' : '电子邮件或密码错误。');
+    await expect(page.getByTestId('signin-error')).toHaveText(
+      lang === 'ru' ? 'Неверный адрес эл. почты или пароль.' : '电子邮件或密码错误。',
+    );
     await shot(page, `team-signin-${lang}`);
     await page.goto(inviteLink);
     await expect(page.getByTestId('invitation-error')).toBeVisible();
@@ -235,7 +266,9 @@ test('screens in Russian and Chinese', async ({ browser }) => {
   }
 });
 
-test('Settings → Team turns a solo workspace into a team workspace (the owner picks their person and sets a password)', async ({ browser }) => {
+test('Settings → Team turns a solo workspace into a team workspace (the owner picks their person and sets a password)', async ({
+  browser,
+}) => {
   const host = await startHost();
   try {
     const page = await newPage(browser);
@@ -260,7 +293,9 @@ test('Settings → Team turns a solo workspace into a team workspace (the owner 
       await shot(page, `team-solo-enabled-${lang}`);
     }
     // Kate is now an admin with a password: a team server on this workspace lets her sign in
-    const roles = await host.api<{ roles: string[] }>('people.get', { id: (await host.api<{ rows: { id: number; email: string }[] }>('people.list', { query: 'kate.lee' })).rows[0].id });
+    const roles = await host.api<{ roles: string[] }>('people.get', {
+      id: (await host.api<{ rows: { id: number; email: string }[] }>('people.list', { query: 'kate.lee' })).rows[0].id,
+    });
     expect(roles.roles).toContain('admin');
     await page.context().close();
   } finally {

@@ -57,7 +57,10 @@ export async function startTeamServer(extraArgs: string[] = [], port?: number): 
   port ??= await freePort();
   const base = `http://127.0.0.1:${port}`;
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'swb-team-e2e-'));
-  const proc = await run([path.join(ROOT, 'dist/main/serve.cjs'), '--team', '--port', String(port), '--data', dataDir, ...extraArgs], /READY port=(\d+)/);
+  const proc = await run(
+    [path.join(ROOT, 'dist/main/serve.cjs'), '--team', '--port', String(port), '--data', dataDir, ...extraArgs],
+    /READY port=(\d+)/,
+  );
   const link = /(http:\S+#\/setup\/[A-Za-z0-9_-]{43})/.exec(proc.out());
   expect(link, proc.out()).not.toBeNull();
   return {
@@ -114,7 +117,12 @@ export async function invite(adminPage: Page, server: TeamServer, email: string)
 }
 
 /** The invited person accepts in their own browser context and is signed in. */
-export async function acceptInvitation(browser: Browser, link: string, person: { name: string; password: string }, lang: 'en' | 'ru' | 'zh' = 'en') {
+export async function acceptInvitation(
+  browser: Browser,
+  link: string,
+  person: { name: string; password: string },
+  lang: 'en' | 'ru' | 'zh' = 'en',
+) {
   const page = await newPage(browser, lang);
   await page.goto(link);
   await page.getByTestId('new-password').fill(person.password);

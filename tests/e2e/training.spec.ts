@@ -24,7 +24,10 @@ async function go(page: import('@playwright/test').Page, host: { url: string }, 
   await page.goto(`${host.url}#${route}`);
 }
 
-test('trainer builds a course with a quiz and assigns it; a rep fails, then passes; dashboard, competence and drills', async ({ page, host }) => {
+test('trainer builds a course with a quiz and assigns it; a rep fails, then passes; dashboard, competence and drills', async ({
+  page,
+  host,
+}) => {
   const people = await host.api<{ rows: P[] }>('people.list', { query: '', limit: 100 });
   const kate = people.rows.find((p) => p.name === 'Kate Lee')!;
   const anna = people.rows.find((p) => p.name === 'Anna Petrova')!;
@@ -48,7 +51,8 @@ test('trainer builds a course with a quiz and assigns it; a rep fails, then pass
 
   // the dashboard's completed/assigned per course is what the Courses list shows
   const dashCounts = new Map<string, string>();
-  for (const el of await page.locator('[data-testid^="dash-course-counts-"]').all()) dashCounts.set((await el.getAttribute('data-testid'))!.replace('dash-course-counts-', ''), (await el.textContent())!);
+  for (const el of await page.locator('[data-testid^="dash-course-counts-"]').all())
+    dashCounts.set((await el.getAttribute('data-testid'))!.replace('dash-course-counts-', ''), (await el.textContent())!);
   expect(dashCounts.size).toBeGreaterThan(0);
 
   // --- trainer: new course
@@ -67,7 +71,11 @@ test('trainer builds a course with a quiz and assigns it; a rep fails, then pass
   // lesson with HTML that must stay inert
   await page.getByTestId('add-lesson').click();
   await page.getByTestId('item-title').fill('Acknowledge before you answer');
-  await page.getByTestId('lesson-body').fill('## Four steps\n\n1. **Acknowledge**\n2. Clarify\n3. Answer with evidence\n4. Check\n\n<img src=x onerror="window.__pwned=1"><script>window.__pwned=1</script>');
+  await page
+    .getByTestId('lesson-body')
+    .fill(
+      '## Four steps\n\n1. **Acknowledge**\n2. Clarify\n3. Answer with evidence\n4. Check\n\n<img src=x onerror="window.__pwned=1"><script>window.__pwned=1</script>',
+    );
   await page.getByTestId('item-save').click();
   await expect(page.getByTestId('module')).toContainText('Acknowledge before you answer');
 
@@ -219,7 +227,9 @@ test('bad input: inactive person, deleting a course with attempts archives it', 
   expect(after.status).toBe('archived');
 
   // The same screens in Russian.
-  await page.evaluate(() => (globalThis as unknown as { localStorage: { setItem(k: string, v: string): void } }).localStorage.setItem('workbench.lang', 'ru'));
+  await page.evaluate(() =>
+    (globalThis as unknown as { localStorage: { setItem(k: string, v: string): void } }).localStorage.setItem('workbench.lang', 'ru'),
+  );
   await go(page, host, '/training?tab=dashboard');
   await expect(page.getByTestId('training-dashboard')).toContainText('Выполнение по курсам');
   await shot(page, 'training-14-dashboard-ru');

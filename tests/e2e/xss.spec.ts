@@ -38,7 +38,8 @@ async function assertInert(page: import('@playwright/test').Page) {
       if (tag === 'style' && /body\{display:none\}/.test(el.textContent ?? '')) bad.push('style (user)');
       for (const a of Array.from(el.attributes)) {
         if (/^on/i.test(a.name)) bad.push(`${tag}[${a.name}]`);
-        if (/^(href|src|xlink:href|action|formaction)$/i.test(a.name) && /^\s*javascript:/i.test(a.value)) bad.push(`${tag}[${a.name}=javascript:]`);
+        if (/^(href|src|xlink:href|action|formaction)$/i.test(a.name) && /^\s*javascript:/i.test(a.value))
+          bad.push(`${tag}[${a.name}=javascript:]`);
       }
     }
     return bad;
@@ -54,7 +55,12 @@ test('script payloads in notes, titles and names stay inert with the CSP off', a
     const item = await host.api<{ id: number }>('library.addNote', { title: `${p} ${i}`, bodyMd: `# Note ${i}\n\n${body}` });
     notes.push(item.id);
   }
-  await host.api('people.create', { name: PAYLOADS[0], names: { ru: PAYLOADS[4], zh: PAYLOADS[1] }, email: 'xss@example.com', roles: ['rep'] });
+  await host.api('people.create', {
+    name: PAYLOADS[0],
+    names: { ru: PAYLOADS[4], zh: PAYLOADS[1] },
+    email: 'xss@example.com',
+    roles: ['rep'],
+  });
 
   await page.goto(host.url);
   await assertInert(page);
@@ -71,24 +77,52 @@ test('script payloads in notes, titles and names stay inert with the CSP off', a
   await assertInert(page);
 });
 
-test('script payloads in talking points, objection cards, lesson bodies, call comments and coaching notes stay inert', async ({ host, page }) => {
+test('script payloads in talking points, objection cards, lesson bodies, call comments and coaching notes stay inert', async ({
+  host,
+  page,
+}) => {
   test.setTimeout(150_000);
   const body = `XSS-MARK\n\n${PAYLOADS.join('\n\n')}`;
   const script = await host.api<{ id: number }>('scripts.create', {
     title: `XSS-MARK ${PAYLOADS[0]}`,
     description: PAYLOADS[1],
     language: 'en',
-    steps: [{ key: 'a', stage: 'opening', title: `Open ${PAYLOADS[4]}`, talkingPointsMd: body, sayIt: PAYLOADS[6], mustSay: [PAYLOADS[7]] }],
+    steps: [
+      { key: 'a', stage: 'opening', title: `Open ${PAYLOADS[4]}`, talkingPointsMd: body, sayIt: PAYLOADS[6], mustSay: [PAYLOADS[7]] },
+    ],
   });
   await host.api('scripts.publish', { id: script.id });
-  await host.api('scripts.objections.create', { objection: `XSS-MARK ${PAYLOADS[0]}`, responses: [body], tags: [PAYLOADS[1].slice(0, 40)], language: 'en', triggers: { en: [PAYLOADS[4].slice(0, 100)], ru: [], zh: [] } });
-  const course = await host.api<{ id: number; modules: { id: number }[] }>('training.courses.create', { title: `XSS-MARK ${PAYLOADS[0]}`, description: PAYLOADS[1] });
-  const withModule = course.modules.length ? course : await host.api<{ id: number; modules: { id: number }[] }>('training.modules.save', { courseId: course.id, title: `Module ${PAYLOADS[4]}` });
-  await host.api('training.items.save', { moduleId: withModule.modules[0].id, kind: 'lesson', title: `Lesson ${PAYLOADS[0]}`, bodyMd: body });
+  await host.api('scripts.objections.create', {
+    objection: `XSS-MARK ${PAYLOADS[0]}`,
+    responses: [body],
+    tags: [PAYLOADS[1].slice(0, 40)],
+    language: 'en',
+    triggers: { en: [PAYLOADS[4].slice(0, 100)], ru: [], zh: [] },
+  });
+  const course = await host.api<{ id: number; modules: { id: number }[] }>('training.courses.create', {
+    title: `XSS-MARK ${PAYLOADS[0]}`,
+    description: PAYLOADS[1],
+  });
+  const withModule = course.modules.length
+    ? course
+    : await host.api<{ id: number; modules: { id: number }[] }>('training.modules.save', {
+        courseId: course.id,
+        title: `Module ${PAYLOADS[4]}`,
+      });
+  await host.api('training.items.save', {
+    moduleId: withModule.modules[0].id,
+    kind: 'lesson',
+    title: `Lesson ${PAYLOADS[0]}`,
+    bodyMd: body,
+  });
   const calls = await host.api<{ rows: { id: number; rep: { id: number } }[] }>('scorecards.calls.list', { limit: 1 });
   const call = { id: calls.rows[0].id, repId: calls.rows[0].rep.id };
   await host.api('scorecards.comments.add', { callId: call.id, atMs: 1000, body: `XSS-MARK ${PAYLOADS.join(' ')}`.slice(0, 2000) });
-  await host.api('scorecards.coaching.add', { repId: call.repId, body: `XSS-MARK ${PAYLOADS.join(' ')}`.slice(0, 4000), action: PAYLOADS[0] });
+  await host.api('scorecards.coaching.add', {
+    repId: call.repId,
+    body: `XSS-MARK ${PAYLOADS.join(' ')}`.slice(0, 4000),
+    action: PAYLOADS[0],
+  });
 
   await page.goto(host.url);
   await go(page, `/scripts/${script.id}`);

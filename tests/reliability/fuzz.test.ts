@@ -45,15 +45,22 @@ function leakedPaths(message: string, input: unknown): string[] {
     if (p.startsWith('//')) return false; // the rest of a URL, not a file path
     const base = path.basename(p.replace(/[.,;:)]+$/, ''));
     if (base && sent.includes(base)) return false; // an echo of the caller's own path
-    return p.includes(dataDir) || roots.some((r) => p.startsWith(r)) || /node_modules|\.ts\b|\.cjs\b/.test(p) || p.split(/[\\/]/).length > 3;
+    return (
+      p.includes(dataDir) || roots.some((r) => p.startsWith(r)) || /node_modules|\.ts\b|\.cjs\b/.test(p) || p.split(/[\\/]/).length > 3
+    );
   });
 }
 
 const withTimeout = <T>(p: Promise<T>, ms: number, what: string) =>
-  Promise.race([p, new Promise<T>((_, reject) => setTimeout(() => reject(new Error(`${what} did not answer within ${ms} ms`)), ms).unref())]);
+  Promise.race([
+    p,
+    new Promise<T>((_, reject) => setTimeout(() => reject(new Error(`${what} did not answer within ${ms} ms`)), ms).unref()),
+  ]);
 
 // workspace switching, restoring and demo resets go last, so the other methods see the demo data
-const methods = (Object.keys(contract) as (keyof typeof contract)[]).sort((a, b) => Number(a.startsWith('workspace.')) - Number(b.startsWith('workspace.')) || a.localeCompare(b));
+const methods = (Object.keys(contract) as (keyof typeof contract)[]).sort(
+  (a, b) => Number(a.startsWith('workspace.')) - Number(b.startsWith('workspace.')) || a.localeCompare(b),
+);
 
 describe('contract fuzzing through dispatch', () => {
   it('the contract has methods to fuzz', () => {
@@ -81,7 +88,10 @@ describe('contract fuzzing through dispatch', () => {
     for (const w of ctx.ws.list()) {
       const probe = new Database(w.path, { readonly: true });
       try {
-        expect((probe.pragma('integrity_check') as { integrity_check: string }[]).map((x) => x.integrity_check), w.name).toEqual(['ok']);
+        expect(
+          (probe.pragma('integrity_check') as { integrity_check: string }[]).map((x) => x.integrity_check),
+          w.name,
+        ).toEqual(['ok']);
       } finally {
         probe.close();
       }

@@ -98,7 +98,10 @@ export function arbitraryFor(schema: z.ZodType, depth = 0): fc.Arbitrary<unknown
       case 'string': {
         const { min, max, pattern, format } = stringShape(d);
         const cap = Math.min(max, 80);
-        const opts: fc.Arbitrary<string>[] = [fc.string({ minLength: Math.min(min, cap), maxLength: cap, unit: 'grapheme' }), fc.constantFrom(...HOSTILE_STRINGS)];
+        const opts: fc.Arbitrary<string>[] = [
+          fc.string({ minLength: Math.min(min, cap), maxLength: cap, unit: 'grapheme' }),
+          fc.constantFrom(...HOSTILE_STRINGS),
+        ];
         if (format === 'email') opts.push(fc.emailAddress());
         if (format === 'url') opts.push(fc.webUrl());
         if (pattern) opts.push(matching(pattern, max), matching(pattern, max));
@@ -111,7 +114,11 @@ export function arbitraryFor(schema: z.ZodType, depth = 0): fc.Arbitrary<unknown
         if (r.int) {
           // small ids hit real rows of the demo workspace
           const small = fc.integer({ min: Math.ceil(Math.max(lo, -2)), max: Math.floor(Math.max(Math.min(hi, 60), Math.max(lo, -2))) });
-          return fc.oneof(small, fc.integer({ min: Math.ceil(lo), max: Math.floor(hi) }), fc.constantFrom(0, -1, 2 ** 31, Number.MAX_SAFE_INTEGER));
+          return fc.oneof(
+            small,
+            fc.integer({ min: Math.ceil(lo), max: Math.floor(hi) }),
+            fc.constantFrom(0, -1, 2 ** 31, Number.MAX_SAFE_INTEGER),
+          );
         }
         return fc.oneof(fc.double({ min: lo, max: hi, noNaN: true, noDefaultInfinity: true }), fc.constantFrom(0, -0.5, 1e308));
       }

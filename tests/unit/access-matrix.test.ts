@@ -250,7 +250,8 @@ const POLICY: Record<string, string> = {
   'notifications.markRead': 'signed in',
 };
 
-const allowedFor = (policy: string, roles: Role[]) => policy.startsWith('signed in') || policy.startsWith('public') || roles.some((r) => policy.split(' / ')[0].split(' ').includes(r));
+const allowedFor = (policy: string, roles: Role[]) =>
+  policy.startsWith('signed in') || policy.startsWith('public') || roles.some((r) => policy.split(' / ')[0].split(' ').includes(r));
 
 let dir: string;
 let ws: WorkspaceManager;
@@ -270,7 +271,14 @@ beforeAll(() => {
   people.tom = byEmail('tom.baker@example.com'); // East manager
   people.nina = byEmail('nina.orlova@example.com'); // North manager + admin (two roles)
   people.kate = byEmail('kate.lee@example.com'); // trainer
-  people.admin = createPerson(ws.db, { name: 'Ada Admin', email: 'ada.admin@example.com', teamId: null, roles: ['admin'], hiredAt: null, names: {} }).id;
+  people.admin = createPerson(ws.db, {
+    name: 'Ada Admin',
+    email: 'ada.admin@example.com',
+    teamId: null,
+    roles: ['admin'],
+    hiredAt: null,
+    names: {},
+  }).id;
   actors.rep = actorFor(ws.db, people.anna)!;
   actors.manager = actorFor(ws.db, people.tom)!;
   actors.trainer = actorFor(ws.db, people.kate)!;
@@ -301,7 +309,8 @@ describe('the policy table and the contract', () => {
   it.each(methods)('%s: its declared policy and write flag match the table', (m) => {
     const def = contract[m];
     const [who, w = ''] = POLICY[m].split(' / ');
-    const declared = def.access === 'signedIn' ? 'signed in' : Array.isArray(def.access) ? [...def.access].sort().join(' ') : String(def.access);
+    const declared =
+      def.access === 'signedIn' ? 'signed in' : Array.isArray(def.access) ? [...def.access].sort().join(' ') : String(def.access);
     expect(declared).toBe(who === 'signed in' || who === 'public' ? who : who.split(' ').sort().join(' '));
     expect(def.writes === undefined ? '' : def.writes === true ? 'writes' : 'writes when given').toBe(w);
   });
@@ -360,11 +369,20 @@ describe('own and other-team rows', () => {
   const teamOf = (id: number) => (ws.db.prepare('SELECT team_id AS t FROM people WHERE id = ?').get(id) as { t: number | null }).t;
   const sees = (who: string, area: string, target: number) => {
     const a = actors[who];
-    return a.personId === target || SEES_ALL[area].some((r) => a.roles.includes(r)) || (a.roles.includes('manager') && a.managedTeamIds.includes(teamOf(target) ?? -1));
+    return (
+      a.personId === target ||
+      SEES_ALL[area].some((r) => a.roles.includes(r)) ||
+      (a.roles.includes('manager') && a.managedTeamIds.includes(teamOf(target) ?? -1))
+    );
   };
-  const callOf = (rep: number) => (ws.db.prepare('SELECT id FROM calls WHERE rep_id = ? ORDER BY id LIMIT 1').get(rep) as { id: number }).id;
+  const callOf = (rep: number) =>
+    (ws.db.prepare('SELECT id FROM calls WHERE rep_id = ? ORDER BY id LIMIT 1').get(rep) as { id: number }).id;
   const evalOf = (rep: number) =>
-    (ws.db.prepare("SELECT id FROM evaluations WHERE rep_id = ? AND status = 'submitted' AND calibration_id IS NULL ORDER BY id LIMIT 1").get(rep) as { id: number }).id;
+    (
+      ws.db
+        .prepare("SELECT id FROM evaluations WHERE rep_id = ? AND status = 'submitted' AND calibration_id IS NULL ORDER BY id LIMIT 1")
+        .get(rep) as { id: number }
+    ).id;
   const filters = { teamId: null, from: null, to: null, channel: null, product: null, business: 'all', lag: false, windowDays: 90 };
 
   /** method, area, input for a target person */
@@ -395,12 +413,16 @@ describe('own and other-team rows', () => {
     it(`${who}: own/other-team rows are shown or refused as the rules say`, async () => {
       const wrong: string[] = [];
       for (const [m, area, input] of BY_PERSON) {
-        for (const [which, target] of [['own', people[ROWS[who][0]]], ['other', people[ROWS[who][1]]]] as const) {
+        for (const [which, target] of [
+          ['own', people[ROWS[who][0]]],
+          ['other', people[ROWS[who][1]]],
+        ] as const) {
           const r = await call(who, m, input(target));
           const byPolicy = allowedFor(POLICY[m], actors[who].roles);
           const expected = byPolicy && sees(who, area, target);
           if (r.ok !== expected) wrong.push(`${m} ${which}: ${r.ok ? 'shown' : `${r.error.code} ${r.error.key ?? r.error.message}`}`);
-          if (!r.ok && r.error.code !== 'forbidden') wrong.push(`${m} ${which}: failed with ${r.error.code} (${r.error.message}) instead of a refusal`);
+          if (!r.ok && r.error.code !== 'forbidden')
+            wrong.push(`${m} ${which}: failed with ${r.error.code} (${r.error.message}) instead of a refusal`);
         }
       }
       expect(wrong).toEqual([]);
@@ -409,6 +431,9 @@ describe('own and other-team rows', () => {
 
   it('opening another rep\'s call by its address says "You don\'t have access to this call"', async () => {
     const r = await call('rep', 'scorecards.calls.get', { id: callOf(people.james) });
-    expect(r).toMatchObject({ ok: false, error: { code: 'forbidden', key: 'access.callForbidden', message: "You don't have access to this call." } });
+    expect(r).toMatchObject({
+      ok: false,
+      error: { code: 'forbidden', key: 'access.callForbidden', message: "You don't have access to this call." },
+    });
   });
 });

@@ -37,7 +37,14 @@ beforeAll(() => {
     irina: byEmail('irina.belova@example.com'),
     kate: byEmail('kate.lee@example.com'),
   });
-  id.admin = createPerson(ws.db, { name: 'Ada Admin', email: 'ada.admin@example.com', teamId: null, roles: ['admin'], hiredAt: null, names: {} }).id;
+  id.admin = createPerson(ws.db, {
+    name: 'Ada Admin',
+    email: 'ada.admin@example.com',
+    teamId: null,
+    roles: ['admin'],
+    hiredAt: null,
+    names: {},
+  }).id;
   for (const k of ['anna', 'tom', 'kate', 'admin']) actor[k] = actorFor(ws.db, id[k])!;
 }, 120_000);
 
@@ -77,15 +84,30 @@ describe('lists are scoped in SQL', () => {
     const calls = await value<{ rows: { rep: { id: number } }[]; total: number }>('tom', 'scorecards.calls.list', { limit: 500 });
     expect(calls.total).toBeGreaterThan(0);
     const graded = new Set(
-      (ws.db.prepare('SELECT cc.call_id AS id FROM calibration_calls cc JOIN calibration_graders g ON g.session_id = cc.session_id WHERE g.grader_id = ?').all(id.tom) as { id: number }[]).map((r) => r.id),
+      (
+        ws.db
+          .prepare(
+            'SELECT cc.call_id AS id FROM calibration_calls cc JOIN calibration_graders g ON g.session_id = cc.session_id WHERE g.grader_id = ?',
+          )
+          .all(id.tom) as { id: number }[]
+      ).map((r) => r.id),
     );
     // every listed call is the team's, or one given to Tom in a calibration session
     const outside = (calls.rows as unknown as { id: number; rep: { id: number } }[]).filter((c) => !east.includes(teamOf(c.rep.id)));
     expect(outside.every((c) => graded.has(c.id))).toBe(true);
     expect(calls.total).toBe(
-      (ws.db.prepare(`SELECT count(*) AS n FROM calls c JOIN people p ON p.id = c.rep_id WHERE p.team_id = ? OR c.id IN (SELECT cc.call_id FROM calibration_calls cc JOIN calibration_graders g ON g.session_id = cc.session_id WHERE g.grader_id = ?)`).get(east[0], id.tom) as { n: number }).n,
+      (
+        ws.db
+          .prepare(
+            `SELECT count(*) AS n FROM calls c JOIN people p ON p.id = c.rep_id WHERE p.team_id = ? OR c.id IN (SELECT cc.call_id FROM calibration_calls cc JOIN calibration_graders g ON g.session_id = cc.session_id WHERE g.grader_id = ?)`,
+          )
+          .get(east[0], id.tom) as { n: number }
+      ).n,
     );
-    const reps = await value<{ rows: { id: number; roles: string[]; teamId: number }[] }>('tom', 'people.list', { role: 'rep', limit: 500 });
+    const reps = await value<{ rows: { id: number; roles: string[]; teamId: number }[] }>('tom', 'people.list', {
+      role: 'rep',
+      limit: 500,
+    });
     expect(new Set(reps.rows.map((r) => r.teamId))).toEqual(new Set(east));
     // a team filter naming another team is refused, not silently emptied
     const other = await as('tom', 'scorecards.queue', { month: '2026-01', teamId: teamOf(id.anna) });
@@ -96,17 +118,26 @@ describe('lists are scoped in SQL', () => {
     expect(all.total).toBeGreaterThan(0);
   });
 
-  it('a call given to a manager in a calibration session is visible to them, other teams\' calls are not', async () => {
+  it("a call given to a manager in a calibration session is visible to them, other teams' calls are not", async () => {
     const northCall = (ws.db.prepare('SELECT id FROM calls WHERE rep_id = ? ORDER BY id DESC LIMIT 1').get(id.anna) as { id: number }).id;
     expect((await as('tom', 'scorecards.calls.get', { id: northCall })).ok).toBe(false);
-    const r = await dispatch('scorecards.calibration.create', { title: 'Calibrate North', callIds: [northCall], graderIds: [id.tom, id.irina] }, base);
+    const r = await dispatch(
+      'scorecards.calibration.create',
+      { title: 'Calibrate North', callIds: [northCall], graderIds: [id.tom, id.irina] },
+      base,
+    );
     expect(r.ok).toBe(true);
     expect((await as('tom', 'scorecards.calls.get', { id: northCall })).ok).toBe(true);
     const listed = await value<{ rows: { id: number }[] }>('tom', 'scorecards.calls.list', { limit: 500, repId: id.anna });
     expect(listed.rows.map((c) => c.id)).toEqual([northCall]);
     // the rep's other calls stay hidden
-    const anotherNorth = (ws.db.prepare('SELECT id FROM calls WHERE rep_id = ? AND id <> ? LIMIT 1').get(id.anna, northCall) as { id: number }).id;
-    expect(await as('tom', 'scorecards.calls.get', { id: anotherNorth })).toMatchObject({ ok: false, error: { key: 'access.callForbidden' } });
+    const anotherNorth = (
+      ws.db.prepare('SELECT id FROM calls WHERE rep_id = ? AND id <> ? LIMIT 1').get(id.anna, northCall) as { id: number }
+    ).id;
+    expect(await as('tom', 'scorecards.calls.get', { id: anotherNorth })).toMatchObject({
+      ok: false,
+      error: { key: 'access.callForbidden' },
+    });
   });
 
   it('the solo owner keeps seeing everything, and the header role still switches the script view', async () => {
@@ -134,9 +165,16 @@ describe('stored files', () => {
   beforeAll(() => {
     annaAudio = blob('anna audio');
     jamesAudio = blob('james audio');
-    ws.db.prepare('UPDATE calls SET audio_sha = ? WHERE id = (SELECT id FROM calls WHERE rep_id = ? ORDER BY id LIMIT 1)').run(annaAudio, id.anna);
-    ws.db.prepare('UPDATE calls SET audio_sha = ? WHERE id = (SELECT id FROM calls WHERE rep_id = ? ORDER BY id LIMIT 1)').run(jamesAudio, id.james);
-    const v = ws.db.prepare('SELECT v.sha256, v.item_id FROM library_versions v WHERE v.sha256 IS NOT NULL LIMIT 1').get() as { sha256: string; item_id: number };
+    ws.db
+      .prepare('UPDATE calls SET audio_sha = ? WHERE id = (SELECT id FROM calls WHERE rep_id = ? ORDER BY id LIMIT 1)')
+      .run(annaAudio, id.anna);
+    ws.db
+      .prepare('UPDATE calls SET audio_sha = ? WHERE id = (SELECT id FROM calls WHERE rep_id = ? ORDER BY id LIMIT 1)')
+      .run(jamesAudio, id.james);
+    const v = ws.db.prepare('SELECT v.sha256, v.item_id FROM library_versions v WHERE v.sha256 IS NOT NULL LIMIT 1').get() as {
+      sha256: string;
+      item_id: number;
+    };
     libSha = v.sha256;
     libItem = v.item_id;
   });
@@ -150,7 +188,10 @@ describe('stored files', () => {
     expect(mayReadBlob(ws.db, actor.anna, 'f'.repeat(64))).toBe(false);
     ws.db.prepare('UPDATE library_items SET valid_until = NULL WHERE id = ?').run(libItem);
     expect(mayReadBlob(ws.db, actor.anna, libSha)).toBe(true);
-    const expire = (until: string | null) => ws.db.prepare('UPDATE library_items SET valid_until = ? WHERE id IN (SELECT item_id FROM library_versions WHERE sha256 = ?)').run(until, libSha);
+    const expire = (until: string | null) =>
+      ws.db
+        .prepare('UPDATE library_items SET valid_until = ? WHERE id IN (SELECT item_id FROM library_versions WHERE sha256 = ?)')
+        .run(until, libSha);
     expire('2000-01-01');
     expect(mayReadBlob(ws.db, actor.anna, libSha)).toBe(false);
     expect(mayReadBlob(ws.db, actor.tom, libSha)).toBe(true);
@@ -164,11 +205,14 @@ describe('stored files', () => {
     const { port } = await srv.listen();
     const req = (method: string, p: string, body?: string) =>
       new Promise<{ status: number; body: string }>((resolve, reject) => {
-        const r = http.request({ host: '127.0.0.1', port, method, path: p, headers: { Authorization: 'Bearer t', 'Content-Type': 'application/json' } }, (res) => {
-          let b = '';
-          res.on('data', (c) => (b += c));
-          res.on('end', () => resolve({ status: res.statusCode ?? 0, body: b }));
-        });
+        const r = http.request(
+          { host: '127.0.0.1', port, method, path: p, headers: { Authorization: 'Bearer t', 'Content-Type': 'application/json' } },
+          (res) => {
+            let b = '';
+            res.on('data', (c) => (b += c));
+            res.on('end', () => resolve({ status: res.statusCode ?? 0, body: b }));
+          },
+        );
         r.on('error', reject);
         r.end(body);
       });
@@ -207,7 +251,9 @@ describe('audit trail', () => {
     const mine = rows("id > ? AND entity = 'teams'", before);
     expect(mine).toHaveLength(1);
     expect(mine[0]).toMatchObject({ actor_id: id.admin, entity: 'teams', entity_id: team.id, action: 'create' });
-    expect(JSON.parse(mine[0].detail).summary).toBe('teams.create #' + team.id + ': name "South", description "New office", managerId none');
+    expect(JSON.parse(mine[0].detail).summary).toBe(
+      'teams.create #' + team.id + ': name "South", description "New office", managerId none',
+    );
     // the owner's writes too, as the person chosen in the header
     await dispatch('teams.update', { id: team.id, data: { name: 'South-West' } }, base);
     expect(rows("id > ? AND entity = 'teams' AND action = 'update'", before)[0]).toMatchObject({ actor_id: id.tom, entity_id: team.id });
@@ -224,17 +270,27 @@ describe('audit trail', () => {
       [id.anna, 'scorecards.calls', jamesCall],
     ]);
     expect(JSON.parse(refused[1].detail).summary).toContain('access.callForbidden');
-    await value('admin', 'people.rosterImport', { contentBase64: Buffer.from('email,name\nzed@example.com,Zed\n').toString('base64') }).catch(() => null);
+    await value('admin', 'people.rosterImport', {
+      contentBase64: Buffer.from('email,name\nzed@example.com,Zed\n').toString('base64'),
+    }).catch(() => null);
     const roster = rows("id > ? AND entity = 'people' AND action = 'rosterImport'", before);
     for (const r of roster) expect(r.detail).not.toContain(Buffer.from('zed@example.com').toString('base64').slice(0, 12));
   });
 
   it('the admin screen lists with filters and exports CSV with formula cells escaped', async () => {
     await value('admin', 'teams.create', { name: '=HYPERLINK("http://x")', description: '' });
-    const page = await value<{ rows: { actorId: number; summary: string }[]; total: number }>('admin', 'audit.list', { actorId: id.admin, entity: 'teams', limit: 10 });
+    const page = await value<{ rows: { actorId: number; summary: string }[]; total: number }>('admin', 'audit.list', {
+      actorId: id.admin,
+      entity: 'teams',
+      limit: 10,
+    });
     expect(page.total).toBeGreaterThanOrEqual(2);
     expect(page.rows.every((r) => r.actorId === id.admin)).toBe(true);
-    const csv = await value<{ text: string; rows: number }>('admin', 'audit.exportCsv', { actorId: id.admin, entity: 'teams', action: 'create' });
+    const csv = await value<{ text: string; rows: number }>('admin', 'audit.exportCsv', {
+      actorId: id.admin,
+      entity: 'teams',
+      action: 'create',
+    });
     expect(csv.rows).toBe(2);
     const lines = csv.text.trim().split('\r\n');
     expect(lines[0]).toBe('id,at,actor_id,actor,entity,entity_id,action,summary');
@@ -255,7 +311,10 @@ describe('team mode never takes or shows a server path', () => {
     const restore = await as('admin', 'workspace.restore', { path: '/etc/passwd' });
     expect(restore).toMatchObject({ ok: false, error: { code: 'forbidden' } });
     const missing = await as('admin', 'workspace.restoreNamed', { name: 'nope.sqlite' });
-    expect(missing).toMatchObject({ ok: false, error: { code: 'not_found', key: 'workspace.namedBackupNotFound', params: { name: 'nope.sqlite' } } });
+    expect(missing).toMatchObject({
+      ok: false,
+      error: { code: 'not_found', key: 'workspace.namedBackupNotFound', params: { name: 'nope.sqlite' } },
+    });
     expect((await as('admin', 'workspace.openNamed', { name: '../demo.sqlite' })).ok).toBe(false);
     fs.writeFileSync(path.join(ws.workspacesDir, 'broken.sqlite'), 'not a database at all, just text'.repeat(200));
     const broken = await as('admin', 'workspace.openNamed', { name: 'broken.sqlite' });
@@ -272,7 +331,10 @@ describe('team mode never takes or shows a server path', () => {
     }
     expect(list.every((b) => !b.path.includes('/'))).toBe(true);
     // the owner keeps paths (their own disk)
-    expect((await dispatch('workspace.info', {}, base)).ok && ((await dispatch('workspace.info', {}, base)) as { value: { path: string } }).value.path).toBe(ws.path);
+    expect(
+      (await dispatch('workspace.info', {}, base)).ok &&
+        ((await dispatch('workspace.info', {}, base)) as { value: { path: string } }).value.path,
+    ).toBe(ws.path);
     const restored = await as('admin', 'workspace.restoreNamed', { name: backup.name });
     expect(restored.ok).toBe(true);
     // the audit log survives the restore (it lives in the workspace file)

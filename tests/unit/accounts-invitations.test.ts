@@ -1,5 +1,17 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { acceptInvitation, createInvitation, invitationFor, issueSetupCode, makeOwner, needsOwner, resolveSession, setupInfo, sha256, signIn, teamOverview } from '../../main/services/accounts';
+import {
+  acceptInvitation,
+  createInvitation,
+  invitationFor,
+  issueSetupCode,
+  makeOwner,
+  needsOwner,
+  resolveSession,
+  setupInfo,
+  sha256,
+  signIn,
+  teamOverview,
+} from '../../main/services/accounts';
 import { createPerson, setPersonActive } from '../../main/services/people';
 import { tempDb } from './helpers/db';
 
@@ -9,8 +21,13 @@ afterEach(() => t.cleanup());
 
 const client = { ip: '127.0.0.1', userAgent: 'vitest' };
 const DAY = 86_400_000;
-const person = (email: string, roles: ('rep' | 'admin')[] = ['rep']) => createPerson(t.db, { name: email.split('@')[0], names: {}, email, teamId: null, roles, hiredAt: null });
-const key = (p: Promise<unknown>) => p.then(() => null, (e: { localized?: { key: string } }) => e.localized?.key);
+const person = (email: string, roles: ('rep' | 'admin')[] = ['rep']) =>
+  createPerson(t.db, { name: email.split('@')[0], names: {}, email, teamId: null, roles, hiredAt: null });
+const key = (p: Promise<unknown>) =>
+  p.then(
+    () => null,
+    (e: { localized?: { key: string } }) => e.localized?.key,
+  );
 const keyOf = (f: () => unknown) => {
   try {
     f();
@@ -30,7 +47,9 @@ describe('invitations', () => {
     expect(JSON.stringify(t.db.prepare('SELECT * FROM invitations').all())).not.toContain(inv.code);
     expect(invitationFor(t.db, inv.code, 7 * DAY - 1)).toMatchObject({ email: 'rep@example.com' });
     expect(keyOf(() => invitationFor(t.db, inv.code, 7 * DAY))).toBe('auth.invitationExpired');
-    expect(await key(acceptInvitation(t.db, inv.code, 'violet tram seventeen', 'browser', client, 7 * DAY + 5))).toBe('auth.invitationExpired');
+    expect(await key(acceptInvitation(t.db, inv.code, 'violet tram seventeen', 'browser', client, 7 * DAY + 5))).toBe(
+      'auth.invitationExpired',
+    );
     expect(t.db.prepare('SELECT count(*) AS n FROM accounts').get()).toEqual({ n: 0 });
 
     const again = createInvitation(t.db, rep.id, null, 10 * DAY);
@@ -38,7 +57,9 @@ describe('invitations', () => {
     // a refused password does not use the invitation up
     const ok = await acceptInvitation(t.db, again.code, 'violet tram seventeen', 'browser', client, 10 * DAY + 2);
     expect(resolveSession(t.db, ok.token, 10 * DAY + 3)?.actor.personId).toBe(rep.id);
-    expect(await key(acceptInvitation(t.db, again.code, 'another long phrase', 'browser', client, 10 * DAY + 4))).toBe('auth.invitationUsed');
+    expect(await key(acceptInvitation(t.db, again.code, 'another long phrase', 'browser', client, 10 * DAY + 4))).toBe(
+      'auth.invitationUsed',
+    );
     await signIn(t.db, 'rep@example.com', 'violet tram seventeen', 'browser', client, 10 * DAY + 5);
     expect(keyOf(() => invitationFor(t.db, 'not-a-code', 0))).toBe('auth.invitationInvalid');
   });
@@ -75,9 +96,14 @@ describe('owner set-up', () => {
     expect(setupInfo(t.db, code).people.map((p) => p.email)).toEqual(['owner@example.com']);
     await makeOwner(t.db, { personId: rep.id }, 'violet tram seventeen', code);
     expect(needsOwner(t.db)).toBe(false);
-    expect(t.db.prepare('SELECT role FROM person_roles WHERE person_id = ? ORDER BY role').all(rep.id)).toEqual([{ role: 'admin' }, { role: 'rep' }]);
+    expect(t.db.prepare('SELECT role FROM person_roles WHERE person_id = ? ORDER BY role').all(rep.id)).toEqual([
+      { role: 'admin' },
+      { role: 'rep' },
+    ]);
     expect(keyOf(() => setupInfo(t.db, code))).toBe('auth.setupInvalid');
-    await expect(makeOwner(t.db, { personId: rep.id }, 'another long phrase', code)).rejects.toMatchObject({ localized: { key: 'auth.setupInvalid' } });
+    await expect(makeOwner(t.db, { personId: rep.id }, 'another long phrase', code)).rejects.toMatchObject({
+      localized: { key: 'auth.setupInvalid' },
+    });
   });
 
   it('on an empty workspace the owner is created from name and e-mail', async () => {

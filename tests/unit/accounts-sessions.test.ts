@@ -82,8 +82,14 @@ describe('sessions', () => {
     await setPassword(t.db, { id: p.id, name: p.name, email: p.email }, PW);
     const here = await signIn(t.db, p.email, PW, 'browser', client);
     const laptop = await signIn(t.db, p.email, PW, 'bearer', { ip: '10.0.0.8', userAgent: 'desktop' });
-    expect(listSessions(t.db, p.id, here.sessionId).map((s) => s.current).sort()).toEqual([false, true]);
-    await expect(changePassword(t.db, p.id, here.sessionId, 'wrong password here', 'another long phrase')).rejects.toMatchObject({ localized: { key: 'auth.currentPasswordWrong' } });
+    expect(
+      listSessions(t.db, p.id, here.sessionId)
+        .map((s) => s.current)
+        .sort(),
+    ).toEqual([false, true]);
+    await expect(changePassword(t.db, p.id, here.sessionId, 'wrong password here', 'another long phrase')).rejects.toMatchObject({
+      localized: { key: 'auth.currentPasswordWrong' },
+    });
     expect(await changePassword(t.db, p.id, here.sessionId, PW, 'another long phrase')).toBe(1);
     expect(resolveSession(t.db, here.token)).not.toBeNull();
     expect(resolveSession(t.db, laptop.token)).toBeNull();
@@ -99,14 +105,20 @@ describe('sessions', () => {
     await signIn(t.db, p.email, PW, 'browser', client);
     await expect(signIn(t.db, p.email, 'a wrong password', 'browser', client)).rejects.toThrow();
     await expect(signIn(t.db, 'nobody@example.com', 'a wrong password', 'browser', client)).rejects.toThrow();
-    const log = t.db.prepare("SELECT actor_id, entity_id, action, detail FROM audit_log WHERE entity = 'auth' ORDER BY id").all() as { actor_id: number | null; entity_id: number | null; action: string; detail: string }[];
+    const log = t.db.prepare("SELECT actor_id, entity_id, action, detail FROM audit_log WHERE entity = 'auth' ORDER BY id").all() as {
+      actor_id: number | null;
+      entity_id: number | null;
+      action: string;
+      detail: string;
+    }[];
     expect(log.map((l) => [l.action, l.entity_id])).toEqual([
       ['sign_in', p.id],
       ['sign_in_failed', p.id],
       ['sign_in_failed', null],
     ]);
     expect(JSON.parse(log[0].detail)).toMatchObject({ via: 'password', ip: '10.0.0.7' });
-    const all = JSON.stringify(t.db.prepare('SELECT * FROM audit_log').all()) + JSON.stringify(t.db.prepare('SELECT * FROM accounts').all());
+    const all =
+      JSON.stringify(t.db.prepare('SELECT * FROM audit_log').all()) + JSON.stringify(t.db.prepare('SELECT * FROM accounts').all());
     expect(all).not.toContain(PW);
     expect(all).not.toContain('a wrong password');
   });

@@ -23,8 +23,14 @@ afterAll(() => {
 
 describe('update feed choice', () => {
   it('Settings wins over the environment, which wins over the build; none means off', () => {
-    expect(chooseFeed({ settingsUrl: 'https://a.example/f', envUrl: 'https://b.example/f', hasBuildFeed: true })).toEqual({ source: 'settings', url: 'https://a.example/f' });
-    expect(chooseFeed({ settingsUrl: null, envUrl: ' https://b.example/f ', hasBuildFeed: true })).toEqual({ source: 'environment', url: 'https://b.example/f' });
+    expect(chooseFeed({ settingsUrl: 'https://a.example/f', envUrl: 'https://b.example/f', hasBuildFeed: true })).toEqual({
+      source: 'settings',
+      url: 'https://a.example/f',
+    });
+    expect(chooseFeed({ settingsUrl: null, envUrl: ' https://b.example/f ', hasBuildFeed: true })).toEqual({
+      source: 'environment',
+      url: 'https://b.example/f',
+    });
     expect(chooseFeed({ settingsUrl: null, envUrl: '', hasBuildFeed: true })).toEqual({ source: 'build', url: null });
     expect(chooseFeed({ settingsUrl: null, hasBuildFeed: false })).toEqual({ source: 'none', url: null });
   });
@@ -43,7 +49,10 @@ describe('update feed choice', () => {
 describe('app.* methods', () => {
   it('the browser host reports its version, no log folder, and updates off', async () => {
     const r = await dispatch('app.about', {}, browser);
-    expect(r).toEqual({ ok: true, value: { version: '1.2.3', host: 'browser', logDir: null, updateFeed: null, feedSource: 'none', updates: { state: 'off' } } });
+    expect(r).toEqual({
+      ok: true,
+      value: { version: '1.2.3', host: 'browser', logDir: null, updateFeed: null, feedSource: 'none', updates: { state: 'off' } },
+    });
   });
   it('refuses feeds that are not https (or carry credentials), and keeps the old one', async () => {
     for (const url of ['http://updates.example.com/', 'ftp://x.example/', 'https://user:pw@x.example/', 'not a url']) {
@@ -57,8 +66,14 @@ describe('app.* methods', () => {
     await dispatch('app.setUpdateFeed', { url: null }, browser);
   });
   it('checking for updates or opening logs in the browser host says why not, in a translatable message', async () => {
-    expect(await dispatch('app.checkForUpdates', {}, browser)).toMatchObject({ ok: false, error: { code: 'unavailable', key: 'app.updatesDesktopOnly' } });
-    expect(await dispatch('app.openLogFolder', {}, browser)).toMatchObject({ ok: false, error: { code: 'unavailable', key: 'app.logsDesktopOnly' } });
+    expect(await dispatch('app.checkForUpdates', {}, browser)).toMatchObject({
+      ok: false,
+      error: { code: 'unavailable', key: 'app.updatesDesktopOnly' },
+    });
+    expect(await dispatch('app.openLogFolder', {}, browser)).toMatchObject({
+      ok: false,
+      error: { code: 'unavailable', key: 'app.logsDesktopOnly' },
+    });
   });
   it('the desktop host checks through its updater only when a feed is set', async () => {
     let checks = 0;
@@ -72,12 +87,19 @@ describe('app.* methods', () => {
         state = { state: 'available', version: '2.0.0' };
       },
     };
-    const desk = createApp({ dataDir: path.join(dir, 'desk'), demo: false, host: { kind: 'electron', version: '1.2.3', logDir: '/logs', openLogFolder: async () => '', updates } });
+    const desk = createApp({
+      dataDir: path.join(dir, 'desk'),
+      demo: false,
+      host: { kind: 'electron', version: '1.2.3', logDir: '/logs', openLogFolder: async () => '', updates },
+    });
     try {
       expect(await dispatch('app.checkForUpdates', {}, desk)).toMatchObject({ ok: false, error: { key: 'app.noFeed' } });
       expect(checks).toBe(0);
       await dispatch('app.setUpdateFeed', { url: 'https://updates.example.com/swb' }, desk);
-      expect(await dispatch('app.checkForUpdates', {}, desk)).toMatchObject({ ok: true, value: { updates: { state: 'available', version: '2.0.0' }, logDir: '/logs' } });
+      expect(await dispatch('app.checkForUpdates', {}, desk)).toMatchObject({
+        ok: true,
+        value: { updates: { state: 'available', version: '2.0.0' }, logDir: '/logs' },
+      });
       expect(checks).toBe(1);
       expect(await dispatch('app.openLogFolder', {}, desk)).toEqual({ ok: true, value: { opened: true } });
     } finally {

@@ -10,7 +10,14 @@ describe('audit log', () => {
   let ada: number;
   beforeEach(() => {
     t = tempDb();
-    ada = createPerson(t.db, { name: 'Ada Admin', email: 'ada@example.com', teamId: null, roles: ['admin'], hiredAt: null, names: { ru: 'Ада', zh: '' } }).id;
+    ada = createPerson(t.db, {
+      name: 'Ada Admin',
+      email: 'ada@example.com',
+      teamId: null,
+      roles: ['admin'],
+      hiredAt: null,
+      names: { ru: 'Ада', zh: '' },
+    }).id;
     t.db.prepare('DELETE FROM audit_log').run(); // only the rows this test writes
   });
   afterEach(() => t.cleanup());
@@ -23,7 +30,13 @@ describe('audit log', () => {
     const all = listAudit(t.db, { ...none, offset: 0, limit: 10 });
     expect(all.total).toBe(3);
     expect(all.rows.map((r) => r.action)).toEqual(['publish', 'backup', 'create']);
-    expect(all.rows[0]).toMatchObject({ actorId: ada, actorName: 'Ada Admin', entity: 'script', entityId: 7, summary: 'revision: 2, tags: ["price"]' });
+    expect(all.rows[0]).toMatchObject({
+      actorId: ada,
+      actorName: 'Ada Admin',
+      entity: 'script',
+      entityId: 7,
+      summary: 'revision: 2, tags: ["price"]',
+    });
     expect(all.rows[1]).toMatchObject({ actorId: null, actorName: null, summary: 'Backup before migration' });
 
     const scripts = listAudit(t.db, { ...none, entity: 'script', offset: 1, limit: 1 });
@@ -42,7 +55,11 @@ describe('audit log', () => {
   it('offers the entities, actions and actors present as filter choices', () => {
     audit(t.db, ada, 'script', 1, 'create');
     audit(t.db, null, 'library', 2, 'remove');
-    expect(auditFacets(t.db)).toEqual({ entities: ['library', 'script'], actions: ['create', 'remove'], actors: [{ id: ada, name: 'Ada Admin' }] });
+    expect(auditFacets(t.db)).toEqual({
+      entities: ['library', 'script'],
+      actions: ['create', 'remove'],
+      actors: [{ id: ada, name: 'Ada Admin' }],
+    });
   });
 
   it('exports CSV oldest first with cells quoted where needed', () => {

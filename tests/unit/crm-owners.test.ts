@@ -9,7 +9,8 @@ describe('CRM owner matching', () => {
   let wang: number;
   beforeEach(() => {
     t = tempDb();
-    const person = (name: string, ru: string, zh: string, email: string) => createPerson(t.db, { name, names: { ru, zh }, email, teamId: null, roles: ['rep'], hiredAt: null }).id;
+    const person = (name: string, ru: string, zh: string, email: string) =>
+      createPerson(t.db, { name, names: { ru, zh }, email, teamId: null, roles: ['rep'], hiredAt: null }).id;
     anna = person('Anna Ivanova', 'Анна Иванова', '', 'anna.ivanova@example.com');
     wang = person('Fang Wang', '', '王芳', 'fang.wang@example.com');
   });

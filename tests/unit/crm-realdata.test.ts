@@ -37,8 +37,24 @@ const staged = (file: string) => {
   fs.copyFileSync(path.join(FIX, 'realdata', file), p);
   return { id: String(n).padStart(32, '0'), path: p, name: path.basename(file), size: fs.statSync(p).size };
 };
-const amounts = () => Object.fromEntries((db.prepare('SELECT external_id, amount FROM crm_deals').all() as { external_id: string; amount: number }[]).map((r) => [r.external_id, r.amount]));
-const F = (f: Partial<Filters> = {}): Filters => ({ teamId: null, from: '2025-01-01', to: '2025-12-31', channel: null, product: null, business: 'all', lag: false, windowDays: 90, ...f });
+const amounts = () =>
+  Object.fromEntries(
+    (db.prepare('SELECT external_id, amount FROM crm_deals').all() as { external_id: string; amount: number }[]).map((r) => [
+      r.external_id,
+      r.amount,
+    ]),
+  );
+const F = (f: Partial<Filters> = {}): Filters => ({
+  teamId: null,
+  from: '2025-01-01',
+  to: '2025-12-31',
+  channel: null,
+  product: null,
+  business: 'all',
+  lag: false,
+  windowDays: 90,
+  ...f,
+});
 
 describe('10. a saved mapping never overrides the formats detected in a file', () => {
   it('after a comma-decimal file, a dot-decimal file of the same source imports 1234.50 as 1234.5, not 123450, and the dry run warns', async () => {
@@ -51,7 +67,12 @@ describe('10. a saved mapping never overrides the formats detected in a file', (
     const dot = staged('dot_decimals.csv');
     const s2 = await sniff(db, dot);
     expect(s2.savedMapping).toBe(true);
-    expect(s2.formats).toMatchObject({ detectedDate: 'iso', detectedNumber: 'dot', saved: { dateFormat: 'dmy', numberFormat: 'comma' }, ambiguousDates: null });
+    expect(s2.formats).toMatchObject({
+      detectedDate: 'iso',
+      detectedNumber: 'dot',
+      saved: { dateFormat: 'dmy', numberFormat: 'comma' },
+      ambiguousDates: null,
+    });
     expect([s2.mapping.dateFormat, s2.mapping.numberFormat]).toEqual(['iso', 'dot']);
     const dr = await dryRun(db, dot, s2.source, s2.mapping);
     expect(dr.errors).toEqual([]);
@@ -116,10 +137,27 @@ describe('11. a number in the other decimal style is a row error, never silently
 describe('12. currencies: ISO codes, a reporting currency, monthly rates, no currency added as another', () => {
   it('normalises names, symbols and abbreviations to ISO 4217', () => {
     const cases: [string, string | null][] = [
-      ['人民币', 'CNY'], ['RMB', 'CNY'], ['¥', 'CNY'], ['元', 'CNY'], ['cny', 'CNY'],
-      ['руб.', 'RUB'], ['руб', 'RUB'], ['₽', 'RUB'], ['р.', 'RUB'], ['RUR', 'RUB'],
-      ['$', 'USD'], ['US$', 'USD'], ['usd', 'USD'], ['€', 'EUR'], ['Euro', 'EUR'], ['евро', 'EUR'], ['£', 'GBP'], ['₸', 'KZT'],
-      ['XYZ', null], ['', null], ['dollars please', null],
+      ['人民币', 'CNY'],
+      ['RMB', 'CNY'],
+      ['¥', 'CNY'],
+      ['元', 'CNY'],
+      ['cny', 'CNY'],
+      ['руб.', 'RUB'],
+      ['руб', 'RUB'],
+      ['₽', 'RUB'],
+      ['р.', 'RUB'],
+      ['RUR', 'RUB'],
+      ['$', 'USD'],
+      ['US$', 'USD'],
+      ['usd', 'USD'],
+      ['€', 'EUR'],
+      ['Euro', 'EUR'],
+      ['евро', 'EUR'],
+      ['£', 'GBP'],
+      ['₸', 'KZT'],
+      ['XYZ', null],
+      ['', null],
+      ['dollars please', null],
     ];
     for (const [raw, iso] of cases) expect(normalizeCurrency(raw), raw).toBe(iso);
   });
@@ -197,7 +235,10 @@ describe('12. currencies: ISO codes, a reporting currency, monthly rates, no cur
     const s = await sniff(db, f);
     const noColumn: CrmMapping = { ...s.mapping, fields: { ...s.mapping.fields } };
     delete noColumn.fields.currency;
-    await expect(dryRun(db, f, s.source, noColumn)).rejects.toMatchObject({ field: 'mapping.fileCurrency', localized: { key: 'currencyRequired' } });
+    await expect(dryRun(db, f, s.source, noColumn)).rejects.toMatchObject({
+      field: 'mapping.fileCurrency',
+      localized: { key: 'currencyRequired' },
+    });
     const dr = await dryRun(db, f, s.source, { ...noColumn, fileCurrency: 'EUR' });
     expect(dr.currencies).toEqual([{ currency: 'EUR', rows: 10 }]);
     expect(s.mapping.fileCurrency).toBeNull(); // never pre-filled: the wizard asks
@@ -243,7 +284,9 @@ describe('14. a "closed" column of dates is the close date, not the closed flag'
       expect(fields.closedAt, h).toBe(h);
       expect(fields.closed, h).toBeUndefined();
     }
-    const flags = suggestFields(['ID', 'Owner', 'Stage', 'Created', 'Closed', 'Close Date'], 'generic', (c) => (c === 'Closed' ? ['true', 'false', 'true'] : dates()));
+    const flags = suggestFields(['ID', 'Owner', 'Stage', 'Created', 'Closed', 'Close Date'], 'generic', (c) =>
+      c === 'Closed' ? ['true', 'false', 'true'] : dates(),
+    );
     expect([flags.closed, flags.closedAt]).toEqual(['Closed', 'Close Date']);
   });
 });

@@ -37,7 +37,8 @@ const call = async <T>(method: string, input: unknown): Promise<T> => {
   return r.value as T;
 };
 /** Months between two ISO days, inclusive. */
-const monthsBetween = (a: string, b: string) => (Number(b.slice(0, 4)) - Number(a.slice(0, 4))) * 12 + Number(b.slice(5, 7)) - Number(a.slice(5, 7)) + 1;
+const monthsBetween = (a: string, b: string) =>
+  (Number(b.slice(0, 4)) - Number(a.slice(0, 4))) * 12 + Number(b.slice(5, 7)) - Number(a.slice(5, 7)) + 1;
 
 /** Methods whose input has both `from` and `to`, found from the contract itself: a new one is covered automatically. */
 function rangeMethods(): string[] {
@@ -56,7 +57,15 @@ const extra = async (m: string): Promise<Record<string, unknown>> => {
 
 describe('date ranges on every range-taking method', () => {
   it('finds the range-taking methods in the contract', () => {
-    expect(rangeMethods()).toEqual(['audit.exportCsv', 'audit.list', 'insights.page', 'insights.repTrend', 'library.analytics', 'scorecards.calls.list', 'scorecards.results.export']);
+    expect(rangeMethods()).toEqual([
+      'audit.exportCsv',
+      'audit.list',
+      'insights.page',
+      'insights.repTrend',
+      'library.analytics',
+      'scorecards.calls.list',
+      'scorecards.results.export',
+    ]);
   });
 
   it('a reversed range is a field error on "from" from the contract, on every method', async () => {
@@ -67,13 +76,19 @@ describe('date ranges on every range-taking method', () => {
       expect(r.error, m).toMatchObject({ code: 'invalid_input', field: 'from' });
       expect(r.error.issues?.[0]?.message, m).toBe(RANGE_REVERSED);
       // and the schema itself refuses it (no handler reached)
-      expect((contract[m as keyof typeof contract].input as z.ZodType).safeParse({ from: '2026-03-02', to: '2026-03-01', ...(await extra(m)) }).success).toBe(false);
+      expect(
+        (contract[m as keyof typeof contract].input as z.ZodType).safeParse({ from: '2026-03-02', to: '2026-03-01', ...(await extra(m)) })
+          .success,
+      ).toBe(false);
     }
   });
 
   it('dates outside 1900–2200 are refused with a field error on every method, before any work', async () => {
     for (const m of rangeMethods()) {
-      for (const [from, to] of [['0001-01-01', '2026-01-01'], ['2020-01-01', '9999-12-31']]) {
+      for (const [from, to] of [
+        ['0001-01-01', '2026-01-01'],
+        ['2020-01-01', '9999-12-31'],
+      ]) {
         const r = await dispatch(m, { ...(await extra(m)), from, to }, ctx);
         expect(r.ok, `${m} ${from}..${to}`).toBe(false);
         if (!r.ok) expect(r.error).toMatchObject({ code: 'invalid_input', field: from === '0001-01-01' ? 'from' : 'to' });

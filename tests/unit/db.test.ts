@@ -61,7 +61,11 @@ describe('workspace database', () => {
     const file = path.join(dir(), 'v6.sqlite');
     const db = new Database(file);
     db.pragma(`application_id = ${APPLICATION_ID}`);
-    migrate(db, null, migrations.filter((m) => m.version <= 6));
+    migrate(
+      db,
+      null,
+      migrations.filter((m) => m.version <= 6),
+    );
     db.exec(`INSERT INTO crm_import_batches(id, source) VALUES (1, 'zoho'), (2, 'zoho'), (3, 'hubspot');
       INSERT INTO crm_deal_history(batch_id, deal_id, prev) VALUES (2, 10, '{"id":10,"batch_id":1}'), (2, 11, '{"id":11,"batch_id":1}'), (2, 12, '{"id":12,"batch_id":null}');`);
     db.close();
@@ -79,16 +83,29 @@ describe('workspace database', () => {
     const file = path.join(dir(), 'v7.sqlite');
     const db = new Database(file);
     db.pragma(`application_id = ${APPLICATION_ID}`);
-    migrate(db, null, migrations.filter((m) => m.version < 9));
+    migrate(
+      db,
+      null,
+      migrations.filter((m) => m.version < 9),
+    );
     db.exec(`INSERT INTO people(id, name, email) VALUES (1, 'Anna', 'a@x.io');
       INSERT INTO crm_deals(source, external_id, rep_id, status, created_at, currency) VALUES
         ('f', '1', 1, 'open', '2025-01-01', '人民币'), ('f', '2', 1, 'open', '2025-01-01', 'руб.'), ('f', '3', 1, 'open', '2025-01-01', '$'),
         ('f', '4', 1, 'open', '2025-01-01', 'EUR'), ('f', '5', 1, 'open', '2025-01-01', ''), ('f', '6', 1, 'open', '2025-01-01', 'Bitcoin');`);
     db.close();
     const opened = openWorkspaceDb(file);
-    expect(opened.db.prepare('SELECT currency FROM crm_deals ORDER BY external_id').pluck().all()).toEqual(['CNY', 'RUB', 'USD', 'EUR', '', 'Bitcoin']);
+    expect(opened.db.prepare('SELECT currency FROM crm_deals ORDER BY external_id').pluck().all()).toEqual([
+      'CNY',
+      'RUB',
+      'USD',
+      'EUR',
+      '',
+      'Bitcoin',
+    ]);
     opened.db.prepare("INSERT INTO crm_fx_rates(currency, quote, month, rate) VALUES ('EUR', 'USD', '2025-03', 1.1)").run();
-    expect(() => opened.db.prepare("INSERT INTO crm_fx_rates(currency, quote, month, rate) VALUES ('EUR', 'USD', '2025-04', 0)").run()).toThrow(/CHECK/);
+    expect(() =>
+      opened.db.prepare("INSERT INTO crm_fx_rates(currency, quote, month, rate) VALUES ('EUR', 'USD', '2025-04', 0)").run(),
+    ).toThrow(/CHECK/);
     opened.db.close();
   });
 
@@ -111,7 +128,7 @@ describe('workspace database', () => {
     expect(fs.existsSync(file + '-wal')).toBe(false);
   });
 
-  it('refuses another program\'s database in WAL mode byte-identical too', () => {
+  it("refuses another program's database in WAL mode byte-identical too", () => {
     const file = path.join(dir(), 'wal-other.sqlite');
     const db = new Database(file);
     db.pragma('journal_mode = WAL');
@@ -141,7 +158,7 @@ describe('workspace database', () => {
   it('reports a damaged file instead of crashing', () => {
     const file = path.join(dir(), 'w.sqlite');
     const { db } = openWorkspaceDb(file, { create: true });
-    const ins = db.prepare("INSERT INTO people(name, email) VALUES (?, ?)");
+    const ins = db.prepare('INSERT INTO people(name, email) VALUES (?, ?)');
     db.transaction(() => {
       for (let i = 0; i < 3000; i++) ins.run('Person ' + i, `p${i}@example.com`);
     })();

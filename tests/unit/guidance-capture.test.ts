@@ -83,7 +83,10 @@ describe('Settings → Speech: the model folder per language', () => {
     }
     const empty = refused(() => setModelFolder(data, 'en', path.join(dir, 'empty')));
     expect(empty.localized?.params).toMatchObject({ missing: 'encoder*.onnx, decoder*.onnx, joiner*.onnx, tokens.txt' });
-    expect(refused(() => setModelFolder(data, 'en', path.join(dir, 'ru-model'))).localized?.params).toMatchObject({ model: 'ru', language: 'en' });
+    expect(refused(() => setModelFolder(data, 'en', path.join(dir, 'ru-model'))).localized?.params).toMatchObject({
+      model: 'ru',
+      language: 'en',
+    });
     expect(speechSettings(data, 'browser').models.en.folder).toBeNull();
   });
 
@@ -105,15 +108,24 @@ describe('Settings → Speech: the model folder per language', () => {
 });
 
 describe('capture sessions', () => {
-  const deps = (over: Partial<CaptureDeps> = {}): CaptureDeps => ({ onWords: () => undefined, modelFolder: () => null, workerFile: () => workerFile, ...over });
+  const deps = (over: Partial<CaptureDeps> = {}): CaptureDeps => ({
+    onWords: () => undefined,
+    modelFolder: () => null,
+    workerFile: () => workerFile,
+    ...over,
+  });
 
   it('without a model: says so, and still counts what arrives (16 kHz mono, duration, level, pitch)', () => {
     const sessions = new CaptureSessions();
     const s = sessions.start(1, 'ru', ['rep'], deps());
     expect(s.mixed).toBe(true);
-    expect(s.recognizer).toMatchObject({ state: 'off', problem: { code: 'no_model_set', key: 'speech.noModelSet', params: { language: 'ru' } } });
+    expect(s.recognizer).toMatchObject({
+      state: 'off',
+      problem: { code: 'no_model_set', key: 'speech.noModelSet', params: { language: 'ru' } },
+    });
     let last = s;
-    for (let k = 0; k < 20; k++) last = sessions.push(1, s.sessionId, [{ channel: 'rep', atMs: k * 100, sampleRate: 16_000, pcm: tonePcm(100, 440, 0.5) }]);
+    for (let k = 0; k < 20; k++)
+      last = sessions.push(1, s.sessionId, [{ channel: 'rep', atMs: k * 100, sampleRate: 16_000, pcm: tonePcm(100, 440, 0.5) }]);
     expect(last.channels.rep).toMatchObject({ frames: 20, ms: 2000, sampleRate: 16_000 });
     expect(last.channels.rep!.rms).toBeCloseTo(0.5 / Math.SQRT2, 2);
     expect(last.channels.rep!.peak).toBeGreaterThan(0.49);
@@ -165,7 +177,9 @@ describe('capture sessions', () => {
     }
     expect(state).toMatchObject({ state: 'failed', problem: { code: 'crashed', key: 'speech.crashed' } });
     // frames still arrive and are counted; nothing is heard
-    expect(sessions.push(3, s.sessionId, [{ channel: 'rep', atMs: 0, sampleRate: 16_000, pcm: tonePcm(100, 440, 0.3) }]).channels.rep?.frames).toBe(1);
+    expect(
+      sessions.push(3, s.sessionId, [{ channel: 'rep', atMs: 0, sampleRate: 16_000, pcm: tonePcm(100, 440, 0.3) }]).channels.rep?.frames,
+    ).toBe(1);
     expect(words).toEqual([]);
     sessions.stopAll();
   }, 30_000);

@@ -19,7 +19,9 @@ describe('English', () => {
     expect(says('an inexpensive option', 'too expensive')).toBe(false);
     expect(says('the price is great', 'price is too high')).toBe(false);
     // words too far apart are not one phrase
-    expect(says('the price we discussed last week with your colleague from the other department was quite high', 'price is too high')).toBe(false);
+    expect(says('the price we discussed last week with your colleague from the other department was quite high', 'price is too high')).toBe(
+      false,
+    );
   });
   it('a negative phrase needs its negation', () => {
     expect(says('sorry, there is no budget this year', 'no budget')).toBe(true);

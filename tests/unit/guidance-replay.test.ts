@@ -14,7 +14,11 @@ const bank = JSON.parse(fs.readFileSync(path.join(DIR, 'bank.json'), 'utf8')) as
 const labels = JSON.parse(fs.readFileSync(path.join(DIR, 'labels.json'), 'utf8')) as {
   calls: { file: string; scriptId: number; cards: { objectionId: number; cue: number }[]; ticks: { item: string; cue: number }[] }[];
 };
-const clock = { now: () => performance.now(), setTimeout: (f: () => void, ms: number) => setTimeout(f, ms), clearTimeout: (h: unknown) => clearTimeout(h as NodeJS.Timeout) };
+const clock = {
+  now: () => performance.now(),
+  setTimeout: (f: () => void, ms: number) => setTimeout(f, ms),
+  clearTimeout: (h: unknown) => clearTimeout(h as NodeJS.Timeout),
+};
 
 describe.each(labels.calls)('replay of $file at 4×', (call) => {
   it('cards come up within 1 s of the objection, only for objections; ticks match the labels', async () => {
@@ -63,11 +67,17 @@ describe('engine rules', () => {
     expect(e.push({ text: 'still too expensive', atMs: 65_000, speaker: 'customer', final: true }).map((x) => x.kind)).toEqual(['card']);
     // the rep saying it is not the customer's objection
     expect(e.push({ text: 'you may think it is too expensive', atMs: 200_000, speaker: 'rep', final: true })).toEqual([]);
-    expect(e.transcript.map((t) => t.text)).toEqual(['this is too expensive', 'really too expensive', 'still too expensive', 'you may think it is too expensive']);
+    expect(e.transcript.map((t) => t.text)).toEqual([
+      'this is too expensive',
+      'really too expensive',
+      'still too expensive',
+      'you may think it is too expensive',
+    ]);
   });
   it('nudges: monologue over 60 s, rep talk share over 65% across 2 minutes, forbidden phrases', () => {
     const e = new GuidanceEngine({ cards: [], scripts: [], forbidden: ['trust me', 'честно говоря'] });
-    const said = (speaker: 'rep' | 'customer', from: number, to: number, text = 'words words') => e.push({ text, atMs: from * 1000, endMs: to * 1000, speaker, final: true });
+    const said = (speaker: 'rep' | 'customer', from: number, to: number, text = 'words words') =>
+      e.push({ text, atMs: from * 1000, endMs: to * 1000, speaker, final: true });
     said('customer', 0, 10);
     expect(said('rep', 10, 40)).toEqual([]);
     expect(said('rep', 40, 69)).toEqual([]);
@@ -77,7 +87,9 @@ describe('engine rules', () => {
     said('customer', 80, 85);
     const share = said('rep', 85, 121);
     expect(share).toEqual([{ kind: 'nudge', atMs: 121_000, nudge: 'talk_share', value: 0.88 }]);
-    expect(said('rep', 122, 124, 'Trust me, it works')).toEqual([{ kind: 'nudge', atMs: expect.any(Number), nudge: 'forbidden', value: 1, phrase: 'trust me' }]);
+    expect(said('rep', 122, 124, 'Trust me, it works')).toEqual([
+      { kind: 'nudge', atMs: expect.any(Number), nudge: 'forbidden', value: 1, phrase: 'trust me' },
+    ]);
     expect(said('rep', 125, 127, 'Ну, честно говоря, да')[0]).toMatchObject({ nudge: 'forbidden', phrase: 'честно говоря' });
     // a balanced conversation gets no talk-share nudge
     const b = new GuidanceEngine({ cards: [], scripts: [], forbidden: [] });

@@ -96,14 +96,21 @@ describe('audio pipeline', () => {
 
 /** Bytes that pass the ONNX header check (ir_version 7) without being a loadable model. */
 const ONNX_LIKE = Buffer.concat([Buffer.from([0x08, 0x07, 0x12, 0x07]), Buffer.from('pytorch'), Buffer.alloc(4096)]);
-function fakeModel(name: string, tokens: string, files = ['encoder-epoch-99-avg-1.int8.onnx', 'decoder-epoch-99-avg-1.onnx', 'joiner-epoch-99-avg-1.onnx'], content: Buffer | string = ONNX_LIKE) {
+function fakeModel(
+  name: string,
+  tokens: string,
+  files = ['encoder-epoch-99-avg-1.int8.onnx', 'decoder-epoch-99-avg-1.onnx', 'joiner-epoch-99-avg-1.onnx'],
+  content: Buffer | string = ONNX_LIKE,
+) {
   const d = path.join(dir, name);
   fs.mkdirSync(d, { recursive: true });
   for (const f of files) fs.writeFileSync(path.join(d, f), content);
   fs.writeFileSync(path.join(d, 'tokens.txt'), tokens);
   return d;
 }
-const RU_TOKENS = ['<blk> 0', ...'▁при вет ▁как ▁дела ▁до рого ▁це на ▁по ставка ▁ско лько'.split(' ').map((t, i) => `${t} ${i + 1}`)].join('\n');
+const RU_TOKENS = ['<blk> 0', ...'▁при вет ▁как ▁дела ▁до рого ▁це на ▁по ставка ▁ско лько'.split(' ').map((t, i) => `${t} ${i + 1}`)].join(
+  '\n',
+);
 const EN_TOKENS = ['<blk> 0', ...'▁THE ▁PRICE S ▁TOO ▁EXPENSIVE ▁CALL ING ▁HELLO'.split(' ').map((t, i) => `${t} ${i + 1}`)].join('\n');
 const ZH_EN_TOKENS = ['<blk> 0', ...'价 格 太 高 贵 了 ▁THE ▁PRICE ▁HELLO'.split(' ').map((t, i) => `${t} ${i + 1}`)].join('\n');
 
@@ -141,7 +148,15 @@ describe('model checks (clear messages, no native crash)', () => {
     expect(html.code).toBe('bad_model');
   });
   it('a right model is accepted (the int8 encoder preferred); a bilingual model serves both languages', () => {
-    const ok = checkModel(fakeModel('en-model', EN_TOKENS, ['encoder-epoch-99-avg-1.onnx', 'encoder-epoch-99-avg-1.int8.onnx', 'decoder-x.onnx', 'joiner-x.onnx']), 'en');
+    const ok = checkModel(
+      fakeModel('en-model', EN_TOKENS, [
+        'encoder-epoch-99-avg-1.onnx',
+        'encoder-epoch-99-avg-1.int8.onnx',
+        'decoder-x.onnx',
+        'joiner-x.onnx',
+      ]),
+      'en',
+    );
     expect(path.basename(ok.encoder)).toBe('encoder-epoch-99-avg-1.int8.onnx');
     expect(tokenLanguages(ZH_EN_TOKENS)).toEqual(['en', 'zh']);
     expect(checkModel(fakeModel('zh-en', ZH_EN_TOKENS), 'zh').languages).toEqual(['en', 'zh']);
@@ -180,8 +195,17 @@ describe('speech worker thread', () => {
       w.postMessage(msg);
     });
   it('answers each bad model with its clear message, off the main thread', async () => {
-    expect(await ask({ type: 'start', modelDir: path.join(dir, 'nowhere'), language: 'zh', channels: ['rep', 'customer'] })).toMatchObject({ type: 'error', code: 'no_folder', message: expect.stringMatching(/Chinese/) });
-    expect(await ask({ type: 'start', modelDir: fakeModel('w-junk', EN_TOKENS, ['notes.txt']), language: 'en', channels: ['rep'] })).toMatchObject({ type: 'error', code: 'no_model' });
-    expect(await ask({ type: 'start', modelDir: fakeModel('w-ru', RU_TOKENS), language: 'zh', channels: ['rep'] })).toMatchObject({ type: 'error', code: 'wrong_language' });
+    expect(await ask({ type: 'start', modelDir: path.join(dir, 'nowhere'), language: 'zh', channels: ['rep', 'customer'] })).toMatchObject({
+      type: 'error',
+      code: 'no_folder',
+      message: expect.stringMatching(/Chinese/),
+    });
+    expect(
+      await ask({ type: 'start', modelDir: fakeModel('w-junk', EN_TOKENS, ['notes.txt']), language: 'en', channels: ['rep'] }),
+    ).toMatchObject({ type: 'error', code: 'no_model' });
+    expect(await ask({ type: 'start', modelDir: fakeModel('w-ru', RU_TOKENS), language: 'zh', channels: ['rep'] })).toMatchObject({
+      type: 'error',
+      code: 'wrong_language',
+    });
   }, 60_000);
 });

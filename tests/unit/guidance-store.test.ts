@@ -40,7 +40,18 @@ function post(method: string, body: unknown, headers: Record<string, string> = {
   const data = JSON.stringify(body);
   return new Promise<{ status: number; json: { ok: boolean; value?: unknown; error?: { code: string } } }>((resolve, reject) => {
     const req = http.request(
-      { host: '127.0.0.1', port, path: `/api/${method}`, method: 'POST', headers: { host: `127.0.0.1:${port}`, 'content-type': 'application/json', 'content-length': String(Buffer.byteLength(data)), ...headers } },
+      {
+        host: '127.0.0.1',
+        port,
+        path: `/api/${method}`,
+        method: 'POST',
+        headers: {
+          host: `127.0.0.1:${port}`,
+          'content-type': 'application/json',
+          'content-length': String(Buffer.byteLength(data)),
+          ...headers,
+        },
+      },
       (res) => {
         let s = '';
         res.on('data', (c) => (s += c));
@@ -77,7 +88,15 @@ describe('live-transcript feed', () => {
   });
   it('refuses a missing token, a foreign Host header and malformed events', async () => {
     expect((await post('guidance.feed.push', { events: [{ text: 'x', atMs: 0, speaker: 'rep' }] }, {})).status).toBe(401);
-    expect((await post('guidance.feed.push', { events: [{ text: 'x', atMs: 0, speaker: 'rep' }] }, { authorization: `Bearer ${TOKEN}`, host: 'evil.example' })).status).toBe(421);
+    expect(
+      (
+        await post(
+          'guidance.feed.push',
+          { events: [{ text: 'x', atMs: 0, speaker: 'rep' }] },
+          { authorization: `Bearer ${TOKEN}`, host: 'evil.example' },
+        )
+      ).status,
+    ).toBe(421);
     const bad = await post('guidance.feed.push', { events: [{ text: 'x', atMs: -5, speaker: 'boss' }] });
     expect(bad.json.ok).toBe(false);
     expect(bad.json.error?.code).toBe('invalid_input');
@@ -97,9 +116,11 @@ describe('bank, forbidden phrases, the call record', () => {
     // the demo bank hears the demo objection in each language
     const e = new GuidanceEngine(bank);
     expect(e.push({ text: 'Это, честно, дороговато', atMs: 0, speaker: 'customer', final: true }).map((x) => x.kind)).toEqual(['card']);
-    expect(e.push({ text: '你们太贵了', atMs: 1000, speaker: 'customer', final: true })).toMatchObject([{ kind: 'card', objectionId: zh.id }]);
+    expect(e.push({ text: '你们太贵了', atMs: 1000, speaker: 'customer', final: true })).toMatchObject([
+      { kind: 'card', objectionId: zh.id },
+    ]);
   });
-  it('keeps a replayed call\'s transcript and events with the call; coverage reads them when the call has no transcript file', async () => {
+  it("keeps a replayed call's transcript and events with the call; coverage reads them when the call has no transcript file", async () => {
     const calls = await call<{ rows: { id: number; hasTranscript: boolean }[] }>('scorecards.calls.list', { limit: 200 });
     const bare = calls.rows.find((c) => !c.hasTranscript)!;
     const scripts = await call<{ rows: { id: number; title: string }[] }>('scripts.list', { status: 'published', limit: 50 });
@@ -112,13 +133,22 @@ describe('bank, forbidden phrases, the call record', () => {
     const engine = new GuidanceEngine(bank);
     for (const ev of transcriptEvents(parseTranscript(vtt).segments)) engine.push(ev);
     expect(engine.events.some((e) => e.kind === 'card')).toBe(true);
-    const saved = await call<{ transcript: unknown[]; events: unknown[] }>('guidance.save', { callId: bare.id, source: 'replay', scriptId: inbound.id, transcript: engine.transcript, events: engine.events });
+    const saved = await call<{ transcript: unknown[]; events: unknown[] }>('guidance.save', {
+      callId: bare.id,
+      source: 'replay',
+      scriptId: inbound.id,
+      transcript: engine.transcript,
+      events: engine.events,
+    });
     expect(saved.transcript.length).toBe(engine.transcript.length);
     const again = await call<{ events: { kind: string }[]; source: string }>('guidance.get', { callId: bare.id });
     expect(again.source).toBe('replay');
     expect(again.events.map((e) => e.kind)).toEqual(engine.events.map((e) => e.kind));
 
-    const cov = await call<{ reason: string; steps: { title: string; items: { covered: boolean; atMs: number | null }[] }[] }>('scorecards.calls.coverage', { callId: bare.id });
+    const cov = await call<{ reason: string; steps: { title: string; items: { covered: boolean; atMs: number | null }[] }[] }>(
+      'scorecards.calls.coverage',
+      { callId: bare.id },
+    );
     expect(cov.reason).toBe('ok');
     const greet = cov.steps.find((s) => s.title === 'Greeting')!;
     expect(greet.items.some((i) => i.covered && i.atMs === 0)).toBe(true);

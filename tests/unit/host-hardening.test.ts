@@ -59,22 +59,35 @@ describe('one Range parser for both hosts', () => {
 });
 
 describe('Electron decisions (plain modules)', () => {
-  const labels = (devTools: boolean) => JSON.stringify(menuTemplate({ go: () => () => undefined, openLiveCallWindow: () => undefined, devTools, mac: false }));
+  const labels = (devTools: boolean) =>
+    JSON.stringify(menuTemplate({ go: () => () => undefined, openLiveCallWindow: () => undefined, devTools, mac: false }));
   it('the production menu has no DevTools', () => {
     expect(labels(false)).not.toMatch(/toggleDevTools/i);
     expect(labels(true)).toMatch(/toggleDevTools/);
   });
   it('IPC from a missing, blank or foreign sender frame is refused', () => {
-    for (const u of [undefined, null, '', ' ', 'about:blank', 'https://evil.example/', 'file:///etc/passwd', 'app://evil/', 'app://user:pw@workbench/']) expect(isTrustedSender(u), String(u)).toBe(false);
+    for (const u of [
+      undefined,
+      null,
+      '',
+      ' ',
+      'about:blank',
+      'https://evil.example/',
+      'file:///etc/passwd',
+      'app://evil/',
+      'app://user:pw@workbench/',
+    ])
+      expect(isTrustedSender(u), String(u)).toBe(false);
     expect(isTrustedSender('app://workbench/index.html#/people')).toBe(true);
   });
-  it('only the app\'s own pages get the microphone, and nothing but the microphone', () => {
+  it("only the app's own pages get the microphone, and nothing but the microphone", () => {
     expect(allowsMedia('media', 'app://workbench/index.html#/live', ['audio'])).toBe(true);
     expect(allowsMedia('media', 'app://workbench/index.html', ['audio', 'video'])).toBe(false);
     expect(allowsMedia('media', 'app://workbench/index.html', [])).toBe(false);
     expect(allowsMedia('media', 'https://evil.example/', ['audio'])).toBe(false);
     expect(allowsMedia('media', undefined, ['audio'])).toBe(false);
-    for (const p of ['geolocation', 'notifications', 'clipboard-read', 'openExternal']) expect(allowsMedia(p, 'app://workbench/index.html', ['audio']), p).toBe(false);
+    for (const p of ['geolocation', 'notifications', 'clipboard-read', 'openExternal'])
+      expect(allowsMedia(p, 'app://workbench/index.html', ['audio']), p).toBe(false);
   });
   it('a packaged app finds the demo at <resources>/demo (where extraResources puts it)', () => {
     const res = tempDir();
@@ -96,7 +109,14 @@ describe('Electron decisions (plain modules)', () => {
     const yml = fs.readFileSync(path.join(__dirname, '..', '..', 'electron-builder.yml'), 'utf8');
     expect(yml).toMatch(/^appId: com\.salesworkbench\.app$/m);
     expect(yml).not.toMatch(/example\.com/);
-    for (const line of ['runAsNode: false', 'enableNodeOptionsEnvironmentVariable: false', 'enableNodeCliInspectArguments: false', 'enableCookieEncryption: true', 'enableEmbeddedAsarIntegrityValidation: true', 'onlyLoadAppFromAsar: true']) {
+    for (const line of [
+      'runAsNode: false',
+      'enableNodeOptionsEnvironmentVariable: false',
+      'enableNodeCliInspectArguments: false',
+      'enableCookieEncryption: true',
+      'enableEmbeddedAsarIntegrityValidation: true',
+      'onlyLoadAppFromAsar: true',
+    ]) {
       expect(yml).toMatch(new RegExp(`^electronFuses:[\\s\\S]*^  ${line}$`, 'm'));
     }
   });
@@ -174,18 +194,27 @@ describe('browser host answers', () => {
 
   it('bad percent-encoding is a 400, on the API and on static paths', async () => {
     expect((await get('/%E0%A4%A')).status).toBe(400);
-    const r = await raw(`POST /api/%E0%A4%A HTTP/1.1\r\nHost: 127.0.0.1:${port}\r\nAuthorization: Bearer ${TOKEN}\r\nContent-Length: 2\r\nConnection: close\r\n\r\n{}`, 5000);
+    const r = await raw(
+      `POST /api/%E0%A4%A HTTP/1.1\r\nHost: 127.0.0.1:${port}\r\nAuthorization: Bearer ${TOKEN}\r\nContent-Length: 2\r\nConnection: close\r\n\r\n{}`,
+      5000,
+    );
     expect(r.answer).toMatch(/^HTTP\/1\.1 400/);
   });
 
   it('an upload declaring more than the limit is refused at once, before its body is sent', async () => {
-    const r = await raw(`POST /upload?name=big.bin HTTP/1.1\r\nHost: 127.0.0.1:${port}\r\nAuthorization: Bearer ${TOKEN}\r\nContent-Length: ${50 * 1024 * 1024}\r\n\r\n`, 5000);
+    const r = await raw(
+      `POST /upload?name=big.bin HTTP/1.1\r\nHost: 127.0.0.1:${port}\r\nAuthorization: Bearer ${TOKEN}\r\nContent-Length: ${50 * 1024 * 1024}\r\n\r\n`,
+      5000,
+    );
     expect(r.answer).toMatch(/^HTTP\/1\.1 413/);
     expect(r.answer).toContain('too_large');
   });
 
   it('a body that never arrives does not hold the connection (closed within seconds)', async () => {
-    const r = await raw(`POST /api/people.list HTTP/1.1\r\nHost: 127.0.0.1:${port}\r\nAuthorization: Bearer ${TOKEN}\r\nContent-Type: application/json\r\nContent-Length: 1000\r\n\r\n{"a":`, 20_000);
+    const r = await raw(
+      `POST /api/people.list HTTP/1.1\r\nHost: 127.0.0.1:${port}\r\nAuthorization: Bearer ${TOKEN}\r\nContent-Type: application/json\r\nContent-Length: 1000\r\n\r\n{"a":`,
+      20_000,
+    );
     expect(r.closedAfterMs).not.toBeNull();
     expect(r.closedAfterMs!).toBeLessThan(15_000);
   }, 25_000);

@@ -33,11 +33,20 @@ afterAll(async () => {
 function request(opts: { path: string; method?: string; headers?: Record<string, string>; body?: string | Buffer }) {
   return new Promise<{ status: number; body: string; headers: http.IncomingHttpHeaders }>((resolve, reject) => {
     const length = opts.body ? { 'content-length': String(Buffer.byteLength(opts.body)) } : {};
-    const req = http.request({ host: '127.0.0.1', port, path: opts.path, method: opts.method ?? 'POST', headers: { host: `127.0.0.1:${port}`, ...length, ...opts.headers } }, (res) => {
-      let body = '';
-      res.on('data', (c) => (body += c));
-      res.on('end', () => resolve({ status: res.statusCode!, body, headers: res.headers }));
-    });
+    const req = http.request(
+      {
+        host: '127.0.0.1',
+        port,
+        path: opts.path,
+        method: opts.method ?? 'POST',
+        headers: { host: `127.0.0.1:${port}`, ...length, ...opts.headers },
+      },
+      (res) => {
+        let body = '';
+        res.on('data', (c) => (body += c));
+        res.on('end', () => resolve({ status: res.statusCode!, body, headers: res.headers }));
+      },
+    );
     // The server may close an oversized upload early: the answer has already arrived by then.
     req.on('error', (e) => (String(e).includes('EPIPE') || String(e).includes('ECONNRESET') ? undefined : reject(e)));
     if (opts.body) req.write(opts.body);
@@ -56,7 +65,10 @@ describe('API contract validation (dispatch)', () => {
   });
   it('rejects oversized strings', async () => {
     const r = await dispatch('people.create', { name: 'x'.repeat(5000), email: 'a@example.com', roles: ['rep'] }, ctx);
-    expect(r).toMatchObject({ ok: false, error: { code: 'invalid_input', field: 'name', message: 'name: Must be at most 120 characters' } });
+    expect(r).toMatchObject({
+      ok: false,
+      error: { code: 'invalid_input', field: 'name', message: 'name: Must be at most 120 characters' },
+    });
   });
   it('rejects unknown methods, including prototype names', async () => {
     for (const m of ['people.drop', 'constructor', '__proto__', 42]) {
@@ -90,10 +102,13 @@ describe('browser host refusals', () => {
   });
   it('refuses an oversized body, declared or streamed', async () => {
     const streamed = await new Promise<number>((resolve, reject) => {
-      const req = http.request({ host: '127.0.0.1', port, path: '/api/people.list', method: 'POST', headers: { host: `127.0.0.1:${port}`, ...auth } }, (res) => {
-        res.resume();
-        resolve(res.statusCode!);
-      });
+      const req = http.request(
+        { host: '127.0.0.1', port, path: '/api/people.list', method: 'POST', headers: { host: `127.0.0.1:${port}`, ...auth } },
+        (res) => {
+          res.resume();
+          resolve(res.statusCode!);
+        },
+      );
       req.on('error', (e) => (String(e).match(/EPIPE|ECONNRESET/) ? undefined : reject(e)));
       req.write('{"query":"' + 'x'.repeat(100_000));
       req.end('"}');
@@ -122,7 +137,11 @@ describe('browser host refusals', () => {
   it('accepts uploads with the token and refuses ones over the limit', async () => {
     const ok = await request({ path: '/upload?name=..%2F..%2Fnotes.txt', headers: { authorization: `Bearer ${TOKEN}` }, body: 'hello' });
     expect(JSON.parse(ok.body)).toMatchObject({ ok: true, value: { name: 'notes.txt', size: 5 } });
-    const big = await request({ path: '/upload?name=big.bin', headers: { authorization: `Bearer ${TOKEN}` }, body: Buffer.alloc(2 * 1024 * 1024) });
+    const big = await request({
+      path: '/upload?name=big.bin',
+      headers: { authorization: `Bearer ${TOKEN}` },
+      body: Buffer.alloc(2 * 1024 * 1024),
+    });
     expect(big.status).toBe(413);
     expect((await request({ path: '/upload?name=x', body: 'x' })).status).toBe(401);
   });

@@ -74,9 +74,12 @@ describe('translations', () => {
 describe('server messages the UI translates', () => {
   const root = path.join(__dirname, '..', '..');
   const sourceFiles = (dir: string): string[] =>
-    fs.readdirSync(path.join(root, dir), { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? sourceFiles(path.join(dir, e.name)) : e.name.endsWith('.ts') ? [path.join(dir, e.name)] : []));
+    fs
+      .readdirSync(path.join(root, dir), { withFileTypes: true })
+      .flatMap((e) => (e.isDirectory() ? sourceFiles(path.join(dir, e.name)) : e.name.endsWith('.ts') ? [path.join(dir, e.name)] : []));
   const files = [...sourceFiles('main'), 'shared/domain/crmParse.ts'];
-  const lookup = (tree: Tree, key: string) => key.split('.').reduce<Tree | string | undefined>((o, k) => (typeof o === 'object' ? o[k] : undefined), tree);
+  const lookup = (tree: Tree, key: string) =>
+    key.split('.').reduce<Tree | string | undefined>((o, k) => (typeof o === 'object' ? o[k] : undefined), tree);
   // every `key: '…'` a service sends, with the values it sends beside it
   // (only where it belongs to an error: an AppError or a row error's message just before it)
   const sent = files.flatMap((f) => {
@@ -84,9 +87,14 @@ describe('server messages the UI translates', () => {
     return [...text.matchAll(/key: '([\w.]+)'(?:,\s*params: \{ ([^}]*) \})?/g)]
       .filter((m) => /AppError\(|message[:,]/.test(text.slice(Math.max(0, m.index - 400), m.index)))
       .map((m) => ({
-      file: f,
-      key: m[1],
-        params: (m[2] ?? '').replace(/'[^']*'/g, "''").split(',').map((p) => p.trim().split(':')[0].trim()).filter(Boolean).sort(),
+        file: f,
+        key: m[1],
+        params: (m[2] ?? '')
+          .replace(/'[^']*'/g, "''")
+          .split(',')
+          .map((p) => p.trim().split(':')[0].trim())
+          .filter(Boolean)
+          .sort(),
       }));
   });
 
@@ -115,7 +123,9 @@ describe('server messages the UI translates', () => {
 describe('counted server messages', () => {
   const root = path.join(__dirname, '..', '..');
   const sourceFiles = (dir: string): string[] =>
-    fs.readdirSync(path.join(root, dir), { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? sourceFiles(path.join(dir, e.name)) : e.name.endsWith('.ts') ? [path.join(dir, e.name)] : []));
+    fs
+      .readdirSync(path.join(root, dir), { withFileTypes: true })
+      .flatMap((e) => (e.isDirectory() ? sourceFiles(path.join(dir, e.name)) : e.name.endsWith('.ts') ? [path.join(dir, e.name)] : []));
 
   it('no error message in main/ or shared/ says "(s)" instead of a real plural', () => {
     const offenders = [...sourceFiles('main'), ...sourceFiles('shared')].flatMap((f) =>
@@ -124,7 +134,10 @@ describe('counted server messages', () => {
         .split('\n')
         .map((line, i) => ({ where: `${f}:${i + 1}`, line }))
         // the string literals of a line that throws or sets a message
-        .filter(({ line }) => /AppError\(|message:/.test(line) && (line.match(/'[^']*'|`[^`]*`|"[^"]*"/g) ?? []).some((lit) => /\p{L}\(s\)/u.test(lit))),
+        .filter(
+          ({ line }) =>
+            /AppError\(|message:/.test(line) && (line.match(/'[^']*'|`[^`]*`|"[^"]*"/g) ?? []).some((lit) => /\p{L}\(s\)/u.test(lit)),
+        ),
     );
     expect(offenders.map((o) => o.where)).toEqual([]);
     for (const lang of ['en', 'ru', 'zh'] as const) expect(JSON.stringify(resourcesFor(lang).errors)).not.toMatch(/\w\(s\)/);
@@ -137,7 +150,12 @@ describe('counted server messages', () => {
     const { createInstance } = await import('i18next');
     const expected: Record<'en' | 'ru' | 'zh', RegExp[]> = {
       en: [/\b1 (member|script)\b/, /\b3 (members|scripts)\b/, /\b5 (members|scripts)\b/, /\b21 (members|scripts)\b/],
-      ru: [/ 1 (сотрудник|скрипте)(?!\p{L})/u, / 3 (сотрудника|скриптах)(?!\p{L})/u, / 5 (сотрудников|скриптах)(?!\p{L})/u, / 21 (сотрудник|скрипте)(?!\p{L})/u],
+      ru: [
+        / 1 (сотрудник|скрипте)(?!\p{L})/u,
+        / 3 (сотрудника|скриптах)(?!\p{L})/u,
+        / 5 (сотрудников|скриптах)(?!\p{L})/u,
+        / 21 (сотрудник|скрипте)(?!\p{L})/u,
+      ],
       zh: [/1 (名成员|个话术)/, /3 (名成员|个话术)/, /5 (名成员|个话术)/, /21 (名成员|个话术)/],
     };
     for (const lang of ['en', 'ru', 'zh'] as const) {

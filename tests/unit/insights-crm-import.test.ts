@@ -9,7 +9,15 @@ import { dryRun, listBatches, runImport, sniff, undoBatch } from '../../main/ser
 import type { CrmMapping } from '../../shared/api/crm';
 
 const FIX = path.join(__dirname, '..', 'fixtures', 'crm');
-const FILES = ['zoho_deals.csv', 'salesforce_opportunities.csv', 'hubspot_deals.csv', 'amocrm_leads.csv', 'amocrm_leads.xlsx', 'bitrix24_deals.csv', 'fxiaoke_opportunities.csv'];
+const FILES = [
+  'zoho_deals.csv',
+  'salesforce_opportunities.csv',
+  'hubspot_deals.csv',
+  'amocrm_leads.csv',
+  'amocrm_leads.xlsx',
+  'bitrix24_deals.csv',
+  'fxiaoke_opportunities.csv',
+];
 
 let dir: string;
 let db: DB;
@@ -75,7 +83,13 @@ describe('CRM import: every sample dialect gives the same per-rep outcomes', () 
 
   it('detects encodings, delimiters and formats', async () => {
     const b = await sniff(db, staged('bitrix24_deals.csv'));
-    expect([b.encoding, b.delimiter, b.mapping.dateFormat, b.mapping.numberFormat, b.preset]).toEqual(['Windows-1251', ';', 'dmy', 'comma', 'bitrix24']);
+    expect([b.encoding, b.delimiter, b.mapping.dateFormat, b.mapping.numberFormat, b.preset]).toEqual([
+      'Windows-1251',
+      ';',
+      'dmy',
+      'comma',
+      'bitrix24',
+    ]);
     const f = await sniff(db, staged('fxiaoke_opportunities.csv'));
     expect([f.encoding, f.delimiter, f.mapping.dateFormat, f.preset]).toEqual(['GBK', ',', 'iso', 'fxiaoke']);
     const sf = await sniff(db, staged('salesforce_opportunities.csv'));
@@ -94,7 +108,9 @@ describe('CRM import: every sample dialect gives the same per-rep outcomes', () 
     await importFile('zoho_deals.csv');
     const before = perRep();
     // a newer export: one open deal is now won
-    const text = fs.readFileSync(path.join(FIX, 'zoho_deals.csv'), 'utf8').replace(/(57257670000001125,.*?,)Negotiation\/Review,/, '$1Closed Won,');
+    const text = fs
+      .readFileSync(path.join(FIX, 'zoho_deals.csv'), 'utf8')
+      .replace(/(57257670000001125,.*?,)Negotiation\/Review,/, '$1Closed Won,');
     fs.writeFileSync(path.join(dir, 'newer.csv'), text);
     const f = { id: 'b'.repeat(32), path: path.join(dir, 'newer.csv'), name: 'newer.csv', size: text.length };
     const s = withCurrency(await sniff(db, f));

@@ -26,7 +26,10 @@ let db: DB;
 beforeAll(async () => {
   workerDir = fs.mkdtempSync(path.join(os.tmpdir(), 'crm-worker-'));
   await build({
-    entryPoints: { 'crm-parse-worker': path.join(__dirname, '../../main/services/crm/parse-worker.ts'), 'insights-dataset-worker': path.join(__dirname, '../../main/services/insights/dataset-worker.ts') },
+    entryPoints: {
+      'crm-parse-worker': path.join(__dirname, '../../main/services/crm/parse-worker.ts'),
+      'insights-dataset-worker': path.join(__dirname, '../../main/services/insights/dataset-worker.ts'),
+    },
     outdir: workerDir,
     outExtension: { '.js': '.cjs' },
     bundle: true,
@@ -62,7 +65,11 @@ const copy = (file: string) => {
   return staged(p);
 };
 const snapshot = () => ({
-  deals: db.prepare('SELECT external_id, rep_id, status, stage_pos, amount, created_at, closed_at, channel, is_repeat, customer_id IS NOT NULL AS has_customer FROM crm_deals ORDER BY external_id').all(),
+  deals: db
+    .prepare(
+      'SELECT external_id, rep_id, status, stage_pos, amount, created_at, closed_at, channel, is_repeat, customer_id IS NOT NULL AS has_customer FROM crm_deals ORDER BY external_id',
+    )
+    .all(),
   customers: db.prepare('SELECT COUNT(*) FROM crm_customers').pluck().get(),
 });
 
@@ -233,7 +240,26 @@ describe('deal packing between threads', () => {
   it('round-trips accepted and rejected rows in file order, nulls included', () => {
     const deal = (i: number): NormalResult => ({
       ok: true,
-      deal: { externalId: `D-${i}`, name: `Сделка 合同 ${i}\u0001x`, customer: i % 2 ? 'ООО «Вектор»' : '', ownerValue: 'Анна', repId: 7, amount: i % 3 ? 1234.5 : null, currency: 'RUB', stage: 'Won', status: 'won', position: 5, createdAt: '2025-01-02T00:00:00', closedAt: i % 2 ? '2025-02-02T00:00:00' : null, channel: '', product: 'Аналитика', isRepeat: i % 2 === 1, csat: i % 2 ? 4 : null, nps: i % 4 ? null : 0, churnedAt: null },
+      deal: {
+        externalId: `D-${i}`,
+        name: `Сделка 合同 ${i}\u0001x`,
+        customer: i % 2 ? 'ООО «Вектор»' : '',
+        ownerValue: 'Анна',
+        repId: 7,
+        amount: i % 3 ? 1234.5 : null,
+        currency: 'RUB',
+        stage: 'Won',
+        status: 'won',
+        position: 5,
+        createdAt: '2025-01-02T00:00:00',
+        closedAt: i % 2 ? '2025-02-02T00:00:00' : null,
+        channel: '',
+        product: 'Аналитика',
+        isRepeat: i % 2 === 1,
+        csat: i % 2 ? 4 : null,
+        nps: i % 4 ? null : 0,
+        churnedAt: null,
+      },
     });
     const bad: NormalResult = { ok: false, errors: [{ row: 3, column: 'Amount', value: '12k', message: 'not a number' }] };
     const input: [NormalResult, number][] = [

@@ -20,7 +20,17 @@ afterEach(() => {
   fs.rmSync(dir, { recursive: true, force: true });
 });
 
-const F = (f: Partial<Filters> = {}): Filters => ({ teamId: null, from: null, to: null, channel: null, product: null, business: 'all', lag: false, windowDays: 90, ...f });
+const F = (f: Partial<Filters> = {}): Filters => ({
+  teamId: null,
+  from: null,
+  to: null,
+  channel: null,
+  product: null,
+  business: 'all',
+  lag: false,
+  windowDays: 90,
+  ...f,
+});
 
 describe('insights on the demo workspace', () => {
   it('seeds 18 months of deals and shows a real, imperfect competence/close-rate relationship', () => {
@@ -82,18 +92,52 @@ describe('insights on the demo workspace', () => {
 describe('the deal columns', () => {
   it('hold exactly what the rows say (checked row by row on the demo deals)', () => {
     generateDemo(db, { filesDir: dir, now: new Date('2026-06-30T12:00:00Z') });
-    db.prepare("UPDATE crm_deals SET csat = 4, nps = 9 WHERE id % 7 = 0").run();
+    db.prepare('UPDATE crm_deals SET csat = 4, nps = 9 WHERE id % 7 = 0').run();
     db.prepare("UPDATE crm_customers SET churned_at = '2026-02-03T10:00:00' WHERE id % 5 = 0").run();
     bumpCrmVersion(db);
     const ds = dataset(db);
-    const rows = db.prepare('SELECT * FROM crm_deals ORDER BY id').all() as { rep_id: number; status: string; stage_pos: number; created_at: string; closed_at: string | null; channel: string; product: string; is_repeat: number; amount: number | null; customer_id: number | null; csat: number | null; nps: number | null }[];
-    const customers = db.prepare('SELECT id, churned_at FROM crm_customers ORDER BY id').all() as { id: number; churned_at: string | null }[];
+    const rows = db.prepare('SELECT * FROM crm_deals ORDER BY id').all() as {
+      rep_id: number;
+      status: string;
+      stage_pos: number;
+      created_at: string;
+      closed_at: string | null;
+      channel: string;
+      product: string;
+      is_repeat: number;
+      amount: number | null;
+      customer_id: number | null;
+      csat: number | null;
+      nps: number | null;
+    }[];
+    const customers = db.prepare('SELECT id, churned_at FROM crm_customers ORDER BY id').all() as {
+      id: number;
+      churned_at: string | null;
+    }[];
     expect(ds.n).toBe(rows.length);
     expect(ds.customers).toBe(customers.length);
     const day = (iso: string) => Math.floor(Date.parse(iso.slice(0, 10) + 'T00:00:00Z') / 86_400_000);
     rows.forEach((r, i) => {
-      expect([ds.rep[i], ds.status[i], ds.pos[i], ds.created[i], ds.channels[ds.channel[i]], ds.products[ds.product[i]], ds.repeat[i], ds.csat[i], ds.nps[i]]).toEqual([
-        r.rep_id, { open: 0, won: 1, lost: 2 }[r.status], r.stage_pos, day(r.created_at), r.channel, r.product, r.is_repeat, r.csat ?? 0, r.nps ?? 255,
+      expect([
+        ds.rep[i],
+        ds.status[i],
+        ds.pos[i],
+        ds.created[i],
+        ds.channels[ds.channel[i]],
+        ds.products[ds.product[i]],
+        ds.repeat[i],
+        ds.csat[i],
+        ds.nps[i],
+      ]).toEqual([
+        r.rep_id,
+        { open: 0, won: 1, lost: 2 }[r.status],
+        r.stage_pos,
+        day(r.created_at),
+        r.channel,
+        r.product,
+        r.is_repeat,
+        r.csat ?? 0,
+        r.nps ?? 255,
       ]);
       expect(ds.amount[i]).toBeCloseTo(r.amount ?? 0, 6);
       expect(ds.closed[i]).toBe(r.closed_at ? day(r.closed_at) : -1);
@@ -132,9 +176,12 @@ describe('metric definitions on a hand-made dataset', () => {
     const cust = db.prepare("INSERT INTO crm_customers(source, key, name) VALUES ('t', ?, ?)");
     const c1 = Number(cust.run('c1', 'C1').lastInsertRowid);
     const c2 = Number(cust.run('c2', 'C2').lastInsertRowid);
-    const ins = db.prepare("INSERT INTO crm_deals(source, external_id, customer_id, rep_id, status, stage_pos, created_at, closed_at) VALUES ('t', ?, ?, ?, ?, ?, ?, ?)");
+    const ins = db.prepare(
+      "INSERT INTO crm_deals(source, external_id, customer_id, rep_id, status, stage_pos, created_at, closed_at) VALUES ('t', ?, ?, ?, ?, ?, ?, ?)",
+    );
     let k = 0;
-    const deal = (rep: number, status: string, pos: number, created: string, closed: string | null, c: number | null = null) => ins.run(String(++k), c, rep, status, pos, created, closed);
+    const deal = (rep: number, status: string, pos: number, created: string, closed: string | null, c: number | null = null) =>
+      ins.run(String(++k), c, rep, status, pos, created, closed);
     // before the period: A wins C1 and C2
     deal(a.id, 'won', 5, '2025-01-01', '2025-01-10', c1);
     deal(a.id, 'won', 5, '2025-01-01', '2025-01-12', c2);
@@ -162,7 +209,10 @@ describe('metric definitions on a hand-made dataset', () => {
 
     // training effect with synthetic completions: A completes on 2025-04-01
     const course = Number(db.prepare("INSERT INTO courses(title, status) VALUES ('Course', 'published')").run().lastInsertRowid);
-    db.prepare("INSERT INTO course_completions(person_id, course_id, completed_at, certificate_no) VALUES (?, ?, '2025-04-01', 'T-1')").run(a.id, course);
+    db.prepare("INSERT INTO course_completions(person_id, course_id, completed_at, certificate_no) VALUES (?, ?, '2025-04-01', 'T-1')").run(
+      a.id,
+      course,
+    );
     const ds = dataset(db);
     const tr = trainingEffect(db, ds, new Uint8Array(ds.n).fill(1), 90, [a.id, b.id]);
     expect(tr.available).toBe(true);

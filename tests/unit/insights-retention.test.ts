@@ -25,7 +25,17 @@ afterEach(() => {
   fs.rmSync(dir, { recursive: true, force: true });
 });
 
-const F = (f: Partial<Filters> = {}): Filters => ({ teamId: null, from: null, to: null, channel: null, product: null, business: 'all', lag: false, windowDays: 90, ...f });
+const F = (f: Partial<Filters> = {}): Filters => ({
+  teamId: null,
+  from: null,
+  to: null,
+  channel: null,
+  product: null,
+  business: 'all',
+  lag: false,
+  windowDays: 90,
+  ...f,
+});
 
 interface Row {
   rep: number;
@@ -45,8 +55,15 @@ const CURRENCIES = ['USD', 'USD', 'USD', 'EUR', 'CNY'];
 /** 600 deals of 6 reps in 2 teams over 2024-2025 to 50 customers; churn dates on some customers when `churn`. */
 function seed(seedNo: number, churn: boolean) {
   const rng = createRng(seedNo);
-  const teams = [createTeam(db, { name: 'North', description: '', managerId: null }).id, createTeam(db, { name: 'South', description: '', managerId: null }).id];
-  const reps = Array.from({ length: 6 }, (_, i) => createPerson(db, { name: `Rep ${i}`, email: `r${i}@x.io`, roles: ['rep'], teamId: teams[i % 2], names: {}, hiredAt: null }).id);
+  const teams = [
+    createTeam(db, { name: 'North', description: '', managerId: null }).id,
+    createTeam(db, { name: 'South', description: '', managerId: null }).id,
+  ];
+  const reps = Array.from(
+    { length: 6 },
+    (_, i) =>
+      createPerson(db, { name: `Rep ${i}`, email: `r${i}@x.io`, roles: ['rep'], teamId: teams[i % 2], names: {}, hiredAt: null }).id,
+  );
   const cust = db.prepare("INSERT INTO crm_customers(source, key, name, churned_at) VALUES ('t', ?, ?, ?)");
   const customers = Array.from({ length: 50 }, (_, i) => {
     // half of the churn dates fall on a month's last day (the edge of a trend month)
@@ -62,7 +79,19 @@ function seed(seedNo: number, churn: boolean) {
     const status = rng.pick(['won', 'won', 'lost', 'open']);
     const closed = status === 'open' ? null : new Date(created + rng.int(1, 60) * 86_400_000).toISOString().slice(0, 10);
     const customer = rng.next() < 0.9 ? rng.pick(customers) : null;
-    ins.run(String(k), customer, rng.pick(reps), status, status === 'won' ? 5 : rng.int(1, 4), new Date(created).toISOString().slice(0, 10), closed, rng.pick(CHANNELS), rng.int(0, 1), rng.int(1, 50) * 10, rng.pick(CURRENCIES));
+    ins.run(
+      String(k),
+      customer,
+      rng.pick(reps),
+      status,
+      status === 'won' ? 5 : rng.int(1, 4),
+      new Date(created).toISOString().slice(0, 10),
+      closed,
+      rng.pick(CHANNELS),
+      rng.int(0, 1),
+      rng.int(1, 50) * 10,
+      rng.pick(CURRENCIES),
+    );
   }
   bumpCrmVersion(db);
   return { teams, reps };
@@ -89,7 +118,12 @@ const lastDayOf = (monthStart: string) => {
 
 /** Retention as the brief defines it, straight from the rows that pass the filters. */
 function expected(all: Row[], f: Filters, from: string, to: string, months: string[]) {
-  const churnOf = new Map((db.prepare('SELECT id, churned_at FROM crm_customers').all() as { id: number; churned_at: string | null }[]).map((c) => [c.id, c.churned_at]));
+  const churnOf = new Map(
+    (db.prepare('SELECT id, churned_at FROM crm_customers').all() as { id: number; churned_at: string | null }[]).map((c) => [
+      c.id,
+      c.churned_at,
+    ]),
+  );
   const hasChurn = [...churnOf.values()].some((c) => c !== null);
   const won = all.filter(
     (r) =>
@@ -127,7 +161,9 @@ function expected(all: Row[], f: Filters, from: string, to: string, months: stri
       const first = mine.reduce((a, r) => (r.closed! < a ? r.closed! : a), '9999');
       if (first > to || first >= qStart) continue;
       base++;
-      const stays = hasChurn ? !churnedBy(c, end) : mine.some((r) => r.closed!.slice(0, 7) >= qStart.slice(0, 7) && r.closed!.slice(0, 7) <= m.slice(0, 7));
+      const stays = hasChurn
+        ? !churnedBy(c, end)
+        : mine.some((r) => r.closed!.slice(0, 7) >= qStart.slice(0, 7) && r.closed!.slice(0, 7) <= m.slice(0, 7));
       if (stays) kept++;
     }
     return base ? kept / base : null;
@@ -140,7 +176,14 @@ describe('Insights retention and money against the rows', () => {
     it(`per rep and per month, under filters (${churn ? 'churn dates' : 'repeat purchases'})`, () => {
       const { teams } = seed(churn ? 11 : 5, churn);
       const all = rows();
-      const variants: Partial<Filters>[] = [{}, { teamId: teams[1] }, { channel: 'Partner' }, { business: 'repeat' }, { from: '2024-03-15', to: '2025-02-10' }, { from: '1900-01-01', to: '2200-12-31', business: 'new' }];
+      const variants: Partial<Filters>[] = [
+        {},
+        { teamId: teams[1] },
+        { channel: 'Partner' },
+        { business: 'repeat' },
+        { from: '2024-03-15', to: '2025-02-10' },
+        { from: '1900-01-01', to: '2200-12-31', business: 'new' },
+      ];
       let compared = 0;
       for (const v of variants) {
         const f = F(v);
@@ -169,7 +212,13 @@ describe('Insights retention and money against the rows', () => {
     expect(p.currency).toBe('USD');
     const inPeriod = all.filter((r) => r.status === 'won' && r.closed! >= '2024-01-01' && r.closed! <= '2025-12-31');
     const sum = (xs: Row[], rate: (r: Row) => number) => xs.reduce((a, r) => a + r.amount * rate(r), 0);
-    expect(p.reps.reduce((a, r) => a + r.revenue, 0)).toBeCloseTo(sum(inPeriod.filter((r) => r.currency === 'USD'), () => 1), 6);
+    expect(p.reps.reduce((a, r) => a + r.revenue, 0)).toBeCloseTo(
+      sum(
+        inPeriod.filter((r) => r.currency === 'USD'),
+        () => 1,
+      ),
+      6,
+    );
     expect(p.unconverted.deals).toBe(inPeriod.filter((r) => r.currency !== 'USD').length);
     // EUR rates for every month, CNY for none: EUR is converted month by month, CNY stays out
     setReportingCurrency(db, 'USD');
@@ -180,7 +229,12 @@ describe('Insights retention and money against the rows', () => {
     }
     p = insightsPage(db, F({ from: '2024-01-01', to: '2025-12-31' }));
     const converted = inPeriod.filter((r) => r.currency !== 'CNY');
-    expect(p.reps.reduce((a, r) => a + r.revenue, 0)).toBeCloseTo(sum(converted, (r) => (r.currency === 'EUR' ? eur(r.closed!.slice(0, 7)) : 1)), 6);
-    expect(p.unconverted.byCurrency.map((c) => [c.currency, c.deals])).toEqual([['CNY', inPeriod.filter((r) => r.currency === 'CNY').length]]);
+    expect(p.reps.reduce((a, r) => a + r.revenue, 0)).toBeCloseTo(
+      sum(converted, (r) => (r.currency === 'EUR' ? eur(r.closed!.slice(0, 7)) : 1)),
+      6,
+    );
+    expect(p.unconverted.byCurrency.map((c) => [c.currency, c.deals])).toEqual([
+      ['CNY', inPeriod.filter((r) => r.currency === 'CNY').length],
+    ]);
   });
 });

@@ -35,12 +35,20 @@ describe('statistics against published worked examples', () => {
   });
 
   it('DiD of close rates with a normal-approximation interval', () => {
-    const r = didProportions({ successes: 30, trials: 100 }, { successes: 45, trials: 100 }, { successes: 300, trials: 1000 }, { successes: 310, trials: 1000 });
+    const r = didProportions(
+      { successes: 30, trials: 100 },
+      { successes: 45, trials: 100 },
+      { successes: 300, trials: 1000 },
+      { successes: 310, trials: 1000 },
+    );
     expect(r.estimate).toBeCloseTo(0.15 - 0.01, 10);
     const se = Math.sqrt((0.3 * 0.7) / 100 + (0.45 * 0.55) / 100 + (0.3 * 0.7) / 1000 + (0.31 * 0.69) / 1000);
     expect(r.ci![0]).toBeCloseTo(0.14 - 1.96 * se, 3);
     expect(r.ci![1]).toBeCloseTo(0.14 + 1.96 * se, 3);
-    expect(didProportions({ successes: 0, trials: 0 }, { successes: 1, trials: 2 }, { successes: 1, trials: 2 }, { successes: 1, trials: 2 }).estimate).toBeNull();
+    expect(
+      didProportions({ successes: 0, trials: 0 }, { successes: 1, trials: 2 }, { successes: 1, trials: 2 }, { successes: 1, trials: 2 })
+        .estimate,
+    ).toBeNull();
   });
 
   it('metric definitions: close rate, NPS, strength bands', () => {
@@ -60,7 +68,11 @@ describe('CRM value parsing', () => {
     expect(parseCrmDate('3/15/2025', 'mdy')).toEqual({ value: '2025-03-15T00:00:00' });
     expect(parseCrmDate('1/2/2025', 'mdy')).toEqual({ value: '2025-01-02T00:00:00' });
     expect(parseCrmDate('1/2/2025 3:05 PM', 'mdy')).toEqual({ value: '2025-01-02T15:05:00' });
-    expect(parseCrmDate('31.02.2025', 'dmy')).toEqual({ error: 'the date 31.02.2025 does not exist', key: 'dateNotExist', params: { value: '31.02.2025' } });
+    expect(parseCrmDate('31.02.2025', 'dmy')).toEqual({
+      error: 'the date 31.02.2025 does not exist',
+      key: 'dateNotExist',
+      params: { value: '31.02.2025' },
+    });
     expect(parseCrmDate('29.02.2024', 'dmy')).toEqual({ value: '2024-02-29T00:00:00' });
     expect('error' in parseCrmDate('yesterday', 'iso')).toBe(true);
     expect('error' in parseCrmDate('2025-01-01 25:00', 'iso')).toBe(true);
@@ -70,9 +82,21 @@ describe('CRM value parsing', () => {
     expect(parseCrmDate('29.02.2024 23:59:59', 'dmy')).toEqual({ value: '2024-02-29T23:59:59' });
     expect(parseCrmDate('2024-02-29 08:05:09', 'iso')).toEqual({ value: '2024-02-29T08:05:09' });
     expect(parseCrmDate('2024-02-29T08:05:09', 'dmy')).toEqual({ value: '2024-02-29T08:05:09' });
-    expect(parseCrmDate('29.02.2025 10:00:00', 'dmy')).toEqual({ error: 'the date 29.02.2025 10:00:00 does not exist', key: 'dateNotExist', params: { value: '29.02.2025 10:00:00' } });
-    expect(parseCrmDate('29.02.1900 10:00:00', 'dmy')).toEqual({ error: 'the date 29.02.1900 10:00:00 does not exist', key: 'dateNotExist', params: { value: '29.02.1900 10:00:00' } });
-    expect(parseCrmDate('31.04.2025 10:00:00', 'dmy')).toEqual({ error: 'the date 31.04.2025 10:00:00 does not exist', key: 'dateNotExist', params: { value: '31.04.2025 10:00:00' } });
+    expect(parseCrmDate('29.02.2025 10:00:00', 'dmy')).toEqual({
+      error: 'the date 29.02.2025 10:00:00 does not exist',
+      key: 'dateNotExist',
+      params: { value: '29.02.2025 10:00:00' },
+    });
+    expect(parseCrmDate('29.02.1900 10:00:00', 'dmy')).toEqual({
+      error: 'the date 29.02.1900 10:00:00 does not exist',
+      key: 'dateNotExist',
+      params: { value: '29.02.1900 10:00:00' },
+    });
+    expect(parseCrmDate('31.04.2025 10:00:00', 'dmy')).toEqual({
+      error: 'the date 31.04.2025 10:00:00 does not exist',
+      key: 'dateNotExist',
+      params: { value: '31.04.2025 10:00:00' },
+    });
     expect('error' in parseCrmDate('15.03.2025 24:00:00', 'dmy')).toBe(true);
     expect('error' in parseCrmDate('15.03.2025 10:60:00', 'dmy')).toBe(true);
     expect('error' in parseCrmDate('1a.03.2025 10:00:00', 'dmy')).toBe(true);

@@ -88,7 +88,8 @@ function bigZoho(copies: number) {
 }
 
 const count = (table: string) => ws.db.prepare(`SELECT COUNT(*) FROM ${table}`).pluck().get() as number;
-const row = (id: string) => ws.db.prepare('SELECT state, error_key FROM jobs WHERE id = ?').get(id) as { state: string; error_key: string | null };
+const row = (id: string) =>
+  ws.db.prepare('SELECT state, error_key FROM jobs WHERE id = ?').get(id) as { state: string; error_key: string | null };
 const call = async <T>(method: string, input: unknown = {}, c: ApiContext = ctx): Promise<T> => {
   const r = await dispatch(method, input, c);
   if (!r.ok) throw new Error(`${method}: ${r.error.message}`);
@@ -111,7 +112,12 @@ describe('jobs on the worker thread', () => {
     expect(started).toMatchObject({ state: 'running', fraction: 0, counts: null });
     expect(row(started.jobId).state).toBe('running');
     const done = await poll(started.jobId);
-    expect(done).toMatchObject({ kind: 'crm.import', state: 'done', fraction: 1, result: { counts: expect.objectContaining({ valid: 10000, create: 10000 }) } });
+    expect(done).toMatchObject({
+      kind: 'crm.import',
+      state: 'done',
+      fraction: 1,
+      result: { counts: expect.objectContaining({ valid: 10000, create: 10000 }) },
+    });
     expect(seen.length).toBeGreaterThan(0);
     expect(seen).toEqual([...seen].sort((a, b) => a - b));
     expect(crmGetJob(started.jobId)).toMatchObject({ state: 'done', counts: expect.objectContaining({ valid: 10000 }) });
@@ -149,7 +155,10 @@ describe('jobs on the worker thread', () => {
     const done = await poll(started.jobId);
     expect(done).toMatchObject({ state: 'failed', errorKey: 'noValidRows', error: expect.stringMatching(/No row could be imported/) });
     expect(row(started.jobId)).toEqual({ state: 'failed', error_key: 'noValidRows' });
-    await expect(runImport(ws.db, f, s.source, { ...s.mapping, owners }, null)).rejects.toMatchObject({ code: 'invalid_input', localized: { key: 'noValidRows' } });
+    await expect(runImport(ws.db, f, s.source, { ...s.mapping, owners }, null)).rejects.toMatchObject({
+      code: 'invalid_input',
+      localized: { key: 'noValidRows' },
+    });
     expect(count('crm_import_batches')).toBe(0);
   });
 
@@ -188,7 +197,9 @@ describe('jobs on the worker thread', () => {
 
     const check = await call<Job<'workspace.integrity'>>('workspace.checkIntegrity');
     expect(await poll(check.jobId)).toMatchObject({ state: 'done', result: { ok: true, problems: [] } });
-    expect((await call<Job[]>('jobs.list')).map((j) => j.kind)).toEqual(expect.arrayContaining(['workspace.backup', 'workspace.integrity']));
+    expect((await call<Job[]>('jobs.list')).map((j) => j.kind)).toEqual(
+      expect.arrayContaining(['workspace.backup', 'workspace.integrity']),
+    );
   });
 
   it('the demo is rebuilt on the worker and opened when done; the open workspace answers meanwhile', async () => {
@@ -260,7 +271,10 @@ describe('a restart in the middle of an import', () => {
     fs.writeFileSync(mappingFile, JSON.stringify(s.mapping));
     const file = ws.path;
     ws.close();
-    const child = fork(path.join(workerDir, 'jobs-import-child.cjs'), [path.join(dir, 'child-data'), file, f.path, mappingFile], { stdio: 'ignore', env: { ...process.env } });
+    const child = fork(path.join(workerDir, 'jobs-import-child.cjs'), [path.join(dir, 'child-data'), file, f.path, mappingFile], {
+      stdio: 'ignore',
+      env: { ...process.env },
+    });
     const started = await new Promise<{ jobId: string; rows: number }>((resolve, reject) => {
       child.once('message', (m) => resolve(m as { jobId: string; rows: number }));
       child.once('exit', (code) => reject(new Error(`the host exited early (${code})`)));

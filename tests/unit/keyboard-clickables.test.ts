@@ -10,8 +10,11 @@ import { describe, expect, it } from 'vitest';
 
 const ROOT = path.join(__dirname, '..', '..', 'renderer');
 const files = (dir: string): string[] =>
-  fs.readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? files(path.join(dir, e.name)) : e.name.endsWith('.tsx') ? [path.join(dir, e.name)] : []));
-const TAG = /<(Table\.Tr|Table\.Td|Card|Group|div|Text|Box|Stack|Paper|Badge|Title|span|li|tr|td|Flex|SimpleGrid)\b((?:\{(?:[^{}]|\{(?:[^{}]|\{[^{}]*\})*\})*\}|=>|[^<>{}])*?)>/gs;
+  fs
+    .readdirSync(dir, { withFileTypes: true })
+    .flatMap((e) => (e.isDirectory() ? files(path.join(dir, e.name)) : e.name.endsWith('.tsx') ? [path.join(dir, e.name)] : []));
+const TAG =
+  /<(Table\.Tr|Table\.Td|Card|Group|div|Text|Box|Stack|Paper|Badge|Title|span|li|tr|td|Flex|SimpleGrid)\b((?:\{(?:[^{}]|\{(?:[^{}]|\{[^{}]*\})*\})*\}|=>|[^<>{}])*?)>/gs;
 
 describe('clickable rows and cards', () => {
   it('each one is reachable and usable from the keyboard', () => {

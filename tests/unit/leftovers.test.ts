@@ -87,7 +87,10 @@ describe('staged uploads are released', () => {
     expect(s.ok).toBe(true);
     // this export has no currency column: the wizard asks, and the user answers USD
     if (!s.value.mapping.fields.currency) s.value.mapping.fileCurrency = 'USD';
-    const start = (await dispatch('crm.startImport', { uploadId: staged.id, source: s.value.source, mapping: s.value.mapping }, ctx)) as { ok: true; value: CrmJob };
+    const start = (await dispatch('crm.startImport', { uploadId: staged.id, source: s.value.source, mapping: s.value.mapping }, ctx)) as {
+      ok: true;
+      value: CrmJob;
+    };
     expect(start.ok).toBe(true);
     const job = await waitJob(ctx, start.value.jobId);
     expect(job.state).toBe('done');
@@ -146,7 +149,11 @@ describe.skipIf(!canMount)('a full disk (tmpfs; needs root to mount)', () => {
     await expect(ctx.staging.fromStream(Readable.from([Buffer.alloc(512 * 1024)]), 'big.pdf')).rejects.toMatchObject({ code: 'ENOSPC' });
     expect(fs.readdirSync(path.join(data, 'tmp', 'uploads')).filter((f) => f !== crm.id)).toEqual([]);
 
-    const start = (await dispatch('crm.startImport', { uploadId: crm.id, source: sniff.value.source, mapping: sniff.value.mapping }, ctx)) as ApiResult<CrmJob>;
+    const start = (await dispatch(
+      'crm.startImport',
+      { uploadId: crm.id, source: sniff.value.source, mapping: sniff.value.mapping },
+      ctx,
+    )) as ApiResult<CrmJob>;
     if (start.ok) {
       // the import ran out of space while writing
       const job = await waitJob(ctx, start.value.jobId);

@@ -21,7 +21,11 @@ afterAll(() => {
 
 describe('open with the system app (desktop)', () => {
   it('hands a named copy of the current version to the system and records the open', async () => {
-    const row = ctx.db.prepare("SELECT i.id, v.file_name AS name FROM library_items i JOIN library_versions v ON v.id = i.current_version_id WHERE v.file_name LIKE '%.pptx' LIMIT 1").get() as { id: number; name: string };
+    const row = ctx.db
+      .prepare(
+        "SELECT i.id, v.file_name AS name FROM library_items i JOIN library_versions v ON v.id = i.current_version_id WHERE v.file_name LIKE '%.pptx' LIMIT 1",
+      )
+      .get() as { id: number; name: string };
     const before = ctx.db.prepare("SELECT count(*) FROM library_usage WHERE item_id = ? AND action = 'open'").pluck().get(row.id) as number;
     const r = await dispatch('library.openExternal', { id: row.id }, ctx);
     expect(r).toEqual({ ok: true, value: { opened: true } });
@@ -50,17 +54,26 @@ describe('open with the system app: only known document and media kinds', () => 
     return (r as { ok: true; value: { item: { id: number } } }).value.item.id;
   };
 
-  it.each(['shortcut.terminal', 'app.desktop', 'search.library-ms', 'server.rdp', 'addin.xll', 'macro.docm', 'sheet.slk', 'query.iqy', 'script.scpt', 'install.appref-ms', 'README'])(
-    'refuses %s with a clear message and hands nothing to the system',
-    async (name) => {
-      const id = await stage(name, Buffer.from(`harmless bytes for ${name} ${Math.random()}\n`));
-      const before = opened.length;
-      const r = await dispatch('library.openExternal', { id }, ctx);
-      expect(r).toMatchObject({ ok: false, error: { code: 'forbidden', key: 'library.openNotAllowed', params: { name } } });
-      expect((r as { ok: false; error: { message: string } }).error.message).toMatch(/Save a copy/);
-      expect(opened.length).toBe(before);
-    },
-  );
+  it.each([
+    'shortcut.terminal',
+    'app.desktop',
+    'search.library-ms',
+    'server.rdp',
+    'addin.xll',
+    'macro.docm',
+    'sheet.slk',
+    'query.iqy',
+    'script.scpt',
+    'install.appref-ms',
+    'README',
+  ])('refuses %s with a clear message and hands nothing to the system', async (name) => {
+    const id = await stage(name, Buffer.from(`harmless bytes for ${name} ${Math.random()}\n`));
+    const before = opened.length;
+    const r = await dispatch('library.openExternal', { id }, ctx);
+    expect(r).toMatchObject({ ok: false, error: { code: 'forbidden', key: 'library.openNotAllowed', params: { name } } });
+    expect((r as { ok: false; error: { message: string } }).error.message).toMatch(/Save a copy/);
+    expect(opened.length).toBe(before);
+  });
 
   it('refuses a macro document renamed .docx, opens a plain text file', async () => {
     const JSZip = (await import('jszip')).default;

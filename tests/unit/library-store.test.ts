@@ -7,7 +7,16 @@ import { Staging } from '../../main/files/staging';
 import { blobPath } from '../../main/files/store';
 import { governance } from '../../main/services/library/governance';
 import { addFile, addVersion } from '../../main/services/library/import';
-import { getItem, insertItem, listItems, listVersions, removeItem, restoreVersion, setVerified, bulkUpdate } from '../../main/services/library/items';
+import {
+  getItem,
+  insertItem,
+  listItems,
+  listVersions,
+  removeItem,
+  restoreVersion,
+  setVerified,
+  bulkUpdate,
+} from '../../main/services/library/items';
 import { link, listLinks, unlink } from '../../main/services/library/links';
 import { sweepLibrary } from '../../main/services/library/maintenance';
 import { analytics, itemUsage, recordUsage } from '../../main/services/library/usage';
@@ -32,7 +41,11 @@ beforeEach(() => {
   db = openWorkspaceDb(path.join(dir, 'w.sqlite'), { create: true }).db;
   filesDir = path.join(dir, 'w.files');
   staging = new Staging(path.join(dir, 'staging'));
-  owner = createPerson(db, personInput.parse({ name: 'Olga Petrova', names: { ru: 'Ольга Петрова' }, email: 'olga@example.com', roles: ['manager'] }), null).id;
+  owner = createPerson(
+    db,
+    personInput.parse({ name: 'Olga Petrova', names: { ru: 'Ольга Петрова' }, email: 'olga@example.com', roles: ['manager'] }),
+    null,
+  ).id;
 });
 afterEach(() => {
   db.close();
@@ -55,10 +68,16 @@ describe('library storage', () => {
   });
 
   it('refuses programs, scripts, zip bombs and oversized files without leaving anything behind', async () => {
-    await expect(addFile(db, await stage('program.pdf'), { ...opts(), allowDuplicate: false, meta: {} })).rejects.toThrow(/Windows program/);
-    await expect(addFile(db, await stage('notes-ru.txt', 'evil.bat'), { ...opts(), allowDuplicate: false, meta: {} })).rejects.toThrow(/\.bat/);
+    await expect(addFile(db, await stage('program.pdf'), { ...opts(), allowDuplicate: false, meta: {} })).rejects.toThrow(
+      /Windows program/,
+    );
+    await expect(addFile(db, await stage('notes-ru.txt', 'evil.bat'), { ...opts(), allowDuplicate: false, meta: {} })).rejects.toThrow(
+      /\.bat/,
+    );
     await expect(addFile(db, await stage('bomb.docx'), { ...opts(), allowDuplicate: false, meta: {} })).rejects.toThrow(/zip bomb/);
-    await expect(addFile(db, await stage('kp-ru.pdf'), { ...opts(), limitBytes: 1000, allowDuplicate: false, meta: {} })).rejects.toThrow(/over the library's/);
+    await expect(addFile(db, await stage('kp-ru.pdf'), { ...opts(), limitBytes: 1000, allowDuplicate: false, meta: {} })).rejects.toThrow(
+      /over the library's/,
+    );
     expect((db.prepare('SELECT count(*) AS n FROM library_items').get() as { n: number }).n).toBe(0);
     expect(fs.existsSync(filesDir) ? fs.readdirSync(filesDir).length : 0).toBe(0);
   });
@@ -120,10 +139,28 @@ describe('library storage', () => {
 
 describe('library search and filters', () => {
   beforeEach(async () => {
-    await addFile(db, await stage('kp-ru.pdf'), { ...opts(), allowDuplicate: false, meta: { title: 'КП для «Зенита»', tags: ['КП'], stage: 'proposal', product: 'Contact Center Cloud' } });
-    await addFile(db, await stage('one-pager-zh.pdf'), { ...opts(), allowDuplicate: false, meta: { title: '产品简介', stage: 'discovery', language: 'zh' } });
-    await addFile(db, await stage('guide-en.docx'), { ...opts(), allowDuplicate: false, meta: { title: 'Objection guide', tags: ['Objections', 'training'], stage: 'negotiation', validUntil: '2020-01-01' } });
-    insertItem(db, 'note', meta({ title: 'Pilot rules', description: 'When to offer the free pilot', tags: ['pilot'] }), { bodyMd: '**Pilot** for 14 days' }, owner);
+    await addFile(db, await stage('kp-ru.pdf'), {
+      ...opts(),
+      allowDuplicate: false,
+      meta: { title: 'КП для «Зенита»', tags: ['КП'], stage: 'proposal', product: 'Contact Center Cloud' },
+    });
+    await addFile(db, await stage('one-pager-zh.pdf'), {
+      ...opts(),
+      allowDuplicate: false,
+      meta: { title: '产品简介', stage: 'discovery', language: 'zh' },
+    });
+    await addFile(db, await stage('guide-en.docx'), {
+      ...opts(),
+      allowDuplicate: false,
+      meta: { title: 'Objection guide', tags: ['Objections', 'training'], stage: 'negotiation', validUntil: '2020-01-01' },
+    });
+    insertItem(
+      db,
+      'note',
+      meta({ title: 'Pilot rules', description: 'When to offer the free pilot', tags: ['pilot'] }),
+      { bodyMd: '**Pilot** for 14 days' },
+      owner,
+    );
     insertItem(db, 'link', meta({ title: 'Pricing page', channel: 'messenger' }), { url: 'https://example.com/pricing' }, owner);
   });
 
@@ -195,7 +232,9 @@ describe('governance, usage and links', () => {
     expect(g.verifyDue.map((r) => r.id)).toEqual([b]);
     expect(g.verifyDue[0].verifyDueOn).toBe('2026-01-31');
     expect(g.stale.map((r) => r.id)).toEqual([b]);
-    expect(g.duplicates).toEqual([expect.objectContaining({ reason: 'similar_title', items: [expect.objectContaining({ id: a }), expect.objectContaining({ id: b })] })]);
+    expect(g.duplicates).toEqual([
+      expect.objectContaining({ reason: 'similar_title', items: [expect.objectContaining({ id: a }), expect.objectContaining({ id: b })] }),
+    ]);
     setVerified(db, b, owner);
     expect(governance(db, { staleDays: 90, today: new Date().toISOString().slice(0, 10) }).verifyDue).toHaveLength(0);
     recordUsage(db, { itemId: b, action: 'open', context: 'library', personId: owner, at: '2026-05-20T10:00:00Z' });
@@ -253,6 +292,10 @@ describe('library input safety', () => {
   it('stores HTML typed into a note as text (rendering sanitises it)', () => {
     const id = insertItem(db, 'note', meta({ title: '<img src=x onerror=alert(1)>' }), { bodyMd: '<script>alert(1)</script>' }, owner);
     expect(getItem(db, id).title).toBe('<img src=x onerror=alert(1)>');
-    expect(list({ query: 'img' }).rows[0].titleSegments?.map((s) => s.text).join('')).toBe('<img src=x onerror=alert(1)>');
+    expect(
+      list({ query: 'img' })
+        .rows[0].titleSegments?.map((s) => s.text)
+        .join(''),
+    ).toBe('<img src=x onerror=alert(1)>');
   });
 });

@@ -1,10 +1,17 @@
 import { describe, expect, it } from 'vitest';
 import { namespace } from './locales';
 
-const libraryStrings = { en: { library: namespace('en', 'library') }, ru: { library: namespace('ru', 'library') }, zh: { library: namespace('zh', 'library') } };
+const libraryStrings = {
+  en: { library: namespace('en', 'library') },
+  ru: { library: namespace('ru', 'library') },
+  zh: { library: namespace('zh', 'library') },
+};
 
 type Tree = { [k: string]: string | Tree };
-const keys = (t: Tree, prefix = ''): string[] => Object.entries(t).flatMap(([k, v]) => (typeof v === 'string' ? [prefix + k] : keys(v, `${prefix}${k}.`))).sort();
+const keys = (t: Tree, prefix = ''): string[] =>
+  Object.entries(t)
+    .flatMap(([k, v]) => (typeof v === 'string' ? [prefix + k] : keys(v, `${prefix}${k}.`)))
+    .sort();
 
 describe('library strings', () => {
   it('English, Russian and Chinese have the same keys and no empty text', () => {

@@ -8,12 +8,21 @@ export const LOCALES_DIR = path.join(__dirname, '..', '..', 'renderer', 'locales
 export const SHELL_NS = 'shell';
 
 export const languages = (): string[] =>
-  fs.readdirSync(LOCALES_DIR, { withFileTypes: true }).filter((e) => e.isDirectory()).map((e) => e.name).sort();
+  fs
+    .readdirSync(LOCALES_DIR, { withFileTypes: true })
+    .filter((e) => e.isDirectory())
+    .map((e) => e.name)
+    .sort();
 
 export const namespacesOf = (lang: string): string[] =>
-  fs.readdirSync(path.join(LOCALES_DIR, lang)).filter((f) => f.endsWith('.json')).map((f) => f.slice(0, -5)).sort();
+  fs
+    .readdirSync(path.join(LOCALES_DIR, lang))
+    .filter((f) => f.endsWith('.json'))
+    .map((f) => f.slice(0, -5))
+    .sort();
 
-export const namespace = (lang: string, ns: string): Tree => JSON.parse(fs.readFileSync(path.join(LOCALES_DIR, lang, `${ns}.json`), 'utf8')) as Tree;
+export const namespace = (lang: string, ns: string): Tree =>
+  JSON.parse(fs.readFileSync(path.join(LOCALES_DIR, lang, `${ns}.json`), 'utf8')) as Tree;
 
 /** One language's whole tree, keyed as `t()` reads it. */
 export function resourcesFor(lang: string): Tree {

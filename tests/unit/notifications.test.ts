@@ -39,7 +39,14 @@ beforeAll(() => {
     kate: byEmail('kate.lee@example.com'), // trainer
   });
   // a grader who is not the rep's manager: a dispute goes to both
-  id.gail = createPerson(ws.db, { name: 'Gail Grader', email: 'gail@example.com', teamId: null, roles: ['manager'], hiredAt: null, names: {} }).id;
+  id.gail = createPerson(ws.db, {
+    name: 'Gail Grader',
+    email: 'gail@example.com',
+    teamId: null,
+    roles: ['manager'],
+    hiredAt: null,
+    names: {},
+  }).id;
   for (const k of ['anna', 'ivan', 'nina', 'tom', 'kate']) actor[k] = actorFor(ws.db, id[k])!;
 }, 120_000);
 
@@ -60,10 +67,14 @@ const newest = (personId: number, kind: string) =>
 
 /** Scores one of Anna's calls nobody has scored yet, as `graderId`, with every criterion at its top value. */
 function scoreAnnasCall(graderId: number) {
-  const callId = db().prepare('SELECT id FROM calls WHERE rep_id = ? AND id NOT IN (SELECT call_id FROM evaluations) ORDER BY id LIMIT 1').pluck().get(id.anna) as number;
+  const callId = db()
+    .prepare('SELECT id FROM calls WHERE rep_id = ? AND id NOT IN (SELECT call_id FROM evaluations) ORDER BY id LIMIT 1')
+    .pluck()
+    .get(id.anna) as number;
   const ev = startEvaluation(db(), callId, graderId, null, null);
   const answers: Record<string, { value: number | null; na: boolean; comment: string; evidenceMs: number | null }> = {};
-  for (const c of allCriteria(ev.version.definition)) answers[String(c.id)] = { value: scaleRange(c.scale).max, na: false, comment: '', evidenceMs: null };
+  for (const c of allCriteria(ev.version.definition))
+    answers[String(c.id)] = { value: scaleRange(c.scale).max, na: false, comment: '', evidenceMs: null };
   const done = submitEvaluation(db(), ev.evaluation.id, answers, 'Well done', graderId);
   return { callId, evaluationId: done.evaluation.id, criterionId: allCriteria(ev.version.definition)[0].id, answers };
 }
@@ -73,7 +84,13 @@ describe('triggers', () => {
     const before = unreadCount(db(), id.anna);
     const s = scoreAnnasCall(id.nina);
     const n = newest(id.anna, 'evaluation_submitted')!;
-    expect(n).toMatchObject({ entity: 'call', entityId: s.callId, link: `/calls/${s.callId}`, read: false, params: { who: 'Nina Orlova', callId: s.callId, evaluationId: s.evaluationId, score: 100 } });
+    expect(n).toMatchObject({
+      entity: 'call',
+      entityId: s.callId,
+      link: `/calls/${s.callId}`,
+      read: false,
+      params: { who: 'Nina Orlova', callId: s.callId, evaluationId: s.evaluationId, score: 100 },
+    });
     expect(unreadCount(db(), id.anna)).toBe(before + 1);
     // editing a submitted evaluation is not a new one
     submitEvaluation(db(), s.evaluationId, s.answers, 'Edited', id.nina);
@@ -84,32 +101,75 @@ describe('triggers', () => {
 
   it('a coaching note on my call tells me, linked to the call', () => {
     const s = scoreAnnasCall(id.nina);
-    addCoaching(db(), { repId: id.anna, evaluationId: null, criterionIds: [], body: 'Ask about budget earlier', action: '', due: null, callId: s.callId, atMs: 5000 }, id.nina);
+    addCoaching(
+      db(),
+      {
+        repId: id.anna,
+        evaluationId: null,
+        criterionIds: [],
+        body: 'Ask about budget earlier',
+        action: '',
+        due: null,
+        callId: s.callId,
+        atMs: 5000,
+      },
+      id.nina,
+    );
     expect(newest(id.anna, 'coaching_note')).toMatchObject({ link: `/calls/${s.callId}`, params: { who: 'Nina Orlova' } });
   });
 
   it("a dispute tells the call's grader and the rep's manager; its resolution tells the rep", () => {
     const s = scoreAnnasCall(id.gail);
     const f = addFeedback(db(), s.evaluationId, s.criterionId, 'dispute', 'I did ask', id.anna);
-    for (const p of [id.gail, id.nina]) expect(newest(p, 'dispute_raised'), String(p)).toMatchObject({ entity: 'dispute', entityId: f.id, link: '/calls?tab=disputes', params: { who: 'Anna Petrova', callId: s.callId } });
+    for (const p of [id.gail, id.nina])
+      expect(newest(p, 'dispute_raised'), String(p)).toMatchObject({
+        entity: 'dispute',
+        entityId: f.id,
+        link: '/calls?tab=disputes',
+        params: { who: 'Anna Petrova', callId: s.callId },
+      });
     expect(newest(id.tom, 'dispute_raised')).toBeUndefined();
     expect(newest(id.anna, 'dispute_raised')).toBeUndefined();
     // an acknowledgement is not a dispute
     const gailBefore = unreadCount(db(), id.gail);
-    addFeedback(db(), s.evaluationId, allCriteria(startEvaluation(db(), s.callId, id.gail, null, null).version.definition)[1].id, 'acknowledge', '', id.anna);
+    addFeedback(
+      db(),
+      s.evaluationId,
+      allCriteria(startEvaluation(db(), s.callId, id.gail, null, null).version.definition)[1].id,
+      'acknowledge',
+      '',
+      id.anna,
+    );
     expect(unreadCount(db(), id.gail)).toBe(gailBefore);
     resolveFeedback(db(), f.id, 'rejected', 'The recording says otherwise', null, id.nina);
-    expect(newest(id.anna, 'dispute_resolved')).toMatchObject({ entityId: f.id, link: `/calls/${s.callId}`, params: { decision: 'rejected', who: 'Nina Orlova' } });
+    expect(newest(id.anna, 'dispute_resolved')).toMatchObject({
+      entityId: f.id,
+      link: `/calls/${s.callId}`,
+      params: { decision: 'rejected', who: 'Nina Orlova' },
+    });
   });
 
   it('an assignment tells each newly assigned person once per course; keeping it on a plan change does not repeat it', () => {
-    const course = db().prepare("SELECT id, title FROM courses WHERE status = 'published' ORDER BY id LIMIT 1").get() as { id: number; title: string };
-    const data = { name: 'Inbox plan', courseIds: [course.id], target: { kind: 'people' as const, personIds: [id.ivan], teamIds: [], roles: [] }, dueDate: '2099-01-01', recurrenceMonths: null };
-    const count = () => db().prepare("SELECT count(*) FROM notifications WHERE person_id = ? AND kind = 'assignment_given'").pluck().get(id.ivan) as number;
+    const course = db().prepare("SELECT id, title FROM courses WHERE status = 'published' ORDER BY id LIMIT 1").get() as {
+      id: number;
+      title: string;
+    };
+    const data = {
+      name: 'Inbox plan',
+      courseIds: [course.id],
+      target: { kind: 'people' as const, personIds: [id.ivan], teamIds: [], roles: [] },
+      dueDate: '2099-01-01',
+      recurrenceMonths: null,
+    };
+    const count = () =>
+      db().prepare("SELECT count(*) FROM notifications WHERE person_id = ? AND kind = 'assignment_given'").pluck().get(id.ivan) as number;
     const before = count();
     const plan = savePlan(db(), undefined, data, id.kate);
     expect(count()).toBe(before + 1);
-    expect(newest(id.ivan, 'assignment_given')).toMatchObject({ link: `/training/learn/${course.id}`, params: { course: course.title, due: '2099-01-01' } });
+    expect(newest(id.ivan, 'assignment_given')).toMatchObject({
+      link: `/training/learn/${course.id}`,
+      params: { course: course.title, due: '2099-01-01' },
+    });
     savePlan(db(), plan.plan.id, { ...data, dueDate: '2099-02-01' }, id.kate);
     expect(count()).toBe(before + 1);
   });
@@ -118,9 +178,21 @@ describe('triggers', () => {
     // Gail has no training yet, so nothing of hers is already completed
     const course = db().prepare("SELECT id FROM courses WHERE status = 'published' ORDER BY id LIMIT 1 OFFSET 1").get() as { id: number };
     const today = '2030-06-10';
-    const data = { name: 'Due plan', courseIds: [course.id], target: { kind: 'people' as const, personIds: [id.gail], teamIds: [], roles: [] }, dueDate: '2030-06-12', recurrenceMonths: null };
+    const data = {
+      name: 'Due plan',
+      courseIds: [course.id],
+      target: { kind: 'people' as const, personIds: [id.gail], teamIds: [], roles: [] },
+      dueDate: '2030-06-12',
+      recurrenceMonths: null,
+    };
     const plan = savePlan(db(), undefined, data, id.kate);
-    const keys = () => db().prepare("SELECT kind || ' ' || json_extract(params, '$.due') FROM notifications WHERE person_id = ? AND kind LIKE 'assignment_%' AND json_extract(params, '$.courseId') = ?").pluck().all(id.gail, course.id) as string[];
+    const keys = () =>
+      db()
+        .prepare(
+          "SELECT kind || ' ' || json_extract(params, '$.due') FROM notifications WHERE person_id = ? AND kind LIKE 'assignment_%' AND json_extract(params, '$.courseId') = ?",
+        )
+        .pluck()
+        .all(id.gail, course.id) as string[];
     sweepPerson(db(), id.gail, today);
     expect(keys()).toContain('assignment_due_soon 2030-06-12');
     expect(sweepPerson(db(), id.gail, today)).toBe(0);
@@ -137,10 +209,23 @@ describe('triggers', () => {
 
   it("the daily sweep tells library owners about content expiring or due for verification (not other people's items)", () => {
     const [a, b] = db().prepare('SELECT id FROM library_items ORDER BY id LIMIT 2').pluck().all() as number[];
-    db().prepare('UPDATE library_items SET owner_id = ?, valid_until = ?, verify_every_days = NULL WHERE id = ?').run(id.kate, '2031-01-05', a);
-    db().prepare("UPDATE library_items SET owner_id = ?, valid_until = NULL, verify_every_days = 30, verified_at = '2030-12-01T00:00:00Z' WHERE id = ?").run(id.kate, b);
-    const mine = () => db().prepare("SELECT kind, entity_id AS id FROM notifications WHERE person_id = ? AND kind LIKE 'content_%' ORDER BY id").all(id.kate) as { kind: string; id: number }[];
-    const others = () => db().prepare("SELECT count(*) FROM notifications WHERE person_id <> ? AND kind LIKE 'content_%' AND entity_id IN (?, ?)").pluck().get(id.kate, a, b) as number;
+    db()
+      .prepare('UPDATE library_items SET owner_id = ?, valid_until = ?, verify_every_days = NULL WHERE id = ?')
+      .run(id.kate, '2031-01-05', a);
+    db()
+      .prepare(
+        "UPDATE library_items SET owner_id = ?, valid_until = NULL, verify_every_days = 30, verified_at = '2030-12-01T00:00:00Z' WHERE id = ?",
+      )
+      .run(id.kate, b);
+    const mine = () =>
+      db()
+        .prepare("SELECT kind, entity_id AS id FROM notifications WHERE person_id = ? AND kind LIKE 'content_%' ORDER BY id")
+        .all(id.kate) as { kind: string; id: number }[];
+    const others = () =>
+      db()
+        .prepare("SELECT count(*) FROM notifications WHERE person_id <> ? AND kind LIKE 'content_%' AND entity_id IN (?, ?)")
+        .pluck()
+        .get(id.kate, a, b) as number;
     sweepAll(db(), '2030-12-01');
     expect(mine().filter((r) => r.id === a || r.id === b)).toEqual([]);
     sweepAll(db(), '2030-12-25');
@@ -189,10 +274,12 @@ describe('scoping through dispatch', () => {
 
   it('the solo owner reads the inbox of the person chosen in the header, and an empty one with nobody chosen', async () => {
     ws.setMeta('session', JSON.stringify({ personId: null, role: 'manager' }));
-    expect((await dispatch('notifications.unreadCount', {}, base))).toEqual({ ok: true, value: { unread: 0 } });
+    expect(await dispatch('notifications.unreadCount', {}, base)).toEqual({ ok: true, value: { unread: 0 } });
     ws.setMeta('session', JSON.stringify({ personId: id.ivan, role: 'rep' }));
     const r = await dispatch('notifications.list', { limit: 500 }, base);
-    expect(r.ok && (r.value as { total: number }).total).toBe(db().prepare('SELECT count(*) FROM notifications WHERE person_id = ?').pluck().get(id.ivan));
+    expect(r.ok && (r.value as { total: number }).total).toBe(
+      db().prepare('SELECT count(*) FROM notifications WHERE person_id = ?').pluck().get(id.ivan),
+    );
   });
 
   it('while another connection holds the write lock (a CRM import), the inbox still answers', async () => {
@@ -200,7 +287,11 @@ describe('scoping through dispatch', () => {
     const item = db().prepare('SELECT id FROM library_items ORDER BY id DESC LIMIT 1').pluck().get() as number;
     const soon = new Date(Date.now() + 5 * 86_400_000).toISOString().slice(0, 10);
     db().prepare('UPDATE library_items SET owner_id = ?, valid_until = ? WHERE id = ?').run(id.anna, soon, item);
-    const expiring = () => db().prepare("SELECT count(*) FROM notifications WHERE person_id = ? AND kind = 'content_expiring' AND entity_id = ?").pluck().get(id.anna, item) as number;
+    const expiring = () =>
+      db()
+        .prepare("SELECT count(*) FROM notifications WHERE person_id = ? AND kind = 'content_expiring' AND entity_id = ?")
+        .pluck()
+        .get(id.anna, item) as number;
     const other = new Database(ws.path);
     other.pragma('busy_timeout = 0');
     other.exec('BEGIN IMMEDIATE');
@@ -225,6 +316,8 @@ describe('scoping through dispatch', () => {
     expect(page.rows.map((r) => r.id)).toEqual([all.rows[1].id]);
     expect(all.rows.map((r) => r.id)).toEqual([...all.rows.map((r) => r.id)].sort((a, b) => b - a));
     markRead(db(), id.ivan, { ids: [all.rows[0].id] });
-    expect(listNotifications(db(), id.ivan, { offset: 0, limit: 500, unreadOnly: true }).rows.some((r) => r.id === all.rows[0].id)).toBe(false);
+    expect(listNotifications(db(), id.ivan, { offset: 0, limit: 500, unreadOnly: true }).rows.some((r) => r.id === all.rows[0].id)).toBe(
+      false,
+    );
   });
 });

@@ -17,8 +17,22 @@ afterEach(() => t.cleanup());
 describe('people service', () => {
   it('creates, finds in any spelling (case-insensitive Cyrillic, Chinese), pages and sorts', () => {
     const north = createTeam(t.db, { name: 'North', description: '', managerId: null });
-    createPerson(t.db, { name: 'Anna Petrova', names: { ru: 'Анна Петрова', zh: '安娜' }, email: 'anna@example.com', teamId: north.id, roles: ['rep'], hiredAt: '2021-03-01' });
-    createPerson(t.db, { name: 'Ivan Sokolov', names: { ru: 'Иван Соколов', zh: '伊万' }, email: 'ivan@example.com', teamId: null, roles: ['rep', 'manager'], hiredAt: null });
+    createPerson(t.db, {
+      name: 'Anna Petrova',
+      names: { ru: 'Анна Петрова', zh: '安娜' },
+      email: 'anna@example.com',
+      teamId: north.id,
+      roles: ['rep'],
+      hiredAt: '2021-03-01',
+    });
+    createPerson(t.db, {
+      name: 'Ivan Sokolov',
+      names: { ru: 'Иван Соколов', zh: '伊万' },
+      email: 'ivan@example.com',
+      teamId: null,
+      roles: ['rep', 'manager'],
+      hiredAt: null,
+    });
     expect(list(t.db, { query: 'АННА' }).rows.map((p) => p.email)).toEqual(['anna@example.com']);
     expect(list(t.db, { query: 'соколов' }).rows.map((p) => p.email)).toEqual(['ivan@example.com']);
     expect(list(t.db, { query: '伊万' }).rows.map((p) => p.email)).toEqual(['ivan@example.com']);
@@ -69,7 +83,9 @@ describe('roster import', () => {
 
   it('re-import updates by e-mail instead of duplicating', () => {
     importRoster(t.db, ROSTER);
-    const changed = Buffer.from(ROSTER.toString('utf8').replace('Anna Petrova,Анна Петрова,安娜,North', 'Anna Petrova-Smirnova,Анна Петрова,安娜,East'));
+    const changed = Buffer.from(
+      ROSTER.toString('utf8').replace('Anna Petrova,Анна Петрова,安娜,North', 'Anna Petrova-Smirnova,Анна Петрова,安娜,East'),
+    );
     const preview = previewRoster(t.db, changed);
     expect(preview.counts).toMatchObject({ create: 0, update: 1, unchanged: 14 });
     const r = importRoster(t.db, changed);

@@ -20,7 +20,11 @@ describe('localized names (migration 014)', () => {
     dirs.push(dir);
     const file = path.join(dir, 'w.sqlite');
     const db = new Database(file);
-    migrate(db, file, migrations.filter((m) => m.version <= 13));
+    migrate(
+      db,
+      file,
+      migrations.filter((m) => m.version <= 13),
+    );
     const ins = db.prepare('INSERT INTO people(name, name_ru, name_zh, email) VALUES (?, ?, ?, ?)');
     const rows: [string, string, string, string][] = [
       ['Anna Ivanova', 'Анна Иванова', '安娜', 'anna@example.com'],
@@ -37,7 +41,9 @@ describe('localized names (migration 014)', () => {
     const cols = (db.prepare('PRAGMA table_info(people)').all() as { name: string }[]).map((c) => c.name);
     expect(cols).not.toContain('name_ru');
     expect(cols).not.toContain('name_zh');
-    const names = db.prepare('SELECT p.email, n.locale, n.name FROM person_names n JOIN people p ON p.id = n.person_id ORDER BY p.email, n.locale').all();
+    const names = db
+      .prepare('SELECT p.email, n.locale, n.name FROM person_names n JOIN people p ON p.id = n.person_id ORDER BY p.email, n.locale')
+      .all();
     expect(names).toEqual([
       { email: 'anna@example.com', locale: 'ru', name: 'Анна Иванова' },
       { email: 'anna@example.com', locale: 'zh', name: '安娜' },
@@ -53,17 +59,37 @@ describe('localized names (migration 014)', () => {
   it('creates, reads, changes and removes a person’s name per locale, including a fourth language', () => {
     const t = tempDb();
     try {
-      const p = createPerson(t.db, personInput.parse({ name: 'Maria Silva', names: { ru: 'Мария Силва', 'pt-BR': 'Maria da Silva' }, email: 'maria@example.com', roles: ['rep'] }));
+      const p = createPerson(
+        t.db,
+        personInput.parse({
+          name: 'Maria Silva',
+          names: { ru: 'Мария Силва', 'pt-BR': 'Maria da Silva' },
+          email: 'maria@example.com',
+          roles: ['rep'],
+        }),
+      );
       expect(getPerson(t.db, p.id).names).toEqual({ ru: 'Мария Силва', 'pt-BR': 'Maria da Silva' });
       // searching finds the person by a name in any language
-      const find = (query: string) => listPeople(t.db, { query, teamId: null, role: null, includeInactive: true, sort: 'name', offset: 0, limit: 10 }).rows.map((r) => r.id);
+      const find = (query: string) =>
+        listPeople(t.db, { query, teamId: null, role: null, includeInactive: true, sort: 'name', offset: 0, limit: 10 }).rows.map(
+          (r) => r.id,
+        );
       expect(find('мария')).toEqual([p.id]);
-      const q = personInput.parse({ name: 'Maria Silva', names: { ru: '', zh: '玛丽亚', 'pt-BR': 'Maria da Silva' }, email: 'maria@example.com', roles: ['rep'] });
+      const q = personInput.parse({
+        name: 'Maria Silva',
+        names: { ru: '', zh: '玛丽亚', 'pt-BR': 'Maria da Silva' },
+        email: 'maria@example.com',
+        roles: ['rep'],
+      });
       expect(updatePerson(t.db, p.id, q).names).toEqual({ zh: '玛丽亚', 'pt-BR': 'Maria da Silva' });
       expect(find('мария')).toEqual([]);
       expect(find('玛丽亚')).toEqual([p.id]);
-      expect(personInput.safeParse({ name: 'X', names: { 'not a locale!': 'x' }, email: 'x@example.com', roles: ['rep'] }).success).toBe(false);
-      expect(personInput.safeParse({ name: 'X', names: { ru: 'x'.repeat(121) }, email: 'x@example.com', roles: ['rep'] }).success).toBe(false);
+      expect(personInput.safeParse({ name: 'X', names: { 'not a locale!': 'x' }, email: 'x@example.com', roles: ['rep'] }).success).toBe(
+        false,
+      );
+      expect(personInput.safeParse({ name: 'X', names: { ru: 'x'.repeat(121) }, email: 'x@example.com', roles: ['rep'] }).success).toBe(
+        false,
+      );
     } finally {
       t.cleanup();
     }

@@ -2,7 +2,10 @@ import { describe, expect, it } from 'vitest';
 import { marked } from 'marked';
 import { fillPlaceholders, markPlaceholders, parsePlaceholders, placeholderNames, SLOT_PATTERN } from '../../shared/scripts/placeholders';
 
-const fields = (text: string) => parsePlaceholders(text).filter((p) => p.kind === 'field').map((p) => (p.kind === 'field' ? p.name : ''));
+const fields = (text: string) =>
+  parsePlaceholders(text)
+    .filter((p) => p.kind === 'field')
+    .map((p) => (p.kind === 'field' ? p.name : ''));
 
 describe('placeholders: parsing', () => {
   it('finds the well-known ones and keeps the text around them', () => {
@@ -17,8 +20,17 @@ describe('placeholders: parsing', () => {
     ]);
   });
   it('reads Russian and Chinese text and names', () => {
-    expect(fields('Здравствуйте, {customer_name}! Меня зовут {rep_name}, компания «{company}».')).toEqual(['customer_name', 'rep_name', 'company']);
-    expect(fields('您好，{customer_name}，我是{company}的{rep_name}。关于{产品}')).toEqual(['customer_name', 'company', 'rep_name', '产品']);
+    expect(fields('Здравствуйте, {customer_name}! Меня зовут {rep_name}, компания «{company}».')).toEqual([
+      'customer_name',
+      'rep_name',
+      'company',
+    ]);
+    expect(fields('您好，{customer_name}，我是{company}的{rep_name}。关于{产品}')).toEqual([
+      'customer_name',
+      'company',
+      'rep_name',
+      '产品',
+    ]);
     expect(fields('Уточните у {имя_клиента} объём')).toEqual(['имя_клиента']);
   });
   it('handles adjacent and repeated placeholders; one name whatever its case', () => {
@@ -27,7 +39,20 @@ describe('placeholders: parsing', () => {
   });
   it('keeps unknown names as fields, and malformed braces as text', () => {
     expect(fields('{budget_2026}')).toEqual(['budget_2026']);
-    for (const text of ['{', '}', '{}', '{ company }', '{{company}}', '{{company}', '{company}}', 'a { b } c', '{company', 'company}', '{a-b}', `{${'x'.repeat(41)}}`]) {
+    for (const text of [
+      '{',
+      '}',
+      '{}',
+      '{ company }',
+      '{{company}}',
+      '{{company}',
+      '{company}}',
+      'a { b } c',
+      '{company',
+      'company}',
+      '{a-b}',
+      `{${'x'.repeat(41)}}`,
+    ]) {
       expect(parsePlaceholders(text), text).toEqual([{ kind: 'text', text }]);
     }
     expect(parsePlaceholders('')).toEqual([]);

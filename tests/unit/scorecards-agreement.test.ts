@@ -1,5 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { agreementTolerance, alphaMetric, ambiguity, graderBias, krippendorffAlpha, percentWithin, spread } from '../../shared/domain/agreement';
+import {
+  agreementTolerance,
+  alphaMetric,
+  ambiguity,
+  graderBias,
+  krippendorffAlpha,
+  percentWithin,
+  spread,
+} from '../../shared/domain/agreement';
 
 const _ = null;
 // Krippendorff (2011), "Computing Krippendorff's Alpha-Reliability", section C: 4 observers x 12 units, missing data.
@@ -20,20 +28,51 @@ describe("Krippendorff's alpha", () => {
     expect(krippendorffAlpha(K2011, 'ordinal').alpha!).toBeCloseTo(0.815, 3);
   });
   it('matches the binary two-coder example (Krippendorff 2011, section A): alpha = 0.095', () => {
-    const a = [[0, 1, 0, 0, 0, 0, 0, 0, 1, 0], [1, 1, 1, 0, 0, 1, 0, 0, 0, 0]];
+    const a = [
+      [0, 1, 0, 0, 0, 0, 0, 0, 1, 0],
+      [1, 1, 1, 0, 0, 1, 0, 0, 0, 0],
+    ];
     expect(krippendorffAlpha(a, 'nominal').alpha!).toBeCloseTo(0.095, 3);
   });
   it('is 1 for perfect agreement, undefined with no variation, ignores units with one value', () => {
-    expect(krippendorffAlpha([[1, 2, 3], [1, 2, 3]], 'ordinal').alpha).toBe(1);
-    expect(krippendorffAlpha([[2, 2], [2, 2]], 'ordinal').alpha).toBeNull();
-    expect(krippendorffAlpha([[1, 2, 3, 5], [1, 2, 3, _]], 'ordinal').units).toBe(3);
+    expect(
+      krippendorffAlpha(
+        [
+          [1, 2, 3],
+          [1, 2, 3],
+        ],
+        'ordinal',
+      ).alpha,
+    ).toBe(1);
+    expect(
+      krippendorffAlpha(
+        [
+          [2, 2],
+          [2, 2],
+        ],
+        'ordinal',
+      ).alpha,
+    ).toBeNull();
+    expect(
+      krippendorffAlpha(
+        [
+          [1, 2, 3, 5],
+          [1, 2, 3, _],
+        ],
+        'ordinal',
+      ).units,
+    ).toBe(3);
     expect(krippendorffAlpha([[60], [90]], 'interval')).toEqual({ alpha: null, n: 2, units: 1 });
   });
 });
 
 describe('within one point, spread, bias, ambiguity', () => {
   it('counts grader pairs within one point', () => {
-    const r = percentWithin([[1, 3, 5], [2, 5, 5], [1, 3, _]]);
+    const r = percentWithin([
+      [1, 3, 5],
+      [2, 5, 5],
+      [1, 3, _],
+    ]);
     // unit1 pairs: (1,2)(1,1)(2,1) all ok; unit2: (3,5)x (3,3)ok (5,3)x; unit3: (5,5) ok
     expect(r.pairs).toBe(7);
     expect(r.percent!).toBeCloseTo((5 / 7) * 100, 6);
@@ -59,8 +98,16 @@ describe('within one point, spread, bias, ambiguity', () => {
     expect(r[2].label).toBe('unknown');
   });
   it('flags a criterion where scores differ by more than one point on > 30% of calls', () => {
-    expect(ambiguity([[1, 5, 3, 4], [3, 5, 3, 4]]).ambiguous).toBe(false); // 1 of 4 = 25%
-    const a = ambiguity([[1, 5, 1, 4], [3, 5, 3, 4]]);
+    expect(
+      ambiguity([
+        [1, 5, 3, 4],
+        [3, 5, 3, 4],
+      ]).ambiguous,
+    ).toBe(false); // 1 of 4 = 25%
+    const a = ambiguity([
+      [1, 5, 1, 4],
+      [3, 5, 3, 4],
+    ]);
     expect(a).toMatchObject({ disagreeing: 2, units: 4, ambiguous: true });
   });
 });
@@ -77,7 +124,15 @@ describe('yes/no criteria are judged on their own scale', () => {
     expect(tol).toBe(0);
     expect(percentWithin(opposite, tol)).toEqual({ percent: 0, pairs: 6, agreeing: 0 });
     // 4 of 6 calls the same: 66.7%
-    expect(percentWithin([[1, 1, 0, 0, 1, 0], [1, 1, 0, 0, 0, 1]], tol).percent!).toBeCloseTo(66.667, 2);
+    expect(
+      percentWithin(
+        [
+          [1, 1, 0, 0, 1, 0],
+          [1, 1, 0, 0, 0, 1],
+        ],
+        tol,
+      ).percent!,
+    ).toBeCloseTo(66.667, 2);
   });
   it('disagreeing on every call is ambiguous on a yes/no criterion', () => {
     expect(ambiguity(opposite, 0.3).ambiguous).toBe(false); // the old rule (range > 1) never fires on 0/1

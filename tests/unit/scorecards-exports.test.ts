@@ -12,14 +12,27 @@ describe('CSV export', () => {
     expect(csvCell('a, b')).toBe('"a, b"');
     expect(csvCell('Иван "Ваня"')).toBe('"Иван ""Ваня"""');
     expect(csvCell(null)).toBe('');
-    expect(csvTable([['a', 1], ['=b', null]])).toBe("\uFEFFa,1\r\n'=b,\r\n");
+    expect(
+      csvTable([
+        ['a', 1],
+        ['=b', null],
+      ]),
+    ).toBe("\uFEFFa,1\r\n'=b,\r\n");
     expect(round(0.1234567890123, 2)).toBe(0.12);
   });
 });
 
 describe('calibration verdict', () => {
   it("uses Krippendorff's bands at .800 and .667", () => {
-    expect([0.95, 0.8, 0.799, 0.667, 0.666, -0.2, null].map(alphaBand)).toEqual(['reliable', 'reliable', 'tentative', 'tentative', 'unreliable', 'unreliable', 'unknown']);
+    expect([0.95, 0.8, 0.799, 0.667, 0.666, -0.2, null].map(alphaBand)).toEqual([
+      'reliable',
+      'reliable',
+      'tentative',
+      'tentative',
+      'unreliable',
+      'unreliable',
+      'unknown',
+    ]);
   });
   it('lists the lowest-α criteria first, leaving out reliable ones and those without α', () => {
     const c = (id: number, alpha: number | null) => ({ criterionId: id, label: `c${id}`, alpha: { alpha }, agreement: { percent: 90 } });

@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { needsEvidence, scoreEvaluation, type Answer, type CriterionDef, type SectionDef, type TemplateDef } from '../../shared/domain/scoring';
+import {
+  needsEvidence,
+  scoreEvaluation,
+  type Answer,
+  type CriterionDef,
+  type SectionDef,
+  type TemplateDef,
+} from '../../shared/domain/scoring';
 
 const L = (en: string) => ({ en, ru: '', zh: '' });
 let nextId = 1;
@@ -15,7 +22,14 @@ const crit = (o: Partial<CriterionDef> = {}): CriterionDef => ({
   scriptStage: null,
   ...o,
 });
-const section = (criteria: CriterionDef[], o: Partial<SectionDef> = {}): SectionDef => ({ key: `s${nextId++}`, title: L('S'), kind: 'standard', weight: 1, criteria, ...o });
+const section = (criteria: CriterionDef[], o: Partial<SectionDef> = {}): SectionDef => ({
+  key: `s${nextId++}`,
+  title: L('S'),
+  kind: 'standard',
+  weight: 1,
+  criteria,
+  ...o,
+});
 const answers = (pairs: [CriterionDef, number | 'na'][]) =>
   Object.fromEntries(pairs.map(([c, v]) => [c.id, (v === 'na' ? { value: null, na: true } : { value: v, na: false }) as Answer]));
 
@@ -104,13 +118,37 @@ describe('scoring rules', () => {
     const b1 = crit({ scale: '0_10' });
     const d: TemplateDef = { sections: [section([a1, a2], { weight: 3 }), section([b1], { weight: 1 })], bonusCap: 0 };
     // section A: 8/10 = 80%; section B: 4/10 = 40%; (80*3 + 40*1) / 4 = 70
-    const r = scoreEvaluation(d, answers([[a1, 4], [a2, 4], [b1, 4]]));
+    const r = scoreEvaluation(
+      d,
+      answers([
+        [a1, 4],
+        [a2, 4],
+        [b1, 4],
+      ]),
+    );
     expect(r.score).toBe(70);
     // criterion weights inside a section: 5 (w2) + 1 (w1) -> (10 + 1) / 15 = 73.3
     const c1 = crit({ weight: 2 });
     const c2 = crit();
-    expect(scoreEvaluation({ sections: [section([c1, c2])], bonusCap: 0 }, answers([[c1, 5], [c2, 1]])).score).toBe(73.3);
+    expect(
+      scoreEvaluation(
+        { sections: [section([c1, c2])], bonusCap: 0 },
+        answers([
+          [c1, 5],
+          [c2, 1],
+        ]),
+      ).score,
+    ).toBe(73.3);
     // a section with everything N/A drops out of the average instead of counting as 0
-    expect(scoreEvaluation(d, answers([[a1, 4], [a2, 4], [b1, 'na']])).score).toBe(80);
+    expect(
+      scoreEvaluation(
+        d,
+        answers([
+          [a1, 4],
+          [a2, 4],
+          [b1, 'na'],
+        ]),
+      ).score,
+    ).toBe(80);
   });
 });

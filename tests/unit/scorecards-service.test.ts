@@ -5,8 +5,28 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openWorkspaceDb, type DB } from '../../main/db/open';
 import { Staging } from '../../main/files/staging';
 import { generateDemo } from '../../main/services/demo';
-import { importCalls, getCall, listCalls, readManifest, getPeaks, savePeaks, addComment, callCoverage } from '../../main/services/scorecards/calls';
-import { startEvaluation, saveEvaluation, submitEvaluation, getEvaluation, addFeedback, resolveFeedback, repTrend, listFeedback, addCoaching, listCoaching } from '../../main/services/scorecards/evaluations';
+import {
+  importCalls,
+  getCall,
+  listCalls,
+  readManifest,
+  getPeaks,
+  savePeaks,
+  addComment,
+  callCoverage,
+} from '../../main/services/scorecards/calls';
+import {
+  startEvaluation,
+  saveEvaluation,
+  submitEvaluation,
+  getEvaluation,
+  addFeedback,
+  resolveFeedback,
+  repTrend,
+  listFeedback,
+  addCoaching,
+  listCoaching,
+} from '../../main/services/scorecards/evaluations';
 import { currentVersion, saveDraft, publishVersion, whatIf, getVersion, listTemplates } from '../../main/services/scorecards/templates';
 import { assertCanSeeEvaluation, createCalibration, calibrationReport, getCalibration } from '../../main/services/scorecards/calibration';
 import { scoringQueue } from '../../main/services/scorecards/queue';
@@ -49,17 +69,32 @@ describe('demo data', () => {
     expect(v.status).toBe('published');
     expect(allCriteria(v.definition).length).toBe(11);
     expect(v.definition.sections.map((s) => s.title.zh)).toContain('合规');
-    const calls = listCalls(db, { repId: null, teamId: null, from: null, to: null, channel: null, scored: 'all', band: null, query: '', offset: 0, limit: 10 });
+    const calls = listCalls(db, {
+      repId: null,
+      teamId: null,
+      from: null,
+      to: null,
+      channel: null,
+      scored: 'all',
+      band: null,
+      query: '',
+      offset: 0,
+      limit: 10,
+    });
     expect(calls.total).toBeGreaterThan(1500);
     expect(calls.total).toBeLessThan(2600);
-    const withAudio = db.prepare('SELECT count(*) AS n FROM calls WHERE audio_sha IS NOT NULL AND transcript IS NOT NULL').get() as { n: number };
+    const withAudio = db.prepare('SELECT count(*) AS n FROM calls WHERE audio_sha IS NOT NULL AND transcript IS NOT NULL').get() as {
+      n: number;
+    };
     expect(withAudio.n).toBe(2);
     expect(listFeedback(db, { status: 'open', repId: null, offset: 0, limit: 10 }).total).toBe(2);
     const cal = calibrationReport(db, 1, null);
     expect(cal.n).toMatchObject({ graders: 3, calls: 5, scores: 15 });
   });
   it('both sample calls get script coverage from their scripts, and every suggestion carries its transcript evidence', () => {
-    const ids = db.prepare('SELECT id FROM calls WHERE transcript IS NOT NULL AND script_id IS NOT NULL ORDER BY id').all() as { id: number }[];
+    const ids = db.prepare('SELECT id FROM calls WHERE transcript IS NOT NULL AND script_id IS NOT NULL ORDER BY id').all() as {
+      id: number;
+    }[];
     expect(ids.length).toBe(2);
     for (const { id } of ids) {
       const cov = callCoverage(db, id, null);
@@ -69,7 +104,8 @@ describe('demo data', () => {
       expect(cov.steps.some((s) => s.ratio > 0)).toBe(true);
       for (const sug of cov.suggestions) {
         expect(sug.evidence.length).toBeGreaterThan(0);
-        for (const e of sug.evidence) expect(getCall(db, id).transcript!.some((seg) => seg.startMs === e.atMs && seg.text.length > 0)).toBe(true);
+        for (const e of sug.evidence)
+          expect(getCall(db, id).transcript!.some((seg) => seg.startMs === e.atMs && seg.text.length > 0)).toBe(true);
       }
     }
   });
@@ -81,22 +117,38 @@ describe('demo data', () => {
       expect(c.avg).toBeLessThanOrEqual(100);
       expect(c.avg! * 10).toBe(Math.round(c.avg! * 10));
     }
-    const submitted = (db.prepare("SELECT count(*) AS n FROM evaluations WHERE status = 'submitted' AND calibration_id IS NULL").get() as { n: number }).n;
+    const submitted = (
+      db.prepare("SELECT count(*) AS n FROM evaluations WHERE status = 'submitted' AND calibration_id IS NULL").get() as { n: number }
+    ).n;
     expect(all.reps.reduce((s, r) => s + r.n, 0)).toBe(submitted);
     const team = (db.prepare('SELECT team_id AS t FROM people WHERE id = ?').get(repId) as { t: number }).t;
-    const mine = resultsExport(db, { from: null, to: null }, { personId: managerId, roles: ['manager'], managedTeamIds: [team], teamId: null, owner: false });
+    const mine = resultsExport(
+      db,
+      { from: null, to: null },
+      { personId: managerId, roles: ['manager'], managedTeamIds: [team], teamId: null, owner: false },
+    );
     expect(mine.reps.length).toBeGreaterThan(0);
     expect(mine.reps.length).toBeLessThan(all.reps.length);
     const teamOf = db.prepare('SELECT team_id AS t FROM people WHERE id = ?');
     for (const r of mine.reps) expect((teamOf.get(r.rep.id) as { t: number }).t).toBe(team);
-    expect(resultsExport(db, { from: null, to: null }, { personId: managerId, roles: ['manager'], managedTeamIds: [], teamId: null, owner: false }).reps).toEqual([]);
+    expect(
+      resultsExport(
+        db,
+        { from: null, to: null },
+        { personId: managerId, roles: ['manager'], managedTeamIds: [], teamId: null, owner: false },
+      ).reps,
+    ).toEqual([]);
     const lastMonth = resultsExport(db, { from: '2026-10-20', to: '2026-11-20' }, SOLO_OWNER);
     expect(lastMonth.reps.reduce((s, r) => s + r.n, 0)).toBeLessThan(submitted);
   });
   it('disputes dashboard: open by grader, by criterion and age; a manager sees only their teams', () => {
     const now = new Date('2026-11-20T12:00:00Z');
     const all = disputeDashboard(db, SOLO_OWNER, now);
-    const rows = db.prepare("SELECT f.status, f.created_at AS at, p.team_id AS team FROM evaluation_feedback f JOIN people p ON p.id = f.rep_id WHERE f.kind = 'dispute'").all() as { status: string; at: string; team: number }[];
+    const rows = db
+      .prepare(
+        "SELECT f.status, f.created_at AS at, p.team_id AS team FROM evaluation_feedback f JOIN people p ON p.id = f.rep_id WHERE f.kind = 'dispute'",
+      )
+      .all() as { status: string; at: string; team: number }[];
     const open = rows.filter((r) => r.status === 'open');
     expect(open.length).toBeGreaterThan(0);
     expect(all.open).toBe(open.length);
@@ -121,8 +173,12 @@ describe('demo data', () => {
     expect([none.open, none.resolved, none.byGrader.length]).toEqual([0, 0, 0]);
   });
   it('scores follow the hidden skill (positive, imperfect correlation)', () => {
-    const skill = new Map(JSON.parse((db.prepare("SELECT value FROM meta WHERE key = 'demo_skill'").get() as { value: string }).value) as [number, number][]);
-    const rows = db.prepare("SELECT rep_id, avg(score) AS s FROM evaluations WHERE status='submitted' AND calibration_id IS NULL GROUP BY rep_id").all() as { rep_id: number; s: number }[];
+    const skill = new Map(
+      JSON.parse((db.prepare("SELECT value FROM meta WHERE key = 'demo_skill'").get() as { value: string }).value) as [number, number][],
+    );
+    const rows = db
+      .prepare("SELECT rep_id, avg(score) AS s FROM evaluations WHERE status='submitted' AND calibration_id IS NULL GROUP BY rep_id")
+      .all() as { rep_id: number; s: number }[];
     const xs = rows.map((r) => skill.get(r.rep_id)!);
     const ys = rows.map((r) => r.s);
     const mx = xs.reduce((a, b) => a + b) / xs.length;
@@ -137,10 +193,24 @@ describe('demo data', () => {
 describe('import', () => {
   it('imports valid recordings with transcripts and refuses corrupt / non-audio files, keeping the rest', async () => {
     const items = [
-      { uploadId: (await stage('call-en-northwind.mp3')).id, fileName: 'call-en-northwind.mp3', repId, at: '2026-11-18T10:30', customer: 'Northwind', transcript: fs.readFileSync(path.join(FIX, 'call-en-northwind.vtt'), 'utf8') },
+      {
+        uploadId: (await stage('call-en-northwind.mp3')).id,
+        fileName: 'call-en-northwind.mp3',
+        repId,
+        at: '2026-11-18T10:30',
+        customer: 'Northwind',
+        transcript: fs.readFileSync(path.join(FIX, 'call-en-northwind.vtt'), 'utf8'),
+      },
       { uploadId: (await stage('corrupt-truncated.mp3')).id, fileName: 'corrupt-truncated.mp3', repId, at: '2026-11-18T11:00' },
       { uploadId: (await stage('not-audio.wav')).id, fileName: 'not-audio.wav', repId, at: '2026-11-18T11:30' },
-      { uploadId: (await stage('call-ru-vektor.mp3')).id, fileName: 'call-ru-vektor.mp3', repId, at: '2026-11-18T12:00', customer: 'Вектор', transcript: fs.readFileSync(path.join(FIX, 'call-ru-vektor.vtt'), 'utf8') },
+      {
+        uploadId: (await stage('call-ru-vektor.mp3')).id,
+        fileName: 'call-ru-vektor.mp3',
+        repId,
+        at: '2026-11-18T12:00',
+        customer: 'Вектор',
+        transcript: fs.readFileSync(path.join(FIX, 'call-ru-vektor.vtt'), 'utf8'),
+      },
     ];
     const r = await importCalls(db, staging, filesDir, items, managerId);
     expect(r.imported.map((x) => x.index)).toEqual([0, 3]);
@@ -162,7 +232,18 @@ describe('import', () => {
     expect(callCoverage(db, call.id, null).reason).toBe('no_script');
   });
   it('searches calls by customer in Russian and Chinese and filters by team and score band', () => {
-    const base = { repId: null, teamId: null, from: null, to: null, channel: null, scored: 'all' as const, band: null, query: '', offset: 0, limit: 50 };
+    const base = {
+      repId: null,
+      teamId: null,
+      from: null,
+      to: null,
+      channel: null,
+      scored: 'all' as const,
+      band: null,
+      query: '',
+      offset: 0,
+      limit: 50,
+    };
     const ru = listCalls(db, { ...base, query: 'вектора' });
     expect(ru.total).toBeGreaterThan(0);
     expect(ru.rows.every((r) => /Вектор/.test(r.customer))).toBe(true);
@@ -180,18 +261,56 @@ describe('import', () => {
       db,
       staging,
       filesDir,
-      [{ uploadId: (await stage('call-ru-vektor.mp3')).id, fileName: 'call-ru-vektor.mp3', repId, at: '2026-11-19T09:00', customer: 'Вектор (staged)', transcriptUploadId: (await stage('call-ru-vektor.vtt')).id }],
+      [
+        {
+          uploadId: (await stage('call-ru-vektor.mp3')).id,
+          fileName: 'call-ru-vektor.mp3',
+          repId,
+          at: '2026-11-19T09:00',
+          customer: 'Вектор (staged)',
+          transcriptUploadId: (await stage('call-ru-vektor.vtt')).id,
+        },
+      ],
       managerId,
     );
     expect(getCall(db, ok.imported[0].call.id).transcript![0].speaker).toBe('rep');
-    const before = listCalls(db, { repId, teamId: null, from: null, to: null, channel: null, scored: 'all', band: null, query: '', offset: 0, limit: 1 }).total;
-    const bad = await importCalls(db, staging, filesDir, [{ uploadId: (await stage('call-en-northwind.mp3')).id, fileName: 'x.mp3', repId, at: '2026-11-19T10:00', transcript: 'WEBVTT\n\n00:00:xx --> 00:00:02.000\n<v Rep>hi' }], managerId);
+    const before = listCalls(db, {
+      repId,
+      teamId: null,
+      from: null,
+      to: null,
+      channel: null,
+      scored: 'all',
+      band: null,
+      query: '',
+      offset: 0,
+      limit: 1,
+    }).total;
+    const bad = await importCalls(
+      db,
+      staging,
+      filesDir,
+      [
+        {
+          uploadId: (await stage('call-en-northwind.mp3')).id,
+          fileName: 'x.mp3',
+          repId,
+          at: '2026-11-19T10:00',
+          transcript: 'WEBVTT\n\n00:00:xx --> 00:00:02.000\n<v Rep>hi',
+        },
+      ],
+      managerId,
+    );
     expect(bad.errors[0]).toMatchObject({ field: 'transcript' });
-    expect(listCalls(db, { repId, teamId: null, from: null, to: null, channel: null, scored: 'all', band: null, query: '', offset: 0, limit: 1 }).total).toBe(before);
+    expect(
+      listCalls(db, { repId, teamId: null, from: null, to: null, channel: null, scored: 'all', band: null, query: '', offset: 0, limit: 1 })
+        .total,
+    ).toBe(before);
   });
 
   it('reads a CSV manifest with row errors', () => {
-    const csv = 'file;rep;date;customer;direction\ncall-en-northwind.mp3;maria.ivanova@example.com;2026-03-05 14:30;Northwind;входящий\nx.mp3;nobody@example.com;2026-03-05;A;out\n';
+    const csv =
+      'file;rep;date;customer;direction\ncall-en-northwind.mp3;maria.ivanova@example.com;2026-03-05 14:30;Northwind;входящий\nx.mp3;nobody@example.com;2026-03-05;A;out\n';
     const m = readManifest(db, Buffer.from(csv));
     expect(m.rows).toHaveLength(1);
     expect(m.rows[0]).toMatchObject({ repId, direction: 'inbound', customer: 'Northwind' });
@@ -210,11 +329,22 @@ describe('evaluation lifecycle', () => {
     for (const c of crits) answers[String(c.id)] = { value: scaleRange(c.scale).max, na: false, comment: '', evidenceMs: null };
     const first = crits[0];
     saveEvaluation(db, ev.evaluation.id, { [first.id]: answers[first.id] }, '', managerId);
-    expect(() => submitEvaluation(db, ev.evaluation.id, { [first.id]: answers[first.id] }, '', managerId)).toThrow(/Answer every criterion/);
+    expect(() => submitEvaluation(db, ev.evaluation.id, { [first.id]: answers[first.id] }, '', managerId)).toThrow(
+      /Answer every criterion/,
+    );
     const comp = crits.find((c) => c.critical)!;
-    const failing: typeof answers = { ...answers, [comp.id]: { value: 0, na: false, comment: 'Promised delivery in 3 days', evidenceMs: null } };
+    const failing: typeof answers = {
+      ...answers,
+      [comp.id]: { value: 0, na: false, comment: 'Promised delivery in 3 days', evidenceMs: null },
+    };
     expect(() => submitEvaluation(db, ev.evaluation.id, failing, '', managerId)).toThrow(/evidence timestamp/);
-    const done = submitEvaluation(db, ev.evaluation.id, { ...failing, [comp.id]: { ...failing[comp.id], evidenceMs: 41_000 } }, 'Good call apart from the promise', managerId);
+    const done = submitEvaluation(
+      db,
+      ev.evaluation.id,
+      { ...failing, [comp.id]: { ...failing[comp.id], evidenceMs: 41_000 } },
+      'Good call apart from the promise',
+      managerId,
+    );
     expect(done.evaluation.status).toBe('submitted');
     expect(done.evaluation.score).toBe(0);
     expect(done.evaluation.failReason).toMatch(/Compliance/);
@@ -226,7 +356,13 @@ describe('evaluation lifecycle', () => {
     expect(edited.log.map((l) => l.action)).toEqual(['submitted', 'edited']);
     // rep disputes a criterion, manager partly accepts
     const listen = crits[1];
-    const low = saveEvaluation(db, ev.evaluation.id, { ...answers, [listen.id]: { value: 2, na: false, comment: 'Interrupted at 0:20', evidenceMs: 20_000 } }, '', managerId);
+    const low = saveEvaluation(
+      db,
+      ev.evaluation.id,
+      { ...answers, [listen.id]: { value: 2, na: false, comment: 'Interrupted at 0:20', evidenceMs: 20_000 } },
+      '',
+      managerId,
+    );
     const before = low.evaluation.score!;
     expect(() => addFeedback(db, ev.evaluation.id, listen.id, 'dispute', '', repId)).toThrow(/Say why/);
     expect(() => addFeedback(db, ev.evaluation.id, listen.id, 'dispute', 'I did not', managerId)).toThrow(/Only the rep/);
@@ -241,7 +377,11 @@ describe('evaluation lifecycle', () => {
     expect(after.feedback).toHaveLength(1);
     expect(after.log.map((l) => l.action)).toContain('dispute_partly');
     // coaching note shows for the rep
-    addCoaching(db, { repId, evaluationId: ev.evaluation.id, criterionIds: [listen.id], body: 'Let them finish', action: 'Drill', due: null }, managerId);
+    addCoaching(
+      db,
+      { repId, evaluationId: ev.evaluation.id, criterionIds: [listen.id], body: 'Let them finish', action: 'Drill', due: null },
+      managerId,
+    );
     expect(listCoaching(db, repId, false)[0]).toMatchObject({ body: 'Let them finish', criteria: [{ id: listen.id }] });
     // evidence for other features: only submitted, non-calibration, normalised 0..100, N/A excluded
     const evd = listCriterionEvidence(db, { repId });
@@ -250,7 +390,9 @@ describe('evaluation lifecycle', () => {
     const mine = evd.filter((e) => e.evaluationId === ev.evaluation.id);
     expect(mine.find((e) => e.criterionId === listen.id)!.score).toBe(80);
     expect(listCallScores(db, { repId }).some((s) => s.evaluationId === ev.evaluation.id)).toBe(true);
-    const calibIds = new Set((db.prepare('SELECT id FROM evaluations WHERE calibration_id IS NOT NULL').all() as { id: number }[]).map((r) => r.id));
+    const calibIds = new Set(
+      (db.prepare('SELECT id FROM evaluations WHERE calibration_id IS NOT NULL').all() as { id: number }[]).map((r) => r.id),
+    );
     expect(listCallScores(db).some((s) => calibIds.has(s.evaluationId))).toBe(false);
   });
 
@@ -295,7 +437,11 @@ describe('evaluation lifecycle', () => {
 
   it('calibration report: graders opposite on every yes/no answer show 0% agreement and "ambiguous", per scale, never pooled', () => {
     const callIds = (db.prepare('SELECT id FROM calls ORDER BY id DESC LIMIT 3').all() as { id: number }[]).map((r) => r.id);
-    const s = createCalibration(db, { title: 'Opposite yes/no', versionId: null, callIds, graderIds: [managerId, manager2], deadline: null, referenceGraderId: null }, managerId);
+    const s = createCalibration(
+      db,
+      { title: 'Opposite yes/no', versionId: null, callIds, graderIds: [managerId, manager2], deadline: null, referenceGraderId: null },
+      managerId,
+    );
     for (const g of [managerId, manager2]) {
       for (const cid of callIds) {
         const e = startEvaluation(db, cid, g, s.id, null);
@@ -310,8 +456,15 @@ describe('evaluation lifecycle', () => {
       }
     }
     const rep = calibrationReport(db, s.id, managerId);
-    const def = getVersion(db, rep.criteria.length ? (db.prepare('SELECT version_id FROM calibration_sessions WHERE id = ?').pluck().get(s.id) as number) : 0).definition;
-    const critical = new Set(allCriteria(def).filter((c) => c.critical).map((c) => c.id));
+    const def = getVersion(
+      db,
+      rep.criteria.length ? (db.prepare('SELECT version_id FROM calibration_sessions WHERE id = ?').pluck().get(s.id) as number) : 0,
+    ).definition;
+    const critical = new Set(
+      allCriteria(def)
+        .filter((c) => c.critical)
+        .map((c) => c.id),
+    );
     const yesNo = rep.criteria.filter((c) => c.scale === 'yes_no' && !critical.has(c.criterionId));
     expect(yesNo.length).toBeGreaterThan(0);
     for (const c of yesNo) {
@@ -334,7 +487,11 @@ describe('evaluation lifecycle', () => {
 
   it('calibration is blind until a grader has submitted all their calls', () => {
     const callIds = (db.prepare('SELECT id FROM calls ORDER BY id DESC LIMIT 2').all() as { id: number }[]).map((r) => r.id);
-    const s = createCalibration(db, { title: 'Two graders', versionId: null, callIds, graderIds: [managerId, manager2], deadline: null, referenceGraderId: null }, managerId);
+    const s = createCalibration(
+      db,
+      { title: 'Two graders', versionId: null, callIds, graderIds: [managerId, manager2], deadline: null, referenceGraderId: null },
+      managerId,
+    );
     expect(s.canSeeReport).toBe(false);
     expect(() => calibrationReport(db, s.id, managerId)).toThrow(/blind/);
     for (const [g, val] of [
@@ -353,7 +510,18 @@ describe('evaluation lifecycle', () => {
     }
     expect(getCalibration(db, s.id, managerId).canSeeReport).toBe(true);
     // while the second grader has not submitted, the first grader's scores stay hidden from them (but not the other way)
-    const other = createCalibration(db, { title: 'Blind', versionId: null, callIds: callIds.slice(0, 1), graderIds: [managerId, manager2], deadline: null, referenceGraderId: null }, managerId);
+    const other = createCalibration(
+      db,
+      {
+        title: 'Blind',
+        versionId: null,
+        callIds: callIds.slice(0, 1),
+        graderIds: [managerId, manager2],
+        deadline: null,
+        referenceGraderId: null,
+      },
+      managerId,
+    );
     const first = startEvaluation(db, callIds[0], managerId, other.id, null);
     expect(() => assertCanSeeEvaluation(db, first.evaluation.id, manager2)).toThrow(/blind/);
     expect(() => assertCanSeeEvaluation(db, first.evaluation.id, managerId)).not.toThrow();
@@ -363,6 +531,8 @@ describe('evaluation lifecycle', () => {
     expect(rep.bias.find((b) => b.person.id === manager2)!.label).toBe('harsh');
     expect(rep.criteria.some((c) => c.ambiguous.ambiguous)).toBe(true);
     // calibration scores do not touch the calls' own scores
-    expect(listCallScores(db).some((x) => rep.totals.some((t) => t.callId === x.callId && x.score === t.scores[0].score && false))).toBe(false);
+    expect(listCallScores(db).some((x) => rep.totals.some((t) => t.callId === x.callId && x.score === t.scores[0].score && false))).toBe(
+      false,
+    );
   });
 });

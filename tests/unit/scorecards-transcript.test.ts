@@ -58,7 +58,13 @@ describe('talk metrics', () => {
   });
   it('joins consecutive rep lines into one monologue and counts interruptions', () => {
     const seg = (speaker: 'rep' | 'customer', startMs: number, endMs: number) => ({ speaker, startMs, endMs, label: speaker, text: 'x' });
-    const m = talkMetrics([seg('rep', 0, 10_000), seg('rep', 10_500, 30_000), seg('customer', 30_500, 40_000), seg('rep', 38_000, 45_000), seg('customer', 46_000, 50_000)]);
+    const m = talkMetrics([
+      seg('rep', 0, 10_000),
+      seg('rep', 10_500, 30_000),
+      seg('customer', 30_500, 40_000),
+      seg('rep', 38_000, 45_000),
+      seg('customer', 46_000, 50_000),
+    ]);
     expect(m.longestMonologueMs).toBe(30_000);
     expect(m.longestMonologueAt).toBe(0);
     expect(m.interruptions).toBe(1);
@@ -93,9 +99,27 @@ const crit = (id: number, scriptStage: string, scale: CriterionDef['scale'] = '1
 
 describe('script coverage', () => {
   const en: CoverageStep[] = [
-    { id: 1, stage: 'opening', title: 'Greeting', talkingPointsMd: '- Introduce yourself and the company\n- Ask if it is a good time to talk', mustSay: ['Northwind Supplies'] },
-    { id: 2, stage: 'objection_handling', title: 'Price', talkingPointsMd: '- Compare the warranty: five years with free replacement', mustSay: [] },
-    { id: 3, stage: 'closing', title: 'Close', talkingPointsMd: '', mustSay: ['Offer a demo at our showroom', 'Mention the loyalty discount'] },
+    {
+      id: 1,
+      stage: 'opening',
+      title: 'Greeting',
+      talkingPointsMd: '- Introduce yourself and the company\n- Ask if it is a good time to talk',
+      mustSay: ['Northwind Supplies'],
+    },
+    {
+      id: 2,
+      stage: 'objection_handling',
+      title: 'Price',
+      talkingPointsMd: '- Compare the warranty: five years with free replacement',
+      mustSay: [],
+    },
+    {
+      id: 3,
+      stage: 'closing',
+      title: 'Close',
+      talkingPointsMd: '',
+      mustSay: ['Offer a demo at our showroom', 'Mention the loyalty discount'],
+    },
   ];
   it('finds covered and missed points in the English call, with the time said', () => {
     const { segments } = parseTranscript(fixture('call-en-northwind.vtt'));
@@ -123,11 +147,27 @@ describe('script coverage', () => {
       mustSay: [],
     };
     const [cov] = scriptCoverage([step], segments);
-    expect(cov.items.map((i) => i.text)).toEqual(['Call back on Thursday', 'To confirm: I send the offer today to your e-mail and call you on Thursday at 10.', 'Thank you!']);
+    expect(cov.items.map((i) => i.text)).toEqual([
+      'Call back on Thursday',
+      'To confirm: I send the offer today to your e-mail and call you on Thursday at 10.',
+      'Thank you!',
+    ]);
     expect(cov.items.map((i) => i.covered)).toEqual([true, true, true]);
     expect(cov.items[2].snippet).toContain('Thank you for your time');
     // A placeholder is not a word to find, and one shared word out of several is not coverage.
-    const [greet] = scriptCoverage([{ id: 2, stage: 'opening', title: 'Hi', talkingPointsMd: '', sayIt: 'Good morning, this is {name} from Northflow Pumps.', mustSay: [] }], segments);
+    const [greet] = scriptCoverage(
+      [
+        {
+          id: 2,
+          stage: 'opening',
+          title: 'Hi',
+          talkingPointsMd: '',
+          sayIt: 'Good morning, this is {name} from Northflow Pumps.',
+          mustSay: [],
+        },
+      ],
+      segments,
+    );
     expect(greet.items[0].covered).toBe(false);
     expect(greet.items[0].score).toBeGreaterThan(0);
   });
@@ -135,7 +175,13 @@ describe('script coverage', () => {
     const { segments } = parseTranscript(fixture('call-ru-vektor.vtt'));
     const cov = scriptCoverage(
       [
-        { id: 1, stage: 'closing', title: 'Закрытие', talkingPointsMd: '- Отправить коммерческое предложение\n- Договориться о встрече', mustSay: ['Склад запчастей в городе клиента'] },
+        {
+          id: 1,
+          stage: 'closing',
+          title: 'Закрытие',
+          talkingPointsMd: '- Отправить коммерческое предложение\n- Договориться о встрече',
+          mustSay: ['Склад запчастей в городе клиента'],
+        },
       ],
       segments,
     );
@@ -146,7 +192,10 @@ describe('script coverage', () => {
       { speaker: 'rep' as const, startMs: 0, endMs: 1000, label: '销售', text: '您好，我是北风公司的小王，我们的保修期是五年。' },
       { speaker: 'customer' as const, startMs: 1000, endMs: 2000, label: '客户', text: '你们可以提供免费安装吗？' },
     ];
-    const cov = scriptCoverage([{ id: 1, stage: 'opening', title: '开场', talkingPointsMd: '- 保修期五年\n- 提供免费安装', mustSay: [] }], segs);
+    const cov = scriptCoverage(
+      [{ id: 1, stage: 'opening', title: '开场', talkingPointsMd: '- 保修期五年\n- 提供免费安装', mustSay: [] }],
+      segs,
+    );
     expect(cov[0].items.map((i) => i.covered)).toEqual([true, false]);
   });
 });

@@ -54,7 +54,9 @@ describe('scripts handlers', () => {
 
   it('openLiveWindow calls the Electron host, and says clearly when there is none', async () => {
     const open = vi.fn();
-    expect(await scriptsHandlers['scripts.openLiveWindow']({}, ctx('rep', { kind: 'electron', openLiveCallWindow: open }))).toEqual({ opened: true });
+    expect(await scriptsHandlers['scripts.openLiveWindow']({}, ctx('rep', { kind: 'electron', openLiveCallWindow: open }))).toEqual({
+      opened: true,
+    });
     expect(open).toHaveBeenCalledOnce();
     expect(() => scriptsHandlers['scripts.openLiveWindow']({}, ctx('rep'))).toThrow(/only in the desktop app/);
   });

@@ -31,7 +31,8 @@ afterEach(() => {
   fs.rmSync(dir, { recursive: true, force: true });
 });
 
-const search = (query: string, kinds: ('step' | 'objection' | 'library')[] = ['objection']) => searchScripts(db, { query, language: null, kinds, limit: 20 });
+const search = (query: string, kinds: ('step' | 'objection' | 'library')[] = ['objection']) =>
+  searchScripts(db, { query, language: null, kinds, limit: 20 });
 const titles = (query: string) => search(query).map((h) => h.title.map((s) => s.text).join(''));
 
 describe('stems on both sides', () => {
@@ -49,7 +50,10 @@ describe('stems on both sides', () => {
     createFtsTable(mem, 'f', ['body']);
     const w = ftsWriter(mem, 'f', ['body']);
     ['Цены выросли', 'Цензура', 'Это дорого', 'Дорогой клиент'].forEach((t, i) => w.put(i + 1, [t]));
-    const find = (q: string) => (mem.prepare('SELECT rowid FROM f WHERE f MATCH ? ORDER BY rowid').all(parseQuery(q).match) as { rowid: number }[]).map((r) => r.rowid);
+    const find = (q: string) =>
+      (mem.prepare('SELECT rowid FROM f WHERE f MATCH ? ORDER BY rowid').all(parseQuery(q).match) as { rowid: number }[]).map(
+        (r) => r.rowid,
+      );
     expect(find('цена')).toEqual([1]);
     expect(find('дороговато')).toEqual([3, 4]);
     expect(find('дорого')).toEqual([3, 4]);
@@ -66,22 +70,46 @@ describe('trigger phrases', () => {
   let ru: number;
   let en: number;
   beforeEach(() => {
-    zh = createObjection(db, { objection: '你们的价格太高了', responses: ['我们的价格包含两年保修'], tags: ['价格'], language: 'zh', triggers: { en: [], ru: [], zh: ['太贵', '价格太高'] } }).id;
-    ru = createObjection(db, { objection: 'Это слишком дорого', responses: ['Давайте посчитаем стоимость владения'], tags: ['цена'], language: 'ru', triggers: { en: [], ru: ['не по карману'], zh: [] } }).id;
-    en = createObjection(db, { objection: 'It is too expensive', responses: ['Compare the cost per year'], tags: ['price'], language: 'en' }).id;
+    zh = createObjection(db, {
+      objection: '你们的价格太高了',
+      responses: ['我们的价格包含两年保修'],
+      tags: ['价格'],
+      language: 'zh',
+      triggers: { en: [], ru: [], zh: ['太贵', '价格太高'] },
+    }).id;
+    ru = createObjection(db, {
+      objection: 'Это слишком дорого',
+      responses: ['Давайте посчитаем стоимость владения'],
+      tags: ['цена'],
+      language: 'ru',
+      triggers: { en: [], ru: ['не по карману'], zh: [] },
+    }).id;
+    en = createObjection(db, {
+      objection: 'It is too expensive',
+      responses: ['Compare the cost per year'],
+      tags: ['price'],
+      language: 'en',
+    }).id;
     createObjection(db, { objection: '交货期太长了', responses: ['我们有现货'], tags: ['交货'], language: 'zh' });
   });
 
   it('are stored per language and returned with the card; missing languages default to empty', () => {
     expect(getObjection(db, zh).triggers).toEqual({ en: [], ru: [], zh: ['太贵', '价格太高'] });
     expect(getObjection(db, en).triggers).toEqual({ en: [], ru: [], zh: [] });
-    expect(triggerBank(db).map((c) => c.id).sort()).toEqual([zh, ru].sort());
+    expect(
+      triggerBank(db)
+        .map((c) => c.id)
+        .sort(),
+    ).toEqual([zh, ru].sort());
   });
   it('"太贵", "太贵了" and "贵" find the card whose text says "价格太高"', () => {
     for (const q of ['太贵', '太贵了', '贵']) {
       const hits = search(q);
       expect(hits[0]?.id, q).toBe(zh);
-      expect(hits[0].snippet.some((s) => s.hit), q).toBe(true);
+      expect(
+        hits[0].snippet.some((s) => s.hit),
+        q,
+      ).toBe(true);
     }
     expect(search('交货').map((h) => h.id)).not.toContain(zh);
   });
@@ -96,14 +124,23 @@ describe('trigger phrases', () => {
     expect(listObjections(db, { query: 'pricey', language: null, offset: 0, limit: 10 }).rows.map((c) => c.id)).toEqual([zh]);
   });
   it('are validated: blank phrases and too many are refused', () => {
-    expect(objectionInput.safeParse({ objection: 'x', responses: ['y'], language: 'en', triggers: { en: ['  '], ru: [], zh: [] } }).success).toBe(false);
-    expect(objectionInput.safeParse({ objection: 'x', responses: ['y'], language: 'en', triggers: { en: Array(31).fill('a'), ru: [], zh: [] } }).success).toBe(false);
+    expect(
+      objectionInput.safeParse({ objection: 'x', responses: ['y'], language: 'en', triggers: { en: ['  '], ru: [], zh: [] } }).success,
+    ).toBe(false);
+    expect(
+      objectionInput.safeParse({ objection: 'x', responses: ['y'], language: 'en', triggers: { en: Array(31).fill('a'), ru: [], zh: [] } })
+        .success,
+    ).toBe(false);
   });
   it('a workspace from before triggers migrates: cards keep being found and get empty triggers', () => {
     const file = path.join(dir, 'old.sqlite');
     const old = new Database(file);
     old.pragma(`application_id = ${APPLICATION_ID}`);
-    migrate(old, null, migrations.filter((m) => m.version <= 7));
+    migrate(
+      old,
+      null,
+      migrations.filter((m) => m.version <= 7),
+    );
     old.prepare(`INSERT INTO objection_cards(objection, responses, tags, language) VALUES ('Цены выросли', '["Да"]', '[]', 'ru')`).run();
     old.close();
     const opened = openWorkspaceDb(file).db;
@@ -123,7 +160,10 @@ describe('synonyms', () => {
   });
   it('are applied at query time, single words and phrases alike', () => {
     expect(titles('pricey')).toEqual([]);
-    saveSynonyms(db, [['pricey', 'too expensive'], ['letter', 'e-mail']]);
+    saveSynonyms(db, [
+      ['pricey', 'too expensive'],
+      ['letter', 'e-mail'],
+    ]);
     expect(titles('pricey')).toEqual(['It is too expensive']);
     expect(titles('letter')).toEqual(['Send me an e-mail']);
     // a phrase of the group in the query is replaced as a whole
@@ -131,7 +171,12 @@ describe('synonyms', () => {
   });
   it('are cleaned (trimmed, de-duplicated by folding) and a group needs two different entries', () => {
     expect(saveSynonyms(db, [[' Pricey ', 'pricey', 'costly']])).toEqual([['Pricey', 'costly']]);
-    expect(() => saveSynonyms(db, [['a', 'b'], ['same', 'SAME']])).toThrow(/group 2/);
+    expect(() =>
+      saveSynonyms(db, [
+        ['a', 'b'],
+        ['same', 'SAME'],
+      ]),
+    ).toThrow(/group 2/);
     // nothing half-written: the earlier list is still there
     expect(loadSynonyms(db)).toEqual([['Pricey', 'costly']]);
   });
@@ -144,7 +189,13 @@ describe('synonyms', () => {
 describe('library in live search', () => {
   const meta = (m: Record<string, unknown>) => itemMetaInput.parse(m);
   it('finds non-expired items by title, description and tags, after cards of equal standing', () => {
-    const price = insertItem(db, 'note', meta({ title: 'Price sheet 2026', description: 'All list prices', tags: ['pricing'] }), { bodyMd: 'secret words inside' }, null);
+    const price = insertItem(
+      db,
+      'note',
+      meta({ title: 'Price sheet 2026', description: 'All list prices', tags: ['pricing'] }),
+      { bodyMd: 'secret words inside' },
+      null,
+    );
     insertItem(db, 'note', meta({ title: 'Old price sheet', validUntil: '2020-01-01' }), { bodyMd: '' }, null);
     const pilot = insertItem(db, 'note', meta({ title: 'Pilot rules', tags: ['trial'] }), { bodyMd: '' }, null);
     createObjection(db, { objection: 'The price is too high', responses: ['Compare'], tags: [], language: 'en' });

@@ -4,11 +4,16 @@ import { STAGES, CHANNELS, SEGMENTS, FUNNEL_STAGES } from '../../shared/api/scri
 
 type Tree = { [k: string]: string | Tree };
 type Scripts = { scripts: { stage: Tree; channel: Tree; segment: Tree; funnel: Tree } & Tree };
-const scriptsStrings = Object.fromEntries((['en', 'ru', 'zh'] as const).map((l) => [l, { scripts: namespace(l, 'scripts') }])) as Record<'en' | 'ru' | 'zh', Scripts>;
+const scriptsStrings = Object.fromEntries((['en', 'ru', 'zh'] as const).map((l) => [l, { scripts: namespace(l, 'scripts') }])) as Record<
+  'en' | 'ru' | 'zh',
+  Scripts
+>;
 // plural forms differ by language (ru one/few/many/other, zh other): compare the keys without their suffix
 const PLURAL = /_(zero|one|two|few|many|other)$/;
 const keys = (t: Tree, prefix = ''): string[] => [
-  ...new Set(Object.entries(t).flatMap(([k, v]) => (typeof v === 'string' ? [`${prefix}${k.replace(PLURAL, '')}`] : keys(v, `${prefix}${k}.`)))),
+  ...new Set(
+    Object.entries(t).flatMap(([k, v]) => (typeof v === 'string' ? [`${prefix}${k.replace(PLURAL, '')}`] : keys(v, `${prefix}${k}.`))),
+  ),
 ];
 
 describe('scripts strings', () => {

@@ -34,8 +34,16 @@ const fresh = (name: string) => {
 };
 
 const CARDS: Record<ScriptLanguage, { objection: string; response: string; triggers: Triggers }> = {
-  en: { objection: 'It is too expensive', response: 'Compare the cost per year', triggers: { en: ['too expensive', 'over our budget'], ru: ['слишком дорого'], zh: ['太贵了'] } },
-  ru: { objection: 'Мы уже работаем с другим поставщиком', response: 'Что вам нравится в работе с ним?', triggers: { en: ['we already have a supplier'], ru: ['у нас уже есть поставщик', 'работаем с другими'], zh: [] } },
+  en: {
+    objection: 'It is too expensive',
+    response: 'Compare the cost per year',
+    triggers: { en: ['too expensive', 'over our budget'], ru: ['слишком дорого'], zh: ['太贵了'] },
+  },
+  ru: {
+    objection: 'Мы уже работаем с другим поставщиком',
+    response: 'Что вам нравится в работе с ним?',
+    triggers: { en: ['we already have a supplier'], ru: ['у нас уже есть поставщик', 'работаем с другими'], zh: [] },
+  },
   zh: { objection: '我们需要再考虑一下', response: '您主要在考虑哪方面？', triggers: { en: [], ru: [], zh: ['再考虑一下', '跟老板商量'] } },
 };
 
@@ -44,7 +52,19 @@ function scriptWith(language: ScriptLanguage, cardId: number) {
     title: `Call ${language}`,
     language,
     steps: [
-      { key: 's1', stage: 'opening', title: 'Open', talkingPointsMd: '', sayIt: '', listenFor: '', mustSay: [], choices: [{ label: 'Objection', toStepKey: null, toObjectionId: cardId }, { label: 'Go on', toStepKey: 's2', toObjectionId: null }] },
+      {
+        key: 's1',
+        stage: 'opening',
+        title: 'Open',
+        talkingPointsMd: '',
+        sayIt: '',
+        listenFor: '',
+        mustSay: [],
+        choices: [
+          { label: 'Objection', toStepKey: null, toObjectionId: cardId },
+          { label: 'Go on', toStepKey: 's2', toObjectionId: null },
+        ],
+      },
       { key: 's2', stage: 'closing', title: 'Close', talkingPointsMd: '', sayIt: '', listenFor: '', mustSay: [], choices: [] },
     ],
   });
@@ -54,17 +74,24 @@ function seed(target: DB) {
   const ids = {} as Record<ScriptLanguage, number>;
   for (const lang of ['en', 'ru', 'zh'] as const) {
     const c = CARDS[lang];
-    ids[lang] = createObjection(target, { objection: c.objection, responses: [c.response], tags: [], language: lang, triggers: c.triggers }).id;
+    ids[lang] = createObjection(target, {
+      objection: c.objection,
+      responses: [c.response],
+      tags: [],
+      language: lang,
+      triggers: c.triggers,
+    }).id;
     store.createScript(target, scriptWith(lang, ids[lang]));
   }
   return ids;
 }
 
-const listObjectionCards = (d: DB) => listObjections(d, { query: '', language: null, offset: 0, limit: 100 }).rows.sort((a, b) => a.id - b.id);
+const listObjectionCards = (d: DB) =>
+  listObjections(d, { query: '', language: null, offset: 0, limit: 100 }).rows.sort((a, b) => a.id - b.id);
 const triggersByText = (d: DB) => Object.fromEntries(listObjectionCards(d).map((c) => [c.objection, c.triggers]));
 
 describe('trigger phrases in script export / import', () => {
-  it('JSON library export → import into an empty workspace keeps every card\'s phrases in en/ru/zh', () => {
+  it("JSON library export → import into an empty workspace keeps every card's phrases in en/ru/zh", () => {
     seed(db);
     const text = exportLibrary(db).text;
     const doc = JSON.parse(text) as { version: number; objections: { triggers: Triggers }[] };
@@ -76,7 +103,7 @@ describe('trigger phrases in script export / import', () => {
     expect(triggersByText(target)).toEqual(Object.fromEntries(Object.values(CARDS).map((c) => [c.objection, c.triggers])));
   });
 
-  it('Markdown export of one script per language → import keeps its card\'s phrases', () => {
+  it("Markdown export of one script per language → import keeps its card's phrases", () => {
     const ids = seed(db);
     const scripts = db.prepare('SELECT id, language FROM scripts ORDER BY id').all() as { id: number; language: ScriptLanguage }[];
     for (const s of scripts) {
@@ -96,9 +123,15 @@ describe('trigger phrases in script export / import', () => {
     const target = fresh('v1');
     const res = importScripts(target, JSON.stringify(doc));
     expect(res.scripts).toHaveLength(3);
-    expect(listObjectionCards(target).map((c) => c.triggers)).toEqual([{ en: [], ru: [], zh: [] }, { en: [], ru: [], zh: [] }, { en: [], ru: [], zh: [] }]);
+    expect(listObjectionCards(target).map((c) => c.triggers)).toEqual([
+      { en: [], ru: [], zh: [] },
+      { en: [], ru: [], zh: [] },
+      { en: [], ru: [], zh: [] },
+    ]);
     // and a format-1 Markdown header (no phrases in its card list)
-    const md = exportMarkdown(db, 1).text.replace(/"version":2/, '"version":1').replace(/,"triggers":\{[^}]*\}/g, '');
+    const md = exportMarkdown(db, 1)
+      .text.replace(/"version":2/, '"version":1')
+      .replace(/,"triggers":\{[^}]*\}/g, '');
     expect(md).not.toContain('triggers');
     const target2 = fresh('v1-md');
     expect(importScripts(target2, md).scripts).toHaveLength(1);
@@ -109,7 +142,13 @@ describe('trigger phrases in script export / import', () => {
     seed(db);
     const text = exportLibrary(db).text;
     const target = fresh('merge');
-    const existing = createObjection(target, { objection: 'it is TOO expensive ', responses: ['Our own answer'], tags: ['mine'], language: 'en', triggers: { en: ['Too expensive', 'costs a lot'], ru: [], zh: [] } });
+    const existing = createObjection(target, {
+      objection: 'it is TOO expensive ',
+      responses: ['Our own answer'],
+      tags: ['mine'],
+      language: 'en',
+      triggers: { en: ['Too expensive', 'costs a lot'], ru: [], zh: [] },
+    });
     const res = importScripts(target, text);
     expect(res).toMatchObject({ objectionsCreated: 2, objectionsReused: 1 });
     const card = getObjection(target, existing.id);

@@ -42,7 +42,11 @@ function priceScript(objectionId: number | null): ScriptData {
     language: 'en',
     tags: { products: ['Pumps'], channels: ['phone'], funnelStages: ['qualification'], segments: ['new'] },
     steps: [
-      step('s1', 'Greeting', { stage: 'opening', talkingPointsMd: '**Thank** the customer for calling', mustSay: ['Your name', 'Company name'] }),
+      step('s1', 'Greeting', {
+        stage: 'opening',
+        talkingPointsMd: '**Thank** the customer for calling',
+        mustSay: ['Your name', 'Company name'],
+      }),
       step('s2', 'Ask about the volume', {
         talkingPointsMd: 'Ask how many units per month and the delivery address',
         choices: [
@@ -61,7 +65,14 @@ describe('branch validation', () => {
   it('flags empty scripts, broken links, self loops and loops with no exit', () => {
     expect(validateFlow([])[0].code).toBe('empty_script');
     const issues = validateFlow([
-      { key: 'a', title: 'A', choices: [{ label: 'x', toStepKey: 'gone', toObjectionId: null }, { label: 'me', toStepKey: 'a', toObjectionId: null }] },
+      {
+        key: 'a',
+        title: 'A',
+        choices: [
+          { label: 'x', toStepKey: 'gone', toObjectionId: null },
+          { label: 'me', toStepKey: 'a', toObjectionId: null },
+        ],
+      },
       { key: 'b', title: 'B', choices: [{ label: 'to c', toStepKey: 'c', toObjectionId: null }] },
       { key: 'c', title: 'C', choices: [{ label: 'to b', toStepKey: 'b', toObjectionId: null }] },
     ]);
@@ -76,8 +87,18 @@ describe('branch validation', () => {
       { key: 'b', title: 'B', choices: [{ label: 'to c', toStepKey: 'c', toObjectionId: null }] },
       { key: 'c', title: 'C', choices: [{ label: 'to b', toStepKey: 'b', toObjectionId: null }] },
     ]);
-    expect(loop.filter((i) => i.code === 'no_exit').map((i) => i.stepKey).sort()).toEqual(['a', 'b', 'c']);
-    expect(validateFlow([{ key: 'a', title: 'A', choices: [] }, { key: 'b', title: 'B', choices: [] }])).toEqual([]);
+    expect(
+      loop
+        .filter((i) => i.code === 'no_exit')
+        .map((i) => i.stepKey)
+        .sort(),
+    ).toEqual(['a', 'b', 'c']);
+    expect(
+      validateFlow([
+        { key: 'a', title: 'A', choices: [] },
+        { key: 'b', title: 'B', choices: [] },
+      ]),
+    ).toEqual([]);
   });
 
   it('refuses to save a broken link with a field-addressed message and keeps the saved version', () => {
@@ -117,9 +138,24 @@ describe('revisions', () => {
     // stale revision = conflict
     expect(() => store.saveScript(db, s.id, v2, 1)).toThrow(/after you opened it/);
     const diff = store.diffRevisions(db, s.id, 1, 2);
-    expect(diff.filter((p) => p.added).map((p) => p.value).join('')).toContain('Greet warmly');
-    expect(diff.filter((p) => p.added).map((p) => p.value).join('')).toContain('Close the call');
-    expect(diff.filter((p) => p.removed).map((p) => p.value).join('')).toContain('**Thank** the customer');
+    expect(
+      diff
+        .filter((p) => p.added)
+        .map((p) => p.value)
+        .join(''),
+    ).toContain('Greet warmly');
+    expect(
+      diff
+        .filter((p) => p.added)
+        .map((p) => p.value)
+        .join(''),
+    ).toContain('Close the call');
+    expect(
+      diff
+        .filter((p) => p.removed)
+        .map((p) => p.value)
+        .join(''),
+    ).toContain('**Thank** the customer');
     const restored = store.restoreRevision(db, s.id, 1);
     expect(restored.revision).toBe(3);
     expect(restored.steps.map((x) => x.title)).toEqual(['Greeting', 'Ask about the volume', 'Present the offer', 'Agree on the follow-up']);
@@ -132,7 +168,12 @@ describe('revisions', () => {
   });
 
   it('reps see the published version until the draft is published again', () => {
-    const card = createObjection(db, { objection: 'It is too expensive', responses: ['Compare the cost per year'], tags: ['price'], language: 'en' });
+    const card = createObjection(db, {
+      objection: 'It is too expensive',
+      responses: ['Compare the cost per year'],
+      tags: ['price'],
+      language: 'en',
+    });
     const s = store.createScript(db, priceScript(card.id));
     expect(listPublishedScripts(db)).toEqual([]);
     expect(() => store.getScript(db, s.id, 'published')).toThrow(/not published/);
@@ -147,7 +188,11 @@ describe('revisions', () => {
     expect(pub.steps[0].title).toBe('Greeting');
     expect(getPublishedScript(db, s.id)!.steps).toHaveLength(4);
     expect(getPublishedScript(db, s.id)!.steps[0].mustSay).toEqual(['Your name', 'Company name']);
-    expect(listObjectionCards(db)[0]).toMatchObject({ objection: 'It is too expensive', responses: ['Compare the cost per year'], tags: ['price'] });
+    expect(listObjectionCards(db)[0]).toMatchObject({
+      objection: 'It is too expensive',
+      responses: ['Compare the cost per year'],
+      tags: ['price'],
+    });
     expect(() => removeObjection(db, card.id)).toThrow(/used by 1 script/);
     store.publishScript(db, s.id);
     expect(store.getScript(db, s.id, 'published').steps[0].title).toBe('Hello');
@@ -158,10 +203,25 @@ describe('revisions', () => {
 
 describe('search', () => {
   beforeEach(() => {
-    const ru = createObjection(db, { objection: 'Это слишком дорого', responses: ['Давайте посчитаем стоимость владения за год'], tags: ['цена'], language: 'ru' });
+    const ru = createObjection(db, {
+      objection: 'Это слишком дорого',
+      responses: ['Давайте посчитаем стоимость владения за год'],
+      tags: ['цена'],
+      language: 'ru',
+    });
     createObjection(db, { objection: '你们的价格太高了', responses: ['我们的价格包含两年保修和免费交货'], tags: ['价格'], language: 'zh' });
-    createObjection(db, { objection: 'Send me an e-mail', responses: ['Sure — what should the e-mail answer for you?'], tags: ['email'], language: 'en' });
-    createObjection(db, { objection: 'Delivery takes too long', responses: ['We keep stock of the popular models'], tags: ['delivery'], language: 'en' });
+    createObjection(db, {
+      objection: 'Send me an e-mail',
+      responses: ['Sure — what should the e-mail answer for you?'],
+      tags: ['email'],
+      language: 'en',
+    });
+    createObjection(db, {
+      objection: 'Delivery takes too long',
+      responses: ['We keep stock of the popular models'],
+      tags: ['delivery'],
+      language: 'en',
+    });
     const s = store.createScript(
       db,
       scriptInput.parse({
@@ -169,21 +229,32 @@ describe('search', () => {
         language: 'ru',
         steps: [
           step('a', 'Приветствие', { talkingPointsMd: 'Назовите себя и компанию' }),
-          step('b', 'Цена', { talkingPointsMd: 'Если клиент говорит «дорогое оборудование», спросите, с чем он сравнивает', choices: [{ label: 'Дорого', toStepKey: null, toObjectionId: ru.id }] }),
+          step('b', 'Цена', {
+            talkingPointsMd: 'Если клиент говорит «дорогое оборудование», спросите, с чем он сравнивает',
+            choices: [{ label: 'Дорого', toStepKey: null, toObjectionId: ru.id }],
+          }),
         ],
       }),
     );
     store.publishScript(db, s.id);
     const zh = store.createScript(
       db,
-      scriptInput.parse({ title: '价格咨询', language: 'zh', steps: [step('a', '交货时间', { talkingPointsMd: '说明交货时间为两周，价格包含运费' })] }),
+      scriptInput.parse({
+        title: '价格咨询',
+        language: 'zh',
+        steps: [step('a', '交货时间', { talkingPointsMd: '说明交货时间为两周，价格包含运费' })],
+      }),
     );
     store.publishScript(db, zh.id);
     // a draft (unpublished) step must never be found
-    store.createScript(db, scriptInput.parse({ title: 'Draft', language: 'en', steps: [step('a', 'Secret pricing draft', { talkingPointsMd: 'дорого 价格' })] }));
+    store.createScript(
+      db,
+      scriptInput.parse({ title: 'Draft', language: 'en', steps: [step('a', 'Secret pricing draft', { talkingPointsMd: 'дорого 价格' })] }),
+    );
   });
 
-  const run = (query: string, language: 'en' | 'ru' | 'zh' | null = null) => searchScripts(db, { query, language, kinds: ['step', 'objection'], limit: 20 });
+  const run = (query: string, language: 'en' | 'ru' | 'zh' | null = null) =>
+    searchScripts(db, { query, language, kinds: ['step', 'objection'], limit: 20 });
   const titles = (hits: ReturnType<typeof run>) => hits.map((h) => h.title.map((s) => s.text).join(''));
 
   it('finds Russian word forms case-insensitively, objection card first', () => {
@@ -210,13 +281,20 @@ describe('search', () => {
     expect(run('"NEAR(')).toEqual([]);
   });
   it('objection list search uses the same index', () => {
-    expect(listObjections(db, { query: 'цен', language: null, offset: 0, limit: 10 }).rows.map((r) => r.objection)).toEqual(['Это слишком дорого']);
+    expect(listObjections(db, { query: 'цен', language: null, offset: 0, limit: 10 }).rows.map((r) => r.objection)).toEqual([
+      'Это слишком дорого',
+    ]);
   });
 });
 
 describe('import / export', () => {
   it('Markdown export of a script imports back exactly (with its objection card)', () => {
-    const card = createObjection(db, { objection: 'It is too expensive', responses: ['Compare -- the cost per year', 'Offer the basic model'], tags: ['price'], language: 'en' });
+    const card = createObjection(db, {
+      objection: 'It is too expensive',
+      responses: ['Compare -- the cost per year', 'Offer the basic model'],
+      tags: ['price'],
+      language: 'en',
+    });
     const data = priceScript(card.id);
     data.steps[2].talkingPointsMd = '## Key facts\n\n- Delivery in **two weeks**\n- <img src=x onerror=alert(1)>\n\n```\ncode -->\n```';
     data.description = 'For inbound calls from the website';
@@ -233,7 +311,12 @@ describe('import / export', () => {
   });
 
   it('JSON library export round-trips into an empty workspace', () => {
-    const card = createObjection(db, { objection: 'Мы уже работаем с другим поставщиком', responses: ['Что вам нравится в работе с ним?'], tags: ['конкурент'], language: 'ru' });
+    const card = createObjection(db, {
+      objection: 'Мы уже работаем с другим поставщиком',
+      responses: ['Что вам нравится в работе с ним?'],
+      tags: ['конкурент'],
+      language: 'ru',
+    });
     const s = store.createScript(db, priceScript(card.id));
     const lib = exportLibrary(db);
     const db2 = openWorkspaceDb(path.join(dir, 'w2.sqlite'), { create: true }).db;
@@ -244,7 +327,13 @@ describe('import / export', () => {
       const orig = store.readDraft(db, s.id).data;
       const newCard = listObjectionCards(db2)[0];
       expect(newCard.objection).toBe(card.objection);
-      expect(copy).toEqual({ ...orig, steps: orig.steps.map((st) => ({ ...st, choices: st.choices.map((c) => ({ ...c, toObjectionId: c.toObjectionId == null ? null : newCard.id })) })) });
+      expect(copy).toEqual({
+        ...orig,
+        steps: orig.steps.map((st) => ({
+          ...st,
+          choices: st.choices.map((c) => ({ ...c, toObjectionId: c.toObjectionId == null ? null : newCard.id })),
+        })),
+      });
     } finally {
       db2.close();
     }
@@ -254,11 +343,24 @@ describe('import / export', () => {
     const before = (db.prepare('SELECT count(*) AS n FROM scripts').get() as { n: number }).n;
     expect(() => importScripts(db, 'name,email\nAnna,a@x.ru')).toThrow(/not a Sales Workbench scripts export/);
     expect(() => importScripts(db, '{"hello": 1}')).toThrow(/not a Sales Workbench scripts export/);
-    expect(() => importScripts(db, '{"format":"sales-workbench/scripts","version":7,"scripts":[],"objections":[]}')).toThrow(/newer version.*format 7/);
+    expect(() => importScripts(db, '{"format":"sales-workbench/scripts","version":7,"scripts":[],"objections":[]}')).toThrow(
+      /newer version.*format 7/,
+    );
     expect(() => importScripts(db, '{"format":"sales-workbench/scripts",')).toThrow(/not valid JSON/);
     const lib = JSON.parse(exportLibrary(db).text) as { scripts: unknown[] };
-    lib.scripts.push({ ...priceScript(null), published: false, steps: [step('a', 'A', { choices: [{ label: 'me', toStepKey: 'a', toObjection: null } as never] })] });
-    lib.scripts.unshift({ ...priceScript(null), published: false, steps: priceScript(null).steps.map((st) => ({ ...st, choices: st.choices.map((c) => ({ label: c.label, toStepKey: c.toStepKey, toObjection: null })) })) });
+    lib.scripts.push({
+      ...priceScript(null),
+      published: false,
+      steps: [step('a', 'A', { choices: [{ label: 'me', toStepKey: 'a', toObjection: null } as never] })],
+    });
+    lib.scripts.unshift({
+      ...priceScript(null),
+      published: false,
+      steps: priceScript(null).steps.map((st) => ({
+        ...st,
+        choices: st.choices.map((c) => ({ label: c.label, toStepKey: c.toStepKey, toObjection: null })),
+      })),
+    });
     expect(() => importScripts(db, JSON.stringify(lib))).toThrow(/Script 2 .*same step/);
     expect((db.prepare('SELECT count(*) AS n FROM scripts').get() as { n: number }).n).toBe(before);
   });
@@ -287,10 +389,16 @@ describe('demo', () => {
     expect(pub.length).toBeGreaterThanOrEqual(8);
     expect(new Set(pub.map((p) => p.language))).toEqual(new Set(['en', 'ru', 'zh']));
     expect(listObjectionCards(db).length).toBeGreaterThanOrEqual(30);
-    const branched = (db.prepare('SELECT count(DISTINCT st.script_id) AS n FROM script_choices c JOIN script_steps st ON st.id = c.step_id').get() as { n: number }).n;
+    const branched = (
+      db.prepare('SELECT count(DISTINCT st.script_id) AS n FROM script_choices c JOIN script_steps st ON st.id = c.step_id').get() as {
+        n: number;
+      }
+    ).n;
     expect(branched).toBeGreaterThanOrEqual(8);
     expect(titlesOf(searchScripts(db, { query: 'дорого', language: null, kinds: ['objection'], limit: 5 })).length).toBeGreaterThan(0);
-    expect(titlesOf(searchScripts(db, { query: '价格', language: null, kinds: ['objection', 'step'], limit: 5 })).length).toBeGreaterThan(0);
+    expect(titlesOf(searchScripts(db, { query: '价格', language: null, kinds: ['objection', 'step'], limit: 5 })).length).toBeGreaterThan(
+      0,
+    );
     const usage = (db.prepare('SELECT count(*) AS n FROM script_usage_events').get() as { n: number }).n;
     expect(usage).toBeGreaterThan(50);
   });

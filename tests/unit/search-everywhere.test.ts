@@ -56,7 +56,13 @@ describe('search everywhere on the demo workspace', () => {
     expect(group(r, 'calibrations').some((h) => /Q3 calibration/.test(text(h.title)))).toBe(true);
     const rep = demo.reps[0];
     const actor: Actor = { personId: rep.id, roles: ['rep'], managedTeamIds: [], teamId: null, owner: false };
-    const asRep = searchEverywhere(t.db, 'calibration', 5, { actorId: rep.id, reader: true, calls: callScope(actor), people: personScope(actor, 'people', 'p.id'), calibrations: false });
+    const asRep = searchEverywhere(t.db, 'calibration', 5, {
+      actorId: rep.id,
+      reader: true,
+      calls: callScope(actor),
+      people: personScope(actor, 'people', 'p.id'),
+      calibrations: false,
+    });
     expect(group(asRep, 'calibrations')).toEqual([]);
   });
   it('finds people by a name in any script, and courses', () => {
@@ -70,7 +76,13 @@ describe('search everywhere on the demo workspace', () => {
     const vektor = t.db.prepare("SELECT rep_id FROM calls WHERE customer LIKE '%Вектор%' LIMIT 1").get() as { rep_id: number };
     const other = demo.reps.find((r) => r.id !== vektor.rep_id)!;
     const actor: Actor = { personId: other.id, roles: ['rep'], managedTeamIds: [], teamId: null, owner: false };
-    const access: EverywhereAccess = { actorId: other.id, reader: true, calls: callScope(actor), people: personScope(actor, 'people', 'p.id'), calibrations: false };
+    const access: EverywhereAccess = {
+      actorId: other.id,
+      reader: true,
+      calls: callScope(actor),
+      people: personScope(actor, 'people', 'p.id'),
+      calibrations: false,
+    };
     const r = searchEverywhere(t.db, 'Vektor', 5, access);
     expect(group(r, 'calls').every((h) => h.person?.id === other.id)).toBe(true);
     const people = group(searchEverywhere(t.db, vektor ? demo.reps.find((x) => x.id === vektor.rep_id)!.name : '', 5, access), 'people');

@@ -11,7 +11,10 @@ import { loopbackRedirect } from '../../main/server/ssoDesktop';
 import { isSsoStartUrl } from '../../main/electron/security';
 
 type Tree = { [k: string]: string | Tree };
-const keys = (t: Tree, p = ''): string[] => Object.entries(t).flatMap(([k, v]) => (typeof v === 'string' ? [p + k] : keys(v, `${p}${k}.`))).sort();
+const keys = (t: Tree, p = ''): string[] =>
+  Object.entries(t)
+    .flatMap(([k, v]) => (typeof v === 'string' ? [p + k] : keys(v, `${p}${k}.`)))
+    .sort();
 
 describe('the loopback page', () => {
   it('has the same texts in en, ru and zh, one for every failure the app reports', () => {
@@ -35,7 +38,18 @@ describe('loopback redirects (RFC 8252 §7.3)', () => {
   it('accepts only http on a loopback IP literal with a port', () => {
     expect(loopbackRedirect('http://127.0.0.1:49152/sso/callback')).toBe('http://127.0.0.1:49152/sso/callback');
     expect(loopbackRedirect('http://[::1]:49152/cb')).toBe('http://[::1]:49152/cb');
-    for (const bad of ['http://localhost:49152/cb', 'https://127.0.0.1:49152/cb', 'http://127.0.0.1/cb', 'http://127.0.0.2:80/cb', 'http://a:b@127.0.0.1:5/cb', 'http://127.0.0.1:5/cb#x', 'http://evil.example:5/cb', 'not a url', '', null]) {
+    for (const bad of [
+      'http://localhost:49152/cb',
+      'https://127.0.0.1:49152/cb',
+      'http://127.0.0.1/cb',
+      'http://127.0.0.2:80/cb',
+      'http://a:b@127.0.0.1:5/cb',
+      'http://127.0.0.1:5/cb#x',
+      'http://evil.example:5/cb',
+      'not a url',
+      '',
+      null,
+    ]) {
       expect(loopbackRedirect(bad), String(bad)).toBeNull();
     }
   });
@@ -45,7 +59,13 @@ describe('what the desktop shell opens for single sign-on', () => {
   it('a team server sign-in start over https (http only on this computer), nothing else', () => {
     expect(isSsoStartUrl('https://team.example.com/auth/sso/desktop/start?state=x')).toBe(true);
     expect(isSsoStartUrl('http://127.0.0.1:8080/auth/sso/desktop/start?state=x')).toBe(true);
-    for (const bad of ['http://team.example.com/auth/sso/desktop/start', 'https://team.example.com/other', 'https://u:p@team.example.com/auth/sso/desktop/start', 'file:///auth/sso/desktop/start', 'javascript:alert(1)']) {
+    for (const bad of [
+      'http://team.example.com/auth/sso/desktop/start',
+      'https://team.example.com/other',
+      'https://u:p@team.example.com/auth/sso/desktop/start',
+      'file:///auth/sso/desktop/start',
+      'javascript:alert(1)',
+    ]) {
       expect(isSsoStartUrl(bad), bad).toBe(false);
     }
   });

@@ -41,7 +41,17 @@ const freePort = () =>
   });
 
 function startOidc(redirectUri: string): Promise<string> {
-  oidc = spawn(process.execPath, [path.join(ROOT, 'tests/e2e/fixtures/oidc-provider.mjs'), redirectUri, 'tom=tom.baker@example.com', 'anna=anna.petrova@example.com', 'stranger=stranger@example.org'], { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
+  oidc = spawn(
+    process.execPath,
+    [
+      path.join(ROOT, 'tests/e2e/fixtures/oidc-provider.mjs'),
+      redirectUri,
+      'tom=tom.baker@example.com',
+      'anna=anna.petrova@example.com',
+      'stranger=stranger@example.org',
+    ],
+    { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] },
+  );
   let out = '';
   return new Promise((resolve, reject) => {
     oidc.stdout!.on('data', (d: Buffer) => {
@@ -89,10 +99,16 @@ function systemBrowser(login: string | null, opts: { tamper?: (url: URL) => void
 /** This machine has no CJK system fonts (a desktop has): lend the page the bundled Noto Sans SC for the screenshot. */
 async function withCjkFont(page: Page) {
   const dir = path.join(ROOT, 'node_modules/@fontsource/noto-sans-sc');
-  await page.route('http://fonts.test/**', (r) => r.fulfill({ path: path.join(dir, new URL(r.request().url()).pathname), contentType: 'font/woff2' }));
-  const css = ['400', '700'].map((w) => fs.readFileSync(path.join(dir, `${w}.css`), 'utf8').replace(/url\(\.\/files\//g, 'url(http://fonts.test/files/')).join('\n');
+  await page.route('http://fonts.test/**', (r) =>
+    r.fulfill({ path: path.join(dir, new URL(r.request().url()).pathname), contentType: 'font/woff2' }),
+  );
+  const css = ['400', '700']
+    .map((w) => fs.readFileSync(path.join(dir, `${w}.css`), 'utf8').replace(/url\(\.\/files\//g, 'url(http://fonts.test/files/'))
+    .join('\n');
   await page.addStyleTag({ content: `${css}\nbody{font-family:"Noto Sans SC",system-ui,sans-serif}` });
-  await page.evaluate(`Promise.all(['400 16px "Noto Sans SC"', '700 16px "Noto Sans SC"'].map((f) => document.fonts.load(f, document.body.innerText))).then(() => document.fonts.ready)`);
+  await page.evaluate(
+    `Promise.all(['400 16px "Noto Sans SC"', '700 16px "Noto Sans SC"'].map((f) => document.fonts.load(f, document.body.innerText))).then(() => document.fonts.ready)`,
+  );
 }
 
 async function shot(page: Page, name: string) {
@@ -112,11 +128,31 @@ beforeAll(async () => {
   const port = await freePort();
   base = `http://127.0.0.1:${port}`;
   const issuer = await startOidc(`${base}/auth/sso/callback`);
-  server = await startServe(built.entry, ['--team', '--port', String(port), '--static', built.staticDir, '--oidc-issuer', issuer, '--oidc-client-id', 'workbench', '--oidc-client-secret', 'workbench-test-secret']);
-  browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: ['--no-sandbox', '--disable-gpu', '--no-first-run'] });
+  server = await startServe(built.entry, [
+    '--team',
+    '--port',
+    String(port),
+    '--static',
+    built.staticDir,
+    '--oidc-issuer',
+    issuer,
+    '--oidc-client-id',
+    'workbench',
+    '--oidc-client-secret',
+    'workbench-test-secret',
+  ]);
+  browser = await chromium.launch({
+    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    args: ['--no-sandbox', '--disable-gpu', '--no-first-run'],
+  });
   const setup = newClient('setup');
   const info = await setup.call<{ people: { id: number; email: string }[] }>('auth.setupInfo', { code: server.setupCode() });
-  await setup.call('auth.completeSetup', { code: server.setupCode(), personId: info.people.find((p) => p.email === 'nina.orlova@example.com')!.id, password: PW, client: 'bearer' });
+  await setup.call('auth.completeSetup', {
+    code: server.setupCode(),
+    personId: info.people.find((p) => p.email === 'nina.orlova@example.com')!.id,
+    password: PW,
+    client: 'bearer',
+  });
   setup.close();
 }, 180_000);
 
@@ -156,7 +192,9 @@ describe('desktop single sign-on through the system browser', () => {
   it('a state that does not match the one the app sent is refused: nothing signed in', async () => {
     const b = systemBrowser('tom', { tamper: (u) => u.searchParams.set('state', 'x'.repeat(32)) });
     const client = newClient('state-mismatch');
-    await expect(client.signInWithSso({ openExternal: b.openExternal, lang: 'en' })).rejects.toMatchObject({ localized: { key: 'teamClient.sso.stateMismatch' } });
+    await expect(client.signInWithSso({ openExternal: b.openExternal, lang: 'en' })).rejects.toMatchObject({
+      localized: { key: 'teamClient.sso.stateMismatch' },
+    });
     expect(client.status().state).toBe('signedOut');
     const page = await b.landed();
     expect(await page.locator('main').getAttribute('data-outcome')).toBe('stateMismatch');
@@ -192,7 +230,9 @@ describe('desktop single sign-on through the system browser', () => {
       },
     });
     const client = newClient('stolen-code');
-    await expect(client.signInWithSso({ openExternal: b.openExternal, lang: 'en' })).rejects.toMatchObject({ localized: { key: 'teamClient.sso.badCode' } });
+    await expect(client.signInWithSso({ openExternal: b.openExternal, lang: 'en' })).rejects.toMatchObject({
+      localized: { key: 'teamClient.sso.badCode' },
+    });
     expect(thief).toEqual({ status: 400, body: { ok: false, error: expect.objectContaining({ key: 'auth.ssoDesktop.badVerifier' }) } });
     thiefServer.close();
     expect(client.status().state).toBe('signedOut');
@@ -209,7 +249,11 @@ describe('desktop single sign-on through the system browser', () => {
     const again = await fetch(`${base}/auth/sso/desktop/token`, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ code: used.searchParams.get('code'), code_verifier: 'v'.repeat(43), redirect_uri: `${used.origin}${used.pathname}` }),
+      body: JSON.stringify({
+        code: used.searchParams.get('code'),
+        code_verifier: 'v'.repeat(43),
+        redirect_uri: `${used.origin}${used.pathname}`,
+      }),
     });
     expect(again.status).toBe(400);
     expect(((await again.json()) as { error: { key: string } }).error.key).toBe('auth.ssoDesktop.badCode');
@@ -219,8 +263,16 @@ describe('desktop single sign-on through the system browser', () => {
   }, 60_000);
 
   it('the server refuses a redirect that is not a loopback IP address with a port (and never sends the browser there)', async () => {
-    const q = (redirect: string) => `${base}/auth/sso/desktop/start?${new URLSearchParams({ redirect_uri: redirect, code_challenge: 'c'.repeat(43), code_challenge_method: 'S256', state: 's'.repeat(32) }).toString()}`;
-    for (const bad of ['https://evil.example/sso/callback', 'http://localhost:5555/sso/callback', 'http://127.0.0.1/sso/callback', 'http://user:pw@127.0.0.1:5555/cb', 'http://10.0.0.5:5555/cb', 'app://workbench/cb']) {
+    const q = (redirect: string) =>
+      `${base}/auth/sso/desktop/start?${new URLSearchParams({ redirect_uri: redirect, code_challenge: 'c'.repeat(43), code_challenge_method: 'S256', state: 's'.repeat(32) }).toString()}`;
+    for (const bad of [
+      'https://evil.example/sso/callback',
+      'http://localhost:5555/sso/callback',
+      'http://127.0.0.1/sso/callback',
+      'http://user:pw@127.0.0.1:5555/cb',
+      'http://10.0.0.5:5555/cb',
+      'app://workbench/cb',
+    ]) {
       const res = await fetch(q(bad), { redirect: 'manual' });
       expect(res.status, bad).toBe(400);
       expect(res.headers.get('location'), bad).toBeNull();
@@ -237,7 +289,9 @@ describe('desktop single sign-on through the system browser', () => {
   it('an identity that matches nobody: the app and the browser tab say so', async () => {
     const b = systemBrowser('stranger');
     const client = newClient('stranger');
-    await expect(client.signInWithSso({ openExternal: b.openExternal, lang: 'en' })).rejects.toMatchObject({ localized: { key: 'teamClient.sso.noPerson' } });
+    await expect(client.signInWithSso({ openExternal: b.openExternal, lang: 'en' })).rejects.toMatchObject({
+      localized: { key: 'teamClient.sso.noPerson' },
+    });
     const page = await b.landed();
     expect(await page.locator('main').getAttribute('data-outcome')).toBe('noPerson');
     await page.context().close();
@@ -247,14 +301,22 @@ describe('desktop single sign-on through the system browser', () => {
   it('a browser that never comes back times out; the user can cancel; the listener is closed afterwards', async () => {
     let opened = '';
     const client = newClient('timeout');
-    await expect(client.signInWithSso({ openExternal: async (u) => void (opened = u), lang: 'en', timeoutMs: 300 })).rejects.toMatchObject({ localized: { key: 'teamClient.sso.timeout' } });
+    await expect(client.signInWithSso({ openExternal: async (u) => void (opened = u), lang: 'en', timeoutMs: 300 })).rejects.toMatchObject({
+      localized: { key: 'teamClient.sso.timeout' },
+    });
     const redirect = new URL(new URL(opened).searchParams.get('redirect_uri')!);
     await expect(fetch(redirect.href)).rejects.toThrow(); // nobody listens there any more
 
     const abort = new AbortController();
-    const p = client.signInWithSso({ openExternal: async () => void setTimeout(() => abort.abort(), 50), lang: 'en', signal: abort.signal });
+    const p = client.signInWithSso({
+      openExternal: async () => void setTimeout(() => abort.abort(), 50),
+      lang: 'en',
+      signal: abort.signal,
+    });
     await expect(p).rejects.toMatchObject({ localized: { key: 'teamClient.sso.cancelled' } });
-    await expect(client.signInWithSso({ openExternal: () => Promise.reject(new Error('no browser')), lang: 'en' })).rejects.toMatchObject({ localized: { key: 'teamClient.sso.noBrowser' } });
+    await expect(client.signInWithSso({ openExternal: () => Promise.reject(new Error('no browser')), lang: 'en' })).rejects.toMatchObject({
+      localized: { key: 'teamClient.sso.noBrowser' },
+    });
     client.close();
   });
 

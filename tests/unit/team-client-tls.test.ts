@@ -14,7 +14,25 @@ let server: https.Server;
 let port = 0;
 
 function makeCert(name: string) {
-  execFileSync('openssl', ['req', '-x509', '-newkey', 'rsa:2048', '-nodes', '-days', '2', '-subj', `/CN=${name}`, '-keyout', path.join(dir, `${name}.key`), '-out', path.join(dir, `${name}.pem`)], { stdio: 'ignore' });
+  execFileSync(
+    'openssl',
+    [
+      'req',
+      '-x509',
+      '-newkey',
+      'rsa:2048',
+      '-nodes',
+      '-days',
+      '2',
+      '-subj',
+      `/CN=${name}`,
+      '-keyout',
+      path.join(dir, `${name}.key`),
+      '-out',
+      path.join(dir, `${name}.pem`),
+    ],
+    { stdio: 'ignore' },
+  );
   return { key: fs.readFileSync(path.join(dir, `${name}.key`)), cert: fs.readFileSync(path.join(dir, `${name}.pem`), 'utf8') };
 }
 
@@ -35,7 +53,9 @@ afterAll(() => {
 
 describe('self-signed certificate trust by fingerprint', () => {
   it('the probe shows the same fingerprint as openssl, and says the system does not trust it', async () => {
-    const openssl = execFileSync('openssl', ['x509', '-in', path.join(dir, 'team.local.pem'), '-noout', '-fingerprint', '-sha256'], { encoding: 'utf8' });
+    const openssl = execFileSync('openssl', ['x509', '-in', path.join(dir, 'team.local.pem'), '-noout', '-fingerprint', '-sha256'], {
+      encoding: 'utf8',
+    });
     const p = await probeCertificate('127.0.0.1', port);
     expect(openssl.trim().split('=')[1]).toBe(p.fingerprint);
     expect(pemFingerprint(p.pem)).toBe(p.fingerprint);
@@ -64,7 +84,10 @@ describe('self-signed certificate trust by fingerprint', () => {
     const p = await conns.probe(url);
     expect(p).toMatchObject({ tls: true, systemTrusted: false });
     for (const trustFingerprint of [null, pemFingerprint(makeCert('other.local').cert)]) {
-      await expect(conns.connect({ url, email: 'a@b.c', password: 'x', trustFingerprint })).rejects.toMatchObject({ code: 'forbidden', localized: { key: 'teamClient.untrustedCertificate' } });
+      await expect(conns.connect({ url, email: 'a@b.c', password: 'x', trustFingerprint })).rejects.toMatchObject({
+        code: 'forbidden',
+        localized: { key: 'teamClient.untrustedCertificate' },
+      });
     }
     expect(conns.state().servers).toEqual([]);
     conns.close();

@@ -45,7 +45,12 @@ beforeAll(async () => {
   const c = new TeamClient({ file: path.join(tmp, 'setup.sqlite') });
   c.setServer(base);
   const info = await c.call<{ people: { id: number; email: string }[] }>('auth.setupInfo', { code: server.setupCode() });
-  await c.call('auth.completeSetup', { code: server.setupCode(), personId: info.people.find((p) => p.email === EMAIL)!.id, password: PW, client: 'bearer' });
+  await c.call('auth.completeSetup', {
+    code: server.setupCode(),
+    personId: info.people.find((p) => p.email === EMAIL)!.id,
+    password: PW,
+    client: 'bearer',
+  });
   c.close();
 }, 120_000);
 

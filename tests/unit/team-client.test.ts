@@ -86,7 +86,12 @@ beforeAll(async () => {
   owner.setServer(`http://127.0.0.1:${port}`);
   const info = await owner.call<{ people: { id: number; name: string; email: string }[] }>('auth.setupInfo', { code: server.setupCode() });
   const admin = info.people.find((p) => p.email === 'nina.orlova@example.com')!;
-  const ownerIn = await owner.call<{ token: string }>('auth.completeSetup', { code: server.setupCode(), personId: admin.id, password: PW, client: 'bearer' });
+  const ownerIn = await owner.call<{ token: string }>('auth.completeSetup', {
+    code: server.setupCode(),
+    personId: admin.id,
+    password: PW,
+    client: 'bearer',
+  });
   await owner.signIn(admin.email, PW);
   expect(ownerIn.token).toBeTruthy();
   // a rep with an account of their own
@@ -111,10 +116,16 @@ describe('team client against a real team server', () => {
 
   it('the first refresh caches published scripts, the objection bank and linked library items', async () => {
     // a manager links a stored file to an objection card: reps get its metadata, the file on demand
-    const files = await owner.call<{ rows: { id: number; sha256: string | null; size: number | null; status: string }[] }>('library.list', { kind: 'file', limit: 50 });
+    const files = await owner.call<{ rows: { id: number; sha256: string | null; size: number | null; status: string }[] }>('library.list', {
+      kind: 'file',
+      limit: 50,
+    });
     const f = files.rows.find((r) => r.sha256 && r.status !== 'expired')!;
     fileItem = { id: f.id, sha256: f.sha256!, size: f.size! };
-    const cards = await owner.call<{ rows: { id: number; objection: string }[] }>('scripts.objections.list', { query: 'too expensive', limit: 5 });
+    const cards = await owner.call<{ rows: { id: number; objection: string }[] }>('scripts.objections.list', {
+      query: 'too expensive',
+      limit: 5,
+    });
     await owner.call('library.link', { targetKind: 'objection', targetId: cards.rows[0].id, itemId: fileItem.id });
 
     const r = await rep.refresh();
@@ -131,7 +142,10 @@ describe('team client against a real team server', () => {
     // only the cards at the newest stamp are sent again (an equal stamp may be newer than the last read)
     const atNewest = () => {
       const ws = new Database(workspaceFile(), { readonly: true });
-      const n = ws.prepare('SELECT count(*) FROM objection_cards WHERE updated_at = (SELECT max(updated_at) FROM objection_cards)').pluck().get() as number;
+      const n = ws
+        .prepare('SELECT count(*) FROM objection_cards WHERE updated_at = (SELECT max(updated_at) FROM objection_cards)')
+        .pluck()
+        .get() as number;
       ws.close();
       return n;
     };
@@ -281,7 +295,9 @@ describe('team client against a real team server', () => {
     const conns = new TeamConnections(dir, { secretBox: keychain });
     const url = `http://127.0.0.1:${port}`;
     expect(await conns.probe(url)).toMatchObject({ url, tls: false });
-    await expect(conns.connect({ url, email: repEmail, password: 'wrong password!!', trustFingerprint: null })).rejects.toMatchObject({ code: 'unauthorized' });
+    await expect(conns.connect({ url, email: repEmail, password: 'wrong password!!', trustFingerprint: null })).rejects.toMatchObject({
+      code: 'unauthorized',
+    });
     const st = await conns.connect({ url, email: repEmail, password: PW, trustFingerprint: null });
     expect(st.active).toBe(url);
     expect(st.servers).toMatchObject([{ url, state: 'online', person: 'Ivan Sokolov' }]);

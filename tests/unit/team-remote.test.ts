@@ -57,7 +57,11 @@ const freePort = () =>
 
 const start = async () => {
   // a 1 MB upload limit: its refusal must come back through the desktop as the server words it
-  server = await startServe(built.entry, ['--team', '--port', String(port), '--static', built.staticDir, '--upload-limit-mb', '1'], dataDir);
+  server = await startServe(
+    built.entry,
+    ['--team', '--port', String(port), '--static', built.staticDir, '--upload-limit-mb', '1'],
+    dataDir,
+  );
 };
 
 async function call<T>(method: string, input: unknown = {}): Promise<ApiResult<T>> {
@@ -98,7 +102,10 @@ beforeAll(async () => {
   await accept.call('auth.acceptInvitation', { code: inv.code, password: PW, client: 'bearer' });
   accept.close();
   // a manager links a stored file to the price objection: reps get it for calls
-  const files = await owner.call<{ rows: { id: number; sha256: string | null; size: number | null; status: string }[] }>('library.list', { kind: 'file', limit: 50 });
+  const files = await owner.call<{ rows: { id: number; sha256: string | null; size: number | null; status: string }[] }>('library.list', {
+    kind: 'file',
+    limit: 50,
+  });
   const f = files.rows.find((r) => r.sha256 && r.status !== 'expired' && (r.size ?? 0) < 5_000_000)!;
   linked = { id: f.id, sha256: f.sha256! };
   const cards = await owner.call<{ rows: { id: number }[] }>('scripts.objections.list', { query: 'too expensive', limit: 5 });
@@ -114,7 +121,8 @@ beforeAll(async () => {
 }, 180_000);
 
 /** The rep's local host: a stored file, as the screens ask for it. */
-const localFile = (sha: string, headers: Record<string, string> = {}) => fetch(`${repBase}/files/${sha}?token=${repHost.token}`, { headers });
+const localFile = (sha: string, headers: Record<string, string> = {}) =>
+  fetch(`${repBase}/files/${sha}?token=${repHost.token}`, { headers });
 
 afterAll(async () => {
   await repHost?.close();
@@ -129,12 +137,21 @@ afterAll(async () => {
 describe('remote dispatcher against a real team server', () => {
   let scriptId = 0;
 
-  it('keeps this computer\'s methods local', () => {
-    for (const m of ['teamClient.state', 'app.about', 'workspace.info', 'workspace.openNamed', 'guidance.feed.poll', 'auth.status', 'files.pick']) expect(staysLocal(m), m).toBe(true);
+  it("keeps this computer's methods local", () => {
+    for (const m of [
+      'teamClient.state',
+      'app.about',
+      'workspace.info',
+      'workspace.openNamed',
+      'guidance.feed.poll',
+      'auth.status',
+      'files.pick',
+    ])
+      expect(staysLocal(m), m).toBe(true);
     for (const m of ['scripts.search', 'people.list', 'session.get', 'auth.signOut', 'sync.changes']) expect(staysLocal(m), m).toBe(false);
   });
 
-  it('forwards the screens\' calls to the team server in use, as the signed-in rep', async () => {
+  it("forwards the screens' calls to the team server in use, as the signed-in rep", async () => {
     // a linked library file: downloaded into the offline copy on first open
     const f = await remote.file(linked.sha256);
     expect(f?.path).toContain(path.join(tmp, 'desk', 'team-client'));
@@ -157,9 +174,12 @@ describe('remote dispatcher against a real team server', () => {
     await value('teamClient.use', { url });
   });
 
-  it('passes the server\'s refusals through with their message (a rep may not edit scripts or see the team)', async () => {
+  it("passes the server's refusals through with their message (a rep may not edit scripts or see the team)", async () => {
     const create = await call('scripts.create', { title: 'Rep script', language: 'en', steps: [] });
-    expect(create).toMatchObject({ ok: false, error: { code: 'forbidden', key: 'access.forbidden', message: "You don't have permission to do this." } });
+    expect(create).toMatchObject({
+      ok: false,
+      error: { code: 'forbidden', key: 'access.forbidden', message: "You don't have permission to do this." },
+    });
     const overview = await call('team.overview', {});
     expect(overview).toMatchObject({ ok: false, error: { code: 'forbidden' } });
     // the server's validation message (with its field) comes back as it was sent
@@ -169,19 +189,25 @@ describe('remote dispatcher against a real team server', () => {
     expect(ctx.db.prepare('SELECT count(*) FROM scripts').pluck().get()).toBe(0);
   });
 
-  it('an upload through a manager\'s local host is stored on the team server; another person gets it through their /files with Range', async () => {
+  it("an upload through a manager's local host is stored on the team server; another person gets it through their /files with Range", async () => {
     // the manager's desktop: its own local host and workspace, the team workspace in use
     const mConns = new TeamConnections(path.join(tmp, 'mgr', 'team-client'));
     const mRemote = new RemoteDispatcher(mConns, { timer: false, retryMs: 0 });
     const mCtx = createApp({ dataDir: path.join(tmp, 'mgr'), demo: false, host: { kind: 'browser', teamClient: mConns, remote: mRemote } });
     const mHost = createServer({ ctx: mCtx, staticDir: tmp });
     try {
-      expect(await dispatch('teamClient.connect', { url, email: 'nina.orlova@example.com', password: PW, trustFingerprint: null }, mCtx)).toMatchObject({ ok: true });
+      expect(
+        await dispatch('teamClient.connect', { url, email: 'nina.orlova@example.com', password: PW, trustFingerprint: null }, mCtx),
+      ).toMatchObject({ ok: true });
       const base = `http://127.0.0.1:${(await mHost.listen()).port}`;
       const bytes = PRICE_LIST;
       expect(bytes.length).toBeGreaterThan(500_000);
       const sha = crypto.createHash('sha256').update(bytes).digest('hex');
-      const up = await fetch(`${base}/upload?name=price-list.txt`, { method: 'POST', headers: { authorization: `Bearer ${mHost.token}`, 'content-type': 'application/octet-stream' }, body: bytes });
+      const up = await fetch(`${base}/upload?name=price-list.txt`, {
+        method: 'POST',
+        headers: { authorization: `Bearer ${mHost.token}`, 'content-type': 'application/octet-stream' },
+        body: bytes,
+      });
       const ref = (await up.json()) as ApiResult<{ id: string; name: string; size: number }>;
       expect(ref).toMatchObject({ ok: true, value: { name: 'price-list.txt', size: bytes.length } });
       if (!ref.ok) return;
@@ -196,9 +222,16 @@ describe('remote dispatcher against a real team server', () => {
       expect(fs.existsSync(mStaged) ? fs.readdirSync(mStaged) : []).toEqual([]);
 
       // the server's own limit and words, through the desktop (nothing staged anywhere)
-      const big = await fetch(`${base}/upload?name=big.txt`, { method: 'POST', headers: { authorization: `Bearer ${mHost.token}` }, body: Buffer.alloc(1_200_000, 97) });
+      const big = await fetch(`${base}/upload?name=big.txt`, {
+        method: 'POST',
+        headers: { authorization: `Bearer ${mHost.token}` },
+        body: Buffer.alloc(1_200_000, 97),
+      });
       expect(big.status).toBe(413);
-      expect(await big.json()).toMatchObject({ ok: false, error: { code: 'too_large', key: 'tooLarge', message: '"big.txt" is larger than the 1 MB limit.' } });
+      expect(await big.json()).toMatchObject({
+        ok: false,
+        error: { code: 'too_large', key: 'tooLarge', message: '"big.txt" is larger than the 1 MB limit.' },
+      });
     } finally {
       await mHost.close();
       mRemote.close();
@@ -213,7 +246,12 @@ describe('remote dispatcher against a real team server', () => {
     expect(await part.text()).toBe(PRICE_LIST.subarray(100, 200).toString());
     const whole = await localFile(uploaded);
     expect(whole.status).toBe(200);
-    expect(crypto.createHash('sha256').update(Buffer.from(await whole.arrayBuffer())).digest('hex')).toBe(uploaded);
+    expect(
+      crypto
+        .createHash('sha256')
+        .update(Buffer.from(await whole.arrayBuffer()))
+        .digest('hex'),
+    ).toBe(uploaded);
     // a file the rep may not read (or the server does not have): the server's refusal, not "offline"
     const refused = await localFile('1'.repeat(64));
     expect(refused.status).toBe(403);
@@ -222,14 +260,26 @@ describe('remote dispatcher against a real team server', () => {
 
   it('with the server stopped, live-call methods answer from the offline cache in en/ru/zh', async () => {
     await server.stop();
-    for (const [q, lang] of [['too expensive', 'en'], ['дорого', 'ru'], ['太贵', 'zh']] as const) {
-      const hits = await value<SearchHit[]>('scripts.search', { query: q, language: null, kinds: ['step', 'objection', 'library'], limit: 20 });
+    for (const [q, lang] of [
+      ['too expensive', 'en'],
+      ['дорого', 'ru'],
+      ['太贵', 'zh'],
+    ] as const) {
+      const hits = await value<SearchHit[]>('scripts.search', {
+        query: q,
+        language: null,
+        kinds: ['step', 'objection', 'library'],
+        limit: 20,
+      });
       const card = hits.find((h) => h.kind === 'objection' && h.language === lang);
       expect(card, `${q}: ${JSON.stringify(hits.map((h) => h.title))}`).toBeTruthy();
       expect(card!.responses.length).toBeGreaterThan(0);
     }
     expect(conns.client(url).status().state).toBe('offline');
-    const script = await value<{ id: number; steps: { key: string }[]; status: string }>('scripts.get', { id: scriptId, view: 'published' });
+    const script = await value<{ id: number; steps: { key: string }[]; status: string }>('scripts.get', {
+      id: scriptId,
+      view: 'published',
+    });
     expect(script).toMatchObject({ id: scriptId, status: 'published' });
     expect(script.steps.length).toBeGreaterThan(0);
     const list = await value<{ rows: { id: number }[] }>('scripts.list', { status: 'published' });
@@ -245,9 +295,16 @@ describe('remote dispatcher against a real team server', () => {
   });
 
   it('offline: an upload says plainly that it needs the team server and keeps nothing; files outside the copy say so', async () => {
-    const up = await fetch(`${repBase}/upload?name=notes.txt`, { method: 'POST', headers: { authorization: `Bearer ${repHost.token}` }, body: Buffer.alloc(200_000, 98) });
+    const up = await fetch(`${repBase}/upload?name=notes.txt`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${repHost.token}` },
+      body: Buffer.alloc(200_000, 98),
+    });
     expect(up.status).toBe(503);
-    expect(await up.json()).toMatchObject({ ok: false, error: { code: 'unavailable', key: 'teamClient.uploadUnreachable', params: { server: url } } });
+    expect(await up.json()).toMatchObject({
+      ok: false,
+      error: { code: 'unavailable', key: 'teamClient.uploadUnreachable', params: { server: url } },
+    });
     const staged = path.join(tmp, 'desk', 'tmp', 'uploads');
     expect(fs.existsSync(staged) ? fs.readdirSync(staged) : []).toEqual([]);
     const gone = await localFile(uploaded);
@@ -291,7 +348,7 @@ describe('remote dispatcher against a real team server', () => {
 
   it('Sign out in the header signs out of the team workspace and deletes its offline copy', async () => {
     expect(await call('auth.signOut', {})).toEqual({ ok: true, value: null });
-    expect((await value<{ active: string | null; servers: unknown[] }>('teamClient.state'))).toEqual({ active: null, servers: [] });
+    expect(await value<{ active: string | null; servers: unknown[] }>('teamClient.state')).toEqual({ active: null, servers: [] });
     expect(fs.readdirSync(path.join(tmp, 'desk', 'team-client')).filter((f) => f.startsWith('cache-'))).toEqual([]);
     expect(await value<{ mode: string }>('session.get')).toMatchObject({ mode: 'solo' });
   });

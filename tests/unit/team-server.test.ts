@@ -26,7 +26,13 @@ interface Reply {
   ms: number;
 }
 
-function call(s: { port: number }, method: string, input: unknown, headers: Record<string, string> = {}, opts: { raw?: Buffer; tls?: boolean; chunked?: boolean } = {}): Promise<Reply> {
+function call(
+  s: { port: number },
+  method: string,
+  input: unknown,
+  headers: Record<string, string> = {},
+  opts: { raw?: Buffer; tls?: boolean; chunked?: boolean } = {},
+): Promise<Reply> {
   const body = opts.raw ?? Buffer.from(JSON.stringify(input));
   const t0 = performance.now();
   return new Promise((resolve, reject) => {
@@ -37,7 +43,13 @@ function call(s: { port: number }, method: string, input: unknown, headers: Reco
         path: `/api/${method}`,
         method: 'POST',
         rejectUnauthorized: false,
-        headers: { host: `127.0.0.1:${s.port}`, origin: `${opts.tls ? 'https' : 'http'}://127.0.0.1:${s.port}`, 'content-type': 'application/json', ...(opts.chunked ? {} : { 'content-length': String(body.length) }), ...headers },
+        headers: {
+          host: `127.0.0.1:${s.port}`,
+          origin: `${opts.tls ? 'https' : 'http'}://127.0.0.1:${s.port}`,
+          'content-type': 'application/json',
+          ...(opts.chunked ? {} : { 'content-length': String(body.length) }),
+          ...headers,
+        },
       },
       (res) => {
         let text = '';
@@ -72,7 +84,10 @@ async function setUpOwner(s: Running, email: string) {
 
 beforeAll(async () => {
   built = await buildServe();
-  [a, b] = await Promise.all([startServe(built.entry, ['--team', '--no-demo', '--static', built.staticDir]), startServe(built.entry, ['--team', '--no-demo', '--static', built.staticDir])]);
+  [a, b] = await Promise.all([
+    startServe(built.entry, ['--team', '--no-demo', '--static', built.staticDir]),
+    startServe(built.entry, ['--team', '--no-demo', '--static', built.staticDir]),
+  ]);
   ownerCookie = await setUpOwner(a, 'olga@example.com');
   await setUpOwner(b, 'olga@example.com');
 }, 90_000);
@@ -86,7 +101,13 @@ describe('team server sessions', () => {
   it('the first start printed a one-time set-up link that worked once', async () => {
     expect(a.out()).toContain('one-time owner set-up link');
     expect(ownerCookie).toMatch(/^swb_session=[A-Za-z0-9_-]{43}$/);
-    const again = await call(a, 'auth.completeSetup', { code: a.setupCode(), personId: null, name: 'Mallory', email: 'm@example.com', password: PW });
+    const again = await call(a, 'auth.completeSetup', {
+      code: a.setupCode(),
+      personId: null,
+      name: 'Mallory',
+      email: 'm@example.com',
+      password: PW,
+    });
     expect(again.json.error?.key).toBe('auth.setupInvalid');
   });
 
@@ -116,7 +137,7 @@ describe('team server sessions', () => {
     expect(bearer.status).toBe(401);
   });
 
-  it("a cookie from another server (another database) gets 401", async () => {
+  it('a cookie from another server (another database) gets 401', async () => {
     const onB = await call(b, 'auth.signIn', { email: 'olga@example.com', password: PW });
     const foreign = cookieOf(onB);
     expect((await call(b, 'people.list', {}, { cookie: foreign })).status).toBe(200);
@@ -135,7 +156,9 @@ describe('team server sessions', () => {
     const list = await call(a, 'people.list', { query: 'cross' }, { cookie: ownerCookie });
     expect((list.json.value as { total: number }).total).toBe(0);
     // sign-in itself is refused cross-site (login CSRF), before any password check
-    expect((await call(a, 'auth.signIn', { email: 'olga@example.com', password: PW }, { origin: 'https://evil.example' })).status).toBe(403);
+    expect((await call(a, 'auth.signIn', { email: 'olga@example.com', password: PW }, { origin: 'https://evil.example' })).status).toBe(
+      403,
+    );
   });
 
   it('an oversized sign-in body gets 413 at once, declared or streamed', async () => {
@@ -164,7 +187,12 @@ describe('team server sessions', () => {
 
     const inv2 = (await call(a, 'team.invite', { personId: repId }, { cookie: ownerCookie })).json.value as { code: string };
     const wsDir = path.join(a.dataDir, 'workspaces');
-    const db = new Database(path.join(wsDir, fs.readdirSync(wsDir).find((f) => f.endsWith('.sqlite'))!));
+    const db = new Database(
+      path.join(
+        wsDir,
+        fs.readdirSync(wsDir).find((f) => f.endsWith('.sqlite'))!,
+      ),
+    );
     db.prepare('UPDATE invitations SET expires_at = ? WHERE used_at IS NULL').run(Date.now() - 1000);
     db.close();
     const expired = await call(a, 'auth.acceptInvitation', { code: inv2.code, password: 'another long phrase' });
@@ -196,7 +224,9 @@ describe('team server sessions', () => {
 
 describe('listening beyond loopback', () => {
   it('refuses --host 0.0.0.0 without TLS or a proxy, with a clear message', async () => {
-    const err = (await startServe(built.entry, ['--team', '--no-demo', '--static', built.staticDir, '--host', '0.0.0.0']).catch((e: { code: number; out: string }) => e)) as { code: number; out: string };
+    const err = (await startServe(built.entry, ['--team', '--no-demo', '--static', built.staticDir, '--host', '0.0.0.0']).catch(
+      (e: { code: number; out: string }) => e,
+    )) as { code: number; out: string };
     expect(err.code).toBe(2);
     expect(err.out).toMatch(/Refusing to listen on 0\.0\.0\.0 without TLS/);
     expect(err.out).toMatch(/--tls-cert/);
@@ -205,11 +235,44 @@ describe('listening beyond loopback', () => {
 
   it('serves HTTPS with --tls-cert/--tls-key: Secure __Host- cookie, plain HTTP refused', async () => {
     const dir = fs.mkdtempSync(path.join(built.dir, 'tls-'));
-    execFileSync('openssl', ['req', '-x509', '-newkey', 'rsa:2048', '-nodes', '-keyout', path.join(dir, 'key.pem'), '-out', path.join(dir, 'cert.pem'), '-days', '1', '-subj', '/CN=localhost'], { stdio: 'ignore' });
-    const s = await startServe(built.entry, ['--team', '--no-demo', '--static', built.staticDir, '--tls-cert', path.join(dir, 'cert.pem'), '--tls-key', path.join(dir, 'key.pem')]);
+    execFileSync(
+      'openssl',
+      [
+        'req',
+        '-x509',
+        '-newkey',
+        'rsa:2048',
+        '-nodes',
+        '-keyout',
+        path.join(dir, 'key.pem'),
+        '-out',
+        path.join(dir, 'cert.pem'),
+        '-days',
+        '1',
+        '-subj',
+        '/CN=localhost',
+      ],
+      { stdio: 'ignore' },
+    );
+    const s = await startServe(built.entry, [
+      '--team',
+      '--no-demo',
+      '--static',
+      built.staticDir,
+      '--tls-cert',
+      path.join(dir, 'cert.pem'),
+      '--tls-key',
+      path.join(dir, 'key.pem'),
+    ]);
     try {
       expect(s.out()).toContain(`https://127.0.0.1:${s.port}/#/setup/`);
-      const r = await call(s, 'auth.completeSetup', { code: s.setupCode(), personId: null, name: 'Tess', email: 'tess@example.com', password: PW }, {}, { tls: true });
+      const r = await call(
+        s,
+        'auth.completeSetup',
+        { code: s.setupCode(), personId: null, name: 'Tess', email: 'tess@example.com', password: PW },
+        {},
+        { tls: true },
+      );
       expect(r.json.ok).toBe(true);
       const set = String(r.headers['set-cookie']?.[0]);
       expect(set).toMatch(/^__Host-swb_session=[A-Za-z0-9_-]{43}; Path=\/;/);
@@ -224,14 +287,38 @@ describe('listening beyond loopback', () => {
   });
 
   it('--behind-proxy trusts X-Forwarded-For from the proxy address only; --public-url is the Host allowlist', async () => {
-    const s = await startServe(built.entry, ['--team', '--no-demo', '--static', built.staticDir, '--behind-proxy', '127.0.0.1', '--public-url', 'https://wb.example.com,https://sales.example.org']);
+    const s = await startServe(built.entry, [
+      '--team',
+      '--no-demo',
+      '--static',
+      built.staticDir,
+      '--behind-proxy',
+      '127.0.0.1',
+      '--public-url',
+      'https://wb.example.com,https://sales.example.org',
+    ]);
     try {
-      const h = { host: 'wb.example.com', origin: 'https://wb.example.com', 'x-forwarded-for': '198.51.100.1, 203.0.113.9', 'x-forwarded-proto': 'https' };
-      const r = await call(s, 'auth.completeSetup', { code: s.setupCode(), personId: null, name: 'Pat', email: 'pat@example.com', password: PW }, h);
+      const h = {
+        host: 'wb.example.com',
+        origin: 'https://wb.example.com',
+        'x-forwarded-for': '198.51.100.1, 203.0.113.9',
+        'x-forwarded-proto': 'https',
+      };
+      const r = await call(
+        s,
+        'auth.completeSetup',
+        { code: s.setupCode(), personId: null, name: 'Pat', email: 'pat@example.com', password: PW },
+        h,
+      );
       expect(r.json.ok).toBe(true);
       const cookie = String(r.headers['set-cookie']?.[0]);
       expect(cookie).toMatch(/^__Host-swb_session=.*Secure/);
-      const sessions = await call(s, 'team.sessions', { personId: (r.json.value as { personId: number }).personId }, { ...h, cookie: cookie.split(';')[0] });
+      const sessions = await call(
+        s,
+        'team.sessions',
+        { personId: (r.json.value as { personId: number }).personId },
+        { ...h, cookie: cookie.split(';')[0] },
+      );
       expect((sessions.json.value as { ip: string }[])[0].ip).toBe('203.0.113.9');
       // captured call audio, like the live feed, is taken only from the rep's own machine
       const speech = await call(s, 'speech.capture.start', { language: 'en', channels: ['rep'] }, { ...h, cookie: cookie.split(';')[0] });
@@ -239,7 +326,9 @@ describe('listening beyond loopback', () => {
       expect(speech.json.error?.key).toBe('access.feedLoopbackOnly');
       expect((await call(s, 'auth.status', {}, { host: `127.0.0.1:${s.port}`, origin: `http://127.0.0.1:${s.port}` })).status).toBe(421);
       expect((await call(s, 'auth.status', {}, { host: 'sales.example.org', origin: 'https://sales.example.org' })).status).toBe(200);
-      expect((await call(s, 'auth.status', {}, { host: 'sales.example.org', origin: 'https://wb.example.com.evil.example' })).status).toBe(403);
+      expect((await call(s, 'auth.status', {}, { host: 'sales.example.org', origin: 'https://wb.example.com.evil.example' })).status).toBe(
+        403,
+      );
     } finally {
       await s.stop();
       fs.rmSync(s.dataDir, { recursive: true, force: true });
@@ -247,8 +336,18 @@ describe('listening beyond loopback', () => {
     // another proxy address: the same headers from us are not believed
     const t = await startServe(built.entry, ['--team', '--no-demo', '--static', built.staticDir, '--behind-proxy', '10.9.9.9']);
     try {
-      const r = await call(t, 'auth.completeSetup', { code: t.setupCode(), personId: null, name: 'Pat', email: 'pat@example.com', password: PW }, { 'x-forwarded-for': '203.0.113.9' });
-      const sessions = await call(t, 'team.sessions', { personId: (r.json.value as { personId: number }).personId }, { cookie: cookieOf(r) });
+      const r = await call(
+        t,
+        'auth.completeSetup',
+        { code: t.setupCode(), personId: null, name: 'Pat', email: 'pat@example.com', password: PW },
+        { 'x-forwarded-for': '203.0.113.9' },
+      );
+      const sessions = await call(
+        t,
+        'team.sessions',
+        { personId: (r.json.value as { personId: number }).personId },
+        { cookie: cookieOf(r) },
+      );
       expect((sessions.json.value as { ip: string }[])[0].ip).toBe('127.0.0.1');
     } finally {
       await t.stop();

@@ -1,5 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import { HALF_LIFE_DAYS, SOURCE_WEIGHTS, blendCompetence, decayFactor, explainCompetence, levelToScore, overallCompetence, type Evidence } from '../../shared/domain/competence';
+import {
+  HALF_LIFE_DAYS,
+  SOURCE_WEIGHTS,
+  blendCompetence,
+  decayFactor,
+  explainCompetence,
+  levelToScore,
+  overallCompetence,
+  type Evidence,
+} from '../../shared/domain/competence';
 import { gradeQuiz, isAnswerCorrect, seededShuffle, validateQuiz, type QuizQuestion } from '../../shared/domain/quiz';
 import { addMonths, assignmentStatus, isPastDue } from '../../shared/domain/assignment';
 import { newCardState, scheduleReview } from '../../shared/domain/drills';
@@ -78,17 +87,65 @@ describe('competence blend', () => {
     expect(old.decay).toBeLessThan(0.35);
   });
   it('overall = mean of sufficient competencies', () => {
-    expect(overallCompetence([{ score: 80, sufficient: true, n: 5 }, { score: 60, sufficient: true, n: 4 }, { score: null, sufficient: false, n: 1 }])).toEqual({ score: 70, n: 10, sufficient: true });
+    expect(
+      overallCompetence([
+        { score: 80, sufficient: true, n: 5 },
+        { score: 60, sufficient: true, n: 4 },
+        { score: null, sufficient: false, n: 1 },
+      ]),
+    ).toEqual({ score: 70, n: 10, sufficient: true });
     expect(overallCompetence([{ score: null, sufficient: false, n: 1 }]).score).toBeNull();
   });
 });
 
 describe('quiz grading and validation', () => {
   const qs: QuizQuestion[] = [
-    { id: 1, kind: 'single', prompt: 'Warranty?', options: [{ id: 'a', text: '1 year' }, { id: 'b', text: '2 years' }], correct: ['b'], explanation: '' },
-    { id: 2, kind: 'multiple', prompt: 'Open questions?', options: [{ id: 'a', text: 'What…' }, { id: 'b', text: 'Do you…' }, { id: 'c', text: 'How…' }], correct: ['a', 'c'], explanation: '' },
-    { id: 3, kind: 'truefalse', prompt: 'Interrupt?', options: [{ id: 't', text: 'True' }, { id: 'f', text: 'False' }], correct: ['f'], explanation: '' },
-    { id: 4, kind: 'ordering', prompt: 'Order', options: [{ id: 'x', text: 'Greet' }, { id: 'y', text: 'Ask' }, { id: 'z', text: 'Close' }], correct: ['x', 'y', 'z'], explanation: '' },
+    {
+      id: 1,
+      kind: 'single',
+      prompt: 'Warranty?',
+      options: [
+        { id: 'a', text: '1 year' },
+        { id: 'b', text: '2 years' },
+      ],
+      correct: ['b'],
+      explanation: '',
+    },
+    {
+      id: 2,
+      kind: 'multiple',
+      prompt: 'Open questions?',
+      options: [
+        { id: 'a', text: 'What…' },
+        { id: 'b', text: 'Do you…' },
+        { id: 'c', text: 'How…' },
+      ],
+      correct: ['a', 'c'],
+      explanation: '',
+    },
+    {
+      id: 3,
+      kind: 'truefalse',
+      prompt: 'Interrupt?',
+      options: [
+        { id: 't', text: 'True' },
+        { id: 'f', text: 'False' },
+      ],
+      correct: ['f'],
+      explanation: '',
+    },
+    {
+      id: 4,
+      kind: 'ordering',
+      prompt: 'Order',
+      options: [
+        { id: 'x', text: 'Greet' },
+        { id: 'y', text: 'Ask' },
+        { id: 'z', text: 'Close' },
+      ],
+      correct: ['x', 'y', 'z'],
+      explanation: '',
+    },
   ];
   it('grades each kind all-or-nothing', () => {
     expect(isAnswerCorrect(qs[1], ['c', 'a'])).toBe(true);
@@ -104,7 +161,9 @@ describe('quiz grading and validation', () => {
     const bad = validateQuiz({ passMark: 120, attemptsAllowed: 3, questions: [{ ...qs[0], correct: [] }] });
     expect(bad.map((p) => p.code).sort()).toEqual(['no_correct', 'pass_mark_range']);
     expect(bad.find((p) => p.code === 'no_correct')!.message).toMatch(/Question 1 has no correct answer/);
-    expect(validateQuiz({ passMark: 80, attemptsAllowed: 3, questions: [{ ...qs[0], correct: ['a', 'b'] }] })[0].code).toBe('several_correct');
+    expect(validateQuiz({ passMark: 80, attemptsAllowed: 3, questions: [{ ...qs[0], correct: ['a', 'b'] }] })[0].code).toBe(
+      'several_correct',
+    );
     expect(validateQuiz({ passMark: 80, attemptsAllowed: 3, questions: qs })).toEqual([]);
   });
   it('shuffles deterministically', () => {
@@ -118,21 +177,41 @@ describe('assignment status', () => {
   const base = { assignedAt: '2026-01-10', recurrenceMonths: null, completedAt: null, lastActivityAt: null };
   it('moves not started → in progress → completed, and overdue after the due date', () => {
     expect(assignmentStatus({ ...base, dueDate: '2026-02-01', today: '2026-01-15' }).status).toBe('not_started');
-    expect(assignmentStatus({ ...base, dueDate: '2026-02-01', lastActivityAt: '2026-01-20T10:00:00Z', today: '2026-01-25' }).status).toBe('in_progress');
+    expect(assignmentStatus({ ...base, dueDate: '2026-02-01', lastActivityAt: '2026-01-20T10:00:00Z', today: '2026-01-25' }).status).toBe(
+      'in_progress',
+    );
     expect(assignmentStatus({ ...base, dueDate: '2026-02-01', lastActivityAt: '2026-01-20', today: '2026-02-02' }).status).toBe('overdue');
     expect(assignmentStatus({ ...base, dueDate: '2026-02-01', today: '2026-02-01' }).status).toBe('not_started'); // due today is not overdue
-    expect(assignmentStatus({ ...base, dueDate: '2026-02-01', completedAt: '2026-02-05T09:00:00Z', today: '2026-03-01' }).status).toBe('completed');
+    expect(assignmentStatus({ ...base, dueDate: '2026-02-01', completedAt: '2026-02-05T09:00:00Z', today: '2026-03-01' }).status).toBe(
+      'completed',
+    );
     expect(assignmentStatus({ ...base, dueDate: null, today: '2030-01-01' }).status).toBe('not_started');
   });
   it('recurs: a yearly completion holds until the next cycle, then a new due date applies', () => {
     const y = { ...base, dueDate: '2026-03-01', recurrenceMonths: 12 };
-    expect(assignmentStatus({ ...y, completedAt: '2026-02-20', today: '2026-06-01' })).toMatchObject({ status: 'completed', dueDate: '2027-02-20' });
-    expect(assignmentStatus({ ...y, completedAt: '2026-02-20', today: '2027-01-25' })).toMatchObject({ status: 'not_started', dueDate: '2027-02-20' });
-    expect(assignmentStatus({ ...y, completedAt: '2026-02-20', lastActivityAt: '2027-02-01', today: '2027-02-05' })).toMatchObject({ status: 'in_progress' });
-    expect(assignmentStatus({ ...y, completedAt: '2026-02-20', today: '2027-02-21' })).toMatchObject({ status: 'overdue', dueDate: '2027-02-20' });
-    expect(assignmentStatus({ ...y, completedAt: '2027-02-10', today: '2027-02-21' })).toMatchObject({ status: 'completed', dueDate: '2028-02-10' });
+    expect(assignmentStatus({ ...y, completedAt: '2026-02-20', today: '2026-06-01' })).toMatchObject({
+      status: 'completed',
+      dueDate: '2027-02-20',
+    });
+    expect(assignmentStatus({ ...y, completedAt: '2026-02-20', today: '2027-01-25' })).toMatchObject({
+      status: 'not_started',
+      dueDate: '2027-02-20',
+    });
+    expect(assignmentStatus({ ...y, completedAt: '2026-02-20', lastActivityAt: '2027-02-01', today: '2027-02-05' })).toMatchObject({
+      status: 'in_progress',
+    });
+    expect(assignmentStatus({ ...y, completedAt: '2026-02-20', today: '2027-02-21' })).toMatchObject({
+      status: 'overdue',
+      dueDate: '2027-02-20',
+    });
+    expect(assignmentStatus({ ...y, completedAt: '2027-02-10', today: '2027-02-21' })).toMatchObject({
+      status: 'completed',
+      dueDate: '2028-02-10',
+    });
     expect(assignmentStatus({ ...y, today: '2026-04-01' })).toMatchObject({ status: 'overdue', dueDate: '2026-03-01' });
-    expect(assignmentStatus({ ...y, dueDate: '2026-03-01', recurrenceMonths: 1, completedAt: '2026-03-01', today: '2026-03-20' }).status).toBe('not_started');
+    expect(
+      assignmentStatus({ ...y, dueDate: '2026-03-01', recurrenceMonths: 1, completedAt: '2026-03-01', today: '2026-03-20' }).status,
+    ).toBe('not_started');
   });
   it('adds months at month ends and warns on past due dates', () => {
     expect(addMonths('2026-01-31', 1)).toBe('2026-02-28');
@@ -175,7 +254,7 @@ describe('blend fast path = explanation', () => {
   it('gives the same numbers as explainCompetence on varied evidence', () => {
     const sources = ['call', 'quiz', 'assessment', 'drill'] as const;
     let seed = 7;
-    const rnd = () => ((seed = (seed * 16807) % 2147483647) / 2147483647);
+    const rnd = () => (seed = (seed * 16807) % 2147483647) / 2147483647;
     for (let k = 0; k < 50; k++) {
       const ev: Evidence[] = Array.from({ length: Math.floor(rnd() * 12) }, () => ({
         source: sources[Math.floor(rnd() * 4)],

@@ -21,7 +21,11 @@ describe('training migration', () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'swb-tmig-'));
     const file = path.join(dir, 'w.sqlite');
     const db = new Database(file);
-    migrate(db, file, migrations.filter((m) => m.version === 1));
+    migrate(
+      db,
+      file,
+      migrations.filter((m) => m.version === 1),
+    );
     seedDefaultCompetencies(db);
     db.prepare("INSERT INTO people(name, email) VALUES ('A', 'a@example.com')").run();
     const r = migrate(db, file);

@@ -32,13 +32,47 @@ afterEach(() => {
 function setup() {
   seedDefaultCompetencies(db);
   const team = createTeam(db, { name: 'North', description: '', managerId: null });
-  const rep = createPerson(db, { name: 'Anna Petrova', names: { ru: 'Анна Петрова', zh: '' }, email: 'anna@example.com', teamId: team.id, roles: ['rep'], hiredAt: null });
-  const rep2 = createPerson(db, { name: 'Ivan Sokolov', names: {}, email: 'ivan@example.com', teamId: team.id, roles: ['rep'], hiredAt: null });
-  const trainer = createPerson(db, { name: 'Kate Lee', names: {}, email: 'kate@example.com', teamId: null, roles: ['trainer'], hiredAt: null });
+  const rep = createPerson(db, {
+    name: 'Anna Petrova',
+    names: { ru: 'Анна Петрова', zh: '' },
+    email: 'anna@example.com',
+    teamId: team.id,
+    roles: ['rep'],
+    hiredAt: null,
+  });
+  const rep2 = createPerson(db, {
+    name: 'Ivan Sokolov',
+    names: {},
+    email: 'ivan@example.com',
+    teamId: team.id,
+    roles: ['rep'],
+    hiredAt: null,
+  });
+  const trainer = createPerson(db, {
+    name: 'Kate Lee',
+    names: {},
+    email: 'kate@example.com',
+    teamId: null,
+    roles: ['trainer'],
+    hiredAt: null,
+  });
   const objection = (db.prepare("SELECT id FROM competencies WHERE key = 'objection_handling'").get() as { id: number }).id;
   const course = createCourse(db, { title: 'Price objections', description: '', language: 'en', competencyIds: [objection] }, trainer.id);
   const moduleId = course.modules[0].id;
-  saveItem(db, { moduleId, kind: 'lesson', title: 'Acknowledge first', bodyMd: '# Hi <script>alert(1)</script>', passMark: 80, attemptsAllowed: 0, shuffle: false, questions: [] }, trainer.id);
+  saveItem(
+    db,
+    {
+      moduleId,
+      kind: 'lesson',
+      title: 'Acknowledge first',
+      bodyMd: '# Hi <script>alert(1)</script>',
+      passMark: 80,
+      attemptsAllowed: 0,
+      shuffle: false,
+      questions: [],
+    },
+    trainer.id,
+  );
   const withQuiz = saveItem(
     db,
     {
@@ -50,8 +84,26 @@ function setup() {
       attemptsAllowed: 3,
       shuffle: true,
       questions: [
-        { kind: 'single', prompt: 'First step?', options: [{ id: 'a', text: 'Discount' }, { id: 'b', text: 'Acknowledge' }], correct: ['b'], explanation: 'Acknowledge first.' },
-        { kind: 'truefalse', prompt: 'Argue?', options: [{ id: 't', text: 'True' }, { id: 'f', text: 'False' }], correct: ['f'], explanation: '' },
+        {
+          kind: 'single',
+          prompt: 'First step?',
+          options: [
+            { id: 'a', text: 'Discount' },
+            { id: 'b', text: 'Acknowledge' },
+          ],
+          correct: ['b'],
+          explanation: 'Acknowledge first.',
+        },
+        {
+          kind: 'truefalse',
+          prompt: 'Argue?',
+          options: [
+            { id: 't', text: 'True' },
+            { id: 'f', text: 'False' },
+          ],
+          correct: ['f'],
+          explanation: '',
+        },
       ],
     },
     trainer.id,
@@ -67,17 +119,66 @@ describe('courses and quizzes', () => {
     const { course, trainer } = setup();
     const base = { moduleId: course.modules[0].id, kind: 'quiz' as const, title: 'Bad', bodyMd: '', attemptsAllowed: 1, shuffle: false };
     expect(() =>
-      saveItem(db, { ...base, passMark: 80, questions: [{ kind: 'single', prompt: 'Q?', options: [{ id: 'a', text: 'x' }, { id: 'b', text: 'y' }], correct: [], explanation: '' }] }, trainer.id),
+      saveItem(
+        db,
+        {
+          ...base,
+          passMark: 80,
+          questions: [
+            {
+              kind: 'single',
+              prompt: 'Q?',
+              options: [
+                { id: 'a', text: 'x' },
+                { id: 'b', text: 'y' },
+              ],
+              correct: [],
+              explanation: '',
+            },
+          ],
+        },
+        trainer.id,
+      ),
     ).toThrow(/Question 1 has no correct answer/);
     expect(() =>
-      saveItem(db, { ...base, passMark: 120, questions: [{ kind: 'single', prompt: 'Q?', options: [{ id: 'a', text: 'x' }, { id: 'b', text: 'y' }], correct: ['a'], explanation: '' }] }, trainer.id),
+      saveItem(
+        db,
+        {
+          ...base,
+          passMark: 120,
+          questions: [
+            {
+              kind: 'single',
+              prompt: 'Q?',
+              options: [
+                { id: 'a', text: 'x' },
+                { id: 'b', text: 'y' },
+              ],
+              correct: ['a'],
+              explanation: '',
+            },
+          ],
+        },
+        trainer.id,
+      ),
     ).toThrow(/pass mark/);
     expect(getCourse(db, course.id).quizCount).toBe(1); // nothing half-written
   });
 
   it('a rep fails once, passes on the second attempt, completes the course and gets a certificate; competence sees the quiz', () => {
     const { rep, quiz, lesson, course, team, trainer, objection } = setup();
-    const r = savePlan(db, undefined, { name: 'Objections', courseIds: [course.id], target: { kind: 'team', teamIds: [team.id], personIds: [], roles: [] }, dueDate: '2099-01-01', recurrenceMonths: null }, trainer.id);
+    const r = savePlan(
+      db,
+      undefined,
+      {
+        name: 'Objections',
+        courseIds: [course.id],
+        target: { kind: 'team', teamIds: [team.id], personIds: [], roles: [] },
+        dueDate: '2099-01-01',
+        recurrenceMonths: null,
+      },
+      trainer.id,
+    );
     expect(r.assigned).toBe(2);
     expect(myTraining(db, rep.id)[0].status).toBe('not_started');
     completeLesson(db, lesson.id, rep.id);
@@ -98,7 +199,12 @@ describe('courses and quizzes', () => {
     expect(ia.attempts).toBe(2);
     expect(ia.questions.map((q) => q.pctCorrect)).toEqual([1, 0.5]);
     const ex = competenceExplanation(db, rep.id, objection);
-    expect(ex.evidence.filter((e) => e.source === 'quiz').map((e) => e.value).sort()).toEqual([100, 50]);
+    expect(
+      ex.evidence
+        .filter((e) => e.source === 'quiz')
+        .map((e) => e.value)
+        .sort(),
+    ).toEqual([100, 50]);
     expect(ex.evidence[0].label).toContain('Price objections');
     expect(ex.sufficient).toBe(false); // two pieces are not enough
   });
@@ -129,10 +235,32 @@ describe('plans and assignments', () => {
   it('warns on a past due date, skips inactive people, and versioning keeps progress', () => {
     const { rep, rep2, course, trainer, lesson } = setup();
     setPersonActive(db, rep2.id, false);
-    expect(() => savePlan(db, undefined, { name: 'X', courseIds: [course.id], target: { kind: 'people', personIds: [rep2.id], teamIds: [], roles: [] }, dueDate: null, recurrenceMonths: null }, trainer.id)).toThrow(
-      /Ivan Sokolov is inactive/,
+    expect(() =>
+      savePlan(
+        db,
+        undefined,
+        {
+          name: 'X',
+          courseIds: [course.id],
+          target: { kind: 'people', personIds: [rep2.id], teamIds: [], roles: [] },
+          dueDate: null,
+          recurrenceMonths: null,
+        },
+        trainer.id,
+      ),
+    ).toThrow(/Ivan Sokolov is inactive/);
+    const r = savePlan(
+      db,
+      undefined,
+      {
+        name: 'P',
+        courseIds: [course.id],
+        target: { kind: 'people', personIds: [rep.id, rep2.id], teamIds: [], roles: [] },
+        dueDate: '2020-01-01',
+        recurrenceMonths: null,
+      },
+      trainer.id,
     );
-    const r = savePlan(db, undefined, { name: 'P', courseIds: [course.id], target: { kind: 'people', personIds: [rep.id, rep2.id], teamIds: [], roles: [] }, dueDate: '2020-01-01', recurrenceMonths: null }, trainer.id);
     expect(r.assigned).toBe(1);
     expect(r.skippedInactive.map((p) => p.name)).toEqual(['Ivan Sokolov']);
     expect(r.warnings.join(' ')).toMatch(/in the past/);
@@ -140,12 +268,47 @@ describe('plans and assignments', () => {
     completeLesson(db, lesson.id, rep.id);
     // v2 drops the course (assignment retired, progress kept); v3 brings it back with a new due date.
     const other = createCourse(db, { title: 'Other', description: '', language: 'en', competencyIds: [] }, trainer.id);
-    saveItem(db, { moduleId: other.modules[0].id, kind: 'lesson', title: 'L', bodyMd: 'x', passMark: 80, attemptsAllowed: 0, shuffle: false, questions: [] }, trainer.id);
+    saveItem(
+      db,
+      {
+        moduleId: other.modules[0].id,
+        kind: 'lesson',
+        title: 'L',
+        bodyMd: 'x',
+        passMark: 80,
+        attemptsAllowed: 0,
+        shuffle: false,
+        questions: [],
+      },
+      trainer.id,
+    );
     setCourseStatus(db, other.id, 'published', trainer.id);
-    const v2 = savePlan(db, r.plan.id, { name: 'P', courseIds: [other.id], target: { kind: 'people', personIds: [rep.id], teamIds: [], roles: [] }, dueDate: '2099-01-01', recurrenceMonths: null }, trainer.id);
+    const v2 = savePlan(
+      db,
+      r.plan.id,
+      {
+        name: 'P',
+        courseIds: [other.id],
+        target: { kind: 'people', personIds: [rep.id], teamIds: [], roles: [] },
+        dueDate: '2099-01-01',
+        recurrenceMonths: null,
+      },
+      trainer.id,
+    );
     expect(v2).toMatchObject({ assigned: 1, retired: 1, kept: 0 });
     expect(v2.plan.version).toBe(2);
-    const v3 = savePlan(db, r.plan.id, { name: 'P', courseIds: [course.id, other.id], target: { kind: 'people', personIds: [rep.id], teamIds: [], roles: [] }, dueDate: '2099-01-01', recurrenceMonths: null }, trainer.id);
+    const v3 = savePlan(
+      db,
+      r.plan.id,
+      {
+        name: 'P',
+        courseIds: [course.id, other.id],
+        target: { kind: 'people', personIds: [rep.id], teamIds: [], roles: [] },
+        dueDate: '2099-01-01',
+        recurrenceMonths: null,
+      },
+      trainer.id,
+    );
     expect(v3).toMatchObject({ assigned: 0, kept: 2, retired: 0 });
     const a = assignmentStates(db, { personId: rep.id }).find((x) => x.courseId === course.id)!;
     expect(a).toMatchObject({ status: 'in_progress', progress: 0.5 });
@@ -155,7 +318,20 @@ describe('plans and assignments', () => {
   it('refuses draft and archived courses', () => {
     const { rep, trainer } = setup();
     const d = createCourse(db, { title: 'Draft one', description: '', language: 'en', competencyIds: [] }, trainer.id);
-    expect(() => savePlan(db, undefined, { name: 'X', courseIds: [d.id], target: { kind: 'people', personIds: [rep.id], teamIds: [], roles: [] }, dueDate: null, recurrenceMonths: null }, trainer.id)).toThrow(/draft/);
+    expect(() =>
+      savePlan(
+        db,
+        undefined,
+        {
+          name: 'X',
+          courseIds: [d.id],
+          target: { kind: 'people', personIds: [rep.id], teamIds: [], roles: [] },
+          dueDate: null,
+          recurrenceMonths: null,
+        },
+        trainer.id,
+      ),
+    ).toThrow(/draft/);
   });
 });
 
@@ -167,7 +343,12 @@ describe('competency model, competence cache and drills', () => {
     expect(m.competencies[0].levels[2].ru).not.toBe('');
     expect(m.jobRoles.map((r) => r.key)).toEqual(['junior_rep', 'rep', 'senior_rep']);
     const c = m.competencies.find((x) => x.id === objection)!;
-    updateCompetency(db, c.id, { name: c.name, description: c.description, levels: c.levels.map((l, i) => (i === 4 ? { ...l, en: 'Writes the playbook' } : l)) }, null);
+    updateCompetency(
+      db,
+      c.id,
+      { name: c.name, description: c.description, levels: c.levels.map((l, i) => (i === 4 ? { ...l, en: 'Writes the playbook' } : l)) },
+      null,
+    );
     expect(getModel(db).competencies.find((x) => x.id === objection)!.levels[4].en).toBe('Writes the playbook');
     setTarget(db, m.jobRoles[1].id, objection, 4, null);
     expect(getModel(db).targets[`${m.jobRoles[1].id}:${objection}`]).toBe(4);
@@ -192,7 +373,18 @@ describe('competency model, competence cache and drills', () => {
 
   it('schedules drill reviews with FSRS and feeds drill retention into competence', () => {
     const { rep, course, team, trainer, objection } = setup();
-    savePlan(db, undefined, { name: 'P', courseIds: [course.id], target: { kind: 'team', teamIds: [team.id], personIds: [], roles: [] }, dueDate: null, recurrenceMonths: null }, trainer.id);
+    savePlan(
+      db,
+      undefined,
+      {
+        name: 'P',
+        courseIds: [course.id],
+        target: { kind: 'team', teamIds: [team.id], personIds: [], roles: [] },
+        dueDate: null,
+        recurrenceMonths: null,
+      },
+      trainer.id,
+    );
     setDesiredRetention(db, 0.85);
     const s = drillSession(db, rep.id, 20);
     expect(s.cards.map((c) => c.prompt).sort()).toEqual(['Argue?', 'First step?']);
@@ -257,9 +449,19 @@ describe('demo workspace', () => {
   });
   it('two plans giving one course to one person count once', () => {
     const { rep, course, team, trainer } = setup();
-    const plan = { courseIds: [course.id], target: { kind: 'team' as const, teamIds: [team.id], personIds: [], roles: [] }, dueDate: null, recurrenceMonths: null };
+    const plan = {
+      courseIds: [course.id],
+      target: { kind: 'team' as const, teamIds: [team.id], personIds: [], roles: [] },
+      dueDate: null,
+      recurrenceMonths: null,
+    };
     savePlan(db, undefined, { name: 'A', ...plan }, trainer.id);
-    savePlan(db, undefined, { name: 'B', ...plan, target: { kind: 'people' as const, teamIds: [], personIds: [rep.id], roles: [] } }, trainer.id);
+    savePlan(
+      db,
+      undefined,
+      { name: 'B', ...plan, target: { kind: 'people' as const, teamIds: [], personIds: [rep.id], roles: [] } },
+      trainer.id,
+    );
     expect(assignmentStates(db, { courseId: course.id }).length).toBe(3);
     expect(getCourse(db, course.id).assignedCount).toBe(2);
     expect(dashboard(db, null).byCourse.find((c) => c.courseId === course.id)!.total).toBe(2);
@@ -269,7 +471,18 @@ describe('demo workspace', () => {
 describe('drills robustness', () => {
   it('accepts a review stamped before the previous one (clock skew) without breaking FSRS', () => {
     const { rep, course, team, trainer } = setup();
-    savePlan(db, undefined, { name: 'P', courseIds: [course.id], target: { kind: 'team', teamIds: [team.id], personIds: [], roles: [] }, dueDate: null, recurrenceMonths: null }, trainer.id);
+    savePlan(
+      db,
+      undefined,
+      {
+        name: 'P',
+        courseIds: [course.id],
+        target: { kind: 'team', teamIds: [team.id], personIds: [], roles: [] },
+        dueDate: null,
+        recurrenceMonths: null,
+      },
+      trainer.id,
+    );
     const card = drillSession(db, rep.id, 5).cards[0];
     reviewCard(db, rep.id, card.id, 3, '', new Date('2026-05-02T10:00:00Z'));
     expect(() => reviewCard(db, rep.id, card.id, 3, '', new Date('2026-05-01T09:00:00Z'))).not.toThrow();

@@ -53,7 +53,11 @@ async function upload(file: string): Promise<string> {
   return body.value.id;
 }
 
-const served = (sha: string) => fetch(`${base}/files/${sha}?token=${TOKEN}&type=application/pdf`).then(async (r) => ({ status: r.status, bytes: Buffer.from(await r.arrayBuffer()) }));
+const served = (sha: string) =>
+  fetch(`${base}/files/${sha}?token=${TOKEN}&type=application/pdf`).then(async (r) => ({
+    status: r.status,
+    bytes: Buffer.from(await r.arrayBuffer()),
+  }));
 
 describe('backup and restore keep stored files', () => {
   it('back up, add a file, restore, restore "before-restore": the file is still served', async () => {

@@ -7,7 +7,8 @@ import { tempDir } from './helpers/db';
 
 let dir: string;
 let ws: WorkspaceManager;
-const count = () => listPeople(ws.db, { query: '', teamId: null, role: null, includeInactive: true, sort: 'name', offset: 0, limit: 1 }).total;
+const count = () =>
+  listPeople(ws.db, { query: '', teamId: null, role: null, includeInactive: true, sort: 'name', offset: 0, limit: 1 }).total;
 
 beforeEach(() => {
   dir = tempDir();
@@ -22,11 +23,21 @@ describe('workspaces', () => {
   it('creates the demo on first start: 3 teams, 24 reps, 3 managers, 2 trainers', () => {
     ws.init();
     expect(ws.info()).toMatchObject({ isDemo: true, name: 'Demo workspace' });
-    const roles = Object.fromEntries(ws.db.prepare('SELECT role, count(*) n FROM person_roles GROUP BY role').raw().all() as [string, number][]);
+    const roles = Object.fromEntries(
+      ws.db.prepare('SELECT role, count(*) n FROM person_roles GROUP BY role').raw().all() as [string, number][],
+    );
     expect(roles).toMatchObject({ rep: 24, manager: 3, trainer: 2 });
     expect(ws.db.prepare('SELECT count(*) FROM teams').pluck().get()).toBe(3);
     // every demo person has a Russian and a Chinese name (person_names, migration 014)
-    const people = listPeople(ws.db, { query: '', teamId: null, role: null, includeInactive: true, sort: 'name', offset: 0, limit: 500 }).rows;
+    const people = listPeople(ws.db, {
+      query: '',
+      teamId: null,
+      role: null,
+      includeInactive: true,
+      sort: 'name',
+      offset: 0,
+      limit: 500,
+    }).rows;
     expect(people.length).toBe(29);
     expect(people.every((p) => /\p{Script=Cyrillic}/u.test(p.names.ru ?? '') && /\p{Script=Han}/u.test(p.names.zh ?? ''))).toBe(true);
   });
@@ -35,7 +46,9 @@ describe('workspaces', () => {
     const empty = new WorkspaceManager({ dataDir: dir, demo: false, host: 'browser' });
     empty.init();
     expect(empty.info().isDemo).toBe(false);
-    expect(listPeople(empty.db, { query: '', teamId: null, role: null, includeInactive: true, sort: 'name', offset: 0, limit: 1 }).total).toBe(0);
+    expect(
+      listPeople(empty.db, { query: '', teamId: null, role: null, includeInactive: true, sort: 'name', offset: 0, limit: 1 }).total,
+    ).toBe(0);
     const p = empty.path;
     empty.close();
     ws.init();
@@ -50,7 +63,12 @@ describe('workspaces', () => {
     expect(ws.db.prepare('SELECT count(*) FROM competencies').pluck().get()).toBe(6);
     ws.openDemo(false);
     expect(count()).toBe(29);
-    expect(ws.list().map((w) => w.name).sort()).toEqual(['demo', 'Отдел-продаж']);
+    expect(
+      ws
+        .list()
+        .map((w) => w.name)
+        .sort(),
+    ).toEqual(['demo', 'Отдел-продаж']);
   });
 
   it('backs up and restores, backing up the current state first', async () => {

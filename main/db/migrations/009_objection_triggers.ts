@@ -38,12 +38,19 @@ export const m009: Migration = {
     `);
     createFtsTable(db, 'objection_cards_fts', ['objection', 'responses', 'tags', 'triggers'], { prefix: [1, 2, 3, 4, 5, 6] });
     const cards = ftsWriter(db, 'objection_cards_fts', ['objection', 'responses', 'tags', 'triggers']);
-    for (const r of db.prepare('SELECT id, objection, responses, tags FROM objection_cards').all() as { id: number; objection: string; responses: string; tags: string }[]) {
+    for (const r of db.prepare('SELECT id, objection, responses, tags FROM objection_cards').all() as {
+      id: number;
+      objection: string;
+      responses: string;
+      tags: string;
+    }[]) {
       cards.put(r.id, [r.objection, (JSON.parse(r.responses) as string[]).join('\n'), (JSON.parse(r.tags) as string[]).join(' '), '']);
     }
     // Same text as the scripts service indexes (title; talking points, say-it, listen-for, must-say, answers).
     const steps = ftsWriter(db, 'script_steps_fts', ['title', 'body']);
-    const rows = db.prepare('SELECT step_id, title, talking_points_md, say_it, listen_for, must_say, choices FROM script_published_steps').all() as {
+    const rows = db
+      .prepare('SELECT step_id, title, talking_points_md, say_it, listen_for, must_say, choices FROM script_published_steps')
+      .all() as {
       step_id: number;
       title: string;
       talking_points_md: string;
@@ -53,7 +60,15 @@ export const m009: Migration = {
       choices: string;
     }[];
     for (const r of rows) {
-      const body = [r.talking_points_md, r.say_it, r.listen_for, ...(JSON.parse(r.must_say) as string[]), ...(JSON.parse(r.choices) as { label: string }[]).map((c) => c.label)].filter(Boolean).join('\n');
+      const body = [
+        r.talking_points_md,
+        r.say_it,
+        r.listen_for,
+        ...(JSON.parse(r.must_say) as string[]),
+        ...(JSON.parse(r.choices) as { label: string }[]).map((c) => c.label),
+      ]
+        .filter(Boolean)
+        .join('\n');
       steps.put(r.step_id, [r.title, body]);
     }
   },

@@ -25,6 +25,8 @@ export const m012: Migration = {
       if (iso && iso !== v) update.run(iso, v);
     }
     // the Insights deal columns hold currencies: read them again
-    db.prepare("INSERT INTO meta(key, value) VALUES ('crm_version', ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value").run(`m009-${Date.now()}`);
+    db.prepare("INSERT INTO meta(key, value) VALUES ('crm_version', ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value").run(
+      `m009-${Date.now()}`,
+    );
   },
 };

@@ -15,7 +15,9 @@ export function stripPaths(s: string): string {
 export const hasAbsolutePath = (s: string) => new RegExp(ABS.source).test(s) || /"(?:[A-Za-z]:)?[\\/][^"]*[\\/]/.test(s);
 
 export function stripErrorPaths(e: ApiError): ApiError {
-  const params = e.params ? Object.fromEntries(Object.entries(e.params).map(([k, v]) => [k, typeof v === 'string' ? stripPaths(v) : v])) : undefined;
+  const params = e.params
+    ? Object.fromEntries(Object.entries(e.params).map(([k, v]) => [k, typeof v === 'string' ? stripPaths(v) : v]))
+    : undefined;
   return {
     ...e,
     message: stripPaths(e.message),

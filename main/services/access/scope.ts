@@ -63,7 +63,9 @@ export function evaluationScope(a: Actor, alias = 'e'): Cond {
   const parts = [`${alias}.grader_id = ?`, `(${alias}.rep_id = ? AND ${alias}.status = 'submitted' AND ${alias}.calibration_id IS NULL)`];
   const params = [me, me];
   if (manages(a)) {
-    parts.push(`(${alias}.rep_id IN (SELECT id FROM people WHERE team_id IN (${qs(a.managedTeamIds.length)})) AND ${alias}.calibration_id IS NULL)`);
+    parts.push(
+      `(${alias}.rep_id IN (SELECT id FROM people WHERE team_id IN (${qs(a.managedTeamIds.length)})) AND ${alias}.calibration_id IS NULL)`,
+    );
     params.push(...a.managedTeamIds);
   }
   if (a.roles.includes('manager')) {
@@ -83,9 +85,12 @@ export function addScope(where: string[], params: unknown[], c: Cond) {
 // ---- single records --------------------------------------------------------
 
 const CALL_DENIED = () => new AppError('forbidden', "You don't have access to this call.", undefined, { key: 'access.callForbidden' });
-const EVAL_DENIED = () => new AppError('forbidden', "You don't have access to this evaluation.", undefined, { key: 'access.evaluationForbidden' });
-const PERSON_DENIED = () => new AppError('forbidden', "You don't have access to this person's records.", undefined, { key: 'access.personForbidden' });
-const RECORD_DENIED = () => new AppError('forbidden', "You don't have access to this record.", undefined, { key: 'access.recordForbidden' });
+const EVAL_DENIED = () =>
+  new AppError('forbidden', "You don't have access to this evaluation.", undefined, { key: 'access.evaluationForbidden' });
+const PERSON_DENIED = () =>
+  new AppError('forbidden', "You don't have access to this person's records.", undefined, { key: 'access.personForbidden' });
+const RECORD_DENIED = () =>
+  new AppError('forbidden', "You don't have access to this record.", undefined, { key: 'access.recordForbidden' });
 
 /** Refuses a call the actor may not see (a missing call is left to the service's not-found). */
 export function assertCallVisible(db: DB, a: Actor, callId: number) {
@@ -98,7 +103,8 @@ export function assertCallVisible(db: DB, a: Actor, callId: number) {
 export function assertEvaluationVisible(db: DB, a: Actor, evaluationId: number) {
   if (seesAll(a, 'calls')) return;
   const s = evaluationScope(a, 'e');
-  const r = db.prepare(`SELECT ${s.sql} AS ok FROM evaluations e WHERE e.id = ?`).get(...s.params, evaluationId) as { ok: number } | undefined;
+  const r = db.prepare(`SELECT ${s.sql} AS ok FROM evaluations e WHERE e.id = ?`).get(...s.params, evaluationId) as
+    { ok: number } | undefined;
   if (r && !r.ok) throw EVAL_DENIED();
 }
 
@@ -107,7 +113,13 @@ export function assertPersonVisible(db: DB, a: Actor, area: Area, personId: numb
 }
 
 /** A record that belongs to one person (a coaching note, a dispute, a certificate): refused unless that person is visible. */
-export function assertOwnedRowVisible(db: DB, a: Actor, area: Area, table: 'coaching_notes' | 'evaluation_feedback' | 'course_completions' | 'call_comments', id: number) {
+export function assertOwnedRowVisible(
+  db: DB,
+  a: Actor,
+  area: Area,
+  table: 'coaching_notes' | 'evaluation_feedback' | 'course_completions' | 'call_comments',
+  id: number,
+) {
   if (seesAll(a, area)) return;
   const col = { coaching_notes: 'rep_id', evaluation_feedback: 'rep_id', course_completions: 'person_id', call_comments: 'call_id' }[table];
   const r = db.prepare(`SELECT ${col} AS v FROM ${table} WHERE id = ?`).get(id) as { v: number } | undefined;
@@ -141,9 +153,13 @@ export function assertLibraryReadable(db: DB, q: { itemId?: number; versionId?: 
   const r = (
     q.itemId !== undefined
       ? db.prepare('SELECT valid_until AS v FROM library_items WHERE id = ?').get(q.itemId)
-      : db.prepare('SELECT i.valid_until AS v FROM library_versions x JOIN library_items i ON i.id = x.item_id WHERE x.id = ?').get(q.versionId)
+      : db
+          .prepare('SELECT i.valid_until AS v FROM library_versions x JOIN library_items i ON i.id = x.item_id WHERE x.id = ?')
+          .get(q.versionId)
   ) as { v: string | null } | undefined;
   if (r?.v && r.v < new Date().toISOString().slice(0, 10)) {
-    throw new AppError('forbidden', 'This item has expired and is no longer available to reps.', undefined, { key: 'library.expiredForReps' });
+    throw new AppError('forbidden', 'This item has expired and is no longer available to reps.', undefined, {
+      key: 'library.expiredForReps',
+    });
   }
 }

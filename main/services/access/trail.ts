@@ -6,7 +6,21 @@
 import type { DB } from '../../db/open';
 import { audit } from '../audit';
 
-const ID_KEYS = ['id', 'callId', 'evaluationId', 'courseId', 'itemId', 'personId', 'repId', 'templateId', 'competencyId', 'jobRoleId', 'versionId', 'cardId', 'targetId'];
+const ID_KEYS = [
+  'id',
+  'callId',
+  'evaluationId',
+  'courseId',
+  'itemId',
+  'personId',
+  'repId',
+  'templateId',
+  'competencyId',
+  'jobRoleId',
+  'versionId',
+  'cardId',
+  'targetId',
+];
 /** Never written to the log, not even their length. */
 const SECRET = /password|secret|token|base64|^(answers|peaks|items|text|transcript|bodyMd|definition|steps|mapping)$/i;
 
@@ -64,5 +78,8 @@ export function auditWrite(db: DB, actorId: number | null, method: string, input
 
 export function auditRefusal(db: DB, actorId: number | null, method: string, input: unknown, reason: string) {
   const recordId = recordIdOf(input, null);
-  audit(db, actorId, entityOf(method), recordId, 'refused', { method, summary: `${method}${recordId ? ` #${recordId}` : ''} refused: ${reason}` });
+  audit(db, actorId, entityOf(method), recordId, 'refused', {
+    method,
+    summary: `${method}${recordId ? ` #${recordId}` : ''} refused: ${reason}`,
+  });
 }

@@ -21,9 +21,14 @@ import { namesColumn, parseNames } from '../personNames';
 export const wrongCredentials = () =>
   new AppError('unauthorized', 'The e-mail or password is wrong.', undefined, { key: 'auth.wrongCredentials' });
 export const lockedOut = () =>
-  new AppError('unauthorized', 'This account is locked after too many failed sign-ins. Ask an administrator to unlock it.', undefined, { key: 'auth.locked' });
+  new AppError('unauthorized', 'This account is locked after too many failed sign-ins. Ask an administrator to unlock it.', undefined, {
+    key: 'auth.locked',
+  });
 export const tooManyAttempts = (seconds: number) =>
-  new AppError('unavailable', `Too many attempts: wait ${seconds} s and try again.`, undefined, { key: 'auth.tooManyAttempts', params: { seconds } });
+  new AppError('unavailable', `Too many attempts: wait ${seconds} s and try again.`, undefined, {
+    key: 'auth.tooManyAttempts',
+    params: { seconds },
+  });
 
 interface PersonRow {
   id: number;
@@ -34,7 +39,9 @@ interface PersonRow {
 function activePersonByEmail(db: DB, email: string): (PersonRow & { hash: string | null }) | null {
   return (
     (db
-      .prepare('SELECT p.id, p.name, p.email, a.password_hash AS hash FROM people p LEFT JOIN accounts a ON a.person_id = p.id WHERE p.email = ? AND p.active = 1')
+      .prepare(
+        'SELECT p.id, p.name, p.email, a.password_hash AS hash FROM people p LEFT JOIN accounts a ON a.person_id = p.id WHERE p.email = ? AND p.active = 1',
+      )
       .get(email.trim().toLowerCase()) as (PersonRow & { hash: string | null }) | undefined) ?? null
   );
 }
@@ -44,7 +51,14 @@ export function activePerson(db: DB, personId: number): PersonRow | null {
 }
 
 /** Stores a new password hash (rules checked first) and revokes the person's sessions except `keepSession`. */
-export async function setPassword(db: DB, person: PersonRow, password: string, keepSession?: string, now = Date.now(), alsoInTx?: () => void): Promise<number> {
+export async function setPassword(
+  db: DB,
+  person: PersonRow,
+  password: string,
+  keepSession?: string,
+  now = Date.now(),
+  alsoInTx?: () => void,
+): Promise<number> {
   checkPasswordRules(password, person);
   const hash = await hashPassword(password);
   return db.transaction(() => {
@@ -61,7 +75,14 @@ export async function setPassword(db: DB, person: PersonRow, password: string, k
 }
 
 /** Accepting an invitation: the password is set and the invitation used up in one transaction, then a session starts. */
-export async function acceptInvitation(db: DB, code: string, password: string, kind: SessionKind, client: ClientInfo, now = Date.now()): Promise<SignInResult> {
+export async function acceptInvitation(
+  db: DB,
+  code: string,
+  password: string,
+  kind: SessionKind,
+  client: ClientInfo,
+  now = Date.now(),
+): Promise<SignInResult> {
   const inv = invitationFor(db, code, now);
   const person = { id: inv.person_id, name: inv.name, email: inv.email };
   await setPassword(db, person, password, undefined, now, () => consumeInvitation(db, inv.id, now));
@@ -75,7 +96,14 @@ export interface SignInResult {
   sessionId: string;
 }
 
-export async function signIn(db: DB, email: string, password: string, kind: SessionKind, client: ClientInfo, now = Date.now()): Promise<SignInResult> {
+export async function signIn(
+  db: DB,
+  email: string,
+  password: string,
+  kind: SessionKind,
+  client: ClientInfo,
+  now = Date.now(),
+): Promise<SignInResult> {
   const g = gate(db, email, client.ip, now);
   if (g.locked) {
     audit(db, null, 'auth', null, 'sign_in_refused', { email: email.slice(0, 200), ip: client.ip, reason: 'locked' });
@@ -97,7 +125,14 @@ export async function signIn(db: DB, email: string, password: string, kind: Sess
 }
 
 /** A new session for a person who proved who they are (password, invitation, set-up or SSO). */
-export function startSession(db: DB, person: PersonRow, kind: SessionKind, client: ClientInfo, via: string, now = Date.now()): SignInResult {
+export function startSession(
+  db: DB,
+  person: PersonRow,
+  kind: SessionKind,
+  client: ClientInfo,
+  via: string,
+  now = Date.now(),
+): SignInResult {
   return db.transaction(() => {
     clearAccountFailures(db, person.email);
     const s = createSession(db, person.id, kind, client, now);
@@ -106,7 +141,13 @@ export function startSession(db: DB, person: PersonRow, kind: SessionKind, clien
   })();
 }
 
-export async function changePassword(db: DB, personId: number, sessionId: string | undefined, current: string, next: string): Promise<number> {
+export async function changePassword(
+  db: DB,
+  personId: number,
+  sessionId: string | undefined,
+  current: string,
+  next: string,
+): Promise<number> {
   const person = activePerson(db, personId);
   const hash = (db.prepare('SELECT password_hash AS h FROM accounts WHERE person_id = ?').get(personId) as { h: string } | undefined)?.h;
   if (!person || !hash || !(await verifyPassword(hash, current))) {
@@ -117,7 +158,11 @@ export async function changePassword(db: DB, personId: number, sessionId: string
 
 export function unlockAccount(db: DB, personId: number, by: number | null) {
   const p = db.prepare('SELECT id, email FROM people WHERE id = ?').get(personId) as { id: number; email: string } | undefined;
-  if (!p) throw new AppError('not_found', `Person #${personId} does not exist.`, undefined, { key: 'people.personNotFound', params: { id: personId } });
+  if (!p)
+    throw new AppError('not_found', `Person #${personId} does not exist.`, undefined, {
+      key: 'people.personNotFound',
+      params: { id: personId },
+    });
   db.transaction(() => {
     clearAccountFailures(db, p.email);
     audit(db, by, 'account', personId, 'unlock', {});
@@ -132,7 +177,9 @@ const SETUP_DAYS = 7;
 /** True while no active admin has a password: the workspace cannot be administered over the network yet. */
 export function needsOwner(db: DB): boolean {
   return !db
-    .prepare("SELECT 1 FROM accounts a JOIN people p ON p.id = a.person_id AND p.active = 1 JOIN person_roles r ON r.person_id = p.id AND r.role = 'admin' LIMIT 1")
+    .prepare(
+      "SELECT 1 FROM accounts a JOIN people p ON p.id = a.person_id AND p.active = 1 JOIN person_roles r ON r.person_id = p.id AND r.role = 'admin' LIMIT 1",
+    )
     .get();
 }
 
@@ -150,24 +197,38 @@ function assertSetupCode(db: DB, code: string, now = Date.now()) {
   const raw = (db.prepare('SELECT value FROM meta WHERE key = ?').get(SETUP_HASH) as { value: string } | undefined)?.value;
   const stored = raw ? (JSON.parse(raw) as { hash: string; expiresAt: number }) : null;
   if (!stored || !wellFormedSecret(code) || stored.hash !== sha256(code) || stored.expiresAt < now || !needsOwner(db)) {
-    throw new AppError('forbidden', 'This set-up link is no longer valid. Restart the team server to print a new one.', undefined, { key: 'auth.setupInvalid' });
+    throw new AppError('forbidden', 'This set-up link is no longer valid. Restart the team server to print a new one.', undefined, {
+      key: 'auth.setupInvalid',
+    });
   }
 }
 
 export function setupInfo(db: DB, code: string) {
   assertSetupCode(db, code);
-  return { people: db.prepare('SELECT id, name, email FROM people WHERE active = 1 ORDER BY name').all() as { id: number; name: string; email: string }[] };
+  return {
+    people: db.prepare('SELECT id, name, email FROM people WHERE active = 1 ORDER BY name').all() as {
+      id: number;
+      name: string;
+      email: string;
+    }[],
+  };
 }
 
 /** Makes a person the owner: admin role, password set; a new person is created on an empty workspace. */
-export async function makeOwner(db: DB, target: { personId: number | null; name?: string; email?: string }, password: string, code: string | null): Promise<PersonRow> {
+export async function makeOwner(
+  db: DB,
+  target: { personId: number | null; name?: string; email?: string },
+  password: string,
+  code: string | null,
+): Promise<PersonRow> {
   if (code !== null) assertSetupCode(db, code);
   let person: PersonRow | null;
   if (target.personId) {
     person = activePerson(db, target.personId);
     if (!person) throw new AppError('invalid_input', 'Choose an active person.', 'personId', { key: 'auth.personInactive' });
   } else {
-    if (!target.name || !target.email) throw new AppError('invalid_input', 'Enter your name and e-mail address.', 'name', { key: 'auth.ownerDetailsMissing' });
+    if (!target.name || !target.email)
+      throw new AppError('invalid_input', 'Enter your name and e-mail address.', 'name', { key: 'auth.ownerDetailsMissing' });
     checkPasswordRules(password, { email: target.email, name: target.name });
     const p = createPerson(db, { name: target.name, names: {}, email: target.email, teamId: null, roles: ['admin'], hiredAt: null });
     person = { id: p.id, name: p.name, email: p.email };
@@ -195,7 +256,17 @@ export function teamOverview(db: DB, now = Date.now()): TeamOverview {
               (SELECT group_concat(role) FROM person_roles r WHERE r.person_id = p.id) AS roles
        FROM people p LEFT JOIN accounts a ON a.person_id = p.id WHERE p.active = 1 ORDER BY p.name`,
     )
-    .all(now) as { id: number; name: string; names: string; email: string; hasPassword: number; sessions: number; lastSeen: number | null; pending: number; roles: string | null }[];
+    .all(now) as {
+    id: number;
+    name: string;
+    names: string;
+    email: string;
+    hasPassword: number;
+    sessions: number;
+    lastSeen: number | null;
+    pending: number;
+    roles: string | null;
+  }[];
   const failures = failuresByEmail(db);
   const accounts: TeamAccount[] = people.map((p) => ({
     personId: p.id,
@@ -222,13 +293,24 @@ export function ssoPerson(db: DB, email: string | undefined, verified: boolean, 
   const person = email ? activePersonByEmail(db, email) : null;
   const refusal: SsoRefusal | null = !email || !verified ? 'unverified' : !person ? 'noPerson' : null;
   if (refusal || !person) {
-    audit(db, null, 'auth', person?.id ?? null, 'sign_in_failed', { via: 'sso', email: (email ?? '').slice(0, 200), ip: client.ip, reason: refusal });
+    audit(db, null, 'auth', person?.id ?? null, 'sign_in_failed', {
+      via: 'sso',
+      email: (email ?? '').slice(0, 200),
+      ip: client.ip,
+      reason: refusal,
+    });
     return refusal ?? 'noPerson';
   }
   return { id: person.id, name: person.name, email: person.email };
 }
 
-export function ssoSignIn(db: DB, email: string | undefined, verified: boolean, kind: SessionKind, client: ClientInfo): SignInResult | SsoRefusal {
+export function ssoSignIn(
+  db: DB,
+  email: string | undefined,
+  verified: boolean,
+  kind: SessionKind,
+  client: ClientInfo,
+): SignInResult | SsoRefusal {
   const person = ssoPerson(db, email, verified, client);
   return typeof person === 'string' ? person : startSession(db, person, kind, client, 'sso');
 }

@@ -19,31 +19,50 @@ interface Row {
   active: number;
 }
 
-export function createInvitation(db: DB, personId: number, by: number | null, now = Date.now()): { id: number; code: string; expiresAt: string } {
+export function createInvitation(
+  db: DB,
+  personId: number,
+  by: number | null,
+  now = Date.now(),
+): { id: number; code: string; expiresAt: string } {
   const p = db.prepare('SELECT id, active FROM people WHERE id = ?').get(personId) as { id: number; active: number } | undefined;
-  if (!p || !p.active) throw new AppError('invalid_input', 'Only an active person can be invited.', 'personId', { key: 'auth.personInactive' });
+  if (!p || !p.active)
+    throw new AppError('invalid_input', 'Only an active person can be invited.', 'personId', { key: 'auth.personInactive' });
   const code = newSecret();
   const expiresAt = now + INVITATION_DAYS * 86_400_000;
   const id = db.transaction(() => {
     db.prepare('DELETE FROM invitations WHERE person_id = ? AND used_at IS NULL').run(personId);
-    const r = db.prepare('INSERT INTO invitations(person_id, code_hash, created_by, created_at, expires_at) VALUES (?, ?, ?, ?, ?)').run(personId, sha256(code), by, now, expiresAt);
+    const r = db
+      .prepare('INSERT INTO invitations(person_id, code_hash, created_by, created_at, expires_at) VALUES (?, ?, ?, ?, ?)')
+      .run(personId, sha256(code), by, now, expiresAt);
     audit(db, by, 'account', personId, 'invite', { expiresAt: new Date(expiresAt).toISOString() });
     return Number(r.lastInsertRowid);
   })();
   return { id, code, expiresAt: new Date(expiresAt).toISOString() };
 }
 
-const invalid = () => new AppError('not_found', 'This invitation link is not valid. Ask your administrator for a new one.', undefined, { key: 'auth.invitationInvalid' });
+const invalid = () =>
+  new AppError('not_found', 'This invitation link is not valid. Ask your administrator for a new one.', undefined, {
+    key: 'auth.invitationInvalid',
+  });
 
 /** The invitation behind a code, or a localized error: unknown, used, expired, or the person was deactivated. */
 export function invitationFor(db: DB, code: string, now = Date.now()): Row {
   if (!wellFormedSecret(code)) throw invalid();
   const row = db
-    .prepare('SELECT i.id, i.person_id, i.expires_at, i.used_at, p.name, p.email, p.active FROM invitations i JOIN people p ON p.id = i.person_id WHERE i.code_hash = ?')
+    .prepare(
+      'SELECT i.id, i.person_id, i.expires_at, i.used_at, p.name, p.email, p.active FROM invitations i JOIN people p ON p.id = i.person_id WHERE i.code_hash = ?',
+    )
     .get(sha256(code)) as Row | undefined;
   if (!row || !row.active) throw invalid();
-  if (row.used_at !== null) throw new AppError('conflict', 'This invitation has already been used. Sign in, or ask your administrator for a new one.', undefined, { key: 'auth.invitationUsed' });
-  if (row.expires_at <= now) throw new AppError('conflict', 'This invitation has expired. Ask your administrator for a new one.', undefined, { key: 'auth.invitationExpired' });
+  if (row.used_at !== null)
+    throw new AppError('conflict', 'This invitation has already been used. Sign in, or ask your administrator for a new one.', undefined, {
+      key: 'auth.invitationUsed',
+    });
+  if (row.expires_at <= now)
+    throw new AppError('conflict', 'This invitation has expired. Ask your administrator for a new one.', undefined, {
+      key: 'auth.invitationExpired',
+    });
   return row;
 }
 
@@ -60,7 +79,14 @@ export function listInvitations(db: DB, now = Date.now()): InvitationRow[] {
       'SELECT i.id, i.person_id, i.created_at, i.expires_at, p.name, p.email FROM invitations i JOIN people p ON p.id = i.person_id WHERE i.used_at IS NULL AND i.expires_at > ? ORDER BY i.created_at DESC',
     )
     .all(now) as { id: number; person_id: number; created_at: number; expires_at: number; name: string; email: string }[];
-  return rows.map((r) => ({ id: r.id, personId: r.person_id, name: r.name, email: r.email, createdAt: new Date(r.created_at).toISOString(), expiresAt: new Date(r.expires_at).toISOString() }));
+  return rows.map((r) => ({
+    id: r.id,
+    personId: r.person_id,
+    name: r.name,
+    email: r.email,
+    createdAt: new Date(r.created_at).toISOString(),
+    expiresAt: new Date(r.expires_at).toISOString(),
+  }));
 }
 
 export function revokeInvitation(db: DB, id: number, by: number | null) {

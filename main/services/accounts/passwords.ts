@@ -45,18 +45,33 @@ export function commonPasswords(): Set<string> {
 export function checkPasswordRules(password: string, person?: { email: string; name: string }) {
   const chars = [...password].length;
   if (chars < PASSWORD_MIN) {
-    throw new AppError('invalid_input', `The password needs at least ${PASSWORD_MIN} characters.`, 'password', { key: 'auth.passwordTooShort', params: { min: PASSWORD_MIN } });
+    throw new AppError('invalid_input', `The password needs at least ${PASSWORD_MIN} characters.`, 'password', {
+      key: 'auth.passwordTooShort',
+      params: { min: PASSWORD_MIN },
+    });
   }
   if (chars > PASSWORD_MAX) {
-    throw new AppError('invalid_input', `The password can have at most ${PASSWORD_MAX} characters.`, 'password', { key: 'auth.passwordTooLong', params: { max: PASSWORD_MAX } });
+    throw new AppError('invalid_input', `The password can have at most ${PASSWORD_MAX} characters.`, 'password', {
+      key: 'auth.passwordTooLong',
+      params: { max: PASSWORD_MAX },
+    });
   }
   const folded = password.toLowerCase();
   const list = commonPasswords();
   // also catch a listed password padded with digits or symbols ("password123456!")
   const core = folded.replace(/[\d\W_]+$/u, '').replace(/^[\d\W_]+/u, '');
-  const mine = person ? [person.email.toLowerCase(), person.email.toLowerCase().split('@')[0], person.name.toLowerCase().replace(/\s+/g, '')] : [];
-  if (list.has(folded) || (core.length >= 6 && list.has(core)) || mine.some((m) => m.length >= 4 && folded.replace(/\s+/g, '').includes(m)) || new Set(folded).size < 4) {
-    throw new AppError('invalid_input', 'This password is too common or too easy to guess; choose another.', 'password', { key: 'auth.passwordCommon' });
+  const mine = person
+    ? [person.email.toLowerCase(), person.email.toLowerCase().split('@')[0], person.name.toLowerCase().replace(/\s+/g, '')]
+    : [];
+  if (
+    list.has(folded) ||
+    (core.length >= 6 && list.has(core)) ||
+    mine.some((m) => m.length >= 4 && folded.replace(/\s+/g, '').includes(m)) ||
+    new Set(folded).size < 4
+  ) {
+    throw new AppError('invalid_input', 'This password is too common or too easy to guess; choose another.', 'password', {
+      key: 'auth.passwordCommon',
+    });
   }
 }
 

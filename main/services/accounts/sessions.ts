@@ -35,7 +35,13 @@ interface Row {
   role: Role | null;
 }
 
-export function createSession(db: DB, personId: number, kind: SessionKind, client: ClientInfo, now = Date.now()): { token: string; id: string } {
+export function createSession(
+  db: DB,
+  personId: number,
+  kind: SessionKind,
+  client: ClientInfo,
+  now = Date.now(),
+): { token: string; id: string } {
   const token = newSecret();
   const id = sha256(token);
   db.prepare('INSERT INTO sessions(id, person_id, kind, created_at, last_seen_at, user_agent, ip) VALUES (?, ?, ?, ?, ?, ?, ?)').run(
@@ -73,7 +79,8 @@ export function resolveSession(db: DB, token: unknown, now = Date.now()): Resolv
     return null;
   }
   // not while a CRM import holds the write lock: waiting for it would stall every request
-  if (now - row.last_seen_at > TOUCH_EVERY_MS && !longWrites.active()) db.prepare('UPDATE sessions SET last_seen_at = ? WHERE id = ?').run(now, id);
+  if (now - row.last_seen_at > TOUCH_EVERY_MS && !longWrites.active())
+    db.prepare('UPDATE sessions SET last_seen_at = ? WHERE id = ?').run(now, id);
   return { actor, sessionId: id, role: row.role };
 }
 
@@ -127,5 +134,7 @@ export function listSessions(db: DB, personId: number, currentId?: string): Sess
 /** Drops expired rows (run at start and now and then; resolveSession also refuses them one by one). */
 export function sweepSessions(db: DB, now = Date.now()): number {
   const { idleMinutes, absoluteHours } = getSessionSettings(db);
-  return db.prepare('DELETE FROM sessions WHERE last_seen_at < ? OR created_at < ?').run(now - idleMinutes * 60_000, now - absoluteHours * 3_600_000).changes;
+  return db
+    .prepare('DELETE FROM sessions WHERE last_seen_at < ? OR created_at < ?')
+    .run(now - idleMinutes * 60_000, now - absoluteHours * 3_600_000).changes;
 }

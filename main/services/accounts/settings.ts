@@ -15,7 +15,13 @@ function readInt(db: DB, key: string, fallback: number, min: number, max: number
 export function getSessionSettings(db: DB): SessionSettings {
   return {
     idleMinutes: readInt(db, 'auth.idle_minutes', DEFAULTS.idleMinutes, SESSION_LIMITS.idleMinutes.min, SESSION_LIMITS.idleMinutes.max),
-    absoluteHours: readInt(db, 'auth.absolute_hours', DEFAULTS.absoluteHours, SESSION_LIMITS.absoluteHours.min, SESSION_LIMITS.absoluteHours.max),
+    absoluteHours: readInt(
+      db,
+      'auth.absolute_hours',
+      DEFAULTS.absoluteHours,
+      SESSION_LIMITS.absoluteHours.min,
+      SESSION_LIMITS.absoluteHours.max,
+    ),
   };
 }
 

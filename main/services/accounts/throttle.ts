@@ -71,13 +71,17 @@ export function clearAccountFailures(db: DB, email: string) {
 }
 
 export function isLocked(db: DB, email: string): boolean {
-  const r = db.prepare('SELECT failures FROM sign_in_failures WHERE key = ?').get(throttleKey('acct', email)) as { failures: number } | undefined;
+  const r = db.prepare('SELECT failures FROM sign_in_failures WHERE key = ?').get(throttleKey('acct', email)) as
+    { failures: number } | undefined;
   return !!r && r.failures >= LOCK_AFTER;
 }
 
 /** Failure counts of many e-mails at once (the admin's account list). */
 export function failuresByEmail(db: DB): Map<string, number> {
-  const rows = db.prepare("SELECT substr(key, 6) AS email, failures FROM sign_in_failures WHERE key LIKE 'acct:%'").all() as { email: string; failures: number }[];
+  const rows = db.prepare("SELECT substr(key, 6) AS email, failures FROM sign_in_failures WHERE key LIKE 'acct:%'").all() as {
+    email: string;
+    failures: number;
+  }[];
   return new Map(rows.map((r) => [r.email, r.failures]));
 }
 

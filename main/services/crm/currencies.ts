@@ -18,7 +18,12 @@ export function reportingCurrency(db: DB): string | null {
 
 /** The currency Insights reports in: the chosen one, else the one most deals are in. */
 export function effectiveReporting(db: DB): string | null {
-  return reportingCurrency(db) ?? ((db.prepare("SELECT currency FROM crm_deals WHERE currency <> '' GROUP BY currency ORDER BY COUNT(*) DESC LIMIT 1").pluck().get() as string | undefined) ?? null);
+  return (
+    reportingCurrency(db) ??
+    (db.prepare("SELECT currency FROM crm_deals WHERE currency <> '' GROUP BY currency ORDER BY COUNT(*) DESC LIMIT 1").pluck().get() as
+      string | undefined) ??
+    null
+  );
 }
 
 /** Rates to `quote` as currency -> month (YYYY-MM) -> rate. */
@@ -35,8 +40,15 @@ export function ratesTo(db: DB, quote: string): Map<string, Map<string, number>>
 export function currencySettings(db: DB): CurrencySettings {
   const reporting = reportingCurrency(db);
   const effective = effectiveReporting(db);
-  const used = db.prepare("SELECT currency, COUNT(*) AS deals FROM crm_deals GROUP BY currency ORDER BY deals DESC").all() as { currency: string; deals: number }[];
-  const rates = effective ? (db.prepare('SELECT month, currency, rate FROM crm_fx_rates WHERE quote = ? ORDER BY month DESC, currency').all(effective) as FxRate[]) : [];
+  const used = db.prepare('SELECT currency, COUNT(*) AS deals FROM crm_deals GROUP BY currency ORDER BY deals DESC').all() as {
+    currency: string;
+    deals: number;
+  }[];
+  const rates = effective
+    ? (db
+        .prepare('SELECT month, currency, rate FROM crm_fx_rates WHERE quote = ? ORDER BY month DESC, currency')
+        .all(effective) as FxRate[])
+    : [];
   // months with won deals in another currency and no rate (the months a user has to fill)
   const missing = effective
     ? (db
@@ -52,8 +64,15 @@ export function currencySettings(db: DB): CurrencySettings {
 }
 
 export function setReportingCurrency(db: DB, currency: string): CurrencySettings {
-  if (!isIsoCurrency(currency)) throw new AppError('invalid_input', `${currency} is not an ISO 4217 currency code.`, 'currency', { key: 'currencyNotIso', params: { value: currency } });
-  db.prepare('INSERT INTO meta(key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value').run(REPORTING_KEY, currency);
+  if (!isIsoCurrency(currency))
+    throw new AppError('invalid_input', `${currency} is not an ISO 4217 currency code.`, 'currency', {
+      key: 'currencyNotIso',
+      params: { value: currency },
+    });
+  db.prepare('INSERT INTO meta(key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value').run(
+    REPORTING_KEY,
+    currency,
+  );
   return currencySettings(db);
 }
 
@@ -64,15 +83,30 @@ function needReporting(db: DB): string {
 }
 
 export function setRate(db: DB, month: string, currency: string, rate: number | null): CurrencySettings {
-  if (!isIsoCurrency(currency)) throw new AppError('invalid_input', `${currency} is not an ISO 4217 currency code.`, 'currency', { key: 'currencyNotIso', params: { value: currency } });
+  if (!isIsoCurrency(currency))
+    throw new AppError('invalid_input', `${currency} is not an ISO 4217 currency code.`, 'currency', {
+      key: 'currencyNotIso',
+      params: { value: currency },
+    });
   const quote = needReporting(db);
-  if (currency === quote) throw new AppError('invalid_input', `${currency} is the reporting currency: its rate is always 1.`, 'currency', { key: 'rateOfReporting', params: { value: currency } });
+  if (currency === quote)
+    throw new AppError('invalid_input', `${currency} is the reporting currency: its rate is always 1.`, 'currency', {
+      key: 'rateOfReporting',
+      params: { value: currency },
+    });
   if (rate === null) db.prepare('DELETE FROM crm_fx_rates WHERE currency = ? AND quote = ? AND month = ?').run(currency, quote, month);
-  else db.prepare('INSERT INTO crm_fx_rates(currency, quote, month, rate) VALUES (?, ?, ?, ?) ON CONFLICT(currency, quote, month) DO UPDATE SET rate = excluded.rate').run(currency, quote, month, rate);
+  else
+    db.prepare(
+      'INSERT INTO crm_fx_rates(currency, quote, month, rate) VALUES (?, ?, ?, ?) ON CONFLICT(currency, quote, month) DO UPDATE SET rate = excluded.rate',
+    ).run(currency, quote, month, rate);
   return currencySettings(db);
 }
 
-const HEADERS = { month: ['month', 'месяц', '月份', 'date', 'дата', '日期'], currency: ['currency', 'валюта', '币种', '货币'], rate: ['rate', 'курс', '汇率'] };
+const HEADERS = {
+  month: ['month', 'месяц', '月份', 'date', 'дата', '日期'],
+  currency: ['currency', 'валюта', '币种', '货币'],
+  rate: ['rate', 'курс', '汇率'],
+};
 
 /**
  * Rates from CSV text: a header naming month, currency and rate (en/ru/zh), one rate per row.
@@ -86,26 +120,38 @@ export function importRates(db: DB, csv: string): RatesImport {
   const header = parsed.header.map((h) => h.toLowerCase());
   const col = (k: keyof typeof HEADERS) => header.findIndex((h) => HEADERS[k].includes(h));
   const [mi, ci, ri] = [col('month'), col('currency'), col('rate')];
-  if (mi < 0 || ci < 0 || ri < 0) throw new AppError('invalid_input', 'The rates file needs the columns month, currency and rate.', 'csv', { key: 'ratesColumns' });
+  if (mi < 0 || ci < 0 || ri < 0)
+    throw new AppError('invalid_input', 'The rates file needs the columns month, currency and rate.', 'csv', { key: 'ratesColumns' });
   const errors: CrmRowError[] = [];
   const good: FxRate[] = [];
   parsed.rows.forEach((r, k) => {
     const row = k + 2;
-    const err = (column: string, value: string, message: string, key: string, params?: Record<string, string | number>) => errors.push({ row, column, value, message, key, ...(params ? { params } : {}) });
+    const err = (column: string, value: string, message: string, key: string, params?: Record<string, string | number>) =>
+      errors.push({ row, column, value, message, key, ...(params ? { params } : {}) });
     const monthRaw = (r[mi] ?? '').trim();
     const m = /^(\d{4})-(0[1-9]|1[0-2])(?:-\d{2})?$/.exec(monthRaw) ?? /^(?:\d{1,2}\.)?(0[1-9]|1[0-2])\.(\d{4})$/.exec(monthRaw);
     const month = m ? (m[1].length === 4 ? `${m[1]}-${m[2]}` : `${m[2]}-${m[1]}`) : null;
     if (!month) err(header[mi], monthRaw, 'not a month (use YYYY-MM)', 'notMonth');
     const curRaw = (r[ci] ?? '').trim();
     const currency = normalizeCurrency(curRaw);
-    if (!currency) err(header[ci], curRaw, `"${curRaw}" is not a currency this app knows: use an ISO 4217 code such as USD, EUR, RUB or CNY`, 'currencyUnknown', { value: curRaw });
-    else if (currency === quote) err(header[ci], curRaw, `${currency} is the reporting currency: its rate is always 1`, 'rateOfReporting', { value: currency });
+    if (!currency)
+      err(
+        header[ci],
+        curRaw,
+        `"${curRaw}" is not a currency this app knows: use an ISO 4217 code such as USD, EUR, RUB or CNY`,
+        'currencyUnknown',
+        { value: curRaw },
+      );
+    else if (currency === quote)
+      err(header[ci], curRaw, `${currency} is the reporting currency: its rate is always 1`, 'rateOfReporting', { value: currency });
     const rateRaw = (r[ri] ?? '').trim();
     const rate = parseCrmNumber(rateRaw, /^\d+,\d+$/.test(rateRaw) ? 'comma' : 'dot');
     if ('error' in rate || rate.value <= 0) err(header[ri], rateRaw, 'the rate must be a number above 0', 'ratePositive');
     if (month && currency && currency !== quote && !('error' in rate) && rate.value > 0) good.push({ month, currency, rate: rate.value });
   });
-  const put = db.prepare('INSERT INTO crm_fx_rates(currency, quote, month, rate) VALUES (?, ?, ?, ?) ON CONFLICT(currency, quote, month) DO UPDATE SET rate = excluded.rate');
+  const put = db.prepare(
+    'INSERT INTO crm_fx_rates(currency, quote, month, rate) VALUES (?, ?, ?, ?) ON CONFLICT(currency, quote, month) DO UPDATE SET rate = excluded.rate',
+  );
   db.transaction(() => {
     for (const g of good) put.run(g.currency, quote, g.month, g.rate);
   })();

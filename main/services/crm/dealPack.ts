@@ -7,7 +7,20 @@
 import type { NormalDeal, NormalResult } from './normalize';
 
 const SEP = '\u0001';
-const STRINGS = ['externalId', 'name', 'customer', 'ownerValue', 'currency', 'stage', 'status', 'createdAt', 'closedAt', 'channel', 'product', 'churnedAt'] as const;
+const STRINGS = [
+  'externalId',
+  'name',
+  'customer',
+  'ownerValue',
+  'currency',
+  'stage',
+  'status',
+  'createdAt',
+  'closedAt',
+  'channel',
+  'product',
+  'churnedAt',
+] as const;
 const NUMS = 6; // repId, amount, position, isRepeat, csat, nps (NaN = null)
 
 export interface PackedChunk {
@@ -41,14 +54,21 @@ export class DealPacker {
     if (!r.ok) this.rejected.push([this.rows.length, r]);
     else {
       const d = r.deal;
-      for (let f = 0; f < STRINGS.length; f++) this.cols[f].push(clean((d[STRINGS[f]]) ?? ''));
+      for (let f = 0; f < STRINGS.length; f++) this.cols[f].push(clean(d[STRINGS[f]] ?? ''));
       this.nums.push(d.repId, num(d.amount), d.position, d.isRepeat ? 1 : 0, num(d.csat), num(d.nps));
     }
     this.rows.push(row);
   }
 
   take(bytes: number, rowsSoFar: number): PackedChunk {
-    const chunk: PackedChunk = { rows: Int32Array.from(this.rows), rejected: this.rejected, strings: this.cols.map((c) => c.join(SEP)), nums: Float64Array.from(this.nums), bytes, rowsSoFar };
+    const chunk: PackedChunk = {
+      rows: Int32Array.from(this.rows),
+      rejected: this.rejected,
+      strings: this.cols.map((c) => c.join(SEP)),
+      nums: Float64Array.from(this.nums),
+      bytes,
+      rowsSoFar,
+    };
     this.rows = [];
     this.rejected = [];
     this.cols = STRINGS.map(() => []);

@@ -46,7 +46,9 @@ function fileSha(path: string): Promise<string> {
 }
 
 export function bumpCrmVersion(db: DB) {
-  db.prepare("INSERT INTO meta(key, value) VALUES ('crm_version', ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value").run(`${Date.now()}-${Math.random()}`);
+  db.prepare("INSERT INTO meta(key, value) VALUES ('crm_version', ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value").run(
+    `${Date.now()}-${Math.random()}`,
+  );
 }
 
 export async function writeImport(db: DB, input: ImportInput, ctl: TaskControl): Promise<ImportOutput> {
@@ -65,7 +67,9 @@ export async function writeImport(db: DB, input: ImportInput, ctl: TaskControl):
   let open = true;
   try {
     const batchId = Number(
-      db.prepare('INSERT INTO crm_import_batches(source, file_name, file_sha256, mapping, created_by) VALUES (?, ?, ?, ?, ?)').run(source, file.name, sha, JSON.stringify(mapping), actorId).lastInsertRowid,
+      db
+        .prepare('INSERT INTO crm_import_batches(source, file_name, file_sha256, mapping, created_by) VALUES (?, ?, ?, ?, ?)')
+        .run(source, file.name, sha, JSON.stringify(mapping), actorId).lastInsertRowid,
     );
     const find = db.prepare('SELECT * FROM crm_deals WHERE source = ? AND external_id = ?');
     // ON CONFLICT DO NOTHING: a second row with the same ID in this file is reported, not imported
@@ -81,7 +85,10 @@ export async function writeImport(db: DB, input: ImportInput, ctl: TaskControl):
     const churn = db.prepare('UPDATE crm_customers SET churned_at = ? WHERE id = ?');
     // Every customer of the source by folded name, in a compact hash table: no per-row index lookups.
     const customers = new KeyIds();
-    for (const [id, key] of db.prepare('SELECT id, key FROM crm_customers WHERE source = ?').raw().iterate(source) as IterableIterator<[number, string]>) customers.set(key, id);
+    for (const [id, key] of db.prepare('SELECT id, key FROM crm_customers WHERE source = ?').raw().iterate(source) as IterableIterator<
+      [number, string]
+    >)
+      customers.set(key, id);
     const customerId = (name: string): number | null => {
       if (!name) return null;
       const key = valueKey(name);
@@ -109,10 +116,34 @@ export async function writeImport(db: DB, input: ImportInput, ctl: TaskControl):
       const d = r.deal;
       const duplicate = () => {
         counts.invalid++;
-        if (errors.length < 500) errors.push({ row, column: mapping.fields.externalId ?? 'externalId', value: d.externalId, message: 'duplicate ID in the file; only the first is imported', key: 'duplicateInFile' });
+        if (errors.length < 500)
+          errors.push({
+            row,
+            column: mapping.fields.externalId ?? 'externalId',
+            value: d.externalId,
+            message: 'duplicate ID in the file; only the first is imported',
+            key: 'duplicateInFile',
+          });
       };
       const cust = customerId(d.customer);
-      const vals = [d.name, cust, d.repId, d.amount, d.currency, d.stage, d.position, d.status, d.createdAt, d.closedAt, d.channel, d.product, d.isRepeat ? 1 : 0, d.csat, d.nps, batchId] as const;
+      const vals = [
+        d.name,
+        cust,
+        d.repId,
+        d.amount,
+        d.currency,
+        d.stage,
+        d.position,
+        d.status,
+        d.createdAt,
+        d.closedAt,
+        d.channel,
+        d.product,
+        d.isRepeat ? 1 : 0,
+        d.csat,
+        d.nps,
+        batchId,
+      ] as const;
       // a deal already carrying this batch's id was written by an earlier row of the same file
       const prev = sourceHasDeals ? (find.get(source, d.externalId) as { id: number; batch_id: number | null } | undefined) : undefined;
       if (prev) {
@@ -131,21 +162,34 @@ export async function writeImport(db: DB, input: ImportInput, ctl: TaskControl):
       counts[d.status]++;
     };
     const onProgress: OnProgress = (bytes, rows) => {
-      ctl.progress(bytes >= 0 ? Math.min(0.99, bytes / Math.max(1, file.size)) : expectedRows ? Math.min(0.99, rows / expectedRows) : 0.5, rows);
+      ctl.progress(
+        bytes >= 0 ? Math.min(0.99, bytes / Math.max(1, file.size)) : expectedRows ? Math.min(0.99, rows / expectedRows) : 0.5,
+        rows,
+      );
       return !ctl.cancelled();
     };
     // the file is parsed on a second worker thread while this one writes (in-process without the bundle)
     if (crmWorkerAvailable()) await walkInWorker(file.path, mapping, ownerData(db, mapping.owners), onDeal, onProgress);
     else await walk(file.path, mapping, ownerIndex(db, mapping.owners), onDeal, onProgress);
     if (ctl.cancelled()) throw new JobCancelled(); // rolled back below
-    if (counts.valid === 0) throw new AppError('invalid_input', 'No row could be imported: fix the errors shown in the dry run.', undefined, { key: 'noValidRows' });
+    if (counts.valid === 0)
+      throw new AppError('invalid_input', 'No row could be imported: fix the errors shown in the dry run.', undefined, {
+        key: 'noValidRows',
+      });
     const chan = db.prepare('INSERT OR IGNORE INTO crm_channels(value_key, value, kind, mode) VALUES (?, ?, ?, ?)');
     for (const c of channels) {
       const g = defaultChannelGroup(c);
       chan.run(valueKey(c), c, g.kind, g.mode);
     }
-    db.prepare('UPDATE crm_import_batches SET counts = ?, errors = ?, touched = ? WHERE id = ?').run(JSON.stringify(counts), JSON.stringify(errors), JSON.stringify([...touched]), batchId);
-    db.prepare('INSERT INTO crm_mappings(source, mapping) VALUES (?, ?) ON CONFLICT(source) DO UPDATE SET mapping = excluded.mapping, updated_at = excluded.updated_at').run(source, JSON.stringify(mapping));
+    db.prepare('UPDATE crm_import_batches SET counts = ?, errors = ?, touched = ? WHERE id = ?').run(
+      JSON.stringify(counts),
+      JSON.stringify(errors),
+      JSON.stringify([...touched]),
+      batchId,
+    );
+    db.prepare(
+      'INSERT INTO crm_mappings(source, mapping) VALUES (?, ?) ON CONFLICT(source) DO UPDATE SET mapping = excluded.mapping, updated_at = excluded.updated_at',
+    ).run(source, JSON.stringify(mapping));
     saveAliases(db, mapping.owners);
     audit(db, actorId, 'crm_import', batchId, 'import', { source, file: file.name, counts });
     bumpCrmVersion(db);

@@ -5,10 +5,32 @@
  * importWrite.ts), batches with undo, channel groups.
  */
 import { AppError } from '../../../shared/api/contract';
-import type { ChannelRule, CrmBatch, CrmCounts, CrmDryRun, CrmJob, CrmMapping, CrmPreviewRow, CrmRowError, CrmSniff, DateReading, DealField, FormatWarning, OwnerMatch, SniffFormats } from '../../../shared/api/crm';
+import type {
+  ChannelRule,
+  CrmBatch,
+  CrmCounts,
+  CrmDryRun,
+  CrmJob,
+  CrmMapping,
+  CrmPreviewRow,
+  CrmRowError,
+  CrmSniff,
+  DateReading,
+  DealField,
+  FormatWarning,
+  OwnerMatch,
+  SniffFormats,
+} from '../../../shared/api/crm';
 import { dateEvidence, detectNumberFormat, parseCrmDate, valueKey } from '../../../shared/domain/crmParse';
 import type { Job, JobResults } from '../../../shared/api/jobs';
-import { cancelJob as cancelRunnerJob, getJob as getRunnerJob, jobError, startJob as startRunnerJob, waitJob, type Viewer } from '../jobs/runner';
+import {
+  cancelJob as cancelRunnerJob,
+  getJob as getRunnerJob,
+  jobError,
+  startJob as startRunnerJob,
+  waitJob,
+  type Viewer,
+} from '../jobs/runner';
 import { bumpCrmVersion, emptyCounts, type ImportInput } from './importWrite';
 import type { DB } from '../../db/open';
 import { prewarmDataset } from '../insights/datasetAsync';
@@ -51,7 +73,8 @@ async function readHead(file: StagedInput, maxRows = SNIFF_ROWS): Promise<Head> 
     }
   });
   const headerIndex = findHeader(rows);
-  if (headerIndex < 0) throw new AppError('bad_file', 'The file has no rows: export the deals from your CRM again.', undefined, { key: 'noRows' });
+  if (headerIndex < 0)
+    throw new AppError('bad_file', 'The file has no rows: export the deals from your CRM again.', undefined, { key: 'noRows' });
   const header = rows[headerIndex].map((h) => String(h).trim());
   const dataRows = rows.slice(headerIndex + 1).filter((r) => !isBlank(r));
   if (!dataRows.length) throw new AppError('bad_file', 'The file has a header row but no deals.', undefined, { key: 'headerOnly' });
@@ -127,7 +150,12 @@ export async function sniff(db: DB, file: StagedInput & { id: string }, sourceIn
     owners,
     scannedRows: dataRows.length,
     complete: head.complete,
-    formats: { detectedDate, detectedNumber, saved: savedOk ? { dateFormat: saved.dateFormat, numberFormat: saved.numberFormat } : null, ambiguousDates },
+    formats: {
+      detectedDate,
+      detectedNumber,
+      saved: savedOk ? { dateFormat: saved.dateFormat, numberFormat: saved.numberFormat } : null,
+      ambiguousDates,
+    },
   };
 }
 
@@ -145,7 +173,12 @@ function bothReadings(value: string): { dmy: string; mdy: string } | null {
  * The date and number formats the file's own values show (on its first rows), and, when its
  * slash dates never have a part above 12, two sample rows read both ways for the user to decide.
  */
-function detectFormats(header: string[], dataRows: string[][], fields: Partial<Record<DealField, string>>, headerIndex: number): Omit<SniffFormats, 'saved'> {
+function detectFormats(
+  header: string[],
+  dataRows: string[][],
+  fields: Partial<Record<DealField, string>>,
+  headerIndex: number,
+): Omit<SniffFormats, 'saved'> {
   const colIdx = (f: DealField) => (fields[f] ? header.indexOf(fields[f]) : -1);
   const dateCols = (['createdAt', 'closedAt'] as const).map((f) => ({ f, i: colIdx(f) })).filter((c) => c.i >= 0);
   const dateValues = dateCols.flatMap(({ i }) => dataRows.map((r) => String(r[i] ?? '')));
@@ -173,7 +206,8 @@ function formatWarnings(head: Head, mapping: CrmMapping, saved: CrmMapping | nul
   const f = detectFormats(head.header, head.dataRows, mapping.fields, head.headerIndex);
   const out: FormatWarning[] = [];
   const check = (kind: FormatWarning['kind'], detected: string | null, used: string, savedValue: string | null) => {
-    if (detected && (used !== detected || (savedValue !== null && savedValue !== detected))) out.push({ kind, detected, used, saved: savedValue });
+    if (detected && (used !== detected || (savedValue !== null && savedValue !== detected)))
+      out.push({ kind, detected, used, saved: savedValue });
   };
   check('dateFormat', f.detectedDate, mapping.dateFormat, saved?.dateFormat ?? null);
   check('numberFormat', f.detectedNumber, mapping.numberFormat, saved?.numberFormat ?? null);
@@ -181,7 +215,23 @@ function formatWarnings(head: Head, mapping: CrmMapping, saved: CrmMapping | nul
 }
 
 function previewRow(d: NormalDeal, row: number, ownerName: string, action: 'create' | 'update'): CrmPreviewRow {
-  return { row, externalId: d.externalId, name: d.name, customer: d.customer, ownerName, amount: d.amount, currency: d.currency, stage: d.stage, status: d.status, position: d.position, createdAt: d.createdAt, closedAt: d.closedAt, channel: d.channel, isRepeat: d.isRepeat, action };
+  return {
+    row,
+    externalId: d.externalId,
+    name: d.name,
+    customer: d.customer,
+    ownerName,
+    amount: d.amount,
+    currency: d.currency,
+    stage: d.stage,
+    status: d.status,
+    position: d.position,
+    createdAt: d.createdAt,
+    closedAt: d.closedAt,
+    channel: d.channel,
+    isRepeat: d.isRepeat,
+    action,
+  };
 }
 
 const dryRunRows = new Map<string, number>();
@@ -200,7 +250,9 @@ export async function dryRun(db: DB, file: StagedInput, source: string, mapping:
   const currencies = new Map<string, number>();
   const exists = db.prepare('SELECT 1 FROM crm_deals WHERE source = ? AND external_id = ?').pluck();
   const names = ownerIndex(db);
-  const peopleNames = new Map((db.prepare('SELECT id, name FROM people').all() as { id: number; name: string }[]).map((p) => [p.id, p.name]));
+  const peopleNames = new Map(
+    (db.prepare('SELECT id, name FROM people').all() as { id: number; name: string }[]).map((p) => [p.id, p.name]),
+  );
   const onDeal: OnDeal = (r, row) => {
     counts.rows++;
     if (!r.ok) {
@@ -220,7 +272,15 @@ export async function dryRun(db: DB, file: StagedInput, source: string, mapping:
     if (first !== undefined) {
       counts.invalid++;
       errorsTotal++;
-      if (errors.length < MAX_ERRORS) errors.push({ row, column: mapping.fields.externalId ?? 'externalId', value: d.externalId, message: `duplicate ID: row ${first} has the same ID; only the first is imported`, key: 'duplicateId', params: { first } });
+      if (errors.length < MAX_ERRORS)
+        errors.push({
+          row,
+          column: mapping.fields.externalId ?? 'externalId',
+          value: d.externalId,
+          message: `duplicate ID: row ${first} has the same ID; only the first is imported`,
+          key: 'duplicateId',
+          params: { first },
+        });
       return;
     }
     seen.set(d.externalId, row);
@@ -247,7 +307,9 @@ export async function dryRun(db: DB, file: StagedInput, source: string, mapping:
   const warnings = formatWarnings(await readHead(file, 2000), mapping, savedMapping(db, source));
   return {
     formatWarnings: warnings,
-    currencies: [...currencies].map(([currency, rows]) => ({ currency, rows })).sort((a, b) => b.rows - a.rows || (a.currency < b.currency ? -1 : 1)),
+    currencies: [...currencies]
+      .map(([currency, rows]) => ({ currency, rows }))
+      .sort((a, b) => b.rows - a.rows || (a.currency < b.currency ? -1 : 1)),
     counts,
     errors,
     errorsTotal,
@@ -303,7 +365,8 @@ export function cancelJob(jobId: string, db: DB | null = null, who?: Viewer): Cr
 
 export { bumpCrmVersion };
 
-const anotherImport = () => new AppError('conflict', 'Another import is running: wait for it or cancel it.', undefined, { key: 'anotherImport' });
+const anotherImport = () =>
+  new AppError('conflict', 'Another import is running: wait for it or cancel it.', undefined, { key: 'anotherImport' });
 
 export interface ImportWatch {
   /** Progress reports, on this thread (tests look at the workspace from here while the import's transaction is open). */
@@ -323,9 +386,22 @@ export interface ImportWatch {
  * writes through the main connection fail at once with "busy" rather than freezing the
  * app for the busy timeout; reads see the workspace as it was until the commit.
  */
-export function startImport(mainDb: DB, file: StagedInput, source: string, mapping: CrmMapping, actorId: number | null, watch: ImportWatch = {}): CrmJob {
+export function startImport(
+  mainDb: DB,
+  file: StagedInput,
+  source: string,
+  mapping: CrmMapping,
+  actorId: number | null,
+  watch: ImportWatch = {},
+): CrmJob {
   if (longWrites.active()) throw anotherImport(); // as an API error, not a failed job
-  const input: ImportInput = { file: { path: file.path, name: file.name, size: file.size, sha256: file.sha256 }, source, mapping, actorId, expectedRows: dryRunRows.get(file.path) ?? 0 };
+  const input: ImportInput = {
+    file: { path: file.path, name: file.name, size: file.size, sha256: file.sha256 },
+    source,
+    mapping,
+    actorId,
+    expectedRows: dryRunRows.get(file.path) ?? 0,
+  };
   const mainBusy = mainDb.pragma('busy_timeout', { simple: true }) as number;
   let slot = '';
   const job = startRunnerJob({
@@ -352,7 +428,14 @@ export function startImport(mainDb: DB, file: StagedInput, source: string, mappi
 }
 
 /** Runs the import and resolves when it is done or cancelled; a failed import rejects with its error (tests and bench). */
-export async function runImport(mainDb: DB, file: StagedInput, source: string, mapping: CrmMapping, actorId: number | null, watch: ImportWatch = {}): Promise<CrmJob> {
+export async function runImport(
+  mainDb: DB,
+  file: StagedInput,
+  source: string,
+  mapping: CrmMapping,
+  actorId: number | null,
+  watch: ImportWatch = {},
+): Promise<CrmJob> {
   const started = startImport(mainDb, file, source, mapping, actorId, watch);
   const done = await waitJob(started.jobId);
   if (done.state === 'failed') throw jobError(done.jobId) ?? new AppError('internal', done.error ?? 'The import failed.');
@@ -362,16 +445,38 @@ export async function runImport(mainDb: DB, file: StagedInput, source: string, m
 export function listBatches(db: DB): CrmBatch[] {
   const rows = db
     .prepare(`SELECT b.*, p.name AS by_name FROM crm_import_batches b LEFT JOIN people p ON p.id = b.created_by ORDER BY b.id DESC`)
-    .all() as { id: number; source: string; file_name: string; file_sha256: string; counts: string; created_at: string; by_name: string | null; undone_at: string | null; touched: string }[];
+    .all() as {
+    id: number;
+    source: string;
+    file_name: string;
+    file_sha256: string;
+    counts: string;
+    created_at: string;
+    by_name: string | null;
+    undone_at: string | null;
+    touched: string;
+  }[];
   // newest first: a batch is blocked by the newest live batch that changed its deals
   const blocker = new Map<number, { id: number; fileName: string; createdAt: string }>();
   for (const r of [...rows].reverse()) {
     if (r.undone_at) continue;
-    for (const earlier of JSON.parse(r.touched) as number[]) blocker.set(earlier, { id: r.id, fileName: r.file_name, createdAt: r.created_at });
+    for (const earlier of JSON.parse(r.touched) as number[])
+      blocker.set(earlier, { id: r.id, fileName: r.file_name, createdAt: r.created_at });
   }
   return rows.slice(0, 100).map((r) => {
     const blockedBy = r.undone_at ? null : (blocker.get(r.id) ?? null);
-    return { id: r.id, source: r.source, fileName: r.file_name, fileSha256: r.file_sha256, counts: JSON.parse(r.counts) as CrmCounts, createdAt: r.created_at, createdBy: r.by_name, undoneAt: r.undone_at, canUndo: !r.undone_at && !blockedBy, blockedBy };
+    return {
+      id: r.id,
+      source: r.source,
+      fileName: r.file_name,
+      fileSha256: r.file_sha256,
+      counts: JSON.parse(r.counts) as CrmCounts,
+      createdAt: r.created_at,
+      createdBy: r.by_name,
+      undoneAt: r.undone_at,
+      canUndo: !r.undone_at && !blockedBy,
+      blockedBy,
+    };
   });
 }
 
@@ -387,7 +492,8 @@ export function undoBatch(db: DB, id: number, actorId: number | null): { removed
 
 function undoInTransaction(db: DB, id: number, actorId: number | null): { removed: number; restored: number } {
   return db.transaction(() => {
-    const b = db.prepare('SELECT id, undone_at FROM crm_import_batches WHERE id = ?').get(id) as { id: number; undone_at: string | null } | undefined;
+    const b = db.prepare('SELECT id, undone_at FROM crm_import_batches WHERE id = ?').get(id) as
+      { id: number; undone_at: string | null } | undefined;
     if (!b) throw new AppError('not_found', 'No such import batch.', undefined, { key: 'noBatch' });
     if (b.undone_at) throw new AppError('conflict', 'This import was already undone.', undefined, { key: 'alreadyUndone' });
     // authoritative check on the undo data itself (later batches' previous values naming this batch)
@@ -399,7 +505,12 @@ function undoInTransaction(db: DB, id: number, actorId: number | null): { remove
       .get(id, id) as { file: string; at: string; n: number } | undefined;
     if (later) {
       const at = later.at.slice(0, 16).replace('T', ' ');
-      throw new AppError('conflict', `A later import (${later.file}, ${at}) changed ${later.n} deals of this one: undo that import first.`, undefined, { key: 'undoLaterFirst', params: { file: later.file, at, n: later.n } });
+      throw new AppError(
+        'conflict',
+        `A later import (${later.file}, ${at}) changed ${later.n} deals of this one: undo that import first.`,
+        undefined,
+        { key: 'undoLaterFirst', params: { file: later.file, at, n: later.n } },
+      );
     }
     const hist = db.prepare('SELECT deal_id, prev FROM crm_deal_history WHERE batch_id = ?').all(id) as { deal_id: number; prev: string }[];
     const restore = db.prepare(
@@ -408,7 +519,9 @@ function undoInTransaction(db: DB, id: number, actorId: number | null): { remove
     );
     for (const h of hist) restore.run(JSON.parse(h.prev));
     const removed = db.prepare('DELETE FROM crm_deals WHERE batch_id = ?').run(id).changes;
-    db.prepare('DELETE FROM crm_customers WHERE batch_id = ? AND NOT EXISTS (SELECT 1 FROM crm_deals d WHERE d.customer_id = crm_customers.id)').run(id);
+    db.prepare(
+      'DELETE FROM crm_customers WHERE batch_id = ? AND NOT EXISTS (SELECT 1 FROM crm_deals d WHERE d.customer_id = crm_customers.id)',
+    ).run(id);
     db.prepare('DELETE FROM crm_deal_history WHERE batch_id = ?').run(id);
     db.prepare("UPDATE crm_import_batches SET undone_at = strftime('%Y-%m-%dT%H:%M:%fZ','now') WHERE id = ?").run(id);
     audit(db, actorId, 'crm_import', id, 'undo', { removed, restored: hist.length });
@@ -428,7 +541,9 @@ export function listChannels(db: DB): ChannelRule[] {
 
 export function setChannel(db: DB, value: string, kind: 'direct' | 'indirect', mode: 'online' | 'offline'): ChannelRule[] {
   // groups are looked up when the page is computed: the deal columns stay valid (no version bump, no re-read)
-  db.prepare('INSERT INTO crm_channels(value_key, value, kind, mode) VALUES (?, ?, ?, ?) ON CONFLICT(value_key) DO UPDATE SET kind = excluded.kind, mode = excluded.mode').run(valueKey(value), value, kind, mode);
+  db.prepare(
+    'INSERT INTO crm_channels(value_key, value, kind, mode) VALUES (?, ?, ?, ?) ON CONFLICT(value_key) DO UPDATE SET kind = excluded.kind, mode = excluded.mode',
+  ).run(valueKey(value), value, kind, mode);
   return listChannels(db);
 }
 

@@ -1,6 +1,13 @@
 /** Turns one exported row into a deal as it will be stored, or row-level errors (row, column, value, why). */
 import { AppError } from '../../../shared/api/contract';
-import { REQUIRED_FIELDS, type CrmMapping, type CrmRowError, type DealField, type DealStatus, type StageRule } from '../../../shared/api/crm';
+import {
+  REQUIRED_FIELDS,
+  type CrmMapping,
+  type CrmRowError,
+  type DealField,
+  type DealStatus,
+  type StageRule,
+} from '../../../shared/api/crm';
 import { nameKey, parseCrmDate, parseCrmNumber, valueKey, type ParseError } from '../../../shared/domain/crmParse';
 import { normalizeCurrency } from '../../../shared/domain/currency';
 import type { OwnerIndex } from './owners';
@@ -26,7 +33,8 @@ export interface NormalDeal {
   churnedAt: string | null;
 }
 
-export type NormalResult = { ok: true; deal: NormalDeal } | { ok: false; errors: CrmRowError[]; ownerUnknown?: string; stageUnmapped?: string; skipped?: boolean };
+export type NormalResult =
+  { ok: true; deal: NormalDeal } | { ok: false; errors: CrmRowError[]; ownerUnknown?: string; stageUnmapped?: string; skipped?: boolean };
 
 const TRUE = new Set(['1', 'true', 'yes', 'y', 'да', '是', 'won', 'closed']);
 
@@ -37,13 +45,28 @@ export function columnIndex(header: string[], mapping: CrmMapping): Partial<Reco
   for (const [field, col] of Object.entries(mapping.fields) as [DealField, string][]) {
     if (!col) continue;
     const i = header.findIndex((h) => h.trim() === col.trim());
-    if (i < 0) throw new AppError('invalid_input', `The column "${col}" mapped to ${field} is not in the file.`, `mapping.fields.${field}`, { key: 'columnMissing', params: { column: col, field } });
+    if (i < 0)
+      throw new AppError('invalid_input', `The column "${col}" mapped to ${field} is not in the file.`, `mapping.fields.${field}`, {
+        key: 'columnMissing',
+        params: { column: col, field },
+      });
     const other = seen.get(col);
-    if (other) throw new AppError('invalid_input', `The column "${col}" is mapped twice (${other} and ${field}); map each column to one field.`, `mapping.fields.${field}`, { key: 'mappedTwice', params: { column: col, a: other, b: field } });
+    if (other)
+      throw new AppError(
+        'invalid_input',
+        `The column "${col}" is mapped twice (${other} and ${field}); map each column to one field.`,
+        `mapping.fields.${field}`,
+        { key: 'mappedTwice', params: { column: col, a: other, b: field } },
+      );
     seen.set(col, field);
     idx[field] = i;
   }
-  for (const f of REQUIRED_FIELDS) if (idx[f] === undefined) throw new AppError('invalid_input', `Map a column to the required field ${f}.`, `mapping.fields.${f}`, { key: 'fieldRequired', params: { field: f } });
+  for (const f of REQUIRED_FIELDS)
+    if (idx[f] === undefined)
+      throw new AppError('invalid_input', `Map a column to the required field ${f}.`, `mapping.fields.${f}`, {
+        key: 'fieldRequired',
+        params: { field: f },
+      });
   return idx;
 }
 
@@ -51,7 +74,9 @@ export function makeNormalizer(header: string[], mapping: CrmMapping, owners: Ow
   const idx = columnIndex(header, mapping);
   // amounts in an unknown currency cannot be converted for revenue: the wizard asks for the file's currency
   if (idx.amount !== undefined && idx.currency === undefined && !mapping.fileCurrency)
-    throw new AppError('invalid_input', 'This file has no currency column: choose the currency of its amounts.', 'mapping.fileCurrency', { key: 'currencyRequired' });
+    throw new AppError('invalid_input', 'This file has no currency column: choose the currency of its amounts.', 'mapping.fileCurrency', {
+      key: 'currencyRequired',
+    });
   const currencyCache = new Map<string, string | null>();
   const currencyOf = (v: string) => {
     let c = currencyCache.get(v);
@@ -60,7 +85,11 @@ export function makeNormalizer(header: string[], mapping: CrmMapping, owners: Ow
   };
   const stages = new Map<string, StageRule>(Object.entries(mapping.stages).map(([k, v]) => [valueKey(k), v]));
   const repeat = new Set(mapping.repeatValues.map(valueKey));
-  const explicitSkip = new Set(Object.entries(mapping.owners).filter(([, v]) => v === 0).map(([k]) => nameKey(k)));
+  const explicitSkip = new Set(
+    Object.entries(mapping.owners)
+      .filter(([, v]) => v === 0)
+      .map(([k]) => nameKey(k)),
+  );
   const col = (f: DealField) => mapping.fields[f] ?? f;
   // per-value caches: an export repeats the same few owners and stages a million times
   const skipCache = new Map<string, boolean>();
@@ -157,7 +186,14 @@ export function makeNormalizer(header: string[], mapping: CrmMapping, owners: Ow
     if (currencyRaw) {
       const c = currencyOf(currencyRaw);
       if (c) currency = c;
-      else err('currency', currencyRaw, `"${currencyRaw}" is not a currency this app knows: use an ISO 4217 code such as USD, EUR, RUB or CNY`, 'currencyUnknown', { value: currencyRaw });
+      else
+        err(
+          'currency',
+          currencyRaw,
+          `"${currencyRaw}" is not a currency this app knows: use an ISO 4217 code such as USD, EUR, RUB or CNY`,
+          'currencyUnknown',
+          { value: currencyRaw },
+        );
     } else if (amount !== null && !currency) err('currency', '', 'the deal has an amount but no currency', 'noCurrency');
 
     const intIn = (f: DealField, min: number, max: number) => {

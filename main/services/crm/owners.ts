@@ -19,8 +19,17 @@ export interface OwnerData {
 
 export function ownerData(db: DB, explicit: Record<string, number> = {}): OwnerData {
   return {
-    people: (db.prepare(`SELECT p.id, p.name, ${namesColumn('p')} AS names, p.email FROM people p`).all() as { id: number; name: string; names: string; email: string }[]).map((p) => ({ ...p, names: Object.values(parseNames(p.names)) })),
-    aliases: (db.prepare('SELECT alias_key, person_id FROM crm_owner_aliases').all() as { alias_key: string; person_id: number }[]).map((a) => [a.alias_key, a.person_id]),
+    people: (
+      db.prepare(`SELECT p.id, p.name, ${namesColumn('p')} AS names, p.email FROM people p`).all() as {
+        id: number;
+        name: string;
+        names: string;
+        email: string;
+      }[]
+    ).map((p) => ({ ...p, names: Object.values(parseNames(p.names)) })),
+    aliases: (db.prepare('SELECT alias_key, person_id FROM crm_owner_aliases').all() as { alias_key: string; person_id: number }[]).map(
+      (a) => [a.alias_key, a.person_id],
+    ),
     explicit,
   };
 }
@@ -48,7 +57,8 @@ export function ownerIndexOf({ people, aliases: aliasList, explicit }: OwnerData
       const ex = explicitMap.get(key);
       if (ex !== undefined) r = { personId: ex, how: 'saved' };
       else if (byName.has(key)) r = { personId: byName.get(key)!, how: 'name' };
-      else if (/@/.test(value) && byEmail.has(value.trim().toLowerCase())) r = { personId: byEmail.get(value.trim().toLowerCase())!, how: 'email' };
+      else if (/@/.test(value) && byEmail.has(value.trim().toLowerCase()))
+        r = { personId: byEmail.get(value.trim().toLowerCase())!, how: 'email' };
       else if (email && byEmail.has(email.trim().toLowerCase())) r = { personId: byEmail.get(email.trim().toLowerCase())!, how: 'email' };
       else if (aliases.has(key)) r = { personId: aliases.get(key)!, how: 'alias' };
       cache.set(ck, r);
@@ -60,6 +70,8 @@ export function ownerIndexOf({ people, aliases: aliasList, explicit }: OwnerData
 
 /** Remembers the user's resolutions so the next export from the same CRM matches without asking. */
 export function saveAliases(db: DB, owners: Record<string, number>) {
-  const up = db.prepare('INSERT INTO crm_owner_aliases(alias_key, person_id) VALUES (?, ?) ON CONFLICT(alias_key) DO UPDATE SET person_id = excluded.person_id');
+  const up = db.prepare(
+    'INSERT INTO crm_owner_aliases(alias_key, person_id) VALUES (?, ?) ON CONFLICT(alias_key) DO UPDATE SET person_id = excluded.person_id',
+  );
   for (const [value, personId] of Object.entries(owners)) if (personId > 0) up.run(nameKey(value), personId);
 }

@@ -36,15 +36,27 @@ const flush = (bytes: number, rows: number) => {
   post({ type: 'chunk', chunk }, [chunk.rows.buffer as ArrayBuffer, chunk.nums.buffer as ArrayBuffer]);
 };
 
-walk(job.path, job.mapping, ownerIndexOf(job.owners), (r, row) => packer.add(r, row), (bytes, rows) => {
-  flush(bytes, rows);
-  return true;
-})
+walk(
+  job.path,
+  job.mapping,
+  ownerIndexOf(job.owners),
+  (r, row) => packer.add(r, row),
+  (bytes, rows) => {
+    flush(bytes, rows);
+    return true;
+  },
+)
   .then(({ rows }) => {
     if (packer.size) flush(-1, rows);
     post({ type: 'done', rows });
   })
   .catch((e: unknown) => {
     const err = e as AppError;
-    post({ type: 'error', code: e instanceof AppError ? err.code : 'bad_file', message: (e as Error).message, ...(err.field ? { field: err.field } : {}), ...(err.localized ? { localized: err.localized } : {}) });
+    post({
+      type: 'error',
+      code: e instanceof AppError ? err.code : 'bad_file',
+      message: (e as Error).message,
+      ...(err.field ? { field: err.field } : {}),
+      ...(err.localized ? { localized: err.localized } : {}),
+    });
   });

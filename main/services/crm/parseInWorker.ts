@@ -25,12 +25,22 @@ export const crmWorkerAvailable = parseWorker.available;
  * `sliceRows`: on the request thread (the dry run), chunks are taken in slices of this many rows with a turn of the
  * event loop between them; the import's writer (on the jobs worker) takes each chunk whole.
  */
-export function walkInWorker(file: string, mapping: CrmMapping, owners: OwnerData, onDeal: OnDeal, onProgress: OnProgress, sliceRows = Infinity): Promise<{ rows: number }> {
+export function walkInWorker(
+  file: string,
+  mapping: CrmMapping,
+  owners: OwnerData,
+  onDeal: OnDeal,
+  onProgress: OnProgress,
+  sliceRows = Infinity,
+): Promise<{ rows: number }> {
   const credits = new SharedArrayBuffer(4);
   const counter = new Int32Array(credits);
   Atomics.store(counter, 0, CREDITS);
   const job: ParseJob = { path: file, mapping, owners, credits };
-  const worker = new Worker(parseWorker.file(), { workerData: job, resourceLimits: { maxOldGenerationSizeMb: 512, maxYoungGenerationSizeMb: 16 } });
+  const worker = new Worker(parseWorker.file(), {
+    workerData: job,
+    resourceLimits: { maxOldGenerationSizeMb: 512, maxYoungGenerationSizeMb: 16 },
+  });
   return new Promise((resolve, reject) => {
     let settled = false;
     const finish = (e: Error | null, rows = 0) => {
@@ -61,8 +71,16 @@ export function walkInWorker(file: string, mapping: CrmMapping, owners: OwnerDat
         }
       });
     });
-    worker.on('error', (e) => finish(new AppError('bad_file', `The file cannot be read: ${e.message}`, undefined, { key: 'unreadable', params: { detail: e.message } })));
+    worker.on('error', (e) =>
+      finish(
+        new AppError('bad_file', `The file cannot be read: ${e.message}`, undefined, { key: 'unreadable', params: { detail: e.message } }),
+      ),
+    );
     // after the chunks and the 'done' still queued: a reader that finished exits before they are taken
-    worker.on('exit', (code) => void queue.then(() => finish(new AppError('internal', `The import's file reader stopped unexpectedly (exit code ${code}).`))));
+    worker.on(
+      'exit',
+      (code) =>
+        void queue.then(() => finish(new AppError('internal', `The import's file reader stopped unexpectedly (exit code ${code}).`))),
+    );
   });
 }

@@ -9,12 +9,84 @@ import { dateShare, valueKey } from '../../../shared/domain/crmParse';
 type FieldMap = Partial<Record<DealField, string>>;
 
 export const PRESET_FIELDS: Record<Exclude<CrmPreset, 'generic'>, FieldMap> = {
-  zoho: { externalId: 'Record Id', name: 'Deal Name', customer: 'Account Name', owner: 'Deal Owner', amount: 'Amount', currency: 'Currency', stage: 'Stage', closedAt: 'Closing Date', createdAt: 'Created Time', channel: 'Lead Source', type: 'Type' },
-  salesforce: { externalId: 'Opportunity ID', name: 'Opportunity Name', customer: 'Account Name', owner: 'Opportunity Owner', amount: 'Amount', currency: 'Opportunity Currency', stage: 'Stage', closedAt: 'Close Date', createdAt: 'Created Date', channel: 'Lead Source', type: 'Type', won: 'Won', closed: 'Closed' },
-  hubspot: { externalId: 'Record ID', name: 'Deal Name', customer: 'Associated Company', owner: 'Deal owner', amount: 'Amount', stage: 'Deal Stage', closedAt: 'Close Date', createdAt: 'Create Date', channel: 'Original Source', type: 'Deal Type' },
-  amocrm: { externalId: 'ID', name: 'Название сделки', customer: 'Компания', owner: 'Ответственный', amount: 'Бюджет', stage: 'Этап сделки', closedAt: 'Дата закрытия', createdAt: 'Дата создания', channel: 'Источник', type: 'Тип сделки' },
-  bitrix24: { externalId: 'ID', name: 'Название', customer: 'Компания', owner: 'Ответственный', amount: 'Сумма', currency: 'Валюта', stage: 'Стадия сделки', closedAt: 'Дата закрытия', createdAt: 'Дата создания', channel: 'Источник', type: 'Тип' },
-  fxiaoke: { externalId: '商机编号', name: '商机名称', customer: '客户名称', owner: '负责人', amount: '商机金额', currency: '币种', stage: '销售阶段', closedAt: '结单日期', createdAt: '创建时间', channel: '来源', type: '商机类型' },
+  zoho: {
+    externalId: 'Record Id',
+    name: 'Deal Name',
+    customer: 'Account Name',
+    owner: 'Deal Owner',
+    amount: 'Amount',
+    currency: 'Currency',
+    stage: 'Stage',
+    closedAt: 'Closing Date',
+    createdAt: 'Created Time',
+    channel: 'Lead Source',
+    type: 'Type',
+  },
+  salesforce: {
+    externalId: 'Opportunity ID',
+    name: 'Opportunity Name',
+    customer: 'Account Name',
+    owner: 'Opportunity Owner',
+    amount: 'Amount',
+    currency: 'Opportunity Currency',
+    stage: 'Stage',
+    closedAt: 'Close Date',
+    createdAt: 'Created Date',
+    channel: 'Lead Source',
+    type: 'Type',
+    won: 'Won',
+    closed: 'Closed',
+  },
+  hubspot: {
+    externalId: 'Record ID',
+    name: 'Deal Name',
+    customer: 'Associated Company',
+    owner: 'Deal owner',
+    amount: 'Amount',
+    stage: 'Deal Stage',
+    closedAt: 'Close Date',
+    createdAt: 'Create Date',
+    channel: 'Original Source',
+    type: 'Deal Type',
+  },
+  amocrm: {
+    externalId: 'ID',
+    name: 'Название сделки',
+    customer: 'Компания',
+    owner: 'Ответственный',
+    amount: 'Бюджет',
+    stage: 'Этап сделки',
+    closedAt: 'Дата закрытия',
+    createdAt: 'Дата создания',
+    channel: 'Источник',
+    type: 'Тип сделки',
+  },
+  bitrix24: {
+    externalId: 'ID',
+    name: 'Название',
+    customer: 'Компания',
+    owner: 'Ответственный',
+    amount: 'Сумма',
+    currency: 'Валюта',
+    stage: 'Стадия сделки',
+    closedAt: 'Дата закрытия',
+    createdAt: 'Дата создания',
+    channel: 'Источник',
+    type: 'Тип',
+  },
+  fxiaoke: {
+    externalId: '商机编号',
+    name: '商机名称',
+    customer: '客户名称',
+    owner: '负责人',
+    amount: '商机金额',
+    currency: '币种',
+    stage: '销售阶段',
+    closedAt: '结单日期',
+    createdAt: '创建时间',
+    channel: '来源',
+    type: '商机类型',
+  },
 };
 
 /** Header synonyms (case-folded) for exports without a preset. */
@@ -30,7 +102,20 @@ const SYNONYMS: Record<DealField, string[]> = {
   won: ['won', 'is won', 'выиграна'],
   closed: ['closed', 'is closed', 'закрыта'],
   createdAt: ['created', 'created at', 'created date', 'create date', 'created time', 'дата создания', '创建时间', '创建日期'],
-  closedAt: ['closed at', 'closed on', 'close date', 'closing date', 'closed date', 'date closed', 'дата закрытия', 'закрыта дата', '结单日期', '成交日期', '关闭日期', '关闭时间'],
+  closedAt: [
+    'closed at',
+    'closed on',
+    'close date',
+    'closing date',
+    'closed date',
+    'date closed',
+    'дата закрытия',
+    'закрыта дата',
+    '结单日期',
+    '成交日期',
+    '关闭日期',
+    '关闭时间',
+  ],
   channel: ['source', 'lead source', 'channel', 'original source', 'источник', 'канал', '来源', '渠道'],
   type: ['type', 'deal type', 'business type', 'тип', 'тип сделки', '类型', '商机类型'],
   product: ['product', 'products', 'product line', 'продукт', 'товар', '产品'],
@@ -90,12 +175,25 @@ export function suggestFields(columns: string[], preset: CrmPreset, valuesOf?: (
 
 /** Known stage names of the six CRMs' default pipelines: status and position in a 5-stage funnel. */
 const KNOWN_STAGES: [string, StageRule][] = [
-  ...['closed won', 'closed-won', 'won', 'closedwon', 'успешно реализовано', 'сделка успешна', 'выиграна', '赢单', '成交'].map((s): [string, StageRule] => [s, { status: 'won', position: 5 }]),
-  ...['closed lost', 'closed-lost', 'lost', 'closedlost', 'закрыто и не реализовано', 'сделка провалена', 'проиграна', '输单', '丢单'].map((s): [string, StageRule] => [s, { status: 'lost', position: 1 }]),
-  ...['qualification', 'prospecting', 'qualified to buy', 'appointment scheduled', 'первичный контакт', 'новая', '验证客户'].map((s): [string, StageRule] => [s, { status: 'open', position: 1 }]),
-  ...['needs analysis', 'presentation scheduled', 'переговоры', 'подготовка документов', '需求确定'].map((s): [string, StageRule] => [s, { status: 'open', position: 2 }]),
-  ...['proposal/price quote', 'decision maker bought-in', 'принимают решение', 'счёт на предоплату', 'счет на предоплату', '方案/报价'].map((s): [string, StageRule] => [s, { status: 'open', position: 3 }]),
-  ...['negotiation/review', 'contract sent', 'согласование договора', 'в работе', 'финальный счёт', '谈判审核'].map((s): [string, StageRule] => [s, { status: 'open', position: 4 }]),
+  ...['closed won', 'closed-won', 'won', 'closedwon', 'успешно реализовано', 'сделка успешна', 'выиграна', '赢单', '成交'].map(
+    (s): [string, StageRule] => [s, { status: 'won', position: 5 }],
+  ),
+  ...['closed lost', 'closed-lost', 'lost', 'closedlost', 'закрыто и не реализовано', 'сделка провалена', 'проиграна', '输单', '丢单'].map(
+    (s): [string, StageRule] => [s, { status: 'lost', position: 1 }],
+  ),
+  ...['qualification', 'prospecting', 'qualified to buy', 'appointment scheduled', 'первичный контакт', 'новая', '验证客户'].map(
+    (s): [string, StageRule] => [s, { status: 'open', position: 1 }],
+  ),
+  ...['needs analysis', 'presentation scheduled', 'переговоры', 'подготовка документов', '需求确定'].map((s): [string, StageRule] => [
+    s,
+    { status: 'open', position: 2 },
+  ]),
+  ...['proposal/price quote', 'decision maker bought-in', 'принимают решение', 'счёт на предоплату', 'счет на предоплату', '方案/报价'].map(
+    (s): [string, StageRule] => [s, { status: 'open', position: 3 }],
+  ),
+  ...['negotiation/review', 'contract sent', 'согласование договора', 'в работе', 'финальный счёт', '谈判审核'].map(
+    (s): [string, StageRule] => [s, { status: 'open', position: 4 }],
+  ),
 ];
 const STAGE_MAP = new Map(KNOWN_STAGES.map(([k, v]) => [valueKey(k), v]));
 
@@ -104,7 +202,22 @@ export function suggestStage(value: string): StageRule {
 }
 export const isKnownStage = (value: string) => STAGE_MAP.has(valueKey(value));
 
-const REPEAT = ['existing business', 'existing customer - upgrade', 'existing customer - replacement', 'existing customer - downgrade', 'existingbusiness', 'renewal', 'repeat', 'upsell', 'повторная', 'повторная продажа', 'продление', '老客户复购', '续约', '复购'];
+const REPEAT = [
+  'existing business',
+  'existing customer - upgrade',
+  'existing customer - replacement',
+  'existing customer - downgrade',
+  'existingbusiness',
+  'renewal',
+  'repeat',
+  'upsell',
+  'повторная',
+  'повторная продажа',
+  'продление',
+  '老客户复购',
+  '续约',
+  '复购',
+];
 const REPEAT_SET = new Set(REPEAT.map(valueKey));
 export const isRepeatValue = (v: string) => REPEAT_SET.has(valueKey(v));
 

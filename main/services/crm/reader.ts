@@ -40,16 +40,21 @@ const iconvName = (encoding: string) =>
 
 export function detectFile(path: string): FileInfo {
   const size = fs.statSync(path).size;
-  if (size === 0) throw new AppError('bad_file', 'The file is empty: export the deals from your CRM again.', undefined, { key: 'emptyFile' });
+  if (size === 0)
+    throw new AppError('bad_file', 'The file is empty: export the deals from your CRM again.', undefined, { key: 'emptyFile' });
   const head = readHead(path);
   if (looksLikeZip(head)) return { kind: 'xlsx', encoding: 'XLSX', delimiter: '', size };
   if (head.subarray(0, 8).equals(Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1])))
-    throw new AppError('bad_file', 'This is an old Excel 97–2003 (.xls) file: save it as .xlsx or CSV and try again.', undefined, { key: 'oldXls' });
-  if (head.subarray(0, 4).toString('latin1') === '%PDF') throw new AppError('bad_file', 'This is a PDF, not a CSV or XLSX export.', undefined, { key: 'pdfFile' });
+    throw new AppError('bad_file', 'This is an old Excel 97–2003 (.xls) file: save it as .xlsx or CSV and try again.', undefined, {
+      key: 'oldXls',
+    });
+  if (head.subarray(0, 4).toString('latin1') === '%PDF')
+    throw new AppError('bad_file', 'This is a PDF, not a CSV or XLSX export.', undefined, { key: 'pdfFile' });
   const sample = head.length === size ? head : head.subarray(0, Math.max(head.lastIndexOf(0x0a), 1));
   const zeros = sample.subarray(0, 4096).filter((b) => b === 0).length;
   const utf16 = (sample[0] === 0xff && sample[1] === 0xfe) || (sample[0] === 0xfe && sample[1] === 0xff);
-  if (zeros > 16 && !utf16) throw new AppError('bad_file', 'This file is not a CSV or XLSX export (it contains binary data).', undefined, { key: 'binaryFile' });
+  if (zeros > 16 && !utf16)
+    throw new AppError('bad_file', 'This file is not a CSV or XLSX export (it contains binary data).', undefined, { key: 'binaryFile' });
   const { text, encoding } = decodeText(sample);
   const { delimiter } = parseCsv(text.slice(0, 32 * 1024));
   return { kind: 'csv', encoding, delimiter: delimiter || ',', size };
@@ -103,7 +108,12 @@ export async function streamRows(path: string, info: FileInfo, onRows: RowsCallb
   if (info.kind === 'xlsx') {
     let reader: ExcelJS.stream.xlsx.WorkbookReader;
     try {
-      reader = new ExcelJS.stream.xlsx.WorkbookReader(path, { sharedStrings: 'cache', styles: 'ignore', hyperlinks: 'ignore', worksheets: 'emit' });
+      reader = new ExcelJS.stream.xlsx.WorkbookReader(path, {
+        sharedStrings: 'cache',
+        styles: 'ignore',
+        hyperlinks: 'ignore',
+        worksheets: 'emit',
+      });
     } catch {
       throw new AppError('bad_file', 'The XLSX file cannot be opened.', undefined, { key: 'xlsxUnreadable' });
     }
@@ -112,7 +122,7 @@ export async function streamRows(path: string, info: FileInfo, onRows: RowsCallb
     try {
       for await (const ws of reader) {
         for await (const row of ws) {
-          const values = Array.isArray(row.values) ? (row.values).slice(1) : [];
+          const values = Array.isArray(row.values) ? row.values.slice(1) : [];
           const cells = Array.from({ length: values.length }, (_, i) => cellText(values[i]));
           // exceljs skips empty rows; keep numbering right with row.number
           while (approx + buf.length + 1 < row.number) buf.push([]);
@@ -128,7 +138,10 @@ export async function streamRows(path: string, info: FileInfo, onRows: RowsCallb
       }
     } catch (e) {
       if (e instanceof AppError) throw e;
-      throw new AppError('bad_file', `The XLSX file is damaged or not a spreadsheet (${(e as Error).message}).`, undefined, { key: 'xlsxDamaged', params: { detail: (e as Error).message } });
+      throw new AppError('bad_file', `The XLSX file is damaged or not a spreadsheet (${(e as Error).message}).`, undefined, {
+        key: 'xlsxDamaged',
+        params: { detail: (e as Error).message },
+      });
     }
     if (buf.length) onRows(buf, info.size);
     return;
@@ -142,7 +155,14 @@ export async function streamRows(path: string, info: FileInfo, onRows: RowsCallb
       if (stopped) return;
       stopped = true;
       file.destroy();
-      reject(e instanceof AppError ? e : new AppError('bad_file', `The file cannot be read: ${(e as Error).message}`, undefined, { key: 'unreadable', params: { detail: (e as Error).message } }));
+      reject(
+        e instanceof AppError
+          ? e
+          : new AppError('bad_file', `The file cannot be read: ${(e as Error).message}`, undefined, {
+              key: 'unreadable',
+              params: { detail: (e as Error).message },
+            }),
+      );
     };
     file.on('error', fail);
     Papa.parse(text as unknown as File, {

@@ -46,7 +46,11 @@ export async function walk(path: string, mapping: CrmMapping, owners: OwnerIndex
       if (pending.length < 20 && bytes >= 0 && bytes < info.size) return;
       headerIndex = findHeader(pending);
       if (headerIndex < 0) return;
-      normalize = makeNormalizer(pending[headerIndex].map((h) => String(h).trim()), mapping, owners);
+      normalize = makeNormalizer(
+        pending[headerIndex].map((h) => String(h).trim()),
+        mapping,
+        owners,
+      );
       chunk = pending;
       pending = [];
       start = headerIndex + 1;
@@ -62,10 +66,10 @@ export async function walk(path: string, mapping: CrmMapping, owners: OwnerIndex
     if (onProgress && !onProgress(bytes, rows)) return 'stop';
   });
   if (!normalize) {
-    if (headerIndex < 0) throw new AppError('bad_file', 'The file has no rows: export the deals from your CRM again.', undefined, { key: 'noRows' });
+    if (headerIndex < 0)
+      throw new AppError('bad_file', 'The file has no rows: export the deals from your CRM again.', undefined, { key: 'noRows' });
     throw new AppError('bad_file', 'The file has a header row but no deals.', undefined, { key: 'headerOnly' });
   }
   if (!rows) throw new AppError('bad_file', 'The file has a header row but no deals.', undefined, { key: 'headerOnly' });
   return { info, rows };
 }
-

@@ -10,9 +10,42 @@ import { defaultChannelGroup } from '../crm/presets';
 import type { DemoContext } from './context';
 
 const CUSTOMERS: Record<string, string[]> = {
-  North: ['ООО «Вектор»', 'ООО «Орион»', 'АО «Северсталь-Сервис»', 'ООО «Зенит»', 'ИП Кузьмин', 'ООО «Космос»', 'ООО «Балтика Трейд»', 'АО «Уралмаш-Снаб»', 'ООО «Технопарк»', 'ООО «Луч»'],
-  East: ['东方贸易有限公司', '天成科技', '恒通物流', '博远电子', '宏达制造', '华信咨询', '金桥商贸', '瑞丰食品', 'Pacific Rim Traders', 'Lotus Distribution'],
-  West: ['Northwind Traders', 'Contoso Ltd', 'Fabrikam Inc', 'Globex GmbH', 'Vertex Partners', 'Initech', 'Umbrella Retail', 'Stark Logistics', 'Wayne Foods', 'Acme Supplies'],
+  North: [
+    'ООО «Вектор»',
+    'ООО «Орион»',
+    'АО «Северсталь-Сервис»',
+    'ООО «Зенит»',
+    'ИП Кузьмин',
+    'ООО «Космос»',
+    'ООО «Балтика Трейд»',
+    'АО «Уралмаш-Снаб»',
+    'ООО «Технопарк»',
+    'ООО «Луч»',
+  ],
+  East: [
+    '东方贸易有限公司',
+    '天成科技',
+    '恒通物流',
+    '博远电子',
+    '宏达制造',
+    '华信咨询',
+    '金桥商贸',
+    '瑞丰食品',
+    'Pacific Rim Traders',
+    'Lotus Distribution',
+  ],
+  West: [
+    'Northwind Traders',
+    'Contoso Ltd',
+    'Fabrikam Inc',
+    'Globex GmbH',
+    'Vertex Partners',
+    'Initech',
+    'Umbrella Retail',
+    'Stark Logistics',
+    'Wayne Foods',
+    'Acme Supplies',
+  ],
 };
 const CHANNELS = ['Website', 'Phone', 'Exhibition', 'Referral', 'Partner', 'Marketplace'];
 const CHANNEL_WEIGHT = [0.24, 0.22, 0.1, 0.16, 0.16, 0.12];
@@ -27,7 +60,11 @@ export function seedInsights(ctx: DemoContext) {
   const start = end - 548 * DAY; // 18 months
   const teamName = new Map(Object.entries(ctx.teams).map(([name, id]) => [id, name]));
   const batchId = Number(
-    db.prepare("INSERT INTO crm_import_batches(source, file_name, file_sha256, mapping, counts) VALUES ('demo', 'demo-crm-export.csv', '', '{}', '{}')").run().lastInsertRowid,
+    db
+      .prepare(
+        "INSERT INTO crm_import_batches(source, file_name, file_sha256, mapping, counts) VALUES ('demo', 'demo-crm-export.csv', '', '{}', '{}')",
+      )
+      .run().lastInsertRowid,
   );
   const insCust = db.prepare('INSERT INTO crm_customers(source, key, name, batch_id) VALUES (?, ?, ?, ?)');
   const ins = db.prepare(
@@ -35,7 +72,9 @@ export function seedInsights(ctx: DemoContext) {
      VALUES ('demo', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
   );
   // The training seeder runs first: its course completions drive the (small) post-training lift.
-  const completionsOf = db.prepare('SELECT MIN(completed_at) AS completedAt FROM course_completions WHERE person_id = ? GROUP BY course_id');
+  const completionsOf = db.prepare(
+    'SELECT MIN(completed_at) AS completedAt FROM course_completions WHERE person_id = ? GROUP BY course_id',
+  );
   const counts = { rows: 0, valid: 0, invalid: 0, create: 0, update: 0, skipped: 0, won: 0, lost: 0, open: 0 };
   let seq = 1000;
   let custSeq = 0;
@@ -88,7 +127,25 @@ export function seedInsights(ctx: DemoContext) {
         }
         const csat = status === 'won' && rng.chance(0.4) ? clamp(Math.round(2.4 + 2.6 * skill + rng.normal(0, 0.7)), 1, 5) : null;
         const nps = status === 'won' && rng.chance(0.25) ? clamp(Math.round(4 + 6 * skill + rng.normal(0, 1.5)), 0, 10) : null;
-        ins.run(`D-${++seq}`, `${product} — deal ${seq}`, custId, rep.id, amount, currency, stage, pos, status, iso(created), status === 'open' ? null : iso(closedMs), channel, product, repeat ? 1 : 0, csat, nps, batchId);
+        ins.run(
+          `D-${++seq}`,
+          `${product} — deal ${seq}`,
+          custId,
+          rep.id,
+          amount,
+          currency,
+          stage,
+          pos,
+          status,
+          iso(created),
+          status === 'open' ? null : iso(closedMs),
+          channel,
+          product,
+          repeat ? 1 : 0,
+          csat,
+          nps,
+          batchId,
+        );
         counts.rows++;
         counts.valid++;
         counts.create++;
@@ -103,7 +160,9 @@ export function seedInsights(ctx: DemoContext) {
   }
   db.prepare('UPDATE crm_import_batches SET counts = ? WHERE id = ?').run(JSON.stringify(counts), batchId);
   // the demo reports in US dollars, the currency of its deals
-  db.prepare("INSERT INTO meta(key, value) VALUES ('crm_reporting_currency', 'USD') ON CONFLICT(key) DO UPDATE SET value = excluded.value").run();
+  db.prepare(
+    "INSERT INTO meta(key, value) VALUES ('crm_reporting_currency', 'USD') ON CONFLICT(key) DO UPDATE SET value = excluded.value",
+  ).run();
   bumpCrmVersion(db);
 }
 

@@ -27,7 +27,20 @@ interface DemoMeta {
   owner: number;
 }
 interface Manifest {
-  files: { file: string; sha256: string; size: number; mime: string; fileKind: FileKind; title: string; lang: string; meta: DemoMeta; text: string; pageCount: number | null; extractStatus: 'ok' | 'empty' | 'failed' | 'none'; extractNote: string }[];
+  files: {
+    file: string;
+    sha256: string;
+    size: number;
+    mime: string;
+    fileKind: FileKind;
+    title: string;
+    lang: string;
+    meta: DemoMeta;
+    text: string;
+    pageCount: number | null;
+    extractStatus: 'ok' | 'empty' | 'failed' | 'none';
+    extractNote: string;
+  }[];
   links: { title: string; url: string; lang: string; meta: DemoMeta }[];
   notes: { title: string; body: string; lang: string; meta: DemoMeta }[];
 }

@@ -41,7 +41,11 @@ const TEAMS: Record<string, string> = {
   East: 'Key accounts and distributors, Asia-Pacific',
   West: 'Enterprise and channel partners, Europe',
 };
-const TEAM_MANAGER: Record<string, string> = { North: 'nina.orlova@example.com', East: 'tom.baker@example.com', West: 'irina.belova@example.com' };
+const TEAM_MANAGER: Record<string, string> = {
+  North: 'nina.orlova@example.com',
+  East: 'tom.baker@example.com',
+  West: 'irina.belova@example.com',
+};
 
 export function seedPeople(ctx: DemoContext) {
   const { db } = ctx;

@@ -18,7 +18,10 @@ export function seedScripts(ctx: DemoContext) {
   const cardIds = new Map<string, number>();
   for (const o of DEMO_OBJECTIONS) {
     const triggers = { en: [], ru: [], zh: [], ...DEMO_TRIGGERS[o.ref] };
-    cardIds.set(o.ref, createObjection(db, { objection: o.objection, responses: o.responses, tags: o.tags, language: o.language, triggers }, author).id);
+    cardIds.set(
+      o.ref,
+      createObjection(db, { objection: o.objection, responses: o.responses, tags: o.tags, language: o.language, triggers }, author).id,
+    );
   }
   saveSynonyms(db, DEMO_SYNONYMS, author);
 
@@ -52,11 +55,18 @@ export function seedScripts(ctx: DemoContext) {
   }
 
   // Usage: live-call sessions over the last 30 days.
-  const ins = db.prepare('INSERT INTO script_usage_events(at, person_id, session_key, action, script_id, step_id, objection_id) VALUES (?, ?, ?, ?, ?, ?, ?)');
+  const ins = db.prepare(
+    'INSERT INTO script_usage_events(at, person_id, session_key, action, script_id, step_id, objection_id) VALUES (?, ?, ?, ?, ?, ?, ?)',
+  );
   const day = 86_400_000;
   for (const rep of ctx.reps) {
     const skill = ctx.skill.get(rep.id) ?? 0.5;
-    const lang = /[\u4e00-\u9fff]/.test(rep.names.zh ?? '') && rep.email.match(/^(li|wang|zhang|chen|liu|zhao)\./) ? 'zh' : rng.chance(0.7) ? 'ru' : 'en';
+    const lang =
+      /[\u4e00-\u9fff]/.test(rep.names.zh ?? '') && rep.email.match(/^(li|wang|zhang|chen|liu|zhao)\./)
+        ? 'zh'
+        : rng.chance(0.7)
+          ? 'ru'
+          : 'en';
     const mine = scripts.filter((s) => s.language === lang);
     const pool = mine.length ? mine : scripts;
     const sessions = Math.max(0, Math.round(3 + 12 * skill + rng.normal(0, 2.5)));

@@ -16,7 +16,11 @@ export interface DemoCourse {
   language: 'en' | 'ru' | 'zh';
   competencies: string[];
   status?: 'draft' | 'published';
-  modules: { title: string; lessons: { title: string; md: string }[]; quiz?: { title: string; passMark: number; attempts: number; questions: DemoQuestion[] } }[];
+  modules: {
+    title: string;
+    lessons: { title: string; md: string }[];
+    quiz?: { title: string; passMark: number; attempts: number; questions: DemoQuestion[] };
+  }[];
 }
 
 const tf = (lang: 'en' | 'ru' | 'zh') => (lang === 'ru' ? ['Верно', 'Неверно'] : lang === 'zh' ? ['正确', '错误'] : ['True', 'False']);
@@ -25,7 +29,8 @@ export const DEMO_COURSES: DemoCourse[] = [
   {
     key: 'product_en',
     title: 'Product essentials: range, prices, delivery and warranty',
-    description: 'Everything a rep must say correctly on the first call: the range, list prices and discounts, delivery terms and the warranty.',
+    description:
+      'Everything a rep must say correctly on the first call: the range, list prices and discounts, delivery terms and the warranty.',
     language: 'en',
     competencies: ['product_knowledge'],
     modules: [
@@ -59,11 +64,51 @@ export const DEMO_COURSES: DemoCourse[] = [
           passMark: 75,
           attempts: 3,
           questions: [
-            { kind: 'single', prompt: 'How long is the standard warranty on every device?', options: ['1 year', '2 years, on site', '3 years, carry-in', '5 years'], correct: [1], explanation: 'All devices carry a 2-year on-site warranty; a service contract extends it to 4 years.' },
-            { kind: 'single', prompt: 'A customer orders 12 devices. Which discount can you offer without approval?', options: ['None', '5 %', '8 %', '12 %'], correct: [1], explanation: 'Volume discounts: 5 % from 10 devices, 8 % from 25. Above 8 % needs the manager.' },
-            { kind: 'multiple', prompt: 'What should you check before quoting? (choose all that apply)', options: ['Number of seats and sites', 'The customer’s favourite colour', 'Who signs and the budget window', 'Current equipment and contract end date'], correct: [0, 2, 3], explanation: 'Seats, current equipment and the decision maker decide the line and the timing.' },
-            { kind: 'truefalse', prompt: 'Standard city delivery includes installation.', options: tf('en'), correct: [0], explanation: 'Delivered, installed and working within five working days.' },
-            { kind: 'ordering', prompt: 'Put the warranty claim steps in order.', options: ['Take the serial number', 'Check the warranty in the CRM', 'Book the on-site visit', 'Confirm the repair with the customer'], correct: [0, 1, 2, 3], explanation: 'Without the serial number the warranty cannot be checked.' },
+            {
+              kind: 'single',
+              prompt: 'How long is the standard warranty on every device?',
+              options: ['1 year', '2 years, on site', '3 years, carry-in', '5 years'],
+              correct: [1],
+              explanation: 'All devices carry a 2-year on-site warranty; a service contract extends it to 4 years.',
+            },
+            {
+              kind: 'single',
+              prompt: 'A customer orders 12 devices. Which discount can you offer without approval?',
+              options: ['None', '5 %', '8 %', '12 %'],
+              correct: [1],
+              explanation: 'Volume discounts: 5 % from 10 devices, 8 % from 25. Above 8 % needs the manager.',
+            },
+            {
+              kind: 'multiple',
+              prompt: 'What should you check before quoting? (choose all that apply)',
+              options: [
+                'Number of seats and sites',
+                'The customer’s favourite colour',
+                'Who signs and the budget window',
+                'Current equipment and contract end date',
+              ],
+              correct: [0, 2, 3],
+              explanation: 'Seats, current equipment and the decision maker decide the line and the timing.',
+            },
+            {
+              kind: 'truefalse',
+              prompt: 'Standard city delivery includes installation.',
+              options: tf('en'),
+              correct: [0],
+              explanation: 'Delivered, installed and working within five working days.',
+            },
+            {
+              kind: 'ordering',
+              prompt: 'Put the warranty claim steps in order.',
+              options: [
+                'Take the serial number',
+                'Check the warranty in the CRM',
+                'Book the on-site visit',
+                'Confirm the repair with the customer',
+              ],
+              correct: [0, 1, 2, 3],
+              explanation: 'Without the serial number the warranty cannot be checked.',
+            },
           ],
         },
       },
@@ -93,10 +138,34 @@ export const DEMO_COURSES: DemoCourse[] = [
           passMark: 75,
           attempts: 3,
           questions: [
-            { kind: 'single', prompt: 'Какой срок стандартной гарантии?', options: ['1 год', '2 года с выездом', '3 года', '5 лет'], correct: [1], explanation: 'Стандартная гарантия — 2 года с выездом; сервисный договор продлевает её до 4 лет.' },
-            { kind: 'single', prompt: 'Для кого линейка «Старт»?', options: ['Для дистрибьюторов', 'Для офисов до 10 мест', 'Для госзаказчиков', 'Для компаний от 100 мест'], correct: [1], explanation: '«Старт» — небольшие офисы до 10 рабочих мест.' },
-            { kind: 'truefalse', prompt: 'Доставка в регионы бесплатная.', options: tf('ru'), correct: [1], explanation: 'Бесплатно — только по городу; в регионы — по тарифу перевозчика.' },
-            { kind: 'multiple', prompt: 'Что нужно внести в CRM после продажи?', options: ['Серийные номера устройств', 'Следующий шаг с датой', 'Личное мнение о клиенте', 'Контакт ЛПР'], correct: [0, 1, 3], explanation: 'Без серийных номеров сервис не сможет помочь; следующий шаг и ЛПР нужны для воронки.' },
+            {
+              kind: 'single',
+              prompt: 'Какой срок стандартной гарантии?',
+              options: ['1 год', '2 года с выездом', '3 года', '5 лет'],
+              correct: [1],
+              explanation: 'Стандартная гарантия — 2 года с выездом; сервисный договор продлевает её до 4 лет.',
+            },
+            {
+              kind: 'single',
+              prompt: 'Для кого линейка «Старт»?',
+              options: ['Для дистрибьюторов', 'Для офисов до 10 мест', 'Для госзаказчиков', 'Для компаний от 100 мест'],
+              correct: [1],
+              explanation: '«Старт» — небольшие офисы до 10 рабочих мест.',
+            },
+            {
+              kind: 'truefalse',
+              prompt: 'Доставка в регионы бесплатная.',
+              options: tf('ru'),
+              correct: [1],
+              explanation: 'Бесплатно — только по городу; в регионы — по тарифу перевозчика.',
+            },
+            {
+              kind: 'multiple',
+              prompt: 'Что нужно внести в CRM после продажи?',
+              options: ['Серийные номера устройств', 'Следующий шаг с датой', 'Личное мнение о клиенте', 'Контакт ЛПР'],
+              correct: [0, 1, 3],
+              explanation: 'Без серийных номеров сервис не сможет помочь; следующий шаг и ЛПР нужны для воронки.',
+            },
           ],
         },
       },
@@ -105,7 +174,8 @@ export const DEMO_COURSES: DemoCourse[] = [
   {
     key: 'listening_en',
     title: 'Listening and needs discovery on the phone',
-    description: '“The customer must be heard and, above all, listened to.” Open questions, letting the customer finish, confirming what you heard.',
+    description:
+      '“The customer must be heard and, above all, listened to.” Open questions, letting the customer finish, confirming what you heard.',
     language: 'en',
     competencies: ['needs_discovery', 'customer_service'],
     modules: [
@@ -126,10 +196,39 @@ export const DEMO_COURSES: DemoCourse[] = [
           passMark: 80,
           attempts: 3,
           questions: [
-            { kind: 'single', prompt: 'Which is an open question?', options: ['Do you need a printer?', 'Is the budget approved?', 'How do you handle printing today?', 'Can I send you the offer?'], correct: [2], explanation: 'Open questions start with how/what/why and let the customer talk.' },
-            { kind: 'truefalse', prompt: 'Interrupting to show you understood quickly is good practice.', options: tf('en'), correct: [1], explanation: 'Let the customer finish; interrupting is one of the top complaints.' },
-            { kind: 'ordering', prompt: 'Order the discovery steps.', options: ['Ask an open question', 'Listen without interrupting', 'Write down their words', 'Confirm what you heard'], correct: [0, 1, 2, 3], explanation: 'Ask, listen, note, confirm.' },
-            { kind: 'multiple', prompt: 'Which are top complaints about support lines?', options: ['Long waits with no estimate', 'Rudeness', 'Being listened to', 'Staff who don’t know the answer'], correct: [0, 1, 3], explanation: 'Being listened to is what customers want, not a complaint.' },
+            {
+              kind: 'single',
+              prompt: 'Which is an open question?',
+              options: [
+                'Do you need a printer?',
+                'Is the budget approved?',
+                'How do you handle printing today?',
+                'Can I send you the offer?',
+              ],
+              correct: [2],
+              explanation: 'Open questions start with how/what/why and let the customer talk.',
+            },
+            {
+              kind: 'truefalse',
+              prompt: 'Interrupting to show you understood quickly is good practice.',
+              options: tf('en'),
+              correct: [1],
+              explanation: 'Let the customer finish; interrupting is one of the top complaints.',
+            },
+            {
+              kind: 'ordering',
+              prompt: 'Order the discovery steps.',
+              options: ['Ask an open question', 'Listen without interrupting', 'Write down their words', 'Confirm what you heard'],
+              correct: [0, 1, 2, 3],
+              explanation: 'Ask, listen, note, confirm.',
+            },
+            {
+              kind: 'multiple',
+              prompt: 'Which are top complaints about support lines?',
+              options: ['Long waits with no estimate', 'Rudeness', 'Being listened to', 'Staff who don’t know the answer'],
+              correct: [0, 1, 3],
+              explanation: 'Being listened to is what customers want, not a complaint.',
+            },
           ],
         },
       },
@@ -159,10 +258,39 @@ export const DEMO_COURSES: DemoCourse[] = [
           passMark: 80,
           attempts: 3,
           questions: [
-            { kind: 'single', prompt: 'Какой вопрос открытый?', options: ['Вам нужен принтер?', 'Бюджет утверждён?', 'Как вы сейчас решаете задачу печати?', 'Отправить вам предложение?'], correct: [2], explanation: 'Открытые вопросы начинаются с «как», «что», «почему».' },
-            { kind: 'truefalse', prompt: 'Перебить клиента, чтобы показать, что вы всё поняли, — хорошая практика.', options: tf('ru'), correct: [1], explanation: 'Дайте клиенту договорить: перебивание — одна из главных жалоб.' },
-            { kind: 'ordering', prompt: 'Расположите шаги выявления потребностей по порядку.', options: ['Задать открытый вопрос', 'Выслушать, не перебивая', 'Записать слова клиента', 'Подтвердить услышанное'], correct: [0, 1, 2, 3], explanation: 'Спросить, выслушать, записать, подтвердить.' },
-            { kind: 'single', prompt: 'Зачем подтверждать услышанное?', options: ['Чтобы затянуть разговор', 'Чтобы клиент почувствовал, что его услышали, и исправил ошибки', 'Чтобы перейти к цене', 'Так требует CRM'], correct: [1], explanation: 'Подтверждение показывает внимание и ловит недопонимание до предложения.' },
+            {
+              kind: 'single',
+              prompt: 'Какой вопрос открытый?',
+              options: ['Вам нужен принтер?', 'Бюджет утверждён?', 'Как вы сейчас решаете задачу печати?', 'Отправить вам предложение?'],
+              correct: [2],
+              explanation: 'Открытые вопросы начинаются с «как», «что», «почему».',
+            },
+            {
+              kind: 'truefalse',
+              prompt: 'Перебить клиента, чтобы показать, что вы всё поняли, — хорошая практика.',
+              options: tf('ru'),
+              correct: [1],
+              explanation: 'Дайте клиенту договорить: перебивание — одна из главных жалоб.',
+            },
+            {
+              kind: 'ordering',
+              prompt: 'Расположите шаги выявления потребностей по порядку.',
+              options: ['Задать открытый вопрос', 'Выслушать, не перебивая', 'Записать слова клиента', 'Подтвердить услышанное'],
+              correct: [0, 1, 2, 3],
+              explanation: 'Спросить, выслушать, записать, подтвердить.',
+            },
+            {
+              kind: 'single',
+              prompt: 'Зачем подтверждать услышанное?',
+              options: [
+                'Чтобы затянуть разговор',
+                'Чтобы клиент почувствовал, что его услышали, и исправил ошибки',
+                'Чтобы перейти к цене',
+                'Так требует CRM',
+              ],
+              correct: [1],
+              explanation: 'Подтверждение показывает внимание и ловит недопонимание до предложения.',
+            },
           ],
         },
       },
@@ -201,10 +329,34 @@ export const DEMO_COURSES: DemoCourse[] = [
           passMark: 75,
           attempts: 3,
           questions: [
-            { kind: 'ordering', prompt: 'Order the objection-handling steps.', options: ['Acknowledge', 'Clarify', 'Answer with evidence', 'Check it landed'], correct: [0, 1, 2, 3], explanation: 'Acknowledge, clarify, answer, check.' },
-            { kind: 'single', prompt: 'The customer says “It’s too expensive.” Your first move?', options: ['Offer 10 % off', 'Ask what they compare it with', 'Defend the price', 'End the call politely'], correct: [1], explanation: 'Clarify first: the real objection is often elsewhere.' },
-            { kind: 'truefalse', prompt: '“Send me an e-mail” should end the call.', options: tf('en'), correct: [1], explanation: 'Agree what is useful to send and when you call back.' },
-            { kind: 'multiple', prompt: 'What counts as evidence in an answer?', options: ['Total cost over two years', 'A similar customer’s case', '“Trust me”', 'The on-site warranty terms'], correct: [0, 1, 3], explanation: 'Numbers, cases and terms — not assurances.' },
+            {
+              kind: 'ordering',
+              prompt: 'Order the objection-handling steps.',
+              options: ['Acknowledge', 'Clarify', 'Answer with evidence', 'Check it landed'],
+              correct: [0, 1, 2, 3],
+              explanation: 'Acknowledge, clarify, answer, check.',
+            },
+            {
+              kind: 'single',
+              prompt: 'The customer says “It’s too expensive.” Your first move?',
+              options: ['Offer 10 % off', 'Ask what they compare it with', 'Defend the price', 'End the call politely'],
+              correct: [1],
+              explanation: 'Clarify first: the real objection is often elsewhere.',
+            },
+            {
+              kind: 'truefalse',
+              prompt: '“Send me an e-mail” should end the call.',
+              options: tf('en'),
+              correct: [1],
+              explanation: 'Agree what is useful to send and when you call back.',
+            },
+            {
+              kind: 'multiple',
+              prompt: 'What counts as evidence in an answer?',
+              options: ['Total cost over two years', 'A similar customer’s case', '“Trust me”', 'The on-site warranty terms'],
+              correct: [0, 1, 3],
+              explanation: 'Numbers, cases and terms — not assurances.',
+            },
           ],
         },
       },
@@ -234,10 +386,34 @@ export const DEMO_COURSES: DemoCourse[] = [
           passMark: 75,
           attempts: 3,
           questions: [
-            { kind: 'ordering', prompt: 'Расположите шаги работы с возражением по порядку.', options: ['Признать', 'Уточнить', 'Ответить с доказательствами', 'Проверить реакцию'], correct: [0, 1, 2, 3], explanation: 'Признать, уточнить, ответить, проверить.' },
-            { kind: 'single', prompt: 'Клиент говорит «дорого». Первый шаг?', options: ['Дать скидку 10 %', 'Спросить, с чем сравнивает', 'Защищать цену', 'Вежливо закончить звонок'], correct: [1], explanation: 'Сначала уточнить: истинное возражение часто в другом.' },
-            { kind: 'truefalse', prompt: '«Пришлите на почту» — повод закончить разговор.', options: tf('ru'), correct: [1], explanation: 'Договоритесь, что прислать и когда перезвонить.' },
-            { kind: 'multiple', prompt: 'Что является доказательством в ответе?', options: ['Полная стоимость за два года', 'Кейс похожего клиента', '«Поверьте мне»', 'Условия гарантии с выездом'], correct: [0, 1, 3], explanation: 'Цифры, кейсы и условия — а не заверения.' },
+            {
+              kind: 'ordering',
+              prompt: 'Расположите шаги работы с возражением по порядку.',
+              options: ['Признать', 'Уточнить', 'Ответить с доказательствами', 'Проверить реакцию'],
+              correct: [0, 1, 2, 3],
+              explanation: 'Признать, уточнить, ответить, проверить.',
+            },
+            {
+              kind: 'single',
+              prompt: 'Клиент говорит «дорого». Первый шаг?',
+              options: ['Дать скидку 10 %', 'Спросить, с чем сравнивает', 'Защищать цену', 'Вежливо закончить звонок'],
+              correct: [1],
+              explanation: 'Сначала уточнить: истинное возражение часто в другом.',
+            },
+            {
+              kind: 'truefalse',
+              prompt: '«Пришлите на почту» — повод закончить разговор.',
+              options: tf('ru'),
+              correct: [1],
+              explanation: 'Договоритесь, что прислать и когда перезвонить.',
+            },
+            {
+              kind: 'multiple',
+              prompt: 'Что является доказательством в ответе?',
+              options: ['Полная стоимость за два года', 'Кейс похожего клиента', '«Поверьте мне»', 'Условия гарантии с выездом'],
+              correct: [0, 1, 3],
+              explanation: 'Цифры, кейсы и условия — а не заверения.',
+            },
           ],
         },
       },
@@ -267,10 +443,44 @@ export const DEMO_COURSES: DemoCourse[] = [
           passMark: 75,
           attempts: 2,
           questions: [
-            { kind: 'single', prompt: 'Which is a proper next step?', options: ['“I’ll call you sometime”', '“Let’s talk next week”', '“Thursday 10:00, I call you with the revised quote”', '“Think about it”'], correct: [2], explanation: 'A next step has a date, a time and an owner.' },
-            { kind: 'truefalse', prompt: 'A trial close asks for a conditional decision.', options: tf('en'), correct: [0], explanation: '“If we can…, would you…?”' },
-            { kind: 'multiple', prompt: 'What goes into the CRM before you hang up?', options: ['The next step with a date', 'The funnel stage', 'The customer’s objections', 'Nothing; update it on Friday'], correct: [0, 1, 2], explanation: 'Record the touch, stage and next step the same day.' },
-            { kind: 'single', prompt: 'A summary close…', options: ['Recaps the confirmed needs and the matching offer, then asks', 'Offers a discount', 'Sends the price list', 'Asks for a referral'], correct: [0], explanation: 'It ties the offer to what the customer confirmed.' },
+            {
+              kind: 'single',
+              prompt: 'Which is a proper next step?',
+              options: [
+                '“I’ll call you sometime”',
+                '“Let’s talk next week”',
+                '“Thursday 10:00, I call you with the revised quote”',
+                '“Think about it”',
+              ],
+              correct: [2],
+              explanation: 'A next step has a date, a time and an owner.',
+            },
+            {
+              kind: 'truefalse',
+              prompt: 'A trial close asks for a conditional decision.',
+              options: tf('en'),
+              correct: [0],
+              explanation: '“If we can…, would you…?”',
+            },
+            {
+              kind: 'multiple',
+              prompt: 'What goes into the CRM before you hang up?',
+              options: ['The next step with a date', 'The funnel stage', 'The customer’s objections', 'Nothing; update it on Friday'],
+              correct: [0, 1, 2],
+              explanation: 'Record the touch, stage and next step the same day.',
+            },
+            {
+              kind: 'single',
+              prompt: 'A summary close…',
+              options: [
+                'Recaps the confirmed needs and the matching offer, then asks',
+                'Offers a discount',
+                'Sends the price list',
+                'Asks for a referral',
+              ],
+              correct: [0],
+              explanation: 'It ties the offer to what the customer confirmed.',
+            },
           ],
         },
       },
@@ -300,9 +510,27 @@ export const DEMO_COURSES: DemoCourse[] = [
           passMark: 80,
           attempts: 3,
           questions: [
-            { kind: 'single', prompt: 'Сколько можно держать клиента на удержании без объяснения?', options: ['Сколько нужно', 'Не дольше 30 секунд', '5 минут', 'Удержание запрещено'], correct: [1], explanation: 'Долгое ожидание без объяснений — одна из главных жалоб клиентов.' },
-            { kind: 'truefalse', prompt: 'Фраза «если вас что-то не устроило» — хорошее извинение.', options: tf('ru'), correct: [1], explanation: 'Извиняйтесь за конкретное неудобство.' },
-            { kind: 'ordering', prompt: 'Порядок работы с жалобой:', options: ['Выслушать до конца', 'Извиниться за неудобство', 'Предложить решение и срок', 'Перезвонить и проверить'], correct: [0, 1, 2, 3], explanation: 'Выслушать, извиниться, решить, проверить.' },
+            {
+              kind: 'single',
+              prompt: 'Сколько можно держать клиента на удержании без объяснения?',
+              options: ['Сколько нужно', 'Не дольше 30 секунд', '5 минут', 'Удержание запрещено'],
+              correct: [1],
+              explanation: 'Долгое ожидание без объяснений — одна из главных жалоб клиентов.',
+            },
+            {
+              kind: 'truefalse',
+              prompt: 'Фраза «если вас что-то не устроило» — хорошее извинение.',
+              options: tf('ru'),
+              correct: [1],
+              explanation: 'Извиняйтесь за конкретное неудобство.',
+            },
+            {
+              kind: 'ordering',
+              prompt: 'Порядок работы с жалобой:',
+              options: ['Выслушать до конца', 'Извиниться за неудобство', 'Предложить решение и срок', 'Перезвонить и проверить'],
+              correct: [0, 1, 2, 3],
+              explanation: 'Выслушать, извиниться, решить, проверить.',
+            },
           ],
         },
       },
@@ -328,9 +556,27 @@ export const DEMO_COURSES: DemoCourse[] = [
           passMark: 70,
           attempts: 0,
           questions: [
-            { kind: 'ordering', prompt: 'Order the funnel stages.', options: ['First contact', 'Needs confirmed', 'Offer sent', 'Negotiation', 'Won / lost'], correct: [0, 1, 2, 3, 4], explanation: 'The five touches in order.' },
-            { kind: 'single', prompt: 'Funnel conversion is…', options: ['Calls per day', 'Closed deals / customers at the first stage', 'Won / lost', 'Revenue / calls'], correct: [1], explanation: 'Closed deals divided by customers that entered the first stage.' },
-            { kind: 'truefalse', prompt: 'It is fine to update the CRM once a week.', options: tf('en'), correct: [1], explanation: 'Same day, every touch.' },
+            {
+              kind: 'ordering',
+              prompt: 'Order the funnel stages.',
+              options: ['First contact', 'Needs confirmed', 'Offer sent', 'Negotiation', 'Won / lost'],
+              correct: [0, 1, 2, 3, 4],
+              explanation: 'The five touches in order.',
+            },
+            {
+              kind: 'single',
+              prompt: 'Funnel conversion is…',
+              options: ['Calls per day', 'Closed deals / customers at the first stage', 'Won / lost', 'Revenue / calls'],
+              correct: [1],
+              explanation: 'Closed deals divided by customers that entered the first stage.',
+            },
+            {
+              kind: 'truefalse',
+              prompt: 'It is fine to update the CRM once a week.',
+              options: tf('en'),
+              correct: [1],
+              explanation: 'Same day, every touch.',
+            },
           ],
         },
       },
@@ -360,9 +606,27 @@ export const DEMO_COURSES: DemoCourse[] = [
           passMark: 75,
           attempts: 3,
           questions: [
-            { kind: 'multiple', prompt: '以下哪些属于直销渠道？', options: ['自有门店', '销售代表', '批发商', '公司网站'], correct: [0, 1, 3], explanation: '批发商属于分销渠道。' },
-            { kind: 'truefalse', prompt: '各渠道之间应当共享客户数据。', options: tf('zh'), correct: [0], explanation: '共享数据才能提供一致的客户体验。' },
-            { kind: 'single', prompt: '客户最希望在服务中得到什么？', options: ['更长的等待', '被倾听并得到有效帮助', '机器人回复', '更多的表格'], correct: [1], explanation: '客户必须被倾听。' },
+            {
+              kind: 'multiple',
+              prompt: '以下哪些属于直销渠道？',
+              options: ['自有门店', '销售代表', '批发商', '公司网站'],
+              correct: [0, 1, 3],
+              explanation: '批发商属于分销渠道。',
+            },
+            {
+              kind: 'truefalse',
+              prompt: '各渠道之间应当共享客户数据。',
+              options: tf('zh'),
+              correct: [0],
+              explanation: '共享数据才能提供一致的客户体验。',
+            },
+            {
+              kind: 'single',
+              prompt: '客户最希望在服务中得到什么？',
+              options: ['更长的等待', '被倾听并得到有效帮助', '机器人回复', '更多的表格'],
+              correct: [1],
+              explanation: '客户必须被倾听。',
+            },
           ],
         },
       },
@@ -388,8 +652,25 @@ export const DEMO_COURSES: DemoCourse[] = [
           passMark: 100,
           attempts: 0,
           questions: [
-            { kind: 'truefalse', prompt: 'You may keep customer phone numbers in your personal messenger.', options: tf('en'), correct: [1], explanation: 'Contact data lives only in the CRM.' },
-            { kind: 'single', prompt: 'A customer asks to delete their data. You…', options: ['Ignore it', 'Delete the CRM record yourself', 'Pass the request to the admin the same day', 'Tell them it is impossible'], correct: [2], explanation: 'Requests go to the admin the same day.' },
+            {
+              kind: 'truefalse',
+              prompt: 'You may keep customer phone numbers in your personal messenger.',
+              options: tf('en'),
+              correct: [1],
+              explanation: 'Contact data lives only in the CRM.',
+            },
+            {
+              kind: 'single',
+              prompt: 'A customer asks to delete their data. You…',
+              options: [
+                'Ignore it',
+                'Delete the CRM record yourself',
+                'Pass the request to the admin the same day',
+                'Tell them it is impossible',
+              ],
+              correct: [2],
+              explanation: 'Requests go to the admin the same day.',
+            },
           ],
         },
       },
@@ -402,6 +683,16 @@ export const DEMO_COURSES: DemoCourse[] = [
     language: 'en',
     competencies: ['product_knowledge', 'closing'],
     status: 'draft',
-    modules: [{ title: 'Preparing the demo', lessons: [{ title: 'Before you go', md: `## Checklist\n\n- Confirm the attendees and the decision maker\n- Bring the customer's own documents to print\n- Agree the success criteria up front` }] }],
+    modules: [
+      {
+        title: 'Preparing the demo',
+        lessons: [
+          {
+            title: 'Before you go',
+            md: `## Checklist\n\n- Confirm the attendees and the decision maker\n- Bring the customer's own documents to print\n- Agree the success criteria up front`,
+          },
+        ],
+      },
+    ],
   },
 ];

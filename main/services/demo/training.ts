@@ -25,7 +25,9 @@ export function seedTraining(ctx: DemoContext) {
   try {
     at(daysAgo(400));
     ensureCompetencyModel(db);
-    const comps = new Map((db.prepare('SELECT id, key FROM competencies').all() as { id: number; key: string }[]).map((r) => [r.key, r.id]));
+    const comps = new Map(
+      (db.prepare('SELECT id, key FROM competencies').all() as { id: number; key: string }[]).map((r) => [r.key, r.id]),
+    );
     const trainer = ctx.trainers[0]?.id ?? null;
 
     // Job roles by tenure: under 3 years junior, over 5 years senior.
@@ -45,14 +47,38 @@ export function seedTraining(ctx: DemoContext) {
     };
 
     // Courses.
-    const courses: { key: string; id: number; quizzes: { id: number; questions: { id: number; kind: string; options: { id: string }[]; correct: string[] }[] }[]; lessons: number[]; comps: string[] }[] = [];
+    const courses: {
+      key: string;
+      id: number;
+      quizzes: { id: number; questions: { id: number; kind: string; options: { id: string }[]; correct: string[] }[] }[];
+      lessons: number[];
+      comps: string[];
+    }[] = [];
     for (const c of DEMO_COURSES) {
-      const created = createCourse(db, { title: c.title, description: c.description, language: c.language, competencyIds: c.competencies.map((k) => comps.get(k)!).filter(Boolean) }, trainer);
+      const created = createCourse(
+        db,
+        {
+          title: c.title,
+          description: c.description,
+          language: c.language,
+          competencyIds: c.competencies.map((k) => comps.get(k)!).filter(Boolean),
+        },
+        trainer,
+      );
       let moduleId = created.modules[0].id;
       c.modules.forEach((m, mi) => {
         if (mi === 0) db.prepare('UPDATE course_modules SET title = ? WHERE id = ?').run(m.title, moduleId);
-        else moduleId = Number(db.prepare('INSERT INTO course_modules(course_id, position, title) VALUES (?, ?, ?)').run(created.id, mi, m.title).lastInsertRowid);
-        for (const l of m.lessons) saveItem(db, { moduleId, kind: 'lesson', title: l.title, bodyMd: l.md, passMark: 80, attemptsAllowed: 0, shuffle: false, questions: [] }, trainer);
+        else
+          moduleId = Number(
+            db.prepare('INSERT INTO course_modules(course_id, position, title) VALUES (?, ?, ?)').run(created.id, mi, m.title)
+              .lastInsertRowid,
+          );
+        for (const l of m.lessons)
+          saveItem(
+            db,
+            { moduleId, kind: 'lesson', title: l.title, bodyMd: l.md, passMark: 80, attemptsAllowed: 0, shuffle: false, questions: [] },
+            trainer,
+          );
         if (m.quiz)
           saveItem(
             db,
@@ -68,7 +94,10 @@ export function seedTraining(ctx: DemoContext) {
                 kind: q.kind,
                 prompt: q.prompt,
                 options: q.options.map((text, i) => ({ id: String.fromCharCode(97 + i), text })),
-                correct: q.kind === 'ordering' ? q.options.map((_, i) => String.fromCharCode(97 + i)) : q.correct.map((i) => String.fromCharCode(97 + i)),
+                correct:
+                  q.kind === 'ordering'
+                    ? q.options.map((_, i) => String.fromCharCode(97 + i))
+                    : q.correct.map((i) => String.fromCharCode(97 + i)),
                 explanation: q.explanation,
               })),
             },
@@ -76,7 +105,9 @@ export function seedTraining(ctx: DemoContext) {
           );
       });
       if (c.status !== 'draft') setCourseStatus(db, created.id, 'published', trainer);
-      const items = db.prepare('SELECT id, kind FROM course_items WHERE course_id = ? AND removed = 0 ORDER BY module_id, position').all(created.id) as { id: number; kind: string }[];
+      const items = db
+        .prepare('SELECT id, kind FROM course_items WHERE course_id = ? AND removed = 0 ORDER BY module_id, position')
+        .all(created.id) as { id: number; kind: string }[];
       courses.push({
         key: c.key,
         id: created.id,
@@ -86,12 +117,19 @@ export function seedTraining(ctx: DemoContext) {
           .filter((i) => i.kind === 'quiz')
           .map((i) => ({
             id: i.id,
-            questions: (db.prepare('SELECT id, kind, options_json, correct_json FROM quiz_questions WHERE item_id = ? AND removed = 0').all(i.id) as {
-              id: number;
-              kind: string;
-              options_json: string;
-              correct_json: string;
-            }[]).map((q) => ({ id: q.id, kind: q.kind, options: JSON.parse(q.options_json) as { id: string }[], correct: JSON.parse(q.correct_json) as string[] })),
+            questions: (
+              db.prepare('SELECT id, kind, options_json, correct_json FROM quiz_questions WHERE item_id = ? AND removed = 0').all(i.id) as {
+                id: number;
+                kind: string;
+                options_json: string;
+                correct_json: string;
+              }[]
+            ).map((q) => ({
+              id: q.id,
+              kind: q.kind,
+              options: JSON.parse(q.options_json) as { id: string }[],
+              correct: JSON.parse(q.correct_json) as string[],
+            })),
           })),
       });
     }
@@ -140,30 +178,82 @@ export function seedTraining(ctx: DemoContext) {
     const team = (name: string) => ctx.teams[name];
     const repsOf = (teamName: string) => ctx.reps.filter((r) => r.teamId === team(teamName));
     at(daysAgo(120));
-    savePlan(db, undefined, { name: 'North onboarding', courseIds: ['product_en', 'listening_en', 'objections_en'].map((k) => byKey.get(k)!.id), target: { kind: 'team', teamIds: [team('North')], personIds: [], roles: [] }, dueDate: iso(daysAgo(60)), recurrenceMonths: null }, trainer);
+    savePlan(
+      db,
+      undefined,
+      {
+        name: 'North onboarding',
+        courseIds: ['product_en', 'listening_en', 'objections_en'].map((k) => byKey.get(k)!.id),
+        target: { kind: 'team', teamIds: [team('North')], personIds: [], roles: [] },
+        dueDate: iso(daysAgo(60)),
+        recurrenceMonths: null,
+      },
+      trainer,
+    );
     at(daysAgo(40));
-    savePlan(db, undefined, { name: 'Возражения и сервис (Восток)', courseIds: ['objections_ru', 'service_ru', 'channels_zh'].map((k) => byKey.get(k)!.id), target: { kind: 'team', teamIds: [team('East')], personIds: [], roles: [] }, dueDate: iso(daysAgo(-14)), recurrenceMonths: null }, trainer);
+    savePlan(
+      db,
+      undefined,
+      {
+        name: 'Возражения и сервис (Восток)',
+        courseIds: ['objections_ru', 'service_ru', 'channels_zh'].map((k) => byKey.get(k)!.id),
+        target: { kind: 'team', teamIds: [team('East')], personIds: [], roles: [] },
+        dueDate: iso(daysAgo(-14)),
+        recurrenceMonths: null,
+      },
+      trainer,
+    );
     at(daysAgo(25));
-    savePlan(db, undefined, { name: 'West: closing and CRM', courseIds: ['closing_en', 'crm_en'].map((k) => byKey.get(k)!.id), target: { kind: 'team', teamIds: [team('West')], personIds: [], roles: [] }, dueDate: iso(daysAgo(5)), recurrenceMonths: null }, trainer);
+    savePlan(
+      db,
+      undefined,
+      {
+        name: 'West: closing and CRM',
+        courseIds: ['closing_en', 'crm_en'].map((k) => byKey.get(k)!.id),
+        target: { kind: 'team', teamIds: [team('West')], personIds: [], roles: [] },
+        dueDate: iso(daysAgo(5)),
+        recurrenceMonths: null,
+      },
+      trainer,
+    );
     at(daysAgo(200));
-    savePlan(db, undefined, { name: 'Yearly compliance', courseIds: [byKey.get('compliance_en')!.id], target: { kind: 'role', roles: ['rep'], teamIds: [], personIds: [] }, dueDate: iso(daysAgo(150)), recurrenceMonths: 12 }, trainer);
+    savePlan(
+      db,
+      undefined,
+      {
+        name: 'Yearly compliance',
+        courseIds: [byKey.get('compliance_en')!.id],
+        target: { kind: 'role', roles: ['rep'], teamIds: [], personIds: [] },
+        dueDate: iso(daysAgo(150)),
+        recurrenceMonths: 12,
+      },
+      trainer,
+    );
 
     for (const r of repsOf('North')) {
       const s = ctx.skill.get(r.id) ?? 0.5;
-      for (const k of ['product_en', 'listening_en', 'objections_en']) take(r.id, k, daysAgo(rng.int(70, 118)), { finish: rng.chance(0.35 + s * 0.6) });
+      for (const k of ['product_en', 'listening_en', 'objections_en'])
+        take(r.id, k, daysAgo(rng.int(70, 118)), { finish: rng.chance(0.35 + s * 0.6) });
     }
-    for (const r of repsOf('East')) for (const k of ['objections_ru', 'service_ru', 'channels_zh']) if (rng.chance(0.75)) take(r.id, k, daysAgo(rng.int(3, 38)), { finish: rng.chance(0.5) });
-    for (const r of repsOf('West')) for (const k of ['closing_en', 'crm_en']) if (rng.chance(0.7)) take(r.id, k, daysAgo(rng.int(6, 24)), { finish: rng.chance(0.55) });
+    for (const r of repsOf('East'))
+      for (const k of ['objections_ru', 'service_ru', 'channels_zh'])
+        if (rng.chance(0.75)) take(r.id, k, daysAgo(rng.int(3, 38)), { finish: rng.chance(0.5) });
+    for (const r of repsOf('West'))
+      for (const k of ['closing_en', 'crm_en']) if (rng.chance(0.7)) take(r.id, k, daysAgo(rng.int(6, 24)), { finish: rng.chance(0.55) });
     for (const r of ctx.reps) if (rng.chance(0.85)) take(r.id, 'compliance_en', daysAgo(rng.int(155, 199)), { finish: true });
     // A year of self-paced learning: earlier runs of the product and listening courses in the other language.
     for (const r of ctx.reps)
       for (const k of ['product_ru', 'listening_ru', 'closing_en'])
-        if (rng.chance(0.55) && !(k === 'closing_en' && r.teamId === team('West'))) take(r.id, k, daysAgo(rng.int(150, 360)), { finish: true });
+        if (rng.chance(0.55) && !(k === 'closing_en' && r.teamId === team('West')))
+          take(r.id, k, daysAgo(rng.int(150, 360)), { finish: true });
 
     // Manager assessments: quarterly (2–4 per competency), the latest within two months, from skill with noise.
     const managerOf = new Map<number | null, number>();
-    for (const t of db.prepare('SELECT id, manager_id FROM teams').all() as { id: number; manager_id: number | null }[]) if (t.manager_id) managerOf.set(t.id, t.manager_id);
-    const insA = db.prepare('INSERT INTO competency_assessments(rep_id, competency_id, level, note, assessed_at, assessor_id) VALUES (?, ?, ?, ?, ?, ?)');
+    for (const t of db.prepare('SELECT id, manager_id FROM teams').all() as { id: number; manager_id: number | null }[])
+      if (t.manager_id) managerOf.set(t.id, t.manager_id);
+    const insA = db.prepare(
+      'INSERT INTO competency_assessments(rep_id, competency_id, level, note, assessed_at, assessor_id) VALUES (?, ?, ?, ?, ?, ?)',
+    );
     // Managers differ in leniency.
     const leniency = new Map(ctx.managers.map((m) => [m.id, rng.normal(0, 0.1)]));
     const NOTES = ['Quarterly review', 'After call shadowing', 'Квартальная оценка', 'По итогам прослушивания звонков', ''];
@@ -172,7 +262,10 @@ export function seedTraining(ctx: DemoContext) {
         const n = rng.int(2, 4);
         for (let i = 0; i < n; i++) {
           const mgr = managerOf.get(r.teamId ?? null) ?? null;
-          const level = Math.min(5, Math.max(1, Math.round(1 + 4 * (skillOf(r.id, key) + (mgr ? (leniency.get(mgr) ?? 0) : 0) + rng.normal(0, 0.18)))));
+          const level = Math.min(
+            5,
+            Math.max(1, Math.round(1 + 4 * (skillOf(r.id, key) + (mgr ? (leniency.get(mgr) ?? 0) : 0) + rng.normal(0, 0.18)))),
+          );
           insA.run(r.id, cid, level, rng.pick(NOTES), iso(daysAgo(rng.int(3, 60) + i * 91)), mgr);
         }
       }

@@ -18,7 +18,9 @@ export function forbiddenPhrases(db: DB): string[] {
 
 export function saveForbidden(db: DB, phrases: string[], actorId: number | null = null): string[] {
   const seen = new Set<string>();
-  const clean = phrases.map((p) => p.trim().replace(/\s+/g, ' ')).filter((p) => p && !seen.has(p.toLowerCase()) && seen.add(p.toLowerCase()));
+  const clean = phrases
+    .map((p) => p.trim().replace(/\s+/g, ' '))
+    .filter((p) => p && !seen.has(p.toLowerCase()) && seen.add(p.toLowerCase()));
   db.transaction(() => {
     db.prepare('DELETE FROM guidance_forbidden').run();
     const ins = db.prepare('INSERT INTO guidance_forbidden(position, phrase) VALUES (?, ?)');
@@ -34,7 +36,14 @@ export function guidanceBank(db: DB, scriptId: number | null): GuidanceBank {
   const script = scriptId ? getScript(db, scriptId, 'published') : null;
   return {
     cards,
-    scripts: script ? [{ id: script.id, steps: script.steps.map((s) => ({ key: s.key, title: s.title, mustSay: s.mustSay, talkingPointsMd: s.talkingPointsMd })) }] : [],
+    scripts: script
+      ? [
+          {
+            id: script.id,
+            steps: script.steps.map((s) => ({ key: s.key, title: s.title, mustSay: s.mustSay, talkingPointsMd: s.talkingPointsMd })),
+          },
+        ]
+      : [],
     forbidden: forbiddenPhrases(db),
   };
 }
@@ -51,17 +60,33 @@ interface Row {
 export function getCallGuidance(db: DB, callId: number): CallGuidance | null {
   const r = db.prepare('SELECT * FROM call_guidance WHERE call_id = ?').get(callId) as Row | undefined;
   if (!r) return null;
-  return { callId: r.call_id, source: r.source, scriptId: r.script_id, transcript: JSON.parse(r.transcript) as TranscriptEvent[], events: JSON.parse(r.events) as GuidanceEvent[], createdAt: r.created_at };
+  return {
+    callId: r.call_id,
+    source: r.source,
+    scriptId: r.script_id,
+    transcript: JSON.parse(r.transcript) as TranscriptEvent[],
+    events: JSON.parse(r.events) as GuidanceEvent[],
+    createdAt: r.created_at,
+  };
 }
 
 export function saveCallGuidance(
   db: DB,
-  input: { callId: number; source: CallGuidance['source']; scriptId: number | null; transcript: TranscriptEvent[]; events: GuidanceEvent[] },
+  input: {
+    callId: number;
+    source: CallGuidance['source'];
+    scriptId: number | null;
+    transcript: TranscriptEvent[];
+    events: GuidanceEvent[];
+  },
   actorId: number | null = null,
 ): CallGuidance {
   return db.transaction(() => {
     if (!db.prepare('SELECT 1 FROM calls WHERE id = ?').get(input.callId)) {
-      throw new AppError('not_found', `Call #${input.callId} does not exist.`, 'callId', { key: 'guidance.callNotFound', params: { id: input.callId } });
+      throw new AppError('not_found', `Call #${input.callId} does not exist.`, 'callId', {
+        key: 'guidance.callNotFound',
+        params: { id: input.callId },
+      });
     }
     // Only final words are the record; partial hypotheses were for the screen.
     const transcript = input.transcript.filter((e) => e.final).sort((a, b) => a.atMs - b.atMs);
@@ -85,7 +110,14 @@ export function guidanceSegments(db: DB, callId: number): TranscriptSegment[] | 
     if (last && last.speaker === w.speaker) {
       last.text += (cjk ? '' : ' ') + w.text;
       last.endMs = Math.max(last.endMs, w.endMs ?? w.atMs);
-    } else out.push({ startMs: w.atMs, endMs: w.endMs ?? w.atMs, speaker: w.speaker, label: w.speaker === 'rep' ? 'Rep' : 'Customer', text: w.text });
+    } else
+      out.push({
+        startMs: w.atMs,
+        endMs: w.endMs ?? w.atMs,
+        speaker: w.speaker,
+        label: w.speaker === 'rep' ? 'Rep' : 'Customer',
+        text: w.text,
+      });
   }
   return out;
 }

@@ -31,8 +31,10 @@ export function decodeText(input: Uint8Array): Decoded {
   if (buf.length >= 3 && buf[0] === 0xef && buf[1] === 0xbb && buf[2] === 0xbf) {
     return { text: buf.subarray(3).toString('utf8'), encoding: 'UTF-8 (BOM)' };
   }
-  if (buf.length >= 2 && buf[0] === 0xff && buf[1] === 0xfe) return { text: iconv.decode(buf.subarray(2), 'utf16le'), encoding: 'UTF-16LE' };
-  if (buf.length >= 2 && buf[0] === 0xfe && buf[1] === 0xff) return { text: iconv.decode(buf.subarray(2), 'utf16be'), encoding: 'UTF-16BE' };
+  if (buf.length >= 2 && buf[0] === 0xff && buf[1] === 0xfe)
+    return { text: iconv.decode(buf.subarray(2), 'utf16le'), encoding: 'UTF-16LE' };
+  if (buf.length >= 2 && buf[0] === 0xfe && buf[1] === 0xff)
+    return { text: iconv.decode(buf.subarray(2), 'utf16be'), encoding: 'UTF-16BE' };
   try {
     return { text: new TextDecoder('utf-8', { fatal: true }).decode(buf), encoding: 'UTF-8' };
   } catch {
@@ -61,7 +63,11 @@ export interface ParsedCsv {
 /** Parses CSV text with delimiter detection (`,` `;` tab `|`); the first non-empty row is the header. */
 export function parseCsv(text: string): ParsedCsv {
   // Normalise line endings first: files edited on several systems mix CRLF and LF.
-  const res = Papa.parse<string[]>(text.replace(/\r\n?/g, '\n'), { delimitersToGuess: [',', ';', '\t', '|'], skipEmptyLines: 'greedy', newline: '\n' });
+  const res = Papa.parse<string[]>(text.replace(/\r\n?/g, '\n'), {
+    delimitersToGuess: [',', ';', '\t', '|'],
+    skipEmptyLines: 'greedy',
+    newline: '\n',
+  });
   const all = res.data.filter((r) => r.some((c) => c.trim() !== ''));
   const header = (all[0] ?? []).map((h) => h.trim());
   return { header, rows: all.slice(1), delimiter: res.meta.delimiter };

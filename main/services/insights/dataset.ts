@@ -167,13 +167,19 @@ const CHUNK_IDS = 65_536;
 export function readDataset(db: DB, chunkIds = CHUNK_IDS): Dataset {
   const v = crmVersion(db);
   const cust = db
-    .prepare("SELECT COUNT(*), IFNULL(MAX(id), 0), group_concat(id), group_concat(IFNULL(unixepoch(churned_at) / 86400, -1)) FROM crm_customers")
+    .prepare(
+      'SELECT COUNT(*), IFNULL(MAX(id), 0), group_concat(id), group_concat(IFNULL(unixepoch(churned_at) / 86400, -1)) FROM crm_customers',
+    )
     .raw()
     .get() as [number, number, string | null, string | null];
   const custIdx = new Int32Array(cust[1] + 1).fill(-1);
   const churnDays = numbers(cust[3]);
   numbers(cust[2]).forEach((id, k) => (custIdx[id] = k));
-  const [n, minId, maxId] = db.prepare('SELECT COUNT(*), IFNULL(MIN(id), 0), IFNULL(MAX(id), -1) FROM crm_deals').raw().get() as [number, number, number];
+  const [n, minId, maxId] = db.prepare('SELECT COUNT(*), IFNULL(MIN(id), 0), IFNULL(MAX(id), -1) FROM crm_deals').raw().get() as [
+    number,
+    number,
+    number,
+  ];
   const ds: Dataset = {
     version: v,
     n,
@@ -244,7 +250,11 @@ export function readDataset(db: DB, chunkIds = CHUNK_IDS): Dataset {
   // the currency most deals are in (the page labels money with it)
   const perCurrency = new Int32Array(currencies.list.length);
   for (let i = 0; i < off; i++) perCurrency[currencyCode[i]]++;
-  ds.currency = currencies.list.map((c, k) => [c, perCurrency[k]] as const).filter(([c]) => c !== '').sort((a, b) => b[1] - a[1])[0]?.[0] ?? '';
+  ds.currency =
+    currencies.list
+      .map((c, k) => [c, perCurrency[k]] as const)
+      .filter(([c]) => c !== '')
+      .sort((a, b) => b[1] - a[1])[0]?.[0] ?? '';
   for (let i = 0; i < off; i++) {
     const c = customerIds[i];
     ds.customer[i] = c > 0 && c < custIdx.length ? custIdx[c] : -1;

@@ -15,7 +15,8 @@ interface Target {
   file: string;
   nativeBinding?: string;
 }
-export type PageRequest = Target & ({ kind: 'page'; filters: Filters; onlyRep: number | null } | { kind: 'trend'; filters: Filters; repId: number } | { kind: 'warm' });
+export type PageRequest = Target &
+  ({ kind: 'page'; filters: Filters; onlyRep: number | null } | { kind: 'trend'; filters: Filters; repId: number } | { kind: 'warm' });
 
 export type PageResponse = { id: number; ok: true; value: unknown } | { id: number; ok: false; message: string; code?: string };
 
@@ -31,9 +32,15 @@ function db(m: Target): DB {
 parentPort?.on('message', (m: PageRequest) => {
   try {
     const d = db(m);
-    const value = m.kind === 'page' ? insightsPage(d, m.filters, m.onlyRep) : m.kind === 'trend' ? repTrend(d, m.filters, m.repId) : (dataset(d), null);
+    const value =
+      m.kind === 'page' ? insightsPage(d, m.filters, m.onlyRep) : m.kind === 'trend' ? repTrend(d, m.filters, m.repId) : (dataset(d), null);
     parentPort!.postMessage({ id: m.id, ok: true, value } satisfies PageResponse);
   } catch (e) {
-    parentPort!.postMessage({ id: m.id, ok: false, message: (e as Error).message, code: (e as { code?: string }).code } satisfies PageResponse);
+    parentPort!.postMessage({
+      id: m.id,
+      ok: false,
+      message: (e as Error).message,
+      code: (e as { code?: string }).code,
+    } satisfies PageResponse);
   }
 });

@@ -45,7 +45,11 @@ function monthStart(day: number) {
  * end is cut there, so the months iterated follow the data, never the width of the range asked
  * for; a range wholly outside becomes one empty day beside it.
  */
-export function clampPeriod(fromReq: number | null, toReq: number | null, b: { lo: number; hi: number; last: number }): { from: number; to: number } {
+export function clampPeriod(
+  fromReq: number | null,
+  toReq: number | null,
+  b: { lo: number; hi: number; last: number },
+): { from: number; to: number } {
   const { lo, hi } = b;
   // no end given: the latest deal (or the start asked for, when that is later: an empty period, not a reversed one)
   const to = toReq ?? Math.max(b.last, fromReq ?? b.last);
@@ -63,14 +67,27 @@ function makeFilter(db: DB, ds: Dataset, f: Filters, people: Person[], onlyRep: 
   for (const p of people) if ((f.teamId === null || p.team_id === f.teamId) && (onlyRep === null || p.id === onlyRep)) repOk[p.id] = 1;
   const chanOk = new Uint8Array(Math.max(1, ds.channels.length)).fill(1);
   if (f.channel) {
-    const groups = new Map((db.prepare('SELECT value_key, kind, mode FROM crm_channels').all() as { value_key: string; kind: string; mode: string }[]).map((c) => [c.value_key, c]));
+    const groups = new Map(
+      (db.prepare('SELECT value_key, kind, mode FROM crm_channels').all() as { value_key: string; kind: string; mode: string }[]).map(
+        (c) => [c.value_key, c],
+      ),
+    );
     ds.channels.forEach((c, i) => {
       const g = groups.get(valueKey(c));
-      chanOk[i] = ['direct', 'indirect', 'online', 'offline'].includes(f.channel!) ? Number(g?.kind === f.channel || g?.mode === f.channel) : Number(c === f.channel);
+      chanOk[i] = ['direct', 'indirect', 'online', 'offline'].includes(f.channel!)
+        ? Number(g?.kind === f.channel || g?.mode === f.channel)
+        : Number(c === f.channel);
     });
   }
   const prod = f.product ? ds.products.indexOf(f.product) : -1;
-  return { maxRep, repOk, chanOk, prod, noProduct: !!f.product && prod < 0, wantRepeat: f.business === 'all' ? -1 : f.business === 'repeat' ? 1 : 0 };
+  return {
+    maxRep,
+    repOk,
+    chanOk,
+    prod,
+    noProduct: !!f.product && prod < 0,
+    wantRepeat: f.business === 'all' ? -1 : f.business === 'repeat' ? 1 : 0,
+  };
 }
 
 /** Per currency x month of the period: the factor to the reporting currency (NaN = no rate), and won deals left out for want of one. */
@@ -92,7 +109,17 @@ function conversion(db: DB, ds: Dataset, reporting: string, months: number[]): C
 }
 
 /** The one hot pass over the deals: applies the filters (marking `keep`) and fills every per-rep, per-month and per-channel counter. */
-function scan(ds: Dataset, flt: ReturnType<typeof makeFilter>, keep: Uint8Array, repCap: number, from: number, to: number, m0Abs: number, M: number, fx: Conversion) {
+function scan(
+  ds: Dataset,
+  flt: ReturnType<typeof makeFilter>,
+  keep: Uint8Array,
+  repCap: number,
+  from: number,
+  to: number,
+  m0Abs: number,
+  M: number,
+  fx: Conversion,
+) {
   const won = new Int32Array(repCap + 1);
   const lost = new Int32Array(repCap + 1);
   const open = new Int32Array(repCap + 1);
@@ -111,7 +138,8 @@ function scan(ds: Dataset, flt: ReturnType<typeof makeFilter>, keep: Uint8Array,
   const chRev = new Float64Array(nch);
   const seenRep = new Uint8Array(repCap + 1);
   const { maxRep, repOk, chanOk, prod, noProduct, wantRepeat } = flt;
-  if (noProduct) return { won, lost, open, revenue, csatSum, csatN, npsByRep, mWon, mLost, mRev, funnelRep, chWon, chLost, chDeals, chRev, seenRep };
+  if (noProduct)
+    return { won, lost, open, revenue, csatSum, csatN, npsByRep, mWon, mLost, mRev, funnelRep, chWon, chLost, chDeals, chRev, seenRep };
   const { rep, status, channel, product, repeat, created, closed, closedMonth, pos, amount, csat, nps } = ds;
   const WON = STATUS.won,
     OPEN = STATUS.open;
@@ -183,7 +211,13 @@ function toCorrelation(xs: number[], ys: number[], closed: number[], competenceM
   if (s.n < 10) warnings.push('smallN');
   const few = closed.filter((c) => c < MIN_CLOSED_FOR_RATE).length;
   if (few) warnings.push('fewClosed');
-  return { ...s, strength: strength(s.pearson), direction: s.pearson === null ? null : s.pearson >= 0 ? 'positive' : 'negative', warnings, fewClosedReps: few };
+  return {
+    ...s,
+    strength: strength(s.pearson),
+    direction: s.pearson === null ? null : s.pearson >= 0 ? 'positive' : 'negative',
+    warnings,
+    fewClosedReps: few,
+  };
 }
 
 /** One rep's monthly trend (close rate, retention of their customers, competence) under the page's filters. */
@@ -265,7 +299,10 @@ function periodOf(ds: Dataset, f: Filters): Period {
   const today = Math.floor(Date.now() / 86_400_000);
   let lastChurn = -Infinity;
   for (let c = 0; c < ds.customers; c++) if (ds.churn[c] > lastChurn) lastChurn = ds.churn[c];
-  const bounds = ds.n > 0 ? { lo: ds.minDay, hi: Math.max(ds.maxDay, lastChurn, today), last: ds.maxDay } : { lo: addMonths(today, -12) + 1, hi: today, last: today };
+  const bounds =
+    ds.n > 0
+      ? { lo: ds.minDay, hi: Math.max(ds.maxDay, lastChurn, today), last: ds.maxDay }
+      : { lo: addMonths(today, -12) + 1, hi: today, last: today };
   const { from, to } = clampPeriod(f.from ? dayOf(f.from) : null, f.to ? dayOf(f.to) : null, bounds);
   const months: number[] = [];
   for (let m = monthStart(from); m <= to; m = addMonths(m, 1)) months.push(m);
@@ -292,7 +329,12 @@ function unconvertedDeals(ds: Dataset, fx: Conversion, months: number[]): Insigh
   return unconverted;
 }
 
-function repRows(repPeople: Person[], s: Scan, ret: { base: Int32Array | number[]; kept: Int32Array | number[] }, overall: Map<number, { score: number | null; n: number; sufficient: boolean }>): RepRow[] {
+function repRows(
+  repPeople: Person[],
+  s: Scan,
+  ret: { base: Int32Array | number[]; kept: Int32Array | number[] },
+  overall: Map<number, { score: number | null; n: number; sufficient: boolean }>,
+): RepRow[] {
   const { won, lost, open, revenue, csatSum, csatN, npsByRep } = s;
   return repPeople.map((p) => {
     const c = overall.get(p.id);
@@ -319,7 +361,14 @@ function repRows(repPeople: Person[], s: Scan, ret: { base: Int32Array | number[
  * The outcomes competence is compared with: the period's, or (lagged) the last complete quarter's, with competence
  * measured at the end of the quarter before it.
  */
-function outcomesFor(ds: Dataset, keep: Uint8Array, s: Scan, repCap: number, to: number, lag: boolean): { outWon: Int32Array | number[]; outLost: Int32Array | number[]; asOfDay: number } {
+function outcomesFor(
+  ds: Dataset,
+  keep: Uint8Array,
+  s: Scan,
+  repCap: number,
+  to: number,
+  lag: boolean,
+): { outWon: Int32Array | number[]; outLost: Int32Array | number[]; asOfDay: number } {
   if (!lag) return { outWon: s.won, outLost: s.lost, asOfDay: to };
   const d = new Date(to * 86_400_000);
   const qStartMonth = Math.floor(d.getUTCMonth() / 3) * 3;
@@ -390,8 +439,24 @@ function competenceCharts(
   });
   perCompetency.sort((a, b) => Math.abs(b.stats.pearson ?? 0) - Math.abs(a.stats.pearson ?? 0));
   return {
-    closeScatter: { points: closePoints, stats: toCorrelation(closePoints.map((p) => p.x), closePoints.map((p) => p.y), closePoints.map((p) => p.deals), competenceMissing) },
-    retentionScatter: { points: retPoints, stats: toCorrelation(retPoints.map((p) => p.x), retPoints.map((p) => p.y), retPoints.map((p) => outWon[p.repId] + outLost[p.repId]), competenceMissing) },
+    closeScatter: {
+      points: closePoints,
+      stats: toCorrelation(
+        closePoints.map((p) => p.x),
+        closePoints.map((p) => p.y),
+        closePoints.map((p) => p.deals),
+        competenceMissing,
+      ),
+    },
+    retentionScatter: {
+      points: retPoints,
+      stats: toCorrelation(
+        retPoints.map((p) => p.x),
+        retPoints.map((p) => p.y),
+        retPoints.map((p) => outWon[p.repId] + outLost[p.repId]),
+        competenceMissing,
+      ),
+    },
     perCompetency,
   };
 }
@@ -437,18 +502,37 @@ function funnelChart(s: Scan, repPeople: Person[], teams: Team[]): InsightsPage[
   return {
     stages: ['1', '2', '3', '4', '5'],
     total: sumFunnel(repIds),
-    byTeam: teams.map((t) => ({ teamId: t.id, name: t.name, counts: sumFunnel(repPeople.filter((x) => x.team_id === t.id).map((x) => x.id)) })).filter((t) => t.counts[0] > 0),
+    byTeam: teams
+      .map((t) => ({ teamId: t.id, name: t.name, counts: sumFunnel(repPeople.filter((x) => x.team_id === t.id).map((x) => x.id)) }))
+      .filter((t) => t.counts[0] > 0),
     byRep: repIds.map((id) => ({ repId: id, counts: sumFunnel([id]) })).filter((r) => r.counts[0] > 0),
   };
 }
 
 /** Results per sales channel, and per channel group (direct/indirect, online/offline, set in Insights). */
 function channelCharts(db: DB, ds: Dataset, s: Scan): Pick<InsightsPage, 'channels' | 'channelGroups'> {
-  const groups = new Map((db.prepare('SELECT value_key, kind, mode FROM crm_channels').all() as { value_key: string; kind: 'direct' | 'indirect'; mode: 'online' | 'offline' }[]).map((c) => [c.value_key, c]));
+  const groups = new Map(
+    (
+      db.prepare('SELECT value_key, kind, mode FROM crm_channels').all() as {
+        value_key: string;
+        kind: 'direct' | 'indirect';
+        mode: 'online' | 'offline';
+      }[]
+    ).map((c) => [c.value_key, c]),
+  );
   const channels = ds.channels
     .map((value, i) => {
       const g = groups.get(valueKey(value));
-      return { value, kind: g?.kind ?? 'direct', mode: g?.mode ?? 'offline', deals: s.chDeals[i], won: s.chWon[i], lost: s.chLost[i], closeRate: closeRate(s.chWon[i], s.chLost[i]), revenue: s.chRev[i] };
+      return {
+        value,
+        kind: g?.kind ?? 'direct',
+        mode: g?.mode ?? 'offline',
+        deals: s.chDeals[i],
+        won: s.chWon[i],
+        lost: s.chLost[i],
+        closeRate: closeRate(s.chWon[i], s.chLost[i]),
+        revenue: s.chRev[i],
+      };
     })
     .filter((c) => c.value && c.deals + c.won + c.lost > 0)
     .sort((a, b) => b.won + b.lost - (a.won + a.lost));
@@ -483,13 +567,23 @@ function leaderboardOf(p: Period, s: Scan, repIds: number[]): InsightsPage['lead
     .filter((x) => x.w + x.l >= LEADERBOARD_MIN_DEALS)
     .map((x) => ({ repId: x.repId, value: x.rate!, closed: x.w + x.l }))
     .sort((a, b) => b.value - a.value || b.closed - a.closed);
-  const revenueBoard = repIds.map((id) => ({ repId: id, value: s.mRev[id * M + last] })).filter((x) => x.value > 0).sort((a, b) => b.value - a.value);
+  const revenueBoard = repIds
+    .map((id) => ({ repId: id, value: s.mRev[id * M + last] }))
+    .filter((x) => x.value > 0)
+    .sort((a, b) => b.value - a.value);
   const improved = repIds
     .map((id) => ({ repId: id, after: monthRate(id, [last, last - 1, last - 2]), before: monthRate(id, [last - 3, last - 4, last - 5]) }))
     .filter((x) => x.after.w + x.after.l >= LEADERBOARD_MIN_DEALS && x.before.w + x.before.l >= LEADERBOARD_MIN_DEALS)
     .map((x) => ({ repId: x.repId, value: x.after.rate! - x.before.rate!, before: x.before.rate!, after: x.after.rate! }))
     .sort((a, b) => b.value - a.value);
-  return { minDeals: LEADERBOARD_MIN_DEALS, month: monthKey(months[last]), champion: closeBoard[0]?.repId ?? null, closeRate: closeBoard.slice(0, 10), revenue: revenueBoard.slice(0, 10), improved: improved.slice(0, 10) };
+  return {
+    minDeals: LEADERBOARD_MIN_DEALS,
+    month: monthKey(months[last]),
+    champion: closeBoard[0]?.repId ?? null,
+    closeRate: closeBoard.slice(0, 10),
+    revenue: revenueBoard.slice(0, 10),
+    improved: improved.slice(0, 10),
+  };
 }
 
 /**
@@ -551,7 +645,15 @@ export function trainingEffect(db: DB, ds: Dataset, keep: Uint8Array, windowDays
     }
     const scale = (p: Proportion): Proportion => (events ? { successes: p.successes / events, trials: p.trials / events } : p);
     const est = didProportions(tPre, tPost, scale(cPre), scale(cPost));
-    out.push({ courseId, courseTitle: title, treated: events, controls: controlsUsed.size, ...est, dealsTreated: tPre.trials + tPost.trials, dealsControl: Math.round((cPre.trials + cPost.trials) / Math.max(1, events)) });
+    out.push({
+      courseId,
+      courseTitle: title,
+      treated: events,
+      controls: controlsUsed.size,
+      ...est,
+      dealsTreated: tPre.trials + tPost.trials,
+      dealsControl: Math.round((cPre.trials + cPost.trials) / Math.max(1, events)),
+    });
   }
   return { available: true, courses: out.sort((a, b) => b.treated - a.treated) };
 }

@@ -27,7 +27,8 @@ export type WorkerMessage =
 
 const job = workerData as WorkerJob;
 const post = (m: WorkerMessage) => parentPort!.postMessage(m);
-if (job.resourcesPath && !(process as { resourcesPath?: string }).resourcesPath) (process as { resourcesPath?: string }).resourcesPath = job.resourcesPath;
+if (job.resourcesPath && !(process as { resourcesPath?: string }).resourcesPath)
+  (process as { resourcesPath?: string }).resourcesPath = job.resourcesPath;
 
 let last = 0;
 runTask(job.kind, job.input, job.env, {
@@ -46,5 +47,11 @@ runTask(job.kind, job.input, job.env, {
   .catch((e: unknown) => {
     if (e instanceof JobCancelled) return post({ type: 'cancelled' });
     const err = e as AppError;
-    post({ type: 'error', code: e instanceof AppError ? err.code : 'internal', message: (e as Error).message ?? String(e), ...(err.field ? { field: err.field } : {}), ...(err.localized ? { localized: err.localized } : {}) });
+    post({
+      type: 'error',
+      code: e instanceof AppError ? err.code : 'internal',
+      message: (e as Error).message ?? String(e),
+      ...(err.field ? { field: err.field } : {}),
+      ...(err.localized ? { localized: err.localized } : {}),
+    });
   });

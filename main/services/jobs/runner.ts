@@ -61,7 +61,17 @@ const now = () => new Date().toISOString();
 
 export function startJob<K extends JobKind>(spec: StartSpec<K>): Job<K> {
   const jobId = crypto.randomBytes(8).toString('hex');
-  const job: Job<K> = { jobId, kind: spec.kind, state: 'running', fraction: 0, rows: 0, startedAt: now(), finishedAt: null, result: null, error: null };
+  const job: Job<K> = {
+    jobId,
+    kind: spec.kind,
+    state: 'running',
+    fraction: 0,
+    rows: 0,
+    startedAt: now(),
+    finishedAt: null,
+    result: null,
+    error: null,
+  };
   const db = spec.db && spec.db.open && !spec.db.memory ? spec.db : null;
   if (!db && !spec.noWorkspace) throw new AppError('workspace', 'No workspace is open.', undefined, { key: 'workspace.noneOpen' });
   let persisted = false;
@@ -69,7 +79,16 @@ export function startJob<K extends JobKind>(spec: StartSpec<K>): Job<K> {
     insertJob(db, jobId, spec.kind, spec.startedBy, job.startedAt);
     persisted = true;
   }
-  const entry: Entry = { job, startedBy: spec.startedBy, flag: newFlag(), worker: null, thrown: null, done: Promise.resolve(job), db, persisted };
+  const entry: Entry = {
+    job,
+    startedBy: spec.startedBy,
+    flag: newFlag(),
+    worker: null,
+    thrown: null,
+    done: Promise.resolve(job),
+    db,
+    persisted,
+  };
   entries.set(jobId, entry);
   const env: TaskEnv = { file: db ? db.name : null, nativeBinding: spec.nativeBinding ?? (db ? nativeBindingOf(db) : undefined) };
   const progress = (fraction: number, rows: number) => {
@@ -106,14 +125,29 @@ export function startJob<K extends JobKind>(spec: StartSpec<K>): Job<K> {
   return copy(job);
 }
 
-function inProcess<K extends JobKind>(entry: Entry, spec: StartSpec<K>, env: TaskEnv, progress: TaskControl['progress']): Promise<TaskOutputs[K]> {
+function inProcess<K extends JobKind>(
+  entry: Entry,
+  spec: StartSpec<K>,
+  env: TaskEnv,
+  progress: TaskControl['progress'],
+): Promise<TaskOutputs[K]> {
   // started on the next turn, so the request that started it answers first (as with a worker)
   return new Promise((resolve) => setImmediate(resolve)).then(() =>
-    runTask(spec.kind, spec.input, env, { jobId: entry.job.jobId, persisted: entry.persisted, progress, cancelled: () => isSet(entry.flag) }),
+    runTask(spec.kind, spec.input, env, {
+      jobId: entry.job.jobId,
+      persisted: entry.persisted,
+      progress,
+      cancelled: () => isSet(entry.flag),
+    }),
   );
 }
 
-function inWorker<K extends JobKind>(entry: Entry, spec: StartSpec<K>, env: TaskEnv, progress: TaskControl['progress']): Promise<TaskOutputs[K]> {
+function inWorker<K extends JobKind>(
+  entry: Entry,
+  spec: StartSpec<K>,
+  env: TaskEnv,
+  progress: TaskControl['progress'],
+): Promise<TaskOutputs[K]> {
   const data: WorkerJob = {
     jobId: entry.job.jobId,
     kind: spec.kind,
@@ -141,7 +175,9 @@ function inWorker<K extends JobKind>(entry: Entry, spec: StartSpec<K>, env: Task
     });
     worker.on('error', (e) => settle(() => reject(e)));
     worker.on('exit', (code) =>
-      settle(() => reject(isSet(entry.flag) ? new JobCancelled() : new AppError('internal', `The job stopped unexpectedly (exit code ${code}).`))),
+      settle(() =>
+        reject(isSet(entry.flag) ? new JobCancelled() : new AppError('internal', `The job stopped unexpectedly (exit code ${code}).`)),
+      ),
     );
   });
 }
@@ -164,7 +200,8 @@ function prune() {
   for (const e of finished.slice(0, Math.max(0, finished.length - KEEP_FINISHED))) entries.delete(e.job.jobId);
 }
 
-const gone = () => new AppError('not_found', 'There is no such job (it may belong to another workspace).', 'jobId', { key: 'jobs.notFound' });
+const gone = () =>
+  new AppError('not_found', 'There is no such job (it may belong to another workspace).', 'jobId', { key: 'jobs.notFound' });
 
 export interface Viewer {
   personId: number | null;
@@ -226,7 +263,8 @@ export function listJobs(db: DB | null): Job[] {
   return out.sort((a, b) => b.startedAt.localeCompare(a.startedAt));
 }
 
-export const runningJobs = (kind?: JobKind) => [...entries.values()].filter((e) => e.job.state === 'running' && (!kind || e.job.kind === kind)).map((e) => copy(e.job));
+export const runningJobs = (kind?: JobKind) =>
+  [...entries.values()].filter((e) => e.job.state === 'running' && (!kind || e.job.kind === kind)).map((e) => copy(e.job));
 
 /** At workspace open: rows left "running" by a process that stopped are marked failed. */
 export function sweepInterrupted(db: DB): number {
@@ -241,9 +279,25 @@ export function sweepInterrupted(db: DB): number {
  * plain message (the details go to the log, never raw SQLite text to the user).
  */
 function jobFailure(kind: string, e: unknown): Pick<Job, 'state' | 'error' | 'errorKey' | 'errorParams'> {
-  if (e instanceof AppError) return { state: 'failed', error: e.message, ...(e.localized ? { errorKey: e.localized.key, errorParams: e.localized.params ?? {} } : {}) };
+  if (e instanceof AppError)
+    return {
+      state: 'failed',
+      error: e.message,
+      ...(e.localized ? { errorKey: e.localized.key, errorParams: e.localized.params ?? {} } : {}),
+    };
   console.error(`[jobs] ${kind} failed:`, e);
   if (isDiskFull(e)) return { state: 'failed', error: DISK_FULL_MESSAGE, errorKey: 'diskFull', errorParams: {} };
-  if (kind === 'crm.import') return { state: 'failed', error: 'The import failed; nothing was imported. Try again; if it keeps happening, the details are in the app log.', errorKey: 'importFailed', errorParams: {} };
-  return { state: 'failed', error: 'Something went wrong. Try again; if it keeps happening, the details are in the app log.', errorKey: 'internalError', errorParams: {} };
+  if (kind === 'crm.import')
+    return {
+      state: 'failed',
+      error: 'The import failed; nothing was imported. Try again; if it keeps happening, the details are in the app log.',
+      errorKey: 'importFailed',
+      errorParams: {},
+    };
+  return {
+    state: 'failed',
+    error: 'Something went wrong. Try again; if it keeps happening, the details are in the app log.',
+    errorKey: 'internalError',
+    errorParams: {},
+  };
 }

@@ -23,7 +23,12 @@ interface Row {
 export const INTERRUPTED = 'The app stopped while this job ran; nothing of it was kept. Start it again.';
 
 export function insertJob(db: DB, id: string, kind: JobKind, startedBy: number | null, startedAt: string) {
-  db.prepare("INSERT INTO jobs(id, kind, state, started_by, started_at) VALUES (?, ?, 'running', ?, ?)").run(id, kind, startedBy, startedAt);
+  db.prepare("INSERT INTO jobs(id, kind, state, started_by, started_at) VALUES (?, ?, 'running', ?, ?)").run(
+    id,
+    kind,
+    startedBy,
+    startedAt,
+  );
 }
 
 export function settleJob(db: DB, job: Pick<Job, 'jobId' | 'state' | 'finishedAt' | 'result' | 'error' | 'errorKey' | 'errorParams'>) {
@@ -42,7 +47,9 @@ export function settleJob(db: DB, job: Pick<Job, 'jobId' | 'state' | 'finishedAt
 export function failInterrupted(db: DB, runningHere: string[]): number {
   const here = new Set(runningHere);
   const stale = (db.prepare("SELECT id FROM jobs WHERE state = 'running'").pluck().all() as string[]).filter((id) => !here.has(id));
-  const mark = db.prepare("UPDATE jobs SET state = 'failed', finished_at = strftime('%Y-%m-%dT%H:%M:%fZ','now'), error = ?, error_key = 'jobs.interrupted' WHERE id = ?");
+  const mark = db.prepare(
+    "UPDATE jobs SET state = 'failed', finished_at = strftime('%Y-%m-%dT%H:%M:%fZ','now'), error = ?, error_key = 'jobs.interrupted' WHERE id = ?",
+  );
   db.transaction(() => stale.forEach((id) => mark.run(INTERRUPTED, id)))();
   return stale.length;
 }
@@ -60,7 +67,9 @@ export function readJob(db: DB, id: string): (Job & { startedBy: number | null }
     finishedAt: r.finished_at,
     result: r.result ? (JSON.parse(r.result) as Job['result']) : null,
     error: r.error,
-    ...(r.error_key ? { errorKey: r.error_key, errorParams: r.error_params ? (JSON.parse(r.error_params) as Job['errorParams']) : {} } : {}),
+    ...(r.error_key
+      ? { errorKey: r.error_key, errorParams: r.error_params ? (JSON.parse(r.error_params) as Job['errorParams']) : {} }
+      : {}),
     startedBy: r.started_by,
   };
 }

@@ -21,7 +21,10 @@ parentPort?.on('message', (job: Job) => {
     try {
       result = await inspectAndExtract(fs.readFileSync(job.path), job.kind, job.name);
     } catch (e) {
-      result = { ok: true, extraction: { text: '', pageCount: null, status: 'failed', note: `The text could not be extracted: ${(e as Error).message}` } };
+      result = {
+        ok: true,
+        extraction: { text: '', pageCount: null, status: 'failed', note: `The text could not be extracted: ${(e as Error).message}` },
+      };
     }
     parentPort!.postMessage({ id: job.id, result });
   })();

@@ -37,7 +37,11 @@ const clean = (s: string) =>
     .replace(/\n{3,}/g, '\n\n')
     .trim();
 
-function done(text: string, pageCount: number | null = null, emptyNote = 'The file has no text to search (it may be scanned images).'): Extraction {
+function done(
+  text: string,
+  pageCount: number | null = null,
+  emptyNote = 'The file has no text to search (it may be scanned images).',
+): Extraction {
   let t = clean(text);
   let note = '';
   if (t.length > MAX_TEXT_CHARS) {
@@ -48,16 +52,33 @@ function done(text: string, pageCount: number | null = null, emptyNote = 'The fi
 }
 
 async function pdfText(buf: Buffer): Promise<Extraction> {
-  const task = pdfjs.getDocument({ data: new Uint8Array(buf), isEvalSupported: false, disableFontFace: true, useSystemFonts: false, verbosity: 0, stopAtErrors: false });
+  const task = pdfjs.getDocument({
+    data: new Uint8Array(buf),
+    isEvalSupported: false,
+    disableFontFace: true,
+    useSystemFonts: false,
+    verbosity: 0,
+    stopAtErrors: false,
+  });
   let doc;
   try {
     doc = await task.promise;
   } catch (e) {
     const name = (e as Error).name;
     if (name === 'PasswordException') {
-      return { text: '', pageCount: null, status: 'failed', note: 'The PDF is password-protected, so its text cannot be searched. Upload an unprotected copy to make it searchable.' };
+      return {
+        text: '',
+        pageCount: null,
+        status: 'failed',
+        note: 'The PDF is password-protected, so its text cannot be searched. Upload an unprotected copy to make it searchable.',
+      };
     }
-    return { text: '', pageCount: null, status: 'failed', note: `The PDF is damaged and its text cannot be read (${(e as Error).message}). It is stored as uploaded.` };
+    return {
+      text: '',
+      pageCount: null,
+      status: 'failed',
+      note: `The PDF is damaged and its text cannot be read (${(e as Error).message}). It is stored as uploaded.`,
+    };
   }
   try {
     const pages: string[] = [];
@@ -74,7 +95,11 @@ async function pdfText(buf: Buffer): Promise<Extraction> {
       chars += line.length;
       page.cleanup();
     }
-    return done(pages.join('\n\n'), doc.numPages, 'The PDF has no text layer (it is probably scanned), so only its title and description are searchable.');
+    return done(
+      pages.join('\n\n'),
+      doc.numPages,
+      'The PDF has no text layer (it is probably scanned), so only its title and description are searchable.',
+    );
   } finally {
     await doc.destroy();
   }
@@ -145,9 +170,13 @@ async function xlsxText(buf: Buffer, name: string): Promise<Extraction> {
   let chars = 0;
   const cellParser = new XMLParser({ ignoreAttributes: false, attributeNamePrefix: '', isArray: (n) => n === 'row' || n === 'c' });
   for (const s of sheets) {
-    const doc = cellParser.parse(await zip.file(s)!.async('string')) as { worksheet?: { sheetData?: { row?: { c?: { t?: string; v?: unknown; is?: { t?: unknown } }[] }[] } } };
+    const doc = cellParser.parse(await zip.file(s)!.async('string')) as {
+      worksheet?: { sheetData?: { row?: { c?: { t?: string; v?: unknown; is?: { t?: unknown } }[] }[] } };
+    };
     for (const row of doc.worksheet?.sheetData?.row ?? []) {
-      const cells = (row.c ?? []).map((c) => (c.t === 's' ? (shared[Number(c.v)] ?? '') : c.t === 'inlineStr' ? textOf(c.is?.t) : c.v != null ? textOf(c.v) : '')).filter(Boolean);
+      const cells = (row.c ?? [])
+        .map((c) => (c.t === 's' ? (shared[Number(c.v)] ?? '') : c.t === 'inlineStr' ? textOf(c.is?.t) : c.v != null ? textOf(c.v) : ''))
+        .filter(Boolean);
       if (cells.length) {
         const line = cells.join(' | ');
         rowsOut.push(line);

@@ -66,7 +66,15 @@ export function runExtraction(filePath: string, kind: FileKind, name: string): P
     const w = getWorker();
     const timer = setTimeout(() => {
       pending.delete(id);
-      resolve({ ok: true, extraction: { text: '', pageCount: null, status: 'failed', note: `Text extraction took longer than ${EXTRACT_TIMEOUT_MS / 1000} s and was stopped.` } });
+      resolve({
+        ok: true,
+        extraction: {
+          text: '',
+          pageCount: null,
+          status: 'failed',
+          note: `Text extraction took longer than ${EXTRACT_TIMEOUT_MS / 1000} s and was stopped.`,
+        },
+      });
       void w.terminate();
     }, EXTRACT_TIMEOUT_MS);
     pending.set(id, { resolve, timer });

@@ -50,21 +50,36 @@ function executableSignature(head: Buffer): ExecutableKind | null {
   if (head.length >= 4 && head.readUInt32BE(0) === 0x7f454c46) return 'linux';
   if (head.length >= 4 && [0xfeedface, 0xfeedfacf, 0xcefaedfe, 0xcffaedfe].includes(head.readUInt32BE(0))) return 'macos';
   if (head.length >= 2 && head[0] === 0x23 && head[1] === 0x21) return 'script';
-  const start = head.subarray(0, 512).toString('latin1').replace(/^\uFEFF|^\xEF\xBB\xBF/, '').trimStart().toLowerCase();
+  const start = head
+    .subarray(0, 512)
+    .toString('latin1')
+    .replace(/^\uFEFF|^\xEF\xBB\xBF/, '')
+    .trimStart()
+    .toLowerCase();
   if (/^(<!doctype html|<html|<script|<svg|<\?xml[^>]*>\s*<svg|<\?php)/.test(start)) return 'web';
   return null;
 }
 
 /** The refusal of a file whose bytes are a program or script; one translation key per kind, so the UI can name it in any language. */
 function executableRefusal(name: string, kind: ExecutableKind): AppError {
-  const says = (what: string) => `"${name}" was refused: its contents are ${what}, whatever its name says. Programs and scripts are not stored in the library.`;
+  const says = (what: string) =>
+    `"${name}" was refused: its contents are ${what}, whatever its name says. Programs and scripts are not stored in the library.`;
   switch (kind) {
     case 'windows':
-      return new AppError('bad_file', says('a Windows program (MZ header)'), undefined, { key: 'library.executableWindows', params: { name } });
+      return new AppError('bad_file', says('a Windows program (MZ header)'), undefined, {
+        key: 'library.executableWindows',
+        params: { name },
+      });
     case 'linux':
-      return new AppError('bad_file', says('a Linux program (ELF header)'), undefined, { key: 'library.executableLinux', params: { name } });
+      return new AppError('bad_file', says('a Linux program (ELF header)'), undefined, {
+        key: 'library.executableLinux',
+        params: { name },
+      });
     case 'macos':
-      return new AppError('bad_file', says('a macOS program (Mach-O header)'), undefined, { key: 'library.executableMac', params: { name } });
+      return new AppError('bad_file', says('a macOS program (Mach-O header)'), undefined, {
+        key: 'library.executableMac',
+        params: { name },
+      });
     case 'script':
       return new AppError('bad_file', says('a script (starts with #!)'), undefined, { key: 'library.executableScript', params: { name } });
     case 'web':
@@ -98,7 +113,12 @@ export interface FileType {
 export function classifyFile(filePath: string, name: string): FileType {
   const ext = extOf(name);
   if (BLOCKED_EXT.has(ext)) {
-    throw new AppError('bad_file', `"${name}" was refused: .${ext} files can run code (programs, scripts, web pages) and are not stored in the library.`, undefined, { key: 'library.blockedExtension', params: { name, ext } });
+    throw new AppError(
+      'bad_file',
+      `"${name}" was refused: .${ext} files can run code (programs, scripts, web pages) and are not stored in the library.`,
+      undefined,
+      { key: 'library.blockedExtension', params: { name, ext } },
+    );
   }
   const fd = fs.openSync(filePath, 'r');
   const head = Buffer.alloc(4096);
@@ -118,7 +138,8 @@ export function classifyFile(filePath: string, name: string): FileType {
     const zipKind = byExt.kind === 'docx' || byExt.kind === 'pptx' || byExt.kind === 'xlsx';
     if (byExt.kind === 'pdf' && sig !== 'pdf') return { kind: 'pdf', mime: 'application/pdf', ext };
     if (zipKind && sig !== 'zip') return { ...byExt, ext };
-    if ((byExt.kind === 'image' || byExt.kind === 'audio' || byExt.kind === 'video') && sig !== byExt.kind) return { kind: 'other', mime: 'application/octet-stream', ext };
+    if ((byExt.kind === 'image' || byExt.kind === 'audio' || byExt.kind === 'video') && sig !== byExt.kind)
+      return { kind: 'other', mime: 'application/octet-stream', ext };
     return { ...byExt, ext };
   }
   if (sig === 'pdf') return { kind: 'pdf', mime: 'application/pdf', ext };
@@ -136,10 +157,19 @@ export async function assertSafeZip(buf: Buffer, name: string, limits = ZIP_LIMI
   try {
     zip = await JSZip.loadAsync(buf, { checkCRC32: false });
   } catch (e) {
-    throw new AppError('bad_file', `"${name}" is damaged: its ZIP structure cannot be read (${(e as Error).message}).`, undefined, { key: 'library.damagedZip', params: { name, detail: (e as Error).message } });
+    throw new AppError('bad_file', `"${name}" is damaged: its ZIP structure cannot be read (${(e as Error).message}).`, undefined, {
+      key: 'library.damagedZip',
+      params: { name, detail: (e as Error).message },
+    });
   }
   const names = Object.keys(zip.files);
-  if (names.length > limits.maxEntries) throw new AppError('bad_file', `"${name}" was refused: it holds ${names.length} packed parts, more than any real document.`, undefined, { key: 'library.tooManyParts', params: { name, count: names.length } });
+  if (names.length > limits.maxEntries)
+    throw new AppError(
+      'bad_file',
+      `"${name}" was refused: it holds ${names.length} packed parts, more than any real document.`,
+      undefined,
+      { key: 'library.tooManyParts', params: { name, count: names.length } },
+    );
   let total = 0;
   for (const n of names) {
     // jszip keeps the central directory's declared sizes on the private _data field.
@@ -148,11 +178,21 @@ export async function assertSafeZip(buf: Buffer, name: string, limits = ZIP_LIMI
     const c = data?.compressedSize ?? 0;
     total += u;
     if (u > 1024 * 1024 && c > 0 && u / c > limits.maxRatio) {
-      throw new AppError('bad_file', `"${name}" was refused: it looks like a zip bomb (part "${n}" would unpack ${Math.round(u / c)} times larger than it is stored).`, undefined, { key: 'library.zipBombPart', params: { name, part: n, ratio: Math.round(u / c) } });
+      throw new AppError(
+        'bad_file',
+        `"${name}" was refused: it looks like a zip bomb (part "${n}" would unpack ${Math.round(u / c)} times larger than it is stored).`,
+        undefined,
+        { key: 'library.zipBombPart', params: { name, part: n, ratio: Math.round(u / c) } },
+      );
     }
   }
   if (total > limits.maxTotalBytes) {
-    throw new AppError('bad_file', `"${name}" was refused: it looks like a zip bomb (it would unpack to ${Math.round(total / 1048576)} MB).`, undefined, { key: 'library.zipBombSize', params: { name, size: Math.round(total / 1048576) } });
+    throw new AppError(
+      'bad_file',
+      `"${name}" was refused: it looks like a zip bomb (it would unpack to ${Math.round(total / 1048576)} MB).`,
+      undefined,
+      { key: 'library.zipBombSize', params: { name, size: Math.round(total / 1048576) } },
+    );
   }
   return names;
 }
@@ -166,7 +206,9 @@ export async function assertSafeZip(buf: Buffer, name: string, limits = ZIP_LIMI
  * the 97–2003 formats can carry macros).
  */
 export const OPENABLE_EXT = new Set(
-  'pdf docx xlsx pptx png jpg jpeg gif webp bmp tif tiff heic mp3 m4a wav ogg opus flac aac mp4 m4v webm mov txt csv md markdown'.split(' '),
+  'pdf docx xlsx pptx png jpg jpeg gif webp bmp tif tiff heic mp3 m4a wav ogg opus flac aac mp4 m4v webm mov txt csv md markdown'.split(
+    ' ',
+  ),
 );
 const OFFICE_ZIP_EXT = new Set(['docx', 'xlsx', 'pptx']);
 
@@ -176,10 +218,15 @@ export async function assertOpenable(name: string, blob: string): Promise<void> 
   const dot = name.lastIndexOf('.');
   const ext = dot > 0 ? name.slice(dot + 1).toLowerCase() : '';
   const refuse = () =>
-    new AppError('forbidden', `"${name}" is not a document or media file the app opens in another program (PDF, Word/Excel/PowerPoint without macros, images, audio, video, text, CSV). Use "Save a copy" if you trust it.`, undefined, {
-      key: 'library.openNotAllowed',
-      params: { name },
-    });
+    new AppError(
+      'forbidden',
+      `"${name}" is not a document or media file the app opens in another program (PDF, Word/Excel/PowerPoint without macros, images, audio, video, text, CSV). Use "Save a copy" if you trust it.`,
+      undefined,
+      {
+        key: 'library.openNotAllowed',
+        params: { name },
+      },
+    );
   if (!OPENABLE_EXT.has(ext)) throw refuse();
   const fd = fs.openSync(blob, 'r');
   const head = Buffer.alloc(4096);

@@ -22,21 +22,42 @@ export function governance(db: DB, opts: { staleDays: number; today?: string }):
   const staleSql = `FROM library_items i WHERE NOT ${SQL_EXPIRED} AND substr(i.created_at, 1, 10) <= :since
     AND NOT EXISTS (SELECT 1 FROM library_usage u WHERE u.item_id = i.id AND u.action = 'open' AND u.at >= :since)`;
   const count = (sql: string) => (db.prepare(`SELECT count(*) AS n ${sql}`).get(p) as { n: number }).n;
-  const list = (sql: string, order: string) => withDue(db.prepare(`${GOV_SELECT} WHERE i.id IN (SELECT i.id ${sql}) ORDER BY ${order} LIMIT ${LIMIT}`).all(p) as GovernanceRow[]);
+  const list = (sql: string, order: string) =>
+    withDue(db.prepare(`${GOV_SELECT} WHERE i.id IN (SELECT i.id ${sql}) ORDER BY ${order} LIMIT ${LIMIT}`).all(p) as GovernanceRow[]);
 
   const duplicates: DuplicateGroup[] = [];
   const group = (col: 'sha256' | 'title_key', reason: DuplicateGroup['reason']) => {
     const keys = db
-      .prepare(`SELECT ${col} AS k FROM library_items WHERE ${col} IS NOT NULL AND length(${col}) >= 4 GROUP BY ${col} HAVING count(*) > 1 ORDER BY count(*) DESC LIMIT 100`)
+      .prepare(
+        `SELECT ${col} AS k FROM library_items WHERE ${col} IS NOT NULL AND length(${col}) >= 4 GROUP BY ${col} HAVING count(*) > 1 ORDER BY count(*) DESC LIMIT 100`,
+      )
       .all() as { k: string }[];
-    const q = db.prepare(`SELECT i.id, i.title, p.name AS ownerName, i.updated_at AS updatedAt FROM library_items i LEFT JOIN people p ON p.id = i.owner_id WHERE i.${col} = ? ORDER BY i.id`);
+    const q = db.prepare(
+      `SELECT i.id, i.title, p.name AS ownerName, i.updated_at AS updatedAt FROM library_items i LEFT JOIN people p ON p.id = i.owner_id WHERE i.${col} = ? ORDER BY i.id`,
+    );
     for (const { k } of keys) duplicates.push({ reason, key: k, items: q.all(k) as DuplicateGroup['items'] });
   };
   group('sha256', 'same_file');
-  const sameFile = new Set(duplicates.map((d) => d.items.map((i) => i.id).sort().join(',')));
+  const sameFile = new Set(
+    duplicates.map((d) =>
+      d.items
+        .map((i) => i.id)
+        .sort()
+        .join(','),
+    ),
+  );
   group('title_key', 'similar_title');
   // A same-file group already explains an identical-title group of the same items.
-  const dups = duplicates.filter((d) => d.reason === 'same_file' || !sameFile.has(d.items.map((i) => i.id).sort().join(',')));
+  const dups = duplicates.filter(
+    (d) =>
+      d.reason === 'same_file' ||
+      !sameFile.has(
+        d.items
+          .map((i) => i.id)
+          .sort()
+          .join(','),
+      ),
+  );
 
   return {
     today,

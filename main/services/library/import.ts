@@ -33,9 +33,18 @@ export const titleFromName = (name: string) =>
 
 async function prepareVersion(staged: StagedFile, limitBytes: number): Promise<NewVersion> {
   if (staged.size > limitBytes) {
-    throw new AppError('too_large', `"${staged.name}" is ${Math.round(staged.size / 1048576)} MB, over the library's ${Math.round(limitBytes / 1048576)} MB limit (Settings can raise it).`, undefined, { key: 'library.tooLarge', params: { name: staged.name, size: Math.round(staged.size / 1048576), limit: Math.round(limitBytes / 1048576) } });
+    throw new AppError(
+      'too_large',
+      `"${staged.name}" is ${Math.round(staged.size / 1048576)} MB, over the library's ${Math.round(limitBytes / 1048576)} MB limit (Settings can raise it).`,
+      undefined,
+      {
+        key: 'library.tooLarge',
+        params: { name: staged.name, size: Math.round(staged.size / 1048576), limit: Math.round(limitBytes / 1048576) },
+      },
+    );
   }
-  if (staged.size === 0) throw new AppError('bad_file', `"${staged.name}" is empty.`, undefined, { key: 'library.emptyFile', params: { name: staged.name } });
+  if (staged.size === 0)
+    throw new AppError('bad_file', `"${staged.name}" is empty.`, undefined, { key: 'library.emptyFile', params: { name: staged.name } });
   const type = classifyFile(staged.path, staged.name);
   const inspected = await runExtraction(staged.path, type.kind, staged.name);
   if (!inspected.ok) throw new AppError('bad_file', inspected.message);
@@ -67,7 +76,11 @@ function storeThenWrite<T>(db: DB, filesDir: string, staged: StagedFile, write: 
   }
 }
 
-export async function addFile(db: DB, staged: StagedFile, opts: ImportOptions & { allowDuplicate: boolean; meta: Partial<Meta> }): Promise<AddResult> {
+export async function addFile(
+  db: DB,
+  staged: StagedFile,
+  opts: ImportOptions & { allowDuplicate: boolean; meta: Partial<Meta> },
+): Promise<AddResult> {
   const dup = findBySha(db, staged.sha256);
   if (dup != null && !opts.allowDuplicate) return { status: 'duplicate', item: getItem(db, dup) };
   const version = await prepareVersion(staged, opts.limitBytes);
@@ -88,18 +101,42 @@ export async function addFile(db: DB, staged: StagedFile, opts: ImportOptions & 
   return { status: 'added', item: getItem(db, id) };
 }
 
-export async function addVersion(db: DB, itemId: number, staged: StagedFile, changeNote: string, opts: ImportOptions): Promise<LibraryItem> {
+export async function addVersion(
+  db: DB,
+  itemId: number,
+  staged: StagedFile,
+  changeNote: string,
+  opts: ImportOptions,
+): Promise<LibraryItem> {
   const item = getItem(db, itemId);
-  if (item.kind !== 'file') throw new AppError('invalid_input', 'Only file items have versions; edit links and notes directly.', undefined, { key: 'library.onlyFilesHaveVersions' });
-  if (item.current?.sha256 === staged.sha256) throw new AppError('conflict', `"${staged.name}" is identical to the current version.`, undefined, { key: 'library.sameAsCurrent', params: { name: staged.name } });
+  if (item.kind !== 'file')
+    throw new AppError('invalid_input', 'Only file items have versions; edit links and notes directly.', undefined, {
+      key: 'library.onlyFilesHaveVersions',
+    });
+  if (item.current?.sha256 === staged.sha256)
+    throw new AppError('conflict', `"${staged.name}" is identical to the current version.`, undefined, {
+      key: 'library.sameAsCurrent',
+      params: { name: staged.name },
+    });
   const version = { ...(await prepareVersion(staged, opts.limitBytes)), changeNote };
   storeThenWrite(db, opts.filesDir, staged, () => addVersionRow(db, itemId, version, opts.actorId));
   return getItem(db, itemId);
 }
 
 /** Imports a file from disk (demo seeding, bench): stages nothing, same checks. */
-export async function addLocalFile(db: DB, file: string, opts: ImportOptions & { meta: Partial<Meta>; sha256: string }): Promise<AddResult> {
+export async function addLocalFile(
+  db: DB,
+  file: string,
+  opts: ImportOptions & { meta: Partial<Meta>; sha256: string },
+): Promise<AddResult> {
   const st = fs.statSync(file);
-  const staged: StagedFile = { id: 'local', name: path.basename(file), size: st.size, path: file, sha256: opts.sha256, stagedAt: Date.now() };
+  const staged: StagedFile = {
+    id: 'local',
+    name: path.basename(file),
+    size: st.size,
+    path: file,
+    sha256: opts.sha256,
+    stagedAt: Date.now(),
+  };
   return addFile(db, staged, { ...opts, allowDuplicate: true });
 }

@@ -44,7 +44,8 @@ export function reindex(db: DB, itemId: number) {
       `SELECT i.title, i.description, i.tags, i.kind, i.url, i.body_md, coalesce(v.text, '') AS text
        FROM library_items i LEFT JOIN library_versions v ON v.id = i.current_version_id WHERE i.id = ?`,
     )
-    .get(itemId) as { title: string; description: string; tags: string; kind: string; url: string; body_md: string; text: string } | undefined;
+    .get(itemId) as
+    { title: string; description: string; tags: string; kind: string; url: string; body_md: string; text: string } | undefined;
   const w = ftsWriter(db, 'library_fts', FTS_COLUMNS);
   if (!r) return w.remove(itemId);
   const body = r.kind === 'note' ? r.body_md : r.kind === 'link' ? r.url : r.text;
@@ -59,7 +60,8 @@ function row(db: DB, id: number): ItemRow {
 
 export function assertOwner(db: DB, ownerId: number | null) {
   if (ownerId == null) return;
-  if (!db.prepare('SELECT 1 FROM people WHERE id = ?').get(ownerId)) throw new AppError('invalid_input', 'The chosen owner is not in the workspace.', 'ownerId', { key: 'library.ownerNotInWorkspace' });
+  if (!db.prepare('SELECT 1 FROM people WHERE id = ?').get(ownerId))
+    throw new AppError('invalid_input', 'The chosen owner is not in the workspace.', 'ownerId', { key: 'library.ownerNotInWorkspace' });
 }
 
 interface VersionRow {
@@ -106,9 +108,14 @@ export function listVersions(db: DB, itemId: number): LibraryVersion[] {
 
 export function getItem(db: DB, id: number, today = todayIso()): LibraryItem {
   const r = row(db, id);
-  const current = r.current_version_id ? (db.prepare(`${VERSION_SELECT} WHERE v.id = ?`).get(r.current_version_id) as VersionRow | undefined) : undefined;
+  const current = r.current_version_id
+    ? (db.prepare(`${VERSION_SELECT} WHERE v.id = ?`).get(r.current_version_id) as VersionRow | undefined)
+    : undefined;
   const counts = db.prepare('SELECT count(*) AS n FROM library_versions WHERE item_id = ?').get(id) as { n: number };
-  const usage = db.prepare(`SELECT sum(action = 'open') AS opens, max(at) AS last FROM library_usage WHERE item_id = ?`).get(id) as { opens: number | null; last: string | null };
+  const usage = db.prepare(`SELECT sum(action = 'open') AS opens, max(at) AS last FROM library_usage WHERE item_id = ?`).get(id) as {
+    opens: number | null;
+    last: string | null;
+  };
   return {
     id: r.id,
     kind: r.kind,
@@ -153,7 +160,13 @@ export interface NewVersion {
 const now = () => new Date().toISOString();
 
 /** Creates an item (and its first version for files) in one transaction. */
-export function insertItem(db: DB, kind: LibraryItem['kind'], meta: Meta, extra: { url?: string; bodyMd?: string; version?: NewVersion }, actorId: number | null): number {
+export function insertItem(
+  db: DB,
+  kind: LibraryItem['kind'],
+  meta: Meta,
+  extra: { url?: string; bodyMd?: string; version?: NewVersion },
+  actorId: number | null,
+): number {
   assertOwner(db, meta.ownerId);
   return db.transaction(() => {
     const tags = normTags(meta.tags);
@@ -192,22 +205,47 @@ export function insertItem(db: DB, kind: LibraryItem['kind'], meta: Meta, extra:
 
 /** Adds a version and makes it current (caller holds the transaction). */
 export function insertVersion(db: DB, itemId: number, v: NewVersion, actorId: number | null): number {
-  const next = (db.prepare('SELECT coalesce(max(version), 0) + 1 AS n FROM library_versions WHERE item_id = ?').get(itemId) as { n: number }).n;
+  const next = (
+    db.prepare('SELECT coalesce(max(version), 0) + 1 AS n FROM library_versions WHERE item_id = ?').get(itemId) as { n: number }
+  ).n;
   const info = db
     .prepare(
       `INSERT INTO library_versions(item_id, version, sha256, file_name, mime, size, file_kind, page_count, text, extract_status, extract_note, change_note, created_by)
        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
     )
-    .run(itemId, next, v.sha256, v.fileName, v.mime, v.size, v.fileKind, v.pageCount, v.text, v.extractStatus, v.extractNote, v.changeNote ?? '', actorId);
+    .run(
+      itemId,
+      next,
+      v.sha256,
+      v.fileName,
+      v.mime,
+      v.size,
+      v.fileKind,
+      v.pageCount,
+      v.text,
+      v.extractStatus,
+      v.extractNote,
+      v.changeNote ?? '',
+      actorId,
+    );
   const vid = Number(info.lastInsertRowid);
-  db.prepare('UPDATE library_items SET current_version_id = ?, file_kind = ?, sha256 = ?, updated_at = ? WHERE id = ?').run(vid, v.fileKind, v.sha256, now(), itemId);
+  db.prepare('UPDATE library_items SET current_version_id = ?, file_kind = ?, sha256 = ?, updated_at = ? WHERE id = ?').run(
+    vid,
+    v.fileKind,
+    v.sha256,
+    now(),
+    itemId,
+  );
   return vid;
 }
 
 export function addVersionRow(db: DB, itemId: number, v: NewVersion, actorId: number | null): void {
   db.transaction(() => {
     const r = row(db, itemId);
-    if (r.kind !== 'file') throw new AppError('invalid_input', 'Only file items have versions; edit links and notes directly.', undefined, { key: 'library.onlyFilesHaveVersions' });
+    if (r.kind !== 'file')
+      throw new AppError('invalid_input', 'Only file items have versions; edit links and notes directly.', undefined, {
+        key: 'library.onlyFilesHaveVersions',
+      });
     const vid = insertVersion(db, itemId, v, actorId);
     reindex(db, itemId);
     audit(db, actorId, 'library_item', itemId, 'version', { versionId: vid, fileName: v.fileName });
@@ -218,7 +256,18 @@ export function addVersionRow(db: DB, itemId: number, v: NewVersion, actorId: nu
 export function restoreVersion(db: DB, itemId: number, versionId: number, actorId: number | null): LibraryItem {
   db.transaction(() => {
     const old = db.prepare('SELECT * FROM library_versions WHERE id = ? AND item_id = ?').get(versionId, itemId) as
-      | { version: number; sha256: string | null; file_name: string; mime: string; size: number; file_kind: LibraryVersion['fileKind']; page_count: number | null; text: string; extract_status: LibraryVersion['extractStatus']; extract_note: string }
+      | {
+          version: number;
+          sha256: string | null;
+          file_name: string;
+          mime: string;
+          size: number;
+          file_kind: LibraryVersion['fileKind'];
+          page_count: number | null;
+          text: string;
+          extract_status: LibraryVersion['extractStatus'];
+          extract_note: string;
+        }
       | undefined;
     if (!old) throw new AppError('not_found', 'That version does not belong to this item.', undefined, { key: 'library.versionNotOfItem' });
     insertVersion(
@@ -277,7 +326,12 @@ export function updateItem(db: DB, id: number, meta: Meta, extra: { url?: string
   return getItem(db, id);
 }
 
-export function bulkUpdate(db: DB, ids: number[], change: { addTags: string[]; removeTags: string[]; ownerId?: number | null }, actorId: number | null) {
+export function bulkUpdate(
+  db: DB,
+  ids: number[],
+  change: { addTags: string[]; removeTags: string[]; ownerId?: number | null },
+  actorId: number | null,
+) {
   if (change.ownerId != null) assertOwner(db, change.ownerId);
   const remove = new Set(change.removeTags.map((t) => fold(t.trim())));
   return db.transaction(() => {
@@ -304,7 +358,9 @@ export function bulkUpdate(db: DB, ids: number[], change: { addTags: string[]; r
 export function removeItem(db: DB, id: number, actorId: number | null): string[] {
   return db.transaction(() => {
     const r = row(db, id);
-    const shas = (db.prepare('SELECT DISTINCT sha256 FROM library_versions WHERE item_id = ? AND sha256 IS NOT NULL').all(id) as { sha256: string }[]).map((x) => x.sha256);
+    const shas = (
+      db.prepare('SELECT DISTINCT sha256 FROM library_versions WHERE item_id = ? AND sha256 IS NOT NULL').all(id) as { sha256: string }[]
+    ).map((x) => x.sha256);
     db.prepare('DELETE FROM library_items WHERE id = ?').run(id);
     ftsWriter(db, 'library_fts', FTS_COLUMNS).remove(id);
     audit(db, actorId, 'library_item', id, 'remove', { title: r.title });
@@ -337,7 +393,9 @@ export function findBySha(db: DB, sha256: string): number | null {
 }
 
 export function versionText(db: DB, versionId: number, maxChars: number) {
-  const r = db.prepare('SELECT substr(text, 1, ?) AS text, length(text) AS n FROM library_versions WHERE id = ?').get(maxChars, versionId) as { text: string; n: number } | undefined;
+  const r = db
+    .prepare('SELECT substr(text, 1, ?) AS text, length(text) AS n FROM library_versions WHERE id = ?')
+    .get(maxChars, versionId) as { text: string; n: number } | undefined;
   if (!r) throw new AppError('not_found', 'That version no longer exists.', undefined, { key: 'library.versionGone' });
   return { text: r.text, truncated: r.n > maxChars };
 }
@@ -394,7 +452,9 @@ export function passage(text: string, terms: ParsedQuery['terms'], radius = 90):
 /** Full rows for ids, in the given order. */
 function rowsByIds(db: DB, ids: number[]): ItemRow[] {
   if (!ids.length) return [];
-  const byId = new Map((db.prepare(`${ITEM_SELECT} WHERE i.id IN (${ids.map(() => '?').join(',')})`).all(...ids) as ItemRow[]).map((r) => [r.id, r]));
+  const byId = new Map(
+    (db.prepare(`${ITEM_SELECT} WHERE i.id IN (${ids.map(() => '?').join(',')})`).all(...ids) as ItemRow[]).map((r) => [r.id, r]),
+  );
   return ids.map((id) => byId.get(id)).filter((r): r is ItemRow => !!r);
 }
 
@@ -433,7 +493,11 @@ export function listItems(db: DB, input: ListParams, opts: { role?: string; toda
     const total = (db.prepare(`SELECT count(*) AS n FROM library_items i ${whereSql}`).get(params) as { n: number }).n;
     // Page the ids on the items table alone (index order), then join versions and owners for these rows only:
     // joining before OFFSET would read every skipped row's version record.
-    const ids = (db.prepare(`SELECT i.id FROM library_items i ${whereSql} ORDER BY ${order} LIMIT :limit OFFSET :offset`).all({ ...params, limit: input.limit, offset: input.offset }) as { id: number }[]).map((r) => r.id);
+    const ids = (
+      db
+        .prepare(`SELECT i.id FROM library_items i ${whereSql} ORDER BY ${order} LIMIT :limit OFFSET :offset`)
+        .all({ ...params, limit: input.limit, offset: input.offset }) as { id: number }[]
+    ).map((r) => r.id);
     return { rows: rowsByIds(db, ids).map((r) => toListRow(r, today)), total, offset: input.offset, limit: input.limit, capped: false };
   }
 
@@ -447,21 +511,37 @@ export function listItems(db: DB, input: ListParams, opts: { role?: string; toda
   const order = input.sort === 'relevance' ? 'hits.score, i.id' : SORTS[input.sort];
   // Phase 1 touches only the small item rows: filter, count and page the ranked hits.
   const page = db
-    .prepare(`WITH ${hits} SELECT i.id, count(*) OVER () AS total, (SELECT count(*) FROM win) AS windowSize FROM hits CROSS JOIN library_items i ON i.id = hits.id ${whereSql} ORDER BY ${order} LIMIT :limit OFFSET :offset`)
+    .prepare(
+      `WITH ${hits} SELECT i.id, count(*) OVER () AS total, (SELECT count(*) FROM win) AS windowSize FROM hits CROSS JOIN library_items i ON i.id = hits.id ${whereSql} ORDER BY ${order} LIMIT :limit OFFSET :offset`,
+    )
     .all({ ...params, limit: input.limit, offset: input.offset }) as { id: number; total: number; windowSize: number }[];
   let total = page[0]?.total ?? 0;
   if (!page.length && input.offset > 0) {
-    total = (db.prepare(`WITH ${hits} SELECT count(*) AS n FROM hits CROSS JOIN library_items i ON i.id = hits.id ${whereSql}`).get(params) as { n: number }).n;
+    total = (
+      db.prepare(`WITH ${hits} SELECT count(*) AS n FROM hits CROSS JOIN library_items i ON i.id = hits.id ${whereSql}`).get(params) as {
+        n: number;
+      }
+    ).n;
   }
   // Phase 2 reads the full rows (version, owner) for this page only.
-  const rows = rowsByIds(db, page.map((p) => p.id));
+  const rows = rowsByIds(
+    db,
+    page.map((p) => p.id),
+  );
   const textOf = db.prepare('SELECT text FROM library_versions WHERE id = ?');
   const out = rows.map((r) => {
     const lr = toListRow(r, today);
     lr.titleSegments = highlight(r.title, q.terms);
     const desc = passage(r.description, q.terms);
     const tagHit = passage(parseTags(r.tags).join(' · '), q.terms);
-    const body = r.kind === 'note' ? r.body_md : r.kind === 'link' ? r.url : r.current_version_id ? ((textOf.get(r.current_version_id) as { text: string } | undefined)?.text ?? '') : '';
+    const body =
+      r.kind === 'note'
+        ? r.body_md
+        : r.kind === 'link'
+          ? r.url
+          : r.current_version_id
+            ? ((textOf.get(r.current_version_id) as { text: string } | undefined)?.text ?? '')
+            : '';
     const textHit = passage(body, q.terms);
     // Prefer the passage inside the document: that is what a search "inside files" is for.
     if (textHit) [lr.snippet, lr.snippetFrom] = [textHit, 'text'];
@@ -477,12 +557,19 @@ export function listItems(db: DB, input: ListParams, opts: { role?: string; toda
 
 export function facets(db: DB): Facets {
   const distinct = (col: string) =>
-    (db.prepare(`SELECT DISTINCT ${col} AS v FROM library_items WHERE ${col} <> '' ORDER BY ${col} COLLATE NOCASE LIMIT 200`).all() as { v: string }[]).map((r) => r.v);
+    (
+      db.prepare(`SELECT DISTINCT ${col} AS v FROM library_items WHERE ${col} <> '' ORDER BY ${col} COLLATE NOCASE LIMIT 200`).all() as {
+        v: string;
+      }[]
+    ).map((r) => r.v);
   return {
     channels: distinct('channel'),
     products: distinct('product'),
     audiences: distinct('audience'),
-    tags: db.prepare('SELECT tag, count(*) AS count FROM library_item_tags GROUP BY tag ORDER BY count DESC, tag LIMIT 200').all() as { tag: string; count: number }[],
+    tags: db.prepare('SELECT tag, count(*) AS count FROM library_item_tags GROUP BY tag ORDER BY count DESC, tag LIMIT 200').all() as {
+      tag: string;
+      count: number;
+    }[],
     owners: db
       .prepare('SELECT DISTINCT p.id, p.name FROM library_items i JOIN people p ON p.id = i.owner_id ORDER BY p.name COLLATE NOCASE')
       .all() as { id: number; name: string }[],
@@ -511,12 +598,20 @@ export function liveSearchItems(db: DB, q: ParsedQuery, limit: number, today = t
        SELECT rowid AS id, bm25(library_fts, 10.0, 3.0, 6.0, 0.0) AS score FROM library_fts
        WHERE library_fts MATCH :match ORDER BY rowid DESC LIMIT ${RANK_WINDOW}
      ) h JOIN library_items i ON i.id = h.id WHERE NOT ${SQL_EXPIRED} ORDER BY h.score LIMIT :limit`,
-  ).all({ match: `{title description tags} : (${q.match})`, today, limit }) as { id: number; kind: LibraryItem['kind']; title: string; description: string; tags: string; language: string }[];
+  ).all({ match: `{title description tags} : (${q.match})`, today, limit }) as {
+    id: number;
+    kind: LibraryItem['kind'];
+    title: string;
+    description: string;
+    tags: string;
+    language: string;
+  }[];
   return rows.map((r) => ({
     id: r.id,
     kind: r.kind,
     title: highlight(r.title, q.terms),
-    snippet: passage(r.description, q.terms) ?? passage(parseTags(r.tags).join(' · '), q.terms) ?? highlight(r.description.slice(0, 140), []),
+    snippet:
+      passage(r.description, q.terms) ?? passage(parseTags(r.tags).join(' · '), q.terms) ?? highlight(r.description.slice(0, 140), []),
     language: r.language,
   }));
 }

@@ -13,12 +13,19 @@ import { DEFAULT_UPLOAD_LIMIT } from '../../files/staging';
  */
 export function referencedBlobs(db: DB): Set<string> {
   const refs = new Set<string>();
-  const tables = db.prepare("SELECT name FROM sqlite_schema WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND sql NOT LIKE 'CREATE VIRTUAL%'").all() as { name: string }[];
+  const tables = db
+    .prepare("SELECT name FROM sqlite_schema WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND sql NOT LIKE 'CREATE VIRTUAL%'")
+    .all() as { name: string }[];
   for (const { name } of tables) {
     if (name.includes('_fts')) continue;
-    const cols = (db.prepare(`SELECT name FROM pragma_table_info(?)`).all(name) as { name: string }[]).map((c) => c.name).filter((c) => /sha|hash|blob/i.test(c));
+    const cols = (db.prepare(`SELECT name FROM pragma_table_info(?)`).all(name) as { name: string }[])
+      .map((c) => c.name)
+      .filter((c) => /sha|hash|blob/i.test(c));
     for (const c of cols) {
-      for (const r of db.prepare(`SELECT DISTINCT "${c}" AS s FROM "${name}" WHERE "${c}" IS NOT NULL`).iterate() as Iterable<{ s: string }>) refs.add(r.s);
+      for (const r of db.prepare(`SELECT DISTINCT "${c}" AS s FROM "${name}" WHERE "${c}" IS NOT NULL`).iterate() as Iterable<{
+        s: string;
+      }>)
+        refs.add(r.s);
     }
   }
   return refs;
@@ -47,15 +54,24 @@ export function blobsKeptByBackups(backupsDir: string, like: DB): Set<string> {
  * At workspace open: moves unreferenced blobs to the trash, brings back trashed
  * blobs the database refers to again, and counts library versions whose file is missing.
  */
-export function sweepLibrary(db: DB, filesDir: string, backupsDir?: string, opts: Omit<SweepOptions, 'keptByBackups'> = {}): SweepResult & { missing: number } {
+export function sweepLibrary(
+  db: DB,
+  filesDir: string,
+  backupsDir?: string,
+  opts: Omit<SweepOptions, 'keptByBackups'> = {},
+): SweepResult & { missing: number } {
   const refs = referencedBlobs(db);
   const res = sweepOrphans(filesDir, refs, { ...opts, keptByBackups: backupsDir ? () => blobsKeptByBackups(backupsDir, db) : undefined });
   let missing = 0;
-  for (const r of db.prepare('SELECT DISTINCT sha256 FROM library_versions WHERE sha256 IS NOT NULL').iterate() as Iterable<{ sha256: string }>) {
+  for (const r of db.prepare('SELECT DISTINCT sha256 FROM library_versions WHERE sha256 IS NOT NULL').iterate() as Iterable<{
+    sha256: string;
+  }>) {
     if (!fs.existsSync(blobPath(filesDir, r.sha256))) missing++;
   }
   if (res.trashed || res.recovered || res.purged || missing) {
-    console.warn(`[library] file sweep: ${res.trashed} to trash, ${res.recovered} recovered, ${res.purged} purged after retention; ${missing} version file(s) missing`);
+    console.warn(
+      `[library] file sweep: ${res.trashed} to trash, ${res.recovered} recovered, ${res.purged} purged after retention; ${missing} version file(s) missing`,
+    );
   }
   return { ...res, missing };
 }
@@ -67,7 +83,10 @@ const num = (db: DB, key: string, dflt: number) => {
 };
 
 export function getSettings(db: DB): LibrarySettings {
-  return { uploadLimitMb: num(db, 'library.upload_limit_mb', DEFAULT_UPLOAD_LIMIT / 1048576), staleDays: num(db, 'library.stale_days', 90) };
+  return {
+    uploadLimitMb: num(db, 'library.upload_limit_mb', DEFAULT_UPLOAD_LIMIT / 1048576),
+    staleDays: num(db, 'library.stale_days', 90),
+  };
 }
 
 export function saveSettings(db: DB, s: LibrarySettings): LibrarySettings {

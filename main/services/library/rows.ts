@@ -48,7 +48,10 @@ export function addDays(iso: string, days: number): string {
 }
 
 /** Expired beats due-for-verification; verification is due `verify_every_days` after the last check (or creation). */
-export function statusOf(r: { valid_until: string | null; verify_every_days: number | null; verified_at: string | null; created_at: string }, today: string): ItemStatus {
+export function statusOf(
+  r: { valid_until: string | null; verify_every_days: number | null; verified_at: string | null; created_at: string },
+  today: string,
+): ItemStatus {
   if (r.valid_until && r.valid_until < today) return 'expired';
   if (r.verify_every_days && addDays(r.verified_at ?? r.created_at, r.verify_every_days) <= today) return 'verify_due';
   return 'ok';
@@ -94,7 +97,28 @@ export function toListRow(r: ItemRow, today: string): LibraryListRow {
 }
 
 /** Words that mark copies and revisions of the same document, ignored when looking for near-identical titles. */
-const NOISE = new Set(['v', 'ver', 'version', 'final', 'copy', 'draft', 'new', 'old', 'updated', 'rev', 'копия', 'версия', 'новый', 'новая', 'финал', 'черновик', '副本', '最终版', '草稿', '新版']);
+const NOISE = new Set([
+  'v',
+  'ver',
+  'version',
+  'final',
+  'copy',
+  'draft',
+  'new',
+  'old',
+  'updated',
+  'rev',
+  'копия',
+  'версия',
+  'новый',
+  'новая',
+  'финал',
+  'черновик',
+  '副本',
+  '最终版',
+  '草稿',
+  '新版',
+]);
 
 /** Folded title without punctuation, version numbers, years and copy markers. */
 export function titleKey(title: string): string {

@@ -5,11 +5,21 @@ import type { DB } from '../../db/open';
 
 export function recordUsage(
   db: DB,
-  e: { itemId: number; action: UsageAction; context: UsageContext; personId: number | null; targetKind?: LinkTarget | null; targetId?: number | null; at?: string },
+  e: {
+    itemId: number;
+    action: UsageAction;
+    context: UsageContext;
+    personId: number | null;
+    targetKind?: LinkTarget | null;
+    targetId?: number | null;
+    at?: string;
+  },
 ) {
-  const item = db.prepare('SELECT i.current_version_id AS vid, v.version FROM library_items i LEFT JOIN library_versions v ON v.id = i.current_version_id WHERE i.id = ?').get(e.itemId) as
-    | { vid: number | null; version: number | null }
-    | undefined;
+  const item = db
+    .prepare(
+      'SELECT i.current_version_id AS vid, v.version FROM library_items i LEFT JOIN library_versions v ON v.id = i.current_version_id WHERE i.id = ?',
+    )
+    .get(e.itemId) as { vid: number | null; version: number | null } | undefined;
   if (!item) throw new AppError('not_found', 'This library item no longer exists.', undefined, { key: 'library.itemGone' });
   db.prepare(
     `INSERT INTO library_usage(item_id, version_id, version, person_id, action, context, target_kind, target_id, at)
@@ -43,7 +53,8 @@ const toEvent = (r: EventRow): UsageEvent => ({
 });
 
 export function itemUsage(db: DB, itemId: number): ItemUsage {
-  if (!db.prepare('SELECT 1 FROM library_items WHERE id = ?').get(itemId)) throw new AppError('not_found', 'This library item no longer exists.', undefined, { key: 'library.itemGone' });
+  if (!db.prepare('SELECT 1 FROM library_items WHERE id = ?').get(itemId))
+    throw new AppError('not_found', 'This library item no longer exists.', undefined, { key: 'library.itemGone' });
   const t = db
     .prepare(
       `SELECT sum(action='open') AS opens, sum(action='copy') AS copies, sum(action='download') AS downloads, sum(context='call') AS calls, max(at) AS last
@@ -65,8 +76,19 @@ export function itemUsage(db: DB, itemId: number): ItemUsage {
       )
       .all(itemId) as EventRow[]
   ).map(toEvent);
-  const linkedFrom = db.prepare('SELECT target_kind AS targetKind, target_id AS targetId FROM content_links WHERE item_id = ? ORDER BY id').all(itemId) as ItemUsage['linkedFrom'];
-  return { opens: t.opens ?? 0, copies: t.copies ?? 0, downloads: t.downloads ?? 0, callUses: t.calls ?? 0, lastUsedAt: t.last, people, recent, linkedFrom };
+  const linkedFrom = db
+    .prepare('SELECT target_kind AS targetKind, target_id AS targetId FROM content_links WHERE item_id = ? ORDER BY id')
+    .all(itemId) as ItemUsage['linkedFrom'];
+  return {
+    opens: t.opens ?? 0,
+    copies: t.copies ?? 0,
+    downloads: t.downloads ?? 0,
+    callUses: t.calls ?? 0,
+    lastUsedAt: t.last,
+    people,
+    recent,
+    linkedFrom,
+  };
 }
 
 /** Top items and never-used items over [from, to] (dates, inclusive). */

@@ -19,14 +19,22 @@ export interface NotifyRecord {
   id: number | null;
 }
 
-const clean = (p: NotifyParams) => Object.fromEntries(Object.entries(p).filter(([, v]) => v !== null && v !== undefined)) as Record<string, string | number>;
+const clean = (p: NotifyParams) =>
+  Object.fromEntries(Object.entries(p).filter(([, v]) => v !== null && v !== undefined)) as Record<string, string | number>;
 
 /**
  * Adds one notification to a person's inbox. With a `dedupeKey` the same
  * reminder is added at most once per person. Returns the new row's id, or null
  * when there is nobody to tell or it was already there.
  */
-export function notify(db: DB, personId: number | null | undefined, kind: NotificationKind, record: NotifyRecord, params: NotifyParams = {}, dedupeKey?: string): number | null {
+export function notify(
+  db: DB,
+  personId: number | null | undefined,
+  kind: NotificationKind,
+  record: NotifyRecord,
+  params: NotifyParams = {},
+  dedupeKey?: string,
+): number | null {
   if (personId === null || personId === undefined) return null;
   const r = db
     .prepare('INSERT OR IGNORE INTO notifications(person_id, kind, entity, entity_id, params, dedupe_key) VALUES (?, ?, ?, ?, ?, ?)')
@@ -35,7 +43,14 @@ export function notify(db: DB, personId: number | null | undefined, kind: Notifi
 }
 
 /** The same event for several people, each once, never for the person who caused it. */
-export function notifyEach(db: DB, personIds: (number | null | undefined)[], actorId: number | null, kind: NotificationKind, record: NotifyRecord, params: NotifyParams = {}) {
+export function notifyEach(
+  db: DB,
+  personIds: (number | null | undefined)[],
+  actorId: number | null,
+  kind: NotificationKind,
+  record: NotifyRecord,
+  params: NotifyParams = {},
+) {
   const seen = new Set<number>();
   for (const p of personIds) {
     if (p === null || p === undefined || p === actorId || seen.has(p)) continue;
@@ -61,18 +76,33 @@ function toRow(r: DbRow): NotificationRow {
   } catch {
     // a damaged row still shows, without its values
   }
-  return { id: r.id, kind: r.kind, entity: r.entity, entityId: r.entity_id, params, link: notificationLink(r.kind, r.entity_id, params), createdAt: r.created_at, read: r.read_at !== null };
+  return {
+    id: r.id,
+    kind: r.kind,
+    entity: r.entity,
+    entityId: r.entity_id,
+    params,
+    link: notificationLink(r.kind, r.entity_id, params),
+    createdAt: r.created_at,
+    read: r.read_at !== null,
+  };
 }
 
 export function unreadCount(db: DB, personId: number): number {
   return (db.prepare('SELECT count(*) AS n FROM notifications WHERE person_id = ? AND read_at IS NULL').get(personId) as { n: number }).n;
 }
 
-export function listNotifications(db: DB, personId: number, i: { offset: number; limit: number; unreadOnly: boolean }): Page<NotificationRow> & { unread: number } {
+export function listNotifications(
+  db: DB,
+  personId: number,
+  i: { offset: number; limit: number; unreadOnly: boolean },
+): Page<NotificationRow> & { unread: number } {
   const where = `person_id = ?${i.unreadOnly ? ' AND read_at IS NULL' : ''}`;
   const total = (db.prepare(`SELECT count(*) AS n FROM notifications WHERE ${where}`).get(personId) as { n: number }).n;
   const rows = db
-    .prepare(`SELECT id, kind, entity, entity_id, params, created_at, read_at FROM notifications WHERE ${where} ORDER BY id DESC LIMIT ? OFFSET ?`)
+    .prepare(
+      `SELECT id, kind, entity, entity_id, params, created_at, read_at FROM notifications WHERE ${where} ORDER BY id DESC LIMIT ? OFFSET ?`,
+    )
     .all(personId, i.limit, i.offset) as DbRow[];
   return { rows: rows.map(toRow), total, offset: i.offset, limit: i.limit, unread: unreadCount(db, personId) };
 }

@@ -24,14 +24,31 @@ export function sweepPerson(db: DB, personId: number, today = todayUtc()): numbe
       if (!a.dueDate || a.status === 'completed') continue;
       const params = { courseId: a.courseId, course: a.courseTitle, due: a.dueDate };
       const record = { entity: 'assignment', id: a.id } as const;
-      if (a.status === 'overdue') added += notify(db, personId, 'assignment_overdue', record, params, `overdue:${a.id}:${a.dueDate}`) ? 1 : 0;
-      else if (a.dueDate >= today && a.dueDate <= soon) added += notify(db, personId, 'assignment_due_soon', record, params, `due:${a.id}:${a.dueDate}`) ? 1 : 0;
+      if (a.status === 'overdue')
+        added += notify(db, personId, 'assignment_overdue', record, params, `overdue:${a.id}:${a.dueDate}`) ? 1 : 0;
+      else if (a.dueDate >= today && a.dueDate <= soon)
+        added += notify(db, personId, 'assignment_due_soon', record, params, `due:${a.id}:${a.dueDate}`) ? 1 : 0;
     }
     const expiring = db
-      .prepare('SELECT id, title, valid_until AS validUntil FROM library_items WHERE owner_id = ? AND valid_until IS NOT NULL AND valid_until <= ? AND valid_until >= ?')
-      .all(personId, addDays(today, EXPIRING_DAYS), addDays(today, -EXPIRED_LOOKBACK_DAYS)) as { id: number; title: string; validUntil: string }[];
+      .prepare(
+        'SELECT id, title, valid_until AS validUntil FROM library_items WHERE owner_id = ? AND valid_until IS NOT NULL AND valid_until <= ? AND valid_until >= ?',
+      )
+      .all(personId, addDays(today, EXPIRING_DAYS), addDays(today, -EXPIRED_LOOKBACK_DAYS)) as {
+      id: number;
+      title: string;
+      validUntil: string;
+    }[];
     for (const i of expiring) {
-      added += notify(db, personId, 'content_expiring', { entity: 'library_item', id: i.id }, { title: i.title, date: i.validUntil.slice(0, 10) }, `expiring:${i.id}:${i.validUntil}`) ? 1 : 0;
+      added += notify(
+        db,
+        personId,
+        'content_expiring',
+        { entity: 'library_item', id: i.id },
+        { title: i.title, date: i.validUntil.slice(0, 10) },
+        `expiring:${i.id}:${i.validUntil}`,
+      )
+        ? 1
+        : 0;
     }
     const verify = db
       .prepare(
@@ -41,7 +58,16 @@ export function sweepPerson(db: DB, personId: number, today = todayUtc()): numbe
       .all(personId, today) as { id: number; title: string; dueOn: string }[];
     for (const i of verify) {
       if (i.dueOn > today) continue;
-      added += notify(db, personId, 'content_verify_due', { entity: 'library_item', id: i.id }, { title: i.title, date: i.dueOn }, `verify:${i.id}:${i.dueOn}`) ? 1 : 0;
+      added += notify(
+        db,
+        personId,
+        'content_verify_due',
+        { entity: 'library_item', id: i.id },
+        { title: i.title, date: i.dueOn },
+        `verify:${i.id}:${i.dueOn}`,
+      )
+        ? 1
+        : 0;
     }
     return added;
   })();

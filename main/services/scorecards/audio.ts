@@ -52,5 +52,9 @@ export async function probeAudio(file: string, name: string, size: number): Prom
       );
     }
   }
-  return { durationMs: Math.round(f.duration * 1000), mime: MIME[ext] ?? 'audio/mpeg', codec: [f.container, f.codec].filter(Boolean).join(' / ') };
+  return {
+    durationMs: Math.round(f.duration * 1000),
+    mime: MIME[ext] ?? 'audio/mpeg',
+    codec: [f.container, f.codec].filter(Boolean).join(' / '),
+  };
 }

@@ -7,7 +7,15 @@
  */
 import { AppError } from '../../../shared/api/contract';
 import type { CalibrationDetail, CalibrationReport, CalibrationSummary } from '../../../shared/api/scorecards';
-import { agreementTolerance, alphaMetric, ambiguity, graderBias, krippendorffAlpha, percentWithin, spread } from '../../../shared/domain/agreement';
+import {
+  agreementTolerance,
+  alphaMetric,
+  ambiguity,
+  graderBias,
+  krippendorffAlpha,
+  percentWithin,
+  spread,
+} from '../../../shared/domain/agreement';
 import { allCriteria, SCALES, type Scale } from '../../../shared/domain/scoring';
 import type { DB } from '../../db/open';
 import { audit } from '../audit';
@@ -27,13 +35,39 @@ export function listCalibrations(db: DB): CalibrationSummary[] {
           (SELECT count(*) FROM evaluations e WHERE e.calibration_id = s.id AND e.status = 'submitted') AS submitted
          FROM calibration_sessions s ORDER BY s.created_at DESC, s.id DESC`,
       )
-      .all() as { id: number; title: string; status: 'open' | 'closed'; deadline: string | null; created_at: string; calls: number; graders: number; submitted: number }[]
-  ).map((r) => ({ id: r.id, title: r.title, status: r.status, deadline: r.deadline, calls: r.calls, graders: r.graders, submitted: r.submitted, expected: r.calls * r.graders, createdAt: r.created_at }));
+      .all() as {
+      id: number;
+      title: string;
+      status: 'open' | 'closed';
+      deadline: string | null;
+      created_at: string;
+      calls: number;
+      graders: number;
+      submitted: number;
+    }[]
+  ).map((r) => ({
+    id: r.id,
+    title: r.title,
+    status: r.status,
+    deadline: r.deadline,
+    calls: r.calls,
+    graders: r.graders,
+    submitted: r.submitted,
+    expected: r.calls * r.graders,
+    createdAt: r.created_at,
+  }));
 }
 
 export function createCalibration(
   db: DB,
-  i: { title: string; versionId: number | null; callIds: number[]; graderIds: number[]; deadline: string | null; referenceGraderId: number | null },
+  i: {
+    title: string;
+    versionId: number | null;
+    callIds: number[];
+    graderIds: number[];
+    deadline: string | null;
+    referenceGraderId: number | null;
+  },
   actorId: number | null,
 ): CalibrationDetail {
   return db.transaction(() => {
@@ -41,8 +75,12 @@ export function createCalibration(
     if (!vid) throw new AppError('conflict', 'Publish a scorecard first.', undefined, { key: 'scorecards.publishFirst' });
     getVersion(db, vid);
     const graders = [...new Set(i.graderIds)];
-    if (graders.length < 2) throw new AppError('invalid_input', 'Choose at least two graders.', 'graderIds', { key: 'scorecards.twoGraders' });
-    if (i.referenceGraderId && !graders.includes(i.referenceGraderId)) throw new AppError('invalid_input', 'The reference grader must be one of the graders.', 'referenceGraderId', { key: 'scorecards.referenceNotGrader' });
+    if (graders.length < 2)
+      throw new AppError('invalid_input', 'Choose at least two graders.', 'graderIds', { key: 'scorecards.twoGraders' });
+    if (i.referenceGraderId && !graders.includes(i.referenceGraderId))
+      throw new AppError('invalid_input', 'The reference grader must be one of the graders.', 'referenceGraderId', {
+        key: 'scorecards.referenceNotGrader',
+      });
     for (const c of i.callIds) getCallRow(db, c);
     const id = Number(
       db
@@ -73,9 +111,15 @@ export function getCalibration(db: DB, id: number, actorId: number | null): Cali
        FROM calibration_graders g WHERE g.session_id = ?`,
     )
     .all(id) as { grader_id: number; submitted: number }[];
-  const callIds = (db.prepare('SELECT call_id FROM calibration_calls WHERE session_id = ? ORDER BY call_id').all(id) as { call_id: number }[]).map((r) => r.call_id);
+  const callIds = (
+    db.prepare('SELECT call_id FROM calibration_calls WHERE session_id = ? ORDER BY call_id').all(id) as { call_id: number }[]
+  ).map((r) => r.call_id);
   const mineRows = actorId
-    ? (db.prepare('SELECT id, call_id, status FROM evaluations WHERE calibration_id = ? AND grader_id = ?').all(id, actorId) as { id: number; call_id: number; status: 'draft' | 'submitted' }[])
+    ? (db.prepare('SELECT id, call_id, status FROM evaluations WHERE calibration_id = ? AND grader_id = ?').all(id, actorId) as {
+        id: number;
+        call_id: number;
+        status: 'draft' | 'submitted';
+      }[])
     : [];
   const isGrader = graders.some((g) => g.grader_id === actorId);
   const mySubmitted = mineRows.filter((m) => m.status === 'submitted').length;
@@ -105,17 +149,29 @@ export function closeCalibration(db: DB, id: number, actorId: number | null): Ca
 
 export function calibrationReport(db: DB, id: number, actorId: number | null, checkBlind = true): CalibrationReport {
   const s = db.prepare('SELECT version_id, reference_grader_id, status FROM calibration_sessions WHERE id = ?').get(id) as
-    | { version_id: number; reference_grader_id: number | null; status: string }
-    | undefined;
+    { version_id: number; reference_grader_id: number | null; status: string } | undefined;
   if (!s) throw new AppError('not_found', 'This calibration session does not exist.', undefined, { key: 'scorecards.calibrationNotFound' });
-  const graders = (db.prepare('SELECT grader_id FROM calibration_graders WHERE session_id = ? ORDER BY grader_id').all(id) as { grader_id: number }[]).map((r) => r.grader_id);
-  const calls = (db.prepare('SELECT cc.call_id, c.customer FROM calibration_calls cc JOIN calls c ON c.id = cc.call_id WHERE cc.session_id = ? ORDER BY cc.call_id').all(id) as {
+  const graders = (
+    db.prepare('SELECT grader_id FROM calibration_graders WHERE session_id = ? ORDER BY grader_id').all(id) as { grader_id: number }[]
+  ).map((r) => r.grader_id);
+  const calls = db
+    .prepare(
+      'SELECT cc.call_id, c.customer FROM calibration_calls cc JOIN calls c ON c.id = cc.call_id WHERE cc.session_id = ? ORDER BY cc.call_id',
+    )
+    .all(id) as {
     call_id: number;
     customer: string;
-  }[]);
+  }[];
   if (checkBlind && s.status !== 'closed' && actorId !== null && graders.includes(actorId)) {
-    const mine = (db.prepare("SELECT count(*) AS n FROM evaluations WHERE calibration_id = ? AND grader_id = ? AND status = 'submitted'").get(id, actorId) as { n: number }).n;
-    if (mine < calls.length) throw new AppError('forbidden', 'Submit your own scores for every call first: calibration is blind until then.', undefined, { key: 'scorecards.calibrationBlind' });
+    const mine = (
+      db
+        .prepare("SELECT count(*) AS n FROM evaluations WHERE calibration_id = ? AND grader_id = ? AND status = 'submitted'")
+        .get(id, actorId) as { n: number }
+    ).n;
+    if (mine < calls.length)
+      throw new AppError('forbidden', 'Submit your own scores for every call first: calibration is blind until then.', undefined, {
+        key: 'scorecards.calibrationBlind',
+      });
   }
   const def = getVersion(db, s.version_id).definition;
   const evals = db
@@ -178,7 +234,12 @@ export function calibrationReport(db: DB, id: number, actorId: number | null, ch
   const refIdx = s.reference_grader_id !== null ? (gi.get(s.reference_grader_id) ?? null) : null;
   return {
     n: { graders: graders.length, calls: calls.length, scores: evals.length },
-    totals: calls.map((c, j) => ({ callId: c.call_id, customer: c.customer, scores: graders.map((g, i) => ({ graderId: g, score: totals[i][j] })), spread: spread(totals.map((r) => r[j])) })),
+    totals: calls.map((c, j) => ({
+      callId: c.call_id,
+      customer: c.customer,
+      scores: graders.map((g, i) => ({ graderId: g, score: totals[i][j] })),
+      spread: spread(totals.map((r) => r[j])),
+    })),
     criteria,
     byScale,
     alphaTotals: krippendorffAlpha(totals, 'interval'),
@@ -189,12 +250,20 @@ export function calibrationReport(db: DB, id: number, actorId: number | null, ch
 
 /** Blind calibration: a grader may open someone else's session evaluation only after submitting all of their own. */
 export function assertCanSeeEvaluation(db: DB, evaluationId: number, actorId: number | null) {
-  const e = db.prepare('SELECT calibration_id, grader_id FROM evaluations WHERE id = ?').get(evaluationId) as { calibration_id: number | null; grader_id: number } | undefined;
+  const e = db.prepare('SELECT calibration_id, grader_id FROM evaluations WHERE id = ?').get(evaluationId) as
+    { calibration_id: number | null; grader_id: number } | undefined;
   if (!e || e.calibration_id === null || actorId === null || e.grader_id === actorId) return;
   const s = db.prepare('SELECT status FROM calibration_sessions WHERE id = ?').get(e.calibration_id) as { status: string };
   if (s.status === 'closed') return;
   if (!db.prepare('SELECT 1 FROM calibration_graders WHERE session_id = ? AND grader_id = ?').get(e.calibration_id, actorId)) return;
   const calls = (db.prepare('SELECT count(*) AS n FROM calibration_calls WHERE session_id = ?').get(e.calibration_id) as { n: number }).n;
-  const mine = (db.prepare("SELECT count(*) AS n FROM evaluations WHERE calibration_id = ? AND grader_id = ? AND status = 'submitted'").get(e.calibration_id, actorId) as { n: number }).n;
-  if (mine < calls) throw new AppError('forbidden', 'Submit your own scores for every call first: calibration is blind until then.', undefined, { key: 'scorecards.calibrationBlind' });
+  const mine = (
+    db
+      .prepare("SELECT count(*) AS n FROM evaluations WHERE calibration_id = ? AND grader_id = ? AND status = 'submitted'")
+      .get(e.calibration_id, actorId) as { n: number }
+  ).n;
+  if (mine < calls)
+    throw new AppError('forbidden', 'Submit your own scores for every call first: calibration is blind until then.', undefined, {
+      key: 'scorecards.calibrationBlind',
+    });
 }

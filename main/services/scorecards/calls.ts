@@ -60,7 +60,6 @@ function toRow(r: CallDbRow, refs: Map<number, PersonRef>): CallRow {
   };
 }
 
-
 export interface ListCallsInput {
   repId: number | null;
   teamId: number | null;
@@ -118,17 +117,19 @@ export function listCalls(db: DB, i: ListCallsInput, scope?: Cond): Page<CallRow
   // A broad search (thousands of hits) is fastest by walking the date index newest-first and stopping at the page;
   // a narrow one by fetching its few hits and sorting them.
   const from = match && hits > 2000 ? 'calls c INDEXED BY calls_at' : 'calls c';
-  const rows = cached(db, stmts, `SELECT ${ROW_COLS} FROM ${from} JOIN people p ON p.id = c.rep_id LEFT JOIN teams t ON t.id = p.team_id ${w} ORDER BY c.at DESC, c.id DESC LIMIT ? OFFSET ?`).all(
-    ...params,
-    i.limit,
-    i.offset,
-  ) as CallDbRow[];
+  const rows = cached(
+    db,
+    stmts,
+    `SELECT ${ROW_COLS} FROM ${from} JOIN people p ON p.id = c.rep_id LEFT JOIN teams t ON t.id = p.team_id ${w} ORDER BY c.at DESC, c.id DESC LIMIT ? OFFSET ?`,
+  ).all(...params, i.limit, i.offset) as CallDbRow[];
   const refs = personRefs(db);
   return { rows: rows.map((r) => toRow(r, refs)), total, offset: i.offset, limit: i.limit };
 }
 
 export function getCallRow(db: DB, id: number): CallRow {
-  const r = db.prepare(`SELECT ${ROW_COLS} FROM calls c JOIN people p ON p.id = c.rep_id LEFT JOIN teams t ON t.id = p.team_id WHERE c.id = ?`).get(id) as CallDbRow | undefined;
+  const r = db
+    .prepare(`SELECT ${ROW_COLS} FROM calls c JOIN people p ON p.id = c.rep_id LEFT JOIN teams t ON t.id = p.team_id WHERE c.id = ?`)
+    .get(id) as CallDbRow | undefined;
   if (!r) throw new AppError('not_found', 'This call does not exist.', undefined, { key: 'scorecards.callNotFound' });
   return toRow(r, personRefs(db));
 }
@@ -136,7 +137,9 @@ export function getCallRow(db: DB, id: number): CallRow {
 export function getCall(db: DB, id: number): CallDetail {
   const row = getCallRow(db, id);
   const x = db
-    .prepare('SELECT audio_sha, audio_type, audio_name, audio_size, audio_codec, transcript, transcript_format, language, script_id FROM calls WHERE id = ?')
+    .prepare(
+      'SELECT audio_sha, audio_type, audio_name, audio_size, audio_codec, transcript, transcript_format, language, script_id FROM calls WHERE id = ?',
+    )
     .get(id) as {
     audio_sha: string | null;
     audio_type: string;
@@ -161,7 +164,9 @@ export function getCall(db: DB, id: number): CallDetail {
   ).map((c) => ({ id: c.id, atMs: c.at_ms, body: c.body, author: refOf(refs, c.author_id), createdAt: c.created_at }));
   return {
     ...row,
-    audio: x.audio_sha ? { sha256: x.audio_sha, type: x.audio_type, name: x.audio_name, size: x.audio_size ?? 0, codec: x.audio_codec } : null,
+    audio: x.audio_sha
+      ? { sha256: x.audio_sha, type: x.audio_type, name: x.audio_name, size: x.audio_size ?? 0, codec: x.audio_codec }
+      : null,
     transcript,
     transcriptFormat: x.transcript_format,
     metrics: transcript ? talkMetrics(transcript) : null,
@@ -182,7 +187,12 @@ export function indexCall(db: DB, id: number, customer: string, outcome: string)
 
 type ImportItem = ReturnType<typeof callImportItem.parse>;
 
-function insertCall(db: DB, it: ImportItem, audio: { sha: string; type: string; name: string; size: number; codec: string; durationMs: number } | null, actorId: number | null) {
+function insertCall(
+  db: DB,
+  it: ImportItem,
+  audio: { sha: string; type: string; name: string; size: number; codec: string; durationMs: number } | null,
+  actorId: number | null,
+) {
   if (!db.prepare("SELECT 1 FROM person_roles WHERE person_id = ? AND role = 'rep'").get(it.repId)) {
     throw new AppError('invalid_input', 'Choose a sales rep for this call.', 'repId', { key: 'scorecards.callRepRequired' });
   }
@@ -236,7 +246,11 @@ export async function importCalls(db: DB, staging: Staging, filesDir: string, it
     try {
       if (it.transcriptUploadId) {
         const t = staging.get(it.transcriptUploadId);
-        if (t.size > 2_000_000) throw new AppError('too_large', `Transcript "${t.name}" is larger than 2 MB.`, 'transcript', { key: 'scorecards.transcriptTooLarge', params: { name: t.name } });
+        if (t.size > 2_000_000)
+          throw new AppError('too_large', `Transcript "${t.name}" is larger than 2 MB.`, 'transcript', {
+            key: 'scorecards.transcriptTooLarge',
+            params: { name: t.name },
+          });
         it.transcript = decodeText(fs.readFileSync(t.path)).text;
         staging.release(it.transcriptUploadId);
       }
@@ -245,7 +259,14 @@ export async function importCalls(db: DB, staging: Staging, filesDir: string, it
         const staged = staging.get(it.uploadId);
         const info = await probeAudio(staged.path, staged.name, staged.size);
         putBlob(filesDir, staged.path, staged.sha256);
-        audio = { sha: staged.sha256, type: info.mime, name: staged.name, size: staged.size, codec: info.codec, durationMs: info.durationMs };
+        audio = {
+          sha: staged.sha256,
+          type: info.mime,
+          name: staged.name,
+          size: staged.size,
+          codec: info.codec,
+          durationMs: info.durationMs,
+        };
       }
       const id = db.transaction(() => insertCall(db, it, audio, actorId))();
       if (it.uploadId) staging.release(it.uploadId);
@@ -275,7 +296,16 @@ const MANIFEST_HEADERS: Record<string, string[]> = {
   direction: ['direction', 'направление', '方向'],
   outcome: ['outcome', 'result', 'результат', 'итог', '结果'],
 };
-const DIRECTION_WORDS: Record<string, string> = { inbound: 'inbound', in: 'inbound', входящий: 'inbound', 呼入: 'inbound', outbound: 'outbound', out: 'outbound', исходящий: 'outbound', 呼出: 'outbound' };
+const DIRECTION_WORDS: Record<string, string> = {
+  inbound: 'inbound',
+  in: 'inbound',
+  входящий: 'inbound',
+  呼入: 'inbound',
+  outbound: 'outbound',
+  out: 'outbound',
+  исходящий: 'outbound',
+  呼出: 'outbound',
+};
 
 /** Reads a CSV manifest; reps are matched by e-mail or by any spelling of their name. */
 export function readManifest(db: DB, bytes: Buffer) {
@@ -287,11 +317,20 @@ export function readManifest(db: DB, bytes: Buffer) {
     for (const [k, names] of Object.entries(MANIFEST_HEADERS)) if (col[k] === undefined && names.includes(f)) col[k] = i;
   });
   const errors: { row: number; field: string; value: string; message: string }[] = [];
-  if (col.file === undefined) errors.push({ row: 1, field: 'file', value: header.join(', '), message: 'The manifest needs a "file" column with the recording file names.' });
-  if (col.rep === undefined) errors.push({ row: 1, field: 'rep', value: header.join(', '), message: 'The manifest needs a "rep" column (e-mail or name).' });
+  if (col.file === undefined)
+    errors.push({
+      row: 1,
+      field: 'file',
+      value: header.join(', '),
+      message: 'The manifest needs a "file" column with the recording file names.',
+    });
+  if (col.rep === undefined)
+    errors.push({ row: 1, field: 'rep', value: header.join(', '), message: 'The manifest needs a "rep" column (e-mail or name).' });
   if (errors.length) return { rows: [], errors };
   const reps = db
-    .prepare(`SELECT p.id, p.email, p.name, ${namesColumn('p')} AS names FROM people p JOIN person_roles r ON r.person_id = p.id AND r.role = 'rep'`)
+    .prepare(
+      `SELECT p.id, p.email, p.name, ${namesColumn('p')} AS names FROM people p JOIN person_roles r ON r.person_id = p.id AND r.role = 'rep'`,
+    )
     .all() as { id: number; email: string; name: string; names: string }[];
   const byKey = new Map<string, number>();
   for (const r of reps) for (const k of [r.email, r.name, ...Object.values(parseNames(r.names))]) if (k) byKey.set(fold(k.trim()), r.id);
@@ -344,7 +383,11 @@ export function setTranscript(db: DB, callId: number, text: string, actorId: num
     throw e;
   }
   db.transaction(() => {
-    db.prepare('UPDATE calls SET transcript = ?, transcript_format = ? WHERE id = ?').run(JSON.stringify(parsed.segments), parsed.format, callId);
+    db.prepare('UPDATE calls SET transcript = ?, transcript_format = ? WHERE id = ?').run(
+      JSON.stringify(parsed.segments),
+      parsed.format,
+      callId,
+    );
     audit(db, actorId, 'call', callId, 'transcript', { format: parsed.format, segments: parsed.segments.length });
   })();
   return getCall(db, callId);
@@ -369,21 +412,34 @@ export function getPeaks(db: DB, callId: number): number[] | null {
 export function savePeaks(db: DB, callId: number, peaks: number[]) {
   getCallRow(db, callId);
   const buf = Buffer.from(peaks.map((p) => Math.round(Math.min(1, Math.max(0, p)) * 255)));
-  db.prepare('INSERT INTO call_peaks(call_id, peaks) VALUES (?, ?) ON CONFLICT(call_id) DO UPDATE SET peaks = excluded.peaks').run(callId, buf);
+  db.prepare('INSERT INTO call_peaks(call_id, peaks) VALUES (?, ?) ON CONFLICT(call_id) DO UPDATE SET peaks = excluded.peaks').run(
+    callId,
+    buf,
+  );
   return { saved: true };
 }
 
 export function addComment(db: DB, callId: number, atMs: number, body: string, actorId: number | null): CallComment {
   getCallRow(db, callId);
-  const id = Number(db.prepare('INSERT INTO call_comments(call_id, author_id, at_ms, body) VALUES (?, ?, ?, ?)').run(callId, actorId, atMs, body).lastInsertRowid);
-  const c = db.prepare('SELECT id, at_ms, body, author_id, created_at FROM call_comments WHERE id = ?').get(id) as { id: number; at_ms: number; body: string; author_id: number | null; created_at: string };
+  const id = Number(
+    db.prepare('INSERT INTO call_comments(call_id, author_id, at_ms, body) VALUES (?, ?, ?, ?)').run(callId, actorId, atMs, body)
+      .lastInsertRowid,
+  );
+  const c = db.prepare('SELECT id, at_ms, body, author_id, created_at FROM call_comments WHERE id = ?').get(id) as {
+    id: number;
+    at_ms: number;
+    body: string;
+    author_id: number | null;
+    created_at: string;
+  };
   return { id: c.id, atMs: c.at_ms, body: c.body, author: refOf(personRefs(db), c.author_id), createdAt: c.created_at };
 }
 
 export function removeComment(db: DB, id: number, actorId: number | null) {
   const c = db.prepare('SELECT author_id FROM call_comments WHERE id = ?').get(id) as { author_id: number | null } | undefined;
   if (!c) return { removed: false };
-  if (c.author_id !== null && actorId !== null && c.author_id !== actorId) throw new AppError('forbidden', 'Only the author can delete this comment.', undefined, { key: 'scorecards.commentAuthorOnly' });
+  if (c.author_id !== null && actorId !== null && c.author_id !== actorId)
+    throw new AppError('forbidden', 'Only the author can delete this comment.', undefined, { key: 'scorecards.commentAuthorOnly' });
   db.prepare('DELETE FROM call_comments WHERE id = ?').run(id);
   return { removed: true };
 }
@@ -397,7 +453,14 @@ export function callCoverage(db: DB, callId: number, versionId: number | null) {
   const transcript = call.transcript ?? guidanceSegments(db, callId);
   if (!transcript) return { script: { id: script.id, title: script.title }, steps: [], suggestions: [], reason: 'no_transcript' as const };
   const steps = scriptCoverage(
-    script.steps.map((s) => ({ id: s.id, stage: s.stage, title: s.title, talkingPointsMd: s.talkingPointsMd, sayIt: s.sayIt, mustSay: s.mustSay })),
+    script.steps.map((s) => ({
+      id: s.id,
+      stage: s.stage,
+      title: s.title,
+      talkingPointsMd: s.talkingPointsMd,
+      sayIt: s.sayIt,
+      mustSay: s.mustSay,
+    })),
     transcript,
   );
   const version = versionId ? getVersion(db, versionId) : currentVersion(db, null);

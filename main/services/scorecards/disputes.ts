@@ -57,7 +57,11 @@ export function disputeDashboard(db: DB, actor: Actor, now: Date = new Date()): 
     crits.set(r.cid, c);
   }
   openAges.sort((a, b) => a - b);
-  const median = openAges.length ? (openAges.length % 2 ? openAges[(openAges.length - 1) / 2] : (openAges[openAges.length / 2 - 1] + openAges[openAges.length / 2]) / 2) : null;
+  const median = openAges.length
+    ? openAges.length % 2
+      ? openAges[(openAges.length - 1) / 2]
+      : (openAges[openAges.length / 2 - 1] + openAges[openAges.length / 2]) / 2
+    : null;
   const refs = personRefs(db);
   const labels = criterionLabels(db);
   // Most waiting first, then most disputed overall.

@@ -55,12 +55,22 @@ export function listCriterionEvidence(db: DB, opts: { repId?: number; since?: st
        WHERE ${where} AND a.na = 0 AND a.value IS NOT NULL AND a.competency_id IS NOT NULL
        ORDER BY e.call_at, e.id, a.criterion_id`,
     )
-    .all(...params) as { rep_id: number; call_at: string; eid: number; version_id: number; criterion_id: number; competency_id: number; score: number }[];
+    .all(...params) as {
+    rep_id: number;
+    call_at: string;
+    eid: number;
+    version_id: number;
+    criterion_id: number;
+    competency_id: number;
+    score: number;
+  }[];
   const labels = new Map<number, Map<number, string>>();
   const labelOf = (vid: number, cid: number) => {
     let m = labels.get(vid);
     if (!m) {
-      const def = JSON.parse((db.prepare('SELECT definition FROM scorecard_versions WHERE id = ?').get(vid) as { definition: string }).definition) as TemplateDef;
+      const def = JSON.parse(
+        (db.prepare('SELECT definition FROM scorecard_versions WHERE id = ?').get(vid) as { definition: string }).definition,
+      ) as TemplateDef;
       m = new Map(allCriteria(def).map((c) => [c.id, c.prompt.en || c.prompt.ru || c.prompt.zh]));
       labels.set(vid, m);
     }
@@ -80,7 +90,11 @@ export function listCriterionEvidence(db: DB, opts: { repId?: number; since?: st
 export function listCallScores(db: DB, opts: { repId?: number; since?: string; until?: string } = {}): CallScore[] {
   const { where, params } = filters(opts);
   return (
-    db.prepare(`SELECT e.rep_id, e.call_at, e.score, e.id, e.call_id FROM evaluations e WHERE ${where} AND e.score IS NOT NULL ORDER BY e.call_at, e.id`).all(...params) as {
+    db
+      .prepare(
+        `SELECT e.rep_id, e.call_at, e.score, e.id, e.call_id FROM evaluations e WHERE ${where} AND e.score IS NOT NULL ORDER BY e.call_at, e.id`,
+      )
+      .all(...params) as {
       rep_id: number;
       call_at: string;
       score: number;

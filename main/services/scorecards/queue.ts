@@ -12,7 +12,11 @@ import type { Cond } from '../access/scope';
 import { personRefs, refOf } from './common';
 import { getCallRow } from './calls';
 
-export function scoringQueue(db: DB, i: { month: string; perRep: number; mode: 'random' | 'stratified'; teamId: number | null }, scope?: Cond): { reps: QueueRep[]; month: string } {
+export function scoringQueue(
+  db: DB,
+  i: { month: string; perRep: number; mode: 'random' | 'stratified'; teamId: number | null },
+  scope?: Cond,
+): { reps: QueueRep[]; month: string } {
   const s = scope ?? { sql: '1', params: [] };
   const from = `${i.month}-01`;
   const [y, m] = i.month.split('-').map(Number);
@@ -43,7 +47,12 @@ export function scoringQueue(db: DB, i: { month: string; perRep: number; mode: '
         if (pool.length) picks.push(rng.pick(pool).id);
       }
     }
-    out.push({ rep: refOf(refs, r.id)!, calls: calls.length, scored: calls.length - unscored.length, picks: picks.map((id) => getCallRow(db, id)) });
+    out.push({
+      rep: refOf(refs, r.id)!,
+      calls: calls.length,
+      scored: calls.length - unscored.length,
+      picks: picks.map((id) => getCallRow(db, id)),
+    });
   }
   return { reps: out, month: i.month };
 }

@@ -59,7 +59,18 @@ export function resultsExport(db: DB, i: { from: string | null; to: string | nul
     byRep.set(x.rid, m);
   }
   return {
-    criteria: perCrit.map((c) => ({ criterionId: c.cid, label: labels.get(c.cid) ?? { en: `#${c.cid}`, ru: '', zh: '' }, n: c.n, avg: r1(c.avg) })),
-    reps: perRep.map((x) => ({ rep: refOf(refs, x.rid)!, teamName: x.team, n: x.n, avgScore: r1(x.avg), criteria: byRep.get(x.rid) ?? {} })),
+    criteria: perCrit.map((c) => ({
+      criterionId: c.cid,
+      label: labels.get(c.cid) ?? { en: `#${c.cid}`, ru: '', zh: '' },
+      n: c.n,
+      avg: r1(c.avg),
+    })),
+    reps: perRep.map((x) => ({
+      rep: refOf(refs, x.rid)!,
+      teamName: x.team,
+      n: x.n,
+      avgScore: r1(x.avg),
+      criteria: byRep.get(x.rid) ?? {},
+    })),
   };
 }

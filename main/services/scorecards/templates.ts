@@ -48,7 +48,9 @@ function normalize(db: DB, templateId: number, input: DefinitionData): TemplateD
           if (cid === null) cid = Number(alloc.run(templateId).lastInsertRowid);
           seen.add(cid);
           if (s.kind === 'auto_fail' && c.scale !== 'yes_no') {
-            throw new AppError('invalid_input', 'Auto-fail items are yes/no questions.', `sections.${si}.criteria.${ci}.scale`, { key: 'scorecards.autoFailYesNo' });
+            throw new AppError('invalid_input', 'Auto-fail items are yes/no questions.', `sections.${si}.criteria.${ci}.scale`, {
+              key: 'scorecards.autoFailYesNo',
+            });
           }
           return { ...c, id: cid, weight: c.weight };
         }),
@@ -58,10 +60,18 @@ function normalize(db: DB, templateId: number, input: DefinitionData): TemplateD
 }
 
 function toVersion(r: VersionRow): TemplateVersion {
-  return { id: r.id, templateId: r.template_id, name: r.name, version: r.version, status: r.status, definition: JSON.parse(r.definition) as TemplateDef };
+  return {
+    id: r.id,
+    templateId: r.template_id,
+    name: r.name,
+    version: r.version,
+    status: r.status,
+    definition: JSON.parse(r.definition) as TemplateDef,
+  };
 }
 
-const VERSION_SQL = 'SELECT v.id, v.template_id, v.version, v.status, v.definition, t.name FROM scorecard_versions v JOIN scorecard_templates t ON t.id = v.template_id';
+const VERSION_SQL =
+  'SELECT v.id, v.template_id, v.version, v.status, v.definition, t.name FROM scorecard_versions v JOIN scorecard_templates t ON t.id = v.template_id';
 
 export function getVersion(db: DB, id: number): TemplateVersion {
   const r = db.prepare(`${VERSION_SQL} WHERE v.id = ?`).get(id) as VersionRow | undefined;
@@ -81,20 +91,35 @@ export function versionLoader(db: DB) {
 
 export function currentVersion(db: DB, templateId: number | null): TemplateVersion | null {
   const r = db
-    .prepare(`${VERSION_SQL} WHERE v.status = 'published' ${templateId ? 'AND v.template_id = ?' : ''} ORDER BY v.template_id, v.version DESC LIMIT 1`)
+    .prepare(
+      `${VERSION_SQL} WHERE v.status = 'published' ${templateId ? 'AND v.template_id = ?' : ''} ORDER BY v.template_id, v.version DESC LIMIT 1`,
+    )
     .get(...(templateId ? [templateId] : [])) as VersionRow | undefined;
   return r ? toVersion(r) : null;
 }
 
 export function listTemplates(db: DB): TemplateSummary[] {
-  const templates = db.prepare('SELECT id, name, description FROM scorecard_templates ORDER BY name COLLATE NOCASE, id').all() as { id: number; name: string; description: string }[];
+  const templates = db.prepare('SELECT id, name, description FROM scorecard_templates ORDER BY name COLLATE NOCASE, id').all() as {
+    id: number;
+    name: string;
+    description: string;
+  }[];
   const versions = db
     .prepare(
       `SELECT v.id, v.template_id, v.version, v.status, v.definition, v.created_at, v.published_at,
               (SELECT count(*) FROM evaluations e WHERE e.version_id = v.id) AS evaluations
        FROM scorecard_versions v ORDER BY v.version DESC`,
     )
-    .all() as { id: number; template_id: number; version: number; status: VersionStatus; definition: string; created_at: string; published_at: string | null; evaluations: number }[];
+    .all() as {
+    id: number;
+    template_id: number;
+    version: number;
+    status: VersionStatus;
+    definition: string;
+    created_at: string;
+    published_at: string | null;
+    evaluations: number;
+  }[];
   return templates.map((t) => ({
     ...t,
     versions: versions
@@ -111,13 +136,20 @@ export function listTemplates(db: DB): TemplateSummary[] {
   }));
 }
 
-export function createTemplate(db: DB, input: { name: string; description: string; definition: DefinitionData }, actorId: number | null): TemplateVersion {
+export function createTemplate(
+  db: DB,
+  input: { name: string; description: string; definition: DefinitionData },
+  actorId: number | null,
+): TemplateVersion {
   return db.transaction(() => {
-    const tid = Number(db.prepare('INSERT INTO scorecard_templates(name, description) VALUES (?, ?)').run(input.name, input.description).lastInsertRowid);
+    const tid = Number(
+      db.prepare('INSERT INTO scorecard_templates(name, description) VALUES (?, ?)').run(input.name, input.description).lastInsertRowid,
+    );
     const def = normalize(db, tid, input.definition);
     const vid = Number(
-      db.prepare("INSERT INTO scorecard_versions(template_id, version, status, definition, created_by) VALUES (?, 1, 'draft', ?, ?)").run(tid, JSON.stringify(def), actorId)
-        .lastInsertRowid,
+      db
+        .prepare("INSERT INTO scorecard_versions(template_id, version, status, definition, created_by) VALUES (?, 1, 'draft', ?, ?)")
+        .run(tid, JSON.stringify(def), actorId).lastInsertRowid,
     );
     audit(db, actorId, 'scorecard_template', tid, 'create', { name: input.name });
     return getVersion(db, vid);
@@ -126,19 +158,24 @@ export function createTemplate(db: DB, input: { name: string; description: strin
 
 export function saveDraft(db: DB, templateId: number, name: string, input: DefinitionData, actorId: number | null): TemplateVersion {
   return db.transaction(() => {
-    if (!db.prepare('SELECT 1 FROM scorecard_templates WHERE id = ?').get(templateId)) throw new AppError('not_found', 'This scorecard does not exist.', undefined, { key: 'scorecards.scorecardNotFound' });
+    if (!db.prepare('SELECT 1 FROM scorecard_templates WHERE id = ?').get(templateId))
+      throw new AppError('not_found', 'This scorecard does not exist.', undefined, { key: 'scorecards.scorecardNotFound' });
     db.prepare('UPDATE scorecard_templates SET name = ? WHERE id = ?').run(name, templateId);
     const def = JSON.stringify(normalize(db, templateId, input));
-    const draft = db.prepare("SELECT id FROM scorecard_versions WHERE template_id = ? AND status = 'draft'").get(templateId) as { id: number } | undefined;
+    const draft = db.prepare("SELECT id FROM scorecard_versions WHERE template_id = ? AND status = 'draft'").get(templateId) as
+      { id: number } | undefined;
     let vid: number;
     if (draft) {
       db.prepare('UPDATE scorecard_versions SET definition = ? WHERE id = ?').run(def, draft.id);
       vid = draft.id;
     } else {
-      const next = (db.prepare('SELECT IFNULL(max(version), 0) + 1 AS v FROM scorecard_versions WHERE template_id = ?').get(templateId) as { v: number }).v;
+      const next = (
+        db.prepare('SELECT IFNULL(max(version), 0) + 1 AS v FROM scorecard_versions WHERE template_id = ?').get(templateId) as { v: number }
+      ).v;
       vid = Number(
-        db.prepare("INSERT INTO scorecard_versions(template_id, version, status, definition, created_by) VALUES (?, ?, 'draft', ?, ?)").run(templateId, next, def, actorId)
-          .lastInsertRowid,
+        db
+          .prepare("INSERT INTO scorecard_versions(template_id, version, status, definition, created_by) VALUES (?, ?, 'draft', ?, ?)")
+          .run(templateId, next, def, actorId).lastInsertRowid,
       );
     }
     audit(db, actorId, 'scorecard_version', vid, 'save_draft', {});
@@ -151,7 +188,9 @@ export function publishVersion(db: DB, id: number, actorId: number | null): Temp
     const v = getVersion(db, id);
     if (v.status !== 'draft') throw new AppError('conflict', 'Only a draft can be published.', undefined, { key: 'scorecards.draftOnly' });
     db.prepare("UPDATE scorecard_versions SET status = 'archived' WHERE template_id = ? AND status = 'published'").run(v.templateId);
-    db.prepare("UPDATE scorecard_versions SET status = 'published', published_at = strftime('%Y-%m-%dT%H:%M:%fZ','now') WHERE id = ?").run(id);
+    db.prepare("UPDATE scorecard_versions SET status = 'published', published_at = strftime('%Y-%m-%dT%H:%M:%fZ','now') WHERE id = ?").run(
+      id,
+    );
     audit(db, actorId, 'scorecard_version', id, 'publish', { version: v.version });
     return getVersion(db, id);
   })();
@@ -178,7 +217,8 @@ export function whatIf(db: DB, id: number, lastN: number) {
   const ans = db.prepare('SELECT criterion_id, value, na FROM evaluation_answers WHERE evaluation_id = ?');
   const rows = evals.map((e) => {
     const answers: Record<number, Answer> = {};
-    for (const a of ans.all(e.id) as { criterion_id: number; value: number | null; na: number }[]) answers[a.criterion_id] = { value: a.value, na: a.na === 1 };
+    for (const a of ans.all(e.id) as { criterion_id: number; value: number | null; na: number }[])
+      answers[a.criterion_id] = { value: a.value, na: a.na === 1 };
     return { rep: e.rep_id, before: e.score, after: scoreEvaluation(target.definition, answers).score };
   });
   const refs = personRefs(db);

@@ -25,11 +25,17 @@ const esc = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 export function searchTranscripts(db: DB, query: string, scope: Cond | undefined, limit: number): TranscriptHit[] {
   const { terms } = parseQuery(query);
   if (!terms.length) return [];
-  const tests = terms.map((t) => (t.cjk ? (s: string) => s.includes(t.text) : (s: string) => new RegExp(`(^|[^\\p{L}\\p{N}])${esc(t.text)}`, 'u').test(s)));
+  const tests = terms.map((t) =>
+    t.cjk ? (s: string) => s.includes(t.text) : (s: string) => new RegExp(`(^|[^\\p{L}\\p{N}])${esc(t.text)}`, 'u').test(s),
+  );
   const where = ['c.transcript IS NOT NULL'];
   const params: unknown[] = [];
   if (scope) addScope(where, params, scope);
-  const rows = db.prepare(`SELECT c.id, c.transcript, c.customer, c.at, c.rep_id FROM calls c WHERE ${where.join(' AND ')} ORDER BY c.at DESC LIMIT ${SCAN}`).all(...params) as { id: number; transcript: string; customer: string; at: string; rep_id: number }[];
+  const rows = db
+    .prepare(
+      `SELECT c.id, c.transcript, c.customer, c.at, c.rep_id FROM calls c WHERE ${where.join(' AND ')} ORDER BY c.at DESC LIMIT ${SCAN}`,
+    )
+    .all(...params) as { id: number; transcript: string; customer: string; at: string; rep_id: number }[];
   const hits: TranscriptHit[] = [];
   for (const r of rows) {
     // one line per call: the first that says every term

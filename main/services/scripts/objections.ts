@@ -45,7 +45,11 @@ export const objectionFts = (db: DB) => ftsWriter(db, 'objection_cards_fts', ['o
 
 export function getObjection(db: DB, id: number): ObjectionCard {
   const r = db.prepare(`${SELECT} WHERE o.id = ?`).get(id) as CardRow | undefined;
-  if (!r) throw new AppError('not_found', `Objection card #${id} does not exist (it may have been deleted).`, undefined, { key: 'scripts.objectionNotFound', params: { id } });
+  if (!r)
+    throw new AppError('not_found', `Objection card #${id} does not exist (it may have been deleted).`, undefined, {
+      key: 'scripts.objectionNotFound',
+      params: { id },
+    });
   return toCard(r);
 }
 
@@ -55,7 +59,8 @@ export function createObjection(db: DB, input: ObjectionData, actorId: number | 
     const id = Number(
       db
         .prepare('INSERT INTO objection_cards(objection, responses, tags, language, triggers, created_by) VALUES (?, ?, ?, ?, ?, ?)')
-        .run(d.objection, JSON.stringify(d.responses), JSON.stringify(d.tags), d.language, JSON.stringify(d.triggers), actorId).lastInsertRowid,
+        .run(d.objection, JSON.stringify(d.responses), JSON.stringify(d.tags), d.language, JSON.stringify(d.triggers), actorId)
+        .lastInsertRowid,
     );
     objectionFts(db).put(id, [d.objection, d.responses.join('\n'), d.tags.join(' '), triggerText(d.triggers)]);
     audit(db, actorId, 'objection', id, 'create', {});
@@ -67,14 +72,9 @@ export function updateObjection(db: DB, id: number, input: ObjectionData, actorI
   const d = objectionInput.parse(input);
   return db.transaction(() => {
     getObjection(db, id);
-    db.prepare(`UPDATE objection_cards SET objection = ?, responses = ?, tags = ?, language = ?, triggers = ?, updated_at = strftime('%Y-%m-%dT%H:%M:%fZ','now') WHERE id = ?`).run(
-      d.objection,
-      JSON.stringify(d.responses),
-      JSON.stringify(d.tags),
-      d.language,
-      JSON.stringify(d.triggers),
-      id,
-    );
+    db.prepare(
+      `UPDATE objection_cards SET objection = ?, responses = ?, tags = ?, language = ?, triggers = ?, updated_at = strftime('%Y-%m-%dT%H:%M:%fZ','now') WHERE id = ?`,
+    ).run(d.objection, JSON.stringify(d.responses), JSON.stringify(d.tags), d.language, JSON.stringify(d.triggers), id);
     objectionFts(db).put(id, [d.objection, d.responses.join('\n'), d.tags.join(' '), triggerText(d.triggers)]);
     audit(db, actorId, 'objection', id, 'update', {});
     return getObjection(db, id);
@@ -85,10 +85,15 @@ export function removeObjection(db: DB, id: number, actorId: number | null = nul
   return db.transaction(() => {
     const card = getObjection(db, id);
     if (card.usedInScripts > 0) {
-      throw new AppError('conflict', `"${card.objection}" is used by ${card.usedInScripts} script${card.usedInScripts === 1 ? '' : 's'}. Remove those answers first, then delete the card.`, undefined, {
-        key: 'scripts.objectionInUse',
-        params: { objection: card.objection, count: card.usedInScripts },
-      });
+      throw new AppError(
+        'conflict',
+        `"${card.objection}" is used by ${card.usedInScripts} script${card.usedInScripts === 1 ? '' : 's'}. Remove those answers first, then delete the card.`,
+        undefined,
+        {
+          key: 'scripts.objectionInUse',
+          params: { objection: card.objection, count: card.usedInScripts },
+        },
+      );
     }
     objectionFts(db).remove(id);
     db.prepare('DELETE FROM objection_cards WHERE id = ?').run(id);
@@ -97,7 +102,10 @@ export function removeObjection(db: DB, id: number, actorId: number | null = nul
   })();
 }
 
-export function listObjections(db: DB, input: { query: string; language: ScriptLanguage | null; offset: number; limit: number }): Page<ObjectionCard> {
+export function listObjections(
+  db: DB,
+  input: { query: string; language: ScriptLanguage | null; offset: number; limit: number },
+): Page<ObjectionCard> {
   const where: string[] = [];
   const params: unknown[] = [];
   if (input.language) {
@@ -120,6 +128,8 @@ export function listObjections(db: DB, input: { query: string; language: ScriptL
 
 /** Every card with trigger phrases, for the live-guidance engine (the bank it listens for). */
 export function triggerBank(db: DB, language: ScriptLanguage | null = null): ObjectionCard[] {
-  const rows = db.prepare(`${SELECT} WHERE o.triggers != '{}' ${language ? 'AND o.language = ?' : ''} ORDER BY o.id`).all(...(language ? [language] : [])) as CardRow[];
+  const rows = db
+    .prepare(`${SELECT} WHERE o.triggers != '{}' ${language ? 'AND o.language = ?' : ''} ORDER BY o.id`)
+    .all(...(language ? [language] : [])) as CardRow[];
   return rows.map(toCard).filter((c) => c.triggers.en.length + c.triggers.ru.length + c.triggers.zh.length > 0);
 }

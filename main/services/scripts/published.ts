@@ -58,7 +58,11 @@ export function getPublishedScript(db: DB, id: number): PublishedScript | null {
   const snap = JSON.parse(row.snapshot) as { title: string; language: string };
   const head = { id: row.id, title: snap.title, language: snap.language };
   const steps = (
-    db.prepare('SELECT step_id, position, stage, title, talking_points_md, say_it, listen_for, must_say FROM script_published_steps WHERE script_id = ? ORDER BY position').all(id) as {
+    db
+      .prepare(
+        'SELECT step_id, position, stage, title, talking_points_md, say_it, listen_for, must_say FROM script_published_steps WHERE script_id = ? ORDER BY position',
+      )
+      .all(id) as {
       step_id: number;
       position: number;
       stage: PublishedStep['stage'];
@@ -83,11 +87,19 @@ export function getPublishedScript(db: DB, id: number): PublishedScript | null {
 
 /** The whole objection bank (cards are shared and live as soon as they are saved). */
 export function listObjectionCards(db: DB): ObjectionCardRef[] {
-  return (db.prepare('SELECT id, objection, responses, tags, language FROM objection_cards ORDER BY id').all() as {
-    id: number;
-    objection: string;
-    responses: string;
-    tags: string;
-    language: string;
-  }[]).map((r) => ({ id: r.id, objection: r.objection, responses: JSON.parse(r.responses) as string[], tags: JSON.parse(r.tags) as string[], language: r.language }));
+  return (
+    db.prepare('SELECT id, objection, responses, tags, language FROM objection_cards ORDER BY id').all() as {
+      id: number;
+      objection: string;
+      responses: string;
+      tags: string;
+      language: string;
+    }[]
+  ).map((r) => ({
+    id: r.id,
+    objection: r.objection,
+    responses: JSON.parse(r.responses) as string[],
+    tags: JSON.parse(r.tags) as string[],
+    language: r.language,
+  }));
 }

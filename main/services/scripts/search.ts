@@ -90,7 +90,8 @@ export function searchScripts(db: DB, input: SearchInput): SearchHit[] {
   if (input.kinds.includes('objection')) {
     const cands = objectionCandidates(db, q, input.language, input.limit);
     cands.forEach((c, i) => {
-      const r = getCard.get(c.id) as { id: number; objection: string; responses: string; tags: string; language: ScriptLanguage; triggers: string } | undefined;
+      const r = getCard.get(c.id) as
+        { id: number; objection: string; responses: string; tags: string; language: ScriptLanguage; triggers: string } | undefined;
       if (!r) return;
       const responses = JSON.parse(r.responses) as string[];
       const title = highlight(r.objection, q.terms);
@@ -135,7 +136,18 @@ export function searchScripts(db: DB, input: SearchInput): SearchHit[] {
     const cands = stepCandidates(db, q, input.language, input.limit);
     cands.forEach((c, i) => {
       const r = getStep.get(c.id) as
-        | { step_id: number; script_id: number; key: string; title: string; talking_points_md: string; say_it: string; listen_for: string; choices: string; script_title: string; language: ScriptLanguage }
+        | {
+            step_id: number;
+            script_id: number;
+            key: string;
+            title: string;
+            talking_points_md: string;
+            say_it: string;
+            listen_for: string;
+            choices: string;
+            script_title: string;
+            language: ScriptLanguage;
+          }
         | undefined;
       if (!r) return;
       const title = highlight(r.title, q.terms);
@@ -146,7 +158,13 @@ export function searchScripts(db: DB, input: SearchInput): SearchHit[] {
         scriptTitle: r.script_title,
         stepKey: r.key,
         title,
-        snippet: snippet([plain(r.talking_points_md), r.say_it, r.listen_for, ...(JSON.parse(r.choices) as { label: string }[]).map((c) => `«${c.label}»`)].filter(Boolean).join(' · '), q.terms, 70),
+        snippet: snippet(
+          [plain(r.talking_points_md), r.say_it, r.listen_for, ...(JSON.parse(r.choices) as { label: string }[]).map((c) => `«${c.label}»`)]
+            .filter(Boolean)
+            .join(' · '),
+          q.terms,
+          70,
+        ),
         responses: [],
         language: r.language,
         score: (title.some((x) => x.hit) ? 10 : 0) + place(i, cands.length),

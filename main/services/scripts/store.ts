@@ -54,7 +54,11 @@ export function statusOf(revision: number, published: number | null): ScriptStat
 
 function scriptRow(db: DB, id: number): ScriptRow {
   const row = db.prepare('SELECT * FROM scripts WHERE id = ?').get(id) as ScriptRow | undefined;
-  if (!row) throw new AppError('not_found', `Script #${id} does not exist (it may have been deleted).`, undefined, { key: 'scripts.scriptNotFound', params: { id } });
+  if (!row)
+    throw new AppError('not_found', `Script #${id} does not exist (it may have been deleted).`, undefined, {
+      key: 'scripts.scriptNotFound',
+      params: { id },
+    });
   return row;
 }
 
@@ -95,7 +99,9 @@ export function readDraft(db: DB, id: number): { row: ScriptRow; data: ScriptDat
 function objectionsFor(db: DB, steps: { choices: { toObjectionId: number | null }[] }[]) {
   const ids = [...new Set(steps.flatMap((s) => s.choices.map((c) => c.toObjectionId).filter((x): x is number => x != null)))];
   const get = db.prepare('SELECT id, objection FROM objection_cards WHERE id = ?');
-  return ids.map((i) => get.get(i) as { id: number; objection: string } | undefined).filter((x): x is { id: number; objection: string } => !!x);
+  return ids
+    .map((i) => get.get(i) as { id: number; objection: string } | undefined)
+    .filter((x): x is { id: number; objection: string } => !!x);
 }
 
 export function getScript(db: DB, id: number, view: 'draft' | 'published', actorId: number | null = null): ScriptDetail {
@@ -120,21 +126,28 @@ export function getScript(db: DB, id: number, view: 'draft' | 'published', actor
 /** What reps see: the published copy (title etc. from the published revision's snapshot). */
 export function getPublishedDetail(db: DB, id: number, actorId: number | null = null): ScriptDetail {
   const row = scriptRow(db, id);
-  if (row.published_revision == null) throw new AppError('not_found', `"${row.title}" is not published yet.`, undefined, { key: 'scripts.notPublished', params: { title: row.title } });
+  if (row.published_revision == null)
+    throw new AppError('not_found', `"${row.title}" is not published yet.`, undefined, {
+      key: 'scripts.notPublished',
+      params: { title: row.title },
+    });
   const snap = revisionData(db, id, row.published_revision);
-  const steps = (db.prepare('SELECT * FROM script_published_steps WHERE script_id = ? ORDER BY position').all(id) as (StepRow & { step_id: number; choices: string })[]).map(
-    (s): StepView => ({
-      id: s.step_id,
-      key: s.key,
-      stage: s.stage,
-      title: s.title,
-      talkingPointsMd: s.talking_points_md,
-      sayIt: s.say_it,
-      listenFor: s.listen_for,
-      mustSay: JSON.parse(s.must_say) as string[],
-      choices: JSON.parse(s.choices) as StepView['choices'],
-    }),
-  );
+  const steps = (
+    db.prepare('SELECT * FROM script_published_steps WHERE script_id = ? ORDER BY position').all(id) as (StepRow & {
+      step_id: number;
+      choices: string;
+    })[]
+  ).map((s): StepView => ({
+    id: s.step_id,
+    key: s.key,
+    stage: s.stage,
+    title: s.title,
+    talkingPointsMd: s.talking_points_md,
+    sayIt: s.say_it,
+    listenFor: s.listen_for,
+    mustSay: JSON.parse(s.must_say) as string[],
+    choices: JSON.parse(s.choices) as StepView['choices'],
+  }));
   return {
     id,
     title: snap.title,
@@ -158,7 +171,11 @@ export function assertValidFlow(db: DB, data: ScriptData) {
   if (errors.length) {
     const e = errors[0];
     const field =
-      e.stepIndex == null ? 'steps' : e.choiceIndex == null ? `steps.${e.stepIndex}.key` : `steps.${e.stepIndex}.choices.${e.choiceIndex}.${e.code === 'missing_objection' ? 'toObjectionId' : 'toStepKey'}`;
+      e.stepIndex == null
+        ? 'steps'
+        : e.choiceIndex == null
+          ? `steps.${e.stepIndex}.key`
+          : `steps.${e.stepIndex}.choices.${e.choiceIndex}.${e.code === 'missing_objection' ? 'toObjectionId' : 'toStepKey'}`;
     const more = errors.length > 1 ? ` (${errors.length - 1} more problem${errors.length > 2 ? 's' : ''} in the flow)` : '';
     throw new AppError('invalid_input', e.message + more, field);
   }
@@ -169,13 +186,20 @@ function writeDraft(db: DB, scriptId: number, data: ScriptData, actorId: number 
     `UPDATE scripts SET title = ?, title_fold = ?, description = ?, language = ?, tags = ?, updated_by = ?,
        updated_at = strftime('%Y-%m-%dT%H:%M:%fZ','now') WHERE id = ?`,
   ).run(data.title, fold(data.title), data.description, data.language, JSON.stringify(data.tags), actorId, scriptId);
-  const existing = new Map((db.prepare('SELECT id, key FROM script_steps WHERE script_id = ?').all(scriptId) as { id: number; key: string }[]).map((r) => [r.key, r.id]));
+  const existing = new Map(
+    (db.prepare('SELECT id, key FROM script_steps WHERE script_id = ?').all(scriptId) as { id: number; key: string }[]).map((r) => [
+      r.key,
+      r.id,
+    ]),
+  );
   const keep = new Set(data.steps.map((s) => s.key));
   const del = db.prepare('DELETE FROM script_steps WHERE id = ?');
   for (const [key, sid] of existing) if (!keep.has(key)) del.run(sid);
   // Positions are shifted out of the way first so reordering never collides.
   db.prepare('UPDATE script_steps SET position = position + 100000 WHERE script_id = ?').run(scriptId);
-  const upd = db.prepare('UPDATE script_steps SET position = ?, stage = ?, title = ?, talking_points_md = ?, say_it = ?, listen_for = ?, must_say = ? WHERE id = ?');
+  const upd = db.prepare(
+    'UPDATE script_steps SET position = ?, stage = ?, title = ?, talking_points_md = ?, say_it = ?, listen_for = ?, must_say = ? WHERE id = ?',
+  );
   const ins = db.prepare(
     'INSERT INTO script_steps(script_id, key, position, stage, title, talking_points_md, say_it, listen_for, must_say) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)',
   );
@@ -193,7 +217,13 @@ function writeDraft(db: DB, scriptId: number, data: ScriptData, actorId: number 
 
 function addRevision(db: DB, scriptId: number, kind: RevisionSummary['kind'], data: ScriptData, actorId: number | null): number {
   const rev = scriptRow(db, scriptId).revision + 1;
-  db.prepare('INSERT INTO script_revisions(script_id, rev, kind, author_id, snapshot) VALUES (?, ?, ?, ?, ?)').run(scriptId, rev, kind, actorId, JSON.stringify(data));
+  db.prepare('INSERT INTO script_revisions(script_id, rev, kind, author_id, snapshot) VALUES (?, ?, ?, ?, ?)').run(
+    scriptId,
+    rev,
+    kind,
+    actorId,
+    JSON.stringify(data),
+  );
   db.prepare('UPDATE scripts SET revision = ? WHERE id = ?').run(rev, scriptId);
   return rev;
 }
@@ -201,13 +231,19 @@ function addRevision(db: DB, scriptId: number, kind: RevisionSummary['kind'], da
 /** Re-validates through the contract schema so services called directly (import, demo, bench) obey the same limits. */
 const normalise = (data: ScriptData): ScriptData => scriptInput.parse(data);
 
-export function createScript(db: DB, input: ScriptData, actorId: number | null = null, kind: RevisionSummary['kind'] = 'create'): ScriptDetail {
+export function createScript(
+  db: DB,
+  input: ScriptData,
+  actorId: number | null = null,
+  kind: RevisionSummary['kind'] = 'create',
+): ScriptDetail {
   const data = normalise(input);
   return db.transaction(() => {
     assertValidFlow(db, data);
     const id = Number(
-      db.prepare('INSERT INTO scripts(title, title_fold, language, created_by, updated_by) VALUES (?, ?, ?, ?, ?)').run(data.title, fold(data.title), data.language, actorId, actorId)
-        .lastInsertRowid,
+      db
+        .prepare('INSERT INTO scripts(title, title_fold, language, created_by, updated_by) VALUES (?, ?, ?, ?, ?)')
+        .run(data.title, fold(data.title), data.language, actorId, actorId).lastInsertRowid,
     );
     writeDraft(db, id, data, actorId);
     addRevision(db, id, kind, data, actorId);
@@ -216,15 +252,27 @@ export function createScript(db: DB, input: ScriptData, actorId: number | null =
   })();
 }
 
-export function saveScript(db: DB, id: number, input: ScriptData, expectedRevision: number | null, actorId: number | null = null, kind: RevisionSummary['kind'] = 'save'): ScriptDetail {
+export function saveScript(
+  db: DB,
+  id: number,
+  input: ScriptData,
+  expectedRevision: number | null,
+  actorId: number | null = null,
+  kind: RevisionSummary['kind'] = 'save',
+): ScriptDetail {
   const data = normalise(input);
   return db.transaction(() => {
     const row = scriptRow(db, id);
     if (expectedRevision != null && expectedRevision !== row.revision) {
-      throw new AppError('conflict', `Someone saved this script after you opened it (now revision ${row.revision}, you edited ${expectedRevision}). Reload to see their changes; copy your text first.`, undefined, {
-        key: 'scripts.editConflict',
-        params: { revision: row.revision, expected: expectedRevision },
-      });
+      throw new AppError(
+        'conflict',
+        `Someone saved this script after you opened it (now revision ${row.revision}, you edited ${expectedRevision}). Reload to see their changes; copy your text first.`,
+        undefined,
+        {
+          key: 'scripts.editConflict',
+          params: { revision: row.revision, expected: expectedRevision },
+        },
+      );
     }
     assertValidFlow(db, data);
     const before = readDraft(db, id).data;
@@ -241,14 +289,18 @@ const stepBody = (s: { talkingPointsMd: string; sayIt: string; listenFor: string
 
 function clearPublished(db: DB, id: number) {
   const fts = ftsWriter(db, 'script_steps_fts', ['title', 'body']);
-  for (const r of db.prepare('SELECT step_id FROM script_published_steps WHERE script_id = ?').all(id) as { step_id: number }[]) fts.remove(r.step_id);
+  for (const r of db.prepare('SELECT step_id FROM script_published_steps WHERE script_id = ?').all(id) as { step_id: number }[])
+    fts.remove(r.step_id);
   db.prepare('DELETE FROM script_published_steps WHERE script_id = ?').run(id);
 }
 
 export function publishScript(db: DB, id: number, actorId: number | null = null): ScriptDetail {
   return db.transaction(() => {
     const { row, data, steps } = readDraft(db, id);
-    if (!steps.length) throw new AppError('invalid_input', 'An empty script cannot be published: add at least one step.', 'steps', { key: 'scripts.emptyPublish' });
+    if (!steps.length)
+      throw new AppError('invalid_input', 'An empty script cannot be published: add at least one step.', 'steps', {
+        key: 'scripts.emptyPublish',
+      });
     assertValidFlow(db, data);
     clearPublished(db, id);
     const fts = ftsWriter(db, 'script_steps_fts', ['title', 'body']);
@@ -257,7 +309,19 @@ export function publishScript(db: DB, id: number, actorId: number | null = null)
        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
     );
     steps.forEach((s, i) => {
-      ins.run(s.id, id, s.key, i, s.stage, s.title, s.talkingPointsMd, s.sayIt, s.listenFor, JSON.stringify(s.mustSay), JSON.stringify(s.choices));
+      ins.run(
+        s.id,
+        id,
+        s.key,
+        i,
+        s.stage,
+        s.title,
+        s.talkingPointsMd,
+        s.sayIt,
+        s.listenFor,
+        JSON.stringify(s.mustSay),
+        JSON.stringify(s.choices),
+      );
       fts.put(s.id, [s.title, stepBody(s)]);
     });
     db.prepare('UPDATE scripts SET published_revision = ? WHERE id = ?').run(row.revision, id);
@@ -320,7 +384,12 @@ export function listScripts(db: DB, input: ListScriptsInput, actorId: number | n
        FROM scripts s LEFT JOIN people p ON p.id = s.updated_by ${w}
        ORDER BY pinned DESC, s.title_fold, s.id LIMIT ? OFFSET ?`,
     )
-    .all(actorId ?? -1, ...params, input.limit, input.offset) as (ScriptRow & { step_count: number; published_steps: number; updated_by_name: string | null; pinned: number })[];
+    .all(actorId ?? -1, ...params, input.limit, input.offset) as (ScriptRow & {
+    step_count: number;
+    published_steps: number;
+    updated_by_name: string | null;
+    pinned: number;
+  })[];
   return {
     rows: rows.map((r) => ({
       id: r.id,
@@ -349,16 +418,38 @@ export function listRevisions(db: DB, id: number): RevisionSummary[] {
         `SELECT r.id, r.rev, r.kind, r.at, r.author_id, p.name AS author_name, r.snapshot FROM script_revisions r
          LEFT JOIN people p ON p.id = r.author_id WHERE r.script_id = ? ORDER BY r.rev DESC`,
       )
-      .all(id) as { id: number; rev: number; kind: RevisionSummary['kind']; at: string; author_id: number | null; author_name: string | null; snapshot: string }[]
+      .all(id) as {
+      id: number;
+      rev: number;
+      kind: RevisionSummary['kind'];
+      at: string;
+      author_id: number | null;
+      author_name: string | null;
+      snapshot: string;
+    }[]
   ).map((r) => {
     const snap = JSON.parse(r.snapshot) as ScriptData;
-    return { id: r.id, rev: r.rev, kind: r.kind, at: r.at, authorId: r.author_id, authorName: r.author_name, title: snap.title, stepCount: snap.steps.length };
+    return {
+      id: r.id,
+      rev: r.rev,
+      kind: r.kind,
+      at: r.at,
+      authorId: r.author_id,
+      authorName: r.author_name,
+      title: snap.title,
+      stepCount: snap.steps.length,
+    };
   });
 }
 
 export function revisionData(db: DB, id: number, rev: number): ScriptData {
-  const r = db.prepare('SELECT snapshot FROM script_revisions WHERE script_id = ? AND rev = ?').get(id, rev) as { snapshot: string } | undefined;
-  if (!r) throw new AppError('not_found', `Revision ${rev} of script #${id} does not exist.`, 'rev', { key: 'scripts.revisionNotFound', params: { rev, id } });
+  const r = db.prepare('SELECT snapshot FROM script_revisions WHERE script_id = ? AND rev = ?').get(id, rev) as
+    { snapshot: string } | undefined;
+  if (!r)
+    throw new AppError('not_found', `Revision ${rev} of script #${id} does not exist.`, 'rev', {
+      key: 'scripts.revisionNotFound',
+      params: { rev, id },
+    });
   return JSON.parse(r.snapshot) as ScriptData;
 }
 
@@ -375,6 +466,7 @@ export function restoreRevision(db: DB, id: number, rev: number, actorId: number
   const data = revisionData(db, id, rev);
   // Links to objection cards deleted since then are dropped (the answer then ends the call) rather than blocking the restore.
   const exists = db.prepare('SELECT 1 FROM objection_cards WHERE id = ?');
-  for (const s of data.steps) for (const c of s.choices) if (c.toObjectionId != null && !exists.get(c.toObjectionId)) c.toObjectionId = null;
+  for (const s of data.steps)
+    for (const c of s.choices) if (c.toObjectionId != null && !exists.get(c.toObjectionId)) c.toObjectionId = null;
   return saveScript(db, id, data, null, actorId, 'restore');
 }

@@ -15,7 +15,9 @@ const cache = new WeakMap<DB, SynonymGroup[]>();
 export function loadSynonyms(db: DB): SynonymGroup[] {
   let g = cache.get(db);
   if (!g) {
-    g = (db.prepare('SELECT terms FROM search_synonyms ORDER BY position').all() as { terms: string }[]).map((r) => JSON.parse(r.terms) as string[]);
+    g = (db.prepare('SELECT terms FROM search_synonyms ORDER BY position').all() as { terms: string }[]).map(
+      (r) => JSON.parse(r.terms) as string[],
+    );
     cache.set(db, g);
   }
   return g;
@@ -28,7 +30,10 @@ export function saveSynonyms(db: DB, groups: SynonymGroup[], actorId: number | n
     const seen = new Set<string>();
     const terms = g.map((x) => x.trim().replace(/\s+/g, ' ')).filter((x) => x && !seen.has(fold(x)) && seen.add(fold(x)));
     if (terms.length < 2) {
-      throw new AppError('invalid_input', `Synonym group ${i + 1} needs at least two different entries.`, `groups.${i}`, { key: 'scripts.synonymGroupTooSmall', params: { n: i + 1 } });
+      throw new AppError('invalid_input', `Synonym group ${i + 1} needs at least two different entries.`, `groups.${i}`, {
+        key: 'scripts.synonymGroupTooSmall',
+        params: { n: i + 1 },
+      });
     }
     clean.push(terms);
   });

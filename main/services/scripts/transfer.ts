@@ -18,7 +18,11 @@ import { createScript, publishScript, readDraft } from './store';
 const ref = (id: number) => `o${id}`;
 
 function exportedObjections(db: DB, ids: number[] | null): ExportedObjection[] {
-  const rows = (ids ? ids.map((i) => db.prepare('SELECT * FROM objection_cards WHERE id = ?').get(i)) : db.prepare('SELECT * FROM objection_cards ORDER BY id').all()) as (
+  const rows = (
+    ids
+      ? ids.map((i) => db.prepare('SELECT * FROM objection_cards WHERE id = ?').get(i))
+      : db.prepare('SELECT * FROM objection_cards ORDER BY id').all()
+  ) as (
     | { id: number; objection: string; responses: string; tags: string; language: ExportedObjection['language']; triggers: string | null }
     | undefined
   )[];
@@ -67,21 +71,41 @@ function exportedScript(db: DB, id: number): ExportedScript {
   return {
     ...data,
     published: row.published_revision != null,
-    steps: data.steps.map((s) => ({ ...s, choices: s.choices.map((c) => ({ label: c.label, toStepKey: c.toStepKey, toObjection: c.toObjectionId != null ? ref(c.toObjectionId) : null })) })),
+    steps: data.steps.map((s) => ({
+      ...s,
+      choices: s.choices.map((c) => ({
+        label: c.label,
+        toStepKey: c.toStepKey,
+        toObjection: c.toObjectionId != null ? ref(c.toObjectionId) : null,
+      })),
+    })),
   };
 }
 
-const fileSafe = (s: string) => s.replace(/[\\/:*?"<>|\s]+/g, '-').replace(/^-+|-+$/g, '').slice(0, 80) || 'script';
+const fileSafe = (s: string) =>
+  s
+    .replace(/[\\/:*?"<>|\s]+/g, '-')
+    .replace(/^-+|-+$/g, '')
+    .slice(0, 80) || 'script';
 
 export function exportMarkdown(db: DB, id: number) {
   const s = exportedScript(db, id);
-  const ids = [...new Set(s.steps.flatMap((st) => st.choices.map((c) => c.toObjection)).filter((x): x is string => !!x))].map((r) => Number(r.slice(1)));
+  const ids = [...new Set(s.steps.flatMap((st) => st.choices.map((c) => c.toObjection)).filter((x): x is string => !!x))].map((r) =>
+    Number(r.slice(1)),
+  );
   return { fileName: `${fileSafe(s.title)}.md`, text: scriptToMarkdown(s, exportedObjections(db, ids)) };
 }
 
 export function exportLibrary(db: DB, now = new Date()) {
   const ids = (db.prepare('SELECT id FROM scripts ORDER BY id').all() as { id: number }[]).map((r) => r.id);
-  return { fileName: `scripts-${now.toISOString().slice(0, 10)}.json`, text: libraryToJson(ids.map((i) => exportedScript(db, i)), exportedObjections(db, null), now) };
+  return {
+    fileName: `scripts-${now.toISOString().slice(0, 10)}.json`,
+    text: libraryToJson(
+      ids.map((i) => exportedScript(db, i)),
+      exportedObjections(db, null),
+      now,
+    ),
+  };
 }
 
 /** Parses either format; a file of neither kind gets one clear message. */
@@ -100,7 +124,12 @@ export function parseImport(text: string) {
     if (e instanceof TransferError) throw new AppError('bad_file', e.message);
     throw e;
   }
-  throw new AppError('bad_file', 'This file is not a Sales Workbench scripts export: expected a .json library export or a .md script export.', undefined, { key: 'scripts.notExport' });
+  throw new AppError(
+    'bad_file',
+    'This file is not a Sales Workbench scripts export: expected a .json library export or a .md script export.',
+    undefined,
+    { key: 'scripts.notExport' },
+  );
 }
 
 /** Imports scripts (as new scripts, published if they were) and their objection cards (reusing identical cards). */
@@ -112,16 +141,31 @@ export function importScripts(db: DB, text: string, actorId: number | null = nul
     let reused = 0;
     const find = db.prepare('SELECT id, objection FROM objection_cards WHERE language = ?');
     for (const o of parsed.objections) {
-      const same = (find.all(o.language) as { id: number; objection: string }[]).find((r) => fold(r.objection.trim()) === fold(o.objection.trim()));
+      const same = (find.all(o.language) as { id: number; objection: string }[]).find(
+        (r) => fold(r.objection.trim()) === fold(o.objection.trim()),
+      );
       if (same) {
         // the same card already here: it keeps its own text and gains the file's trigger phrases it lacks
         const card = getObjection(db, same.id);
         const merged = mergeTriggers(card.triggers, o.triggers);
-        if (merged) updateObjection(db, same.id, { objection: card.objection, responses: card.responses, tags: card.tags, language: card.language, triggers: merged }, actorId);
+        if (merged)
+          updateObjection(
+            db,
+            same.id,
+            { objection: card.objection, responses: card.responses, tags: card.tags, language: card.language, triggers: merged },
+            actorId,
+          );
         byRef.set(o.ref, same.id);
         reused++;
       } else {
-        byRef.set(o.ref, createObjection(db, { objection: o.objection, responses: o.responses, tags: o.tags, language: o.language, triggers: o.triggers }, actorId).id);
+        byRef.set(
+          o.ref,
+          createObjection(
+            db,
+            { objection: o.objection, responses: o.responses, tags: o.tags, language: o.language, triggers: o.triggers },
+            actorId,
+          ).id,
+        );
         created++;
       }
     }
@@ -136,10 +180,15 @@ export function importScripts(db: DB, text: string, actorId: number | null = nul
           ...st,
           choices: st.choices.map((c) => {
             if (c.toObjection && !byRef.has(c.toObjection)) {
-              throw new AppError('bad_file', `Script ${n + 1} "${s.title}", step "${st.title}": answer "${c.label}" points to objection ${c.toObjection}, which is not in the file.`, undefined, {
-                key: 'scripts.importMissingObjection',
-                params: { n: n + 1, script: s.title, step: st.title, answer: c.label, objection: c.toObjection },
-              });
+              throw new AppError(
+                'bad_file',
+                `Script ${n + 1} "${s.title}", step "${st.title}": answer "${c.label}" points to objection ${c.toObjection}, which is not in the file.`,
+                undefined,
+                {
+                  key: 'scripts.importMissingObjection',
+                  params: { n: n + 1, script: s.title, step: st.title, answer: c.label, objection: c.toObjection },
+                },
+              );
             }
             return { label: c.label, toStepKey: c.toStepKey, toObjectionId: c.toObjection ? byRef.get(c.toObjection)! : null };
           }),
@@ -150,7 +199,8 @@ export function importScripts(db: DB, text: string, actorId: number | null = nul
         if (s.published) publishScript(db, made.id, actorId);
         out.push({ id: made.id, title: made.title });
       } catch (e) {
-        if (e instanceof AppError) throw new AppError(e.code === 'invalid_input' ? 'bad_file' : e.code, `Script ${n + 1} "${s.title}": ${e.message}`);
+        if (e instanceof AppError)
+          throw new AppError(e.code === 'invalid_input' ? 'bad_file' : e.code, `Script ${n + 1} "${s.title}": ${e.message}`);
         if (e && typeof e === 'object' && 'issues' in e) {
           const i = (e as { issues: { path: PropertyKey[]; message: string }[] }).issues[0];
           throw new AppError('bad_file', `Script ${n + 1} "${s.title}": ${i.path.join('.')}: ${i.message}`);

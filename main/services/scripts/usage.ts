@@ -5,15 +5,24 @@ import type { ScriptLanguage, UsageSummary, usageInput } from '../../../shared/a
 import type { DB } from '../../db/open';
 
 export function setPinned(db: DB, personId: number | null, scriptId: number, pinned: boolean) {
-  if (personId == null) throw new AppError('invalid_input', 'Choose who you are in the header before pinning scripts.', undefined, { key: 'scripts.pinNoPerson' });
-  if (!db.prepare('SELECT 1 FROM scripts WHERE id = ?').get(scriptId)) throw new AppError('not_found', `Script #${scriptId} does not exist.`, undefined, { key: 'scripts.scriptMissing', params: { id: scriptId } });
+  if (personId == null)
+    throw new AppError('invalid_input', 'Choose who you are in the header before pinning scripts.', undefined, {
+      key: 'scripts.pinNoPerson',
+    });
+  if (!db.prepare('SELECT 1 FROM scripts WHERE id = ?').get(scriptId))
+    throw new AppError('not_found', `Script #${scriptId} does not exist.`, undefined, {
+      key: 'scripts.scriptMissing',
+      params: { id: scriptId },
+    });
   if (pinned) db.prepare('INSERT OR IGNORE INTO script_pins(person_id, script_id) VALUES (?, ?)').run(personId, scriptId);
   else db.prepare('DELETE FROM script_pins WHERE person_id = ? AND script_id = ?').run(personId, scriptId);
   return { pinned };
 }
 
 export function logUsage(db: DB, personId: number | null, e: z.output<typeof usageInput>) {
-  db.prepare('INSERT INTO script_usage_events(person_id, session_key, action, script_id, step_id, objection_id) VALUES (?, ?, ?, ?, ?, ?)').run(
+  db.prepare(
+    'INSERT INTO script_usage_events(person_id, session_key, action, script_id, step_id, objection_id) VALUES (?, ?, ?, ?, ?, ?)',
+  ).run(
     personId,
     e.sessionKey,
     e.action,

@@ -76,26 +76,39 @@ export function searchEverywhere(db: DB, query: string, perGroup: number, access
   const groups: Record<EverywhereGroup, () => EverywhereHit[]> = {
     scripts: () =>
       collect((v) =>
-        listScripts(db, { query: v, language: null, status: access.reader ? 'published' : 'all', offset: 0, limit: n }, access.actorId).rows.map((s) =>
-          hit(`script-${s.id}`, `/scripts/${s.id}`, mark(s.title), { meta: [s.language, s.status] }),
-        ),
+        listScripts(
+          db,
+          { query: v, language: null, status: access.reader ? 'published' : 'all', offset: 0, limit: n },
+          access.actorId,
+        ).rows.map((s) => hit(`script-${s.id}`, `/scripts/${s.id}`, mark(s.title), { meta: [s.language, s.status] })),
       ),
     steps: () =>
       collect((v) =>
         searchScripts(db, { query: v, language: null, kinds: ['step'], limit: n }).map((h) =>
-          hit(`step-${h.id}`, `/live?script=${h.scriptId}&step=${encodeURIComponent(h.stepKey ?? '')}`, h.title, { snippet: h.snippet, meta: [h.scriptTitle ?? '', h.language] }),
+          hit(`step-${h.id}`, `/live?script=${h.scriptId}&step=${encodeURIComponent(h.stepKey ?? '')}`, h.title, {
+            snippet: h.snippet,
+            meta: [h.scriptTitle ?? '', h.language],
+          }),
         ),
       ),
     objections: () =>
       collect((v) =>
         searchScripts(db, { query: v, language: null, kinds: ['objection'], limit: n }).map((h) =>
-          hit(`objection-${h.id}`, `/scripts?tab=objections&q=${encodeURIComponent(plain(h.title))}`, h.title, { snippet: h.snippet, meta: [h.language] }),
+          hit(`objection-${h.id}`, `/scripts?tab=objections&q=${encodeURIComponent(plain(h.title))}`, h.title, {
+            snippet: h.snippet,
+            meta: [h.language],
+          }),
         ),
       ),
     library: () =>
       collect((v) =>
-        listItems(db, listInput.parse({ query: v, sort: 'relevance', showExpired: !access.reader, limit: n }), { role: access.reader ? 'rep' : 'manager' }).rows.map((r) =>
-          hit(`library-${r.id}`, `/library/${r.id}`, r.titleSegments ?? mark(r.title), { snippet: r.snippetFrom === 'title' ? null : r.snippet, meta: [r.fileName || r.kind, r.language] }),
+        listItems(db, listInput.parse({ query: v, sort: 'relevance', showExpired: !access.reader, limit: n }), {
+          role: access.reader ? 'rep' : 'manager',
+        }).rows.map((r) =>
+          hit(`library-${r.id}`, `/library/${r.id}`, r.titleSegments ?? mark(r.title), {
+            snippet: r.snippetFrom === 'title' ? null : r.snippet,
+            meta: [r.fileName || r.kind, r.language],
+          }),
         ),
       ),
     calls: () => {
@@ -103,11 +116,20 @@ export function searchEverywhere(db: DB, query: string, perGroup: number, access
       const scope = access.calls;
       const said = collect((v) =>
         searchTranscripts(db, v, scope, n).map((t) =>
-          hit(`call-${t.callId}`, `/calls/${t.callId}`, mark(t.customer), { snippet: cut(t.text), person: refOf(refs, t.repId), at: t.at, atMs: t.atMs }),
+          hit(`call-${t.callId}`, `/calls/${t.callId}`, mark(t.customer), {
+            snippet: cut(t.text),
+            person: refOf(refs, t.repId),
+            at: t.at,
+            atMs: t.atMs,
+          }),
         ),
       );
       const named = collect((v) =>
-        listCalls(db, { query: v, repId: null, teamId: null, from: null, to: null, channel: null, scored: 'all', band: null, offset: 0, limit: n }, scope).rows.map((c) =>
+        listCalls(
+          db,
+          { query: v, repId: null, teamId: null, from: null, to: null, channel: null, scored: 'all', band: null, offset: 0, limit: n },
+          scope,
+        ).rows.map((c) =>
           hit(`call-${c.id}`, `/calls/${c.id}`, mark(c.customer), { person: c.rep, at: c.at, meta: c.outcome ? [c.outcome] : [] }),
         ),
       );
@@ -125,13 +147,23 @@ export function searchEverywhere(db: DB, query: string, perGroup: number, access
     courses: () =>
       collect((v) =>
         listCourses(db, { query: v, status: access.reader ? 'published' : 'active', offset: 0, limit: n }).rows.map((c) =>
-          hit(`course-${c.id}`, access.reader ? `/training/learn/${c.id}` : `/training/courses/${c.id}`, mark(c.title), { snippet: cut(c.description), meta: [c.status, c.language] }),
+          hit(`course-${c.id}`, access.reader ? `/training/learn/${c.id}` : `/training/courses/${c.id}`, mark(c.title), {
+            snippet: cut(c.description),
+            meta: [c.status, c.language],
+          }),
         ),
       ),
     people: () =>
       collect((v) =>
-        listPeople(db, { query: v, teamId: null, role: null, includeInactive: false, sort: 'name', offset: 0, limit: n }, access.people).rows.map((p) =>
-          hit(`person-${p.id}`, `/people/${p.id}`, [{ text: p.name, hit: false }], { person: { id: p.id, name: p.name, names: p.names }, meta: [p.teamName ?? '', p.email] }),
+        listPeople(
+          db,
+          { query: v, teamId: null, role: null, includeInactive: false, sort: 'name', offset: 0, limit: n },
+          access.people,
+        ).rows.map((p) =>
+          hit(`person-${p.id}`, `/people/${p.id}`, [{ text: p.name, hit: false }], {
+            person: { id: p.id, name: p.name, names: p.names },
+            meta: [p.teamName ?? '', p.email],
+          }),
         ),
       ),
   };

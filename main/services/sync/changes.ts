@@ -38,7 +38,9 @@ export function decodeCursor(raw: string | null): Cursor {
     if (c.v !== 1 || typeof c.s !== 'object' || !Array.isArray(c.li)) throw new Error('shape');
     return c;
   } catch {
-    throw new AppError('invalid_input', 'The sync cursor is not valid; the client starts a full refresh.', 'cursor', { key: 'sync.badCursor' });
+    throw new AppError('invalid_input', 'The sync cursor is not valid; the client starts a full refresh.', 'cursor', {
+      key: 'sync.badCursor',
+    });
   }
 }
 
@@ -58,8 +60,21 @@ function publishedScripts(db: DB): { id: number; rev: number; snapshot: string }
 function scriptSteps(db: DB, scriptId: number): SyncStep[] {
   return (
     db
-      .prepare('SELECT step_id, key, position, stage, title, talking_points_md, say_it, listen_for, must_say, choices FROM script_published_steps WHERE script_id = ? ORDER BY position')
-      .all(scriptId) as { step_id: number; key: string; position: number; stage: string; title: string; talking_points_md: string; say_it: string; listen_for: string; must_say: string; choices: string }[]
+      .prepare(
+        'SELECT step_id, key, position, stage, title, talking_points_md, say_it, listen_for, must_say, choices FROM script_published_steps WHERE script_id = ? ORDER BY position',
+      )
+      .all(scriptId) as {
+      step_id: number;
+      key: string;
+      position: number;
+      stage: string;
+      title: string;
+      talking_points_md: string;
+      say_it: string;
+      listen_for: string;
+      must_say: string;
+      choices: string;
+    }[]
   ).map((r) => ({
     id: r.step_id,
     key: r.key,
@@ -111,8 +126,18 @@ export function syncChanges(db: DB, workspaceId: string, rawCursor: string | nul
       });
 
     const objRows = db
-      .prepare(`SELECT id, objection, responses, tags, language, triggers, updated_at FROM objection_cards WHERE updated_at >= ? ORDER BY id`)
-      .all(c.o) as { id: number; objection: string; responses: string; tags: string; language: ScriptLanguage; triggers: string; updated_at: string }[];
+      .prepare(
+        `SELECT id, objection, responses, tags, language, triggers, updated_at FROM objection_cards WHERE updated_at >= ? ORDER BY id`,
+      )
+      .all(c.o) as {
+      id: number;
+      objection: string;
+      responses: string;
+      tags: string;
+      language: ScriptLanguage;
+      triggers: string;
+      updated_at: string;
+    }[];
     const objections: SyncObjection[] = objRows.map((r) => {
       const t = JSON.parse(r.triggers || '{}') as Partial<Triggers>;
       return {
@@ -125,7 +150,7 @@ export function syncChanges(db: DB, workspaceId: string, rawCursor: string | nul
         updatedAt: r.updated_at,
       };
     });
-    const objIds = (db.prepare('SELECT id FROM objection_cards ORDER BY id').pluck().all() as number[]);
+    const objIds = db.prepare('SELECT id FROM objection_cards ORDER BY id').pluck().all() as number[];
     const maxObj = (db.prepare('SELECT max(updated_at) FROM objection_cards').pluck().get() as string | null) ?? c.o;
 
     const links = liveLinks(db, today);
@@ -142,7 +167,21 @@ export function syncChanges(db: DB, workspaceId: string, rawCursor: string | nul
     const library: SyncLibraryItem[] = [];
     for (const itemId of linkedIds) {
       const r = getItem.get(itemId) as
-        | { id: number; kind: SyncLibraryItem['kind']; title: string; description: string; language: string; url: string; body_md: string; valid_until: string | null; sha256: string | null; file_name: string | null; mime: string | null; size: number | null; updated_at: string }
+        | {
+            id: number;
+            kind: SyncLibraryItem['kind'];
+            title: string;
+            description: string;
+            language: string;
+            url: string;
+            body_md: string;
+            valid_until: string | null;
+            sha256: string | null;
+            file_name: string | null;
+            mime: string | null;
+            size: number | null;
+            updated_at: string;
+          }
         | undefined;
       if (!r || (!sendAll && held.has(itemId) && r.updated_at < c.l)) continue;
       library.push({

@@ -15,7 +15,9 @@ export function storeQueuedUsage(db: DB, personId: number, events: Event[]): { s
     `SELECT 1 FROM script_usage_events WHERE person_id = ? AND at = ? AND session_key = ? AND action = ?
        AND step_id IS ? AND coalesce(script_id, -1) = coalesce(?, -1) AND coalesce(objection_id, -1) = coalesce(?, -1) LIMIT 1`,
   );
-  const ins = db.prepare('INSERT INTO script_usage_events(at, person_id, session_key, action, script_id, step_id, objection_id) VALUES (?, ?, ?, ?, ?, ?, ?)');
+  const ins = db.prepare(
+    'INSERT INTO script_usage_events(at, person_id, session_key, action, script_id, step_id, objection_id) VALUES (?, ?, ?, ?, ?, ?, ?)',
+  );
   const hasScript = db.prepare('SELECT 1 FROM scripts WHERE id = ?');
   const hasCard = db.prepare('SELECT 1 FROM objection_cards WHERE id = ?');
   let stored = 0;

@@ -61,7 +61,8 @@ export function scrub(db: DB) {
   db.pragma('wal_checkpoint(TRUNCATE)');
 }
 
-const stepBody = (s: SyncScript['steps'][number]) => [s.talkingPointsMd, s.sayIt, s.listenFor, ...s.mustSay, ...s.choices.map((c) => c.label)].filter(Boolean).join('\n');
+const stepBody = (s: SyncScript['steps'][number]) =>
+  [s.talkingPointsMd, s.sayIt, s.listenFor, ...s.mustSay, ...s.choices.map((c) => c.label)].filter(Boolean).join('\n');
 
 /**
  * Applies one answer of `sync.changes` in ONE transaction, cursor included: a crash or a
@@ -94,10 +95,17 @@ export function applyChanges(db: DB, ch: SyncChanges, syncedAt: string) {
       db.prepare('DELETE FROM objections WHERE id = ?').run(id);
       cardsFts.remove(id);
     }
-    const putCard = db.prepare('INSERT INTO objections(id, language, data) VALUES (?, ?, ?) ON CONFLICT(id) DO UPDATE SET language = excluded.language, data = excluded.data');
+    const putCard = db.prepare(
+      'INSERT INTO objections(id, language, data) VALUES (?, ?, ?) ON CONFLICT(id) DO UPDATE SET language = excluded.language, data = excluded.data',
+    );
     for (const o of ch.objections) {
       putCard.run(o.id, o.language, JSON.stringify(o));
-      cardsFts.put(o.id, [o.objection, o.responses.join('\n'), o.tags.join(' '), [...o.triggers.en, ...o.triggers.ru, ...o.triggers.zh].join('\n')]);
+      cardsFts.put(o.id, [
+        o.objection,
+        o.responses.join('\n'),
+        o.tags.join(' '),
+        [...o.triggers.en, ...o.triggers.ru, ...o.triggers.zh].join('\n'),
+      ]);
     }
 
     const liveLib = new Set(ch.live.library);
@@ -162,26 +170,38 @@ export function searchCache(db: DB, query: string, opts: { language?: string | n
 export function cachedScripts(db: DB): (Omit<SyncScript, 'steps'> & { steps: SyncScript['steps'] })[] {
   return (db.prepare('SELECT id, title, language, revision FROM scripts ORDER BY id').all() as Omit<SyncScript, 'steps'>[]).map((s) => ({
     ...s,
-    steps: (db.prepare('SELECT data FROM steps WHERE script_id = ? ORDER BY position').pluck().all(s.id) as string[]).map((d) => JSON.parse(d) as SyncScript['steps'][number]),
+    steps: (db.prepare('SELECT data FROM steps WHERE script_id = ? ORDER BY position').pluck().all(s.id) as string[]).map(
+      (d) => JSON.parse(d) as SyncScript['steps'][number],
+    ),
   }));
 }
 
-export const cachedObjections = (db: DB): SyncObjection[] => (db.prepare('SELECT data FROM objections ORDER BY id').pluck().all() as string[]).map((d) => JSON.parse(d) as SyncObjection);
+export const cachedObjections = (db: DB): SyncObjection[] =>
+  (db.prepare('SELECT data FROM objections ORDER BY id').pluck().all() as string[]).map((d) => JSON.parse(d) as SyncObjection);
 
 export const cachedLibrary = (db: DB): (SyncLibraryItem & { filePath: string | null })[] =>
-  (db.prepare('SELECT data, file_path FROM library ORDER BY id').all() as { data: string; file_path: string | null }[]).map((r) => ({ ...(JSON.parse(r.data) as SyncLibraryItem), filePath: r.file_path }));
+  (db.prepare('SELECT data, file_path FROM library ORDER BY id').all() as { data: string; file_path: string | null }[]).map((r) => ({
+    ...(JSON.parse(r.data) as SyncLibraryItem),
+    filePath: r.file_path,
+  }));
 
 export function setLibraryFile(db: DB, id: number, file: string) {
   db.prepare('UPDATE library SET file_path = ? WHERE id = ?').run(file, id);
 }
 
 export function queueUsage(db: DB, e: QueuedUsage & { id: string }) {
-  db.prepare('INSERT OR IGNORE INTO usage_queue(id, data, queued_at) VALUES (?, ?, ?)').run(e.id, JSON.stringify(e), new Date().toISOString());
+  db.prepare('INSERT OR IGNORE INTO usage_queue(id, data, queued_at) VALUES (?, ?, ?)').run(
+    e.id,
+    JSON.stringify(e),
+    new Date().toISOString(),
+  );
 }
 
 /** In the order they were logged (rowid: events of the same millisecond keep their order). */
 export const queuedEvents = (db: DB, limit: number): (QueuedUsage & { id: string })[] =>
-  (db.prepare('SELECT data FROM usage_queue ORDER BY queued_at, rowid LIMIT ?').pluck().all(limit) as string[]).map((d) => JSON.parse(d) as QueuedUsage & { id: string });
+  (db.prepare('SELECT data FROM usage_queue ORDER BY queued_at, rowid LIMIT ?').pluck().all(limit) as string[]).map(
+    (d) => JSON.parse(d) as QueuedUsage & { id: string },
+  );
 
 export function dropQueued(db: DB, ids: string[]) {
   const del = db.prepare('DELETE FROM usage_queue WHERE id = ?');

@@ -57,7 +57,11 @@ export class RequestFailed extends Error {
 }
 
 /** POSTs JSON to a team server and unwraps its `{ ok, value | error }` answer (RequestFailed; status 0 = unreachable). */
-export async function postJson<T>(url: URL, input: unknown, o: { agent: http.Agent | https.Agent; token?: string | null; timeoutMs?: number }): Promise<T> {
+export async function postJson<T>(
+  url: URL,
+  input: unknown,
+  o: { agent: http.Agent | https.Agent; token?: string | null; timeoutMs?: number },
+): Promise<T> {
   const body = Buffer.from(JSON.stringify(input));
   const text = await new Promise<{ status: number; text: string }>((resolve, reject) => {
     const req = (url.protocol === 'https:' ? https : http).request(
@@ -67,7 +71,12 @@ export async function postJson<T>(url: URL, input: unknown, o: { agent: http.Age
         agent: o.agent,
         timeout: o.timeoutMs ?? 10_000,
         // Sign-in has no token yet: a desktop client is not a browser page, it names the server's own origin.
-        headers: { 'content-type': 'application/json', 'content-length': String(body.length), origin: url.origin, ...(o.token ? { authorization: `Bearer ${o.token}` } : {}) },
+        headers: {
+          'content-type': 'application/json',
+          'content-length': String(body.length),
+          origin: url.origin,
+          ...(o.token ? { authorization: `Bearer ${o.token}` } : {}),
+        },
       },
       (res) => {
         const chunks: Buffer[] = [];
@@ -176,7 +185,8 @@ export class TeamClient {
   /** The server address (and a self-signed certificate the user trusted by fingerprint). */
   setServer(url: string, pinned: PinnedCert | null = null) {
     const u = new URL(url);
-    if (u.protocol !== 'https:' && u.protocol !== 'http:') throw new Error('The server address starts with https:// (or http:// on this computer).');
+    if (u.protocol !== 'https:' && u.protocol !== 'http:')
+      throw new Error('The server address starts with https:// (or http:// on this computer).');
     cache.setMeta(this.db, 'server', u.origin);
     cache.setMeta(this.db, 'pinned_cert', pinned ? JSON.stringify(pinned) : null);
     this.agent.destroy();
@@ -201,7 +211,11 @@ export class TeamClient {
   async signInWithSso(o: Omit<LoopbackOptions, 'server' | 'exchange'>): Promise<SignedIn & { email?: string }> {
     const server = cache.getMeta(this.db, 'server');
     if (!server) throw new RequestFailed('No team server is set.', 0);
-    const r = await loopbackSignIn({ ...o, server, exchange: (body) => this.post<SignedIn & { email?: string }>('/auth/sso/desktop/token', body) });
+    const r = await loopbackSignIn({
+      ...o,
+      server,
+      exchange: (body) => this.post<SignedIn & { email?: string }>('/auth/sso/desktop/token', body),
+    });
     this.signedIn(r);
     return r;
   }
@@ -272,7 +286,12 @@ export class TeamClient {
     return new Promise((resolve, reject) => {
       const req = (url.protocol === 'https:' ? https : http).request(
         url,
-        { method, agent: this.agent, timeout: this.opts.timeoutMs ?? 10_000, headers: { authorization: `Bearer ${cache.getMeta(this.db, 'token') ?? ''}`, ...(range ? { range } : {}) } },
+        {
+          method,
+          agent: this.agent,
+          timeout: this.opts.timeoutMs ?? 10_000,
+          headers: { authorization: `Bearer ${cache.getMeta(this.db, 'token') ?? ''}`, ...(range ? { range } : {}) },
+        },
         resolve,
       );
       req.on('timeout', () => req.destroy(new Error('The server did not answer in time.')));
@@ -307,7 +326,9 @@ export class TeamClient {
   }
 
   private resetContent() {
-    this.db.exec('DELETE FROM steps; DELETE FROM scripts; DELETE FROM objections; DELETE FROM library; DELETE FROM usage_queue; DELETE FROM steps_fts; DELETE FROM objections_fts;');
+    this.db.exec(
+      'DELETE FROM steps; DELETE FROM scripts; DELETE FROM objections; DELETE FROM library; DELETE FROM usage_queue; DELETE FROM steps_fts; DELETE FROM objections_fts;',
+    );
     for (const k of ['cursor', 'workspace_id', 'synonyms', 'synced_at']) cache.setMeta(this.db, k, null);
   }
 
@@ -317,7 +338,8 @@ export class TeamClient {
    */
   private noteFailure(e: unknown): never {
     if (e instanceof RequestFailed) {
-      if (e.status === 0 || e.status >= 500) this.setState(this.state === 'expired' || this.state === 'revoked' || this.state === 'otherWorkspace' ? this.state : 'offline');
+      if (e.status === 0 || e.status >= 500)
+        this.setState(this.state === 'expired' || this.state === 'revoked' || this.state === 'otherWorkspace' ? this.state : 'offline');
       else if (e.status === 401) this.setState(e.key === 'auth.locked' ? 'revoked' : 'expired');
       else if (e.status === 403) this.setState('revoked');
     }
@@ -329,7 +351,8 @@ export class TeamClient {
    * now serves another workspace is refused: nothing is applied, and the state says so.
    */
   async refresh(): Promise<{ scripts: number; objections: number; library: number }> {
-    if (this.state === 'otherWorkspace' || this.state === 'signedOut') throw new RequestFailed(`Refresh is not possible in state ${this.state}.`, 0);
+    if (this.state === 'otherWorkspace' || this.state === 'signedOut')
+      throw new RequestFailed(`Refresh is not possible in state ${this.state}.`, 0);
     let ch: SyncChanges;
     try {
       ch = await this.call<SyncChanges>('sync.changes', { cursor: cache.getMeta(this.db, 'cursor') });
@@ -339,7 +362,7 @@ export class TeamClient {
     const known = cache.getMeta(this.db, 'workspace_id');
     if (known && known !== ch.workspaceId) {
       this.setState('otherWorkspace');
-      throw new RequestFailed('The server answered with another workspace\'s data.', 409, 'teamClient.otherWorkspace');
+      throw new RequestFailed("The server answered with another workspace's data.", 409, 'teamClient.otherWorkspace');
     }
     cache.applyChanges(this.db, ch, (this.opts.now?.() ?? new Date()).toISOString());
     this.setState('online');
@@ -367,7 +390,10 @@ export class TeamClient {
       } catch (e) {
         return this.noteFailure(e);
       }
-      cache.dropQueued(this.db, batch.map((b) => b.id));
+      cache.dropQueued(
+        this.db,
+        batch.map((b) => b.id),
+      );
       sent += r.stored;
       duplicates += r.duplicates;
     }
@@ -393,7 +419,12 @@ export class TeamClient {
     if (!item?.sha256) throw new RequestFailed('This library item has no file.', 404);
     if (item.filePath && fs.existsSync(item.filePath)) return item.filePath;
     const cap = this.opts.fileCap ?? DEFAULT_FILE_CAP;
-    if ((item.size ?? 0) > cap) throw new RequestFailed(`"${item.fileName}" is larger than the ${Math.round(cap / 1048576)} MB offline limit; open it while connected.`, 413, 'teamClient.fileTooLarge');
+    if ((item.size ?? 0) > cap)
+      throw new RequestFailed(
+        `"${item.fileName}" is larger than the ${Math.round(cap / 1048576)} MB offline limit; open it while connected.`,
+        413,
+        'teamClient.fileTooLarge',
+      );
     const server = cache.getMeta(this.db, 'server')!;
     const dir = path.join(path.dirname(this.opts.file), path.basename(this.opts.file) + '-files');
     fs.mkdirSync(dir, { recursive: true });
@@ -401,22 +432,26 @@ export class TeamClient {
     const tmp = dest + '.part';
     const url = new URL(`/files/${item.sha256}`, server);
     await new Promise<void>((resolve, reject) => {
-      const req = (url.protocol === 'https:' ? https : http).get(url, { agent: this.agent, timeout: this.opts.timeoutMs ?? 10_000, headers: { authorization: `Bearer ${this.token ?? ''}` } }, (res) => {
-        if (res.statusCode !== 200) {
-          res.resume();
-          return reject(new RequestFailed(`The server refused the file (${res.statusCode}).`, res.statusCode ?? 0));
-        }
-        let got = 0;
-        const out = fs.createWriteStream(tmp);
-        res.on('data', (c: Buffer) => {
-          got += c.length;
-          // the declared size may be stale: the cap holds for what actually arrives
-          if (got > cap) req.destroy(new RequestFailed('The file is larger than the offline limit.', 413, 'teamClient.fileTooLarge'));
-        });
-        res.pipe(out);
-        out.on('finish', () => (res.complete ? resolve() : reject(new RequestFailed('The download was cut off.', 0))));
-        res.on('error', reject);
-      });
+      const req = (url.protocol === 'https:' ? https : http).get(
+        url,
+        { agent: this.agent, timeout: this.opts.timeoutMs ?? 10_000, headers: { authorization: `Bearer ${this.token ?? ''}` } },
+        (res) => {
+          if (res.statusCode !== 200) {
+            res.resume();
+            return reject(new RequestFailed(`The server refused the file (${res.statusCode}).`, res.statusCode ?? 0));
+          }
+          let got = 0;
+          const out = fs.createWriteStream(tmp);
+          res.on('data', (c: Buffer) => {
+            got += c.length;
+            // the declared size may be stale: the cap holds for what actually arrives
+            if (got > cap) req.destroy(new RequestFailed('The file is larger than the offline limit.', 413, 'teamClient.fileTooLarge'));
+          });
+          res.pipe(out);
+          out.on('finish', () => (res.complete ? resolve() : reject(new RequestFailed('The download was cut off.', 0))));
+          res.on('error', reject);
+        },
+      );
       req.on('timeout', () => req.destroy(new RequestFailed('The server did not answer in time.', 0)));
       req.on('error', reject);
     }).catch((e: unknown) => {

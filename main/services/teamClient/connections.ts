@@ -37,10 +37,14 @@ export function serverOrigin(raw: string): string {
   try {
     u = new URL(withScheme);
   } catch {
-    throw new AppError('invalid_input', 'Enter the server address, like team.example.com or https://team.example.com:8443.', 'url', { key: 'teamClient.badAddress' });
+    throw new AppError('invalid_input', 'Enter the server address, like team.example.com or https://team.example.com:8443.', 'url', {
+      key: 'teamClient.badAddress',
+    });
   }
   if (u.protocol !== 'https:' && !(u.protocol === 'http:' && isLoopbackHost(u.hostname))) {
-    throw new AppError('invalid_input', 'A team server is reached over https:// (plain http:// only on this computer).', 'url', { key: 'teamClient.httpsOnly' });
+    throw new AppError('invalid_input', 'A team server is reached over https:// (plain http:// only on this computer).', 'url', {
+      key: 'teamClient.httpsOnly',
+    });
   }
   return u.origin;
 }
@@ -105,12 +109,16 @@ export class TeamConnections {
   async probe(raw: string): Promise<TeamProbe> {
     const url = serverOrigin(raw);
     const u = new URL(url);
-    if (u.protocol === 'http:') return { url, tls: false, fingerprint: null, subject: '', systemTrusted: false, sso: await this.offersSso(url, new http.Agent()) };
+    if (u.protocol === 'http:')
+      return { url, tls: false, fingerprint: null, subject: '', systemTrusted: false, sso: await this.offersSso(url, new http.Agent()) };
     let c: Awaited<ReturnType<typeof probeCertificate>>;
     try {
       c = await probeCertificate(u.hostname.replace(/^\[|\]$/g, ''), Number(u.port || 443));
     } catch (e) {
-      throw new AppError('unavailable', `The server did not answer: ${(e as Error).message}`, 'url', { key: 'teamClient.unreachable', params: { reason: (e as Error).message } });
+      throw new AppError('unavailable', `The server did not answer: ${(e as Error).message}`, 'url', {
+        key: 'teamClient.unreachable',
+        params: { reason: (e as Error).message },
+      });
     }
     // only the public sign-in options are read, from exactly the certificate just shown
     const sso = await this.offersSso(url, pinnedAgent(c.systemTrusted ? null : { fingerprint: c.fingerprint, pem: c.pem }));
@@ -143,16 +151,27 @@ export class TeamConnections {
    * Signs in with single sign-on in the system browser (RFC 8252 loopback redirect) and fills
    * the offline cache. Waits until the browser returns, the user cancels or 5 minutes pass.
    */
-  async connectSso(input: { url: string; trustFingerprint: string | null; lang: PageLang }, timeoutMs?: number): Promise<TeamConnectionsState> {
+  async connectSso(
+    input: { url: string; trustFingerprint: string | null; lang: PageLang },
+    timeoutMs?: number,
+  ): Promise<TeamConnectionsState> {
     const openExternal = this.host.openExternal;
-    if (!openExternal) throw new AppError('unavailable', 'The system browser could not be opened for single sign-on.', undefined, { key: 'teamClient.sso.noBrowser' });
+    if (!openExternal)
+      throw new AppError('unavailable', 'The system browser could not be opened for single sign-on.', undefined, {
+        key: 'teamClient.sso.noBrowser',
+      });
     const url = serverOrigin(input.url);
     const pinned = await this.trusted(url, input.trustFingerprint);
     this.sso?.abort();
     const abort = new AbortController();
     this.sso = abort;
     try {
-      return await this.signInWith(url, pinned, null, async (client) => (await client.signInWithSso({ openExternal, lang: input.lang, signal: abort.signal, timeoutMs })).email ?? '');
+      return await this.signInWith(
+        url,
+        pinned,
+        null,
+        async (client) => (await client.signInWithSso({ openExternal, lang: input.lang, signal: abort.signal, timeoutMs })).email ?? '',
+      );
     } finally {
       if (this.sso === abort) this.sso = null;
     }
@@ -171,11 +190,19 @@ export class TeamConnections {
     if (url.startsWith('https:')) {
       const u = new URL(url);
       const c = await probeCertificate(u.hostname.replace(/^\[|\]$/g, ''), Number(u.port || 443)).catch((e: Error) => {
-        throw new AppError('unavailable', `The server did not answer: ${e.message}`, 'url', { key: 'teamClient.unreachable', params: { reason: e.message } });
+        throw new AppError('unavailable', `The server did not answer: ${e.message}`, 'url', {
+          key: 'teamClient.unreachable',
+          params: { reason: e.message },
+        });
       });
       if (!c.systemTrusted) {
         if (!trustFingerprint || normalizeFingerprint(trustFingerprint) !== c.fingerprint) {
-          throw new AppError('forbidden', `This server's certificate is not trusted by the system. Check its fingerprint (${c.fingerprint}) with your administrator, then trust it.`, 'trustFingerprint', { key: 'teamClient.untrustedCertificate', params: { fingerprint: c.fingerprint } });
+          throw new AppError(
+            'forbidden',
+            `This server's certificate is not trusted by the system. Check its fingerprint (${c.fingerprint}) with your administrator, then trust it.`,
+            'trustFingerprint',
+            { key: 'teamClient.untrustedCertificate', params: { fingerprint: c.fingerprint } },
+          );
         }
         pinned = { fingerprint: c.fingerprint, pem: c.pem };
       }
@@ -184,7 +211,12 @@ export class TeamConnections {
   }
 
   /** Signs in with a fresh client (password or SSO); the server is remembered only once signed in. */
-  private async signInWith(url: string, pinned: PinnedCert | null, typedEmail: string | null, signIn: (c: TeamClient) => Promise<unknown>): Promise<TeamConnectionsState> {
+  private async signInWith(
+    url: string,
+    pinned: PinnedCert | null,
+    typedEmail: string | null,
+    signIn: (c: TeamClient) => Promise<unknown>,
+  ): Promise<TeamConnectionsState> {
     // a second client on the same cache: the current one (and its session) stays until this sign-in succeeds
     const client = this.newClient(url);
     client.setServer(url, pinned);
@@ -195,7 +227,11 @@ export class TeamConnections {
     } catch (e) {
       client.close();
       if (e instanceof RequestFailed) {
-        if (e.status === 0) throw new AppError('unavailable', `The server did not answer: ${e.message}`, 'url', { key: 'teamClient.unreachable', params: { reason: e.message } });
+        if (e.status === 0)
+          throw new AppError('unavailable', `The server did not answer: ${e.message}`, 'url', {
+            key: 'teamClient.unreachable',
+            params: { reason: e.message },
+          });
         throw new AppError(e.code ?? 'invalid_input', e.message, 'password', e.key ? { key: e.key } : undefined);
       }
       throw e;
@@ -213,7 +249,8 @@ export class TeamConnections {
   /** One click: the local workspace (null) or a remembered team server. */
   use(url: string | null): TeamConnectionsState {
     const s = this.load();
-    if (url !== null && !s.servers.some((x) => x.url === url)) throw new AppError('not_found', 'This server is not among the remembered ones.', 'url', { key: 'teamClient.unknownServer' });
+    if (url !== null && !s.servers.some((x) => x.url === url))
+      throw new AppError('not_found', 'This server is not among the remembered ones.', 'url', { key: 'teamClient.unknownServer' });
     this.save({ ...s, active: url, servers: s.servers.map((x) => (x.url === url ? { ...x, lastUsedAt: new Date().toISOString() } : x)) });
     return this.state();
   }
@@ -242,7 +279,16 @@ export class TeamConnections {
         .sort((a, b) => b.lastUsedAt.localeCompare(a.lastUsedAt))
         .map((x) => {
           const st = fs.existsSync(this.cacheFile(x.url)) ? this.client(x.url).status() : null;
-          return { url: x.url, email: x.email, fingerprint: x.pinned?.fingerprint ?? null, lastUsedAt: x.lastUsedAt, state: st?.state ?? 'signedOut', lastSyncAt: st?.lastSyncAt ?? null, person: st?.person?.name ?? null, notice: st?.notice ?? null };
+          return {
+            url: x.url,
+            email: x.email,
+            fingerprint: x.pinned?.fingerprint ?? null,
+            lastUsedAt: x.lastUsedAt,
+            state: st?.state ?? 'signedOut',
+            lastSyncAt: st?.lastSyncAt ?? null,
+            person: st?.person?.name ?? null,
+            notice: st?.notice ?? null,
+          };
         }),
     };
   }

@@ -18,17 +18,35 @@ export function pemFingerprint(pem: string): string {
   return certFingerprint(new X509Certificate(pem).raw);
 }
 
-export const normalizeFingerprint = (f: string) => f.replace(/[^0-9a-f]/gi, '').toUpperCase().match(/../g)?.join(':') ?? '';
+export const normalizeFingerprint = (f: string) =>
+  f
+    .replace(/[^0-9a-f]/gi, '')
+    .toUpperCase()
+    .match(/../g)
+    ?.join(':') ?? '';
 
 /** Fetches the certificate a server presents (to show the user before trusting it). */
-export function probeCertificate(host: string, port: number, timeoutMs = 5000): Promise<{ fingerprint: string; pem: string; subject: string; validTo: string; systemTrusted: boolean }> {
+export function probeCertificate(
+  host: string,
+  port: number,
+  timeoutMs = 5000,
+): Promise<{ fingerprint: string; pem: string; subject: string; validTo: string; systemTrusted: boolean }> {
   return new Promise((resolve, reject) => {
-    const sock = tls.connect({ host, port, ...(net.isIP(host) ? {} : { servername: host }), rejectUnauthorized: false, timeout: timeoutMs }, () => {
-      const cert = sock.getPeerCertificate();
-      sock.end();
-      if (!cert?.raw) return reject(new Error('The server presented no certificate.'));
-      resolve({ fingerprint: certFingerprint(cert.raw), pem: new X509Certificate(cert.raw).toString(), subject: String(cert.subject?.CN ?? ''), validTo: cert.valid_to, systemTrusted: sock.authorized });
-    });
+    const sock = tls.connect(
+      { host, port, ...(net.isIP(host) ? {} : { servername: host }), rejectUnauthorized: false, timeout: timeoutMs },
+      () => {
+        const cert = sock.getPeerCertificate();
+        sock.end();
+        if (!cert?.raw) return reject(new Error('The server presented no certificate.'));
+        resolve({
+          fingerprint: certFingerprint(cert.raw),
+          pem: new X509Certificate(cert.raw).toString(),
+          subject: String(cert.subject?.CN ?? ''),
+          validTo: cert.valid_to,
+          systemTrusted: sock.authorized,
+        });
+      },
+    );
     sock.once('timeout', () => sock.destroy(new Error('The server did not answer in time.')));
     sock.once('error', reject);
   });

@@ -19,9 +19,21 @@ type OfflineTable = { [K in keyof Contract]?: Answer<K> };
 
 const NO_TAGS = { products: [], channels: [], funnelStages: [], segments: [] };
 
-const notOffline = () => new AppError('not_found', 'This is not in the offline copy: it can be opened once the team server is reachable again.', undefined, { key: 'teamClient.notOffline' });
+const notOffline = () =>
+  new AppError('not_found', 'This is not in the offline copy: it can be opened once the team server is reachable again.', undefined, {
+    key: 'teamClient.notOffline',
+  });
 
-const card = (o: SyncObjection) => ({ id: o.id, objection: o.objection, responses: o.responses, tags: o.tags, language: o.language, triggers: o.triggers, usedInScripts: 0, updatedAt: o.updatedAt });
+const card = (o: SyncObjection) => ({
+  id: o.id,
+  objection: o.objection,
+  responses: o.responses,
+  tags: o.tags,
+  language: o.language,
+  triggers: o.triggers,
+  usedInScripts: 0,
+  updatedAt: o.updatedAt,
+});
 
 function detail(s: SyncScript, cards: Map<number, SyncObjection>): ScriptDetail {
   const linked = new Set(s.steps.flatMap((st) => st.choices.map((ch) => ch.toObjectionId)).filter((x): x is number => x !== null));
@@ -34,7 +46,17 @@ function detail(s: SyncScript, cards: Map<number, SyncObjection>): ScriptDetail 
     status: 'published',
     revision: s.revision,
     publishedRevision: s.revision,
-    steps: s.steps.map((st) => ({ id: st.id, key: st.key, stage: st.stage as ScriptDetail['steps'][number]['stage'], title: st.title, talkingPointsMd: st.talkingPointsMd, sayIt: st.sayIt, listenFor: st.listenFor, mustSay: st.mustSay, choices: st.choices })),
+    steps: s.steps.map((st) => ({
+      id: st.id,
+      key: st.key,
+      stage: st.stage as ScriptDetail['steps'][number]['stage'],
+      title: st.title,
+      talkingPointsMd: st.talkingPointsMd,
+      sayIt: st.sayIt,
+      listenFor: st.listenFor,
+      mustSay: st.mustSay,
+      choices: st.choices,
+    })),
     updatedAt: '',
     pinned: false,
     objections: [...linked].flatMap((id) => {
@@ -65,7 +87,22 @@ function libraryItem(i: SyncLibraryItem): LibraryItem {
     bodyMd: i.bodyMd,
     status: 'ok',
     current: i.sha256
-      ? { id: i.id, version: 1, fileName: i.fileName ?? '', sha256: i.sha256, mime: i.mime ?? 'application/octet-stream', size: i.size ?? 0, fileKind: null, pageCount: null, extractStatus: 'none', extractNote: '', changeNote: '', createdAt: i.updatedAt, createdById: null, createdByName: null }
+      ? {
+          id: i.id,
+          version: 1,
+          fileName: i.fileName ?? '',
+          sha256: i.sha256,
+          mime: i.mime ?? 'application/octet-stream',
+          size: i.size ?? 0,
+          fileKind: null,
+          pageCount: null,
+          extractStatus: 'none',
+          extractNote: '',
+          changeNote: '',
+          createdAt: i.updatedAt,
+          createdById: null,
+          createdByName: null,
+        }
       : null,
     versionCount: i.sha256 ? 1 : 0,
     opens: 0,
@@ -75,7 +112,11 @@ function libraryItem(i: SyncLibraryItem): LibraryItem {
   };
 }
 
-const matches = (text: string, q: string) => fold(q).split(/\s+/).filter(Boolean).every((w) => fold(text).includes(w));
+const matches = (text: string, q: string) =>
+  fold(q)
+    .split(/\s+/)
+    .filter(Boolean)
+    .every((w) => fold(text).includes(w));
 
 export const offlineAnswers: OfflineTable = {
   'scripts.search': ({ query, language, kinds, limit }, c) => {
@@ -89,17 +130,50 @@ export const offlineAnswers: OfflineTable = {
       if (h.kind === 'step') {
         const s = steps.get(h.id);
         if (!s) continue;
-        hits.push({ kind: 'step', id: h.id, scriptId: s.script.id, scriptTitle: s.script.title, stepKey: s.step.key, title: h.title, snippet: highlight(s.step.sayIt || s.step.talkingPointsMd.slice(0, 200), terms), responses: [], language: s.script.language, score: 0 });
+        hits.push({
+          kind: 'step',
+          id: h.id,
+          scriptId: s.script.id,
+          scriptTitle: s.script.title,
+          stepKey: s.step.key,
+          title: h.title,
+          snippet: highlight(s.step.sayIt || s.step.talkingPointsMd.slice(0, 200), terms),
+          responses: [],
+          language: s.script.language,
+          score: 0,
+        });
       } else {
         const o = cards.get(h.id);
         if (!o) continue;
-        hits.push({ kind: 'objection', id: h.id, scriptId: null, scriptTitle: null, stepKey: null, title: h.title, snippet: highlight(o.responses[0] ?? '', terms), responses: o.responses, language: o.language, score: 0 });
+        hits.push({
+          kind: 'objection',
+          id: h.id,
+          scriptId: null,
+          scriptTitle: null,
+          stepKey: null,
+          title: h.title,
+          snippet: highlight(o.responses[0] ?? '', terms),
+          responses: o.responses,
+          language: o.language,
+          score: 0,
+        });
       }
     }
     if (kinds.includes('library')) {
       for (const i of c.library()) {
         if ((language && i.language !== language) || !matches(`${i.title} ${i.description}`, query)) continue;
-        hits.push({ kind: 'library', id: i.id, scriptId: null, scriptTitle: null, stepKey: null, title: highlight(i.title, terms), snippet: highlight(i.description, terms), responses: [], language: (['en', 'ru', 'zh'].includes(i.language) ? i.language : 'en') as SearchHit['language'], score: 0 });
+        hits.push({
+          kind: 'library',
+          id: i.id,
+          scriptId: null,
+          scriptTitle: null,
+          stepKey: null,
+          title: highlight(i.title, terms),
+          snippet: highlight(i.description, terms),
+          responses: [],
+          language: (['en', 'ru', 'zh'].includes(i.language) ? i.language : 'en') as SearchHit['language'],
+          score: 0,
+        });
       }
     }
     // the cache's own order (best first) stands in for the server's score
@@ -109,7 +183,17 @@ export const offlineAnswers: OfflineTable = {
     const rows = c
       .scripts()
       .filter((s) => (!language || s.language === language) && (!query || matches(s.title, query)))
-      .map((s) => ({ id: s.id, title: s.title, language: s.language, status: 'published' as const, stepCount: s.steps.length, tags: NO_TAGS, updatedAt: '', updatedBy: null, pinned: false }));
+      .map((s) => ({
+        id: s.id,
+        title: s.title,
+        language: s.language,
+        status: 'published' as const,
+        stepCount: s.steps.length,
+        tags: NO_TAGS,
+        updatedAt: '',
+        updatedBy: null,
+        pinned: false,
+      }));
     return { rows: rows.slice(offset, offset + limit), total: rows.length, offset, limit };
   },
   'scripts.get': ({ id }, c) => {
@@ -117,7 +201,11 @@ export const offlineAnswers: OfflineTable = {
     if (!s) throw notOffline();
     return detail(s, new Map(c.objections().map((o) => [o.id, o])));
   },
-  'scripts.usage': (_i, c) => ({ pinned: [], recent: [], published: c.scripts().map((s) => ({ id: s.id, title: s.title, language: s.language, stepCount: s.steps.length })) }),
+  'scripts.usage': (_i, c) => ({
+    pinned: [],
+    recent: [],
+    published: c.scripts().map((s) => ({ id: s.id, title: s.title, language: s.language, stepCount: s.steps.length })),
+  }),
   'scripts.objections.get': ({ id }, c) => {
     const o = c.objections().find((x) => x.id === id);
     if (!o) throw notOffline();
@@ -139,7 +227,10 @@ export const offlineAnswers: OfflineTable = {
     scripts: c
       .scripts()
       .filter((s) => scriptId === null || s.id === scriptId)
-      .map((s) => ({ id: s.id, steps: s.steps.map((st) => ({ key: st.key, title: st.title, mustSay: st.mustSay, talkingPointsMd: st.talkingPointsMd })) })),
+      .map((s) => ({
+        id: s.id,
+        steps: s.steps.map((st) => ({ key: st.key, title: st.title, mustSay: st.mustSay, talkingPointsMd: st.talkingPointsMd })),
+      })),
     forbidden: [],
   }),
   'guidance.forbidden.get': () => [],
@@ -152,10 +243,15 @@ export const offlineAnswers: OfflineTable = {
   'notifications.unreadCount': () => ({ unread: 0 }),
 };
 
-export const hasOfflineAnswer = (method: string): method is keyof OfflineTable => Object.prototype.hasOwnProperty.call(offlineAnswers, method);
+export const hasOfflineAnswer = (method: string): method is keyof OfflineTable =>
+  Object.prototype.hasOwnProperty.call(offlineAnswers, method);
 
 /** The cached answer for a live-call method (throws AppError when the item is not cached). */
-export function answerOffline<K extends keyof Contract>(method: K, input: ParsedInputOf<Contract[K]>, c: TeamClient): ResultOf<Contract[K]> {
+export function answerOffline<K extends keyof Contract>(
+  method: K,
+  input: ParsedInputOf<Contract[K]>,
+  c: TeamClient,
+): ResultOf<Contract[K]> {
   const f = offlineAnswers[method] as Answer<K>;
   return f(input, c);
 }

@@ -60,19 +60,54 @@ const uploadUnreachable = (server: string): ApiError => ({
 });
 
 /** Headers of the server's file answer passed on to the screen (type, length, ranges, safety). */
-const FILE_HEADERS = ['content-type', 'content-length', 'content-range', 'accept-ranges', 'cache-control', 'content-disposition', 'content-security-policy', 'x-content-type-options'];
+const FILE_HEADERS = [
+  'content-type',
+  'content-length',
+  'content-range',
+  'accept-ranges',
+  'cache-control',
+  'content-disposition',
+  'content-security-policy',
+  'x-content-type-options',
+];
 
 /** A stored file as the hosts serve it: streamed from the server, or a file on this computer. */
-export type RemoteFile = { kind: 'stream'; status: number; headers: Record<string, string>; body: http.IncomingMessage } | { kind: 'path'; path: string; mime: string | null };
+export type RemoteFile =
+  | { kind: 'stream'; status: number; headers: Record<string, string>; body: http.IncomingMessage }
+  | { kind: 'path'; path: string; mime: string | null };
 
 function refusal(state: ClientState, server: string): ApiError {
-  if (state === 'revoked') return { code: 'unauthorized', message: `Your account on ${server} was turned off. What you have offline stays readable until you sign out.`, key: 'teamClient.revoked', params: { server } };
-  if (state === 'otherWorkspace') return { code: 'conflict', message: `${server} now answers with a different workspace. Sign out to connect to it.`, key: 'teamClient.otherWorkspaceNow', params: { server } };
-  return { code: 'unauthorized', message: `Your session on ${server} has ended. Sign in again in Settings → Team workspace; what you have offline stays readable.`, key: 'teamClient.sessionEnded', params: { server } };
+  if (state === 'revoked')
+    return {
+      code: 'unauthorized',
+      message: `Your account on ${server} was turned off. What you have offline stays readable until you sign out.`,
+      key: 'teamClient.revoked',
+      params: { server },
+    };
+  if (state === 'otherWorkspace')
+    return {
+      code: 'conflict',
+      message: `${server} now answers with a different workspace. Sign out to connect to it.`,
+      key: 'teamClient.otherWorkspaceNow',
+      params: { server },
+    };
+  return {
+    code: 'unauthorized',
+    message: `Your session on ${server} has ended. Sign in again in Settings → Team workspace; what you have offline stays readable.`,
+    key: 'teamClient.sessionEnded',
+    params: { server },
+  };
 }
 
 const asError = (e: unknown): ApiError | null =>
-  e instanceof AppError ? { code: e.code, message: e.message, ...(e.field ? { field: e.field } : {}), ...(e.localized ? { key: e.localized.key, params: e.localized.params ?? {} } : {}) } : null;
+  e instanceof AppError
+    ? {
+        code: e.code,
+        message: e.message,
+        ...(e.field ? { field: e.field } : {}),
+        ...(e.localized ? { key: e.localized.key, params: e.localized.params ?? {} } : {}),
+      }
+    : null;
 
 /** An unreachable server (or a proxy in front of a stopped one), as opposed to an answer. */
 const isUnreachable = (e: RequestFailed) => e.status === 0 || e.status === 502 || e.status === 503 || e.status === 504;
@@ -140,7 +175,18 @@ export class RemoteDispatcher {
     const p = c.status().person ?? { id: 0, name: '' };
     return {
       mode: 'team',
-      person: { id: p.id, name: p.name, names: {}, email: '', teamId: null, teamName: null, roles: ['rep'], hiredAt: null, active: true, updatedAt: '' },
+      person: {
+        id: p.id,
+        name: p.name,
+        names: {},
+        email: '',
+        teamId: null,
+        teamName: null,
+        roles: ['rep'],
+        hiredAt: null,
+        active: true,
+        updatedAt: '',
+      },
       role: 'rep',
       roles: ['rep'],
       actor: { personId: p.id, roles: ['rep'], managedTeamIds: [], teamId: null, owner: false },
@@ -179,7 +225,8 @@ export class RemoteDispatcher {
       return { ok: true, value: null };
     }
     const st = client.status().state;
-    if (st === 'expired' || st === 'revoked' || st === 'otherWorkspace' || st === 'signedOut') return this.fallback(url, client, method, parsed, refusal(st, url));
+    if (st === 'expired' || st === 'revoked' || st === 'otherWorkspace' || st === 'signedOut')
+      return this.fallback(url, client, method, parsed, refusal(st, url));
     if (st === 'offline') {
       if (hasOfflineAnswer(method) || method === 'session.get') {
         // the live call must not wait for a dead server: answer now, try again behind it
@@ -210,7 +257,10 @@ export class RemoteDispatcher {
         return this.fallback(url, client, method, parsed, refusal(client.status().state, url));
       }
       // the server's own answer (a 403 for this role, a validation message…), unchanged
-      return { ok: false, error: e.error ?? { code: e.code ?? 'internal', message: e.message, ...(e.key ? { key: e.key, params: {} } : {}) } };
+      return {
+        ok: false,
+        error: e.error ?? { code: e.code ?? 'internal', message: e.message, ...(e.key ? { key: e.key, params: {} } : {}) },
+      };
     }
   }
 
@@ -224,13 +274,23 @@ export class RemoteDispatcher {
     const a = this.active();
     if (!a) return null;
     const item = a.client.library().find((i) => i.sha256 === sha256);
-    if (!item) throw new AppError('not_found', 'This file is not in the offline copy of the team workspace.', undefined, { key: 'teamClient.notOffline' });
+    if (!item)
+      throw new AppError('not_found', 'This file is not in the offline copy of the team workspace.', undefined, {
+        key: 'teamClient.notOffline',
+      });
     try {
       return { path: await a.client.libraryFile(item.id), mime: item.mime };
     } catch (e) {
       if (e instanceof RequestFailed) {
-        if (e.key === 'teamClient.fileTooLarge') throw new AppError('too_large', e.message, undefined, { key: 'teamClient.fileTooLarge', params: { name: item.fileName ?? '', mb: 50 } });
-        throw new AppError('unavailable', unreachable(a.url).message, undefined, { key: 'teamClient.serverUnreachable', params: { server: a.url } });
+        if (e.key === 'teamClient.fileTooLarge')
+          throw new AppError('too_large', e.message, undefined, {
+            key: 'teamClient.fileTooLarge',
+            params: { name: item.fileName ?? '', mb: 50 },
+          });
+        throw new AppError('unavailable', unreachable(a.url).message, undefined, {
+          key: 'teamClient.serverUnreachable',
+          params: { server: a.url },
+        });
       }
       throw e;
     }
@@ -260,7 +320,9 @@ export class RemoteDispatcher {
     const st = await this.reachable(url, client);
     if (st !== 'online') {
       body.resume();
-      return st === 'offline' ? { status: 503, result: { ok: false, error: uploadUnreachable(url) } } : { status: 401, result: { ok: false, error: refusal(st, url) } };
+      return st === 'offline'
+        ? { status: 503, result: { ok: false, error: uploadUnreachable(url) } }
+        : { status: 401, result: { ok: false, error: refusal(st, url) } };
     }
     try {
       const r = await client.upload(body, name, size);
@@ -298,14 +360,19 @@ export class RemoteDispatcher {
       }
     }
     const st = await this.reachable(url, client);
-    if (st !== 'online') throw new AppError('not_found', 'This file is not in the offline copy of the team workspace.', undefined, { key: 'teamClient.notOffline' });
+    if (st !== 'online')
+      throw new AppError('not_found', 'This file is not in the offline copy of the team workspace.', undefined, {
+        key: 'teamClient.notOffline',
+      });
     let res: http.IncomingMessage;
     try {
       res = await client.openFile(sha256, method, range);
     } catch (e) {
       if (!(e instanceof RequestFailed)) throw e;
       void this.reconnect(url, client);
-      throw new AppError('not_found', 'This file is not in the offline copy of the team workspace.', undefined, { key: 'teamClient.notOffline' });
+      throw new AppError('not_found', 'This file is not in the offline copy of the team workspace.', undefined, {
+        key: 'teamClient.notOffline',
+      });
     }
     const headers: Record<string, string> = {};
     for (const h of FILE_HEADERS) {

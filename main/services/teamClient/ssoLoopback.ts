@@ -42,7 +42,8 @@ export const ssoFailures = {
 } as const;
 export type SsoFailure = keyof typeof ssoFailures;
 
-const failure = (why: SsoFailure) => new AppError(why === 'cancelled' ? 'invalid_input' : 'unauthorized', ssoFailures[why], undefined, { key: `teamClient.sso.${why}` });
+const failure = (why: SsoFailure) =>
+  new AppError(why === 'cancelled' ? 'invalid_input' : 'unauthorized', ssoFailures[why], undefined, { key: `teamClient.sso.${why}` });
 
 const b64url = (b: Buffer) => b.toString('base64url');
 
@@ -68,7 +69,13 @@ export async function loopbackSignIn(o: LoopbackOptions): Promise<SignedIn & { e
   const listener = http.createServer((req, res) => {
     const url = new URL(req.url ?? '/', 'http://127.0.0.1');
     const page = (status: number, outcome: Parameters<typeof loopbackPage>[1]) => {
-      res.writeHead(status, { 'Content-Type': 'text/html; charset=utf-8', 'Cache-Control': 'no-store', 'Content-Security-Policy': "default-src 'none'; style-src 'unsafe-inline'", 'X-Content-Type-Options': 'nosniff', Connection: 'close' });
+      res.writeHead(status, {
+        'Content-Type': 'text/html; charset=utf-8',
+        'Cache-Control': 'no-store',
+        'Content-Security-Policy': "default-src 'none'; style-src 'unsafe-inline'",
+        'X-Content-Type-Options': 'nosniff',
+        Connection: 'close',
+      });
       res.end(loopbackPage(lang, outcome));
     };
     if (req.method !== 'GET' || url.pathname !== CALLBACK) {
@@ -111,7 +118,12 @@ export async function loopbackSignIn(o: LoopbackOptions): Promise<SignedIn & { e
   o.signal?.addEventListener('abort', onAbort, { once: true });
   try {
     const start = new URL('/auth/sso/desktop/start', o.server);
-    start.search = new URLSearchParams({ redirect_uri: redirectUri, code_challenge: challenge, code_challenge_method: 'S256', state }).toString();
+    start.search = new URLSearchParams({
+      redirect_uri: redirectUri,
+      code_challenge: challenge,
+      code_challenge_method: 'S256',
+      state,
+    }).toString();
     await o.openExternal(start.href).catch(() => finish({ fail: failure('noBrowser') }));
     return await done;
   } finally {

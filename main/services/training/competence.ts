@@ -28,7 +28,8 @@ export interface CompetenceScore {
 /** Evidence older than this is below 0.4 % weight (8 half-lives) and is not read. */
 const LOOKBACK_DAYS = 730;
 
-const minusDays = (iso: string, days: number) => new Date(Date.parse(iso.slice(0, 10) + 'T00:00:00Z') - days * 86_400_000).toISOString().slice(0, 10);
+const minusDays = (iso: string, days: number) =>
+  new Date(Date.parse(iso.slice(0, 10) + 'T00:00:00Z') - days * 86_400_000).toISOString().slice(0, 10);
 
 type EvidenceMap = Map<number, Map<number, Evidence[]>>;
 
@@ -50,8 +51,12 @@ export function loadEvidence(db: DB, asOf: string, repIds?: number[], sinceIn?: 
   const want = repIds && !few ? new Set(repIds) : null;
   const args = few ? repIds : [];
 
-  const calls = few ? repIds.flatMap((repId) => listCriterionEvidence(db, { repId, since, until })) : listCriterionEvidence(db, { since, until });
-  for (const c of calls) if (!want || want.has(c.repId)) push(map, c.repId, c.competencyId, { source: 'call', value: c.score, at: c.at, label: c.label, ref: c.evaluationId });
+  const calls = few
+    ? repIds.flatMap((repId) => listCriterionEvidence(db, { repId, since, until }))
+    : listCriterionEvidence(db, { since, until });
+  for (const c of calls)
+    if (!want || want.has(c.repId))
+      push(map, c.repId, c.competencyId, { source: 'call', value: c.score, at: c.at, label: c.label, ref: c.evaluationId });
 
   const quiz = db
     .prepare(
@@ -61,28 +66,37 @@ export function loadEvidence(db: DB, asOf: string, repIds?: number[], sinceIn?: 
     )
     .raw()
     .all(since, until, ...args) as [number, number, number, string, number][];
-  for (const [rep, comp, score, at, ref] of quiz) if (!want || want.has(rep)) push(map, rep, comp, { source: 'quiz', value: score, at, ref });
+  for (const [rep, comp, score, at, ref] of quiz)
+    if (!want || want.has(rep)) push(map, rep, comp, { source: 'quiz', value: score, at, ref });
 
   const assessments = db
-    .prepare(`SELECT rep_id, competency_id, level, assessed_at, id FROM competency_assessments WHERE assessed_at >= ? AND assessed_at <= ?${inReps.replace('person_id', 'rep_id')}`)
+    .prepare(
+      `SELECT rep_id, competency_id, level, assessed_at, id FROM competency_assessments WHERE assessed_at >= ? AND assessed_at <= ?${inReps.replace('person_id', 'rep_id')}`,
+    )
     .raw()
     .all(since, until, ...args) as [number, number, number, string, number][];
-  for (const [rep, comp, level, at, ref] of assessments) if (!want || want.has(rep)) push(map, rep, comp, { source: 'assessment', value: levelToScore(level), at, ref });
+  for (const [rep, comp, level, at, ref] of assessments)
+    if (!want || want.has(rep)) push(map, rep, comp, { source: 'assessment', value: levelToScore(level), at, ref });
 
   // One drill session (a rep's reviews of one competency on one day) is one piece of evidence: its mean recall.
   const drills = db
     .prepare(`SELECT person_id, competency_id, day, value_sum / reviews, reviews FROM drill_daily WHERE day >= ? AND day <= ?${inReps}`)
     .raw()
     .all(since, asOf.slice(0, 10), ...args) as [number, number, string, number, number][];
-  for (const [rep, comp, d, v, k] of drills) if (!want || want.has(rep)) push(map, rep, comp, { source: 'drill', value: v, at: d, label: String(k) });
+  for (const [rep, comp, d, v, k] of drills)
+    if (!want || want.has(rep)) push(map, rep, comp, { source: 'drill', value: v, at: d, label: String(k) });
   return map;
 }
 
-const activeCompetencyIds = (db: DB) => (db.prepare('SELECT id FROM competencies WHERE archived = 0 ORDER BY sort, id').raw().all() as [number][]).map((r) => r[0]);
+const activeCompetencyIds = (db: DB) =>
+  (db.prepare('SELECT id FROM competencies WHERE archived = 0 ORDER BY sort, id').raw().all() as [number][]).map((r) => r[0]);
 const allRepIds = (db: DB) =>
-  (db.prepare("SELECT p.id FROM people p JOIN person_roles r ON r.person_id = p.id AND r.role = 'rep' WHERE p.active = 1 ORDER BY p.id").raw().all() as [number][]).map(
-    (r) => r[0],
-  );
+  (
+    db
+      .prepare("SELECT p.id FROM people p JOIN person_roles r ON r.person_id = p.id AND r.role = 'rep' WHERE p.active = 1 ORDER BY p.id")
+      .raw()
+      .all() as [number][]
+  ).map((r) => r[0]);
 
 function compute(db: DB, repIds: number[], asOf: string): CompetenceScore[] {
   return scoresFrom(loadEvidence(db, asOf, repIds), activeCompetencyIds(db), repIds, asOf);
@@ -175,7 +189,9 @@ export function competenceScores(db: DB, opts: { asOf?: string; repIds?: number[
   const stale = reps.filter((r) => !byRep.has(r));
   if (stale.length) {
     const fresh = compute(db, stale, today);
-    const ins = db.prepare('INSERT OR REPLACE INTO competence_cache(rep_id, competency_id, as_of, score, raw_score, n, sufficient) VALUES (?, ?, ?, ?, NULL, ?, ?)');
+    const ins = db.prepare(
+      'INSERT OR REPLACE INTO competence_cache(rep_id, competency_id, as_of, score, raw_score, n, sufficient) VALUES (?, ?, ?, ?, NULL, ?, ?)',
+    );
     cacheIfFree(db, () =>
       db.transaction(() => {
         if (stale.length === reps.length && !opts.repIds) db.prepare('DELETE FROM competence_cache WHERE as_of <> ?').run(today);
@@ -198,7 +214,15 @@ export function explainScore(db: DB, repId: number, competencyId: number, asOf =
   const { result, items } = explainCompetence(ev, asOf);
   return {
     result,
-    items: items.map((i) => ({ source: i.source, value: i.value, at: i.at, label: labels(i), decay: i.decay, share: i.share, ageDays: i.ageDays })),
+    items: items.map((i) => ({
+      source: i.source,
+      value: i.value,
+      at: i.at,
+      label: labels(i),
+      decay: i.decay,
+      share: i.share,
+      ageDays: i.ageDays,
+    })),
   };
 }
 
@@ -207,7 +231,9 @@ function evidenceLabels(db: DB, ev: Evidence[]) {
   const quizTitles = new Map<number, string>();
   if (quizIds.length)
     for (const r of db
-      .prepare(`SELECT i.id, c.title || ' · ' || i.title AS t FROM course_items i JOIN courses c ON c.id = i.course_id WHERE i.id IN (${quizIds.map(() => '?').join(',')})`)
+      .prepare(
+        `SELECT i.id, c.title || ' · ' || i.title AS t FROM course_items i JOIN courses c ON c.id = i.course_id WHERE i.id IN (${quizIds.map(() => '?').join(',')})`,
+      )
       .all(...quizIds) as { id: number; t: string }[])
       quizTitles.set(r.id, r.t);
   const notes = new Map<number, string>();

@@ -5,7 +5,15 @@
  */
 import { AppError } from '../../../shared/api/contract';
 import type { DrillCard, DrillSession } from '../../../shared/api/training';
-import { DEFAULT_RETENTION, clampRetention, newCardState, previewIntervals, scheduleReview, type DrillRating, type StoredCardState } from '../../../shared/domain/drills';
+import {
+  DEFAULT_RETENTION,
+  clampRetention,
+  newCardState,
+  previewIntervals,
+  scheduleReview,
+  type DrillRating,
+  type StoredCardState,
+} from '../../../shared/domain/drills';
 import type { DB } from '../../db/open';
 import { DRILL_RATING_VALUE } from '../../../shared/domain/competence';
 import { listObjectionCards } from '../scripts/published';
@@ -21,11 +29,15 @@ export function desiredRetention(db: DB): number {
   return Number.isFinite(v) ? clampRetention(v) : DEFAULT_RETENTION;
 }
 export function setDesiredRetention(db: DB, v: number) {
-  db.prepare('INSERT INTO meta(key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value').run(RETENTION_KEY, String(clampRetention(v)));
+  db.prepare('INSERT INTO meta(key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value').run(
+    RETENTION_KEY,
+    String(clampRetention(v)),
+  );
   return { desiredRetention: desiredRetention(db) };
 }
 
-const compId = (db: DB, key: string) => (db.prepare('SELECT id FROM competencies WHERE key = ?').get(key) as { id: number } | undefined)?.id ?? null;
+const compId = (db: DB, key: string) =>
+  (db.prepare('SELECT id FROM competencies WHERE key = ?').get(key) as { id: number } | undefined)?.id ?? null;
 
 /** Brings drill_cards up to date with the objection bank and quiz questions (insert new, refresh text, retire gone). */
 export function syncDrillCards(db: DB) {
@@ -40,7 +52,10 @@ export function syncDrillCards(db: DB) {
       up.run('objection', c.id, objection, c.objection, c.responses.map((r) => `• ${r}`).join('\n'), c.language);
       seen.add(c.id);
     }
-    for (const r of db.prepare("SELECT id, source_ref FROM drill_cards WHERE source = 'objection' AND active = 1").all() as { id: number; source_ref: number }[])
+    for (const r of db.prepare("SELECT id, source_ref FROM drill_cards WHERE source = 'objection' AND active = 1").all() as {
+      id: number;
+      source_ref: number;
+    }[])
       if (!seen.has(r.source_ref)) db.prepare('UPDATE drill_cards SET active = 0 WHERE id = ?').run(r.id);
     // Quiz questions of published courses (single/multiple/true-false; ordering reads badly as a flashcard).
     const qs = db
@@ -51,7 +66,16 @@ export function syncDrillCards(db: DB) {
          WHERE q.removed = 0 AND q.kind <> 'ordering'
            AND NOT EXISTS (SELECT 1 FROM drill_cards d WHERE d.source = 'question' AND d.source_ref = q.id)`,
       )
-      .all() as { id: number; kind: string; prompt: string; options_json: string; correct_json: string; explanation: string; language: string; comp: number | null }[];
+      .all() as {
+      id: number;
+      kind: string;
+      prompt: string;
+      options_json: string;
+      correct_json: string;
+      explanation: string;
+      language: string;
+      comp: number | null;
+    }[];
     for (const q of qs) {
       const opts = JSON.parse(q.options_json) as { id: string; text: string }[];
       const correct = JSON.parse(q.correct_json) as string[];
@@ -88,16 +112,22 @@ export function drillSession(db: DB, personId: number, limit: number): DrillSess
   const nowIso = now.toISOString();
   const retention = desiredRetention(db);
   const cols = 'SELECT d.id, d.source, d.prompt, d.answer, d.competency_id, s.state_json, s.due, s.reps, s.lapses';
-  const due = db.prepare(`${cols} ${DECK} AND s.due IS NOT NULL AND s.due <= @now ORDER BY s.due LIMIT @limit`).all({ p: personId, now: nowIso, limit }) as CardRow[];
+  const due = db
+    .prepare(`${cols} ${DECK} AND s.due IS NOT NULL AND s.due <= @now ORDER BY s.due LIMIT @limit`)
+    .all({ p: personId, now: nowIso, limit }) as CardRow[];
   const fresh =
     due.length < limit
-      ? (db.prepare(`${cols} ${DECK} AND s.card_id IS NULL ORDER BY d.source DESC, d.id LIMIT @limit`).all({ p: personId, limit: Math.min(NEW_PER_SESSION, limit - due.length) }) as CardRow[])
+      ? (db
+          .prepare(`${cols} ${DECK} AND s.card_id IS NULL ORDER BY d.source DESC, d.id LIMIT @limit`)
+          .all({ p: personId, limit: Math.min(NEW_PER_SESSION, limit - due.length) }) as CardRow[])
       : [];
   const counts = db
     .prepare(`SELECT count(*) AS total, sum(s.due IS NOT NULL AND s.due <= @now) AS due, sum(s.card_id IS NULL) AS new ${DECK}`)
     .get({ p: personId, now: nowIso }) as { total: number; due: number | null; new: number | null };
   const dayStart = nowIso.slice(0, 10);
-  const reviewedToday = (db.prepare('SELECT count(*) AS n FROM drill_reviews WHERE person_id = ? AND reviewed_at >= ?').get(personId, dayStart) as { n: number }).n;
+  const reviewedToday = (
+    db.prepare('SELECT count(*) AS n FROM drill_reviews WHERE person_id = ? AND reviewed_at >= ?').get(personId, dayStart) as { n: number }
+  ).n;
   const ret = db
     .prepare('SELECT avg(rating > 1) AS r FROM drill_reviews WHERE person_id = ? AND reviewed_at >= ?')
     .get(personId, new Date(now.getTime() - 30 * 86_400_000).toISOString()) as { r: number | null };
@@ -129,9 +159,11 @@ export function drillSession(db: DB, personId: number, limit: number): DrillSess
 
 export function reviewCard(db: DB, personId: number, cardId: number, rating: DrillRating, typed: string, at = clock.now()) {
   return db.transaction(() => {
-    const card = db.prepare('SELECT id, competency_id FROM drill_cards WHERE id = ?').get(cardId) as { id: number; competency_id: number | null } | undefined;
+    const card = db.prepare('SELECT id, competency_id FROM drill_cards WHERE id = ?').get(cardId) as
+      { id: number; competency_id: number | null } | undefined;
     if (!card) throw new AppError('not_found', 'This drill card does not exist.', undefined, { key: 'training.drillCardNotFound' });
-    const s = db.prepare('SELECT state_json FROM drill_state WHERE person_id = ? AND card_id = ?').get(personId, cardId) as { state_json: string } | undefined;
+    const s = db.prepare('SELECT state_json FROM drill_state WHERE person_id = ? AND card_id = ?').get(personId, cardId) as
+      { state_json: string } | undefined;
     const prev: StoredCardState = s ? (JSON.parse(s.state_json) as StoredCardState) : newCardState(at);
     // A review can't precede the previous one (clock changes, two devices): FSRS needs time to move forward.
     if (prev.lastReview && at.getTime() < Date.parse(prev.lastReview)) at = new Date(prev.lastReview);

@@ -18,13 +18,17 @@ export function ensureCompetencyModel(db: DB) {
   const hasRoles = db.prepare('SELECT 1 FROM job_roles LIMIT 1').get();
   if (!missing.length && hasRoles) return;
   db.transaction(() => {
-    const ins = db.prepare('INSERT OR IGNORE INTO competency_levels(competency_id, level, text_en, text_ru, text_zh) VALUES (?, ?, ?, ?, ?)');
+    const ins = db.prepare(
+      'INSERT OR IGNORE INTO competency_levels(competency_id, level, text_en, text_ru, text_zh) VALUES (?, ?, ?, ?, ?)',
+    );
     for (const c of missing) {
       const levels = DEFAULT_LEVELS[c.key];
       for (let l = 1; l <= 5; l++) ins.run(c.id, l, levels?.[l - 1][0] ?? '', levels?.[l - 1][1] ?? '', levels?.[l - 1][2] ?? '');
     }
     if (!hasRoles) {
-      const comp = new Map((db.prepare('SELECT id, key FROM competencies').all() as { id: number; key: string }[]).map((r) => [r.key, r.id]));
+      const comp = new Map(
+        (db.prepare('SELECT id, key FROM competencies').all() as { id: number; key: string }[]).map((r) => [r.key, r.id]),
+      );
       const insRole = db.prepare('INSERT INTO job_roles(key, name_en, name_ru, name_zh, sort) VALUES (?, ?, ?, ?, ?)');
       const insT = db.prepare('INSERT INTO role_targets(job_role_id, competency_id, level) VALUES (?, ?, ?)');
       DEFAULT_JOB_ROLES.forEach((r, i) => {
@@ -49,14 +53,20 @@ interface CompRow {
 
 function levelsOf(db: DB) {
   const map = new Map<number, { en: string; ru: string; zh: string }[]>();
-  for (const r of db.prepare('SELECT competency_id, level, text_en, text_ru, text_zh FROM competency_levels ORDER BY competency_id, level').all() as {
+  for (const r of db
+    .prepare('SELECT competency_id, level, text_en, text_ru, text_zh FROM competency_levels ORDER BY competency_id, level')
+    .all() as {
     competency_id: number;
     level: number;
     text_en: string;
     text_ru: string;
     text_zh: string;
   }[]) {
-    if (!map.has(r.competency_id)) map.set(r.competency_id, Array.from({ length: 5 }, () => ({ en: '', ru: '', zh: '' })));
+    if (!map.has(r.competency_id))
+      map.set(
+        r.competency_id,
+        Array.from({ length: 5 }, () => ({ en: '', ru: '', zh: '' })),
+      );
     map.get(r.competency_id)![r.level - 1] = { en: r.text_en, ru: r.text_ru, zh: r.text_zh };
   }
   return map;
@@ -76,9 +86,9 @@ function toCompetency(r: CompRow, levels: Map<number, { en: string; ru: string; 
 export function getModel(db: DB, includeArchived = false): CompetencyModel {
   ensureCompetencyModel(db);
   const levels = levelsOf(db);
-  const comps = (db.prepare(`SELECT * FROM competencies ${includeArchived ? '' : 'WHERE archived = 0'} ORDER BY sort, id`).all() as CompRow[]).map((r) =>
-    toCompetency(r, levels),
-  );
+  const comps = (
+    db.prepare(`SELECT * FROM competencies ${includeArchived ? '' : 'WHERE archived = 0'} ORDER BY sort, id`).all() as CompRow[]
+  ).map((r) => toCompetency(r, levels));
   const jobRoles = (
     db
       .prepare(
@@ -89,14 +99,19 @@ export function getModel(db: DB, includeArchived = false): CompetencyModel {
       .all() as { id: number; key: string; name_en: string; name_ru: string; name_zh: string; n: number }[]
   ).map((r) => ({ id: r.id, key: r.key, name: { en: r.name_en, ru: r.name_ru, zh: r.name_zh }, memberCount: r.n }));
   const targets: Record<string, number> = {};
-  for (const t of db.prepare('SELECT job_role_id, competency_id, level FROM role_targets').all() as { job_role_id: number; competency_id: number; level: number }[])
+  for (const t of db.prepare('SELECT job_role_id, competency_id, level FROM role_targets').all() as {
+    job_role_id: number;
+    competency_id: number;
+    level: number;
+  }[])
     targets[`${t.job_role_id}:${t.competency_id}`] = t.level;
   return { competencies: comps, jobRoles, targets };
 }
 
 export function getCompetency(db: DB, id: number): Competency {
   const r = db.prepare('SELECT * FROM competencies WHERE id = ?').get(id) as CompRow | undefined;
-  if (!r) throw new AppError('not_found', `Competency #${id} does not exist.`, undefined, { key: 'training.competencyNotFound', params: { id } });
+  if (!r)
+    throw new AppError('not_found', `Competency #${id} does not exist.`, undefined, { key: 'training.competencyNotFound', params: { id } });
   return toCompetency(r, levelsOf(db));
 }
 
@@ -110,18 +125,30 @@ function writeLevels(db: DB, id: number, data: CompetencyData) {
 function assertNameFree(db: DB, name: string, exceptId: number | null) {
   const rows = db.prepare('SELECT id, name_en FROM competencies').all() as { id: number; name_en: string }[];
   const clash = rows.find((r) => r.id !== exceptId && fold(r.name_en) === fold(name));
-  if (clash) throw new AppError('conflict', `A competency named "${name}" already exists.`, 'name.en', { key: 'training.competencyNameTaken', params: { name } });
+  if (clash)
+    throw new AppError('conflict', `A competency named "${name}" already exists.`, 'name.en', {
+      key: 'training.competencyNameTaken',
+      params: { name },
+    });
 }
 
 export function createCompetency(db: DB, data: CompetencyData, actorId: number | null): Competency {
   return db.transaction(() => {
     assertNameFree(db, data.name.en, null);
-    const key = fold(data.name.en).replace(/[^\p{L}\p{N}]+/gu, '_').slice(0, 40) + '_' + Date.now().toString(36);
+    const key =
+      fold(data.name.en)
+        .replace(/[^\p{L}\p{N}]+/gu, '_')
+        .slice(0, 40) +
+      '_' +
+      Date.now().toString(36);
     const sort = (db.prepare('SELECT coalesce(max(sort), 0) + 1 AS s FROM competencies').get() as { s: number }).s;
     const id = Number(
       db
-        .prepare('INSERT INTO competencies(key, name_en, name_ru, name_zh, description_en, description_ru, description_zh, sort) VALUES (?, ?, ?, ?, ?, ?, ?, ?)')
-        .run(key, data.name.en, data.name.ru, data.name.zh, data.description.en, data.description.ru, data.description.zh, sort).lastInsertRowid,
+        .prepare(
+          'INSERT INTO competencies(key, name_en, name_ru, name_zh, description_en, description_ru, description_zh, sort) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
+        )
+        .run(key, data.name.en, data.name.ru, data.name.zh, data.description.en, data.description.ru, data.description.zh, sort)
+        .lastInsertRowid,
     );
     writeLevels(db, id, data);
     audit(db, actorId, 'competency', id, 'create', { name: data.name.en });
@@ -133,15 +160,9 @@ export function updateCompetency(db: DB, id: number, data: CompetencyData, actor
   return db.transaction(() => {
     getCompetency(db, id);
     assertNameFree(db, data.name.en, id);
-    db.prepare('UPDATE competencies SET name_en = ?, name_ru = ?, name_zh = ?, description_en = ?, description_ru = ?, description_zh = ? WHERE id = ?').run(
-      data.name.en,
-      data.name.ru,
-      data.name.zh,
-      data.description.en,
-      data.description.ru,
-      data.description.zh,
-      id,
-    );
+    db.prepare(
+      'UPDATE competencies SET name_en = ?, name_ru = ?, name_zh = ?, description_en = ?, description_ru = ?, description_zh = ? WHERE id = ?',
+    ).run(data.name.en, data.name.ru, data.name.zh, data.description.en, data.description.ru, data.description.zh, id);
     writeLevels(db, id, data);
     audit(db, actorId, 'competency', id, 'update', {});
     return getCompetency(db, id);
@@ -159,15 +180,14 @@ export function setCompetencyArchived(db: DB, id: number, archived: boolean, act
 
 export function setTarget(db: DB, jobRoleId: number, competencyId: number, level: number | null, actorId: number | null): CompetencyModel {
   db.transaction(() => {
-    if (!db.prepare('SELECT 1 FROM job_roles WHERE id = ?').get(jobRoleId)) throw new AppError('not_found', 'This job role does not exist.', 'jobRoleId', { key: 'training.jobRoleNotFound' });
+    if (!db.prepare('SELECT 1 FROM job_roles WHERE id = ?').get(jobRoleId))
+      throw new AppError('not_found', 'This job role does not exist.', 'jobRoleId', { key: 'training.jobRoleNotFound' });
     getCompetency(db, competencyId);
     if (level == null) db.prepare('DELETE FROM role_targets WHERE job_role_id = ? AND competency_id = ?').run(jobRoleId, competencyId);
     else
-      db.prepare('INSERT INTO role_targets(job_role_id, competency_id, level) VALUES (?, ?, ?) ON CONFLICT DO UPDATE SET level = excluded.level').run(
-        jobRoleId,
-        competencyId,
-        level,
-      );
+      db.prepare(
+        'INSERT INTO role_targets(job_role_id, competency_id, level) VALUES (?, ?, ?) ON CONFLICT DO UPDATE SET level = excluded.level',
+      ).run(jobRoleId, competencyId, level);
     audit(db, actorId, 'role_target', jobRoleId, 'set', { competencyId, level });
   })();
   return getModel(db);
@@ -175,7 +195,10 @@ export function setTarget(db: DB, jobRoleId: number, competencyId: number, level
 
 export function setJobRole(db: DB, personId: number, jobRoleId: number | null) {
   if (jobRoleId == null) db.prepare('DELETE FROM job_role_members WHERE person_id = ?').run(personId);
-  else db.prepare('INSERT INTO job_role_members(person_id, job_role_id) VALUES (?, ?) ON CONFLICT DO UPDATE SET job_role_id = excluded.job_role_id').run(personId, jobRoleId);
+  else
+    db.prepare(
+      'INSERT INTO job_role_members(person_id, job_role_id) VALUES (?, ?) ON CONFLICT DO UPDATE SET job_role_id = excluded.job_role_id',
+    ).run(personId, jobRoleId);
   return { ok: true as const };
 }
 
@@ -189,16 +212,26 @@ export function jobRoleOf(db: DB, personId: number): number | null {
 const ASSESS_SELECT = `SELECT a.id, a.rep_id AS repId, a.competency_id AS competencyId, a.level, a.note, a.assessed_at AS assessedAt,
   a.assessor_id AS assessorId, p.name AS assessorName FROM competency_assessments a LEFT JOIN people p ON p.id = a.assessor_id`;
 
-export function assess(db: DB, input: { repId: number; competencyId: number; level: number; note: string; date: string }, actorId: number | null): Assessment {
+export function assess(
+  db: DB,
+  input: { repId: number; competencyId: number; level: number; note: string; date: string },
+  actorId: number | null,
+): Assessment {
   return db.transaction(() => {
     const rep = db.prepare('SELECT active FROM people WHERE id = ?').get(input.repId) as { active: number } | undefined;
-    if (!rep) throw new AppError('not_found', `Person #${input.repId} does not exist.`, 'repId', { key: 'training.personNotFound', params: { id: input.repId } });
+    if (!rep)
+      throw new AppError('not_found', `Person #${input.repId} does not exist.`, 'repId', {
+        key: 'training.personNotFound',
+        params: { id: input.repId },
+      });
     getCompetency(db, input.competencyId);
     if (input.date > new Date(Date.now() + 86_400_000).toISOString().slice(0, 10))
       throw new AppError('invalid_input', 'An assessment cannot be dated in the future.', 'date', { key: 'training.assessmentInFuture' });
     const id = Number(
       db
-        .prepare('INSERT INTO competency_assessments(rep_id, competency_id, level, note, assessed_at, assessor_id) VALUES (?, ?, ?, ?, ?, ?)')
+        .prepare(
+          'INSERT INTO competency_assessments(rep_id, competency_id, level, note, assessed_at, assessor_id) VALUES (?, ?, ?, ?, ?, ?)',
+        )
         .run(input.repId, input.competencyId, input.level, input.note, input.date, actorId).lastInsertRowid,
     );
     audit(db, actorId, 'assessment', id, 'create', { repId: input.repId, competencyId: input.competencyId, level: input.level });

@@ -1,7 +1,16 @@
 /** Training plans (versioned), assignments with computed status, the trainer dashboard, item analysis, certificates. */
 import { z } from 'zod';
 import { AppError, type Page } from '../../../shared/api/contract';
-import type { AssignmentRow, Certificate, Dashboard, ItemAnalysis, MyTrainingItem, Plan, PlanSaveResult, planInput } from '../../../shared/api/training';
+import type {
+  AssignmentRow,
+  Certificate,
+  Dashboard,
+  ItemAnalysis,
+  MyTrainingItem,
+  Plan,
+  PlanSaveResult,
+  planInput,
+} from '../../../shared/api/training';
 import { assignmentStatus, isPastDue, type AssignmentStatus } from '../../../shared/domain/assignment';
 import type { DB } from '../../db/open';
 import { addScope, type Cond } from '../access/scope';
@@ -46,19 +55,35 @@ export function listPlans(db: DB): Plan[] {
 
 function resolveTarget(db: DB, t: PlanData['target']) {
   let rows: { id: number; name: string; active: number }[] = [];
-  const q = (sql: string, ids: unknown[]) => (ids.length ? (db.prepare(sql.replace('?*', ids.map(() => '?').join(','))).all(...ids) as typeof rows) : []);
+  const q = (sql: string, ids: unknown[]) =>
+    ids.length ? (db.prepare(sql.replace('?*', ids.map(() => '?').join(','))).all(...ids) as typeof rows) : [];
   if (t.kind === 'people') {
     rows = q('SELECT id, name, active FROM people WHERE id IN (?*)', t.personIds);
     const found = new Set(rows.map((r) => r.id));
     const missing = t.personIds.find((id) => !found.has(id));
-    if (missing) throw new AppError('invalid_input', `Person #${missing} does not exist.`, 'target.personIds', { key: 'training.personNotFound', params: { id: missing } });
+    if (missing)
+      throw new AppError('invalid_input', `Person #${missing} does not exist.`, 'target.personIds', {
+        key: 'training.personNotFound',
+        params: { id: missing },
+      });
   } else if (t.kind === 'team') {
-    for (const tid of t.teamIds) if (!db.prepare('SELECT 1 FROM teams WHERE id = ?').get(tid)) throw new AppError('invalid_input', `Team #${tid} does not exist.`, 'target.teamIds', { key: 'training.teamNotFound', params: { id: tid } });
+    for (const tid of t.teamIds)
+      if (!db.prepare('SELECT 1 FROM teams WHERE id = ?').get(tid))
+        throw new AppError('invalid_input', `Team #${tid} does not exist.`, 'target.teamIds', {
+          key: 'training.teamNotFound',
+          params: { id: tid },
+        });
     rows = q('SELECT id, name, active FROM people WHERE team_id IN (?*) AND active = 1', t.teamIds);
   } else {
-    rows = q('SELECT DISTINCT p.id, p.name, p.active FROM people p JOIN person_roles r ON r.person_id = p.id WHERE r.role IN (?*) AND p.active = 1', t.roles);
+    rows = q(
+      'SELECT DISTINCT p.id, p.name, p.active FROM people p JOIN person_roles r ON r.person_id = p.id WHERE r.role IN (?*) AND p.active = 1',
+      t.roles,
+    );
   }
-  return { active: rows.filter((r) => r.active === 1).map((r) => r.id), inactive: rows.filter((r) => r.active !== 1).map((r) => ({ id: r.id, name: r.name })) };
+  return {
+    active: rows.filter((r) => r.active === 1).map((r) => r.id),
+    inactive: rows.filter((r) => r.active !== 1).map((r) => ({ id: r.id, name: r.name })),
+  };
 }
 
 /**
@@ -71,19 +96,45 @@ export function savePlan(db: DB, planId: number | undefined, data: PlanData, act
     const warnings: string[] = [];
     for (const cid of data.courseIds) {
       const c = db.prepare('SELECT title, status FROM courses WHERE id = ?').get(cid) as { title: string; status: string } | undefined;
-      if (!c) throw new AppError('invalid_input', `Course #${cid} does not exist.`, 'courseIds', { key: 'training.courseNotFound', params: { id: cid } });
-      if (c.status === 'archived') throw new AppError('invalid_input', `"${c.title}" is archived and cannot be assigned.`, 'courseIds', { key: 'training.courseArchivedCannotAssign', params: { title: c.title } });
-      if (c.status === 'draft') throw new AppError('invalid_input', `"${c.title}" is a draft. Publish it before assigning it.`, 'courseIds', { key: 'training.courseDraftCannotAssign', params: { title: c.title } });
+      if (!c)
+        throw new AppError('invalid_input', `Course #${cid} does not exist.`, 'courseIds', {
+          key: 'training.courseNotFound',
+          params: { id: cid },
+        });
+      if (c.status === 'archived')
+        throw new AppError('invalid_input', `"${c.title}" is archived and cannot be assigned.`, 'courseIds', {
+          key: 'training.courseArchivedCannotAssign',
+          params: { title: c.title },
+        });
+      if (c.status === 'draft')
+        throw new AppError('invalid_input', `"${c.title}" is a draft. Publish it before assigning it.`, 'courseIds', {
+          key: 'training.courseDraftCannotAssign',
+          params: { title: c.title },
+        });
     }
     const today = todayIso();
-    if (isPastDue(data.dueDate, today)) warnings.push(`The due date ${data.dueDate} is in the past: these assignments are overdue at once.`);
+    if (isPastDue(data.dueDate, today))
+      warnings.push(`The due date ${data.dueDate} is in the past: these assignments are overdue at once.`);
     const { active, inactive } = resolveTarget(db, data.target);
-    if (inactive.length) warnings.push(`Not assigned to inactive people: ${inactive.map((p) => p.name).join(', ')}. Reactivate them first to assign training.`);
+    if (inactive.length)
+      warnings.push(
+        `Not assigned to inactive people: ${inactive.map((p) => p.name).join(', ')}. Reactivate them first to assign training.`,
+      );
     if (!active.length) {
-      if (!inactive.length) throw new AppError('invalid_input', 'Nobody matches this target: choose people, a team or a role with active members.', 'target', { key: 'training.targetNobody' });
+      if (!inactive.length)
+        throw new AppError('invalid_input', 'Nobody matches this target: choose people, a team or a role with active members.', 'target', {
+          key: 'training.targetNobody',
+        });
       const names = inactive.map((p) => p.name).join(', ');
-      if (inactive.length > 1) throw new AppError('invalid_input', `${names} are inactive; nobody active to assign to.`, 'target', { key: 'training.targetInactiveMany', params: { names } });
-      throw new AppError('invalid_input', `${names} is inactive; nobody active to assign to.`, 'target', { key: 'training.targetInactiveOne', params: { names } });
+      if (inactive.length > 1)
+        throw new AppError('invalid_input', `${names} are inactive; nobody active to assign to.`, 'target', {
+          key: 'training.targetInactiveMany',
+          params: { names },
+        });
+      throw new AppError('invalid_input', `${names} is inactive; nobody active to assign to.`, 'target', {
+        key: 'training.targetInactiveOne',
+        params: { names },
+      });
     }
     let id = planId;
     let version = 1;
@@ -91,11 +142,15 @@ export function savePlan(db: DB, planId: number | undefined, data: PlanData, act
       const p = db.prepare('SELECT current_version FROM training_plans WHERE id = ?').get(id) as { current_version: number } | undefined;
       if (!p) throw new AppError('not_found', `Plan #${id} does not exist.`, undefined, { key: 'training.planNotFound', params: { id } });
       version = p.current_version + 1;
-      db.prepare("UPDATE training_plans SET name = ?, current_version = ?, updated_at = strftime('%Y-%m-%dT%H:%M:%fZ','now') WHERE id = ?").run(data.name, version, id);
+      db.prepare(
+        "UPDATE training_plans SET name = ?, current_version = ?, updated_at = strftime('%Y-%m-%dT%H:%M:%fZ','now') WHERE id = ?",
+      ).run(data.name, version, id);
     } else {
       id = Number(db.prepare('INSERT INTO training_plans(name, created_by) VALUES (?, ?)').run(data.name, actorId).lastInsertRowid);
     }
-    db.prepare('INSERT INTO plan_versions(plan_id, version, name, course_ids, target_json, due_date, recurrence_months, created_by) VALUES (?, ?, ?, ?, ?, ?, ?, ?)').run(
+    db.prepare(
+      'INSERT INTO plan_versions(plan_id, version, name, course_ids, target_json, due_date, recurrence_months, created_by) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
+    ).run(
       id,
       version,
       data.name,
@@ -114,7 +169,9 @@ export function savePlan(db: DB, planId: number | undefined, data: PlanData, act
     const byKey = new Map(existing.map((e) => [`${e.person_id}:${e.course_id}`, e]));
     const want = new Set<string>();
     const now = nowIso();
-    const ins = db.prepare('INSERT INTO assignments(plan_id, plan_version, person_id, course_id, due_date, recurrence_months, assigned_at) VALUES (?, ?, ?, ?, ?, ?, ?)');
+    const ins = db.prepare(
+      'INSERT INTO assignments(plan_id, plan_version, person_id, course_id, due_date, recurrence_months, assigned_at) VALUES (?, ?, ?, ?, ?, ?, ?)',
+    );
     const upd = db.prepare('UPDATE assignments SET plan_version = ?, due_date = ?, recurrence_months = ?, retired_at = NULL WHERE id = ?');
     let assigned = 0;
     let kept = 0;
@@ -177,7 +234,11 @@ const DAY = 86_400_000;
  * Every live assignment matching the filter with its computed status and progress,
  * in one join with the per person × course summary (course_progress).
  */
-export function assignmentStates(db: DB, f: { personId?: number; teamId?: number | null; courseId?: number | null; scope?: Cond } = {}, today = todayIso()): AssignmentState[] {
+export function assignmentStates(
+  db: DB,
+  f: { personId?: number; teamId?: number | null; courseId?: number | null; scope?: Cond } = {},
+  today = todayIso(),
+): AssignmentState[] {
   const where = ['a.retired_at IS NULL', 'p.active = 1', "c.status <> 'archived'"];
   const params: unknown[] = [];
   if (f.scope) addScope(where, params, f.scope);
@@ -206,12 +267,30 @@ export function assignmentStates(db: DB, f: { personId?: number; teamId?: number
     .all(...params) as ARow[];
   if (!rows.length) return [];
   const totals = new Map(
-    (db.prepare('SELECT course_id, count(*) FROM course_items WHERE removed = 0 GROUP BY course_id').raw().all() as [number, number][]).map(([c, n]) => [c, n]),
+    (db.prepare('SELECT course_id, count(*) FROM course_items WHERE removed = 0 GROUP BY course_id').raw().all() as [number, number][]).map(
+      ([c, n]) => [c, n],
+    ),
   );
   const todayMs = Date.parse(today + 'T00:00:00Z');
   const out: AssignmentState[] = new Array<AssignmentState>(rows.length);
   for (let i = 0; i < rows.length; i++) {
-    const [id, personId, name, names, teamId, teamName, courseId, title, planName, dueDate, recurrence, assignedAt, doneItems, lastActivity, completedAt] = rows[i];
+    const [
+      id,
+      personId,
+      name,
+      names,
+      teamId,
+      teamName,
+      courseId,
+      title,
+      planName,
+      dueDate,
+      recurrence,
+      assignedAt,
+      doneItems,
+      lastActivity,
+      completedAt,
+    ] = rows[i];
     const s = assignmentStatus({ dueDate, assignedAt, recurrenceMonths: recurrence, completedAt, lastActivityAt: lastActivity, today });
     const total = totals.get(courseId) ?? 0;
     out[i] = {
@@ -284,7 +363,10 @@ export function listAssignments(
 ): Page<AssignmentRow> {
   let rows = assignmentStates(db, { teamId: i.teamId, courseId: i.courseId, scope });
   if (i.status) rows = rows.filter((r) => r.status === i.status);
-  rows.sort((a, b) => b.daysOverdue - a.daysOverdue || (a.dueDate ?? '9999').localeCompare(b.dueDate ?? '9999') || a.personName.localeCompare(b.personName));
+  rows.sort(
+    (a, b) =>
+      b.daysOverdue - a.daysOverdue || (a.dueDate ?? '9999').localeCompare(b.dueDate ?? '9999') || a.personName.localeCompare(b.personName),
+  );
   return { rows: rows.slice(i.offset, i.offset + i.limit).map(strip), total: rows.length, offset: i.offset, limit: i.limit };
 }
 
@@ -302,7 +384,8 @@ export function myTraining(db: DB, personId: number): MyTrainingItem[] {
     .sort((a, b) => order[a.status] - order[b.status] || (a.dueDate ?? '9999').localeCompare(b.dueDate ?? '9999'))
     .map((r) => ({
       ...strip(r),
-      nextItemTitle: r.status === 'completed' ? null : ((next.get(r.courseId, personId, personId) as { title: string } | undefined)?.title ?? null),
+      nextItemTitle:
+        r.status === 'completed' ? null : ((next.get(r.courseId, personId, personId) as { title: string } | undefined)?.title ?? null),
       certificateId: (cert.get(personId, r.courseId) as { id: number } | undefined)?.id ?? null,
     }));
 }
@@ -317,7 +400,8 @@ export function dashboard(db: DB, teamId: number | null, today = todayIso(), sco
     let t = byTeam.get(r.teamId);
     if (!t) byTeam.set(r.teamId, (t = { teamId: r.teamId, teamName: r.teamName, total: 0, completed: 0, overdue: 0 }));
     let c = byCourse.get(r.courseId);
-    if (!c) byCourse.set(r.courseId, (c = { courseId: r.courseId, title: r.courseTitle, total: 0, completed: 0, overdue: 0, avgScore: null }));
+    if (!c)
+      byCourse.set(r.courseId, (c = { courseId: r.courseId, title: r.courseTitle, total: 0, completed: 0, overdue: 0, avgScore: null }));
     for (const x of [t, c]) {
       x.total++;
       if (r.status === 'completed') x.completed++;
@@ -325,7 +409,9 @@ export function dashboard(db: DB, teamId: number | null, today = todayIso(), sco
     }
   }
   const scores = new Map(
-    (db.prepare('SELECT course_id, avg(best_score) FROM quiz_person GROUP BY course_id').raw().all() as [number, number][]).map(([c, s]) => [c, Math.round(s * 10) / 10]),
+    (db.prepare('SELECT course_id, avg(best_score) FROM quiz_person GROUP BY course_id').raw().all() as [number, number][]).map(
+      ([c, s]) => [c, Math.round(s * 10) / 10],
+    ),
   );
   for (const c of byCourse.values()) c.avgScore = scores.get(c.courseId) ?? null;
   const overdueRows = rows.filter((r) => r.status === 'overdue').sort((a, b) => b.daysOverdue - a.daysOverdue);
@@ -342,12 +428,23 @@ export function dashboard(db: DB, teamId: number | null, today = todayIso(), sco
     `SELECT qq.id, qq.prompt, s.answered, s.correct FROM quiz_questions qq JOIN question_stats s ON s.question_id = qq.id
      WHERE qq.item_id = ? AND qq.removed = 0 AND s.answered > 0 ORDER BY (1.0 * s.correct / s.answered) ASC LIMIT 1`,
   );
-  const titles = db.prepare('SELECT i.title AS quiz, c.title AS course FROM course_items i JOIN courses c ON c.id = i.course_id WHERE i.id = ?');
+  const titles = db.prepare(
+    'SELECT i.title AS quiz, c.title AS course FROM course_items i JOIN courses c ON c.id = i.course_id WHERE i.id = ?',
+  );
   const stuck: Dashboard['stuck'] = [];
   for (const [itemId, n] of stuckItems) {
     const h = hardest.get(itemId) as { id: number; prompt: string; answered: number; correct: number } | undefined;
     const t = titles.get(itemId) as { quiz: string; course: string };
-    if (h) stuck.push({ itemId, courseTitle: t.course, quizTitle: t.quiz, questionId: h.id, prompt: h.prompt, attempts: n, pctCorrect: h.correct / h.answered });
+    if (h)
+      stuck.push({
+        itemId,
+        courseTitle: t.course,
+        quizTitle: t.quiz,
+        questionId: h.id,
+        prompt: h.prompt,
+        attempts: n,
+        pctCorrect: h.correct / h.answered,
+      });
   }
   return {
     counts,
@@ -360,9 +457,13 @@ export function dashboard(db: DB, teamId: number | null, today = todayIso(), sco
 }
 
 export function itemAnalysis(db: DB, itemId: number): ItemAnalysis {
-  const it = db.prepare("SELECT id, title FROM course_items WHERE id = ? AND kind = 'quiz'").get(itemId) as { id: number; title: string } | undefined;
+  const it = db.prepare("SELECT id, title FROM course_items WHERE id = ? AND kind = 'quiz'").get(itemId) as
+    { id: number; title: string } | undefined;
   if (!it) throw new AppError('not_found', 'This quiz does not exist.', undefined, { key: 'training.quizNotFound' });
-  const agg = db.prepare('SELECT sum(attempts) AS a, avg(passed) AS p FROM quiz_person WHERE item_id = ?').get(itemId) as { a: number | null; p: number | null };
+  const agg = db.prepare('SELECT sum(attempts) AS a, avg(passed) AS p FROM quiz_person WHERE item_id = ?').get(itemId) as {
+    a: number | null;
+    p: number | null;
+  };
   const questions = (
     db
       .prepare(
@@ -385,8 +486,13 @@ export function itemAnalysis(db: DB, itemId: number): ItemAnalysis {
 
 export function grantAttempt(db: DB, itemId: number, personId: number, actorId: number | null): ItemAnalysis {
   db.transaction(() => {
-    const r = db.prepare('UPDATE quiz_person SET granted = granted + 1 WHERE item_id = ? AND person_id = ? AND passed = 0').run(itemId, personId);
-    if (!r.changes) throw new AppError('not_found', 'This person has no unpassed attempts on this quiz.', undefined, { key: 'training.noAttemptsToGrant' });
+    const r = db
+      .prepare('UPDATE quiz_person SET granted = granted + 1 WHERE item_id = ? AND person_id = ? AND passed = 0')
+      .run(itemId, personId);
+    if (!r.changes)
+      throw new AppError('not_found', 'This person has no unpassed attempts on this quiz.', undefined, {
+        key: 'training.noAttemptsToGrant',
+      });
     audit(db, actorId, 'quiz_attempts', itemId, 'grant', { personId });
   })();
   return itemAnalysis(db, itemId);
@@ -400,10 +506,16 @@ type CertRow = Omit<Certificate, 'personNames'> & { personNames: string };
 const toCertificate = (r: CertRow): Certificate => ({ ...r, personNames: parseNames(r.personNames) });
 
 export function listCertificates(db: DB, personId: number): Certificate[] {
-  return (db.prepare(`${CERT_SELECT} WHERE cc.person_id = ? ORDER BY cc.completed_at DESC LIMIT 200`).all(personId) as CertRow[]).map(toCertificate);
+  return (db.prepare(`${CERT_SELECT} WHERE cc.person_id = ? ORDER BY cc.completed_at DESC LIMIT 200`).all(personId) as CertRow[]).map(
+    toCertificate,
+  );
 }
 export function getCertificate(db: DB, id: number): Certificate {
   const c = db.prepare(`${CERT_SELECT} WHERE cc.id = ?`).get(id) as CertRow | undefined;
-  if (!c) throw new AppError('not_found', `Certificate #${id} does not exist.`, undefined, { key: 'training.certificateNotFound', params: { id } });
+  if (!c)
+    throw new AppError('not_found', `Certificate #${id} does not exist.`, undefined, {
+      key: 'training.certificateNotFound',
+      params: { id },
+    });
   return toCertificate(c);
 }

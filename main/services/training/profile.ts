@@ -54,7 +54,13 @@ export function competenceProfile(db: DB, personId: number): CompetenceProfile {
     jobRoleId,
     rows,
     overall: overall != null ? Math.round(overall * 10) / 10 : null,
-    trend: competenceTrend(db, personId, model.competencies.map((c) => c.id), 12, asOf),
+    trend: competenceTrend(
+      db,
+      personId,
+      model.competencies.map((c) => c.id),
+      12,
+      asOf,
+    ),
     suggestions,
   };
 }

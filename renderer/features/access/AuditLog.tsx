@@ -40,7 +40,13 @@ export function AuditLog() {
     <Card withBorder data-testid="audit-log">
       <Group justify="space-between" mb={4}>
         <Title order={4}>{t('audit.title')}</Title>
-        <Button size="xs" variant="light" leftSection={<IconDownload size={14} />} onClick={() => void exportCsv()} data-testid="audit-export">
+        <Button
+          size="xs"
+          variant="light"
+          leftSection={<IconDownload size={14} />}
+          onClick={() => void exportCsv()}
+          data-testid="audit-export"
+        >
           {t('audit.exportCsv')}
         </Button>
       </Group>
@@ -59,10 +65,44 @@ export function AuditLog() {
           onChange={(v) => set({ actorId: v ? Number(v) : null })}
           data-testid="audit-who"
         />
-        <Select label={t('audit.entity')} placeholder={t('audit.anyEntity')} clearable searchable w={200} data={facets.data?.entities ?? []} value={f.entity} onChange={(v) => set({ entity: v })} data-testid="audit-entity" />
-        <Select label={t('audit.action')} placeholder={t('audit.anyAction')} clearable searchable w={180} data={facets.data?.actions ?? []} value={f.action} onChange={(v) => set({ action: v })} data-testid="audit-action" />
-        <TextInput type="date" label={t('audit.from')} w={150} value={f.from ?? ''} onChange={(e) => set({ from: date(e.currentTarget.value) })} data-testid="audit-from" />
-        <TextInput type="date" label={t('audit.to')} w={150} value={f.to ?? ''} onChange={(e) => set({ to: date(e.currentTarget.value) })} data-testid="audit-to" />
+        <Select
+          label={t('audit.entity')}
+          placeholder={t('audit.anyEntity')}
+          clearable
+          searchable
+          w={200}
+          data={facets.data?.entities ?? []}
+          value={f.entity}
+          onChange={(v) => set({ entity: v })}
+          data-testid="audit-entity"
+        />
+        <Select
+          label={t('audit.action')}
+          placeholder={t('audit.anyAction')}
+          clearable
+          searchable
+          w={180}
+          data={facets.data?.actions ?? []}
+          value={f.action}
+          onChange={(v) => set({ action: v })}
+          data-testid="audit-action"
+        />
+        <TextInput
+          type="date"
+          label={t('audit.from')}
+          w={150}
+          value={f.from ?? ''}
+          onChange={(e) => set({ from: date(e.currentTarget.value) })}
+          data-testid="audit-from"
+        />
+        <TextInput
+          type="date"
+          label={t('audit.to')}
+          w={150}
+          value={f.to ?? ''}
+          onChange={(e) => set({ to: date(e.currentTarget.value) })}
+          data-testid="audit-to"
+        />
         <Button variant="subtle" size="sm" onClick={() => set(EMPTY)}>
           {t('audit.clear')}
         </Button>
@@ -88,14 +128,28 @@ export function AuditLog() {
             {(list.data?.rows ?? []).map((r) => (
               <Table.Tr key={r.id}>
                 <Table.Td>{fmtDateTime(r.at)}</Table.Td>
-                <Table.Td>{r.actorName ?? <Text span c="dimmed" size="sm">{t('audit.system')}</Text>}</Table.Td>
+                <Table.Td>
+                  {r.actorName ?? (
+                    <Text span c="dimmed" size="sm">
+                      {t('audit.system')}
+                    </Text>
+                  )}
+                </Table.Td>
                 <Table.Td>
                   <Text span ff="monospace" size="xs">
                     {r.entity}
                   </Text>
                 </Table.Td>
                 <Table.Td>{r.entityId ?? ''}</Table.Td>
-                <Table.Td>{r.action === 'refused' ? <Badge color="red" variant="light">{t('audit.refused')}</Badge> : r.action}</Table.Td>
+                <Table.Td>
+                  {r.action === 'refused' ? (
+                    <Badge color="red" variant="light">
+                      {t('audit.refused')}
+                    </Badge>
+                  ) : (
+                    r.action
+                  )}
+                </Table.Td>
                 <Table.Td>
                   <Text size="xs" lineClamp={2} title={r.summary}>
                     {r.summary}

@@ -47,9 +47,31 @@ function ChangePassword({ onClose }: { onClose: () => void }) {
               {error}
             </Alert>
           )}
-          <PasswordInput label={t('auth.currentPassword')} autoComplete="current-password" required value={current} onChange={(e) => setCurrent(e.currentTarget.value)} data-testid="current-password" />
-          <PasswordInput label={t('auth.choosePassword')} description={t('auth.ruleLength', { min: 12 })} autoComplete="new-password" required value={next} onChange={(e) => setNext(e.currentTarget.value)} data-testid="new-password" />
-          <PasswordInput label={t('auth.repeatPassword')} autoComplete="new-password" required value={repeat} onChange={(e) => setRepeat(e.currentTarget.value)} data-testid="repeat-password" />
+          <PasswordInput
+            label={t('auth.currentPassword')}
+            autoComplete="current-password"
+            required
+            value={current}
+            onChange={(e) => setCurrent(e.currentTarget.value)}
+            data-testid="current-password"
+          />
+          <PasswordInput
+            label={t('auth.choosePassword')}
+            description={t('auth.ruleLength', { min: 12 })}
+            autoComplete="new-password"
+            required
+            value={next}
+            onChange={(e) => setNext(e.currentTarget.value)}
+            data-testid="new-password"
+          />
+          <PasswordInput
+            label={t('auth.repeatPassword')}
+            autoComplete="new-password"
+            required
+            value={repeat}
+            onChange={(e) => setRepeat(e.currentTarget.value)}
+            data-testid="repeat-password"
+          />
           <Button type="submit" loading={busy} data-testid="change-password-submit">
             {t('auth.changePassword')}
           </Button>
@@ -85,7 +107,14 @@ export function AccountMenu() {
       )}
       <Menu position="bottom-end" withinPortal>
         <Menu.Target>
-          <Button variant="default" size="xs" leftSection={<IconUserCircle size={16} />} rightSection={<IconChevronDown size={14} />} data-testid="account-menu" maw={220}>
+          <Button
+            variant="default"
+            size="xs"
+            leftSection={<IconUserCircle size={16} />}
+            rightSection={<IconChevronDown size={14} />}
+            data-testid="account-menu"
+            maw={220}
+          >
             {personName(person)}
           </Button>
         </Menu.Target>

@@ -4,7 +4,22 @@
  * and the owner's one-time set-up screen. Messages come from the server as
  * keys and are shown in the UI language.
  */
-import { Alert, Anchor, Button, Card, Center, Divider, List, Loader, PasswordInput, Select, Stack, Text, TextInput, Title } from '@mantine/core';
+import {
+  Alert,
+  Anchor,
+  Button,
+  Card,
+  Center,
+  Divider,
+  List,
+  Loader,
+  PasswordInput,
+  Select,
+  Stack,
+  Text,
+  TextInput,
+  Title,
+} from '@mantine/core';
 import { IconKey, IconLogin } from '@tabler/icons-react';
 import { useState, type FormEvent, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -97,7 +112,9 @@ export function SignInScreen() {
       setPassword('');
     });
   };
-  const notice = error ?? (ssoError && ['expired', 'failed', 'noPerson', 'unverified'].includes(ssoError) ? t(dynamicKey(`auth.ssoErrors.${ssoError}`)) : null);
+  const notice =
+    error ??
+    (ssoError && ['expired', 'failed', 'noPerson', 'unverified'].includes(ssoError) ? t(dynamicKey(`auth.ssoErrors.${ssoError}`)) : null);
   return (
     <Frame title={t('auth.signInTitle')}>
       {signedOutReason && !notice && (
@@ -115,8 +132,24 @@ export function SignInScreen() {
           <Text size="sm" c="dimmed">
             {t('auth.signInHelp')}
           </Text>
-          <TextInput label={t('auth.email')} type="email" autoComplete="username" required value={email} onChange={(e) => setEmail(e.currentTarget.value)} data-testid="signin-email" autoFocus />
-          <PasswordInput label={t('auth.password')} autoComplete="current-password" required value={password} onChange={(e) => setPassword(e.currentTarget.value)} data-testid="signin-password" />
+          <TextInput
+            label={t('auth.email')}
+            type="email"
+            autoComplete="username"
+            required
+            value={email}
+            onChange={(e) => setEmail(e.currentTarget.value)}
+            data-testid="signin-email"
+            autoFocus
+          />
+          <PasswordInput
+            label={t('auth.password')}
+            autoComplete="current-password"
+            required
+            value={password}
+            onChange={(e) => setPassword(e.currentTarget.value)}
+            data-testid="signin-password"
+          />
           <Button type="submit" loading={busy} leftSection={<IconLogin size={16} />} data-testid="signin-submit">
             {t('auth.signIn')}
           </Button>
@@ -150,7 +183,14 @@ function NewPassword({ onSubmit, busy, label }: { onSubmit: (password: string) =
     >
       <Stack gap="sm">
         <PasswordRules />
-        <PasswordInput label={t('auth.choosePassword')} autoComplete="new-password" required value={password} onChange={(e) => setPassword(e.currentTarget.value)} data-testid="new-password" />
+        <PasswordInput
+          label={t('auth.choosePassword')}
+          autoComplete="new-password"
+          required
+          value={password}
+          onChange={(e) => setPassword(e.currentTarget.value)}
+          data-testid="new-password"
+        />
         <PasswordInput
           label={t('auth.repeatPassword')}
           autoComplete="new-password"
@@ -189,7 +229,11 @@ export function InvitationScreen() {
               {error}
             </Alert>
           )}
-          <NewPassword busy={busy} label={t('auth.acceptInvite')} onSubmit={(password) => void run(() => api('auth.acceptInvitation', { code, password, client: 'browser' }))} />
+          <NewPassword
+            busy={busy}
+            label={t('auth.acceptInvite')}
+            onSubmit={(password) => void run(() => api('auth.acceptInvitation', { code, password, client: 'browser' }))}
+          />
         </>
       )}
       <Anchor component={Link} to="/" size="sm">
@@ -230,8 +274,21 @@ export function SetupScreen() {
             />
           ) : (
             <>
-              <TextInput label={t('auth.setupName')} required value={name} onChange={(e) => setName(e.currentTarget.value)} data-testid="setup-name" />
-              <TextInput label={t('auth.setupEmail')} type="email" required value={email} onChange={(e) => setEmail(e.currentTarget.value)} data-testid="setup-email" />
+              <TextInput
+                label={t('auth.setupName')}
+                required
+                value={name}
+                onChange={(e) => setName(e.currentTarget.value)}
+                data-testid="setup-name"
+              />
+              <TextInput
+                label={t('auth.setupEmail')}
+                type="email"
+                required
+                value={email}
+                onChange={(e) => setEmail(e.currentTarget.value)}
+                data-testid="setup-email"
+              />
             </>
           )}
           {error && (
@@ -244,7 +301,12 @@ export function SetupScreen() {
             label={t('auth.setupDone')}
             onSubmit={(password) =>
               void run(() =>
-                api('auth.completeSetup', people.length ? { code, personId: personId ? Number(personId) : null, password } : { code, personId: null, name, email, password }),
+                api(
+                  'auth.completeSetup',
+                  people.length
+                    ? { code, personId: personId ? Number(personId) : null, password }
+                    : { code, personId: null, name, email, password },
+                ),
               )
             }
           />

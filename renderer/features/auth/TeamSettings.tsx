@@ -3,7 +3,23 @@
  * invite people (the link is shown once), pending invitations, sessions per
  * person with revoke, unlocking locked accounts, and session expiry.
  */
-import { Alert, Badge, Button, Card, CopyButton, Group, Modal, NumberInput, PasswordInput, ScrollArea, Stack, Table, Text, TextInput, Title } from '@mantine/core';
+import {
+  Alert,
+  Badge,
+  Button,
+  Card,
+  CopyButton,
+  Group,
+  Modal,
+  NumberInput,
+  PasswordInput,
+  ScrollArea,
+  Stack,
+  Table,
+  Text,
+  TextInput,
+  Title,
+} from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -53,7 +69,13 @@ function SessionsModal({ account, onClose, onChanged }: { account: TeamAccount; 
                 <Table.Td>{fmtDateTime(s.createdAt)}</Table.Td>
                 <Table.Td>{fmtDateTime(s.lastSeenAt)}</Table.Td>
                 <Table.Td>
-                  <Button size="compact-xs" variant="light" color="red" onClick={() => void act(() => api('team.revokeSession', { id: s.id }))} data-testid="revoke-session">
+                  <Button
+                    size="compact-xs"
+                    variant="light"
+                    color="red"
+                    onClick={() => void act(() => api('team.revokeSession', { id: s.id }))}
+                    data-testid="revoke-session"
+                  >
                     {t('team.revoke')}
                   </Button>
                 </Table.Td>
@@ -63,7 +85,13 @@ function SessionsModal({ account, onClose, onChanged }: { account: TeamAccount; 
         </Table>
       )}
       <Group justify="space-between" mt="md">
-        <Button color="red" variant="light" disabled={rows.length === 0} onClick={() => void act(() => api('team.revokePersonSessions', { personId: account.personId }))} data-testid="revoke-all-sessions">
+        <Button
+          color="red"
+          variant="light"
+          disabled={rows.length === 0}
+          onClick={() => void act(() => api('team.revokePersonSessions', { personId: account.personId }))}
+          data-testid="revoke-all-sessions"
+        >
           {t('team.revokeAll')}
         </Button>
         <Button variant="default" onClick={onClose}>
@@ -81,7 +109,13 @@ function InviteModal({ invite, onClose }: { invite: { name: string; code: string
     <Modal opened onClose={onClose} title={t('team.inviteReady', { name: invite.name })} size="lg">
       <Stack>
         <Text size="sm">{t('team.inviteLinkHelp', { name: invite.name, date: fmtDateTime(invite.expiresAt) })}</Text>
-        <TextInput readOnly value={link} data-testid="invite-link" onFocus={(e) => e.currentTarget.select()} aria-label={t('team.inviteReady', { name: invite.name })} />
+        <TextInput
+          readOnly
+          value={link}
+          data-testid="invite-link"
+          onFocus={(e) => e.currentTarget.select()}
+          aria-label={t('team.inviteReady', { name: invite.name })}
+        />
         <Group justify="space-between">
           <CopyButton value={link}>
             {({ copied, copy }) => (
@@ -113,7 +147,14 @@ function EnableTeam({ onDone }: { onDone: () => void }) {
       </Text>
       {error && <Alert color="red">{error}</Alert>}
       <PersonPicker label={t('auth.setupPerson')} value={personId} onChange={(id) => setPersonId(id)} data-testid="enable-person" />
-      <PasswordInput label={t('auth.choosePassword')} description={t('auth.ruleLength', { min: 12 })} autoComplete="new-password" value={password} onChange={(e) => setPassword(e.currentTarget.value)} data-testid="enable-password" />
+      <PasswordInput
+        label={t('auth.choosePassword')}
+        description={t('auth.ruleLength', { min: 12 })}
+        autoComplete="new-password"
+        value={password}
+        onChange={(e) => setPassword(e.currentTarget.value)}
+        data-testid="enable-password"
+      />
       <Button
         w="fit-content"
         loading={busy}
@@ -152,8 +193,24 @@ function ExpirySettings({ initial, onSaved }: { initial: { idleMinutes: number; 
       </Text>
       {error && <Alert color="red">{error}</Alert>}
       <Group align="end">
-        <NumberInput label={t('team.idleMinutes')} min={5} max={43200} w={200} value={v.idleMinutes} onChange={(n) => setV({ ...v, idleMinutes: Number(n) || 0 })} data-testid="idle-minutes" />
-        <NumberInput label={t('team.absoluteHours')} min={1} max={8760} w={200} value={v.absoluteHours} onChange={(n) => setV({ ...v, absoluteHours: Number(n) || 0 })} data-testid="absolute-hours" />
+        <NumberInput
+          label={t('team.idleMinutes')}
+          min={5}
+          max={43200}
+          w={200}
+          value={v.idleMinutes}
+          onChange={(n) => setV({ ...v, idleMinutes: Number(n) || 0 })}
+          data-testid="idle-minutes"
+        />
+        <NumberInput
+          label={t('team.absoluteHours')}
+          min={1}
+          max={8760}
+          w={200}
+          value={v.absoluteHours}
+          onChange={(n) => setV({ ...v, absoluteHours: Number(n) || 0 })}
+          data-testid="absolute-hours"
+        />
         <Button
           data-testid="save-expiry"
           onClick={fireAndForget(async () => {
@@ -234,7 +291,19 @@ export function TeamSettings() {
                             {t('team.locked')}
                           </Badge>
                         )}
-                        {a.hasPassword ? <Badge variant="light" style={{ flexShrink: 0 }}>{t('team.statusActive')}</Badge> : a.pendingInvitation ? <Badge variant="light" color="yellow" style={{ flexShrink: 0 }}>{t('team.statusInvited')}</Badge> : <Text size="sm" c="dimmed">{t('team.statusNone')}</Text>}
+                        {a.hasPassword ? (
+                          <Badge variant="light" style={{ flexShrink: 0 }}>
+                            {t('team.statusActive')}
+                          </Badge>
+                        ) : a.pendingInvitation ? (
+                          <Badge variant="light" color="yellow" style={{ flexShrink: 0 }}>
+                            {t('team.statusInvited')}
+                          </Badge>
+                        ) : (
+                          <Text size="sm" c="dimmed">
+                            {t('team.statusNone')}
+                          </Text>
+                        )}
                       </Group>
                     </Table.Td>
                     <Table.Td>
@@ -297,7 +366,12 @@ export function TeamSettings() {
                       {t('team.expires')}: {fmtDateTime(i.expiresAt)}
                     </Table.Td>
                     <Table.Td>
-                      <Button size="compact-xs" variant="subtle" color="red" onClick={() => void act(async () => void (await api('team.revokeInvitation', { id: i.id })))}>
+                      <Button
+                        size="compact-xs"
+                        variant="subtle"
+                        color="red"
+                        onClick={() => void act(async () => void (await api('team.revokeInvitation', { id: i.id })))}
+                      >
                         {t('team.revoke')}
                       </Button>
                     </Table.Td>

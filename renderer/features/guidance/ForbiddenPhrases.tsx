@@ -17,7 +17,12 @@ export function ForbiddenPhrases({ readOnly }: { readOnly: boolean }) {
   const save = async () => {
     setError(null);
     try {
-      const saved = await api('guidance.forbidden.save', { phrases: text.split('\n').map((l) => l.trim()).filter(Boolean) });
+      const saved = await api('guidance.forbidden.save', {
+        phrases: text
+          .split('\n')
+          .map((l) => l.trim())
+          .filter(Boolean),
+      });
       setText(saved.join('\n'));
       notifications.show({ color: 'green', message: t('guidance.forbiddenSaved', { count: saved.length }) });
     } catch (e) {
@@ -32,7 +37,16 @@ export function ForbiddenPhrases({ readOnly }: { readOnly: boolean }) {
           {t('guidance.forbiddenHint')}
         </Text>
         {error && <Alert color="red">{error}</Alert>}
-        <Textarea autosize minRows={4} maxRows={16} value={text} readOnly={readOnly} onChange={(e) => setText(e.currentTarget.value)} aria-label={t('guidance.forbiddenTitle')} data-testid="forbidden-text" />
+        <Textarea
+          autosize
+          minRows={4}
+          maxRows={16}
+          value={text}
+          readOnly={readOnly}
+          onChange={(e) => setText(e.currentTarget.value)}
+          aria-label={t('guidance.forbiddenTitle')}
+          data-testid="forbidden-text"
+        />
         {!readOnly && (
           <Group justify="flex-end">
             <Button onClick={() => void save()} data-testid="forbidden-save">

@@ -29,7 +29,11 @@ interface Turn {
   atMs: number;
 }
 
-const clock = { now: () => performance.now(), setTimeout: (f: () => void, ms: number) => window.setTimeout(f, ms), clearTimeout: (h: unknown) => window.clearTimeout(h as number) };
+const clock = {
+  now: () => performance.now(),
+  setTimeout: (f: () => void, ms: number) => window.setTimeout(f, ms),
+  clearTimeout: (h: unknown) => window.clearTimeout(h as number),
+};
 const isCjk = (s: string) => /[\u3400-\u9fff]/.test(s);
 const mmss = (ms: number) => `${Math.floor(ms / 60000)}:${String(Math.floor((ms % 60000) / 1000)).padStart(2, '0')}`;
 
@@ -87,7 +91,8 @@ export function GuidancePanel(props: {
       if (ev.final) {
         setTurns((ts) => {
           const last = ts[ts.length - 1];
-          if (last && last.speaker === ev.speaker) return [...ts.slice(0, -1), { ...last, text: last.text + (isCjk(ev.text) ? '' : ' ') + ev.text }];
+          if (last && last.speaker === ev.speaker)
+            return [...ts.slice(0, -1), { ...last, text: last.text + (isCjk(ev.text) ? '' : ' ') + ev.text }];
           return [...ts.slice(-30), { speaker: ev.speaker, text: ev.text, atMs: ev.atMs }];
         });
       }
@@ -169,7 +174,8 @@ export function GuidancePanel(props: {
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
       const el = e.target as HTMLElement | null;
-      if (e.ctrlKey || e.altKey || e.metaKey || (el && (el.tagName === 'INPUT' || el.tagName === 'TEXTAREA' || el.isContentEditable))) return;
+      if (e.ctrlKey || e.altKey || e.metaKey || (el && (el.tagName === 'INPUT' || el.tagName === 'TEXTAREA' || el.isContentEditable)))
+        return;
       if (e.key !== 'g' && e.key !== 'G' && e.key !== 'п' && e.key !== 'П') return;
       if (document.querySelector('[role="dialog"]')) return;
       e.preventDefault();
@@ -184,7 +190,13 @@ export function GuidancePanel(props: {
     const e = engine.current;
     if (!e || !callId) return;
     try {
-      await api('guidance.save', { callId: Number(callId), source: 'replay', scriptId: props.scriptId, transcript: e.transcript, events: e.events });
+      await api('guidance.save', {
+        callId: Number(callId),
+        source: 'replay',
+        scriptId: props.scriptId,
+        transcript: e.transcript,
+        events: e.events,
+      });
       notifications.show({ color: 'green', message: t('guidance.saved') });
     } catch (err) {
       setError(errorText(t, err));
@@ -217,7 +229,10 @@ export function GuidancePanel(props: {
             stop();
             setSource(v);
           }}
-          data={(['off', 'feed', 'replay', 'mic'] as const).map((s) => ({ value: s, label: s === 'mic' ? t('speech.listen.source') : t(`guidance.source.${s}`) }))}
+          data={(['off', 'feed', 'replay', 'mic'] as const).map((s) => ({
+            value: s,
+            label: s === 'mic' ? t('speech.listen.source') : t(`guidance.source.${s}`),
+          }))}
           data-testid="guidance-source"
         />
         {source === 'replay' && (
@@ -227,18 +242,35 @@ export function GuidancePanel(props: {
               style={{ flex: 1 }}
               label={t('guidance.pickCall')}
               placeholder={withTranscript.length ? undefined : t('guidance.noCalls')}
-              data={withTranscript.map((c) => ({ value: String(c.id), label: `${c.customer || '#' + c.id} · ${c.rep.name} · ${c.at.slice(0, 10)}` }))}
+              data={withTranscript.map((c) => ({
+                value: String(c.id),
+                label: `${c.customer || '#' + c.id} · ${c.rep.name} · ${c.at.slice(0, 10)}`,
+              }))}
               value={callId}
               onChange={setCallId}
               searchable
               data-testid="guidance-call"
             />
-            <Select size="xs" w={70} label={t('guidance.speed')} data={['1', '2', '4', '8'].map((v) => ({ value: v, label: `${v}×` }))} value={speed} onChange={(v) => v && setSpeed(v)} allowDeselect={false} data-testid="guidance-speed" />
+            <Select
+              size="xs"
+              w={70}
+              label={t('guidance.speed')}
+              data={['1', '2', '4', '8'].map((v) => ({ value: v, label: `${v}×` }))}
+              value={speed}
+              onChange={(v) => v && setSpeed(v)}
+              allowDeselect={false}
+              data-testid="guidance-speed"
+            />
           </Group>
         )}
         {source !== 'off' && (
           <Group gap={6}>
-            <Button size="compact-sm" onClick={() => (running ? stop() : void start())} disabled={!bank.data || (source === 'replay' && !callId)} data-testid="guidance-start">
+            <Button
+              size="compact-sm"
+              onClick={() => (running ? stop() : void start())}
+              disabled={!bank.data || (source === 'replay' && !callId)}
+              data-testid="guidance-start"
+            >
               {running ? t('guidance.stop') : t('guidance.start')} (G)
             </Button>
             {source === 'replay' && done && (

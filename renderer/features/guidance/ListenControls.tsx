@@ -41,9 +41,21 @@ export function problemText(t: Parameters<typeof speechText>[0], p: CaptureProbl
 function RecognizerLine({ state }: { state: RecognizerState }) {
   const { t } = useTranslation();
   const navigate = useNavigate();
-  if (state.state === 'starting') return <Text size="xs" c="dimmed">{t('speech.listen.starting')}</Text>;
-  if (state.state === 'ready') return <Text size="xs" c="teal">{t('speech.listen.ready')}</Text>;
-  const settingsProblem = ['no_model_set', 'no_folder', 'not_a_folder', 'no_model', 'bad_model', 'wrong_language'].includes(state.problem.code);
+  if (state.state === 'starting')
+    return (
+      <Text size="xs" c="dimmed">
+        {t('speech.listen.starting')}
+      </Text>
+    );
+  if (state.state === 'ready')
+    return (
+      <Text size="xs" c="teal">
+        {t('speech.listen.ready')}
+      </Text>
+    );
+  const settingsProblem = ['no_model_set', 'no_folder', 'not_a_folder', 'no_model', 'bad_model', 'wrong_language'].includes(
+    state.problem.code,
+  );
   return (
     <Alert color={state.state === 'failed' ? 'red' : 'orange'} p={6} data-testid="listen-recognizer-problem">
       <Text size="xs">{speechText(t, state.problem)}</Text>
@@ -51,7 +63,15 @@ function RecognizerLine({ state }: { state: RecognizerState }) {
         {t('speech.listen.off')}
       </Text>
       {settingsProblem && (
-        <Anchor component="button" type="button" size="xs" c="dark" underline="always" onClick={() => navigate('/settings#speech')} data-testid="listen-open-settings">
+        <Anchor
+          component="button"
+          type="button"
+          size="xs"
+          c="dark"
+          underline="always"
+          onClick={() => navigate('/settings#speech')}
+          data-testid="listen-open-settings"
+        >
           {t('speech.listen.openSettings')}
         </Anchor>
       )}
@@ -75,7 +95,13 @@ export function ListenControls(props: {
   return (
     <Stack gap={6} data-testid="listen" data-session={props.running ? props.status?.sessionId : undefined}>
       {props.systemAudio === 'share' && !props.running && (
-        <Checkbox size="xs" checked={props.share} onChange={(e) => props.onShare(e.currentTarget.checked)} label={t('speech.listen.share')} data-testid="listen-share" />
+        <Checkbox
+          size="xs"
+          checked={props.share}
+          onChange={(e) => props.onShare(e.currentTarget.checked)}
+          label={t('speech.listen.share')}
+          data-testid="listen-share"
+        />
       )}
       {props.problem && (
         <Alert color="red" p={6} data-testid="listen-problem">

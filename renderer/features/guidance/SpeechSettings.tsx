@@ -32,7 +32,10 @@ function ModelRow(props: { language: ScriptLanguage; settings: Settings; editabl
     try {
       const s = await api('speech.settings.setModel', { language: props.language, folder });
       props.onSaved(s);
-      notifications.show({ color: 'green', message: t(folder ? 'speech.settings.saved' : 'speech.settings.forgotten', { language: name }) });
+      notifications.show({
+        color: 'green',
+        message: t(folder ? 'speech.settings.saved' : 'speech.settings.forgotten', { language: name }),
+      });
     } catch (e) {
       setMessage(speechText(t, e));
     } finally {
@@ -59,7 +62,9 @@ function ModelRow(props: { language: ScriptLanguage; settings: Settings; editabl
         <TextInput
           style={{ flex: 1 }}
           label={t('speech.settings.folder', { language: name })}
-          placeholder={t('speech.settings.placeholder', { dir: `${props.settings.modelsDir}${props.settings.modelsDir.includes('\\') ? '\\' : '/'}…` })}
+          placeholder={t('speech.settings.placeholder', {
+            dir: `${props.settings.modelsDir}${props.settings.modelsDir.includes('\\') ? '\\' : '/'}…`,
+          })}
           value={value}
           onChange={(e) => {
             setValue(e.currentTarget.value);
@@ -77,12 +82,23 @@ function ModelRow(props: { language: ScriptLanguage; settings: Settings; editabl
           </Button>
         )}
         {props.editable && (
-          <Button onClick={() => void save(value.trim())} loading={busy} disabled={!value.trim() || ready} data-testid={`speech-check-${props.language}`}>
+          <Button
+            onClick={() => void save(value.trim())}
+            loading={busy}
+            disabled={!value.trim() || ready}
+            data-testid={`speech-check-${props.language}`}
+          >
             {t('speech.settings.check')}
           </Button>
         )}
         {props.editable && slot.folder && (
-          <Button variant="subtle" color="gray" onClick={() => void save(null)} disabled={busy} data-testid={`speech-forget-${props.language}`}>
+          <Button
+            variant="subtle"
+            color="gray"
+            onClick={() => void save(null)}
+            disabled={busy}
+            data-testid={`speech-forget-${props.language}`}
+          >
             {t('speech.settings.forget')}
           </Button>
         )}

@@ -5,24 +5,30 @@ export const speechStrings = {
       speech: {
         noModelSet: 'No speech model is set for {{language}}. Choose its folder in Settings → Speech.',
         model: {
-          no_folder: 'There is no folder "{{folder}}". Download the {{language}} streaming model named in the README, unpack it, and choose its folder.',
+          no_folder:
+            'There is no folder "{{folder}}". Download the {{language}} streaming model named in the README, unpack it, and choose its folder.',
           not_a_folder: '"{{folder}}" is a file, not a folder. Choose the folder the model archive was unpacked into.',
-          no_model: '"{{folder}}" is not a streaming speech model: {{missing}} missing. Choose the unpacked folder of a sherpa-onnx streaming transducer model (the README lists one per language).',
-          bad_model: '"{{file}}" in "{{folder}}" is not an ONNX model (a damaged or incomplete download). Download and unpack the model again.',
-          wrong_language: 'The model in "{{folder}}" recognises {{model}}, not {{language}}, the language of this call. Choose a model for this language.',
-          no_runtime: 'On-device speech recognition is not installed with this app. Reinstall the app, or use the softphone feed or replay.',
+          no_model:
+            '"{{folder}}" is not a streaming speech model: {{missing}} missing. Choose the unpacked folder of a sherpa-onnx streaming transducer model (the README lists one per language).',
+          bad_model:
+            '"{{file}}" in "{{folder}}" is not an ONNX model (a damaged or incomplete download). Download and unpack the model again.',
+          wrong_language:
+            'The model in "{{folder}}" recognises {{model}}, not {{language}}, the language of this call. Choose a model for this language.',
+          no_runtime:
+            'On-device speech recognition is not installed with this app. Reinstall the app, or use the softphone feed or replay.',
         },
-        crashed: 'The speech recogniser stopped unexpectedly: the model files may be damaged. Download the model again, or use the softphone feed.',
+        crashed:
+          'The speech recogniser stopped unexpectedly: the model files may be damaged. Download the model again, or use the softphone feed.',
         internal: 'Speech recognition failed. Press Listen again; if it keeps failing, the details are in the app log.',
         sessionEnded: 'This listening session has ended. Press Listen again.',
-        pickDesktopOnly: 'The browser cannot choose folders on this computer: type the model folder\'s path instead.',
+        pickDesktopOnly: "The browser cannot choose folders on this computer: type the model folder's path instead.",
       },
     },
     speech: {
       lang: { en: 'English', ru: 'Russian', zh: 'Chinese' },
       settings: {
         title: 'Speech recognition',
-        help: 'On-device recognition for live guidance needs one streaming model per language (README → Speech models). Listen on the live-call screen uses the model of the call\'s language.',
+        help: "On-device recognition for live guidance needs one streaming model per language (README → Speech models). Listen on the live-call screen uses the model of the call's language.",
         folder: '{{language}} model folder',
         placeholder: 'e.g. {{dir}}',
         choose: 'Choose folder…',
@@ -32,20 +38,23 @@ export const speechStrings = {
         notSet: 'Not set: listening in {{language}} is off.',
         saved: '{{language}} model folder saved.',
         forgotten: '{{language}} model folder forgotten.',
-        browserHint: 'The browser cannot open a folder chooser on the computer running Sales Workbench: type or paste the folder\'s full path.',
+        browserHint:
+          "The browser cannot open a folder chooser on the computer running Sales Workbench: type or paste the folder's full path.",
         system: {
-          loopback: 'Customer\'s side: the system sound is captured as a separate channel (macOS asks for screen-recording permission the first time).',
-          share: 'Customer\'s side: in the browser you may share the softphone\'s tab or window with its sound; otherwise one mixed channel.',
-          none: 'Customer\'s side: system sound cannot be captured on this computer; listening uses the microphone only, as one mixed channel.',
+          loopback:
+            "Customer's side: the system sound is captured as a separate channel (macOS asks for screen-recording permission the first time).",
+          share: "Customer's side: in the browser you may share the softphone's tab or window with its sound; otherwise one mixed channel.",
+          none: "Customer's side: system sound cannot be captured on this computer; listening uses the microphone only, as one mixed channel.",
         },
       },
       listen: {
         source: 'Listen',
-        share: 'Also capture the softphone\'s sound (share its tab or window with audio)',
+        share: "Also capture the softphone's sound (share its tab or window with audio)",
         mic: 'Microphone (you)',
         system: 'System sound (customer)',
         separate: 'Two channels: the microphone is you, the system sound is the customer.',
-        mixed: 'One mixed channel: only the microphone can be captured here, so both voices count as yours. Cards will not open by themselves; use the softphone feed for the customer\'s words.',
+        mixed:
+          "One mixed channel: only the microphone can be captured here, so both voices count as yours. Cards will not open by themselves; use the softphone feed for the customer's words.",
         shareNoAudio: 'The shared window sent no sound: listening to the microphone only, as one mixed channel.',
         systemLost: 'The system sound stopped: listening to the microphone only now.',
         sent: 'Audio sent: {{s}} s',
@@ -53,7 +62,8 @@ export const speechStrings = {
         ready: 'Recognising speech.',
         off: 'Speech recognition is off; the microphone check still runs.',
         openSettings: 'Open Settings → Speech',
-        permissionDenied: 'Microphone access was refused. Allow the microphone for Sales Workbench (browser: the icon at the left of the address bar; Windows or macOS: Settings → Privacy → Microphone), then press Listen again.',
+        permissionDenied:
+          'Microphone access was refused. Allow the microphone for Sales Workbench (browser: the icon at the left of the address bar; Windows or macOS: Settings → Privacy → Microphone), then press Listen again.',
         noDevice: 'No microphone was found. Connect a headset or microphone, then press Listen again.',
         deviceBusy: 'The microphone is in use by another app or cannot be opened. Close the other app, then press Listen again.',
         deviceLost: 'The microphone was disconnected during the call, so listening stopped. Reconnect it and press Listen.',
@@ -64,16 +74,23 @@ export const speechStrings = {
   ru: {
     errors: {
       speech: {
-        noModelSet: 'Для языка «{{language}}» не выбрана модель распознавания речи. Укажите её папку в разделе «Настройки → Распознавание речи».',
+        noModelSet:
+          'Для языка «{{language}}» не выбрана модель распознавания речи. Укажите её папку в разделе «Настройки → Распознавание речи».',
         model: {
-          no_folder: 'Папки «{{folder}}» нет. Скачайте потоковую модель для языка «{{language}}», указанную в README, распакуйте её и выберите её папку.',
+          no_folder:
+            'Папки «{{folder}}» нет. Скачайте потоковую модель для языка «{{language}}», указанную в README, распакуйте её и выберите её папку.',
           not_a_folder: '«{{folder}}» — это файл, а не папка. Выберите папку, в которую распакован архив модели.',
-          no_model: '«{{folder}}» — не потоковая модель распознавания речи: не хватает {{missing}}. Выберите распакованную папку потоковой модели sherpa-onnx (transducer; в README указано по одной на язык).',
-          bad_model: '«{{file}}» в папке «{{folder}}» — не модель ONNX (файл повреждён или скачан не полностью). Скачайте и распакуйте модель заново.',
-          wrong_language: 'Модель в «{{folder}}» распознаёт язык «{{model}}», а не «{{language}}» — язык этого звонка. Выберите модель для этого языка.',
-          no_runtime: 'Распознавание речи на этом компьютере не установлено вместе с приложением. Переустановите приложение или используйте поток софтфона либо запись звонка.',
+          no_model:
+            '«{{folder}}» — не потоковая модель распознавания речи: не хватает {{missing}}. Выберите распакованную папку потоковой модели sherpa-onnx (transducer; в README указано по одной на язык).',
+          bad_model:
+            '«{{file}}» в папке «{{folder}}» — не модель ONNX (файл повреждён или скачан не полностью). Скачайте и распакуйте модель заново.',
+          wrong_language:
+            'Модель в «{{folder}}» распознаёт язык «{{model}}», а не «{{language}}» — язык этого звонка. Выберите модель для этого языка.',
+          no_runtime:
+            'Распознавание речи на этом компьютере не установлено вместе с приложением. Переустановите приложение или используйте поток софтфона либо запись звонка.',
         },
-        crashed: 'Распознавание речи неожиданно остановилось: возможно, файлы модели повреждены. Скачайте модель заново или используйте поток софтфона.',
+        crashed:
+          'Распознавание речи неожиданно остановилось: возможно, файлы модели повреждены. Скачайте модель заново или используйте поток софтфона.',
         internal: 'Распознавание речи не удалось. Нажмите «Слушать» ещё раз; если ошибка повторяется, подробности — в журнале приложения.',
         sessionEnded: 'Сеанс прослушивания закончился. Нажмите «Слушать» ещё раз.',
         pickDesktopOnly: 'Браузер не может выбирать папки на этом компьютере: введите путь к папке модели.',
@@ -93,9 +110,11 @@ export const speechStrings = {
         notSet: 'Не указана: распознавание для языка «{{language}}» выключено.',
         saved: 'Папка модели ({{language}}) сохранена.',
         forgotten: 'Папка модели ({{language}}) убрана.',
-        browserHint: 'Браузер не может открыть выбор папки на компьютере, где работает Sales Workbench: введите или вставьте полный путь к папке.',
+        browserHint:
+          'Браузер не может открыть выбор папки на компьютере, где работает Sales Workbench: введите или вставьте полный путь к папке.',
         system: {
-          loopback: 'Голос клиента: системный звук записывается отдельным каналом (macOS при первом запуске спросит разрешение на запись экрана).',
+          loopback:
+            'Голос клиента: системный звук записывается отдельным каналом (macOS при первом запуске спросит разрешение на запись экрана).',
           share: 'Голос клиента: в браузере можно поделиться вкладкой или окном софтфона со звуком; иначе — один общий канал.',
           none: 'Голос клиента: на этом компьютере системный звук записать нельзя; слушаем только микрофон, одним общим каналом.',
         },
@@ -106,7 +125,8 @@ export const speechStrings = {
         mic: 'Микрофон (вы)',
         system: 'Системный звук (клиент)',
         separate: 'Два канала: микрофон — это вы, системный звук — клиент.',
-        mixed: 'Один общий канал: здесь можно записать только микрофон, поэтому оба голоса считаются вашими. Карточки сами открываться не будут; слова клиента можно передавать потоком софтфона.',
+        mixed:
+          'Один общий канал: здесь можно записать только микрофон, поэтому оба голоса считаются вашими. Карточки сами открываться не будут; слова клиента можно передавать потоком софтфона.',
         shareNoAudio: 'Выбранное окно не передаёт звук: слушаем только микрофон, одним общим каналом.',
         systemLost: 'Системный звук пропал: теперь слушаем только микрофон.',
         sent: 'Передано звука: {{s}} с',
@@ -114,7 +134,8 @@ export const speechStrings = {
         ready: 'Речь распознаётся.',
         off: 'Распознавание речи выключено; проверка микрофона продолжается.',
         openSettings: 'Открыть «Настройки → Распознавание речи»',
-        permissionDenied: 'Доступ к микрофону запрещён. Разрешите микрофон для Sales Workbench (в браузере — значок слева от адресной строки; в Windows или macOS — Параметры → Конфиденциальность → Микрофон) и снова нажмите «Слушать».',
+        permissionDenied:
+          'Доступ к микрофону запрещён. Разрешите микрофон для Sales Workbench (в браузере — значок слева от адресной строки; в Windows или macOS — Параметры → Конфиденциальность → Микрофон) и снова нажмите «Слушать».',
         noDevice: 'Микрофон не найден. Подключите гарнитуру или микрофон и снова нажмите «Слушать».',
         deviceBusy: 'Микрофон занят другой программой или не открывается. Закройте её и снова нажмите «Слушать».',
         deviceLost: 'Микрофон отключился во время звонка, прослушивание остановлено. Подключите его и нажмите «Слушать».',
@@ -129,7 +150,8 @@ export const speechStrings = {
         model: {
           no_folder: '文件夹“{{folder}}”不存在。请下载 README 中列出的{{language}}流式模型，解压后选择其文件夹。',
           not_a_folder: '“{{folder}}”是文件而不是文件夹。请选择模型压缩包解压到的文件夹。',
-          no_model: '“{{folder}}”不是流式语音识别模型：缺少 {{missing}}。请选择 sherpa-onnx 流式 transducer 模型解压后的文件夹（README 为每种语言列出了一个）。',
+          no_model:
+            '“{{folder}}”不是流式语音识别模型：缺少 {{missing}}。请选择 sherpa-onnx 流式 transducer 模型解压后的文件夹（README 为每种语言列出了一个）。',
           bad_model: '“{{folder}}”中的“{{file}}”不是 ONNX 模型（文件已损坏或未下载完整）。请重新下载并解压模型。',
           wrong_language: '“{{folder}}”中的模型识别的是{{model}}，不是本次通话的语言{{language}}。请选择该语言的模型。',
           no_runtime: '本应用未安装本地语音识别组件。请重新安装应用，或使用软电话转写或回放。',
@@ -175,7 +197,8 @@ export const speechStrings = {
         ready: '正在识别语音。',
         off: '语音识别已关闭；麦克风检测仍在进行。',
         openSettings: '打开“设置 → 语音识别”',
-        permissionDenied: '麦克风访问被拒绝。请允许 Sales Workbench 使用麦克风（浏览器：地址栏左侧的图标；Windows 或 macOS：设置 → 隐私 → 麦克风），然后再次点击“收听”。',
+        permissionDenied:
+          '麦克风访问被拒绝。请允许 Sales Workbench 使用麦克风（浏览器：地址栏左侧的图标；Windows 或 macOS：设置 → 隐私 → 麦克风），然后再次点击“收听”。',
         noDevice: '未找到麦克风。请连接耳机或麦克风，然后再次点击“收听”。',
         deviceBusy: '麦克风正被其他应用占用或无法打开。请关闭该应用，然后再次点击“收听”。',
         deviceLost: '通话中麦克风断开，收听已停止。请重新连接后点击“收听”。',

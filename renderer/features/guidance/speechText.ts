@@ -22,6 +22,7 @@ export function namedParams(t: TFunction, params: MessageParams = {}): MessagePa
 /** A speech problem or an API error (its key and values) as text in the UI language. */
 export function speechText(t: TFunction, e: unknown): string {
   const err = e instanceof ApiCallError ? e.error : (e as { key?: string; params?: MessageParams; message?: string; code?: string } | null);
-  if (err?.key?.startsWith('speech.')) return t(dynamicKey(`errors.${err.key}`), { ...namedParams(t, err.params), defaultValue: err.message });
+  if (err?.key?.startsWith('speech.'))
+    return t(dynamicKey(`errors.${err.key}`), { ...namedParams(t, err.params), defaultValue: err.message });
   return errorText(t, e);
 }

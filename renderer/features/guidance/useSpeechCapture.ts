@@ -12,7 +12,10 @@ import type { CaptureStatus, SystemAudio } from '../../../shared/api/speech';
 import { api } from '../../lib/api';
 
 type Channel = 'rep' | 'customer';
-export type CaptureProblem = { kind: 'permissionDenied' | 'noDevice' | 'deviceBusy' | 'deviceLost' } | { kind: 'failed'; reason: string } | { kind: 'api'; error: unknown };
+export type CaptureProblem =
+  | { kind: 'permissionDenied' | 'noDevice' | 'deviceBusy' | 'deviceLost' }
+  | { kind: 'failed'; reason: string }
+  | { kind: 'api'; error: unknown };
 export type CaptureNote = 'shareNoAudio' | 'systemLost' | null;
 
 interface Frame {
@@ -71,7 +74,10 @@ export function useSpeechCapture(onProblem: (p: CaptureProblem) => void) {
       }
       let mic: MediaStream;
       try {
-        mic = await navigator.mediaDevices.getUserMedia({ audio: { channelCount: 1, echoCancellation: true, noiseSuppression: false, autoGainControl: false }, video: false });
+        mic = await navigator.mediaDevices.getUserMedia({
+          audio: { channelCount: 1, echoCancellation: true, noiseSuppression: false, autoGainControl: false },
+          video: false,
+        });
       } catch (e) {
         problemRef.current(micProblem(e));
         return false;

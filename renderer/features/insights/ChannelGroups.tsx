@@ -38,10 +38,26 @@ export function ChannelGroups({ onChange }: { onChange?: () => void }) {
               <Table.Td>{c.value}</Table.Td>
               <Table.Td>{fmtNumber(c.deals)}</Table.Td>
               <Table.Td>
-                <SegmentedControl size="xs" value={c.kind} onChange={(v) => void save(c.value, v, c.mode)} data={[{ value: 'direct', label: t('insights.charts.channels.direct') }, { value: 'indirect', label: t('insights.charts.channels.indirect') }]} />
+                <SegmentedControl
+                  size="xs"
+                  value={c.kind}
+                  onChange={(v) => void save(c.value, v, c.mode)}
+                  data={[
+                    { value: 'direct', label: t('insights.charts.channels.direct') },
+                    { value: 'indirect', label: t('insights.charts.channels.indirect') },
+                  ]}
+                />
               </Table.Td>
               <Table.Td>
-                <SegmentedControl size="xs" value={c.mode} onChange={(v) => void save(c.value, c.kind, v)} data={[{ value: 'online', label: t('insights.charts.channels.online') }, { value: 'offline', label: t('insights.charts.channels.offline') }]} />
+                <SegmentedControl
+                  size="xs"
+                  value={c.mode}
+                  onChange={(v) => void save(c.value, c.kind, v)}
+                  data={[
+                    { value: 'online', label: t('insights.charts.channels.online') },
+                    { value: 'offline', label: t('insights.charts.channels.offline') },
+                  ]}
+                />
               </Table.Td>
             </Table.Tr>
           ))}

@@ -6,7 +6,15 @@ import { useRef, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { exportCsv, exportPng } from './exporting';
 
-export function ChartCard(props: { id: string; title: string; definition: ReactNode; csv?: () => Record<string, unknown>[]; png?: boolean; children: ReactNode; extra?: ReactNode }) {
+export function ChartCard(props: {
+  id: string;
+  title: string;
+  definition: ReactNode;
+  csv?: () => Record<string, unknown>[];
+  png?: boolean;
+  children: ReactNode;
+  extra?: ReactNode;
+}) {
   const { t } = useTranslation();
   const ref = useRef<HTMLDivElement>(null);
   const def = useRef<HTMLParagraphElement>(null);
@@ -25,12 +33,24 @@ export function ChartCard(props: { id: string; title: string; definition: ReactN
         <Group gap={4} wrap="nowrap" className="insights-noprint">
           {props.extra}
           {props.png !== false && (
-            <Button size="compact-xs" variant="subtle" leftSection={<IconPhoto size={14} />} onClick={() => void png()} data-testid={`png-${props.id}`}>
+            <Button
+              size="compact-xs"
+              variant="subtle"
+              leftSection={<IconPhoto size={14} />}
+              onClick={() => void png()}
+              data-testid={`png-${props.id}`}
+            >
               {t('insights.actions.png')}
             </Button>
           )}
           {props.csv && (
-            <Button size="compact-xs" variant="subtle" leftSection={<IconDownload size={14} />} onClick={() => exportCsv(props.csv!(), props.title)} data-testid={`csv-${props.id}`}>
+            <Button
+              size="compact-xs"
+              variant="subtle"
+              leftSection={<IconDownload size={14} />}
+              onClick={() => exportCsv(props.csv!(), props.title)}
+              data-testid={`csv-${props.id}`}
+            >
               {t('insights.actions.csv')}
             </Button>
           )}

@@ -100,8 +100,23 @@ export function CurrencyTab() {
           <>
             <Title order={5}>{t('insights.currency.rates', { quote })}</Title>
             <Group align="flex-end">
-              <TextInput label={t('insights.currency.month')} placeholder="2025-03" value={month} onChange={(e) => setMonth(e.currentTarget.value)} w={150} data-testid="rate-month" />
-              <Select label={t('insights.currency.currency')} data={options.filter((o) => o.value !== quote)} searchable value={currency} onChange={setCurrency} w={260} data-testid="rate-currency" />
+              <TextInput
+                label={t('insights.currency.month')}
+                placeholder="2025-03"
+                value={month}
+                onChange={(e) => setMonth(e.currentTarget.value)}
+                w={150}
+                data-testid="rate-month"
+              />
+              <Select
+                label={t('insights.currency.currency')}
+                data={options.filter((o) => o.value !== quote)}
+                searchable
+                value={currency}
+                onChange={setCurrency}
+                w={260}
+                data-testid="rate-currency"
+              />
               <NumberInput
                 label={t('insights.currency.rate')}
                 description={currency ? t('insights.currency.rateHint', { quote, currency }) : undefined}
@@ -135,7 +150,12 @@ export function CurrencyTab() {
                   errors={imported.errors}
                   maxHeight={200}
                   testId="rates-errors"
-                  labels={{ row: t('insights.import.row'), column: t('insights.import.column'), value: t('insights.import.value'), problem: t('insights.import.problem') }}
+                  labels={{
+                    row: t('insights.import.row'),
+                    column: t('insights.import.column'),
+                    value: t('insights.import.value'),
+                    problem: t('insights.import.problem'),
+                  }}
                 />
               </>
             )}
@@ -180,10 +200,18 @@ export function CurrencyTab() {
                       <Table.Td>{r.month}</Table.Td>
                       <Table.Td>{r.currency}</Table.Td>
                       <Table.Td>
-                        {fmtNumber(r.rate, 4)} <Text span size="xs" c="dimmed">{t('insights.currency.rateHint', { quote, currency: r.currency })}</Text>
+                        {fmtNumber(r.rate, 4)}{' '}
+                        <Text span size="xs" c="dimmed">
+                          {t('insights.currency.rateHint', { quote, currency: r.currency })}
+                        </Text>
                       </Table.Td>
                       <Table.Td>
-                        <Button size="compact-xs" variant="subtle" color="red" onClick={() => void run(() => api('crm.setRate', { month: r.month, currency: r.currency, rate: null }))}>
+                        <Button
+                          size="compact-xs"
+                          variant="subtle"
+                          color="red"
+                          onClick={() => void run(() => api('crm.setRate', { month: r.month, currency: r.currency, rate: null }))}
+                        >
                           {t('insights.currency.remove')}
                         </Button>
                       </Table.Td>

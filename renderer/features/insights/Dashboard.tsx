@@ -1,11 +1,44 @@
 /** The Insights page: filters on top, every chart below, all from one `insights.page` call. */
-import { Alert, Anchor, Badge, Button, Group, Loader, NumberInput, SegmentedControl, Select, SimpleGrid, Stack, Switch, Table, Text, Tooltip as MTooltip } from '@mantine/core';
+import {
+  Alert,
+  Anchor,
+  Badge,
+  Button,
+  Group,
+  Loader,
+  NumberInput,
+  SegmentedControl,
+  Select,
+  SimpleGrid,
+  Stack,
+  Switch,
+  Table,
+  Text,
+  Tooltip as MTooltip,
+} from '@mantine/core';
 import { IconAlertTriangle, IconPrinter, IconTrophy } from '@tabler/icons-react';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { useNavigate } from '../../lib/navigate';
-import { Bar, BarChart, CartesianGrid, Cell, ErrorBar, Legend, Line, LineChart, ReferenceLine, ResponsiveContainer, Scatter, ScatterChart, Tooltip, XAxis, YAxis, ZAxis } from 'recharts';
+import {
+  Bar,
+  BarChart,
+  CartesianGrid,
+  Cell,
+  ErrorBar,
+  Legend,
+  Line,
+  LineChart,
+  ReferenceLine,
+  ResponsiveContainer,
+  Scatter,
+  ScatterChart,
+  Tooltip,
+  XAxis,
+  YAxis,
+  ZAxis,
+} from 'recharts';
 import type { Correlation, InsightsFilters, InsightsPage, RepRow, ScatterPoint } from '../../../shared/api/insights';
 import { useApi } from '../../lib/api';
 import { errorText } from '../../lib/errors';
@@ -37,7 +70,14 @@ export function Dashboard() {
     <Stack gap="md">
       <style>{PRINT_CSS}</style>
       {/* a period problem (start after end) shows on the date field; anything else above the charts */}
-      <Filters f={f} set={set} reset={() => setF(DEFAULT_FILTERS)} data={d} loading={q.loading} fromError={q.error?.field === 'from' ? errorText(t, q.error) : undefined} />
+      <Filters
+        f={f}
+        set={set}
+        reset={() => setF(DEFAULT_FILTERS)}
+        data={d}
+        loading={q.loading}
+        fromError={q.error?.field === 'from' ? errorText(t, q.error) : undefined}
+      />
       {q.error && q.error.field !== 'from' && <Alert color="red">{errorText(t, q.error)}</Alert>}
       {!d && q.loading && <Loader />}
       {d && d.dealsTotal === 0 && (
@@ -50,11 +90,28 @@ export function Dashboard() {
   );
 }
 
-function Filters({ f, set, reset, data, loading, fromError }: { f: InsightsFilters; set: (p: Partial<InsightsFilters>) => void; reset: () => void; data?: InsightsPage; loading: boolean; fromError?: string }) {
+function Filters({
+  f,
+  set,
+  reset,
+  data,
+  loading,
+  fromError,
+}: {
+  f: InsightsFilters;
+  set: (p: Partial<InsightsFilters>) => void;
+  reset: () => void;
+  data?: InsightsPage;
+  loading: boolean;
+  fromError?: string;
+}) {
   const { t } = useTranslation();
   const o = data?.options;
   const channelData = [
-    { group: t('insights.filters.channel'), items: (['direct', 'indirect', 'online', 'offline'] as const).map((g) => ({ value: g, label: t(`insights.filters.groups.${g}`) })) },
+    {
+      group: t('insights.filters.channel'),
+      items: (['direct', 'indirect', 'online', 'offline'] as const).map((g) => ({ value: g, label: t(`insights.filters.groups.${g}`) })),
+    },
     ...(o?.channels.length ? [{ group: '—', items: o.channels.map((c) => ({ value: c, label: c })) }] : []),
   ];
   return (
@@ -70,9 +127,31 @@ function Filters({ f, set, reset, data, loading, fromError }: { f: InsightsFilte
           onChange={(v) => set({ teamId: v ? Number(v) : null })}
           data-testid="filter-team"
         />
-        <DateField label={t('insights.filters.from')} w={150} value={f.from ?? data?.period.from ?? ''} onChange={(v) => set({ from: v || null })} error={fromError} data-testid="filter-from" />
-        <DateField label={t('insights.filters.to')} w={150} value={f.to ?? data?.period.to ?? ''} onChange={(v) => set({ to: v || null })} data-testid="filter-to" />
-        <Select label={t('insights.filters.channel')} placeholder={t('insights.filters.allChannels')} clearable w={190} data={channelData} value={f.channel ?? null} onChange={(v) => set({ channel: v })} data-testid="filter-channel" />
+        <DateField
+          label={t('insights.filters.from')}
+          w={150}
+          value={f.from ?? data?.period.from ?? ''}
+          onChange={(v) => set({ from: v || null })}
+          error={fromError}
+          data-testid="filter-from"
+        />
+        <DateField
+          label={t('insights.filters.to')}
+          w={150}
+          value={f.to ?? data?.period.to ?? ''}
+          onChange={(v) => set({ to: v || null })}
+          data-testid="filter-to"
+        />
+        <Select
+          label={t('insights.filters.channel')}
+          placeholder={t('insights.filters.allChannels')}
+          clearable
+          w={190}
+          data={channelData}
+          value={f.channel ?? null}
+          onChange={(v) => set({ channel: v })}
+          data-testid="filter-channel"
+        />
         <Select
           label={t('insights.filters.product')}
           placeholder={t('insights.filters.allProducts')}
@@ -90,7 +169,13 @@ function Filters({ f, set, reset, data, loading, fromError }: { f: InsightsFilte
           data-testid="filter-business"
         />
         <MTooltip label={t('insights.filters.lagHint')}>
-          <Switch label={t('insights.filters.lag')} checked={!!f.lag} onChange={(e) => set({ lag: e.currentTarget.checked })} data-testid="filter-lag" mb={6} />
+          <Switch
+            label={t('insights.filters.lag')}
+            checked={!!f.lag}
+            onChange={(e) => set({ lag: e.currentTarget.checked })}
+            data-testid="filter-lag"
+            mb={6}
+          />
         </MTooltip>
         <Button variant="default" onClick={reset}>
           {t('insights.filters.reset')}
@@ -109,7 +194,17 @@ function Filters({ f, set, reset, data, loading, fromError }: { f: InsightsFilte
   );
 }
 
-function Charts({ d, f, set, reload }: { d: InsightsPage; f: InsightsFilters; set: (p: Partial<InsightsFilters>) => void; reload: () => void }) {
+function Charts({
+  d,
+  f,
+  set,
+  reload,
+}: {
+  d: InsightsPage;
+  f: InsightsFilters;
+  set: (p: Partial<InsightsFilters>) => void;
+  reload: () => void;
+}) {
   const { t, i18n } = useTranslation();
   const reps = useMemo(() => new Map(d.reps.map((r) => [r.repId, r])), [d.reps]);
   const rname = (id: number) => personName(reps.get(id)) || `#${id}`;
@@ -122,9 +217,25 @@ function Charts({ d, f, set, reload }: { d: InsightsPage; f: InsightsFilters; se
           {t('insights.unconverted', {
             deals: fmtNumber(d.unconverted.deals),
             currency: d.currency,
-            list: d.unconverted.byCurrency.map((c) => t('insights.unconvertedItem', { currency: c.currency || t('insights.noCurrency'), deals: fmtNumber(c.deals), months: c.months.slice(0, 3).join(', ') + (c.months.length > 3 ? '…' : '') })).join('; '),
+            list: d.unconverted.byCurrency
+              .map((c) =>
+                t('insights.unconvertedItem', {
+                  currency: c.currency || t('insights.noCurrency'),
+                  deals: fmtNumber(c.deals),
+                  months: c.months.slice(0, 3).join(', ') + (c.months.length > 3 ? '…' : ''),
+                }),
+              )
+              .join('; '),
           })}{' '}
-          <Anchor component={Link} to="/insights?tab=currency" size="sm" c="inherit" underline="always" fw={600} data-testid="unconverted-link">
+          <Anchor
+            component={Link}
+            to="/insights?tab=currency"
+            size="sm"
+            c="inherit"
+            underline="always"
+            fw={600}
+            data-testid="unconverted-link"
+          >
             {t('insights.tabs.currency')}
           </Anchor>
         </Alert>
@@ -135,8 +246,24 @@ function Charts({ d, f, set, reload }: { d: InsightsPage; f: InsightsFilters; se
         </Alert>
       )}
       <SimpleGrid cols={{ base: 1, lg: 2 }}>
-        <ScatterCard id="close" title={t('insights.charts.close.title')} def={t('insights.charts.close.def')} yLabel={t('insights.charts.close.y')} points={d.closeScatter.points} stats={d.closeScatter.stats} rname={rname} />
-        <ScatterCard id="retention" title={t('insights.charts.retention.title')} def={t('insights.charts.retention.def')} yLabel={t('insights.charts.retention.y')} points={d.retentionScatter.points} stats={d.retentionScatter.stats} rname={rname} />
+        <ScatterCard
+          id="close"
+          title={t('insights.charts.close.title')}
+          def={t('insights.charts.close.def')}
+          yLabel={t('insights.charts.close.y')}
+          points={d.closeScatter.points}
+          stats={d.closeScatter.stats}
+          rname={rname}
+        />
+        <ScatterCard
+          id="retention"
+          title={t('insights.charts.retention.title')}
+          def={t('insights.charts.retention.def')}
+          yLabel={t('insights.charts.retention.y')}
+          points={d.retentionScatter.points}
+          stats={d.retentionScatter.stats}
+          rname={rname}
+        />
       </SimpleGrid>
       <SimpleGrid cols={{ base: 1, lg: 2 }}>
         <PerCompetency d={d} lang={lang} lag={!!f.lag} />
@@ -157,32 +284,60 @@ function Charts({ d, f, set, reload }: { d: InsightsPage; f: InsightsFilters; se
 
 export function StatsLine({ s }: { s: Correlation }) {
   const { t } = useTranslation();
-  if (s.pearson === null) return <Text size="sm" c="dimmed">{t('insights.stats.noData')}</Text>;
+  if (s.pearson === null)
+    return (
+      <Text size="sm" c="dimmed">
+        {t('insights.stats.noData')}
+      </Text>
+    );
   return (
     <Stack gap={4}>
       <Group gap={6} data-testid="stats-line" data-export-text="parts">
-        <Badge variant="light" tt="none">{t('insights.stats.n', { n: s.n })}</Badge>
+        <Badge variant="light" tt="none">
+          {t('insights.stats.n', { n: s.n })}
+        </Badge>
         <Badge variant="light" color="indigo" tt="none">
           {t('insights.stats.r', { r: num2(s.pearson) })}
         </Badge>
-        {s.ci && <Badge variant="outline" tt="none">{t('insights.stats.ci', { lo: num2(s.ci[0]), hi: num2(s.ci[1]) })}</Badge>}
+        {s.ci && (
+          <Badge variant="outline" tt="none">
+            {t('insights.stats.ci', { lo: num2(s.ci[0]), hi: num2(s.ci[1]) })}
+          </Badge>
+        )}
         <Badge variant="light" color="grape" tt="none">
           {t('insights.stats.rho', { rho: num2(s.spearman) })}
         </Badge>
       </Group>
       <Text size="sm" data-testid="stats-reading" data-export-text>
-        {t('insights.stats.reading', { strength: t(dynamicKey(`insights.stats.strength.${s.strength}`)), direction: s.strength === 'none' ? '' : t(dynamicKey(`insights.stats.direction.${s.direction}`)), n: s.n })}
+        {t('insights.stats.reading', {
+          strength: t(dynamicKey(`insights.stats.strength.${s.strength}`)),
+          direction: s.strength === 'none' ? '' : t(dynamicKey(`insights.stats.direction.${s.direction}`)),
+          n: s.n,
+        })}
       </Text>
       {s.warnings.map((w) => (
         <Text key={w} size="xs" c="orange" data-testid={`warn-${w}`} data-export-text>
-          ⚠ {w === 'smallN' ? t('insights.stats.warnSmallN', { n: s.n }) : w === 'fewClosed' ? t('insights.stats.warnFewClosed', { count: s.fewClosedReps }) : t('insights.stats.warnNoCompetence')}
+          ⚠{' '}
+          {w === 'smallN'
+            ? t('insights.stats.warnSmallN', { n: s.n })
+            : w === 'fewClosed'
+              ? t('insights.stats.warnFewClosed', { count: s.fewClosedReps })
+              : t('insights.stats.warnNoCompetence')}
         </Text>
       ))}
     </Stack>
   );
 }
 
-function ScatterCard(p: { id: string; title: string; def: string; yLabel: string; points: ScatterPoint[]; stats: Correlation; rname: (id: number) => string }) {
+function ScatterCard(p: {
+  id: string;
+  title: string;
+  def: string;
+  yLabel: string;
+  points: ScatterPoint[];
+  stats: Correlation;
+  rname: (id: number) => string;
+}) {
   const { t } = useTranslation();
   const navigate = useNavigate();
   const { stats, points } = p;
@@ -200,14 +355,35 @@ function ScatterCard(p: { id: string; title: string; def: string; yLabel: string
       id={p.id}
       title={p.title}
       definition={p.def}
-      csv={() => data.map((x) => ({ rep: x.name, competence: x.x, [p.id === 'close' ? 'close_rate' : 'retention_rate']: x.y, deals: x.deals, evidence: x.evidence }))}
+      csv={() =>
+        data.map((x) => ({
+          rep: x.name,
+          competence: x.x,
+          [p.id === 'close' ? 'close_rate' : 'retention_rate']: x.y,
+          deals: x.deals,
+          evidence: x.evidence,
+        }))
+      }
     >
       <StatsLine s={stats} />
       <ResponsiveContainer width="100%" height={280}>
         <ScatterChart margin={{ top: 10, right: 16, bottom: 24, left: 8 }}>
           <CartesianGrid strokeDasharray="3 3" />
-          <XAxis type="number" dataKey="x" name={t('insights.cols.competence')} domain={[(m: number) => Math.max(0, Math.floor(m / 10) * 10), (m: number) => Math.min(100, Math.ceil(m / 10) * 10)]} label={{ value: t('insights.charts.close.x'), position: 'insideBottom', offset: -12 }} />
-          <YAxis type="number" dataKey="y" name={p.yLabel} tickFormatter={(v: number) => pct(v)} domain={[0, 'auto']} label={{ value: p.yLabel, angle: -90, position: 'insideLeft' }} />
+          <XAxis
+            type="number"
+            dataKey="x"
+            name={t('insights.cols.competence')}
+            domain={[(m: number) => Math.max(0, Math.floor(m / 10) * 10), (m: number) => Math.min(100, Math.ceil(m / 10) * 10)]}
+            label={{ value: t('insights.charts.close.x'), position: 'insideBottom', offset: -12 }}
+          />
+          <YAxis
+            type="number"
+            dataKey="y"
+            name={p.yLabel}
+            tickFormatter={(v: number) => pct(v)}
+            domain={[0, 'auto']}
+            label={{ value: p.yLabel, angle: -90, position: 'insideLeft' }}
+          />
           <ZAxis type="number" dataKey="deals" range={[40, 360]} name={t('insights.cols.deals')} />
           <Tooltip
             cursor={{ strokeDasharray: '3 3' }}
@@ -232,7 +408,13 @@ function ScatterCard(p: { id: string; title: string; def: string; yLabel: string
               );
             }}
           />
-          <Scatter data={data} fill="#1c7ed6" fillOpacity={0.7} cursor="pointer" onClick={(x: unknown) => repIdOf(x) && navigate(`/people/${repIdOf(x)}`)} />
+          <Scatter
+            data={data}
+            fill="#1c7ed6"
+            fillOpacity={0.7}
+            cursor="pointer"
+            onClick={(x: unknown) => repIdOf(x) && navigate(`/people/${repIdOf(x)}`)}
+          />
           {line && <ReferenceLine segment={line} stroke="#e8590c" strokeWidth={2} ifOverflow="extendDomain" />}
         </ScatterChart>
       </ResponsiveContainer>
@@ -244,9 +426,22 @@ function PerCompetency({ d, lang, lag }: { d: InsightsPage; lang: 'en' | 'ru' | 
   const { t } = useTranslation();
   const data = d.perCompetency
     .filter((c) => c.stats.pearson !== null)
-    .map((c) => ({ name: c.name[lang] ?? c.name.en, r: c.stats.pearson!, err: c.stats.ci ? [c.stats.pearson! - c.stats.ci[0], c.stats.ci[1] - c.stats.pearson!] : [0, 0], lo: c.stats.ci?.[0] ?? null, hi: c.stats.ci?.[1] ?? null, n: c.stats.n, rho: c.stats.spearman }));
+    .map((c) => ({
+      name: c.name[lang] ?? c.name.en,
+      r: c.stats.pearson!,
+      err: c.stats.ci ? [c.stats.pearson! - c.stats.ci[0], c.stats.ci[1] - c.stats.pearson!] : [0, 0],
+      lo: c.stats.ci?.[0] ?? null,
+      hi: c.stats.ci?.[1] ?? null,
+      n: c.stats.n,
+      rho: c.stats.spearman,
+    }));
   return (
-    <ChartCard id="per-competency" title={t('insights.charts.perComp.title')} definition={`${t('insights.charts.perComp.def')}${lag ? ' ' + t('insights.charts.perComp.lagOn') : ''}`} csv={() => data.map(({ err: _e, ...x }) => x)}>
+    <ChartCard
+      id="per-competency"
+      title={t('insights.charts.perComp.title')}
+      definition={`${t('insights.charts.perComp.def')}${lag ? ' ' + t('insights.charts.perComp.lagOn') : ''}`}
+      csv={() => data.map(({ err: _e, ...x }) => x)}
+    >
       {data.length === 0 ? (
         <Text size="sm" c="dimmed">
           {t('insights.stats.noData')}
@@ -276,8 +471,16 @@ function Trends({ d, f, rname }: { d: InsightsPage; f: InsightsFilters; rname: (
   const repId = who === 'all' ? null : Number(who);
   const rep = useApi('insights.repTrend', repId === null ? null : { ...f, repId });
   const points = repId === null ? d.trends.team : (rep.data ?? []);
-  const teamData = d.trends.team.map((p, k) => Object.fromEntries<string | number | null>([['month', p.month], ...d.trends.byTeam.map((tm): [string, number | null] => [tm.name, tm.points[k]?.closeRate ?? null])]));
-  const repOptions = d.reps.filter((r) => r.won + r.lost + r.open > 0).map((r) => ({ value: String(r.repId), label: rname(r.repId) })).sort((a, b) => collator().compare(a.label, b.label));
+  const teamData = d.trends.team.map((p, k) =>
+    Object.fromEntries<string | number | null>([
+      ['month', p.month],
+      ...d.trends.byTeam.map((tm): [string, number | null] => [tm.name, tm.points[k]?.closeRate ?? null]),
+    ]),
+  );
+  const repOptions = d.reps
+    .filter((r) => r.won + r.lost + r.open > 0)
+    .map((r) => ({ value: String(r.repId), label: rname(r.repId) }))
+    .sort((a, b) => collator().compare(a.label, b.label));
   return (
     <ChartCard
       id="trends"
@@ -331,15 +534,30 @@ function Funnel({ d, rname }: { d: InsightsPage; rname: (id: number) => string }
   const { t } = useTranslation();
   const navigate = useNavigate();
   const [who, setWho] = useState<string>('all');
-  const series = who === 'all' ? d.funnel.total : who.startsWith('t') ? (d.funnel.byTeam.find((x) => `t${x.teamId}` === who)?.counts ?? d.funnel.total) : (d.funnel.byRep.find((x) => `r${x.repId}` === who)?.counts ?? d.funnel.total);
-  const data = series.map((n, k) => ({ stage: t('insights.charts.funnel.stage', { n: k + 1 }), n, conv: series[0] ? n / series[0] : null }));
-  const repRows = d.funnel.byRep.map((r) => ({ repId: r.repId, name: rname(r.repId), conv: r.counts[0] ? r.counts[4] / r.counts[0] : 0 })).sort((a, b) => b.conv - a.conv);
+  const series =
+    who === 'all'
+      ? d.funnel.total
+      : who.startsWith('t')
+        ? (d.funnel.byTeam.find((x) => `t${x.teamId}` === who)?.counts ?? d.funnel.total)
+        : (d.funnel.byRep.find((x) => `r${x.repId}` === who)?.counts ?? d.funnel.total);
+  const data = series.map((n, k) => ({
+    stage: t('insights.charts.funnel.stage', { n: k + 1 }),
+    n,
+    conv: series[0] ? n / series[0] : null,
+  }));
+  const repRows = d.funnel.byRep
+    .map((r) => ({ repId: r.repId, name: rname(r.repId), conv: r.counts[0] ? r.counts[4] / r.counts[0] : 0 }))
+    .sort((a, b) => b.conv - a.conv);
   return (
     <ChartCard
       id="funnel"
       title={t('insights.charts.funnel.title')}
       definition={t('insights.charts.funnel.def')}
-      csv={() => [{ who: 'all', ...Object.fromEntries(d.funnel.total.map((n, k) => [`stage_${k + 1}`, n])) }, ...d.funnel.byTeam.map((x) => ({ who: x.name, ...Object.fromEntries(x.counts.map((n, k) => [`stage_${k + 1}`, n])) })), ...d.funnel.byRep.map((x) => ({ who: rname(x.repId), ...Object.fromEntries(x.counts.map((n, k) => [`stage_${k + 1}`, n])) }))]}
+      csv={() => [
+        { who: 'all', ...Object.fromEntries(d.funnel.total.map((n, k) => [`stage_${k + 1}`, n])) },
+        ...d.funnel.byTeam.map((x) => ({ who: x.name, ...Object.fromEntries(x.counts.map((n, k) => [`stage_${k + 1}`, n])) })),
+        ...d.funnel.byRep.map((x) => ({ who: rname(x.repId), ...Object.fromEntries(x.counts.map((n, k) => [`stage_${k + 1}`, n])) })),
+      ]}
       extra={
         <Select
           aria-label={t('insights.charts.funnel.who')}
@@ -347,7 +565,11 @@ function Funnel({ d, rname }: { d: InsightsPage; rname: (id: number) => string }
           w={170}
           value={who}
           onChange={(v) => setWho(v ?? 'all')}
-          data={[{ value: 'all', label: t('insights.charts.funnel.all') }, ...d.funnel.byTeam.map((x) => ({ value: `t${x.teamId}`, label: x.name })), ...d.funnel.byRep.map((x) => ({ value: `r${x.repId}`, label: rname(x.repId) }))]}
+          data={[
+            { value: 'all', label: t('insights.charts.funnel.all') },
+            ...d.funnel.byTeam.map((x) => ({ value: `t${x.teamId}`, label: x.name })),
+            ...d.funnel.byRep.map((x) => ({ value: `r${x.repId}`, label: rname(x.repId) })),
+          ]}
           data-testid="funnel-who"
         />
       }
@@ -370,7 +592,13 @@ function Funnel({ d, rname }: { d: InsightsPage; rname: (id: number) => string }
           <XAxis type="number" domain={[0, 1]} tickFormatter={(v: number) => pct(v)} />
           <YAxis type="category" dataKey="name" width={140} tick={{ fontSize: 11 }} interval={0} />
           <Tooltip formatter={(v) => pct(Number(v), 1)} />
-          <Bar dataKey="conv" name={t('insights.charts.funnel.conversion', { value: '' })} fill="#2f9e44" cursor="pointer" onClick={(x: unknown) => repIdOf(x) && navigate(`/people/${repIdOf(x)}`)} />
+          <Bar
+            dataKey="conv"
+            name={t('insights.charts.funnel.conversion', { value: '' })}
+            fill="#2f9e44"
+            cursor="pointer"
+            onClick={(x: unknown) => repIdOf(x) && navigate(`/people/${repIdOf(x)}`)}
+          />
         </BarChart>
       </ResponsiveContainer>
     </ChartCard>
@@ -400,7 +628,10 @@ function Channels({ d, money, reload }: { d: InsightsPage; money: (v: number) =>
           <Tooltip formatter={(v, name) => (name === t('insights.cols.closeRate') ? pct(Number(v), 1) : fmtNumber(Number(v)))} />
           <Bar dataKey="closeRate" name={t('insights.cols.closeRate')}>
             {d.channels.map((c, i) => (
-              <Cell key={i} fill={c.kind === 'direct' ? (c.mode === 'online' ? '#1c7ed6' : '#74c0fc') : c.mode === 'online' ? '#e8590c' : '#ffa94d'} />
+              <Cell
+                key={i}
+                fill={c.kind === 'direct' ? (c.mode === 'online' ? '#1c7ed6' : '#74c0fc') : c.mode === 'online' ? '#e8590c' : '#ffa94d'}
+              />
             ))}
           </Bar>
         </BarChart>
@@ -439,20 +670,37 @@ function Leaderboard({ d, rname, money }: { d: InsightsPage; rname: (id: number)
   const [tab, setTab] = useState<'closeRate' | 'revenue' | 'improved'>('closeRate');
   const rows: { repId: number; value: string; extra?: string }[] =
     tab === 'closeRate'
-      ? lb.closeRate.map((r) => ({ repId: r.repId, value: pct(r.value, 0), extra: `${r.closed} ${t('insights.cols.deals').toLowerCase()}` }))
+      ? lb.closeRate.map((r) => ({
+          repId: r.repId,
+          value: pct(r.value, 0),
+          extra: `${r.closed} ${t('insights.cols.deals').toLowerCase()}`,
+        }))
       : tab === 'revenue'
         ? lb.revenue.map((r) => ({ repId: r.repId, value: money(r.value) }))
-        : lb.improved.map((r) => ({ repId: r.repId, value: `${r.value >= 0 ? '+' : ''}${fmtNumber(r.value * 100, 1)} pp`, extra: `${pct(r.before)} → ${pct(r.after)}` }));
+        : lb.improved.map((r) => ({
+            repId: r.repId,
+            value: `${r.value >= 0 ? '+' : ''}${fmtNumber(r.value * 100, 1)} pp`,
+            extra: `${pct(r.before)} → ${pct(r.after)}`,
+          }));
   const [y, m] = lb.month.split('-').map(Number);
   const { i18n } = useTranslation();
-  const monthLabel = y ? new Intl.DateTimeFormat({ en: 'en-GB', ru: 'ru-RU', zh: 'zh-CN' }[i18n.language as 'en'] ?? 'en-GB', { year: 'numeric', month: 'long' }).format(new Date(Date.UTC(y, m - 1, 15))) : lb.month;
+  const monthLabel = y
+    ? new Intl.DateTimeFormat({ en: 'en-GB', ru: 'ru-RU', zh: 'zh-CN' }[i18n.language as 'en'] ?? 'en-GB', {
+        year: 'numeric',
+        month: 'long',
+      }).format(new Date(Date.UTC(y, m - 1, 15)))
+    : lb.month;
   return (
     <ChartCard
       id="leaderboard"
       title={t('insights.charts.leaderboard.title', { month: monthLabel })}
       definition={t('insights.charts.leaderboard.def', { min: lb.minDeals })}
       png={false}
-      csv={() => [...lb.closeRate.map((r) => ({ board: 'close_rate', rep: rname(r.repId), value: r.value, closed: r.closed })), ...lb.revenue.map((r) => ({ board: 'revenue', rep: rname(r.repId), value: r.value, closed: '' })), ...lb.improved.map((r) => ({ board: 'improved', rep: rname(r.repId), value: r.value, closed: '' }))]}
+      csv={() => [
+        ...lb.closeRate.map((r) => ({ board: 'close_rate', rep: rname(r.repId), value: r.value, closed: r.closed })),
+        ...lb.revenue.map((r) => ({ board: 'revenue', rep: rname(r.repId), value: r.value, closed: '' })),
+        ...lb.improved.map((r) => ({ board: 'improved', rep: rname(r.repId), value: r.value, closed: '' })),
+      ]}
     >
       {lb.champion !== null && (
         <Group gap={6} mb="xs" data-testid="champion">
@@ -497,14 +745,33 @@ function Leaderboard({ d, rname, money }: { d: InsightsPage; rname: (id: number)
 function Training({ d, f, set }: { d: InsightsPage; f: InsightsFilters; set: (p: Partial<InsightsFilters>) => void }) {
   const { t } = useTranslation();
   const courses = d.training.courses;
-  const data = courses.filter((c) => c.estimate !== null).map((c) => ({ name: c.courseTitle, effect: c.estimate!, spans0: !!c.ci && c.ci[0] < 0 && c.ci[1] > 0, err: c.ci ? [c.estimate! - c.ci[0], c.ci[1] - c.estimate!] : [0, 0] }));
+  const data = courses
+    .filter((c) => c.estimate !== null)
+    .map((c) => ({
+      name: c.courseTitle,
+      effect: c.estimate!,
+      spans0: !!c.ci && c.ci[0] < 0 && c.ci[1] > 0,
+      err: c.ci ? [c.estimate! - c.ci[0], c.ci[1] - c.estimate!] : [0, 0],
+    }));
   return (
     <ChartCard
       id="training"
       title={t('insights.charts.training.title')}
       definition={`${t('insights.charts.training.def', { days: f.windowDays ?? 90 })} ${t('insights.charts.training.caution')}`}
       csv={() => courses.map((c) => ({ ...c, ci: undefined, ci_low: c.ci?.[0] ?? null, ci_high: c.ci?.[1] ?? null }))}
-      extra={<NumberInput size="xs" w={110} min={14} max={365} step={15} value={f.windowDays ?? 90} onChange={(v) => typeof v === 'number' && v >= 14 && v <= 365 && set({ windowDays: v })} aria-label={t('insights.charts.training.window')} data-testid="training-window" />}
+      extra={
+        <NumberInput
+          size="xs"
+          w={110}
+          min={14}
+          max={365}
+          step={15}
+          value={f.windowDays ?? 90}
+          onChange={(v) => typeof v === 'number' && v >= 14 && v <= 365 && set({ windowDays: v })}
+          aria-label={t('insights.charts.training.window')}
+          data-testid="training-window"
+        />
+      }
     >
       {!d.training.available ? (
         <Text size="sm" c="dimmed">
@@ -583,14 +850,43 @@ function RepsTable({ d, money }: { d: InsightsPage; money: (v: number) => string
   const teams = new Map(d.options.teams.map((x) => [x.id, x.name]));
   const rows = [...d.reps].sort((a, b) => (b.closeRate ?? -1) - (a.closeRate ?? -1));
   const csv = () =>
-    rows.map((r: RepRow) => ({ rep: r.name, team: r.teamId ? teams.get(r.teamId) : '', won: r.won, lost: r.lost, open: r.open, close_rate: r.closeRate, revenue: r.revenue, retention: r.retention.rate, competence: r.competence?.score ?? null, evidence: r.competence?.n ?? 0, csat: r.csat?.mean ?? null, csat_n: r.csat?.n ?? 0, nps: r.nps?.score ?? null }));
+    rows.map((r: RepRow) => ({
+      rep: r.name,
+      team: r.teamId ? teams.get(r.teamId) : '',
+      won: r.won,
+      lost: r.lost,
+      open: r.open,
+      close_rate: r.closeRate,
+      revenue: r.revenue,
+      retention: r.retention.rate,
+      competence: r.competence?.score ?? null,
+      evidence: r.competence?.n ?? 0,
+      csat: r.csat?.mean ?? null,
+      csat_n: r.csat?.n ?? 0,
+      nps: r.nps?.score ?? null,
+    }));
   return (
     <ChartCard id="reps" title={t('insights.charts.reps.title')} definition={t('insights.charts.reps.def')} csv={csv} png={false}>
       <Table.ScrollContainer minWidth={800}>
         <Table fz="sm" striped highlightOnHover stickyHeader data-testid="reps-table">
           <Table.Thead>
             <Table.Tr>
-              {(['rep', 'team', 'won', 'lost', 'open', 'closeRate', 'revenue', 'retention', 'competence', 'evidence', 'csat', 'nps'] as const).map((c) => (
+              {(
+                [
+                  'rep',
+                  'team',
+                  'won',
+                  'lost',
+                  'open',
+                  'closeRate',
+                  'revenue',
+                  'retention',
+                  'competence',
+                  'evidence',
+                  'csat',
+                  'nps',
+                ] as const
+              ).map((c) => (
                 <Table.Th key={c}>{t(`insights.cols.${c}`)}</Table.Th>
               ))}
             </Table.Tr>
@@ -606,7 +902,10 @@ function RepsTable({ d, money }: { d: InsightsPage; money: (v: number) => string
                 <Table.Td fw={700}>{pct(r.closeRate, 1)}</Table.Td>
                 <Table.Td>{money(r.revenue)}</Table.Td>
                 <Table.Td>
-                  {pct(r.retention.rate, 0)} <Text span size="xs" c="dimmed">({r.retention.retained}/{r.retention.base})</Text>
+                  {pct(r.retention.rate, 0)}{' '}
+                  <Text span size="xs" c="dimmed">
+                    ({r.retention.retained}/{r.retention.base})
+                  </Text>
                 </Table.Td>
                 <Table.Td>{r.competence?.score != null ? fmtNumber(r.competence.score, 0) : '—'}</Table.Td>
                 <Table.Td c={r.competence && !r.competence.sufficient ? 'orange' : undefined}>{r.competence?.n ?? 0}</Table.Td>

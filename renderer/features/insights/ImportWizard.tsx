@@ -1,12 +1,43 @@
 /** CRM import wizard: upload -> mapping (fields, formats, stages, owners) -> dry run -> import with progress/cancel; history with undo. */
-import { Alert, Badge, Button, Card, Group, MultiSelect, Progress, Radio, ScrollArea, Select, SimpleGrid, Stack, Stepper, Table, Text, TextInput, Title } from '@mantine/core';
+import {
+  Alert,
+  Badge,
+  Button,
+  Card,
+  Group,
+  MultiSelect,
+  Progress,
+  Radio,
+  ScrollArea,
+  Select,
+  SimpleGrid,
+  Stack,
+  Stepper,
+  Table,
+  Text,
+  TextInput,
+  Title,
+} from '@mantine/core';
 import { Dropzone } from '@mantine/dropzone';
 import { modals } from '@mantine/modals';
 import { notifications } from '@mantine/notifications';
 import { IconFileSpreadsheet } from '@tabler/icons-react';
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { DATE_FORMATS, DEAL_FIELDS, DEAL_STATUSES, NUMBER_FORMATS, REQUIRED_FIELDS, type CrmDryRun, type CrmJob, type CrmMapping, type CrmSniff, type DateReading, type DealField, type DealStatus } from '../../../shared/api/crm';
+import {
+  DATE_FORMATS,
+  DEAL_FIELDS,
+  DEAL_STATUSES,
+  NUMBER_FORMATS,
+  REQUIRED_FIELDS,
+  type CrmDryRun,
+  type CrmJob,
+  type CrmMapping,
+  type CrmSniff,
+  type DateReading,
+  type DealField,
+  type DealStatus,
+} from '../../../shared/api/crm';
 import { ISO_CURRENCIES } from '../../../shared/domain/currency';
 import { currencyLabel } from './format';
 import { api, invoke, isElectron, uploadFile, useApi } from '../../lib/api';
@@ -41,7 +72,13 @@ function ImportWizard({ onImported }: { onImported: () => void }) {
   /** the user's answer to "day or month first?" for this file (asked when its slash dates are ambiguous) */
   const [datesAnswered, setDatesAnswered] = useState(false);
   const people = useApi('people.list', { limit: 500, sort: 'name' });
-  const peopleOptions = useMemo(() => [{ value: '0', label: t('insights.import.skip') }, ...(people.data?.rows ?? []).map((p) => ({ value: String(p.id), label: `${personName(p)} · ${p.email}` }))], [people.data, t]);
+  const peopleOptions = useMemo(
+    () => [
+      { value: '0', label: t('insights.import.skip') },
+      ...(people.data?.rows ?? []).map((p) => ({ value: String(p.id), label: `${personName(p)} · ${p.email}` })),
+    ],
+    [people.data, t],
+  );
 
   const reset = () => {
     setStep(0);
@@ -95,7 +132,15 @@ function ImportWizard({ onImported }: { onImported: () => void }) {
       const r = await api('crm.dryRun', { uploadId: sniff.uploadId, source, mapping, fileName: sniff.fileName });
       setDry(r);
       // stages first seen past the sniffed head: pre-fill the suggestion so the user only reviews it
-      if (r.unmappedStages.length) setMapping((m) => (m ? { ...m, stages: { ...m.stages, ...Object.fromEntries(r.unmappedStages.filter((x) => x.value).map((x) => [x.value, x.suggested])) } } : m));
+      if (r.unmappedStages.length)
+        setMapping((m) =>
+          m
+            ? {
+                ...m,
+                stages: { ...m.stages, ...Object.fromEntries(r.unmappedStages.filter((x) => x.value).map((x) => [x.value, x.suggested])) },
+              }
+            : m,
+        );
       setStep(2);
     } catch (e) {
       setError(errorText(t, e));
@@ -189,7 +234,9 @@ function ImportWizard({ onImported }: { onImported: () => void }) {
           <Progress value={dryProgress.fraction * 100} animated />
         </Stack>
       )}
-      {step === 2 && dry && mapping && <DryRunStep dry={dry} mapping={mapping} peopleOptions={peopleOptions} setOwner={setOwner} setMapping={setMapping} />}
+      {step === 2 && dry && mapping && (
+        <DryRunStep dry={dry} mapping={mapping} peopleOptions={peopleOptions} setOwner={setOwner} setMapping={setMapping} />
+      )}
       {step === 3 && job && (
         <Stack data-testid="import-progress">
           {job.state === 'running' && (
@@ -197,14 +244,23 @@ function ImportWizard({ onImported }: { onImported: () => void }) {
               <Text>{t('insights.import.running', { rows: fmtNumber(job.rows) })}</Text>
               <Progress value={job.fraction * 100} animated />
               <Group>
-                <Button color="red" variant="light" onClick={() => void api('crm.cancelImport', { jobId: job.jobId }).then(setJob)} data-testid="import-cancel">
+                <Button
+                  color="red"
+                  variant="light"
+                  onClick={() => void api('crm.cancelImport', { jobId: job.jobId }).then(setJob)}
+                  data-testid="import-cancel"
+                >
                   {t('insights.import.cancel')}
                 </Button>
               </Group>
             </>
           )}
           {job.state === 'cancelled' && <Alert color="yellow">{t('insights.import.cancelled')}</Alert>}
-          {job.state === 'failed' && <Alert color="red">{errorText(t, { code: 'bad_file', message: job.error ?? '', key: job.errorKey, params: job.errorParams })}</Alert>}
+          {job.state === 'failed' && (
+            <Alert color="red">
+              {errorText(t, { code: 'bad_file', message: job.error ?? '', key: job.errorKey, params: job.errorParams })}
+            </Alert>
+          )}
           {job.state === 'done' && job.counts && (
             <Alert color="green" data-testid="import-done">
               {t('insights.import.done', { ...job.counts })}
@@ -229,11 +285,21 @@ function ImportWizard({ onImported }: { onImported: () => void }) {
               {datesOpen ? t('insights.ambiguous.answerFirst') : t('insights.fileCurrency.hint')}
             </Text>
           )}
-          <Button variant={step === 2 ? 'default' : 'filled'} onClick={() => void runDry()} loading={busy} disabled={datesOpen || currencyOpen} data-testid="run-dry">
+          <Button
+            variant={step === 2 ? 'default' : 'filled'}
+            onClick={() => void runDry()}
+            loading={busy}
+            disabled={datesOpen || currencyOpen}
+            data-testid="run-dry"
+          >
             {t('insights.import.runDry')}
           </Button>
           {step === 2 && dry && (
-            <Button onClick={() => void start()} disabled={dry.counts.valid === 0 || dry.unknownOwners.length > 0 || dry.unmappedStages.length > 0} data-testid="run-import">
+            <Button
+              onClick={() => void start()}
+              disabled={dry.counts.valid === 0 || dry.unknownOwners.length > 0 || dry.unmappedStages.length > 0}
+              data-testid="run-import"
+            >
               {t('insights.import.confirm', { count: dry.counts.valid })}
             </Button>
           )}
@@ -277,21 +343,45 @@ function MappingStep(p: {
   return (
     <Stack gap="md" data-testid="mapping-step">
       <Text size="sm" data-testid="sniff-detected">
-        {t('insights.import.detected', { kind: sniff.kind.toUpperCase(), encoding: sniff.encoding, delimiter: sniff.delimiter === '\t' ? 'Tab' : sniff.delimiter, row: sniff.headerRow, preset: t(`insights.import.presets.${sniff.preset}`) })}
+        {t('insights.import.detected', {
+          kind: sniff.kind.toUpperCase(),
+          encoding: sniff.encoding,
+          delimiter: sniff.delimiter === '\t' ? 'Tab' : sniff.delimiter,
+          row: sniff.headerRow,
+          preset: t(`insights.import.presets.${sniff.preset}`),
+        })}
       </Text>
       {sniff.savedMapping && <Alert color="blue">{t('insights.import.saved')}</Alert>}
       {saved && sniff.formats.detectedDate && saved.dateFormat !== sniff.formats.detectedDate && (
         <Alert color="yellow" data-testid="saved-date-differs">
-          {t('insights.formats.savedDate', { saved: t(`insights.import.dateFormats.${saved.dateFormat}`), detected: t(`insights.import.dateFormats.${sniff.formats.detectedDate}`) })}
+          {t('insights.formats.savedDate', {
+            saved: t(`insights.import.dateFormats.${saved.dateFormat}`),
+            detected: t(`insights.import.dateFormats.${sniff.formats.detectedDate}`),
+          })}
         </Alert>
       )}
       {saved && sniff.formats.detectedNumber && saved.numberFormat !== sniff.formats.detectedNumber && (
         <Alert color="yellow" data-testid="saved-number-differs">
-          {t('insights.formats.savedNumber', { saved: t(`insights.import.numberFormats.${saved.numberFormat}`), detected: t(`insights.import.numberFormats.${sniff.formats.detectedNumber}`) })}
+          {t('insights.formats.savedNumber', {
+            saved: t(`insights.import.numberFormats.${saved.numberFormat}`),
+            detected: t(`insights.import.numberFormats.${sniff.formats.detectedNumber}`),
+          })}
         </Alert>
       )}
-      {sniff.formats.ambiguousDates && <AmbiguousDates readings={sniff.formats.ambiguousDates} value={p.datesAnswered ? mapping.dateFormat : null} onChange={p.answerDates} />}
-      <TextInput label={t('insights.import.source')} value={p.source} onChange={(e) => p.setSource(e.currentTarget.value)} w={320} maxLength={80} />
+      {sniff.formats.ambiguousDates && (
+        <AmbiguousDates
+          readings={sniff.formats.ambiguousDates}
+          value={p.datesAnswered ? mapping.dateFormat : null}
+          onChange={p.answerDates}
+        />
+      )}
+      <TextInput
+        label={t('insights.import.source')}
+        value={p.source}
+        onChange={(e) => p.setSource(e.currentTarget.value)}
+        w={320}
+        maxLength={80}
+      />
       <div>
         <Text fw={500} size="sm" mb={4}>
           {t('insights.import.columns')}
@@ -313,8 +403,20 @@ function MappingStep(p: {
         </SimpleGrid>
       </div>
       <Group>
-        <Select size="xs" label={t('insights.import.dateFormat')} data={DATE_FORMATS.map((d) => ({ value: d, label: t(`insights.import.dateFormats.${d}`) }))} value={mapping.dateFormat} onChange={(v) => v && upd({ dateFormat: v })} />
-        <Select size="xs" label={t('insights.import.numberFormat')} data={NUMBER_FORMATS.map((d) => ({ value: d, label: t(`insights.import.numberFormats.${d}`) }))} value={mapping.numberFormat} onChange={(v) => v && upd({ numberFormat: v })} />
+        <Select
+          size="xs"
+          label={t('insights.import.dateFormat')}
+          data={DATE_FORMATS.map((d) => ({ value: d, label: t(`insights.import.dateFormats.${d}`) }))}
+          value={mapping.dateFormat}
+          onChange={(v) => v && upd({ dateFormat: v })}
+        />
+        <Select
+          size="xs"
+          label={t('insights.import.numberFormat')}
+          data={NUMBER_FORMATS.map((d) => ({ value: d, label: t(`insights.import.numberFormats.${d}`) }))}
+          value={mapping.numberFormat}
+          onChange={(v) => v && upd({ numberFormat: v })}
+        />
         {mapping.fields.amount && !mapping.fields.currency && (
           <Select
             size="xs"
@@ -333,7 +435,16 @@ function MappingStep(p: {
         )}
       </Group>
       {stageValues.length > 0 && <StagesTable values={stageValues} mapping={mapping} upd={upd} />}
-      {typeValues.length > 0 && <MultiSelect size="xs" label={t('insights.import.repeat')} data={typeValues} value={mapping.repeatValues.filter((v) => typeValues.includes(v))} onChange={(v) => upd({ repeatValues: v })} w={480} />}
+      {typeValues.length > 0 && (
+        <MultiSelect
+          size="xs"
+          label={t('insights.import.repeat')}
+          data={typeValues}
+          value={mapping.repeatValues.filter((v) => typeValues.includes(v))}
+          onChange={(v) => upd({ repeatValues: v })}
+          w={480}
+        />
+      )}
       {sniff.owners.length > 0 && (
         <div>
           <Text fw={500} size="sm" mb={4}>
@@ -369,7 +480,15 @@ function MappingStep(p: {
 }
 
 /** "Day or month first?": two rows of the file read both ways; the user's answer sets the date format. */
-function AmbiguousDates({ readings, value, onChange }: { readings: DateReading[]; value: string | null; onChange: (f: 'dmy' | 'mdy') => void }) {
+function AmbiguousDates({
+  readings,
+  value,
+  onChange,
+}: {
+  readings: DateReading[];
+  value: string | null;
+  onChange: (f: 'dmy' | 'mdy') => void;
+}) {
   const { t } = useTranslation();
   return (
     <Alert color="orange" title={t('insights.ambiguous.title')} data-testid="ambiguous-dates">
@@ -397,9 +516,18 @@ function AmbiguousDates({ readings, value, onChange }: { readings: DateReading[]
   );
 }
 
-function StagesTable({ values, mapping, upd }: { values: { value: string; rows: number }[]; mapping: CrmMapping; upd: (p: Partial<CrmMapping>) => void }) {
+function StagesTable({
+  values,
+  mapping,
+  upd,
+}: {
+  values: { value: string; rows: number }[];
+  mapping: CrmMapping;
+  upd: (p: Partial<CrmMapping>) => void;
+}) {
   const { t } = useTranslation();
-  const set = (v: string, status: DealStatus, position: number) => upd({ stages: { ...mapping.stages, [v]: { status, position: status === 'won' ? 5 : position } } });
+  const set = (v: string, status: DealStatus, position: number) =>
+    upd({ stages: { ...mapping.stages, [v]: { status, position: status === 'won' ? 5 : position } } });
   return (
     <div>
       <Text fw={500} size="sm" mb={4}>
@@ -419,13 +547,31 @@ function StagesTable({ values, mapping, upd }: { values: { value: string; rows: 
             return (
               <Table.Tr key={value}>
                 <Table.Td>
-                  {value} <Text span size="xs" c="dimmed">({t('insights.import.rows', { count: rows })})</Text>
+                  {value}{' '}
+                  <Text span size="xs" c="dimmed">
+                    ({t('insights.import.rows', { count: rows })})
+                  </Text>
                 </Table.Td>
                 <Table.Td>
-                  <Select aria-label={`${value}: ${t('common.status')}`} size="xs" w={140} data={DEAL_STATUSES.map((s) => ({ value: s, label: t(`insights.import.status.${s}`) }))} value={r.status} onChange={(v) => v && set(value, v, r.position)} />
+                  <Select
+                    aria-label={`${value}: ${t('common.status')}`}
+                    size="xs"
+                    w={140}
+                    data={DEAL_STATUSES.map((s) => ({ value: s, label: t(`insights.import.status.${s}`) }))}
+                    value={r.status}
+                    onChange={(v) => v && set(value, v, r.position)}
+                  />
                 </Table.Td>
                 <Table.Td>
-                  <Select aria-label={`${value}: ${t('insights.import.position')}`} size="xs" w={80} data={['1', '2', '3', '4', '5']} value={String(r.position)} onChange={(v) => v && set(value, r.status, Number(v))} disabled={r.status === 'won'} />
+                  <Select
+                    aria-label={`${value}: ${t('insights.import.position')}`}
+                    size="xs"
+                    w={80}
+                    data={['1', '2', '3', '4', '5']}
+                    value={String(r.position)}
+                    onChange={(v) => v && set(value, r.status, Number(v))}
+                    disabled={r.status === 'won'}
+                  />
                 </Table.Td>
               </Table.Tr>
             );
@@ -436,7 +582,17 @@ function StagesTable({ values, mapping, upd }: { values: { value: string; rows: 
   );
 }
 
-function OwnersTable({ owners, mapping, peopleOptions, setOwner }: { owners: CrmSniff['owners']; mapping: CrmMapping; peopleOptions: { value: string; label: string }[]; setOwner: (v: string, id: number) => void }) {
+function OwnersTable({
+  owners,
+  mapping,
+  peopleOptions,
+  setOwner,
+}: {
+  owners: CrmSniff['owners'];
+  mapping: CrmMapping;
+  peopleOptions: { value: string; label: string }[];
+  setOwner: (v: string, id: number) => void;
+}) {
   const { t } = useTranslation();
   return (
     <Table fz="xs" withTableBorder data-testid="owners-table">
@@ -453,7 +609,10 @@ function OwnersTable({ owners, mapping, peopleOptions, setOwner }: { owners: Crm
           return (
             <Table.Tr key={o.value} data-testid={`owner-row-${o.value}`}>
               <Table.Td>
-                {o.value} <Text span size="xs" c="dimmed">({t('insights.import.rows', { count: o.rows })})</Text>
+                {o.value}{' '}
+                <Text span size="xs" c="dimmed">
+                  ({t('insights.import.rows', { count: o.rows })})
+                </Text>
               </Table.Td>
               <Table.Td>
                 {matched && o.how !== 'saved' ? (
@@ -486,7 +645,19 @@ function OwnersTable({ owners, mapping, peopleOptions, setOwner }: { owners: Crm
   );
 }
 
-function DryRunStep({ dry, mapping, peopleOptions, setOwner, setMapping }: { dry: CrmDryRun; mapping: CrmMapping; peopleOptions: { value: string; label: string }[]; setOwner: (v: string, id: number) => void; setMapping: (f: (m: CrmMapping | null) => CrmMapping | null) => void }) {
+function DryRunStep({
+  dry,
+  mapping,
+  peopleOptions,
+  setOwner,
+  setMapping,
+}: {
+  dry: CrmDryRun;
+  mapping: CrmMapping;
+  peopleOptions: { value: string; label: string }[];
+  setOwner: (v: string, id: number) => void;
+  setMapping: (f: (m: CrmMapping | null) => CrmMapping | null) => void;
+}) {
   const { t } = useTranslation();
   const unresolved = dry.unknownOwners.length > 0 || dry.unmappedStages.length > 0;
   return (
@@ -496,8 +667,11 @@ function DryRunStep({ dry, mapping, peopleOptions, setOwner, setMapping }: { dry
       </Text>
       {unresolved && <Alert color="yellow">{t('insights.import.unresolved')}</Alert>}
       {dry.formatWarnings.map((w) => {
-        const name = (v: string) => t(dynamicKey(w.kind === 'dateFormat' ? `insights.import.dateFormats.${v}` : `insights.import.numberFormats.${v}`));
-        const key = dynamicKey(`insights.formats.${w.kind === 'dateFormat' ? 'warnDate' : 'warnNumber'}${w.saved !== null && w.saved !== w.detected ? 'Saved' : ''}`);
+        const name = (v: string) =>
+          t(dynamicKey(w.kind === 'dateFormat' ? `insights.import.dateFormats.${v}` : `insights.import.numberFormats.${v}`));
+        const key = dynamicKey(
+          `insights.formats.${w.kind === 'dateFormat' ? 'warnDate' : 'warnNumber'}${w.saved !== null && w.saved !== w.detected ? 'Saved' : ''}`,
+        );
         return (
           <Alert key={w.kind} color="yellow" data-testid={`format-warning-${w.kind}`}>
             {t(key, { detected: name(w.detected), used: name(w.used), saved: w.saved ? name(w.saved) : '' })}
@@ -509,8 +683,12 @@ function DryRunStep({ dry, mapping, peopleOptions, setOwner, setMapping }: { dry
           {t('insights.formats.currencies', { list: dry.currencies.map((c) => `${c.currency} (${fmtNumber(c.rows)})`).join(', ') })}
         </Text>
       )}
-      {dry.unknownOwners.length > 0 && <OwnersTable owners={dry.unknownOwners} mapping={mapping} peopleOptions={peopleOptions} setOwner={setOwner} />}
-      {dry.unmappedStages.length > 0 && <StagesTable values={dry.unmappedStages} mapping={mapping} upd={(p) => setMapping((m) => (m ? { ...m, ...p } : m))} />}
+      {dry.unknownOwners.length > 0 && (
+        <OwnersTable owners={dry.unknownOwners} mapping={mapping} peopleOptions={peopleOptions} setOwner={setOwner} />
+      )}
+      {dry.unmappedStages.length > 0 && (
+        <StagesTable values={dry.unmappedStages} mapping={mapping} upd={(p) => setMapping((m) => (m ? { ...m, ...p } : m))} />
+      )}
       {dry.errors.length > 0 && (
         <>
           <Text fw={500} size="sm">
@@ -520,7 +698,12 @@ function DryRunStep({ dry, mapping, peopleOptions, setOwner, setMapping }: { dry
             errors={dry.errors}
             maxHeight={220}
             testId="dry-errors"
-            labels={{ row: t('insights.import.row'), column: t('insights.import.column'), value: t('insights.import.value'), problem: t('insights.import.problem') }}
+            labels={{
+              row: t('insights.import.row'),
+              column: t('insights.import.column'),
+              value: t('insights.import.value'),
+              problem: t('insights.import.problem'),
+            }}
           />
         </>
       )}
@@ -625,7 +808,13 @@ function Batches() {
                   )}
                 </Table.Td>
                 <Table.Td>{b.source}</Table.Td>
-                <Table.Td>{t('insights.import.batchCounts', { create: b.counts.create ?? 0, update: b.counts.update ?? 0, invalid: b.counts.invalid ?? 0 })}</Table.Td>
+                <Table.Td>
+                  {t('insights.import.batchCounts', {
+                    create: b.counts.create ?? 0,
+                    update: b.counts.update ?? 0,
+                    invalid: b.counts.invalid ?? 0,
+                  })}
+                </Table.Td>
                 <Table.Td>{b.createdBy ?? '—'}</Table.Td>
                 <Table.Td>
                   {b.undoneAt ? (

@@ -32,7 +32,11 @@ export function RepOutcomesPanel({ personId }: { personId: number }) {
   const points = q.data;
   const won = points.reduce((a, p) => a + p.won, 0);
   const lost = points.reduce((a, p) => a + p.lost, 0);
-  const lastOf = (f: (p: (typeof points)[number]) => number | null) => [...points].reverse().map(f).find((v) => v !== null) ?? null;
+  const lastOf = (f: (p: (typeof points)[number]) => number | null) =>
+    [...points]
+      .reverse()
+      .map(f)
+      .find((v) => v !== null) ?? null;
   const retention = lastOf((p) => p.retention);
   const competence = lastOf((p) => p.competence);
   if (won + lost === 0)
@@ -47,10 +51,22 @@ export function RepOutcomesPanel({ personId }: { personId: number }) {
         {t('insights.profile.intro', { from: points[0]?.month ?? '', to: points[points.length - 1]?.month ?? '' })}
       </Text>
       <SimpleGrid cols={{ base: 2, sm: 4 }}>
-        <Stat label={t('insights.profile.closed')} value={t('insights.profile.wonLost', { won: fmtNumber(won), lost: fmtNumber(lost) })} testId="outcomes-closed" />
+        <Stat
+          label={t('insights.profile.closed')}
+          value={t('insights.profile.wonLost', { won: fmtNumber(won), lost: fmtNumber(lost) })}
+          testId="outcomes-closed"
+        />
         <Stat label={t('insights.charts.trends.closeRate')} value={fmtPercent(won / (won + lost), 1)} testId="outcomes-close-rate" />
-        <Stat label={t('insights.charts.trends.retention')} value={retention === null ? '—' : fmtPercent(retention, 0)} testId="outcomes-retention" />
-        <Stat label={t('insights.charts.trends.competenceRep')} value={competence === null ? '—' : fmtNumber(competence, 0)} testId="outcomes-competence" />
+        <Stat
+          label={t('insights.charts.trends.retention')}
+          value={retention === null ? '—' : fmtPercent(retention, 0)}
+          testId="outcomes-retention"
+        />
+        <Stat
+          label={t('insights.charts.trends.competenceRep')}
+          value={competence === null ? '—' : fmtNumber(competence, 0)}
+          testId="outcomes-competence"
+        />
       </SimpleGrid>
       {won + lost < 20 && (
         <Text size="xs" c="orange">

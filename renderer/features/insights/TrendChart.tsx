@@ -18,12 +18,47 @@ export function TrendChart({ points, oneRep, height = 200 }: { points: TrendPoin
         <CartesianGrid strokeDasharray="3 3" />
         <XAxis dataKey="month" tick={{ fontSize: 11 }} />
         <YAxis yAxisId="rate" tickFormatter={(v: number) => pct(v)} domain={[0, 1]} />
-        <YAxis yAxisId="points" orientation="right" domain={[0, 100]} tickFormatter={(v: number) => fmtNumber(v)} label={{ value: t('insights.charts.trends.points'), angle: 90, position: 'insideRight', fontSize: 11 }} />
-        <Tooltip formatter={(v, name) => (name === competenceName ? t('insights.charts.trends.pointsValue', { value: fmtNumber(Number(v), 1) }) : pct(Number(v), 1))} />
+        <YAxis
+          yAxisId="points"
+          orientation="right"
+          domain={[0, 100]}
+          tickFormatter={(v: number) => fmtNumber(v)}
+          label={{ value: t('insights.charts.trends.points'), angle: 90, position: 'insideRight', fontSize: 11 }}
+        />
+        <Tooltip
+          formatter={(v, name) =>
+            name === competenceName ? t('insights.charts.trends.pointsValue', { value: fmtNumber(Number(v), 1) }) : pct(Number(v), 1)
+          }
+        />
         <Legend />
-        <Line yAxisId="rate" dataKey="closeRate" name={t('insights.charts.trends.closeRate')} stroke="#1c7ed6" dot={oneRep} connectNulls isAnimationActive={false} />
-        <Line yAxisId="rate" dataKey="retention" name={t('insights.charts.trends.retention')} stroke="#2f9e44" dot={false} connectNulls isAnimationActive={false} />
-        <Line yAxisId="points" dataKey="competence" name={competenceName} stroke="#ae3ec9" strokeDasharray="4 3" dot={false} connectNulls isAnimationActive={false} />
+        <Line
+          yAxisId="rate"
+          dataKey="closeRate"
+          name={t('insights.charts.trends.closeRate')}
+          stroke="#1c7ed6"
+          dot={oneRep}
+          connectNulls
+          isAnimationActive={false}
+        />
+        <Line
+          yAxisId="rate"
+          dataKey="retention"
+          name={t('insights.charts.trends.retention')}
+          stroke="#2f9e44"
+          dot={false}
+          connectNulls
+          isAnimationActive={false}
+        />
+        <Line
+          yAxisId="points"
+          dataKey="competence"
+          name={competenceName}
+          stroke="#ae3ec9"
+          strokeDasharray="4 3"
+          dot={false}
+          connectNulls
+          isAnimationActive={false}
+        />
       </LineChart>
     </ResponsiveContainer>
   );

@@ -50,7 +50,14 @@ export async function exportPng(container: HTMLElement, title: string, notes: st
     // data-export-text="parts": the children are separate facts (badges), joined with " · "
     const textOf = (e: HTMLElement) => (e.innerText || e.textContent || '').replace(/\s+/g, ' ').trim();
     const stats = [...container.querySelectorAll<HTMLElement>('[data-export-text]')]
-      .map((e) => (e.dataset.exportText === 'parts' ? [...e.children].map((c) => textOf(c as HTMLElement)).filter(Boolean).join(' · ') : textOf(e)))
+      .map((e) =>
+        e.dataset.exportText === 'parts'
+          ? [...e.children]
+              .map((c) => textOf(c as HTMLElement))
+              .filter(Boolean)
+              .join(' · ')
+          : textOf(e),
+      )
       .filter(Boolean);
     const measure = document.createElement('canvas').getContext('2d')!;
     measure.font = `12px ${font}`;

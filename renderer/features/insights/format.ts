@@ -3,7 +3,16 @@ import type { InsightsFilters } from '../../../shared/api/insights';
 import { fmtNumber, fmtPercent } from '../../lib/format';
 
 /** The page's filters before the user changes any: the 12 months up to the latest deal, everyone. */
-export const DEFAULT_FILTERS: InsightsFilters = { teamId: null, from: null, to: null, channel: null, product: null, business: 'all', lag: false, windowDays: 90 };
+export const DEFAULT_FILTERS: InsightsFilters = {
+  teamId: null,
+  from: null,
+  to: null,
+  channel: null,
+  product: null,
+  business: 'all',
+  lag: false,
+  windowDays: 90,
+};
 
 const missing = (v: number | null | undefined): v is null | undefined => v === null || v === undefined || Number.isNaN(v);
 export const pct = (v: number | null | undefined, d = 0) => (missing(v) ? '—' : fmtPercent(v, d));

@@ -99,7 +99,13 @@ function FileUploads({ onAdded }: { onAdded: () => void }) {
   };
 
   const addFiles = (files: File[]) => {
-    const fresh: Entry[] = files.map((f, i) => ({ key: `${Date.now()}-${i}-${f.name}`, name: f.name, size: f.size, progress: 0, state: 'waiting' }));
+    const fresh: Entry[] = files.map((f, i) => ({
+      key: `${Date.now()}-${i}-${f.name}`,
+      name: f.name,
+      size: f.size,
+      progress: 0,
+      state: 'waiting',
+    }));
     setEntries((es) => [...fresh, ...es]);
     files.forEach((f, i) => {
       const key = fresh[i].key;
@@ -154,14 +160,25 @@ function FileUploads({ onAdded }: { onAdded: () => void }) {
         <Stack key={e.key} gap={4} data-testid="upload-entry" data-state={e.state}>
           <Group justify="space-between" wrap="nowrap">
             <Text size="sm" fw={500} truncate>
-              {e.name} <Text span c="dimmed" size="xs">{fmtBytes(e.size)}</Text>
+              {e.name}{' '}
+              <Text span c="dimmed" size="xs">
+                {fmtBytes(e.size)}
+              </Text>
             </Text>
-            <Badge variant="light" color={e.state === 'done' ? 'green' : e.state === 'error' ? 'red' : e.state === 'duplicate' ? 'yellow' : 'blue'}>
+            <Badge
+              variant="light"
+              color={e.state === 'done' ? 'green' : e.state === 'error' ? 'red' : e.state === 'duplicate' ? 'yellow' : 'blue'}
+            >
               {t(`library.add.state.${e.state}`)}
             </Badge>
           </Group>
           {(e.state === 'uploading' || e.state === 'processing' || e.state === 'waiting') && (
-            <Progress value={e.state === 'processing' ? 100 : e.progress * 100} animated={e.state === 'processing'} size="sm" data-testid="upload-progress" />
+            <Progress
+              value={e.state === 'processing' ? 100 : e.progress * 100}
+              animated={e.state === 'processing'}
+              size="sm"
+              data-testid="upload-progress"
+            />
           )}
           {e.state === 'done' && e.item && (
             <Text size="xs" c="dimmed">
@@ -181,7 +198,10 @@ function FileUploads({ onAdded }: { onAdded: () => void }) {
                   <Button size="compact-sm" variant="default" onClick={() => navigate(`/library/${e.item!.id}`)}>
                     {t('library.add.openExisting')}
                   </Button>
-                  <Button size="compact-sm" onClick={() => e.uploadId && void process(e.key, { id: e.uploadId, name: e.name, size: e.size }, true)}>
+                  <Button
+                    size="compact-sm"
+                    onClick={() => e.uploadId && void process(e.key, { id: e.uploadId, name: e.name, size: e.size }, true)}
+                  >
                     {t('library.add.addAnyway')}
                   </Button>
                 </Group>

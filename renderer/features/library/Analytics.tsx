@@ -60,7 +60,13 @@ export function Analytics() {
           {a.top.length > 0 && (
             <div style={{ height: 260 }}>
               <ResponsiveContainer>
-                <BarChart data={a.top.slice(0, 10).map((r) => ({ name: r.title.length > 28 ? r.title.slice(0, 27) + '…' : r.title, uses: r.uses, calls: r.callUses }))} layout="vertical" margin={{ left: 40 }}>
+                <BarChart
+                  data={a.top
+                    .slice(0, 10)
+                    .map((r) => ({ name: r.title.length > 28 ? r.title.slice(0, 27) + '…' : r.title, uses: r.uses, calls: r.callUses }))}
+                  layout="vertical"
+                  margin={{ left: 40 }}
+                >
                   <XAxis type="number" allowDecimals={false} />
                   <YAxis type="category" dataKey="name" width={220} tick={{ fontSize: 11 }} />
                   <Tooltip />

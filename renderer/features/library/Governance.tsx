@@ -31,7 +31,13 @@ export function Governance() {
   if (!g) return <Loader />;
   const me = session?.person?.id;
 
-  const table = (rows: GovernanceRow[], extra: (r: GovernanceRow) => React.ReactNode, extraHead: string, testid: string, showVerify = false) =>
+  const table = (
+    rows: GovernanceRow[],
+    extra: (r: GovernanceRow) => React.ReactNode,
+    extraHead: string,
+    testid: string,
+    showVerify = false,
+  ) =>
     rows.length === 0 ? (
       <Text size="sm" c="dimmed">
         {t('library.gov.nothing')}
@@ -68,7 +74,14 @@ export function Governance() {
               </Table.Td>
               <Table.Td>
                 {showVerify && (
-                  <Button size="compact-xs" color="green" variant="light" leftSection={<IconCircleCheck size={12} />} onClick={() => void verify(r.id)} data-testid="gov-verify">
+                  <Button
+                    size="compact-xs"
+                    color="green"
+                    variant="light"
+                    leftSection={<IconCircleCheck size={12} />}
+                    onClick={() => void verify(r.id)}
+                    data-testid="gov-verify"
+                  >
                     {t('library.actions.verify')}
                   </Button>
                 )}
@@ -94,7 +107,8 @@ export function Governance() {
         </Text>
         {table(
           g.verifyDue,
-          (r) => t('library.gov.dueSince', { date: fmtDate(r.verifyDueOn), last: r.verifiedAt ? fmtDate(r.verifiedAt) : t('library.never') }),
+          (r) =>
+            t('library.gov.dueSince', { date: fmtDate(r.verifyDueOn), last: r.verifiedAt ? fmtDate(r.verifiedAt) : t('library.never') }),
           t('library.gov.due'),
           'gov-verify-due',
           true,
@@ -105,15 +119,30 @@ export function Governance() {
         <Text size="sm" c="dimmed">
           {t('library.gov.expiredHelp')}
         </Text>
-        {table(g.expired, (r) => t('library.status.expiredReason', { date: fmtDate(r.validUntil) }), t('library.gov.reason'), 'gov-expired')}
+        {table(
+          g.expired,
+          (r) => t('library.status.expiredReason', { date: fmtDate(r.validUntil) }),
+          t('library.gov.reason'),
+          'gov-expired',
+        )}
       </Stack>
       <Stack gap="xs">
         <Title order={4}>{t('library.gov.stale', { days: 90 })}</Title>
-        {table(g.stale, (r) => (r.lastOpenedAt ? t('library.gov.lastOpened', { date: fmtDate(r.lastOpenedAt) }) : t('library.gov.neverOpened')), t('library.gov.lastOpenedHead'), 'gov-stale', true)}
+        {table(
+          g.stale,
+          (r) => (r.lastOpenedAt ? t('library.gov.lastOpened', { date: fmtDate(r.lastOpenedAt) }) : t('library.gov.neverOpened')),
+          t('library.gov.lastOpenedHead'),
+          'gov-stale',
+          true,
+        )}
       </Stack>
       <Stack gap="xs">
         <Title order={4}>{t('library.gov.duplicates')}</Title>
-        {g.duplicates.length === 0 && <Text size="sm" c="dimmed">{t('library.gov.nothing')}</Text>}
+        {g.duplicates.length === 0 && (
+          <Text size="sm" c="dimmed">
+            {t('library.gov.nothing')}
+          </Text>
+        )}
         {g.duplicates.map((d) => (
           <Paper key={d.reason + d.key} withBorder p="sm" data-testid="gov-duplicate">
             <Badge size="sm" color={d.reason === 'same_file' ? 'grape' : 'gray'} mb={6}>
@@ -174,8 +203,23 @@ function LibrarySettings({ onSaved }: { onSaved: () => void }) {
         {t('library.settings.title')}
       </Title>
       <Group align="flex-end">
-        <NumberInput label={t('library.settings.uploadLimit')} min={1} max={500} value={limit} onChange={(v) => setLimit(Number(v) || 1)} w={200} data-testid="upload-limit" />
-        <NumberInput label={t('library.settings.staleDays')} min={7} max={3650} value={stale} onChange={(v) => setStale(Number(v) || 90)} w={200} />
+        <NumberInput
+          label={t('library.settings.uploadLimit')}
+          min={1}
+          max={500}
+          value={limit}
+          onChange={(v) => setLimit(Number(v) || 1)}
+          w={200}
+          data-testid="upload-limit"
+        />
+        <NumberInput
+          label={t('library.settings.staleDays')}
+          min={7}
+          max={3650}
+          value={stale}
+          onChange={(v) => setStale(Number(v) || 90)}
+          w={200}
+        />
         <Button onClick={() => void save()}>{t('actions.save')}</Button>
       </Group>
     </Paper>

@@ -1,9 +1,35 @@
 /** One library item: preview, actions (open/copy/download record usage), metadata, versions with restore, usage. */
-import { Alert, Anchor, Badge, Button, Group, Loader, Modal, Paper, SimpleGrid, Stack, Table, Tabs, Text, Textarea, Title } from '@mantine/core';
+import {
+  Alert,
+  Anchor,
+  Badge,
+  Button,
+  Group,
+  Loader,
+  Modal,
+  Paper,
+  SimpleGrid,
+  Stack,
+  Table,
+  Tabs,
+  Text,
+  Textarea,
+  Title,
+} from '@mantine/core';
 import { Dropzone } from '@mantine/dropzone';
 import { modals } from '@mantine/modals';
 import { notifications } from '@mantine/notifications';
-import { IconArrowLeft, IconCalendarOff, IconCircleCheck, IconCopy, IconDownload, IconExternalLink, IconHistory, IconTrash, IconUpload } from '@tabler/icons-react';
+import {
+  IconArrowLeft,
+  IconCalendarOff,
+  IconCircleCheck,
+  IconCopy,
+  IconDownload,
+  IconExternalLink,
+  IconHistory,
+  IconTrash,
+  IconUpload,
+} from '@tabler/icons-react';
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useParams } from 'react-router';
@@ -108,7 +134,11 @@ export function ItemPage() {
             <Button
               variant="default"
               leftSection={<IconExternalLink size={16} />}
-              onClick={() => void api('library.openExternal', { id: item.id }).catch((e) => notifications.show({ color: 'red', message: errorText(t, e) }))}
+              onClick={() =>
+                void api('library.openExternal', { id: item.id }).catch((e) =>
+                  notifications.show({ color: 'red', message: errorText(t, e) }),
+                )
+              }
             >
               {t('library.actions.openExternal')}
             </Button>
@@ -124,17 +154,37 @@ export function ItemPage() {
             </Button>
           )}
           {!isRep && (
-            <Button variant="light" color="green" leftSection={<IconCircleCheck size={16} />} onClick={() => void act(() => api('library.verify', { id: item.id }), t('library.actions.verified'))} data-testid="verify">
+            <Button
+              variant="light"
+              color="green"
+              leftSection={<IconCircleCheck size={16} />}
+              onClick={() => void act(() => api('library.verify', { id: item.id }), t('library.actions.verified'))}
+              data-testid="verify"
+            >
               {t('library.actions.verify')}
             </Button>
           )}
           {!isRep && item.status !== 'expired' && (
-            <Button variant="light" color="red" leftSection={<IconCalendarOff size={16} />} onClick={() => void act(() => api('library.markExpired', { id: item.id, validUntil: yesterday }), t('library.actions.expiredDone'))} data-testid="mark-expired">
+            <Button
+              variant="light"
+              color="red"
+              leftSection={<IconCalendarOff size={16} />}
+              onClick={() =>
+                void act(() => api('library.markExpired', { id: item.id, validUntil: yesterday }), t('library.actions.expiredDone'))
+              }
+              data-testid="mark-expired"
+            >
               {t('library.actions.markExpired')}
             </Button>
           )}
           {!isRep && item.status === 'expired' && (
-            <Button variant="light" onClick={() => void act(() => api('library.markExpired', { id: item.id, validUntil: null }), t('library.actions.reactivated'))} data-testid="unexpire">
+            <Button
+              variant="light"
+              onClick={() =>
+                void act(() => api('library.markExpired', { id: item.id, validUntil: null }), t('library.actions.reactivated'))
+              }
+              data-testid="unexpire"
+            >
               {t('library.actions.unexpire')}
             </Button>
           )}
@@ -170,7 +220,12 @@ export function ItemPage() {
         <Tabs.Panel value="preview" pt="md">
           {item.current && (
             <Text size="xs" c="dimmed" mb="xs">
-              {t('library.versions.currentLine', { version: item.current.version, name: item.current.fileName, size: fmtBytes(item.current.size), date: fmtDateTime(item.current.createdAt) })}
+              {t('library.versions.currentLine', {
+                version: item.current.version,
+                name: item.current.fileName,
+                size: fmtBytes(item.current.size),
+                date: fmtDateTime(item.current.createdAt),
+              })}
             </Text>
           )}
           <Preview item={item} version={item.current} onOpenExternal={() => recordUse(item.id, 'open')} />
@@ -182,7 +237,12 @@ export function ItemPage() {
               item={item}
               submitLabel={t('actions.save')}
               onSubmit={async ({ url, bodyMd, ...meta }) => {
-                await api('library.update', { id: item.id, meta, ...(item.kind === 'link' ? { url } : {}), ...(item.kind === 'note' ? { bodyMd } : {}) });
+                await api('library.update', {
+                  id: item.id,
+                  meta,
+                  ...(item.kind === 'link' ? { url } : {}),
+                  ...(item.kind === 'note' ? { bodyMd } : {}),
+                });
                 notifications.show({ color: 'green', message: t('common.saved') });
                 q.reload();
               }}
@@ -274,8 +334,18 @@ function NewVersion({ item, opened, onClose, onDone }: { item: LibraryItem; open
             </Text>
           </Dropzone>
         )}
-        <Textarea label={t('library.versions.changeNote')} value={note} onChange={(e) => setNote(e.currentTarget.value)} maxLength={500} data-testid="version-note" />
-        {progress != null && <Text size="xs" c="dimmed">{progress < 1 ? t('library.add.state.uploading') : t('library.add.state.processing')} {Math.round(progress * 100)}%</Text>}
+        <Textarea
+          label={t('library.versions.changeNote')}
+          value={note}
+          onChange={(e) => setNote(e.currentTarget.value)}
+          maxLength={500}
+          data-testid="version-note"
+        />
+        {progress != null && (
+          <Text size="xs" c="dimmed">
+            {progress < 1 ? t('library.add.state.uploading') : t('library.add.state.processing')} {Math.round(progress * 100)}%
+          </Text>
+        )}
         <Group justify="flex-end">
           <Button onClick={() => void save()} disabled={!file && !isElectron()} loading={progress != null} data-testid="version-save">
             {t('library.versions.save')}
@@ -384,7 +454,11 @@ function Usage({ id }: { id: number }) {
       <Group align="flex-start" grow>
         <Stack gap={4}>
           <Title order={5}>{t('library.usage.byWhom')}</Title>
-          {u.people.length === 0 && <Text size="sm" c="dimmed">{t('library.usage.none')}</Text>}
+          {u.people.length === 0 && (
+            <Text size="sm" c="dimmed">
+              {t('library.usage.none')}
+            </Text>
+          )}
           {u.people.map((p) => (
             <Group key={String(p.personId)} justify="space-between">
               <Text size="sm">{p.name ?? t('library.usage.unknown')}</Text>

@@ -1,5 +1,23 @@
 /** The content library: one search box over titles, descriptions, tags and file text, filters for every field, a virtualised list. */
-import { ActionIcon, Badge, Button, Checkbox, Group, Loader, Modal, Select, Skeleton, Stack, Switch, Tabs, TagsInput, Text, TextInput, Title, Tooltip } from '@mantine/core';
+import {
+  ActionIcon,
+  Badge,
+  Button,
+  Checkbox,
+  Group,
+  Loader,
+  Modal,
+  Select,
+  Skeleton,
+  Stack,
+  Switch,
+  Tabs,
+  TagsInput,
+  Text,
+  TextInput,
+  Title,
+  Tooltip,
+} from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
 import { notifications } from '@mantine/notifications';
 import { useVirtualizer } from '@tanstack/react-virtual';
@@ -88,7 +106,18 @@ interface Filters {
   tag: string | null;
   status: string | null;
 }
-const NO_FILTERS: Filters = { kind: null, fileKind: null, stage: null, channel: null, product: null, audience: null, language: null, ownerId: null, tag: null, status: null };
+const NO_FILTERS: Filters = {
+  kind: null,
+  fileKind: null,
+  stage: null,
+  channel: null,
+  product: null,
+  audience: null,
+  language: null,
+  ownerId: null,
+  tag: null,
+  status: null,
+};
 
 function ContentList({ generation }: { generation: number }) {
   const { t } = useTranslation();
@@ -108,7 +137,12 @@ function ContentList({ generation }: { generation: number }) {
   const list = usePagedList(input, generation + bump);
   const parent = useRef<HTMLDivElement>(null);
   const rowHeight = q.trim() ? 92 : 64;
-  const virtualizer = useVirtualizer({ count: list.total ?? 0, getScrollElement: () => parent.current, estimateSize: () => rowHeight, overscan: 8 });
+  const virtualizer = useVirtualizer({
+    count: list.total ?? 0,
+    getScrollElement: () => parent.current,
+    estimateSize: () => rowHeight,
+    overscan: 8,
+  });
   const items = virtualizer.getVirtualItems();
   for (const v of items) list.ensure(v.index);
   const set = <K extends keyof Filters>(k: K, v: Filters[K]) => setF((x) => ({ ...x, [k]: v }));
@@ -130,17 +164,110 @@ function ContentList({ generation }: { generation: number }) {
         autoFocus
       />
       <Group gap="xs" wrap="wrap">
-        <Select size="xs" w={130} placeholder={t('library.filter.kind')} clearable data={opt(ITEM_KINDS, 'library.kind')} value={f.kind} onChange={(v) => set('kind', v)} aria-label={t('library.filter.kind')} />
-        <Select size="xs" w={130} placeholder={t('library.filter.fileKind')} clearable data={opt(FILE_KINDS, 'library.fileKind')} value={f.fileKind} onChange={(v) => set('fileKind', v)} aria-label={t('library.filter.fileKind')} />
-        <Select size="xs" w={150} placeholder={t('library.filter.stage')} clearable data={opt(FUNNEL_STAGES, 'library.stage')} value={f.stage} onChange={(v) => set('stage', v)} aria-label={t('library.filter.stage')} data-testid="filter-stage" />
-        <Select size="xs" w={140} placeholder={t('library.filter.channel')} clearable data={plain(facets.data?.channels)} value={f.channel} onChange={(v) => set('channel', v)} aria-label={t('library.filter.channel')} />
-        <Select size="xs" w={170} placeholder={t('library.filter.product')} clearable data={plain(facets.data?.products)} value={f.product} onChange={(v) => set('product', v)} aria-label={t('library.filter.product')} />
-        <Select size="xs" w={150} placeholder={t('library.filter.audience')} clearable data={plain(facets.data?.audiences)} value={f.audience} onChange={(v) => set('audience', v)} aria-label={t('library.filter.audience')} />
-        <Select size="xs" w={120} placeholder={t('library.filter.language')} clearable data={opt(CONTENT_LANGS, 'library.lang')} value={f.language} onChange={(v) => set('language', v)} aria-label={t('library.filter.language')} />
-        <Select size="xs" w={140} placeholder={t('library.filter.tag')} clearable searchable data={(facets.data?.tags ?? []).map((x) => ({ value: x.tag, label: `${x.tag} (${x.count})` }))} value={f.tag} onChange={(v) => set('tag', v)} aria-label={t('library.filter.tag')} />
-        <Select size="xs" w={160} placeholder={t('library.filter.owner')} clearable data={(facets.data?.owners ?? []).map((o) => ({ value: String(o.id), label: o.name }))} value={f.ownerId ? String(f.ownerId) : null} onChange={(v) => set('ownerId', v ? Number(v) : null)} aria-label={t('library.filter.owner')} />
+        <Select
+          size="xs"
+          w={130}
+          placeholder={t('library.filter.kind')}
+          clearable
+          data={opt(ITEM_KINDS, 'library.kind')}
+          value={f.kind}
+          onChange={(v) => set('kind', v)}
+          aria-label={t('library.filter.kind')}
+        />
+        <Select
+          size="xs"
+          w={130}
+          placeholder={t('library.filter.fileKind')}
+          clearable
+          data={opt(FILE_KINDS, 'library.fileKind')}
+          value={f.fileKind}
+          onChange={(v) => set('fileKind', v)}
+          aria-label={t('library.filter.fileKind')}
+        />
+        <Select
+          size="xs"
+          w={150}
+          placeholder={t('library.filter.stage')}
+          clearable
+          data={opt(FUNNEL_STAGES, 'library.stage')}
+          value={f.stage}
+          onChange={(v) => set('stage', v)}
+          aria-label={t('library.filter.stage')}
+          data-testid="filter-stage"
+        />
+        <Select
+          size="xs"
+          w={140}
+          placeholder={t('library.filter.channel')}
+          clearable
+          data={plain(facets.data?.channels)}
+          value={f.channel}
+          onChange={(v) => set('channel', v)}
+          aria-label={t('library.filter.channel')}
+        />
+        <Select
+          size="xs"
+          w={170}
+          placeholder={t('library.filter.product')}
+          clearable
+          data={plain(facets.data?.products)}
+          value={f.product}
+          onChange={(v) => set('product', v)}
+          aria-label={t('library.filter.product')}
+        />
+        <Select
+          size="xs"
+          w={150}
+          placeholder={t('library.filter.audience')}
+          clearable
+          data={plain(facets.data?.audiences)}
+          value={f.audience}
+          onChange={(v) => set('audience', v)}
+          aria-label={t('library.filter.audience')}
+        />
+        <Select
+          size="xs"
+          w={120}
+          placeholder={t('library.filter.language')}
+          clearable
+          data={opt(CONTENT_LANGS, 'library.lang')}
+          value={f.language}
+          onChange={(v) => set('language', v)}
+          aria-label={t('library.filter.language')}
+        />
+        <Select
+          size="xs"
+          w={140}
+          placeholder={t('library.filter.tag')}
+          clearable
+          searchable
+          data={(facets.data?.tags ?? []).map((x) => ({ value: x.tag, label: `${x.tag} (${x.count})` }))}
+          value={f.tag}
+          onChange={(v) => set('tag', v)}
+          aria-label={t('library.filter.tag')}
+        />
+        <Select
+          size="xs"
+          w={160}
+          placeholder={t('library.filter.owner')}
+          clearable
+          data={(facets.data?.owners ?? []).map((o) => ({ value: String(o.id), label: o.name }))}
+          value={f.ownerId ? String(f.ownerId) : null}
+          onChange={(v) => set('ownerId', v ? Number(v) : null)}
+          aria-label={t('library.filter.owner')}
+        />
         {!isRep && (
-          <Select size="xs" w={170} placeholder={t('library.filter.status')} clearable data={opt(['ok', 'verify_due', 'expired'], 'library.status')} value={f.status} onChange={(v) => set('status', v)} aria-label={t('library.filter.status')} data-testid="filter-status" />
+          <Select
+            size="xs"
+            w={170}
+            placeholder={t('library.filter.status')}
+            clearable
+            data={opt(['ok', 'verify_due', 'expired'], 'library.status')}
+            value={f.status}
+            onChange={(v) => set('status', v)}
+            aria-label={t('library.filter.status')}
+            data-testid="filter-status"
+          />
         )}
         {active && (
           <Tooltip label={t('library.filter.clear')}>
@@ -153,11 +280,29 @@ function ContentList({ generation }: { generation: number }) {
       <Group justify="space-between">
         <Group gap="md">
           <Text size="sm" c="dimmed" data-testid="library-count">
-            {list.total == null ? t('common.loading') : list.capped ? t('library.countCapped', { n: fmtNumber(list.total) }) : t('library.count', { n: fmtNumber(list.total) })}
+            {list.total == null
+              ? t('common.loading')
+              : list.capped
+                ? t('library.countCapped', { n: fmtNumber(list.total) })
+                : t('library.count', { n: fmtNumber(list.total) })}
           </Text>
-          {!isRep && <Switch size="xs" label={t('library.showExpired')} checked={showExpired} onChange={(e) => setShowExpired(e.currentTarget.checked)} data-testid="show-expired" />}
+          {!isRep && (
+            <Switch
+              size="xs"
+              label={t('library.showExpired')}
+              checked={showExpired}
+              onChange={(e) => setShowExpired(e.currentTarget.checked)}
+              data-testid="show-expired"
+            />
+          )}
           {!isRep && selected.size > 0 && (
-            <Button size="compact-sm" variant="light" leftSection={<IconTags size={14} />} onClick={() => setBulk(true)} data-testid="bulk-edit">
+            <Button
+              size="compact-sm"
+              variant="light"
+              leftSection={<IconTags size={14} />}
+              onClick={() => setBulk(true)}
+              data-testid="bulk-edit"
+            >
               {t('library.bulk.button', { n: selected.size })}
             </Button>
           )}
@@ -166,7 +311,10 @@ function ContentList({ generation }: { generation: number }) {
           size="xs"
           w={220}
           allowDeselect={false}
-          data={(['relevance', 'updated', 'title', 'validUntil'] as const).map((s) => ({ value: s, label: `${t('library.sort.label')}: ${t(`library.sort.${s}`)}` }))}
+          data={(['relevance', 'updated', 'title', 'validUntil'] as const).map((s) => ({
+            value: s,
+            label: `${t('library.sort.label')}: ${t(`library.sort.${s}`)}`,
+          }))}
           value={sort}
           onChange={(v) => v && setSort(v)}
           aria-label={t('library.sort.label')}
@@ -178,13 +326,37 @@ function ContentList({ generation }: { generation: number }) {
           {active ? t('library.emptyFiltered') : isRep ? t('library.emptyRep') : t('library.empty')}
         </Text>
       )}
-      <div ref={parent} style={{ display: list.total === 0 ? 'none' : undefined, height: 'calc(100vh - 330px)', minHeight: 320, overflow: 'auto', border: '1px solid var(--mantine-color-gray-3)', borderRadius: 6 }} data-testid="library-list">
+      <div
+        ref={parent}
+        style={{
+          display: list.total === 0 ? 'none' : undefined,
+          height: 'calc(100vh - 330px)',
+          minHeight: 320,
+          overflow: 'auto',
+          border: '1px solid var(--mantine-color-gray-3)',
+          borderRadius: 6,
+        }}
+        data-testid="library-list"
+      >
         <div style={{ height: virtualizer.getTotalSize(), position: 'relative' }}>
           {items.map((v) => {
             const r = list.rowAt(v.index);
             return (
-              <div key={v.key} style={{ position: 'absolute', top: 0, left: 0, right: 0, height: v.size, transform: `translateY(${v.start}px)` }}>
-                {r ? <Row r={r} isRep={isRep} selected={selected.has(r.id)} onToggle={() => toggle(r.id)} onOpen={() => navigate(`/library/${r.id}`)} /> : <Skeleton height={v.size - 12} m={6} />}
+              <div
+                key={v.key}
+                style={{ position: 'absolute', top: 0, left: 0, right: 0, height: v.size, transform: `translateY(${v.start}px)` }}
+              >
+                {r ? (
+                  <Row
+                    r={r}
+                    isRep={isRep}
+                    selected={selected.has(r.id)}
+                    onToggle={() => toggle(r.id)}
+                    onOpen={() => navigate(`/library/${r.id}`)}
+                  />
+                ) : (
+                  <Skeleton height={v.size - 12} m={6} />
+                )}
               </div>
             );
           })}
@@ -203,7 +375,19 @@ function ContentList({ generation }: { generation: number }) {
   );
 }
 
-function Row({ r, isRep, selected, onToggle, onOpen }: { r: LibraryListRow; isRep: boolean; selected: boolean; onToggle: () => void; onOpen: () => void }) {
+function Row({
+  r,
+  isRep,
+  selected,
+  onToggle,
+  onOpen,
+}: {
+  r: LibraryListRow;
+  isRep: boolean;
+  selected: boolean;
+  onToggle: () => void;
+  onOpen: () => void;
+}) {
   const { t } = useTranslation();
   const expired = r.status === 'expired';
   return (
@@ -219,7 +403,15 @@ function Row({ r, isRep, selected, onToggle, onOpen }: { r: LibraryListRow; isRe
       data-testid="library-row"
       data-status={r.status}
     >
-      {!isRep && <Checkbox checked={selected} onChange={onToggle} onClick={(e) => e.stopPropagation()} aria-label={t('library.bulk.select')} mt={3} />}
+      {!isRep && (
+        <Checkbox
+          checked={selected}
+          onChange={onToggle}
+          onClick={(e) => e.stopPropagation()}
+          aria-label={t('library.bulk.select')}
+          mt={3}
+        />
+      )}
       <div style={{ paddingTop: 2 }}>
         <KindIcon kind={r.kind} fileKind={r.fileKind} />
       </div>
@@ -302,7 +494,12 @@ function BulkEdit({ ids, opened, onClose, onDone }: { ids: number[]; opened: boo
           <Button variant="default" onClick={onClose}>
             {t('actions.cancel')}
           </Button>
-          <Button onClick={() => void save()} loading={busy} disabled={!addTags.length && !removeTags.length && !owner} data-testid="bulk-save">
+          <Button
+            onClick={() => void save()}
+            loading={busy}
+            disabled={!addTags.length && !removeTags.length && !owner}
+            data-testid="bulk-save"
+          >
             {t('library.bulk.apply')}
           </Button>
         </Group>

@@ -28,7 +28,11 @@ export function LinkedContent({ targetKind, targetId, mode, context }: Attachmen
   const [rows, setRows] = useState<LinkedItem[] | null>(null);
   useEffect(() => setRows(links.data ?? null), [links.data]);
   const use = useMemo<UseCtx>(
-    () => ({ context: context ?? (mode === 'live' ? 'call' : targetKind === 'lesson' || targetKind === 'course' ? 'course' : 'script'), targetKind, targetId }),
+    () => ({
+      context: context ?? (mode === 'live' ? 'call' : targetKind === 'lesson' || targetKind === 'course' ? 'course' : 'script'),
+      targetKind,
+      targetId,
+    }),
     [context, mode, targetKind, targetId],
   );
 
@@ -42,9 +46,16 @@ export function LinkedContent({ targetKind, targetId, mode, context }: Attachmen
   );
   const copyItem = useCopy<LinkedItem>((ok, l) => {
     if (ok) recordUse(l.item.id, 'copy', use);
-    notifications.show({ color: ok ? undefined : 'red', message: ok ? t('library.actions.copiedItem', { title: l.item.title }) : t('scripts.live.copyFailed'), autoClose: 1500 });
+    notifications.show({
+      color: ok ? undefined : 'red',
+      message: ok ? t('library.actions.copiedItem', { title: l.item.title }) : t('scripts.live.copyFailed'),
+      autoClose: 1500,
+    });
   });
-  const copy = useCallback((l: LinkedItem) => copyItem(copyText({ kind: l.item.kind, title: l.item.title, fileName: l.item.fileName }, l.url), l), [copyItem]);
+  const copy = useCallback(
+    (l: LinkedItem) => copyItem(copyText({ kind: l.item.kind, title: l.item.title, fileName: l.item.fileName }, l.url), l),
+    [copyItem],
+  );
 
   useEffect(() => {
     if (mode !== 'live' || !rows?.length) return;
@@ -114,7 +125,14 @@ export function LinkedContent({ targetKind, targetId, mode, context }: Attachmen
               </Tooltip>
               {mode === 'edit' && (
                 <Tooltip label={t('library.linked.unlink')}>
-                  <ActionIcon size="sm" variant="subtle" color="red" onClick={() => void unlink(l.item.id)} aria-label={t('library.linked.unlink')} data-testid="unlink">
+                  <ActionIcon
+                    size="sm"
+                    variant="subtle"
+                    color="red"
+                    onClick={() => void unlink(l.item.id)}
+                    aria-label={t('library.linked.unlink')}
+                    data-testid="unlink"
+                  >
                     <IconLinkOff size={14} />
                   </ActionIcon>
                 </Tooltip>
@@ -123,7 +141,12 @@ export function LinkedContent({ targetKind, targetId, mode, context }: Attachmen
           </Group>
         </Paper>
       ))}
-      {mode === 'edit' && <LinkPicker exclude={rows.map((r) => r.item.id)} onPick={async (itemId) => setRows(await api('library.link', { targetKind, targetId, itemId }))} />}
+      {mode === 'edit' && (
+        <LinkPicker
+          exclude={rows.map((r) => r.item.id)}
+          onPick={async (itemId) => setRows(await api('library.link', { targetKind, targetId, itemId }))}
+        />
+      )}
       <Modal opened={!!opened} onClose={() => setOpened(null)} title={opened?.item.title} size="xl" data-testid="linked-preview">
         {opened && <OpenedItem id={opened.item.id} />}
       </Modal>

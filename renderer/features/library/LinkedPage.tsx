@@ -17,16 +17,22 @@ export function LinkedPage() {
   if (!LINK_TARGETS.includes(kind as LinkTarget) || !Number(id)) return <Text c="red">{t('library.linked.badTarget')}</Text>;
   return (
     <Stack maw={720}>
-      <Title order={3}>
-        {t('library.linked.pageTitle', { target: t(dynamicKey(`library.target.${kind}`)), id })}
-      </Title>
+      <Title order={3}>{t('library.linked.pageTitle', { target: t(dynamicKey(`library.target.${kind}`)), id })}</Title>
       <SegmentedControl
         value={canEdit ? mode : mode === 'edit' ? 'view' : mode}
         onChange={(v) => setParams({ mode: v })}
-        data={(canEdit ? ['edit', 'view', 'live'] : ['view', 'live']).map((m) => ({ value: m, label: t(dynamicKey(`library.linked.mode.${m}`)) }))}
+        data={(canEdit ? ['edit', 'view', 'live'] : ['view', 'live']).map((m) => ({
+          value: m,
+          label: t(dynamicKey(`library.linked.mode.${m}`)),
+        }))}
         data-testid="linked-mode"
       />
-      <Attachments targetKind={kind as LinkTarget} targetId={Number(id)} mode={canEdit ? mode : mode === 'edit' ? 'view' : mode} context={mode === 'live' ? 'call' : undefined} />
+      <Attachments
+        targetKind={kind as LinkTarget}
+        targetId={Number(id)}
+        mode={canEdit ? mode : mode === 'edit' ? 'view' : mode}
+        context={mode === 'live' ? 'call' : undefined}
+      />
     </Stack>
   );
 }

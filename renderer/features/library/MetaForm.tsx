@@ -20,7 +20,19 @@ const schemas = {
 type FormIn = z.input<typeof schemas.link> & { bodyMd?: string };
 export type MetaOut = z.output<typeof itemMetaInput> & { url?: string; bodyMd?: string };
 
-export function MetaForm({ kind, item, onSubmit, onCancel, submitLabel }: { kind: ItemKind; item?: LibraryItem; onSubmit: (v: MetaOut) => Promise<void>; onCancel?: () => void; submitLabel: string }) {
+export function MetaForm({
+  kind,
+  item,
+  onSubmit,
+  onCancel,
+  submitLabel,
+}: {
+  kind: ItemKind;
+  item?: LibraryItem;
+  onSubmit: (v: MetaOut) => Promise<void>;
+  onCancel?: () => void;
+  submitLabel: string;
+}) {
   const { t } = useTranslation();
   const facets = useApi('library.facets', {});
   const [formError, setFormError] = useState<string | null>(null);
@@ -48,7 +60,21 @@ export function MetaForm({ kind, item, onSubmit, onCancel, submitLabel }: { kind
           url: item.url,
           bodyMd: item.bodyMd,
         }
-      : { title: '', description: '', tags: [], stage: null, channel: '', product: '', audience: '', language: 'en', ownerId: null, validUntil: null, verifyEveryDays: null, url: '', bodyMd: '' },
+      : {
+          title: '',
+          description: '',
+          tags: [],
+          stage: null,
+          channel: '',
+          product: '',
+          audience: '',
+          language: 'en',
+          ownerId: null,
+          validUntil: null,
+          verifyEveryDays: null,
+          url: '',
+          bodyMd: '',
+        },
   });
   const err = (m?: string) => translateValidation(t, m);
   const submit = handleSubmit(async (v) => {
@@ -66,17 +92,55 @@ export function MetaForm({ kind, item, onSubmit, onCancel, submitLabel }: { kind
     <form onSubmit={fireAndForget(submit)} noValidate data-testid="meta-form">
       <Stack gap="sm">
         {formError && <Alert color="red">{formError}</Alert>}
-        <TextInput label={t('library.meta.title')} required {...register('title')} error={err(errors.title?.message)} data-testid="meta-title" />
-        {kind === 'link' && <TextInput label={t('library.meta.url')} required placeholder="https://" {...register('url')} error={err(errors.url?.message)} data-testid="meta-url" />}
-        {kind === 'note' && (
-          <Textarea label={t('library.meta.body')} description={t('library.meta.bodyHint')} autosize minRows={5} maxRows={14} {...register('bodyMd')} error={err(errors.bodyMd?.message)} data-testid="meta-body" />
+        <TextInput
+          label={t('library.meta.title')}
+          required
+          {...register('title')}
+          error={err(errors.title?.message)}
+          data-testid="meta-title"
+        />
+        {kind === 'link' && (
+          <TextInput
+            label={t('library.meta.url')}
+            required
+            placeholder="https://"
+            {...register('url')}
+            error={err(errors.url?.message)}
+            data-testid="meta-url"
+          />
         )}
-        <Textarea label={t('library.meta.description')} autosize minRows={2} maxRows={6} {...register('description')} error={err(errors.description?.message)} />
+        {kind === 'note' && (
+          <Textarea
+            label={t('library.meta.body')}
+            description={t('library.meta.bodyHint')}
+            autosize
+            minRows={5}
+            maxRows={14}
+            {...register('bodyMd')}
+            error={err(errors.bodyMd?.message)}
+            data-testid="meta-body"
+          />
+        )}
+        <Textarea
+          label={t('library.meta.description')}
+          autosize
+          minRows={2}
+          maxRows={6}
+          {...register('description')}
+          error={err(errors.description?.message)}
+        />
         <Controller
           control={control}
           name="tags"
           render={({ field }) => (
-            <TagsInput label={t('library.meta.tags')} value={field.value ?? []} onChange={field.onChange} data={(facets.data?.tags ?? []).map((x) => x.tag)} clearable error={err(errors.tags?.message)} />
+            <TagsInput
+              label={t('library.meta.tags')}
+              value={field.value ?? []}
+              onChange={field.onChange}
+              data={(facets.data?.tags ?? []).map((x) => x.tag)}
+              clearable
+              error={err(errors.tags?.message)}
+            />
           )}
         />
         <Group grow align="flex-start">
@@ -84,34 +148,80 @@ export function MetaForm({ kind, item, onSubmit, onCancel, submitLabel }: { kind
             control={control}
             name="stage"
             render={({ field }) => (
-              <Select label={t('library.meta.stage')} clearable data={FUNNEL_STAGES.map((s) => ({ value: s, label: t(`library.stage.${s}`) }))} value={field.value ?? null} onChange={field.onChange} />
+              <Select
+                label={t('library.meta.stage')}
+                clearable
+                data={FUNNEL_STAGES.map((s) => ({ value: s, label: t(`library.stage.${s}`) }))}
+                value={field.value ?? null}
+                onChange={field.onChange}
+              />
             )}
           />
           <Controller
             control={control}
             name="language"
             render={({ field }) => (
-              <Select label={t('library.meta.language')} allowDeselect={false} data={CONTENT_LANGS.map((l) => ({ value: l, label: t(`library.lang.${l}`) }))} value={field.value ?? 'en'} onChange={(v) => field.onChange(v ?? 'en')} />
+              <Select
+                label={t('library.meta.language')}
+                allowDeselect={false}
+                data={CONTENT_LANGS.map((l) => ({ value: l, label: t(`library.lang.${l}`) }))}
+                value={field.value ?? 'en'}
+                onChange={(v) => field.onChange(v ?? 'en')}
+              />
             )}
           />
         </Group>
         <Group grow align="flex-start">
-          <Controller control={control} name="channel" render={({ field }) => <FreeSelect label={t('library.meta.channel')} value={field.value ?? ''} onChange={field.onChange} data={suggest(facets.data?.channels)} />} />
-          <Controller control={control} name="product" render={({ field }) => <FreeSelect label={t('library.meta.product')} value={field.value ?? ''} onChange={field.onChange} data={suggest(facets.data?.products)} />} />
-          <Controller control={control} name="audience" render={({ field }) => <FreeSelect label={t('library.meta.audience')} value={field.value ?? ''} onChange={field.onChange} data={suggest(facets.data?.audiences)} />} />
+          <Controller
+            control={control}
+            name="channel"
+            render={({ field }) => (
+              <FreeSelect
+                label={t('library.meta.channel')}
+                value={field.value ?? ''}
+                onChange={field.onChange}
+                data={suggest(facets.data?.channels)}
+              />
+            )}
+          />
+          <Controller
+            control={control}
+            name="product"
+            render={({ field }) => (
+              <FreeSelect
+                label={t('library.meta.product')}
+                value={field.value ?? ''}
+                onChange={field.onChange}
+                data={suggest(facets.data?.products)}
+              />
+            )}
+          />
+          <Controller
+            control={control}
+            name="audience"
+            render={({ field }) => (
+              <FreeSelect
+                label={t('library.meta.audience')}
+                value={field.value ?? ''}
+                onChange={field.onChange}
+                data={suggest(facets.data?.audiences)}
+              />
+            )}
+          />
         </Group>
         <Group grow align="flex-start">
           <Controller
             control={control}
             name="ownerId"
-            render={({ field }) => <PersonPicker label={t('library.meta.owner')} clearable value={field.value ?? null} onChange={(id) => field.onChange(id)} />}
+            render={({ field }) => (
+              <PersonPicker label={t('library.meta.owner')} clearable value={field.value ?? null} onChange={(id) => field.onChange(id)} />
+            )}
           />
           <Controller
             control={control}
             name="validUntil"
             render={({ field }) => (
               <DateField
-               
                 label={t('library.meta.validUntil')}
                 value={field.value ?? ''}
                 onChange={(v) => field.onChange(v || null)}
@@ -152,7 +262,17 @@ export function MetaForm({ kind, item, onSubmit, onCancel, submitLabel }: { kind
 }
 
 /** A text field with suggestions from existing values (free text allowed). */
-function FreeSelect({ label, value, onChange, data }: { label: string; value: string; onChange: (v: string) => void; data: { value: string; label: string }[] }) {
+function FreeSelect({
+  label,
+  value,
+  onChange,
+  data,
+}: {
+  label: string;
+  value: string;
+  onChange: (v: string) => void;
+  data: { value: string; label: string }[];
+}) {
   const id = `dl-${label.replace(/\W+/g, '')}`;
   return (
     <>

@@ -24,7 +24,8 @@ function PdfPreview({ url, pages }: { url: string; pages: number | null }) {
     const task = pdfjs.getDocument({ url, isEvalSupported: false });
     task.promise.then(
       (d) => !cancelled && setDoc(d),
-      (e: Error) => !cancelled && setError(e.name === 'PasswordException' ? t('library.preview.pdfLocked') : t('library.preview.pdfBroken')),
+      (e: Error) =>
+        !cancelled && setError(e.name === 'PasswordException' ? t('library.preview.pdfLocked') : t('library.preview.pdfBroken')),
     );
     return () => {
       cancelled = true;
@@ -45,26 +46,51 @@ function PdfPreview({ url, pages }: { url: string; pages: number | null }) {
       el.height = vp.height;
       el.style.width = `${vp.width / (window.devicePixelRatio || 1)}px`;
       task = p.render({ canvas: el, viewport: vp });
-      task.promise.then(() => setRendered(true), () => undefined);
+      task.promise.then(
+        () => setRendered(true),
+        () => undefined,
+      );
     });
     return () => task?.cancel();
   }, [doc, page]);
-  if (error) return <Alert color="orange" icon={<IconAlertTriangle size={16} />}>{error}</Alert>;
+  if (error)
+    return (
+      <Alert color="orange" icon={<IconAlertTriangle size={16} />}>
+        {error}
+      </Alert>
+    );
   if (!doc) return <Loader size="sm" />;
   const n = doc.numPages || pages || 1;
   return (
     <Stack gap={6} data-testid="pdf-preview" data-rendered={rendered ? '1' : '0'}>
       <Group gap="xs">
-        <Button size="compact-sm" variant="default" disabled={page <= 1} onClick={() => setPage(page - 1)} aria-label={t('library.preview.prev')}>
+        <Button
+          size="compact-sm"
+          variant="default"
+          disabled={page <= 1}
+          onClick={() => setPage(page - 1)}
+          aria-label={t('library.preview.prev')}
+        >
           <IconChevronLeft size={14} />
         </Button>
         <Text size="sm">{t('library.preview.page', { page, total: n })}</Text>
-        <Button size="compact-sm" variant="default" disabled={page >= n} onClick={() => setPage(page + 1)} aria-label={t('library.preview.next')}>
+        <Button
+          size="compact-sm"
+          variant="default"
+          disabled={page >= n}
+          onClick={() => setPage(page + 1)}
+          aria-label={t('library.preview.next')}
+        >
           <IconChevronRight size={14} />
         </Button>
       </Group>
       {/* focusable so the page can be scrolled with the keyboard */}
-      <div tabIndex={0} role="region" aria-label={t('library.preview.page', { page, total: n })} style={{ border: '1px solid var(--mantine-color-gray-3)', background: '#fff', maxHeight: 640, overflow: 'auto' }}>
+      <div
+        tabIndex={0}
+        role="region"
+        aria-label={t('library.preview.page', { page, total: n })}
+        style={{ border: '1px solid var(--mantine-color-gray-3)', background: '#fff', maxHeight: 640, overflow: 'auto' }}
+      >
         <canvas ref={canvas} />
       </div>
     </Stack>
@@ -75,7 +101,12 @@ function TextPreview({ version }: { version: LibraryVersion }) {
   const { t } = useTranslation();
   const q = useApi('library.text', { versionId: version.id, maxChars: 60_000 });
   if (!q.data) return <Loader size="sm" />;
-  if (!q.data.text) return <Text c="dimmed" size="sm">{t('library.preview.noText')}</Text>;
+  if (!q.data.text)
+    return (
+      <Text c="dimmed" size="sm">
+        {t('library.preview.noText')}
+      </Text>
+    );
   return (
     <ScrollArea.Autosize mah={560} type="auto" data-testid="text-preview">
       <Text size="sm" style={{ whiteSpace: 'pre-wrap' }}>
@@ -92,7 +123,15 @@ export function Markdown({ md }: { md: string }) {
   return <div className="markdown" style={{ fontSize: 14, lineHeight: 1.55 }} dangerouslySetInnerHTML={{ __html: html }} />;
 }
 
-export function Preview({ item, version, onOpenExternal }: { item: Pick<LibraryItem, 'kind' | 'url' | 'bodyMd'>; version: LibraryVersion | null; onOpenExternal?: () => void }) {
+export function Preview({
+  item,
+  version,
+  onOpenExternal,
+}: {
+  item: Pick<LibraryItem, 'kind' | 'url' | 'bodyMd'>;
+  version: LibraryVersion | null;
+  onOpenExternal?: () => void;
+}) {
   const { t } = useTranslation();
   if (item.kind === 'note') return <Markdown md={item.bodyMd} />;
   if (item.kind === 'link')
@@ -138,7 +177,11 @@ export function Preview({ item, version, onOpenExternal }: { item: Pick<LibraryI
           <Text size="sm" c="dimmed">
             {t('library.preview.none')}
           </Text>
-          <Button variant="default" leftSection={<IconDownload size={16} />} onClick={() => downloadFile(version.sha256!, version.fileName)}>
+          <Button
+            variant="default"
+            leftSection={<IconDownload size={16} />}
+            onClick={() => downloadFile(version.sha256!, version.fileName)}
+          >
             {t('library.actions.download')}
           </Button>
         </Stack>

@@ -1,6 +1,18 @@
 /** Small shared pieces of the library UI: kind icons, status badges, highlighted text, usage + open helpers. */
 import { Badge, Mark, Text, Tooltip } from '@mantine/core';
-import { IconFile, IconFileSpreadsheet, IconFileText, IconFileTypeDocx, IconFileTypePdf, IconFileTypePpt, IconLink, IconMovie, IconMusic, IconNote, IconPhoto } from '@tabler/icons-react';
+import {
+  IconFile,
+  IconFileSpreadsheet,
+  IconFileText,
+  IconFileTypeDocx,
+  IconFileTypePdf,
+  IconFileTypePpt,
+  IconLink,
+  IconMovie,
+  IconMusic,
+  IconNote,
+  IconPhoto,
+} from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import type { FileKind, ItemKind, ItemStatus, LinkTarget, UsageAction, UsageContext } from '../../../shared/api/library';
 import type { Segment } from '../../../shared/search/text';
@@ -53,8 +65,25 @@ export function StatusBadge({ status, validUntil }: { status: ItemStatus; validU
   );
 }
 
-export function Highlighted({ segments, fallback, size = 'sm', c, lineClamp }: { segments: Segment[] | null; fallback: string; size?: string; c?: string; lineClamp?: number }) {
-  if (!segments) return <Text size={size} c={c} lineClamp={lineClamp}>{fallback}</Text>;
+export function Highlighted({
+  segments,
+  fallback,
+  size = 'sm',
+  c,
+  lineClamp,
+}: {
+  segments: Segment[] | null;
+  fallback: string;
+  size?: string;
+  c?: string;
+  lineClamp?: number;
+}) {
+  if (!segments)
+    return (
+      <Text size={size} c={c} lineClamp={lineClamp}>
+        {fallback}
+      </Text>
+    );
   return (
     <Text size={size} c={c} lineClamp={lineClamp}>
       {segments.map((s, i) => (s.hit ? <Mark key={i}>{s.text}</Mark> : <span key={i}>{s.text}</span>))}
@@ -69,7 +98,13 @@ export interface UseCtx {
 }
 
 export function recordUse(id: number, action: UsageAction, ctx: UseCtx = { context: 'library' }) {
-  void api('library.recordUsage', { id, action, context: ctx.context, targetKind: ctx.targetKind ?? null, targetId: ctx.targetId ?? null }).catch(() => undefined);
+  void api('library.recordUsage', {
+    id,
+    action,
+    context: ctx.context,
+    targetKind: ctx.targetKind ?? null,
+    targetId: ctx.targetId ?? null,
+  }).catch(() => undefined);
 }
 
 /** What "copy link" puts on the clipboard: the web address for links, otherwise a reference people can search for. */

@@ -10,7 +10,13 @@ export const PAGE_SIZE = 100;
 
 export function usePagedList(input: Omit<In<'library.list'>, 'offset' | 'limit'>, generation = 0) {
   const key = JSON.stringify(input) + '#' + generation;
-  const [state, setState] = useState<{ key: string; total: number | null; capped: boolean; pages: Map<number, LibraryListRow[]>; error: string | null }>({
+  const [state, setState] = useState<{
+    key: string;
+    total: number | null;
+    capped: boolean;
+    pages: Map<number, LibraryListRow[]>;
+    error: string | null;
+  }>({
     key,
     total: null,
     capped: false,
@@ -24,7 +30,11 @@ export function usePagedList(input: Omit<In<'library.list'>, 'offset' | 'limit'>
       const id = `${key}:${page}`;
       if (inflight.current.has(id)) return;
       inflight.current.add(id);
-      void invoke('library.list', { ...(JSON.parse(key.slice(0, key.lastIndexOf('#'))) as typeof input), offset: page * PAGE_SIZE, limit: PAGE_SIZE }).then((r) => {
+      void invoke('library.list', {
+        ...(JSON.parse(key.slice(0, key.lastIndexOf('#'))) as typeof input),
+        offset: page * PAGE_SIZE,
+        limit: PAGE_SIZE,
+      }).then((r) => {
         setState((s) => {
           if (s.key !== key) return s;
           if (!r.ok) return { ...s, error: r.error.message };

@@ -116,72 +116,95 @@ export function NotificationsBell() {
   return (
     // the badge sits outside the popover's target: Popover.Target puts aria-expanded on its child, which must be the button
     <Indicator label={unread > 99 ? '99+' : unread} size={18} color="red" disabled={!unread} offset={4} data-testid="notifications-badge">
-    <Popover opened={opened} onChange={setOpened} position="bottom-end" width={380} trapFocus returnFocus shadow="md" withArrow>
-      <Popover.Target>
-        <ActionIcon variant="default" size="lg" aria-label={label} aria-haspopup="dialog" onClick={() => setOpened((o) => !o)} data-testid="notifications-bell">
-          <IconBell size={18} stroke={1.6} />
-        </ActionIcon>
-      </Popover.Target>
-      <Popover.Dropdown p={0} role="dialog" aria-label={t('notifications.title')} data-testid="notifications-inbox">
-        <Group justify="space-between" wrap="nowrap" gap="xs" px="sm" py={8} style={{ borderBottom: '1px solid var(--mantine-color-default-border)' }}>
-          <Text fw={600} size="sm">
-            {t('notifications.title')}
-          </Text>
-          {/* stays enabled at 0 unread: disabling the focused button would drop focus out of the popover (and Escape with it) */}
-          <Button variant="subtle" size="compact-xs" onClick={() => void markAll()} data-testid="notifications-mark-all">
-            {t('notifications.markAllRead')}
-          </Button>
-        </Group>
-        <ScrollArea.Autosize mah={420}>
-          {error && (
-            <Text c="red" size="sm" p="sm" role="alert">
-              {error}
+      <Popover opened={opened} onChange={setOpened} position="bottom-end" width={380} trapFocus returnFocus shadow="md" withArrow>
+        <Popover.Target>
+          <ActionIcon
+            variant="default"
+            size="lg"
+            aria-label={label}
+            aria-haspopup="dialog"
+            onClick={() => setOpened((o) => !o)}
+            data-testid="notifications-bell"
+          >
+            <IconBell size={18} stroke={1.6} />
+          </ActionIcon>
+        </Popover.Target>
+        <Popover.Dropdown p={0} role="dialog" aria-label={t('notifications.title')} data-testid="notifications-inbox">
+          <Group
+            justify="space-between"
+            wrap="nowrap"
+            gap="xs"
+            px="sm"
+            py={8}
+            style={{ borderBottom: '1px solid var(--mantine-color-default-border)' }}
+          >
+            <Text fw={600} size="sm">
+              {t('notifications.title')}
             </Text>
-          )}
-          {!error && rows.length === 0 && (
-            <Text c="dimmed" size="sm" p="sm">
-              {personId === null && session?.mode !== 'team' ? t('notifications.noPerson') : t('notifications.empty')}
-            </Text>
-          )}
-          <Stack gap={0} component="ul" m={0} p={0} style={{ listStyle: 'none' }} aria-label={t('notifications.title')}>
-            {rows.map((n) => (
-              <Box component="li" key={n.id}>
-                <UnstyledButton
-                  w="100%"
-                  px="sm"
-                  py={8}
-                  onClick={() => void open(n)}
-                  data-testid="notification"
-                  data-kind={n.kind}
-                  data-read={n.read ? 'true' : 'false'}
-                  style={{ borderBottom: '1px solid var(--mantine-color-default-border)', background: n.read ? undefined : 'var(--mantine-color-indigo-light)' }}
-                >
-                  <Group gap={8} wrap="nowrap" align="flex-start">
-                    <Box mt={6} w={8} h={8} style={{ flex: 'none', borderRadius: 4, background: n.read ? 'transparent' : 'var(--mantine-color-indigo-6)' }} aria-hidden />
-                    <Box style={{ minWidth: 0 }}>
-                      <Text size="sm" fw={n.read ? 400 : 600}>
-                        {!n.read && <VisuallyHidden>{t('notifications.unread')}: </VisuallyHidden>}
-                        {message(n)}
-                      </Text>
-                      <Text size="xs" c="dimmed">
-                        {fmtDateTime(n.createdAt)}
-                      </Text>
-                    </Box>
-                  </Group>
-                </UnstyledButton>
-              </Box>
-            ))}
-          </Stack>
-          {rows.length < total && (
-            <Group justify="center" p="xs">
-              <Button variant="subtle" size="compact-sm" onClick={() => void load(rows.length)} data-testid="notifications-more">
-                {t('notifications.more')}
-              </Button>
-            </Group>
-          )}
-        </ScrollArea.Autosize>
-      </Popover.Dropdown>
-    </Popover>
+            {/* stays enabled at 0 unread: disabling the focused button would drop focus out of the popover (and Escape with it) */}
+            <Button variant="subtle" size="compact-xs" onClick={() => void markAll()} data-testid="notifications-mark-all">
+              {t('notifications.markAllRead')}
+            </Button>
+          </Group>
+          <ScrollArea.Autosize mah={420}>
+            {error && (
+              <Text c="red" size="sm" p="sm" role="alert">
+                {error}
+              </Text>
+            )}
+            {!error && rows.length === 0 && (
+              <Text c="dimmed" size="sm" p="sm">
+                {personId === null && session?.mode !== 'team' ? t('notifications.noPerson') : t('notifications.empty')}
+              </Text>
+            )}
+            <Stack gap={0} component="ul" m={0} p={0} style={{ listStyle: 'none' }} aria-label={t('notifications.title')}>
+              {rows.map((n) => (
+                <Box component="li" key={n.id}>
+                  <UnstyledButton
+                    w="100%"
+                    px="sm"
+                    py={8}
+                    onClick={() => void open(n)}
+                    data-testid="notification"
+                    data-kind={n.kind}
+                    data-read={n.read ? 'true' : 'false'}
+                    style={{
+                      borderBottom: '1px solid var(--mantine-color-default-border)',
+                      background: n.read ? undefined : 'var(--mantine-color-indigo-light)',
+                    }}
+                  >
+                    <Group gap={8} wrap="nowrap" align="flex-start">
+                      <Box
+                        mt={6}
+                        w={8}
+                        h={8}
+                        style={{ flex: 'none', borderRadius: 4, background: n.read ? 'transparent' : 'var(--mantine-color-indigo-6)' }}
+                        aria-hidden
+                      />
+                      <Box style={{ minWidth: 0 }}>
+                        <Text size="sm" fw={n.read ? 400 : 600}>
+                          {!n.read && <VisuallyHidden>{t('notifications.unread')}: </VisuallyHidden>}
+                          {message(n)}
+                        </Text>
+                        <Text size="xs" c="dimmed">
+                          {fmtDateTime(n.createdAt)}
+                        </Text>
+                      </Box>
+                    </Group>
+                  </UnstyledButton>
+                </Box>
+              ))}
+            </Stack>
+            {rows.length < total && (
+              <Group justify="center" p="xs">
+                <Button variant="subtle" size="compact-sm" onClick={() => void load(rows.length)} data-testid="notifications-more">
+                  {t('notifications.more')}
+                </Button>
+              </Group>
+            )}
+          </ScrollArea.Autosize>
+        </Popover.Dropdown>
+      </Popover>
     </Indicator>
   );
 }

@@ -63,7 +63,12 @@ function PeopleList() {
         </div>
         <Group>
           {can('people.rosterImport') && (
-            <Button variant="default" leftSection={<IconFileImport size={16} />} onClick={() => setImporting(true)} data-testid="import-roster">
+            <Button
+              variant="default"
+              leftSection={<IconFileImport size={16} />}
+              onClick={() => setImporting(true)}
+              data-testid="import-roster"
+            >
               {t('people.importRoster')}
             </Button>
           )}
@@ -121,13 +126,20 @@ function PeopleList() {
             />
             <Select
               aria-label={t('people.sort.label')}
-              data={(['name', 'team', 'hiredAt', 'updatedAt'] as const).map((s) => ({ value: s, label: `${t('people.sort.label')}: ${t(`people.sort.${s}`)}` }))}
+              data={(['name', 'team', 'hiredAt', 'updatedAt'] as const).map((s) => ({
+                value: s,
+                label: `${t('people.sort.label')}: ${t(`people.sort.${s}`)}`,
+              }))}
               value={sort}
               allowDeselect={false}
               onChange={(v) => v && setSort(v)}
               w={220}
             />
-            <Switch label={t('people.showInactive')} checked={includeInactive} onChange={(e) => setIncludeInactive(e.currentTarget.checked)} />
+            <Switch
+              label={t('people.showInactive')}
+              checked={includeInactive}
+              onChange={(e) => setIncludeInactive(e.currentTarget.checked)}
+            />
           </Group>
           <Table striped highlightOnHover stickyHeader verticalSpacing={6} data-testid="people-table">
             <Table.Thead>
@@ -160,7 +172,12 @@ function PeopleList() {
                   <Table.Td>
                     <Group gap={4}>
                       {p.roles.map((r) => (
-                        <Badge key={r} size="sm" variant="light" color={r === 'rep' ? 'blue' : r === 'manager' ? 'grape' : r === 'trainer' ? 'teal' : 'gray'}>
+                        <Badge
+                          key={r}
+                          size="sm"
+                          variant="light"
+                          color={r === 'rep' ? 'blue' : r === 'manager' ? 'grape' : r === 'trainer' ? 'teal' : 'gray'}
+                        >
                           {t(`roles.${r}`)}
                         </Badge>
                       ))}
@@ -183,7 +200,12 @@ function PeopleList() {
           )}
           <Group justify="space-between">
             <Text size="sm" c="dimmed" data-testid="people-count">
-              {total > 0 && t('common.showing', { from: fmtNumber((page - 1) * PAGE + 1), to: fmtNumber(Math.min(page * PAGE, total)), total: fmtNumber(total) })}
+              {total > 0 &&
+                t('common.showing', {
+                  from: fmtNumber((page - 1) * PAGE + 1),
+                  to: fmtNumber(Math.min(page * PAGE, total)),
+                  total: fmtNumber(total),
+                })}
             </Text>
             {total > PAGE && <Pagination total={Math.ceil(total / PAGE)} value={page} onChange={setPage} size="sm" />}
           </Group>

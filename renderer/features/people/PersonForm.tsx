@@ -55,12 +55,32 @@ export function PersonForm({ person, onSaved, onCancel }: { person: Person | nul
     <form onSubmit={fireAndForget(submit)} noValidate data-testid="person-form">
       <Stack>
         {formError && <Alert color="red">{formError}</Alert>}
-        <TextInput label={t('people.form.name')} description={t('people.form.nameHint')} required {...register('name')} error={err(errors.name?.message)} data-testid="person-name" />
-        <TextInput label={t('people.form.email')} required type="email" {...register('email')} error={err(errors.email?.message)} data-testid="person-email" />
+        <TextInput
+          label={t('people.form.name')}
+          description={t('people.form.nameHint')}
+          required
+          {...register('name')}
+          error={err(errors.name?.message)}
+          data-testid="person-name"
+        />
+        <TextInput
+          label={t('people.form.email')}
+          required
+          type="email"
+          {...register('email')}
+          error={err(errors.email?.message)}
+          data-testid="person-email"
+        />
         <Group grow>
           {/* one spelling per UI language besides English (a new language in LANGUAGES gets its field) */}
           {LANGUAGES.filter((l) => l.code !== 'en').map((l) => (
-            <TextInput key={l.code} label={t('people.form.nameIn', { language: languageName(l.code) })} {...register(`names.${l.code}`)} error={err(errors.names?.[l.code]?.message)} data-testid={`person-name-${l.code}`} />
+            <TextInput
+              key={l.code}
+              label={t('people.form.nameIn', { language: languageName(l.code) })}
+              {...register(`names.${l.code}`)}
+              error={err(errors.names?.[l.code]?.message)}
+              data-testid={`person-name-${l.code}`}
+            />
           ))}
         </Group>
         <Text size="xs" c="dimmed" mt={-8}>
@@ -113,7 +133,7 @@ export function PersonForm({ person, onSaved, onCancel }: { person: Person | nul
           render={({ field }) => (
             <DateField
               label={t('people.form.hiredAt')}
-             
+
               value={field.value ?? ''}
               onChange={(v) => field.onChange(v || null)}
               error={err(errors.hiredAt?.message)}

@@ -110,7 +110,13 @@ export function PersonProfile() {
           </Tabs.Panel>
         ))}
       </Tabs>
-      <Drawer opened={editing} onClose={() => setEditing(false)} position="right" size="md" title={t('people.form.editTitle', { name: personName(p) })}>
+      <Drawer
+        opened={editing}
+        onClose={() => setEditing(false)}
+        position="right"
+        size="md"
+        title={t('people.form.editTitle', { name: personName(p) })}
+      >
         {editing && (
           <PersonForm
             person={p}

@@ -59,7 +59,13 @@ export function RosterImport({ opened, onClose, onDone }: { opened: boolean; onC
         <Text size="sm" c="dimmed">
           {t('people.roster.help')}
         </Text>
-        <Dropzone onDrop={(files) => files[0] && void choose(files[0])} maxFiles={1} multiple={false} loading={busy} data-testid="roster-dropzone">
+        <Dropzone
+          onDrop={(files) => files[0] && void choose(files[0])}
+          maxFiles={1}
+          multiple={false}
+          loading={busy}
+          data-testid="roster-dropzone"
+        >
           <Group justify="center" py="md" style={{ pointerEvents: 'none' }}>
             <IconFileTypeCsv size={32} stroke={1.5} />
             <Text>{file ? file.name : t('people.roster.drop')}</Text>
@@ -72,13 +78,17 @@ export function RosterImport({ opened, onClose, onDone }: { opened: boolean; onC
         )}
         {preview && (
           <>
-            <Text size="sm">{t('people.roster.detected', { encoding: preview.encoding, delimiter: preview.delimiter, total: preview.counts.total })}</Text>
+            <Text size="sm">
+              {t('people.roster.detected', { encoding: preview.encoding, delimiter: preview.delimiter, total: preview.counts.total })}
+            </Text>
             <Group gap="xs" data-testid="roster-counts">
               <Badge color="green">{t('people.roster.willCreate', { count: preview.counts.create })}</Badge>
               <Badge color="blue">{t('people.roster.willUpdate', { count: preview.counts.update })}</Badge>
               <Badge color="gray">{t('people.roster.unchanged', { count: preview.counts.unchanged })}</Badge>
               {preview.counts.invalid > 0 && <Badge color="red">{t('people.roster.invalid', { count: preview.counts.invalid })}</Badge>}
-              {preview.counts.newTeams > 0 && <Badge color="grape">{t('people.roster.newTeams', { count: preview.counts.newTeams })}</Badge>}
+              {preview.counts.newTeams > 0 && (
+                <Badge color="grape">{t('people.roster.newTeams', { count: preview.counts.newTeams })}</Badge>
+              )}
             </Group>
             {preview.errors.length > 0 && (
               <>
@@ -89,7 +99,12 @@ export function RosterImport({ opened, onClose, onDone }: { opened: boolean; onC
                   errors={preview.errors.map((e) => ({ ...e, column: e.field }))}
                   maxHeight={180}
                   testId="roster-errors"
-                  labels={{ row: t('people.roster.row'), column: t('people.roster.field'), value: t('people.roster.value'), problem: t('people.roster.problem') }}
+                  labels={{
+                    row: t('people.roster.row'),
+                    column: t('people.roster.field'),
+                    value: t('people.roster.value'),
+                    problem: t('people.roster.problem'),
+                  }}
                 />
               </>
             )}

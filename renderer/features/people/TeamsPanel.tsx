@@ -14,7 +14,15 @@ export function TeamsPanel() {
   const { t } = useTranslation();
   const teams = useApi('teams.list', { includeEmpty: true });
   const [editing, setEditing] = useState<Team | 'new' | null>(null);
-  const managers = useApi('people.list', { query: '', role: 'manager', teamId: null, includeInactive: false, sort: 'name', offset: 0, limit: 200 });
+  const managers = useApi('people.list', {
+    query: '',
+    role: 'manager',
+    teamId: null,
+    includeInactive: false,
+    sort: 'name',
+    offset: 0,
+    limit: 200,
+  });
   const managerName = (id: number | null) => managers.data?.rows.find((m) => m.id === id)?.name ?? t('people.teams.noManager');
 
   const remove = (tm: Team) =>
@@ -77,7 +85,11 @@ export function TeamsPanel() {
           ))}
         </Table.Tbody>
       </Table>
-      <Modal opened={editing !== null} onClose={() => setEditing(null)} title={editing === 'new' ? t('people.teams.add') : t('actions.edit')}>
+      <Modal
+        opened={editing !== null}
+        onClose={() => setEditing(null)}
+        title={editing === 'new' ? t('people.teams.add') : t('actions.edit')}
+      >
         {editing !== null && (
           <TeamForm
             team={editing === 'new' ? null : editing}
@@ -111,9 +123,21 @@ function TeamForm({ team, onDone }: { team: Team | null; onDone: () => void }) {
   return (
     <Stack>
       {error && <Alert color="red">{error}</Alert>}
-      <TextInput label={t('people.teams.name')} value={name} onChange={(e) => setName(e.currentTarget.value)} required data-testid="team-name" />
+      <TextInput
+        label={t('people.teams.name')}
+        value={name}
+        onChange={(e) => setName(e.currentTarget.value)}
+        required
+        data-testid="team-name"
+      />
       <Textarea label={t('people.teams.description')} value={description} onChange={(e) => setDescription(e.currentTarget.value)} />
-      <PersonPicker label={t('people.teams.manager')} roleFilter="manager" value={managerId} onChange={(id) => setManagerId(id)} clearable />
+      <PersonPicker
+        label={t('people.teams.manager')}
+        roleFilter="manager"
+        value={managerId}
+        onChange={(id) => setManagerId(id)}
+        clearable
+      />
       <Group justify="flex-end">
         <Button onClick={fireAndForget(save)} data-testid="team-save">
           {t('actions.save')}

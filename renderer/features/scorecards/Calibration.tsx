@@ -1,5 +1,21 @@
 /** Calibration sessions: create (calls + graders, blind), score each call, then the agreement report. */
-import { Alert, Anchor, Badge, Button, Card, Group, Modal, MultiSelect, SimpleGrid, Stack, Table, Text, TextInput, Title, Tooltip } from '@mantine/core';
+import {
+  Alert,
+  Anchor,
+  Badge,
+  Button,
+  Card,
+  Group,
+  Modal,
+  MultiSelect,
+  SimpleGrid,
+  Stack,
+  Table,
+  Text,
+  TextInput,
+  Title,
+  Tooltip,
+} from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { IconArrowLeft, IconDownload, IconPlus, IconPrinter } from '@tabler/icons-react';
 import { alphaBand, discussFirst, lowAlphaHighAgreement } from '../../../shared/domain/calibrationVerdict';
@@ -76,8 +92,27 @@ function CreateCalibration({ onClose, onCreated }: { onClose: () => void; onCrea
   const [reference, setReference] = useState<string | null>(null);
   const [deadline, setDeadline] = useState('');
   const [error, setError] = useState<string | null>(null);
-  const managers = useApi('people.list', { query: '', teamId: null, role: 'manager', includeInactive: false, sort: 'name', offset: 0, limit: 200 });
-  const recent = useApi('scorecards.calls.list', { repId: null, teamId: null, from: null, to: null, channel: null, scored: 'all', band: null, query: '', offset: 0, limit: 60 });
+  const managers = useApi('people.list', {
+    query: '',
+    teamId: null,
+    role: 'manager',
+    includeInactive: false,
+    sort: 'name',
+    offset: 0,
+    limit: 200,
+  });
+  const recent = useApi('scorecards.calls.list', {
+    repId: null,
+    teamId: null,
+    from: null,
+    to: null,
+    channel: null,
+    scored: 'all',
+    band: null,
+    query: '',
+    offset: 0,
+    limit: 60,
+  });
   const create = async () => {
     setError(null);
     try {
@@ -97,11 +132,21 @@ function CreateCalibration({ onClose, onCreated }: { onClose: () => void; onCrea
   return (
     <Modal opened onClose={onClose} title={t('scorecards.calibration.new')} size="lg">
       <Stack>
-        <TextInput label={t('scorecards.calibration.titleCol')} value={title} onChange={(e) => setTitle(e.currentTarget.value)} required maxLength={200} data-testid="cal-title" />
+        <TextInput
+          label={t('scorecards.calibration.titleCol')}
+          value={title}
+          onChange={(e) => setTitle(e.currentTarget.value)}
+          required
+          maxLength={200}
+          data-testid="cal-title"
+        />
         <MultiSelect
           label={t('scorecards.calibration.calls')}
           searchable
-          data={(recent.data?.rows ?? []).map((c) => ({ value: String(c.id), label: `${fmtDateTime(c.at)} · ${personName(c.rep)} · ${c.customer}${c.hasAudio ? ' 🎧' : ''}` }))}
+          data={(recent.data?.rows ?? []).map((c) => ({
+            value: String(c.id),
+            label: `${fmtDateTime(c.at)} · ${personName(c.rep)} · ${c.customer}${c.hasAudio ? ' 🎧' : ''}`,
+          }))}
           value={callIds}
           onChange={setCallIds}
           data-testid="cal-calls"
@@ -241,11 +286,40 @@ const pctOrDash = (p: number | null) => (p === null ? '—' : `${fmtNumber(p, 0)
 const BAND_COLOR = { reliable: 'green', tentative: 'yellow', unreliable: 'red', unknown: 'gray' } as const;
 
 function reportCsv(r: CalibrationReport, title: string, t: TFunction): CsvValue[][] {
-  const rows: CsvValue[][] = [[title], [t('scorecards.verdict.method')], [t('scorecards.report.alphaTotals'), round(r.alphaTotals.alpha, 3), t(`scorecards.verdict.band.${alphaBand(r.alphaTotals.alpha)}`), `n=${r.alphaTotals.n}`]];
+  const rows: CsvValue[][] = [
+    [title],
+    [t('scorecards.verdict.method')],
+    [
+      t('scorecards.report.alphaTotals'),
+      round(r.alphaTotals.alpha, 3),
+      t(`scorecards.verdict.band.${alphaBand(r.alphaTotals.alpha)}`),
+      `n=${r.alphaTotals.n}`,
+    ],
+  ];
   // one line per scale: yes/no and point criteria are never pooled
-  for (const g of r.byScale) rows.push([`${t(`scorecards.scale.${g.scale}`)} (${g.criteria})`, round(g.alpha.alpha, 3), t(`scorecards.verdict.band.${alphaBand(g.alpha.alpha)}`), `n=${g.alpha.n}`, round(g.agreement.percent, 0), '%', t(`scorecards.report.rule.${g.agreement.rule}`)]);
-  rows.push([], [t('scorecards.disputes.criterion'), 'alpha', t('scorecards.report.agreement') + ' %', 'SD', t('scorecards.report.ambiguous'), 'n']);
-  for (const c of r.criteria) rows.push([loc(c.label), round(c.alpha.alpha, 3), round(c.agreement.percent, 0), round(c.spread.sd, 2), c.ambiguous.ambiguous ? 1 : 0, c.alpha.n]);
+  for (const g of r.byScale)
+    rows.push([
+      `${t(`scorecards.scale.${g.scale}`)} (${g.criteria})`,
+      round(g.alpha.alpha, 3),
+      t(`scorecards.verdict.band.${alphaBand(g.alpha.alpha)}`),
+      `n=${g.alpha.n}`,
+      round(g.agreement.percent, 0),
+      '%',
+      t(`scorecards.report.rule.${g.agreement.rule}`),
+    ]);
+  rows.push(
+    [],
+    [t('scorecards.disputes.criterion'), 'alpha', t('scorecards.report.agreement') + ' %', 'SD', t('scorecards.report.ambiguous'), 'n'],
+  );
+  for (const c of r.criteria)
+    rows.push([
+      loc(c.label),
+      round(c.alpha.alpha, 3),
+      round(c.agreement.percent, 0),
+      round(c.spread.sd, 2),
+      c.ambiguous.ambiguous ? 1 : 0,
+      c.alpha.n,
+    ]);
   rows.push([], [t('scorecards.report.bias'), 'bias', 'n']);
   for (const b of r.bias) rows.push([personName(b.person), round(b.bias, 1), b.n]);
   return rows;
@@ -262,10 +336,22 @@ function Report({ r, title }: { r: CalibrationReport; title: string }) {
       <Group justify="space-between">
         <Title order={3}>{t('scorecards.report.title')}</Title>
         <Group gap="xs" className="no-print">
-          <Button size="xs" variant="light" leftSection={<IconDownload size={14} />} onClick={() => downloadCsv(reportCsv(r, title, t), title)} data-testid="report-csv">
+          <Button
+            size="xs"
+            variant="light"
+            leftSection={<IconDownload size={14} />}
+            onClick={() => downloadCsv(reportCsv(r, title, t), title)}
+            data-testid="report-csv"
+          >
             {t('scorecards.verdict.csv')}
           </Button>
-          <Button size="xs" variant="light" leftSection={<IconPrinter size={14} />} onClick={() => window.print()} data-testid="report-print">
+          <Button
+            size="xs"
+            variant="light"
+            leftSection={<IconPrinter size={14} />}
+            onClick={() => window.print()}
+            data-testid="report-print"
+          >
             {t('scorecards.verdict.print')}
           </Button>
         </Group>
@@ -307,7 +393,10 @@ function Report({ r, title }: { r: CalibrationReport; title: string }) {
         {r.byScale.map((g) => (
           <Fragment key={g.scale}>
             <Stat
-              label={t('scorecards.report.alphaScale', { scale: t(`scorecards.scale.${g.scale}`), metric: t(`scorecards.report.metric.${g.metric}`) })}
+              label={t('scorecards.report.alphaScale', {
+                scale: t(`scorecards.scale.${g.scale}`),
+                metric: t(`scorecards.report.metric.${g.metric}`),
+              })}
               value={fmtAlpha(g.alpha.alpha)}
               n={t('scorecards.report.nValues', { n: g.alpha.n, units: g.alpha.units })}
               hint={t('scorecards.report.alphaHint')}
@@ -319,8 +408,16 @@ function Report({ r, title }: { r: CalibrationReport; title: string }) {
             />
           </Fragment>
         ))}
-        <Stat label={t('scorecards.report.alphaTotals')} value={fmtAlpha(r.alphaTotals.alpha)} n={t('scorecards.report.nValues', { n: r.alphaTotals.n, units: r.alphaTotals.units })} />
-        <Stat label={t('scorecards.report.scores')} value={`${r.n.scores}`} n={t('scorecards.report.nGraders', { graders: r.n.graders, calls: r.n.calls })} />
+        <Stat
+          label={t('scorecards.report.alphaTotals')}
+          value={fmtAlpha(r.alphaTotals.alpha)}
+          n={t('scorecards.report.nValues', { n: r.alphaTotals.n, units: r.alphaTotals.units })}
+        />
+        <Stat
+          label={t('scorecards.report.scores')}
+          value={`${r.n.scores}`}
+          n={t('scorecards.report.nGraders', { graders: r.n.graders, calls: r.n.calls })}
+        />
       </SimpleGrid>
       <Card withBorder padding="sm">
         <Title order={5} mb="xs">
@@ -336,7 +433,9 @@ function Report({ r, title }: { r: CalibrationReport; title: string }) {
                 <Table.Td>{personName(b.person)}</Table.Td>
                 <Table.Td>{b.bias === null ? '—' : `${b.bias > 0 ? '+' : ''}${fmtNumber(b.bias, 1)}`}</Table.Td>
                 <Table.Td>
-                  <Badge color={b.label === 'lenient' ? 'green' : b.label === 'harsh' ? 'red' : 'gray'}>{t(`scorecards.report.label.${b.label}`)}</Badge>
+                  <Badge color={b.label === 'lenient' ? 'green' : b.label === 'harsh' ? 'red' : 'gray'}>
+                    {t(`scorecards.report.label.${b.label}`)}
+                  </Badge>
                 </Table.Td>
                 <Table.Td>
                   <Text size="xs" c="dimmed">
@@ -378,7 +477,13 @@ function Report({ r, title }: { r: CalibrationReport; title: string }) {
                   </Table.Td>
                 ))}
                 <Table.Td>
-                  {c.spread.range === null ? '—' : t('scorecards.report.spreadValue', { range: fmtNumber(c.spread.range, 1), sd: fmtNumber(c.spread.sd ?? 0, 1), n: c.spread.n })}
+                  {c.spread.range === null
+                    ? '—'
+                    : t('scorecards.report.spreadValue', {
+                        range: fmtNumber(c.spread.range, 1),
+                        sd: fmtNumber(c.spread.sd ?? 0, 1),
+                        n: c.spread.n,
+                      })}
                 </Table.Td>
               </Table.Tr>
             ))}
@@ -428,11 +533,17 @@ function Report({ r, title }: { r: CalibrationReport; title: string }) {
                 <Table.Td>
                   {c.ambiguous.ambiguous ? (
                     <Badge color="orange" data-testid="ambiguous">
-                      {t(c.agreement.rule === 'exact' ? 'scorecards.report.ambiguousYesExact' : 'scorecards.report.ambiguousYes', { share: fmtNumber((c.ambiguous.share ?? 0) * 100, 0), units: c.ambiguous.units })}
+                      {t(c.agreement.rule === 'exact' ? 'scorecards.report.ambiguousYesExact' : 'scorecards.report.ambiguousYes', {
+                        share: fmtNumber((c.ambiguous.share ?? 0) * 100, 0),
+                        units: c.ambiguous.units,
+                      })}
                     </Badge>
                   ) : (
                     <Text size="xs" c="dimmed">
-                      {t(c.agreement.rule === 'exact' ? 'scorecards.report.ambiguousNoExact' : 'scorecards.report.ambiguousNo', { d: c.ambiguous.disagreeing, units: c.ambiguous.units })}
+                      {t(c.agreement.rule === 'exact' ? 'scorecards.report.ambiguousNoExact' : 'scorecards.report.ambiguousNo', {
+                        d: c.ambiguous.disagreeing,
+                        units: c.ambiguous.units,
+                      })}
                     </Text>
                   )}
                 </Table.Td>

@@ -16,7 +16,14 @@ import { personName } from '../../lib/format';
 import { loc } from './util';
 import { DateField } from '../../lib/DateField';
 
-export function CallCoachingModal(props: { call: CallDetail; atMs: number; evaluationId: number | null; version: TemplateVersion | null; criterionId: number | null; onClose: () => void }) {
+export function CallCoachingModal(props: {
+  call: CallDetail;
+  atMs: number;
+  evaluationId: number | null;
+  version: TemplateVersion | null;
+  criterionId: number | null;
+  onClose: () => void;
+}) {
   const { t } = useTranslation();
   const current = useApi('scorecards.versions.current', props.version ? null : { templateId: null });
   const version = props.version ?? current.data ?? null;
@@ -64,8 +71,22 @@ export function CallCoachingModal(props: { call: CallDetail; atMs: number; evalu
           searchable
           data-testid="coaching-criterion"
         />
-        <Textarea label={t('scorecards.coaching.note')} value={body} onChange={(e) => setBody(e.currentTarget.value)} autosize minRows={3} maxLength={4000} data-testid="coaching-body" data-autofocus />
-        <TextInput label={t('scorecards.coaching.action')} value={action} onChange={(e) => setAction(e.currentTarget.value)} maxLength={500} />
+        <Textarea
+          label={t('scorecards.coaching.note')}
+          value={body}
+          onChange={(e) => setBody(e.currentTarget.value)}
+          autosize
+          minRows={3}
+          maxLength={4000}
+          data-testid="coaching-body"
+          data-autofocus
+        />
+        <TextInput
+          label={t('scorecards.coaching.action')}
+          value={action}
+          onChange={(e) => setAction(e.currentTarget.value)}
+          maxLength={500}
+        />
         <DateField label={t('scorecards.coaching.due')} value={due} onChange={(v) => setDue(v)} />
         <Group justify="flex-end">
           <Button onClick={() => void save()} loading={busy} disabled={!body.trim()} data-testid="coaching-save">

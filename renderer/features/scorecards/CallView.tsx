@@ -1,5 +1,21 @@
 /** One call: player + transcript + comments + talk metrics on the left, the scorecard (or the rep's view of it) on the right. */
-import { Alert, Anchor, Badge, Button, Card, Grid, Group, Loader, Progress, ScrollArea, Select, Stack, Text, TextInput, Title } from '@mantine/core';
+import {
+  Alert,
+  Anchor,
+  Badge,
+  Button,
+  Card,
+  Grid,
+  Group,
+  Loader,
+  Progress,
+  ScrollArea,
+  Select,
+  Stack,
+  Text,
+  TextInput,
+  Title,
+} from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { IconArrowLeft, IconFileText, IconMicrophoneOff } from '@tabler/icons-react';
 import { useEffect, useMemo, useRef, useState } from 'react';
@@ -64,7 +80,11 @@ function CallScreen({ callId }: { callId: number }) {
 
   // Managers in a calibration session go straight to their blind evaluation.
   useEffect(() => {
-    if (calibrationId && me) void api('scorecards.evaluations.start', { callId, calibrationId }).then((d) => d.evaluation.callId === callId && setEvaluation(d), (e) => setError(errorText(t, e)));
+    if (calibrationId && me)
+      void api('scorecards.evaluations.start', { callId, calibrationId }).then(
+        (d) => d.evaluation.callId === callId && setEvaluation(d),
+        (e) => setError(errorText(t, e)),
+      );
   }, [calibrationId, callId, me, t]);
   // Reps see their latest submitted evaluation.
   useEffect(() => {
@@ -75,7 +95,8 @@ function CallScreen({ callId }: { callId: number }) {
 
   const markers: Marker[] = useMemo(() => {
     const m: Marker[] = (c?.comments ?? []).map((x) => ({ atMs: x.atMs, color: '#f59f00', label: x.body }));
-    for (const a of Object.values(evaluation?.answers ?? viewing.data?.answers ?? {})) if (a.evidenceMs !== null) m.push({ atMs: a.evidenceMs, color: '#e03131', label: '' });
+    for (const a of Object.values(evaluation?.answers ?? viewing.data?.answers ?? {}))
+      if (a.evidenceMs !== null) m.push({ atMs: a.evidenceMs, color: '#e03131', label: '' });
     return m;
   }, [c?.comments, evaluation?.answers, viewing.data?.answers]);
 
@@ -88,7 +109,8 @@ function CallScreen({ callId }: { callId: number }) {
     const viewport = row?.closest<HTMLElement>('.mantine-ScrollArea-viewport');
     if (!row || !viewport) return;
     const top = row.offsetTop - viewport.offsetTop;
-    if (top < viewport.scrollTop || top + row.offsetHeight > viewport.scrollTop + viewport.clientHeight) viewport.scrollTop = Math.max(0, top - 40);
+    if (top < viewport.scrollTop || top + row.offsetHeight > viewport.scrollTop + viewport.clientHeight)
+      viewport.scrollTop = Math.max(0, top - 40);
   }, [active]);
 
   if (call.error?.code === 'forbidden') return <AccessDenied error={call.error} onBack={() => window.history.back()} />;
@@ -203,7 +225,13 @@ function CallScreen({ callId }: { callId: number }) {
                 <Text fw={600}>{t('scorecards.transcript.title')}</Text>
                 <Button component="label" size="compact-xs" variant="subtle" leftSection={<IconFileText size={14} />}>
                   {c.transcript ? t('scorecards.transcript.replace') : t('scorecards.transcript.upload')}
-                  <input type="file" hidden accept=".vtt,.srt,.txt,text/vtt,text/plain" onChange={(e) => e.currentTarget.files?.[0] && void uploadTranscript(e.currentTarget.files[0])} data-testid="transcript-file" />
+                  <input
+                    type="file"
+                    hidden
+                    accept=".vtt,.srt,.txt,text/vtt,text/plain"
+                    onChange={(e) => e.currentTarget.files?.[0] && void uploadTranscript(e.currentTarget.files[0])}
+                    data-testid="transcript-file"
+                  />
                 </Button>
               </Group>
               {c.transcript ? (
@@ -220,12 +248,23 @@ function CallScreen({ callId }: { callId: number }) {
                         role="button"
                         tabIndex={0}
                         data-active={i === active ? '1' : '0'}
-                        style={{ cursor: 'pointer', padding: '2px 6px', borderRadius: 4, background: i === active ? 'var(--mantine-color-blue-light)' : undefined }}
+                        style={{
+                          cursor: 'pointer',
+                          padding: '2px 6px',
+                          borderRadius: 4,
+                          background: i === active ? 'var(--mantine-color-blue-light)' : undefined,
+                        }}
                       >
                         <Text size="xs" c="dimmed" ff="monospace" w={40}>
                           {fmtClock(s.startMs)}
                         </Text>
-                        <Badge size="xs" variant="light" color={s.speaker === 'rep' ? 'blue' : s.speaker === 'customer' ? 'orange' : 'gray'} w={86} style={{ flexShrink: 0 }}>
+                        <Badge
+                          size="xs"
+                          variant="light"
+                          color={s.speaker === 'rep' ? 'blue' : s.speaker === 'customer' ? 'orange' : 'gray'}
+                          w={86}
+                          style={{ flexShrink: 0 }}
+                        >
                           {s.speaker === 'other' ? s.label : t(`scorecards.transcript.${s.speaker}`)}
                         </Badge>
                         <Text size="sm">{s.text}</Text>
@@ -246,7 +285,14 @@ function CallScreen({ callId }: { callId: number }) {
               <Stack gap={4}>
                 {c.comments.map((x) => (
                   <Group key={x.id} gap="xs" wrap="nowrap" align="flex-start">
-                    <Badge variant="outline" color="yellow" component="button" type="button" style={{ cursor: 'pointer', flexShrink: 0 }} onClick={() => seek(x.atMs)}>
+                    <Badge
+                      variant="outline"
+                      color="yellow"
+                      component="button"
+                      type="button"
+                      style={{ cursor: 'pointer', flexShrink: 0 }}
+                      onClick={() => seek(x.atMs)}
+                    >
                       ▶ {fmtClock(x.atMs)}
                     </Badge>
                     <Text size="sm" style={{ whiteSpace: 'pre-wrap' }} data-testid="comment-body">
@@ -285,62 +331,77 @@ function CallScreen({ callId }: { callId: number }) {
                 </Group>
               </Stack>
             </Card>
-            <CoverageCard c={c} scripts={scripts.data ?? []} coverage={coverage.data} onSeek={seek} onChanged={() => (call.reload(), coverage.reload())} />
+            <CoverageCard
+              c={c}
+              scripts={scripts.data ?? []}
+              coverage={coverage.data}
+              onSeek={seek}
+              onChanged={() => (call.reload(), coverage.reload())}
+            />
           </Stack>
         </Grid.Col>
         <Grid.Col span={{ base: 12, lg: 5 }}>
           {/* The scorecard scrolls on its own so the player and transcript stay in view while grading. */}
           <ScrollArea.Autosize mah="calc(100vh - 190px)" offsetScrollbars type="auto" style={{ position: 'sticky', top: 0 }}>
-          <Stack gap="sm">
-            {error && <Alert color="red">{error}</Alert>}
-            {evaluation && evaluation.evaluation.grader.id === me ? (
-              <ScoreForm
-                key={evaluation.evaluation.id + evaluation.evaluation.status}
-                detail={evaluation}
-                timeMs={timeMs}
-                onSeek={seek}
-                suggestions={coverage.data?.suggestions ?? []}
-                onCurrent={setCurCriterion}
-                onSaved={(d) => {
-                  setEvaluation(d);
-                  call.reload();
-                }}
-              />
-            ) : viewing.data ? (
-              <>
-                <Button variant="subtle" size="xs" onClick={() => setViewId(null)}>
-                  {t('scorecards.eval.backToList')}
-                </Button>
-                <EvaluationView detail={viewing.data} canRespond={role === 'rep' && me === viewing.data.evaluation.rep.id} onSeek={seek} onChanged={() => (viewing.reload(), call.reload())} />
-              </>
-            ) : (
-              <Card withBorder padding="sm">
-                <Text fw={600} mb="xs">
-                  {t('scorecards.eval.title')}
-                </Text>
-                <Stack gap={4}>
-                  {c.evaluationsList.map((e) => (
-                    <Group key={e.id} justify="space-between" {...clickable(() => (e.grader.id === me && role !== 'rep' ? void startScoring() : setViewId(e.id)))}>
-                      <Text size="sm">
-                        {personName(e.grader)} · {e.status === 'draft' ? t('scorecards.eval.draft') : fmtDateTime(e.submittedAt)}
-                      </Text>
-                      <Badge color={scoreColor(e.score)}>{fmtScore(e.score)}</Badge>
-                    </Group>
-                  ))}
-                  {!c.evaluationsList.length && (
-                    <Text size="sm" c="dimmed">
-                      {t('scorecards.eval.none')}
-                    </Text>
-                  )}
-                </Stack>
-                {role !== 'rep' && (
-                  <Button mt="sm" fullWidth onClick={() => void startScoring()} data-testid="start-scoring">
-                    {c.evaluationsList.some((e) => e.grader.id === me) ? t('scorecards.eval.openMine') : t('scorecards.eval.score')}
+            <Stack gap="sm">
+              {error && <Alert color="red">{error}</Alert>}
+              {evaluation && evaluation.evaluation.grader.id === me ? (
+                <ScoreForm
+                  key={evaluation.evaluation.id + evaluation.evaluation.status}
+                  detail={evaluation}
+                  timeMs={timeMs}
+                  onSeek={seek}
+                  suggestions={coverage.data?.suggestions ?? []}
+                  onCurrent={setCurCriterion}
+                  onSaved={(d) => {
+                    setEvaluation(d);
+                    call.reload();
+                  }}
+                />
+              ) : viewing.data ? (
+                <>
+                  <Button variant="subtle" size="xs" onClick={() => setViewId(null)}>
+                    {t('scorecards.eval.backToList')}
                   </Button>
-                )}
-              </Card>
-            )}
-          </Stack>
+                  <EvaluationView
+                    detail={viewing.data}
+                    canRespond={role === 'rep' && me === viewing.data.evaluation.rep.id}
+                    onSeek={seek}
+                    onChanged={() => (viewing.reload(), call.reload())}
+                  />
+                </>
+              ) : (
+                <Card withBorder padding="sm">
+                  <Text fw={600} mb="xs">
+                    {t('scorecards.eval.title')}
+                  </Text>
+                  <Stack gap={4}>
+                    {c.evaluationsList.map((e) => (
+                      <Group
+                        key={e.id}
+                        justify="space-between"
+                        {...clickable(() => (e.grader.id === me && role !== 'rep' ? void startScoring() : setViewId(e.id)))}
+                      >
+                        <Text size="sm">
+                          {personName(e.grader)} · {e.status === 'draft' ? t('scorecards.eval.draft') : fmtDateTime(e.submittedAt)}
+                        </Text>
+                        <Badge color={scoreColor(e.score)}>{fmtScore(e.score)}</Badge>
+                      </Group>
+                    ))}
+                    {!c.evaluationsList.length && (
+                      <Text size="sm" c="dimmed">
+                        {t('scorecards.eval.none')}
+                      </Text>
+                    )}
+                  </Stack>
+                  {role !== 'rep' && (
+                    <Button mt="sm" fullWidth onClick={() => void startScoring()} data-testid="start-scoring">
+                      {c.evaluationsList.some((e) => e.grader.id === me) ? t('scorecards.eval.openMine') : t('scorecards.eval.score')}
+                    </Button>
+                  )}
+                </Card>
+              )}
+            </Stack>
           </ScrollArea.Autosize>
         </Grid.Col>
       </Grid>
@@ -404,7 +465,9 @@ function Metrics({ c, onSeek }: { c: CallDetail; onSeek: (ms: number) => void })
 function CoverageCard(props: {
   c: CallDetail;
   scripts: { id: number; title: string }[];
-  coverage: { script: { id: number; title: string } | null; steps: import('../../../shared/domain/coverage').StepCoverage[]; reason: string } | undefined;
+  coverage:
+    | { script: { id: number; title: string } | null; steps: import('../../../shared/domain/coverage').StepCoverage[]; reason: string }
+    | undefined;
   onSeek: (ms: number) => void;
   onChanged: () => void;
 }) {

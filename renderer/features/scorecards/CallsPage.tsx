@@ -1,5 +1,19 @@
 /** Calls: list with filters, scoring queue, disputes, calibration sessions and scorecard templates. */
-import { Badge, Button, Group, Menu, Pagination, SegmentedControl, Select, Stack, Table, Tabs, Text, TextInput, Title } from '@mantine/core';
+import {
+  Badge,
+  Button,
+  Group,
+  Menu,
+  Pagination,
+  SegmentedControl,
+  Select,
+  Stack,
+  Table,
+  Tabs,
+  Text,
+  TextInput,
+  Title,
+} from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
 import { notifications } from '@mantine/notifications';
 import { IconDownload, IconFileImport, IconMicrophone, IconSearch } from '@tabler/icons-react';
@@ -181,19 +195,27 @@ function CallsList() {
     limit: PAGE,
   });
   const total = list.data?.total ?? 0;
-  const reset = <T,>(fn: (v: T) => void) => (v: T) => {
-    fn(v);
-    setPage(1);
-  };
+  const reset =
+    <T,>(fn: (v: T) => void) =>
+    (v: T) => {
+      fn(v);
+      setPage(1);
+    };
   // Results in the chosen date range, per criterion or per rep (0–100 points, one decimal).
   const exportResults = async (kind: 'criteria' | 'reps') => {
     try {
-      const r = await api('scorecards.results.export', { from: /^\d{4}-\d{2}-\d{2}$/.test(from) ? from : null, to: /^\d{4}-\d{2}-\d{2}$/.test(to) ? to : null });
+      const r = await api('scorecards.results.export', {
+        from: /^\d{4}-\d{2}-\d{2}$/.test(from) ? from : null,
+        to: /^\d{4}-\d{2}-\d{2}$/.test(to) ? to : null,
+      });
       const crit = r.criteria.map((c) => ({ id: c.criterionId, label: loc(c.label) }));
       const rows: CsvValue[][] =
         kind === 'criteria'
           ? [[t('scorecards.disputes.criterion'), t('scorecards.col.score'), 'n'], ...r.criteria.map((c) => [loc(c.label), c.avg, c.n])]
-          : [[t('scorecards.col.rep'), t('scorecards.calls.team'), 'n', t('scorecards.col.score'), ...crit.map((c) => c.label)], ...r.reps.map((x) => [personName(x.rep), x.teamName, x.n, x.avgScore, ...crit.map((c) => x.criteria[c.id] ?? null)])];
+          : [
+              [t('scorecards.col.rep'), t('scorecards.calls.team'), 'n', t('scorecards.col.score'), ...crit.map((c) => c.label)],
+              ...r.reps.map((x) => [personName(x.rep), x.teamName, x.n, x.avgScore, ...crit.map((c) => x.criteria[c.id] ?? null)]),
+            ];
       downloadCsv(rows, kind === 'criteria' ? t('scorecards.results.csvCriteria') : t('scorecards.results.csvReps'));
     } catch (e) {
       notifications.show({ color: 'red', message: errorText(t, e) });
@@ -202,7 +224,14 @@ function CallsList() {
   return (
     <Stack gap="sm">
       <Group gap="sm" wrap="wrap" align="flex-end">
-        <TextInput placeholder={t('scorecards.calls.search')} leftSection={<IconSearch size={16} />} value={query} onChange={(e) => reset(setQuery)(e.currentTarget.value)} w={220} data-testid="calls-search" />
+        <TextInput
+          placeholder={t('scorecards.calls.search')}
+          leftSection={<IconSearch size={16} />}
+          value={query}
+          onChange={(e) => reset(setQuery)(e.currentTarget.value)}
+          w={220}
+          data-testid="calls-search"
+        />
         {!isRep && (
           <Select
             placeholder={t('scorecards.calls.allReps')}
@@ -216,9 +245,25 @@ function CallsList() {
           />
         )}
         {!isRep && (
-          <Select placeholder={t('scorecards.calls.allTeams')} clearable data={(teams.data ?? []).map((tm) => ({ value: String(tm.id), label: tm.name }))} value={teamId} onChange={reset(setTeamId)} w={140} aria-label={t('scorecards.calls.team')} />
+          <Select
+            placeholder={t('scorecards.calls.allTeams')}
+            clearable
+            data={(teams.data ?? []).map((tm) => ({ value: String(tm.id), label: tm.name }))}
+            value={teamId}
+            onChange={reset(setTeamId)}
+            w={140}
+            aria-label={t('scorecards.calls.team')}
+          />
         )}
-        <Select placeholder={t('scorecards.calls.allChannels')} clearable data={CHANNELS.map((c) => ({ value: c, label: t(`scorecards.channel.${c}`) }))} value={channel} onChange={reset(setChannel)} w={140} aria-label={t('scorecards.col.channel')} />
+        <Select
+          placeholder={t('scorecards.calls.allChannels')}
+          clearable
+          data={CHANNELS.map((c) => ({ value: c, label: t(`scorecards.channel.${c}`) }))}
+          value={channel}
+          onChange={reset(setChannel)}
+          w={140}
+          aria-label={t('scorecards.col.channel')}
+        />
         <DateField value={from} onChange={(v) => reset(setFrom)(v)} aria-label={t('scorecards.calls.from')} w={150} />
         <DateField value={to} onChange={(v) => reset(setTo)(v)} aria-label={t('scorecards.calls.to')} w={150} />
         <SegmentedControl
@@ -272,7 +317,12 @@ function CallsList() {
       )}
       <Group justify="space-between">
         <Text size="sm" c="dimmed" data-testid="calls-count">
-          {total > 0 && t('common.showing', { from: fmtNumber((page - 1) * PAGE + 1), to: fmtNumber(Math.min(page * PAGE, total)), total: fmtNumber(total) })}
+          {total > 0 &&
+            t('common.showing', {
+              from: fmtNumber((page - 1) * PAGE + 1),
+              to: fmtNumber(Math.min(page * PAGE, total)),
+              total: fmtNumber(total),
+            })}
         </Text>
         {total > PAGE && <Pagination total={Math.ceil(total / PAGE)} value={page} onChange={setPage} size="sm" />}
       </Group>

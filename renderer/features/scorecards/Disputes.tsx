@@ -113,7 +113,13 @@ export function DisputesPanel() {
           {t('scorecards.disputes.empty')}
         </Text>
       )}
-      {resolving && <ResolveModal f={resolving} onClose={() => setResolving(null)} onDone={() => (setResolving(null), setDecided((n) => n + 1), list.reload())} />}
+      {resolving && (
+        <ResolveModal
+          f={resolving}
+          onClose={() => setResolving(null)}
+          onDone={() => (setResolving(null), setDecided((n) => n + 1), list.reload())}
+        />
+      )}
     </Stack>
   );
 }
@@ -129,7 +135,12 @@ function ResolveModal({ f, onClose, onDone }: { f: FeedbackItem; onClose: () => 
   const save = async () => {
     setError(null);
     try {
-      await api('scorecards.feedback.resolve', { id: f.id, decision, note, newValue: decision === 'rejected' ? null : value === null ? null : Number(value) });
+      await api('scorecards.feedback.resolve', {
+        id: f.id,
+        decision,
+        note,
+        newValue: decision === 'rejected' ? null : value === null ? null : Number(value),
+      });
       notifications.show({ color: 'green', message: t('scorecards.disputes.resolved') });
       onDone();
     } catch (e) {
@@ -159,12 +170,23 @@ function ResolveModal({ f, onClose, onDone }: { f: FeedbackItem; onClose: () => 
             <SegmentedControl
               value={value ?? ''}
               onChange={setValue}
-              data={scaleRange(crit.scale).values.map((v) => ({ value: String(v), label: crit.scale === 'yes_no' ? (v ? t('common.yes') : t('common.no')) : String(v) }))}
+              data={scaleRange(crit.scale).values.map((v) => ({
+                value: String(v),
+                label: crit.scale === 'yes_no' ? (v ? t('common.yes') : t('common.no')) : String(v),
+              }))}
               data-testid="new-value"
             />
           </div>
         )}
-        <Textarea label={t('scorecards.disputes.note')} value={note} onChange={(e) => setNote(e.currentTarget.value)} autosize minRows={2} maxLength={2000} data-testid="resolve-note" />
+        <Textarea
+          label={t('scorecards.disputes.note')}
+          value={note}
+          onChange={(e) => setNote(e.currentTarget.value)}
+          autosize
+          minRows={2}
+          maxLength={2000}
+          data-testid="resolve-note"
+        />
         {error && <Alert color="red">{error}</Alert>}
         <Group justify="flex-end">
           <Button variant="default" onClick={onClose}>

@@ -45,7 +45,11 @@ export function DisputesDashboardView() {
         <Stat label={t('scorecards.disputes.dash.open')} value={fmtNumber(d.open)} testId="dash-open" />
         <Stat label={t('scorecards.disputes.dash.oldest')} value={days(d.oldestOpenDays)} testId="dash-oldest" />
         <Stat label={t('scorecards.disputes.dash.median')} value={d.medianOpenDays === null ? '—' : days(Math.round(d.medianOpenDays))} />
-        <Stat label={t('scorecards.disputes.dash.changed')} value={fmtNumber(d.changed)} hint={t('scorecards.disputes.dash.changedOf', { changed: d.changed, resolved: d.resolved })} />
+        <Stat
+          label={t('scorecards.disputes.dash.changed')}
+          value={fmtNumber(d.changed)}
+          hint={t('scorecards.disputes.dash.changedOf', { changed: d.changed, resolved: d.resolved })}
+        />
       </SimpleGrid>
       <SimpleGrid cols={{ base: 1, lg: 3 }} spacing="sm">
         <Card withBorder padding="sm">
@@ -61,7 +65,12 @@ export function DisputesDashboardView() {
                     {fmtNumber(a.n)}
                   </Text>
                 </Group>
-                <Progress value={(a.n / maxAge) * 100} color={a.bucket === '15+' ? 'red' : a.bucket === '8-14' ? 'orange' : 'blue'} size="sm" aria-hidden />
+                <Progress
+                  value={(a.n / maxAge) * 100}
+                  color={a.bucket === '15+' ? 'red' : a.bucket === '8-14' ? 'orange' : 'blue'}
+                  size="sm"
+                  aria-hidden
+                />
               </div>
             ))}
           </Stack>

@@ -12,7 +12,12 @@ import { fmtDateTime, personName } from '../../lib/format';
 import { fmtScore, loc, scoreColor, versionLabel } from './util';
 import { clickable } from '../../lib/clickable';
 
-export function EvaluationView(props: { detail: EvaluationDetail; canRespond: boolean; onSeek: (ms: number) => void; onChanged: () => void }) {
+export function EvaluationView(props: {
+  detail: EvaluationDetail;
+  canRespond: boolean;
+  onSeek: (ms: number) => void;
+  onChanged: () => void;
+}) {
   const { t } = useTranslation();
   const { detail } = props;
   const [dispute, setDispute] = useState<{ criterionId: number; label: string } | null>(null);
@@ -23,7 +28,10 @@ export function EvaluationView(props: { detail: EvaluationDetail; canRespond: bo
     setError(null);
     try {
       await api('scorecards.feedback.add', { evaluationId: detail.evaluation.id, criterionId, kind, reason: why });
-      notifications.show({ color: 'green', message: kind === 'dispute' ? t('scorecards.feedback.disputeSent') : t('scorecards.feedback.acknowledged') });
+      notifications.show({
+        color: 'green',
+        message: kind === 'dispute' ? t('scorecards.feedback.disputeSent') : t('scorecards.feedback.acknowledged'),
+      });
       setDispute(null);
       setReason('');
       props.onChanged();
@@ -37,7 +45,8 @@ export function EvaluationView(props: { detail: EvaluationDetail; canRespond: bo
         <Group justify="space-between">
           <div>
             <Text size="xs" c="dimmed">
-              {t('scorecards.eval.by', { grader: personName(detail.evaluation.grader), date: fmtDateTime(detail.evaluation.submittedAt) })} · {versionLabel(detail.version)}
+              {t('scorecards.eval.by', { grader: personName(detail.evaluation.grader), date: fmtDateTime(detail.evaluation.submittedAt) })}{' '}
+              · {versionLabel(detail.version)}
             </Text>
             <Group gap="xs">
               <Title order={3} c={scoreColor(detail.evaluation.score)} data-testid="final-score">
@@ -58,7 +67,11 @@ export function EvaluationView(props: { detail: EvaluationDetail; canRespond: bo
             {detail.summary}
           </Text>
         )}
-        {detail.result.autoFailed && <Alert color="red" mt="xs" p="xs">{t('scorecards.score.zeroBecause', { what: detail.result.failedBy.map((f) => loc(f.prompt)).join('; ') })}</Alert>}
+        {detail.result.autoFailed && (
+          <Alert color="red" mt="xs" p="xs">
+            {t('scorecards.score.zeroBecause', { what: detail.result.failedBy.map((f) => loc(f.prompt)).join('; ') })}
+          </Alert>
+        )}
       </Card>
       {error && <Alert color="red">{error}</Alert>}
       {detail.version.definition.sections.map((s) => (
@@ -79,7 +92,15 @@ export function EvaluationView(props: { detail: EvaluationDetail; canRespond: bo
                       {loc(c.prompt)}
                     </Text>
                     <Badge variant="light" color={a?.na ? 'gray' : a && a.value === scaleRange(c.scale).min ? 'red' : 'blue'}>
-                      {a?.na ? t('scorecards.criterion.na') : a?.value === null || !a ? '—' : c.scale === 'yes_no' ? (a.value ? t('common.yes') : t('common.no')) : `${a.value} / ${scaleRange(c.scale).max}`}
+                      {a?.na
+                        ? t('scorecards.criterion.na')
+                        : a?.value === null || !a
+                          ? '—'
+                          : c.scale === 'yes_no'
+                            ? a.value
+                              ? t('common.yes')
+                              : t('common.no')
+                            : `${a.value} / ${scaleRange(c.scale).max}`}
                     </Badge>
                   </Group>
                   {a?.comment && (
@@ -94,17 +115,34 @@ export function EvaluationView(props: { detail: EvaluationDetail; canRespond: bo
                       </Badge>
                     )}
                     {fb.map((f) => (
-                      <Badge key={f.id} color={f.status === 'open' ? 'orange' : f.status === 'rejected' ? 'gray' : f.status === 'acknowledged' ? 'teal' : 'green'} data-testid={`feedback-status-${c.id}`}>
+                      <Badge
+                        key={f.id}
+                        color={
+                          f.status === 'open' ? 'orange' : f.status === 'rejected' ? 'gray' : f.status === 'acknowledged' ? 'teal' : 'green'
+                        }
+                        data-testid={`feedback-status-${c.id}`}
+                      >
                         {t(`scorecards.feedback.status.${f.status}`)}
                         {f.newValue !== null ? ` → ${f.newValue}` : ''}
                       </Badge>
                     ))}
                     {props.canRespond && !open && !ack && (
                       <>
-                        <Button size="compact-xs" variant="subtle" onClick={() => void respond(c.id, 'acknowledge')} data-testid={`ack-${c.id}`}>
+                        <Button
+                          size="compact-xs"
+                          variant="subtle"
+                          onClick={() => void respond(c.id, 'acknowledge')}
+                          data-testid={`ack-${c.id}`}
+                        >
                           {t('scorecards.feedback.acknowledge')}
                         </Button>
-                        <Button size="compact-xs" variant="subtle" color="orange" onClick={() => setDispute({ criterionId: c.id, label: loc(c.prompt) })} data-testid={`dispute-${c.id}`}>
+                        <Button
+                          size="compact-xs"
+                          variant="subtle"
+                          color="orange"
+                          onClick={() => setDispute({ criterionId: c.id, label: loc(c.prompt) })}
+                          data-testid={`dispute-${c.id}`}
+                        >
                           {t('scorecards.feedback.dispute')}
                         </Button>
                       </>
@@ -115,7 +153,9 @@ export function EvaluationView(props: { detail: EvaluationDetail; canRespond: bo
                     .map((f) => (
                       <Text key={f.id} size="xs" mt={2}>
                         {t('scorecards.feedback.reasonLine', { reason: f.reason })}
-                        {f.resolution ? ` — ${t('scorecards.feedback.resolutionLine', { who: personName(f.resolvedBy), note: f.resolution })}` : ''}
+                        {f.resolution
+                          ? ` — ${t('scorecards.feedback.resolutionLine', { who: personName(f.resolvedBy), note: f.resolution })}`
+                          : ''}
                       </Text>
                     ))}
                 </div>
@@ -136,15 +176,31 @@ export function EvaluationView(props: { detail: EvaluationDetail; canRespond: bo
           ))}
         </Card>
       )}
-      <Modal opened={!!dispute} onClose={() => setDispute(null)} title={t('scorecards.feedback.disputeTitle', { criterion: dispute?.label ?? '' })}>
+      <Modal
+        opened={!!dispute}
+        onClose={() => setDispute(null)}
+        title={t('scorecards.feedback.disputeTitle', { criterion: dispute?.label ?? '' })}
+      >
         <Stack>
-          <Textarea label={t('scorecards.feedback.reason')} value={reason} onChange={(e) => setReason(e.currentTarget.value)} autosize minRows={3} maxLength={2000} data-testid="dispute-reason" />
+          <Textarea
+            label={t('scorecards.feedback.reason')}
+            value={reason}
+            onChange={(e) => setReason(e.currentTarget.value)}
+            autosize
+            minRows={3}
+            maxLength={2000}
+            data-testid="dispute-reason"
+          />
           {error && <Alert color="red">{error}</Alert>}
           <Group justify="flex-end">
             <Button variant="default" onClick={() => setDispute(null)}>
               {t('actions.cancel')}
             </Button>
-            <Button color="orange" onClick={() => dispute && void respond(dispute.criterionId, 'dispute', reason)} data-testid="dispute-send">
+            <Button
+              color="orange"
+              onClick={() => dispute && void respond(dispute.criterionId, 'dispute', reason)}
+              data-testid="dispute-send"
+            >
               {t('scorecards.feedback.send')}
             </Button>
           </Group>

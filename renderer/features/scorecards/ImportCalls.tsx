@@ -51,7 +51,11 @@ export function ImportCalls({ opened, onClose, onDone }: { opened: boolean; onCl
     if (manifest) {
       try {
         meta = await readManifest(manifest);
-        setNote(meta.errors.length ? meta.errors.map((e) => t('scorecards.import.manifestError', e)).join('\n') : t('scorecards.import.manifestOk', { count: meta.rows.length }));
+        setNote(
+          meta.errors.length
+            ? meta.errors.map((e) => t('scorecards.import.manifestError', e)).join('\n')
+            : t('scorecards.import.manifestOk', { count: meta.rows.length }),
+        );
       } catch (e) {
         setNote(errorText(t, e));
       }
@@ -84,7 +88,10 @@ export function ImportCalls({ opened, onClose, onDone }: { opened: boolean; onCl
 
   const pick = async () => {
     try {
-      const refs = await api('files.pick', { multiple: true, filters: [{ name: t('scorecards.import.filter'), extensions: [...AUDIO_EXTENSIONS, 'vtt', 'srt', 'txt'] }] });
+      const refs = await api('files.pick', {
+        multiple: true,
+        filters: [{ name: t('scorecards.import.filter'), extensions: [...AUDIO_EXTENSIONS, 'vtt', 'srt', 'txt'] }],
+      });
       await add(refs.map((ref) => ({ kind: 'staged', ref, name: ref.name })));
     } catch (e) {
       setNote(errorText(t, e));
@@ -178,26 +185,71 @@ export function ImportCalls({ opened, onClose, onDone }: { opened: boolean; onCl
                     <Table.Td>
                       <Text size="sm">{r.file.name}</Text>
                       <Text size="xs" c="dimmed">
-                        {r.transcript ? t('scorecards.import.withTranscript', { name: r.transcript.name }) : t('scorecards.import.noTranscript')}
+                        {r.transcript
+                          ? t('scorecards.import.withTranscript', { name: r.transcript.name })
+                          : t('scorecards.import.noTranscript')}
                       </Text>
                     </Table.Td>
                     <Table.Td>
-                      <Select size="xs" w={160} data={repData} value={r.repId} onChange={(v) => patch(i, { repId: v })} searchable aria-label={t('scorecards.col.rep')} data-testid="import-rep" />
+                      <Select
+                        size="xs"
+                        w={160}
+                        data={repData}
+                        value={r.repId}
+                        onChange={(v) => patch(i, { repId: v })}
+                        searchable
+                        aria-label={t('scorecards.col.rep')}
+                        data-testid="import-rep"
+                      />
                     </Table.Td>
                     <Table.Td>
-                      <TextInput size="xs" type="datetime-local" value={r.at} onChange={(e) => patch(i, { at: e.currentTarget.value })} aria-label={t('scorecards.col.date')} />
+                      <TextInput
+                        size="xs"
+                        type="datetime-local"
+                        value={r.at}
+                        onChange={(e) => patch(i, { at: e.currentTarget.value })}
+                        aria-label={t('scorecards.col.date')}
+                      />
                     </Table.Td>
                     <Table.Td>
-                      <TextInput size="xs" w={170} value={r.customer} onChange={(e) => patch(i, { customer: e.currentTarget.value })} maxLength={200} aria-label={t('scorecards.col.customer')} data-testid="import-customer" />
+                      <TextInput
+                        size="xs"
+                        w={170}
+                        value={r.customer}
+                        onChange={(e) => patch(i, { customer: e.currentTarget.value })}
+                        maxLength={200}
+                        aria-label={t('scorecards.col.customer')}
+                        data-testid="import-customer"
+                      />
                     </Table.Td>
                     <Table.Td>
-                      <Select size="xs" w={100} data={CHANNELS.map((c) => ({ value: c, label: t(`scorecards.channel.${c}`) }))} value={r.channel} onChange={(v) => v && patch(i, { channel: v })} allowDeselect={false} aria-label={t('scorecards.col.channel')} />
+                      <Select
+                        size="xs"
+                        w={100}
+                        data={CHANNELS.map((c) => ({ value: c, label: t(`scorecards.channel.${c}`) }))}
+                        value={r.channel}
+                        onChange={(v) => v && patch(i, { channel: v })}
+                        allowDeselect={false}
+                        aria-label={t('scorecards.col.channel')}
+                      />
                     </Table.Td>
                     <Table.Td>
-                      <Select size="xs" w={110} data={DIRECTIONS.map((c) => ({ value: c, label: t(`scorecards.direction.${c}`) }))} value={r.direction} onChange={(v) => v && patch(i, { direction: v })} allowDeselect={false} aria-label={t('scorecards.col.direction')} />
+                      <Select
+                        size="xs"
+                        w={110}
+                        data={DIRECTIONS.map((c) => ({ value: c, label: t(`scorecards.direction.${c}`) }))}
+                        value={r.direction}
+                        onChange={(v) => v && patch(i, { direction: v })}
+                        allowDeselect={false}
+                        aria-label={t('scorecards.col.direction')}
+                      />
                     </Table.Td>
                     <Table.Td miw={220} maw={320}>
-                      <Text size="xs" c={r.status === 'error' ? 'red' : r.status === 'done' ? 'green' : 'dimmed'} data-testid="import-status">
+                      <Text
+                        size="xs"
+                        c={r.status === 'error' ? 'red' : r.status === 'done' ? 'green' : 'dimmed'}
+                        data-testid="import-status"
+                      >
                         {r.status === 'uploading' ? t('scorecards.import.uploading') : r.message || t('scorecards.import.ready')}
                       </Text>
                     </Table.Td>
@@ -211,7 +263,12 @@ export function ImportCalls({ opened, onClose, onDone }: { opened: boolean; onCl
           <Button variant="default" onClick={() => (setRows([]), setNote(null), onClose())}>
             {t('actions.close')}
           </Button>
-          <Button onClick={() => void run()} loading={busy} disabled={!rows.some((r) => r.status === 'ready' || (r.status === 'error' && isAudio(r.file.name)))} data-testid="import-run">
+          <Button
+            onClick={() => void run()}
+            loading={busy}
+            disabled={!rows.some((r) => r.status === 'ready' || (r.status === 'error' && isAudio(r.file.name)))}
+            data-testid="import-run"
+          >
             {t('scorecards.import.run')}
           </Button>
         </Group>

@@ -182,7 +182,13 @@ export function Player(props: {
       <div style={{ position: 'relative', height: 72, cursor: 'pointer' }}>
         {peakState !== 'ready' && (
           <Group justify="center" h={72}>
-            {peakState === 'loading' ? <Loader size="sm" /> : <Text c="dimmed" size="sm">{t('scorecards.player.noWave')}</Text>}
+            {peakState === 'loading' ? (
+              <Loader size="sm" />
+            ) : (
+              <Text c="dimmed" size="sm">
+                {t('scorecards.player.noWave')}
+              </Text>
+            )}
           </Group>
         )}
         <canvas
@@ -214,7 +220,12 @@ export function Player(props: {
               <IconRewindBackward5 size={18} />
             </ActionIcon>
           </Tooltip>
-          <ActionIcon size="lg" onClick={toggle} aria-label={playing ? t('scorecards.player.pause') : t('scorecards.player.play')} data-testid="play">
+          <ActionIcon
+            size="lg"
+            onClick={toggle}
+            aria-label={playing ? t('scorecards.player.pause') : t('scorecards.player.play')}
+            data-testid="play"
+          >
             {playing ? <IconPlayerPauseFilled size={18} /> : <IconPlayerPlayFilled size={18} />}
           </ActionIcon>
           <Tooltip label={t('scorecards.player.fwd5')}>
@@ -226,7 +237,14 @@ export function Player(props: {
             {fmtClock(timeMs)} / {fmtClock(dur)}
           </Text>
         </Group>
-        <SegmentedControl size="xs" data-testid="speed" value={String(speed)} onChange={(v) => setRate(Number(v))} data={SPEEDS.map((s) => ({ value: String(s), label: `${s}×` }))} aria-label={t('scorecards.player.speed')} />
+        <SegmentedControl
+          size="xs"
+          data-testid="speed"
+          value={String(speed)}
+          onChange={(v) => setRate(Number(v))}
+          data={SPEEDS.map((s) => ({ value: String(s), label: `${s}×` }))}
+          aria-label={t('scorecards.player.speed')}
+        />
       </Group>
       <Text size="xs" c="dimmed" mt={4}>
         {t('scorecards.player.shortcuts')}

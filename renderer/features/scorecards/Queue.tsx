@@ -20,7 +20,10 @@ export function QueuePanel({ compact = false }: { compact?: boolean }) {
   const [mode, setMode] = useState<'stratified' | 'random'>('stratified');
   const teams = useApi('teams.list', { includeEmpty: false });
   const myTeam = compact ? (teams.data?.find((tm) => tm.managerId === session?.person?.id)?.id ?? null) : null;
-  const q = useApi('scorecards.queue', /^\d{4}-\d{2}$/.test(month) && (!compact || teams.data) ? { month, perRep, mode, teamId: myTeam } : null);
+  const q = useApi(
+    'scorecards.queue',
+    /^\d{4}-\d{2}$/.test(month) && (!compact || teams.data) ? { month, perRep, mode, teamId: myTeam } : null,
+  );
   const reps = (q.data?.reps ?? []).filter((r) => !compact || r.picks.length);
   const left = reps.reduce((s, r) => s + r.picks.length, 0);
   return (
@@ -34,8 +37,23 @@ export function QueuePanel({ compact = false }: { compact?: boolean }) {
         </div>
         {!compact && (
           <Group gap="xs">
-            <TextInput type="month" value={month} onChange={(e) => setMonth(e.currentTarget.value)} size="xs" aria-label={t('scorecards.queue.month')} />
-            <NumberInput size="xs" w={90} min={1} max={20} value={perRep} onChange={(v) => setPerRep(Number(v) || 4)} aria-label={t('scorecards.queue.perRep')} suffix={` ${t('scorecards.queue.perRepShort')}`} />
+            <TextInput
+              type="month"
+              value={month}
+              onChange={(e) => setMonth(e.currentTarget.value)}
+              size="xs"
+              aria-label={t('scorecards.queue.month')}
+            />
+            <NumberInput
+              size="xs"
+              w={90}
+              min={1}
+              max={20}
+              value={perRep}
+              onChange={(v) => setPerRep(Number(v) || 4)}
+              aria-label={t('scorecards.queue.perRep')}
+              suffix={` ${t('scorecards.queue.perRepShort')}`}
+            />
             <SegmentedControl
               size="xs"
               value={mode}

@@ -1,5 +1,21 @@
 /** The rep's side: evaluations and criterion trends (person profile tab), coaching notes and recent scores on the rep home, open disputes for managers. */
-import { Anchor, Badge, Button, Card, Checkbox, Group, Modal, MultiSelect, SimpleGrid, Stack, Table, Text, Textarea, TextInput, Title } from '@mantine/core';
+import {
+  Anchor,
+  Badge,
+  Button,
+  Card,
+  Checkbox,
+  Group,
+  Modal,
+  MultiSelect,
+  SimpleGrid,
+  Stack,
+  Table,
+  Text,
+  Textarea,
+  TextInput,
+  Title,
+} from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -24,7 +40,8 @@ export function RepScorecardPanel({ personId }: { personId: number }) {
   const evals = useApi('scorecards.evaluations.list', { repId: personId, status: 'submitted', offset: 0, limit: 20 });
   const [shown, setShown] = useState<string[]>([]);
   const [coaching, setCoaching] = useState(false);
-  const monthLabel = (m: string) => new Intl.DateTimeFormat(undefined, { month: 'short', year: '2-digit' }).format(new Date(`${m}-01T00:00:00Z`));
+  const monthLabel = (m: string) =>
+    new Intl.DateTimeFormat(undefined, { month: 'short', year: '2-digit' }).format(new Date(`${m}-01T00:00:00Z`));
   const crit = trend.data?.criteria ?? [];
   // Bonus items are rarely earned by design, so they never count as "weakest".
   const ranked = crit.filter((c) => !c.bonus).sort((a, b) => (a.avg ?? 0) - (b.avg ?? 0));
@@ -33,7 +50,9 @@ export function RepScorecardPanel({ personId }: { personId: number }) {
     month: monthLabel(p.month),
     total: p.avg === null ? null : Math.round(p.avg * 10) / 10,
     n: p.n,
-    ...Object.fromEntries(visible.map((c) => [String(c.criterionId), c.points[i].avg === null ? null : Math.round(c.points[i].avg * 10) / 10])),
+    ...Object.fromEntries(
+      visible.map((c) => [String(c.criterionId), c.points[i].avg === null ? null : Math.round(c.points[i].avg * 10) / 10]),
+    ),
   }));
   return (
     <Stack gap="md" data-testid="rep-scorecards">
@@ -67,7 +86,15 @@ export function RepScorecardPanel({ personId }: { personId: number }) {
               <Legend />
               <Line dataKey="total" name={t('scorecards.rep.total')} stroke="#000" strokeWidth={2} connectNulls isAnimationActive={false} />
               {visible.map((c, i) => (
-                <Line key={c.criterionId} dataKey={String(c.criterionId)} name={loc(c.label)} stroke={COLORS[i % COLORS.length]} connectNulls dot={false} isAnimationActive={false} />
+                <Line
+                  key={c.criterionId}
+                  dataKey={String(c.criterionId)}
+                  name={loc(c.label)}
+                  stroke={COLORS[i % COLORS.length]}
+                  connectNulls
+                  dot={false}
+                  isAnimationActive={false}
+                />
               ))}
             </LineChart>
           </ResponsiveContainer>
@@ -78,23 +105,23 @@ export function RepScorecardPanel({ personId }: { personId: number }) {
       </Card>
       <SimpleGrid cols={{ base: 2, md: 4 }}>
         {[...ranked, ...crit.filter((c) => c.bonus)].map((c) => (
-            <Card key={c.criterionId} withBorder padding="xs">
-              <Text size="xs" lineClamp={2}>
-                {loc(c.label)}
-                {c.bonus && (
-                  <Badge size="xs" color="grape" ml={4}>
-                    {t('scorecards.kind.bonus')}
-                  </Badge>
-                )}
-              </Text>
-              <Text fw={700} c={scoreColor(c.avg)}>
-                {c.avg === null ? '—' : `${fmtNumber(c.avg, 0)}%`}
-              </Text>
-              <Text size="xs" c="dimmed">
-                n = {c.n}
-              </Text>
-            </Card>
-          ))}
+          <Card key={c.criterionId} withBorder padding="xs">
+            <Text size="xs" lineClamp={2}>
+              {loc(c.label)}
+              {c.bonus && (
+                <Badge size="xs" color="grape" ml={4}>
+                  {t('scorecards.kind.bonus')}
+                </Badge>
+              )}
+            </Text>
+            <Text fw={700} c={scoreColor(c.avg)}>
+              {c.avg === null ? '—' : `${fmtNumber(c.avg, 0)}%`}
+            </Text>
+            <Text size="xs" c="dimmed">
+              n = {c.n}
+            </Text>
+          </Card>
+        ))}
       </SimpleGrid>
       <Card withBorder padding="sm">
         <Title order={5} mb="xs">
@@ -120,7 +147,13 @@ export function RepScorecardPanel({ personId }: { personId: number }) {
           </Table.Tbody>
         </Table>
       </Card>
-      {coaching && <CoachingModal repId={personId} criteria={crit.map((c) => ({ value: String(c.criterionId), label: loc(c.label) }))} onClose={() => setCoaching(false)} />}
+      {coaching && (
+        <CoachingModal
+          repId={personId}
+          criteria={crit.map((c) => ({ value: String(c.criterionId), label: loc(c.label) }))}
+          onClose={() => setCoaching(false)}
+        />
+      )}
     </Stack>
   );
 }
@@ -144,8 +177,21 @@ function CoachingModal({ repId, criteria, onClose }: { repId: number; criteria: 
     <Modal opened onClose={onClose} title={t('scorecards.coaching.add')}>
       <Stack>
         <MultiSelect label={t('scorecards.coaching.criteria')} data={criteria} value={crit} onChange={setCrit} />
-        <Textarea label={t('scorecards.coaching.note')} value={body} onChange={(e) => setBody(e.currentTarget.value)} autosize minRows={3} maxLength={4000} data-testid="coaching-body" />
-        <TextInput label={t('scorecards.coaching.action')} value={action} onChange={(e) => setAction(e.currentTarget.value)} maxLength={500} />
+        <Textarea
+          label={t('scorecards.coaching.note')}
+          value={body}
+          onChange={(e) => setBody(e.currentTarget.value)}
+          autosize
+          minRows={3}
+          maxLength={4000}
+          data-testid="coaching-body"
+        />
+        <TextInput
+          label={t('scorecards.coaching.action')}
+          value={action}
+          onChange={(e) => setAction(e.currentTarget.value)}
+          maxLength={500}
+        />
         <DateField label={t('scorecards.coaching.due')} value={due} onChange={(v) => setDue(v)} />
         <Group justify="flex-end">
           <Button onClick={() => void save()} disabled={!body.trim()} data-testid="coaching-save">
@@ -200,7 +246,11 @@ export function RepHomeWidget() {
                     </>
                   )}
                 </Text>
-                <Checkbox size="xs" label={t('scorecards.coaching.done')} onChange={() => void api('scorecards.coaching.setDone', { id: n.id, done: true }).then(notes.reload)} />
+                <Checkbox
+                  size="xs"
+                  label={t('scorecards.coaching.done')}
+                  onChange={() => void api('scorecards.coaching.setDone', { id: n.id, done: true }).then(notes.reload)}
+                />
               </Group>
             </div>
           ))}
@@ -251,5 +301,3 @@ export function DisputesWidget() {
     </Card>
   );
 }
-
-

@@ -26,7 +26,14 @@ interface FormValues {
   summary: string;
 }
 
-export function ScoreForm(props: { detail: EvaluationDetail; timeMs: number; onSeek: (ms: number) => void; onSaved: (d: EvaluationDetail) => void; suggestions: Suggestion[]; onCurrent?: (criterionId: number) => void }) {
+export function ScoreForm(props: {
+  detail: EvaluationDetail;
+  timeMs: number;
+  onSeek: (ms: number) => void;
+  onSaved: (d: EvaluationDetail) => void;
+  suggestions: Suggestion[];
+  onCurrent?: (criterionId: number) => void;
+}) {
   const { t } = useTranslation();
   const { detail } = props;
   const def = detail.version.definition;
@@ -36,7 +43,8 @@ export function ScoreForm(props: { detail: EvaluationDetail; timeMs: number; onS
   const locked = detail.evaluation.status === 'submitted';
   const initial = useMemo(() => {
     const answers: Record<string, AnswerData> = {};
-    for (const c of allCriteria(def)) answers[String(c.id)] = detail.answers[c.id] ?? { value: null, na: false, comment: '', evidenceMs: null };
+    for (const c of allCriteria(def))
+      answers[String(c.id)] = detail.answers[c.id] ?? { value: null, na: false, comment: '', evidenceMs: null };
     return { answers, summary: detail.summary };
   }, [def, detail.answers, detail.summary]);
   const { control, getValues, setValue, register, watch } = useForm<FormValues>({ defaultValues: initial });
@@ -88,13 +96,21 @@ export function ScoreForm(props: { detail: EvaluationDetail; timeMs: number; onS
     const bad = missing[0] ?? noEvidence[0];
     if (bad !== undefined) {
       const label = loc(allCriteria(def).find((c) => c.id === bad)?.prompt);
-      setError({ message: missing.length ? t('scorecards.score.missing', { n: missing.length, criterion: label }) : t('scorecards.score.needEvidence', { criterion: label }), criterion: bad });
+      setError({
+        message: missing.length
+          ? t('scorecards.score.missing', { n: missing.length, criterion: label })
+          : t('scorecards.score.needEvidence', { criterion: label }),
+        criterion: bad,
+      });
       document.querySelector(`[data-criterion="${bad}"]`)?.scrollIntoView({ block: 'center' });
       return;
     }
     setBusy(true);
     try {
-      const d = await api(locked ? 'scorecards.evaluations.save' : 'scorecards.evaluations.submit', { id: detail.evaluation.id, ...getValues() });
+      const d = await api(locked ? 'scorecards.evaluations.save' : 'scorecards.evaluations.submit', {
+        id: detail.evaluation.id,
+        ...getValues(),
+      });
       notifications.show({ color: 'green', message: t('scorecards.score.submitted', { score: fmtScore(d.evaluation.score) }) });
       props.onSaved(d);
     } catch (e) {
@@ -118,7 +134,11 @@ export function ScoreForm(props: { detail: EvaluationDetail; timeMs: number; onS
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
       const el = e.target as HTMLElement | null;
-      const typing = !!el && (el.tagName === 'TEXTAREA' || el.isContentEditable || (el.tagName === 'INPUT' && !['radio', 'checkbox', 'button'].includes((el as HTMLInputElement).type)));
+      const typing =
+        !!el &&
+        (el.tagName === 'TEXTAREA' ||
+          el.isContentEditable ||
+          (el.tagName === 'INPUT' && !['radio', 'checkbox', 'button'].includes((el as HTMLInputElement).type)));
       if (e.key === 'Enter' && (e.ctrlKey || e.metaKey)) {
         e.preventDefault();
         void submitRef.current();
@@ -148,7 +168,8 @@ export function ScoreForm(props: { detail: EvaluationDetail; timeMs: number; onS
         let v = Number(e.key);
         const { values } = scaleRange(c.scale);
         // 0–10 scale: "1" then "0" within a moment is 10.
-        if (c.scale === '0_10' && v === 0 && pending.current && pending.current.digit === 1 && Date.now() - pending.current.at < 900) v = 10;
+        if (c.scale === '0_10' && v === 0 && pending.current && pending.current.digit === 1 && Date.now() - pending.current.at < 900)
+          v = 10;
         pending.current = { digit: v, at: Date.now() };
         if (!values.includes(v)) return;
         setValue(`answers.${key}`, { ...a, value: v, na: false }, { shouldDirty: true });
@@ -175,7 +196,12 @@ export function ScoreForm(props: { detail: EvaluationDetail; timeMs: number; onS
   return (
     <Stack gap="sm" data-testid="score-form">
       {/* Above the segmented controls' own stacking (their labels sit at z-index 1–2) so nothing shows through it. */}
-      <Paper withBorder p="sm" style={{ position: 'sticky', top: 0, zIndex: 20, background: 'var(--mantine-color-body)' }} data-testid="score-header">
+      <Paper
+        withBorder
+        p="sm"
+        style={{ position: 'sticky', top: 0, zIndex: 20, background: 'var(--mantine-color-body)' }}
+        data-testid="score-header"
+      >
         <Group justify="space-between">
           <div>
             <Text size="xs" c="dimmed">
@@ -196,7 +222,13 @@ export function ScoreForm(props: { detail: EvaluationDetail; timeMs: number; onS
               {locked ? t('scorecards.score.saveChanges') : t('scorecards.score.submit')}
             </Button>
             <Text size="xs" c="dimmed" data-testid="save-state">
-              {locked ? t('scorecards.score.lockedHint') : saveState === 'saving' ? t('scorecards.score.saving') : saveState === 'saved' ? t('scorecards.score.draftSaved') : t('scorecards.score.draft')}
+              {locked
+                ? t('scorecards.score.lockedHint')
+                : saveState === 'saving'
+                  ? t('scorecards.score.saving')
+                  : saveState === 'saved'
+                    ? t('scorecards.score.draftSaved')
+                    : t('scorecards.score.draft')}
             </Text>
           </Stack>
         </Group>
@@ -253,7 +285,12 @@ export function ScoreForm(props: { detail: EvaluationDetail; timeMs: number; onS
                     padding: 4,
                     // Scrolled to or focused below the sticky score header, never under it.
                     scrollMarginTop: 120,
-                    outline: error?.criterion === c.id ? '2px solid var(--mantine-color-red-5)' : isCur ? '2px solid var(--mantine-color-blue-4)' : undefined,
+                    outline:
+                      error?.criterion === c.id
+                        ? '2px solid var(--mantine-color-red-5)'
+                        : isCur
+                          ? '2px solid var(--mantine-color-blue-4)'
+                          : undefined,
                   }}
                 >
                   <Group gap={6} wrap="nowrap" align="flex-start">
@@ -285,9 +322,14 @@ export function ScoreForm(props: { detail: EvaluationDetail; timeMs: number; onS
                           size="xs"
                           data-testid={`answer-${c.id}`}
                           value={field.value.na ? 'na' : field.value.value === null ? '' : String(field.value.value)}
-                          onChange={(v) => field.onChange({ ...field.value, na: v === 'na', value: v === 'na' || v === '' ? null : Number(v) })}
+                          onChange={(v) =>
+                            field.onChange({ ...field.value, na: v === 'na', value: v === 'na' || v === '' ? null : Number(v) })
+                          }
                           data={[
-                            ...values.map((v) => ({ value: String(v), label: c.scale === 'yes_no' ? (v ? t('common.yes') : t('common.no')) : String(v) })),
+                            ...values.map((v) => ({
+                              value: String(v),
+                              label: c.scale === 'yes_no' ? (v ? t('common.yes') : t('common.no')) : String(v),
+                            })),
                             ...(c.naAllowed ? [{ value: 'na', label: t('scorecards.criterion.na') }] : []),
                           ]}
                           color={failing ? 'red' : undefined}
@@ -315,15 +357,33 @@ export function ScoreForm(props: { detail: EvaluationDetail; timeMs: number; onS
                     <Paper withBorder p={6} mt={4} bg="var(--mantine-color-teal-light)" data-testid={`suggest-${c.id}`}>
                       <Group gap={6} justify="space-between" wrap="nowrap">
                         <Text size="xs" fw={500}>
-                          {t('scorecards.evidence.suggestedFrom', { value: c.scale === 'yes_no' ? (sug.value ? t('common.yes') : t('common.no')) : sug.value })}
+                          {t('scorecards.evidence.suggestedFrom', {
+                            value: c.scale === 'yes_no' ? (sug.value ? t('common.yes') : t('common.no')) : sug.value,
+                          })}
                         </Text>
-                        <Button size="compact-xs" variant="light" color="teal" onClick={() => setValue(`answers.${key}`, { ...a, value: sug.value, na: false }, { shouldDirty: true })} data-testid={`suggest-use-${c.id}`}>
-                          {t('scorecards.evidence.use', { value: c.scale === 'yes_no' ? (sug.value ? t('common.yes') : t('common.no')) : sug.value })}
+                        <Button
+                          size="compact-xs"
+                          variant="light"
+                          color="teal"
+                          onClick={() => setValue(`answers.${key}`, { ...a, value: sug.value, na: false }, { shouldDirty: true })}
+                          data-testid={`suggest-use-${c.id}`}
+                        >
+                          {t('scorecards.evidence.use', {
+                            value: c.scale === 'yes_no' ? (sug.value ? t('common.yes') : t('common.no')) : sug.value,
+                          })}
                         </Button>
                       </Group>
                       {sug.evidence.slice(0, 3).map((ev, i) => (
                         <Group key={i} gap={6} wrap="nowrap" align="flex-start">
-                          <Badge size="xs" variant="outline" component="button" type="button" style={{ cursor: 'pointer', flexShrink: 0 }} onClick={() => props.onSeek(ev.atMs)} aria-label={t('scorecards.evidence.said', { time: fmtClock(ev.atMs) })}>
+                          <Badge
+                            size="xs"
+                            variant="outline"
+                            component="button"
+                            type="button"
+                            style={{ cursor: 'pointer', flexShrink: 0 }}
+                            onClick={() => props.onSeek(ev.atMs)}
+                            aria-label={t('scorecards.evidence.said', { time: fmtClock(ev.atMs) })}
+                          >
                             ▶ {fmtClock(ev.atMs)}
                           </Badge>
                           <Text size="xs" data-testid="suggest-snippet">
@@ -333,14 +393,32 @@ export function ScoreForm(props: { detail: EvaluationDetail; timeMs: number; onS
                       ))}
                     </Paper>
                   )}
-                  <Textarea mt={4} size="xs" autosize minRows={1} maxRows={4} placeholder={t('scorecards.criterion.comment')} {...register(`answers.${key}.comment`)} data-testid={`comment-${c.id}`} maxLength={2000} />
+                  <Textarea
+                    mt={4}
+                    size="xs"
+                    autosize
+                    minRows={1}
+                    maxRows={4}
+                    placeholder={t('scorecards.criterion.comment')}
+                    {...register(`answers.${key}.comment`)}
+                    data-testid={`comment-${c.id}`}
+                    maxLength={2000}
+                  />
                 </div>
               );
             })}
           </Stack>
         </Card>
       ))}
-      <Textarea label={t('scorecards.score.summary')} autosize minRows={2} maxRows={8} maxLength={4000} {...register('summary')} data-testid="summary" />
+      <Textarea
+        label={t('scorecards.score.summary')}
+        autosize
+        minRows={2}
+        maxRows={8}
+        maxLength={4000}
+        {...register('summary')}
+        data-testid="summary"
+      />
     </Stack>
   );
 }

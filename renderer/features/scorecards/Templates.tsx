@@ -5,7 +5,23 @@
  * "what if" preview of a draft against recent evaluations.
  */
 import { zodResolver } from '@hookform/resolvers/zod';
-import { Alert, Badge, Button, Card, Group, NumberInput, SegmentedControl, Select, Stack, Switch, Table, Text, TextInput, Textarea, Title } from '@mantine/core';
+import {
+  Alert,
+  Badge,
+  Button,
+  Card,
+  Group,
+  NumberInput,
+  SegmentedControl,
+  Select,
+  Stack,
+  Switch,
+  Table,
+  Text,
+  TextInput,
+  Textarea,
+  Title,
+} from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { IconPlus, IconTrash } from '@tabler/icons-react';
 import { useState } from 'react';
@@ -80,7 +96,9 @@ export function TemplatesPanel() {
                 <Table.Tr key={v.id}>
                   <Table.Td w={60}>v{v.version}</Table.Td>
                   <Table.Td>
-                    <Badge color={v.status === 'published' ? 'green' : v.status === 'draft' ? 'blue' : 'gray'}>{t(`scorecards.templates.status.${v.status}`)}</Badge>
+                    <Badge color={v.status === 'published' ? 'green' : v.status === 'draft' ? 'blue' : 'gray'}>
+                      {t(`scorecards.templates.status.${v.status}`)}
+                    </Badge>
                   </Table.Td>
                   <Table.Td>{t('scorecards.templates.criteriaCount', { n: v.criteria })}</Table.Td>
                   <Table.Td>{t('scorecards.templates.evaluationsCount', { n: v.evaluations })}</Table.Td>
@@ -92,16 +110,35 @@ export function TemplatesPanel() {
                       </Button>
                       {v.status === 'draft' && (
                         <>
-                          <Button size="compact-xs" variant="subtle" onClick={() => void runWhatIf(v.id).then((data) => setWhatIf({ id: v.id, data }), (e) => notifications.show({ color: 'red', message: errorText(t, e) }))} data-testid="what-if">
+                          <Button
+                            size="compact-xs"
+                            variant="subtle"
+                            onClick={() =>
+                              void runWhatIf(v.id).then(
+                                (data) => setWhatIf({ id: v.id, data }),
+                                (e) => notifications.show({ color: 'red', message: errorText(t, e) }),
+                              )
+                            }
+                            data-testid="what-if"
+                          >
                             {t('scorecards.templates.whatIf')}
                           </Button>
-                          <Button size="compact-xs" onClick={() => void act(() => api('scorecards.versions.publish', { id: v.id }))} data-testid="publish">
+                          <Button
+                            size="compact-xs"
+                            onClick={() => void act(() => api('scorecards.versions.publish', { id: v.id }))}
+                            data-testid="publish"
+                          >
                             {t('scorecards.templates.publish')}
                           </Button>
                         </>
                       )}
                       {v.status === 'published' && (
-                        <Button size="compact-xs" variant="subtle" color="gray" onClick={() => void act(() => api('scorecards.versions.archive', { id: v.id }))}>
+                        <Button
+                          size="compact-xs"
+                          variant="subtle"
+                          color="gray"
+                          onClick={() => void act(() => api('scorecards.versions.archive', { id: v.id }))}
+                        >
                           {t('scorecards.templates.archive')}
                         </Button>
                       )}
@@ -112,7 +149,14 @@ export function TemplatesPanel() {
             </Table.Tbody>
           </Table>
           {whatIf && tp.versions.some((v) => v.id === whatIf.id) && (
-            <Alert color="blue" mt="sm" title={t('scorecards.templates.whatIfTitle', { n: whatIf.data.n })} data-testid="what-if-result" withCloseButton onClose={() => setWhatIf(null)}>
+            <Alert
+              color="blue"
+              mt="sm"
+              title={t('scorecards.templates.whatIfTitle', { n: whatIf.data.n })}
+              data-testid="what-if-result"
+              withCloseButton
+              onClose={() => setWhatIf(null)}
+            >
               <Text size="sm">
                 {t('scorecards.templates.whatIfLine', {
                   before: whatIf.data.before === null ? '—' : fmtNumber(whatIf.data.before, 1),
@@ -169,7 +213,12 @@ function Builder({ version, onClose }: { version: TemplateVersion; onClose: () =
           {versionLabel(version)} <Badge>{t(`scorecards.templates.status.${version.status}`)}</Badge>
         </Title>
         <Group>
-          <SegmentedControl value={lang} onChange={(v) => setLang(v as Lang)} data={['en', 'ru', 'zh'].map((l) => ({ value: l, label: l.toUpperCase() }))} aria-label={t('scorecards.templates.textLanguage')} />
+          <SegmentedControl
+            value={lang}
+            onChange={(v) => setLang(v as Lang)}
+            data={['en', 'ru', 'zh'].map((l) => ({ value: l, label: l.toUpperCase() }))}
+            aria-label={t('scorecards.templates.textLanguage')}
+          />
           <Button variant="default" onClick={onClose}>
             {t('actions.back')}
           </Button>
@@ -188,24 +237,57 @@ function Builder({ version, onClose }: { version: TemplateVersion; onClose: () =
         <Controller
           control={control}
           name="definition.bonusCap"
-          render={({ field }) => <NumberInput label={t('scorecards.templates.bonusCap')} min={0} max={50} value={field.value} onChange={(v) => field.onChange(Number(v) || 0)} disabled={readOnly} w={160} />}
+          render={({ field }) => (
+            <NumberInput
+              label={t('scorecards.templates.bonusCap')}
+              min={0}
+              max={50}
+              value={field.value}
+              onChange={(v) => field.onChange(Number(v) || 0)}
+              disabled={readOnly}
+              w={160}
+            />
+          )}
         />
       </Group>
       {sections.fields.map((s, si) => (
         <Card key={s.id} withBorder padding="sm">
           <Group align="flex-end" mb="xs">
-            <TextInput label={t('scorecards.templates.sectionTitle')} {...register(`definition.sections.${si}.title.${lang}`)} disabled={readOnly} w={260} />
+            <TextInput
+              label={t('scorecards.templates.sectionTitle')}
+              {...register(`definition.sections.${si}.title.${lang}`)}
+              disabled={readOnly}
+              w={260}
+            />
             <Controller
               control={control}
               name={`definition.sections.${si}.kind`}
               render={({ field }) => (
-                <Select label={t('scorecards.templates.kind')} data={SECTION_KINDS.map((k) => ({ value: k, label: t(`scorecards.kind.${k}`) }))} value={field.value} onChange={(v) => v && field.onChange(v)} disabled={readOnly} w={160} allowDeselect={false} />
+                <Select
+                  label={t('scorecards.templates.kind')}
+                  data={SECTION_KINDS.map((k) => ({ value: k, label: t(`scorecards.kind.${k}`) }))}
+                  value={field.value}
+                  onChange={(v) => v && field.onChange(v)}
+                  disabled={readOnly}
+                  w={160}
+                  allowDeselect={false}
+                />
               )}
             />
             <Controller
               control={control}
               name={`definition.sections.${si}.weight`}
-              render={({ field }) => <NumberInput label={t('scorecards.templates.weight')} min={0} max={100} value={field.value} onChange={(v) => field.onChange(Number(v) || 0)} disabled={readOnly} w={100} />}
+              render={({ field }) => (
+                <NumberInput
+                  label={t('scorecards.templates.weight')}
+                  min={0}
+                  max={100}
+                  value={field.value}
+                  onChange={(v) => field.onChange(Number(v) || 0)}
+                  disabled={readOnly}
+                  w={100}
+                />
+              )}
             />
             {!readOnly && (
               <Button variant="subtle" color="red" leftSection={<IconTrash size={14} />} onClick={() => sections.remove(si)}>
@@ -221,7 +303,25 @@ function Builder({ version, onClose }: { version: TemplateVersion; onClose: () =
           variant="light"
           leftSection={<IconPlus size={14} />}
           onClick={() =>
-            sections.append({ key: '', title: { en: '', ru: '', zh: '' }, kind: 'standard', weight: 1, criteria: [{ id: null, prompt: { en: '', ru: '', zh: '' }, guideline: { en: '', ru: '', zh: '' }, scale: '1_5', weight: 1, naAllowed: false, critical: false, competencyId: null, scriptStage: null }] })
+            sections.append({
+              key: '',
+              title: { en: '', ru: '', zh: '' },
+              kind: 'standard',
+              weight: 1,
+              criteria: [
+                {
+                  id: null,
+                  prompt: { en: '', ru: '', zh: '' },
+                  guideline: { en: '', ru: '', zh: '' },
+                  scale: '1_5',
+                  weight: 1,
+                  naAllowed: false,
+                  critical: false,
+                  competencyId: null,
+                  scriptStage: null,
+                },
+              ],
+            })
           }
         >
           {t('scorecards.templates.addSection')}
@@ -231,7 +331,14 @@ function Builder({ version, onClose }: { version: TemplateVersion; onClose: () =
   );
 }
 
-function CriteriaEditor(props: { control: Control<FormIn, unknown, FormOut>; si: number; lang: Lang; readOnly: boolean; compData: { value: string; label: string }[]; register: ReturnType<typeof useForm<FormIn, unknown, FormOut>>['register'] }) {
+function CriteriaEditor(props: {
+  control: Control<FormIn, unknown, FormOut>;
+  si: number;
+  lang: Lang;
+  readOnly: boolean;
+  compData: { value: string; label: string }[];
+  register: ReturnType<typeof useForm<FormIn, unknown, FormOut>>['register'];
+}) {
   const { t } = useTranslation();
   const { control, si, lang, readOnly, register } = props;
   const criteria = useFieldArray({ control, name: `definition.sections.${si}.criteria` });
@@ -240,42 +347,112 @@ function CriteriaEditor(props: { control: Control<FormIn, unknown, FormOut>; si:
       {criteria.fields.map((c, ci) => (
         <Card key={c.id} withBorder padding="xs" bg="var(--mantine-color-default-hover)">
           <Group align="flex-end" wrap="wrap" gap="xs">
-            <TextInput label={t('scorecards.templates.prompt')} {...register(`definition.sections.${si}.criteria.${ci}.prompt.${lang}`)} disabled={readOnly} style={{ flex: 1, minWidth: 260 }} />
+            <TextInput
+              label={t('scorecards.templates.prompt')}
+              {...register(`definition.sections.${si}.criteria.${ci}.prompt.${lang}`)}
+              disabled={readOnly}
+              style={{ flex: 1, minWidth: 260 }}
+            />
             <Controller
               control={control}
               name={`definition.sections.${si}.criteria.${ci}.scale`}
               render={({ field }) => (
-                <Select label={t('scorecards.templates.scale')} data={SCALES.map((s) => ({ value: s, label: t(`scorecards.scale.${s}`) }))} value={field.value} onChange={(v) => v && field.onChange(v)} disabled={readOnly} w={110} allowDeselect={false} />
+                <Select
+                  label={t('scorecards.templates.scale')}
+                  data={SCALES.map((s) => ({ value: s, label: t(`scorecards.scale.${s}`) }))}
+                  value={field.value}
+                  onChange={(v) => v && field.onChange(v)}
+                  disabled={readOnly}
+                  w={110}
+                  allowDeselect={false}
+                />
               )}
             />
             <Controller
               control={control}
               name={`definition.sections.${si}.criteria.${ci}.weight`}
-              render={({ field }) => <NumberInput label={t('scorecards.templates.weight')} min={0} max={100} value={field.value} onChange={(v) => field.onChange(Number(v) || 0)} disabled={readOnly} w={80} />}
+              render={({ field }) => (
+                <NumberInput
+                  label={t('scorecards.templates.weight')}
+                  min={0}
+                  max={100}
+                  value={field.value}
+                  onChange={(v) => field.onChange(Number(v) || 0)}
+                  disabled={readOnly}
+                  w={80}
+                />
+              )}
             />
             <Controller
               control={control}
               name={`definition.sections.${si}.criteria.${ci}.competencyId`}
               render={({ field }) => (
-                <Select label={t('scorecards.templates.competency')} data={props.compData} value={field.value ? String(field.value) : null} onChange={(v) => field.onChange(v ? Number(v) : null)} disabled={readOnly} w={200} clearable />
+                <Select
+                  label={t('scorecards.templates.competency')}
+                  data={props.compData}
+                  value={field.value ? String(field.value) : null}
+                  onChange={(v) => field.onChange(v ? Number(v) : null)}
+                  disabled={readOnly}
+                  w={200}
+                  clearable
+                />
               )}
             />
             <Controller
               control={control}
               name={`definition.sections.${si}.criteria.${ci}.scriptStage`}
               render={({ field }) => (
-                <Select label={t('scorecards.templates.stage')} data={STAGES.map((s) => ({ value: s, label: t(dynamicKey(`scorecards.stage.${s}`)) }))} value={field.value ?? null} onChange={(v) => field.onChange(v)} disabled={readOnly} w={170} clearable />
+                <Select
+                  label={t('scorecards.templates.stage')}
+                  data={STAGES.map((s) => ({ value: s, label: t(dynamicKey(`scorecards.stage.${s}`)) }))}
+                  value={field.value ?? null}
+                  onChange={(v) => field.onChange(v)}
+                  disabled={readOnly}
+                  w={170}
+                  clearable
+                />
               )}
             />
-            <Controller control={control} name={`definition.sections.${si}.criteria.${ci}.naAllowed`} render={({ field }) => <Switch label={t('scorecards.criterion.na')} checked={!!field.value} onChange={(e) => field.onChange(e.currentTarget.checked)} disabled={readOnly} />} />
-            <Controller control={control} name={`definition.sections.${si}.criteria.${ci}.critical`} render={({ field }) => <Switch label={t('scorecards.criterion.critical')} color="red" checked={!!field.value} onChange={(e) => field.onChange(e.currentTarget.checked)} disabled={readOnly} />} />
+            <Controller
+              control={control}
+              name={`definition.sections.${si}.criteria.${ci}.naAllowed`}
+              render={({ field }) => (
+                <Switch
+                  label={t('scorecards.criterion.na')}
+                  checked={!!field.value}
+                  onChange={(e) => field.onChange(e.currentTarget.checked)}
+                  disabled={readOnly}
+                />
+              )}
+            />
+            <Controller
+              control={control}
+              name={`definition.sections.${si}.criteria.${ci}.critical`}
+              render={({ field }) => (
+                <Switch
+                  label={t('scorecards.criterion.critical')}
+                  color="red"
+                  checked={!!field.value}
+                  onChange={(e) => field.onChange(e.currentTarget.checked)}
+                  disabled={readOnly}
+                />
+              )}
+            />
             {!readOnly && (
               <Button variant="subtle" color="red" size="xs" onClick={() => criteria.remove(ci)} aria-label={t('actions.remove')}>
                 <IconTrash size={14} />
               </Button>
             )}
           </Group>
-          <Textarea mt={4} size="xs" autosize minRows={1} label={t('scorecards.templates.guideline')} {...register(`definition.sections.${si}.criteria.${ci}.guideline.${lang}`)} disabled={readOnly} />
+          <Textarea
+            mt={4}
+            size="xs"
+            autosize
+            minRows={1}
+            label={t('scorecards.templates.guideline')}
+            {...register(`definition.sections.${si}.criteria.${ci}.guideline.${lang}`)}
+            disabled={readOnly}
+          />
         </Card>
       ))}
       {!readOnly && (
@@ -283,7 +460,19 @@ function CriteriaEditor(props: { control: Control<FormIn, unknown, FormOut>; si:
           size="xs"
           variant="subtle"
           leftSection={<IconPlus size={14} />}
-          onClick={() => criteria.append({ id: null, prompt: { en: '', ru: '', zh: '' }, guideline: { en: '', ru: '', zh: '' }, scale: '1_5', weight: 1, naAllowed: false, critical: false, competencyId: null, scriptStage: null })}
+          onClick={() =>
+            criteria.append({
+              id: null,
+              prompt: { en: '', ru: '', zh: '' },
+              guideline: { en: '', ru: '', zh: '' },
+              scale: '1_5',
+              weight: 1,
+              naAllowed: false,
+              critical: false,
+              competencyId: null,
+              scriptStage: null,
+            })
+          }
           w={180}
         >
           {t('scorecards.templates.addCriterion')}

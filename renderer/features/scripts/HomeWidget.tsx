@@ -37,7 +37,14 @@ export function RepScriptsWidget() {
     <Card withBorder data-testid="home-scripts">
       <Group justify="space-between" mb="sm">
         <Title order={4}>{t('scripts.home.title')}</Title>
-        <Button size="lg" color="red" leftSection={<IconPhoneCall size={22} />} rightSection={<Kbd>Ctrl L</Kbd>} onClick={() => navigate('/live')} data-testid="home-start-live">
+        <Button
+          size="lg"
+          color="red"
+          leftSection={<IconPhoneCall size={22} />}
+          rightSection={<Kbd>Ctrl L</Kbd>}
+          onClick={() => navigate('/live')}
+          data-testid="home-start-live"
+        >
           {t('scripts.home.startLive')}
         </Button>
       </Group>

@@ -6,7 +6,25 @@
  * `?compact=1` renders the narrow layout used by the always-on-top Electron window.
  */
 import { TeamOfflineBanner } from '../teamClient/OfflineBanner';
-import { ActionIcon, Badge, Box, Button, Checkbox, Group, Kbd, Modal, Paper, Portal, ScrollArea, Stack, Text, TextInput, Title, Tooltip, UnstyledButton } from '@mantine/core';
+import {
+  ActionIcon,
+  Badge,
+  Box,
+  Button,
+  Checkbox,
+  Group,
+  Kbd,
+  Modal,
+  Paper,
+  Portal,
+  ScrollArea,
+  Stack,
+  Text,
+  TextInput,
+  Title,
+  Tooltip,
+  UnstyledButton,
+} from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { IconArrowsExchange, IconCopy, IconEar, IconExternalLink, IconPin, IconPinFilled, IconSearch, IconX } from '@tabler/icons-react';
 import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
@@ -64,13 +82,24 @@ export function LiveCallPage() {
   const me = session?.person ? personName(session.person) : '';
   const body = (
     <PlaceholderProvider initial={me ? { rep_name: me } : {}}>
-      <LiveCall compact={compact} initialScript={params.get('script') ? Number(params.get('script')) : null} initialStep={params.get('step')} />
+      <LiveCall
+        compact={compact}
+        initialScript={params.get('script') ? Number(params.get('script')) : null}
+        initialStep={params.get('step')}
+      />
     </PlaceholderProvider>
   );
   // Compact: above the app shell, full window (the always-on-top window is narrow).
   return compact ? (
     <Portal>
-      <Box pos="fixed" inset={0} bg="var(--mantine-color-body)" style={{ zIndex: COMPACT_Z, overflow: 'auto' }} p="xs" data-testid="live-compact">
+      <Box
+        pos="fixed"
+        inset={0}
+        bg="var(--mantine-color-body)"
+        style={{ zIndex: COMPACT_Z, overflow: 'auto' }}
+        p="xs"
+        data-testid="live-compact"
+      >
         {body}
       </Box>
     </Portal>
@@ -90,7 +119,26 @@ function LiveCall({ compact, initialScript, initialStep }: { compact: boolean; i
   // Opened by Ctrl+L: the search box gets the keys (and those typed while this page loaded), not the picker.
   const [openedBySearchKey] = useState(handoffPending);
   const log = useUsageLog();
-  const { scriptId, setScriptId, script, setScript, loadError, history, byKey, currentKey, current, checked, setChecked, ended, setEnded, goTo, next, back, restart, close } = useLiveScript(initialScript, initialStep, log, t);
+  const {
+    scriptId,
+    setScriptId,
+    script,
+    setScript,
+    loadError,
+    history,
+    byKey,
+    currentKey,
+    current,
+    checked,
+    setChecked,
+    ended,
+    setEnded,
+    goTo,
+    next,
+    back,
+    restart,
+    close,
+  } = useLiveScript(initialScript, initialStep, log, t);
   const onCardOpened = useCallback(
     (objectionId: number) => log('open_card', { scriptId: script?.id ?? null, stepId: current?.step.id ?? null, objectionId }),
     [log, script, current],
@@ -99,7 +147,11 @@ function LiveCall({ compact, initialScript, initialStep }: { compact: boolean; i
 
   const fieldValues = usePlaceholderValues();
   const copy = useCopy<number | null>((ok, objectionId) => {
-    notifications.show({ color: ok ? 'green' : 'red', message: ok ? t('scripts.live.copied') : t('scripts.live.copyFailed'), autoClose: 1500 });
+    notifications.show({
+      color: ok ? 'green' : 'red',
+      message: ok ? t('scripts.live.copied') : t('scripts.live.copyFailed'),
+      autoClose: 1500,
+    });
     if (ok) log('copy_response', { scriptId: script?.id ?? null, stepId: current?.step.id ?? null, objectionId });
   });
   const choose = useCallback(
@@ -123,7 +175,15 @@ function LiveCall({ compact, initialScript, initialStep }: { compact: boolean; i
   const focusSurface = useCallback(() => surfaceRef.current?.focus(), []);
   useLiveKeys({ paused: anyOpen, focusSearch, next, back, choose, changeScript });
 
-  const { query, setQuery, sel, setSel, hits, loading: searching, onKeyDown: onSearchKey } = useLiveSearch(
+  const {
+    query,
+    setQuery,
+    sel,
+    setSel,
+    hits,
+    loading: searching,
+    onKeyDown: onSearchKey,
+  } = useLiveSearch(
     (h) => openHit(h),
     (h) => {
       if (h.kind === 'objection' && h.responses[0]) copy(fillPlaceholders(h.responses[0], fieldValues), h.id);
@@ -154,7 +214,15 @@ function LiveCall({ compact, initialScript, initialStep }: { compact: boolean; i
         ref={searchRef}
         size={compact ? 'sm' : 'md'}
         leftSection={<IconSearch size={18} />}
-        rightSection={query ? <ActionIcon variant="subtle" aria-label={t('scripts.live.clear')} onClick={() => setQuery('')}><IconX size={14} /></ActionIcon> : <Kbd size="xs">/</Kbd>}
+        rightSection={
+          query ? (
+            <ActionIcon variant="subtle" aria-label={t('scripts.live.clear')} onClick={() => setQuery('')}>
+              <IconX size={14} />
+            </ActionIcon>
+          ) : (
+            <Kbd size="xs">/</Kbd>
+          )
+        }
         placeholder={t('scripts.live.searchPh')}
         value={query}
         onChange={(e) => setQuery(e.currentTarget.value)}
@@ -177,7 +245,11 @@ function LiveCall({ compact, initialScript, initialStep }: { compact: boolean; i
                 onMouseEnter={() => setSel(i)}
                 p={6}
                 w="100%"
-                style={{ borderRadius: 4, background: i === sel ? 'var(--mantine-color-indigo-0)' : undefined, outline: i === sel ? '1px solid var(--mantine-color-indigo-3)' : undefined }}
+                style={{
+                  borderRadius: 4,
+                  background: i === sel ? 'var(--mantine-color-indigo-0)' : undefined,
+                  outline: i === sel ? '1px solid var(--mantine-color-indigo-3)' : undefined,
+                }}
                 data-testid={`live-hit-${i}`}
                 data-kind={h.kind}
               >
@@ -188,9 +260,19 @@ function LiveCall({ compact, initialScript, initialStep }: { compact: boolean; i
                     color={h.kind === 'objection' ? 'orange' : h.kind === 'library' ? 'teal' : 'indigo'}
                     style={{ flexShrink: 0 }}
                     maw={compact ? 110 : 140}
-                    title={h.kind === 'objection' ? t('scripts.live.objection') : h.kind === 'library' ? t('scripts.live.library') : t('scripts.live.step')}
+                    title={
+                      h.kind === 'objection'
+                        ? t('scripts.live.objection')
+                        : h.kind === 'library'
+                          ? t('scripts.live.library')
+                          : t('scripts.live.step')
+                    }
                   >
-                    {h.kind === 'objection' ? t('scripts.live.objection') : h.kind === 'library' ? t('scripts.live.library') : t('scripts.live.step')}
+                    {h.kind === 'objection'
+                      ? t('scripts.live.objection')
+                      : h.kind === 'library'
+                        ? t('scripts.live.library')
+                        : t('scripts.live.step')}
                   </Badge>
                   <div style={{ minWidth: 0 }}>
                     <Text size="sm" fw={600}>
@@ -236,7 +318,9 @@ function LiveCall({ compact, initialScript, initialStep }: { compact: boolean; i
               <ActionIcon
                 variant="subtle"
                 aria-label={script.pinned ? t('scripts.unpin') : t('scripts.pin')}
-                onClick={() => void api('scripts.pin', { id: script.id, pinned: !script.pinned }).then((r) => setScript({ ...script, pinned: r.pinned }))}
+                onClick={() =>
+                  void api('scripts.pin', { id: script.id, pinned: !script.pinned }).then((r) => setScript({ ...script, pinned: r.pinned }))
+                }
                 data-testid="live-pin"
               >
                 {script.pinned ? <IconPinFilled size={18} /> : <IconPin size={18} />}
@@ -260,7 +344,9 @@ function LiveCall({ compact, initialScript, initialStep }: { compact: boolean; i
             size="compact-sm"
             variant="light"
             leftSection={<IconExternalLink size={14} />}
-            onClick={() => void api('scripts.openLiveWindow', {}).catch((e) => notifications.show({ color: 'red', message: errorText(t, e) }))}
+            onClick={() =>
+              void api('scripts.openLiveWindow', {}).catch((e) => notifications.show({ color: 'red', message: errorText(t, e) }))
+            }
             data-testid="live-open-window"
           >
             {t('scripts.live.compactWindow')}
@@ -271,18 +357,35 @@ function LiveCall({ compact, initialScript, initialStep }: { compact: boolean; i
   );
 
   // Live guidance: cards pop up (Esc closes), must-say items tick themselves.
-  const onGuidanceTick = useCallback((e: Extract<GuidanceEvent, { kind: 'tick' }>) => {
-    if (e.itemKind === 'must_say') setChecked((c) => ({ ...c, [`${e.stepKey}:${e.index}`]: true }));
-  }, [setChecked]);
+  const onGuidanceTick = useCallback(
+    (e: Extract<GuidanceEvent, { kind: 'tick' }>) => {
+      if (e.itemKind === 'must_say') setChecked((c) => ({ ...c, [`${e.stepKey}:${e.index}`]: true }));
+    },
+    [setChecked],
+  );
   const onGuidanceCard = useCallback((id: number) => void openCard(id), [openCard]);
   const guidance = (
-    <GuidancePanel scriptId={script?.id ?? null} language={script?.language} stepTitle={(key) => byKey.get(key)?.step.title ?? null} onCard={onGuidanceCard} onTick={onGuidanceTick} compact={compact} />
+    <GuidancePanel
+      scriptId={script?.id ?? null}
+      language={script?.language}
+      stepTitle={(key) => byKey.get(key)?.step.title ?? null}
+      onCard={onGuidanceCard}
+      onTick={onGuidanceTick}
+      compact={compact}
+    />
   );
 
   const overlays = (
     <>
       <CardModal card={card} onClose={closeCard} onCopy={(text) => card && copy(fillPlaceholders(text, fieldValues), card.id)} />
-      <Modal opened={!!libraryItem} onClose={() => setLibraryItem(null)} title={libraryItem?.title} size="xl" zIndex={LIVE_MODAL_Z} data-testid="live-library-item">
+      <Modal
+        opened={!!libraryItem}
+        onClose={() => setLibraryItem(null)}
+        title={libraryItem?.title}
+        size="xl"
+        zIndex={LIVE_MODAL_Z}
+        data-testid="live-library-item"
+      >
         {libraryItem && (
           <div data-testid="live-library-body">
             <ContentPreview id={libraryItem.id} />
@@ -439,7 +542,13 @@ function StepPanel(props: {
                 {t('scripts.live.sayIt')}
               </Text>
               <Tooltip label={t('scripts.live.copy')}>
-                <ActionIcon size="sm" variant="subtle" aria-label={`${t('scripts.live.copy')}: ${t('scripts.live.sayIt')}`} onClick={() => props.onCopy(step.sayIt)} data-testid="live-copy-sayit">
+                <ActionIcon
+                  size="sm"
+                  variant="subtle"
+                  aria-label={`${t('scripts.live.copy')}: ${t('scripts.live.sayIt')}`}
+                  onClick={() => props.onCopy(step.sayIt)}
+                  data-testid="live-copy-sayit"
+                >
                   <IconCopy size={14} />
                 </ActionIcon>
               </Tooltip>
@@ -465,7 +574,12 @@ function StepPanel(props: {
                 <IconCopy size={14} />
               </ActionIcon>
             </Tooltip>
-            <Markdown text={step.talkingPointsMd} size={compact ? '1rem' : '1.2rem'} testId="live-points" placeholder={(name) => <PlaceholderField name={name} />} />
+            <Markdown
+              text={step.talkingPointsMd}
+              size={compact ? '1rem' : '1.2rem'}
+              testId="live-points"
+              placeholder={(name) => <PlaceholderField name={name} />}
+            />
           </Box>
         )}
         {step.listenFor && (
@@ -484,7 +598,15 @@ function StepPanel(props: {
             </Text>
             {step.mustSay.map((m, i) => {
               const k = `${step.key}:${i}`;
-              return <Checkbox key={k} label={<PlaceholderText text={m} chips />} checked={!!props.checked[k]} onChange={(e) => props.onCheck(k, e.currentTarget.checked)} size="md" />;
+              return (
+                <Checkbox
+                  key={k}
+                  label={<PlaceholderText text={m} chips />}
+                  checked={!!props.checked[k]}
+                  onChange={(e) => props.onCheck(k, e.currentTarget.checked)}
+                  size="md"
+                />
+              );
             })}
           </Stack>
         )}
@@ -511,7 +633,10 @@ function StepPanel(props: {
                   {c.toStepKey ? (
                     <PlaceholderText text={props.stepTitle(c.toStepKey)} chips />
                   ) : c.toObjectionId != null ? (
-                    <PlaceholderText text={props.objections.find((o) => o.id === c.toObjectionId)?.objection ?? t('scripts.live.objection')} chips />
+                    <PlaceholderText
+                      text={props.objections.find((o) => o.id === c.toObjectionId)?.objection ?? t('scripts.live.objection')}
+                      chips
+                    />
                   ) : (
                     t('scripts.editor.endCall')
                   )}
@@ -540,7 +665,8 @@ function CardModal({ card, onClose, onCopy }: { card: ObjectionCard | null; onCl
       if (e.key === 'ArrowDown') setSel((s) => Math.min(s + 1, card.responses.length - 1));
       else if (e.key === 'ArrowUp') setSel((s) => Math.max(0, s - 1));
       else if (/^[1-3]$/.test(e.key) && card.responses[Number(e.key) - 1]) onCopy(card.responses[Number(e.key) - 1]);
-      else if (e.key === 'c' || e.key === 'C' || e.key === 'с' || e.key === 'С' || (e.key === 'Enter' && (e.ctrlKey || e.metaKey))) onCopy(card.responses[sel]);
+      else if (e.key === 'c' || e.key === 'C' || e.key === 'с' || e.key === 'С' || (e.key === 'Enter' && (e.ctrlKey || e.metaKey)))
+        onCopy(card.responses[sel]);
       else return;
       e.preventDefault();
     };
@@ -548,20 +674,38 @@ function CardModal({ card, onClose, onCopy }: { card: ObjectionCard | null; onCl
     return () => window.removeEventListener('keydown', onKey);
   }, [card, sel, onCopy]);
   return (
-    <Modal opened={!!card} onClose={onClose} size="lg" zIndex={LIVE_MODAL_Z} title={<Text fw={700}>{t('scripts.live.objection')}</Text>} data-testid="live-card">
+    <Modal
+      opened={!!card}
+      onClose={onClose}
+      size="lg"
+      zIndex={LIVE_MODAL_Z}
+      title={<Text fw={700}>{t('scripts.live.objection')}</Text>}
+      data-testid="live-card"
+    >
       {card && (
         <Stack gap="sm" data-testid="live-card-body">
           <Title order={3}>
             «<PlaceholderText text={card.objection} chips />»
           </Title>
           {card.responses.map((r, i) => (
-            <Paper key={i} withBorder p="sm" style={{ borderColor: i === sel ? 'var(--mantine-color-indigo-5)' : undefined, borderWidth: i === sel ? 2 : 1 }} data-testid={`live-card-response-${i}`}>
+            <Paper
+              key={i}
+              withBorder
+              p="sm"
+              style={{ borderColor: i === sel ? 'var(--mantine-color-indigo-5)' : undefined, borderWidth: i === sel ? 2 : 1 }}
+              data-testid={`live-card-response-${i}`}
+            >
               <Group justify="space-between" wrap="nowrap" align="flex-start">
                 <Text size="lg">
                   <PlaceholderText text={r} />
                 </Text>
                 <Tooltip label={t('scripts.live.copyKey', { n: i + 1 })}>
-                  <ActionIcon variant="light" onClick={() => onCopy(r)} aria-label={t('scripts.live.copy')} data-testid={`live-card-copy-${i}`}>
+                  <ActionIcon
+                    variant="light"
+                    onClick={() => onCopy(r)}
+                    aria-label={t('scripts.live.copy')}
+                    data-testid={`live-card-copy-${i}`}
+                  >
                     <IconCopy size={16} />
                   </ActionIcon>
                 </Tooltip>
@@ -657,36 +801,37 @@ function ScriptPicker(props: {
           data-testid="live-pick-input"
           data-list-open={listOpen ? '1' : '0'}
         />
-        {listOpen && rows.map((s, i) => (
-          <UnstyledButton
-            key={s.id}
-            onClick={() => onPick(s.id)}
-            p={6}
-            style={{ borderRadius: 4, background: i === sel ? 'var(--mantine-color-indigo-0)' : undefined }}
-            data-testid={`live-pick-${i}`}
-          >
-            {/* the badges go under the title when the window is narrow, never squeezed or cut */}
-            <Group justify="space-between" wrap="wrap" gap={4}>
-              <Text fw={i === sel ? 700 : 500} style={{ flex: '1 1 180px', minWidth: 0, overflowWrap: 'anywhere' }}>
-                {s.pinned && '📌 '}
-                {s.title}
-              </Text>
-              <Group gap={4} wrap="wrap" style={{ maxWidth: '100%' }}>
-                {recent.has(s.id) && (
-                  <Badge size="xs" variant="light" color="teal" maw="100%" title={t('scripts.live.recent')}>
-                    {t('scripts.live.recent')}
-                  </Badge>
-                )}
-                <Badge size="xs" variant="light" maw="100%" title={t(`scripts.lang.${s.language}`)}>
-                  {t(`scripts.lang.${s.language}`)}
-                </Badge>
-                <Text size="xs" c="dimmed" style={{ whiteSpace: 'nowrap' }}>
-                  {t('scripts.live.steps', { count: s.stepCount })}
+        {listOpen &&
+          rows.map((s, i) => (
+            <UnstyledButton
+              key={s.id}
+              onClick={() => onPick(s.id)}
+              p={6}
+              style={{ borderRadius: 4, background: i === sel ? 'var(--mantine-color-indigo-0)' : undefined }}
+              data-testid={`live-pick-${i}`}
+            >
+              {/* the badges go under the title when the window is narrow, never squeezed or cut */}
+              <Group justify="space-between" wrap="wrap" gap={4}>
+                <Text fw={i === sel ? 700 : 500} style={{ flex: '1 1 180px', minWidth: 0, overflowWrap: 'anywhere' }}>
+                  {s.pinned && '📌 '}
+                  {s.title}
                 </Text>
+                <Group gap={4} wrap="wrap" style={{ maxWidth: '100%' }}>
+                  {recent.has(s.id) && (
+                    <Badge size="xs" variant="light" color="teal" maw="100%" title={t('scripts.live.recent')}>
+                      {t('scripts.live.recent')}
+                    </Badge>
+                  )}
+                  <Badge size="xs" variant="light" maw="100%" title={t(`scripts.lang.${s.language}`)}>
+                    {t(`scripts.lang.${s.language}`)}
+                  </Badge>
+                  <Text size="xs" c="dimmed" style={{ whiteSpace: 'nowrap' }}>
+                    {t('scripts.live.steps', { count: s.stepCount })}
+                  </Text>
+                </Group>
               </Group>
-            </Group>
-          </UnstyledButton>
-        ))}
+            </UnstyledButton>
+          ))}
         {listOpen && list.data && !rows.length && <Text c="dimmed">{t('scripts.live.noScripts')}</Text>}
         <Text size="xs" c="dimmed">
           {t('scripts.live.pickKeys')}

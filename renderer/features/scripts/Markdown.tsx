@@ -15,7 +15,17 @@ export function renderMarkdown(md: string): string {
  * rendered text becomes an empty span the element is portalled into; a marker that landed in an attribute (a
  * link address) is dropped.
  */
-export function Markdown({ text, size, testId, placeholder }: { text: string; size?: string; testId?: string; placeholder?: (name: string) => ReactNode }) {
+export function Markdown({
+  text,
+  size,
+  testId,
+  placeholder,
+}: {
+  text: string;
+  size?: string;
+  testId?: string;
+  placeholder?: (name: string) => ReactNode;
+}) {
   const withSlots = !!placeholder;
   const prepared = useMemo(() => (withSlots ? markPlaceholders(text) : { md: text, slots: [] as string[] }), [text, withSlots]);
   const html = useMemo(() => renderMarkdown(prepared.md), [prepared]);
@@ -46,7 +56,8 @@ export function Markdown({ text, size, testId, placeholder }: { text: string; si
       node.replaceWith(frag);
     }
     for (const el of root.querySelectorAll('*'))
-      for (const a of [...el.attributes]) if (/[\uE000\uE001]/.test(a.value)) el.setAttribute(a.name, a.value.replace(/\uE000\d*\uE001?/g, ''));
+      for (const a of [...el.attributes])
+        if (/[\uE000\uE001]/.test(a.value)) el.setAttribute(a.name, a.value.replace(/\uE000\d*\uE001?/g, ''));
     setTargets(found);
   }, [html, prepared]);
   return (

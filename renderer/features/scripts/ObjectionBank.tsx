@@ -1,6 +1,22 @@
 /** The shared objection bank: search (same index as live-call mode), edit cards in a drawer. */
 import { zodResolver } from '@hookform/resolvers/zod';
-import { ActionIcon, Alert, Badge, Button, Card, Drawer, Group, Pagination, Select, SimpleGrid, Stack, TagsInput, Text, TextInput, Textarea } from '@mantine/core';
+import {
+  ActionIcon,
+  Alert,
+  Badge,
+  Button,
+  Card,
+  Drawer,
+  Group,
+  Pagination,
+  Select,
+  SimpleGrid,
+  Stack,
+  TagsInput,
+  Text,
+  TextInput,
+  Textarea,
+} from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
 import { modals } from '@mantine/modals';
 import { notifications } from '@mantine/notifications';
@@ -62,7 +78,13 @@ export function ObjectionBank() {
       </Group>
       <SimpleGrid cols={{ base: 1, md: 2, xl: 3 }}>
         {(list.data?.rows ?? []).map((c) => (
-          <Card key={c.id} withBorder padding="sm" data-testid={`objection-card-${c.id}`} {...(rep ? {} : clickable(() => setEditing(c), c.objection))}>
+          <Card
+            key={c.id}
+            withBorder
+            padding="sm"
+            data-testid={`objection-card-${c.id}`}
+            {...(rep ? {} : clickable(() => setEditing(c), c.objection))}
+          >
             <Group justify="space-between" wrap="nowrap" align="flex-start">
               <Text fw={600}>«{c.objection}»</Text>
               <Badge size="xs" variant="light">
@@ -101,7 +123,13 @@ export function ObjectionBank() {
       </SimpleGrid>
       {list.data && !list.data.rows.length && <Text c="dimmed">{t('scripts.objections.empty')}</Text>}
       {total > PAGE && <Pagination value={page} onChange={setPage} total={Math.ceil(total / PAGE)} />}
-      <Drawer opened={editing !== null} onClose={() => setEditing(null)} position="right" size="lg" title={editing === 'new' ? t('scripts.objections.new') : t('scripts.objections.edit')}>
+      <Drawer
+        opened={editing !== null}
+        onClose={() => setEditing(null)}
+        position="right"
+        size="lg"
+        title={editing === 'new' ? t('scripts.objections.new') : t('scripts.objections.edit')}
+      >
         {editing !== null && (
           <ObjectionForm
             card={editing === 'new' ? null : editing}
@@ -119,7 +147,15 @@ export function ObjectionBank() {
 type FormIn = z.input<typeof objectionInput>;
 type FormOut = z.output<typeof objectionInput>;
 
-export function ObjectionForm({ card, onDone, defaultLanguage = 'en' }: { card: ObjectionCard | null; onDone: (c: ObjectionCard | null) => void; defaultLanguage?: ScriptLanguage }) {
+export function ObjectionForm({
+  card,
+  onDone,
+  defaultLanguage = 'en',
+}: {
+  card: ObjectionCard | null;
+  onDone: (c: ObjectionCard | null) => void;
+  defaultLanguage?: ScriptLanguage;
+}) {
   const { t } = useTranslation();
   const [formError, setFormError] = useState<string | null>(null);
   const {
@@ -164,7 +200,16 @@ export function ObjectionForm({ card, onDone, defaultLanguage = 'en' }: { card: 
     <form onSubmit={fireAndForget(submit)} noValidate data-testid="objection-form">
       <Stack>
         {formError && <Alert color="red">{formError}</Alert>}
-        <Textarea label={t('scripts.objections.objection')} description={t('scripts.objections.objectionHint')} autosize minRows={2} required {...register('objection')} error={err(errors.objection?.message)} data-testid="objection-text" />
+        <Textarea
+          label={t('scripts.objections.objection')}
+          description={t('scripts.objections.objectionHint')}
+          autosize
+          minRows={2}
+          required
+          {...register('objection')}
+          error={err(errors.objection?.message)}
+          data-testid="objection-text"
+        />
         <Controller
           control={control}
           name="responses"
@@ -188,7 +233,13 @@ export function ObjectionForm({ card, onDone, defaultLanguage = 'en' }: { card: 
                       error={err((errors.responses as unknown as { message?: string }[] | undefined)?.[i]?.message)}
                       data-testid={`objection-response-${i}`}
                     />
-                    <ActionIcon variant="subtle" color="red" aria-label={t('scripts.remove')} disabled={value.length <= 1} onClick={() => field.onChange(value.filter((_, j) => j !== i))}>
+                    <ActionIcon
+                      variant="subtle"
+                      color="red"
+                      aria-label={t('scripts.remove')}
+                      disabled={value.length <= 1}
+                      onClick={() => field.onChange(value.filter((_, j) => j !== i))}
+                    >
                       <IconTrash size={16} />
                     </ActionIcon>
                   </Group>
@@ -199,7 +250,14 @@ export function ObjectionForm({ card, onDone, defaultLanguage = 'en' }: { card: 
                   </Text>
                 )}
                 {value.length < 3 && (
-                  <Button variant="subtle" size="xs" w="fit-content" leftSection={<IconPlus size={14} />} onClick={() => field.onChange([...value, ''])} data-testid="objection-add-response">
+                  <Button
+                    variant="subtle"
+                    size="xs"
+                    w="fit-content"
+                    leftSection={<IconPlus size={14} />}
+                    onClick={() => field.onChange([...value, ''])}
+                    data-testid="objection-add-response"
+                  >
                     {t('scripts.objections.addResponse')}
                   </Button>
                 )}
@@ -237,13 +295,27 @@ export function ObjectionForm({ card, onDone, defaultLanguage = 'en' }: { card: 
         <Controller
           control={control}
           name="tags"
-          render={({ field }) => <TagsInput label={t('scripts.objections.tags')} value={field.value ?? []} onChange={field.onChange} maxTags={15} data-testid="objection-tags" />}
+          render={({ field }) => (
+            <TagsInput
+              label={t('scripts.objections.tags')}
+              value={field.value ?? []}
+              onChange={field.onChange}
+              maxTags={15}
+              data-testid="objection-tags"
+            />
+          )}
         />
         <Controller
           control={control}
           name="language"
           render={({ field }) => (
-            <Select label={t('scripts.language')} allowDeselect={false} data={languageOptions(t)} value={field.value} onChange={(v) => v && field.onChange(v)} />
+            <Select
+              label={t('scripts.language')}
+              allowDeselect={false}
+              data={languageOptions(t)}
+              value={field.value}
+              onChange={(v) => v && field.onChange(v)}
+            />
           )}
         />
         {card && <Attachments targetKind="objection" targetId={card.id} mode="edit" context="script" />}

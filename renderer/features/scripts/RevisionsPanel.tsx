@@ -10,7 +10,17 @@ import { errorText } from '../../lib/errors';
 import { fmtDateTime } from '../../lib/format';
 import { fireAndForget } from '../../lib/events';
 
-export function RevisionsPanel({ scriptId, current, published, onRestored }: { scriptId: number; current: number; published: number | null; onRestored: (d: ScriptDetail) => void }) {
+export function RevisionsPanel({
+  scriptId,
+  current,
+  published,
+  onRestored,
+}: {
+  scriptId: number;
+  current: number;
+  published: number | null;
+  onRestored: (d: ScriptDetail) => void;
+}) {
   const { t } = useTranslation();
   const revs = useApi('scripts.revisions', { id: scriptId });
   const [from, setFrom] = useState<number | null>(null);
@@ -22,7 +32,10 @@ export function RevisionsPanel({ scriptId, current, published, onRestored }: { s
     }
   }, [revs.data, from]);
   const diff = useApi('scripts.diff', from != null && to != null && from !== to ? { id: scriptId, fromRev: from, toRev: to } : null);
-  const options = (revs.data ?? []).map((r) => ({ value: String(r.rev), label: `${t('scripts.revisions.rev', { rev: r.rev })} · ${fmtDateTime(r.at)}` }));
+  const options = (revs.data ?? []).map((r) => ({
+    value: String(r.rev),
+    label: `${t('scripts.revisions.rev', { rev: r.rev })} · ${fmtDateTime(r.at)}`,
+  }));
   const restore = (rev: number) =>
     modals.openConfirmModal({
       title: t('scripts.revisions.restoreTitle', { rev }),
@@ -83,15 +96,36 @@ export function RevisionsPanel({ scriptId, current, published, onRestored }: { s
       {(revs.data?.length ?? 0) > 1 ? (
         <>
           <Group>
-            <Select label={t('scripts.revisions.from')} data={options} value={from != null ? String(from) : null} onChange={(v) => setFrom(v ? Number(v) : null)} allowDeselect={false} data-testid="diff-from" />
-            <Select label={t('scripts.revisions.to')} data={options} value={to != null ? String(to) : null} onChange={(v) => setTo(v ? Number(v) : null)} allowDeselect={false} data-testid="diff-to" />
+            <Select
+              label={t('scripts.revisions.from')}
+              data={options}
+              value={from != null ? String(from) : null}
+              onChange={(v) => setFrom(v ? Number(v) : null)}
+              allowDeselect={false}
+              data-testid="diff-from"
+            />
+            <Select
+              label={t('scripts.revisions.to')}
+              data={options}
+              value={to != null ? String(to) : null}
+              onChange={(v) => setTo(v ? Number(v) : null)}
+              allowDeselect={false}
+              data-testid="diff-to"
+            />
           </Group>
           {diff.error && <Alert color="red">{errorText(t, diff.error)}</Alert>}
           {diff.data && (
             <Code block data-testid="diff" style={{ whiteSpace: 'pre-wrap', maxHeight: 480, overflow: 'auto' }}>
               {diff.data.map((p, k) =>
                 p.added || p.removed ? (
-                  <Box key={k} component="span" display="block" bg={p.added ? 'green.1' : 'red.1'} c={p.added ? 'green' : 'red'} td={p.removed ? 'line-through' : undefined}>
+                  <Box
+                    key={k}
+                    component="span"
+                    display="block"
+                    bg={p.added ? 'green.1' : 'red.1'}
+                    c={p.added ? 'green' : 'red'}
+                    td={p.removed ? 'line-through' : undefined}
+                  >
                     {p.value
                       .replace(/\n$/, '')
                       .split('\n')

@@ -31,9 +31,29 @@ import {
 import { useHotkeys } from '@mantine/hooks';
 import { modals } from '@mantine/modals';
 import { notifications } from '@mantine/notifications';
-import { IconAlertTriangle, IconArrowDown, IconCircleX, IconArrowUp, IconCornerDownRight, IconDownload, IconHistory, IconPlayerPlay, IconPlus, IconTrash } from '@tabler/icons-react';
+import {
+  IconAlertTriangle,
+  IconArrowDown,
+  IconCircleX,
+  IconArrowUp,
+  IconCornerDownRight,
+  IconDownload,
+  IconHistory,
+  IconPlayerPlay,
+  IconPlus,
+  IconTrash,
+} from '@tabler/icons-react';
 import { useEffect, useMemo, useState } from 'react';
-import { Controller, useFieldArray, useForm, useWatch, type Control, type UseFormRegister, type FieldErrors, type UseFormSetValue } from 'react-hook-form';
+import {
+  Controller,
+  useFieldArray,
+  useForm,
+  useWatch,
+  type Control,
+  type UseFormRegister,
+  type FieldErrors,
+  type UseFormSetValue,
+} from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import { useNavigate } from '../../lib/navigate';
@@ -56,7 +76,16 @@ import { downloadText } from '../../lib/download';
 type FormIn = z.input<typeof scriptInput>;
 type FormOut = z.output<typeof scriptInput>;
 
-const emptyStep = (stage: FormOut['steps'][number]['stage'] = 'opening') => ({ key: newStepKey(), stage, title: '', talkingPointsMd: '', sayIt: '', listenFor: '', mustSay: [], choices: [] });
+const emptyStep = (stage: FormOut['steps'][number]['stage'] = 'opening') => ({
+  key: newStepKey(),
+  stage,
+  title: '',
+  talkingPointsMd: '',
+  sayIt: '',
+  listenFor: '',
+  mustSay: [],
+  choices: [],
+});
 
 function toForm(d: ScriptDetail): FormIn {
   return {
@@ -89,7 +118,15 @@ function EditorForm({ detail: initial }: { detail: ScriptDetail | null }) {
   const lang0 = (SCRIPT_LANGUAGES as readonly string[]).includes(i18n.language) ? (i18n.language as FormOut['language']) : 'en';
   const form = useForm<FormIn, unknown, FormOut>({
     resolver: zodResolver(scriptInput),
-    defaultValues: detail ? toForm(detail) : { title: '', description: '', language: lang0, tags: { products: [], channels: ['phone'], funnelStages: [], segments: [] }, steps: [emptyStep()] },
+    defaultValues: detail
+      ? toForm(detail)
+      : {
+          title: '',
+          description: '',
+          language: lang0,
+          tags: { products: [], channels: ['phone'], funnelStages: [], segments: [] },
+          steps: [emptyStep()],
+        },
   });
   const { control, register, handleSubmit, setError, reset, setValue, formState } = form;
   const steps = useFieldArray({ control, name: 'steps', keyName: 'fid' });
@@ -103,7 +140,14 @@ function EditorForm({ detail: initial }: { detail: ScriptDetail | null }) {
     return [...all].map(([oid, text]) => ({ value: `obj:${oid}`, label: `«${text}»` }));
   }, [detail, objections.data]);
   const objectionIds = useMemo(() => new Set(objectionOptions.map((o) => Number(o.value.slice(4)))), [objectionOptions]);
-  const issues = useMemo(() => validateFlow((watched ?? []).map((s) => ({ key: s.key, title: s.title, choices: s.choices ?? [] })), (oid) => objectionIds.has(oid)), [watched, objectionIds]);
+  const issues = useMemo(
+    () =>
+      validateFlow(
+        (watched ?? []).map((s) => ({ key: s.key, title: s.title, choices: s.choices ?? [] })),
+        (oid) => objectionIds.has(oid),
+      ),
+    [watched, objectionIds],
+  );
   const blocking = issues.filter((i) => i.severity === 'error');
   const err = (m?: string) => translateValidation(t, m);
 
@@ -111,11 +155,16 @@ function EditorForm({ detail: initial }: { detail: ScriptDetail | null }) {
     setFormError(null);
     setBusy(true);
     try {
-      let saved = detail ? await api('scripts.save', { id: detail.id, data, expectedRevision: detail.revision }) : await api('scripts.create', data);
+      let saved = detail
+        ? await api('scripts.save', { id: detail.id, data, expectedRevision: detail.revision })
+        : await api('scripts.create', data);
       if (publish) saved = await api('scripts.publish', { id: saved.id });
       setDetail(saved);
       reset(toForm(saved));
-      notifications.show({ color: 'green', message: publish ? t('scripts.editor.published') : t('scripts.editor.saved', { rev: saved.revision }) });
+      notifications.show({
+        color: 'green',
+        message: publish ? t('scripts.editor.published') : t('scripts.editor.saved', { rev: saved.revision }),
+      });
       if (!detail) navigate(`/scripts/${saved.id}`, { replace: true });
     } catch (e) {
       if (e instanceof ApiCallError && e.error.field?.startsWith('steps.')) {
@@ -167,7 +216,10 @@ function EditorForm({ detail: initial }: { detail: ScriptDetail | null }) {
       }),
     });
 
-  const stepOptions = (watched ?? []).map((s, i) => ({ value: `step:${s.key}`, label: `${i + 1}. ${s.title || t('scripts.editor.untitled')}` }));
+  const stepOptions = (watched ?? []).map((s, i) => ({
+    value: `step:${s.key}`,
+    label: `${i + 1}. ${s.title || t('scripts.editor.untitled')}`,
+  }));
 
   return (
     <form onSubmit={(e) => e.preventDefault()} noValidate data-testid="script-editor">
@@ -195,23 +247,47 @@ function EditorForm({ detail: initial }: { detail: ScriptDetail | null }) {
           <Group gap="xs">
             {detail && (
               <>
-                <Button variant="default" leftSection={<IconHistory size={16} />} onClick={() => setRevisionsOpen(true)} data-testid="script-revisions">
+                <Button
+                  variant="default"
+                  leftSection={<IconHistory size={16} />}
+                  onClick={() => setRevisionsOpen(true)}
+                  data-testid="script-revisions"
+                >
                   {t('scripts.editor.revisions')}
                 </Button>
-                <Button variant="default" leftSection={<IconDownload size={16} />} onClick={() => void exportMd()} data-testid="script-export-md">
+                <Button
+                  variant="default"
+                  leftSection={<IconDownload size={16} />}
+                  onClick={() => void exportMd()}
+                  data-testid="script-export-md"
+                >
                   {t('scripts.editor.exportMd')}
                 </Button>
                 {detail.publishedRevision != null && (
-                  <Button variant="default" leftSection={<IconPlayerPlay size={16} />} onClick={() => navigate(`/live?script=${detail.id}`)}>
+                  <Button
+                    variant="default"
+                    leftSection={<IconPlayerPlay size={16} />}
+                    onClick={() => navigate(`/live?script=${detail.id}`)}
+                  >
                     {t('scripts.editor.tryLive')}
                   </Button>
                 )}
               </>
             )}
-            <Button variant="default" loading={busy} onClick={fireAndForget(handleSubmit((d) => save(d, false), onInvalid))} data-testid="script-save">
+            <Button
+              variant="default"
+              loading={busy}
+              onClick={fireAndForget(handleSubmit((d) => save(d, false), onInvalid))}
+              data-testid="script-save"
+            >
               {t('scripts.editor.saveDraft')}
             </Button>
-            <Button loading={busy} disabled={blocking.length > 0} onClick={fireAndForget(handleSubmit((d) => save(d, true), onInvalid))} data-testid="script-publish">
+            <Button
+              loading={busy}
+              disabled={blocking.length > 0}
+              onClick={fireAndForget(handleSubmit((d) => save(d, true), onInvalid))}
+              data-testid="script-publish"
+            >
               {t('scripts.editor.publish')}
             </Button>
           </Group>
@@ -226,33 +302,80 @@ function EditorForm({ detail: initial }: { detail: ScriptDetail | null }) {
             <Stack gap="md">
               <Card withBorder>
                 <Stack gap="sm">
-                  <TextInput label={t('scripts.editor.title')} placeholder={t('scripts.editor.titlePh')} required {...register('title')} error={err(formState.errors.title?.message)} data-testid="script-title" />
-                  <Textarea label={t('scripts.editor.description')} autosize minRows={2} {...register('description')} error={err(formState.errors.description?.message)} />
+                  <TextInput
+                    label={t('scripts.editor.title')}
+                    placeholder={t('scripts.editor.titlePh')}
+                    required
+                    {...register('title')}
+                    error={err(formState.errors.title?.message)}
+                    data-testid="script-title"
+                  />
+                  <Textarea
+                    label={t('scripts.editor.description')}
+                    autosize
+                    minRows={2}
+                    {...register('description')}
+                    error={err(formState.errors.description?.message)}
+                  />
                   <Group grow align="flex-start">
                     <Controller
                       control={control}
                       name="language"
                       render={({ field }) => (
-                        <Select label={t('scripts.language')} allowDeselect={false} data={languageOptions(t)} value={field.value} onChange={(v) => v && field.onChange(v)} data-testid="script-language" />
+                        <Select
+                          label={t('scripts.language')}
+                          allowDeselect={false}
+                          data={languageOptions(t)}
+                          value={field.value}
+                          onChange={(v) => v && field.onChange(v)}
+                          data-testid="script-language"
+                        />
                       )}
                     />
-                    <Controller control={control} name="tags.products" render={({ field }) => <TagsInput label={t('scripts.editor.products')} value={field.value ?? []} onChange={field.onChange} />} />
+                    <Controller
+                      control={control}
+                      name="tags.products"
+                      render={({ field }) => (
+                        <TagsInput label={t('scripts.editor.products')} value={field.value ?? []} onChange={field.onChange} />
+                      )}
+                    />
                   </Group>
                   <Group grow align="flex-start">
                     <Controller
                       control={control}
                       name="tags.channels"
-                      render={({ field }) => <MultiSelect label={t('scripts.editor.channels')} data={CHANNELS.map((c) => ({ value: c, label: t(`scripts.channel.${c}`) }))} value={field.value ?? []} onChange={field.onChange as (v: string[]) => void} />}
+                      render={({ field }) => (
+                        <MultiSelect
+                          label={t('scripts.editor.channels')}
+                          data={CHANNELS.map((c) => ({ value: c, label: t(`scripts.channel.${c}`) }))}
+                          value={field.value ?? []}
+                          onChange={field.onChange as (v: string[]) => void}
+                        />
+                      )}
                     />
                     <Controller
                       control={control}
                       name="tags.funnelStages"
-                      render={({ field }) => <MultiSelect label={t('scripts.editor.funnel')} data={FUNNEL_STAGES.map((c) => ({ value: c, label: t(`scripts.funnel.${c}`) }))} value={field.value ?? []} onChange={field.onChange as (v: string[]) => void} />}
+                      render={({ field }) => (
+                        <MultiSelect
+                          label={t('scripts.editor.funnel')}
+                          data={FUNNEL_STAGES.map((c) => ({ value: c, label: t(`scripts.funnel.${c}`) }))}
+                          value={field.value ?? []}
+                          onChange={field.onChange as (v: string[]) => void}
+                        />
+                      )}
                     />
                     <Controller
                       control={control}
                       name="tags.segments"
-                      render={({ field }) => <MultiSelect label={t('scripts.editor.segments')} data={SEGMENTS.map((c) => ({ value: c, label: t(`scripts.segment.${c}`) }))} value={field.value ?? []} onChange={field.onChange as (v: string[]) => void} />}
+                      render={({ field }) => (
+                        <MultiSelect
+                          label={t('scripts.editor.segments')}
+                          data={SEGMENTS.map((c) => ({ value: c, label: t(`scripts.segment.${c}`) }))}
+                          value={field.value ?? []}
+                          onChange={field.onChange as (v: string[]) => void}
+                        />
+                      )}
                     />
                   </Group>
                 </Stack>
@@ -275,13 +398,21 @@ function EditorForm({ detail: initial }: { detail: ScriptDetail | null }) {
                 />
               ))}
               <Group>
-                <Button variant="light" leftSection={<IconPlus size={16} />} onClick={() => steps.append(emptyStep(watched?.length ? 'discovery' : 'opening'))} data-testid="step-add">
+                <Button
+                  variant="light"
+                  leftSection={<IconPlus size={16} />}
+                  onClick={() => steps.append(emptyStep(watched?.length ? 'discovery' : 'opening'))}
+                  data-testid="step-add"
+                >
                   {t('scripts.editor.addStep')}
                 </Button>
                 {detail && (
                   <>
                     {detail.publishedRevision != null && (
-                      <Button variant="subtle" onClick={() => void action(() => api('scripts.unpublish', { id: detail.id }), t('scripts.editor.unpublished'))}>
+                      <Button
+                        variant="subtle"
+                        onClick={() => void action(() => api('scripts.unpublish', { id: detail.id }), t('scripts.editor.unpublished'))}
+                      >
                         {t('scripts.editor.unpublish')}
                       </Button>
                     )}
@@ -306,7 +437,11 @@ function EditorForm({ detail: initial }: { detail: ScriptDetail | null }) {
                       <Stack gap={2}>
                         {issues.map((iss, k) => (
                           <Group key={k} gap={4} wrap="nowrap" align="flex-start">
-                            {iss.severity === 'error' ? <IconCircleX size={14} color="var(--mantine-color-red-7)" style={{ flexShrink: 0 }} /> : <IconAlertTriangle size={14} color="var(--mantine-color-yellow-8)" style={{ flexShrink: 0 }} />}
+                            {iss.severity === 'error' ? (
+                              <IconCircleX size={14} color="var(--mantine-color-red-7)" style={{ flexShrink: 0 }} />
+                            ) : (
+                              <IconAlertTriangle size={14} color="var(--mantine-color-yellow-8)" style={{ flexShrink: 0 }} />
+                            )}
                             <Text size="xs" c={iss.severity === 'error' ? 'red' : 'yellow'}>
                               {flowIssueText(t, iss, watched ?? [])}
                             </Text>
@@ -325,7 +460,10 @@ function EditorForm({ detail: initial }: { detail: ScriptDetail | null }) {
                       </Text>
                       {(s.choices ?? []).map((c, j) => {
                         const target = c.toStepKey ? (watched ?? []).findIndex((x) => x.key === c.toStepKey) : -2;
-                        const broken = (c.toStepKey && target < 0) || c.toStepKey === s.key || (c.toObjectionId != null && !objectionIds.has(c.toObjectionId));
+                        const broken =
+                          (c.toStepKey && target < 0) ||
+                          c.toStepKey === s.key ||
+                          (c.toObjectionId != null && !objectionIds.has(c.toObjectionId));
                         const to =
                           target >= 0
                             ? `${target + 1}. ${(watched ?? [])[target].title}`
@@ -351,7 +489,13 @@ function EditorForm({ detail: initial }: { detail: ScriptDetail | null }) {
           </Grid.Col>
         </Grid>
       </Stack>
-      <Drawer opened={revisionsOpen} onClose={() => setRevisionsOpen(false)} position="right" size="xl" title={t('scripts.revisions.title')}>
+      <Drawer
+        opened={revisionsOpen}
+        onClose={() => setRevisionsOpen(false)}
+        position="right"
+        size="xl"
+        title={t('scripts.revisions.title')}
+      >
         {detail && revisionsOpen && (
           <RevisionsPanel
             scriptId={detail.id}
@@ -396,7 +540,20 @@ interface StepCardProps {
   onNewObjection: () => void;
 }
 
-function StepCard({ index: i, count, control, register, setValue, errors, stepOptions, objectionOptions, stepId, onMove, onRemove, onNewObjection }: StepCardProps) {
+function StepCard({
+  index: i,
+  count,
+  control,
+  register,
+  setValue,
+  errors,
+  stepOptions,
+  objectionOptions,
+  stepId,
+  onMove,
+  onRemove,
+  onNewObjection,
+}: StepCardProps) {
   const { t } = useTranslation();
   const choices = useFieldArray({ control, name: `steps.${i}.choices`, keyName: 'fid' });
   const step = useWatch({ control, name: `steps.${i}` }) as FormOut['steps'][number];
@@ -418,7 +575,16 @@ function StepCard({ index: i, count, control, register, setValue, errors, stepOp
               control={control}
               name={`steps.${i}.stage`}
               render={({ field }) => (
-                <Select size="xs" w={190} allowDeselect={false} aria-label={t('scripts.editor.stage')} data={STAGES.map((s) => ({ value: s, label: t(`scripts.stage.${s}`) }))} value={field.value} onChange={(v) => v && field.onChange(v)} data-testid={`step-${i}-stage`} />
+                <Select
+                  size="xs"
+                  w={190}
+                  allowDeselect={false}
+                  aria-label={t('scripts.editor.stage')}
+                  data={STAGES.map((s) => ({ value: s, label: t(`scripts.stage.${s}`) }))}
+                  value={field.value}
+                  onChange={(v) => v && field.onChange(v)}
+                  data-testid={`step-${i}-stage`}
+                />
               )}
             />
           </Group>
@@ -429,18 +595,35 @@ function StepCard({ index: i, count, control, register, setValue, errors, stepOp
               </ActionIcon>
             </Tooltip>
             <Tooltip label={t('scripts.editor.moveDown')}>
-              <ActionIcon variant="subtle" disabled={i === count - 1} onClick={() => onMove(i + 1)} aria-label={t('scripts.editor.moveDown')}>
+              <ActionIcon
+                variant="subtle"
+                disabled={i === count - 1}
+                onClick={() => onMove(i + 1)}
+                aria-label={t('scripts.editor.moveDown')}
+              >
                 <IconArrowDown size={16} />
               </ActionIcon>
             </Tooltip>
             <Tooltip label={t('scripts.editor.removeStep')}>
-              <ActionIcon variant="subtle" color="red" onClick={onRemove} aria-label={t('scripts.editor.removeStep')} data-testid={`step-${i}-remove`}>
+              <ActionIcon
+                variant="subtle"
+                color="red"
+                onClick={onRemove}
+                aria-label={t('scripts.editor.removeStep')}
+                data-testid={`step-${i}-remove`}
+              >
                 <IconTrash size={16} />
               </ActionIcon>
             </Tooltip>
           </Group>
         </Group>
-        <TextInput label={t('scripts.editor.stepTitle')} required {...register(`steps.${i}.title`)} error={err(e?.title?.message)} data-testid={`step-${i}-title`} />
+        <TextInput
+          label={t('scripts.editor.stepTitle')}
+          required
+          {...register(`steps.${i}.title`)}
+          error={err(e?.title?.message)}
+          data-testid={`step-${i}-title`}
+        />
         <Tabs value={tab} onChange={setTab} variant="outline">
           <Tabs.List>
             <Tabs.Tab value="write">{t('scripts.editor.talkingPoints')}</Tabs.Tab>
@@ -449,7 +632,16 @@ function StepCard({ index: i, count, control, register, setValue, errors, stepOp
             </Tabs.Tab>
           </Tabs.List>
           <Tabs.Panel value="write" pt={6}>
-            <Textarea aria-label={t('scripts.editor.talkingPoints')} autosize minRows={3} maxRows={14} description={t('scripts.editor.markdownHint')} {...register(`steps.${i}.talkingPointsMd`)} error={err(e?.talkingPointsMd?.message)} data-testid={`step-${i}-points`} />
+            <Textarea
+              aria-label={t('scripts.editor.talkingPoints')}
+              autosize
+              minRows={3}
+              maxRows={14}
+              description={t('scripts.editor.markdownHint')}
+              {...register(`steps.${i}.talkingPointsMd`)}
+              error={err(e?.talkingPointsMd?.message)}
+              data-testid={`step-${i}-points`}
+            />
           </Tabs.Panel>
           <Tabs.Panel value="preview" pt={6}>
             <Paper withBorder p="sm" data-testid={`step-${i}-preview`}>
@@ -464,17 +656,36 @@ function StepCard({ index: i, count, control, register, setValue, errors, stepOp
             minRows={1}
             {...register(`steps.${i}.sayIt`)}
             // the fields in the line, highlighted as the rep will see them
-            description={step?.sayIt && step.sayIt.includes('{') ? <span data-testid={`step-${i}-sayit-fields`}><PlaceholderText text={step.sayIt} chips /></span> : undefined}
+            description={
+              step?.sayIt && step.sayIt.includes('{') ? (
+                <span data-testid={`step-${i}-sayit-fields`}>
+                  <PlaceholderText text={step.sayIt} chips />
+                </span>
+              ) : undefined
+            }
             error={err(e?.sayIt?.message)}
             data-testid={`step-${i}-sayit`}
           />
-          <Textarea label={t('scripts.editor.listenFor')} autosize minRows={1} {...register(`steps.${i}.listenFor`)} error={err(e?.listenFor?.message)} />
+          <Textarea
+            label={t('scripts.editor.listenFor')}
+            autosize
+            minRows={1}
+            {...register(`steps.${i}.listenFor`)}
+            error={err(e?.listenFor?.message)}
+          />
         </Group>
         <Controller
           control={control}
           name={`steps.${i}.mustSay`}
           render={({ field }) => (
-            <TagsInput label={t('scripts.editor.mustSay')} description={t('scripts.editor.mustSayHint')} value={field.value ?? []} onChange={field.onChange} maxTags={20} data-testid={`step-${i}-mustsay`} />
+            <TagsInput
+              label={t('scripts.editor.mustSay')}
+              description={t('scripts.editor.mustSayHint')}
+              value={field.value ?? []}
+              onChange={field.onChange}
+              maxTags={20}
+              data-testid={`step-${i}-mustsay`}
+            />
           )}
         />
         <Stack gap={6}>
@@ -491,7 +702,14 @@ function StepCard({ index: i, count, control, register, setValue, errors, stepOp
             const known = value === 'end' || stepOptions.some((o) => o.value === value) || objectionOptions.some((o) => o.value === value);
             return (
               <Group key={c.fid} align="flex-start" wrap="nowrap" data-testid={`step-${i}-answer-${j}`}>
-                <TextInput style={{ flex: 1 }} placeholder={t('scripts.editor.answerPh')} aria-label={t('scripts.editor.answer')} {...register(`steps.${i}.choices.${j}.label`)} error={err(ce?.label?.message)} data-testid={`step-${i}-answer-${j}-label`} />
+                <TextInput
+                  style={{ flex: 1 }}
+                  placeholder={t('scripts.editor.answerPh')}
+                  aria-label={t('scripts.editor.answer')}
+                  {...register(`steps.${i}.choices.${j}.label`)}
+                  error={err(ce?.label?.message)}
+                  data-testid={`step-${i}-answer-${j}-label`}
+                />
                 <Select
                   style={{ flex: 1 }}
                   searchable
@@ -500,7 +718,13 @@ function StepCard({ index: i, count, control, register, setValue, errors, stepOp
                   data={[
                     { group: t('scripts.editor.toStep'), items: stepOptions.filter((o) => o.value !== `step:${step?.key}`) },
                     { group: t('scripts.editor.toObjection'), items: objectionOptions },
-                    { group: t('scripts.editor.other'), items: [{ value: 'end', label: t('scripts.editor.endCall') }, ...(known ? [] : [{ value, label: t('scripts.editor.missing') }])] },
+                    {
+                      group: t('scripts.editor.other'),
+                      items: [
+                        { value: 'end', label: t('scripts.editor.endCall') },
+                        ...(known ? [] : [{ value, label: t('scripts.editor.missing') }]),
+                      ],
+                    },
                   ]}
                   value={value}
                   error={ce?.toStepKey?.message || ce?.toObjectionId?.message || (!known ? t('scripts.editor.brokenLink') : undefined)}
@@ -518,7 +742,14 @@ function StepCard({ index: i, count, control, register, setValue, errors, stepOp
             );
           })}
           <Group gap="xs">
-            <Button variant="subtle" size="xs" leftSection={<IconPlus size={14} />} onClick={() => choices.append({ label: '', toStepKey: null, toObjectionId: null })} disabled={choices.fields.length >= 12} data-testid={`step-${i}-add-answer`}>
+            <Button
+              variant="subtle"
+              size="xs"
+              leftSection={<IconPlus size={14} />}
+              onClick={() => choices.append({ label: '', toStepKey: null, toObjectionId: null })}
+              disabled={choices.fields.length >= 12}
+              data-testid={`step-${i}-add-answer`}
+            >
               {t('scripts.editor.addAnswer')}
             </Button>
             <Button variant="subtle" size="xs" onClick={onNewObjection} data-testid={`step-${i}-new-objection`}>

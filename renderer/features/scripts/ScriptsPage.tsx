@@ -1,5 +1,20 @@
 /** Scripts: the list (managers: all, with drafts; reps: published), the objection bank, the editor. */
-import { ActionIcon, Badge, Button, FileButton, Group, Pagination, SegmentedControl, Stack, Table, Tabs, Text, TextInput, Title, Tooltip } from '@mantine/core';
+import {
+  ActionIcon,
+  Badge,
+  Button,
+  FileButton,
+  Group,
+  Pagination,
+  SegmentedControl,
+  Stack,
+  Table,
+  Tabs,
+  Text,
+  TextInput,
+  Title,
+  Tooltip,
+} from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
 import { notifications } from '@mantine/notifications';
 import { IconDownload, IconFileImport, IconPin, IconPinFilled, IconPlayerPlay, IconPlus, IconSearch } from '@tabler/icons-react';
@@ -89,10 +104,18 @@ function ScriptList() {
     try {
       if (file.size > 10 * 1048576) throw new Error(t('scripts.import.tooLarge'));
       const res = await api('scripts.import', { fileName: file.name, text: await file.text() });
-      notifications.show({ color: 'green', message: t('scripts.import.done', { count: res.scripts.length, created: res.objectionsCreated, reused: res.objectionsReused }) });
+      notifications.show({
+        color: 'green',
+        message: t('scripts.import.done', { count: res.scripts.length, created: res.objectionsCreated, reused: res.objectionsReused }),
+      });
       list.reload();
     } catch (e) {
-      notifications.show({ color: 'red', title: t('scripts.import.failed', { name: file.name }), message: errorText(t, e), autoClose: false });
+      notifications.show({
+        color: 'red',
+        title: t('scripts.import.failed', { name: file.name }),
+        message: errorText(t, e),
+        autoClose: false,
+      });
     }
   };
   const exportAll = async () => {
@@ -154,7 +177,12 @@ function ScriptList() {
                   </Button>
                 )}
               </FileButton>
-              <Button variant="default" leftSection={<IconDownload size={16} />} onClick={() => void exportAll()} data-testid="scripts-export-all">
+              <Button
+                variant="default"
+                leftSection={<IconDownload size={16} />}
+                onClick={() => void exportAll()}
+                data-testid="scripts-export-all"
+              >
                 {t('scripts.exportAll')}
               </Button>
               <Button leftSection={<IconPlus size={16} />} onClick={() => navigate('/scripts/new')} data-testid="scripts-new">
@@ -179,10 +207,18 @@ function ScriptList() {
         </Table.Thead>
         <Table.Tbody>
           {(list.data?.rows ?? []).map((s) => (
-            <Table.Tr key={s.id} {...clickable(() => navigate(rep ? `/live?script=${s.id}` : `/scripts/${s.id}`))} data-testid={`script-row-${s.id}`}>
+            <Table.Tr
+              key={s.id}
+              {...clickable(() => navigate(rep ? `/live?script=${s.id}` : `/scripts/${s.id}`))}
+              data-testid={`script-row-${s.id}`}
+            >
               <Table.Td onClick={(e) => e.stopPropagation()}>
                 <Tooltip label={s.pinned ? t('scripts.unpin') : t('scripts.pin')}>
-                  <ActionIcon variant="subtle" aria-label={s.pinned ? t('scripts.unpin') : t('scripts.pin')} onClick={() => void togglePin(s.id, !s.pinned)}>
+                  <ActionIcon
+                    variant="subtle"
+                    aria-label={s.pinned ? t('scripts.unpin') : t('scripts.pin')}
+                    onClick={() => void togglePin(s.id, !s.pinned)}
+                  >
                     {s.pinned ? <IconPinFilled size={16} /> : <IconPin size={16} />}
                   </ActionIcon>
                 </Tooltip>
@@ -191,11 +227,17 @@ function ScriptList() {
               <Table.Td>{t(`scripts.lang.${s.language}`)}</Table.Td>
               <Table.Td>
                 <Group gap={4}>
-                  {[...s.tags.products, ...s.tags.channels.map((c) => t(`scripts.channel.${c}`)), ...s.tags.segments.map((c) => t(`scripts.segment.${c}`))].slice(0, 5).map((x) => (
-                    <Badge key={x} size="xs" variant="light" color="gray">
-                      {x}
-                    </Badge>
-                  ))}
+                  {[
+                    ...s.tags.products,
+                    ...s.tags.channels.map((c) => t(`scripts.channel.${c}`)),
+                    ...s.tags.segments.map((c) => t(`scripts.segment.${c}`)),
+                  ]
+                    .slice(0, 5)
+                    .map((x) => (
+                      <Badge key={x} size="xs" variant="light" color="gray">
+                        {x}
+                      </Badge>
+                    ))}
                 </Group>
               </Table.Td>
               <Table.Td>{fmtNumber(s.stepCount)}</Table.Td>

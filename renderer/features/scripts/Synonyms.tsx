@@ -56,46 +56,46 @@ export function SynonymsEditor() {
   };
   return (
     <Stack gap="md">
-    <Paper withBorder p="md" maw={760} data-testid="synonyms">
-      <Stack gap="sm">
-        <Title order={4}>{t('scripts.synonyms.title')}</Title>
-        <Text size="sm" c="dimmed">
-          {t('scripts.synonyms.hint')}
-        </Text>
-        {error && (
-          <Alert color="red" data-testid="synonyms-error">
-            {error}
-          </Alert>
-        )}
-        <Textarea
-          label={t('scripts.synonyms.label')}
-          autosize
-          minRows={8}
-          maxRows={24}
-          value={text}
-          readOnly={rep}
-          onChange={(e) => setText(e.currentTarget.value)}
-          onKeyDown={(e) => {
-            if (e.key === 'Enter' && (e.ctrlKey || e.metaKey) && !rep) {
-              e.preventDefault();
-              void save();
-            }
-          }}
-          data-testid="synonyms-text"
-        />
-        <Group justify="space-between">
-          <Text size="xs" c="dimmed">
-            {rep ? t('scripts.synonyms.readOnly') : 'Ctrl+Enter'}
+      <Paper withBorder p="md" maw={760} data-testid="synonyms">
+        <Stack gap="sm">
+          <Title order={4}>{t('scripts.synonyms.title')}</Title>
+          <Text size="sm" c="dimmed">
+            {t('scripts.synonyms.hint')}
           </Text>
-          {!rep && (
-            <Button onClick={() => void save()} loading={saving} data-testid="synonyms-save">
-              {t('scripts.synonyms.save')}
-            </Button>
+          {error && (
+            <Alert color="red" data-testid="synonyms-error">
+              {error}
+            </Alert>
           )}
-        </Group>
-      </Stack>
-    </Paper>
-    <ForbiddenPhrases readOnly={rep} />
+          <Textarea
+            label={t('scripts.synonyms.label')}
+            autosize
+            minRows={8}
+            maxRows={24}
+            value={text}
+            readOnly={rep}
+            onChange={(e) => setText(e.currentTarget.value)}
+            onKeyDown={(e) => {
+              if (e.key === 'Enter' && (e.ctrlKey || e.metaKey) && !rep) {
+                e.preventDefault();
+                void save();
+              }
+            }}
+            data-testid="synonyms-text"
+          />
+          <Group justify="space-between">
+            <Text size="xs" c="dimmed">
+              {rep ? t('scripts.synonyms.readOnly') : 'Ctrl+Enter'}
+            </Text>
+            {!rep && (
+              <Button onClick={() => void save()} loading={saving} data-testid="synonyms-save">
+                {t('scripts.synonyms.save')}
+              </Button>
+            )}
+          </Group>
+        </Stack>
+      </Paper>
+      <ForbiddenPhrases readOnly={rep} />
     </Stack>
   );
 }

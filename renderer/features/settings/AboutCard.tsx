@@ -58,15 +58,16 @@ export function AboutCard() {
       setError(errorText(t, e));
     }
   });
-  const act = (fn: () => Promise<AppAbout | { opened: true }>) => fireAndForget(async () => {
-    setError(null);
-    try {
-      const v = await fn();
-      if ('version' in v) setAbout(v);
-    } catch (e) {
-      setError(errorText(t, e));
-    }
-  });
+  const act = (fn: () => Promise<AppAbout | { opened: true }>) =>
+    fireAndForget(async () => {
+      setError(null);
+      try {
+        const v = await fn();
+        if ('version' in v) setAbout(v);
+      } catch (e) {
+        setError(errorText(t, e));
+      }
+    });
   if (!about) return null;
   const desktop = about.host === 'electron';
 
@@ -108,7 +109,13 @@ export function AboutCard() {
               <Table.Th>{t('about.feed')}</Table.Th>
               <Table.Td>
                 <Text size="sm">{t(`about.feedFrom.${about.feedSource}`)}</Text>
-                {desktop ? <UpdateStatus about={about} /> : <Text size="sm" c="dimmed">{t('about.browserUpdates')}</Text>}
+                {desktop ? (
+                  <UpdateStatus about={about} />
+                ) : (
+                  <Text size="sm" c="dimmed">
+                    {t('about.browserUpdates')}
+                  </Text>
+                )}
               </Table.Td>
             </Table.Tr>
           </Table.Tbody>

@@ -26,21 +26,25 @@ export function SettingsPage() {
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState<string | null>(null);
 
-  const run = (key: string, fn: () => Promise<unknown>, ok?: (v: unknown) => string) => fireAndForget(async () => {
-    setError(null);
-    setBusy(key);
-    try {
-      const v = await fn();
-      const message = ok?.(v);
-      if (message) notifications.show({ color: 'green', message });
-      await refresh();
-    } catch (e) {
-      setError(errorText(t, e));
-    } finally {
-      setBusy(null);
-    }
-  });
-  const switched = (v: unknown) => t('settings.switched', { name: (v as { isDemo: boolean; name: string }).isDemo ? t('settings.demoName') : (v as { name: string }).name });
+  const run = (key: string, fn: () => Promise<unknown>, ok?: (v: unknown) => string) =>
+    fireAndForget(async () => {
+      setError(null);
+      setBusy(key);
+      try {
+        const v = await fn();
+        const message = ok?.(v);
+        if (message) notifications.show({ color: 'green', message });
+        await refresh();
+      } catch (e) {
+        setError(errorText(t, e));
+      } finally {
+        setBusy(null);
+      }
+    });
+  const switched = (v: unknown) =>
+    t('settings.switched', {
+      name: (v as { isDemo: boolean; name: string }).isDemo ? t('settings.demoName') : (v as { name: string }).name,
+    });
   if (!workspace) return null;
 
   return (
@@ -60,7 +64,8 @@ export function SettingsPage() {
             <Table.Tr>
               <Table.Th w={180}>{t('common.name')}</Table.Th>
               <Table.Td>
-                {workspace.isDemo ? t('settings.demoName') : workspace.name} {workspace.isDemo && <Badge color="orange">{t('app.demo')}</Badge>}
+                {workspace.isDemo ? t('settings.demoName') : workspace.name}{' '}
+                {workspace.isDemo && <Badge color="orange">{t('app.demo')}</Badge>}
               </Table.Td>
             </Table.Tr>
             <Table.Tr>
@@ -116,7 +121,12 @@ export function SettingsPage() {
                 <Table.Td>{fmtDateTime(w.modifiedAt)}</Table.Td>
                 <Table.Td>
                   {!w.current && (
-                    <Button size="xs" variant="light" loading={busy === w.path} onClick={run(w.path, () => api('workspace.open', { path: w.path }), switched)}>
+                    <Button
+                      size="xs"
+                      variant="light"
+                      loading={busy === w.path}
+                      onClick={run(w.path, () => api('workspace.open', { path: w.path }), switched)}
+                    >
                       {t('settings.open')}
                     </Button>
                   )}
@@ -126,12 +136,29 @@ export function SettingsPage() {
           </Table.Tbody>
         </Table>
         <Group mt="md" align="flex-end">
-          <TextInput label={t('settings.newName')} value={newName} onChange={(e) => setNewName(e.currentTarget.value)} w={260} data-testid="new-workspace-name" />
-          <Button disabled={!newName.trim()} loading={busy === 'new'} onClick={run('new', () => api('workspace.createEmpty', { name: newName.trim() }), switched)} data-testid="create-workspace">
+          <TextInput
+            label={t('settings.newName')}
+            value={newName}
+            onChange={(e) => setNewName(e.currentTarget.value)}
+            w={260}
+            data-testid="new-workspace-name"
+          />
+          <Button
+            disabled={!newName.trim()}
+            loading={busy === 'new'}
+            onClick={run('new', () => api('workspace.createEmpty', { name: newName.trim() }), switched)}
+            data-testid="create-workspace"
+          >
             {t('settings.newEmpty')}
           </Button>
           {!workspace.isDemo && (
-            <Button variant="light" color="orange" loading={busy === 'demo'} onClick={run('demo', () => api('workspace.openDemo', { reset: false }), switched)} data-testid="open-demo">
+            <Button
+              variant="light"
+              color="orange"
+              loading={busy === 'demo'}
+              onClick={run('demo', () => api('workspace.openDemo', { reset: false }), switched)}
+              data-testid="open-demo"
+            >
               {t('settings.openDemo')}
             </Button>
           )}
@@ -151,8 +178,20 @@ export function SettingsPage() {
           </Button>
         </Group>
         <Group mt="md" align="flex-end">
-          <TextInput label={t('settings.openPath')} value={openPath} onChange={(e) => setOpenPath(e.currentTarget.value)} w={480} data-testid="open-path" />
-          <Button variant="default" disabled={!openPath.trim()} loading={busy === 'path'} onClick={run('path', () => api('workspace.open', { path: openPath.trim() }), switched)} data-testid="open-path-button">
+          <TextInput
+            label={t('settings.openPath')}
+            value={openPath}
+            onChange={(e) => setOpenPath(e.currentTarget.value)}
+            w={480}
+            data-testid="open-path"
+          />
+          <Button
+            variant="default"
+            disabled={!openPath.trim()}
+            loading={busy === 'path'}
+            onClick={run('path', () => api('workspace.open', { path: openPath.trim() }), switched)}
+            data-testid="open-path-button"
+          >
             {t('settings.open')}
           </Button>
           {workspace.host === 'electron' && (
@@ -184,7 +223,15 @@ export function SettingsPage() {
         </Group>
         {workspace.host === 'electron' && (
           <Group justify="flex-end" mt={4}>
-            <Button size="xs" variant="subtle" onClick={run('backupAs', () => api('workspace.backupAs', {}), (b) => (b ? t('settings.backedUp', { name: (b as { name: string }).name }) : ''))}>
+            <Button
+              size="xs"
+              variant="subtle"
+              onClick={run(
+                'backupAs',
+                () => api('workspace.backupAs', {}),
+                (b) => (b ? t('settings.backedUp', { name: (b as { name: string }).name }) : ''),
+              )}
+            >
               {t('settings.backupAs')}
             </Button>
           </Group>

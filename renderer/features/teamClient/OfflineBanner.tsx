@@ -17,7 +17,13 @@ export function TeamOfflineBanner() {
       ? t('teamClient.offlineBanner', { time: clock(active.lastSyncAt, i18n.language) })
       : `${t(`teamClient.${active.state === 'signedOut' ? 'expired' : active.state}`, { server: serverName(active.url) })} ${t('teamClient.refusedBanner')}`;
   return (
-    <Alert color={active.state === 'offline' ? 'gray' : 'orange'} icon={<IconCloudOff size={18} />} py={6} data-testid="team-offline-banner" data-state={active.state}>
+    <Alert
+      color={active.state === 'offline' ? 'gray' : 'orange'}
+      icon={<IconCloudOff size={18} />}
+      py={6}
+      data-testid="team-offline-banner"
+      data-state={active.state}
+    >
       {text}
     </Alert>
   );
@@ -37,7 +43,14 @@ export function TeamStatusNotice() {
       ? t('errors.teamClient.serverUnreachable', { server })
       : t(`teamClient.${active.state === 'signedOut' ? 'expired' : active.state}`, { server });
   return (
-    <Alert color={active.state === 'offline' ? 'gray' : 'orange'} icon={<IconCloudOff size={18} />} py={6} mb="sm" data-testid="team-status-notice" data-state={active.state}>
+    <Alert
+      color={active.state === 'offline' ? 'gray' : 'orange'}
+      icon={<IconCloudOff size={18} />}
+      py={6}
+      mb="sm"
+      data-testid="team-status-notice"
+      data-state={active.state}
+    >
       {text}
     </Alert>
   );

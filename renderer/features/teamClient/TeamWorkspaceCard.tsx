@@ -5,7 +5,23 @@
  * and one click between the local workspace and a team workspace. The browser
  * host has no such ability: the card says where it is done.
  */
-import { Alert, Badge, Button, Card, Checkbox, Code, Divider, Group, Loader, PasswordInput, Stack, Table, Text, TextInput, Title } from '@mantine/core';
+import {
+  Alert,
+  Badge,
+  Button,
+  Card,
+  Checkbox,
+  Code,
+  Divider,
+  Group,
+  Loader,
+  PasswordInput,
+  Stack,
+  Table,
+  Text,
+  TextInput,
+  Title,
+} from '@mantine/core';
 import { IconKey } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -16,7 +32,14 @@ import { fmtDateTime } from '../../lib/format';
 import { fireAndForget } from '../../lib/events';
 import { useTeamConnection } from './connection';
 
-const STATE_COLOR = { online: 'green', offline: 'gray', expired: 'orange', revoked: 'red', otherWorkspace: 'red', signedOut: 'gray' } as const;
+const STATE_COLOR = {
+  online: 'green',
+  offline: 'gray',
+  expired: 'orange',
+  revoked: 'red',
+  otherWorkspace: 'red',
+  signedOut: 'gray',
+} as const;
 
 export function TeamWorkspaceCard() {
   const { t, i18n } = useTranslation();
@@ -38,17 +61,18 @@ export function TeamWorkspaceCard() {
   const current = state ?? q.data ?? null;
 
   // handlers report their own errors on the card, so the click itself never waits
-  const run = (key: string, fn: () => Promise<void>) => fireAndForget(async () => {
-    setError(null);
-    setBusy(key);
-    try {
-      await fn();
-    } catch (e) {
-      setError(errorText(t, e));
-    } finally {
-      setBusy(null);
-    }
-  });
+  const run = (key: string, fn: () => Promise<void>) =>
+    fireAndForget(async () => {
+      setError(null);
+      setBusy(key);
+      try {
+        await fn();
+      } catch (e) {
+        setError(errorText(t, e));
+      } finally {
+        setBusy(null);
+      }
+    });
 
   if (q.loading && !q.data) return null;
   if (!current) {
@@ -94,7 +118,12 @@ export function TeamWorkspaceCard() {
             style={{ flex: 1 }}
             data-testid="team-server-address"
           />
-          <Button variant="default" loading={busy === 'probe'} disabled={!url.trim()} onClick={run('probe', async () => setProbe(await api('teamClient.probe', { url })))}>
+          <Button
+            variant="default"
+            loading={busy === 'probe'}
+            disabled={!url.trim()}
+            onClick={run('probe', async () => setProbe(await api('teamClient.probe', { url })))}
+          >
             {t('teamClient.check')}
           </Button>
         </Group>
@@ -113,13 +142,31 @@ export function TeamWorkspaceCard() {
         )}
         {probe && (
           <Group align="flex-end">
-            <TextInput label={t('teamClient.email')} value={email} onChange={(e) => setEmail(e.currentTarget.value)} autoComplete="username" />
-            <PasswordInput w={220} label={t('teamClient.password')} value={password} onChange={(e) => setPassword(e.currentTarget.value)} autoComplete="current-password" />
+            <TextInput
+              label={t('teamClient.email')}
+              value={email}
+              onChange={(e) => setEmail(e.currentTarget.value)}
+              autoComplete="username"
+            />
+            <PasswordInput
+              w={220}
+              label={t('teamClient.password')}
+              value={password}
+              onChange={(e) => setPassword(e.currentTarget.value)}
+              autoComplete="current-password"
+            />
             <Button
               loading={busy === 'connect'}
               disabled={!email || !password || (needsTrust && !trust)}
               onClick={run('connect', async () => {
-                setState(await api('teamClient.connect', { url: probe.url, email, password, trustFingerprint: needsTrust ? probe.fingerprint : null }));
+                setState(
+                  await api('teamClient.connect', {
+                    url: probe.url,
+                    email,
+                    password,
+                    trustFingerprint: needsTrust ? probe.fingerprint : null,
+                  }),
+                );
                 setPassword('');
                 setProbe(null);
               })}
@@ -137,7 +184,9 @@ export function TeamWorkspaceCard() {
                 leftSection={<IconKey size={16} />}
                 disabled={busy === 'sso' || (needsTrust && !trust)}
                 onClick={run('sso', async () => {
-                  setState(await api('teamClient.connectSso', { url: probe.url, trustFingerprint: needsTrust ? probe.fingerprint : null, lang }));
+                  setState(
+                    await api('teamClient.connectSso', { url: probe.url, trustFingerprint: needsTrust ? probe.fingerprint : null, lang }),
+                  );
                   setProbe(null);
                 })}
                 data-testid="team-sso"
@@ -155,7 +204,12 @@ export function TeamWorkspaceCard() {
                   <Text size="sm" style={{ flex: 1 }}>
                     {t('teamClient.ssoWaiting')}
                   </Text>
-                  <Button size="xs" variant="default" onClick={fireAndForget(() => api('teamClient.cancelSso', {}))} data-testid="team-sso-cancel">
+                  <Button
+                    size="xs"
+                    variant="default"
+                    onClick={fireAndForget(() => api('teamClient.cancelSso', {}))}
+                    data-testid="team-sso-cancel"
+                  >
                     {t('teamClient.ssoCancel')}
                   </Button>
                 </Group>
@@ -203,11 +257,21 @@ export function TeamWorkspaceCard() {
                     {current.active === s.url ? (
                       <Badge>{t('teamClient.inUse')}</Badge>
                     ) : (
-                      <Button size="xs" variant="light" onClick={run('use', async () => setState(await api('teamClient.use', { url: s.url })))}>
+                      <Button
+                        size="xs"
+                        variant="light"
+                        onClick={run('use', async () => setState(await api('teamClient.use', { url: s.url })))}
+                      >
                         {t('teamClient.use')}
                       </Button>
                     )}
-                    <Button size="xs" variant="subtle" color="red" loading={busy === `out-${s.url}`} onClick={run(`out-${s.url}`, async () => setState(await api('teamClient.signOut', { url: s.url })))}>
+                    <Button
+                      size="xs"
+                      variant="subtle"
+                      color="red"
+                      loading={busy === `out-${s.url}`}
+                      onClick={run(`out-${s.url}`, async () => setState(await api('teamClient.signOut', { url: s.url })))}
+                    >
                       {t('teamClient.signOut')}
                     </Button>
                   </Group>

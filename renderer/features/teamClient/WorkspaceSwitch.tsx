@@ -19,12 +19,15 @@ export function WorkspaceSwitch() {
   const [busy, setBusy] = useState(false);
   if (!state || !state.servers.length) return null;
   const data = [
-    { value: '', label: (
+    {
+      value: '',
+      label: (
         <Group gap={4} wrap="nowrap">
           <IconDeviceDesktop size={14} />
           <span>{t('teamClient.headerLocal')}</span>
         </Group>
-      ) },
+      ),
+    },
     ...state.servers.map((s) => ({
       value: s.url,
       label: (
@@ -53,8 +56,22 @@ export function WorkspaceSwitch() {
         data-testid="workspace-switch-control"
       />
       {offline && (
-        <Tooltip label={active.state === 'offline' ? t('teamClient.offline', { time: clock(active.lastSyncAt, i18n.language) }) : t(`teamClient.${active.state === 'signedOut' ? 'expired' : active.state}`, { server: serverName(active.url) })} multiline w={300}>
-          <Badge color={active.state === 'offline' ? 'gray' : 'orange'} variant="filled" size="sm" leftSection={<IconCloudOff size={12} />} data-testid="team-offline-indicator">
+        <Tooltip
+          label={
+            active.state === 'offline'
+              ? t('teamClient.offline', { time: clock(active.lastSyncAt, i18n.language) })
+              : t(`teamClient.${active.state === 'signedOut' ? 'expired' : active.state}`, { server: serverName(active.url) })
+          }
+          multiline
+          w={300}
+        >
+          <Badge
+            color={active.state === 'offline' ? 'gray' : 'orange'}
+            variant="filled"
+            size="sm"
+            leftSection={<IconCloudOff size={12} />}
+            data-testid="team-offline-indicator"
+          >
             {active.state === 'offline' ? t('teamClient.offlineShort') : t(`teamClient.state.${active.state}`)}
           </Badge>
         </Tooltip>

@@ -50,7 +50,10 @@ export function TeamConnectionProvider({ children }: { children: ReactNode }) {
     [state?.active, refresh],
   );
   const use = useCallback((url: string | null) => api('teamClient.use', { url }).then(set), [set]);
-  const value = useMemo<TeamConnection>(() => ({ state, active: state?.active ? (state.servers.find((s) => s.url === state.active) ?? null) : null, use, set, reload: load }), [state, use, set, load]);
+  const value = useMemo<TeamConnection>(
+    () => ({ state, active: state?.active ? (state.servers.find((s) => s.url === state.active) ?? null) : null, use, set, reload: load }),
+    [state, use, set, load],
+  );
   return <Ctx.Provider value={value}>{children}</Ctx.Provider>;
 }
 
@@ -59,7 +62,8 @@ const NONE: TeamConnection = { state: null, active: null, use: () => Promise.res
 export const useTeamConnection = (): TeamConnection => useContext(Ctx) ?? NONE;
 
 /** "14:05" in the UI language's clock. */
-export const clock = (iso: string | null, lang: string) => (iso ? new Date(iso).toLocaleTimeString(lang, { hour: '2-digit', minute: '2-digit' }) : '—');
+export const clock = (iso: string | null, lang: string) =>
+  iso ? new Date(iso).toLocaleTimeString(lang, { hour: '2-digit', minute: '2-digit' }) : '—';
 
 /** The server as people name it: its host (and port). */
 export const serverName = (url: string) => {

@@ -39,7 +39,15 @@ export function CertificatePage() {
       <div
         className="swb-certificate"
         data-testid="certificate"
-        style={{ border: '8px double var(--mantine-color-blue-6)', borderRadius: 8, padding: '56px 64px', textAlign: 'center', background: 'white', maxWidth: 960, margin: '0 auto' }}
+        style={{
+          border: '8px double var(--mantine-color-blue-6)',
+          borderRadius: 8,
+          padding: '56px 64px',
+          textAlign: 'center',
+          background: 'white',
+          maxWidth: 960,
+          margin: '0 auto',
+        }}
       >
         <Text tt="uppercase" fw={700} c="blue" style={{ letterSpacing: 4 }}>
           {t('training.certificate.heading')}
@@ -56,9 +64,7 @@ export function CertificatePage() {
         <Title order={2} mt="xs">
           {d.courseTitle}
         </Title>
-        {d.score != null && (
-          <Text mt="md">{t('training.certificate.score', { score: fmtNumber(d.score) })}</Text>
-        )}
+        {d.score != null && <Text mt="md">{t('training.certificate.score', { score: fmtNumber(d.score) })}</Text>}
         <Group justify="space-between" mt={56}>
           <Text size="sm">{t('training.certificate.date', { date: fmtDate(d.issuedAt) })}</Text>
           <Text size="sm" ff="monospace">

@@ -3,7 +3,23 @@
  * last year, click a score for its explanation (evidence, weights, decay, n),
  * gaps -> suggested courses, manager assessments.
  */
-import { Alert, Anchor, Badge, Button, Card, Group, Modal, SegmentedControl, Select, SimpleGrid, Stack, Table, Text, Textarea, Title } from '@mantine/core';
+import {
+  Alert,
+  Anchor,
+  Badge,
+  Button,
+  Card,
+  Group,
+  Modal,
+  SegmentedControl,
+  Select,
+  SimpleGrid,
+  Stack,
+  Table,
+  Text,
+  Textarea,
+  Title,
+} from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -34,7 +50,10 @@ export function CompetencePanel({ personId }: { personId: number }) {
   if (!p.data) return null;
   const d = p.data;
   const chart = d.rows.map((r) => ({ name: l3(r.name), score: r.score, target: r.targetScore, cid: r.competencyId }));
-  const trend = d.trend.map((pt) => ({ date: fmtDate(pt.date), ...Object.fromEntries(d.rows.map((r) => [l3(r.name), pt.scores[r.competencyId]])) }));
+  const trend = d.trend.map((pt) => ({
+    date: fmtDate(pt.date),
+    ...Object.fromEntries(d.rows.map((r) => [l3(r.name), pt.scores[r.competencyId]])),
+  }));
   const setRole = async (v: string | null) => {
     try {
       await api('competencies.setJobRole', { personId, jobRoleId: v ? Number(v) : null });
@@ -61,7 +80,13 @@ export function CompetencePanel({ personId }: { personId: number }) {
         />
       </Group>
       <Text size="xs" c="dimmed">
-        {t('training.comp.formula', { call: SOURCE_WEIGHTS.call * 100, assessment: SOURCE_WEIGHTS.assessment * 100, quiz: SOURCE_WEIGHTS.quiz * 100, drill: SOURCE_WEIGHTS.drill * 100, min: MIN_EFFECTIVE_EVIDENCE })}
+        {t('training.comp.formula', {
+          call: SOURCE_WEIGHTS.call * 100,
+          assessment: SOURCE_WEIGHTS.assessment * 100,
+          quiz: SOURCE_WEIGHTS.quiz * 100,
+          drill: SOURCE_WEIGHTS.drill * 100,
+          min: MIN_EFFECTIVE_EVIDENCE,
+        })}
       </Text>
       <SimpleGrid cols={{ base: 1, lg: 2 }}>
         <Card withBorder>
@@ -76,7 +101,16 @@ export function CompetencePanel({ personId }: { personId: number }) {
                 <YAxis type="category" dataKey="name" width={170} tick={{ fontSize: 11 }} />
                 <Tooltip />
                 <Legend />
-                <Bar isAnimationActive={false} dataKey="score" name={t('training.comp.score')} fill="#1c7ed6" onClick={(x) => setExplain(d.rows.find((r) => r.competencyId === (x.payload as { cid?: number } | undefined)?.cid) ?? null)} cursor="pointer" />
+                <Bar
+                  isAnimationActive={false}
+                  dataKey="score"
+                  name={t('training.comp.score')}
+                  fill="#1c7ed6"
+                  onClick={(x) =>
+                    setExplain(d.rows.find((r) => r.competencyId === (x.payload as { cid?: number } | undefined)?.cid) ?? null)
+                  }
+                  cursor="pointer"
+                />
                 <Bar isAnimationActive={false} dataKey="target" name={t('training.comp.target')} fill="#ced4da" />
               </BarChart>
             </ResponsiveContainer>
@@ -95,7 +129,14 @@ export function CompetencePanel({ personId }: { personId: number }) {
                 <Tooltip />
                 <Legend wrapperStyle={{ fontSize: 11 }} />
                 {d.rows.map((r, i) => (
-                  <Line key={r.competencyId} dataKey={l3(r.name)} stroke={COLORS[i % COLORS.length]} dot={{ r: 2 }} isAnimationActive={false} connectNulls={false} />
+                  <Line
+                    key={r.competencyId}
+                    dataKey={l3(r.name)}
+                    stroke={COLORS[i % COLORS.length]}
+                    dot={{ r: 2 }}
+                    isAnimationActive={false}
+                    connectNulls={false}
+                  />
                 ))}
               </LineChart>
             </ResponsiveContainer>
@@ -132,7 +173,17 @@ export function CompetencePanel({ personId }: { personId: number }) {
               <Table.Td ta="right">{r.n}</Table.Td>
               <Table.Td>{r.targetLevel ? t('training.comp.targetLevel', { n: r.targetLevel, score: r.targetScore }) : '—'}</Table.Td>
               <Table.Td>
-                {r.gap == null ? '—' : r.gap > 0 ? <Text c="red" size="sm">{t('training.comp.below', { n: fmtNumber(r.gap) })}</Text> : <Text c="green" size="sm">{t('training.comp.meets')}</Text>}
+                {r.gap == null ? (
+                  '—'
+                ) : r.gap > 0 ? (
+                  <Text c="red" size="sm">
+                    {t('training.comp.below', { n: fmtNumber(r.gap) })}
+                  </Text>
+                ) : (
+                  <Text c="green" size="sm">
+                    {t('training.comp.meets')}
+                  </Text>
+                )}
               </Table.Td>
               <Table.Td ta="right">
                 <Button size="compact-xs" variant="subtle" onClick={() => setExplain(r)} data-testid={`explain-${r.competencyId}`}>
@@ -169,9 +220,14 @@ export function CompetencePanel({ personId }: { personId: number }) {
                     </Badge>
                   ) : (
                     can('training.plans.save') && (
-                    <Button size="compact-xs" variant="light" onClick={() => setAssign({ courseId: s.courseId, title: s.title })} data-testid={`assign-suggested-${s.courseId}`}>
-                      {t('training.editor.assign')}
-                    </Button>
+                      <Button
+                        size="compact-xs"
+                        variant="light"
+                        onClick={() => setAssign({ courseId: s.courseId, title: s.title })}
+                        data-testid={`assign-suggested-${s.courseId}`}
+                      >
+                        {t('training.editor.assign')}
+                      </Button>
                     )
                   )}
                 </Group>
@@ -211,7 +267,11 @@ function ExplainModal({ personId, row, onClose }: { personId: number; row: Compe
             <Text size="sm">{t('training.comp.evidenceN', { n: x.n, eff: fmtNumber(x.effective, 1), half: x.halfLifeDays })}</Text>
           </Group>
           {!x.sufficient && (
-            <Alert color="gray">{x.rawScore != null ? t('training.comp.insufficientWithRaw', { raw: fmtNumber(x.rawScore), min: MIN_EFFECTIVE_EVIDENCE }) : t('training.comp.noEvidence')}</Alert>
+            <Alert color="gray">
+              {x.rawScore != null
+                ? t('training.comp.insufficientWithRaw', { raw: fmtNumber(x.rawScore), min: MIN_EFFECTIVE_EVIDENCE })
+                : t('training.comp.noEvidence')}
+            </Alert>
           )}
           <Table>
             <Table.Thead>
@@ -261,7 +321,9 @@ function ExplainModal({ personId, row, onClose }: { personId: number; row: Compe
                     </Badge>
                   </Table.Td>
                   <Table.Td>
-                    <Text size="xs">{ev.source === 'drill' ? t('training.comp.drillLabel', { count: Number(ev.label) || 0 }) : ev.label}</Text>
+                    <Text size="xs">
+                      {ev.source === 'drill' ? t('training.comp.drillLabel', { count: Number(ev.label) || 0 }) : ev.label}
+                    </Text>
                   </Table.Td>
                   <Table.Td ta="right">{fmtNumber(ev.value)}</Table.Td>
                   <Table.Td ta="right">{fmtPercent(ev.decay)}</Table.Td>
@@ -303,7 +365,14 @@ function AssessmentCard({ personId, onSaved }: { personId: number; onSaved: () =
       </Text>
       <Stack gap="xs">
         <Group grow>
-          <Select aria-label={t('training.model.competency')} placeholder={t('training.model.competency')} data={(model.data?.competencies ?? []).map((c) => ({ value: String(c.id), label: l3(c.name) }))} value={competencyId} onChange={setCompetencyId} data-testid="assess-competency" />
+          <Select
+            aria-label={t('training.model.competency')}
+            placeholder={t('training.model.competency')}
+            data={(model.data?.competencies ?? []).map((c) => ({ value: String(c.id), label: l3(c.name) }))}
+            value={competencyId}
+            onChange={setCompetencyId}
+            data-testid="assess-competency"
+          />
           <DateField aria-label={t('common.date')} value={date} onChange={(v) => setDate(v)} />
         </Group>
         <SegmentedControl value={level} onChange={setLevel} data={['1', '2', '3', '4', '5']} data-testid="assess-level" />
@@ -312,7 +381,14 @@ function AssessmentCard({ personId, onSaved }: { personId: number; onSaved: () =
             {l3(comp.levels[Number(level) - 1])}
           </Text>
         )}
-        <Textarea aria-label={t('training.comp.note')} placeholder={t('training.comp.note')} autosize minRows={1} value={note} onChange={(e) => setNote(e.currentTarget.value)} />
+        <Textarea
+          aria-label={t('training.comp.note')}
+          placeholder={t('training.comp.note')}
+          autosize
+          minRows={1}
+          value={note}
+          onChange={(e) => setNote(e.currentTarget.value)}
+        />
         <Group justify="flex-end">
           <Button size="xs" disabled={!competencyId} onClick={() => void save()} data-testid="assess-save">
             {t('training.comp.saveAssessment')}
@@ -320,7 +396,8 @@ function AssessmentCard({ personId, onSaved }: { personId: number; onSaved: () =
         </Group>
         {(list.data ?? []).slice(0, 5).map((a) => (
           <Text key={a.id} size="xs" c="dimmed">
-            {fmtDate(a.assessedAt)} · {l3(model.data?.competencies.find((c) => c.id === a.competencyId)?.name)} · {t('training.model.level', { n: a.level })}
+            {fmtDate(a.assessedAt)} · {l3(model.data?.competencies.find((c) => c.id === a.competencyId)?.name)} ·{' '}
+            {t('training.model.level', { n: a.level })}
             {a.assessorName ? ` · ${a.assessorName}` : ''}
             {a.note ? ` · ${a.note}` : ''}
           </Text>

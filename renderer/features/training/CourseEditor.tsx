@@ -42,13 +42,21 @@ export function CourseEditor() {
   const remove = () =>
     modals.openConfirmModal({
       title: t('training.editor.delete'),
-      children: <Text size="sm">{t(c.hasAttempts || c.assignedCount ? 'training.editor.deleteArchives' : 'training.editor.deleteConfirm', { title: c.title })}</Text>,
+      children: (
+        <Text size="sm">
+          {t(c.hasAttempts || c.assignedCount ? 'training.editor.deleteArchives' : 'training.editor.deleteConfirm', { title: c.title })}
+        </Text>
+      ),
       labels: { confirm: t('training.editor.delete'), cancel: t('actions.cancel') },
       confirmProps: { color: 'red', 'data-testid': 'confirm-delete-course' },
       onConfirm: () =>
         void api('training.courses.remove', { id: c.id })
           .then((r) => {
-            notifications.show({ message: r.archived ? t('training.editor.archivedInstead', { title: c.title }) : t('training.editor.deleted', { title: c.title }) });
+            notifications.show({
+              message: r.archived
+                ? t('training.editor.archivedInstead', { title: c.title })
+                : t('training.editor.deleted', { title: c.title }),
+            });
             navigate('/training?tab=courses');
           })
           .catch((e: unknown) => notifications.show({ color: 'red', message: errorText(t, e) })),
@@ -64,7 +72,11 @@ export function CourseEditor() {
         <div>
           <Group gap="xs">
             <Title order={2}>{c.title}</Title>
-            <Badge variant="light" color={c.status === 'published' ? 'green' : c.status === 'draft' ? 'yellow' : 'gray'} data-testid="course-status">
+            <Badge
+              variant="light"
+              color={c.status === 'published' ? 'green' : c.status === 'draft' ? 'yellow' : 'gray'}
+              data-testid="course-status"
+            >
               {t(`training.courseStatus.${c.status}`)}
             </Badge>
           </Group>
@@ -90,7 +102,13 @@ export function CourseEditor() {
             {t('training.editor.preview')}
           </Button>
           {c.status !== 'published' && (
-            <Button color="green" onClick={() => void run(() => api('training.courses.setStatus', { id: c.id, status: 'published' }), t('training.editor.published'))} data-testid="publish-course">
+            <Button
+              color="green"
+              onClick={() =>
+                void run(() => api('training.courses.setStatus', { id: c.id, status: 'published' }), t('training.editor.published'))
+              }
+              data-testid="publish-course"
+            >
               {t('training.editor.publish')}
             </Button>
           )}
@@ -100,7 +118,13 @@ export function CourseEditor() {
             </Button>
           )}
           {c.status === 'published' && (
-            <Button variant="light" color="gray" onClick={() => void run(() => api('training.courses.setStatus', { id: c.id, status: 'archived' }), t('training.editor.archived'))}>
+            <Button
+              variant="light"
+              color="gray"
+              onClick={() =>
+                void run(() => api('training.courses.setStatus', { id: c.id, status: 'archived' }), t('training.editor.archived'))
+              }
+            >
               {t('training.editor.archive')}
             </Button>
           )}
@@ -114,10 +138,22 @@ export function CourseEditor() {
           <Group justify="space-between" mb="xs">
             <Title order={5}>{m.title}</Title>
             <Group gap="xs">
-              <Button size="xs" variant="light" leftSection={<IconBook size={14} />} onClick={() => setEditing({ moduleId: m.id, item: null, kind: 'lesson' })} data-testid="add-lesson">
+              <Button
+                size="xs"
+                variant="light"
+                leftSection={<IconBook size={14} />}
+                onClick={() => setEditing({ moduleId: m.id, item: null, kind: 'lesson' })}
+                data-testid="add-lesson"
+              >
                 {t('training.editor.addLesson')}
               </Button>
-              <Button size="xs" variant="light" leftSection={<IconListCheck size={14} />} onClick={() => setEditing({ moduleId: m.id, item: null, kind: 'quiz' })} data-testid="add-quiz">
+              <Button
+                size="xs"
+                variant="light"
+                leftSection={<IconListCheck size={14} />}
+                onClick={() => setEditing({ moduleId: m.id, item: null, kind: 'quiz' })}
+                data-testid="add-quiz"
+              >
                 {t('training.editor.addQuiz')}
               </Button>
               {!m.items.length && (
@@ -140,20 +176,35 @@ export function CourseEditor() {
                   <Text size="sm">{it.title}</Text>
                   {it.kind === 'quiz' && (
                     <Text size="xs" c="dimmed">
-                      {t('training.editor.quizMeta', { count: it.questions.length, pass: it.passMark, attempts: it.attemptsAllowed || '∞' })}
+                      {t('training.editor.quizMeta', {
+                        count: it.questions.length,
+                        pass: it.passMark,
+                        attempts: it.attemptsAllowed || '∞',
+                      })}
                     </Text>
                   )}
                 </Group>
                 <Group gap={4}>
                   {it.kind === 'quiz' && (
-                    <Button size="compact-xs" variant="subtle" color="gray" onClick={() => setAnalysis(it.id)} data-testid={`analysis-${it.id}`}>
+                    <Button
+                      size="compact-xs"
+                      variant="subtle"
+                      color="gray"
+                      onClick={() => setAnalysis(it.id)}
+                      data-testid={`analysis-${it.id}`}
+                    >
                       {t('training.editor.analysis')}
                     </Button>
                   )}
                   <Button size="compact-xs" variant="subtle" onClick={() => setEditing({ moduleId: m.id, item: it, kind: it.kind })}>
                     {t('actions.edit')}
                   </Button>
-                  <Button size="compact-xs" variant="subtle" color="red" onClick={() => void run(() => api('training.items.remove', { id: it.id }))}>
+                  <Button
+                    size="compact-xs"
+                    variant="subtle"
+                    color="red"
+                    onClick={() => void run(() => api('training.items.remove', { id: it.id }))}
+                  >
                     {t('training.editor.remove')}
                   </Button>
                 </Group>
@@ -163,7 +214,12 @@ export function CourseEditor() {
         </Card>
       ))}
       <Group>
-        <TextInput placeholder={t('training.editor.moduleTitle')} value={newModule} onChange={(e) => setNewModule(e.currentTarget.value)} w={320} />
+        <TextInput
+          placeholder={t('training.editor.moduleTitle')}
+          value={newModule}
+          onChange={(e) => setNewModule(e.currentTarget.value)}
+          w={320}
+        />
         <Button
           variant="default"
           leftSection={<IconPlus size={14} />}
@@ -173,7 +229,13 @@ export function CourseEditor() {
           {t('training.editor.addModule')}
         </Button>
       </Group>
-      <Drawer opened={!!editing} onClose={() => setEditing(null)} position="right" size="xl" title={editing?.item ? editing.item.title : t(editing?.kind === 'quiz' ? 'training.editor.addQuiz' : 'training.editor.addLesson')}>
+      <Drawer
+        opened={!!editing}
+        onClose={() => setEditing(null)}
+        position="right"
+        size="xl"
+        title={editing?.item ? editing.item.title : t(editing?.kind === 'quiz' ? 'training.editor.addQuiz' : 'training.editor.addLesson')}
+      >
         {editing && (
           <ItemEditor
             moduleId={editing.moduleId}

@@ -12,12 +12,25 @@ import { l3 } from './util';
 
 type Form = z.input<typeof courseInput>;
 
-export function CourseForm({ course, onSaved, onCancel }: { course?: CourseDetail; onSaved: (c: CourseDetail) => void; onCancel?: () => void }) {
+export function CourseForm({
+  course,
+  onSaved,
+  onCancel,
+}: {
+  course?: CourseDetail;
+  onSaved: (c: CourseDetail) => void;
+  onCancel?: () => void;
+}) {
   const { t } = useTranslation();
   const model = useApi('competencies.model', { includeArchived: false });
   const { register, handleSubmit, control, formState } = useForm<Form, unknown, z.output<typeof courseInput>>({
     resolver: zodResolver(courseInput),
-    defaultValues: { title: course?.title ?? '', description: course?.description ?? '', language: (course?.language as 'en') ?? 'en', competencyIds: course?.competencyIds ?? [] },
+    defaultValues: {
+      title: course?.title ?? '',
+      description: course?.description ?? '',
+      language: (course?.language as 'en') ?? 'en',
+      competencyIds: course?.competencyIds ?? [],
+    },
   });
   const submit = handleSubmit(async (data) => {
     try {
@@ -32,8 +45,19 @@ export function CourseForm({ course, onSaved, onCancel }: { course?: CourseDetai
   return (
     <form onSubmit={(e) => void submit(e)}>
       <Stack>
-        <TextInput label={t('training.form.title')} {...register('title')} error={err(formState.errors.title?.message)} data-testid="course-title" />
-        <Textarea label={t('training.form.description')} autosize minRows={2} {...register('description')} error={err(formState.errors.description?.message)} />
+        <TextInput
+          label={t('training.form.title')}
+          {...register('title')}
+          error={err(formState.errors.title?.message)}
+          data-testid="course-title"
+        />
+        <Textarea
+          label={t('training.form.description')}
+          autosize
+          minRows={2}
+          {...register('description')}
+          error={err(formState.errors.description?.message)}
+        />
         <Group grow>
           <Controller
             control={control}

@@ -1,5 +1,21 @@
 /** A rep takes a course: lessons (safe Markdown + linked library content) and quizzes; progress is saved per item. */
-import { ActionIcon, Alert, Anchor, Badge, Button, Card, Checkbox, Grid, Group, NavLink, Progress, Radio, Stack, Text, Title } from '@mantine/core';
+import {
+  ActionIcon,
+  Alert,
+  Anchor,
+  Badge,
+  Button,
+  Card,
+  Checkbox,
+  Grid,
+  Group,
+  NavLink,
+  Progress,
+  Radio,
+  Stack,
+  Text,
+  Title,
+} from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { IconArrowDown, IconArrowLeft, IconArrowUp, IconBook, IconCertificate, IconCheck, IconListCheck, IconX } from '@tabler/icons-react';
 import { useEffect, useState } from 'react';
@@ -59,7 +75,14 @@ export function CoursePlayer() {
           <Group justify="space-between">
             <Text size="sm">{t('training.player.completed')}</Text>
             {c.certificateId && (
-              <Button size="xs" variant="light" color="green" component={Link} to={`/training/certificates/${c.certificateId}`} data-testid="open-certificate">
+              <Button
+                size="xs"
+                variant="light"
+                color="green"
+                component={Link}
+                to={`/training/certificates/${c.certificateId}`}
+                data-testid="open-certificate"
+              >
                 {t('training.player.certificate')}
               </Button>
             )}
@@ -149,7 +172,9 @@ function QuizView({ item, onSubmitted }: { item: LearnerItem; onSubmitted: () =>
       const s = await api('training.learn.startQuiz', { itemId: item.id });
       setQuiz(s);
       setResult(null);
-      setAnswers(Object.fromEntries(s.questions.filter((q) => q.kind === 'ordering').map((q) => [String(q.id), q.options.map((o) => o.id)])));
+      setAnswers(
+        Object.fromEntries(s.questions.filter((q) => q.kind === 'ordering').map((q) => [String(q.id), q.options.map((o) => o.id)])),
+      );
     } catch (e) {
       notifications.show({ color: 'red', message: errorText(t, e) });
     }
@@ -176,15 +201,27 @@ function QuizView({ item, onSubmitted }: { item: LearnerItem; onSubmitted: () =>
       <Card withBorder data-testid="quiz-result">
         <Alert color={result.passed ? 'green' : 'red'} icon={result.passed ? <IconCheck /> : <IconX />} mb="md">
           <Text fw={600} data-testid="quiz-score">
-            {t(result.passed ? 'training.quiz.passed' : 'training.quiz.failed', { score: result.score, pass: item.passMark, correct: result.correctCount, total: result.total })}
+            {t(result.passed ? 'training.quiz.passed' : 'training.quiz.failed', {
+              score: result.score,
+              pass: item.passMark,
+              correct: result.correctCount,
+              total: result.total,
+            })}
           </Text>
           {!result.passed && (
-            <Text size="sm">{result.attemptsLeft == null ? t('training.quiz.unlimited') : t('training.quiz.attemptsLeft', { count: result.attemptsLeft })}</Text>
+            <Text size="sm">
+              {result.attemptsLeft == null ? t('training.quiz.unlimited') : t('training.quiz.attemptsLeft', { count: result.attemptsLeft })}
+            </Text>
           )}
         </Alert>
         <Stack>
           {result.questions.map((q, i) => (
-            <Card key={q.id} withBorder padding="sm" style={{ borderColor: q.correct ? 'var(--mantine-color-green-4)' : 'var(--mantine-color-red-4)' }}>
+            <Card
+              key={q.id}
+              withBorder
+              padding="sm"
+              style={{ borderColor: q.correct ? 'var(--mantine-color-green-4)' : 'var(--mantine-color-red-4)' }}
+            >
               <Group gap="xs" wrap="nowrap" align="flex-start">
                 {q.correct ? <IconCheck color="var(--mantine-color-green-6)" /> : <IconX color="var(--mantine-color-red-6)" />}
                 <div>
@@ -280,7 +317,9 @@ function QuizView({ item, onSubmitted }: { item: LearnerItem; onSubmitted: () =>
                       key={o.id}
                       label={o.text}
                       checked={a.includes(o.id)}
-                      onChange={(e) => setAnswers({ ...answers, [key]: e.currentTarget.checked ? [...a, o.id] : a.filter((x) => x !== o.id) })}
+                      onChange={(e) =>
+                        setAnswers({ ...answers, [key]: e.currentTarget.checked ? [...a, o.id] : a.filter((x) => x !== o.id) })
+                      }
                     />
                   ))}
                 </Stack>
@@ -298,10 +337,22 @@ function QuizView({ item, onSubmitted }: { item: LearnerItem; onSubmitted: () =>
                       <Text size="sm" style={{ flex: 1 }}>
                         {q.options.find((o) => o.id === oid)?.text}
                       </Text>
-                      <ActionIcon size="sm" variant="subtle" disabled={oi === 0} onClick={() => setAnswers({ ...answers, [key]: move(a, oi, oi - 1) })} aria-label="up">
+                      <ActionIcon
+                        size="sm"
+                        variant="subtle"
+                        disabled={oi === 0}
+                        onClick={() => setAnswers({ ...answers, [key]: move(a, oi, oi - 1) })}
+                        aria-label="up"
+                      >
                         <IconArrowUp size={14} />
                       </ActionIcon>
-                      <ActionIcon size="sm" variant="subtle" disabled={oi === a.length - 1} onClick={() => setAnswers({ ...answers, [key]: move(a, oi, oi + 1) })} aria-label="down">
+                      <ActionIcon
+                        size="sm"
+                        variant="subtle"
+                        disabled={oi === a.length - 1}
+                        onClick={() => setAnswers({ ...answers, [key]: move(a, oi, oi + 1) })}
+                        aria-label="down"
+                      >
                         <IconArrowDown size={14} />
                       </ActionIcon>
                     </Group>

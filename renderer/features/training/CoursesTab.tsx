@@ -47,7 +47,10 @@ export function CoursesTab({ readOnly }: { readOnly: boolean }) {
                 setStatus(v);
                 setPage(1);
               }}
-              data={(['active', 'published', 'draft', 'archived'] as const).map((s) => ({ value: s, label: t(`training.courseStatus.${s}`) }))}
+              data={(['active', 'published', 'draft', 'archived'] as const).map((s) => ({
+                value: s,
+                label: t(`training.courseStatus.${s}`),
+              }))}
             />
           )}
         </Group>
@@ -70,7 +73,11 @@ export function CoursesTab({ readOnly }: { readOnly: boolean }) {
         </Table.Thead>
         <Table.Tbody>
           {(list.data?.rows ?? []).map((c) => (
-            <Table.Tr key={c.id} {...clickable(() => navigate(readOnly ? `/training/learn/${c.id}` : `/training/courses/${c.id}`), c.title)} data-testid="course-row">
+            <Table.Tr
+              key={c.id}
+              {...clickable(() => navigate(readOnly ? `/training/learn/${c.id}` : `/training/courses/${c.id}`), c.title)}
+              data-testid="course-row"
+            >
               <Table.Td>
                 <Text size="sm" fw={500}>
                   {c.title}

@@ -97,14 +97,24 @@ export function DrillSession() {
               {t(`training.drill.source.${card.source}`)}
             </Badge>
             <Text size="xs" c="dimmed">
-              {t('training.drill.position', { n: idx + 1, total: s.cards.length })} · {card.isNew ? t('training.drill.newCard') : t('training.drill.lastDue', { date: fmtDate(card.due) })}
+              {t('training.drill.position', { n: idx + 1, total: s.cards.length })} ·{' '}
+              {card.isNew ? t('training.drill.newCard') : t('training.drill.lastDue', { date: fmtDate(card.due) })}
             </Text>
           </Group>
           <Progress value={(idx / s.cards.length) * 100} size="xs" mb="md" />
           <Title order={3} data-testid="drill-prompt">
             {card.prompt}
           </Title>
-          <Textarea mt="md" autosize minRows={2} placeholder={t('training.drill.typeHint')} value={typed} onChange={(e) => setTyped(e.currentTarget.value)} disabled={revealed} data-testid="drill-typed" />
+          <Textarea
+            mt="md"
+            autosize
+            minRows={2}
+            placeholder={t('training.drill.typeHint')}
+            value={typed}
+            onChange={(e) => setTyped(e.currentTarget.value)}
+            disabled={revealed}
+            data-testid="drill-typed"
+          />
           {!revealed ? (
             <Group justify="flex-end" mt="md">
               <Button onClick={() => setRevealed(true)} data-testid="drill-reveal">
@@ -122,7 +132,10 @@ export function DrillSession() {
                 </Text>
               </Card>
               <Text size="sm" mt="md" mb={4}>
-                {t('training.drill.howWell')} <Text span size="xs" c="dimmed">{t('training.drill.keys')}</Text>
+                {t('training.drill.howWell')}{' '}
+                <Text span size="xs" c="dimmed">
+                  {t('training.drill.keys')}
+                </Text>
               </Text>
               <SimpleGrid cols={4}>
                 {RATINGS.map((x) => (
@@ -139,7 +152,16 @@ export function DrillSession() {
         </Card>
       )}
       <Group align="flex-end">
-        <NumberInput w={220} label={t('training.drill.desired')} description={t('training.drill.desiredHint')} min={70} max={97} suffix=" %" value={retention} onChange={setRetention} />
+        <NumberInput
+          w={220}
+          label={t('training.drill.desired')}
+          description={t('training.drill.desiredHint')}
+          min={70}
+          max={97}
+          suffix=" %"
+          value={retention}
+          onChange={setRetention}
+        />
         <Button
           variant="default"
           onClick={() =>

@@ -60,7 +60,9 @@ export function ItemAnalysisModal({ itemId, onClose }: { itemId: number | null; 
                     </Text>
                   </Table.Td>
                   <Table.Td>
-                    <Text size="xs">{t('training.analysis.personLine', { attempts: s.attempts, best: fmtNumber(s.bestScore), date: fmtDate(s.lastAt) })}</Text>
+                    <Text size="xs">
+                      {t('training.analysis.personLine', { attempts: s.attempts, best: fmtNumber(s.bestScore), date: fmtDate(s.lastAt) })}
+                    </Text>
                   </Table.Td>
                   <Table.Td ta="right">
                     {s.outOfAttempts ? (

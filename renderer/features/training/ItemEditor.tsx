@@ -1,5 +1,22 @@
 /** Edits one lesson (Markdown with live preview, linked library content) or quiz (questions, options, correct answers, explanations). */
-import { ActionIcon, Alert, Button, Card, Checkbox, Group, NumberInput, Radio, SegmentedControl, Select, SimpleGrid, Stack, Switch, Text, TextInput, Textarea } from '@mantine/core';
+import {
+  ActionIcon,
+  Alert,
+  Button,
+  Card,
+  Checkbox,
+  Group,
+  NumberInput,
+  Radio,
+  SegmentedControl,
+  Select,
+  SimpleGrid,
+  Stack,
+  Switch,
+  Text,
+  TextInput,
+  Textarea,
+} from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { IconArrowDown, IconArrowUp, IconPlus, IconTrash } from '@tabler/icons-react';
 import { useEffect, useMemo, useState } from 'react';
@@ -18,7 +35,17 @@ const newId = (opts: { id: string }[]) => {
   }
 };
 
-export function ItemEditor({ moduleId, item, kind, onSaved }: { moduleId: number; item: CourseItem | null; kind: 'lesson' | 'quiz'; onSaved: (c: CourseDetail) => void }) {
+export function ItemEditor({
+  moduleId,
+  item,
+  kind,
+  onSaved,
+}: {
+  moduleId: number;
+  item: CourseItem | null;
+  kind: 'lesson' | 'quiz';
+  onSaved: (c: CourseDetail) => void;
+}) {
   const { t } = useTranslation();
   const [title, setTitle] = useState(item?.title ?? '');
   const [bodyMd, setBody] = useState(item?.bodyMd ?? '');
@@ -31,7 +58,14 @@ export function ItemEditor({ moduleId, item, kind, onSaved }: { moduleId: number
   const [tab, setTab] = useState<'write' | 'preview'>('write');
 
   const problems = useMemo(
-    () => (kind === 'quiz' ? validateQuiz({ passMark: Number(passMark), attemptsAllowed: Number(attempts), questions: questions.map((q, i) => ({ ...q, id: q.id ?? i })) }) : []),
+    () =>
+      kind === 'quiz'
+        ? validateQuiz({
+            passMark: Number(passMark),
+            attemptsAllowed: Number(attempts),
+            questions: questions.map((q, i) => ({ ...q, id: q.id ?? i })),
+          })
+        : [],
     [kind, passMark, attempts, questions],
   );
   // A server error describes the quiz as it was sent; editing makes it stale.
@@ -96,7 +130,13 @@ export function ItemEditor({ moduleId, item, kind, onSaved }: { moduleId: number
 
   return (
     <Stack data-testid="item-editor">
-      <TextInput label={t('training.form.title')} value={title} onChange={(e) => setTitle(e.currentTarget.value)} data-testid="item-title" required />
+      <TextInput
+        label={t('training.form.title')}
+        value={title}
+        onChange={(e) => setTitle(e.currentTarget.value)}
+        data-testid="item-title"
+        required
+      />
       {kind === 'lesson' && (
         <>
           <SegmentedControl
@@ -132,8 +172,23 @@ export function ItemEditor({ moduleId, item, kind, onSaved }: { moduleId: number
       {kind === 'quiz' && (
         <>
           <SimpleGrid cols={3}>
-            <NumberInput label={t('training.quiz.passMark')} suffix=" %" value={passMark} onChange={setPassMark} data-testid="pass-mark" error={problems.find((p) => p.field === 'passMark') ? t('training.quizProblem.pass_mark_range') : undefined} />
-            <NumberInput label={t('training.quiz.attempts')} description={t('training.quiz.attemptsHint')} min={0} max={100} value={attempts} onChange={setAttempts} data-testid="attempts" />
+            <NumberInput
+              label={t('training.quiz.passMark')}
+              suffix=" %"
+              value={passMark}
+              onChange={setPassMark}
+              data-testid="pass-mark"
+              error={problems.find((p) => p.field === 'passMark') ? t('training.quizProblem.pass_mark_range') : undefined}
+            />
+            <NumberInput
+              label={t('training.quiz.attempts')}
+              description={t('training.quiz.attemptsHint')}
+              min={0}
+              max={100}
+              value={attempts}
+              onChange={setAttempts}
+              data-testid="attempts"
+            />
             <Switch mt="lg" label={t('training.quiz.shuffle')} checked={shuffle} onChange={(e) => setShuffle(e.currentTarget.checked)} />
           </SimpleGrid>
           {questions.map((q, i) => {
@@ -153,30 +208,56 @@ export function ItemEditor({ moduleId, item, kind, onSaved }: { moduleId: number
                         allowDeselect={false}
                         value={q.kind}
                         data={QUESTION_KINDS.map((k) => ({ value: k, label: t(`training.kind.${k}`) }))}
-                        onChange={(v) => v && setQ(i, { kind: v, correct: v === 'ordering' ? q.options.map((o) => o.id) : q.correct.slice(0, v === 'multiple' ? 12 : 1) })}
+                        onChange={(v) =>
+                          v &&
+                          setQ(i, {
+                            kind: v,
+                            correct: v === 'ordering' ? q.options.map((o) => o.id) : q.correct.slice(0, v === 'multiple' ? 12 : 1),
+                          })
+                        }
                       />
-                      <ActionIcon variant="subtle" color="red" onClick={() => setQuestions((qs) => qs.filter((_, j) => j !== i))} aria-label={t('training.editor.remove')}>
+                      <ActionIcon
+                        variant="subtle"
+                        color="red"
+                        onClick={() => setQuestions((qs) => qs.filter((_, j) => j !== i))}
+                        aria-label={t('training.editor.remove')}
+                      >
                         <IconTrash size={16} />
                       </ActionIcon>
                     </Group>
                   </Group>
-                  <Textarea aria-label={t('training.quiz.prompt')} autosize minRows={1} placeholder={t('training.quiz.prompt')} value={q.prompt} onChange={(e) => setQ(i, { prompt: e.currentTarget.value })} data-testid={`q${i}-prompt`} />
+                  <Textarea
+                    aria-label={t('training.quiz.prompt')}
+                    autosize
+                    minRows={1}
+                    placeholder={t('training.quiz.prompt')}
+                    value={q.prompt}
+                    onChange={(e) => setQ(i, { prompt: e.currentTarget.value })}
+                    data-testid={`q${i}-prompt`}
+                  />
                   {q.kind === 'ordering' && (
                     <Text size="xs" c="dimmed">
                       {t('training.quiz.orderingHint')}
                     </Text>
                   )}
-                  <Radio.Group value={q.kind === 'single' || q.kind === 'truefalse' ? (q.correct[0] ?? null) : null} onChange={(v) => setQ(i, { correct: [v] })}>
+                  <Radio.Group
+                    value={q.kind === 'single' || q.kind === 'truefalse' ? (q.correct[0] ?? null) : null}
+                    onChange={(v) => setQ(i, { correct: [v] })}
+                  >
                     <Stack gap={4}>
                       {q.options.map((o, oi) => (
                         <Group key={o.id} gap="xs" wrap="nowrap">
-                          {(q.kind === 'single' || q.kind === 'truefalse') && <Radio value={o.id} aria-label={t('training.quiz.markCorrect')} data-testid={`q${i}-correct-${oi}`} />}
+                          {(q.kind === 'single' || q.kind === 'truefalse') && (
+                            <Radio value={o.id} aria-label={t('training.quiz.markCorrect')} data-testid={`q${i}-correct-${oi}`} />
+                          )}
                           {q.kind === 'multiple' && (
                             <Checkbox
                               checked={q.correct.includes(o.id)}
                               aria-label={t('training.quiz.markCorrect')}
                               data-testid={`q${i}-correct-${oi}`}
-                              onChange={(e) => setQ(i, { correct: e.currentTarget.checked ? [...q.correct, o.id] : q.correct.filter((c) => c !== o.id) })}
+                              onChange={(e) =>
+                                setQ(i, { correct: e.currentTarget.checked ? [...q.correct, o.id] : q.correct.filter((c) => c !== o.id) })
+                              }
                             />
                           )}
                           {q.kind === 'ordering' && <Text w={18}>{oi + 1}.</Text>}
@@ -184,7 +265,8 @@ export function ItemEditor({ moduleId, item, kind, onSaved }: { moduleId: number
                             style={{ flex: 1 }}
                             size="xs"
                             value={o.text}
-                            placeholder={t('training.quiz.option', { n: oi + 1 })} aria-label={t('training.quiz.option', { n: oi + 1 })}
+                            placeholder={t('training.quiz.option', { n: oi + 1 })}
+                            aria-label={t('training.quiz.option', { n: oi + 1 })}
                             onChange={(e) => {
                               const text = e.currentTarget.value;
                               setQ(i, { options: q.options.map((x) => (x.id === o.id ? { ...x, text } : x)) });
@@ -193,16 +275,36 @@ export function ItemEditor({ moduleId, item, kind, onSaved }: { moduleId: number
                           />
                           {q.kind === 'ordering' && (
                             <>
-                              <ActionIcon size="sm" variant="subtle" disabled={oi === 0} onClick={() => setQ(i, { options: swap(q.options, oi, oi - 1) })} aria-label="up">
+                              <ActionIcon
+                                size="sm"
+                                variant="subtle"
+                                disabled={oi === 0}
+                                onClick={() => setQ(i, { options: swap(q.options, oi, oi - 1) })}
+                                aria-label="up"
+                              >
                                 <IconArrowUp size={14} />
                               </ActionIcon>
-                              <ActionIcon size="sm" variant="subtle" disabled={oi === q.options.length - 1} onClick={() => setQ(i, { options: swap(q.options, oi, oi + 1) })} aria-label="down">
+                              <ActionIcon
+                                size="sm"
+                                variant="subtle"
+                                disabled={oi === q.options.length - 1}
+                                onClick={() => setQ(i, { options: swap(q.options, oi, oi + 1) })}
+                                aria-label="down"
+                              >
                                 <IconArrowDown size={14} />
                               </ActionIcon>
                             </>
                           )}
                           {q.kind !== 'truefalse' && q.options.length > 2 && (
-                            <ActionIcon size="sm" variant="subtle" color="gray" onClick={() => setQ(i, { options: q.options.filter((x) => x.id !== o.id), correct: q.correct.filter((c) => c !== o.id) })} aria-label={t('training.editor.remove')}>
+                            <ActionIcon
+                              size="sm"
+                              variant="subtle"
+                              color="gray"
+                              onClick={() =>
+                                setQ(i, { options: q.options.filter((x) => x.id !== o.id), correct: q.correct.filter((c) => c !== o.id) })
+                              }
+                              aria-label={t('training.editor.remove')}
+                            >
                               <IconTrash size={14} />
                             </ActionIcon>
                           )}
@@ -211,11 +313,26 @@ export function ItemEditor({ moduleId, item, kind, onSaved }: { moduleId: number
                     </Stack>
                   </Radio.Group>
                   {q.kind !== 'truefalse' && q.options.length < 12 && (
-                    <Button size="compact-xs" variant="subtle" w="fit-content" leftSection={<IconPlus size={12} />} onClick={() => setQ(i, { options: [...q.options, { id: newId(q.options), text: '' }] })} data-testid={`q${i}-add-option`}>
+                    <Button
+                      size="compact-xs"
+                      variant="subtle"
+                      w="fit-content"
+                      leftSection={<IconPlus size={12} />}
+                      onClick={() => setQ(i, { options: [...q.options, { id: newId(q.options), text: '' }] })}
+                      data-testid={`q${i}-add-option`}
+                    >
                       {t('training.quiz.addOption')}
                     </Button>
                   )}
-                  <Textarea aria-label={t('training.quiz.explanation')} autosize minRows={1} placeholder={t('training.quiz.explanation')} value={q.explanation} onChange={(e) => setQ(i, { explanation: e.currentTarget.value })} data-testid={`q${i}-explanation`} />
+                  <Textarea
+                    aria-label={t('training.quiz.explanation')}
+                    autosize
+                    minRows={1}
+                    placeholder={t('training.quiz.explanation')}
+                    value={q.explanation}
+                    onChange={(e) => setQ(i, { explanation: e.currentTarget.value })}
+                    data-testid={`q${i}-explanation`}
+                  />
                   {qProblems.map((p) => (
                     <Text key={p.code} size="xs" c="red" data-testid="quiz-problem">
                       {problemText(p)}
@@ -227,7 +344,14 @@ export function ItemEditor({ moduleId, item, kind, onSaved }: { moduleId: number
           })}
           <Group gap="xs">
             {QUESTION_KINDS.map((k) => (
-              <Button key={k} size="xs" variant="light" leftSection={<IconPlus size={12} />} onClick={() => addQuestion(k)} data-testid={`add-question-${k}`}>
+              <Button
+                key={k}
+                size="xs"
+                variant="light"
+                leftSection={<IconPlus size={12} />}
+                onClick={() => addQuestion(k)}
+                data-testid={`add-question-${k}`}
+              >
                 {t(`training.kind.${k}`)}
               </Button>
             ))}

@@ -1,5 +1,20 @@
 /** The competency model: competencies with five level descriptors (en/ru/zh) and role targets, all editable. */
-import { Badge, Button, Card, Drawer, Group, Select, SimpleGrid, Stack, Switch, Table, Text, TextInput, Textarea, Title } from '@mantine/core';
+import {
+  Badge,
+  Button,
+  Card,
+  Drawer,
+  Group,
+  Select,
+  SimpleGrid,
+  Stack,
+  Switch,
+  Table,
+  Text,
+  TextInput,
+  Textarea,
+  Title,
+} from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { IconPlus } from '@tabler/icons-react';
 import { useState } from 'react';
@@ -30,7 +45,11 @@ export function ModelTab() {
           {t('training.model.intro')}
         </Text>
         <Group>
-          <Switch label={t('training.model.showArchived')} checked={showArchived} onChange={(e) => setShowArchived(e.currentTarget.checked)} />
+          <Switch
+            label={t('training.model.showArchived')}
+            checked={showArchived}
+            onChange={(e) => setShowArchived(e.currentTarget.checked)}
+          />
           <Button leftSection={<IconPlus size={16} />} onClick={() => setEditing('new')}>
             {t('training.model.add')}
           </Button>
@@ -87,7 +106,13 @@ export function ModelTab() {
           ))}
         </Table.Tbody>
       </Table>
-      <Drawer opened={!!editing} onClose={() => setEditing(null)} position="right" size="xl" title={editing === 'new' ? t('training.model.add') : editing ? l3(editing.name) : ''}>
+      <Drawer
+        opened={!!editing}
+        onClose={() => setEditing(null)}
+        position="right"
+        size="xl"
+        title={editing === 'new' ? t('training.model.add') : editing ? l3(editing.name) : ''}
+      >
         {editing && (
           <CompetencyForm
             competency={editing === 'new' ? null : editing}
@@ -129,12 +154,25 @@ function CompetencyForm({ competency, onSaved }: { competency: Competency | null
     <Stack data-testid="competency-form">
       <SimpleGrid cols={3}>
         {langs.map((l) => (
-          <TextInput key={l} label={`${t('training.model.name')} (${l.toUpperCase()})`} value={name[l]} onChange={(e) => setName({ ...name, [l]: e.currentTarget.value })} required={l === 'en'} />
+          <TextInput
+            key={l}
+            label={`${t('training.model.name')} (${l.toUpperCase()})`}
+            value={name[l]}
+            onChange={(e) => setName({ ...name, [l]: e.currentTarget.value })}
+            required={l === 'en'}
+          />
         ))}
       </SimpleGrid>
       <SimpleGrid cols={3}>
         {langs.map((l) => (
-          <Textarea key={l} autosize minRows={2} label={`${t('training.form.description')} (${l.toUpperCase()})`} value={description[l]} onChange={(e) => setDescription({ ...description, [l]: e.currentTarget.value })} />
+          <Textarea
+            key={l}
+            autosize
+            minRows={2}
+            label={`${t('training.form.description')} (${l.toUpperCase()})`}
+            value={description[l]}
+            onChange={(e) => setDescription({ ...description, [l]: e.currentTarget.value })}
+          />
         ))}
       </SimpleGrid>
       <Title order={5}>{t('training.model.levels')}</Title>

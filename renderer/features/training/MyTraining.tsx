@@ -119,7 +119,8 @@ export function TrainerWidget() {
       </Group>
       {d.data.overdue.slice(0, 3).map((r) => (
         <Text key={r.id} size="xs" c="dimmed" mt={4}>
-          {personName({ name: r.personName, names: r.personNames })} — {r.courseTitle} ({t('training.daysOverdue', { count: r.daysOverdue })})
+          {personName({ name: r.personName, names: r.personNames })} — {r.courseTitle} (
+          {t('training.daysOverdue', { count: r.daysOverdue })})
         </Text>
       ))}
     </Card>

@@ -47,17 +47,28 @@ export function PlanForm({
   const [saving, setSaving] = useState(false);
   const courses = useApi('training.courses.list', opened ? { query: '', status: 'published', offset: 0, limit: 500 } : null);
   const teams = useApi('teams.list', opened ? { includeEmpty: false } : null);
-  const people = useApi('people.list', opened && kind === 'people' ? { query: '', teamId: null, role: null, includeInactive: true, sort: 'name', offset: 0, limit: 500 } : null);
+  const people = useApi(
+    'people.list',
+    opened && kind === 'people'
+      ? { query: '', teamId: null, role: null, includeInactive: true, sort: 'name', offset: 0, limit: 500 }
+      : null,
+  );
   const suggestedName = (() => {
     const titles = (courses.data?.rows ?? []).filter((c) => courseIds.includes(String(c.id))).map((c) => c.title);
     if (!titles.length) return '';
     const target =
       kind === 'team'
-        ? (teams.data ?? []).filter((tm) => teamIds.includes(String(tm.id))).map((tm) => tm.name).join(', ')
+        ? (teams.data ?? [])
+            .filter((tm) => teamIds.includes(String(tm.id)))
+            .map((tm) => tm.name)
+            .join(', ')
         : kind === 'role'
           ? roles.map((r) => t(dynamicKey(`roles.${r}`))).join(', ')
           : t('training.plans.defaultTargetPeople', { count: personIds.length });
-    const month = new Intl.DateTimeFormat(i18n.language === 'zh' ? 'zh-CN' : i18n.language === 'ru' ? 'ru-RU' : 'en-GB', { month: 'long', year: 'numeric' }).format(new Date());
+    const month = new Intl.DateTimeFormat(i18n.language === 'zh' ? 'zh-CN' : i18n.language === 'ru' ? 'ru-RU' : 'en-GB', {
+      month: 'long',
+      year: 'numeric',
+    }).format(new Date());
     const courses_ = titles.length > 2 ? `${titles.slice(0, 2).join(', ')} +${titles.length - 2}` : titles.join(', ');
     return t('training.plans.defaultName', { courses: courses_, target: target || '—', month }).slice(0, 200);
   })();
@@ -92,14 +103,23 @@ export function PlanForm({
       onSaved?.(r);
       onClose();
     } catch (e) {
-      setError(e instanceof ApiCallError && e.error.issues?.length ? e.error.issues.map((i) => `${i.field}: ${i.message}`).join('; ') : errorText(t, e));
+      setError(
+        e instanceof ApiCallError && e.error.issues?.length
+          ? e.error.issues.map((i) => `${i.field}: ${i.message}`).join('; ')
+          : errorText(t, e),
+      );
     } finally {
       setSaving(false);
     }
   };
 
   return (
-    <Modal opened={opened} onClose={onClose} size="lg" title={plan ? t('training.plans.edit', { version: plan.version }) : t('training.plans.new')}>
+    <Modal
+      opened={opened}
+      onClose={onClose}
+      size="lg"
+      title={plan ? t('training.plans.edit', { version: plan.version }) : t('training.plans.new')}
+    >
       <Stack data-testid="plan-form">
         <TextInput
           label={t('training.plans.name')}
@@ -132,7 +152,10 @@ export function PlanForm({
           <MultiSelect
             searchable
             label={t('training.plans.target.people')}
-            data={(people.data?.rows ?? []).map((p) => ({ value: String(p.id), label: p.active ? personName(p) : `${personName(p)} (${t('common.inactive')})` }))}
+            data={(people.data?.rows ?? []).map((p) => ({
+              value: String(p.id),
+              label: p.active ? personName(p) : `${personName(p)} (${t('common.inactive')})`,
+            }))}
             value={personIds}
             onChange={setPersonIds}
             data-testid="plan-people"
@@ -147,7 +170,14 @@ export function PlanForm({
             data-testid="plan-teams"
           />
         )}
-        {kind === 'role' && <MultiSelect label={t('training.plans.target.role')} data={ROLES.map((r) => ({ value: r, label: t(dynamicKey(`roles.${r}`)) }))} value={roles} onChange={setRoles} />}
+        {kind === 'role' && (
+          <MultiSelect
+            label={t('training.plans.target.role')}
+            data={ROLES.map((r) => ({ value: r, label: t(dynamicKey(`roles.${r}`)) }))}
+            value={roles}
+            onChange={setRoles}
+          />
+        )}
         <Group grow align="flex-start">
           <DateField label={t('training.plans.due')} value={dueDate} onChange={(v) => setDueDate(v)} data-testid="plan-due" />
           <Select
@@ -186,7 +216,12 @@ export function PlanForm({
           <Button variant="default" onClick={onClose}>
             {t('actions.cancel')}
           </Button>
-          <Button onClick={() => void save()} loading={saving} disabled={!effectiveName.trim() || !courseIds.length} data-testid="plan-save">
+          <Button
+            onClick={() => void save()}
+            loading={saving}
+            disabled={!effectiveName.trim() || !courseIds.length}
+            data-testid="plan-save"
+          >
             {t('training.plans.assign')}
           </Button>
         </Group>

@@ -61,7 +61,9 @@ export function PlansTab() {
                   <Text size="sm">{fmtDate(p.dueDate)}</Text>
                   {p.recurrenceMonths && (
                     <Text size="xs" c="dimmed">
-                      {p.recurrenceMonths === 12 ? t('training.plans.yearly') : t('training.plans.everyMonths', { count: p.recurrenceMonths })}
+                      {p.recurrenceMonths === 12
+                        ? t('training.plans.yearly')
+                        : t('training.plans.everyMonths', { count: p.recurrenceMonths })}
                     </Text>
                   )}
                 </Table.Td>

@@ -38,7 +38,11 @@ export interface Running {
 /** Starts the host; resolves at READY, or rejects with its output when it exits first. */
 export function startServe(entry: string, args: string[], dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'swb-team-'))): Promise<Running> {
   return new Promise((resolve, reject) => {
-    const proc = spawn(process.execPath, [entry, '--data', dataDir, '--port', '0', ...args], { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, NODE_PATH: path.join(ROOT, 'node_modules') } });
+    const proc = spawn(process.execPath, [entry, '--data', dataDir, '--port', '0', ...args], {
+      cwd: ROOT,
+      stdio: ['ignore', 'pipe', 'pipe'],
+      env: { ...process.env, NODE_PATH: path.join(ROOT, 'node_modules') },
+    });
     let out = '';
     const onData = (c: Buffer) => {
       out += c.toString();

@@ -16,7 +16,8 @@ export class AudioError extends Error {}
 
 /** Reads a PCM WAV file (8/16/24/32-bit integer or 32-bit float). */
 export function readWav(buf: Buffer): Pcm {
-  if (buf.length < 12 || buf.toString('ascii', 0, 4) !== 'RIFF' || buf.toString('ascii', 8, 12) !== 'WAVE') throw new AudioError('Not a WAV file (no RIFF/WAVE header).');
+  if (buf.length < 12 || buf.toString('ascii', 0, 4) !== 'RIFF' || buf.toString('ascii', 8, 12) !== 'WAVE')
+    throw new AudioError('Not a WAV file (no RIFF/WAVE header).');
   let off = 12;
   let fmt: { format: number; channels: number; rate: number; bits: number } | null = null;
   while (off + 8 <= buf.length) {
@@ -24,7 +25,12 @@ export function readWav(buf: Buffer): Pcm {
     const size = buf.readUInt32LE(off + 4);
     const body = off + 8;
     if (id === 'fmt ') {
-      fmt = { format: buf.readUInt16LE(body), channels: buf.readUInt16LE(body + 2), rate: buf.readUInt32LE(body + 4), bits: buf.readUInt16LE(body + 14) };
+      fmt = {
+        format: buf.readUInt16LE(body),
+        channels: buf.readUInt16LE(body + 2),
+        rate: buf.readUInt32LE(body + 4),
+        bits: buf.readUInt16LE(body + 14),
+      };
       if (fmt.format === 0xfffe && size >= 26) fmt.format = buf.readUInt16LE(body + 24); // WAVE_FORMAT_EXTENSIBLE: sub-format
     } else if (id === 'data') {
       if (!fmt) throw new AudioError('WAV data comes before its format chunk.');
@@ -37,7 +43,8 @@ export function readWav(buf: Buffer): Pcm {
 
 function decode(data: Buffer, f: { format: number; channels: number; bits: number }): Float32Array[] {
   const bytes = f.bits / 8;
-  if (!f.channels || ![8, 16, 24, 32].includes(f.bits) || (f.format !== 1 && f.format !== 3)) throw new AudioError(`Unsupported WAV encoding (format ${f.format}, ${f.bits} bit).`);
+  if (!f.channels || ![8, 16, 24, 32].includes(f.bits) || (f.format !== 1 && f.format !== 3))
+    throw new AudioError(`Unsupported WAV encoding (format ${f.format}, ${f.bits} bit).`);
   const frames = Math.floor(data.length / (bytes * f.channels));
   const out = Array.from({ length: f.channels }, () => new Float32Array(frames));
   for (let i = 0; i < frames; i++) {
@@ -99,7 +106,8 @@ export function resample(input: Float32Array, from: number, to = MODEL_RATE): Fl
 /** Cuts a stream into chunks of `ms` (the last one may be shorter); each with its start time. */
 export function* chunks(samples: Float32Array, rate = MODEL_RATE, ms = 100): Generator<{ atMs: number; samples: Float32Array }> {
   const size = Math.max(1, Math.round((rate * ms) / 1000));
-  for (let i = 0; i < samples.length; i += size) yield { atMs: Math.round((i / rate) * 1000), samples: samples.subarray(i, Math.min(samples.length, i + size)) };
+  for (let i = 0; i < samples.length; i += size)
+    yield { atMs: Math.round((i / rate) * 1000), samples: samples.subarray(i, Math.min(samples.length, i + size)) };
 }
 
 /** Everything between capture and the recogniser: mono, 16 kHz, 100 ms chunks. */

@@ -11,7 +11,13 @@ import { fork, type ChildProcess } from 'node:child_process';
 import crypto from 'node:crypto';
 import { AppError } from '../../../../shared/api/contract';
 import type { ScriptLanguage } from '../../../../shared/api/scripts';
-import { MODEL_SAMPLE_RATE, type CaptureChannelStats, type CaptureStatus, type RecognizerState, type SpeechProblem } from '../../../../shared/api/speech';
+import {
+  MODEL_SAMPLE_RATE,
+  type CaptureChannelStats,
+  type CaptureStatus,
+  type RecognizerState,
+  type SpeechProblem,
+} from '../../../../shared/api/speech';
 import type { Speaker, TranscriptEvent } from '../../../../shared/guidance/types';
 import { bundledWorker } from '../../bundledWorker';
 import { resample } from './audio';
@@ -62,22 +68,35 @@ class Session {
     const problem = checkFolder(folder, this.language);
     if (problem) return { state: 'off', problem };
     const file = this.deps.workerFile();
-    if (!file) return { state: 'off', problem: { code: 'no_runtime', message: 'On-device speech recognition is not part of this build. Use the softphone feed or replay.', key: 'speech.model.no_runtime', params: {} } };
+    if (!file)
+      return {
+        state: 'off',
+        problem: {
+          code: 'no_runtime',
+          message: 'On-device speech recognition is not part of this build. Use the softphone feed or replay.',
+          key: 'speech.model.no_runtime',
+          params: {},
+        },
+      };
     // structured-clone IPC carries the Float32Array samples as they are
     const child = fork(file, [], { serialization: 'advanced', stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
     this.child = child;
-    child.on('message', (m: { type: 'ready' } | { type: 'event'; event: TranscriptEvent } | { type: 'error'; code: string; message: string }) => {
-      if (m.type === 'ready') this.recognizer = { state: 'ready' };
-      else if (m.type === 'event') this.deps.onWords([m.event]);
-      else this.fail({ code: 'internal', message: m.message, key: 'speech.internal', params: {} });
-    });
+    child.on(
+      'message',
+      (m: { type: 'ready' } | { type: 'event'; event: TranscriptEvent } | { type: 'error'; code: string; message: string }) => {
+        if (m.type === 'ready') this.recognizer = { state: 'ready' };
+        else if (m.type === 'event') this.deps.onWords([m.event]);
+        else this.fail({ code: 'internal', message: m.message, key: 'speech.internal', params: {} });
+      },
+    );
     child.on('exit', (code, signal) => {
       this.child = null;
       if (this.stopped) return;
       console.error(`[speech] recogniser exited (${signal ?? code})`);
       this.fail({
         code: 'crashed',
-        message: 'The speech recogniser stopped unexpectedly: the model files may be damaged. Download the model again, or use the softphone feed.',
+        message:
+          'The speech recogniser stopped unexpectedly: the model files may be damaged. Download the model again, or use the softphone feed.',
         key: 'speech.crashed',
         params: {},
       });
@@ -166,7 +185,8 @@ export class CaptureSessions {
   private session(owner: number, id: string): Session {
     this.sweep();
     const s = this.byOwner.get(owner);
-    if (!s || s.id !== id) throw new AppError('not_found', 'This listening session has ended. Press Listen again.', 'sessionId', { key: 'speech.sessionEnded' });
+    if (!s || s.id !== id)
+      throw new AppError('not_found', 'This listening session has ended. Press Listen again.', 'sessionId', { key: 'speech.sessionEnded' });
     return s;
   }
 

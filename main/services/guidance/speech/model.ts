@@ -91,11 +91,23 @@ export function looksLikeOnnx(file: string): boolean {
 
 export function checkModel(folder: string, language: ScriptLanguage): ModelFiles {
   if (!folder || !fs.existsSync(folder)) {
-    throw new ModelError({ code: 'no_folder', message: `No speech model folder at "${folder}". Download the ${LANG_NAME[language]} streaming model named in the README and unpack it into the models folder.` });
+    throw new ModelError({
+      code: 'no_folder',
+      message: `No speech model folder at "${folder}". Download the ${LANG_NAME[language]} streaming model named in the README and unpack it into the models folder.`,
+    });
   }
-  if (!fs.statSync(folder).isDirectory()) throw new ModelError({ code: 'not_a_folder', message: `"${folder}" is a file, not a folder. Choose the folder the model archive was unpacked into.` });
+  if (!fs.statSync(folder).isDirectory())
+    throw new ModelError({
+      code: 'not_a_folder',
+      message: `"${folder}" is a file, not a folder. Choose the folder the model archive was unpacked into.`,
+    });
   const files = listFiles(folder);
-  const found = { encoder: pick(files, /^encoder.*\.onnx$/), decoder: pick(files, /^decoder.*\.onnx$/), joiner: pick(files, /^joiner.*\.onnx$/), tokens: pick(files, /^tokens\.txt$/) };
+  const found = {
+    encoder: pick(files, /^encoder.*\.onnx$/),
+    decoder: pick(files, /^decoder.*\.onnx$/),
+    joiner: pick(files, /^joiner.*\.onnx$/),
+    tokens: pick(files, /^tokens\.txt$/),
+  };
   const missing = Object.entries(found)
     .filter(([, v]) => !v)
     .map(([k]) => (k === 'tokens' ? 'tokens.txt' : `${k}*.onnx`));

@@ -31,7 +31,11 @@ export function loadSherpa(): SherpaModule {
   try {
     return createRequire(__filename)('sherpa-onnx-node') as SherpaModule;
   } catch (e) {
-    throw new ModelError({ code: 'no_model', missing: ['sherpa-onnx-node'], message: `On-device speech recognition is not installed (sherpa-onnx-node: ${(e as Error).message.split('\n')[0]}). Reinstall the app, or use the softphone feed or replay.` });
+    throw new ModelError({
+      code: 'no_model',
+      missing: ['sherpa-onnx-node'],
+      message: `On-device speech recognition is not installed (sherpa-onnx-node: ${(e as Error).message.split('\n')[0]}). Reinstall the app, or use the softphone feed or replay.`,
+    });
   }
 }
 
@@ -73,7 +77,13 @@ export function createRecognizer(modelDir: string, language: ScriptLanguage, she
   const m = checkModel(modelDir, language);
   return new sherpa.OnlineRecognizer({
     featConfig: { sampleRate: MODEL_RATE, featureDim: 80 },
-    modelConfig: { transducer: { encoder: m.encoder, decoder: m.decoder, joiner: m.joiner }, tokens: m.tokens, numThreads: 1, provider: 'cpu', debug: 0 },
+    modelConfig: {
+      transducer: { encoder: m.encoder, decoder: m.decoder, joiner: m.joiner },
+      tokens: m.tokens,
+      numThreads: 1,
+      provider: 'cpu',
+      debug: 0,
+    },
     decodingMethod: 'greedy_search',
     enableEndpoint: true,
     rule1MinTrailingSilence: 2.4,

@@ -40,7 +40,13 @@ export class SpeechSettingsFile {
 
 /** A model check's failure as a message the UI shows in its language. */
 export function modelProblem(e: unknown, folder: string, language: ScriptLanguage): SpeechProblem {
-  if (!(e instanceof ModelError)) return { code: 'internal', message: `The speech model could not be checked: ${(e as Error)?.message ?? String(e)}`, key: 'speech.internal', params: {} };
+  if (!(e instanceof ModelError))
+    return {
+      code: 'internal',
+      message: `The speech model could not be checked: ${(e as Error)?.message ?? String(e)}`,
+      key: 'speech.internal',
+      params: {},
+    };
   const p = e.problem;
   const message = p.message;
   switch (p.code) {
@@ -78,7 +84,11 @@ export const noModelSet = (language: ScriptLanguage): SpeechProblem => ({
   params: { language },
 });
 
-export function speechSettings(dataDir: string, host: 'electron' | 'browser', platform: NodeJS.Platform = process.platform): SpeechSettings {
+export function speechSettings(
+  dataDir: string,
+  host: 'electron' | 'browser',
+  platform: NodeJS.Platform = process.platform,
+): SpeechSettings {
   const stored = new SpeechSettingsFile(dataDir).read();
   const models = Object.fromEntries(
     SCRIPT_LANGUAGES.map((l): [ScriptLanguage, SpeechModelSlot] => {

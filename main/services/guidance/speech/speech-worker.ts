@@ -13,7 +13,10 @@ import type { Speaker } from '../../../../shared/guidance/types';
 import { ModelError } from './model';
 import { createRecognizer, SpeechChannel } from './recognizer';
 
-type In = { type: 'start'; modelDir: string; language: ScriptLanguage; channels: Speaker[] } | { type: 'audio'; channel: Speaker; atMs: number; samples: Float32Array } | { type: 'stop' };
+type In =
+  | { type: 'start'; modelDir: string; language: ScriptLanguage; channels: Speaker[] }
+  | { type: 'audio'; channel: Speaker; atMs: number; samples: Float32Array }
+  | { type: 'stop' };
 
 const port = parentPort;
 const send = port ? (m: unknown) => port.postMessage(m) : process.send ? (m: unknown) => process.send?.(m) : null;

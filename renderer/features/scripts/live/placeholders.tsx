@@ -96,7 +96,14 @@ export function PlaceholderChip({ name }: { name: string }) {
       style={
         value
           ? { fontWeight: 600 }
-          : { padding: '0 4px', margin: '0 2px', borderRadius: 4, border: '1px dashed var(--mantine-color-orange-7)', color: '#8a3300', background: 'var(--mantine-color-orange-0)' }
+          : {
+              padding: '0 4px',
+              margin: '0 2px',
+              borderRadius: 4,
+              border: '1px dashed var(--mantine-color-orange-7)',
+              color: '#8a3300',
+              background: 'var(--mantine-color-orange-0)',
+            }
       }
     >
       {value || label}
@@ -111,7 +118,13 @@ export function PlaceholderText({ text, chips = false }: { text: string; chips?:
   return (
     <>
       {pieces.map((p, i) =>
-        p.kind === 'text' ? <span key={i}>{p.text}</span> : chips ? <PlaceholderChip key={i} name={p.name} /> : <PlaceholderField key={i} name={p.name} />,
+        p.kind === 'text' ? (
+          <span key={i}>{p.text}</span>
+        ) : chips ? (
+          <PlaceholderChip key={i} name={p.name} />
+        ) : (
+          <PlaceholderField key={i} name={p.name} />
+        ),
       )}
     </>
   );

@@ -2,7 +2,14 @@
 import { useEffect } from 'react';
 import { isTyping } from '../util';
 
-export function useLiveKeys(opts: { paused: boolean; focusSearch: () => void; next: () => void; back: () => void; choose: (n: number) => void; changeScript: (() => void) | null }) {
+export function useLiveKeys(opts: {
+  paused: boolean;
+  focusSearch: () => void;
+  next: () => void;
+  back: () => void;
+  choose: (n: number) => void;
+  changeScript: (() => void) | null;
+}) {
   const { paused, focusSearch, next, back, choose, changeScript } = opts;
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {

@@ -95,5 +95,24 @@ export function useLiveScript(initialScript: number | null, initialStep: string 
     setScript(null);
   }, []);
 
-  return { scriptId, setScriptId, script, setScript, loadError, history, byKey, currentKey, current, checked, setChecked, ended, setEnded, goTo, next, back, restart, close };
+  return {
+    scriptId,
+    setScriptId,
+    script,
+    setScript,
+    loadError,
+    history,
+    byKey,
+    currentKey,
+    current,
+    checked,
+    setChecked,
+    ended,
+    setEnded,
+    goTo,
+    next,
+    back,
+    restart,
+    close,
+  };
 }

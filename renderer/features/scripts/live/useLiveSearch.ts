@@ -8,7 +8,10 @@ export function useLiveSearch(onOpen: (h: SearchHit) => void, onCopy: (h: Search
   const [query, setQuery] = useState('');
   const [sel, setSel] = useState(0);
   // useApi drops out-of-order answers
-  const search = useApi('scripts.search', query.trim() ? { query, language: null, kinds: ['step', 'objection', 'library'], limit: 20 } : null);
+  const search = useApi(
+    'scripts.search',
+    query.trim() ? { query, language: null, kinds: ['step', 'objection', 'library'], limit: 20 } : null,
+  );
   const hits = query.trim() ? (search.data ?? []) : [];
   useEffect(() => setSel(0), [query]);
   // results committed for this query: the bench times from the last key to this frame

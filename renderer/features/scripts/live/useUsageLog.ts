@@ -12,7 +12,13 @@ export function useUsageLog(): LogUsage {
   return useCallback<LogUsage>(
     (action, e = {}) => {
       // statistics only: a lost event must not interrupt the call
-      void api('scripts.logUsage', { sessionKey: call, action, scriptId: e.scriptId ?? null, stepId: e.stepId ?? null, objectionId: e.objectionId ?? null }).catch(() => undefined);
+      void api('scripts.logUsage', {
+        sessionKey: call,
+        action,
+        scriptId: e.scriptId ?? null,
+        stepId: e.stepId ?? null,
+        objectionId: e.objectionId ?? null,
+      }).catch(() => undefined);
     },
     [call],
   );
