@@ -143,6 +143,10 @@ describe('counted server messages', () => {
     for (const lang of ['en', 'ru', 'zh'] as const) expect(JSON.stringify(resourcesFor(lang).errors)).not.toMatch(/\w\(s\)/);
   });
 
+  it('no UI string says "(s)" either: counts use plural forms', () => {
+    for (const lang of ['en', 'ru', 'zh'] as const) expect(JSON.stringify(resourcesFor(lang))).not.toMatch(/\w\(s\)/);
+  });
+
   it.each([
     ['people.teamHasMembers', { team: 'North' }],
     ['scripts.objectionInUse', { objection: 'Too expensive' }],

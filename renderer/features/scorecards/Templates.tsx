@@ -162,7 +162,7 @@ export function TemplatesPanel() {
                   before: whatIf.data.before === null ? '—' : fmtNumber(whatIf.data.before, 1),
                   after: whatIf.data.after === null ? '—' : fmtNumber(whatIf.data.after, 1),
                   delta: whatIf.data.delta === null ? '—' : `${whatIf.data.delta >= 0 ? '+' : ''}${fmtNumber(whatIf.data.delta, 1)}`,
-                  changed: whatIf.data.changed,
+                  count: whatIf.data.changed,
                 })}
               </Text>
               <Group gap={4} mt={4}>
