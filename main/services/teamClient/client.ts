@@ -249,7 +249,7 @@ export class TeamClient {
             'content-type': 'application/octet-stream',
             ...(size !== null ? { 'content-length': String(size), expect: '100-continue' } : {}),
             origin: url.origin,
-            authorization: `Bearer ${cache.getMeta(this.db, 'token') ?? ''}`,
+            authorization: `Bearer ${this.token ?? ''}`,
           },
         },
         (res) => {
@@ -290,7 +290,7 @@ export class TeamClient {
           method,
           agent: this.agent,
           timeout: this.opts.timeoutMs ?? 10_000,
-          headers: { authorization: `Bearer ${cache.getMeta(this.db, 'token') ?? ''}`, ...(range ? { range } : {}) },
+          headers: { authorization: `Bearer ${this.token ?? ''}`, ...(range ? { range } : {}) },
         },
         resolve,
       );
