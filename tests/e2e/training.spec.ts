@@ -237,3 +237,34 @@ test('bad input: inactive person, deleting a course with attempts archives it', 
   await expect(page.getByTestId('competency-model')).toContainText('Работа с возражениями');
   await shot(page, 'training-15-model-ru');
 });
+
+test('plan form in Russian: a too long name is refused under the name field, in Russian, and nothing is saved', async ({ page, host }) => {
+  const kate = (await host.api<{ rows: P[] }>('people.list', { query: 'Kate', limit: 5 })).rows[0];
+  await host.api('session.set', { personId: kate.id, role: 'trainer' });
+  const before = await host.api<unknown[]>('training.plans.list', {});
+  await page.goto(host.url);
+  await page.evaluate(() =>
+    (globalThis as unknown as { localStorage: { setItem(k: string, v: string): void } }).localStorage.setItem('workbench.lang', 'ru'),
+  );
+  await go(page, host, `/training?tab=plans`);
+  await page.getByTestId('new-plan').click();
+  await openMulti(page, 'plan-courses');
+  await page.getByRole('option', { name: /Closing: ask for the decision/ }).click();
+  await page.keyboard.press('Escape');
+  await openMulti(page, 'plan-teams');
+  await page.getByRole('option', { name: /North/ }).click();
+  await page.keyboard.press('Escape');
+  await page.getByTestId('plan-name').fill('Я'.repeat(201));
+  await page.getByTestId('plan-save').click();
+  const nameField = page.locator('.mantine-TextInput-root', { has: page.getByTestId('plan-name') });
+  await expect(nameField.locator('.mantine-TextInput-error')).toHaveText('Не более 200 символов');
+  await expect(page.getByTestId('plan-name')).toHaveAttribute('aria-invalid', 'true');
+  await expect(page.getByTestId('plan-form')).toBeVisible();
+  await shot(page, 'training-16-plan-name-too-long-ru');
+  // fixing the field clears its error and the plan saves
+  await page.getByTestId('plan-name').fill('Закрытие сделки: весна');
+  await expect(nameField.locator('.mantine-TextInput-error')).toHaveCount(0);
+  await page.getByTestId('plan-save').click();
+  await expect(page.getByTestId('plan-form')).toHaveCount(0);
+  await expect.poll(async () => (await host.api<unknown[]>('training.plans.list', {})).length).toBe(before.length + 1);
+});

@@ -17,16 +17,29 @@ import {
   TextInput,
   Textarea,
 } from '@mantine/core';
+import { zodResolver } from '@hookform/resolvers/zod';
 import { notifications } from '@mantine/notifications';
 import { IconArrowDown, IconArrowUp, IconPlus, IconTrash } from '@tabler/icons-react';
 import { useEffect, useMemo, useState } from 'react';
+import { Controller, useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
-import type { CourseDetail, CourseItem, QuestionData } from '../../../shared/api/training';
+import type { z } from 'zod';
+import { itemInput, type CourseDetail, type CourseItem, type QuestionData } from '../../../shared/api/training';
 import { QUESTION_KINDS, validateQuiz, type QuestionKind } from '../../../shared/domain/quiz';
 import { Attachments } from '../../app/slots';
 import { api, ApiCallError } from '../../lib/api';
-import { errorText } from '../../lib/errors';
+import { errorText, translateValidation } from '../../lib/errors';
 import { Markdown } from './util';
+
+/** The contract's item schema without what the editor is opened for (module and kind). */
+const itemForm = itemInput.omit({ moduleId: true, kind: true });
+type FormIn = z.input<typeof itemForm>;
+type FormOut = z.output<typeof itemForm>;
+/** Fields with their own input: a server error on one lands under it, any other in the alert. */
+const FIELDS = ['title', 'bodyMd', 'passMark', 'attemptsAllowed'] as const;
+const isField = (f: string | undefined): f is (typeof FIELDS)[number] => !!f && (FIELDS as readonly string[]).includes(f);
+/** A NumberInput's value for the form: empty means "not set" (the schema's default), never 0. */
+const num = (v: number | string) => (v === '' ? undefined : Number(v));
 
 const newId = (opts: { id: string }[]) => {
   for (let i = 0; ; i++) {
@@ -47,22 +60,43 @@ export function ItemEditor({
   onSaved: (c: CourseDetail) => void;
 }) {
   const { t } = useTranslation();
-  const [title, setTitle] = useState(item?.title ?? '');
-  const [bodyMd, setBody] = useState(item?.bodyMd ?? '');
-  const [passMark, setPassMark] = useState<number | string>(item?.passMark ?? 80);
-  const [attempts, setAttempts] = useState<number | string>(item?.attemptsAllowed ?? 3);
-  const [shuffle, setShuffle] = useState(item?.shuffle ?? true);
-  const [questions, setQuestions] = useState<QuestionData[]>(item?.questions ?? []);
-  const [serverError, setServerError] = useState<{ message: string; field?: string } | null>(null);
-  const [saving, setSaving] = useState(false);
+  const {
+    control,
+    handleSubmit,
+    setError,
+    setValue,
+    getValues,
+    watch,
+    formState: { errors, isSubmitting },
+  } = useForm<FormIn, unknown, FormOut>({
+    resolver: zodResolver(itemForm),
+    defaultValues: {
+      title: item?.title ?? '',
+      bodyMd: item?.bodyMd ?? '',
+      passMark: item?.passMark ?? 80,
+      attemptsAllowed: item?.attemptsAllowed ?? 3,
+      shuffle: item?.shuffle ?? true,
+      questions: item?.questions ?? [],
+    },
+  });
+  const err = (m?: string) => translateValidation(t, m);
+  const title = watch('title');
+  const bodyMd = watch('bodyMd') ?? '';
+  const passMark = watch('passMark');
+  const attempts = watch('attemptsAllowed');
+  const watchedQuestions = watch('questions');
+  const questions = useMemo(() => (watchedQuestions ?? []) as QuestionData[], [watchedQuestions]);
+  const setQuestions = (f: (qs: QuestionData[]) => QuestionData[]) =>
+    setValue('questions', f((getValues('questions') ?? []) as QuestionData[]), { shouldDirty: true });
+  const [serverError, setServerError] = useState<string | null>(null);
   const [tab, setTab] = useState<'write' | 'preview'>('write');
 
   const problems = useMemo(
     () =>
       kind === 'quiz'
         ? validateQuiz({
-            passMark: Number(passMark),
-            attemptsAllowed: Number(attempts),
+            passMark: Number(passMark ?? 80),
+            attemptsAllowed: Number(attempts ?? 3),
             questions: questions.map((q, i) => ({ ...q, id: q.id ?? i })),
           })
         : [],
@@ -98,44 +132,45 @@ export function ItemEditor({
       },
     ]);
 
-  const save = async () => {
+  const submit = handleSubmit(
+    async (data) => {
+      setServerError(null);
+      try {
+        const saved = await api('training.items.save', {
+          ...data,
+          id: item?.id,
+          moduleId,
+          kind,
+          questions: data.questions.map((q) => ({ ...q, correct: q.kind === 'ordering' ? q.options.map((o) => o.id) : q.correct })),
+        });
+        notifications.show({ message: t('training.saved') });
+        onSaved(saved);
+      } catch (e) {
+        const field = e instanceof ApiCallError ? e.error.field : undefined;
+        if (isField(field)) setError(field, { message: errorText(t, e) });
+        else setServerError(errorText(t, e));
+      }
+    },
+    (invalid) => {
+      // question problems have no input of their own to sit under: the first one goes to the alert
+      if (invalid.questions) setServerError(err(firstMessage(invalid.questions)) ?? null);
+    },
+  );
+  const save = () => {
     // The server refuses the same problems; checking here first gives the message in the UI language.
     setTriedSave(true);
-    if (problems.length) {
-      setServerError({ message: problemText(problems[0]) });
-      return;
-    }
-    setSaving(true);
-    setServerError(null);
-    try {
-      const saved = await api('training.items.save', {
-        id: item?.id,
-        moduleId,
-        kind,
-        title,
-        bodyMd,
-        passMark: Number(passMark),
-        attemptsAllowed: Number(attempts),
-        shuffle,
-        questions: questions.map((q) => ({ ...q, correct: q.kind === 'ordering' ? q.options.map((o) => o.id) : q.correct })),
-      });
-      notifications.show({ message: t('training.saved') });
-      onSaved(saved);
-    } catch (e) {
-      setServerError({ message: errorText(t, e), field: e instanceof ApiCallError ? e.error.field : undefined });
-    } finally {
-      setSaving(false);
-    }
+    if (problems.length) return setServerError(problemText(problems[0]));
+    void submit();
   };
 
   return (
     <Stack data-testid="item-editor">
-      <TextInput
-        label={t('training.form.title')}
-        value={title}
-        onChange={(e) => setTitle(e.currentTarget.value)}
-        data-testid="item-title"
-        required
+      <Controller
+        control={control}
+        name="title"
+        render={({ field }) => (
+          <TextInput label={t('training.form.title')} {...field} error={err(errors.title?.message)} data-testid="item-title" required />
+        )}
       />
       {kind === 'lesson' && (
         <>
@@ -150,16 +185,23 @@ export function ItemEditor({
             ]}
           />
           {tab === 'write' ? (
-            <Textarea
-              aria-label={t('training.editor.write')}
-              autosize
-              minRows={12}
-              maxRows={30}
-              value={bodyMd}
-              onChange={(e) => setBody(e.currentTarget.value)}
-              description={t('training.editor.markdownHint')}
-              styles={{ input: { fontFamily: 'monospace' } }}
-              data-testid="lesson-body"
+            <Controller
+              control={control}
+              name="bodyMd"
+              render={({ field }) => (
+                <Textarea
+                  aria-label={t('training.editor.write')}
+                  autosize
+                  minRows={12}
+                  maxRows={30}
+                  {...field}
+                  value={field.value ?? ''}
+                  error={err(errors.bodyMd?.message)}
+                  description={t('training.editor.markdownHint')}
+                  styles={{ input: { fontFamily: 'monospace' } }}
+                  data-testid="lesson-body"
+                />
+              )}
             />
           ) : (
             <Card withBorder>
@@ -172,24 +214,52 @@ export function ItemEditor({
       {kind === 'quiz' && (
         <>
           <SimpleGrid cols={3}>
-            <NumberInput
-              label={t('training.quiz.passMark')}
-              suffix=" %"
-              value={passMark}
-              onChange={setPassMark}
-              data-testid="pass-mark"
-              error={problems.find((p) => p.field === 'passMark') ? t('training.quizProblem.pass_mark_range') : undefined}
+            <Controller
+              control={control}
+              name="passMark"
+              render={({ field }) => (
+                <NumberInput
+                  label={t('training.quiz.passMark')}
+                  suffix=" %"
+                  value={field.value ?? ''}
+                  onChange={(v) => field.onChange(num(v))}
+                  onBlur={field.onBlur}
+                  data-testid="pass-mark"
+                  error={
+                    problems.find((p) => p.field === 'passMark') ? t('training.quizProblem.pass_mark_range') : err(errors.passMark?.message)
+                  }
+                />
+              )}
             />
-            <NumberInput
-              label={t('training.quiz.attempts')}
-              description={t('training.quiz.attemptsHint')}
-              min={0}
-              max={100}
-              value={attempts}
-              onChange={setAttempts}
-              data-testid="attempts"
+            <Controller
+              control={control}
+              name="attemptsAllowed"
+              render={({ field }) => (
+                <NumberInput
+                  label={t('training.quiz.attempts')}
+                  description={t('training.quiz.attemptsHint')}
+                  min={0}
+                  max={100}
+                  value={field.value ?? ''}
+                  onChange={(v) => field.onChange(num(v))}
+                  onBlur={field.onBlur}
+                  error={err(errors.attemptsAllowed?.message)}
+                  data-testid="attempts"
+                />
+              )}
             />
-            <Switch mt="lg" label={t('training.quiz.shuffle')} checked={shuffle} onChange={(e) => setShuffle(e.currentTarget.checked)} />
+            <Controller
+              control={control}
+              name="shuffle"
+              render={({ field }) => (
+                <Switch
+                  mt="lg"
+                  label={t('training.quiz.shuffle')}
+                  checked={field.value ?? true}
+                  onChange={(e) => field.onChange(e.currentTarget.checked)}
+                />
+              )}
+            />
           </SimpleGrid>
           {questions.map((q, i) => {
             const qProblems = visible.filter((p) => p.question === i);
@@ -360,7 +430,7 @@ export function ItemEditor({
       )}
       {serverError && (
         <Alert color="red" data-testid="item-error">
-          {serverError.message}
+          {serverError}
         </Alert>
       )}
       <Group justify="flex-end">
@@ -369,12 +439,23 @@ export function ItemEditor({
             {t('training.quiz.problems', { count: visible.length })}
           </Text>
         )}
-        <Button onClick={() => void save()} loading={saving} disabled={!title.trim()} data-testid="item-save">
+        <Button onClick={save} loading={isSubmitting} disabled={!title.trim()} data-testid="item-save">
           {t('actions.save')}
         </Button>
       </Group>
     </Stack>
   );
+}
+
+/** The first message in a nested react-hook-form error tree (arrays of question and option errors). */
+function firstMessage(e: unknown): string | undefined {
+  if (!e || typeof e !== 'object') return undefined;
+  if ('message' in e && typeof e.message === 'string') return e.message;
+  for (const v of Object.values(e)) {
+    const m = firstMessage(v);
+    if (m) return m;
+  }
+  return undefined;
 }
 
 function swap<T>(arr: T[], a: number, b: number): T[] {
