@@ -77,6 +77,9 @@ test('library: upload, search inside files, versions, links, live-call, expiry a
   await shot(page, 'library-link-edit');
   // Step 1 is "Greeting" of the demo script "Inbound price request": open it in the real live-call mode.
   await page.keyboard.press('Control+l');
+  await expect(page.getByTestId('live-search')).toBeFocused();
+  await page.keyboard.press('Escape');
+  await page.keyboard.press('s');
   await expect(page.getByTestId('live-pick-input')).toBeFocused();
   await page.keyboard.type('Inbound price');
   // Results load as you type: wait for the script to be first before Enter.

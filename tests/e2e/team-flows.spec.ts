@@ -83,7 +83,11 @@ test('(a) a manager publishes a script and the rep opens it in live-call mode', 
 
   await ivan.goto(`${server.base}/#/`);
   await expect(ivan.getByRole('link', { name: 'Home' })).toBeVisible();
+  // Ctrl+L: live-call mode with the search box ready; Esc, then S opens the script picker
   await ivan.keyboard.press('Control+l');
+  await expect(ivan.getByTestId('live-search')).toBeFocused();
+  await ivan.keyboard.press('Escape');
+  await ivan.keyboard.press('s');
   await expect(ivan.getByTestId('live-pick-input')).toBeFocused();
   await ivan.keyboard.type('Renewal call');
   await expect(ivan.getByTestId('live-pick-0')).toContainText(SCRIPT);
