@@ -148,11 +148,11 @@ test('placeholders: filled once per call, everywhere, Tab between them, {rep_nam
   await shot(page, 'scripts-editor-placeholders-en');
 
   // Live call as a rep
-  const reps = await host.api<{ rows: { id: number; name: string; nameRu: string; nameZh: string }[] }>('people.list', {
+  const reps = await host.api<{ rows: { id: number; name: string; names: Record<string, string> }[] }>('people.list', {
     role: 'rep',
     limit: 5,
   });
-  const rep = reps.rows.find((r) => r.nameRu && r.nameZh && r.nameRu !== r.name) ?? reps.rows[0];
+  const rep = reps.rows.find((r) => r.names.ru && r.names.zh && r.names.ru !== r.name) ?? reps.rows[0];
   await host.api('session.set', { personId: rep.id, role: 'rep' });
   await page.goto(`${host.url}#/live?script=${made.id}`);
   const stepBox = page.getByTestId('live-step');
@@ -214,8 +214,8 @@ test('placeholders: filled once per call, everywhere, Tab between them, {rep_nam
 
   // Russian and Chinese UIs: the rep's name as that language writes it, the fields' names translated
   for (const [lang, name, label] of [
-    ['ru', rep.nameRu || rep.name, 'имя клиента'],
-    ['zh', rep.nameZh || rep.name, '客户姓名'],
+    ['ru', rep.names.ru || rep.name, 'имя клиента'],
+    ['zh', rep.names.zh || rep.name, '客户姓名'],
   ] as const) {
     await host.api('session.set', { personId: rep.id, role: 'rep' });
     await setLang(page, lang);
