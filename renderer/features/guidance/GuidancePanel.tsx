@@ -224,6 +224,17 @@ export function GuidancePanel(props: {
         <SegmentedControl
           size="xs"
           fullWidth
+          // four sources in a narrow column: long labels (ru) wrap instead of being cut off
+          styles={{
+            label: {
+              whiteSpace: 'normal',
+              lineHeight: 1.25,
+              height: '100%',
+              display: 'flex',
+              alignItems: 'center',
+              justifyContent: 'center',
+            },
+          }}
           value={source}
           onChange={(v) => {
             stop();
