@@ -255,7 +255,7 @@ export async function teamLoad(dir: string): Promise<Row[]> {
   try {
     // The server's start-up work (the Insights columns read on a worker when the workspace opens) is over before
     // the idle baseline: the page waits for it.
-    const warm = await request(port, '/api/insights.page', adminToken, '{}');
+    const warm = await request(port, '/api/insights.page', managerTokens[0], JSON.stringify({ teamId: teams[0] }));
     if (!warm.json.ok) throw new Error(`warm-up insights.page failed: ${warm.json.error?.message}`);
     await sleep(1500);
     // Baseline: the same searches from one client on the idle server.
