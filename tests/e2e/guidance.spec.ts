@@ -6,7 +6,7 @@
  * the loopback endpoint appear and bring their card. Screenshots in en/ru/zh.
  */
 import type { Page } from '@playwright/test';
-import { test, expect, shot } from './host';
+import { test, expect, openAt, shot } from './host';
 
 test.describe.configure({ mode: 'serial' });
 
@@ -58,11 +58,7 @@ test('the softphone feed: posted words appear live and bring their card; screens
     ['ru', ['Ну,', 'это', 'дороговато', 'для', 'нас'], 'Это слишком дорого'],
     ['zh', ['你们', '这个', '太贵了'], '你们的价格太高了'],
   ] as const) {
-    await page.goto(host.url);
-    await setLang(page, lang);
-    await page.goto(`${host.url}#/live`);
-    await page.reload();
-    await expect(page.getByTestId('guidance')).toBeVisible();
+    await openAt(page, host.url, '/live', lang, page.getByTestId('guidance'));
     await page.getByTestId('guidance-source').locator('label').nth(1).click();
     await page.getByTestId('guidance-start').click();
     await expect(page.getByTestId('guidance-running')).toBeVisible();

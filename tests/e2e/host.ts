@@ -2,7 +2,7 @@
  * Starts the real browser host (dist/main/serve.cjs) on a free port with a
  * temporary data folder, for one test file. `npm test` builds before running.
  */
-import { test as base, expect, type Page } from '@playwright/test';
+import { test as base, expect, type Locator, type Page } from '@playwright/test';
 import AxeBuilder from '@axe-core/playwright';
 import { spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
@@ -88,6 +88,26 @@ export async function shot(page: Page, name: string, opts: { axe?: boolean } = {
   await page.waitForTimeout(300);
   await page.screenshot({ path: path.join(SHOTS, `${name}.png`), fullPage: false });
   if (opts.axe !== false) await expectAccessible(page, name);
+}
+
+/**
+ * Opens the app at a route in a UI language (kept in localStorage) and waits for the route's
+ * element; when it never shows, the failure says where the page was and what it showed.
+ */
+export async function openAt(page: Page, url: string, route: string, lang: 'en' | 'ru' | 'zh', ready: Locator) {
+  await page.goto(url);
+  await page.evaluate((l) => localStorage.setItem('workbench.lang', l), lang);
+  await page.goto(`${url}#${route}`);
+  await page.reload();
+  try {
+    await expect(ready).toBeVisible();
+  } catch (e) {
+    const text = await page
+      .locator('body')
+      .innerText()
+      .catch(() => '');
+    throw new Error(`${e instanceof Error ? e.message : String(e)}\nThe page at ${page.url()} showed:\n${text.slice(0, 1000)}`);
+  }
 }
 
 /** axe-core on the current page: no critical or serious WCAG 2.1 A/AA violations. */

@@ -12,7 +12,7 @@ import { chromium, type Page } from '@playwright/test';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { test, expect, shot, ROOT } from './host';
+import { test, expect, openAt, shot, ROOT } from './host';
 
 const WAV = path.join(ROOT, 'tests', 'fixtures', 'speech', 'tone-440hz-48k-mono.wav');
 /** 2 s of a 440 Hz sine at half scale, 48 kHz mono 16-bit (Chromium loops the file). */
@@ -91,11 +91,7 @@ function folder(name: string, files: string[], content: Buffer | string, tokens:
 test.afterAll(() => fs.rmSync(fakes, { recursive: true, force: true }));
 
 async function openLive(page: Page, url: string, lang: 'en' | 'ru' | 'zh') {
-  await page.goto(url);
-  await page.evaluate((l) => localStorage.setItem('workbench.lang', l), lang);
-  await page.goto(`${url}#/live`);
-  await page.reload();
-  await expect(page.getByTestId('guidance')).toBeVisible();
+  await openAt(page, url, '/live', lang, page.getByTestId('guidance'));
   await page.getByTestId('guidance-source').locator('label').nth(3).click(); // Listen
 }
 

@@ -211,8 +211,15 @@ test('lock-out after repeated failures (same message for an unknown e-mail), the
   await expect(admin.getByTestId('sessions-table')).toBeVisible();
   await admin.getByTestId('revoke-all-sessions').click();
   await expect(admin.getByText('No open sessions.')).toBeVisible();
-  await page.getByTestId('nav-people').click();
-  await expect(page.getByTestId('signed-out-reason')).toHaveText('Your session has ended. Sign in again.');
+  // the rep's next request ends the session: a click, or the notifications badge's poll if it comes first
+  const reason = page.getByTestId('signed-out-reason');
+  await page
+    .getByTestId('nav-people')
+    .click({ timeout: 5000 })
+    .catch(async (e: unknown) => {
+      if (!(await reason.isVisible())) throw e;
+    });
+  await expect(reason).toHaveText('Your session has ended. Sign in again.');
   await admin.context().close();
   await page.context().close();
 });
