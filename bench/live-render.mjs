@@ -1,36 +1,14 @@
 // Live-call render of a 60-step script in Chromium against the real browser host
 // (dist/main/serve.cjs). Prints one JSON line: {p50, p95, max, n} in ms, measured by the
 // page itself (data arrival -> committed DOM -> next frame; window.__liveRender).
-/* global setTimeout, clearTimeout, fetch, window */
+/* global fetch, window */
 import { chromium } from '@playwright/test';
-import { spawn } from 'node:child_process';
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
+import { startBrowserHost } from './browserHost.mjs';
 
-const root = path.resolve(import.meta.dirname, '..');
-const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'swb-bench-live-'));
-const token = 'bench-' + Math.random().toString(36).slice(2);
-const child = spawn(process.execPath, [path.join(root, 'dist/main/serve.cjs'), '--port', '0', '--data', dataDir, '--token', token], {
-  stdio: ['ignore', 'pipe', 'pipe'],
-});
+const host = await startBrowserHost('live');
+const { base, token } = host;
 let browser;
 try {
-  const port = await new Promise((resolve, reject) => {
-    let out = '';
-    const timer = setTimeout(() => reject(new Error('host did not start: ' + out)), 60_000);
-    const on = (d) => {
-      out += d;
-      const m = /READY port=(\d+)/.exec(out);
-      if (m) {
-        clearTimeout(timer);
-        resolve(Number(m[1]));
-      }
-    };
-    child.stdout.on('data', on);
-    child.stderr.on('data', on);
-  });
-  const base = `http://127.0.0.1:${port}`;
   const call = async (method, input) => {
     const r = await (
       await fetch(`${base}/api/${method}`, {
@@ -83,7 +61,5 @@ try {
   console.log(JSON.stringify({ p50: pct(50), p95: pct(95), max: times[times.length - 1], n: times.length }));
 } finally {
   await browser?.close();
-  child.kill('SIGTERM');
-  await new Promise((r) => setTimeout(r, 300));
-  fs.rmSync(dataDir, { recursive: true, force: true });
+  await host.stop();
 }

@@ -3,37 +3,15 @@
 // (window.__liveSearch, published by the page when asked), beside a no-op baseline measured on the same
 // keystrokes: from the same last key to the next frame (the typed character echoed in the box).
 // Prints one JSON line: {p50, p95, echoP50, echoP95, n} in ms.
-/* global setTimeout, clearTimeout, window, document, performance, requestAnimationFrame */
+/* global window, document, performance, requestAnimationFrame */
 import { chromium } from '@playwright/test';
-import { spawn } from 'node:child_process';
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
+import { startBrowserHost } from './browserHost.mjs';
 
-const root = path.resolve(import.meta.dirname, '..');
-const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'swb-bench-live-search-'));
-const token = 'bench-' + Math.random().toString(36).slice(2);
-const child = spawn(process.execPath, [path.join(root, 'dist/main/serve.cjs'), '--port', '0', '--data', dataDir, '--token', token], {
-  stdio: ['ignore', 'pipe', 'pipe'],
-});
 const RUNS = Number(process.env.LIVE_SEARCH_RUNS ?? 36);
+const host = await startBrowserHost('live-search');
+const { base, token } = host;
 let browser;
 try {
-  const port = await new Promise((resolve, reject) => {
-    let out = '';
-    const timer = setTimeout(() => reject(new Error('host did not start: ' + out)), 60_000);
-    const on = (d) => {
-      out += d;
-      const m = /READY port=(\d+)/.exec(out);
-      if (m) {
-        clearTimeout(timer);
-        resolve(Number(m[1]));
-      }
-    };
-    child.stdout.on('data', on);
-    child.stderr.on('data', on);
-  });
-  const base = `http://127.0.0.1:${port}`;
   browser = await chromium.launch({
     executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
     args: ['--no-sandbox', '--disable-gpu'],
@@ -89,7 +67,5 @@ try {
   );
 } finally {
   await browser?.close();
-  child.kill('SIGTERM');
-  await new Promise((r) => setTimeout(r, 300));
-  fs.rmSync(dataDir, { recursive: true, force: true });
+  await host.stop();
 }

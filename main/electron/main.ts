@@ -9,8 +9,7 @@ import path from 'node:path';
 import { Readable } from 'node:stream';
 import { app, BrowserWindow, dialog, ipcMain, Menu, protocol, session, shell } from 'electron';
 import { createApp } from '../app';
-import { TeamConnections } from '../services/teamClient/connections';
-import { RemoteDispatcher } from '../services/teamClient/remote';
+import { teamClientAbilities } from '../services/teamClient';
 import { dispatch } from '../api/dispatch';
 import type { ApiContext } from '../api/context';
 import { blobPath, SHA256 } from '../files/store';
@@ -234,7 +233,7 @@ if (!app.requestSingleInstanceLock()) {
         cb({ cancel: !(u.startsWith('app://') || u.startsWith('devtools://') || u.startsWith('blob:') || u.startsWith('data:')) });
       });
       const dataDir = process.env.SALES_WORKBENCH_DATA ?? app.getPath('userData');
-      const teamClient = new TeamConnections(path.join(dataDir, 'team-client'), {
+      const clientAbilities = teamClientAbilities(dataDir, {
         secretBox: keychainSecretBox,
         openExternal: (url) => (isSsoStartUrl(url) ? shell.openExternal(url) : Promise.reject(new Error('Refused to open this address.'))),
       });
@@ -252,8 +251,7 @@ if (!app.requestSingleInstanceLock()) {
           logDir: logging.logDir,
           openLogFolder: () => shell.openPath(logging.logDir),
           updates: createUpdater(dataDir),
-          teamClient,
-          remote: new RemoteDispatcher(teamClient),
+          ...clientAbilities,
         },
         nativeBinding: nativeBinding(),
       });

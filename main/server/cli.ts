@@ -14,8 +14,7 @@ import fs from 'node:fs';
 import { createApp, defaultDataDir } from '../app';
 import { issueSetupCode, needsOwner, sweepFailures, sweepSessions } from '../services/accounts';
 import { createServer, isLoopback } from './server';
-import { TeamConnections } from '../services/teamClient/connections';
-import { RemoteDispatcher } from '../services/teamClient/remote';
+import { teamClientAbilities } from '../services/teamClient';
 import { sweepAll as sweepReminders } from '../services/notifications/sweep';
 import type { TeamOptions } from './team';
 import { megabytes } from './http';
@@ -161,12 +160,11 @@ async function main() {
   if (asClient && team) fatal('--client is for the solo host on this computer (the desktop role), not for a team server.');
   // --client: the same team connections and remote dispatcher the desktop app has (data in <data>/team-client);
   // no OS keychain here: team tokens stay in memory; single sign-on prints the address to open in a browser
-  const teamClient = asClient
-    ? new TeamConnections(path.join(dataDir, 'team-client'), {
+  const clientAbilities = asClient
+    ? teamClientAbilities(dataDir, {
         openExternal: (u) => Promise.resolve(console.log(`Single sign-on: open this address in your browser to sign in:\n\n  ${u}\n`)),
       })
-    : undefined;
-  const clientAbilities = teamClient ? { teamClient, remote: new RemoteDispatcher(teamClient) } : {};
+    : {};
   const ctx = createApp({
     dataDir,
     demo,

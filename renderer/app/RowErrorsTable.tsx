@@ -12,27 +12,17 @@ export interface RowError {
   params?: Record<string, string | number>;
 }
 
-export function RowErrorsTable({
-  errors,
-  labels,
-  maxHeight,
-  testId,
-}: {
-  errors: RowError[];
-  labels: { row: string; column: string; value: string; problem: string };
-  maxHeight: number;
-  testId: string;
-}) {
+export function RowErrorsTable({ errors, maxHeight, testId }: { errors: RowError[]; maxHeight: number; testId: string }) {
   const { t } = useTranslation();
   return (
     <ScrollArea.Autosize mah={maxHeight}>
       <Table fz="xs" withTableBorder data-testid={testId}>
         <Table.Thead>
           <Table.Tr>
-            <Table.Th>{labels.row}</Table.Th>
-            <Table.Th>{labels.column}</Table.Th>
-            <Table.Th>{labels.value}</Table.Th>
-            <Table.Th>{labels.problem}</Table.Th>
+            <Table.Th>{t('common.rowErrors.row')}</Table.Th>
+            <Table.Th>{t('common.rowErrors.column')}</Table.Th>
+            <Table.Th>{t('common.rowErrors.value')}</Table.Th>
+            <Table.Th>{t('common.rowErrors.problem')}</Table.Th>
           </Table.Tr>
         </Table.Thead>
         <Table.Tbody>

@@ -5,11 +5,13 @@ import { useState } from 'react';
 import { modals } from '@mantine/modals';
 import { IconChevronDown, IconKey, IconLogout, IconUserCircle } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
+import { PASSWORD_MIN } from '../../../shared/api/auth';
 import { ROLES } from '../../../shared/api/people';
 import { useSession } from '../../app/session';
 import { api } from '../../lib/api';
 import { personName } from '../../lib/format';
 import { errorText } from '../../lib/errors';
+import { NewPasswordFields } from './NewPasswordFields';
 
 /** Current password, then the new one twice; the server ends the person's other sessions. */
 function ChangePassword({ onClose }: { onClose: () => void }) {
@@ -17,10 +19,12 @@ function ChangePassword({ onClose }: { onClose: () => void }) {
   const [current, setCurrent] = useState('');
   const [next, setNext] = useState('');
   const [repeat, setRepeat] = useState('');
+  const [mismatch, setMismatch] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const submit = async () => {
-    if (next !== repeat) return setError(t('auth.mismatch'));
+    setMismatch(next !== repeat);
+    if (next !== repeat) return;
     setBusy(true);
     setError(null);
     try {
@@ -55,22 +59,13 @@ function ChangePassword({ onClose }: { onClose: () => void }) {
             onChange={(e) => setCurrent(e.currentTarget.value)}
             data-testid="current-password"
           />
-          <PasswordInput
-            label={t('auth.choosePassword')}
-            description={t('auth.ruleLength', { min: 12 })}
-            autoComplete="new-password"
-            required
-            value={next}
-            onChange={(e) => setNext(e.currentTarget.value)}
-            data-testid="new-password"
-          />
-          <PasswordInput
-            label={t('auth.repeatPassword')}
-            autoComplete="new-password"
-            required
-            value={repeat}
-            onChange={(e) => setRepeat(e.currentTarget.value)}
-            data-testid="repeat-password"
+          <NewPasswordFields
+            password={next}
+            repeat={repeat}
+            onPassword={setNext}
+            onRepeat={setRepeat}
+            mismatch={mismatch}
+            description={t('auth.ruleLength', { min: PASSWORD_MIN })}
           />
           <Button type="submit" loading={busy} data-testid="change-password-submit">
             {t('auth.changePassword')}

@@ -27,6 +27,7 @@ import { Link, Route, Routes, useParams } from 'react-router';
 import { useNavigate } from '../../lib/navigate';
 import { PASSWORD_MIN } from '../../../shared/api/auth';
 import { LANGUAGES, setLanguage, type Lang } from '../../app/i18n';
+import { NewPasswordFields } from './NewPasswordFields';
 import { useSession } from '../../app/session';
 import { api, useApi } from '../../lib/api';
 import { errorText } from '../../lib/errors';
@@ -168,7 +169,6 @@ export function SignInScreen() {
 }
 
 function NewPassword({ onSubmit, busy, label }: { onSubmit: (password: string) => void; busy: boolean; label: string }) {
-  const { t } = useTranslation();
   const [password, setPassword] = useState('');
   const [repeat, setRepeat] = useState('');
   const [mismatch, setMismatch] = useState(false);
@@ -183,23 +183,7 @@ function NewPassword({ onSubmit, busy, label }: { onSubmit: (password: string) =
     >
       <Stack gap="sm">
         <PasswordRules />
-        <PasswordInput
-          label={t('auth.choosePassword')}
-          autoComplete="new-password"
-          required
-          value={password}
-          onChange={(e) => setPassword(e.currentTarget.value)}
-          data-testid="new-password"
-        />
-        <PasswordInput
-          label={t('auth.repeatPassword')}
-          autoComplete="new-password"
-          required
-          value={repeat}
-          onChange={(e) => setRepeat(e.currentTarget.value)}
-          error={mismatch ? t('auth.mismatch') : undefined}
-          data-testid="repeat-password"
-        />
+        <NewPasswordFields password={password} repeat={repeat} onPassword={setPassword} onRepeat={setRepeat} mismatch={mismatch} />
         <Button type="submit" loading={busy} data-testid="new-password-submit">
           {label}
         </Button>

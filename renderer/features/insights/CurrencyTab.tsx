@@ -146,17 +146,7 @@ export function CurrencyTab() {
                 <Text size="sm" fw={500}>
                   {t('insights.currency.errorsTitle', { count: imported.errors.length })}
                 </Text>
-                <RowErrorsTable
-                  errors={imported.errors}
-                  maxHeight={200}
-                  testId="rates-errors"
-                  labels={{
-                    row: t('insights.import.row'),
-                    column: t('insights.import.column'),
-                    value: t('insights.import.value'),
-                    problem: t('insights.import.problem'),
-                  }}
-                />
+                <RowErrorsTable errors={imported.errors} maxHeight={200} testId="rates-errors" />
               </>
             )}
             {data.missing.length > 0 && (

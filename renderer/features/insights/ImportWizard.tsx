@@ -694,17 +694,7 @@ function DryRunStep({
           <Text fw={500} size="sm">
             {t('insights.import.errorsTitle', { count: dry.counts.invalid })}
           </Text>
-          <RowErrorsTable
-            errors={dry.errors}
-            maxHeight={220}
-            testId="dry-errors"
-            labels={{
-              row: t('insights.import.row'),
-              column: t('insights.import.column'),
-              value: t('insights.import.value'),
-              problem: t('insights.import.problem'),
-            }}
-          />
+          <RowErrorsTable errors={dry.errors} maxHeight={220} testId="dry-errors" />
         </>
       )}
       <Text fw={500} size="sm">

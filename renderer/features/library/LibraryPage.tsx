@@ -149,6 +149,51 @@ function ContentList({ generation }: { generation: number }) {
   const opt = (vals: readonly string[], prefix: string) => vals.map((v) => ({ value: v, label: t(dynamicKey(`${prefix}.${v}`)) }));
   const plain = (vals: string[] | undefined) => (vals ?? []).map((v) => ({ value: v, label: v }));
   const active = Object.values(f).some((v) => v != null) || query;
+  type StringFilter = Exclude<keyof Filters, 'ownerId'>;
+  const byKey = (k: StringFilter) => ({ value: f[k], onChange: (v: string | null) => set(k, v) });
+  // the filter row, in order; a rep doesn't see the governance status filter
+  const filterSelects: {
+    label: string;
+    w: number;
+    data: { value: string; label: string }[];
+    value: string | null;
+    onChange: (v: string | null) => void;
+    searchable?: boolean;
+    testId?: string;
+  }[] = [
+    { label: t('library.filter.kind'), w: 130, data: opt(ITEM_KINDS, 'library.kind'), ...byKey('kind') },
+    { label: t('library.filter.fileKind'), w: 130, data: opt(FILE_KINDS, 'library.fileKind'), ...byKey('fileKind') },
+    { label: t('library.filter.stage'), w: 150, data: opt(FUNNEL_STAGES, 'library.stage'), ...byKey('stage'), testId: 'filter-stage' },
+    { label: t('library.filter.channel'), w: 140, data: plain(facets.data?.channels), ...byKey('channel') },
+    { label: t('library.filter.product'), w: 170, data: plain(facets.data?.products), ...byKey('product') },
+    { label: t('library.filter.audience'), w: 150, data: plain(facets.data?.audiences), ...byKey('audience') },
+    { label: t('library.filter.language'), w: 120, data: opt(CONTENT_LANGS, 'library.lang'), ...byKey('language') },
+    {
+      label: t('library.filter.tag'),
+      w: 140,
+      data: (facets.data?.tags ?? []).map((x) => ({ value: x.tag, label: `${x.tag} (${x.count})` })),
+      searchable: true,
+      ...byKey('tag'),
+    },
+    {
+      label: t('library.filter.owner'),
+      w: 160,
+      data: (facets.data?.owners ?? []).map((o) => ({ value: String(o.id), label: o.name })),
+      value: f.ownerId ? String(f.ownerId) : null,
+      onChange: (v) => set('ownerId', v ? Number(v) : null),
+    },
+    ...(isRep
+      ? []
+      : [
+          {
+            label: t('library.filter.status'),
+            w: 170,
+            data: opt(['ok', 'verify_due', 'expired'], 'library.status'),
+            ...byKey('status'),
+            testId: 'filter-status',
+          },
+        ]),
+  ];
   const toggle = (id: number) => setSelected((s) => (s.has(id) ? (s.delete(id), new Set(s)) : new Set(s.add(id))));
 
   return (
@@ -164,111 +209,21 @@ function ContentList({ generation }: { generation: number }) {
         autoFocus
       />
       <Group gap="xs" wrap="wrap">
-        <Select
-          size="xs"
-          w={130}
-          placeholder={t('library.filter.kind')}
-          clearable
-          data={opt(ITEM_KINDS, 'library.kind')}
-          value={f.kind}
-          onChange={(v) => set('kind', v)}
-          aria-label={t('library.filter.kind')}
-        />
-        <Select
-          size="xs"
-          w={130}
-          placeholder={t('library.filter.fileKind')}
-          clearable
-          data={opt(FILE_KINDS, 'library.fileKind')}
-          value={f.fileKind}
-          onChange={(v) => set('fileKind', v)}
-          aria-label={t('library.filter.fileKind')}
-        />
-        <Select
-          size="xs"
-          w={150}
-          placeholder={t('library.filter.stage')}
-          clearable
-          data={opt(FUNNEL_STAGES, 'library.stage')}
-          value={f.stage}
-          onChange={(v) => set('stage', v)}
-          aria-label={t('library.filter.stage')}
-          data-testid="filter-stage"
-        />
-        <Select
-          size="xs"
-          w={140}
-          placeholder={t('library.filter.channel')}
-          clearable
-          data={plain(facets.data?.channels)}
-          value={f.channel}
-          onChange={(v) => set('channel', v)}
-          aria-label={t('library.filter.channel')}
-        />
-        <Select
-          size="xs"
-          w={170}
-          placeholder={t('library.filter.product')}
-          clearable
-          data={plain(facets.data?.products)}
-          value={f.product}
-          onChange={(v) => set('product', v)}
-          aria-label={t('library.filter.product')}
-        />
-        <Select
-          size="xs"
-          w={150}
-          placeholder={t('library.filter.audience')}
-          clearable
-          data={plain(facets.data?.audiences)}
-          value={f.audience}
-          onChange={(v) => set('audience', v)}
-          aria-label={t('library.filter.audience')}
-        />
-        <Select
-          size="xs"
-          w={120}
-          placeholder={t('library.filter.language')}
-          clearable
-          data={opt(CONTENT_LANGS, 'library.lang')}
-          value={f.language}
-          onChange={(v) => set('language', v)}
-          aria-label={t('library.filter.language')}
-        />
-        <Select
-          size="xs"
-          w={140}
-          placeholder={t('library.filter.tag')}
-          clearable
-          searchable
-          data={(facets.data?.tags ?? []).map((x) => ({ value: x.tag, label: `${x.tag} (${x.count})` }))}
-          value={f.tag}
-          onChange={(v) => set('tag', v)}
-          aria-label={t('library.filter.tag')}
-        />
-        <Select
-          size="xs"
-          w={160}
-          placeholder={t('library.filter.owner')}
-          clearable
-          data={(facets.data?.owners ?? []).map((o) => ({ value: String(o.id), label: o.name }))}
-          value={f.ownerId ? String(f.ownerId) : null}
-          onChange={(v) => set('ownerId', v ? Number(v) : null)}
-          aria-label={t('library.filter.owner')}
-        />
-        {!isRep && (
+        {filterSelects.map((x) => (
           <Select
+            key={x.label}
             size="xs"
-            w={170}
-            placeholder={t('library.filter.status')}
+            w={x.w}
+            placeholder={x.label}
             clearable
-            data={opt(['ok', 'verify_due', 'expired'], 'library.status')}
-            value={f.status}
-            onChange={(v) => set('status', v)}
-            aria-label={t('library.filter.status')}
-            data-testid="filter-status"
+            searchable={x.searchable}
+            data={x.data}
+            value={x.value}
+            onChange={x.onChange}
+            aria-label={x.label}
+            data-testid={x.testId}
           />
-        )}
+        ))}
         {active && (
           <Tooltip label={t('library.filter.clear')}>
             <ActionIcon variant="subtle" onClick={() => (setF(NO_FILTERS), setQuery(''))} aria-label={t('library.filter.clear')}>

@@ -95,17 +95,7 @@ export function RosterImport({ opened, onClose, onDone }: { opened: boolean; onC
                 <Text fw={500} size="sm">
                   {t('people.roster.errorsTitle')}
                 </Text>
-                <RowErrorsTable
-                  errors={preview.errors.map((e) => ({ ...e, column: e.field }))}
-                  maxHeight={180}
-                  testId="roster-errors"
-                  labels={{
-                    row: t('people.roster.row'),
-                    column: t('people.roster.field'),
-                    value: t('people.roster.value'),
-                    problem: t('people.roster.problem'),
-                  }}
-                />
+                <RowErrorsTable errors={preview.errors.map((e) => ({ ...e, column: e.field }))} maxHeight={180} testId="roster-errors" />
               </>
             )}
             <ScrollArea.Autosize mah={260}>
