@@ -1,46 +1,66 @@
 // `npm test`: typecheck (shared, main, renderer, e2e: tsconfig.json's project references), lint, format check, unit tests (Vitest),
 // build, reliability tests (fuzzing, crash), then end-to-end tests (Playwright against the browser host).
-import { execFileSync } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 
 const root = path.resolve(import.meta.dirname, '..');
 const bin = (p) => path.join(root, 'node_modules', p);
-const steps = [
-  // one build of the four referenced projects (shared, main, renderer, e2e), incremental between runs
-  ['typecheck', [bin('typescript/bin/tsc'), '-b']],
-  ['lint', [bin('eslint/bin/eslint.js'), '.', '--max-warnings', '0']],
-  // formatting as .prettierrc.json says (npm run format rewrites the files)
-  ['format', [bin('prettier/bin/prettier.cjs'), '--check', '.', '--log-level', 'warn']],
-  ['unit tests', [bin('vitest/vitest.mjs'), 'run', '--reporter=default', '--reporter=json', '--outputFile.json=test-results/unit.json']],
-  ['build', [path.join(root, 'scripts/build.mjs')]],
+// Stages run one after another; the steps of a stage run side by side (typecheck and lint are
+// single-threaded, so on a 2-core machine they take the time of one). Output of a stage with
+// several steps is printed per step when it ends, so it never interleaves.
+const stages = [
+  [
+    // one build of the four referenced projects (shared, main, renderer, e2e), incremental between runs
+    ['typecheck', [bin('typescript/bin/tsc'), '-b']],
+    ['lint', [bin('eslint/bin/eslint.js'), '.', '--max-warnings', '0']],
+    // formatting as .prettierrc.json says (npm run format rewrites the files)
+    ['format', [bin('prettier/bin/prettier.cjs'), '--check', '.', '--log-level', 'warn']],
+  ],
+  [['unit tests', [bin('vitest/vitest.mjs'), 'run', '--reporter=default', '--reporter=json', '--outputFile.json=test-results/unit.json']]],
+  [['build', [path.join(root, 'scripts/build.mjs')]]],
   // contract fuzzing and kill -9 crash tests (tests/reliability/, about 80 s; needs the build)
   [
-    'reliability tests',
     [
-      bin('vitest/vitest.mjs'),
-      'run',
-      '-c',
-      'vitest.reliability.config.ts',
-      '--reporter=default',
-      '--reporter=json',
-      '--outputFile.json=test-results/reliability.json',
+      'reliability tests',
+      [
+        bin('vitest/vitest.mjs'),
+        'run',
+        '-c',
+        'vitest.reliability.config.ts',
+        '--reporter=default',
+        '--reporter=json',
+        '--outputFile.json=test-results/reliability.json',
+      ],
     ],
   ],
-  ['e2e tests', [bin('@playwright/test/cli.js'), 'test']],
+  [['e2e tests', [bin('@playwright/test/cli.js'), 'test']]],
 ];
+
+function run(name, args, buffered) {
+  return new Promise((resolve) => {
+    const t0 = Date.now();
+    const child = spawn(process.execPath, args, { cwd: root, stdio: buffered ? ['ignore', 'pipe', 'pipe'] : 'inherit' });
+    let out = '';
+    if (buffered) {
+      child.stdout.on('data', (d) => (out += d));
+      child.stderr.on('data', (d) => (out += d));
+    }
+    child.on('close', (code) => {
+      if (buffered && out) process.stdout.write(`\n--- ${name} said:\n${out}`);
+      console.log(code === 0 ? `--- ${name}: ok (${((Date.now() - t0) / 1000).toFixed(1)} s)` : `\n${name} failed.`);
+      resolve(code === 0);
+    });
+  });
+}
+
 const only = process.argv[2];
-for (const [name, args] of steps) {
-  if (only && !name.startsWith(only)) continue;
-  console.log(`\n=== ${name} ===`);
-  const t0 = Date.now();
-  try {
-    execFileSync(process.execPath, args, { cwd: root, stdio: 'inherit' });
-  } catch {
-    console.error(`\n${name} failed.`);
-    process.exit(1);
-  }
-  console.log(`--- ${name}: ok (${((Date.now() - t0) / 1000).toFixed(1)} s)`);
+for (const stage of stages) {
+  const steps = stage.filter(([name]) => !only || name.startsWith(only));
+  if (!steps.length) continue;
+  console.log(`\n=== ${steps.map(([name]) => name).join(' + ')} ===`);
+  const ok = await Promise.all(steps.map(([name, args]) => run(name, args, steps.length > 1)));
+  if (ok.includes(false)) process.exit(1);
 }
 
 // One closing line that any CI reader understands: "N passed, N failed, N skipped".

@@ -220,7 +220,7 @@ test('import: a Markdown export comes back as a new script; a foreign file gets 
   expect(after.total).toBe(2);
 });
 
-test('opening live-call mode with a 60-step script renders in ≤ 100 ms', async ({ page, host }) => {
+test('a 60-step script opens in live-call mode with its whole outline; the last step is one click away', async ({ page, host }) => {
   await host.api('session.set', { personId: null, role: 'manager' });
   const steps = Array.from({ length: 60 }, (_, i) => ({
     key: `s${i}`,
@@ -240,19 +240,10 @@ test('opening live-call mode with a 60-step script renders in ≤ 100 ms', async
   }));
   const made = await host.api<{ id: number }>('scripts.create', { title: 'Sixty steps', language: 'en', steps });
   await host.api('scripts.publish', { id: made.id });
-  const times: number[] = [];
-  // the build publishes render timings only when asked (renderer/features/scripts/live/renderTiming.ts)
-  await page.addInitScript(() => ((window as unknown as { __measureLive?: boolean }).__measureLive = true));
-  for (let i = 0; i < 5; i++) {
-    await page.goto(`${host.url}#/live?script=${made.id}`);
-    await expect(page.getByTestId('live-outline-59')).toBeAttached();
-    const r = await page
-      .waitForFunction(() => (window as unknown as { __liveRender?: unknown }).__liveRender)
-      .then((h) => h.jsonValue() as Promise<{ render: number; steps: number }>);
-    expect(r.steps).toBe(60);
-    times.push(r.render);
-  }
-  times.sort((a, b) => a - b);
-  console.log(`live-call render (60 steps), ms: ${times.map((t) => t.toFixed(1)).join(', ')}`);
-  expect(times[2]).toBeLessThanOrEqual(100);
+  // how fast it renders is measured in bench/ (npm run bench scripts: live-render.mjs); here, that all of it works
+  await page.goto(`${host.url}#/live?script=${made.id}`);
+  await expect(page.getByTestId('live-outline').getByRole('button')).toHaveCount(60);
+  await page.getByTestId('live-outline-59').click();
+  await expect(page.getByTestId('live-step-title')).toHaveText('Step 60: confirm the delivery address and volume');
+  await expect(page.getByTestId('live-step')).toContainText('Step 60 of 60');
 });
