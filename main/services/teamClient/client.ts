@@ -463,6 +463,11 @@ export class TeamClient {
     return dest;
   }
 
+  /** The connection state alone (status() also reads the cache's sync time and person). */
+  connectionState(): ClientState {
+    return this.state;
+  }
+
   status(): ClientStatus {
     const synced = cache.getMeta(this.db, 'synced_at');
     const person = cache.getMeta(this.db, 'person');

@@ -76,18 +76,24 @@ export class TeamConnections {
     return path.join(this.dir, 'servers.json');
   }
 
+  /** The remembered servers, read once: this object writes the file, and every API call asks which server is active. */
+  private loaded: Saved | null = null;
+
   private load(): Saved {
+    if (this.loaded) return this.loaded;
     try {
-      return JSON.parse(fs.readFileSync(this.file, 'utf8')) as Saved;
+      this.loaded = JSON.parse(fs.readFileSync(this.file, 'utf8')) as Saved;
     } catch {
-      return { active: null, servers: [] };
+      this.loaded = { active: null, servers: [] };
     }
+    return this.loaded;
   }
 
   private save(s: Saved) {
     const tmp = this.file + '.tmp';
     fs.writeFileSync(tmp, JSON.stringify(s, null, 2));
     fs.renameSync(tmp, this.file);
+    this.loaded = s;
   }
 
   private cacheFile(url: string) {

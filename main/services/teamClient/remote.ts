@@ -156,7 +156,7 @@ export class RemoteDispatcher {
   private async tick() {
     const a = this.active();
     if (!a) return;
-    const st = a.client.status().state;
+    const st = a.client.connectionState();
     if (st === 'offline') await this.reconnect(a.url, a.client, this.opts.retryMs ?? 5000);
     else if (st === 'online') await this.reconnect(a.url, a.client, this.opts.refreshMs ?? 60_000);
   }
@@ -224,7 +224,7 @@ export class RemoteDispatcher {
       this.memory.delete(url);
       return { ok: true, value: null };
     }
-    const st = client.status().state;
+    const st = client.connectionState();
     if (st === 'expired' || st === 'revoked' || st === 'otherWorkspace' || st === 'signedOut')
       return this.fallback(url, client, method, parsed, refusal(st, url));
     if (st === 'offline') {
@@ -234,7 +234,7 @@ export class RemoteDispatcher {
         return this.fallback(url, client, method, parsed, unreachable(url));
       }
       await this.reconnect(url, client, this.opts.retryMs ?? 5000);
-      if (client.status().state !== 'online') return this.fallback(url, client, method, parsed, unreachable(url));
+      if (client.connectionState() !== 'online') return this.fallback(url, client, method, parsed, unreachable(url));
     }
     try {
       const value = await client.call<unknown>(method, raw ?? {});
@@ -254,7 +254,7 @@ export class RemoteDispatcher {
       if (e.status === 401) {
         // let the client record why (expired or locked): the same refusal then holds for every screen
         await this.reconnect(url, client);
-        return this.fallback(url, client, method, parsed, refusal(client.status().state, url));
+        return this.fallback(url, client, method, parsed, refusal(client.connectionState(), url));
       }
       // the server's own answer (a 403 for this role, a validation message…), unchanged
       return {
@@ -298,10 +298,10 @@ export class RemoteDispatcher {
 
   /** The state now, after one reconnect attempt when offline. */
   private async reachable(url: string, client: TeamClient): Promise<'online' | ClientState> {
-    let st = client.status().state;
+    let st = client.connectionState();
     if (st === 'offline') {
       await this.reconnect(url, client, this.opts.retryMs ?? 5000);
-      st = client.status().state;
+      st = client.connectionState();
     }
     return st;
   }
@@ -330,7 +330,7 @@ export class RemoteDispatcher {
       const result = JSON.parse(r.text) as ApiResult<UploadRef>;
       if (r.status === 401) {
         await this.reconnect(url, client);
-        return { status: 401, result: { ok: false, error: refusal(client.status().state, url) } };
+        return { status: 401, result: { ok: false, error: refusal(client.connectionState(), url) } };
       }
       return { status: r.status, result };
     } catch (e) {
