@@ -7,6 +7,7 @@ import { Notifications } from '@mantine/notifications';
 import { useTranslation } from 'react-i18next';
 import { HashRouter, Route, Routes } from 'react-router';
 import { CommandPalette } from './CommandPalette';
+import { PageErrorBoundary } from './PageErrorBoundary';
 import { APP_OVERLAYS, SECTIONS } from './sections';
 import { SessionProvider, useSession } from './session';
 import { Shell } from './Shell';
@@ -47,7 +48,7 @@ function Body() {
         {/* Keyed by generation: switching workspace remounts every screen with fresh data. */}
         <Routes key={generation}>
           {SECTIONS.map((s) => (
-            <Route key={s.id} path={s.path} element={s.element} />
+            <Route key={s.id} path={s.path} element={<PageErrorBoundary key={s.id}>{s.element}</PageErrorBoundary>} />
           ))}
         </Routes>
       </Shell>

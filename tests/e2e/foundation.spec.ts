@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { expect, ROOT, shot, test } from './host';
+import { expect, openAt, ROOT, shot, test } from './host';
 
 const pickOption = async (page: import('@playwright/test').Page, testId: string, option: string | RegExp) => {
   await page.getByTestId(testId).click();
@@ -122,4 +122,22 @@ test('settings: new empty workspace, then back to the demo', async ({ page, host
   await page.getByTestId('nav-settings').click();
   await page.getByTestId('open-demo').click();
   await expect(page.getByTestId('demo-badge')).toBeVisible();
+});
+
+test("a screen whose code can't be fetched says so and offers a reload (en/ru/zh); the rest of the app still works", async ({
+  page,
+  host,
+}) => {
+  // what a user sees when the app was updated under an open window, or the host went away mid-load
+  await page.route(/\/assets\/LiveCall-[^/]*\.js$/, (r) => r.abort());
+  const title = { en: 'This screen could not be shown', ru: 'Не удалось показать этот экран', zh: '无法显示此页面' };
+  for (const lang of ['en', 'ru', 'zh'] as const) {
+    await openAt(page, host.url, '/live', lang, page.getByTestId('page-error'));
+    await expect(page.getByTestId('page-error')).toContainText(title[lang]);
+    await expect(page.getByTestId('page-error').getByRole('button')).toHaveCount(1); // only "Reload the window" helps
+    await shot(page, `page-error-${lang}`);
+  }
+  await page.getByTestId('nav-people').click();
+  await expect(page.getByTestId('page-error')).toHaveCount(0);
+  await expect(page.getByRole('heading', { level: 2 }).first()).toBeVisible();
 });
