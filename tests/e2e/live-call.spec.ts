@@ -146,6 +146,13 @@ test('placeholders: filled once per call, everywhere, Tab between them, {rep_nam
   await expect(page.getByTestId('step-0-preview').locator('[data-placeholder-chip]')).toHaveCount(3);
   await expect(page.getByTestId('step-0-preview')).toContainText('{{literal}} stays, a lone {');
   await shot(page, 'scripts-editor-placeholders-en');
+  // the objection bank and the card editor show the answer's fields the same way
+  await page.goto(`${host.url}#/scripts?tab=objections`);
+  await expect(page.getByTestId(`objection-card-${card.id}`).locator('[data-placeholder-chip]')).toHaveCount(5); // the objection's and the answer's
+  await page.getByTestId(`objection-card-${card.id}`).click();
+  await expect(page.getByTestId('objection-response-0-fields').locator('[data-placeholder-chip]')).toHaveCount(4);
+  await shot(page, 'scripts-objection-placeholders-en');
+  await page.keyboard.press('Escape');
 
   // Live call as a rep
   const reps = await host.api<{ rows: { id: number; name: string; names: Record<string, string> }[] }>('people.list', {

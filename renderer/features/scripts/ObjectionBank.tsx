@@ -35,6 +35,7 @@ import { languageOptions } from './util';
 import { useIsRep } from './ScriptsPage';
 import { clickable } from '../../lib/clickable';
 import { fireAndForget } from '../../lib/events';
+import { PlaceholderText } from './live/placeholders';
 
 const PAGE = 30;
 
@@ -86,7 +87,9 @@ export function ObjectionBank() {
             {...(rep ? {} : clickable(() => setEditing(c), c.objection))}
           >
             <Group justify="space-between" wrap="nowrap" align="flex-start">
-              <Text fw={600}>«{c.objection}»</Text>
+              <Text fw={600}>
+                «<PlaceholderText text={c.objection} chips />»
+              </Text>
               <Badge size="xs" variant="light">
                 {t(`scripts.lang.${c.language}`)}
               </Badge>
@@ -94,7 +97,7 @@ export function ObjectionBank() {
             <Stack gap={4} mt={6}>
               {c.responses.map((r, i) => (
                 <Text key={i} size="sm" lineClamp={3}>
-                  {i + 1}. {r}
+                  {i + 1}. <PlaceholderText text={r} chips />
                 </Text>
               ))}
             </Stack>
@@ -230,6 +233,14 @@ export function ObjectionForm({
                       placeholder={t('scripts.objections.response', { n: i + 1 })}
                       value={r}
                       onChange={(e) => field.onChange(value.map((x, j) => (j === i ? e.currentTarget.value : x)))}
+                      // the fields in the answer, highlighted as the rep will see them
+                      description={
+                        r.includes('{') ? (
+                          <span data-testid={`objection-response-${i}-fields`}>
+                            <PlaceholderText text={r} chips />
+                          </span>
+                        ) : undefined
+                      }
                       error={err((errors.responses as unknown as { message?: string }[] | undefined)?.[i]?.message)}
                       data-testid={`objection-response-${i}`}
                     />
