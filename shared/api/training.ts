@@ -4,7 +4,7 @@ import { id, isoDate, method, pageInput, requiredText, text, type Page, WRITES }
 import { QUESTION_KINDS, type QuestionKind } from '../domain/quiz';
 import type { AssignmentStatus } from '../domain/assignment';
 import type { EvidenceSource, SourceSummary } from '../domain/competence';
-import type { LocalizedNames } from './people';
+import { localizedNames, type LocalizedNames } from './people';
 
 export type Lang3 = { en: string; ru: string; zh: string };
 const lang3 = (max: number) => z.object({ en: text(max).default(''), ru: text(max).default(''), zh: text(max).default('') });
@@ -14,7 +14,10 @@ const lang3 = (max: number) => z.object({ en: text(max).default(''), ru: text(ma
 export interface Competency {
   id: number;
   key: string;
-  name: Lang3;
+  /** the main (English) name, shown in a language without its own */
+  name: string;
+  /** names in other languages by locale ("ru", "zh", …) */
+  names: LocalizedNames;
   description: Lang3;
   /** levels[0] = level 1 … levels[4] = level 5 */
   levels: Lang3[];
@@ -23,7 +26,8 @@ export interface Competency {
 export interface JobRole {
   id: number;
   key: string;
-  name: Lang3;
+  name: string;
+  names: LocalizedNames;
   memberCount: number;
 }
 export interface CompetencyModel {
@@ -44,7 +48,8 @@ export interface Assessment {
 }
 
 export const competencyInput = z.object({
-  name: lang3(120).refine((v) => v.en.trim() !== '', { message: 'Enter the English name', path: ['en'] }),
+  name: requiredText(120),
+  names: localizedNames.default({}),
   description: lang3(1000),
   levels: z.array(lang3(500)).length(5, { message: 'Give all five level descriptors' }),
 });
@@ -300,7 +305,8 @@ export interface Certificate {
 
 export interface CompetenceRow {
   competencyId: number;
-  name: Lang3;
+  name: string;
+  names: LocalizedNames;
   score: number | null;
   rawScore: number | null;
   n: number;

@@ -5,6 +5,7 @@ import type { Assessment, Competency, CompetencyModel, competencyInput } from '.
 import { fold } from '../../../shared/search/text';
 import type { DB } from '../../db/open';
 import { audit } from '../audit';
+import { catalogNamesColumn, parseNames, writeCatalogNames } from '../catalogNames';
 import { DEFAULT_JOB_ROLES, DEFAULT_LEVELS } from './defaults';
 import { invalidateCompetence } from './competence';
 
@@ -29,10 +30,11 @@ export function ensureCompetencyModel(db: DB) {
       const comp = new Map(
         (db.prepare('SELECT id, key FROM competencies').all() as { id: number; key: string }[]).map((r) => [r.key, r.id]),
       );
-      const insRole = db.prepare('INSERT INTO job_roles(key, name_en, name_ru, name_zh, sort) VALUES (?, ?, ?, ?, ?)');
+      const insRole = db.prepare('INSERT INTO job_roles(key, name, sort) VALUES (?, ?, ?)');
       const insT = db.prepare('INSERT INTO role_targets(job_role_id, competency_id, level) VALUES (?, ?, ?)');
       DEFAULT_JOB_ROLES.forEach((r, i) => {
-        const id = Number(insRole.run(r.key, r.en, r.ru, r.zh, i).lastInsertRowid);
+        const id = Number(insRole.run(r.key, r.en, i).lastInsertRowid);
+        writeCatalogNames(db, 'jobRole', id, { ru: r.ru, zh: r.zh });
         for (const [k, lvl] of Object.entries(r.targets)) if (comp.has(k)) insT.run(id, comp.get(k), lvl);
       });
     }
@@ -42,14 +44,16 @@ export function ensureCompetencyModel(db: DB) {
 interface CompRow {
   id: number;
   key: string;
-  name_en: string;
-  name_ru: string;
-  name_zh: string;
+  name: string;
+  /** JSON of the localized names (catalogNamesColumn) */
+  names: string;
   description_en: string;
   description_ru: string;
   description_zh: string;
   archived: number;
 }
+
+const COMP_SELECT = `SELECT c.*, ${catalogNamesColumn('competency', 'c')} AS names FROM competencies c`;
 
 function levelsOf(db: DB) {
   const map = new Map<number, { en: string; ru: string; zh: string }[]>();
@@ -76,7 +80,8 @@ function toCompetency(r: CompRow, levels: Map<number, { en: string; ru: string; 
   return {
     id: r.id,
     key: r.key,
-    name: { en: r.name_en, ru: r.name_ru, zh: r.name_zh },
+    name: r.name,
+    names: parseNames(r.names),
     description: { en: r.description_en, ru: r.description_ru, zh: r.description_zh },
     levels: levels.get(r.id) ?? Array.from({ length: 5 }, () => ({ en: '', ru: '', zh: '' })),
     archived: r.archived === 1,
@@ -87,17 +92,17 @@ export function getModel(db: DB, includeArchived = false): CompetencyModel {
   ensureCompetencyModel(db);
   const levels = levelsOf(db);
   const comps = (
-    db.prepare(`SELECT * FROM competencies ${includeArchived ? '' : 'WHERE archived = 0'} ORDER BY sort, id`).all() as CompRow[]
+    db.prepare(`${COMP_SELECT} ${includeArchived ? '' : 'WHERE c.archived = 0'} ORDER BY c.sort, c.id`).all() as CompRow[]
   ).map((r) => toCompetency(r, levels));
   const jobRoles = (
     db
       .prepare(
-        `SELECT r.id, r.key, r.name_en, r.name_ru, r.name_zh,
+        `SELECT r.id, r.key, r.name, ${catalogNamesColumn('jobRole', 'r')} AS names,
            (SELECT count(*) FROM job_role_members m JOIN people p ON p.id = m.person_id AND p.active = 1 WHERE m.job_role_id = r.id) AS n
-         FROM job_roles r ORDER BY sort, id`,
+         FROM job_roles r ORDER BY r.sort, r.id`,
       )
-      .all() as { id: number; key: string; name_en: string; name_ru: string; name_zh: string; n: number }[]
-  ).map((r) => ({ id: r.id, key: r.key, name: { en: r.name_en, ru: r.name_ru, zh: r.name_zh }, memberCount: r.n }));
+      .all() as { id: number; key: string; name: string; names: string; n: number }[]
+  ).map((r) => ({ id: r.id, key: r.key, name: r.name, names: parseNames(r.names), memberCount: r.n }));
   const targets: Record<string, number> = {};
   for (const t of db.prepare('SELECT job_role_id, competency_id, level FROM role_targets').all() as {
     job_role_id: number;
@@ -109,7 +114,7 @@ export function getModel(db: DB, includeArchived = false): CompetencyModel {
 }
 
 export function getCompetency(db: DB, id: number): Competency {
-  const r = db.prepare('SELECT * FROM competencies WHERE id = ?').get(id) as CompRow | undefined;
+  const r = db.prepare(`${COMP_SELECT} WHERE c.id = ?`).get(id) as CompRow | undefined;
   if (!r)
     throw new AppError('not_found', `Competency #${id} does not exist.`, undefined, { key: 'training.competencyNotFound', params: { id } });
   return toCompetency(r, levelsOf(db));
@@ -123,10 +128,10 @@ function writeLevels(db: DB, id: number, data: CompetencyData) {
 }
 
 function assertNameFree(db: DB, name: string, exceptId: number | null) {
-  const rows = db.prepare('SELECT id, name_en FROM competencies').all() as { id: number; name_en: string }[];
-  const clash = rows.find((r) => r.id !== exceptId && fold(r.name_en) === fold(name));
+  const rows = db.prepare('SELECT id, name FROM competencies').all() as { id: number; name: string }[];
+  const clash = rows.find((r) => r.id !== exceptId && fold(r.name) === fold(name));
   if (clash)
-    throw new AppError('conflict', `A competency named "${name}" already exists.`, 'name.en', {
+    throw new AppError('conflict', `A competency named "${name}" already exists.`, 'name', {
       key: 'training.competencyNameTaken',
       params: { name },
     });
@@ -134,9 +139,9 @@ function assertNameFree(db: DB, name: string, exceptId: number | null) {
 
 export function createCompetency(db: DB, data: CompetencyData, actorId: number | null): Competency {
   return db.transaction(() => {
-    assertNameFree(db, data.name.en, null);
+    assertNameFree(db, data.name, null);
     const key =
-      fold(data.name.en)
+      fold(data.name)
         .replace(/[^\p{L}\p{N}]+/gu, '_')
         .slice(0, 40) +
       '_' +
@@ -144,14 +149,12 @@ export function createCompetency(db: DB, data: CompetencyData, actorId: number |
     const sort = (db.prepare('SELECT coalesce(max(sort), 0) + 1 AS s FROM competencies').get() as { s: number }).s;
     const id = Number(
       db
-        .prepare(
-          'INSERT INTO competencies(key, name_en, name_ru, name_zh, description_en, description_ru, description_zh, sort) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
-        )
-        .run(key, data.name.en, data.name.ru, data.name.zh, data.description.en, data.description.ru, data.description.zh, sort)
-        .lastInsertRowid,
+        .prepare('INSERT INTO competencies(key, name, description_en, description_ru, description_zh, sort) VALUES (?, ?, ?, ?, ?, ?)')
+        .run(key, data.name, data.description.en, data.description.ru, data.description.zh, sort).lastInsertRowid,
     );
+    writeCatalogNames(db, 'competency', id, data.names);
     writeLevels(db, id, data);
-    audit(db, actorId, 'competency', id, 'create', { name: data.name.en });
+    audit(db, actorId, 'competency', id, 'create', { name: data.name });
     return getCompetency(db, id);
   })();
 }
@@ -159,10 +162,15 @@ export function createCompetency(db: DB, data: CompetencyData, actorId: number |
 export function updateCompetency(db: DB, id: number, data: CompetencyData, actorId: number | null): Competency {
   return db.transaction(() => {
     getCompetency(db, id);
-    assertNameFree(db, data.name.en, id);
-    db.prepare(
-      'UPDATE competencies SET name_en = ?, name_ru = ?, name_zh = ?, description_en = ?, description_ru = ?, description_zh = ? WHERE id = ?',
-    ).run(data.name.en, data.name.ru, data.name.zh, data.description.en, data.description.ru, data.description.zh, id);
+    assertNameFree(db, data.name, id);
+    db.prepare('UPDATE competencies SET name = ?, description_en = ?, description_ru = ?, description_zh = ? WHERE id = ?').run(
+      data.name,
+      data.description.en,
+      data.description.ru,
+      data.description.zh,
+      id,
+    );
+    writeCatalogNames(db, 'competency', id, data.names);
     writeLevels(db, id, data);
     audit(db, actorId, 'competency', id, 'update', {});
     return getCompetency(db, id);
