@@ -6,6 +6,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { migrate } from '../../main/db/migrate';
 import { migrations } from '../../main/db/migrations';
 import { listCompetencyRefs, seedDefaultCompetencies } from '../../main/services/competencies';
+import { createPerson, listPeople } from '../../main/services/people';
 import { competenceProfile } from '../../main/services/training/profile';
 import { createCompetency, getModel, updateCompetency } from '../../main/services/training/model';
 import { competencyInput } from '../../shared/api/training';
@@ -130,6 +131,48 @@ describe('localized competency and job-role names (migration 015)', () => {
       expect(competencyInput.safeParse({ ...base, name: 'X', names: { 'not a locale!': 'x' } }).success).toBe(false);
       expect(competencyInput.safeParse({ ...base, name: 'X', names: { ru: 'x'.repeat(121) } }).success).toBe(false);
       expect(competencyInput.safeParse({ ...base, name: '  ', names: { ru: 'Имя' } }).success).toBe(false);
+    } finally {
+      t.cleanup();
+    }
+  });
+
+  it('lists names without a query per row: the statements run do not grow with the number of competencies, roles or people', () => {
+    const t = tempDb();
+    try {
+      seedDefaultCompetencies(t.db);
+      let statements = 0;
+      const prepare = t.db.prepare.bind(t.db);
+      t.db.prepare = ((sql: string) => {
+        statements++;
+        return prepare(sql);
+      }) as typeof t.db.prepare;
+      const count = (f: () => unknown) => {
+        statements = 0;
+        f();
+        return statements;
+      };
+      const people = () =>
+        listPeople(t.db, { query: '', teamId: null, role: null, includeInactive: true, sort: 'name', offset: 0, limit: 200 });
+      getModel(t.db); // fills the default levels and roles once
+      const before = [count(() => getModel(t.db)), count(() => listCompetencyRefs(t.db)), count(people)];
+      for (let i = 0; i < 30; i++) {
+        createCompetency(
+          t.db,
+          competencyInput.parse({ name: `Skill ${i}`, names: { ru: `Навык ${i}`, zh: `技能 ${i}` }, description: {}, levels }),
+          null,
+        );
+        createPerson(t.db, {
+          name: `Person ${i}`,
+          names: { ru: `Человек ${i}` },
+          email: `p${i}@example.com`,
+          teamId: null,
+          roles: ['rep'],
+          hiredAt: null,
+        });
+      }
+      expect([count(() => getModel(t.db)), count(() => listCompetencyRefs(t.db)), count(people)]).toEqual(before);
+      expect(getModel(t.db).competencies.find((c) => c.name === 'Skill 29')?.names).toEqual({ ru: 'Навык 29', zh: '技能 29' });
+      expect(people().rows.find((p) => p.name === 'Person 29')?.names).toEqual({ ru: 'Человек 29' });
     } finally {
       t.cleanup();
     }
