@@ -142,10 +142,10 @@ describe('localized competency and job-role names (migration 015)', () => {
       seedDefaultCompetencies(t.db);
       let statements = 0;
       const prepare = t.db.prepare.bind(t.db);
-      t.db.prepare = ((sql: string) => {
+      t.db.prepare = (sql: string) => {
         statements++;
         return prepare(sql);
-      }) as typeof t.db.prepare;
+      };
       const count = (f: () => unknown) => {
         statements = 0;
         f();
