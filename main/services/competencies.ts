@@ -85,13 +85,20 @@ export const DEFAULT_COMPETENCIES: { key: string; en: string; ru: string; zh: st
 ];
 
 export function seedDefaultCompetencies(db: DB) {
-  const ins = db.prepare(
-    'INSERT OR IGNORE INTO competencies(key, name, description_en, description_ru, description_zh, sort) VALUES (?, ?, ?, ?, ?, ?)',
-  );
+  const ins = db.prepare('INSERT OR IGNORE INTO competencies(key, name, sort) VALUES (?, ?, ?)');
+  const desc = db.prepare('INSERT INTO competency_descriptions(competency_id, locale, text) VALUES (?, ?, ?)');
   db.transaction(() =>
     DEFAULT_COMPETENCIES.forEach((c, i) => {
-      const r = ins.run(c.key, c.en, c.den, c.dru, c.dzh, i);
-      if (r.changes) writeCatalogNames(db, 'competency', Number(r.lastInsertRowid), { ru: c.ru, zh: c.zh });
+      const r = ins.run(c.key, c.en, i);
+      if (!r.changes) return;
+      const id = Number(r.lastInsertRowid);
+      writeCatalogNames(db, 'competency', id, { ru: c.ru, zh: c.zh });
+      for (const [locale, text] of [
+        ['en', c.den],
+        ['ru', c.dru],
+        ['zh', c.dzh],
+      ])
+        desc.run(id, locale, text);
     }),
   )();
 }

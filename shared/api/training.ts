@@ -4,10 +4,12 @@ import { id, isoDate, method, pageInput, requiredText, text, type Page, WRITES }
 import { QUESTION_KINDS, type QuestionKind } from '../domain/quiz';
 import type { AssignmentStatus } from '../domain/assignment';
 import type { EvidenceSource, SourceSummary } from '../domain/competence';
-import { localizedNames, type LocalizedNames } from './people';
+import { localeCode, localizedNames, type LocalizedNames } from './people';
 
-export type Lang3 = { en: string; ru: string; zh: string };
-const lang3 = (max: number) => z.object({ en: text(max).default(''), ru: text(max).default(''), zh: text(max).default('') });
+/** A text per locale, English included ("en", "ru", "zh", …): the UI shows its language's, else the English one. */
+export type LocalizedText = Record<string, string>;
+const localizedText = (max: number) =>
+  z.record(localeCode, text(max)).refine((r) => Object.keys(r).length <= 20, { message: 'Invalid value' });
 
 /* ---------- competency model ---------- */
 
@@ -18,9 +20,9 @@ export interface Competency {
   name: string;
   /** names in other languages by locale ("ru", "zh", …) */
   names: LocalizedNames;
-  description: Lang3;
+  description: LocalizedText;
   /** levels[0] = level 1 … levels[4] = level 5 */
-  levels: Lang3[];
+  levels: LocalizedText[];
   archived: boolean;
 }
 export interface JobRole {
@@ -50,8 +52,8 @@ export interface Assessment {
 export const competencyInput = z.object({
   name: requiredText(120),
   names: localizedNames.default({}),
-  description: lang3(1000),
-  levels: z.array(lang3(500)).length(5, { message: 'Give all five level descriptors' }),
+  description: localizedText(1000).default({}),
+  levels: z.array(localizedText(500)).length(5, { message: 'Give all five level descriptors' }),
 });
 
 /* ---------- courses ---------- */

@@ -17,7 +17,7 @@ afterEach(() => {
   for (const d of dirs.splice(0)) fs.rmSync(d, { recursive: true, force: true });
 });
 
-const levels = Array.from({ length: 5 }, (_, i) => ({ en: `L${i + 1}`, ru: '', zh: '' }));
+const levels: Record<string, string>[] = Array.from({ length: 5 }, (_, i) => ({ en: `L${i + 1}`, ru: '', zh: '' }));
 
 describe('localized competency and job-role names (migration 015)', () => {
   it('moves the name_ru/name_zh of a v14 workspace into child tables, keeps the English name, drops the columns', () => {
@@ -30,13 +30,20 @@ describe('localized competency and job-role names (migration 015)', () => {
       file,
       migrations.filter((m) => m.version <= 14),
     );
-    const comp = db.prepare('INSERT INTO competencies(key, name_en, name_ru, name_zh, description_en, sort) VALUES (?, ?, ?, ?, ?, ?)');
-    const c1 = Number(
-      comp.run('objections', 'Objection handling', 'Работа с возражениями', '异议处理', 'Answers objections', 1).lastInsertRowid,
+    const comp = db.prepare(
+      'INSERT INTO competencies(key, name_en, name_ru, name_zh, description_en, description_ru, sort) VALUES (?, ?, ?, ?, ?, ?, ?)',
     );
-    const c2 = Number(comp.run('crm', 'CRM discipline', '', 'CRM 使用规范', '', 2).lastInsertRowid);
-    const c3 = Number(comp.run('spaces', 'Listening', '  Слушание  ', ' ', '', 3).lastInsertRowid);
-    db.prepare('INSERT INTO competency_levels(competency_id, level, text_en) VALUES (?, 3, ?)').run(c1, 'Handles most objections');
+    const c1 = Number(
+      comp.run('objections', 'Objection handling', 'Работа с возражениями', '异议处理', 'Answers objections', 'Отвечает на возражения', 1)
+        .lastInsertRowid,
+    );
+    const c2 = Number(comp.run('crm', 'CRM discipline', '', 'CRM 使用规范', '', '', 2).lastInsertRowid);
+    const c3 = Number(comp.run('spaces', 'Listening', '  Слушание  ', ' ', '', ' ', 3).lastInsertRowid);
+    db.prepare('INSERT INTO competency_levels(competency_id, level, text_en, text_zh) VALUES (?, 3, ?, ?)').run(
+      c1,
+      'Handles most objections',
+      '能处理大多数异议',
+    );
     const role = db.prepare('INSERT INTO job_roles(key, name_en, name_ru, name_zh, sort) VALUES (?, ?, ?, ?, ?)');
     const r1 = Number(role.run('rep', 'Sales rep', 'Менеджер по продажам', '销售代表', 1).lastInsertRowid);
     const r2 = Number(role.run('lead', 'Team lead', 'Руководитель группы', '', 2).lastInsertRowid);
@@ -68,17 +75,32 @@ describe('localized competency and job-role names (migration 015)', () => {
       { id: r1, locale: 'zh', name: '销售代表' },
       { id: r2, locale: 'ru', name: 'Руководитель группы' },
     ]);
-    // the rest of the rows is untouched: descriptions, level descriptors, targets
-    expect(db.prepare('SELECT description_en FROM competencies WHERE id = ?').get(c1)).toEqual({ description_en: 'Answers objections' });
-    expect(db.prepare('SELECT text_en FROM competency_levels WHERE competency_id = ? AND level = 3').get(c1)).toEqual({
-      text_en: 'Handles most objections',
-    });
+    // descriptions and level descriptors move the same way (English too); targets are untouched
+    expect(
+      db.prepare('SELECT competency_id AS id, locale, text FROM competency_descriptions ORDER BY competency_id, locale').all(),
+    ).toEqual([
+      { id: c1, locale: 'en', text: 'Answers objections' },
+      { id: c1, locale: 'ru', text: 'Отвечает на возражения' },
+    ]);
+    expect(db.prepare('SELECT competency_id AS id, level, locale, text FROM competency_level_texts ORDER BY 1, 2, 3').all()).toEqual([
+      { id: c1, level: 3, locale: 'en', text: 'Handles most objections' },
+      { id: c1, level: 3, locale: 'zh', text: '能处理大多数异议' },
+    ]);
+    expect((db.prepare('PRAGMA table_info(competencies)').all() as { name: string }[]).map((c) => c.name)).not.toContain('description_en');
+    expect((db.prepare('PRAGMA table_info(competency_levels)').all() as { name: string }[]).map((c) => c.name)).toEqual([
+      'competency_id',
+      'level',
+    ]);
     expect(db.prepare('SELECT level FROM role_targets WHERE job_role_id = ? AND competency_id = ?').get(r1, c1)).toEqual({ level: 4 });
     expect(db.pragma('integrity_check', { simple: true })).toBe('ok');
     expect(db.pragma('foreign_key_check')).toEqual([]);
 
     // the services read the moved names in the new shape
     const model = getModel(db);
+    expect(model.competencies[0]).toMatchObject({
+      description: { en: 'Answers objections', ru: 'Отвечает на возражения' },
+      levels: [{}, {}, { en: 'Handles most objections', zh: '能处理大多数异议' }, {}, {}],
+    });
     expect(model.competencies.map((c) => ({ name: c.name, names: c.names }))).toEqual([
       { name: 'Objection handling', names: { ru: 'Работа с возражениями', zh: '异议处理' } },
       { name: 'CRM discipline', names: { zh: 'CRM 使用规范' } },
@@ -125,6 +147,21 @@ describe('localized competency and job-role names (migration 015)', () => {
       expect(c.names).toEqual({ ru: 'Сторителлинг', 'pt-BR': 'Narrativa' });
       const u = updateCompetency(t.db, c.id, input({ ru: '', zh: '讲故事', 'pt-BR': 'Narrativa' }), null);
       expect(u.names).toEqual({ zh: '讲故事', 'pt-BR': 'Narrativa' });
+      // descriptions and level descriptors take any locale too; an emptied text is removed (English shows instead)
+      const texts = updateCompetency(
+        t.db,
+        c.id,
+        competencyInput.parse({
+          name: 'Storytelling',
+          names: { zh: '讲故事', 'pt-BR': 'Narrativa' },
+          description: { en: 'Tells stories', 'pt-BR': 'Conta histórias', ru: ' ' },
+          levels: levels.map((l, i) => (i === 0 ? { ...l, 'pt-BR': 'Nunca conta' } : l)),
+        }),
+        null,
+      );
+      expect(texts.description).toEqual({ en: 'Tells stories', 'pt-BR': 'Conta histórias' });
+      expect(texts.levels[0]).toEqual({ en: 'L1', 'pt-BR': 'Nunca conta' });
+      expect(texts.levels[4]).toEqual({ en: 'L5' });
       expect(getModel(t.db).competencies.find((x) => x.id === c.id)?.names).toEqual({ zh: '讲故事', 'pt-BR': 'Narrativa' });
       // a bad locale, an over-long name or a missing main name are refused before anything is written
       const base = { description: {}, levels };

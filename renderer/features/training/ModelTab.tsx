@@ -1,4 +1,4 @@
-/** The competency model: competencies with five level descriptors (en/ru/zh) and role targets, all editable. */
+/** The competency model: competencies with names, descriptions and five level descriptors per UI language, and role targets, all editable. */
 import {
   Badge,
   Button,
@@ -19,7 +19,7 @@ import { notifications } from '@mantine/notifications';
 import { IconPlus } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { Competency, Lang3 } from '../../../shared/api/training';
+import type { Competency, LocalizedText } from '../../../shared/api/training';
 import { api, useApi } from '../../lib/api';
 import { errorText } from '../../lib/errors';
 import { LANGUAGES } from '../../app/i18n';
@@ -129,14 +129,12 @@ export function ModelTab() {
   );
 }
 
-const empty = (): Lang3 => ({ en: '', ru: '', zh: '' });
-
 function CompetencyForm({ competency, onSaved }: { competency: Competency | null; onSaved: () => void }) {
   const { t } = useTranslation();
   const [name, setName] = useState(competency?.name ?? '');
   const [names, setNames] = useState<Record<string, string>>(competency?.names ?? {});
-  const [description, setDescription] = useState<Lang3>(competency?.description ?? empty());
-  const [levels, setLevels] = useState<Lang3[]>(competency?.levels ?? Array.from({ length: 5 }, empty));
+  const [description, setDescription] = useState<LocalizedText>(competency?.description ?? {});
+  const [levels, setLevels] = useState<LocalizedText[]>(competency?.levels ?? Array.from({ length: 5 }, () => ({})));
   const [busy, setBusy] = useState(false);
   const save = async () => {
     setBusy(true);
@@ -152,7 +150,8 @@ function CompetencyForm({ competency, onSaved }: { competency: Competency | null
       setBusy(false);
     }
   };
-  const langs = ['en', 'ru', 'zh'] as const;
+  // one field per UI language (a new language in LANGUAGES gets its fields)
+  const langs = LANGUAGES.map((l) => l.code);
   return (
     <Stack data-testid="competency-form">
       <SimpleGrid cols={LANGUAGES.length}>
@@ -174,14 +173,14 @@ function CompetencyForm({ competency, onSaved }: { competency: Competency | null
           />
         ))}
       </SimpleGrid>
-      <SimpleGrid cols={3}>
+      <SimpleGrid cols={langs.length}>
         {langs.map((l) => (
           <Textarea
             key={l}
             autosize
             minRows={2}
             label={`${t('training.form.description')} (${l.toUpperCase()})`}
-            value={description[l]}
+            value={description[l] ?? ''}
             onChange={(e) => setDescription({ ...description, [l]: e.currentTarget.value })}
           />
         ))}
@@ -192,7 +191,7 @@ function CompetencyForm({ competency, onSaved }: { competency: Competency | null
           <Text size="sm" fw={600} mb={4}>
             {t('training.model.level', { n: i + 1 })}
           </Text>
-          <SimpleGrid cols={3}>
+          <SimpleGrid cols={langs.length}>
             {langs.map((l) => (
               <Textarea
                 aria-label={`${t('training.model.level', { n: i + 1 })} · ${l.toUpperCase()}`}
@@ -201,7 +200,7 @@ function CompetencyForm({ competency, onSaved }: { competency: Competency | null
                 minRows={2}
                 size="xs"
                 placeholder={l.toUpperCase()}
-                value={lv[l]}
+                value={lv[l] ?? ''}
                 onChange={(e) => {
                   const v = e.currentTarget.value;
                   setLevels(levels.map((x, j) => (j === i ? { ...x, [l]: v } : x)));
