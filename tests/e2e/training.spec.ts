@@ -288,28 +288,35 @@ test('competency model: a new competency is named in English, Russian and Chines
   await form.getByTestId('competency-name').fill('Asking for referrals');
   await form.getByTestId('competency-name-ru').fill('Просьба о рекомендациях');
   await form.getByTestId('competency-name-zh').fill('请求转介绍');
+  await form.getByLabel('Description (EN)').fill('Asks happy customers for introductions.');
+  await form.getByLabel('Description (RU)').fill('Просит довольных клиентов порекомендовать коллег.');
   await form.getByTestId('level-1-en').fill('Never asks');
+  await form.getByTestId('level-1-zh').fill('从不请求');
   // input values are not in innerText, which the shot helper reads for the Chinese glyphs to load
   await page.evaluate(() => document.fonts.load('400 16px "Noto Sans SC"', '请求转介绍'));
   await shot(page, 'training-16-competency-form-en');
   await form.getByTestId('competency-save').click();
   await expect(form).toBeHidden();
 
-  type Model = { competencies: { id: number; key: string; name: string; names: Record<string, string> }[] };
+  type Model = {
+    competencies: { id: number; key: string; name: string; names: Record<string, string>; levels: Record<string, string>[] }[];
+  };
   const created = (await host.api<Model>('competencies.model', {})).competencies.find((c) => c.name === 'Asking for referrals')!;
   expect(created.names).toEqual({ ru: 'Просьба о рекомендациях', zh: '请求转介绍' });
+  expect(created.levels[0]).toEqual({ en: 'Never asks', zh: '从不请求' });
 
   const row = page.getByTestId(`competency-${created.key}`);
   await expect(row).toContainText('Asking for referrals');
   await expect(page.getByTestId('competency-model').locator('thead')).toContainText('Sales rep');
   await shot(page, 'training-17-model-en');
-  for (const [lang, name, role] of [
-    ['ru', 'Просьба о рекомендациях', 'Менеджер по продажам'],
-    ['zh', '请求转介绍', '销售代表'],
+  for (const [lang, name, role, description] of [
+    ['ru', 'Просьба о рекомендациях', 'Менеджер по продажам', 'Просит довольных клиентов порекомендовать коллег.'],
+    ['zh', '请求转介绍', '销售代表', 'Asks happy customers for introductions.'], // no Chinese description: English shows
   ] as const) {
     await setLang(lang);
     await go(page, host, '/training?tab=model');
     await expect(row).toContainText(name);
+    await expect(row).toContainText(description);
     await expect(page.getByTestId('competency-model').locator('thead')).toContainText(role);
     await shot(page, `training-17-model-${lang}`);
   }
