@@ -285,6 +285,8 @@ test('competency model: a new competency is named in English, Russian and Chines
   await go(page, host, '/training?tab=model');
   await page.getByRole('button', { name: 'Add competency' }).click();
   const form = page.getByTestId('competency-form');
+  // input values are not in innerText, which the shot helper reads for the Chinese glyphs to load: load them first
+  await page.evaluate(() => document.fonts.load('400 16px "Noto Sans SC"', '请求转介绍从不'));
   await form.getByTestId('competency-name').fill('Asking for referrals');
   await form.getByTestId('competency-name-ru').fill('Просьба о рекомендациях');
   await form.getByTestId('competency-name-zh').fill('请求转介绍');
@@ -292,8 +294,6 @@ test('competency model: a new competency is named in English, Russian and Chines
   await form.getByLabel('Description (RU)').fill('Просит довольных клиентов порекомендовать коллег.');
   await form.getByTestId('level-1-en').fill('Never asks');
   await form.getByTestId('level-1-zh').fill('从不请求');
-  // input values are not in innerText, which the shot helper reads for the Chinese glyphs to load
-  await page.evaluate(() => document.fonts.load('400 16px "Noto Sans SC"', '请求转介绍'));
   await shot(page, 'training-16-competency-form-en');
   await form.getByTestId('competency-save').click();
   await expect(form).toBeHidden();
