@@ -3,24 +3,27 @@
  * competence scores). The training feature owns the full model (levels, role
  * targets, assessments) on top of this table.
  */
+import type { LocalizedNames } from '../../shared/api/people';
 import type { DB } from '../db/open';
+import { catalogNamesColumn, parseNames, writeCatalogNames } from './catalogNames';
 
 export interface CompetencyRef {
   id: number;
   key: string;
-  name: { en: string; ru: string; zh: string };
+  /** the main (English) name; `names` holds the other languages' */
+  name: string;
+  names: LocalizedNames;
 }
 
+/** Active competencies with their names in every language, in one statement. */
 export function listCompetencyRefs(db: DB): CompetencyRef[] {
   return (
-    db.prepare('SELECT id, key, name_en, name_ru, name_zh FROM competencies WHERE archived = 0 ORDER BY sort, id').all() as {
-      id: number;
-      key: string;
-      name_en: string;
-      name_ru: string;
-      name_zh: string;
-    }[]
-  ).map((r) => ({ id: r.id, key: r.key, name: { en: r.name_en, ru: r.name_ru || r.name_en, zh: r.name_zh || r.name_en } }));
+    db
+      .prepare(
+        `SELECT c.id, c.key, c.name, ${catalogNamesColumn('competency', 'c')} AS names FROM competencies c WHERE c.archived = 0 ORDER BY c.sort, c.id`,
+      )
+      .all() as { id: number; key: string; name: string; names: string }[]
+  ).map((r) => ({ ...r, names: parseNames(r.names) }));
 }
 
 /** The default model (en/ru/zh) built from what the source articles say phone sellers must be able to do. */
@@ -82,8 +85,20 @@ export const DEFAULT_COMPETENCIES: { key: string; en: string; ru: string; zh: st
 ];
 
 export function seedDefaultCompetencies(db: DB) {
-  const ins = db.prepare(
-    'INSERT OR IGNORE INTO competencies(key, name_en, name_ru, name_zh, description_en, description_ru, description_zh, sort) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
-  );
-  DEFAULT_COMPETENCIES.forEach((c, i) => ins.run(c.key, c.en, c.ru, c.zh, c.den, c.dru, c.dzh, i));
+  const ins = db.prepare('INSERT OR IGNORE INTO competencies(key, name, sort) VALUES (?, ?, ?)');
+  const desc = db.prepare('INSERT INTO competency_descriptions(competency_id, locale, text) VALUES (?, ?, ?)');
+  db.transaction(() =>
+    DEFAULT_COMPETENCIES.forEach((c, i) => {
+      const r = ins.run(c.key, c.en, i);
+      if (!r.changes) return;
+      const id = Number(r.lastInsertRowid);
+      writeCatalogNames(db, 'competency', id, { ru: c.ru, zh: c.zh });
+      for (const [locale, text] of [
+        ['en', c.den],
+        ['ru', c.dru],
+        ['zh', c.dzh],
+      ])
+        desc.run(id, locale, text);
+    }),
+  )();
 }

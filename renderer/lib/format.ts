@@ -30,3 +30,5 @@ export function personName(p: { name: string; names?: Record<string, string> } |
   if (!p) return '—';
   return p.names?.[i18n.language] || p.name;
 }
+/** A competency's or job role's name in the UI language, else its main (English) name: the same rule as people's. */
+export const localName = (c: { name: string; names?: Record<string, string> } | null | undefined): string => (c ? personName(c) : '');

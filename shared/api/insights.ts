@@ -94,7 +94,7 @@ export interface InsightsPage {
   reps: RepRow[];
   closeScatter: { points: ScatterPoint[]; stats: Correlation };
   retentionScatter: { points: ScatterPoint[]; stats: Correlation };
-  perCompetency: { competencyId: number; key: string; name: { en: string; ru: string; zh: string }; stats: Correlation }[];
+  perCompetency: { competencyId: number; key: string; name: string; names: LocalizedNames; stats: Correlation }[];
   trends: { team: TrendPoint[]; byTeam: { teamId: number; name: string; points: TrendPoint[] }[] };
   funnel: {
     stages: string[];

@@ -332,9 +332,7 @@ export const scorecardsMethods = {
     changed: number;
     byRep: { rep: PersonRef; n: number; before: number | null; after: number | null }[];
   }>(),
-  'scorecards.competencies': method(z.object({}), 'signedIn').returns<
-    { id: number; key: string; name: { en: string; ru: string; zh: string } }[]
-  >(),
+  'scorecards.competencies': method(z.object({}), 'signedIn').returns<{ id: number; key: string; name: string; names: LocalizedNames }[]>(),
   'scorecards.scripts': method(z.object({}), 'signedIn').returns<{ id: number; title: string; language: string }[]>(),
 
   'scorecards.calls.list': method(

@@ -4,26 +4,32 @@ import { id, isoDate, method, pageInput, requiredText, text, type Page, WRITES }
 import { QUESTION_KINDS, type QuestionKind } from '../domain/quiz';
 import type { AssignmentStatus } from '../domain/assignment';
 import type { EvidenceSource, SourceSummary } from '../domain/competence';
-import type { LocalizedNames } from './people';
+import { localeCode, localizedNames, type LocalizedNames } from './people';
 
-export type Lang3 = { en: string; ru: string; zh: string };
-const lang3 = (max: number) => z.object({ en: text(max).default(''), ru: text(max).default(''), zh: text(max).default('') });
+/** A text per locale, English included ("en", "ru", "zh", …): the UI shows its language's, else the English one. */
+export type LocalizedText = Record<string, string>;
+const localizedText = (max: number) =>
+  z.record(localeCode, text(max)).refine((r) => Object.keys(r).length <= 20, { message: 'Invalid value' });
 
 /* ---------- competency model ---------- */
 
 export interface Competency {
   id: number;
   key: string;
-  name: Lang3;
-  description: Lang3;
+  /** the main (English) name, shown in a language without its own */
+  name: string;
+  /** names in other languages by locale ("ru", "zh", …) */
+  names: LocalizedNames;
+  description: LocalizedText;
   /** levels[0] = level 1 … levels[4] = level 5 */
-  levels: Lang3[];
+  levels: LocalizedText[];
   archived: boolean;
 }
 export interface JobRole {
   id: number;
   key: string;
-  name: Lang3;
+  name: string;
+  names: LocalizedNames;
   memberCount: number;
 }
 export interface CompetencyModel {
@@ -44,9 +50,10 @@ export interface Assessment {
 }
 
 export const competencyInput = z.object({
-  name: lang3(120).refine((v) => v.en.trim() !== '', { message: 'Enter the English name', path: ['en'] }),
-  description: lang3(1000),
-  levels: z.array(lang3(500)).length(5, { message: 'Give all five level descriptors' }),
+  name: requiredText(120),
+  names: localizedNames.default({}),
+  description: localizedText(1000).default({}),
+  levels: z.array(localizedText(500)).length(5, { message: 'Give all five level descriptors' }),
 });
 
 /* ---------- courses ---------- */
@@ -300,7 +307,8 @@ export interface Certificate {
 
 export interface CompetenceRow {
   competencyId: number;
-  name: Lang3;
+  name: string;
+  names: LocalizedNames;
   score: number | null;
   rawScore: number | null;
   n: number;

@@ -135,6 +135,12 @@ test('the Insights page in English, Russian and Chinese', async ({ host, page })
     // CJK bold subsets load lazily per glyph range: give them a moment before the screenshot
     await page.waitForTimeout(1200);
     await shot(page, `insights-${lang}-top`);
+    // competency names (per-locale child table) in the UI language (the axis wraps long ones)
+    const perCompetency = page.getByTestId('chart-per-competency');
+    await perCompetency.scrollIntoViewIfNeeded();
+    await expect(perCompetency).toContainText({ en: 'Product knowledge', ru: 'Знание продукта', zh: '产品知识' }[lang]);
+    await page.waitForTimeout(800);
+    await shot(page, `insights-${lang}-per-competency`);
     await page.getByTestId('chart-funnel').scrollIntoViewIfNeeded();
     await page.waitForTimeout(800);
     await shot(page, `insights-${lang}-funnel`);

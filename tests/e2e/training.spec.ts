@@ -268,3 +268,69 @@ test('plan form in Russian: a too long name is refused under the name field, in 
   await expect(page.getByTestId('plan-form')).toHaveCount(0);
   await expect.poll(async () => (await host.api<unknown[]>('training.plans.list', {})).length).toBe(before.length + 1);
 });
+
+test('competency model: a new competency is named in English, Russian and Chinese, and each UI language shows its own name', async ({
+  page,
+  host,
+}) => {
+  const kate = (await host.api<{ rows: P[] }>('people.list', { query: 'Kate', limit: 5 })).rows[0];
+  await host.api('session.set', { personId: kate.id, role: 'trainer' });
+  const setLang = (lang: string) =>
+    page.evaluate(
+      (l) => (globalThis as unknown as { localStorage: { setItem(k: string, v: string): void } }).localStorage.setItem('workbench.lang', l),
+      lang,
+    );
+  await page.goto(host.url);
+  await setLang('en');
+  await go(page, host, '/training?tab=model');
+  await page.getByRole('button', { name: 'Add competency' }).click();
+  const form = page.getByTestId('competency-form');
+  // input values are not in innerText, which the shot helper reads for the Chinese glyphs to load: load them first
+  await page.evaluate(() => document.fonts.load('400 16px "Noto Sans SC"', '请求转介绍从不'));
+  await form.getByTestId('competency-name').fill('Asking for referrals');
+  await form.getByTestId('competency-name-ru').fill('Просьба о рекомендациях');
+  await form.getByTestId('competency-name-zh').fill('请求转介绍');
+  await form.getByLabel('Description (EN)').fill('Asks happy customers for introductions.');
+  await form.getByLabel('Description (RU)').fill('Просит довольных клиентов порекомендовать коллег.');
+  await form.getByTestId('level-1-en').fill('Never asks');
+  await form.getByTestId('level-1-zh').fill('从不请求');
+  await shot(page, 'training-16-competency-form-en');
+  await form.getByTestId('competency-save').click();
+  await expect(form).toBeHidden();
+
+  type Model = {
+    competencies: { id: number; key: string; name: string; names: Record<string, string>; levels: Record<string, string>[] }[];
+  };
+  const created = (await host.api<Model>('competencies.model', {})).competencies.find((c) => c.name === 'Asking for referrals')!;
+  expect(created.names).toEqual({ ru: 'Просьба о рекомендациях', zh: '请求转介绍' });
+  expect(created.levels[0]).toEqual({ en: 'Never asks', zh: '从不请求' });
+
+  const row = page.getByTestId(`competency-${created.key}`);
+  await expect(row).toContainText('Asking for referrals');
+  await expect(page.getByTestId('competency-model').locator('thead')).toContainText('Sales rep');
+  await shot(page, 'training-17-model-en');
+  for (const [lang, name, role, description] of [
+    ['ru', 'Просьба о рекомендациях', 'Менеджер по продажам', 'Просит довольных клиентов порекомендовать коллег.'],
+    ['zh', '请求转介绍', '销售代表', 'Asks happy customers for introductions.'], // no Chinese description: English shows
+  ] as const) {
+    await setLang(lang);
+    await go(page, host, '/training?tab=model');
+    await expect(row).toContainText(name);
+    await expect(row).toContainText(description);
+    await expect(page.getByTestId('competency-model').locator('thead')).toContainText(role);
+    await shot(page, `training-17-model-${lang}`);
+  }
+  // the editor opens with every spelling; clearing the Chinese one falls back to the English name
+  await row.getByTestId(`edit-competency-${created.key}`).click();
+  await expect(form.getByTestId('competency-name-ru')).toHaveValue('Просьба о рекомендациях');
+  await form.getByTestId('competency-name-zh').fill('');
+  await form.getByTestId('competency-save').click();
+  await expect(form).toBeHidden();
+  await expect(row).toContainText('Asking for referrals');
+  expect((await host.api<Model>('competencies.model', {})).competencies.find((c) => c.id === created.id)!.names).toEqual({
+    ru: 'Просьба о рекомендациях',
+  });
+  await setLang('en');
+  // leave the shared demo as other specs expect it
+  await host.api('competencies.setArchived', { id: created.id, archived: true });
+});

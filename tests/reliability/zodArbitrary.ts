@@ -148,6 +148,7 @@ export function arbitraryFor(schema: z.ZodType, depth = 0): fc.Arbitrary<unknown
           const cd = c._zod.def;
           if (cd.check === 'max_length') max = Math.min(max, cd.maximum as number);
           if (cd.check === 'min_length') min = cd.minimum as number;
+          if (cd.check === 'length_equals') min = max = cd.length as number; // e.g. a competency's five levels
         }
         return depth > 6 ? fc.constant([]) : fc.array(inner(d.element), { minLength: min, maxLength: Math.max(min, max) });
       }
@@ -157,7 +158,16 @@ export function arbitraryFor(schema: z.ZodType, depth = 0): fc.Arbitrary<unknown
           const keys = Object.values(key.entries as Record<string, string>);
           return fc.record(Object.fromEntries(keys.map((k) => [k, inner(d.valueType)])), { requiredKeys: d.partial ? [] : keys });
         }
-        return fc.dictionary(inner(d.keyType) as fc.Arbitrary<string>, inner(d.valueType), { maxKeys: 4 });
+        // keys with a pattern (locale codes…) mostly match it, so that records of many such maps (a competency's
+        // names, description and five levels) still parse often enough for the service to be reached
+        const shape = key.type === 'string' ? stringShape(key) : undefined;
+        const keys = shape?.pattern
+          ? fc.oneof(
+              { arbitrary: matching(shape.pattern, shape.max), weight: 9 },
+              { arbitrary: inner(d.keyType) as fc.Arbitrary<string>, weight: 1 },
+            )
+          : (inner(d.keyType) as fc.Arbitrary<string>);
+        return fc.dictionary(keys, inner(d.valueType), { maxKeys: 4 });
       }
       case 'tuple':
         return fc.tuple(...(d.items as z.ZodType[]).map(inner));

@@ -5,7 +5,7 @@ import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
 import { migrate } from '../../main/db/migrate';
 import { migrations } from '../../main/db/migrations';
-import { seedDefaultCompetencies } from '../../main/services/competencies';
+import { DEFAULT_COMPETENCIES } from '../../main/services/competencies';
 import { getModel } from '../../main/services/training/model';
 import { namespace } from './locales';
 
@@ -26,13 +26,16 @@ describe('training migration', () => {
       file,
       migrations.filter((m) => m.version === 1),
     );
-    seedDefaultCompetencies(db);
+    // the default model as a v1 workspace stored it (one column per language)
+    const ins = db.prepare('INSERT INTO competencies(key, name_en, name_ru, name_zh, sort) VALUES (?, ?, ?, ?, ?)');
+    DEFAULT_COMPETENCIES.forEach((c, i) => ins.run(c.key, c.en, c.ru, c.zh, i));
     db.prepare("INSERT INTO people(name, email) VALUES ('A', 'a@example.com')").run();
     const r = migrate(db, file);
     expect(r).toMatchObject({ from: 1, to: migrations[migrations.length - 1].version });
     expect(r.copyPath && fs.existsSync(r.copyPath)).toBeTruthy();
     const m = getModel(db);
     expect(m.competencies).toHaveLength(6);
+    expect(m.competencies.every((c) => c.name && c.names.ru && c.names.zh)).toBe(true);
     expect(m.competencies.every((c) => c.levels.every((l) => l.en && l.ru && l.zh))).toBe(true);
     expect(Object.keys(m.targets).length).toBe(18);
     db.close();

@@ -346,7 +346,12 @@ describe('competency model, competence cache and drills', () => {
     updateCompetency(
       db,
       c.id,
-      { name: c.name, description: c.description, levels: c.levels.map((l, i) => (i === 4 ? { ...l, en: 'Writes the playbook' } : l)) },
+      {
+        name: c.name,
+        names: c.names,
+        description: c.description,
+        levels: c.levels.map((l, i) => (i === 4 ? { ...l, en: 'Writes the playbook' } : l)),
+      },
       null,
     );
     expect(getModel(db).competencies.find((x) => x.id === objection)!.levels[4].en).toBe('Writes the playbook');

@@ -435,7 +435,7 @@ function competenceCharts(
       ys.push(cr);
       closed.push(outWon[p.id] + outLost[p.id]);
     }
-    return { competencyId: c.id, key: c.key, name: c.name, stats: toCorrelation(xs, ys, closed, competenceMissing) };
+    return { competencyId: c.id, key: c.key, name: c.name, names: c.names, stats: toCorrelation(xs, ys, closed, competenceMissing) };
   });
   perCompetency.sort((a, b) => Math.abs(b.stats.pearson ?? 0) - Math.abs(a.stats.pearson ?? 0));
   return {

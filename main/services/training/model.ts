@@ -1,10 +1,11 @@
 /** The competency model: competencies with five level descriptors, job roles with targets, manager assessments. */
 import { z } from 'zod';
 import { AppError } from '../../../shared/api/contract';
-import type { Assessment, Competency, CompetencyModel, competencyInput } from '../../../shared/api/training';
+import type { Assessment, Competency, CompetencyModel, competencyInput, LocalizedText } from '../../../shared/api/training';
 import { fold } from '../../../shared/search/text';
 import type { DB } from '../../db/open';
 import { audit } from '../audit';
+import { catalogNamesColumn, parseNames, writeCatalogNames } from '../catalogNames';
 import { DEFAULT_JOB_ROLES, DEFAULT_LEVELS } from './defaults';
 import { invalidateCompetence } from './competence';
 
@@ -18,21 +19,26 @@ export function ensureCompetencyModel(db: DB) {
   const hasRoles = db.prepare('SELECT 1 FROM job_roles LIMIT 1').get();
   if (!missing.length && hasRoles) return;
   db.transaction(() => {
-    const ins = db.prepare(
-      'INSERT OR IGNORE INTO competency_levels(competency_id, level, text_en, text_ru, text_zh) VALUES (?, ?, ?, ?, ?)',
-    );
     for (const c of missing) {
       const levels = DEFAULT_LEVELS[c.key];
-      for (let l = 1; l <= 5; l++) ins.run(c.id, l, levels?.[l - 1][0] ?? '', levels?.[l - 1][1] ?? '', levels?.[l - 1][2] ?? '');
+      writeLevelTexts(
+        db,
+        c.id,
+        Array.from({ length: 5 }, (_, i) => {
+          const [en, ru, zh] = levels?.[i] ?? ['', '', ''];
+          return { en, ru, zh };
+        }),
+      );
     }
     if (!hasRoles) {
       const comp = new Map(
         (db.prepare('SELECT id, key FROM competencies').all() as { id: number; key: string }[]).map((r) => [r.key, r.id]),
       );
-      const insRole = db.prepare('INSERT INTO job_roles(key, name_en, name_ru, name_zh, sort) VALUES (?, ?, ?, ?, ?)');
+      const insRole = db.prepare('INSERT INTO job_roles(key, name, sort) VALUES (?, ?, ?)');
       const insT = db.prepare('INSERT INTO role_targets(job_role_id, competency_id, level) VALUES (?, ?, ?)');
       DEFAULT_JOB_ROLES.forEach((r, i) => {
-        const id = Number(insRole.run(r.key, r.en, r.ru, r.zh, i).lastInsertRowid);
+        const id = Number(insRole.run(r.key, r.en, i).lastInsertRowid);
+        writeCatalogNames(db, 'jobRole', id, { ru: r.ru, zh: r.zh });
         for (const [k, lvl] of Object.entries(r.targets)) if (comp.has(k)) insT.run(id, comp.get(k), lvl);
       });
     }
@@ -42,62 +48,84 @@ export function ensureCompetencyModel(db: DB) {
 interface CompRow {
   id: number;
   key: string;
-  name_en: string;
-  name_ru: string;
-  name_zh: string;
-  description_en: string;
-  description_ru: string;
-  description_zh: string;
+  name: string;
+  /** JSON of the localized names (catalogNamesColumn) */
+  names: string;
+  /** JSON of the description per locale */
+  description: string;
   archived: number;
 }
 
-function levelsOf(db: DB) {
-  const map = new Map<number, { en: string; ru: string; zh: string }[]>();
+// Texts per locale come as one JSON object per row (competency_descriptions, competency_level_texts: migration 015).
+const COMP_SELECT = `SELECT c.id, c.key, c.name, c.archived, ${catalogNamesColumn('competency', 'c')} AS names,
+  (SELECT coalesce(json_group_object(locale, text), '{}') FROM competency_descriptions d WHERE d.competency_id = c.id) AS description
+  FROM competencies c`;
+
+const noLevels = (): LocalizedText[] => Array.from({ length: 5 }, () => ({}));
+
+/** Every competency's five level descriptors (or one competency's), in one statement. */
+function levelsOf(db: DB, competencyId: number | null = null) {
+  const map = new Map<number, LocalizedText[]>();
   for (const r of db
-    .prepare('SELECT competency_id, level, text_en, text_ru, text_zh FROM competency_levels ORDER BY competency_id, level')
-    .all() as {
-    competency_id: number;
-    level: number;
-    text_en: string;
-    text_ru: string;
-    text_zh: string;
-  }[]) {
-    if (!map.has(r.competency_id))
-      map.set(
-        r.competency_id,
-        Array.from({ length: 5 }, () => ({ en: '', ru: '', zh: '' })),
-      );
-    map.get(r.competency_id)![r.level - 1] = { en: r.text_en, ru: r.text_ru, zh: r.text_zh };
+    .prepare(
+      `SELECT l.competency_id, l.level,
+         (SELECT coalesce(json_group_object(locale, text), '{}') FROM competency_level_texts t
+          WHERE t.competency_id = l.competency_id AND t.level = l.level) AS texts
+       FROM competency_levels l WHERE ? IS NULL OR l.competency_id = ? ORDER BY l.competency_id, l.level`,
+    )
+    .all(competencyId, competencyId) as { competency_id: number; level: number; texts: string }[]) {
+    if (!map.has(r.competency_id)) map.set(r.competency_id, noLevels());
+    map.get(r.competency_id)![r.level - 1] = parseNames(r.texts);
   }
   return map;
 }
 
-function toCompetency(r: CompRow, levels: Map<number, { en: string; ru: string; zh: string }[]>): Competency {
+function toCompetency(r: CompRow, levels: Map<number, LocalizedText[]>): Competency {
   return {
     id: r.id,
     key: r.key,
-    name: { en: r.name_en, ru: r.name_ru, zh: r.name_zh },
-    description: { en: r.description_en, ru: r.description_ru, zh: r.description_zh },
-    levels: levels.get(r.id) ?? Array.from({ length: 5 }, () => ({ en: '', ru: '', zh: '' })),
+    name: r.name,
+    names: parseNames(r.names),
+    description: parseNames(r.description),
+    levels: levels.get(r.id) ?? noLevels(),
     archived: r.archived === 1,
   };
+}
+
+/** Replaces a competency's description per locale; empty texts are removed (English shows instead). */
+function writeDescription(db: DB, id: number, texts: LocalizedText) {
+  db.prepare('DELETE FROM competency_descriptions WHERE competency_id = ?').run(id);
+  const ins = db.prepare('INSERT INTO competency_descriptions(competency_id, locale, text) VALUES (?, ?, ?)');
+  for (const [locale, text] of Object.entries(texts)) if (text.trim()) ins.run(id, locale, text.trim());
+}
+
+/** Makes the five levels exist and replaces their texts per locale (empty texts removed). */
+function writeLevelTexts(db: DB, id: number, levels: LocalizedText[]) {
+  const level = db.prepare('INSERT OR IGNORE INTO competency_levels(competency_id, level) VALUES (?, ?)');
+  const clear = db.prepare('DELETE FROM competency_level_texts WHERE competency_id = ? AND level = ?');
+  const ins = db.prepare('INSERT INTO competency_level_texts(competency_id, level, locale, text) VALUES (?, ?, ?, ?)');
+  levels.forEach((texts, i) => {
+    level.run(id, i + 1);
+    clear.run(id, i + 1);
+    for (const [locale, text] of Object.entries(texts)) if (text.trim()) ins.run(id, i + 1, locale, text.trim());
+  });
 }
 
 export function getModel(db: DB, includeArchived = false): CompetencyModel {
   ensureCompetencyModel(db);
   const levels = levelsOf(db);
   const comps = (
-    db.prepare(`SELECT * FROM competencies ${includeArchived ? '' : 'WHERE archived = 0'} ORDER BY sort, id`).all() as CompRow[]
+    db.prepare(`${COMP_SELECT} ${includeArchived ? '' : 'WHERE c.archived = 0'} ORDER BY c.sort, c.id`).all() as CompRow[]
   ).map((r) => toCompetency(r, levels));
   const jobRoles = (
     db
       .prepare(
-        `SELECT r.id, r.key, r.name_en, r.name_ru, r.name_zh,
+        `SELECT r.id, r.key, r.name, ${catalogNamesColumn('jobRole', 'r')} AS names,
            (SELECT count(*) FROM job_role_members m JOIN people p ON p.id = m.person_id AND p.active = 1 WHERE m.job_role_id = r.id) AS n
-         FROM job_roles r ORDER BY sort, id`,
+         FROM job_roles r ORDER BY r.sort, r.id`,
       )
-      .all() as { id: number; key: string; name_en: string; name_ru: string; name_zh: string; n: number }[]
-  ).map((r) => ({ id: r.id, key: r.key, name: { en: r.name_en, ru: r.name_ru, zh: r.name_zh }, memberCount: r.n }));
+      .all() as { id: number; key: string; name: string; names: string; n: number }[]
+  ).map((r) => ({ id: r.id, key: r.key, name: r.name, names: parseNames(r.names), memberCount: r.n }));
   const targets: Record<string, number> = {};
   for (const t of db.prepare('SELECT job_role_id, competency_id, level FROM role_targets').all() as {
     job_role_id: number;
@@ -109,24 +137,17 @@ export function getModel(db: DB, includeArchived = false): CompetencyModel {
 }
 
 export function getCompetency(db: DB, id: number): Competency {
-  const r = db.prepare('SELECT * FROM competencies WHERE id = ?').get(id) as CompRow | undefined;
+  const r = db.prepare(`${COMP_SELECT} WHERE c.id = ?`).get(id) as CompRow | undefined;
   if (!r)
     throw new AppError('not_found', `Competency #${id} does not exist.`, undefined, { key: 'training.competencyNotFound', params: { id } });
-  return toCompetency(r, levelsOf(db));
-}
-
-function writeLevels(db: DB, id: number, data: CompetencyData) {
-  const up = db.prepare(
-    'INSERT INTO competency_levels(competency_id, level, text_en, text_ru, text_zh) VALUES (?, ?, ?, ?, ?) ON CONFLICT(competency_id, level) DO UPDATE SET text_en = excluded.text_en, text_ru = excluded.text_ru, text_zh = excluded.text_zh',
-  );
-  data.levels.forEach((l, i) => up.run(id, i + 1, l.en, l.ru, l.zh));
+  return toCompetency(r, levelsOf(db, id));
 }
 
 function assertNameFree(db: DB, name: string, exceptId: number | null) {
-  const rows = db.prepare('SELECT id, name_en FROM competencies').all() as { id: number; name_en: string }[];
-  const clash = rows.find((r) => r.id !== exceptId && fold(r.name_en) === fold(name));
+  const rows = db.prepare('SELECT id, name FROM competencies').all() as { id: number; name: string }[];
+  const clash = rows.find((r) => r.id !== exceptId && fold(r.name) === fold(name));
   if (clash)
-    throw new AppError('conflict', `A competency named "${name}" already exists.`, 'name.en', {
+    throw new AppError('conflict', `A competency named "${name}" already exists.`, 'name', {
       key: 'training.competencyNameTaken',
       params: { name },
     });
@@ -134,24 +155,19 @@ function assertNameFree(db: DB, name: string, exceptId: number | null) {
 
 export function createCompetency(db: DB, data: CompetencyData, actorId: number | null): Competency {
   return db.transaction(() => {
-    assertNameFree(db, data.name.en, null);
+    assertNameFree(db, data.name, null);
     const key =
-      fold(data.name.en)
+      fold(data.name)
         .replace(/[^\p{L}\p{N}]+/gu, '_')
         .slice(0, 40) +
       '_' +
       Date.now().toString(36);
     const sort = (db.prepare('SELECT coalesce(max(sort), 0) + 1 AS s FROM competencies').get() as { s: number }).s;
-    const id = Number(
-      db
-        .prepare(
-          'INSERT INTO competencies(key, name_en, name_ru, name_zh, description_en, description_ru, description_zh, sort) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
-        )
-        .run(key, data.name.en, data.name.ru, data.name.zh, data.description.en, data.description.ru, data.description.zh, sort)
-        .lastInsertRowid,
-    );
-    writeLevels(db, id, data);
-    audit(db, actorId, 'competency', id, 'create', { name: data.name.en });
+    const id = Number(db.prepare('INSERT INTO competencies(key, name, sort) VALUES (?, ?, ?)').run(key, data.name, sort).lastInsertRowid);
+    writeCatalogNames(db, 'competency', id, data.names);
+    writeDescription(db, id, data.description);
+    writeLevelTexts(db, id, data.levels);
+    audit(db, actorId, 'competency', id, 'create', { name: data.name });
     return getCompetency(db, id);
   })();
 }
@@ -159,11 +175,11 @@ export function createCompetency(db: DB, data: CompetencyData, actorId: number |
 export function updateCompetency(db: DB, id: number, data: CompetencyData, actorId: number | null): Competency {
   return db.transaction(() => {
     getCompetency(db, id);
-    assertNameFree(db, data.name.en, id);
-    db.prepare(
-      'UPDATE competencies SET name_en = ?, name_ru = ?, name_zh = ?, description_en = ?, description_ru = ?, description_zh = ? WHERE id = ?',
-    ).run(data.name.en, data.name.ru, data.name.zh, data.description.en, data.description.ru, data.description.zh, id);
-    writeLevels(db, id, data);
+    assertNameFree(db, data.name, id);
+    db.prepare('UPDATE competencies SET name = ? WHERE id = ?').run(data.name, id);
+    writeCatalogNames(db, 'competency', id, data.names);
+    writeDescription(db, id, data.description);
+    writeLevelTexts(db, id, data.levels);
     audit(db, actorId, 'competency', id, 'update', {});
     return getCompetency(db, id);
   })();

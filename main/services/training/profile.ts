@@ -19,6 +19,7 @@ export function competenceProfile(db: DB, personId: number): CompetenceProfile {
     return {
       competencyId: c.id,
       name: c.name,
+      names: c.names,
       score,
       rawScore: null,
       n: s?.n ?? 0,

@@ -427,7 +427,7 @@ function PerCompetency({ d, lang, lag }: { d: InsightsPage; lang: 'en' | 'ru' | 
   const data = d.perCompetency
     .filter((c) => c.stats.pearson !== null)
     .map((c) => ({
-      name: c.name[lang] ?? c.name.en,
+      name: c.names[lang] || c.name,
       r: c.stats.pearson!,
       err: c.stats.ci ? [c.stats.pearson! - c.stats.ci[0], c.stats.ci[1] - c.stats.pearson!] : [0, 0],
       lo: c.stats.ci?.[0] ?? null,

@@ -190,7 +190,7 @@ function Builder({ version, onClose }: { version: TemplateVersion; onClose: () =
   const [lang, setLang] = useState<Lang>((['en', 'ru', 'zh'].includes(i18n.language) ? i18n.language : 'en') as Lang);
   const [error, setError] = useState<string | null>(null);
   const competencies = useApi('scorecards.competencies', {});
-  const compData = (competencies.data ?? []).map((c) => ({ value: String(c.id), label: c.name[lang] || c.name.en }));
+  const compData = (competencies.data ?? []).map((c) => ({ value: String(c.id), label: c.names[lang] || c.name }));
   const { control, register, handleSubmit, formState } = useForm<FormIn, unknown, FormOut>({
     resolver: zodResolver(formSchema),
     defaultValues: { name: version.name, definition: version.definition },

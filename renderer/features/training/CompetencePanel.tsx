@@ -29,7 +29,7 @@ import type { CompetenceRow } from '../../../shared/api/training';
 import { MIN_EFFECTIVE_EVIDENCE, SOURCE_WEIGHTS } from '../../../shared/domain/competence';
 import { api, useApi } from '../../lib/api';
 import { errorText } from '../../lib/errors';
-import { fmtDate, fmtNumber, fmtPercent } from '../../lib/format';
+import { fmtDate, fmtNumber, fmtPercent, localName } from '../../lib/format';
 import { PlanForm } from './PlanForm';
 import { l3 } from './util';
 import { AccessDenied } from '../access/AccessDenied';
@@ -49,10 +49,10 @@ export function CompetencePanel({ personId }: { personId: number }) {
   if (p.error) return <Alert color="red">{errorText(t, p.error)}</Alert>;
   if (!p.data) return null;
   const d = p.data;
-  const chart = d.rows.map((r) => ({ name: l3(r.name), score: r.score, target: r.targetScore, cid: r.competencyId }));
+  const chart = d.rows.map((r) => ({ name: localName(r), score: r.score, target: r.targetScore, cid: r.competencyId }));
   const trend = d.trend.map((pt) => ({
     date: fmtDate(pt.date),
-    ...Object.fromEntries(d.rows.map((r) => [l3(r.name), pt.scores[r.competencyId]])),
+    ...Object.fromEntries(d.rows.map((r) => [localName(r), pt.scores[r.competencyId]])),
   }));
   const setRole = async (v: string | null) => {
     try {
@@ -74,7 +74,7 @@ export function CompetencePanel({ personId }: { personId: number }) {
         <Select
           w={260}
           label={t('training.comp.jobRole')}
-          data={(model.data?.jobRoles ?? []).map((r) => ({ value: String(r.id), label: l3(r.name) }))}
+          data={(model.data?.jobRoles ?? []).map((r) => ({ value: String(r.id), label: localName(r) }))}
           value={d.jobRoleId ? String(d.jobRoleId) : null}
           onChange={(v) => void setRole(v)}
         />
@@ -131,7 +131,7 @@ export function CompetencePanel({ personId }: { personId: number }) {
                 {d.rows.map((r, i) => (
                   <Line
                     key={r.competencyId}
-                    dataKey={l3(r.name)}
+                    dataKey={localName(r)}
                     stroke={COLORS[i % COLORS.length]}
                     dot={{ r: 2 }}
                     isAnimationActive={false}
@@ -160,7 +160,7 @@ export function CompetencePanel({ personId }: { personId: number }) {
         <Table.Tbody>
           {d.rows.map((r) => (
             <Table.Tr key={r.competencyId} data-testid={`comp-row-${r.competencyId}`}>
-              <Table.Td>{l3(r.name)}</Table.Td>
+              <Table.Td>{localName(r)}</Table.Td>
               <Table.Td>
                 {r.sufficient && r.score != null ? (
                   <Text fw={600}>{fmtNumber(r.score)}</Text>
@@ -212,7 +212,7 @@ export function CompetencePanel({ personId }: { personId: number }) {
                 </Anchor>
                 <Group gap={4}>
                   <Badge size="xs" variant="outline">
-                    {l3(d.rows.find((r) => r.competencyId === s.competencyId)?.name)}
+                    {localName(d.rows.find((r) => r.competencyId === s.competencyId))}
                   </Badge>
                   {s.assigned ? (
                     <Badge size="xs" color="blue">
@@ -257,7 +257,7 @@ function ExplainModal({ personId, row, onClose }: { personId: number; row: Compe
   const e = useApi('training.competence.explain', row ? { personId, competencyId: row.competencyId } : null);
   const x = row && e.data?.competencyId === row.competencyId ? e.data : null;
   return (
-    <Modal opened={!!row} onClose={onClose} size="xl" title={row ? t('training.comp.explainTitle', { name: l3(row.name) }) : ''}>
+    <Modal opened={!!row} onClose={onClose} size="xl" title={row ? t('training.comp.explainTitle', { name: localName(row) }) : ''}>
       {x && (
         <Stack data-testid="explanation">
           <Group>
@@ -368,7 +368,7 @@ function AssessmentCard({ personId, onSaved }: { personId: number; onSaved: () =
           <Select
             aria-label={t('training.model.competency')}
             placeholder={t('training.model.competency')}
-            data={(model.data?.competencies ?? []).map((c) => ({ value: String(c.id), label: l3(c.name) }))}
+            data={(model.data?.competencies ?? []).map((c) => ({ value: String(c.id), label: localName(c) }))}
             value={competencyId}
             onChange={setCompetencyId}
             data-testid="assess-competency"
@@ -396,7 +396,7 @@ function AssessmentCard({ personId, onSaved }: { personId: number; onSaved: () =
         </Group>
         {(list.data ?? []).slice(0, 5).map((a) => (
           <Text key={a.id} size="xs" c="dimmed">
-            {fmtDate(a.assessedAt)} · {l3(model.data?.competencies.find((c) => c.id === a.competencyId)?.name)} ·{' '}
+            {fmtDate(a.assessedAt)} · {localName(model.data?.competencies.find((c) => c.id === a.competencyId))} ·{' '}
             {t('training.model.level', { n: a.level })}
             {a.assessorName ? ` · ${a.assessorName}` : ''}
             {a.note ? ` · ${a.note}` : ''}

@@ -14,7 +14,7 @@ import { CourseForm } from './CourseForm';
 import { ItemEditor } from './ItemEditor';
 import { ItemAnalysisModal } from './ItemAnalysis';
 import { PlanForm } from './PlanForm';
-import { l3 } from './util';
+import { localName } from '../../lib/format';
 
 export function CourseEditor() {
   const { t } = useTranslation();
@@ -89,7 +89,7 @@ export function CourseEditor() {
             </Badge>
             {c.competencyIds.map((cid) => (
               <Badge key={cid} size="xs" variant="outline" data-testid="course-competency">
-                {l3(model.data?.competencies.find((x) => x.id === cid)?.name)}
+                {localName(model.data?.competencies.find((x) => x.id === cid))}
               </Badge>
             ))}
           </Group>

@@ -8,7 +8,7 @@ import type { z } from 'zod';
 import { courseInput, type CourseDetail } from '../../../shared/api/training';
 import { api, useApi } from '../../lib/api';
 import { errorText, translateValidation } from '../../lib/errors';
-import { l3 } from './util';
+import { localName } from '../../lib/format';
 
 type Form = z.input<typeof courseInput>;
 
@@ -82,7 +82,7 @@ export function CourseForm({
             render={({ field }) => (
               <MultiSelect
                 label={t('training.form.competencies')}
-                data={(model.data?.competencies ?? []).map((c) => ({ value: String(c.id), label: l3(c.name) }))}
+                data={(model.data?.competencies ?? []).map((c) => ({ value: String(c.id), label: localName(c) }))}
                 value={(field.value ?? []).map(String)}
                 onChange={(v) => field.onChange(v.map(Number))}
                 data-testid="course-competencies"

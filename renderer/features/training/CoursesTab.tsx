@@ -6,9 +6,8 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from '../../lib/navigate';
 import { useApi } from '../../lib/api';
-import { fmtDate } from '../../lib/format';
+import { fmtDate, localName } from '../../lib/format';
 import { CourseForm } from './CourseForm';
-import { l3 } from './util';
 import { clickable } from '../../lib/clickable';
 
 const PAGE = 25;
@@ -23,7 +22,7 @@ export function CoursesTab({ readOnly }: { readOnly: boolean }) {
   const [creating, setCreating] = useState(false);
   const list = useApi('training.courses.list', { query: q, status, offset: (page - 1) * PAGE, limit: PAGE });
   const model = useApi('competencies.model', { includeArchived: true });
-  const compName = (id: number) => l3(model.data?.competencies.find((c) => c.id === id)?.name);
+  const compName = (id: number) => localName(model.data?.competencies.find((c) => c.id === id));
   return (
     <Stack>
       <Group justify="space-between">

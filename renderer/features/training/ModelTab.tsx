@@ -1,4 +1,4 @@
-/** The competency model: competencies with five level descriptors (en/ru/zh) and role targets, all editable. */
+/** The competency model: competencies with names, descriptions and five level descriptors per UI language, and role targets, all editable. */
 import {
   Badge,
   Button,
@@ -19,9 +19,11 @@ import { notifications } from '@mantine/notifications';
 import { IconPlus } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { Competency, Lang3 } from '../../../shared/api/training';
+import type { Competency, LocalizedText } from '../../../shared/api/training';
 import { api, useApi } from '../../lib/api';
 import { errorText } from '../../lib/errors';
+import { LANGUAGES } from '../../app/i18n';
+import { localName } from '../../lib/format';
 import { l3 } from './util';
 
 export function ModelTab() {
@@ -61,7 +63,7 @@ export function ModelTab() {
             <Table.Th>{t('training.model.competency')}</Table.Th>
             {(data?.jobRoles ?? []).map((r) => (
               <Table.Th key={r.id} w={150}>
-                {l3(r.name)}
+                {localName(r)}
                 <Text size="xs" c="dimmed">
                   {t('training.model.people', { count: r.memberCount })}
                 </Text>
@@ -76,7 +78,7 @@ export function ModelTab() {
               <Table.Td>
                 <Group gap="xs">
                   <Text fw={500} size="sm">
-                    {l3(c.name)}
+                    {localName(c)}
                   </Text>
                   {c.archived && <Badge color="gray">{t('training.courseStatus.archived')}</Badge>}
                 </Group>
@@ -93,7 +95,7 @@ export function ModelTab() {
                     data={[1, 2, 3, 4, 5].map((l) => ({ value: String(l), label: t('training.model.level', { n: l }) }))}
                     value={data?.targets[`${r.id}:${c.id}`] ? String(data.targets[`${r.id}:${c.id}`]) : null}
                     onChange={(v) => void setTarget(r.id, c.id, v)}
-                    aria-label={`${l3(c.name)} · ${l3(r.name)}`}
+                    aria-label={`${localName(c)} · ${localName(r)}`}
                   />
                 </Table.Td>
               ))}
@@ -111,7 +113,7 @@ export function ModelTab() {
         onClose={() => setEditing(null)}
         position="right"
         size="xl"
-        title={editing === 'new' ? t('training.model.add') : editing ? l3(editing.name) : ''}
+        title={editing === 'new' ? t('training.model.add') : editing ? localName(editing) : ''}
       >
         {editing && (
           <CompetencyForm
@@ -127,18 +129,17 @@ export function ModelTab() {
   );
 }
 
-const empty = (): Lang3 => ({ en: '', ru: '', zh: '' });
-
 function CompetencyForm({ competency, onSaved }: { competency: Competency | null; onSaved: () => void }) {
   const { t } = useTranslation();
-  const [name, setName] = useState<Lang3>(competency?.name ?? empty());
-  const [description, setDescription] = useState<Lang3>(competency?.description ?? empty());
-  const [levels, setLevels] = useState<Lang3[]>(competency?.levels ?? Array.from({ length: 5 }, empty));
+  const [name, setName] = useState(competency?.name ?? '');
+  const [names, setNames] = useState<Record<string, string>>(competency?.names ?? {});
+  const [description, setDescription] = useState<LocalizedText>(competency?.description ?? {});
+  const [levels, setLevels] = useState<LocalizedText[]>(competency?.levels ?? Array.from({ length: 5 }, () => ({})));
   const [busy, setBusy] = useState(false);
   const save = async () => {
     setBusy(true);
     try {
-      const data = { name, description, levels };
+      const data = { name, names, description, levels };
       if (competency) await api('competencies.update', { id: competency.id, data });
       else await api('competencies.create', data);
       notifications.show({ message: t('training.saved') });
@@ -149,28 +150,37 @@ function CompetencyForm({ competency, onSaved }: { competency: Competency | null
       setBusy(false);
     }
   };
-  const langs = ['en', 'ru', 'zh'] as const;
+  // one field per UI language (a new language in LANGUAGES gets its fields)
+  const langs = LANGUAGES.map((l) => l.code);
   return (
     <Stack data-testid="competency-form">
-      <SimpleGrid cols={3}>
-        {langs.map((l) => (
+      <SimpleGrid cols={LANGUAGES.length}>
+        {/* the main (English) name, then one per other UI language (a new language in LANGUAGES gets its field) */}
+        <TextInput
+          label={`${t('training.model.name')} (EN)`}
+          value={name}
+          onChange={(e) => setName(e.currentTarget.value)}
+          required
+          data-testid="competency-name"
+        />
+        {LANGUAGES.filter((l) => l.code !== 'en').map(({ code }) => (
           <TextInput
-            key={l}
-            label={`${t('training.model.name')} (${l.toUpperCase()})`}
-            value={name[l]}
-            onChange={(e) => setName({ ...name, [l]: e.currentTarget.value })}
-            required={l === 'en'}
+            key={code}
+            label={`${t('training.model.name')} (${code.toUpperCase()})`}
+            value={names[code] ?? ''}
+            onChange={(e) => setNames({ ...names, [code]: e.currentTarget.value })}
+            data-testid={`competency-name-${code}`}
           />
         ))}
       </SimpleGrid>
-      <SimpleGrid cols={3}>
+      <SimpleGrid cols={langs.length}>
         {langs.map((l) => (
           <Textarea
             key={l}
             autosize
             minRows={2}
             label={`${t('training.form.description')} (${l.toUpperCase()})`}
-            value={description[l]}
+            value={description[l] ?? ''}
             onChange={(e) => setDescription({ ...description, [l]: e.currentTarget.value })}
           />
         ))}
@@ -181,7 +191,7 @@ function CompetencyForm({ competency, onSaved }: { competency: Competency | null
           <Text size="sm" fw={600} mb={4}>
             {t('training.model.level', { n: i + 1 })}
           </Text>
-          <SimpleGrid cols={3}>
+          <SimpleGrid cols={langs.length}>
             {langs.map((l) => (
               <Textarea
                 aria-label={`${t('training.model.level', { n: i + 1 })} · ${l.toUpperCase()}`}
@@ -190,7 +200,7 @@ function CompetencyForm({ competency, onSaved }: { competency: Competency | null
                 minRows={2}
                 size="xs"
                 placeholder={l.toUpperCase()}
-                value={lv[l]}
+                value={lv[l] ?? ''}
                 onChange={(e) => {
                   const v = e.currentTarget.value;
                   setLevels(levels.map((x, j) => (j === i ? { ...x, [l]: v } : x)));
@@ -217,7 +227,7 @@ function CompetencyForm({ competency, onSaved }: { competency: Competency | null
         ) : (
           <span />
         )}
-        <Button onClick={() => void save()} loading={busy} disabled={!name.en.trim()} data-testid="competency-save">
+        <Button onClick={() => void save()} loading={busy} disabled={!name.trim()} data-testid="competency-save">
           {t('actions.save')}
         </Button>
       </Group>

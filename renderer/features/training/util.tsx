@@ -4,7 +4,7 @@ import i18n from 'i18next';
 import { safeMarkdownHtml } from '../../lib/markdown';
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { Lang3 } from '../../../shared/api/training';
+import type { LocalizedText } from '../../../shared/api/training';
 import type { AssignmentStatus } from '../../../shared/domain/assignment';
 
 /** Markdown -> sanitised HTML (user text: scripts, handlers and javascript: URLs are stripped). */
@@ -18,10 +18,9 @@ export function Markdown({ source, testId }: { source: string; testId?: string }
 }
 
 /** The text in the UI language, falling back to English. */
-export const l3 = (v: Lang3 | undefined | null) => {
+export const l3 = (v: LocalizedText | undefined | null) => {
   if (!v) return '';
-  const lang = i18n.language as keyof Lang3;
-  return v[lang] || v.en;
+  return v[i18n.language] || v.en || '';
 };
 
 const STATUS_COLOR: Record<AssignmentStatus, string> = { not_started: 'gray', in_progress: 'blue', completed: 'green', overdue: 'red' };
