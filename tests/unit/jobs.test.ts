@@ -79,10 +79,10 @@ afterEach(() => {
 });
 
 /** A Zoho export of `copies` × the 2,000 sample deals (new IDs per copy). */
-function bigZoho(copies: number) {
+function bigZoho(copies: number, edit: (row: string) => string = (r) => r) {
   const [header, ...rows] = fs.readFileSync(path.join(FIX, 'zoho_deals.csv'), 'utf8').trim().split(/\r?\n/);
   const out = [header];
-  for (let c = 0; c < copies; c++) for (const r of rows) out.push(r.replace(/^(\d+)/, (id) => `${id}${c}`));
+  for (let c = 0; c < copies; c++) for (const r of rows) out.push(edit(r.replace(/^(\d+)/, (id) => `${id}${c}`)));
   const p = path.join(dir, 'zoho_big.csv');
   fs.writeFileSync(p, out.join('\r\n') + '\r\n');
   return { id: 'a'.repeat(32), path: p, name: 'zoho_big.csv', size: fs.statSync(p).size };
@@ -336,8 +336,8 @@ describe('jobs in-process (no bundle: the unit-test path)', () => {
 
 describe('a restart in the middle of an import', () => {
   it('kill -9 while a re-import writes: nothing of it was ever visible; after the restart the job reads failed and nothing of it is kept', async () => {
-    // 2,000 deals first: the big import replaces them (and adds 78,000)
-    const base = bigZoho(1);
+    // 2,000 deals first, won and lost the other way round: the big import replaces them (and adds 78,000)
+    const base = bigZoho(1, (r) => r.replace(/Closed (Won|Lost)/, (_, w: string) => (w === 'Won' ? 'Closed Lost' : 'Closed Won')));
     const s = await sniff(ws.db, base);
     await runImport(ws.db, base, s.source, s.mapping, null);
     const filters = contract['insights.page'].input.parse({});
@@ -348,7 +348,7 @@ describe('a restart in the middle of an import', () => {
     fs.writeFileSync(mappingFile, JSON.stringify(s.mapping));
     const file = ws.path;
     ws.close();
-    const child = fork(path.join(workerDir, 'jobs-import-child.cjs'), [path.join(dir, 'child-data'), file, f.path, mappingFile], {
+    const child = fork(path.join(workerDir, 'jobs-import-child.cjs'), [path.join(dir, 'child-data'), file, f.path, mappingFile, '8000'], {
       stdio: 'ignore',
       env: { ...process.env },
     });
@@ -367,6 +367,8 @@ describe('a restart in the middle of an import', () => {
       expect(visible('SELECT COUNT(*) FROM crm_live_deals')).toBe(2000);
       expect(visible("SELECT COUNT(*) FROM crm_import_batches WHERE state = 'done'")).toBe(1);
       expect(visible('SELECT COUNT(*) FROM crm_live_customers')).toBe(before.counts[1]);
+      expect(visible('SELECT COUNT(*) FROM crm_deals')).toBeGreaterThan(2000); // chunks of it were committed
+      expect(JSON.stringify(insightsPage(raw, filters))).toBe(before.page);
     } finally {
       raw.close();
     }
