@@ -1,8 +1,9 @@
 /**
- * Short write transactions for a long import. The import commits every few thousand rows
- * (or ~40 ms), and gives way to the app's own saves: a save announces itself in a small
- * shared gate (see longWrites.ts) and the import commits and waits until it is through,
- * so the save gets the write lock within milliseconds instead of being refused.
+ * Short write transactions for a long import. The import commits every 10,000 rows, ~50 ms,
+ * or block the parser hands over, and gives way to the app's own saves: a save announces
+ * itself in a small shared gate (see longWrites.ts), the import commits within 64 rows and
+ * waits until the save is through, so the save gets the write lock within milliseconds
+ * instead of being refused.
  *
  * The gate: [0] = saves waiting or running, [1] = 1 while the import holds a transaction.
  * Each side raises its own slot before reading the other's (sequentially consistent
@@ -15,8 +16,8 @@ export const WAITING = 0;
 export const HOLDING = 1;
 
 /** Rows per transaction at most, and its time at most (checked every few rows). */
-export const CHUNK_ROWS = 5000;
-const CHUNK_MS = 40;
+export const CHUNK_ROWS = 10_000;
+const CHUNK_MS = 50;
 /** The import waits at most this long for saves before it takes its turn anyway (it must finish too). */
 const MAX_YIELD_MS = 250;
 

@@ -33,20 +33,17 @@ const PREV_JSON = `json_object('id', id, 'source', source, 'external_id', extern
 
 /** Moves the rows a done batch replaced into its undo history. Returns how many moved. */
 export function compactReplaced(db: DB, batchId: number, writer: ChunkWriter = new ChunkWriter(db, null)): number {
-  const ids = db.prepare('SELECT id FROM crm_deals WHERE replaced_by = ? LIMIT ?').pluck();
+  // the same STEP rows in both statements: the lowest ids this batch replaced (the partial index's order)
   const keep = db.prepare(
-    `INSERT OR IGNORE INTO crm_deal_history(batch_id, deal_id, prev) SELECT ?, id, ${PREV_JSON} FROM crm_deals WHERE id = ?`,
+    `INSERT OR IGNORE INTO crm_deal_history(batch_id, deal_id, prev)
+     SELECT ?, id, ${PREV_JSON} FROM crm_deals WHERE replaced_by = ? ORDER BY id LIMIT ?`,
   );
-  const drop = db.prepare('DELETE FROM crm_deals WHERE id = ?');
+  const drop = db.prepare('DELETE FROM crm_deals WHERE id IN (SELECT id FROM crm_deals WHERE replaced_by = ? ORDER BY id LIMIT ?)');
   let moved = 0;
   for (;;) {
     const n = writer.run(() => {
-      const chunk = ids.all(batchId, STEP) as number[];
-      for (const id of chunk) {
-        keep.run(batchId, id);
-        drop.run(id);
-      }
-      return chunk.length;
+      keep.run(batchId, batchId, STEP);
+      return drop.run(batchId, STEP).changes;
     });
     moved += n;
     if (!n) return moved;

@@ -1,8 +1,8 @@
 /**
  * CRM outcomes import: sniff (head of the file only), dry run (streams the whole
  * file, keeps counts and the first errors), and the import job (a job of the runner:
- * one transaction on the jobs worker, streaming, progress, cancel = rollback; see
- * importWrite.ts), batches with undo, channel groups.
+ * short transactions on the jobs worker, invisible until done, streaming, progress,
+ * cancel = removed again; see importWrite.ts), batches with undo, channel groups.
  */
 import { AppError } from '../../../shared/api/contract';
 import type {
@@ -369,7 +369,7 @@ const anotherImport = () =>
   new AppError('conflict', 'Another import is running: wait for it or cancel it.', undefined, { key: 'anotherImport' });
 
 export interface ImportWatch {
-  /** Progress reports, on this thread (tests look at the workspace from here while the import's transaction is open). */
+  /** Progress reports, on this thread (tests look at the workspace from here while the import runs). */
   onProgress?: (job: CrmJob) => void;
   /** Asks for cancel as soon as the import started (tests). */
   cancel?: boolean;
