@@ -402,6 +402,7 @@ export function startImport(
     expectedRows: dryRunRows.get(file.path) ?? 0,
   };
   const mainBusy = mainDb.pragma('busy_timeout', { simple: true }) as number;
+  const mainCheckpoint = mainDb.pragma('wal_autocheckpoint', { simple: true }) as number;
   let slot = '';
   const job = startRunnerJob({
     kind: 'crm.import',
@@ -410,7 +411,10 @@ export function startImport(
     startedBy: actorId,
     onProgress: watch.onProgress && ((j) => watch.onProgress!(crmJob(j))),
     always: (j) => {
-      if (mainDb.open) mainDb.pragma(`busy_timeout = ${mainBusy}`);
+      if (mainDb.open) {
+        mainDb.pragma(`busy_timeout = ${mainBusy}`);
+        mainDb.pragma(`wal_autocheckpoint = ${mainCheckpoint}`);
+      }
       longWrites.end(slot);
       // read the new deals into the Insights columns now, off this thread, before anyone opens the page
       if (j.state === 'done') {
@@ -423,6 +427,9 @@ export function startImport(
   longWrites.begin(slot);
   // saves wait for the import's chunk through the gate (longWrites.ts); the lock itself is then free, or nearly
   mainDb.pragma(`busy_timeout = ${BUSY_DURING_LONG_WRITE_MS}`);
+  // a save's commit would otherwise checkpoint the import's pages on the request thread (hundreds of ms);
+  // the import checkpoints once at its end, on its own thread
+  mainDb.pragma('wal_autocheckpoint = 0');
   if (watch.cancel) cancelRunnerJob(job.jobId);
   return crmJob(job);
 }
