@@ -1,6 +1,6 @@
 /**
- * Short write transactions for a long import. The import commits every 10,000 rows, ~50 ms,
- * or block the parser hands over, and gives way to the app's own saves: a save announces
+ * Short write transactions for a long import. The import commits every 10,000 rows or ~50 ms
+ * (checked every 64 rows and between the parser's blocks), and gives way to the app's own saves: a save announces
  * itself in a small shared gate (see longWrites.ts), the import commits within 64 rows and
  * waits until the save is through, so the save gets the write lock within milliseconds
  * instead of being refused.
@@ -70,6 +70,15 @@ export class ChunkWriter {
     if (this.rows >= CHUNK_ROWS) return this.commit();
     if ((this.rows & 63) === 0 && (Date.now() - this.started >= CHUNK_MS || (this.gate && Atomics.load(this.gate, WAITING) > 0)))
       this.commit();
+  }
+
+  /**
+   * At a pause of the parser: commits when the chunk is old enough or a save is waiting. On the
+   * main thread (in-process under tests) always: a save there can only run during this pause.
+   */
+  commitIfDue() {
+    if (!this.inTx) return;
+    if (isMainThread || Date.now() - this.started >= CHUNK_MS || (this.gate && Atomics.load(this.gate, WAITING) > 0)) this.commit();
   }
 
   commit() {

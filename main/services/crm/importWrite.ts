@@ -181,8 +181,8 @@ export async function writeImport(db: DB, input: ImportInput, ctl: TaskControl):
       writer.wrote();
     };
     const onProgress: OnProgress = (bytes, rows) => {
-      // the parser hands over the next block asynchronously: no transaction stays open across that wait
-      writer.commit();
+      // the parser hands over the next block asynchronously: a chunk stays open across that wait only while it is young
+      writer.commitIfDue();
       ctl.progress(
         bytes >= 0 ? Math.min(0.99, bytes / Math.max(1, file.size)) : expectedRows ? Math.min(0.99, rows / expectedRows) : 0.5,
         rows,
