@@ -9,7 +9,7 @@ import { contract } from '../../shared/api';
 import { AppError, type ApiError, type ApiResult, type MethodDef } from '../../shared/api/contract';
 import type { ApiContext, Handlers } from './context';
 import { handlers } from './handlers';
-import { longWrites, withoutWaiting } from '../services/longWrites';
+import { whenWriteFree } from '../services/longWrites';
 import { allows } from '../../shared/api/access';
 import { writes } from '../../shared/api/can';
 import { auditRefusal, auditWrite } from '../services/access/trail';
@@ -63,13 +63,6 @@ export function toApiError(e: unknown): ApiError {
     return { code: 'conflict', message: 'This change conflicts with existing data (a duplicate or a missing reference).' };
   }
   if (err?.code === 'SQLITE_BUSY') {
-    // a CRM import holds the write lock for its one transaction; reads still work meanwhile
-    if (longWrites.active())
-      return {
-        code: 'unavailable',
-        message: 'A CRM import is being written to this workspace: save again when it finishes (Insights → Import shows its progress).',
-        key: 'importRunning',
-      };
     return { code: 'unavailable', message: 'The workspace is busy; try again in a moment.' };
   }
   console.error('[api] internal error:', e);
@@ -121,12 +114,15 @@ export async function dispatch(method: unknown, input: unknown, ctx: ApiContext)
       if (remote) return remote;
     }
     const handler = handlers[method] as (i: unknown, c: ApiContext) => unknown;
-    // during a CRM import a write is refused at once instead of holding every request behind the lock
-    const value =
-      writes(method, parsed.data) && longWrites.active()
-        ? await withoutWaiting(ctx.db, () => handler(parsed.data, ctx))
-        : await handler(parsed.data, ctx);
-    if (writes(method, parsed.data)) record(ctx, (db, actorId) => auditWrite(db, actorId, method, parsed.data, value));
+    const write = writes(method, parsed.data);
+    // during a CRM import a save waits (off the request thread) for the import's current chunk to end
+    const value = write
+      ? await whenWriteFree(async () => {
+          const v = await handler(parsed.data, ctx);
+          record(ctx, (db, actorId) => auditWrite(db, actorId, method, parsed.data, v));
+          return v;
+        })
+      : await handler(parsed.data, ctx);
     return { ok: true, value: value === undefined ? null : value };
   } catch (e) {
     const error = toApiError(e);

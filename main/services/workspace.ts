@@ -10,7 +10,8 @@ import type { BackupFile, WorkspaceFile, WorkspaceInfo, WorkspaceProblem } from 
 import { openWorkspaceDb, type DB, type OpenOptions } from '../db/open';
 import { generateDemo } from './demo';
 import { seedDefaultCompetencies } from './competencies';
-import { assertNoLongWrite } from './longWrites';
+import { assertNoLongWrite, longWrites } from './longWrites';
+import { discardUnfinished } from './crm/discard';
 import type { Job } from '../../shared/api/jobs';
 import { releasePageWorker } from './insights/pageAsync';
 import { jobError, runningJobs, startJob, sweepInterrupted, waitJob } from './jobs/runner';
@@ -105,6 +106,12 @@ export class WorkspaceManager {
       sweepInterrupted(db);
     } catch (e) {
       console.error('[jobs] could not mark interrupted jobs:', e);
+    }
+    try {
+      // a CRM import cut short by a crash left rows nobody sees: they go now (no import runs at open)
+      if (!longWrites.active()) discardUnfinished(db);
+    } catch (e) {
+      console.error('[crm] could not remove an unfinished import:', e);
     }
     this.writeConfig({ ...this.readConfig(), current: file });
     for (const fn of this.onOpen) fn(db, this.filesDir, this.backupsDir);

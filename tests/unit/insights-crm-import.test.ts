@@ -7,6 +7,8 @@ import type { DB } from '../../main/db/open';
 import { importRoster } from '../../main/services/roster';
 import { dryRun, listBatches, runImport, sniff, undoBatch } from '../../main/services/crm/importer';
 import type { CrmMapping } from '../../shared/api/crm';
+import { contract } from '../../shared/api';
+import { insightsPage } from '../../main/services/insights/page';
 
 const FIX = path.join(__dirname, '..', 'fixtures', 'crm');
 const FILES = [
@@ -131,6 +133,52 @@ describe('CRM import: every sample dialect gives the same per-rep outcomes', () 
     expect(undoBatch(db, first.id, null).removed).toBe(2000);
     expect(db.prepare('SELECT COUNT(*) FROM crm_deals').pluck().get()).toBe(0);
     expect(db.prepare('SELECT COUNT(*) FROM crm_customers').pluck().get()).toBe(0);
+  });
+
+  it('a re-import shows exactly what a fresh import of the newer file shows, and re-importing the same file changes nothing', async () => {
+    const filters = contract['insights.page'].input.parse({});
+    const page = (d: DB) => JSON.stringify(insightsPage(d, filters));
+    await importFile('zoho_deals.csv');
+    const first = page(db);
+    // the same file again: every deal replaced by an identical row, the page byte for byte the same
+    const again = await importFile('zoho_deals.csv', 'again.csv');
+    expect(again.job.counts).toMatchObject({ update: 2000, create: 0 });
+    expect(page(db)).toBe(first);
+    expect(db.prepare('SELECT COUNT(*) FROM crm_deals').pluck().get()).toBe(2000); // replaced rows moved to the undo history
+    // a newer export: some open deals won, some lost, and one new deal
+    const lines = fs.readFileSync(path.join(FIX, 'zoho_deals.csv'), 'utf8').trimEnd().split(/\r?\n/);
+    let changed = 0;
+    const newer = lines.map((l, i) => {
+      if (i === 0 || !l.includes('Negotiation/Review')) return l;
+      changed++;
+      return l.replace('Negotiation/Review', changed % 2 ? 'Closed Won' : 'Closed Lost');
+    });
+    newer.push(lines[1].replace(/^(\d+)/, '$19'));
+    fs.writeFileSync(path.join(dir, 'newer.csv'), newer.join('\n') + '\n');
+    expect(changed).toBeGreaterThan(5);
+    const f = {
+      id: 'b'.repeat(32),
+      path: path.join(dir, 'newer.csv'),
+      name: 'newer.csv',
+      size: fs.statSync(path.join(dir, 'newer.csv')).size,
+    };
+    const s = withCurrency(await sniff(db, f));
+    const job = await runImport(db, f, s.source, s.mapping, null);
+    expect(job.counts).toMatchObject({ update: 2000, create: 1 });
+    // the same newer file into an empty workspace
+    const other = openWorkspaceDb(path.join(dir, 'other.sqlite'), { create: true }).db;
+    try {
+      importRoster(other, fs.readFileSync(path.join(FIX, 'people.csv')), null);
+      const s2 = withCurrency(await sniff(other, f));
+      await runImport(other, f, s2.source, s2.mapping, null);
+      expect(page(db)).toBe(page(other));
+      expect(page(db)).not.toBe(first);
+    } finally {
+      other.close();
+    }
+    // undo the newer import: the page is the first one again
+    undoBatch(db, listBatches(db)[0].id, null);
+    expect(page(db)).toBe(first);
   });
 
   it('an older import can be undone when no later import changed its deals', async () => {

@@ -21,6 +21,7 @@ import type { Job } from '../../shared/api/jobs';
 import type { Actor } from '../../shared/api/access';
 import { contract } from '../../shared/api';
 import { insightsPage } from '../../main/services/insights/page';
+import { readDataset } from '../../main/services/insights/dataset';
 import { insightsPageAsync, pageWorkerAvailable, releasePageWorker } from '../../main/services/insights/pageAsync';
 
 const FIX = path.join(__dirname, '..', 'fixtures', 'crm');
@@ -78,15 +79,17 @@ afterEach(() => {
 });
 
 /** A Zoho export of `copies` × the 2,000 sample deals (new IDs per copy). */
-function bigZoho(copies: number) {
+function bigZoho(copies: number, edit: (row: string) => string = (r) => r) {
   const [header, ...rows] = fs.readFileSync(path.join(FIX, 'zoho_deals.csv'), 'utf8').trim().split(/\r?\n/);
   const out = [header];
-  for (let c = 0; c < copies; c++) for (const r of rows) out.push(r.replace(/^(\d+)/, (id) => `${id}${c}`));
+  for (let c = 0; c < copies; c++) for (const r of rows) out.push(edit(r.replace(/^(\d+)/, (id) => `${id}${c}`)));
   const p = path.join(dir, 'zoho_big.csv');
   fs.writeFileSync(p, out.join('\r\n') + '\r\n');
   return { id: 'a'.repeat(32), path: p, name: 'zoho_big.csv', size: fs.statSync(p).size };
 }
 
+/** The Insights columns read from the tables now (the page itself reuses its cached columns while the data version stands). */
+const freshColumns = () => ws.db.transaction(() => readDataset(ws.db))();
 const count = (table: string) => ws.db.prepare(`SELECT COUNT(*) FROM ${table}`).pluck().get() as number;
 const row = (id: string) =>
   ws.db.prepare('SELECT state, error_key FROM jobs WHERE id = ?').get(id) as { state: string; error_key: string | null };
@@ -175,9 +178,84 @@ describe('jobs on the worker thread', () => {
       if (getJob(started.jobId).state === 'running') answered.push(`read ${i}`);
     }
     expect(answered).toEqual(['read 0', 'read 1', 'read 2', 'read 3', 'read 4']);
-    expect(count('crm_deals')).toBe(0); // the import's transaction is not visible yet
+    expect(count('crm_live_deals')).toBe(0); // nothing of the import is visible before it is done
     expect((await waitJob(started.jobId)).state).toBe('done');
+    expect(count('crm_live_deals')).toBe(50000);
     expect(count('crm_deals')).toBe(50000);
+  });
+
+  it('saves made during a chunked import wait briefly instead of being refused, and readers see nothing of it until it is done', async () => {
+    const f = bigZoho(25);
+    const s = await sniff(ws.db, f);
+    const started = startImport(ws.db, f, s.source, s.mapping, null);
+    // the longest the request thread went without turning (a blocking wait for the lock would show here)
+    let stall = 0;
+    let last = performance.now();
+    const timer = setInterval(() => {
+      const now = performance.now();
+      stall = Math.max(stall, now - last);
+      last = now;
+    }, 2);
+    const waits: number[] = [];
+    const midway: { raw: number; live: number; batches: number }[] = [];
+    try {
+      for (let i = 0; getJob(started.jobId).state === 'running'; i++) {
+        const t = performance.now();
+        const r = await dispatch('people.create', { name: `Saved meanwhile ${i}`, email: `saved.${i}@example.com`, roles: ['rep'] }, ctx);
+        waits.push(performance.now() - t);
+        expect(r.ok ? null : r.error).toBeNull();
+        if (getJob(started.jobId).state === 'running')
+          midway.push(
+            ws.db.transaction(() => ({
+              raw: count('crm_deals'),
+              live: count('crm_live_deals'),
+              batches: count("crm_import_batches WHERE state = 'done'"),
+            }))(),
+          );
+        await new Promise((r) => setTimeout(r, 5));
+      }
+    } finally {
+      clearInterval(timer);
+    }
+    expect((await waitJob(started.jobId)).state).toBe('done');
+    expect(waits.length).toBeGreaterThan(5);
+    // each save got the lock within a chunk or two (the import gives way to it), never the 5 s busy timeout
+    expect(Math.max(...waits)).toBeLessThan(1500);
+    expect(stall).toBeLessThan(1000);
+    // the chunks were committed while it ran, yet readers saw all of it or nothing (one read transaction per look;
+    // the job still runs a moment after its last transaction, moving replaced rows to the history)
+    expect(midway.some((m) => m.raw > 0 && m.live === 0)).toBe(true);
+    expect(midway.every((m) => (m.live === 0 && m.batches === 0) || (m.live === 50000 && m.batches === 1))).toBe(true);
+    expect(count('crm_live_deals')).toBe(50000);
+    expect(ws.db.prepare("SELECT COUNT(*) FROM people WHERE name LIKE 'Saved meanwhile %'").pluck().get()).toBe(waits.length);
+  });
+
+  it('cancel in the middle of a re-import leaves every count and the Insights page as they were', async () => {
+    const base = bigZoho(2);
+    const s = await sniff(ws.db, base);
+    await runImport(ws.db, base, s.source, s.mapping, null);
+    const tables = ['crm_deals', 'crm_customers', 'crm_import_batches', 'crm_deal_history', 'crm_live_deals'];
+    const filters = contract['insights.page'].input.parse({});
+    const before = { counts: tables.map(count), page: JSON.stringify(insightsPage(ws.db, filters)), columns: freshColumns() };
+    // the same 4,000 deals (now replaced) and 36,000 new ones, cancelled once chunks of it are committed
+    const f = bigZoho(20);
+    let seenWritten = 0;
+    const started = startImport(ws.db, f, s.source, s.mapping, null, {
+      onProgress: (p) => {
+        if (seenWritten || p.rows < 8000) return;
+        seenWritten = count('crm_deals') - before.counts[0];
+        // read again from the tables (not the cached columns): the committed chunks are not in it
+        expect(freshColumns()).toEqual(before.columns);
+        crmCancel(p.jobId);
+      },
+    });
+    expect((await waitJob(started.jobId)).state).toBe('cancelled');
+    expect(seenWritten).toBeGreaterThan(0);
+    expect(tables.map(count)).toEqual(before.counts);
+    expect(JSON.stringify(insightsPage(ws.db, filters))).toBe(before.page);
+    expect(freshColumns()).toEqual(before.columns);
+    // and the batch it replaced can still be undone
+    expect((await call<{ canUndo: boolean }[]>('crm.batches')).map((b) => b.canUndo)).toEqual([true]);
   });
 
   it('backup and integrity check run as jobs the API starts and polls; the backup opens as the same workspace', async () => {
@@ -264,14 +342,20 @@ describe('jobs in-process (no bundle: the unit-test path)', () => {
 });
 
 describe('a restart in the middle of an import', () => {
-  it('kill -9 while the import writes: after the restart the job reads failed (not running) and nothing of it is kept', async () => {
+  it('kill -9 while a re-import writes: nothing of it was ever visible; after the restart the job reads failed and nothing of it is kept', async () => {
+    // 2,000 deals first, won and lost the other way round: the big import replaces them (and adds 78,000)
+    const base = bigZoho(1, (r) => r.replace(/Closed (Won|Lost)/, (_, w: string) => (w === 'Won' ? 'Closed Lost' : 'Closed Won')));
+    const s = await sniff(ws.db, base);
+    await runImport(ws.db, base, s.source, s.mapping, null);
+    const filters = contract['insights.page'].input.parse({});
+    const tables = ['crm_deals', 'crm_customers', 'crm_import_batches', 'crm_deal_history'];
+    const before = { counts: tables.map(count), page: JSON.stringify(insightsPage(ws.db, filters)) };
     const f = bigZoho(40);
-    const s = await sniff(ws.db, f);
     const mappingFile = path.join(dir, 'mapping.json');
     fs.writeFileSync(mappingFile, JSON.stringify(s.mapping));
     const file = ws.path;
     ws.close();
-    const child = fork(path.join(workerDir, 'jobs-import-child.cjs'), [path.join(dir, 'child-data'), file, f.path, mappingFile], {
+    const child = fork(path.join(workerDir, 'jobs-import-child.cjs'), [path.join(dir, 'child-data'), file, f.path, mappingFile, '8000'], {
       stdio: 'ignore',
       env: { ...process.env },
     });
@@ -283,12 +367,25 @@ describe('a restart in the middle of an import', () => {
     child.kill('SIGKILL');
     await exited;
     expect(started.rows).toBeGreaterThan(0);
+    // what any reader of the file sees right after the crash: the workspace as it was
+    const raw = openWorkspaceDb(file).db;
+    try {
+      const visible = (sql: string) => raw.prepare(sql).pluck().get();
+      expect(visible('SELECT COUNT(*) FROM crm_live_deals')).toBe(2000);
+      expect(visible("SELECT COUNT(*) FROM crm_import_batches WHERE state = 'done'")).toBe(1);
+      expect(visible('SELECT COUNT(*) FROM crm_live_customers')).toBe(before.counts[1]);
+      expect(visible('SELECT COUNT(*) FROM crm_deals')).toBeGreaterThan(2000); // chunks of it were committed
+      expect(JSON.stringify(insightsPage(raw, filters))).toBe(before.page);
+    } finally {
+      raw.close();
+    }
     // "restart": the workspace opens again
     ws.open(file);
     expect(row(started.jobId)).toEqual({ state: 'failed', error_key: 'jobs.interrupted' });
     expect(crmGetJob(started.jobId, ws.db)).toMatchObject({ state: 'failed', errorKey: 'jobs.interrupted' });
     expect(await call<Job>('jobs.get', { jobId: started.jobId })).toMatchObject({ state: 'failed', kind: 'crm.import' });
-    expect([count('crm_deals'), count('crm_import_batches')]).toEqual([0, 0]);
+    expect(tables.map(count)).toEqual(before.counts);
+    expect(JSON.stringify(insightsPage(ws.db, filters))).toBe(before.page);
     expect(ws.db.pragma('quick_check', { simple: true })).toBe('ok');
   }, 60_000);
 });

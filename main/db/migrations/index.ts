@@ -19,7 +19,8 @@ import { m012 } from './012_currencies';
 import { m013 } from './013_notifications';
 import { m014 } from './014_localized_names';
 import { m015 } from './015_localized_catalog_names';
+import { m016 } from './016_crm_import_state';
 
-export const migrations: Migration[] = [m001, m002, m003, m004, m005, m006, m007, m008, m009, m010, m011, m012, m013, m014, m015];
+export const migrations: Migration[] = [m001, m002, m003, m004, m005, m006, m007, m008, m009, m010, m011, m012, m013, m014, m015, m016];
 
 export const LATEST_VERSION = migrations[migrations.length - 1].version;

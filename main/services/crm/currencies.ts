@@ -20,8 +20,10 @@ export function reportingCurrency(db: DB): string | null {
 export function effectiveReporting(db: DB): string | null {
   return (
     reportingCurrency(db) ??
-    (db.prepare("SELECT currency FROM crm_deals WHERE currency <> '' GROUP BY currency ORDER BY COUNT(*) DESC LIMIT 1").pluck().get() as
-      string | undefined) ??
+    (db
+      .prepare("SELECT currency FROM crm_live_deals WHERE currency <> '' GROUP BY currency ORDER BY COUNT(*) DESC LIMIT 1")
+      .pluck()
+      .get() as string | undefined) ??
     null
   );
 }
@@ -40,7 +42,7 @@ export function ratesTo(db: DB, quote: string): Map<string, Map<string, number>>
 export function currencySettings(db: DB): CurrencySettings {
   const reporting = reportingCurrency(db);
   const effective = effectiveReporting(db);
-  const used = db.prepare('SELECT currency, COUNT(*) AS deals FROM crm_deals GROUP BY currency ORDER BY deals DESC').all() as {
+  const used = db.prepare('SELECT currency, COUNT(*) AS deals FROM crm_live_deals GROUP BY currency ORDER BY deals DESC').all() as {
     currency: string;
     deals: number;
   }[];
@@ -53,7 +55,7 @@ export function currencySettings(db: DB): CurrencySettings {
   const missing = effective
     ? (db
         .prepare(
-          `SELECT d.currency, substr(d.closed_at, 1, 7) AS month, COUNT(*) AS deals FROM crm_deals d
+          `SELECT d.currency, substr(d.closed_at, 1, 7) AS month, COUNT(*) AS deals FROM crm_live_deals d
            WHERE d.status = 'won' AND d.currency <> ? AND d.currency <> '' AND d.amount > 0 AND d.closed_at IS NOT NULL
              AND NOT EXISTS (SELECT 1 FROM crm_fx_rates r WHERE r.currency = d.currency AND r.quote = ? AND r.month = substr(d.closed_at, 1, 7))
            GROUP BY d.currency, month ORDER BY month DESC, d.currency LIMIT 240`,

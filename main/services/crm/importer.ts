@@ -1,8 +1,8 @@
 /**
  * CRM outcomes import: sniff (head of the file only), dry run (streams the whole
  * file, keeps counts and the first errors), and the import job (a job of the runner:
- * one transaction on the jobs worker, streaming, progress, cancel = rollback; see
- * importWrite.ts), batches with undo, channel groups.
+ * short transactions on the jobs worker, invisible until done, streaming, progress,
+ * cancel = removed again; see importWrite.ts), batches with undo, channel groups.
  */
 import { AppError } from '../../../shared/api/contract';
 import type {
@@ -34,7 +34,7 @@ import {
 import { bumpCrmVersion, emptyCounts, type ImportInput } from './importWrite';
 import type { DB } from '../../db/open';
 import { prewarmDataset } from '../insights/datasetAsync';
-import { longWrites } from '../longWrites';
+import { assertNoLongWrite, BUSY_DURING_LONG_WRITE_MS, longWrites } from '../longWrites';
 import { audit } from '../audit';
 import type { NormalDeal } from './normalize';
 import { ownerData, ownerIndex } from './owners';
@@ -248,7 +248,7 @@ export async function dryRun(db: DB, file: StagedInput, source: string, mapping:
   const unmapped = new Map<string, number>();
   const seen = new Map<string, number>();
   const currencies = new Map<string, number>();
-  const exists = db.prepare('SELECT 1 FROM crm_deals WHERE source = ? AND external_id = ?').pluck();
+  const exists = db.prepare('SELECT 1 FROM crm_deals WHERE source = ? AND external_id = ? AND replaced_by IS NULL').pluck();
   const names = ownerIndex(db);
   const peopleNames = new Map(
     (db.prepare('SELECT id, name FROM people').all() as { id: number; name: string }[]).map((p) => [p.id, p.name]),
@@ -369,7 +369,7 @@ const anotherImport = () =>
   new AppError('conflict', 'Another import is running: wait for it or cancel it.', undefined, { key: 'anotherImport' });
 
 export interface ImportWatch {
-  /** Progress reports, on this thread (tests look at the workspace from here while the import's transaction is open). */
+  /** Progress reports, on this thread (tests look at the workspace from here while the import runs). */
   onProgress?: (job: CrmJob) => void;
   /** Asks for cancel as soon as the import started (tests). */
   cancel?: boolean;
@@ -381,10 +381,9 @@ export interface ImportWatch {
  * Starts the import as a job and returns it at once; poll with getJob.
  *
  * The import writes through its own connection on the jobs worker thread (in-process under
- * unit tests): its one long transaction never takes in what other screens save meanwhile
- * (a cancel would roll that back too), and the request thread stays free. While it runs,
- * writes through the main connection fail at once with "busy" rather than freezing the
- * app for the busy timeout; reads see the workspace as it was until the commit.
+ * unit tests), in short transactions: saves through the main connection wait for the
+ * current chunk (never long, and off the request thread: see longWrites.ts), and readers
+ * see the workspace as it was until the import's last transaction marks its batch done.
  */
 export function startImport(
   mainDb: DB,
@@ -403,6 +402,7 @@ export function startImport(
     expectedRows: dryRunRows.get(file.path) ?? 0,
   };
   const mainBusy = mainDb.pragma('busy_timeout', { simple: true }) as number;
+  const mainCheckpoint = mainDb.pragma('wal_autocheckpoint', { simple: true }) as number;
   let slot = '';
   const job = startRunnerJob({
     kind: 'crm.import',
@@ -411,7 +411,10 @@ export function startImport(
     startedBy: actorId,
     onProgress: watch.onProgress && ((j) => watch.onProgress!(crmJob(j))),
     always: (j) => {
-      if (mainDb.open) mainDb.pragma(`busy_timeout = ${mainBusy}`);
+      if (mainDb.open) {
+        mainDb.pragma(`busy_timeout = ${mainBusy}`);
+        mainDb.pragma(`wal_autocheckpoint = ${mainCheckpoint}`);
+      }
       longWrites.end(slot);
       // read the new deals into the Insights columns now, off this thread, before anyone opens the page
       if (j.state === 'done') {
@@ -422,7 +425,11 @@ export function startImport(
   });
   slot = job.jobId;
   longWrites.begin(slot);
-  mainDb.pragma('busy_timeout = 0');
+  // saves wait for the import's chunk through the gate (longWrites.ts); the lock itself is then free, or nearly
+  mainDb.pragma(`busy_timeout = ${BUSY_DURING_LONG_WRITE_MS}`);
+  // a save's commit would otherwise checkpoint the import's pages on the request thread (hundreds of ms);
+  // the import checkpoints once at its end, on its own thread
+  mainDb.pragma('wal_autocheckpoint = 0');
   if (watch.cancel) cancelRunnerJob(job.jobId);
   return crmJob(job);
 }
@@ -444,7 +451,9 @@ export async function runImport(
 
 export function listBatches(db: DB): CrmBatch[] {
   const rows = db
-    .prepare(`SELECT b.*, p.name AS by_name FROM crm_import_batches b LEFT JOIN people p ON p.id = b.created_by ORDER BY b.id DESC`)
+    .prepare(
+      `SELECT b.*, p.name AS by_name FROM crm_import_batches b LEFT JOIN people p ON p.id = b.created_by WHERE b.state = 'done' ORDER BY b.id DESC`,
+    )
     .all() as {
     id: number;
     source: string;
@@ -496,13 +505,22 @@ function undoInTransaction(db: DB, id: number, actorId: number | null): { remove
       { id: number; undone_at: string | null } | undefined;
     if (!b) throw new AppError('not_found', 'No such import batch.', undefined, { key: 'noBatch' });
     if (b.undone_at) throw new AppError('conflict', 'This import was already undone.', undefined, { key: 'alreadyUndone' });
-    // authoritative check on the undo data itself (later batches' previous values naming this batch)
-    const later = db
+    // an import being written may be replacing this batch's deals right now
+    assertNoLongWrite();
+    // authoritative check on the undo data itself: later batches that replaced this one's rows
+    // (or, for imports made before migration 016, whose previous values name this batch)
+    const later = (db
       .prepare(
-        `SELECT c.file_name AS file, c.created_at AS at, COUNT(*) AS n FROM crm_import_batches c JOIN crm_deal_history h ON h.batch_id = c.id
-         WHERE c.id > ? AND c.undone_at IS NULL AND json_extract(h.prev, '$.batch_id') = ? GROUP BY c.id ORDER BY c.id DESC LIMIT 1`,
+        `SELECT c.file_name AS file, c.created_at AS at, COUNT(*) AS n FROM crm_import_batches c JOIN crm_deals d ON d.replaced_by = c.id
+         WHERE d.batch_id = ? AND c.undone_at IS NULL GROUP BY c.id ORDER BY c.id DESC LIMIT 1`,
       )
-      .get(id, id) as { file: string; at: string; n: number } | undefined;
+      .get(id) ??
+      db
+        .prepare(
+          `SELECT c.file_name AS file, c.created_at AS at, COUNT(*) AS n FROM crm_import_batches c JOIN crm_deal_history h ON h.batch_id = c.id
+         WHERE c.id > ? AND c.undone_at IS NULL AND json_extract(h.prev, '$.batch_id') = ? GROUP BY c.id ORDER BY c.id DESC LIMIT 1`,
+        )
+        .get(id, id)) as { file: string; at: string; n: number } | undefined;
     if (later) {
       const at = later.at.slice(0, 16).replace('T', ' ');
       throw new AppError(
@@ -513,27 +531,32 @@ function undoInTransaction(db: DB, id: number, actorId: number | null): { remove
       );
     }
     const hist = db.prepare('SELECT deal_id, prev FROM crm_deal_history WHERE batch_id = ?').all(id) as { deal_id: number; prev: string }[];
+    // the batch's own rows go first (one current row per deal), then the rows it replaced come back:
+    // from the history (moved there once the batch was done, or updated in place before migration 016)
+    const deleted = db.prepare('DELETE FROM crm_deals WHERE batch_id = ?').run(id).changes;
     const restore = db.prepare(
-      `UPDATE crm_deals SET name = @name, customer_id = @customer_id, rep_id = @rep_id, amount = @amount, currency = @currency, stage = @stage, stage_pos = @stage_pos, status = @status,
-        created_at = @created_at, closed_at = @closed_at, channel = @channel, product = @product, is_repeat = @is_repeat, csat = @csat, nps = @nps, batch_id = @batch_id WHERE id = @id`,
+      `INSERT INTO crm_deals(id, source, external_id, name, customer_id, rep_id, amount, currency, stage, stage_pos, status, created_at, closed_at, channel, product, is_repeat, csat, nps, batch_id)
+       VALUES (@id, @source, @external_id, @name, @customer_id, @rep_id, @amount, @currency, @stage, @stage_pos, @status, @created_at, @closed_at, @channel, @product, @is_repeat, @csat, @nps, @batch_id)`,
     );
     for (const h of hist) restore.run(JSON.parse(h.prev));
-    const removed = db.prepare('DELETE FROM crm_deals WHERE batch_id = ?').run(id).changes;
+    // or still in the table, hidden while this batch stood
+    const restored = hist.length + db.prepare('UPDATE crm_deals SET replaced_by = NULL WHERE replaced_by = ?').run(id).changes;
+    const removed = deleted - restored;
     db.prepare(
       'DELETE FROM crm_customers WHERE batch_id = ? AND NOT EXISTS (SELECT 1 FROM crm_deals d WHERE d.customer_id = crm_customers.id)',
     ).run(id);
     db.prepare('DELETE FROM crm_deal_history WHERE batch_id = ?').run(id);
     db.prepare("UPDATE crm_import_batches SET undone_at = strftime('%Y-%m-%dT%H:%M:%fZ','now') WHERE id = ?").run(id);
-    audit(db, actorId, 'crm_import', id, 'undo', { removed, restored: hist.length });
+    audit(db, actorId, 'crm_import', id, 'undo', { removed, restored });
     bumpCrmVersion(db);
-    return { removed, restored: hist.length };
+    return { removed, restored };
   })();
 }
 
 export function listChannels(db: DB): ChannelRule[] {
   const rows = db
     .prepare(
-      `SELECT c.value, c.kind, c.mode, (SELECT COUNT(*) FROM crm_deals d WHERE d.channel = c.value) AS deals FROM crm_channels c ORDER BY deals DESC, c.value`,
+      `SELECT c.value, c.kind, c.mode, (SELECT COUNT(*) FROM crm_live_deals d WHERE d.channel = c.value) AS deals FROM crm_channels c ORDER BY deals DESC, c.value`,
     )
     .all() as ChannelRule[];
   return rows;

@@ -168,14 +168,14 @@ export function readDataset(db: DB, chunkIds = CHUNK_IDS): Dataset {
   const v = crmVersion(db);
   const cust = db
     .prepare(
-      'SELECT COUNT(*), IFNULL(MAX(id), 0), group_concat(id), group_concat(IFNULL(unixepoch(churned_at) / 86400, -1)) FROM crm_customers',
+      'SELECT COUNT(*), IFNULL(MAX(id), 0), group_concat(id), group_concat(IFNULL(unixepoch(churned_at) / 86400, -1)) FROM crm_live_customers',
     )
     .raw()
     .get() as [number, number, string | null, string | null];
   const custIdx = new Int32Array(cust[1] + 1).fill(-1);
   const churnDays = numbers(cust[3]);
   numbers(cust[2]).forEach((id, k) => (custIdx[id] = k));
-  const [n, minId, maxId] = db.prepare('SELECT COUNT(*), IFNULL(MIN(id), 0), IFNULL(MAX(id), -1) FROM crm_deals').raw().get() as [
+  const [n, minId, maxId] = db.prepare('SELECT COUNT(*), IFNULL(MIN(id), 0), IFNULL(MAX(id), -1) FROM crm_live_deals').raw().get() as [
     number,
     number,
     number,
@@ -213,7 +213,7 @@ export function readDataset(db: DB, chunkIds = CHUNK_IDS): Dataset {
         group_concat(IFNULL(unixepoch(created_at) / 86400, 0)), group_concat(IFNULL(unixepoch(closed_at) / 86400, -1)),
         group_concat(channel, char(1)), group_concat(product, char(1)), group_concat(is_repeat),
         group_concat(CASE WHEN abs(amount) < 1e300 THEN amount ELSE 0 END), group_concat(IFNULL(customer_id, 0)), group_concat(IFNULL(csat, 0)), group_concat(IFNULL(nps, 255)), group_concat(currency, char(1))
-       FROM crm_deals WHERE id BETWEEN ? AND ?`,
+       FROM crm_live_deals WHERE id BETWEEN ? AND ?`,
     )
     .raw();
   const channels = newDict(ds.channels);

@@ -54,6 +54,6 @@ export function prewarmDataset(db: DB) {
   if (warmPageWorker(db)) return;
   // without the worker a build would block this thread now instead of when the page asks: no gain
   if (!db.open || db.memory || !datasetWorker.available()) return;
-  const hasDeals = !!db.prepare('SELECT 1 FROM crm_deals LIMIT 1').get();
+  const hasDeals = !!db.prepare('SELECT 1 FROM crm_live_deals LIMIT 1').get();
   if (hasDeals) datasetAsync(db).catch(() => undefined);
 }

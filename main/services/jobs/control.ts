@@ -8,6 +8,8 @@ export interface TaskControl {
   persisted: boolean;
   progress(fraction: number, rows: number): void;
   cancelled(): boolean;
+  /** Shared with the request thread's saves: a long write gives way to them between its transactions (crm/chunks.ts). */
+  gate?: Int32Array;
 }
 
 /** Where a task finds the workspace: its file and the native SQLite binding of the host (Electron's). */

@@ -15,6 +15,7 @@ export interface WorkerJob {
   env: TaskEnv;
   persisted: boolean;
   cancel: Int32Array;
+  gate: Int32Array;
   /** Electron's resources folder (the demo's files), which a worker's process object lacks */
   resourcesPath?: string;
 }
@@ -35,6 +36,7 @@ runTask(job.kind, job.input, job.env, {
   jobId: job.jobId,
   persisted: job.persisted,
   cancelled: () => isSet(job.cancel),
+  gate: job.gate,
   progress: (fraction, rows) => {
     // at most ~20 messages a second: the request thread has better things to do
     const now = Date.now();

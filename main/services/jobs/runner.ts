@@ -16,6 +16,7 @@ import { isSet, JobCancelled, newFlag, raise, type TaskControl, type TaskEnv } f
 import type { WorkerJob, WorkerMessage } from './job-worker';
 import { failInterrupted, insertJob, readJob, recentJobs, settleJob } from './store';
 import { runTask, type TaskInputs, type TaskOutputs } from './tasks';
+import { writeGate } from '../longWrites';
 
 const jobsWorker = bundledWorker('jobs-worker', 'SWB_JOBS_WORKER');
 export const jobsWorkerAvailable = jobsWorker.available;
@@ -138,6 +139,7 @@ function inProcess<K extends JobKind>(
       persisted: entry.persisted,
       progress,
       cancelled: () => isSet(entry.flag),
+      gate: writeGate,
     }),
   );
 }
@@ -155,6 +157,7 @@ function inWorker<K extends JobKind>(
     env,
     persisted: entry.persisted,
     cancel: entry.flag,
+    gate: writeGate,
     resourcesPath: (process as { resourcesPath?: string }).resourcesPath,
   };
   const worker = new Worker(jobsWorker.file(), { workerData: data });

@@ -147,7 +147,7 @@ export function competenceScoresAt(db: DB, asOfs: string[], repIds: number[]): M
 
 /**
  * Keeps computed scores when the write lock is free at once, and skips it otherwise: a read
- * (the Insights page during a CRM import, whose one transaction holds the lock for minutes)
+ * (the Insights page while a CRM import's chunk holds the lock)
  * must neither wait for the lock nor fail because a cache could not be written.
  */
 function cacheIfFree(db: DB, write: () => void) {
