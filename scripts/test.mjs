@@ -1,40 +1,41 @@
-// `npm test`: typecheck (shared, main, renderer, e2e: tsconfig.json's project references), lint, format check, unit tests (Vitest),
-// build, reliability tests (fuzzing, crash), then end-to-end tests (Playwright against the browser host).
+// `npm test`: typecheck (shared, main, renderer, e2e: tsconfig.json's project references), lint, format check, build,
+// then unit tests (Vitest) and reliability tests (fuzzing, crash) beside the end-to-end tests (Playwright against the browser host).
 import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 
 const root = path.resolve(import.meta.dirname, '..');
 const bin = (p) => path.join(root, 'node_modules', p);
-// Stages run one after another; the steps of a stage run side by side (typecheck and lint are
-// single-threaded, so on a 2-core machine they take the time of one). Output of a stage with
-// several steps is printed per step when it ends, so it never interleaves.
+// Stages run one after another. A stage's lanes run side by side, the steps of a lane in order:
+// typecheck and lint are single-threaded, so on a 2-core machine they take the time of one; the
+// e2e tests mostly wait on the app (about one core), so unit and reliability tests use the other.
+// The last lane's output streams; the others' is printed per step when it ends, so nothing interleaves.
+const step = (name, args) => ({ name, args });
+const vitest = (config, out) => [
+  bin('vitest/vitest.mjs'),
+  'run',
+  ...(config ? ['-c', config] : []),
+  '--reporter=default',
+  '--reporter=json',
+  `--outputFile.json=test-results/${out}`,
+];
 const stages = [
   [
     // one build of the four referenced projects (shared, main, renderer, e2e), incremental between runs
-    ['typecheck', [bin('typescript/bin/tsc'), '-b']],
-    ['lint', [bin('eslint/bin/eslint.js'), '.', '--max-warnings', '0']],
+    [step('typecheck', [bin('typescript/bin/tsc'), '-b'])],
+    [step('lint', [bin('eslint/bin/eslint.js'), '.', '--max-warnings', '0'])],
     // formatting as .prettierrc.json says (npm run format rewrites the files)
-    ['format', [bin('prettier/bin/prettier.cjs'), '--check', '.', '--log-level', 'warn']],
+    [step('format', [bin('prettier/bin/prettier.cjs'), '--check', '.', '--log-level', 'warn'])],
   ],
-  [['unit tests', [bin('vitest/vitest.mjs'), 'run', '--reporter=default', '--reporter=json', '--outputFile.json=test-results/unit.json']]],
-  [['build', [path.join(root, 'scripts/build.mjs')]]],
-  // contract fuzzing and kill -9 crash tests (tests/reliability/, about 80 s; needs the build)
+  [[step('build', [path.join(root, 'scripts/build.mjs')])]],
   [
     [
-      'reliability tests',
-      [
-        bin('vitest/vitest.mjs'),
-        'run',
-        '-c',
-        'vitest.reliability.config.ts',
-        '--reporter=default',
-        '--reporter=json',
-        '--outputFile.json=test-results/reliability.json',
-      ],
+      step('unit tests', vitest(null, 'unit.json')),
+      // contract fuzzing and kill -9 crash tests (tests/reliability/, about 80 s; needs the build)
+      step('reliability tests', vitest('vitest.reliability.config.ts', 'reliability.json')),
     ],
+    [step('e2e tests', [bin('@playwright/test/cli.js'), 'test'])],
   ],
-  [['e2e tests', [bin('@playwright/test/cli.js'), 'test']]],
 ];
 
 function run(name, args, buffered) {
@@ -56,10 +57,15 @@ function run(name, args, buffered) {
 
 const only = process.argv[2];
 for (const stage of stages) {
-  const steps = stage.filter(([name]) => !only || name.startsWith(only));
-  if (!steps.length) continue;
-  console.log(`\n=== ${steps.map(([name]) => name).join(' + ')} ===`);
-  const ok = await Promise.all(steps.map(([name, args]) => run(name, args, steps.length > 1)));
+  const lanes = stage.map((lane) => lane.filter((x) => !only || x.name.startsWith(only))).filter((lane) => lane.length);
+  if (!lanes.length) continue;
+  console.log(`\n=== ${lanes.map((lane) => lane.map((x) => x.name).join(' → ')).join(' + ')} ===`);
+  const ok = await Promise.all(
+    lanes.map(async (lane, i) => {
+      for (const x of lane) if (!(await run(x.name, x.args, i < lanes.length - 1))) return false;
+      return true;
+    }),
+  );
   if (ok.includes(false)) process.exit(1);
 }
 

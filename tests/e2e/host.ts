@@ -120,7 +120,12 @@ export async function expectAccessible(page: Page, where: string) {
       { timeout: 3000 },
     )
     .catch(() => undefined);
-  const r = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
+  // transitions off while axe reads colours: a toast whose auto-close starts mid-scan is then either there or gone, never half-faded
+  const still = await page.addStyleTag({ content: '*, *::before, *::after { transition: none !important; animation: none !important; }' });
+  const r = await new AxeBuilder({ page })
+    .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'])
+    .analyze()
+    .finally(() => still.evaluate((el) => (el as Element).remove()).catch(() => undefined));
   const bad = r.violations.filter((v) => v.impact === 'critical' || v.impact === 'serious');
   const report = bad
     .map(

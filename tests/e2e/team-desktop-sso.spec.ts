@@ -109,7 +109,8 @@ test('single sign-on from Settings → Team workspace: the button, the wait, the
   const servers = page.getByTestId('team-servers');
   await expect(servers).toContainText('Tom Baker');
   await expect(servers).toContainText('Connected');
-  await servers.scrollIntoViewIfNeeded();
+  // the list is redrawn when the first sync ends: scroll to the one on screen
+  await expect(() => servers.scrollIntoViewIfNeeded({ timeout: 2000 })).toPass();
   await shot(page, 'team-workspace-sso-signed-in-en');
   await page.context().close();
 });
