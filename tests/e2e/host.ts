@@ -97,8 +97,10 @@ export async function shot(page: Page, name: string, opts: { axe?: boolean } = {
 export async function openAt(page: Page, url: string, route: string, lang: 'en' | 'ru' | 'zh', ready: Locator) {
   await page.goto(url);
   await page.evaluate((l) => localStorage.setItem('workbench.lang', l), lang);
+  // by way of a blank page, so the route loads as a new document: a #fragment-only change raced the page's own
+  // clean-up of its address (the token leaves the address bar) and the reload then came back without the route
+  await page.goto('about:blank');
   await page.goto(`${url}#${route}`);
-  await page.reload();
   try {
     await expect(ready).toBeVisible();
   } catch (e) {
