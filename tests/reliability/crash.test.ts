@@ -14,6 +14,11 @@ import path from 'node:path';
 import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
+// small import chunks (the app's are 100,000 rows or ~1 s), so a kill can land after some are committed;
+// the hosts started here inherit them
+process.env.SWB_IMPORT_CHUNK_ROWS = '5000';
+process.env.SWB_IMPORT_CHUNK_MS = '50';
+
 const ROOT = path.resolve(__dirname, '..', '..');
 const SERVE = path.join(ROOT, 'dist', 'main', 'serve.cjs');
 const TOKEN = 'crash-test-token';

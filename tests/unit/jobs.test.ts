@@ -31,6 +31,10 @@ let ws: WorkspaceManager;
 let ctx: ApiContext;
 
 beforeAll(async () => {
+  // small chunks (the app's are 100,000 rows or ~1 s), so a test import stops between committed chunks;
+  // the bundled worker and the restart test's child process read them from the environment
+  process.env.SWB_IMPORT_CHUNK_ROWS = '2000';
+  process.env.SWB_IMPORT_CHUNK_MS = '50';
   // inside the checkout (.tmp is ignored by git), so the bundles find better-sqlite3 in node_modules
   fs.mkdirSync(path.join(__dirname, '../../.tmp'), { recursive: true });
   workerDir = fs.mkdtempSync(path.join(__dirname, '../../.tmp/jobs-worker-'));

@@ -160,7 +160,8 @@ function inWorker<K extends JobKind>(
     gate: writeGate,
     resourcesPath: (process as { resourcesPath?: string }).resourcesPath,
   };
-  const worker = new Worker(jobsWorker.file(), { workerData: data });
+  // a small young generation: the import streams rows through it, and a big one only holds more garbage (peak RSS)
+  const worker = new Worker(jobsWorker.file(), { workerData: data, resourceLimits: { maxYoungGenerationSizeMb: 16 } });
   entry.worker = worker;
   return new Promise((resolve, reject) => {
     let settled = false;
