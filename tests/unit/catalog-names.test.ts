@@ -1,7 +1,4 @@
 import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
-import Database from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
 import { migrate } from '../../main/db/migrate';
 import { migrations } from '../../main/db/migrations';
@@ -10,26 +7,20 @@ import { createPerson, listPeople } from '../../main/services/people';
 import { competenceProfile } from '../../main/services/training/profile';
 import { createCompetency, getModel, updateCompetency } from '../../main/services/training/model';
 import { competencyInput } from '../../shared/api/training';
-import { tempDb } from './helpers/db';
+import { tempDb, workspaceAtVersion } from './helpers/db';
 
-const dirs: string[] = [];
+const cleanups: (() => void)[] = [];
 afterEach(() => {
-  for (const d of dirs.splice(0)) fs.rmSync(d, { recursive: true, force: true });
+  for (const c of cleanups.splice(0)) c();
 });
 
 const levels: Record<string, string>[] = Array.from({ length: 5 }, (_, i) => ({ en: `L${i + 1}`, ru: '', zh: '' }));
 
 describe('localized competency and job-role names (migration 015)', () => {
   it('moves the name_ru/name_zh of a v14 workspace into child tables, keeps the English name, drops the columns', () => {
-    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'swb-catalog-names-'));
-    dirs.push(dir);
-    const file = path.join(dir, 'w.sqlite');
-    const db = new Database(file);
-    migrate(
-      db,
-      file,
-      migrations.filter((m) => m.version <= 14),
-    );
+    const old = workspaceAtVersion(14);
+    cleanups.push(() => old.cleanup());
+    const { db, file } = old;
     const comp = db.prepare(
       'INSERT INTO competencies(key, name_en, name_ru, name_zh, description_en, description_ru, sort) VALUES (?, ?, ?, ?, ?, ?, ?)',
     );

@@ -1,30 +1,21 @@
 import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
-import Database from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
 import { migrate } from '../../main/db/migrate';
 import { migrations } from '../../main/db/migrations';
 import { createPerson, getPerson, listPeople, updatePerson } from '../../main/services/people';
 import { personInput } from '../../shared/api/people';
-import { tempDb } from './helpers/db';
+import { tempDb, workspaceAtVersion } from './helpers/db';
 
-const dirs: string[] = [];
+const cleanups: (() => void)[] = [];
 afterEach(() => {
-  for (const d of dirs.splice(0)) fs.rmSync(d, { recursive: true, force: true });
+  for (const c of cleanups.splice(0)) c();
 });
 
 describe('localized names (migration 014)', () => {
   it('moves every name_ru/name_zh of a v13 workspace into person_names and drops the columns', () => {
-    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'swb-names-'));
-    dirs.push(dir);
-    const file = path.join(dir, 'w.sqlite');
-    const db = new Database(file);
-    migrate(
-      db,
-      file,
-      migrations.filter((m) => m.version <= 13),
-    );
+    const old = workspaceAtVersion(13);
+    cleanups.push(() => old.cleanup());
+    const { db, file } = old;
     const ins = db.prepare('INSERT INTO people(name, name_ru, name_zh, email) VALUES (?, ?, ?, ?)');
     const rows: [string, string, string, string][] = [
       ['Anna Ivanova', 'Анна Иванова', '安娜', 'anna@example.com'],
